@@ -1,0 +1,376 @@
+"""Quotation finding: the pure core of the segment stage.
+
+Works on a plain string and spans of paragraphs in it; knows nothing of Story or Segment, so
+attribution and ``bench/quotes.py`` can call it directly.
+
+How a mark is read (each step a named function below):
+
+1. :func:`mark_flank` looks at the characters on each side of a quote mark: a mark with a
+   space (or an opening bracket/dash) before it and a word after it *opens*; a word before and
+   a space or punctuation after it *closes*. The glyph (``“`` or ``”``) is only a tie-breaker,
+   so mismatched marks (``”Stop.”``) still pair up.
+2. :func:`pair_marks` walks a paragraph's marks: an opener pairs with the next mark that can
+   close. Quotations never leave their paragraph: an opener never closed ends at the
+   paragraph's end (an unambiguous opener) or is left as narration (an ambiguous stray mark).
+   An opener met inside a quotation starts a new one (the previous one lacked its closing
+   mark), unless :func:`is_nested` sees opener, closer, closer: a quotation inside a quotation.
+3. :func:`is_mention` leaves short quoted phrases inside a narration sentence (scare quotes,
+   titles: ``a "full dress" coat``) to the narrator: they are not speech.
+4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
+   in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
+   ``dancin'``, ``the Uchihas' house``) out of the way.
+
+Multi-paragraph quotations (a paragraph that ends inside a quotation and a next paragraph
+that opens with a quote mark): by default each paragraph's part is its own quotation,
+ending at its paragraph's end without a closing mark. LitBank's gold annotates such a part
+that way more often than as one span across the break (``bench/quotes.py
+--join-continued``: 2 fewer exact matches of 1,765), and per-paragraph pieces keep the paragraph pause in the audio.
+``join_continued=True`` gives one quotation across the break instead.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from enum import Enum
+
+DOUBLE_OPENING_GLYPHS = "“„«‟"
+DOUBLE_CLOSING_GLYPHS = "”»"
+DOUBLE_MARKS = '"' + DOUBLE_OPENING_GLYPHS + DOUBLE_CLOSING_GLYPHS
+SINGLE_MARKS = "'‘’‛"
+# May stand right before an opening mark / right after a closing mark without making it
+# "attached" ("—"Wait"", "("No")", "'Hi,'").
+LEFT_BOUNDARY = "([{<—–-/*_~" + SINGLE_MARKS + DOUBLE_MARKS
+RIGHT_BOUNDARY = ".,;:!?)]}>—–-…/*_~" + SINGLE_MARKS + DOUBLE_MARKS
+# A closing single mark right after one of these ends a quotation, not a word ("'Hi,'").
+SENTENCE_PUNCTUATION = ".,;:!?—–-…"
+DASHES = "—–-…"
+# Lower-case words that start with an apostrophe: "'em", "'til", "'cause" (dropped letters).
+ELIDED_WORDS = frozenset(
+    "em til tis twas twere twill cause bout round n nuff fraid kay cept sup neath ere im ave "
+    "appen ow er ello alf ome".split()
+)
+
+# A quotation right after one of these is speech even when short: `he said "Exactly"`.
+SPEECH_VERBS = frozenset(
+    "said says say cried asked asks replied replies answered shouted whispered yelled called "
+    "exclaimed muttered murmured added repeated continued began returned observed remarked "
+    "screamed sighed snapped growled hissed laughed went goes like".split()
+)
+MENTION_MAX_WORDS = 4
+
+_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
+_WORD_AFTER_RE = re.compile(r"[a-z]+")
+
+Span = tuple[int, int]
+
+
+class Flank(Enum):
+    """Which side of a mark touches a word."""
+
+    OPEN = "open"  # boundary before, word after: ` "Hi`
+    CLOSE = "close"  # word before, boundary after: `Hi" `
+    LONE = "lone"  # boundary on both sides: ` " `
+    BOTH = "both"  # word on both sides: `Hi"there`, `,"she`
+
+
+class Style(Enum):
+    DOUBLE = "double"
+    SINGLE = "single"
+
+
+@dataclass(frozen=True)
+class Mark:
+    """A quote mark with what it may do. ``closes``: None, "weak" or "strong"."""
+
+    pos: int
+    opens: bool  # may start a quotation when outside one
+    closes: str | None  # may end the current quotation
+    interrupts: bool  # a clear opener met inside a quotation: the previous one was never closed
+    sure_opener: bool  # unclosed, it still makes a quotation (not a stray mark)
+
+
+@dataclass(frozen=True)
+class Quotation:
+    start: int
+    end: int
+    closed: bool  # False: ended at its paragraph's end or before the next opener
+
+
+def mark_flank(text: str, pos: int, lo: int, hi: int) -> Flank:
+    """Classify the mark at ``pos`` by its neighbours inside the paragraph ``[lo, hi)``.
+
+    >>> [mark_flank('"Hi," she', i, 0, 9).value for i in (0, 4)]
+    ['open', 'close']
+    """
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    left_clean = before.isspace() or before in LEFT_BOUNDARY
+    right_clean = after.isspace() or after in RIGHT_BOUNDARY
+    if left_clean and right_clean:
+        return Flank.LONE
+    if left_clean:
+        return Flank.OPEN
+    return Flank.CLOSE if right_clean else Flank.BOTH
+
+
+def double_mark(text: str, pos: int, lo: int, hi: int) -> Mark:
+    """A double mark: the flank decides; the glyph only breaks ties.
+
+    >>> double_mark('”Stop.”', 0, 0, 7).opens, double_mark('”Stop.”', 6, 0, 7).closes
+    (True, 'strong')
+    """
+    flank = mark_flank(text, pos, lo, hi)
+    if flank is Flank.OPEN:
+        return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
+    if flank is Flank.CLOSE:
+        return Mark(pos, opens=False, closes="strong", interrupts=False, sure_opener=False)
+    may_open = text[pos] not in DOUBLE_CLOSING_GLYPHS
+    return Mark(pos, opens=may_open, closes="strong", interrupts=False, sure_opener=False)
+
+
+def is_elision(text: str, pos: int, hi: int) -> bool:
+    """An apostrophe that stands for dropped letters at a word's start: ``'em``, ``'90s``.
+
+    >>> is_elision("see 'em go", 4, 10), is_elision("'Hello'", 0, 7)
+    (True, False)
+    """
+    after = text[pos + 1 : pos + 2]
+    if after.isdigit():
+        return True
+    word = _WORD_AFTER_RE.match(text, pos + 1, hi)
+    return word is not None and word.group() in ELIDED_WORDS and not text[word.end() : word.end() + 1].isalpha()
+
+
+def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
+    """A single mark, or None for an apostrophe (``don't``, ``'em``, ``o'clock``).
+
+    A closer after a letter is "weak": it may be ``dancin'`` or ``the Uchihas'``, so a later
+    "strong" closer (after punctuation, ``'Hi,'``) wins over it.
+
+    >>> single_mark("don't", 3, 0, 5) is None, single_mark("'Hi,' she", 4, 0, 9).closes
+    (True, 'strong')
+    """
+    flank = mark_flank(text, pos, lo, hi)
+    before = text[pos - 1] if pos > lo else " "
+    if flank is Flank.OPEN:
+        if is_elision(text, pos, hi):
+            return None
+        return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
+    if flank is Flank.LONE:
+        return dashed_single_mark(text, pos, lo, hi)
+    strength = "strong" if before in SENTENCE_PUNCTUATION else "weak"
+    if flank is Flank.BOTH and strength == "weak":
+        return None  # letters on both sides: an apostrophe inside a word
+    return Mark(pos, opens=False, closes=strength, interrupts=False, sure_opener=False)
+
+
+def dashed_single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
+    """A single mark between a space and a dash: ``'--yes`` opens, ``think--'`` closes.
+
+    >>> dashed_single_mark("x '--yes", 2, 0, 8).opens, dashed_single_mark("think--' (", 7, 0, 10).closes
+    (True, 'strong')
+    """
+    before = text[pos - 1] if pos > lo else " "
+    after = text[pos + 1] if pos + 1 < hi else " "
+    if not before.isspace() and before in SENTENCE_PUNCTUATION and (after.isspace() or after in RIGHT_BOUNDARY):
+        return Mark(pos, opens=False, closes="strong", interrupts=False, sure_opener=False)
+    if (before.isspace() or before in "([") and after in DASHES:
+        return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
+    return None
+
+
+def paragraph_marks(text: str, lo: int, hi: int, style: Style) -> list[Mark]:
+    """The quote marks of one paragraph that matter for ``style``.
+
+    >>> [m.pos for m in paragraph_marks("'Hi,' he said, don't", 0, 20, Style.SINGLE)]
+    [0, 4]
+    """
+    if style is Style.DOUBLE:
+        return [double_mark(text, m.start(), lo, hi) for m in _DOUBLE_RE.finditer(text, lo, hi)]
+    marks = (single_mark(text, m.start(), lo, hi) for m in _SINGLE_RE.finditer(text, lo, hi))
+    return [mark for mark in marks if mark is not None]
+
+
+def end_before_space(text: str, start: int, limit: int) -> int:
+    """End of ``text[start:limit]`` without trailing whitespace (an unclosed quotation's end).
+
+    >>> end_before_space('"Stop  \\n', 0, 8)
+    5
+    """
+    end = limit
+    while end > start + 1 and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def is_nested(marks: Sequence[Mark], index: int) -> bool:
+    """An opener inside a quotation that is a quotation within it: ``"the "Spectator," and"``.
+
+    It is when the mark after it closes and so does the one after that (opener, closer,
+    closer); otherwise the outer quotation lacked its closing mark (``"Stop. "Wait."``).
+
+    >>> o, c = Mark(0, True, None, True, True), Mark(0, False, "strong", False, False)
+    >>> is_nested([o, c, c], 0), is_nested([o, c, o], 0), is_nested([o, c], 0)
+    (True, False, False)
+    """
+    following = marks[index + 1 : index + 3]
+    return len(following) == 2 and all(m.closes == "strong" and not m.opens for m in following)
+
+
+def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
+    """Index of the mark closing a quotation opened before ``marks[first]``, and where to go on.
+
+    The first strong closer wins; without one, the last weak closer before an interrupting
+    opener (or the paragraph's end). Returns ``(None, stop)`` when nothing closes.
+
+    >>> m = [Mark(0, True, None, True, True), Mark(6, False, "weak", False, False)]
+    >>> find_closer(m, 1)
+    (1, 2)
+    """
+    weak = None
+    index = first
+    while index < len(marks):
+        mark = marks[index]
+        if mark.closes == "strong":
+            return index, index + 1
+        if mark.closes == "weak":
+            weak = index
+        elif mark.interrupts and is_nested(marks, index):
+            index += 2  # skip the inner pair; the outer quotation goes on
+            continue
+        elif mark.interrupts:
+            break
+        index += 1
+    if weak is not None:
+        return weak, weak + 1
+    return None, index
+
+
+def pair_marks(text: str, marks: Sequence[Mark], hi: int) -> list[Quotation]:
+    """Pair a paragraph's marks into quotations, bounded by the paragraph end ``hi``.
+
+    >>> text = '"Stop," he said. "Wait'
+    >>> [(q.start, q.end, q.closed) for q in pair_marks(text, paragraph_marks(text, 0, 22, Style.DOUBLE), 22)]
+    [(0, 7, True), (17, 22, False)]
+    """
+    quotations: list[Quotation] = []
+    index = 0
+    while index < len(marks):
+        opener = marks[index]
+        if not opener.opens:
+            index += 1
+            continue
+        closer, after = find_closer(marks, index + 1)
+        if closer is not None:
+            quotations.append(Quotation(opener.pos, marks[closer].pos + 1, True))
+            index = after
+        elif opener.sure_opener:
+            limit = marks[after].pos if after < len(marks) else hi
+            quotations.append(Quotation(opener.pos, end_before_space(text, opener.pos, limit), False))
+            index = after
+        else:
+            index += 1  # an ambiguous mark nothing closes: a stray mark, left in narration
+    return quotations
+
+
+def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
+    """A short quoted phrase inside a narration sentence: a scare quote, a title, a word.
+
+    Read by the narrator as part of the sentence, not as dialogue. It follows a lower-case
+    word that is not a speech verb ("the so-called "doeskin"" yes, "he said "Exactly"" no),
+    and holds at most :data:`MENTION_MAX_WORDS` words.
+
+    >>> text = 'He wore a "full dress" coat and said "Go."'
+    >>> is_mention(text, Quotation(10, 22, True), 0), is_mention(text, Quotation(37, 42, True), 0)
+    (True, False)
+    """
+    if not quotation.closed or len(text[quotation.start : quotation.end].split()) > MENTION_MAX_WORDS:
+        return False
+    before = text[paragraph_start : quotation.start]
+    words = before.split()
+    if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha() or not words[-1][:1].islower():
+        return False
+    return words[-1].lower() not in SPEECH_VERBS
+
+
+def quote_style(text: str, paragraphs: Iterable[Span]) -> Style:
+    """SINGLE when more quotations open with single marks than with double ones.
+
+    >>> quote_style("'Hi,' she said. 'Go.'", [(0, 21)]).value, quote_style('"Hi," she said', [(0, 14)]).value
+    ('single', 'double')
+    """
+    double_openers = single_openers = 0
+    for lo, hi in paragraphs:
+        double_openers += sum(m.opens for m in paragraph_marks(text, lo, hi, Style.DOUBLE))
+        single_openers += sum(m.opens for m in paragraph_marks(text, lo, hi, Style.SINGLE))
+    return Style.SINGLE if single_openers > double_openers else Style.DOUBLE
+
+
+def open_at_end(text: str, quotation: Quotation, paragraph_end: int) -> bool:
+    """A quotation still open when its paragraph ends (no closing mark, nothing after it).
+
+    >>> open_at_end('"Aaa ', Quotation(0, 4, False), 5), open_at_end('"A" b', Quotation(0, 3, True), 5)
+    (True, False)
+    """
+    return not quotation.closed and quotation.end == end_before_space(text, quotation.start, paragraph_end)
+
+
+def opens_paragraph(text: str, quotation: Quotation, paragraph_start: int) -> bool:
+    """A quotation whose opening mark is the paragraph's first visible character.
+
+    >>> opens_paragraph('x\\n  "Hi"', Quotation(4, 8, True), 2)
+    True
+    """
+    return not text[paragraph_start : quotation.start].strip()
+
+
+def quotations_in_paragraphs(
+    text: str, paragraphs: Sequence[Span], *, style: Style | None = None, join_continued: bool = False
+) -> list[Span]:
+    """Quotation spans in ``text`` over consecutive paragraph spans, in order.
+
+    With ``join_continued``, a quotation open at its paragraph's end and a next paragraph
+    opening with a quotation become one span across the break (the classic convention).
+
+    >>> quotations_in_paragraphs('"Aaa\\n"Bb," x', [(0, 4), (5, 12)], join_continued=True)
+    [(0, 10)]
+    """
+    style = style or quote_style(text, paragraphs)
+    spans: list[Span] = []
+    tail_open = False  # spans[-1] was still open when the previous paragraph ended
+    for lo, hi in paragraphs:
+        found = [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
+        if join_continued and tail_open and found and opens_paragraph(text, found[0], lo):
+            spans[-1] = (spans[-1][0], found[0].end)
+            spans.extend((q.start, q.end) for q in found[1:])
+        else:
+            spans.extend((q.start, q.end) for q in found)
+        tail_open = bool(found) and open_at_end(text, found[-1], hi)
+    return spans
+
+
+def paragraph_spans(text: str) -> list[Span]:
+    """Spans of the non-blank lines of ``text`` (one paragraph per line).
+
+    >>> paragraph_spans("ab\\n\\n  \\ncd")
+    [(0, 2), (7, 9)]
+    """
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        if line.strip():
+            spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def find_quotations(text: str, *, style: Style | None = None, join_continued: bool = False) -> list[Span]:
+    """``(start, end)`` of every quotation, quote marks included, in a text with one paragraph a line.
+
+    >>> text = '"Hi," she said. “Stop.”'
+    >>> [text[s:e] for s, e in find_quotations(text)]
+    ['"Hi,"', '“Stop.”']
+    """
+    return quotations_in_paragraphs(text, paragraph_spans(text), style=style, join_continued=join_continued)
