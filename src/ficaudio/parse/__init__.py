@@ -1,0 +1,151 @@
+"""parse: story file -> :class:`~ficaudio.models.Story`. The only stage that reads story files.
+
+One reader per input format, chosen by :func:`detect_format` (file suffix, then a look at the
+first bytes) or forced with ``format=``. Readers are registered with :func:`register_reader`;
+the built-in text reader is always there, and ``ficaudio.parse.html`` / ``ficaudio.parse.epub``
+are loaded on first use when those modules exist (each defines ``READER: Reader``).
+
+Public API::
+
+    read_story(path, *, format=None) -> Story
+    find_stories(paths) -> list[Path]
+"""
+
+from __future__ import annotations
+
+import importlib
+import os
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from ficaudio.errors import InputError
+from ficaudio.models import Story
+from ficaudio.parse.text import read_text_file
+
+__all__ = ["Reader", "STORY_SUFFIXES", "detect_format", "find_stories", "read_story", "register_reader"]
+
+STORY_SUFFIXES = (".txt", ".html", ".htm", ".epub")
+"""Suffixes :func:`find_stories` picks up in a folder (case-insensitive)."""
+
+SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".epub": "epub"}
+OPTIONAL_READER_MODULES = {"html": "ficaudio.parse.html", "epub": "ficaudio.parse.epub"}
+SNIFF_BYTES = 512
+
+
+@dataclass(frozen=True)
+class Reader:
+    """A story reader: ``read(path) -> Story`` for one input format."""
+
+    format: str  # "text", "html", "epub"
+    read: Callable[[Path], Story]
+
+
+_READERS: dict[str, Reader] = {}
+
+
+def register_reader(reader: Reader) -> None:
+    """Make ``reader`` the one used for ``reader.format`` (a later call replaces it)."""
+    _READERS[reader.format] = reader
+
+
+register_reader(Reader("text", read_text_file))
+
+
+def reader_for(format: str) -> Reader | None:
+    """The registered reader of a format, loading its optional module on first use."""
+    if format not in _READERS and format in OPTIONAL_READER_MODULES:
+        try:
+            module = importlib.import_module(OPTIONAL_READER_MODULES[format])
+        except ModuleNotFoundError as exc:
+            if exc.name != OPTIONAL_READER_MODULES[format]:
+                raise  # the reader exists but one of its own imports is missing: a real bug
+            return None
+        register_reader(module.READER)
+    return _READERS.get(format)
+
+
+def sniff_format(head: bytes) -> str | None:
+    """Format told by a file's first bytes, whatever its suffix.
+
+    >>> sniff_format(b"<!DOCTYPE html><html>"), sniff_format(b"PK\\x03\\x04mimetypeapplication/epub+zip"), sniff_format(b"Once")
+    ('html', 'epub', None)
+    """
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if start.startswith((b"<!doctype html", b"<html")):
+        return "html"
+    if head.startswith(b"PK\x03\x04") and b"epub" in head[:SNIFF_BYTES]:
+        return "epub"
+    return None
+
+
+def detect_format(path: Path) -> str:
+    """Reader format for a file: its content when that is telling and readable, else its suffix.
+
+    Unknown suffixes are read as text (the text reader rejects binary data).
+    """
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(SNIFF_BYTES)
+    except OSError:
+        head = b""  # the reader reports the error with its own message
+    sniffed = sniff_format(head)
+    if sniffed is not None and reader_for(sniffed) is not None:
+        return sniffed
+    return SUFFIX_FORMATS.get(path.suffix.lower(), "text")
+
+
+def read_story(path: str | os.PathLike, *, format: str | None = None) -> Story:
+    """Read one story file into a :class:`Story`.
+
+    ``format`` forces a reader ("text", "html", "epub"); by default it is detected.
+    Errors (all :class:`~ficaudio.errors.InputError`):
+    ``no such file or folder: PATH``, ``PATH is a folder, not a story file``,
+    ``PATH is empty: no story text to read``,
+    ``PATH is not a text story (it looks like binary data)``,
+    ``unknown story format 'X' (known: ...)``, ``no reader for FORMAT stories is installed (PATH)``.
+    """
+    story_path = Path(path)
+    if not story_path.exists():
+        raise InputError(f"no such file or folder: {story_path}")
+    if story_path.is_dir():
+        raise InputError(f"{story_path} is a folder, not a story file")
+    chosen = format or detect_format(story_path)
+    reader = reader_for(chosen)
+    if reader is None and format is not None and chosen not in OPTIONAL_READER_MODULES:
+        known = ", ".join(sorted(set(_READERS) | set(OPTIONAL_READER_MODULES)))
+        raise InputError(f"unknown story format {format!r} (known: {known})")
+    if reader is None:
+        raise InputError(f"no reader for {chosen} stories is installed ({story_path})")
+    return reader.read(story_path)
+
+
+def folder_stories(folder: Path) -> list[Path]:
+    """Story files directly inside a folder (not its subfolders), hidden files skipped, sorted by name."""
+    return sorted(
+        child
+        for child in folder.iterdir()
+        if child.is_file() and child.suffix.lower() in STORY_SUFFIXES and not child.name.startswith(".")
+    )
+
+
+def find_stories(paths: Sequence[str | os.PathLike]) -> list[Path]:
+    """Expand files and folders into story files, in the order given, without duplicates.
+
+    A file is taken whatever its suffix; a folder gives its ``.txt``/``.html``/``.htm``/``.epub``
+    files, sorted by name, not recursive. Errors: ``no such file or folder: PATH`` and
+    ``no stories in folder PATH (looked for .txt, .html, .htm, .epub)``.
+    """
+    found: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if path.is_dir():
+            stories = folder_stories(path)
+            if not stories:
+                raise InputError(f"no stories in folder {path} (looked for {', '.join(STORY_SUFFIXES)})")
+        elif path.exists():
+            stories = [path]
+        else:
+            raise InputError(f"no such file or folder: {path}")
+        found.extend(s for s in stories if s not in found)
+    return found

@@ -1,0 +1,208 @@
+"""The plain-text reader: every text shape (plain, FFN header, AO3 page copy) -> Story.
+
+Shapes are told apart by their lines (:func:`ficaudio.parse.ao3.is_ao3_copy`); each shape
+classifies lines into roles and :func:`ficaudio.parse.roles.assemble` builds the Story.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from ficaudio.errors import InputError
+from ficaudio.models import AsideKind, Chapter, Story
+from ficaudio.parse.ao3 import classify_ao3, is_ao3_copy
+from ficaudio.parse.decode import decode_story_bytes
+from ficaudio.parse.lines import (
+    TextLine,
+    byline_author,
+    chapter_heading_title,
+    header_field,
+    is_author_note_line,
+    is_prose_line,
+    is_scene_break_line,
+    is_title_like,
+    split_lines,
+)
+from ficaudio.parse.roles import BLANK, Role, RoleKind, aside, assemble, heading, initial_roles
+
+MAX_LEAD_LINES = 5
+"""Short lines before the story that may hold notes and a title; more means story text."""
+
+
+@dataclass(frozen=True)
+class Meta:
+    title: str | None = None
+    author: str | None = None
+    fandom: str | None = None
+    summary: str | None = None
+
+
+# ------------------------------------------------------------------ plain text
+def mark_headings(lines: list[TextLine], roles: list[Role]) -> None:
+    """Chapter heading lines ("Chapter 3: Rain", "Prologue") become HEADING roles."""
+    for index, line in enumerate(lines):
+        title = chapter_heading_title(line.text) if line.text else None
+        if title is not None:
+            roles[index] = heading(title)
+
+
+def header_kind(key: str) -> AsideKind:
+    """FFN header lines are HEADER asides, except a summary, which is a SUMMARY.
+
+    >>> header_kind("summary"), header_kind("pairings")
+    (<AsideKind.SUMMARY: 'summary'>, <AsideKind.HEADER: 'header'>)
+    """
+    return AsideKind.SUMMARY if key == "summary" else AsideKind.HEADER
+
+
+def mark_header_lines(lines: list[TextLine], roles: list[Role]) -> dict[str, str]:
+    """FFN-style "Key: value" lines and A/N lines that open the file or a chapter -> asides.
+
+    Returns the header fields found (lower-case key -> value), first one wins.
+    """
+    fields: dict[str, str] = {}
+    in_lead = True  # at the top of the file or of a chapter, before its story text
+    for index, line in enumerate(lines):
+        role = roles[index]
+        if role.kind is RoleKind.HEADING:
+            in_lead = True
+        elif role.kind is RoleKind.BODY and in_lead:
+            found = header_field(line.text)
+            if found is None and not is_author_note_line(line.text):
+                in_lead = False
+                continue
+            key, value = found or ("a/n", line.text)
+            fields.setdefault(key, value)
+            roles[index] = aside(header_kind(key), new_region=True)
+    return fields
+
+
+def mark_author_notes(lines: list[TextLine], roles: list[Role]) -> None:
+    """A/N lines inside a chapter: NOTES before its story text, END_NOTES after it."""
+    seen_story = False
+    for index, line in enumerate(lines):
+        role = roles[index]
+        if role.kind is RoleKind.HEADING:
+            seen_story = False
+        elif role.kind is RoleKind.BODY:
+            if is_author_note_line(line.text):
+                roles[index] = aside(AsideKind.END_NOTES if seen_story else AsideKind.NOTES, new_region=True)
+            else:
+                seen_story = True
+
+
+def lead_run(lines: list[TextLine], roles: list[Role]) -> list[int] | None:
+    """Indices of the short non-story lines that open the story text (notes, title, byline).
+
+    None when the opening is long (then it is story text, not a title block).
+    """
+    run: list[int] = []
+    for index, line in enumerate(lines):
+        role = roles[index]
+        if role.kind is RoleKind.BLANK or (role.kind is RoleKind.ASIDE and not run):
+            continue
+        if role.kind is not RoleKind.BODY or is_prose_line(line.text) or is_scene_break_line(line.text):
+            return run
+        run.append(index)
+        if len(run) > MAX_LEAD_LINES:
+            return None
+    return run
+
+
+def mark_title_block(lines: list[TextLine], roles: list[Role]) -> tuple[str | None, str | None]:
+    """Find ``title [by author]`` in the opening short lines; lines before it are notes.
+
+    Returns ``(title, author)``; the title and byline lines become CHROME asides.
+    """
+    run = lead_run(lines, roles) or []
+    titles = [i for i in run if is_title_like(lines[i].text) and not byline_author(lines[i].text)]
+    if not titles:
+        return None, None
+    title_index = titles[-1]
+    for index in run[: run.index(title_index)]:
+        roles[index] = aside(AsideKind.NOTES)
+    roles[title_index] = aside(AsideKind.CHROME, new_region=True)
+    author = None
+    after = run[run.index(title_index) + 1 :]
+    if after and byline_author(lines[after[0]].text):
+        author = byline_author(lines[after[0]].text)
+        roles[after[0]] = aside(AsideKind.CHROME)
+    return lines[title_index].text, author
+
+
+def classify_plain(lines: list[TextLine]) -> tuple[list[Role], Meta, bool]:
+    """Roles for plain text and FFN-style files; the flag says whether a header was found."""
+    roles = initial_roles(lines)
+    mark_headings(lines, roles)
+    fields = mark_header_lines(lines, roles)
+    title, author = mark_title_block(lines, roles)
+    mark_author_notes(lines, roles)
+    meta = Meta(
+        title=fields.get("title") or title,
+        author=fields.get("author") or author,
+        fandom=fields.get("fandom") or fields.get("fandoms"),
+        summary=fields.get("summary"),
+    )
+    return roles, meta, bool(fields)
+
+
+# --------------------------------------------------------------------- Story
+def title_from_path(path: str | Path) -> str:
+    """A readable title from a file name.
+
+    >>> title_from_path("stories/my_story-final.txt")
+    'My Story Final'
+    """
+    words = re.split(r"[\s_\-.]+", Path(path).stem)
+    return " ".join(w[:1].upper() + w[1:] for w in words if w) or "Untitled"
+
+
+def aside_text(text: str, asides, kind: AsideKind) -> str | None:
+    """Text of the work-level asides of one kind, paragraphs separated by blank lines."""
+    parts = [text[a.start : a.end] for a in asides if a.kind is kind and a.chapter is None]
+    return "\n\n".join(parts) or None
+
+
+def story_from_text(text: str, *, source_path: str, encoding: str = "utf-8") -> Story:
+    """Build a Story from decoded text (any plain-text shape).
+
+    Raises ``InputError("PATH has no story text: ...")`` when every line is a note or header.
+
+    >>> s = story_from_text("Chapter 1: Rain\\n\\nIt rained.\\n", source_path="rain.txt")
+    >>> [(c.index, c.title, len(c.blocks)) for c in s.chapters], s.title
+    ([(1, 'Rain', 1)], 'Rain')
+    """
+    lines = split_lines(text)
+    if is_ao3_copy(lines):
+        roles, ao3 = classify_ao3(lines)
+        meta, story_format = Meta(ao3.title, ao3.author, ao3.fandom), "ao3-text"
+    else:
+        roles, meta, has_header = classify_plain(lines)
+        story_format = "ffn-text" if has_header else "text"
+    chapters, asides = assemble(lines, roles)
+    if not any(chapter.blocks for chapter in chapters):
+        raise InputError(f"{source_path} has no story text: every line looks like a header, note or site text")
+    return Story(
+        text=text,
+        title=meta.title or title_from_path(source_path),
+        author=meta.author,
+        source_path=source_path,
+        chapters=chapters,
+        asides=asides,
+        fandom=meta.fandom,
+        summary=meta.summary or aside_text(text, asides, AsideKind.SUMMARY),
+        encoding=encoding,
+        format=story_format,
+    )
+
+
+def read_text_file(path: Path) -> Story:
+    """The registered reader for plain-text stories (``.txt`` and unknown suffixes)."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    text, encoding = decode_story_bytes(data, str(path))
+    return story_from_text(text, source_path=str(path), encoding=encoding)
