@@ -173,10 +173,16 @@ class Script:
 # ---------------------------------------------------------------------------- render
 @dataclass(frozen=True)
 class Utterance:
-    """One engine call: text exactly as spoken and the voice that speaks it."""
+    """One engine call: text exactly as spoken and the voice that speaks it.
+
+    Equality and hashing use only ``text`` and ``voice`` (what the engine hears), so the
+    same sentence said twice by the same voice is synthesised once.
+    """
 
     text: str
     voice: Voice
+    speaker: str = field(default="", compare=False)  # who says it, for transcripts
+    line: int = field(default=-1, compare=False)  # index into Script.lines it comes from
 
 
 @dataclass(frozen=True)
@@ -201,14 +207,25 @@ class RenderPlan:
 
 
 @dataclass(frozen=True)
+class Cue:
+    """One spoken segment's place in a chapter file (for transcripts and players)."""
+
+    start_ms: int  # from the start of the chapter file
+    end_ms: int
+    speaker: str
+    text: str  # the segment's story text, tidied for reading
+
+
+@dataclass(frozen=True)
 class ChapterAudio:
-    """A rendered chapter file and its exact length."""
+    """A rendered chapter file, its exact length, and where each line is in it."""
 
     index: int
     title: str
     path: str
     sample_count: int
     sample_rate_hz: int
+    cues: tuple[Cue, ...] = ()
 
     @property
     def duration_ms(self) -> int:

@@ -15,14 +15,15 @@ import os
 from collections.abc import Iterator, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
+from datetime import datetime, timezone
 from pathlib import Path
 
-from . import attribute, cast, parse, segment, speech
+from . import __version__, attribute, cast, parse, segment, speech
 from .config import Config, voice_position
 from .errors import EngineError, OutputError
 from .files import atomic_write_text, safe_name
-from .models import ChapterAudio, ChapterPlan, Pause, RenderPlan, Script, Utterance
+from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
 
 MANIFEST = ".ficaudio-manifest.json"
@@ -35,7 +36,8 @@ class RenderOptions:
     cache_dir: Path | None = None  # None: the platform's cache folder
     use_cache: bool = True  # False: a throw-away cache inside the book folder
     notes: bool = False
-    format: str | None = None
+    format: str | None = None  # force a story reader
+    formats: tuple[str, ...] = ("mp3",)  # audio outputs: mp3, m4b
 
 
 @dataclass(frozen=True)
@@ -84,12 +86,25 @@ def _render_into(folder: Path, script: Script, plan: RenderPlan, config: Config,
         reporter.start("synthesising", len(missing))
         render.synthesize_all(missing, cache, engine_name=config.engine, jobs=options.jobs, on_progress=reporter.advance)
         reporter.finish()
-    book = _stitch(folder, script, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
+    book_path, chapters, starts_ms, duration_ms = _stitch(folder, script, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
     atomic_write_text(folder / "script.jsonl", _script_jsonl(script))
     atomic_write_text(folder / "script.txt", _script_text(script))
+    _write_book_json(folder, script, plan, book_path, chapters, starts_ms, duration_ms)
+    _publish(folder, options)
     if not options.use_cache:
         cache.clear()
-    return BookResult(script.story.title, folder, book[0], book[1], book[2], len(missing), len(utterances))
+    return BookResult(script.story.title, folder, book_path, chapters, duration_ms, len(missing), len(utterances))
+
+
+def _publish(folder: Path, options: RenderOptions) -> None:
+    """Feed, transcripts and player page from book.json (when the listening package is installed)."""
+    from importlib.util import find_spec
+
+    if find_spec("ficaudio.listen") is None:
+        return
+    from .listen import publish
+
+    publish(folder, formats=options.formats)
 
 
 def _checked_engine(config: Config, plan: RenderPlan):
@@ -112,43 +127,45 @@ def _checked_engine(config: Config, plan: RenderPlan):
 def _stitch(folder, script, plan, cache, engine_id, rate_hz, config, options, reporter):
     from . import stitch, tags
 
-    folder.mkdir(parents=True, exist_ok=True)
     manifest = _read_manifest(folder)
     total = len(plan.chapters)
-    jobs = []
-    for chapter in plan.chapters:
-        name = f"{chapter.index:02d}-{safe_name(chapter.title, fallback=f'chapter-{chapter.index}')}.mp3"
-        key = _chapter_key(chapter, cache, engine_id, config.bitrate_kbps, plan, total)
-        jobs.append((chapter, folder / name, key))
+    jobs = [(chapter, folder / _chapter_file_name(chapter), _chapter_key(chapter, cache, engine_id, config.bitrate_kbps, plan, total)) for chapter in plan.chapters]
     reporter.start("encoding chapters", total)
 
     def encode(job) -> ChapterAudio:
         chapter, dest, key = job
         known = manifest.get("chapters", {}).get(dest.name)
-        if known and known["key"] == key and dest.is_file():
-            return ChapterAudio(chapter.index, chapter.title, str(dest), known["samples"], rate_hz)
-        pcm = _chapter_pcm(chapter, cache, engine_id, rate_hz)
+        if known and known.get("key") == key and dest.is_file():
+            cues = tuple(Cue(**c) for c in known["cues"])
+            return ChapterAudio(chapter.index, chapter.title, str(dest), known["samples"], rate_hz, cues)
+        timeline: list = []
+        pcm = _chapter_pcm(chapter, cache, engine_id, rate_hz, timeline)
         samples = stitch.encode_mp3(pcm, dest, sample_rate_hz=rate_hz, bitrate_kbps=config.bitrate_kbps)
         tags.tag_chapter_file(dest, title=chapter.title, album=plan.title, author=plan.author, track=chapter.index, total=total)
-        return ChapterAudio(chapter.index, chapter.title, str(dest), samples, rate_hz)
+        return ChapterAudio(chapter.index, chapter.title, str(dest), samples, rate_hz, _cues(script, timeline, rate_hz))
 
-    chapters = []
     with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
+        chapters = []
         for done, audio in enumerate(pool.map(encode, jobs), 1):
             chapters.append(audio)
             reporter.advance(done, total)
     reporter.finish()
     book_path = folder / f"{safe_name(plan.title, fallback='book')}.mp3"
     book_key = _digest([j[2] for j in jobs] + [plan.title, plan.author or "", plan.summary or ""])
-    if manifest.get("book", {}).get("key") != book_key or not book_path.is_file():
+    book = manifest.get("book", {})
+    if book.get("key") != book_key or not book_path.is_file():
         reporter.info("joining the book")
-        starts_ms = stitch.join_mp3([Path(c.path) for c in chapters], book_path)
-        marks = _chapter_marks(chapters, starts_ms, stitch.mp3_duration_ms(book_path))
-        tags.tag_book(book_path, title=plan.title, author=plan.author, summary=plan.summary, chapters=marks)
-    duration_ms = stitch.mp3_duration_ms(book_path)
+        starts_ms = list(stitch.join_mp3([Path(c.path) for c in chapters], book_path))
+        duration_ms = stitch.mp3_duration_ms(book_path)
+        tags.tag_book(book_path, title=plan.title, author=plan.author, summary=plan.summary, chapters=_chapter_marks(chapters, starts_ms, duration_ms))
+        book = {"key": book_key, "file": book_path.name, "starts_ms": starts_ms, "duration_ms": duration_ms}
     _remove_stale(folder, manifest, {j[1].name for j in jobs} | {book_path.name})
-    _write_manifest(folder, chapters, [j[2] for j in jobs], book_path, book_key)
-    return book_path, tuple(chapters), duration_ms
+    _write_manifest(folder, chapters, [j[2] for j in jobs], book)
+    return book_path, tuple(chapters), book["starts_ms"], book["duration_ms"]
+
+
+def _chapter_file_name(chapter: ChapterPlan) -> str:
+    return f"{chapter.index:02d}-{safe_name(chapter.title, fallback=f'chapter-{chapter.index}')}.mp3"
 
 
 def _chapter_marks(chapters: Sequence[ChapterAudio], starts_ms: Sequence[int], book_ms: int) -> list[tuple[str, int, int]]:
@@ -156,18 +173,43 @@ def _chapter_marks(chapters: Sequence[ChapterAudio], starts_ms: Sequence[int], b
     return [(c.title, start, end) for c, start, end in zip(chapters, starts_ms, ends, strict=True)]
 
 
-def _chapter_pcm(chapter: ChapterPlan, cache, engine_id: str, rate_hz: int) -> Iterator[bytes]:
+def _chapter_pcm(chapter: ChapterPlan, cache, engine_id: str, rate_hz: int, timeline: list) -> Iterator[bytes]:
+    """The chapter's audio, clip by clip; appends (utterance, start, end) sample positions to timeline."""
+    position = 0
     for item in chapter.items:
         if isinstance(item, Pause):
-            yield b"\x00\x00" * round(item.duration_ms * rate_hz / 1000)
+            pcm = b"\x00\x00" * round(item.duration_ms * rate_hz / 1000)
         else:
-            yield cache.read(cache.key_for(item, engine_id))
+            pcm = cache.read(cache.key_for(item, engine_id))
+            timeline.append((item, position, position + len(pcm) // 2))
+        position += len(pcm) // 2
+        yield pcm
+
+
+def _cues(script: Script, timeline: Sequence[tuple[Utterance, int, int]], rate_hz: int) -> tuple[Cue, ...]:
+    """One cue per spoken line: its utterances merged, times from sample counts."""
+    merged: list[list] = []
+    for utterance, start, end in timeline:
+        if merged and utterance.line >= 0 and merged[-1][0] == utterance.line:
+            merged[-1][2] = end
+        else:
+            merged.append([utterance.line, start, end, utterance])
+    return tuple(_cue(script, line, start, end, utt, rate_hz) for line, start, end, utt in merged)
+
+
+def _cue(script: Script, line: int, start: int, end: int, utterance: Utterance, rate_hz: int) -> Cue:
+    text = " ".join(script.lines[line].segment.text.split()) if 0 <= line < len(script.lines) else utterance.text
+    speaker = utterance.speaker or NARRATOR
+    return Cue(round(start * 1000 / rate_hz), round(end * 1000 / rate_hz), speaker, text)
 
 
 def _chapter_key(chapter: ChapterPlan, cache, engine_id: str, bitrate_kbps: int, plan: RenderPlan, total: int) -> str:
     parts = [engine_id, str(bitrate_kbps), chapter.title, plan.title, plan.author or "", f"{chapter.index}/{total}"]
     for item in chapter.items:
-        parts.append(cache.key_for(item, engine_id) if isinstance(item, Utterance) else f"pause:{item.duration_ms}")
+        if isinstance(item, Utterance):
+            parts.append(f"{cache.key_for(item, engine_id)}:{item.speaker}:{item.line}")
+        else:
+            parts.append(f"pause:{item.duration_ms}")
     return _digest(parts)
 
 
@@ -177,18 +219,56 @@ def _digest(parts: Sequence[str]) -> str:
 
 # -------------------------------------------------------------------- book folder state
 def _read_manifest(folder: Path) -> dict:
+    return _read_json(folder / MANIFEST)
+
+
+def _write_manifest(folder: Path, chapters: Sequence[ChapterAudio], keys: Sequence[str], book: dict) -> None:
+    entries = {
+        Path(c.path).name: {"key": k, "samples": c.sample_count, "cues": [asdict(cue) for cue in c.cues]}
+        for c, k in zip(chapters, keys, strict=True)
+    }
+    atomic_write_text(folder / MANIFEST, json.dumps({"chapters": entries, "book": book}, indent=1))
+
+
+def _write_book_json(folder: Path, script: Script, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms) -> None:
+    """book.json: what the listening files (feed, transcripts, player) are made from."""
+    previous = _read_json(folder / "book.json")
+    story = script.story
+    data = {
+        "format": 1,
+        "generator": f"ficaudio {__version__}",
+        "title": plan.title,
+        "author": plan.author,
+        "summary": plan.summary,
+        "fandom": story.fandom,
+        "language": "en",
+        "created": previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
+        "cover": previous.get("cover"),
+        "book": {"file": book_path.name, "duration_ms": duration_ms, "bytes": book_path.stat().st_size},
+        "chapters": [_chapter_json(c, start) for c, start in zip(chapters, starts_ms, strict=True)],
+    }
+    atomic_write_text(folder / "book.json", json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _chapter_json(chapter: ChapterAudio, start_ms: int) -> dict:
+    path = Path(chapter.path)
+    return {
+        "index": chapter.index,
+        "title": chapter.title,
+        "file": path.name,
+        "duration_ms": chapter.duration_ms,
+        "bytes": path.stat().st_size,
+        "start_ms": start_ms,
+        "cues": [asdict(cue) for cue in chapter.cues],
+    }
+
+
+def _read_json(path: Path) -> dict:
     try:
-        return json.loads((folder / MANIFEST).read_text("utf-8"))
+        data = json.loads(path.read_text("utf-8"))
     except (OSError, ValueError):
         return {}
-
-
-def _write_manifest(folder: Path, chapters: Sequence[ChapterAudio], keys: Sequence[str], book_path: Path, book_key: str) -> None:
-    data = {
-        "chapters": {Path(c.path).name: {"key": k, "samples": c.sample_count} for c, k in zip(chapters, keys, strict=True)},
-        "book": {"key": book_key, "file": book_path.name},
-    }
-    atomic_write_text(folder / MANIFEST, json.dumps(data, indent=1))
+    return data if isinstance(data, dict) else {}
 
 
 def _remove_stale(folder: Path, manifest: dict, keep: set[str]) -> None:
