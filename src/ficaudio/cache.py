@@ -1,0 +1,117 @@
+"""Content-addressed store of synthesised utterances (s16le mono PCM).
+
+A clip's key hashes everything that shapes its audio: the engine identity (name, version,
+sample rate), the voice (id, rate, pitch, volume) and the text as spoken. Same inputs,
+same key, so a re-run or a resumed run synthesises only what changed.
+
+Writes are atomic: the clip goes to a temp file in the same directory, then ``os.replace``
+moves it under its final name, so a kill at any moment leaves either the whole clip or
+no clip (plus, at worst, a stray ``.tmp-*`` file that :meth:`ClipCache.clear` removes).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+
+from ficaudio.errors import OutputError
+from ficaudio.models import Utterance
+
+CLIP_SUFFIX = ".pcm"
+TEMP_PREFIX = ".tmp-"
+KEY_SCHEMA = "ficaudio-clip-v1"
+"""Bumped when the key recipe changes, so old clips are never misread."""
+
+
+def default_cache_dir(platform: str = sys.platform, environ: dict[str, str] | None = None) -> Path:
+    """Where clips live unless told otherwise; ``FICAUDIO_CACHE_DIR`` overrides.
+
+    >>> default_cache_dir("linux", {"HOME": "/home/a", "XDG_CACHE_HOME": "/c"})
+    PosixPath('/c/ficaudio')
+    >>> default_cache_dir("darwin", {"HOME": "/Users/a"})
+    PosixPath('/Users/a/Library/Caches/ficaudio')
+    """
+    env = os.environ if environ is None else environ
+    home = Path(env.get("HOME") or Path.home())
+    if env.get("FICAUDIO_CACHE_DIR"):
+        return Path(env["FICAUDIO_CACHE_DIR"])
+    if platform == "win32":
+        local = env.get("LOCALAPPDATA") or str(home / "AppData" / "Local")
+        return Path(local) / "ficaudio" / "Cache"
+    if platform == "darwin":
+        return home / "Library" / "Caches" / "ficaudio"
+    return Path(env.get("XDG_CACHE_HOME") or home / ".cache") / "ficaudio"
+
+
+def clip_key(utterance: Utterance, engine_id: str) -> str:
+    """sha256 hex of the engine identity, every voice field and the text as spoken.
+
+    >>> from ficaudio.models import Voice
+    >>> a = clip_key(Utterance("Hi.", Voice("en-us")), "espeak/1.52/22050")
+    >>> a == clip_key(Utterance("Hi.", Voice("en-us", pitch=51)), "espeak/1.52/22050")
+    False
+    """
+    voice = utterance.voice
+    fields = [KEY_SCHEMA, engine_id, voice.id, voice.rate_wpm, voice.pitch, repr(float(voice.volume)), utterance.text]
+    return hashlib.sha256(json.dumps(fields, ensure_ascii=False).encode("utf-8")).hexdigest()
+
+
+class ClipCache:
+    """Clips under ``root/<2 hex>/<key>.pcm``; the fan-out keeps directories small."""
+
+    def __init__(self, root: Path | str) -> None:
+        self.root = Path(root)
+
+    def key_for(self, utt: Utterance, engine_id: str) -> str:
+        return clip_key(utt, engine_id)
+
+    def path(self, key: str) -> Path:
+        return self.root / key[:2] / f"{key}{CLIP_SUFFIX}"
+
+    def has(self, key: str) -> bool:
+        return self.path(key).is_file()
+
+    def read(self, key: str) -> bytes:
+        try:
+            return self.path(key).read_bytes()
+        except OSError as exc:
+            raise OutputError(f"cannot read cached clip {key}: {exc.strerror or exc}", path=str(self.path(key))) from exc
+
+    def write(self, key: str, pcm: bytes) -> Path:
+        """Store ``pcm`` under ``key`` atomically; returns the final path."""
+        final = self.path(key)
+        try:
+            final.parent.mkdir(parents=True, exist_ok=True)
+            fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=final.parent)
+        except OSError as exc:
+            raise OutputError(f"cannot write to the clip cache: {exc.strerror or exc}", path=str(final.parent)) from exc
+        try:
+            with os.fdopen(fd, "wb") as temp:
+                temp.write(pcm)
+            os.replace(temp_name, final)
+        except BaseException as exc:  # KeyboardInterrupt too: never leave the temp file behind
+            Path(temp_name).unlink(missing_ok=True)
+            if isinstance(exc, OSError):
+                raise OutputError(f"cannot write clip {key}: {exc.strerror or exc}", path=str(final)) from exc
+            raise
+        return final
+
+    def _clip_files(self):
+        return self.root.glob(f"??/*{CLIP_SUFFIX}") if self.root.is_dir() else iter(())
+
+    def size_bytes(self) -> int:
+        """Bytes taken by complete clips (temp files left by a crash are not counted)."""
+        return sum(p.stat().st_size for p in self._clip_files())
+
+    def clear(self) -> None:
+        """Remove every clip and stray temp file; the root directory itself stays."""
+        if not self.root.is_dir():
+            return
+        for shard in self.root.iterdir():
+            if shard.is_dir() and len(shard.name) == 2:
+                shutil.rmtree(shard, ignore_errors=True)
