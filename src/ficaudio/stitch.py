@@ -1,0 +1,679 @@
+"""Stitch: raw PCM -> one MP3 per chapter, chapter MP3s -> one book MP3.
+
+Two rules hold everything together (see FIELD-NOTES, "MP3 encoding and stitching"):
+
+* One encode per output audio. :func:`encode_mp3` streams PCM chunks into ONE ffmpeg
+  process; :func:`join_mp3` builds the book from the chapter MP3s frame by frame, without
+  decoding or re-encoding anything.
+* Exact lengths. ffmpeg writes a LAME/Info header (encoder delay and padding) so a decoder
+  returns exactly the samples we fed in. The book gets one new Info header computed from
+  the frames it really contains, and each chapter's start in the book is computed from
+  frame counts, never measured.
+
+Every file is written under a temporary name in its destination folder and renamed into
+place only when complete, so a crash, a full disk or Ctrl-C never leaves a half file under
+the final name.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import mmap
+import os
+import shutil
+import signal
+import subprocess
+import tempfile
+from array import array
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from ficaudio.errors import OutputError
+
+MPEG_SAMPLE_RATES_HZ = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
+"""Sample rates an MP3 can carry (MPEG-1, -2 and -2.5 layer III)."""
+
+STDERR_TAIL_LINES = 8
+"""How many of ffmpeg's last stderr lines an OutputError quotes."""
+
+_COPY_CHUNK_BYTES = 1 << 20  # bounded memory while copying frames into the book
+
+
+# ----------------------------------------------------------------------- ffmpeg
+def ffmpeg_exe() -> str:
+    """Path of an ffmpeg binary: a system ``ffmpeg`` on PATH, else imageio-ffmpeg's own.
+
+    >>> Path(ffmpeg_exe()).name.startswith("ffmpeg")
+    True
+    """
+    system = shutil.which("ffmpeg")
+    if system:
+        return system
+    try:
+        import imageio_ffmpeg
+
+        return imageio_ffmpeg.get_ffmpeg_exe()
+    except (ImportError, RuntimeError) as exc:
+        raise OutputError(
+            f"no ffmpeg found to encode MP3 ({exc})",
+            hint="pip install imageio-ffmpeg (bundles ffmpeg), or install ffmpeg (apt install ffmpeg)",
+        ) from exc
+
+
+def silence(duration_ms: int, sample_rate_hz: int) -> bytes:
+    """Raw s16le mono PCM of ``duration_ms`` of silence (rounded to whole samples).
+
+    >>> len(silence(10, 22050))  # 220.5 samples -> 220, 2 bytes each
+    440
+    """
+    if duration_ms < 0 or sample_rate_hz <= 0:
+        raise ValueError(f"silence({duration_ms}, {sample_rate_hz}): need duration_ms >= 0, rate > 0")
+    return bytes(2 * round(duration_ms * sample_rate_hz / 1000))
+
+
+def encoder_command(dest: Path, *, sample_rate_hz: int, bitrate_kbps: int) -> list[str]:
+    """ffmpeg's argument list (never a shell string) to encode s16le mono from stdin to ``dest``.
+
+    >>> encoder_command(Path("x.mp3"), sample_rate_hz=22050, bitrate_kbps=64)[-5:]
+    ['-id3v2_version', '0', '-f', 'mp3', 'x.mp3']
+    """
+    # -id3v2_version 0: no ffmpeg tag; ficaudio.tags writes the only tag later.
+    # -write_xing 1 (the default, spelled out): the LAME/Info header is what makes lengths exact.
+    return [
+        ffmpeg_exe(), "-hide_banner", "-nostats", "-loglevel", "error", "-y",
+        "-f", "s16le", "-ar", str(sample_rate_hz), "-ac", "1", "-i", "pipe:0",
+        "-map_metadata", "-1", "-c:a", "libmp3lame", "-b:a", f"{bitrate_kbps}k",
+        "-write_xing", "1", "-id3v2_version", "0", "-f", "mp3", str(dest),
+    ]  # fmt: skip
+
+
+# ------------------------------------------------------------- temp-then-rename
+@contextlib.contextmanager
+def _temp_output(dest: Path) -> Iterator[Path]:
+    """Yield a fresh temporary path next to ``dest``; rename it to ``dest`` only on success.
+
+    On any exception (KeyboardInterrupt included) the temporary file is removed and the
+    exception propagates, so ``dest`` is either the old file or the complete new one.
+    """
+    try:
+        fd, name = tempfile.mkstemp(prefix=f".{dest.name}.", suffix=".part", dir=dest.parent)
+    except OSError as exc:
+        raise OutputError(f"cannot create a file in {dest.parent}: {exc.strerror}", path=str(dest)) from exc
+    os.close(fd)
+    tmp = Path(name)
+    try:
+        yield tmp
+        os.replace(tmp, dest)
+    except BaseException as exc:
+        tmp.unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from exc
+        raise
+
+
+# ---------------------------------------------------------------------- encoding
+def encode_mp3(
+    pcm_chunks: Iterable[bytes], dest: Path, *, sample_rate_hz: int, bitrate_kbps: int = 64
+) -> int:
+    """Encode raw s16le mono PCM chunks into one MP3 at ``dest``; return the sample count.
+
+    One ffmpeg process per file; chunks are streamed, never joined in memory. The file
+    appears under ``dest`` only once complete, with a LAME header that makes a decoder
+    return exactly the samples written.
+
+    Example: ``encode_mp3([silence(100, 22050)], Path("a.mp3"), sample_rate_hz=22050)``
+    returns 2205 and ``mp3_sample_count("a.mp3") == 2205``.
+    """
+    dest = Path(dest)
+    if sample_rate_hz not in MPEG_SAMPLE_RATES_HZ:
+        raise OutputError(f"MP3 cannot carry {sample_rate_hz} Hz audio", path=str(dest),
+                          hint=f"use one of {', '.join(map(str, MPEG_SAMPLE_RATES_HZ))} Hz")
+    with _temp_output(dest) as tmp:
+        cmd = encoder_command(tmp, sample_rate_hz=sample_rate_hz, bitrate_kbps=bitrate_kbps)
+        byte_count = _run_encoder(cmd, pcm_chunks, dest)
+        _fix_trailing_padding(tmp, byte_count // 2, dest)
+    return byte_count // 2
+
+
+def _run_encoder(cmd: list[str], pcm_chunks: Iterable[bytes], dest: Path) -> int:
+    """Run ffmpeg, feed it every chunk, wait for it; return the byte count fed.
+
+    stderr goes to an unnamed temp file, not a pipe: nobody reads a pipe while we write
+    stdin, and a chatty ffmpeg would block forever on a full one.
+    """
+    with tempfile.TemporaryFile() as err:
+        try:
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
+        except OSError as exc:
+            raise OutputError(f"cannot start ffmpeg ({cmd[0]}): {exc}", path=str(dest)) from exc
+        try:
+            byte_count = _feed(proc, pcm_chunks)
+        except BrokenPipeError:
+            byte_count = -1  # ffmpeg died early; its stderr says why
+        except BaseException:  # Ctrl-C, or the chunk producer failed: stop ffmpeg now
+            proc.kill()
+            raise
+        finally:
+            with contextlib.suppress(OSError):  # flushing into a dead ffmpeg raises again
+                proc.stdin.close()
+            proc.wait()
+        if proc.returncode != 0 or byte_count < 0:
+            raise _ffmpeg_failed(proc.returncode, _tail(err), dest)
+    if byte_count % 2:
+        raise OutputError(f"PCM ended mid-sample ({byte_count} bytes of 16-bit audio)", path=str(dest))
+    return byte_count
+
+
+def _feed(proc: subprocess.Popen, pcm_chunks: Iterable[bytes]) -> int:
+    """Write chunks to ffmpeg's stdin and close it; return the number of bytes written."""
+    byte_count = 0
+    for chunk in pcm_chunks:
+        proc.stdin.write(chunk)
+        byte_count += memoryview(chunk).nbytes  # len() of an array('h') counts samples
+    proc.stdin.close()
+    return byte_count
+
+
+def _ffmpeg_failed(returncode: int, stderr_tail: str, dest: Path) -> OutputError:
+    """The error for a failed ffmpeg run: its exit status or signal, and its last words."""
+    status = f"exit {returncode}"
+    if returncode < 0:
+        with contextlib.suppress(ValueError):
+            status = f"killed by {signal.Signals(-returncode).name}"
+    hint = None
+    if "Unknown encoder 'libmp3lame'" in stderr_tail:
+        hint = "this ffmpeg lacks libmp3lame: install one that has it, or remove it from PATH to use imageio-ffmpeg's"
+    elif returncode == -signal.SIGXFSZ or "No space left" in stderr_tail:
+        hint = "the disk (or a file size limit) is full: free some space and run again"
+    return OutputError(f"ffmpeg failed ({status}): {stderr_tail}", path=str(dest), hint=hint)
+
+
+def _tail(err_file) -> str:
+    """Last :data:`STDERR_TAIL_LINES` non-empty lines of ffmpeg's stderr, on one line."""
+    err_file.seek(0)
+    lines = [ln.strip() for ln in err_file.read().decode("utf-8", "replace").splitlines() if ln.strip()]
+    return " | ".join(lines[-STDERR_TAIL_LINES:]) or "(no message)"
+
+
+def _fix_trailing_padding(path: Path, expected_samples: int, dest: Path) -> None:
+    """Make the LAME header promise exactly ``expected_samples``, or refuse the file.
+
+    ffmpeg reports at most 1105 samples of trailing padding (one frame plus the decoder
+    delay): when the input ends 1..47 samples into a 576-sample frame the true padding is
+    up to 1151 and a decoder would return up to 46 extra samples. The header's padding
+    field is 12 bits, so we write the true value; everything else stays as ffmpeg wrote it.
+    """
+    head, frame_at = _read_head(path)
+    info = read_lame_info(head, 0)
+    if info is None:
+        raise OutputError("ffmpeg wrote no LAME/Info header", path=str(dest))
+    excess = info.sample_count - expected_samples
+    padding = info.padding_samples + excess
+    if excess and not (0 < excess < info.header.samples_per_frame and padding < 1 << 12):
+        raise OutputError(f"encoder wrote {info.sample_count} samples, expected {expected_samples}", path=str(dest))
+    if excess:
+        delay_padding = (info.delay_samples << 12) | padding
+        with open(path, "r+b") as f:
+            f.seek(frame_at)
+            f.write(_patch_info(info, {_LAME_DELAY_AT: delay_padding.to_bytes(3, "big")}))
+
+
+# ------------------------------------------------------------- MPEG frame parsing
+_BITRATES_KBPS = {  # layer III, index 1..14
+    1: (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
+    2: (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2 and 2.5
+}
+_BASE_RATES_HZ = (44100, 48000, 32000)
+_VERSION_BITS = {3: (1, 1), 2: (2, 2), 0: (2, 4)}  # bits -> (bitrate table, rate divisor)
+
+
+@dataclass(frozen=True)
+class FrameHeader:
+    """The fields of a layer III frame header that framing and joining need."""
+
+    mpeg1: bool
+    sample_rate_hz: int
+    bitrate_kbps: int
+    mono: bool
+    frame_bytes: int
+
+    @property
+    def samples_per_frame(self) -> int:
+        return 1152 if self.mpeg1 else 576
+
+    @property
+    def info_offset(self) -> int:
+        """Where a Xing/Info tag starts in the frame: after the header and side info."""
+        return 4 + ((17 if self.mono else 32) if self.mpeg1 else (9 if self.mono else 17))
+
+    def same_stream(self, other: FrameHeader) -> bool:
+        return (self.mpeg1, self.sample_rate_hz, self.mono) == (other.mpeg1, other.sample_rate_hz, other.mono)
+
+
+@lru_cache(maxsize=256)  # a file uses only a handful of distinct header words
+def parse_frame_header(word: int) -> FrameHeader | None:
+    """Decode a 32-bit big-endian MPEG layer III header; None when it is not one.
+
+    >>> parse_frame_header(0xFFF380C0).frame_bytes  # MPEG-2, 64 kbps, 22050 Hz, mono
+    208
+    """
+    version_bits, layer_bits = (word >> 19) & 3, (word >> 17) & 3
+    bitrate_index, rate_index = (word >> 12) & 15, (word >> 10) & 3
+    if word >> 21 != 0x7FF or version_bits == 1 or layer_bits != 1:
+        return None
+    if bitrate_index in (0, 15) or rate_index == 3:
+        return None  # free format and reserved values: never written by LAME
+    table, divisor = _VERSION_BITS[version_bits]
+    rate_hz = _BASE_RATES_HZ[rate_index] // divisor
+    kbps = _BITRATES_KBPS[table][bitrate_index - 1]
+    padding = (word >> 9) & 1
+    frame_bytes = (144 if table == 1 else 72) * kbps * 1000 // rate_hz + padding
+    return FrameHeader(table == 1, rate_hz, kbps, (word >> 6) & 3 == 3, frame_bytes)
+
+
+def _header_at(buf, offset: int) -> FrameHeader | None:
+    if offset + 4 > len(buf):
+        return None
+    return parse_frame_header(int.from_bytes(buf[offset : offset + 4], "big"))
+
+
+def id3v2_size(buf) -> int:
+    """Bytes taken by an ID3v2 tag at the start of ``buf`` (0 when there is none).
+
+    >>> id3v2_size(b"ID3\\x03\\x00\\x00\\x00\\x00\\x01\\x00" + bytes(128))
+    138
+    """
+    if len(buf) < 10 or buf[:3] != b"ID3":
+        return 0
+    size = 0
+    for byte in buf[6:10]:  # synchsafe: 7 bits per byte
+        size = (size << 7) | (byte & 0x7F)
+    footer = 10 if buf[5] & 0x10 else 0
+    return 10 + size + footer
+
+
+# --------------------------------------------------------------- LAME/Info header
+@dataclass(frozen=True)
+class LameInfo:
+    """A Xing/Info frame with a LAME extension, as ffmpeg (and LAME) write it.
+
+    Field offsets are from the "Info" tag (XING_SIZE = 156 bytes, flags 0x0F).
+    """
+
+    frame: bytes  # the whole Info frame
+    header: FrameHeader
+    frame_count: int  # audio frames after the Info frame
+    stream_bytes: int  # Info frame + audio frames
+    delay_samples: int  # encoder delay (ffmpeg adds the decoder's 529 itself)
+    padding_samples: int
+    music_bytes: int  # LAME "music length"
+    music_crc: int
+    tag_crc_ok: bool
+
+    @property
+    def sample_count(self) -> int:
+        """Samples a gapless decoder returns: frames minus delay and padding."""
+        return self.frame_count * self.header.samples_per_frame - self.delay_samples - self.padding_samples
+
+
+_INFO_FLAGS = 0x0F  # frames | bytes | TOC | quality: what ffmpeg and LAME write
+_LAME_DELAY_AT, _MUSIC_LENGTH_AT, _MUSIC_CRC_AT, _TAG_CRC_AT = 141, 148, 152, 154
+_XING_SIZE = 156
+_TAG_CRC_SPAN = 190
+_MAX_U32 = 0xFFFFFFFF
+
+
+def read_lame_info(buf, offset: int) -> LameInfo | None:
+    """The LAME/Info header of the frame at ``offset``; None when that frame is audio."""
+    header = _header_at(buf, offset)
+    if header is None:
+        return None
+    frame = bytes(buf[offset : offset + header.frame_bytes])
+    at = header.info_offset
+    if frame[at : at + 4] not in (b"Info", b"Xing") or len(frame) < at + _XING_SIZE:
+        return None
+    if int.from_bytes(frame[at + 4 : at + 8], "big") & _INFO_FLAGS != _INFO_FLAGS:
+        return None
+    word = lambda rel, size: int.from_bytes(frame[at + rel : at + rel + size], "big")  # noqa: E731
+    delay_padding = word(_LAME_DELAY_AT, 3)
+    return LameInfo(
+        frame=frame, header=header, frame_count=word(8, 4), stream_bytes=word(12, 4),
+        delay_samples=delay_padding >> 12, padding_samples=delay_padding & 0xFFF,
+        music_bytes=word(_MUSIC_LENGTH_AT, 4), music_crc=word(_MUSIC_CRC_AT, 2),
+        tag_crc_ok=_tag_crc(frame, at) == word(_TAG_CRC_AT, 2),
+    )  # fmt: skip
+
+
+def _tag_crc(frame: bytes, info_offset: int) -> int:
+    """CRC of the Info tag as ffmpeg computes it: first 190 bytes, CRC field zeroed."""
+    at = info_offset + _TAG_CRC_AT
+    blanked = frame[:at] + b"\0\0" + frame[at + 2 :]
+    return crc16(blanked[:_TAG_CRC_SPAN])
+
+
+def _patch_info(info: LameInfo, fields: dict[int, bytes]) -> bytes:
+    """``info``'s frame with fields replaced (offsets from the Info tag) and its tag CRC redone."""
+    frame = bytearray(info.frame)
+    at = info.header.info_offset
+    for rel, value in fields.items():
+        frame[at + rel : at + rel + len(value)] = value
+    frame[at + _TAG_CRC_AT : at + _TAG_CRC_AT + 2] = _tag_crc(bytes(frame), at).to_bytes(2, "big")
+    return bytes(frame)
+
+
+def _read_head(path: Path) -> tuple[bytes, int]:
+    """The first bytes of ``path`` from its first MPEG frame, and that frame's file offset."""
+    with open(path, "rb") as f:
+        start = id3v2_size(f.read(10))
+        f.seek(start)
+        return f.read(4096), start
+
+
+def mp3_sample_count(path: Path) -> int:
+    """Exact decoded sample count of an MP3 written by :func:`encode_mp3` or :func:`join_mp3`."""
+    head, _ = _read_head(path)
+    info = read_lame_info(head, 0)
+    if info is None:
+        raise OutputError("no LAME/Info header: exact length unknown", path=str(path))
+    return info.sample_count
+
+
+def mp3_duration_ms(path: Path) -> int:
+    """Duration in ms from the Info/Xing header (no ffprobe needed), exact for our files.
+
+    mutagen 1.48 applies the LAME delay/padding only when the encoder string starts with
+    "LAME"; ffmpeg writes "Lavc...", so mutagen alone overstates each file by 48-78 ms
+    (delay + padding). We read delay/padding ourselves and use mutagen for other files.
+    """
+    head, _ = _read_head(Path(path))
+    info = read_lame_info(head, 0)
+    if info is not None:
+        return round(info.sample_count * 1000 / info.header.sample_rate_hz)
+    return _mutagen_duration_ms(Path(path))
+
+
+def _mutagen_duration_ms(path: Path) -> int:
+    import mutagen.mp3
+
+    try:
+        return round(mutagen.mp3.MP3(path).info.length * 1000)
+    except (mutagen.MutagenError, OSError) as exc:
+        raise OutputError(f"cannot read MP3 length: {exc}", path=str(path)) from exc
+
+
+# --------------------------------------------------------------------------- CRC
+@lru_cache(maxsize=1)
+def _crc16_table() -> tuple[int, ...]:
+    table = []
+    for byte in range(256):
+        crc = byte
+        for _ in range(8):
+            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
+        table.append(crc)
+    return tuple(table)
+
+
+def crc16(data: bytes, crc: int = 0) -> int:
+    """CRC-16/ARC (reflected 0x8005, init 0), the CRC of LAME tags and ffmpeg.
+
+    >>> hex(crc16(b"123456789"))
+    '0xbb3d'
+    """
+    table = _crc16_table()
+    for byte in data:
+        crc = table[(crc ^ byte) & 0xFF] ^ (crc >> 8)
+    return crc
+
+
+def _gf2_apply(matrix: Sequence[int], vector: int) -> int:
+    result, bit = 0, 0
+    while vector:
+        if vector & 1:
+            result ^= matrix[bit]
+        vector >>= 1
+        bit += 1
+    return result
+
+
+def crc16_combine(crc_a: int, crc_b: int, length_b: int) -> int:
+    """CRC of ``a + b`` from the CRCs of both parts and ``len(b)`` (as zlib's crc32_combine).
+
+    Lets the book's music CRC come from each chapter's stored CRC instead of re-reading
+    every byte in Python.
+
+    >>> crc16_combine(crc16(b"1234"), crc16(b"56789"), 5) == crc16(b"123456789")
+    True
+    """
+    # The operator "feed one zero bit" as 16 columns, squared up to 2**k zero bytes.
+    op = [0xA001] + [1 << (i - 1) for i in range(1, 16)]
+    for _ in range(3):  # one bit -> one byte
+        op = [_gf2_apply(op, col) for col in op]
+    while length_b:
+        if length_b & 1:
+            crc_a = _gf2_apply(op, crc_a)
+        op = [_gf2_apply(op, col) for col in op]
+        length_b >>= 1
+    return crc_a ^ crc_b
+
+
+# ------------------------------------------------------------------ frame walking
+@dataclass(frozen=True)
+class _Part:
+    """One chapter MP3 as the book needs it: its audio frames and LAME numbers."""
+
+    path: Path
+    info: LameInfo
+    audio_start: int
+    audio_end: int
+    frame_bytes: array  # size of every audio frame, for the book's seek table
+    bitrates_kbps: frozenset[int]
+
+
+def _scan_part(buf, path: Path) -> _Part:
+    """Find the Info frame and every audio frame of one chapter MP3, checking framing."""
+    info_at = id3v2_size(buf)
+    info = read_lame_info(buf, info_at)
+    if info is None:
+        raise OutputError("no LAME/Info header after the ID3 tag (not written by encode_mp3?)", path=str(path))
+    start = info_at + info.header.frame_bytes
+    end, sizes, bitrates = _walk_frames(buf, start, info.header, path)
+    if len(sizes) != info.frame_count:
+        raise OutputError(f"Info header says {info.frame_count} frames, file has {len(sizes)} (truncated?)",
+                          path=str(path))
+    return _Part(path, info, start, end, sizes, frozenset(bitrates))
+
+
+def _walk_frames(buf, offset: int, first: FrameHeader, path: Path) -> tuple[int, array, set[int]]:
+    """Walk frame headers from ``offset``; return (end of audio, frame sizes, bitrates)."""
+    sizes, bitrates = array("I"), set()
+    while (header := _header_at(buf, offset)) is not None:
+        if not header.same_stream(first):
+            raise OutputError(f"stream changes format at byte {offset}", path=str(path))
+        if offset + header.frame_bytes > len(buf):
+            raise OutputError(f"last frame cut short at byte {offset} (truncated file?)", path=str(path))
+        sizes.append(header.frame_bytes)
+        bitrates.add(header.bitrate_kbps)
+        offset += header.frame_bytes
+    _check_trailer(buf, offset, path)
+    return offset, sizes, bitrates
+
+
+def _check_trailer(buf, offset: int, path: Path) -> None:
+    """After the last frame only known tags may follow (ID3v1, APE, Lyrics3, appended ID3v2)."""
+    rest = len(buf) - offset
+    if rest and bytes(buf[offset : offset + 3]) not in (b"TAG", b"APE", b"LYR", b"ID3"):
+        raise OutputError(f"{rest} bytes that are not MP3 frames at byte {offset}", path=str(path))
+
+
+class _TocBags:
+    """LAME's (and ffmpeg's) Xing seek table: 100 byte positions at 1 % steps of time."""
+
+    BAGS = 400
+
+    def __init__(self, info_frame_bytes: int) -> None:
+        self.size, self.want, self.seen, self.pos = info_frame_bytes, 1, 0, 0
+        self.bag = [0] * self.BAGS
+
+    def add(self, frame_bytes: int) -> None:
+        self.size += frame_bytes
+        self.seen += 1
+        if self.seen == self.want:
+            self.bag[self.pos] = self.size
+            self.pos += 1
+            self.seen = 0
+            if self.pos == self.BAGS:  # halve the resolution, keep every second bag
+                self.bag[: self.BAGS // 2] = self.bag[1 :: 2]
+                self.want *= 2
+                self.pos = self.BAGS // 2
+
+    def toc(self) -> bytes:
+        if self.pos == 0:
+            return bytes(100)
+        return bytes([0] + [min(256 * self.bag[i * self.pos // 100] // self.size, 255) for i in range(1, 100)])
+
+
+# -------------------------------------------------------------------------- join
+@dataclass(frozen=True)
+class JoinedBook:
+    """Where each part starts in the joined book, exact to the sample."""
+
+    path: str
+    sample_rate_hz: int
+    sample_count: int  # what a gapless decoder returns for the whole book
+    starts_samples: tuple[int, ...]  # first sample of each part's own audio
+
+    @property
+    def duration_ms(self) -> int:
+        return round(self.sample_count * 1000 / self.sample_rate_hz)
+
+    @property
+    def starts_ms(self) -> tuple[int, ...]:
+        return tuple(round(s * 1000 / self.sample_rate_hz) for s in self.starts_samples)
+
+    def spans_ms(self) -> list[tuple[int, int]]:
+        """(start_ms, end_ms) per part; a part ends where the next begins, the last at the end.
+
+        >>> JoinedBook("b.mp3", 1000, 900, (0, 300)).spans_ms()
+        [(0, 300), (300, 900)]
+        """
+        ends = self.starts_ms[1:] + (self.duration_ms,)
+        return list(zip(self.starts_ms, ends))
+
+
+class _BookWriter:
+    """Appends chapter MP3s' audio frames to one open file and writes the Info frame last."""
+
+    def __init__(self, out) -> None:
+        self.out = out
+        self.first: LameInfo | None = None
+        self.frame_count = 0
+        self.audio_bytes = 0
+        self.music_crc = 0
+        self.bitrates: set[int] = set()
+        self.starts_samples: list[int] = []
+        self.last_padding = 0
+        self.toc: _TocBags | None = None
+
+    def append(self, part: _Part, buf) -> None:
+        if self.first is None:
+            self._start(part.info)
+        elif not part.info.header.same_stream(self.first.header):
+            raise OutputError("parts differ in sample rate, channels or MPEG version", path=str(part.path))
+        spf = part.info.header.samples_per_frame
+        # Part's own audio begins after its encoder delay; the book trims only the first delay.
+        self.starts_samples.append(self.frame_count * spf + part.info.delay_samples - self.first.delay_samples)
+        for size in part.frame_bytes:
+            self.toc.add(size)
+        self._copy(buf, part.audio_start, part.audio_end)
+        self.music_crc = crc16_combine(self.music_crc, _part_music_crc(part, buf), part.audio_end - part.audio_start)
+        self.frame_count += len(part.frame_bytes)
+        self.audio_bytes += part.audio_end - part.audio_start
+        self.bitrates |= part.bitrates_kbps
+        self.last_padding = part.info.padding_samples
+
+    def _start(self, info: LameInfo) -> None:
+        self.first = info
+        self.toc = _TocBags(len(info.frame))
+        self.out.write(bytes(len(info.frame)))  # placeholder, rewritten by finish()
+
+    def _copy(self, buf, start: int, end: int) -> None:
+        for at in range(start, end, _COPY_CHUNK_BYTES):
+            self.out.write(buf[at : min(at + _COPY_CHUNK_BYTES, end)])
+
+    def finish(self) -> bytes:
+        """The book's Info frame, built from the first part's as a template."""
+        first = self.first
+        stream_bytes = len(first.frame) + self.audio_bytes
+        if stream_bytes > _MAX_U32:
+            raise OutputError(f"book of {stream_bytes} bytes: an MP3 Info header counts at most 4 GiB",
+                              hint="lower the bitrate or split the book")  # fmt: skip
+        return _patch_info(first, {
+            0: b"Xing" if len(self.bitrates) > 1 else b"Info",
+            8: self.frame_count.to_bytes(4, "big"),
+            12: stream_bytes.to_bytes(4, "big"),
+            16: self.toc.toc(),
+            _LAME_DELAY_AT: ((first.delay_samples << 12) | self.last_padding).to_bytes(3, "big"),
+            _MUSIC_LENGTH_AT: stream_bytes.to_bytes(4, "big"),
+            _MUSIC_CRC_AT: self.music_crc.to_bytes(2, "big"),
+        })  # fmt: skip
+
+    @property
+    def sample_count(self) -> int:
+        spf = self.first.header.samples_per_frame
+        return self.frame_count * spf - self.first.delay_samples - self.last_padding
+
+
+def _part_music_crc(part: _Part, buf) -> int:
+    """The part's stored audio CRC when its tag is intact and covers exactly its frames."""
+    info = part.info
+    audio_bytes = part.audio_end - part.audio_start
+    if info.tag_crc_ok and info.music_bytes == len(info.frame) + audio_bytes:
+        return info.music_crc
+    return crc16(buf[part.audio_start : part.audio_end])  # slow path: recompute
+
+
+def join_mp3(parts: Sequence[Path], dest: Path) -> list[int]:
+    """Join chapter MP3s into one book MP3 without re-encoding; return each part's start in ms.
+
+    The start of part *i* is where its own audio begins in the book (see :func:`join_book`
+    for sample-exact starts and the book's length).
+    """
+    return list(join_book(parts, dest).starts_ms)
+
+
+def join_book(parts: Sequence[Path], dest: Path) -> JoinedBook:
+    """Join chapter MP3s (from :func:`encode_mp3`) into one book MP3 without re-encoding.
+
+    Each part's ID3 tags and Info frame are dropped, its audio frames copied as they are,
+    and one Info header is written for the whole book (first part's encoder delay, last
+    part's padding, frame count, seek table, CRCs). Each part keeps its own encoder
+    delay and padding inside the book: ~50-80 ms of near-silence between chapters, so
+    the book is that much longer than the sum of its chapters.
+
+    Example: two copies of a 0.5 s chapter at 22050 Hz (22 frames of 576 samples, encoder
+    delay 576 each) give ``starts_samples == (0, 12672)``: 22 * 576 + 576 - 576.
+    """
+    if not parts:
+        raise OutputError("no chapter files to join", path=str(dest))
+    dest = Path(dest)
+    with _temp_output(dest) as tmp:
+        with open(tmp, "r+b") as out:
+            book = _BookWriter(out)
+            for path in parts:
+                _append_file(book, Path(path))
+            out.seek(0)
+            out.write(book.finish())
+    return JoinedBook(str(dest), book.first.header.sample_rate_hz, book.sample_count, tuple(book.starts_samples))
+
+
+def _append_file(book: _BookWriter, path: Path) -> None:
+    try:
+        with open(path, "rb") as f:
+            if os.fstat(f.fileno()).st_size == 0:
+                raise OutputError("empty chapter file", path=str(path))
+            with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
+                book.append(_scan_part(buf, path), buf)
+    except FileNotFoundError as exc:
+        raise OutputError("chapter file is missing", path=str(path)) from exc
