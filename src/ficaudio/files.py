@@ -29,6 +29,16 @@ def safe_name(title: str | None, *, fallback: str = "untitled") -> str:
     return text
 
 
+def default_mode(path: Path) -> None:
+    """Give a finished temporary file the permissions a plain ``open(..., "w")`` would have.
+
+    mkstemp makes files private (0600); audiobooks are meant to be copied and served.
+    """
+    umask = os.umask(0)
+    os.umask(umask)
+    os.chmod(path, 0o666 & ~umask)
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
     """Write to a temporary file beside ``path``, then rename it into place."""
     path = Path(path)
@@ -36,6 +46,7 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
+        default_mode(Path(tmp))
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

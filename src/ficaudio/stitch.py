@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from ficaudio.errors import OutputError
+from ficaudio.files import default_mode
 
 MPEG_SAMPLE_RATES_HZ = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
 """Sample rates an MP3 can carry (MPEG-1, -2 and -2.5 layer III)."""
@@ -105,6 +106,7 @@ def _temp_output(dest: Path) -> Iterator[Path]:
     tmp = Path(name)
     try:
         yield tmp
+        default_mode(tmp)
         os.replace(tmp, dest)
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
