@@ -1,0 +1,134 @@
+"""The attribute stage: who says each quotation, found offline by named heuristic rules.
+
+``attribute(story, segments)`` reads the story once, paragraph by paragraph: characters
+and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
+quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
+:mod:`.conversation` across turns). Every line records the rule that decided it.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from ficaudio.attribute.conversation import (
+    answers_previous,
+    salient_character,
+    same_paragraph_continuation,
+    turn_taking,
+    viewpoint_thinker,
+    vocative_addressee_replies,
+)
+from ficaudio.attribute.document import Document, Paragraph, build_document
+from ficaudio.attribute.narrator import name_first_person
+from ficaudio.attribute.resolve import Resolver
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, explicit_tag, named_action_beat, quote_context, vocatives
+from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
+
+__all__ = ["attribute", "Decision"]
+
+TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
+_CONVERSATION_RULES = (vocative_addressee_replies, turn_taking, answers_previous, salient_character)
+_MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
+
+
+def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Character] = ()) -> Attribution:
+    """One :class:`Line` per segment, in order, plus the characters found (most-spoken first).
+
+    ``known`` characters (from voices.yaml) keep their names; others are discovered.
+    """
+    doc = build_document(story, segments, known)
+    resolver = Resolver(doc)
+    decisions: dict[int, Decision] = {}
+    for para in doc.paragraphs:
+        _attribute_paragraph(resolver, para, decisions)
+    renames = name_first_person(doc, decisions)
+    lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
+    return Attribution(_characters(doc, lines, renames), lines)
+
+
+def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    conv = resolver.conversation
+    if para.scene_start:
+        conv.reset()
+    resolver.read(para)
+    if not para.quotes:
+        conv.narration_paragraphs += 1
+        if conv.narration_paragraphs >= _MAX_NARRATION_PARAGRAPHS:
+            conv.reset()
+        return
+    previous: Decision | None = None
+    for index in para.quotes:
+        ctx = quote_context(resolver.doc, index)
+        decision = decide(resolver, ctx, previous)
+        if decision:
+            decisions[index] = decision
+            resolver.salience.add(ctx.segment.start, decision.speaker, False)
+            previous = decision
+    _end_turn(resolver, para, decisions)
+
+
+def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
+    """Apply the rules in priority order; the first that decides wins."""
+    if ctx.segment.kind is SegmentKind.THOUGHT:
+        return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
+    if decision := explicit_tag(resolver, ctx):
+        return decision
+    if ctx.order > 0:
+        return _later_quote(resolver, ctx, previous)
+    if decision := named_action_beat(resolver, ctx):
+        return decision
+    for rule in _CONVERSATION_RULES:
+        if decision := rule(resolver, ctx):
+            return decision
+    return None
+
+
+def _later_quote(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
+    """A second quotation in a paragraph: a new subject between the two may take over, but the
+    previous quotation's own tag (``"A," she said. "B."``) does not."""
+    beat = action_beat(ctx)
+    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in TAG_RULES and _only_subject(ctx)):
+        if decision := named_action_beat(resolver, ctx):
+            return decision
+    return same_paragraph_continuation(resolver, ctx, previous)
+
+
+def _only_subject(ctx: QuoteContext) -> bool:
+    return len([m for m in ctx.mentions_in(ctx.before) if m.subject]) <= 1
+
+
+def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    """Record who spoke in this paragraph and whom they addressed by name."""
+    conv = resolver.conversation
+    conv.narration_paragraphs = 0
+    conv.addressee = None
+    for index in para.quotes:
+        decision = decisions.get(index)
+        if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE:
+            continue
+        if not conv.turns or conv.turns[-1] != decision.speaker:
+            conv.turns.append(decision.speaker)
+        addressed = [n for n in vocatives(quote_context(resolver.doc, index)) if n != decision.speaker]
+        conv.addressee = addressed[0] if addressed else conv.addressee
+
+
+def _line(index: int, seg: Segment, decision: Decision | None, renames: dict[str, str]) -> Line:
+    if seg.kind not in (SegmentKind.DIALOGUE, SegmentKind.THOUGHT):
+        return Line(seg, NARRATOR, 1.0, "narration")
+    if decision is None:
+        return Line(seg, UNKNOWN_SPEAKER, 0.0, "unattributed")
+    return Line(seg, renames.get(decision.speaker, decision.speaker), decision.confidence, decision.rule)
+
+
+def _characters(doc: Document, lines: tuple[Line, ...], renames: dict[str, str]) -> tuple[Character, ...]:
+    spoken: dict[str, int] = {}
+    for line in lines:
+        spoken[line.speaker] = spoken.get(line.speaker, 0) + 1
+    people = {}
+    for person in doc.roster.people:
+        character = person.freeze()
+        name = renames.get(character.name, character.name)
+        if name in people or not (character.mentions or name in spoken or person.known):
+            continue
+        people[name] = Character(name, character.aliases, character.gender, character.gender_reason, character.mentions)
+    return tuple(sorted(people.values(), key=lambda c: (-spoken.get(c.name, 0), -c.mentions, c.name)))

@@ -1,0 +1,301 @@
+"""Speaker-attribution benchmark: the real engine, end to end, on annotated texts.
+
+Usage::
+
+    .venv/bin/python bench/attribution.py [--litbank DIR] [--fixtures DIR] [--roster] [--gold-spans]
+                                          [--rules] [--errors N] [--speed]
+
+Data (each text: ``NAME.txt`` one paragraph a line, ``NAME.gold.jsonl`` with one quotation per
+line ``{start, end, speaker, type?}``, optional ``NAME.characters.json``):
+
+* LitBank (``/work/shared/attribution-dev/litbank``, skipped with a message when absent);
+* our own fan-fiction-style stories in ``bench/data/`` (always present; types annotated).
+
+What runs: quotations are found by ``ficaudio.segment.find_quotations`` (``--gold-spans``
+uses the annotated spans instead), paragraphs become blocks, and ``ficaudio.attribute.attribute``
+attributes them with no roster (``--roster``: the annotated character list is given as
+``known``). Reported: detection precision/recall (a found quotation matches a gold one when
+both ends are within 2 characters), accuracy over *all gold quotations* (a missed quotation
+counts as wrong), by type, and per rule how often it fires and is right.
+
+Matching a predicted speaker to the gold speaker (strict on purpose):
+
+* LitBank: the predicted character's canonical name, normalised (lower case, no periods, one
+  space), must equal an alias of exactly one annotated character; failing that, one of its
+  capitalised aliases must. That character must be the gold speaker. A name that fits two
+  annotated characters, or none, is wrong. (Two predicted characters may map to one annotated
+  one, e.g. ``Lizzy`` and ``Elizabeth``: the per-line score does not punish a split voice.)
+* Fixtures: the gold speaker must equal the predicted canonical name or one of its aliases.
+
+Types: fixtures carry their own (explicit/anaphoric/implicit). LitBank has none, so its
+quotations are typed by the rule that fired (a tag naming the speaker: explicit; a pronoun or
+description tag: anaphoric; anything else, including nothing: implicit).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import time
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from ficaudio.attribute import attribute
+from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, Gender, Segment, SegmentKind, Story
+
+DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
+DEFAULT_FIXTURES = Path(__file__).resolve().parent / "data"
+TOLERANCE_CHARS = 2
+EXPLICIT_RULES = frozenset({"explicit_tag", "first_person_tag"})
+ANAPHORIC_RULES = frozenset({"pronoun_tag", "description_tag"})
+
+
+@dataclass(frozen=True)
+class Text:
+    name: str
+    text: str
+    gold: tuple[dict, ...]
+    characters: tuple[dict, ...]
+    typed: bool  # gold records carry their own "type"
+
+
+@dataclass
+class Tally:
+    """Counts for one corpus."""
+
+    gold: int = 0
+    found: int = 0
+    matched: int = 0
+    correct: int = 0
+    by_type: dict = field(default_factory=lambda: defaultdict(Counter))  # type -> {n, correct}
+    by_rule: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> {fired, right}
+    errors: list = field(default_factory=list)
+    words: int = 0
+    seconds: float = 0.0
+
+    def line(self, label: str) -> str:
+        p = self.matched / self.found if self.found else 0.0
+        r = self.matched / self.gold if self.gold else 0.0
+        acc = self.correct / self.gold if self.gold else 0.0
+        types = "  ".join(f"{t} {c['correct']}/{c['n']}={c['correct'] / c['n']:.3f}" for t, c in sorted(self.by_type.items()) if c["n"])
+        return f"{label}: quotations {self.gold}, detection P {p:.4f} R {r:.4f}, accuracy {self.correct}/{self.gold} = {acc:.3f}\n    by type: {types}"
+
+
+# ----------------------------------------------------------------------------- loading
+def load_texts(folder: Path, typed: bool) -> list[Text]:
+    texts = []
+    for path in sorted(folder.glob("*.gold.jsonl")):
+        name = path.name[: -len(".gold.jsonl")]
+        text = (folder / f"{name}.txt").read_text(encoding="utf-8")
+        gold = tuple(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
+        chars_path = folder / f"{name}.characters.json"
+        characters = tuple(json.loads(chars_path.read_text())["characters"]) if chars_path.exists() else ()
+        texts.append(Text(name, text, gold, characters, typed))
+    return texts
+
+
+def story_of(name: str, text: str) -> Story:
+    """One chapter; each line a paragraph, one blank line between paragraphs allowed, and two or
+    more blank lines a scene break (as in fan fiction saved as text; LitBank has none)."""
+    blocks = []
+    for m in re.finditer(r"[^\n]+|\n{3,}", text):
+        if m.group().startswith("\n"):
+            if blocks and blocks[-1].kind is BlockKind.PARAGRAPH:
+                blocks.append(Block(BlockKind.SCENE_BREAK, m.start(), m.end()))
+        elif m.group().strip():
+            blocks.append(Block(BlockKind.PARAGRAPH, m.start(), m.end()))
+    return Story(text, name, None, name, (Chapter(1, None, None, tuple(blocks)),))
+
+
+def segments_of(story: Story, spans: list[tuple[int, int]]) -> list[Segment]:
+    """Dialogue segments for the spans, narration for the gaps, each in the block it starts in."""
+    blocks = story.chapters[0].blocks
+    segments = []
+    spans = sorted(spans)
+    for b, block in enumerate(blocks):
+        if block.kind is BlockKind.SCENE_BREAK:
+            segments.append(Segment(1, b, SegmentKind.SCENE_BREAK, block.start, block.end, ""))
+            continue
+        cursor = block.start
+        for s, e in spans:
+            if not block.start <= s < block.end:
+                continue
+            if s > cursor:
+                segments.append(Segment(1, b, SegmentKind.NARRATION, cursor, s, story.text[cursor:s]))
+            segments.append(Segment(1, b, SegmentKind.DIALOGUE, s, e, story.text[s:e]))
+            cursor = e
+        if cursor < block.end:
+            segments.append(Segment(1, b, SegmentKind.NARRATION, cursor, block.end, story.text[cursor:block.end]))
+    return segments
+
+
+def detected_spans(text: str) -> list[tuple[int, int]]:
+    from ficaudio.segment import find_quotations
+
+    return [tuple(s) for s in find_quotations(text)]
+
+
+def known_of(t: Text) -> list[Character]:
+    """The annotated character list as a user's roster: aliases shared by two characters dropped."""
+    counts = Counter(_norm(a) for c in t.characters for a in set(map(_norm, c.get("aliases") or [c["name"]])))
+    known = []
+    for c in t.characters:
+        aliases = tuple(a for a in (c.get("aliases") or []) if a != c["name"] and counts[_norm(a)] == 1)
+        gender = Gender(c["gender"]) if c.get("gender") in ("male", "female") else Gender.UNKNOWN
+        known.append(Character(c["name"], aliases, gender))
+    return known
+
+
+# ---------------------------------------------------------------------------- matching
+def _norm(name: str) -> str:
+    return re.sub(r"\s+", " ", name.lower().replace(".", "").replace("’", "'")).strip()
+
+
+def litbank_matcher(t: Text, attribution: Attribution):
+    """predicted speaker -> annotated character id, or None (see the module docstring)."""
+    alias_owner: dict[str, set[str]] = defaultdict(set)
+    for c in t.characters:
+        for a in c.get("aliases") or [c["name"]]:
+            alias_owner[_norm(a)].add(c["id"])
+    ours = {c.name: c for c in attribution.characters}
+
+    def match(speaker: str) -> str | None:
+        owners = alias_owner.get(_norm(speaker), set())
+        if len(owners) == 1:
+            return next(iter(owners))
+        if owners:
+            return None
+        character = ours.get(speaker)
+        hits = {o for a in (character.aliases if character else ()) if a[:1].isupper() for o in alias_owner.get(_norm(a), ())}
+        return next(iter(hits)) if len(hits) == 1 else None
+
+    return match
+
+
+def fixture_matcher(t: Text, attribution: Attribution):
+    ours = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
+
+    def match(speaker: str) -> str | None:
+        return speaker  # compared against gold below through _fixture_equal
+
+    match.names = ours  # type: ignore[attr-defined]
+    return match
+
+
+# ----------------------------------------------------------------------------- scoring
+def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
+    story = story_of(t.name, t.text)
+    spans = [(g["start"], g["end"]) for g in t.gold] if gold_spans else detected_spans(t.text)
+    segments = segments_of(story, spans)
+    known = known_of(t) if roster else []
+    started = time.perf_counter()
+    attribution = attribute(story, segments, known=known)
+    tally.seconds += time.perf_counter() - started
+    tally.words += len(t.text.split())
+    lines = {(l.segment.start, l.segment.end): l for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE}
+    tally.found += len(lines)
+    tally.gold += len(t.gold)
+    names = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
+    matcher = litbank_matcher(t, attribution) if not t.typed else None
+    for g in t.gold:
+        line = _find_line(lines, g)
+        tally.matched += line is not None
+        right = line is not None and _is_right(t, g, line.speaker, matcher, names)
+        tally.correct += right
+        qtype = g.get("type") if t.typed else _type_of_rule(line.rule if line else "missed")
+        tally.by_type[qtype]["n"] += 1
+        tally.by_type[qtype]["correct"] += right
+        rule = line.rule if line else "missed"
+        tally.by_rule[rule]["fired"] += 1
+        tally.by_rule[rule]["right"] += right
+        if not right:
+            tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
+
+
+def _find_line(lines: dict, g: dict):
+    if (g["start"], g["end"]) in lines:
+        return lines[(g["start"], g["end"])]
+    for (s, e), line in lines.items():
+        if abs(s - g["start"]) <= TOLERANCE_CHARS and abs(e - g["end"]) <= TOLERANCE_CHARS:
+            return line
+    return None
+
+
+def _is_right(t: Text, g: dict, speaker: str, matcher, names: dict) -> bool:
+    if matcher is not None:
+        return matcher(speaker) == g["speaker_id"]
+    gold = _norm(g["speaker"])
+    owners = [n for n, forms in names.items() if gold in forms]
+    return len(owners) == 1 and owners[0] == speaker or (not owners and _norm(speaker) == gold)
+
+
+def _type_of_rule(rule: str) -> str:
+    if rule in EXPLICIT_RULES:
+        return "explicit"
+    if rule in ANAPHORIC_RULES:
+        return "anaphoric"
+    return "implicit"
+
+
+def score(texts: list[Text], *, roster: bool = False, gold_spans: bool = False) -> Tally:
+    tally = Tally()
+    for t in texts:
+        run_text(t, tally, roster=roster, gold_spans=gold_spans)
+    return tally
+
+
+def rule_table(tally: Tally) -> str:
+    rows = [f"    {'rule':32} {'fired':>6} {'right':>6} {'precision':>9}"]
+    for rule, c in sorted(tally.by_rule.items(), key=lambda kv: -kv[1]["fired"]):
+        rows.append(f"    {rule:32} {c['fired']:6d} {c['right']:6d} {c['right'] / c['fired']:9.3f}")
+    return "\n".join(rows)
+
+
+def speed_check() -> str:
+    """Attribute a ~100,000-word story made by repeating the fixtures; report seconds."""
+    texts = load_texts(DEFAULT_FIXTURES, typed=True)
+    body = "\n\n".join(t.text for t in texts)
+    repeats = max(1, 100_000 // max(1, len(body.split())))
+    text = "\n\n".join([body] * repeats)
+    story = story_of("speed", text)
+    segments = segments_of(story, detected_spans(text))
+    started = time.perf_counter()
+    attribution = attribute(story, segments)
+    seconds = time.perf_counter() - started
+    quotes = sum(1 for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE)
+    return f"speed: {len(text.split())} words, {quotes} quotations attributed in {seconds:.2f} s"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--litbank", type=Path, default=DEFAULT_LITBANK)
+    parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES)
+    parser.add_argument("--roster", action="store_true", help="give the annotated characters as known")
+    parser.add_argument("--gold-spans", action="store_true", help="use annotated quotation spans instead of detection")
+    parser.add_argument("--rules", action="store_true", help="per-rule table")
+    parser.add_argument("--errors", type=int, default=0, help="print the first N wrong attributions")
+    parser.add_argument("--speed", action="store_true")
+    args = parser.parse_args(argv)
+    mode = f"roster={'given' if args.roster else 'none'}, spans={'gold' if args.gold_spans else 'detected'}"
+    corpora = [("fixtures", load_texts(args.fixtures, typed=True))]
+    if args.litbank.is_dir():
+        corpora.append(("litbank", load_texts(args.litbank, typed=False)))
+    else:
+        print(f"litbank not found at {args.litbank}, skipping")
+    for label, texts in corpora:
+        tally = score(texts, roster=args.roster, gold_spans=args.gold_spans)
+        print(tally.line(f"{label} ({len(texts)} texts, {mode})"))
+        if args.rules:
+            print(rule_table(tally))
+        for name, g, said, rule in tally.errors[: args.errors]:
+            print(f"    ERR {name} {g['start']}: gold {g['speaker']!r} got {said!r} by {rule}: {g['text'][:70]!r}")
+    if args.speed:
+        print(speed_check())
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,238 @@
+"""Character discovery: which capitalised names are people, and which names are one person.
+
+A :class:`Roster` is built once per story (from the user's ``known`` characters first, then
+from the text) and answers "who is ``Kakashi-sensei``?" for the rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+
+from ficaudio.attribute.lexicon import NOT_NAMES, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.mentions import NameRun, Word, is_name_word
+from ficaudio.models import Character, Gender
+
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through"})
+_TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
+
+
+@dataclass
+class Person:
+    """A character while it is being built (mutable; frozen into a models.Character at the end)."""
+
+    name: str
+    forms: Counter = field(default_factory=Counter)  # surface form -> mentions
+    gender: Gender = Gender.UNKNOWN
+    gender_reason: str = ""
+    known: bool = False  # from the user's voices.yaml: its name is never changed
+    title: str | None = None  # "mrs" for Mrs. Bennet: keeps Mr. and Mrs. Bennet apart
+
+    @property
+    def mentions(self) -> int:
+        return sum(self.forms.values())
+
+    def freeze(self) -> Character:
+        aliases = tuple(sorted({f for f in self.forms if f != self.name}, key=lambda f: (-self.forms[f], f)))
+        return Character(self.name, aliases, self.gender, self.gender_reason, self.mentions)
+
+
+@dataclass
+class Occurrence:
+    """Statistics of one surface form across the story."""
+
+    total: int = 0
+    mid_sentence: int = 0
+    after_preposition: int = 0
+    after_the: int = 0  # "the Hokage", "the ANBU": a role or a group, not a name
+    tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
+    in_quote: int = 0
+    titled: Counter = field(default_factory=Counter)
+    honorifics: Counter = field(default_factory=Counter)
+
+
+def title_form(title: str, form: str) -> str:
+    """``('mrs', 'Bennet')`` -> ``Mrs. Bennet``."""
+    return f"{_TITLE_SPELLING.get(title, title.capitalize())} {form}"
+
+
+class Roster:
+    """All characters of a story and every form that names one of them."""
+
+    def __init__(self) -> None:
+        self.people: list[Person] = []
+        self._by_form: dict[str, Person] = {}
+
+    def add(self, person: Person, forms: list[str]) -> Person:
+        self.people.append(person)
+        for form in forms:
+            self.index(form, person)
+        return person
+
+    def index(self, form: str, person: Person) -> None:
+        """Make ``form`` (any case, periods ignored) name ``person``; first come keeps it."""
+        self._by_form.setdefault(_key(form), person)
+
+    def lookup(self, form: str) -> Person | None:
+        return self._by_form.get(_key(form))
+
+    def resolve(self, run: NameRun) -> Person | None:
+        """The person a name run refers to: titled form first, then full name, then parts.
+
+        ``Mrs. Bennet`` -> Mrs. Bennet; ``Kakashi-sensei`` -> Kakashi; ``Hatake`` -> Kakashi
+        (when only one Hatake is known).
+        """
+        if run.title and (hit := self.lookup(title_form(run.title, run.form))):
+            return hit
+        if hit := self.lookup(run.form):
+            return hit
+        if len(run.words) > 1:
+            return self.lookup(run.words[0]) or self.lookup(run.words[-1])
+        return None
+
+    def by_name(self, name: str) -> Person | None:
+        return next((p for p in self.people if p.name == name), None)
+
+    def description_person(self, phrase: str, gender: Gender) -> Person:
+        """A character known only by a description (``the ANBU captain``), made on first use."""
+        if person := self.lookup(phrase):
+            return person
+        person = self.add(Person(phrase, gender=gender, gender_reason=f"noun in '{phrase}'"), [phrase])
+        return person
+
+
+def _key(form: str) -> str:
+    return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
+
+
+def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter) -> dict[str, Occurrence]:
+    """Gather per-form statistics used to decide which forms are characters."""
+    stats: dict[str, Occurrence] = defaultdict(Occurrence)
+    for run, in_quote in [(r, False) for r in runs_in_narration] + [(r, True) for r in runs_in_quotes]:
+        occ = stats[run.form]
+        occ.total += 1
+        occ.mid_sentence += not run.initial
+        occ.in_quote += in_quote
+        occ.after_preposition += _word_before(text, run.start) in _PLACE_PREPOSITIONS
+        occ.after_the += _word_before(text, run.start) == "the" and not run.title
+        occ.tagged += (not in_quote) and _is_tagged(text, run)
+        if run.title:
+            occ.titled[run.title] += 1
+        if run.honorific:
+            occ.honorifics[run.honorific] += 1
+    return stats
+
+
+def _word_before(text: str, position: int) -> str:
+    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, position - 30):position])
+    return m.group(1).lower() if m else ""
+
+
+def _word_after(text: str, position: int) -> str:
+    m = re.match(r"\W*?([A-Za-z]+)", text[position:position + 30])
+    return m.group(1).lower() if m else ""
+
+
+def _is_tagged(text: str, run: NameRun) -> bool:
+    return _word_before(text, run.start) in SPEECH_VERBS or _word_after(text, run.end) in SPEECH_VERBS
+
+
+def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
+    """Whether a capitalised form names a person.
+
+    ``Kakashi`` seen 12 times mid-sentence is; ``Konoha`` (mostly after ``in``/``to``) and
+    ``Well`` (also written ``well``) are not; one ``Mr. Morris`` is (the title says so).
+    """
+    words = form.split()
+    if not all(is_name_word(w) for w in words):
+        return False
+    if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total:
+        return False  # an ordinary word that starts sentences ("Still", "Nobody")
+    if occ.after_the * 2 >= occ.total:
+        return False  # "the Hokage": a title, handled as a description
+    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
+    if evidence:
+        return True
+    if occ.after_preposition * 2 >= occ.total:
+        return False  # a place: "in Konoha", "to London"
+    return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character]) -> Roster:
+    """Turn accepted forms into people, merging full names, parts and titled forms."""
+    roster = Roster()
+    for character in known:
+        _add_known(roster, character)
+    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
+    for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
+        _place_form(roster, form, accepted[form])
+    return roster
+
+
+def _add_known(roster: Roster, character: Character) -> None:
+    person = Person(character.name, Counter(), character.gender, character.gender_reason or "configured", known=True)
+    roster.add(person, [character.name, *character.aliases])
+
+
+def _place_form(roster: Roster, form: str, occ: Occurrence) -> None:
+    """Attach a form to the person it belongs to, or start a new person."""
+    for title, count in occ.titled.most_common():
+        _place_titled(roster, title, form, count)
+    plain = occ.total - sum(occ.titled.values())
+    if plain <= 0:
+        return
+    person = roster.lookup(form) or _person_with_part(roster, form)
+    if person is None:
+        person = roster.add(Person(form), [form])
+    roster.index(form, person)
+    person.forms[form] += plain
+    for honorific, count in occ.honorifics.items():
+        roster.index(f"{form}-{honorific}", person)
+        person.forms[f"{form}-{honorific}"] += 0  # listed as an alias, counted under the base form
+
+
+def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
+    """``Mrs. Bennet`` is its own person unless an untitled person of that name fits its gender."""
+    full = title_form(title, form)
+    person = roster.lookup(full)
+    if person is None:
+        partner = roster.lookup(form) or _person_with_part(roster, form)
+        if partner and _title_fits(partner, title):
+            person = partner
+        else:
+            person = roster.add(Person(full, title=title), [full])
+            roster.index(form, person)  # a bare "Bennet" goes to the first titled Bennet seen
+    roster.index(full, person)
+    person.forms[full] += count
+    if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
+        person.gender, person.gender_reason = TITLE_GENDER[title], f"title {title_form(title, '').strip()}"
+
+
+def _title_fits(person: Person, title: str) -> bool:
+    if person.title is None:
+        return True
+    return TITLE_GENDER.get(person.title) == TITLE_GENDER.get(title) and person.title == title
+
+
+def _person_with_part(roster: Roster, form: str) -> Person | None:
+    """The most mentioned person whose full name contains the one-word ``form``."""
+    if " " in form:
+        return None
+    owners = [p for p in roster.people if any(form in f.split() for f in (p.name, *p.forms))]
+    return max(owners, key=lambda p: p.mentions, default=None)
+
+
+def finalise_names(roster: Roster) -> None:
+    """Name each discovered person by its most used form (``Kakashi``, not ``Kakashi Hatake``)."""
+    for person in roster.people:
+        if person.known or not person.forms:
+            continue
+        best = max(person.forms, key=lambda f: (person.forms[f], len(f)))
+        if person.title and roster.lookup(best) is not person:
+            continue  # keep "Mrs. Bennet" when a bare "Bennet" would name someone else
+        person.name = best
+
+
+def is_name_like(word: Word) -> bool:
+    return is_name_word(word.text) and word.lower not in NOT_NAMES and word.lower not in TITLES

@@ -1,0 +1,65 @@
+"""Rules over the sequence of turns: who answers whom when no tag says so."""
+
+from __future__ import annotations
+
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.rules import Decision, QuoteContext, vocatives
+
+_MAX_NARRATION_PARAGRAPHS = 3  # a conversation is over after this much narration without speech
+
+
+def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
+    """A later quotation of a paragraph with no new tag or subject keeps the speaker:
+    ``"Go," Ino said. "Now."`` -> both Ino."""
+    if ctx.order == 0 or previous is None or previous.speaker in vocatives(ctx):
+        return None
+    return Decision(previous.speaker, min(previous.confidence, 0.9), "same_paragraph_continuation")
+
+
+def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """The person named in the previous turn answers: ``"Kakashi, listen."`` / ``"I'm
+    listening."`` -> Kakashi."""
+    conv = resolver.conversation
+    addressee = conv.addressee
+    if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in vocatives(ctx):
+        return Decision(addressee, 0.8, "vocative_addressee_replies")
+    return None
+
+
+def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """Untagged turns alternate between two speakers: A, B, then A again."""
+    turns = resolver.conversation.turns
+    if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in vocatives(ctx):
+        return Decision(turns[-2], 0.7, "turn_taking")
+    return None
+
+
+def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """An untagged quotation after someone spoke is the reply of the other person present:
+    the most recently mentioned character who is not the last speaker."""
+    turns = resolver.conversation.turns
+    if not turns:
+        return None
+    voc = vocatives(ctx)
+    for _, name, _ in resolver.salience.recent(ctx.segment.start):
+        if name != turns[-1] and name not in voc:
+            return Decision(name, 0.55, "answers_previous")
+    return None
+
+
+def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """Last resort: the character most recently mentioned as a subject opens a conversation."""
+    voc = vocatives(ctx)
+    for _, name, subject in resolver.salience.recent(ctx.segment.start):
+        if subject and name not in voc and name != FIRST_PERSON_NAME:
+            return Decision(name, 0.4, "salient_character")
+    return None
+
+
+def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A thought belongs to the viewpoint character: the latest subject of the narration.
+    ``Sakura froze. *Not again.*`` -> Sakura."""
+    for _, name, subject in resolver.salience.recent(ctx.segment.end + 1):
+        if subject:
+            return Decision(name, 0.7, "viewpoint_thinker")
+    return None

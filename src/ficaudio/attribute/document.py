@@ -1,0 +1,213 @@
+"""The story as the rules see it: paragraphs, their quotations and the people their narration mentions."""
+
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import Sequence
+
+from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names
+from ficaudio.attribute.gender import infer_genders
+from ficaudio.attribute.lexicon import KIN_GENDER, SUBJECT_PRONOUNS
+from ficaudio.attribute.mentions import NameRun, description_at, is_capitalised, name_runs, words
+from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
+
+QUOTE_KINDS = frozenset({SegmentKind.DIALOGUE, SegmentKind.THOUGHT})
+_PREPOSITIONS = frozenset({"to", "at", "with", "from", "of", "for", "by", "on", "in", "into", "toward", "towards", "about", "than", "like"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A reference to a person in narration: a name, a pronoun or a description."""
+
+    start: int
+    end: int
+    kind: str  # "name" | "pronoun" | "first_person" | "description"
+    text: str
+    gender: Gender = Gender.UNKNOWN
+    person: str | None = None  # resolved at build time for names only
+    subject: bool = False  # the first person-mention of its sentence (or he/she/I)
+    head: str = ""  # head noun of a description ("wife")
+
+
+@dataclass
+class Paragraph:
+    chapter: int
+    index: int
+    start: int
+    end: int
+    quotes: list[int] = field(default_factory=list)  # indices into the segment list
+    mentions: list[Mention] = field(default_factory=list)
+    scene_start: bool = False  # first paragraph of a chapter or after a scene break
+
+    def narration(self, segments: Sequence[Segment]) -> list[tuple[int, int]]:
+        """Spans of the paragraph outside its quotations."""
+        spans, cursor = [], self.start
+        for i in self.quotes:
+            seg = segments[i]
+            if seg.start > cursor:
+                spans.append((cursor, seg.start))
+            cursor = max(cursor, seg.end)
+        if cursor < self.end:
+            spans.append((cursor, self.end))
+        return spans
+
+
+@dataclass
+class Document:
+    story: Story
+    segments: Sequence[Segment]
+    paragraphs: list[Paragraph]
+    roster: Roster
+    paragraph_of: dict[int, Paragraph]  # segment index -> its paragraph
+    first_person_share: float = 0.0  # share of narration pronouns that are "I"
+
+    @property
+    def text(self) -> str:
+        return self.story.text
+
+
+def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
+    """One Paragraph per story block, with the indices of the quotations that start in it."""
+    paragraphs: dict[tuple[int, int], Paragraph] = {}
+    ordered: list[Paragraph] = []
+    for chapter in story.chapters:
+        scene_start = True
+        for b, block in enumerate(chapter.blocks):
+            if block.kind is BlockKind.SCENE_BREAK:
+                scene_start = True
+                continue
+            para = Paragraph(chapter.index, b, block.start, block.end, scene_start=scene_start)
+            paragraphs[(chapter.index, b)] = para
+            ordered.append(para)
+            scene_start = False
+    paragraph_of = {}
+    for i, seg in enumerate(segments):
+        if seg.kind is SegmentKind.SCENE_BREAK:
+            _mark_scene_break(ordered, seg.start)
+        para = paragraphs.get((seg.chapter, seg.paragraph))
+        if para is not None and seg.kind in QUOTE_KINDS:
+            para.quotes.append(i)
+            paragraph_of[i] = para
+    return ordered, paragraph_of
+
+
+def _mark_scene_break(paragraphs: list[Paragraph], position: int) -> None:
+    following = [p for p in paragraphs if p.start >= position]
+    if following:
+        following[0].scene_start = True
+
+
+def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Character]) -> Document:
+    """Discover characters and their genders, then list every mention in narration."""
+    paragraphs, paragraph_of = build_paragraphs(story, segments)
+    text = story.text
+    narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known))
+    resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
+    infer_genders(roster, text, resolved)
+    finalise_names(roster)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of)
+    for para in paragraphs:
+        para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
+    doc.first_person_share = _first_person_share(paragraphs)
+    return doc
+
+
+def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> tuple[list[NameRun], list[NameRun], Counter]:
+    narration: list[NameRun] = []
+    quoted: list[NameRun] = []
+    lower_words: Counter = Counter()
+    for para in paragraphs:
+        for start, end in para.narration(segments):
+            ws = words(text, start, end)
+            lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
+            narration.extend(name_runs(ws, text))
+        for i in para.quotes:
+            ws = words(text, segments[i].start, segments[i].end)
+            lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
+            quoted.extend(name_runs(ws, text))
+    return narration, quoted, lower_words
+
+
+def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Mention]:
+    """People mentioned in one stretch of narration, in order.
+
+    ``he``/``she``/``I`` are always subjects; a name or description is a subject when it is
+    the first mention of its sentence and does not follow a preposition.
+    """
+    ws = words(text, start, end)
+    runs = {r.start: r for r in name_runs(ws, text)}
+    found: list[Mention] = []
+    sentence_has_subject = False
+    skip_until = -1
+    for k, w in enumerate(ws):
+        if w.initial or k == 0:
+            sentence_has_subject = False
+        if w.start < skip_until:
+            continue
+        mention = _mention_at(text, ws, k, runs, roster, end)
+        if mention is None:
+            continue
+        after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
+        is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
+        if mention.kind == "pronoun" and not mention.subject:
+            is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
+        found.append(_with_subject(mention, is_subject))
+        sentence_has_subject = sentence_has_subject or is_subject
+        skip_until = mention.end
+    return found
+
+
+def _with_subject(m: Mention, subject: bool) -> Mention:
+    return Mention(m.start, m.end, m.kind, m.text, m.gender, m.person, subject, m.head)
+
+
+def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int) -> Mention | None:
+    w = ws[k]
+    low = w.lower
+    if low in SUBJECT_PRONOUNS:
+        return Mention(w.start, w.end, "pronoun", w.text, SUBJECT_PRONOUNS[low], subject=True)
+    if low in ("the", "a", "an", "his", "her", "their", "my", "our"):
+        found = description_at(text[w.start:end])
+        if found:
+            phrase, head = found
+            return Mention(w.start, w.start + len(phrase), "description", phrase, KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
+    if low in ("his", "her"):
+        return Mention(w.start, w.end, "pronoun", w.text, Gender.MALE if low == "his" else Gender.FEMALE)
+    if low == "i":
+        return Mention(w.start, w.end, "first_person", w.text, subject=True)
+    if w.start in runs and (person := roster.resolve(runs[w.start])):
+        run = runs[w.start]
+        return Mention(run.start, run.end, "name", text[run.start:run.end], person.gender, person.name)
+    return None
+
+
+def _first_person_share(paragraphs: list[Paragraph]) -> float:
+    counts = Counter(m.kind for p in paragraphs for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
+    total = counts["pronoun"] + counts["first_person"]
+    return counts["first_person"] / total if total else 0.0
+
+
+class Salience:
+    """Who was mentioned (or spoke) most recently before a position: the reader's memory."""
+
+    def __init__(self) -> None:
+        self._positions: list[int] = []
+        self._events: list[tuple[int, str, bool]] = []  # (position, person name, was a subject)
+
+    def add(self, position: int, person: str, subject: bool) -> None:
+        k = bisect.bisect_right(self._positions, position)
+        self._positions.insert(k, position)
+        self._events.insert(k, (position, person, subject))
+
+    def recent(self, before: int, limit: int = 60) -> list[tuple[int, str, bool]]:
+        """Events before ``before``, most recent first."""
+        k = bisect.bisect_left(self._positions, before)
+        return self._events[max(0, k - limit):k][::-1]
+
+
+def person_gender(roster: Roster, name: str) -> Gender:
+    person: Person | None = roster.by_name(name)
+    return person.gender if person else Gender.UNKNOWN

@@ -1,0 +1,127 @@
+"""Closed word lists of English grammar that the attribution rules lean on.
+
+Nothing here names a character: only pronouns, speech verbs, titles, honorifics and the
+common capitalised words that are not names. Lists are sets of lower-case words.
+"""
+
+from __future__ import annotations
+
+from ficaudio.models import Gender
+
+_SPEECH_STEMS = """
+say said says saying tell tells told telling ask asks asked asking reply replies replied
+answer answers answered cry cries cried shout shouts shouted whisper whispers whispered
+mutter mutters muttered murmur murmurs murmured exclaim exclaims exclaimed add adds added
+continue continues continued call calls called yell yells yelled scream screams screamed
+shriek shrieks shrieked snap snaps snapped growl growls growled hiss hisses hissed
+sigh sighs sighed laugh laughs laughed begin begins began repeat repeats repeated
+return returns returned observe observes observed remark remarks remarked interrupt interrupts
+interrupted demand demands demanded insist insists insisted admit admits admitted
+explain explains explained retort retorts retorted respond responds responded
+mumble mumbles mumbled grumble grumbles grumbled chuckle chuckles chuckled giggle giggles
+giggled snort snorts snorted scoff scoffs scoffed sneer sneers sneered groan groans groaned
+moan moans moaned sob sobs sobbed gasp gasps gasped breathe breathes breathed
+stammer stammers stammered stutter stutters stuttered bark barks barked roar roars roared
+bellow bellows bellowed howl howls howled squeak squeaks squeaked squeal squeals squealed
+croak croaks croaked rasp rasps rasped drawl drawls drawled purr purrs purred
+pant pants panted plead pleads pleaded beg begs begged urge urges urged warn warns warned
+agree agrees agreed protest protests protested object objects objected suggest suggests
+suggested offer offers offered promise promises promised announce announces announced
+declare declares declared state states stated note notes noted point points pointed
+inquire inquires inquired enquire enquires enquired query queries queried wonder wonders
+wondered speak speaks spoke spoken chime chimes chimed pipe pipes piped counter counters
+countered confirm confirms confirmed correct corrects corrected concede concedes conceded
+greet greets greeted call called order orders ordered command commands commanded
+mock mocks mocked tease teases teased taunt taunts taunted joke jokes joked quip quips quipped
+whine whines whined complain complains complained rejoin rejoins rejoined resume resumes
+resumed persist persists persisted pursue pursues pursued proceed proceeds proceeded
+interpose interposes interposed cut cuts finish finishes finished conclude concludes
+concluded grunt grunts grunted hum hums hummed sing sings sang call calls
+breathe whimper whimpers whimpered wail wails wailed sniff sniffs sniffed huff huffs huffed
+reason reasons reasoned muse muses mused echo echoes echoed think thinks thought
+acknowledge acknowledges acknowledged assure assures assured explain remind reminds reminded
+inform informs informed report reports reported recall recalls recalled exclaim
+"""
+SPEECH_VERBS = frozenset(_SPEECH_STEMS.split()) - {"cut", "point", "points", "pointed", "note", "notes", "object"}
+"""Verbs that introduce or follow a quotation (`said`, `whispers`, `retorted`...)."""
+
+THOUGHT_VERBS = frozenset({"think", "thinks", "thought", "wonder", "wonders", "wondered", "muse", "mused"})
+
+MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
+FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
+SUBJECT_PRONOUNS = {"he": Gender.MALE, "she": Gender.FEMALE}
+FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+
+TITLE_GENDER = {
+    "mr": Gender.MALE, "mister": Gender.MALE, "sir": Gender.MALE, "lord": Gender.MALE,
+    "king": Gender.MALE, "prince": Gender.MALE, "uncle": Gender.MALE, "father": Gender.MALE,
+    "brother": Gender.MALE, "master": Gender.MALE, "count": Gender.MALE, "duke": Gender.MALE,
+    "baron": Gender.MALE, "monsieur": Gender.MALE, "herr": Gender.MALE, "signor": Gender.MALE,
+    "mrs": Gender.FEMALE, "miss": Gender.FEMALE, "ms": Gender.FEMALE, "lady": Gender.FEMALE,
+    "madam": Gender.FEMALE, "madame": Gender.FEMALE, "mademoiselle": Gender.FEMALE,
+    "queen": Gender.FEMALE, "princess": Gender.FEMALE, "aunt": Gender.FEMALE,
+    "mother": Gender.FEMALE, "sister": Gender.FEMALE, "mistress": Gender.FEMALE,
+    "dame": Gender.FEMALE, "duchess": Gender.FEMALE, "countess": Gender.FEMALE,
+    "frau": Gender.FEMALE, "signora": Gender.FEMALE, "mme": Gender.FEMALE, "mlle": Gender.FEMALE,
+}
+NEUTRAL_TITLES = frozenset({
+    "dr", "doctor", "professor", "prof", "captain", "capt", "colonel", "col", "general", "major",
+    "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "agent", "officer",
+    "detective", "inspector", "judge", "father", "reverend", "rev", "saint", "st", "president",
+    "senator", "governor", "elder", "chief", "coach", "nurse",
+})
+TITLES = frozenset(TITLE_GENDER) | NEUTRAL_TITLES
+
+HONORIFIC_GENDER = {
+    "kun": Gender.MALE, "chan": Gender.UNKNOWN, "san": Gender.UNKNOWN, "sama": Gender.UNKNOWN,
+    "sensei": Gender.UNKNOWN, "senpai": Gender.UNKNOWN, "sempai": Gender.UNKNOWN,
+    "dono": Gender.UNKNOWN, "kouhai": Gender.UNKNOWN, "hime": Gender.FEMALE, "nee": Gender.FEMALE,
+    "neesan": Gender.FEMALE, "nii": Gender.MALE, "niisan": Gender.MALE, "shishou": Gender.UNKNOWN,
+    "taichou": Gender.UNKNOWN, "jii": Gender.MALE, "baa": Gender.FEMALE, "obaachan": Gender.FEMALE,
+    "teme": Gender.UNKNOWN, "dobe": Gender.UNKNOWN, "tan": Gender.UNKNOWN,
+}
+"""Japanese name suffixes; ``Sakura-chan`` is the character ``Sakura``."""
+
+KIN_GENDER = {
+    "man": Gender.MALE, "boy": Gender.MALE, "gentleman": Gender.MALE, "husband": Gender.MALE,
+    "father": Gender.MALE, "son": Gender.MALE, "brother": Gender.MALE, "uncle": Gender.MALE,
+    "nephew": Gender.MALE, "grandfather": Gender.MALE, "king": Gender.MALE, "lord": Gender.MALE,
+    "sir": Gender.MALE, "lad": Gender.MALE, "fellow": Gender.MALE, "guy": Gender.MALE,
+    "prince": Gender.MALE, "monk": Gender.MALE, "priest": Gender.MALE, "dad": Gender.MALE,
+    "papa": Gender.MALE, "stranger": Gender.UNKNOWN,
+    "woman": Gender.FEMALE, "girl": Gender.FEMALE, "lady": Gender.FEMALE, "wife": Gender.FEMALE,
+    "mother": Gender.FEMALE, "daughter": Gender.FEMALE, "sister": Gender.FEMALE,
+    "aunt": Gender.FEMALE, "niece": Gender.FEMALE, "grandmother": Gender.FEMALE,
+    "queen": Gender.FEMALE, "princess": Gender.FEMALE, "mum": Gender.FEMALE, "mom": Gender.FEMALE,
+    "mamma": Gender.FEMALE, "mama": Gender.FEMALE, "maid": Gender.FEMALE, "nun": Gender.FEMALE,
+    "widow": Gender.FEMALE, "mistress": Gender.FEMALE, "lass": Gender.FEMALE,
+    "kunoichi": Gender.FEMALE, "heroine": Gender.FEMALE, "hero": Gender.MALE,
+}
+"""Nouns that say a person's gender (`the old woman`, `his wife`)."""
+
+DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
+
+NOT_NAMES = frozenset("""
+i i'm i'd i'll i've a an the and but or nor for so yet if then than when while where what who whom whose which
+why how oh ah ahh ahem eh hey hi hello yes yeah yep no nope not okay ok well um uh hmm mm huh wow please
+thank thanks sorry dear god gods lord my mine me we us our ours you your yours he him his she her hers it
+its they them their theirs this that these those there here now today tomorrow yesterday tonight
+all any both each every few many most much none one some such only own same other another
+monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+august september october november december chapter part book prologue epilogue end summary notes note
+mr mrs miss ms dr sir madam lady lord mister professor captain
+at by from in into of off on onto out over to up upon with without about above after against along
+among around as before behind below beneath beside between beyond down during except inside near
+since through throughout till toward towards under until within
+is was were be been being am are do does did done have has had can could shall should will would must might
+don't didn't can't won't wouldn't couldn't shouldn't isn't wasn't aren't weren't doesn't haven't hasn't
+let let's just even still also again too very really maybe perhaps never always ever once soon later
+good great fine bad nothing something anything everything everyone someone anyone nobody everybody
+come go look see wait stop listen hurry run get give take make tell say said ask
+because though although unless whether however therefore meanwhile anyway besides instead indeed
+first second third last next finally suddenly slowly quietly
+english french german
+""".split())
+"""Capitalised words that are almost never a character's name."""
+
+ADVERB_SUFFIX = "ly"

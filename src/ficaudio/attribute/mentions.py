@@ -1,0 +1,214 @@
+"""Find the words that may refer to a person: capitalised names, pronouns, descriptions.
+
+Everything here is pure text scanning; deciding which names are characters lives in
+:mod:`ficaudio.attribute.characters`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, TITLES
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")
+_SENTENCE_END = re.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
+
+
+@dataclass(frozen=True)
+class Word:
+    """One word of the text: its surface, where it is, and whether a sentence starts there."""
+
+    text: str
+    start: int
+    end: int
+    initial: bool  # first word of a sentence, paragraph or quotation
+
+    @property
+    def lower(self) -> str:
+        return self.text.lower().rstrip(".")
+
+
+def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
+    """Split ``text[start:end]`` into words, marking sentence-initial ones.
+
+    >>> [(w.text, w.initial) for w in words('He ran. "Stop," Ino said.')]
+    [('He', True), ('ran', False), ('Stop', True), ('Ino', False), ('said', False)]
+    """
+    end = len(text) if end is None else end
+    found: list[Word] = []
+    previous_end = start
+    for match in _WORD.finditer(text, start, end):
+        gap = text[previous_end:match.start()]
+        before = found[-1].text if found else ""
+        initial = not found or _starts_sentence(before, gap)
+        token = _strip_period(match.group())
+        found.append(Word(token, match.start(), match.start() + len(token), initial))
+        previous_end = match.start() + len(token)
+    return found
+
+
+def _strip_period(token: str) -> str:
+    # keep the period of titles ("Mr.") only; a sentence's final period is punctuation
+    if token.endswith(".") and token[:-1].lower() not in TITLES:
+        return token[:-1]
+    return token
+
+
+def _starts_sentence(previous_word: str, gap: str) -> bool:
+    """A sentence starts after . ! ? or an opening quote (but not after "Mr.")."""
+    if previous_word.endswith(".") and previous_word[:-1].lower() in TITLES:
+        return False
+    # an opening quote (after a space) starts a sentence; a closing one followed by a space does not
+    return bool(re.search(r"[.!?…]", gap) or re.search(r"(^|\s)[\"“‘]$", gap) or "\n" in gap)
+
+
+def is_capitalised(word: str) -> bool:
+    """``Kakashi`` and ``O'Hara`` are; ``said`` and ``I`` (a pronoun) are not."""
+    return word[:1].isupper() and word.lower() not in ("i", "i'm", "i'd", "i'll", "i've")
+
+
+@dataclass(frozen=True)
+class NameRun:
+    """A run of capitalised words that may name a person: ``Mr. Bennet``, ``Sakura-chan``."""
+
+    words: tuple[str, ...]  # without title or honorific, possessive removed
+    title: str | None  # "mr", "captain"...
+    honorific: str | None  # "sensei", "kun"...
+    start: int
+    end: int
+    initial: bool  # the run starts a sentence (its first word may be an ordinary word)
+
+    @property
+    def form(self) -> str:
+        return " ".join(self.words)
+
+
+def split_honorific(word: str) -> tuple[str, str | None]:
+    """``Kakashi-sensei`` -> (``Kakashi``, ``sensei``); ``Jean-Luc`` stays whole.
+
+    >>> split_honorific("Sakura-chan"), split_honorific("Jean-Luc")
+    (('Sakura', 'chan'), ('Jean-Luc', None))
+    """
+    base, _, suffix = word.rpartition("-")
+    if base and suffix.lower() in HONORIFIC_GENDER:
+        return base, suffix.lower()
+    return word, None
+
+
+def strip_possessive(word: str) -> str:
+    """``Ino's`` -> ``Ino``; ``James'`` -> ``James``."""
+    for ending in ("'s", "’s", "'", "’"):
+        if word.endswith(ending) and len(word) > len(ending) + 1:
+            return word[: -len(ending)]
+    return word
+
+
+def name_runs(ws: list[Word], text: str) -> list[NameRun]:
+    """Group consecutive capitalised words (an optional title first) into name runs.
+
+    >>> [(r.title, r.form) for r in name_runs(words("Then Mr. Bennet met Kakashi-sensei."), "")]
+    [('mr', 'Bennet'), (None, 'Kakashi')]
+    """
+    runs: list[NameRun] = []
+    i = 0
+    while i < len(ws):
+        j = _run_end(ws, i, text)
+        if j > i:
+            runs.append(_make_run(ws[i:j]))
+            i = j
+        else:
+            i += 1
+    return [r for r in runs if r.words]
+
+
+def _run_end(ws: list[Word], i: int, text: str) -> int:
+    j = i
+    while j < len(ws) and is_capitalised(ws[j].text):
+        if j > i and (ws[j].initial or _gap_breaks(text, ws[j - 1].end, ws[j].start)):
+            break
+        j += 1
+        if strip_possessive(ws[j - 1].text) != ws[j - 1].text or "-" in ws[j - 1].text and split_honorific(ws[j - 1].text)[1]:
+            break  # "Ino's friend", "Sakura-chan said": a possessive or honorific ends a name
+    return j
+
+
+def _gap_breaks(text: str, start: int, end: int) -> bool:
+    # a comma or anything but one space between words splits "Sakura, Naruto" into two
+    return bool(text) and text[start:end] not in (" ", "")
+
+
+def _make_run(run: list[Word]) -> NameRun:
+    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES:
+        run = run[1:]  # "Then Kakashi", "When Mr. Bennet": the first word is not a name
+    if not run:
+        return NameRun((), None, None, 0, 0, False)
+    title = None
+    parts = [strip_possessive(w.text) for w in run]
+    if parts and parts[0].lower().rstrip(".") in TITLES and len(parts) > 1:
+        title = parts[0].lower().rstrip(".")
+        parts = parts[1:]
+    honorific = None
+    if parts:
+        parts[-1], honorific = split_honorific(parts[-1])
+    return NameRun(tuple(parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
+
+
+_DESCRIPTION = re.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
+
+
+def description_at(text: str) -> tuple[str, str] | None:
+    """A description of a person at the start of ``text``: (phrase, head noun) or None.
+
+    The head must be a person noun (``woman``, ``wife``) or a capitalised title
+    (``the Hokage``), so ``the door`` is not a person.
+
+    >>> description_at("the old woman said"), description_at("his wife impatiently")
+    (('the old woman', 'woman'), ('his wife', 'wife'))
+    """
+    m = _DESCRIPTION.match(text)
+    if not m:
+        return None
+    following = m.group(2).split()
+    for k, head in enumerate(following):
+        if is_person_noun(head):
+            return " ".join([m.group(1), *following[: k + 1]]), head.lower()
+        if head.lower() in _STOP_DESCRIPTION:
+            return None  # "the door of the woman": the phrase ended before a person noun
+    return None
+
+
+_STOP_DESCRIPTION = frozenset({"of", "and", "or", "to", "in", "on", "at", "was", "is", "said", "with", "who"})
+
+
+_PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
+    "captain", "doctor", "teacher", "stranger", "officer", "soldier", "guard", "leader", "child", "kid",
+    "student", "master", "servant", "elder", "knight", "wizard", "witch", "ninja", "shinobi",
+    "medic", "nurse", "pilot", "commander", "sergeant", "lieutenant", "general", "colonel", "major",
+    "professor", "clerk", "driver", "merchant", "innkeeper", "landlord", "landlady", "sailor",
+    "seaman", "boatswain", "convict", "prisoner", "host", "hostess", "guest", "visitor", "friend",
+    "companion", "priest", "vicar", "parson", "squire", "judge", "lawyer", "butler", "cook",
+    "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss",
+    "sensei", "instructor", "apprentice", "youth", "baby", "infant", "newcomer",
+    "creature", "voice", "figure", "person", "people", "crowd", "twins", "twin", "captain", "hokage",
+    "kazekage", "genin", "chunin", "chuunin", "jonin", "jounin", "sage", "king", "queen",
+    "emperor", "empress", "princess", "prince", "duke", "count", "countess", "baron", "baroness",
+    "dwarf", "elf", "orc", "robot", "android", "alien", "engineer", "scientist", "mechanic",
+    "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
+    "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
+    "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen",
+})
+
+
+def is_person_noun(word: str) -> bool:
+    """``wife``, ``captain``, ``Hokage`` name people; ``door`` does not."""
+    w = word.lower().rstrip(".,")
+    return w in _PERSON_NOUNS or (w.endswith("s") and w[:-1] in KIN_GENDER)
+
+
+def is_name_word(word: str) -> bool:
+    """A capitalised word that can be part of a name (not ``The``, ``Monday``, ``I``)."""
+    return is_capitalised(word) and word.lower().rstrip(".") not in NOT_NAMES
+
+
+DETERMINER_WORDS = DETERMINERS
