@@ -38,6 +38,7 @@ class RenderOptions:
     notes: bool = False
     format: str | None = None  # force a story reader
     formats: tuple[str, ...] = ("mp3",)  # audio outputs: mp3, m4b
+    script: Path | None = None  # an edited script whose corrections apply (ficaudio render --script)
 
 
 @dataclass(frozen=True)
@@ -51,18 +52,36 @@ class BookResult:
     utterances: int  # utterances in the book (distinct)
 
 
-def build_script(path: str | Path, config: Config, *, notes: bool = False, format: str | None = None) -> Script:
-    """Story file -> attributed, cast script. Reads the file; writes nothing."""
+def build_script(
+    path: str | Path,
+    config: Config,
+    *,
+    notes: bool = False,
+    format: str | None = None,
+    corrections: Path | None = None,
+    reporter: Reporter | None = None,
+) -> Script:
+    """Story file -> attributed, cast script. Reads the file; writes nothing.
+
+    ``corrections``: a script file the user edited (``ficaudio script`` output); its speaker
+    and kind changes are applied to the lines they were made on, matched by text.
+    """
     story = parse.read_story(path, format=format)
     segments = segment.segment(story, notes=notes)
     attribution = attribute.attribute(story, segments, known=config.known_characters())
+    if corrections is not None:
+        from .corrections import apply_corrections, load_corrections
+
+        attribution, stale = apply_corrections(story, attribution, load_corrections(corrections))
+        for problem in stale:
+            (reporter or QuietReporter()).info(f"warning: {problem}")
     return Script(story, attribution, cast.cast(attribution, config))
 
 
 def render_story(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter | None = None) -> BookResult:
     """Story file -> ``OUT/<slug>/`` with chapter MP3s, the whole book, and the script."""
     reporter = reporter or QuietReporter()
-    script = build_script(path, config, notes=options.notes, format=options.format)
+    script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=reporter)
     plan = speech.plan(script, config.pauses)
     folder = Path(options.out_dir) / safe_name(script.story.title, fallback=Path(path).stem)
     with _locked(folder):
