@@ -86,3 +86,81 @@ def test_voices_yaml_in_current_folder_is_used(tmp_path, monkeypatch):
     write(tmp_path, "narrator: en-gb-x-rp\n")
     monkeypatch.chdir(tmp_path)
     assert load_config(None).narrator.id == "en-gb-x-rp"
+
+
+# ----------------------------------------------------------------- text for speech
+from ficaudio.config import SpeechStyle  # noqa: E402
+from ficaudio.lexicon import available_lexicons  # noqa: E402
+
+
+def test_builtin_speech_settings(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    config = load_config(None)
+    assert config.lexicons == () and config.pronunciations == ()
+    assert config.thoughts == SpeechStyle(rate_factor=0.92, volume_factor=0.8, pitch_shift=-4)
+    assert config.messages.pitch_shift == 8
+
+
+def test_lexicons_pronunciations_and_styles(tmp_path):
+    text = (
+        "lexicons: [naruto]\n"
+        "pronunciations:\n  Kakashi: kah-kah-shi\n  -kun: kun\n"
+        "thoughts:\n  rate_factor: 0.8\n"
+        "messages:\n  voice: en+f2\n"
+    )
+    config = load_config(write(tmp_path, text))
+    assert config.lexicons == ("naruto",)
+    assert config.pronunciations == (("Kakashi", "kah-kah-shi"), ("-kun", "kun"))
+    assert config.thoughts == SpeechStyle(rate_factor=0.8, volume_factor=0.8, pitch_shift=-4)  # other keys kept
+    assert config.messages.voice == "en+f2"
+    assert config.lexicon().apply("Kakashi and Sasuke-kun") == "Kah-kah-shi and Sahss-keh-kun"
+
+
+def test_a_single_lexicon_name_is_accepted(tmp_path):
+    assert load_config(write(tmp_path, "lexicons: harry_potter\n")).lexicons == ("harry_potter",)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "lexicons: [naruto, narutoo]\n",
+            "voices.yaml:1:20: unknown lexicon 'narutoo' in lexicons\n"
+            f"  hint: did you mean 'naruto'? available lexicons: {', '.join(available_lexicons())}",
+        ),
+        (
+            "lexicons: [klingon]\n",
+            f"voices.yaml:1:12: unknown lexicon 'klingon' in lexicons\n  hint: available lexicons: {', '.join(available_lexicons())}",
+        ),
+        (
+            "pronunciations:\n  Kakashi: \"[[kak'aSi]]\"\n",
+            "voices.yaml:2:3: 'Kakashi': espeak phonemes ([[...]]) are not read as phonemes in pronunciations\n"
+            "  hint: write a respelling instead, e.g. Kakashi: kah-kah-shee",
+        ),
+        (
+            "pronunciations:\n  Kakashi: ''\n",
+            "voices.yaml:2:3: 'Kakashi' must be a non-empty text, not '' in pronunciations",
+        ),
+        (
+            "pronunciations:\n  '!!': bang\n",
+            "voices.yaml:2:3: '!!' is not a word to respell in pronunciations\n"
+            "  hint: keys are words like 'Kakashi' or suffixes like '-kun'",
+        ),
+        (
+            "thoughts:\n  rate_factr: 0.9\n",
+            "voices.yaml:2:3: unknown key 'rate_factr' in thoughts\n  hint: did you mean 'rate_factor'?",
+        ),
+        (
+            "messages:\n  pitch_shift: 70\n",
+            "voices.yaml:2:3: 'pitch_shift' must be a whole number from -50 to 50, not 70 in messages",
+        ),
+        (
+            "thoughts: slower\n",
+            "voices.yaml:1:1: 'thoughts' must be a mapping (key: value lines) in thoughts",
+        ),
+    ],
+)
+def test_speech_settings_validation(tmp_path, text, expected):
+    with pytest.raises(ConfigError) as info:
+        load_config(write(tmp_path, text))
+    assert str(info.value).replace(str(tmp_path) + "/", "") == expected

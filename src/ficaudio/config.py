@@ -9,6 +9,7 @@ Defaults live in the package's own ``data/voices.yaml``; a user's file is layere
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from importlib import resources
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError
+from .lexicon import Lexicon, available_lexicons, build_lexicon
 from .models import Character, Gender, Voice
 
 DEFAULT_VOICES_NAME = "voices.yaml"
@@ -44,6 +46,20 @@ class Pauses:
 
 
 @dataclass(frozen=True)
+class SpeechStyle:
+    """How a kind of text is read, relative to the voice that reads it (thoughts, messages)."""
+
+    rate_factor: float = 1.0  # times the voice's words per minute
+    volume_factor: float = 1.0  # times the voice's volume (the result is capped at 1)
+    pitch_shift: int = 0  # added to the voice's pitch (espeak's 0..99 scale, clamped)
+    voice: str | None = None  # another engine voice id; None: the reader's own voice
+
+
+THOUGHT_STYLE = SpeechStyle(rate_factor=0.92, volume_factor=0.8, pitch_shift=-4)
+MESSAGE_STYLE = SpeechStyle(rate_factor=0.95, pitch_shift=8)
+
+
+@dataclass(frozen=True)
 class Config:
     engine: str = "default"
     narrator: Voice = Voice("en-us")
@@ -52,6 +68,14 @@ class Config:
     pauses: Pauses = Pauses()
     bitrate_kbps: int = 64
     source: str = "<built-in defaults>"
+    lexicons: tuple[str, ...] = ()  # starter lexicons enabled by name, in order
+    pronunciations: tuple[tuple[str, str], ...] = ()  # the user's word -> respelling, wins
+    thoughts: SpeechStyle = THOUGHT_STYLE  # THOUGHT segments, applied to the thinker's voice
+    messages: SpeechStyle = MESSAGE_STYLE  # texts and letters set apart in the story
+
+    def lexicon(self) -> Lexicon:
+        """The enabled starter lexicons with the user's pronunciations on top."""
+        return build_lexicon(self.lexicons, self.pronunciations)
 
     def known_characters(self) -> tuple[Character, ...]:
         """The configured characters as attribution's ``known`` roster."""
@@ -247,7 +271,7 @@ def _pools(node: Any, where: _Where, narrator: Voice, parent: Any) -> dict[Gende
 
 
 PAUSE_KEYS = tuple(f.name for f in Pauses.__dataclass_fields__.values())
-TOP_KEYS = ("engine", "narrator", "characters", "pools", "pauses", "output")
+TOP_KEYS = ("engine", "narrator", "characters", "pools", "pauses", "output", "lexicons", "pronunciations", "thoughts", "messages")
 
 
 def _pauses(node: Any, where: _Where, base: Pauses, parent: Any) -> Pauses:
@@ -275,7 +299,79 @@ def _from_mapping(data: Mapping, source: str, base: Config) -> Config:
         config = replace(config, pauses=_pauses(data["pauses"], top.child("pauses"), config.pauses, data))
     if "output" in data:
         config = replace(config, bitrate_kbps=_output(data["output"], top.child("output"), data))
+    return _speech_settings(data, top, config)
+
+
+def _speech_settings(data: Mapping, top: _Where, config: Config) -> Config:
+    """The sections that shape how text is said: lexicons, pronunciations, thoughts, messages."""
+    if "lexicons" in data:
+        config = replace(config, lexicons=_lexicons(data["lexicons"], top.child("lexicons"), data))
+    if "pronunciations" in data:
+        mine = _pronunciations(data["pronunciations"], top.child("pronunciations"), data)
+        config = replace(config, pronunciations=tuple({**dict(config.pronunciations), **dict(mine)}.items()))
+    for section in ("thoughts", "messages"):
+        if section in data:
+            style = _style(data[section], top.child(section), getattr(config, section), data, section)
+            config = replace(config, **{section: style})
     return config
+
+
+def _lexicons(node: Any, where: _Where, parent: Any) -> tuple[str, ...]:
+    """``lexicons: [naruto, harry_potter]`` (or one name); each must be a shipped lexicon."""
+    names = [node] if isinstance(node, str) else node
+    if names is None:
+        return ()
+    if not isinstance(names, list):
+        raise where.error("'lexicons' must be a list of lexicon names", parent, "lexicons")
+    known = available_lexicons()
+    for index, name in enumerate(names):
+        if name not in known:
+            close = difflib.get_close_matches(str(name), known, n=1)
+            hint = (f"did you mean '{close[0]}'? " if close else "") + f"available lexicons: {', '.join(known)}"
+            at = (names, index) if names is node else (parent, "lexicons")
+            raise where.error(f"unknown lexicon {name!r}", *at, hint=hint)
+    return tuple(names)
+
+
+_WORD_KEY = re.compile(r"-?[^\W\d_][\w'’. -]*")
+
+
+def _pronunciations(node: Any, where: _Where, parent: Any) -> tuple[tuple[str, str], ...]:
+    """``Kakashi: kah-kah-shee`` lines; a key starting with ``-`` is an honorific suffix."""
+    if node is None:
+        return ()
+    node = _mapping(node, where, parent, "pronunciations")
+    pairs = []
+    for key, value in node.items():
+        word = str(key).strip()
+        if not _WORD_KEY.fullmatch(word):
+            raise where.error(f"{word!r} is not a word to respell", node, key, hint="keys are words like 'Kakashi' or suffixes like '-kun'")
+        respelling = _text(value, where, node, key)
+        if "[[" in respelling:
+            raise where.error(
+                f"{word!r}: espeak phonemes ([[...]]) are not read as phonemes", node, key,
+                hint="write a respelling instead, e.g. Kakashi: kah-kah-shee",
+            )
+        pairs.append((word, respelling))
+    return tuple(pairs)
+
+
+STYLE_KEYS = ("rate_factor", "volume_factor", "pitch_shift", "voice")
+
+
+def _style(node: Any, where: _Where, base: SpeechStyle, parent: Any, key: str) -> SpeechStyle:
+    node = _mapping(node, where, parent, key)
+    _check_keys(node, STYLE_KEYS, where)
+    style = base
+    if "rate_factor" in node:
+        style = replace(style, rate_factor=_number(node["rate_factor"], 0.5, 2, where, node, "rate_factor", float))
+    if "volume_factor" in node:
+        style = replace(style, volume_factor=_number(node["volume_factor"], 0, 2, where, node, "volume_factor", float))
+    if "pitch_shift" in node:
+        style = replace(style, pitch_shift=_number(node["pitch_shift"], -50, 50, where, node, "pitch_shift"))
+    if "voice" in node:
+        style = replace(style, voice=_text(node["voice"], where, node, "voice"))
+    return style
 
 
 def _output(node: Any, where: _Where, parent: Any) -> int:

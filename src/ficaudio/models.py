@@ -72,6 +72,12 @@ class Story:
     summary: str | None = None
     encoding: str = "utf-8"
     format: str = "text"  # which reader produced it: "text", "ao3-text", "ffn-text", ...
+    # Italic spans of story text (<em>, <i>, italic styles in HTML/EPUB); the segmenter makes
+    # THOUGHT segments of those outside quotations that read like a clause.
+    emphasis: tuple[tuple[int, int], ...] = ()
+    # Paragraphs the source sets apart (blockquote, centred, monospace: texts, letters, signs).
+    set_apart: tuple[tuple[int, int], ...] = ()
+    cover: bytes | None = field(default=None, repr=False)  # cover image (JPEG/PNG) for the tags
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -82,7 +82,7 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     """Story file -> ``OUT/<slug>/`` with chapter MP3s, the whole book, and the script."""
     reporter = reporter or QuietReporter()
     script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=reporter)
-    plan = speech.plan(script, config.pauses)
+    plan = speech.plan(script, config)
     folder = Path(options.out_dir) / safe_name(script.story.title, fallback=Path(path).stem)
     with _locked(folder):
         return _render_into(folder, script, plan, config, options, reporter)

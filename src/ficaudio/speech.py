@@ -1,63 +1,58 @@
 """Script -> RenderPlan: what each voice says, in order, with the pauses between.
 
-This is where story text becomes text for speech (quote marks and italic markers go,
-dashes and ellipses become pauses the engine understands) and where long lines are cut
-at sentence boundaries, so each engine call stays short and each edit re-renders little.
+Story text becomes text for speech here (:func:`ficaudio.textnorm.for_speech`: quote marks
+and italic markers go, dashes and ellipses become pauses, names are respelled by the
+lexicon), each line gets its voice (thoughts and set-apart messages in their own style),
+and long lines are cut at sentence boundaries, so each engine call stays short and each
+edit re-renders little.
 """
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
-from .config import Pauses
+from .config import Config, Pauses, SpeechStyle
+from .lexicon import Lexicon
 from .models import (
     NARRATOR,
+    UNKNOWN_SPEAKER,
+    BlockKind,
+    Chapter,
     ChapterPlan,
     Line,
     Pause,
     RenderPlan,
     Script,
+    Segment,
     SegmentKind,
     Utterance,
     Voice,
 )
+from .textnorm import for_speech, has_letters_or_digits
 
 MAX_UTTERANCE_CHARS = 400
 NOTE_PREFIX = "Author's note."
-
-_QUOTES = "\"'“”‘’«»„‟‹›"
-_SPEAKABLE = re.compile(r"[^\W_]")  # a letter or digit somewhere
-_WHITESPACE = re.compile(r"\s+")
-_DASH_BETWEEN_WORDS = re.compile(r"\s*[—–]+\s*|(?<=\w)--+(?=\w)|\s+--+\s+")
-_DASH_AT_END = re.compile(r"\s*(?:[—–]+|--+)\s*$")
-_MARKERS = re.compile(r"(?<!\w)[*_/]+(?=\S)|(?<=\S)[*_/]+(?!\w)")
+MIN_RATE_WPM, MAX_RATE_WPM = 80, 450  # the range voices.yaml accepts for ``rate``
 
 
 def has_speech(text: str) -> bool:
-    """True when the text holds something an engine can say (a letter or a digit)."""
-    return bool(_SPEAKABLE.search(text))
+    """True when the text holds something an engine can say (a letter or a digit).
+
+    >>> has_speech("... —"), has_speech("Oh.")
+    (False, True)
+    """
+    return has_letters_or_digits(text)
 
 
-def speakable(text: str) -> str:
-    """Story text as it should be sent to the engine.
+def speakable(text: str, lexicon: Lexicon | None = None) -> str:
+    """Story text as it should be sent to the engine (see :mod:`ficaudio.textnorm`).
 
     >>> speakable('“Wait—no. /Please/,” he said…')
     'Wait, no. Please, he said...'
     """
-    text = _WHITESPACE.sub(" ", text).strip()
-    text = text.replace("…", "...")
-    text = _MARKERS.sub("", text)
-    text = "".join(ch for ch in text if ch not in _QUOTES or _is_apostrophe(text, ch))
-    text = _DASH_AT_END.sub("...", text)
-    text = _DASH_BETWEEN_WORDS.sub(", ", text)
-    return _WHITESPACE.sub(" ", text).strip(" ,")
-
-
-def _is_apostrophe(text: str, ch: str) -> bool:
-    # Stripping quotes char by char loses "don't"; keep ’ and ' when a letter sits on both sides.
-    return ch in "'’" and re.search(rf"\w{re.escape(ch)}\w", text) is not None
+    return for_speech(text, lexicon)
 
 
 @lru_cache(maxsize=1)
@@ -91,18 +86,88 @@ def _hard_split(sentence: str, limit: int) -> list[str]:
     return [*out, sentence] if sentence else out
 
 
-def plan(script: Script, pauses: Pauses) -> RenderPlan:
+# ------------------------------------------------------------------ voices
+def styled(voice: Voice, style: SpeechStyle) -> Voice:
+    """``voice`` changed by a thought/message style, kept inside the engine's ranges.
+
+    >>> styled(Voice("en", rate_wpm=200, pitch=50, volume=0.9), SpeechStyle(0.9, 0.5, -60, "en+f2"))
+    Voice(id='en+f2', rate_wpm=180, pitch=0, volume=0.45)
+    """
+    rate_wpm = min(MAX_RATE_WPM, max(MIN_RATE_WPM, round(voice.rate_wpm * style.rate_factor)))
+    return replace(
+        voice,
+        id=style.voice or voice.id,
+        rate_wpm=rate_wpm,
+        pitch=min(99, max(0, voice.pitch + style.pitch_shift)),
+        volume=min(1.0, max(0.0, round(voice.volume * style.volume_factor, 3))),
+    )
+
+
+def set_apart_spans(script: Script) -> tuple[tuple[int, int], ...]:
+    """Spans of texts and letters the reader marked as set apart (``Story.set_apart``), if any.
+
+    Accepts ``(start, end)`` pairs or objects with ``start``/``end``.
+    """
+    spans = getattr(script.story, "set_apart", ()) or ()
+    return tuple((s[0], s[1]) if isinstance(s, tuple) else (s.start, s.end) for s in spans)
+
+
+def in_spans(segment: Segment, spans: tuple[tuple[int, int], ...]) -> bool:
+    """True when the segment starts inside one of the spans.
+
+    >>> seg = Segment(1, 0, SegmentKind.NARRATION, 10, 20, "x" * 10)
+    >>> in_spans(seg, ((0, 5), (8, 30))), in_spans(seg, ((0, 10),))
+    (True, False)
+    """
+    return any(start <= segment.start < end for start, end in spans)
+
+
+@dataclass(frozen=True)
+class _Reading:
+    """What every line of one plan needs: the script, settings, lexicon, set-apart spans."""
+
+    script: Script
+    config: Config
+    lexicon: Lexicon
+    set_apart: tuple[tuple[int, int], ...]
+
+    @property
+    def pauses(self) -> Pauses:
+        return self.config.pauses
+
+    @property
+    def narrator(self) -> Voice:
+        return self.script.cast.narrator
+
+    def say(self, text: str) -> str:
+        return speakable(text, self.lexicon)
+
+
+def line_voice(reading: _Reading, line: Line) -> Voice:
+    """The line's speaker's voice; a thought in the thought style (by the narrator when the
+    thinker is unknown); anything set apart (texts, letters) in the message style."""
+    kind, speaker = line.segment.kind, line.speaker
+    reader_is_narrator = speaker == NARRATOR or (kind == SegmentKind.THOUGHT and speaker == UNKNOWN_SPEAKER)
+    voice = reading.narrator if reader_is_narrator else reading.script.cast.voice_for(speaker)
+    if kind == SegmentKind.THOUGHT:
+        voice = styled(voice, reading.config.thoughts)
+    if reading.set_apart and in_spans(line.segment, reading.set_apart):
+        voice = styled(voice, reading.config.messages)
+    return voice
+
+
+# ------------------------------------------------------------------ planning
+def plan(script: Script, config: Config) -> RenderPlan:
     """Order every utterance and pause of the book, chapter by chapter."""
     story = script.story
-    by_chapter: dict[int, list[Line]] = {}
-    for line in script.lines:
-        by_chapter.setdefault(line.segment.chapter, []).append(line)
+    reading = _Reading(script, config, config.lexicon(), set_apart_spans(script))
+    by_chapter: dict[int, list[tuple[int, Line]]] = {}
+    for number, line in enumerate(script.lines):
+        by_chapter.setdefault(line.segment.chapter, []).append((number, line))
     chapters = []
     for chapter in story.chapters:
-        lines = by_chapter.get(chapter.index, [])
-        title = chapter_title(script, chapter.index)
-        items = list(_chapter_items(script, chapter.index, lines, pauses))
-        chapters.append(ChapterPlan(chapter.index, title, tuple(items)))
+        items = tuple(_chapter_items(reading, chapter, by_chapter.get(chapter.index, [])))
+        chapters.append(ChapterPlan(chapter.index, chapter_title(script, chapter.index), items))
     return RenderPlan(story.title, story.author, story.summary, tuple(chapters))
 
 
@@ -115,36 +180,59 @@ def chapter_title(script: Script, index: int) -> str:
     return story.title if len(story.chapters) == 1 else f"Chapter {index}"
 
 
-def _chapter_items(script: Script, index: int, lines: list[Line], pauses: Pauses) -> Iterator[Utterance | Pause]:
-    narrator = script.cast.narrator
-    if index == 1:
-        byline = f", by {script.story.author}" if script.story.author else ""
-        yield Utterance(speakable(f"{script.story.title}{byline}."), narrator)
-        yield Pause(pauses.heading_ms)
-    has_heading = any(line.segment.kind == SegmentKind.HEADING for line in lines)
-    if not has_heading and len(script.story.chapters) > 1:
-        yield Utterance(speakable(_spoken_heading(script, index)), narrator)
-        yield Pause(pauses.heading_ms)
+def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
+    yield from _chapter_opening(reading, chapter.index, lines)
+    pauses = reading.pauses
     previous: Line | None = None
-    for line in lines:
+    scene_break = False  # a SCENE_BREAK segment since the last spoken line
+    for number, line in lines:
         if line.segment.kind == SegmentKind.SCENE_BREAK:
-            yield Pause(pauses.scene_break_ms)
-            previous = None
+            scene_break = previous is not None
             continue
-        text = _line_text(line)
+        text = _line_text(reading, line)
         if not has_speech(text):
             continue
         if previous is not None:
-            same_paragraph = previous.segment.paragraph == line.segment.paragraph
-            yield Pause(pauses.segment_ms if same_paragraph else pauses.paragraph_ms)
-        voice = narrator if line.speaker == NARRATOR else script.cast.voice_for(line.speaker)
-        yield from _utterances(text, voice, pauses)
+            yield Pause(gap_ms(chapter, previous, line, pauses, scene_break))
+        yield from _utterances(text, line_voice(reading, line), pauses, line.speaker, number)
+        scene_break = False
         if line.segment.kind == SegmentKind.HEADING:
             yield Pause(pauses.heading_ms)
-            previous = None
-        else:
-            previous = line
+        previous = None if line.segment.kind == SegmentKind.HEADING else line
     yield Pause(pauses.chapter_ms)
+
+
+def _chapter_opening(reading: _Reading, index: int, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
+    """The book's title and author before chapter 1; a spoken "Chapter N" where the text has
+    no heading of its own."""
+    story, narrator = reading.script.story, reading.narrator
+    if index == 1:
+        byline = f", by {story.author}" if story.author else ""
+        yield Utterance(reading.say(f"{story.title}{byline}."), narrator, NARRATOR)
+        yield Pause(reading.pauses.heading_ms)
+    has_heading = any(line.segment.kind == SegmentKind.HEADING for _, line in lines)
+    if not has_heading and len(story.chapters) > 1:
+        yield Utterance(reading.say(_spoken_heading(reading.script, index)), narrator, NARRATOR)
+        yield Pause(reading.pauses.heading_ms)
+
+
+def gap_ms(chapter: Chapter, previous: Line, line: Line, pauses: Pauses, scene_break: bool = False) -> int:
+    """Silence between two spoken lines: a scene break (a SCENE_BREAK segment, or a break
+    block between their paragraphs, including the zero-width block a blank-line run leaves),
+    else a segment gap inside one paragraph, else a paragraph gap.
+
+    >>> from ficaudio.models import Block
+    >>> P, S = BlockKind.PARAGRAPH, BlockKind.SCENE_BREAK
+    >>> ch = Chapter(1, None, None, (Block(P, 0, 5), Block(S, 5, 5), Block(P, 7, 9)))
+    >>> a, b = (Line(Segment(1, p, SegmentKind.NARRATION, 0, 1, "x"), NARRATOR) for p in (0, 2))
+    >>> gap_ms(ch, a, b, Pauses()), gap_ms(ch, a, a, Pauses())
+    (1400, 150)
+    """
+    first, second = previous.segment.paragraph, line.segment.paragraph
+    between = chapter.blocks[max(first + 1, 0) : max(second, 0)]
+    if scene_break or any(block.kind is BlockKind.SCENE_BREAK for block in between):
+        return pauses.scene_break_ms
+    return pauses.segment_ms if first == second else pauses.paragraph_ms
 
 
 def _spoken_heading(script: Script, index: int) -> str:
@@ -152,8 +240,8 @@ def _spoken_heading(script: Script, index: int) -> str:
     return f"Chapter {index}. {title}." if title else f"Chapter {index}."
 
 
-def _line_text(line: Line) -> str:
-    text = speakable(line.segment.text)
+def _line_text(reading: _Reading, line: Line) -> str:
+    text = reading.say(line.segment.text)
     if line.segment.kind == SegmentKind.HEADING and text and text[-1].isalnum():
         text += "."
     if line.segment.kind == SegmentKind.NOTE:
@@ -161,11 +249,11 @@ def _line_text(line: Line) -> str:
     return text
 
 
-def _utterances(text: str, voice: Voice, pauses: Pauses) -> Iterator[Utterance | Pause]:
-    for number, piece in enumerate(chunks(text)):
-        if number:
+def _utterances(text: str, voice: Voice, pauses: Pauses, speaker: str, number: int) -> Iterator[Utterance | Pause]:
+    for index, piece in enumerate(chunks(text)):
+        if index:
             yield Pause(pauses.sentence_ms)
-        yield Utterance(piece, voice)
+        yield Utterance(piece, voice, speaker, number)
 
 
 def utterances(plan_: RenderPlan) -> list[Utterance]:

@@ -1,0 +1,59 @@
+import re
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from ficaudio import textnorm
+from ficaudio.lexicon import Lexicon
+from ficaudio.textnorm import for_speech
+
+
+@pytest.mark.parametrize(
+    ("text", "spoken"),
+    [
+        ("Wait… no. . . fine", "Wait... no... fine"),
+        ("“Wait—no,” he said. “I was go—”", "Wait, no, he said. I was go..."),
+        ("K-K-Kakashi!", "Ka, Ka, Kakashi!"),
+        ("You bloodthirsty-...sadistic-.../harpy/! I was going to- well-known", "You bloodthirsty...sadistic...harpy! I was going to... well-known"),
+        ("I-I'm s-sorry, T-shirt, so-so, Uh-huh", "I, I'm so, sorry, T-shirt, so-so, Uh-huh"),
+        ("Kakashiii! Noooo. Whaaat? Coool. Hmmm. Henry VIII", "Kakashi! No. What? Cool. Hmm. Henry VIII"),
+        ("He yelled, GET OUT NOW! The ANBU came.", "He yelled, Get out now! The ANBU came."),
+        ("Not. Allowed.", "Not. Allowed."),
+        ("the 1990s and the 80s, the 2000s", "the 19 nineties and the eighties, the 2 thousands"),
+        ("It cost $5.50, then $1.", "It cost 5 dollars 50, then 1 dollar."),
+        ("She's #1 on pages 3-4 at 3:30.", "She's number 1 on pages 3 to 4 at 3:30."),
+        ("see https://archiveofourown.org/works/123?view=1 now", "see link to archiveofourown dot org now"),
+        ("Oh my god 😭😭😭", "Oh my god"),
+        ("hi ❤️ see you :) later~", "hi, see you, later"),
+        ("😭", ""),
+        ("and/or 5 * 3 snake_case 20°C", "and/or 5 * 3 snake_case 20°C"),
+    ],
+)
+def test_for_speech(text, spoken):
+    assert for_speech(text) == spoken
+
+
+def test_lexicon_applies_after_the_other_rules():
+    lexicon = Lexicon((("kakashi", "kah-kah-shee"),))
+    assert for_speech("K-K-Kakashiii-sensei!", lexicon) == "Ka, Ka, Kah-kah-shee-sensei!"
+
+
+def test_every_rule_has_a_docstring_example():
+    rules = [*textnorm.NUMBER_RULES, *textnorm.STORY_RULES, *textnorm.WORD_RULES, textnorm.urls, textnorm.pictographs]
+    assert all(">>>" in (rule.__doc__ or "") for rule in rules)
+
+
+# Words that none of the documented rewrites touch (no runs of 3 letters, no hyphens, no caps
+# runs, no digits): they must all come out, in order.
+WORDS = st.sampled_from(["wait", "no", "Kakashi", "said", "I", "don't", "sorry", "Hinata", "cool", "the", "OK"])
+GLUE = st.sampled_from([" ", ", ", "... ", "—", " -- ", "… ", "! ", "? ", " 😭 ", " :) ", "~ ", ". ", "\n\n"])
+WRAP = st.sampled_from(["{}", "/{}/", "*{}*", "_{}_", "“{}”", '"{}"', "‘{}’"])
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(WORDS, GLUE, WRAP), min_size=1, max_size=12))
+def test_words_survive(parts):
+    text = "".join(wrap.format(word) + glue for word, glue, wrap in parts)
+    words = [word for word, _glue, _wrap in parts]
+    assert re.findall(r"[\w']+", for_speech(text).lower()) == [w.lower() for w in words]  # shouting: case only
