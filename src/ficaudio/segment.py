@@ -15,7 +15,7 @@ from collections.abc import Iterator, Sequence
 
 from ficaudio.models import Aside, AsideKind, Block, BlockKind, Chapter, Segment, SegmentKind, Story
 from ficaudio.segmentation.quotes import Span, Style, find_quotations, quotations_in_paragraphs, quote_style
-from ficaudio.segmentation.thoughts import find_thoughts
+from ficaudio.segmentation.thoughts import emphasis_thoughts, find_thoughts, merge_thoughts
 
 __all__ = ["find_quotations", "segment"]
 
@@ -87,19 +87,27 @@ def paragraph_run_segments(story: Story, chapter: Chapter, run: Sequence[int], s
 
 
 def tile_block(story: Story, chapter: int, index: int, block: Block, quotations: Sequence[Span]) -> Iterator[Segment]:
-    """Cut one block into dialogue (the quotations) and narration/thought (the gaps between)."""
+    """Cut one block into dialogue (the quotations) and narration/thought (the gaps between).
+
+    Italic thoughts (HTML/EPUB :attr:`Story.emphasis`) are found once per block, so a
+    thought that holds no quotation is judged against the whole paragraph.
+    """
+    italic = emphasis_thoughts(story.text, story.emphasis, block.start, block.end, quotations) if story.emphasis else []
     cursor = block.start
     for start, end in quotations:
-        yield from narration_segments(story, chapter, index, cursor, start)
+        yield from narration_segments(story, chapter, index, cursor, start, italic)
         yield make_segment(story, chapter, index, SegmentKind.DIALOGUE, start, end)
         cursor = end
-    yield from narration_segments(story, chapter, index, cursor, block.end)
+    yield from narration_segments(story, chapter, index, cursor, block.end, italic)
 
 
-def narration_segments(story: Story, chapter: int, index: int, start: int, end: int) -> Iterator[Segment]:
-    """Narration between ``start`` and ``end``, with marked thoughts cut out as THOUGHT."""
+def narration_segments(
+    story: Story, chapter: int, index: int, start: int, end: int, italic: Sequence[Span] = ()
+) -> Iterator[Segment]:
+    """Narration between ``start`` and ``end``, with marked and italic thoughts cut out as THOUGHT."""
     cursor = start
-    for thought_start, thought_end in find_thoughts(story.text, start, end):
+    inside = [(s, e) for s, e in italic if start <= s and e <= end]
+    for thought_start, thought_end in merge_thoughts(find_thoughts(story.text, start, end), inside):
         if thought_start > cursor:
             yield make_segment(story, chapter, index, SegmentKind.NARRATION, cursor, thought_start)
         yield make_segment(story, chapter, index, SegmentKind.THOUGHT, thought_start, thought_end)

@@ -2,11 +2,15 @@
 
 Plain-text fan fiction loses italics; writers mark inner speech with slashes, asterisks or
 underscores instead. Only narration is searched (emphasis inside a quotation stays dialogue).
+HTML and EPUB keep their italics as :attr:`~ficaudio.models.Story.emphasis` spans;
+:func:`emphasis_thoughts` picks the thoughts among them by the same test.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections.abc import Sequence
 
 THOUGHT_MARKERS = "/*_"
 # The marker must touch a boundary outside and a non-space inside, so `and/or`, `5 * 3`,
@@ -51,3 +55,78 @@ def find_thoughts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
         if looks_like_thought(match.group(2), alone):
             spans.append((lo + match.start(), lo + match.end()))
     return spans
+
+
+# ------------------------------------------------------------ italics (HTML/EPUB)
+TRAILING_PUNCTUATION = ".,;:!?…—–"
+
+Span = tuple[int, int]
+
+
+def emphasis_in(emphasis: Sequence[Span], lo: int, hi: int) -> list[Span]:
+    """The emphasis spans (sorted by start) that start inside ``[lo, hi)``, clipped to it.
+
+    >>> emphasis_in([(0, 2), (5, 9), (12, 30)], 4, 20)
+    [(5, 9), (12, 20)]
+    """
+    first = bisect.bisect_left(emphasis, (lo, lo))
+    found = []
+    for start, end in emphasis[first:]:
+        if start >= hi:
+            break
+        found.append((start, min(end, hi)))
+    return found
+
+
+def with_trailing_punctuation(text: str, end: int, hi: int) -> int:
+    """Extend an italic span over the punctuation right after it: ``<i>Not again</i>.``
+
+    >>> with_trailing_punctuation("Not again. He", 9, 13)
+    10
+    """
+    while end < hi and text[end] in TRAILING_PUNCTUATION:
+        end += 1
+    return end
+
+
+def overlaps(span: Span, others: Sequence[Span]) -> bool:
+    """True when ``span`` shares a character with one of ``others``.
+
+    >>> overlaps((3, 6), [(0, 3), (8, 9)]), overlaps((3, 6), [(5, 7)])
+    (False, True)
+    """
+    return any(start < span[1] and span[0] < end for start, end in others)
+
+
+def emphasis_thoughts(text: str, emphasis: Sequence[Span], lo: int, hi: int, quotations: Sequence[Span]) -> list[Span]:
+    """Italic spans of the paragraph ``text[lo:hi]`` that are thoughts.
+
+    An italic span that touches a quotation stays with the dialogue (emphasis in speech, or an
+    italic flashback holding speech); the others are thoughts when they read like one
+    (:func:`looks_like_thought`: two words, a clause, or all there is between quotations).
+
+    >>> text = 'I can do this. "You *can*," she said. Maybe not.'
+    >>> [text[s:e] for s, e in emphasis_thoughts(text, [(0, 13), (20, 23), (38, 47)], 0, len(text), [(15, 26)])]
+    ['I can do this.', 'Maybe not.']
+    """
+    thoughts = []
+    for start, end in emphasis_in(emphasis, lo, hi):
+        end = with_trailing_punctuation(text, end, hi)
+        if overlaps((start, end), quotations):
+            continue
+        gap_start = max([q_end for _, q_end in quotations if q_end <= start], default=lo)
+        gap_end = min([q_start for q_start, _ in quotations if q_start >= end], default=hi)
+        alone = not (text[gap_start:start].strip() or text[end:gap_end].strip())
+        if looks_like_thought(text[start:end], alone):
+            thoughts.append((start, end))
+    return thoughts
+
+
+def merge_thoughts(marked: Sequence[Span], italic: Sequence[Span]) -> list[Span]:
+    """Both kinds of thought spans in order; an italic span overlapping a marked one is dropped.
+
+    >>> merge_thoughts([(5, 9)], [(0, 3), (6, 12)])
+    [(0, 3), (5, 9)]
+    """
+    kept = [span for span in italic if not overlaps(span, marked)]
+    return sorted([*marked, *kept])
