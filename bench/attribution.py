@@ -72,6 +72,7 @@ class Tally:
     correct: int = 0
     by_type: dict = field(default_factory=lambda: defaultdict(Counter))  # type -> {n, correct}
     by_rule: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> {fired, right}
+    by_confidence: dict = field(default_factory=lambda: defaultdict(Counter))  # bucket -> {n, right}
     errors: list = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
@@ -209,10 +210,27 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
         tally.by_type[qtype]["n"] += 1
         tally.by_type[qtype]["correct"] += right
         rule = line.rule if line else "missed"
+        bucket = confidence_bucket(line.confidence if line else 0.0)
+        tally.by_confidence[bucket]["n"] += 1
+        tally.by_confidence[bucket]["right"] += right
         tally.by_rule[rule]["fired"] += 1
         tally.by_rule[rule]["right"] += right
         if not right:
             tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
+
+
+def confidence_bucket(confidence: float) -> str:
+    """``0.87`` -> ``"0.8-0.9"``: a tenth-wide bucket for the calibration table."""
+    low = min(9, int(confidence * 10 + 1e-9))
+    return f"{low / 10:.1f}-{(low + 1) / 10:.1f}"
+
+
+def calibration_table(tally: Tally) -> str:
+    """Accuracy per confidence bucket: a calibrated engine is right about as often as it says."""
+    rows = [f"    {'confidence':10} {'lines':>6} {'right':>6} {'accuracy':>8}"]
+    for bucket, c in sorted(tally.by_confidence.items()):
+        rows.append(f"    {bucket:10} {c['n']:6d} {c['right']:6d} {c['right'] / c['n']:8.3f}")
+    return "\n".join(rows)
 
 
 def _find_line(lines: dict, g: dict):
@@ -290,6 +308,7 @@ def main(argv: list[str] | None = None) -> int:
         print(tally.line(f"{label} ({len(texts)} texts, {mode})"))
         if args.rules:
             print(rule_table(tally))
+            print(calibration_table(tally))
         for name, g, said, rule in tally.errors[: args.errors]:
             print(f"    ERR {name} {g['start']}: gold {g['speaker']!r} got {said!r} by {rule}: {g['text'][:70]!r}")
     if args.speed:

@@ -3,13 +3,15 @@
 ``attribute(story, segments)`` reads the story once, paragraph by paragraph: characters
 and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
-:mod:`.conversation` across turns). Every line records the rule that decided it.
+:mod:`.conversation` across turns); a second pass (:mod:`.alternation`) revises guessed turns
+from the anchored turns after them as well as before. Every line records the rule that decided it.
 """
 
 from __future__ import annotations
 
 from typing import Sequence
 
+from ficaudio.attribute.alternation import alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
     salient_character,
@@ -41,6 +43,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
+    alternation_backfill(doc, decisions)
     renames = name_first_person(doc, decisions)
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import NOT_NAMES, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import DEMONYMS, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word
 from ficaudio.models import Character, Gender
 
@@ -125,7 +125,8 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
 
 
 def _word_before(text: str, position: int) -> str:
-    m = re.search(r"([A-Za-z]+)\W*$", text[max(0, position - 30):position])
+    # "[^A-Za-z]" and not "\W": "the _Lusitania_" (italics) must still see "the"
+    m = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, position - 30):position])
     return m.group(1).lower() if m else ""
 
 
@@ -145,7 +146,7 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     ``Well`` (also written ``well``) are not; one ``Mr. Morris`` is (the title says so).
     """
     words = form.split()
-    if not all(is_name_word(w) for w in words):
+    if not all(is_name_word(w) for w in words) or is_non_person_form(form, occ):
         return False
     if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total:
         return False  # an ordinary word that starts sentences ("Still", "Nobody")
@@ -157,6 +158,31 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_preposition * 2 >= occ.total:
         return False  # a place: "in Konoha", "to London"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def is_non_person_form(form: str, occ: Occurrence) -> bool:
+    """Capitalised forms that name places, peoples or nothing at all.
+
+    ``Front Street``, ``Norcombe Hill``, ``New York`` (place words), ``American`` (a
+    demonym) and ``Presently`` (an adverb that only ever starts sentences) are not characters.
+
+    >>> is_non_person_form("Norcombe Hill", Occurrence(total=3, mid_sentence=3))
+    True
+    >>> is_non_person_form("Presently", Occurrence(total=2, mid_sentence=0))
+    True
+    >>> is_non_person_form("Molly", Occurrence(total=4, mid_sentence=3))
+    False
+    """
+    words = form.lower().split()
+    if sum(occ.titled.values()) * 2 > occ.total:
+        return False  # "Mrs. Hall", "Mr. English": a title makes a person of any word
+    if words[-1] in PLACE_WORDS:
+        return True
+    if any(w in DEMONYMS for w in words) and not occ.tagged:
+        return True  # a nickname such as "Irish" shows itself as the subject of "said"
+    if len(words) > 1 and words[0] in PLACE_PREFIXES:
+        return True
+    return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0
 
 
 def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character]) -> Roster:

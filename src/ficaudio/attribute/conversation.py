@@ -22,7 +22,7 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     conv = resolver.conversation
     addressee = conv.addressee
     if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in vocatives(ctx):
-        return Decision(addressee, 0.8, "vocative_addressee_replies")
+        return Decision(addressee, 0.65, "vocative_addressee_replies")
     return None
 
 
@@ -30,7 +30,7 @@ def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again."""
     turns = resolver.conversation.turns
     if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in vocatives(ctx):
-        return Decision(turns[-2], 0.7, "turn_taking")
+        return Decision(turns[-2], 0.55, "turn_taking")
     return None
 
 
@@ -43,7 +43,7 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     voc = vocatives(ctx)
     for _, name, _ in resolver.salience.recent(ctx.segment.start):
         if name != turns[-1] and name not in voc:
-            return Decision(name, 0.55, "answers_previous")
+            return Decision(name, 0.3, "answers_previous")
     return None
 
 
@@ -52,7 +52,7 @@ def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     voc = vocatives(ctx)
     for _, name, subject in resolver.salience.recent(ctx.segment.start):
         if subject and name not in voc and name != FIRST_PERSON_NAME:
-            return Decision(name, 0.4, "salient_character")
+            return Decision(name, 0.25, "salient_character")
     return None
 
 

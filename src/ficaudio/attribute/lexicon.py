@@ -125,3 +125,25 @@ english french german
 """Capitalised words that are almost never a character's name."""
 
 ADVERB_SUFFIX = "ly"
+
+
+PLACE_WORDS = frozenset("""
+street road lane avenue square hill hills river inn hotel tavern bridge station abbey castle manor
+palace church chapel cathedral park bay island isle valley mountain mountains lake harbour harbor
+gate market common heath moor forest county village town city academy school college university
+hospital hall house court office club theatre theater gardens garden farm ranch mill creek falls
+""".split())
+"""Last words of place names (`Front Street`, `Norcombe Hill`, `the Pure Drop Inn`): not people."""
+
+PLACE_PREFIXES = frozenset({"new", "north", "south", "east", "west", "fort", "port", "mount", "lake", "cape"})
+"""First words of place names (`New York`, `North Carolina`) when the form has two words or more."""
+
+DEMONYMS = frozenset("""
+american americans english englishman englishmen englishwoman british britain dutch dutchman french frenchman
+frenchwoman german germans european europeans italian spanish spaniard irish irishman scotch scottish scotsman
+welsh russian russians indian indians chinese japanese african mexican canadian swiss greek greeks roman romans
+turkish turk austrian belgian swedish norwegian danish polish portuguese egyptian arab arabs persian yankee
+yankees christian christians catholic catholics protestant jew jews jewish latin hebrew
+""".split())
+"""Nationalities, languages and faiths: capitalised, mid-sentence, but never a character's name."""
+

@@ -173,12 +173,15 @@ def description_at(text: str) -> tuple[str, str] | None:
     for k, head in enumerate(following):
         if is_person_noun(head):
             return " ".join([m.group(1), *following[: k + 1]]), head.lower()
-        if head.lower() in _STOP_DESCRIPTION:
-            return None  # "the door of the woman": the phrase ended before a person noun
+        if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
+            return None  # "the door of the woman", "the time when my father": the phrase ended
     return None
 
 
-_STOP_DESCRIPTION = frozenset({"of", "and", "or", "to", "in", "on", "at", "was", "is", "said", "with", "who"})
+_STOP_DESCRIPTION = frozenset("""
+of and or but to in on at was is were are had has have be been said with who whom whose which when where
+while that this these those the a an my his her their our your its if then than as not
+""".split())
 
 
 _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
@@ -190,7 +193,8 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "companion", "priest", "vicar", "parson", "squire", "judge", "lawyer", "butler", "cook",
     "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss",
     "sensei", "instructor", "apprentice", "youth", "baby", "infant", "newcomer",
-    "creature", "voice", "figure", "person", "people", "crowd", "twins", "twin", "captain", "hokage",
+    "creature", "voice", "figure", "person", "people", "crowd", "twins", "twin", "men", "women", "children",
+    "boys", "girls", "ladies", "soldiers", "servants", "guests", "villagers", "captain", "hokage",
     "kazekage", "genin", "chunin", "chuunin", "jonin", "jounin", "sage", "king", "queen",
     "emperor", "empress", "princess", "prince", "duke", "count", "countess", "baron", "baroness",
     "dwarf", "elf", "orc", "robot", "android", "alien", "engineer", "scientist", "mechanic",
@@ -204,6 +208,22 @@ def is_person_noun(word: str) -> bool:
     """``wife``, ``captain``, ``Hokage`` name people; ``door`` does not."""
     w = word.lower().rstrip(".,")
     return w in _PERSON_NOUNS or (w.endswith("s") and w[:-1] in KIN_GENDER)
+
+
+_GROUP_NOUNS = frozenset({
+    "people", "crowd", "twins", "gentlemen", "men", "women", "children", "boys", "girls", "ladies", "folks",
+    "soldiers", "servants", "guests", "others", "family", "party", "company", "group", "audience", "villagers",
+})
+
+
+def is_group_noun(word: str) -> bool:
+    """``the people``, ``her sisters``: a group, not one speaker.
+
+    >>> is_group_noun("sisters"), is_group_noun("crowd"), is_group_noun("sister")
+    (True, True, False)
+    """
+    w = word.lower()
+    return w in _GROUP_NOUNS or (w.endswith("s") and w[:-1] in KIN_GENDER)
 
 
 def is_name_word(word: str) -> bool:

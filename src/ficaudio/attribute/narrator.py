@@ -1,27 +1,71 @@
-"""The first-person narrator's name, learnt from how the other characters address them."""
+"""The first-person narrator's name, learnt from how the text names them."""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ficaudio.attribute.document import Document
+from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.attribute.rules import Decision, vocatives_in
 
+_SELF_NAMING = re.compile(
+    r"\b(?:my name (?:is|was)|call me|called myself|came to be called|I am called|I was called|I was named|I'm called)\s+"
+    r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+)
+
 
 def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
-    """``{"I": name}`` when others keep addressing someone the narration never calls by name.
+    """``{"I": name}`` when the text tells the narrator's name, else ``{}``.
 
-    Example: in a story told as ``I said``, quotations by others such as ``"Pip, come here"``
-    and ``"Well, Pip?"`` while ``Pip`` is never the subject of a narration sentence -> the
-    narrator is Pip. Returns ``{}`` when there is no such name.
+    Two sources, the first that answers wins: :func:`self_named` (``My name is Pip``,
+    ``I called myself Pip``) and :func:`addressed_narrator` (others keep addressing a
+    person the narration never names as a subject: ``"Pip, come here"``).
     """
     if not any(d.speaker == FIRST_PERSON_NAME for d in decisions.values()):
         return {}
+    name = self_named(doc, decisions) or addressed_narrator(doc, decisions)
+    return {FIRST_PERSON_NAME: name} if name else {}
+
+
+def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
+    """The name the narrator gives themselves in narration or in their own speech.
+
+    Example: ``So, I called myself Pip, and came to be called Pip.`` -> ``Pip``.
+    """
+    spans = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
+    spans += [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
+    found: Counter = Counter()
+    for start, end in spans:
+        for m in _SELF_NAMING.finditer(doc.text, start, end):
+            found[_canonical(doc, m.group(1))] += 1
+    found.pop(None, None)
+    return found.most_common(1)[0][0] if found else None
+
+
+def _canonical(doc: Document, phrase: str) -> str | None:
+    runs = name_runs(words(phrase), phrase)
+    if not runs:
+        return None
+    person = doc.roster.resolve(runs[0])
+    return person.name if person else runs[0].form
+
+
+def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | None:
+    """A name others address (twice, or once when that person never speaks and is never the
+    subject of narration) while the narration never makes it a subject: the narrator.
+
+    Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
+    by others, with ``Pip`` never the subject of a narration sentence -> Pip.
+    """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
-    candidates = [(n, c) for n, c in addressed.most_common() if subjects[n] <= 1 and c >= 2]
-    return {FIRST_PERSON_NAME: candidates[0][0]} if candidates else {}
+    speakers = Counter(d.speaker for d in decisions.values())
+    for name, count in addressed.most_common():
+        if count >= 2 and subjects[name] <= 1 or count == 1 and subjects[name] == 0 and speakers[name] == 0:
+            return name
+    return None

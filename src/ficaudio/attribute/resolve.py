@@ -6,11 +6,19 @@ from dataclasses import dataclass, field
 
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience
+from ficaudio.attribute.lexicon import SPEECH_VERBS
+from ficaudio.attribute.mentions import is_group_noun
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
 """Name of the first-person narrator until the text tells us theirs."""
 
+_SUBJECT_REACH_CHARS = 200  # a subject this far before a same-gender object still wins
+VOICE_HEADS = frozenset({"voice", "voices"})
+_GENERIC_HEADS_OF = {  # a described person may later be called by a plainer noun
+    "father": ("man", "gentleman", "fellow"), "mother": ("woman", "lady"), "husband": ("man",), "wife": ("woman", "lady"),
+    "boy": ("lad", "child", "kid", "youth"), "girl": ("lass", "child", "kid", "lady"),
+}
 _GENERIC_HEADS = frozenset({"man", "woman", "boy", "girl", "gentleman", "lady", "lad", "lass", "fellow", "guy", "stranger", "figure", "person", "child", "kid", "youth"})
 
 
@@ -87,26 +95,35 @@ class Resolver:
 
 
 def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: str | None = None) -> str | None:
-    """``she`` is the most recently mentioned woman; ``he`` the most recent man.
+    """``she`` is the most recent woman, preferring one who was the subject of a sentence.
 
-    Example: ``Ino waved at Kakashi. She smiled.`` -> Ino. Characters whose gender is
-    unknown are used only when nobody of the pronoun's gender was mentioned recently.
+    Example: ``Ino waved at Kakashi. She smiled.`` -> Ino; ``She woke and saw that the
+    maid was not her nurse. She said`` -> the woman of the ``She ... saw`` chain, not the
+    maid seen. Characters whose gender is unknown are used only when nobody of the
+    pronoun's gender was mentioned recently.
     """
-    fallback = None
-    for _, name, _ in resolver.salience.recent(position):
+    first, subject, fallback = None, None, None
+    for at, name, was_subject in resolver.salience.recent(position):
         if name == exclude:
             continue
         g = resolver.gender(name)
         if g is gender:
-            return name
-        if g is Gender.UNKNOWN and fallback is None and name != FIRST_PERSON_NAME:
+            first = first or (at, name)
+            if was_subject:
+                subject = (at, name)
+                break
+        elif g is Gender.UNKNOWN and fallback is None and name != FIRST_PERSON_NAME:
             fallback = name
+    if first and subject and first[1] != subject[1] and first[0] - subject[0] > _SUBJECT_REACH_CHARS:
+        return first[1]  # the subject is too far back: the recent object is the one meant
+    if subject or first:
+        return (subject or first)[1]
     return fallback
 
 
 def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
     """The speaker meant by ``she said``: two women talking -> the subject of this paragraph,
-    else the one who did not speak last; otherwise the most recent woman.
+    else the one who did not speak in the paragraph just before; otherwise the most recent woman.
 
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
@@ -114,9 +131,10 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     subject = _paragraph_subject(resolver, gender, position, para)
     if subject:
         return subject
-    turns = resolver.conversation.turns
+    conv = resolver.conversation
+    turns = conv.turns
     same = _recent_of_gender(resolver, gender, position)
-    if turns and len(same) >= 2 and same[0] == turns[-1]:
+    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1]:
         return same[1]  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para)
 
@@ -140,9 +158,15 @@ def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: 
 
 def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``the Hokage`` -> the character with that alias or title; ``the woman`` -> the most
-    recent woman; ``his wife`` -> a woman other than the man just mentioned; otherwise a new
-    character named by the description (``the ANBU captain``)."""
+    recent woman; ``his wife`` -> a woman other than the man just mentioned; ``her voice``
+    -> the woman ``her`` means; ``a man`` -> someone new (``the man``); otherwise a new
+    character named by the description (``the ANBU captain``). Groups (``the people``)
+    and a bare ``the voice`` are nobody in particular."""
     roster = resolver.doc.roster
+    if m.head in VOICE_HEADS:
+        return _voice_owner(resolver, m, para)
+    if is_group_noun(m.head):
+        return None
     bare = m.text.split(" ", 1)[1] if " " in m.text else m.text
     for form in (m.text, bare, "the " + bare):
         if person := roster.lookup(form):
@@ -150,13 +174,44 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     titled = _titled_person(resolver, m.head) or _same_head_description(resolver, m.head)
     if titled:
         return titled
-    if m.gender is not Gender.UNKNOWN and (m.head in _GENERIC_HEADS or not m.text.lower().startswith(("the ", "a ", "an "))):
-        return pronoun_by_gender(resolver, m.gender, m.start, para, exclude=_possessor(resolver, m, para))
-    if m.text.lower().startswith(("a ", "an ")):
-        return None  # "a man" is someone new and nameless
-    person = roster.description_person(m.text.lower() if m.text[:1].isupper() else m.text, m.gender)
+    indefinite = m.text.lower().startswith(("a ", "an "))
+    generic = indefinite or m.head in _GENERIC_HEADS
+    if generic and not m.subject and not _is_tag_subject(resolver, m):
+        return None  # "like a man", "the man who finds himself...": nobody who acts in the story
+    if m.gender is not Gender.UNKNOWN and not indefinite and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
+        found = _generic_referent(resolver, m, para)
+        if found:
+            return found
+    name = f"the {m.head}" if generic else (m.text.lower() if m.text[:1].isupper() else m.text)
+    person = roster.description_person(name, m.gender)
     resolver.add_person(person)
     return person.name
+
+
+def _is_tag_subject(resolver: Resolver, m: Mention) -> bool:
+    """``"Go," said the man``: a description right after a speech verb acts."""
+    before = resolver.doc.text[max(0, m.start - 20):m.start].split()
+    return bool(before) and before[-1].lower().strip(",") in SPEECH_VERBS
+
+
+def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """``his voice`` speaks for him: the man ``his`` means. ``the voice`` is nobody known."""
+    det = m.text.split(" ", 1)[0].lower()
+    if det not in ("his", "her"):
+        return None
+    return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """``the boy`` is the most recent male who is not known as something else (``the father``)."""
+    possessor = _possessor(resolver, m, para)
+    for _, name, _ in resolver.salience.recent(m.start):
+        if name == possessor or resolver.gender(name) is not m.gender:
+            continue
+        if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
+            continue  # "the father" is not "the boy"
+        return name
+    return None
 
 
 def _titled_person(resolver: Resolver, head: str) -> str | None:

@@ -1,0 +1,113 @@
+"""A second pass over each conversation: untagged turns take their speaker from the nearest
+tagged turn, backwards as well as forwards (A-B-A alternation).
+
+The forward rules (:mod:`.conversation`) only know what came before; a reader also uses what
+comes after: in ``"Q1" / "Q2" / "Q3," said Ino.`` the untagged Q1 is Ino's too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ficaudio.attribute.document import Document, Paragraph
+from ficaudio.attribute.rules import Decision, quote_context, vocatives
+from ficaudio.models import SegmentKind
+
+ANCHOR_RULES = frozenset({
+    "explicit_tag", "pronoun_tag", "description_tag", "first_person_tag",
+    "named_action_beat", "pronoun_action_beat", "description_action_beat", "first_person_action_beat",
+})
+"""Rules that read the speaker from the paragraph itself: they anchor a conversation."""
+
+GUESS_RULES = frozenset({"turn_taking", "answers_previous", "salient_character"})
+"""Rules that guess from the sequence of turns: the second pass may revise them."""
+
+_CONFIDENCE = 0.5  # measured: right about half the time on LitBank, 5/8 on the fixtures
+
+
+@dataclass
+class Turn:
+    """One paragraph of a conversation: its first dialogue quotation and who says it."""
+
+    para: Paragraph
+    first: int  # segment index of its first dialogue quotation
+    speaker: str | None
+    anchored: bool
+
+
+def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
+    """Runs of consecutive dialogue paragraphs; a scene break or a paragraph of narration only
+    ends a run (after it, who is talking must be read again)."""
+    runs: list[list[Turn]] = [[]]
+    for para in doc.paragraphs:
+        dialogue = [i for i in para.quotes if doc.segments[i].kind is SegmentKind.DIALOGUE]
+        if para.scene_start or not dialogue:
+            runs.append([])
+        if dialogue:
+            decision = decisions.get(dialogue[0])
+            anchored = decision is not None and decision.rule in ANCHOR_RULES
+            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored))
+    return [run for run in runs if len(run) >= 2]
+
+
+def alternation_speaker(turns: list[Turn], k: int) -> str | None:
+    """The speaker the nearest anchored turn implies for turn ``k`` of a conversation.
+
+    An anchor an even number of turns away spoke this turn too; an odd number away, the other
+    person did: the nearest anchor of a different speaker at odd distance from the first.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> p = Paragraph(1, 0, 0, 0)
+    >>> ts = [Turn(p, 0, None, False), Turn(p, 1, None, False), Turn(p, 2, "Ino", True), Turn(p, 3, "Kiba", True)]
+    >>> alternation_speaker(ts, 0), alternation_speaker(ts, 1)
+    ('Ino', 'Kiba')
+    """
+    usable = _usable_anchors(turns, k)
+    anchors = sorted((abs(j - k), j) for j in usable)
+    if not anchors:
+        return None
+    j = anchors[0][1]
+    if (k - j) % 2 == 0:
+        return turns[j].speaker
+    partners = sorted((abs(i - k), i) for i in usable if (i - j) % 2 and turns[i].speaker != turns[j].speaker)
+    if partners:
+        return turns[partners[0][1]].speaker
+    return None  # the other person is not anchored anywhere near: leave the forward guess
+
+
+def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
+    """Anchors before turn ``k``, and after it those whose speaker is anchored before ``k`` too
+    (a newcomer who speaks later breaks the alternation, so says nothing about ``k``) -- all
+    of them when the conversation has no anchor before ``k``."""
+    before = [j for j in range(k) if turns[j].anchored]
+    talked = {turns[j].speaker for j in before}
+    after = [j for j in range(k + 1, len(turns)) if turns[j].anchored and (not before or turns[j].speaker in talked)]
+    return before + after
+
+
+def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
+    """Revise guessed turns from the anchored turns around them, in place.
+
+    Example: ``"Where?"`` / ``"North."`` / ``"How far?" Ino asked.`` -> the first is Ino's
+    and the second her partner's, even when nothing before them said so.
+    """
+    for turns in conversations(doc, decisions):
+        for k, turn in enumerate(turns):
+            if turn.anchored:
+                continue
+            decision = decisions.get(turn.first)
+            if decision is not None and decision.rule not in GUESS_RULES:
+                continue
+            speaker = alternation_speaker(turns, k)
+            if speaker and speaker != turn.speaker and speaker not in vocatives(quote_context(doc, turn.first)):
+                _reassign(doc, decisions, turn, speaker)
+
+
+def _reassign(doc: Document, decisions: dict[int, Decision], turn: Turn, speaker: str) -> None:
+    """Give the turn's first quotation, and the later ones that only continued it, to ``speaker``."""
+    old = decisions.get(turn.first)
+    decisions[turn.first] = Decision(speaker, _CONFIDENCE, "alternation_backfill")
+    for index in turn.para.quotes:
+        later = decisions.get(index)
+        if index != turn.first and later and later.rule == "same_paragraph_continuation" and old and later.speaker == old.speaker:
+            decisions[index] = Decision(speaker, _CONFIDENCE, "alternation_backfill")
