@@ -164,3 +164,9 @@ def test_speech_settings_validation(tmp_path, text, expected):
     with pytest.raises(ConfigError) as info:
         load_config(write(tmp_path, text))
     assert str(info.value).replace(str(tmp_path) + "/", "") == expected
+
+
+def test_root_voices_yaml_is_the_shipped_template():
+    """`ficaudio cast` creates voices.yaml from the packaged template; the repo's copy must match."""
+    root = Path(__file__).parent.parent
+    assert (root / "voices.yaml").read_text("utf-8") == (root / "src/ficaudio/data/voices.template.yaml").read_text("utf-8")

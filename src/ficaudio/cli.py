@@ -17,6 +17,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from .errors import ConfigError, InputError
+
 app = typer.Typer(
     help="Turn fan fiction into multi-voice audiobooks: chaptered MP3s for any podcast or audio player.",
     no_args_is_help=True,
@@ -30,6 +32,8 @@ _state = {"verbose": False}
 VoicesOpt = Annotated[Optional[Path], typer.Option("--voices", help="Voices file (default: ./voices.yaml if present, else built-in defaults).")]
 NotesOpt = Annotated[bool, typer.Option("--notes/--no-notes", help="Read author's notes and summaries aloud (announced, in the narrator's voice).")]
 InputFormatOpt = Annotated[Optional[str], typer.Option("--input-format", help="Force a reader instead of detecting it (text, ao3-text, ...).")]
+ScriptFileOpt = Annotated[Optional[Path], typer.Option("--script", help="An edited script (from `ficaudio script`, JSONL or text) whose speaker fixes apply.")]
+OUTPUT_FORMATS = ("mp3", "m4b")
 
 
 class ScriptFormat(str, Enum):
@@ -74,6 +78,8 @@ def render(
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or keep the shared clip cache.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result lines.")] = False,
     input_format: InputFormatOpt = None,
+    script: ScriptFileOpt = None,
+    formats: Annotated[str, typer.Option("--format", help="Audio outputs, comma-separated: mp3 (chapters + book with chapter marks), m4b (one audiobook file).")] = "mp3",
 ) -> None:
     """Render stories to chapter MP3s plus a whole-book MP3 with chapter marks."""
     from .config import load_config
@@ -81,10 +87,14 @@ def render(
     from .pipeline import RenderOptions, render_story
     from .progress import choose_reporter
 
+    chosen_formats = _output_formats(formats)
+    stories_found = find_stories(stories)
+    if script is not None and len(stories_found) != 1:
+        raise ConfigError(f"--script fixes one story, but {len(stories_found)} were given", hint="render the story the script was made from on its own")
     config = load_config(voices)
-    options = RenderOptions(out_dir=out, jobs=jobs, use_cache=not no_cache, notes=notes, format=input_format)
+    options = RenderOptions(out_dir=out, jobs=jobs, use_cache=not no_cache, notes=notes, format=input_format, formats=chosen_formats, script=script)
     reporter = choose_reporter(quiet)
-    for path in find_stories(stories):
+    for path in stories_found:
         book = render_story(path, config, options, reporter)
         typer.echo(f"{book.book_path}  ({_clock(book.duration_ms)}, {len(book.chapters)} chapters, {book.synthesized} new clips)")
 
@@ -94,22 +104,23 @@ def render(
 def script(
     story: Annotated[Path, typer.Argument(help="A story file.", show_default=False)],
     voices: VoicesOpt = None,
-    format: Annotated[ScriptFormat, typer.Option("--format", help="jsonl: one JSON object per segment; text: aligned, for reading.")] = ScriptFormat.jsonl,
+    format: Annotated[ScriptFormat, typer.Option("--format", help="jsonl: one JSON object per segment; text: one aligned row per segment, to edit and give back with --script.")] = ScriptFormat.jsonl,
     notes: NotesOpt = False,
     input_format: InputFormatOpt = None,
+    corrections: ScriptFileOpt = None,
 ) -> None:
-    """Print the attributed script (who says what, which rule decided) without rendering."""
+    """Print the attributed script (who says what, which rule decided) without rendering.
+
+    Save it, change a SPEAKER (or write Narrator), and give it back with
+    `ficaudio render STORY --script FILE`.
+    """
     from .config import load_config
-    from .parse import find_stories
     from .pipeline import build_script
+    from .progress import PlainReporter
     from .script_io import to_jsonl, to_text
 
-    from .errors import InputError
-
-    paths = find_stories([story])
-    if len(paths) != 1:
-        raise InputError(f"{story} holds {len(paths)} stories; `ficaudio script` takes one story file")
-    result = build_script(paths[0], load_config(voices), notes=notes, format=input_format)
+    result = build_script(_one_story(story, "script"), load_config(voices), notes=notes, format=input_format,
+                          corrections=corrections, reporter=PlainReporter())
     sys.stdout.write(to_jsonl(result) if format == ScriptFormat.jsonl else to_text(result))
 
 
@@ -118,17 +129,71 @@ def script(
 def list_voices(
     engine: Annotated[Optional[str], typer.Option("--engine", help="Engine to ask (default: the one in voices.yaml).")] = None,
     voices: VoicesOpt = None,
+    sample: Annotated[Optional[Path], typer.Option("--sample", help="Also render one short sentence per voice into this folder as MP3s, to pick by ear.")] = None,
+    language: Annotated[str, typer.Option("--language", help="With --sample: only voices whose language starts with this.")] = "en",
 ) -> None:
-    """List the voices the speech engine offers (ids to use in voices.yaml)."""
+    """List the voices the speech engine offers (ids to use in voices.yaml) with their pitch range."""
     from .config import load_config
     from .engines import load_engine
+    from .preview import list_voices as voice_listing, render_voice_samples
+    from .progress import choose_reporter
 
-    chosen = load_engine(engine or load_config(voices).engine)
+    config = load_config(voices)
+    chosen = load_engine(engine or config.engine)
     typer.echo(f"engine: {chosen.name} {chosen.version} ({chosen.sample_rate_hz} Hz)")
-    for info in chosen.voices():
-        typer.echo(f"  {info.id:<28} {info.language:<12} {info.name}")
+    for info in voice_listing(chosen):
+        pitch = f"{info.pitch_hz[0]}-{info.pitch_hz[1]} Hz" if info.pitch_hz else "?"
+        typer.echo(f"  {info.id:<28} {info.language:<12} {pitch:<12} {info.name}")
     if chosen.name == "espeak":
         typer.echo("Any language id also takes a variant: en-us+f2, en+m3, en-us+belinda ... (see voices.yaml)")
+        typer.echo("Pitch: the voice file's range at pitch 50; voices.yaml's pitch (0..99) moves it.")
+    if sample is not None:
+        written = render_voice_samples(chosen, sample, language=language, bitrate_kbps=config.bitrate_kbps, reporter=choose_reporter(False))
+        typer.echo(f"{sample}  ({len(written)} samples)")
+
+
+@app.command("cast")
+@_funnel
+def cast_command(
+    story: Annotated[Path, typer.Argument(help="A story file.", show_default=False)],
+    voices: Annotated[Optional[Path], typer.Option("--voices", help="Voices file to create or update (default: ./voices.yaml).")] = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help="Only show the table; write nothing.")] = False,
+    notes: NotesOpt = False,
+    input_format: InputFormatOpt = None,
+) -> None:
+    """Show who speaks (lines, gender and why, aliases, voice and why) and add new characters to voices.yaml.
+
+    Everything already in the voices file stays as written, comments included; a voice you
+    chose is never changed. Rename a character by editing its name; merge two by moving one
+    name into the other's aliases and deleting its line.
+    """
+    from rich.console import Console
+
+    from .castfile import cast_table, review_cast, summary
+
+    review = review_cast(_one_story(story, "cast"), voices, dry_run=dry_run, notes=notes, format=input_format)
+    Console(highlight=False).print(cast_table(review))
+    typer.echo(summary(review))
+
+
+@app.command()
+@_funnel
+def preview(
+    story: Annotated[Path, typer.Argument(help="A story file.", show_default=False)],
+    chapter: Annotated[Optional[int], typer.Option("--chapter", min=1, help="Only lines of this chapter.")] = None,
+    lines: Annotated[Optional[str], typer.Option("--lines", help="Script lines A:B (numbers from `ficaudio script --format text`, both included).")] = None,
+    voices: VoicesOpt = None,
+    out: Annotated[Path, typer.Option("--out", help="The MP3 to write.")] = Path("output/preview.mp3"),
+    script: ScriptFileOpt = None,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result line.")] = False,
+) -> None:
+    """Render a few lines to a small MP3 to check the voices quickly (first 20 lines by default)."""
+    from .config import load_config
+    from .preview import render_preview
+    from .progress import choose_reporter
+
+    result = render_preview(_one_story(story, "preview"), load_config(voices), chapter=chapter, lines=lines, out=out, script_file=script, reporter=choose_reporter(quiet))
+    typer.echo(f"{result.path}  ({_clock(result.duration_ms)}, {result.lines} lines, {result.synthesized} new clips)")
 
 
 @app.command()
@@ -141,6 +206,39 @@ def cache(clear: Annotated[bool, typer.Option("--clear", help="Delete every cach
     if clear:
         store.clear()
     typer.echo(f"{store.root}  {store.size_bytes() / 1e6:.1f} MB")
+
+
+@app.command()
+@_funnel
+def serve(
+    folder: Annotated[Path, typer.Argument(help="Output folder to serve (what `ficaudio render --out` wrote).")] = Path("output"),
+    host: Annotated[str, typer.Option("--host", help="Address to listen on; 0.0.0.0 lets phones on your network in.")] = "127.0.0.1",
+    port: Annotated[int, typer.Option("--port", min=1, max=65535, help="Port to listen on.")] = 8000,
+    qr: Annotated[bool, typer.Option("--qr/--no-qr", help="Print a QR code of the feed address.")] = True,
+) -> None:
+    """Serve rendered books over HTTP: podcast feeds and a player page, until Ctrl-C."""
+    from .listen.serve import serve as serve_folder
+
+    serve_folder(folder, host=host, port=port, open_qr=qr)
+
+
+def _one_story(story: Path, command: str) -> Path:
+    from .parse import find_stories
+
+    paths = find_stories([story])
+    if len(paths) != 1:
+        raise InputError(f"{story} holds {len(paths)} stories; `ficaudio {command}` takes one story file")
+    return paths[0]
+
+
+def _output_formats(text: str) -> tuple[str, ...]:
+    """``"mp3,m4b"`` -> ("mp3", "m4b"); unknown names refused with the known ones."""
+    names = tuple(dict.fromkeys(part.strip().lower() for part in text.split(",") if part.strip()))
+    unknown = [name for name in names if name not in OUTPUT_FORMATS]
+    if unknown or not names:
+        raise ConfigError(f"unknown output format {', '.join(map(repr, unknown)) or repr(text)} in --format",
+                          hint=f"choose from {', '.join(OUTPUT_FORMATS)}, comma-separated (e.g. mp3,m4b)")
+    return names
 
 
 def _clock(duration_ms: int) -> str:
