@@ -31,7 +31,7 @@ _state = {"verbose": False}
 
 VoicesOpt = Annotated[Optional[Path], typer.Option("--voices", help="Voices file (default: ./voices.yaml if present, else built-in defaults).")]
 NotesOpt = Annotated[bool, typer.Option("--notes/--no-notes", help="Read author's notes and summaries aloud (announced, in the narrator's voice).")]
-InputFormatOpt = Annotated[Optional[str], typer.Option("--input-format", help="Force a reader instead of detecting it (text, ao3-text, ...).")]
+InputFormatOpt = Annotated[Optional[str], typer.Option("--input-format", help="Force a reader instead of detecting it: text, html or epub.")]
 ScriptFileOpt = Annotated[Optional[Path], typer.Option("--script", help="An edited script (from `ficaudio script`, JSONL or text) whose speaker fixes apply.")]
 OUTPUT_FORMATS = ("mp3", "m4b")
 
