@@ -96,7 +96,8 @@ def render(
     reporter = choose_reporter(quiet)
     for path in stories_found:
         book = render_story(path, config, options, reporter)
-        typer.echo(f"{book.book_path}  ({_clock(book.duration_ms)}, {len(book.chapters)} chapters, {book.synthesized} new clips)")
+        chapters = _count(len(book.chapters), "chapter")
+        typer.echo(f"{book.book_path}  ({_clock(book.duration_ms)}, {chapters}, {_count(book.synthesized, 'new clip')})")
 
 
 @app.command()
@@ -239,6 +240,10 @@ def _output_formats(text: str) -> tuple[str, ...]:
         raise ConfigError(f"unknown output format {', '.join(map(repr, unknown)) or repr(text)} in --format",
                           hint=f"choose from {', '.join(OUTPUT_FORMATS)}, comma-separated (e.g. mp3,m4b)")
     return names
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
 
 
 def _clock(duration_ms: int) -> str:
