@@ -2,14 +2,19 @@
 
 Usage::
 
-    .venv/bin/python bench/attribution.py [--litbank DIR] [--fixtures DIR] [--roster] [--gold-spans]
-                                          [--rules] [--errors N] [--speed]
+    .venv/bin/python bench/attribution.py [--litbank DIR] [--fixtures DIR] [--seeds DIR] [--roster] [--gold-spans]
+                                          [--only CORPUS] [--rules] [--errors N] [--speed]
 
 Data (each text: ``NAME.txt`` one paragraph a line, ``NAME.gold.jsonl`` with one quotation per
 line ``{start, end, speaker, type?}``, optional ``NAME.characters.json``):
 
 * LitBank (``/work/shared/attribution-dev/litbank``, skipped with a message when absent);
-* our own fan-fiction-style stories in ``bench/data/`` (always present; types annotated).
+* our own fan-fiction-style stories in ``bench/data/`` (always present; types annotated);
+* the real fan fiction of ``/work/shared/seeds`` (skipped with "seeds not found, skipped" when
+  absent): the repository keeps only our annotations, ``bench/data/seeds/STEM.gold.jsonl``
+  (``{start, end, speaker, type, sha1}``, sha1 of the quotation text, so a changed file is
+  reported instead of scored) and ``STEM.characters.json``. Seeds are read the way a user's file
+  is (``ficaudio.parse.read_story`` + ``ficaudio.segment.segment``), whatever ``--gold-spans`` says.
 
 What runs: quotations are found by ``ficaudio.segment.find_quotations`` (``--gold-spans``
 uses the annotated spans instead), paragraphs become blocks, and ``ficaudio.attribute.attribute``
@@ -26,6 +31,7 @@ Matching a predicted speaker to the gold speaker (strict on purpose):
   annotated characters, or none, is wrong. (Two predicted characters may map to one annotated
   one, e.g. ``Lizzy`` and ``Elizabeth``: the per-line score does not punish a split voice.)
 * Fixtures: the gold speaker must equal the predicted canonical name or one of its aliases.
+* Seeds: as LitBank, with the names and aliases of ``STEM.characters.json`` (id = name).
 
 Types: fixtures carry their own (explicit/anaphoric/implicit). LitBank has none, so its
 quotations are typed by the rule that fired (a tag naming the speaker: explicit; a pronoun or
@@ -35,6 +41,7 @@ description tag: anaphoric; anything else, including nothing: implicit).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import re
 import sys
@@ -48,6 +55,8 @@ from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, G
 
 DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
 DEFAULT_FIXTURES = Path(__file__).resolve().parent / "data"
+DEFAULT_SEEDS = Path("/work/shared/seeds")
+SEED_GOLD = DEFAULT_FIXTURES / "seeds"
 TOLERANCE_CHARS = 2
 EXPLICIT_RULES = frozenset({"explicit_tag", "first_person_tag"})
 ANAPHORIC_RULES = frozenset({"pronoun_tag", "description_tag"})
@@ -60,6 +69,7 @@ class Text:
     gold: tuple[dict, ...]
     characters: tuple[dict, ...]
     typed: bool  # gold records carry their own "type"
+    source: Path | None = None  # a real story file, read and segmented as a user's would be
 
 
 @dataclass
@@ -95,6 +105,30 @@ def load_texts(folder: Path, typed: bool) -> list[Text]:
         chars_path = folder / f"{name}.characters.json"
         characters = tuple(json.loads(chars_path.read_text())["characters"]) if chars_path.exists() else ()
         texts.append(Text(name, text, gold, characters, typed))
+    return texts
+
+
+def load_seeds(folder: Path, gold_folder: Path = SEED_GOLD) -> list[Text]:
+    """Annotated seeds whose story file is present and unchanged (sha1 of every quotation)."""
+    from ficaudio.parse import read_story
+
+    texts = []
+    for gold_path in sorted(gold_folder.glob("*.gold.jsonl")):
+        stem = gold_path.name[: -len(".gold.jsonl")]
+        source = folder / f"{stem}.txt"
+        if not source.exists():
+            print(f"seed {stem}: story not found, skipped")
+            continue
+        text = read_story(source).text
+        gold = tuple(json.loads(line) for line in gold_path.read_text(encoding="utf-8").splitlines() if line.strip())
+        drifted = [g for g in gold if hashlib.sha1(text[g["start"]:g["end"]].encode()).hexdigest() != g["sha1"]]
+        if drifted:
+            print(f"seed {stem}: {len(drifted)} quotations changed since annotation, skipped")
+            continue
+        gold = tuple({**g, "text": text[g["start"]:g["end"]], "speaker_id": g["speaker"]} for g in gold)
+        characters = tuple(json.loads((gold_folder / f"{stem}.characters.json").read_text())["characters"])
+        characters = tuple({**c, "id": c["name"]} for c in characters)
+        texts.append(Text(stem, text, gold, characters, True, source))
     return texts
 
 
@@ -188,9 +222,7 @@ def fixture_matcher(t: Text, attribution: Attribution):
 
 # ----------------------------------------------------------------------------- scoring
 def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
-    story = story_of(t.name, t.text)
-    spans = [(g["start"], g["end"]) for g in t.gold] if gold_spans else detected_spans(t.text)
-    segments = segments_of(story, spans)
+    story, segments = _story_and_segments(t, gold_spans)
     known = known_of(t) if roster else []
     started = time.perf_counter()
     attribution = attribute(story, segments, known=known)
@@ -200,7 +232,7 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
     tally.found += len(lines)
     tally.gold += len(t.gold)
     names = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
-    matcher = litbank_matcher(t, attribution) if not t.typed else None
+    matcher = litbank_matcher(t, attribution) if not t.typed or t.source else None
     for g in t.gold:
         line = _find_line(lines, g)
         tally.matched += line is not None
@@ -217,6 +249,18 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
         tally.by_rule[rule]["right"] += right
         if not right:
             tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
+
+
+def _story_and_segments(t: Text, gold_spans: bool) -> tuple[Story, list[Segment]]:
+    if t.source is not None:
+        from ficaudio.parse import read_story
+        from ficaudio.segment import segment
+
+        story = read_story(t.source)
+        return story, list(segment(story))
+    story = story_of(t.name, t.text)
+    spans = [(g["start"], g["end"]) for g in t.gold] if gold_spans else detected_spans(t.text)
+    return story, segments_of(story, spans)
 
 
 def confidence_bucket(confidence: float) -> str:
@@ -291,6 +335,8 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--litbank", type=Path, default=DEFAULT_LITBANK)
     parser.add_argument("--fixtures", type=Path, default=DEFAULT_FIXTURES)
+    parser.add_argument("--seeds", type=Path, default=DEFAULT_SEEDS, help="folder of the real fan fiction seeds")
+    parser.add_argument("--only", choices=("fixtures", "seeds", "litbank"), action="append", help="score only these corpora")
     parser.add_argument("--roster", action="store_true", help="give the annotated characters as known")
     parser.add_argument("--gold-spans", action="store_true", help="use annotated quotation spans instead of detection")
     parser.add_argument("--rules", action="store_true", help="per-rule table")
@@ -299,11 +345,17 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     mode = f"roster={'given' if args.roster else 'none'}, spans={'gold' if args.gold_spans else 'detected'}"
     corpora = [("fixtures", load_texts(args.fixtures, typed=True))]
+    if args.seeds.is_dir():
+        corpora.append(("seeds", load_seeds(args.seeds)))
+    else:
+        print(f"seeds not found at {args.seeds}, skipped")
     if args.litbank.is_dir():
         corpora.append(("litbank", load_texts(args.litbank, typed=False)))
     else:
         print(f"litbank not found at {args.litbank}, skipping")
     for label, texts in corpora:
+        if args.only and label not in args.only:
+            continue
         tally = score(texts, roster=args.roster, gold_spans=args.gold_spans)
         print(tally.line(f"{label} ({len(texts)} texts, {mode})"))
         if args.rules:

@@ -114,8 +114,9 @@ def _run(text: str):
     [
         ("Oren smiled and he sat.", 1.0),
         ("Oren settles into his seat.", 0.8),
-        ("Oren looked at her warily.", 0.5),
-        ("Oren pushed him away.", 0.3),
+        ("Oren looked at her warily.", 0.0),  # an object: someone else (round 3)
+        ("Oren lifted her cup.", 0.3),  # a possessive, often hers in a woman's point of view
+        ("Oren pushed him away.", 0.0),
         ("Oren shook his head.", 1.0),  # own body
     ],
 )

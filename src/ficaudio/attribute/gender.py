@@ -8,11 +8,29 @@ from collections import Counter
 from ficaudio.attribute.characters import Person, Roster
 from ficaudio.attribute.lexicon import FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
+from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
 _PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WINDOW_CHARS = 120  # about one sentence after the name
 _NEXT_SENTENCE = re.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
+
+
+_WINDOW_STOP = re.compile(r"[\"“”]")  # a quotation mark
+
+
+def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
+    """The narration right after a name, up to the next name (~one sentence), never into a
+    quotation: ``Kakashi turned. "She's gone."`` says nothing about Kakashi.
+
+    >>> from ficaudio.attribute.mentions import name_runs, words
+    >>> t = 'Kakashi turned. "She left."'
+    >>> narration_window(t, name_runs(words(t), t)[0], len(t))
+    ' turned. '
+    """
+    window = text[run.end:min(next_run_start, run.end + _WINDOW_CHARS)]
+    stop = _WINDOW_STOP.search(window)
+    return window[:stop.start()] if stop else window
 
 
 def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
@@ -23,8 +41,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     >>> pronoun_after_name(t, name_runs(words(t), t)[0], len(t))
     <Gender.FEMALE: 'female'>
     """
-    window = text[run.end:min(next_run_start, run.end + _WINDOW_CHARS)]
-    m = _PRONOUN.search(window)
+    m = _PRONOUN.search(narration_window(text, run, next_run_start))
     if not m:
         return Gender.UNKNOWN
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
@@ -33,15 +50,17 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
 _OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b", re.IGNORECASE)
 
 
-_WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.5, "him": 0.3}
+_WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
 
 
 def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     """How surely the first pronoun after a name speaks of the named person.
 
     ``he``/``she`` and ``shook her head`` do: 1. ``his`` usually belongs to the subject
-    (``Oren settles into his seat``): 0.8; ``her`` may be an object: 0.5; ``him`` after a
-    name is mostly someone else (``Oren looked at him``): 0.3.
+    (``Oren settles into his seat``): 0.8; a possessive ``her`` (``lifted her cup``): 0.3
+    (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
+    an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
+    ``Oren looked at him``): 0.
 
     >>> t = "Oren settles into his seat."
     >>> from ficaudio.attribute.mentions import name_runs, words
@@ -49,15 +68,34 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     0.8
     """
     pronoun = _first_pronoun(text, run, next_run_start)
-    window = text[run.end:min(next_run_start, run.end + _WINDOW_CHARS)]
+    window = narration_window(text, run, next_run_start)
     first = _PRONOUN.search(window)
     if first and _OWN_BODY.match(window, first.start()):
         return 1.0
+    if pronoun == "her" and first and is_object_her(window[first.end():]):
+        return 0.0
     return _WEIGHT.get(pronoun, 0.0)
 
 
+_AFTER_OBJECT = frozenset("""
+to at in into on onto with from for of by up down out off over away back around through across toward towards
+a an the and or but as than so that this then when while if again close closer tight tightly
+""".split())
+
+
+def is_object_her(rest: str) -> bool:
+    """Whether ``her`` is an object (``pulls her into``, ``kissed her.``) rather than a
+    possessive (``her cup``): it ends the clause or a function word follows.
+
+    >>> is_object_her(" into a narrow alcove"), is_object_her(" cup"), is_object_her(", then"), is_object_her(" warily")
+    (True, False, True, True)
+    """
+    m = re.match(r"\s*([A-Za-z]+)", rest)
+    return m is None or m.group(1).lower() in _AFTER_OBJECT or m.group(1).lower().endswith("ly")  # "at her warily"
+
+
 def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
-    m = _PRONOUN.search(text[run.end:min(next_run_start, run.end + _WINDOW_CHARS)])
+    m = _PRONOUN.search(narration_window(text, run, next_run_start))
     return m.group(1).lower() if m else ""
 
 
@@ -85,6 +123,17 @@ def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Co
     return votes
 
 
+def given_name_prior(person: Person) -> tuple[Gender, float]:
+    """The first-names list's view of a person's given name (the first word of its most used
+    untitled form): ``Elizabeth Bennet`` -> female. Titled people (``Mrs. Bennet``) get none:
+    their title already says it, and a surname tells nothing.
+    """
+    if person.title or not person.forms:
+        return Gender.UNKNOWN, 0.0
+    form = max(person.forms, key=lambda f: (person.forms[f], len(f)))
+    return name_prior(form.split()[0])
+
+
 def honorific_gender(person: Person) -> Gender:
     """``-kun`` says male, ``-hime`` female; ``-chan``/``-sensei`` say nothing."""
     genders = {HONORIFIC_GENDER[f.rpartition("-")[2].lower()] for f in person.forms if f.rpartition("-")[2].lower() in HONORIFIC_GENDER}
@@ -92,16 +141,23 @@ def honorific_gender(person: Person) -> Gender:
     return genders.pop() if len(genders) == 1 else Gender.UNKNOWN
 
 
-def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]]) -> None:
-    """Set each person's gender (unless configured or titled) with a reason the user can read."""
+def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]], *, use_names: bool = True) -> None:
+    """Set each person's gender (unless configured or titled) with a reason the user can read.
+
+    Pronoun votes decide; a first-names list (:func:`given_name_prior`) adds a prior that
+    text evidence outweighs; honorifics (``-kun``) decide when nothing else does.
+    """
     votes = vote_pronouns(text, runs)
     for person in roster.people:
         if person.gender is not Gender.UNKNOWN:
             continue
         count = votes.get(person.name, Counter())
+        prior, weight = given_name_prior(person) if use_names else (Gender.UNKNOWN, 0.0)
+        if prior is not Gender.UNKNOWN:
+            count = count + Counter({prior: weight})
         male, female = count[Gender.MALE], count[Gender.FEMALE]
         if max(male, female) >= 1 and max(male, female) > 2 * min(male, female):
             person.gender = Gender.MALE if male > female else Gender.FEMALE
-            person.gender_reason = f"he x{male:g}, she x{female:g} after mentions"
+            person.gender_reason = f"he x{male:g}, she x{female:g} after mentions" + (f" (first-name list: {prior.value})" if weight else "")
         elif (by_suffix := honorific_gender(person)) is not Gender.UNKNOWN:
             person.gender, person.gender_reason = by_suffix, "honorific"

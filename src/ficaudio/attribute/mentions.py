@@ -26,7 +26,16 @@ class Word:
 
     @property
     def lower(self) -> str:
-        return self.text.lower().rstrip(".")
+        return fold(self.text).rstrip(".")
+
+
+def fold(word: str) -> str:
+    """Lower case with a typographic apostrophe made straight: ``I’m`` -> ``i'm``.
+
+    >>> fold("I’m"), fold("Ino's")
+    ("i'm", "ino's")
+    """
+    return word.lower().replace("’", "'")
 
 
 def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
@@ -64,8 +73,8 @@ def _starts_sentence(previous_word: str, gap: str) -> bool:
 
 
 def is_capitalised(word: str) -> bool:
-    """``Kakashi`` and ``O'Hara`` are; ``said`` and ``I`` (a pronoun) are not."""
-    return word[:1].isupper() and word.lower() not in ("i", "i'm", "i'd", "i'll", "i've")
+    """``Kakashi`` and ``O'Hara`` are; ``said``, ``I`` and ``I’m`` (a pronoun) are not."""
+    return word[:1].isupper() and fold(word) not in ("i", "i'm", "i'd", "i'll", "i've")
 
 
 @dataclass(frozen=True)
@@ -228,7 +237,23 @@ def is_group_noun(word: str) -> bool:
 
 def is_name_word(word: str) -> bool:
     """A capitalised word that can be part of a name (not ``The``, ``Monday``, ``I``)."""
-    return is_capitalised(word) and word.lower().rstrip(".") not in NOT_NAMES
+    folded = fold(word).rstrip(".")
+    return is_capitalised(word) and folded not in NOT_NAMES and not _is_pronoun_contraction(folded)
+
+
+_CONTRACTION_ENDINGS = ("'d", "'s", "'ll", "'re", "'ve", "'m", "n't")
+
+
+def _is_pronoun_contraction(folded: str) -> bool:
+    """``She’d``, ``He's``, ``They're``: a common word with a clitic, never a name.
+
+    >>> _is_pronoun_contraction("she'd"), _is_pronoun_contraction("ino's")
+    (True, False)
+    """
+    for ending in _CONTRACTION_ENDINGS:
+        if folded.endswith(ending) and folded[: -len(ending)] in NOT_NAMES:
+            return True
+    return False
 
 
 DETERMINER_WORDS = DETERMINERS

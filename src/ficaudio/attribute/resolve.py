@@ -77,7 +77,7 @@ class Resolver:
         if m.kind == "name":
             return m.person
         if m.kind == "first_person":
-            return self.first_person().name
+            return self.first_person().name if narrated_in_first_person(self.doc) else None
         if m.kind == "pronoun":
             return pronoun_by_gender(self, m.gender, m.start, para)
         return description_referent(self, m, para)
@@ -92,6 +92,17 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+
+FIRST_PERSON_MIN_SHARE = 0.15
+"""Below this share of ``I`` among narration subjects, an ``I`` in narration is a character's
+unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
+
+
+def narrated_in_first_person(doc: Document) -> bool:
+    """Whether the story has a first-person narrator: ``I`` is a real share of the narration's
+    subjects (a third-person story's free indirect thoughts stay below it)."""
+    return doc.first_person_share >= FIRST_PERSON_MIN_SHARE
 
 
 def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: str | None = None) -> str | None:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ficaudio.attribute.document import Document, Mention, Paragraph
 from ficaudio.attribute.lexicon import SPEECH_VERBS
 from ficaudio.attribute.mentions import Word, name_runs, words
-from ficaudio.attribute.resolve import Resolver, speaker_pronoun
+from ficaudio.attribute.resolve import Resolver, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Segment
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -144,10 +144,20 @@ def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
 
 # ------------------------------------------------------------------------- deciding rules
 def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
-    """The speaker a tag mention means; pronouns in tags use :func:`speaker_pronoun`."""
+    """The speaker a tag mention means; pronouns in tags use :func:`speaker_pronoun`, then
+    :func:`vocative_excludes_speaker`."""
     if m.kind == "pronoun":
-        return speaker_pronoun(resolver, m.gender, m.start, ctx.para)
+        speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para)
+        return vocative_excludes_speaker(resolver, ctx, m, speaker)
     return resolver.mention(m, ctx.para)
+
+
+def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
+    """A pronoun tag never means the person the quotation addresses: in ``"Damn, Kakashi,"
+    he drawls`` ``he`` is the other man present (the most recent one who is not Kakashi)."""
+    if speaker is None or speaker not in vocatives(ctx):
+        return speaker
+    return pronoun_by_gender(resolver, m.gender, m.start, ctx.para, exclude=speaker)
 
 
 _KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "description_tag", "first_person": "first_person_tag"}

@@ -1,0 +1,39 @@
+"""A prior for a character's gender from their given name (PyPI ``gender-guesser``, offline).
+
+The list (``nam_dict.txt``, ~48,000 first names from many countries, Japan included) only
+tilts the balance: text evidence (pronouns after the name, titles, honorifics) overrides it.
+A name the list does not know, or calls androgynous, gives no prior.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from ficaudio.models import Gender
+
+PRIOR_VOTES = {"male": (Gender.MALE, 1.5), "female": (Gender.FEMALE, 1.5), "mostly_male": (Gender.MALE, 0.75), "mostly_female": (Gender.FEMALE, 0.75)}
+"""List answer -> (gender, weight in pronoun votes): a sure name counts as 1.5 clear pronouns."""
+
+
+@lru_cache(maxsize=1)
+def _detector():
+    try:
+        import gender_guesser.detector as detector
+    except ImportError:  # optional at run time: without the list, no prior
+        return None
+    return detector.Detector(case_sensitive=False)
+
+
+def name_prior(given_name: str) -> tuple[Gender, float]:
+    """The gender a first-names list gives a name, and how much it weighs.
+
+    >>> name_prior("Elizabeth")
+    (<Gender.FEMALE: 'female'>, 1.5)
+    >>> name_prior("Xq")
+    (<Gender.UNKNOWN: 'unknown'>, 0.0)
+    """
+    detector = _detector()
+    if detector is None or not given_name.isalpha():
+        return Gender.UNKNOWN, 0.0
+    answer = detector.get_gender(given_name)
+    return PRIOR_VOTES.get(answer, (Gender.UNKNOWN, 0.0))
