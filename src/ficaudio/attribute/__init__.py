@@ -4,7 +4,8 @@
 and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
 :mod:`.conversation` across turns); a second pass (:mod:`.alternation`) revises guessed turns
-from the anchored turns after them as well as before. Every line records the rule that decided it.
+from the anchored turns after them as well as before; then self-introductions (:mod:`.introductions`)
+and the narrator's name (:mod:`.narrator`) rename speakers. Every line records the rule that decided it.
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from typing import Sequence
 from ficaudio.attribute.alternation import alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
+    last_actor_speaks,
     salient_character,
     same_paragraph_continuation,
     turn_taking,
@@ -21,15 +23,17 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Paragraph, build_document
+from ficaudio.attribute.introductions import self_introductions
 from ficaudio.attribute.narrator import name_first_person
 from ficaudio.attribute.resolve import Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, explicit_tag, named_action_beat, quote_context, vocatives
+from ficaudio.attribute.document import Mention
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, explicit_tag, named_action_beat, quote_context, tag_after_quote, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
-_CONVERSATION_RULES = (vocative_addressee_replies, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 
 
@@ -44,7 +48,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
     alternation_backfill(doc, decisions)
-    renames = name_first_person(doc, decisions)
+    renames = {**self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 
@@ -58,6 +62,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.narration_paragraphs += 1
         if conv.narration_paragraphs >= _MAX_NARRATION_PARAGRAPHS:
             conv.reset()
+        conv.last_actor = closing_actor(resolver, para)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -68,6 +73,16 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
             previous = decision
     _end_turn(resolver, para, decisions)
+    conv.last_actor = closing_actor(resolver, para)
+
+
+def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
+    """The subject of the narration that ends a paragraph, after its last quotation:
+    ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi."""
+    doc = resolver.doc
+    last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
+    return resolver.mention(subjects[-1], para) if subjects else None
 
 
 def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
@@ -90,14 +105,19 @@ def _later_quote(resolver: Resolver, ctx: QuoteContext, previous: Decision | Non
     """A second quotation in a paragraph: a new subject between the two may take over, but the
     previous quotation's own tag (``"A," she said. "B."``) does not."""
     beat = action_beat(ctx)
-    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in TAG_RULES and _only_subject(ctx)):
+    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in TAG_RULES and _is_previous_tag(ctx, beat)):
         if decision := named_action_beat(resolver, ctx):
             return decision
     return same_paragraph_continuation(resolver, ctx, previous)
 
 
-def _only_subject(ctx: QuoteContext) -> bool:
-    return len([m for m in ctx.mentions_in(ctx.before) if m.subject]) <= 1
+def _is_previous_tag(ctx: QuoteContext, beat: Mention) -> bool:
+    """Whether the subject before this quotation is the previous quotation's own tag
+    (``"A," she said. "B."``), not a new actor (``she says, "A." Ino leans in. "B."``)."""
+    if len([m for m in ctx.mentions_in(ctx.before) if m.subject]) > 1:
+        return False
+    tag = tag_after_quote(quote_context(ctx.doc, ctx.para.quotes[ctx.order - 1]))
+    return tag is not None and tag.start == beat.start
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:

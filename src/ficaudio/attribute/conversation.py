@@ -16,6 +16,19 @@ def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous:
     return Decision(previous.speaker, min(previous.confidence, 0.9), "same_paragraph_continuation")
 
 
+def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """An untagged quotation right after a paragraph that ended on someone else acting is
+    theirs: ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` /
+    ``"It is."`` -> Kakashi (not the one who just spoke, nor anyone the quotation addresses)."""
+    conv = resolver.conversation
+    actor = conv.last_actor
+    if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in vocatives(ctx):
+        return None  # no conversation yet: salient_character opens it (and the backfill may revise)
+    if conv.turns and actor == conv.turns[-1]:  # measured: "the same one again" is right < 1/2
+        return None
+    return Decision(actor, 0.6, "last_actor_speaks")
+
+
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The person named in the previous turn answers: ``"Kakashi, listen."`` / ``"I'm
     listening."`` -> Kakashi."""

@@ -29,6 +29,8 @@ class Mention:
     person: str | None = None  # resolved at build time for names only
     subject: bool = False  # the first person-mention of its sentence (or he/she/I)
     head: str = ""  # head noun of a description ("wife")
+    initial: bool = False  # first word of its sentence ("He walks...", '"Go," he said')
+    clause_subject: bool = False  # subject of a later clause ("..., and Kakashi wants")
 
 
 @dataclass
@@ -152,16 +154,60 @@ def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Menti
             continue
         after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
         is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
+        clause_subject = not is_subject and mention.kind == "name" and is_clause_subject(text, ws, k, mention.end)
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
-        found.append(_with_subject(mention, is_subject))
+        found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
         sentence_has_subject = sentence_has_subject or is_subject
         skip_until = mention.end
     return found
 
 
-def _with_subject(m: Mention, subject: bool) -> Mention:
-    return Mention(m.start, m.end, m.kind, m.text, m.gender, m.person, subject, m.head)
+_CLAUSE_OPENERS = frozenset("""
+and but or so yet then when while as because before after until till if though although since once whereas where
+""".split())
+_VERB_WORDS = frozenset("""
+is was are were am be has had have does did do can could will would shall should may might must
+isn't wasn't hasn't hadn't doesn't didn't can't couldn't won't wouldn't shouldn't
+said came went took made saw knew thought felt stood sat got gave ran left held began shook spoke told found put kept
+let brought caught drew fell grew heard hid lay led lost meant met rose sent set shut sang sank slept slid struck
+swore threw understood woke wore won wrote broke chose drank drove ate flew forgot froze hung knelt leapt lit
+""".split())
+_ADVERBS = frozenset("just still already never always finally only also even again suddenly simply merely not".split())
+_PARTICIPLES = frozenset("done gone been being getting going gotten starting trying had got never not already always just still".split())
+
+
+def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
+    """A name or description in mid-sentence that opens a clause and is followed by a verb
+    is that clause's subject: ``Iruka is here when Kakashi arrives``, ``..., and Kakashi
+    wants``, ``by the time Kakashi’s done talking`` (``’s`` = is/has before a participle).
+
+    >>> t = "Iruka waits when Kakashi arrives."
+    >>> is_clause_subject(t, words(t), 3, 22)
+    True
+    >>> t = "Iruka waved at Kakashi and smiled."
+    >>> is_clause_subject(t, words(t), 3, 22)
+    False
+    """
+    following = [w for w in ws if w.start >= mention_end][:3]
+    while following and (following[0].lower in _ADVERBS or following[0].lower.endswith("ly")):
+        following = following[1:]
+    if not following or following[0].initial:
+        return False
+    verb = following[0].lower
+    if text[mention_end - 2:mention_end] in ("'s", "’s"):
+        return verb in _PARTICIPLES or verb.endswith(("ed", "ing"))
+    opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS
+    return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
+
+
+def _present_tense(word: str) -> bool:
+    """``arrives``, ``wants``: a third-person verb (not ``glass``, ``his``, ``thus``)."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "ys")) and len(word) > 3
+
+
+def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool) -> Mention:
+    return Mention(m.start, m.end, m.kind, m.text, m.gender, m.person, subject, m.head, initial, clause_subject)
 
 
 def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int) -> Mention | None:

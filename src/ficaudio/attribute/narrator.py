@@ -66,6 +66,6 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
     speakers = Counter(d.speaker for d in decisions.values())
     for name, count in addressed.most_common():
-        if count >= 2 and subjects[name] <= 1 or count == 1 and subjects[name] == 0 and speakers[name] == 0:
+        if count >= 2 and subjects[name] < count or count == 1 and subjects[name] == 0 and speakers[name] <= 1:
             return name
     return None

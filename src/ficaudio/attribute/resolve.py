@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from typing import Collection
 
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience
@@ -29,6 +31,7 @@ class Conversation:
     turns: list[str] = field(default_factory=list)
     addressee: str | None = None  # named by a vocative in the last turn
     narration_paragraphs: int = 0  # narration-only paragraphs since the last turn
+    last_actor: str | None = None  # subject of the narration that ended the previous paragraph
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -41,6 +44,7 @@ class Conversation:
         self.turns.clear()
         self.addressee = None
         self.narration_paragraphs = 0
+        self.last_actor = None
 
 
 class Resolver:
@@ -65,7 +69,7 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                self.salience.add(m.start, name, m.subject)
+                self.salience.add(m.start, name, m.subject or m.clause_subject)
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
         """The person a mention refers to (cached: a mention is resolved once)."""
@@ -79,7 +83,7 @@ class Resolver:
         if m.kind == "first_person":
             return self.first_person().name if narrated_in_first_person(self.doc) else None
         if m.kind == "pronoun":
-            return pronoun_by_gender(self, m.gender, m.start, para)
+            return pronoun_by_gender(self, m.gender, m.start, para, exclude=named_later_in_clause(self, m, para))
         return description_referent(self, m, para)
 
     def first_person(self) -> Person:
@@ -105,7 +109,7 @@ def narrated_in_first_person(doc: Document) -> bool:
     return doc.first_person_share >= FIRST_PERSON_MIN_SHARE
 
 
-def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: str | None = None) -> str | None:
+def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """``she`` is the most recent woman, preferring one who was the subject of a sentence.
 
     Example: ``Ino waved at Kakashi. She smiled.`` -> Ino; ``She woke and saw that the
@@ -115,9 +119,11 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     """
     first, subject, fallback = None, None, None
     for at, name, was_subject in resolver.salience.recent(position):
-        if name == exclude:
+        if name in exclude:
             continue
         g = resolver.gender(name)
+        if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(resolver.doc.text, at, position):
+            return name  # "As the ANBU captain approached her he stopped": the captain
         if g is gender:
             first = first or (at, name)
             if was_subject:
@@ -132,7 +138,19 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     return fallback
 
 
-def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
+
+
+def _same_sentence(text: str, start: int, position: int) -> bool:
+    """Whether nothing ends a sentence between a mention and a later pronoun (a short reach).
+
+    >>> _same_sentence("As Mr. Hale came in he sat", 3, 19), _same_sentence("Hale came. He sat", 0, 11)
+    (True, False)
+    """
+    return position - start < 80 and not _SENTENCE_END.search(text, start, position)
+
+
+def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """The speaker meant by ``she said``: two women talking -> the subject of this paragraph,
     else the one who did not speak in the paragraph just before; otherwise the most recent woman.
 
@@ -140,14 +158,49 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
     """
     subject = _paragraph_subject(resolver, gender, position, para)
-    if subject:
+    if subject and subject not in exclude:
         return subject
     conv = resolver.conversation
     turns = conv.turns
     same = _recent_of_gender(resolver, gender, position)
-    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1]:
+    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude:
         return same[1]  # two women talking: "she said" right after one spoke is the other
-    return pronoun_by_gender(resolver, gender, position, para)
+    return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
+
+
+_COPULAS = frozenset({"was", "is", "am", "are", "were", "be", "been", "as", "named", "called", "himself", "herself"})
+_CLAUSE_END = re.compile(r"[.!?;:\"“”]")
+
+
+def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
+    """People a sentence-initial ``he``/``she`` cannot mean: those named later in its own
+    sentence (binding: ``He walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks,
+    turning to face Iruka`` -> not Iruka), unless a copula links them (``He was Kakashi``).
+
+    >>> # see tests/test_attribute_round4.py for whole scenes
+    """
+    if m.kind != "pronoun" or not m.subject or not m.initial:
+        return frozenset()
+    text = resolver.doc.text
+    names = set()
+    for later in para.mentions:
+        if later.start <= m.start or later.kind != "name" or not later.person:
+            continue
+        if _CLAUSE_END.search(text, m.end, later.start):
+            break
+        if not _after_copula(text, m.end, later.start):
+            names.add(later.person)
+    return frozenset(names)
+
+
+def _after_copula(text: str, floor: int, position: int) -> bool:
+    """``He was Kakashi``: the word before the name links it to the pronoun.
+
+    >>> _after_copula("He was Kakashi", 2, 7), _after_copula("He saw Kakashi", 2, 7)
+    (True, False)
+    """
+    before = text[max(floor, position - 12):position].split()
+    return bool(before) and before[-1].lower() in _COPULAS
 
 
 def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: int = 30) -> list[str]:
@@ -160,10 +213,12 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
-    for m in reversed([m for m in para.mentions if m.start < position and m.subject]):
+    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.subject])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name
+        if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN:
+            return name  # "Shikamaru presses his fingers... 'Why?' he mutters": the gender was never shown
     return None
 
 
@@ -189,6 +244,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     generic = indefinite or m.head in _GENERIC_HEADS
     if generic and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
+    if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
+        return None  # "loosened his grip on his student": someone already known, not a new person
     if m.gender is not Gender.UNKNOWN and not indefinite and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
@@ -197,6 +254,11 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     person = roster.description_person(name, m.gender)
     resolver.add_person(person)
     return person.name
+
+
+def _is_possessive(m: Mention) -> bool:
+    """``his student``, ``my student``: a relation of someone, not a new character by itself."""
+    return m.text.split(" ", 1)[0].lower() in ("his", "her", "my", "their", "our", "your")
 
 
 def _is_tag_subject(resolver: Resolver, m: Mention) -> bool:

@@ -12,9 +12,9 @@ import re
 from dataclasses import dataclass
 
 from ficaudio.attribute.document import Document, Mention, Paragraph
-from ficaudio.attribute.lexicon import SPEECH_VERBS
-from ficaudio.attribute.mentions import Word, name_runs, words
-from ficaudio.attribute.resolve import Resolver, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.mentions import Word, is_name_word, name_runs, words
+from ficaudio.attribute.resolve import Resolver, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Segment
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -147,7 +147,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     """The speaker a tag mention means; pronouns in tags use :func:`speaker_pronoun`, then
     :func:`vocative_excludes_speaker`."""
     if m.kind == "pronoun":
-        speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para)
+        speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         return vocative_excludes_speaker(resolver, ctx, m, speaker)
     return resolver.mention(m, ctx.para)
 
@@ -157,7 +157,7 @@ def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention,
     he drawls`` ``he`` is the other man present (the most recent one who is not Kakashi)."""
     if speaker is None or speaker not in vocatives(ctx):
         return speaker
-    return pronoun_by_gender(resolver, m.gender, m.start, ctx.para, exclude=speaker)
+    return pronoun_by_gender(resolver, m.gender, m.start, ctx.para, exclude={speaker, *named_later_in_clause(resolver, m, ctx.para)})
 
 
 _KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "description_tag", "first_person": "first_person_tag"}
@@ -198,7 +198,8 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 
 # ------------------------------------------------------------------------------ vocatives
-_VOCATIVE_START = re.compile(r"^\W*(?:(?:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)", re.IGNORECASE)
+# only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
+_VOCATIVE_START = re.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = re.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = re.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
 
@@ -215,11 +216,44 @@ def vocatives_in(doc: Document, quote: str) -> list[str]:
     found = []
     for pattern in (_VOCATIVE_START, _VOCATIVE_END):
         m = pattern.search(quote)
-        if m and m.group(1)[:1].isupper():
+        if m and is_address_phrase(m.group(1)):
             found.extend(_names_in(doc, m.group(1)))
     for m in _VOCATIVE_MID.finditer(quote):  # "It's on the paper, Nell. I can't..."
         found.extend(n for n in _names_in(doc, m.group(1)) if n not in found)
+    found.extend(n for n in honorific_vocatives(doc, quote) if n not in found)
     return found
+
+
+_HONORIFIC_ALONE = re.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
+
+
+def honorific_vocatives(doc: Document, quote: str) -> list[str]:
+    """A bare honorific used as a name addresses the one character who bears it:
+    ``"Why, sensei?"`` addresses the only ``X-sensei`` of the story.
+
+    >>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
+    ['Why', 'sensei']
+    """
+    found = []
+    for m in _HONORIFIC_ALONE.finditer(quote):
+        honorific = m.group(1).lower()
+        if honorific not in HONORIFIC_GENDER:
+            continue
+        bearers = {p.name for p in doc.roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)}
+        if len(bearers) == 1:
+            found.append(bearers.pop())
+    return found
+
+
+def is_address_phrase(phrase: str) -> bool:
+    """Whether a capitalised phrase before a comma can be a form of address: every word a
+    name or a title (``Kakashi-sensei``, ``Mr. Bennet``), not ``It’s Gai`` or ``Why``.
+
+    >>> is_address_phrase("Kakashi-sensei"), is_address_phrase("It’s Gai"), is_address_phrase("my dear Ino")
+    (True, False, True)
+    """
+    ws = [w for w in phrase.split() if w.lower() not in ("my", "dear")]
+    return bool(ws) and all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in ws)
 
 
 def _names_in(doc: Document, phrase: str) -> list[str]:

@@ -1,0 +1,74 @@
+"""Speakers who say who they are: ``"I am Brother Cole."`` names the one speaking.
+
+A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
+either names a person we only knew by a description (``the monk`` -> Brother Cole, for
+every line of the monk) or corrects the speaker of that one line.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficaudio.attribute.document import Document
+from ficaudio.attribute.mentions import is_name_word, name_runs, words
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME
+from ficaudio.attribute.rules import Decision
+
+_SELF_INTRODUCTION = re.compile(
+    r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
+    r"((?:[A-Z][\w'’-]*\.?\s+)?[A-Z][\w-]*)(?![\w'’])"
+)
+_CONFIDENCE = 0.9
+
+
+def introduced_name(doc: Document, quote: str) -> str | None:
+    """The name a speaker gives themselves in a quotation, as a roster name when it is one.
+
+    >>> from ficaudio.attribute.characters import Roster
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(roster=Roster())
+    >>> introduced_name(doc, '"Forgive me. I am Brother Cole. You are hunting the dragon."')
+    'Brother Cole'
+    >>> introduced_name(doc, '"I am Afraid."'), introduced_name(doc, '"I am here."')
+    (None, None)
+    """
+    m = _SELF_INTRODUCTION.search(quote)
+    if not m:
+        return None
+    phrase = m.group(1)
+    if not all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split()):
+        return None
+    runs = name_runs(words(phrase), phrase)
+    if not runs:
+        return None
+    person = doc.roster.resolve(runs[0])
+    if person is not None:
+        return person.name
+    return phrase if " " in phrase or _looks_like_name(phrase) else None
+
+
+_TITLE_WORDS = frozenset({"brother", "sister", "father", "mother", "captain", "doctor", "dr", "mr", "mrs", "miss", "ms", "lady", "lord", "sir", "master", "parson", "professor"})
+_NOT_INTRODUCTIONS = frozenset({"afraid", "sorry", "sure", "fine", "glad", "here", "not", "telling", "going"})
+
+
+def _looks_like_name(word: str) -> bool:
+    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word)
+
+
+def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
+    """Apply every self-introduction in place; return renames for described people.
+
+    ``"Forgive me. I am Brother Cole."`` said by ``the monk`` -> ``{"the monk": "Brother
+    Cole"}`` (all the monk's lines); said by a named person (``Sir John``) -> that one line
+    becomes Brother Cole's (rule ``self_introduction``).
+    """
+    renames: dict[str, str] = {}
+    for index, decision in sorted(decisions.items()):
+        name = introduced_name(doc, doc.segments[index].text)
+        if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
+            continue
+        if decision.speaker.startswith("the ") and decision.speaker not in renames:
+            renames[decision.speaker] = name
+        else:
+            decisions[index] = Decision(name, _CONFIDENCE, "self_introduction")
+    return renames
