@@ -2,6 +2,8 @@ import os
 
 import pytest
 
+from ficaudio.errors import OutputError
+
 from ficaudio.files import atomic_write_text, safe_name
 
 
@@ -35,6 +37,8 @@ def test_atomic_write_leaves_no_partial_file_on_failure(tmp_path, monkeypatch):
         raise OSError(28, "No space left on device")
 
     monkeypatch.setattr(os, "replace", boom)
-    with pytest.raises(OSError):
+    with pytest.raises(OutputError) as err:
         atomic_write_text(target, "hello")
+    assert str(err.value) == (f"{target}: the disk is full (or a file size limit was reached) while writing\n"
+                              "  hint: free some space and run again: finished chapters and clips are kept")
     assert list(tmp_path.iterdir()) == []

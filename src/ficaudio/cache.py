@@ -17,13 +17,17 @@ import os
 import shutil
 import sys
 import tempfile
+import time
 from pathlib import Path
 
 from ficaudio.errors import OutputError
+from ficaudio.files import write_error
 from ficaudio.models import Utterance
 
 CLIP_SUFFIX = ".pcm"
 TEMP_PREFIX = ".tmp-"
+STALE_TEMP_S = 3600
+"""A temp file this old was left by a killed writer (a live write takes milliseconds)."""
 KEY_SCHEMA = "ficaudio-clip-v1"
 """Bumped when the key recipe changes, so old clips are never misread."""
 
@@ -97,7 +101,7 @@ class ClipCache:
         except BaseException as exc:  # KeyboardInterrupt too: never leave the temp file behind
             Path(temp_name).unlink(missing_ok=True)
             if isinstance(exc, OSError):
-                raise OutputError(f"cannot write clip {key}: {exc.strerror or exc}", path=str(final)) from exc
+                raise write_error(exc, final) from exc
             raise
         return final
 
@@ -107,6 +111,24 @@ class ClipCache:
     def size_bytes(self) -> int:
         """Bytes taken by complete clips (temp files left by a crash are not counted)."""
         return sum(p.stat().st_size for p in self._clip_files())
+
+    def sweep_temp_files(self, older_than_s: float = STALE_TEMP_S) -> int:
+        """Remove temp files left by killed writers; returns how many were removed.
+
+        Only old ones: another render may be writing a fresh one into the shared cache now.
+        """
+        if not self.root.is_dir():
+            return 0
+        cutoff = time.time() - older_than_s
+        removed = 0
+        for temp in self.root.glob(f"??/{TEMP_PREFIX}*"):
+            try:
+                if temp.stat().st_mtime < cutoff:
+                    temp.unlink()
+                    removed += 1
+            except OSError:  # raced with another sweeper or writer: theirs now
+                continue
+        return removed
 
     def clear(self) -> None:
         """Remove every clip and stray temp file; the root directory itself stays."""

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import re
 import tempfile
 import unicodedata
 from pathlib import Path
+
+from ficaudio.errors import OutputError
 
 MAX_NAME_CHARS = 80
 _WINDOWS_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(1, 10)), *(f"lpt{i}" for i in range(1, 10))}
@@ -39,17 +42,40 @@ def default_mode(path: Path) -> None:
     os.chmod(path, 0o666 & ~umask)
 
 
+DISK_FULL_ERRNOS = (errno.ENOSPC, errno.EFBIG, errno.EDQUOT)
+
+
+def write_error(exc: OSError, dest: Path) -> OutputError:
+    """The OutputError for a failed write; a full disk (or quota, or size limit) says so plainly.
+
+    >>> str(write_error(OSError(28, "No space left on device"), Path("b.mp3"))).splitlines()[0]
+    'b.mp3: the disk is full (or a file size limit was reached) while writing'
+    """
+    if exc.errno in DISK_FULL_ERRNOS:
+        return OutputError("the disk is full (or a file size limit was reached) while writing", path=str(dest),
+                           hint="free some space and run again: finished chapters and clips are kept")  # fmt: skip
+    return OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest))
+
+
 def atomic_write_bytes(path: Path, data: bytes) -> None:
-    """Write to a temporary file beside ``path``, then rename it into place."""
+    """Write to a temporary file beside ``path``, then rename it into place.
+
+    Any failure leaves ``path`` as it was and no temporary file; OSErrors become OutputError.
+    """
     path = Path(path)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    try:
+        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+    except OSError as exc:
+        raise write_error(exc, path) from exc
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
         default_mode(Path(tmp))
         os.replace(tmp, path)
-    except BaseException:
+    except BaseException as exc:
         Path(tmp).unlink(missing_ok=True)
+        if isinstance(exc, OSError):
+            raise write_error(exc, path) from exc
         raise
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+import shutil
 from collections.abc import Iterator, Sequence
-from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -27,6 +27,9 @@ from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan,
 from .progress import QuietReporter, Reporter
 
 MANIFEST = ".ficaudio-manifest.json"
+JOURNAL = ".ficaudio-journal.jsonl"
+PRIVATE_CACHE = ".ficaudio-cache"  # --no-cache: clips live here during the render only
+RUNS = ".ficaudio-runs"  # in the out folder: which book folder each story file went to
 
 
 @dataclass(frozen=True)
@@ -79,40 +82,65 @@ def build_script(
 
 
 def render_story(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter | None = None) -> BookResult:
-    """Story file -> ``OUT/<slug>/`` with chapter MP3s, the whole book, and the script."""
+    """Story file -> ``OUT/<slug>/`` with chapter MP3s, the whole book, and the script.
+
+    Nothing changed since the last complete render (story bytes, settings, ficaudio itself,
+    every output file still there): returns at once without parsing. A run killed at any
+    point resumes: finished chapters and cached clips are reused, the rest is made.
+    """
     reporter = reporter or QuietReporter()
+    fingerprint = input_fingerprint(path, config, options)
+    unchanged = _unchanged_book(Path(options.out_dir), Path(path), fingerprint)
+    if unchanged is not None:
+        reporter.info(f"{unchanged.title}: unchanged since the last render")
+        return unchanged
     script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=reporter)
-    plan = speech.plan(script, config)
+    plan = printable_titles(speech.plan(script, config))
+    engine = _checked_engine(config, plan)  # before any output exists
     folder = Path(options.out_dir) / safe_name(script.story.title, fallback=Path(path).stem)
     with _locked(folder):
-        return _render_into(folder, script, plan, config, options, reporter)
+        result = _render_into(folder, script, plan, config, options, engine, reporter)
+        _remember(folder, Path(path), fingerprint, result.utterances)
+    return result
 
 
-def _render_into(folder: Path, script: Script, plan: RenderPlan, config: Config, options: RenderOptions, reporter: Reporter) -> BookResult:
+def printable_title(title: str | None) -> str | None:
+    """A title as tags, feeds and players can carry it: control characters become spaces.
+
+    >>> printable_title("a\x07b\x1b[31mc  d")
+    'a b [31mc d'
+    """
+    if title is None:
+        return None
+    return " ".join("".join(ch if ch.isprintable() else " " for ch in title).split())
+
+
+def printable_titles(plan: RenderPlan) -> RenderPlan:
+    """``plan`` with every title printable (any reader may pass control characters through)."""
+    chapters = tuple(replace(c, title=printable_title(c.title) or f"Chapter {c.index}") for c in plan.chapters)
+    return replace(plan, title=printable_title(plan.title) or "Untitled", author=printable_title(plan.author), chapters=chapters)
+
+
+def _render_into(folder: Path, script: Script, plan: RenderPlan, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
     from . import render
     from .cache import ClipCache, default_cache_dir
 
-    engine = _checked_engine(config, plan)
     engine_id = render.engine_identity(config.engine)
-    cache_root = options.cache_dir or default_cache_dir()
-    if not options.use_cache:
-        cache_root = folder / ".ficaudio-cache"
-    cache = ClipCache(Path(cache_root))
+    cache = ClipCache(folder / PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
+    _sweep(folder, cache, options)
     utterances = list(dict.fromkeys(speech.utterances(plan)))
-    missing = [u for u in utterances if not cache.has(cache.key_for(u, engine_id))]
-    reporter.info(f"{script.story.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {len(missing)} to synthesise")
-    if missing:
-        reporter.start("synthesising", len(missing))
-        render.synthesize_all(missing, cache, engine_name=config.engine, jobs=options.jobs, on_progress=reporter.advance)
-        reporter.finish()
-    book_path, chapters, starts_ms, duration_ms = _stitch(folder, script, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
+    missing = sum(not cache.has(cache.key_for(u, engine_id)) for u in utterances)
+    reporter.info(f"{script.story.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {missing} to synthesise")
+    checks = {c.chapter: c for c in render.words_check(script, plan)}
+    chapters, keys = _chapter_files(folder, script, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter, checks)
+    book_path, starts_ms, duration_ms = _book_file(folder, script, plan, chapters, keys, reporter)
     atomic_write_text(folder / "script.jsonl", _script_jsonl(script))
     atomic_write_text(folder / "script.txt", _script_text(script))
     _write_book_json(folder, script, plan, book_path, chapters, starts_ms, duration_ms)
     _publish(folder, options)
-    if not options.use_cache:
-        cache.clear()
-    return BookResult(script.story.title, folder, book_path, chapters, duration_ms, len(missing), len(utterances))
+    if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
+        shutil.rmtree(cache.root, ignore_errors=True)
+    return BookResult(script.story.title, folder, book_path, chapters, duration_ms, missing, len(utterances))
 
 
 def _publish(folder: Path, options: RenderOptions) -> None:
@@ -143,44 +171,134 @@ def _checked_engine(config: Config, plan: RenderPlan):
 
 
 # ------------------------------------------------------------------------- stitching
-def _stitch(folder, script, plan, cache, engine_id, rate_hz, config, options, reporter):
-    from . import stitch, tags
+def _chapter_files(folder, script, plan, cache, engine_id, rate_hz, config, options, reporter, checks):
+    """Every chapter MP3: reused when its key says nothing changed, else rendered by workers.
+
+    Each finished chapter is journaled at once, so a run killed later reuses it.
+    """
+    from . import render
+
+    state = _read_state(folder)
+    total = len(plan.chapters)
+    done: dict[int, ChapterAudio] = {}
+    jobs, keys = [], {}
+    for chapter in plan.chapters:
+        dest = folder / _chapter_file_name(chapter)
+        keys[chapter.index] = _chapter_key(chapter, cache, engine_id, config.bitrate_kbps, plan, total)
+        reused = _reusable(state.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
+        if reused is not None:
+            done[chapter.index] = reused
+            reporter.chapter_done(chapter.index, total, chapter.title, _chapter_log(reused, checks.get(chapter.index), "unchanged"))
+        else:
+            jobs.append(render.ChapterJob(chapter.index, chapter.title, chapter.items, str(dest), plan.title, plan.author, total))
+    _warn_words(checks.values(), reporter)
+    by_index = {job.index: job for job in jobs}
+    reporter.start(f"{plan.title}", sum(len(job.items) for job in jobs))
+    progress = _Progress(reporter, by_index)
+    try:
+        for result in render.render_chapters(jobs, engine_name=config.engine, cache=cache, sample_rate_hz=rate_hz,
+                                             bitrate_kbps=config.bitrate_kbps, workers=options.jobs, on_progress=progress.update):
+            job = by_index[result.index]
+            audio = ChapterAudio(job.index, job.title, job.dest, result.sample_count, rate_hz, _cues(script, _timeline(job, result), rate_hz))
+            _journal(folder, audio, keys[job.index])
+            done[job.index] = audio
+            progress.finished(job.index)
+            reporter.chapter_done(job.index, total, job.title, _chapter_log(audio, checks.get(job.index), f"{result.synthesized} new clips"))
+    finally:
+        reporter.finish()
+    return tuple(done[c.index] for c in plan.chapters), [keys[c.index] for c in plan.chapters]
+
+
+class _Progress:
+    """Turns workers' (chapter, items done, items) reports into the story's and chapters' bars."""
+
+    def __init__(self, reporter: Reporter, jobs: dict) -> None:
+        self.reporter, self.jobs = reporter, jobs
+        self.items_done: dict[int, int] = {}
+        self.total = sum(len(job.items) for job in jobs.values())
+
+    def update(self, index: int, done: int, total: int) -> None:
+        self.items_done[index] = done
+        self.reporter.chapter(index, self.jobs[index].title, done, total)
+        self.reporter.advance(sum(self.items_done.values()), self.total)
+
+    def finished(self, index: int) -> None:
+        self.update(index, len(self.jobs[index].items), len(self.jobs[index].items))
+
+
+def _timeline(job, result) -> list[tuple[Utterance, int, int]]:
+    return [(job.items[number], start, end) for number, start, end in result.timeline]
+
+
+def _reusable(entry: dict | None, key: str, dest: Path, chapter: ChapterPlan, rate_hz: int) -> ChapterAudio | None:
+    """The chapter as an earlier run wrote it, when its key matches and the file is intact."""
+    if not entry or entry.get("key") != key:
+        return None
+    try:
+        if dest.stat().st_size != entry.get("bytes"):
+            return None
+    except OSError:
+        return None
+    cues = tuple(Cue(**c) for c in entry["cues"])
+    return ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz, cues)
+
+
+def _chapter_log(audio: ChapterAudio, check, what: str) -> str:
+    """One line per chapter: length, the words check, what was done."""
+    words = f", {check.story_words:,} words in the story -> {check.spoken_words:,} to the engine" if check else ""
+    return f"{_clock(audio.duration_ms)}{words}, {what}"
+
+
+def _warn_words(checks, reporter: Reporter) -> None:
+    for check in checks:
+        for problem in check.problems():
+            reporter.info(f"warning: chapter {check.chapter}: {problem}")
+
+
+def _clock(duration_ms: int) -> str:
+    """``h:mm:ss``: ``_clock(3_723_000) == '1:02:03'``."""
+    seconds = round(duration_ms / 1000)
+    return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+
+
+def _book_file(folder: Path, script: Script, plan: RenderPlan, chapters: Sequence[ChapterAudio], keys: Sequence[str], reporter: Reporter):
+    """The whole-book MP3: a frame-level join, tagged before it is renamed into place."""
+    from . import stitch
 
     manifest = _read_manifest(folder)
-    total = len(plan.chapters)
-    jobs = [(chapter, folder / _chapter_file_name(chapter), _chapter_key(chapter, cache, engine_id, config.bitrate_kbps, plan, total)) for chapter in plan.chapters]
-    reporter.start("encoding chapters", total)
-
-    def encode(job) -> ChapterAudio:
-        chapter, dest, key = job
-        known = manifest.get("chapters", {}).get(dest.name)
-        if known and known.get("key") == key and dest.is_file():
-            cues = tuple(Cue(**c) for c in known["cues"])
-            return ChapterAudio(chapter.index, chapter.title, str(dest), known["samples"], rate_hz, cues)
-        timeline: list = []
-        pcm = _chapter_pcm(chapter, cache, engine_id, rate_hz, timeline)
-        samples = stitch.encode_mp3(pcm, dest, sample_rate_hz=rate_hz, bitrate_kbps=config.bitrate_kbps)
-        tags.tag_chapter_file(dest, title=chapter.title, album=plan.title, author=plan.author, track=chapter.index, total=total)
-        return ChapterAudio(chapter.index, chapter.title, str(dest), samples, rate_hz, _cues(script, timeline, rate_hz))
-
-    with ThreadPoolExecutor(max_workers=max(1, options.jobs)) as pool:
-        chapters = []
-        for done, audio in enumerate(pool.map(encode, jobs), 1):
-            chapters.append(audio)
-            reporter.advance(done, total)
-    reporter.finish()
     book_path = folder / f"{safe_name(plan.title, fallback='book')}.mp3"
-    book_key = _digest([j[2] for j in jobs] + [plan.title, plan.author or "", plan.summary or ""])
+    book_key = _digest([*keys, plan.title, plan.author or "", plan.summary or "", _cover_digest(script)])
     book = manifest.get("book", {})
-    if book.get("key") != book_key or not book_path.is_file():
+    if book.get("key") != book_key or not _same_size(book_path, book.get("bytes")):
         reporter.info("joining the book")
-        starts_ms = list(stitch.join_mp3([Path(c.path) for c in chapters], book_path))
-        duration_ms = stitch.mp3_duration_ms(book_path)
-        tags.tag_book(book_path, title=plan.title, author=plan.author, summary=plan.summary, chapters=_chapter_marks(chapters, starts_ms, duration_ms))
-        book = {"key": book_key, "file": book_path.name, "starts_ms": starts_ms, "duration_ms": duration_ms}
-    _remove_stale(folder, manifest, {j[1].name for j in jobs} | {book_path.name})
-    _write_manifest(folder, chapters, [j[2] for j in jobs], book)
-    return book_path, tuple(chapters), book["starts_ms"], book["duration_ms"]
+        joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(script, plan, chapters))
+        book = {"key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
+    _remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
+    book["bytes"] = book_path.stat().st_size
+    _write_manifest(folder, chapters, keys, book)
+    return book_path, book["starts_ms"], book["duration_ms"]
+
+
+def _book_tagger(script: Script, plan: RenderPlan, chapters: Sequence[ChapterAudio]):
+    from . import tags
+
+    def tag(path: Path, joined) -> None:
+        marks = _chapter_marks(chapters, joined.starts_ms, joined.duration_ms)
+        tags.tag_book(path, title=plan.title, author=plan.author, summary=plan.summary, chapters=marks, cover=script.story.cover)
+
+    return tag
+
+
+def _cover_digest(script: Script) -> str:
+    cover = script.story.cover
+    return hashlib.sha256(cover).hexdigest() if cover else ""
+
+
+def _same_size(path: Path, size) -> bool:
+    try:
+        return path.stat().st_size == size
+    except OSError:
+        return False
 
 
 def _chapter_file_name(chapter: ChapterPlan) -> str:
@@ -190,19 +308,6 @@ def _chapter_file_name(chapter: ChapterPlan) -> str:
 def _chapter_marks(chapters: Sequence[ChapterAudio], starts_ms: Sequence[int], book_ms: int) -> list[tuple[str, int, int]]:
     ends = [*starts_ms[1:], book_ms]
     return [(c.title, start, end) for c, start, end in zip(chapters, starts_ms, ends, strict=True)]
-
-
-def _chapter_pcm(chapter: ChapterPlan, cache, engine_id: str, rate_hz: int, timeline: list) -> Iterator[bytes]:
-    """The chapter's audio, clip by clip; appends (utterance, start, end) sample positions to timeline."""
-    position = 0
-    for item in chapter.items:
-        if isinstance(item, Pause):
-            pcm = b"\x00\x00" * round(item.duration_ms * rate_hz / 1000)
-        else:
-            pcm = cache.read(cache.key_for(item, engine_id))
-            timeline.append((item, position, position + len(pcm) // 2))
-        position += len(pcm) // 2
-        yield pcm
 
 
 def _cues(script: Script, timeline: Sequence[tuple[Utterance, int, int]], rate_hz: int) -> tuple[Cue, ...]:
@@ -237,16 +342,154 @@ def _digest(parts: Sequence[str]) -> str:
 
 
 # -------------------------------------------------------------------- book folder state
+# MANIFEST: the state after the last complete render (chapter keys and cues, the book,
+# the input fingerprint and every output file's size). JOURNAL: one JSON line appended per
+# chapter finished since, so a killed run's chapters are reused; a torn last line (kill
+# mid-append) is ignored. Both are read and written only under the folder's lock.
+
+
 def _read_manifest(folder: Path) -> dict:
     return _read_json(folder / MANIFEST)
 
 
+def _chapter_entry(chapter: ChapterAudio, key: str) -> dict:
+    return {"key": key, "index": chapter.index, "title": chapter.title, "samples": chapter.sample_count,
+            "rate_hz": chapter.sample_rate_hz, "bytes": Path(chapter.path).stat().st_size,
+            "cues": [asdict(cue) for cue in chapter.cues]}  # fmt: skip
+
+
+def _read_state(folder: Path) -> dict[str, dict]:
+    """Chapter file name -> entry: the manifest's, overridden by journaled chapters."""
+    entries = dict(_read_manifest(folder).get("chapters", {}))
+    try:
+        lines = (folder / JOURNAL).read_text("utf-8").splitlines()
+    except OSError:
+        lines = []
+    for line in lines:
+        try:
+            name, entry = json.loads(line)
+        except ValueError:  # a line torn by a kill
+            continue
+        entries[name] = entry
+    return entries
+
+
+def _journal(folder: Path, chapter: ChapterAudio, key: str) -> None:
+    line = json.dumps([Path(chapter.path).name, _chapter_entry(chapter, key)], ensure_ascii=False)
+    try:
+        with open(folder / JOURNAL, "a", encoding="utf-8") as journal:
+            journal.write(line + "\n")
+    except OSError as exc:
+        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(folder / JOURNAL)) from exc
+
+
 def _write_manifest(folder: Path, chapters: Sequence[ChapterAudio], keys: Sequence[str], book: dict) -> None:
-    entries = {
-        Path(c.path).name: {"key": k, "samples": c.sample_count, "cues": [asdict(cue) for cue in c.cues]}
-        for c, k in zip(chapters, keys, strict=True)
-    }
+    entries = {Path(c.path).name: _chapter_entry(c, k) for c, k in zip(chapters, keys, strict=True)}
     atomic_write_text(folder / MANIFEST, json.dumps({"chapters": entries, "book": book}, indent=1))
+    (folder / JOURNAL).unlink(missing_ok=True)
+
+
+def _sweep(folder: Path, cache, options: RenderOptions) -> None:
+    """Leftovers of a killed run: temporary files in the book folder (safe: we hold its lock),
+    a private --no-cache cache when the shared one is used now, and old cache temp files."""
+    for leftover in folder.glob(".*.part"):
+        leftover.unlink(missing_ok=True)
+    if options.use_cache:
+        shutil.rmtree(folder / PRIVATE_CACHE, ignore_errors=True)
+    cache.sweep_temp_files()
+
+
+# ------------------------------------------------------------------- unchanged books
+def input_fingerprint(path: str | Path, config: Config, options: RenderOptions) -> str | None:
+    """Digest of everything a render's output depends on; None when the story is unreadable.
+
+    The story's bytes, the settings, the corrections file, the options that change the
+    output, and ficaudio's own files (a code change re-renders, conservatively).
+    """
+    try:
+        parts = [__version__, _file_digest(Path(path)), repr(config), repr((options.notes, options.format, tuple(options.formats)))]
+        parts.append(_file_digest(Path(options.script)) if options.script else "")
+    except OSError:
+        return None
+    parts.append(_package_stamp())
+    return _digest(parts)
+
+
+def _file_digest(path: Path) -> str:
+    digest = hashlib.sha256()
+    with open(path, "rb") as handle:
+        while block := handle.read(1 << 20):
+            digest.update(block)
+    return digest.hexdigest()
+
+
+def _package_stamp() -> str:
+    """Names, sizes and modification times of ficaudio's own files (code and data)."""
+    root = Path(__file__).parent
+    stats = sorted(
+        f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
+        for p in root.rglob("*")
+        if p.is_file() and "__pycache__" not in p.parts
+    )
+    return _digest(stats)
+
+
+def _marker(out_dir: Path, story: Path) -> Path:
+    """Where the out folder remembers which book folder a story file went to."""
+    story_id = hashlib.sha256(str(story.resolve()).encode("utf-8")).hexdigest()[:20]
+    return out_dir / RUNS / f"{story_id}.json"
+
+
+def _remember(folder: Path, story: Path, fingerprint: str | None, utterances: int) -> None:
+    """After a complete render: the fingerprint and every output file's size and time."""
+    manifest = _read_manifest(folder)
+    manifest.update(fingerprint=fingerprint, utterances=utterances)
+    manifest["outputs"] = _outputs(folder)
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1))
+    marker = _marker(folder.parent, story)
+    marker.parent.mkdir(exist_ok=True)
+    atomic_write_text(marker, json.dumps({"folder": folder.name, "story": str(story.resolve())}))
+
+
+def _outputs(folder: Path) -> dict[str, list[int]]:
+    """Visible files of the book folder: name -> [bytes, mtime ns]."""
+    found = {}
+    for path in folder.iterdir():
+        if path.is_file() and not path.name.startswith("."):
+            stat = path.stat()
+            found[path.name] = [stat.st_size, stat.st_mtime_ns]
+    return found
+
+
+def _unchanged_book(out_dir: Path, story: Path, fingerprint: str | None) -> BookResult | None:
+    """The last render's result when nothing it depends on changed and no output was touched."""
+    if fingerprint is None:
+        return None
+    folder_name = _read_json(_marker(out_dir, story)).get("folder")
+    if not isinstance(folder_name, str) or safe_name(folder_name) != folder_name:
+        return None
+    folder = out_dir / folder_name
+    if not (folder / MANIFEST).is_file():
+        return None
+    with _locked(folder):
+        manifest = _read_manifest(folder)
+        if manifest.get("fingerprint") != fingerprint or manifest.get("outputs") != _outputs(folder):
+            return None
+        return _result_from(folder, manifest)
+
+
+def _result_from(folder: Path, manifest: dict) -> BookResult | None:
+    try:
+        entries = sorted(manifest["chapters"].items(), key=lambda item: item[1]["index"])
+        chapters = tuple(
+            ChapterAudio(e["index"], e["title"], str(folder / name), e["samples"], e["rate_hz"], tuple(Cue(**c) for c in e["cues"]))
+            for name, e in entries
+        )
+        book = manifest["book"]
+        title = _read_json(folder / "book.json").get("title") or folder.name
+        return BookResult(title, folder, folder / book["file"], chapters, book["duration_ms"], 0, manifest.get("utterances", 0))
+    except (KeyError, TypeError, ValueError):
+        return None
 
 
 def _write_book_json(folder: Path, script: Script, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms) -> None:
@@ -291,8 +534,8 @@ def _read_json(path: Path) -> dict:
 
 
 def _remove_stale(folder: Path, manifest: dict, keep: set[str]) -> None:
-    """Chapter files an earlier run wrote that this run does not (a chapter was removed)."""
-    listed = set(manifest.get("chapters", {})) | {manifest.get("book", {}).get("file", "")}
+    """Chapter files an earlier (or killed) run wrote that this run does not (a chapter was removed)."""
+    listed = set(_read_state(folder)) | {manifest.get("book", {}).get("file", "")}
     for name in listed - keep - {""}:
         (folder / name).unlink(missing_ok=True)
 

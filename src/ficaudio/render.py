@@ -10,16 +10,21 @@ on which worker made them, so the cache ends up the same whatever ``jobs`` is.
 from __future__ import annotations
 
 import multiprocessing
+import re
 import signal
-from collections.abc import Callable, Sequence
+import threading
+import time
+from contextlib import contextmanager
+from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
+from pathlib import Path
 
 from ficaudio.cache import ClipCache
 from ficaudio.engines import load_engine
 from ficaudio.errors import ConfigError, EngineError, FicaudioError, Interrupted
-from ficaudio.models import Utterance
+from ficaudio.models import Pause, Utterance
 
 MAX_BATCH_SIZE = 64
 """Utterances per task: enough to amortise IPC (~0.1 ms) against ~1-4 ms per clip."""
@@ -173,3 +178,309 @@ def synthesize_all(
     finally:
         stop.set()  # on errors, workers stop after their current clip
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+# ===================================================================== chapter rendering
+# A worker takes one whole chapter: it says the chapter's clips that are not cached yet
+# (writing each to the cache) and streams the chapter's PCM straight into its own ffmpeg,
+# so synthesis and encoding overlap inside every worker (espeak in the worker, LAME in
+# ffmpeg), clips just made are never read back, and the parent only schedules. A chapter
+# file depends only on its own plan, so the bytes are the same whatever ``jobs`` is.
+
+PROGRESS_INTERVAL_S = 0.2
+"""How often a worker reports how far into its chapter it is."""
+
+
+@dataclass(frozen=True)
+class ChapterJob:
+    """Everything a worker needs to write one chapter file."""
+
+    index: int
+    title: str
+    items: tuple  # Utterance | Pause, in playing order
+    dest: str  # final path of the chapter MP3
+    album: str
+    author: str | None
+    total: int  # chapters in the book, for the track tag
+
+
+@dataclass(frozen=True)
+class ChapterDone:
+    """A written chapter: its exact length and where each utterance is in it."""
+
+    index: int
+    sample_count: int
+    timeline: tuple[tuple[int, int, int], ...]  # (item number, first sample, end sample) per utterance
+    synthesized: int  # clips the engine said for this chapter
+    error: tuple[str, str, str | None, str | None] | None = None  # (error class, message, path, hint)
+
+
+def chapter_work(job: ChapterJob) -> int:
+    """Rough cost of a chapter (characters to say), to start the longest chapters first.
+
+    >>> from ficaudio.models import Pause, Voice
+    >>> chapter_work(ChapterJob(1, "t", (Utterance("Hello.", Voice("en")), Pause(100)), "x.mp3", "b", None, 1))
+    6
+    """
+    return sum(len(item.text) for item in job.items if isinstance(item, Utterance))
+
+
+def _init_chapter_worker(engine_name: str, engine_id: str, cache_root: str, stop_event, progress_queue) -> None:
+    """Per worker: Ctrl-C is the parent's business; die with the parent; engine built lazily."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    _worker.update(cache=ClipCache(cache_root), stop=stop_event, queue=progress_queue,
+                   engine_name=engine_name, engine_id=engine_id, engine=None)  # fmt: skip
+
+
+def _die_with_parent() -> None:
+    """Linux: the kernel kills this worker when the parent dies (kill -9 leaves no orphan
+    finishing a chapter behind the next run's back). Elsewhere a no-op."""
+    import ctypes
+    import sys
+
+    if sys.platform.startswith("linux"):
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # 1 = PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+
+
+def _engine():
+    if _worker["engine"] is None:
+        _worker["engine"] = load_engine(_worker["engine_name"])
+        if engine_identity(_worker["engine_name"]) != _worker["engine_id"]:
+            raise EngineError(f"worker engine is {engine_identity(_worker['engine_name'])!r}, parent expected {_worker['engine_id']!r}")
+    return _worker["engine"]
+
+
+class _Stopped(Exception):
+    """The parent asked the workers to stop (Ctrl-C or another worker's error)."""
+
+
+class _ChapterAudio:
+    """The PCM of one chapter, item by item, with the timeline and synthesis count kept."""
+
+    def __init__(self, job: ChapterJob, sample_rate_hz: int) -> None:
+        self.job, self.rate_hz = job, sample_rate_hz
+        self.timeline: list[tuple[int, int, int]] = []
+        self.synthesized = 0
+        self.position = 0
+        self.last_report = 0.0
+
+    def clip(self, utt: Utterance) -> bytes:
+        """The utterance's clip: from the cache, or said now and cached."""
+        cache = _worker["cache"]
+        key = cache.key_for(utt, _worker["engine_id"])
+        if cache.has(key):
+            return cache.read(key)
+        pcm = _engine().synthesize(utt.text, utt.voice)
+        cache.write(key, pcm)
+        self.synthesized += 1
+        return pcm
+
+    def chunks(self) -> Iterator[bytes]:
+        for number, item in enumerate(self.job.items):
+            if _worker["stop"].is_set():
+                raise _Stopped
+            if isinstance(item, Pause):
+                pcm = bytes(2 * round(item.duration_ms * self.rate_hz / 1000))
+            else:
+                pcm = self.clip(item)
+                self.timeline.append((number, self.position, self.position + len(pcm) // 2))
+            self.position += len(pcm) // 2
+            self._report(number + 1)
+            yield pcm
+
+    def _report(self, done: int) -> None:
+        now = time.monotonic()
+        if now - self.last_report >= PROGRESS_INTERVAL_S or done == len(self.job.items):
+            self.last_report = now
+            _worker["queue"].put((self.job.index, done, len(self.job.items)))
+
+
+def _render_chapter(job: ChapterJob, sample_rate_hz: int, bitrate_kbps: int) -> ChapterDone:
+    """Worker side: synthesise what is missing, encode, tag, rename into place."""
+    from ficaudio import stitch, tags
+
+    audio = _ChapterAudio(job, sample_rate_hz)
+
+    def tag(path) -> None:
+        tags.tag_chapter_file(path, title=job.title, album=job.album, author=job.author, track=job.index, total=job.total)
+
+    try:
+        samples = stitch.encode_mp3(audio.chunks(), Path(job.dest), sample_rate_hz=sample_rate_hz,
+                                    bitrate_kbps=bitrate_kbps, before_rename=tag)  # fmt: skip
+    except _Stopped:
+        return ChapterDone(job.index, 0, (), audio.synthesized, ("Interrupted", "stopped", None, None))
+    except FicaudioError as exc:
+        return ChapterDone(job.index, 0, (), audio.synthesized, (type(exc).__name__, exc.message, exc.path, exc.hint))
+    except Exception as exc:  # a third-party failure inside the engine or the tagger
+        return ChapterDone(job.index, 0, (), audio.synthesized, ("EngineError", f"{type(exc).__name__}: {exc}", None, None))
+    return ChapterDone(job.index, samples, tuple(audio.timeline), audio.synthesized)
+
+
+def _raise_chapter_error(done: ChapterDone, job: ChapterJob) -> None:
+    from ficaudio import errors
+
+    kind, message, path, hint = done.error
+    error_class = getattr(errors, kind, EngineError)
+    if not (isinstance(error_class, type) and issubclass(error_class, FicaudioError)):
+        error_class = EngineError
+    raise error_class(f"chapter {job.index} ({job.title}): {message}", path=path, hint=hint)
+
+
+ChapterProgress = Callable[[int, int, int], None]
+"""(chapter index, items done, items in the chapter)."""
+
+
+def render_chapters(
+    jobs: Sequence[ChapterJob],
+    *,
+    engine_name: str,
+    cache: ClipCache,
+    sample_rate_hz: int,
+    bitrate_kbps: int,
+    workers: int,
+    on_progress: ChapterProgress | None = None,
+) -> Iterator[ChapterDone]:
+    """Write every chapter of ``jobs`` with ``workers`` processes; yield each as it completes.
+
+    Longest chapters start first, so the last ones to finish are short. Ctrl-C stops every
+    worker after its current clip (their ffmpeg killed, temp files removed) and raises
+    :class:`Interrupted`; finished chapters and every cached clip stay.
+    """
+    if workers < 1:
+        raise ConfigError(f"jobs must be 1 or more, not {workers}")
+    if not jobs:
+        return
+    engine_id = engine_identity(engine_name)
+    context = multiprocessing.get_context("spawn")
+    stop, queue = context.Event(), context.Queue()
+    executor = ProcessPoolExecutor(
+        max_workers=min(workers, len(jobs)), mp_context=context, initializer=_init_chapter_worker,
+        initargs=(engine_name, engine_id, str(cache.root), stop, queue),
+    )  # fmt: skip
+    try:
+        yield from _run_chapters(jobs, executor, queue, sample_rate_hz, bitrate_kbps, on_progress)
+    except KeyboardInterrupt:
+        stop.set()
+        executor.shutdown(wait=True, cancel_futures=True)
+        raise Interrupted("interrupted; finished chapters and clips are kept, run again to resume") from None
+    except BrokenProcessPool as exc:
+        raise EngineError("a render worker process died", hint="run with --jobs 1 -v to see the engine's own message") from exc
+    finally:
+        stop.set()
+        executor.shutdown(wait=True, cancel_futures=True)
+        queue.close()
+
+
+@contextmanager
+def sigint_blocked():
+    """Hold back Ctrl-C while worker processes start: they inherit the blocked mask, so a
+    Ctrl-C cannot hit one half-started (a traceback from inside its imports); the parent
+    gets it as soon as the workers exist. A no-op off the main thread or without sigmask.
+    """
+    if not hasattr(signal, "pthread_sigmask") or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
+
+
+def _run_chapters(jobs, executor, queue, sample_rate_hz, bitrate_kbps, on_progress) -> Iterator[ChapterDone]:
+    with sigint_blocked():  # every worker is spawned by these submits
+        by_future = {
+            executor.submit(_render_chapter, job, sample_rate_hz, bitrate_kbps): job
+            for job in sorted(jobs, key=chapter_work, reverse=True)
+        }
+    pending = set(by_future)
+    while pending:
+        finished, pending = wait(pending, timeout=PROGRESS_INTERVAL_S, return_when=FIRST_COMPLETED)
+        _drain(queue, on_progress)
+        for future in finished:
+            done = future.result()
+            if done.error is not None:
+                _raise_chapter_error(done, by_future[future])
+            yield done
+    _drain(queue, on_progress)
+
+
+def _drain(queue, on_progress: ChapterProgress | None) -> None:
+    """Pass on every progress report the workers have queued so far."""
+    import queue as queue_module
+
+    while True:
+        try:
+            report = queue.get_nowait()
+        except (queue_module.Empty, OSError, ValueError):
+            return
+        if on_progress is not None:
+            on_progress(*report)
+
+
+# ========================================================================= words check
+# What reaches the engine must be the story: every spoken segment's words, in its
+# utterances. Normalisation (speech.py, textnorm.py) rewrites text -- numbers become
+# words, stutters and URLs shrink -- so words are counted as runs of letters or digits,
+# and only a clear shortfall, or a line with words that has no utterance at all, is
+# reported.
+
+_WORD = re.compile(r"[^\W_]+")
+MIN_SPOKEN_SHARE = 0.9
+"""Below this share of a chapter's story words reaching the engine, something was dropped."""
+
+
+def count_words(text: str) -> int:
+    """Runs of letters or digits: robust to punctuation and quote marks being rewritten.
+
+    >>> count_words('“Don’t—wait,” she said. 42!')
+    6
+    """
+    return len(_WORD.findall(text))
+
+
+@dataclass(frozen=True)
+class WordCheck:
+    """One chapter: story words in spoken segments vs words in the utterances sent."""
+
+    chapter: int
+    story_words: int
+    spoken_words: int
+    dropped_lines: tuple[int, ...] = ()  # script lines with words but no utterance
+
+    def problems(self) -> list[str]:
+        """What looks dropped, in words a user can act on ([] when nothing does).
+
+        >>> WordCheck(2, 100, 50, (7,)).problems()
+        ['script line 7 has words but none reach the engine', 'only 50 of 100 story words reach the engine']
+        """
+        found = [f"script line {n} has words but none reach the engine" for n in self.dropped_lines]
+        if self.spoken_words < MIN_SPOKEN_SHARE * self.story_words:
+            found.append(f"only {self.spoken_words:,} of {self.story_words:,} story words reach the engine")
+        return found
+
+
+def words_check(script, plan) -> tuple[WordCheck, ...]:
+    """A :class:`WordCheck` per chapter of ``plan`` (utterances are tied to lines by ``line``)."""
+    from ficaudio.models import SPOKEN_KINDS
+
+    sent: dict[int, int] = {}
+    for chapter in plan.chapters:
+        for item in chapter.items:
+            if isinstance(item, Utterance) and item.line >= 0:
+                sent[item.line] = sent.get(item.line, 0) + count_words(item.text)
+    story: dict[int, list[int]] = {}
+    for number, line in enumerate(script.lines):
+        if line.segment.kind in SPOKEN_KINDS:
+            story.setdefault(line.segment.chapter, []).append(number)
+    return tuple(_chapter_check(chapter.index, script, story.get(chapter.index, []), sent) for chapter in plan.chapters)
+
+
+def _chapter_check(index: int, script, numbers: list[int], sent: dict[int, int]) -> WordCheck:
+    words = {n: count_words(script.lines[n].segment.text) for n in numbers}
+    dropped = tuple(n for n in numbers if words[n] and n not in sent)
+    return WordCheck(index, sum(words.values()), sum(sent.get(n, 0) for n in numbers), dropped)

@@ -25,13 +25,13 @@ import signal
 import subprocess
 import tempfile
 from array import array
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
 from ficaudio.errors import OutputError
-from ficaudio.files import default_mode
+from ficaudio.files import default_mode, write_error
 
 MPEG_SAMPLE_RATES_HZ = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
 """Sample rates an MP3 can carry (MPEG-1, -2 and -2.5 layer III)."""
@@ -111,13 +111,22 @@ def _temp_output(dest: Path) -> Iterator[Path]:
     except BaseException as exc:
         tmp.unlink(missing_ok=True)
         if isinstance(exc, OSError):
-            raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(dest)) from exc
+            raise write_error(exc, dest) from exc
         raise
 
 
 # ---------------------------------------------------------------------- encoding
+FinishHook = Callable[[Path], None]
+"""Called with the complete temporary file just before it is renamed into place (to tag it)."""
+
+
 def encode_mp3(
-    pcm_chunks: Iterable[bytes], dest: Path, *, sample_rate_hz: int, bitrate_kbps: int = 64
+    pcm_chunks: Iterable[bytes],
+    dest: Path,
+    *,
+    sample_rate_hz: int,
+    bitrate_kbps: int = 64,
+    before_rename: FinishHook | None = None,
 ) -> int:
     """Encode raw s16le mono PCM chunks into one MP3 at ``dest``; return the sample count.
 
@@ -136,6 +145,8 @@ def encode_mp3(
         cmd = encoder_command(tmp, sample_rate_hz=sample_rate_hz, bitrate_kbps=bitrate_kbps)
         byte_count = _run_encoder(cmd, pcm_chunks, dest)
         _fix_trailing_padding(tmp, byte_count // 2, dest)
+        if before_rename is not None:
+            before_rename(tmp)
     return byte_count // 2
 
 
@@ -147,7 +158,9 @@ def _run_encoder(cmd: list[str], pcm_chunks: Iterable[bytes], dest: Path) -> int
     """
     with tempfile.TemporaryFile() as err:
         try:
-            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err)
+            # Its own session: a terminal's Ctrl-C reaches ficaudio, which stops ffmpeg itself
+            # (and removes the temp file) instead of ffmpeg finishing a file nobody wants.
+            proc = subprocess.Popen(cmd, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=err, start_new_session=True)
         except OSError as exc:
             raise OutputError(f"cannot start ffmpeg ({cmd[0]}): {exc}", path=str(dest)) from exc
         try:
@@ -178,8 +191,18 @@ def _feed(proc: subprocess.Popen, pcm_chunks: Iterable[bytes]) -> int:
     return byte_count
 
 
+DISK_FULL_SIGNS = ("No space left", "File too large", "Disk quota exceeded")
+"""ffmpeg's words (strerror) when the disk, a quota or a file size limit is full."""
+
+
 def _ffmpeg_failed(returncode: int, stderr_tail: str, dest: Path) -> OutputError:
-    """The error for a failed ffmpeg run: its exit status or signal, and its last words."""
+    """The error for a failed ffmpeg run: its exit status or signal, and its last words.
+
+    A full disk gets its own plain message: nothing ffmpeg says would help more.
+    """
+    if returncode == -signal.SIGXFSZ or any(sign in stderr_tail for sign in DISK_FULL_SIGNS):
+        return OutputError("the disk is full (or a file size limit was reached) while encoding", path=str(dest),
+                           hint="free some space and run again: finished chapters and clips are kept")  # fmt: skip
     status = f"exit {returncode}"
     if returncode < 0:
         with contextlib.suppress(ValueError):
@@ -187,8 +210,6 @@ def _ffmpeg_failed(returncode: int, stderr_tail: str, dest: Path) -> OutputError
     hint = None
     if "Unknown encoder 'libmp3lame'" in stderr_tail:
         hint = "this ffmpeg lacks libmp3lame: install one that has it, or remove it from PATH to use imageio-ffmpeg's"
-    elif returncode == -signal.SIGXFSZ or "No space left" in stderr_tail:
-        hint = "the disk (or a file size limit) is full: free some space and run again"
     return OutputError(f"ffmpeg failed ({status}): {stderr_tail}", path=str(dest), hint=hint)
 
 
@@ -645,7 +666,11 @@ def join_mp3(parts: Sequence[Path], dest: Path) -> list[int]:
     return list(join_book(parts, dest).starts_ms)
 
 
-def join_book(parts: Sequence[Path], dest: Path) -> JoinedBook:
+BookHook = Callable[[Path, "JoinedBook"], None]
+"""Called with the complete temporary book and where its parts start, before the rename."""
+
+
+def join_book(parts: Sequence[Path], dest: Path, *, before_rename: BookHook | None = None) -> JoinedBook:
     """Join chapter MP3s (from :func:`encode_mp3`) into one book MP3 without re-encoding.
 
     Each part's ID3 tags and Info frame are dropped, its audio frames copied as they are,
@@ -667,7 +692,10 @@ def join_book(parts: Sequence[Path], dest: Path) -> JoinedBook:
                 _append_file(book, Path(path))
             out.seek(0)
             out.write(book.finish())
-    return JoinedBook(str(dest), book.first.header.sample_rate_hz, book.sample_count, tuple(book.starts_samples))
+        joined = JoinedBook(str(dest), book.first.header.sample_rate_hz, book.sample_count, tuple(book.starts_samples))
+        if before_rename is not None:  # e.g. the chapter marks, which need the starts
+            before_rename(tmp, joined)
+    return joined
 
 
 def _append_file(book: _BookWriter, path: Path) -> None:

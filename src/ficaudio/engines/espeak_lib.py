@@ -16,6 +16,8 @@ from types import ModuleType
 from ficaudio.errors import EngineError
 
 INSTALL_HINT = "install it with `pip install espeakng-loader` or the system package `espeak-ng`"
+LIBRARY_ENV = "FICAUDIO_ESPEAK_LIBRARY"
+"""Path of a libespeak-ng to use instead of the system's or the bundled one."""
 
 _binding: ModuleType | None = None
 
@@ -55,9 +57,29 @@ def _load_bundled() -> None:
     os.environ["ESPEAK_DATA_PATH"] = data_dir
 
 
+def _load_chosen(library: str) -> None:
+    """The library named by :data:`LIBRARY_ENV` (data: ESPEAK_DATA_PATH, else the bundled data)."""
+    if not Path(library).is_file():
+        raise EngineError(f"espeak-ng library {library} (set by {LIBRARY_ENV}) does not exist",
+                          hint=f"unset {LIBRARY_ENV}, or {INSTALL_HINT}")  # fmt: skip
+    bundled = _loader_paths()
+    data_dir = os.environ.get("ESPEAK_DATA_PATH") or (bundled[1] if bundled else None)
+    if data_dir is None:
+        raise EngineError("espeak-ng data not found", hint=f"set ESPEAK_DATA_PATH, or {INSTALL_HINT}")
+    _check_data_dir(data_dir)
+    try:
+        ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
+    except OSError as exc:
+        raise EngineError(f"could not load {library}: {exc}", hint=INSTALL_HINT) from exc
+    os.environ["ESPEAK_DATA_PATH"] = data_dir
+
+
 def prepare_library() -> None:
-    """Make libespeak-ng loadable by the binding: the system copy if any, else the bundled one."""
-    if ctypes.util.find_library("espeak-ng") is None:
+    """Make libespeak-ng loadable by the binding: the one named by FICAUDIO_ESPEAK_LIBRARY,
+    else the system copy if any, else the bundled one."""
+    if os.environ.get(LIBRARY_ENV):
+        _load_chosen(os.environ[LIBRARY_ENV])
+    elif ctypes.util.find_library("espeak-ng") is None:
         _load_bundled()
     elif "ESPEAK_DATA_PATH" in os.environ:
         _check_data_dir(os.environ["ESPEAK_DATA_PATH"])

@@ -31,6 +31,9 @@ STORY_SUFFIXES = (".txt", ".html", ".htm", ".epub")
 SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "html", ".xhtml": "html", ".epub": "epub"}
 OPTIONAL_READER_MODULES = {"html": "ficaudio.parse.html", "epub": "ficaudio.parse.epub"}
 SNIFF_BYTES = 512
+MAX_STORY_BYTES = 20_000_000
+"""Larger files are refused before they are read: about 3 million words, ten times the
+longest fics people render, and parsing holds the whole text (memory stays bounded)."""
 
 
 @dataclass(frozen=True)
@@ -110,6 +113,7 @@ def read_story(path: str | os.PathLike, *, format: str | None = None) -> Story:
         raise InputError(f"no such file or folder: {story_path}")
     if story_path.is_dir():
         raise InputError(f"{story_path} is a folder, not a story file")
+    check_size(story_path)
     chosen = format or detect_format(story_path)
     reader = reader_for(chosen)
     if reader is None and format is not None and chosen not in OPTIONAL_READER_MODULES:
@@ -118,6 +122,17 @@ def read_story(path: str | os.PathLike, *, format: str | None = None) -> Story:
     if reader is None:
         raise InputError(f"no reader for {chosen} stories is installed ({story_path})")
     return reader.read(story_path)
+
+
+def check_size(path: Path) -> None:
+    """Refuse a file over :data:`MAX_STORY_BYTES` before reading a byte of it."""
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
+    if size > MAX_STORY_BYTES:
+        raise InputError(f"{path} is {size / 1e6:.1f} MB, more than the {MAX_STORY_BYTES // 1_000_000} MB a story file may be",
+                         hint="split it into parts (one file per volume or arc) and render each")  # fmt: skip
 
 
 def folder_stories(folder: Path) -> list[Path]:

@@ -1,0 +1,188 @@
+"""The render pipeline as a library: same bytes whatever --jobs, re-render only what
+changed, resume from the journal, the words check, progress reporting."""
+
+from __future__ import annotations
+
+import dataclasses
+import io
+import os
+import time
+from pathlib import Path
+
+import pytest
+
+from ficaudio import speech
+from ficaudio.cache import ClipCache
+from ficaudio.config import load_config
+from ficaudio.models import Utterance
+from ficaudio.pipeline import JOURNAL, MANIFEST, RenderOptions, build_script, printable_title, render_story
+from ficaudio.progress import PlainReporter, RichReporter
+from ficaudio.render import count_words, words_check
+
+VOICES = (
+    "engine: silent\nnarrator: {voice: silent-low}\n"
+    "characters:\n  Mira: {gender: female, voice: VOICE}\n  Tomas: {gender: male, voice: silent-mid}\n"
+)
+STORY = (
+    "Chapter 1: the lantern\n\nMira lifted the lantern. \"Does it work?\" Mira asked.\n\n"
+    "\"Only one way to find out,\" Tomas said.\n\n"
+    "Chapter 2: the dark\n\nThe hall went dark. \"Here,\" Tomas said.\n\nThey waited.\n\n"
+    "Chapter 3: the end\n\nMorning came slowly over the harbour.\n"
+)
+
+
+def setup(tmp_path: Path, voice: str = "silent-high", story: str = STORY):
+    voices, path = tmp_path / "voices.yaml", tmp_path / "lantern.txt"
+    voices.write_text(VOICES.replace("VOICE", voice), encoding="utf-8")
+    path.write_text(story, encoding="utf-8")
+    return path, load_config(voices)
+
+
+def options(tmp_path: Path, **kw) -> RenderOptions:
+    return RenderOptions(out_dir=tmp_path / "out", cache_dir=tmp_path / "cache", **kw)
+
+
+def mp3_bytes(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.glob("*.mp3"))}
+
+
+def mtimes(folder: Path) -> dict[str, int]:
+    return {p.name: p.stat().st_mtime_ns for p in folder.glob("*.mp3")}
+
+
+def test_output_bytes_are_the_same_whatever_jobs(tmp_path):
+    story, config = setup(tmp_path)
+    one = render_story(story, config, RenderOptions(out_dir=tmp_path / "a", cache_dir=tmp_path / "ca", jobs=1))
+    two = render_story(story, config, RenderOptions(out_dir=tmp_path / "b", cache_dir=tmp_path / "cb", jobs=2))
+    assert mp3_bytes(one.folder) == mp3_bytes(two.folder) and len(mp3_bytes(one.folder)) == 4
+    assert one.chapters == tuple(dataclasses.replace(c, path=c.path.replace(str(tmp_path / "b"), str(tmp_path / "a"))) for c in two.chapters)
+
+
+def test_second_render_is_a_no_op_and_a_touched_output_is_remade(tmp_path):
+    story, config = setup(tmp_path)
+    first = render_story(story, config, options(tmp_path))
+    before = mtimes(first.folder)
+    again = render_story(story, config, options(tmp_path))
+    assert again.synthesized == 0 and again.chapters == first.chapters and mtimes(first.folder) == before
+    (first.folder / "script.txt").unlink()
+    remade = render_story(story, config, options(tmp_path))
+    assert (first.folder / "script.txt").is_file() and remade.synthesized == 0
+    assert mtimes(first.folder) == before  # chapters and book were reused, not re-encoded
+
+
+def test_a_new_voice_re_renders_only_that_characters_lines(tmp_path):
+    story, config = setup(tmp_path)
+    first = render_story(story, config, options(tmp_path))
+    before = mtimes(first.folder)
+    _, changed = setup(tmp_path, voice="silent-mid")
+    second = render_story(story, changed, options(tmp_path))
+    script = build_script(story, changed)
+    mira = {u for u in speech.utterances(speech.plan(script, changed)) if u.speaker == "Mira"}
+    assert second.synthesized == len(mira) > 0
+    after = mtimes(first.folder)
+    assert after["01-the-lantern.mp3"] != before["01-the-lantern.mp3"]  # Mira speaks here
+    assert after["02-the-dark.mp3"] == before["02-the-dark.mp3"] and after["03-the-end.mp3"] == before["03-the-end.mp3"]
+
+
+def test_editing_one_paragraph_re_renders_only_that_paragraph(tmp_path):
+    story, config = setup(tmp_path)
+    first = render_story(story, config, options(tmp_path))
+    before = mtimes(first.folder)
+    story.write_text(STORY.replace("They waited.", "They waited for a long time."), encoding="utf-8")
+    second = render_story(story, config, options(tmp_path))
+    assert second.synthesized == 1
+    after = mtimes(first.folder)
+    assert sorted(name for name in after if after[name] != before[name]) == ["02-the-dark.mp3", "lantern.mp3"]
+
+
+def test_a_killed_run_resumes_from_the_journal(tmp_path):
+    story, config = setup(tmp_path)
+    first = render_story(story, config, options(tmp_path))
+    folder = first.folder
+    # As a run killed after chapter 2 leaves it: the manifest gone, the journal's lines there.
+    manifest = (folder / MANIFEST).read_text("utf-8")
+    import json
+
+    entries = json.loads(manifest)["chapters"]
+    (folder / JOURNAL).write_text("".join(json.dumps([name, entry]) + "\n" for name, entry in entries.items()) + '["torn', "utf-8")
+    (folder / MANIFEST).unlink()
+    (folder / "lantern.mp3").unlink()
+    before = mtimes(folder)
+    again = render_story(story, config, options(tmp_path))
+    after = mtimes(folder)
+    assert again.synthesized == 0 and {n: t for n, t in after.items() if n != "lantern.mp3"} == before
+    assert not (folder / JOURNAL).exists() and (folder / "lantern.mp3").is_file()
+    assert again.chapters == first.chapters
+
+
+def test_no_cache_keeps_the_shared_cache_untouched(tmp_path):
+    story, config = setup(tmp_path)
+    result = render_story(story, config, options(tmp_path, use_cache=False))
+    assert result.synthesized > 0
+    assert not (tmp_path / "cache").exists() and not (result.folder / ".ficaudio-cache").exists()
+
+
+# ------------------------------------------------------------------ the words check
+def test_words_check_counts_match_and_a_dropped_segment_is_detected(tmp_path):
+    story, config = setup(tmp_path)
+    script = build_script(story, config)
+    plan = speech.plan(script, config)
+    assert all(check.problems() == [] for check in words_check(script, plan))
+    chapter = plan.chapters[1]
+    victim = next(i for i, item in enumerate(chapter.items) if isinstance(item, Utterance) and item.line >= 0)
+    dropped = dataclasses.replace(chapter, items=chapter.items[:victim] + chapter.items[victim + 1 :])
+    broken = dataclasses.replace(plan, chapters=(plan.chapters[0], dropped, plan.chapters[2]))
+    checks = words_check(script, broken)
+    line = chapter.items[victim].line
+    assert checks[0].problems() == [] and checks[2].problems() == []
+    assert checks[1].dropped_lines == (line,)
+    assert f"script line {line} has words but none reach the engine" in checks[1].problems()
+
+
+@pytest.mark.parametrize(("text", "count"), [("", 0), ("— … ***", 0), ("Don't go, 3 times!", 5), ("Kakashi-sensei", 2), ("Zoë said: ¿qué?", 3)])
+def test_count_words(text, count):
+    assert count_words(text) == count
+
+
+def test_printable_titles():
+    assert printable_title("../a\x00b\n\tc") == "../a b c" and printable_title(None) is None
+
+
+# ------------------------------------------------------------------ progress
+def test_plain_log_has_one_line_per_chapter(tmp_path):
+    story, config = setup(tmp_path)
+    stream = io.StringIO()
+    render_story(story, config, options(tmp_path), PlainReporter(stream))
+    lines = [line for line in stream.getvalue().splitlines() if line.startswith("  chapter ")]
+    assert [line.split(":")[0] for line in lines if "chapter 2/3" in line] == ["  chapter 2/3 'the dark'"]
+    assert len(lines) == 3 and all("words in the story ->" in line for line in lines)
+
+
+def test_rich_bars_for_story_and_chapters(tmp_path):
+    from rich.console import Console
+
+    story, config = setup(tmp_path)
+    reporter = RichReporter()
+    reporter.console = Console(file=io.StringIO(), force_terminal=True, width=100)
+    render_story(story, config, options(tmp_path), reporter)
+    shown = reporter.console.file.getvalue()
+    assert "chapter 3/3 'the end'" in shown and reporter.progress is None
+
+
+# ------------------------------------------------------------------ cache hygiene
+def test_sweep_removes_only_old_temp_files(tmp_path):
+    cache = ClipCache(tmp_path)
+    (tmp_path / "ab").mkdir()
+    old, fresh = tmp_path / "ab" / ".tmp-old", tmp_path / "ab" / ".tmp-fresh"
+    old.write_bytes(b"x")
+    fresh.write_bytes(b"x")
+    os.utime(old, (time.time() - 7200, time.time() - 7200))
+    assert cache.sweep_temp_files() == 1 and not old.exists() and fresh.exists()
+
+
+@pytest.mark.parametrize("module", ["pipeline", "render", "files", "progress", "cache", "parse", "engines.espeak_lib"])
+def test_docstring_examples(module):
+    import doctest
+    import importlib
+
+    assert doctest.testmod(importlib.import_module(f"ficaudio.{module}")).failed == 0

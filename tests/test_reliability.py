@@ -1,0 +1,314 @@
+"""Bad inputs through the real CLI: the exact message, the exit code, and no output file
+under a final name. Inputs are built here by hand; the silent engine keeps it fast."""
+
+from __future__ import annotations
+
+import ast
+import codecs
+import json
+import os
+import resource
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from mutagen.id3 import ID3
+from typer.testing import CliRunner
+
+from ficaudio.cli import app
+
+SRC = Path(__file__).resolve().parent.parent / "src" / "ficaudio"
+
+SILENT_VOICES = (
+    "engine: silent\nnarrator: {voice: silent-low}\n"
+    "pools:\n  female: [silent-high]\n  male: [silent-mid]\n  unknown: [silent-mid]\n"
+)
+STORY = 'Chapter 1: the lantern\n\nMira lifted the lantern. "Does it work?" she asked.\n\n"Only one way to find out," said Tomas.\n'
+
+
+@pytest.fixture
+def voices(tmp_path) -> Path:
+    path = tmp_path / "voices.yaml"
+    path.write_text(SILENT_VOICES, encoding="utf-8")
+    return path
+
+
+def cli(*args) -> tuple[int, str]:
+    result = CliRunner().invoke(app, [str(a) for a in args])
+    return result.exit_code, result.output
+
+
+def render(story: Path, voices: Path, out: Path, *extra) -> tuple[int, str]:
+    return cli("render", story, "--voices", voices, "--out", out, "--jobs", "2", *extra)
+
+
+def visible_files(root: Path) -> list[Path]:
+    """Files under final names: nothing hidden (state, temp files) on the way down."""
+    if not root.exists():
+        return []
+    return sorted(p for p in root.rglob("*") if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts))
+
+
+def script_rows(folder: Path) -> list[dict]:
+    return [json.loads(line) for line in (folder / "script.jsonl").read_text("utf-8").splitlines()]
+
+
+def warm_cache_env(tmp_path: Path) -> dict[str, str]:
+    return {**os.environ, "FICAUDIO_CACHE_DIR": str(tmp_path / "cache")}
+
+
+def run_cli(args, env=None, **kw) -> subprocess.CompletedProcess:
+    cmd = [sys.executable, "-m", "ficaudio.cli", *map(str, args)]
+    return subprocess.run(cmd, capture_output=True, text=True, env=env or dict(os.environ), **kw)
+
+
+# ------------------------------------------------------------------ refused inputs
+def test_missing_path(tmp_path, voices):
+    missing = tmp_path / "nope.txt"
+    assert render(missing, voices, tmp_path / "out") == (1, f"error: no such file or folder: {missing}\n")
+    assert not (tmp_path / "out").exists()
+
+
+def test_folder_without_stories(tmp_path, voices):
+    folder = tmp_path / "pics"
+    folder.mkdir()
+    (folder / "cover.jpg").write_bytes(b"\xff\xd8\xff")
+    code, out = render(folder, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: no stories in folder {folder} (looked for .txt, .html, .htm, .epub)\n")
+    assert not (tmp_path / "out").exists()
+
+
+@pytest.mark.parametrize("content", ["", "  \n\n\t \n", "\u00a0\n\u3000\n"], ids=["empty", "blank", "unicode-spaces"])
+def test_empty_or_whitespace_only(tmp_path, voices, content):
+    story = tmp_path / "story.txt"
+    story.write_text(content, encoding="utf-8")
+    assert render(story, voices, tmp_path / "out") == (1, f"error: {story} is empty: no story text to read\n")
+    assert visible_files(tmp_path / "out") == []
+
+
+@pytest.mark.parametrize(
+    "data",
+    [b"ID3\x03\x00\x00\x00\x00\x00\x0a" + bytes(10) + b"\xff\xf3\x80\xc4" + bytes(300), b"\xff\xf3\x80\xc4" + bytes(300), b"\x89PNG\r\n\x1a\nIHDR"],
+    ids=["mp3-with-tag", "mp3-frames", "png"],
+)
+def test_binary_file_given_as_a_story(tmp_path, voices, data):
+    story = tmp_path / "chapter1.txt"
+    story.write_bytes(data)
+    code, out = render(story, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: {story} is not a text story (it looks like binary data)\n")
+    assert visible_files(tmp_path / "out") == []
+
+
+def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, voices):
+    story = tmp_path / "huge.txt"
+    with open(story, "wb") as handle:  # sparse: costs no disk, and would be binary if read
+        handle.truncate(50_000_000)
+    before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    code, out = render(story, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: {story} is 50.0 MB, more than the 20 MB a story file may be\n"
+                              "  hint: split it into parts (one file per volume or arc) and render each\n")  # fmt: skip
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb < 20_000  # never read into memory
+    assert visible_files(tmp_path / "out") == []
+
+
+def test_malformed_voices_yaml_says_file_line_column(tmp_path):
+    bad = tmp_path / "voices.yaml"
+    bad.write_text("narrator:\n  voice: en-us\n  rate: [fast\n", encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out = render(story, bad, tmp_path / "out")
+    assert code == 1
+    assert out == (f"error: {bad}:4:1: malformed YAML: expected ',' or ']', but got '<stream end>'\n"
+                   "  hint: check indentation, colons and brackets on that line\n")  # fmt: skip
+    assert not (tmp_path / "out").exists()
+
+
+def test_yaml_is_loaded_safely(tmp_path):
+    marker = tmp_path / "pwned"
+    evil = tmp_path / "voices.yaml"
+    evil.write_text(f'engine: !!python/object/apply:os.system ["touch {marker}"]\n', encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out = render(story, evil, tmp_path / "out")
+    assert code == 1 and out.startswith(f"error: {evil}:1:1: ")
+    assert not marker.exists()
+
+
+def test_unknown_voice_id(tmp_path):
+    voices = tmp_path / "voices.yaml"
+    voices.write_text("engine: silent\nnarrator:\n  voice: silent-lowe\n", encoding="utf-8")
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out = render(story, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: {voices}:3:10: unknown voice 'silent-lowe'\n  hint: did you mean 'silent-low', 'silent-mid', 'silent-high'?\n")
+    assert not (tmp_path / "out").exists()  # refused before any output
+
+
+def test_espeak_unavailable_says_what_to_install(tmp_path):
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    voices = tmp_path / "voices.yaml"
+    voices.write_text("engine: espeak\n", encoding="utf-8")
+    env = {**os.environ, "FICAUDIO_ESPEAK_LIBRARY": str(tmp_path / "nowhere" / "libespeak-ng.so.1")}
+    result = run_cli(["render", story, "--voices", voices, "--out", tmp_path / "out"], env=env)
+    assert result.returncode == 1
+    assert result.stderr == (
+        f"error: espeak-ng library {tmp_path / 'nowhere' / 'libespeak-ng.so.1'} (set by FICAUDIO_ESPEAK_LIBRARY) does not exist\n"
+        "  hint: unset FICAUDIO_ESPEAK_LIBRARY, or install it with `pip install espeakng-loader` or the system package `espeak-ng`\n"
+    )
+    assert not (tmp_path / "out").exists()
+
+
+def test_output_folder_not_writable(tmp_path, voices):
+    # Tests may run as root, whom chmod does not stop: a regular FILE in the path stops anyone.
+    blocker = tmp_path / "a-file"
+    blocker.write_text("x")
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    code, out = render(story, voices, blocker / "out")
+    assert (code, out) == (1, f"error: cannot create output folder {blocker / 'out' / 's'}: Not a directory\n"
+                              "  hint: choose another --out folder\n")  # fmt: skip
+
+
+def test_disk_full_during_encoding(tmp_path, voices):
+    """RLIMIT_FSIZE stands in for a full disk: writes past it fail (ffmpeg: SIGXFSZ or EFBIG)."""
+    story = tmp_path / "s.txt"
+    story.write_text(STORY, encoding="utf-8")
+    env = warm_cache_env(tmp_path)
+    warm = run_cli(["render", story, "--voices", voices, "--out", tmp_path / "warm", "--quiet"], env=env)
+    assert warm.returncode == 0, warm.stderr  # clips cached: only encoding writes big files now
+
+    def limit_file_size():
+        resource.setrlimit(resource.RLIMIT_FSIZE, (4000, resource.RLIM_INFINITY))
+
+    out = tmp_path / "out"
+    result = run_cli(["render", story, "--voices", voices, "--out", out, "--quiet"], env=env, preexec_fn=limit_file_size)
+    dest = out / "s" / "01-the-lantern.mp3"
+    assert result.returncode == 1
+    assert result.stderr == (f"error: {dest}: chapter 1 (the lantern): the disk is full (or a file size limit was reached) while encoding\n"
+                             "  hint: free some space and run again: finished chapters and clips are kept\n")  # fmt: skip
+    assert not list(out.rglob("*.mp3")) and not list(out.rglob("*.part"))
+
+
+# ------------------------------------------------------------------ inputs that work
+@pytest.mark.parametrize("encoding", ["cp1252", "utf-16"])
+def test_windows_1252_and_utf16_stories_render(tmp_path, voices, encoding):
+    text = "Chapter 1: the café\n\n\u201cIs it open?\u201d asked Zoë. \u201cThe café?\u201d\n"
+    story = tmp_path / "story.txt"
+    story.write_bytes(text.encode(encoding))
+    if encoding == "utf-16":
+        assert story.read_bytes()[:2] in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)
+    code, out = render(story, voices, tmp_path / "out", "--quiet")
+    assert code == 0, out
+    rows = script_rows(tmp_path / "out" / "story")
+    assert [r["text"] for r in rows if r["kind"] == "dialogue"] == ["\u201cIs it open?\u201d", "\u201cThe café?\u201d"]
+
+
+def test_story_without_dialogue(tmp_path, voices):
+    story = tmp_path / "quiet.txt"
+    story.write_text("Chapter 1: alone\n\nThe house was empty. Nobody spoke.\n\nThe rain went on all night.\n", encoding="utf-8")
+    code, out = render(story, voices, tmp_path / "out")
+    assert code == 0, out
+    rows = script_rows(tmp_path / "out" / "quiet")
+    assert rows and not [r for r in rows if r["kind"] == "dialogue"]
+    assert {r["speaker"] for r in rows if r["spoken"]} == {"Narrator"}
+    assert "warning" not in out
+
+
+def test_one_paragraph_of_100000_characters(tmp_path, voices):
+    sentence = 'She ran on and on, "why?" she asked nobody, and the road went on. '
+    paragraph = (sentence * (100_000 // len(sentence) + 1))[:100_000].rstrip() + "\n"
+    story = tmp_path / "long.txt"
+    story.write_text(paragraph, encoding="utf-8")
+    code, out = cli("script", story, "--voices", voices)
+    assert code == 0
+    rows = [json.loads(line) for line in out.splitlines()]
+    story_rows = [r for r in rows if r["kind"] in ("narration", "dialogue", "thought", "heading")]
+    assert "".join(r["text"] for r in story_rows) == paragraph.rstrip("\n")  # every character, once, in order
+
+
+def test_one_long_paragraph_reaches_the_engine_whole(tmp_path):
+    from ficaudio import speech
+    from ficaudio.config import load_config
+    from ficaudio.pipeline import build_script
+    from ficaudio.render import words_check
+
+    voices = tmp_path / "voices.yaml"
+    voices.write_text(SILENT_VOICES, encoding="utf-8")
+    story = tmp_path / "long.txt"
+    story.write_text(("The road went on, and on, and she walked it. " * 2300).strip() + "\n", encoding="utf-8")
+    config = load_config(voices)
+    script = build_script(story, config)
+    plan = speech.plan(script, config)
+    (check,) = words_check(script, plan)
+    assert check.problems() == [] and check.story_words == 2300 * 10
+    assert max(len(u.text) for u in speech.utterances(plan)) <= speech.MAX_UTTERANCE_CHARS
+
+
+def test_unbalanced_quotes_everywhere_render_without_dropping_words(tmp_path, voices):
+    story = tmp_path / "mess.txt"
+    story.write_text(
+        'Chapter 1: quotes\n\n"Wait, she said. He didn\'t.\n\n\u201cNo\u201d \u201d yes \u201c maybe.\n\n'
+        "'Single, she said' and then ' alone.\n\n\u00abHalf open. \u201eLow\n\nPlain end.\n",
+        encoding="utf-8",
+    )
+    code, out = render(story, voices, tmp_path / "out")
+    assert code == 0, out
+    assert "warning" not in out
+    assert "chapter 1/1 'quotes'" in out  # the per-chapter log line with the words check
+
+
+# ------------------------------------------------------------------ hostile names
+HOSTILE = (
+    "Actions\n\nWork Header\n\n../../../tmp/evil\n\nSummary:\n\nA test.\n\n"
+    "Chapter 1: /etc/shadow\n\nChapter Text\n\nIt rained.\n\n"
+    "Chapter 2: CON\n\nChapter Text\n\nIt snowed.\n\n"
+    f"Chapter 3: {'x' * 500}\n\nChapter Text\n\nHail.\n\n"
+    "Chapter 4: a\x07b\x1bc\n\nChapter Text\n\nFog.\n"
+)
+
+
+def test_hostile_titles_become_safe_file_names(tmp_path, voices):
+    story = tmp_path / "hostile.txt"
+    story.write_text(HOSTILE, encoding="utf-8")
+    out = tmp_path / "out"
+    code, output = render(story, voices, out, "--quiet")
+    assert code == 0, output
+    written = [p for p in tmp_path.rglob("*") if p.is_file()]
+    assert all(out in p.parents or p.parent == tmp_path for p in written)  # nothing escaped
+    (folder,) = [p for p in out.iterdir() if p.is_dir() and not p.name.startswith(".")]
+    assert folder.name == "tmp-evil"
+    mp3s = sorted(p.name for p in folder.glob("*.mp3"))
+    assert mp3s[:4] == ["01-etc-shadow.mp3", "02-chapter-2.mp3", f"03-{'x' * 80}.mp3", "04-a-b-c.mp3"]
+    assert all(name.isprintable() and len(name) <= 100 for name in os.listdir(folder))
+
+
+def test_ffmpeg_and_subprocesses_get_argument_lists_never_a_shell():
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text("utf-8"))):
+            if isinstance(node, ast.keyword) and node.arg == "shell" and not (isinstance(node.value, ast.Constant) and node.value.value is False):
+                offenders.append(f"{path.name}:{node.lineno}")
+            if isinstance(node, ast.Attribute) and node.attr in ("system", "popen") and getattr(node.value, "id", "") == "os":
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == []
+
+
+# ------------------------------------------------------------------ many chapters
+def test_300_chapters_get_nested_chapter_tables(tmp_path):
+    voices = tmp_path / "voices.yaml"
+    voices.write_text(SILENT_VOICES.replace("narrator: {voice: silent-low}", "narrator: {voice: silent-low, rate: 450}"), encoding="utf-8")
+    story = tmp_path / "many.txt"
+    story.write_text("".join(f"Chapter {n}: part {n}\n\nGo.\n\n" for n in range(1, 301)), encoding="utf-8")
+    code, out = render(story, voices, tmp_path / "out", "--quiet")
+    assert code == 0, out
+    from ficaudio.tags import read_chapters
+
+    (book,) = [p for p in (tmp_path / "out").glob("*/*.mp3") if not p.name[:3].rstrip("-").isdigit()]
+    chapters = read_chapters(book)
+    assert [title for title, _, _ in chapters] == [f"part {n}" for n in range(1, 301)]
+    assert all(a[2] <= b[1] for a, b in zip(chapters, chapters[1:]))
+    tocs = {frame.element_id: frame for frame in ID3(book).getall("CTOC")}
+    assert tocs["toc"].child_element_ids == ["toc1", "toc2"]
+    assert len(tocs["toc1"].child_element_ids) == 255 and len(tocs["toc2"].child_element_ids) == 45
