@@ -186,3 +186,26 @@ def test_docstring_examples(module):
     import importlib
 
     assert doctest.testmod(importlib.import_module(f"ficaudio.{module}")).failed == 0
+
+
+def test_an_epub_cover_reaches_the_book_tags_and_the_feed_folder(tmp_path):
+    from mutagen.id3 import ID3
+
+    _, config = setup(tmp_path)
+    epub = Path(__file__).parent / "fixtures" / "fanficfare.epub"
+    book = render_story(epub, config, options(tmp_path))
+    covers = list(book.folder.glob("cover.*"))
+    assert len(covers) == 1
+    assert ID3(book.book_path).getall("APIC")[0].data == covers[0].read_bytes()
+    assert f'"cover": "{covers[0].name}"' in (book.folder / "book.json").read_text("utf-8")
+
+
+def test_rendering_several_stories_writes_a_library_feed(tmp_path):
+    from ficaudio.pipeline import render_stories
+
+    story, config = setup(tmp_path)
+    other = tmp_path / "second.txt"
+    other.write_text(STORY.replace("lantern", "candle"), encoding="utf-8")
+    books = list(render_stories([story, other], config, options(tmp_path)))
+    assert len({b.folder for b in books}) == 2
+    assert (tmp_path / "out" / "feed.xml").is_file()

@@ -84,7 +84,7 @@ def render(
     """Render stories to chapter MP3s plus a whole-book MP3 with chapter marks."""
     from .config import load_config
     from .parse import find_stories
-    from .pipeline import RenderOptions, render_story
+    from .pipeline import RenderOptions, render_stories
     from .progress import choose_reporter
 
     chosen_formats = _output_formats(formats)
@@ -94,8 +94,7 @@ def render(
     config = load_config(voices)
     options = RenderOptions(out_dir=out, jobs=jobs, use_cache=not no_cache, notes=notes, format=input_format, formats=chosen_formats, script=script)
     reporter = choose_reporter(quiet)
-    for path in stories_found:
-        book = render_story(path, config, options, reporter)
+    for book in render_stories(stories_found, config, options, reporter):
         chapters = _count(len(book.chapters), "chapter")
         typer.echo(f"{book.book_path}  ({_clock(book.duration_ms)}, {chapters}, {_count(book.synthesized, 'new clip')})")
 

@@ -22,7 +22,7 @@ from pathlib import Path
 from . import __version__, attribute, cast, parse, segment, speech
 from .config import Config, voice_position
 from .errors import EngineError, OutputError
-from .files import atomic_write_text, safe_name
+from .files import atomic_write_bytes, atomic_write_text, safe_name
 from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
 
@@ -102,6 +102,22 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
         result = _render_into(folder, script, plan, config, options, engine, reporter)
         _remember(folder, Path(path), fingerprint, result.utterances)
     return result
+
+
+def render_stories(paths: Sequence[Path], config: Config, options: RenderOptions, reporter: Reporter | None = None) -> Iterator[BookResult]:
+    """Render each story in turn, then give the output folder a library feed over all its books."""
+    for path in paths:
+        yield render_story(path, config, options, reporter)
+    _publish_library(Path(options.out_dir))
+
+
+def _publish_library(out_dir: Path) -> None:
+    from importlib.util import find_spec
+
+    if find_spec("ficaudio.listen") is not None:
+        from .listen import publish_library
+
+        publish_library(out_dir)
 
 
 def printable_title(title: str | None) -> str | None:
@@ -505,11 +521,22 @@ def _write_book_json(folder: Path, script: Script, plan: RenderPlan, book_path: 
         "fandom": story.fandom,
         "language": "en",
         "created": previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "cover": previous.get("cover"),
+        "cover": _write_cover(folder, story.cover) or previous.get("cover"),
         "book": {"file": book_path.name, "duration_ms": duration_ms, "bytes": book_path.stat().st_size},
         "chapters": [_chapter_json(c, start) for c, start in zip(chapters, starts_ms, strict=True)],
     }
     atomic_write_text(folder / "book.json", json.dumps(data, ensure_ascii=False, indent=1))
+
+
+def _write_cover(folder: Path, cover: bytes | None) -> str | None:
+    """The story's cover beside the book (for the feed and player page); its file name."""
+    if not cover:
+        return None
+    from .tags import cover_mime
+
+    name = "cover.png" if cover_mime(cover) == "image/png" else "cover.jpg"
+    atomic_write_bytes(folder / name, cover)
+    return name
 
 
 def _chapter_json(chapter: ChapterAudio, start_ms: int) -> dict:
