@@ -128,3 +128,13 @@ def test_library_without_stories_writes_nothing(tmp_path):
     assert publish_library(tmp_path) is None
     assert list(tmp_path.iterdir()) == []
 
+
+
+def test_a_title_xml_cannot_carry_is_a_clear_error(sample):
+    import dataclasses
+
+    from ficaudio.errors import OutputError
+
+    book = dataclasses.replace(load_book(sample), title="bell\x07ringer")
+    with pytest.raises(OutputError, match="cannot write the podcast feed"):
+        story_feed(book, BASE)

@@ -27,6 +27,7 @@ from feedgen.ext.base import BaseEntryExtension, BaseExtension
 from feedgen.feed import FeedGenerator
 from feedgen.util import xml_elem
 
+from ficaudio.errors import OutputError
 from ficaudio.listen.book import BookInfo, ChapterInfo
 
 PODCAST_NS = "https://podcastindex.org/namespace/1.0"
@@ -187,7 +188,15 @@ def story_feed(book: BookInfo, base_url: str) -> bytes:
     for chapter in book.chapters:
         _add_chapter_episode(fg, book, chapter, base_url)
     fg.lastBuildDate(book.created + CHAPTER_SPACING * len(book.chapters))
-    return fg.rss_str(pretty=True)
+    return _rss(fg)
+
+
+def _rss(fg: FeedGenerator) -> bytes:
+    """The feed's XML; a text XML cannot carry (control characters) is a ficaudio error."""
+    try:
+        return fg.rss_str(pretty=True)
+    except ValueError as exc:  # lxml: "All strings must be XML compatible"
+        raise OutputError(f"cannot write the podcast feed: {exc}", hint="remove control characters from titles and summaries") from exc
 
 
 def _itunes_image_url(base_url: str, cover: str) -> str:
@@ -244,4 +253,4 @@ def library_feed(books: Sequence[tuple[BookInfo, str]], base_url: str, title: st
     for book, book_url in sorted(books, key=lambda pair: (pair[0].created, pair[0].slug)):
         _add_book_episode(fg, book, book_url)
     fg.lastBuildDate(max(book.created for book, _ in books))
-    return fg.rss_str(pretty=True)
+    return _rss(fg)
