@@ -209,3 +209,13 @@ def test_rendering_several_stories_writes_a_library_feed(tmp_path):
     books = list(render_stories([story, other], config, options(tmp_path)))
     assert len({b.folder for b in books}) == 2
     assert (tmp_path / "out" / "feed.xml").is_file()
+
+
+def test_a_windows_1252_story_is_read_with_a_note(tmp_path):
+    _, config = setup(tmp_path)
+    path = tmp_path / "old-ffn-save.txt"
+    path.write_bytes(b"\x93Hello,\x94 she said. It\x92s fine.\n")
+    log = io.StringIO()
+    script = build_script(path, config, reporter=PlainReporter(log))
+    assert log.getvalue() == f"note: {path} is not UTF-8 or UTF-16; read it as Windows-1252\n"
+    assert [line.segment.text for line in script.lines][0] == "\u201cHello,\u201d"

@@ -26,6 +26,9 @@ from .files import atomic_write_bytes, atomic_write_text, safe_name
 from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
 
+FALLBACK_ENCODINGS = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}
+"""Encodings the readers fall back to when a file is not valid UTF-8: worth a note to the user."""
+
 MANIFEST = ".ficaudio-manifest.json"
 JOURNAL = ".ficaudio-journal.jsonl"
 PRIVATE_CACHE = ".ficaudio-cache"  # --no-cache: clips live here during the render only
@@ -70,6 +73,8 @@ def build_script(
     and kind changes are applied to the lines they were made on, matched by text.
     """
     story = parse.read_story(path, format=format)
+    if story.encoding.lower() in FALLBACK_ENCODINGS:
+        (reporter or QuietReporter()).info(f"note: {path} is not UTF-8 or UTF-16; read it as {FALLBACK_ENCODINGS[story.encoding.lower()]}")
     segments = segment.segment(story, notes=notes)
     attribution = attribute.attribute(story, segments, known=config.known_characters())
     if corrections is not None:
