@@ -1,9 +1,9 @@
 """Regression: the attribution harness's score on our annotated fixtures must not drop.
 
 The fixtures (``bench/data``, 5 original stories, 303 quotations) live in the repository;
-nothing here reads /work/shared. Levels: what the engine reached in attribution round 4
-(0.871 overall, 0.990 explicit, 0.816 anaphoric, 0.808 implicit, gold quotation spans, no
-roster; 0.927 with the roster), minus a small margin.
+nothing here reads /work/shared. Levels: what the engine reached in attribution round 5
+(0.871 overall, 0.980 explicit, 0.829 anaphoric, 0.808 implicit, gold quotation spans, no
+roster; 0.931 with the roster), minus a small margin.
 """
 
 from __future__ import annotations
@@ -41,13 +41,13 @@ def test_implicit_accuracy_does_not_drop(tally):
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.80
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.815
 
 
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.91
+    assert with_roster.correct / with_roster.gold >= 0.92
 
 
 def test_confidence_buckets_cover_every_line(tally):

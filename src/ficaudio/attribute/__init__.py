@@ -23,11 +23,11 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Paragraph, build_document
-from ficaudio.attribute.introductions import self_introductions
+from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import name_first_person
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, explicit_tag, named_action_beat, quote_context, tag_after_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, tag_after_quote, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -48,7 +48,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
     alternation_backfill(doc, decisions)
-    renames = {**self_introductions(doc, decisions), **name_first_person(doc, decisions)}
+    renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 
@@ -63,6 +63,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         if conv.narration_paragraphs >= _MAX_NARRATION_PARAGRAPHS:
             conv.reset()
         conv.last_actor = closing_actor(resolver, para)
+        conv.announced = announced_speaker(resolver, para)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -74,6 +75,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             previous = decision
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
+    conv.announced = announced_speaker(resolver, para)
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -85,6 +87,18 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     return resolver.mention(subjects[-1], para) if subjects else None
 
 
+def announced_speaker(resolver: Resolver, para: Paragraph) -> str | None:
+    """Who a paragraph's closing narration says is about to speak: ``He said:``, ``and then
+    she says,``, ``She reached up to whisper in his ear.`` -> that subject (the quotation
+    comes in the next paragraph)."""
+    doc = resolver.doc
+    spans = para.narration(doc.segments)
+    if not spans or spans[-1][1] < para.end or (para.quotes and spans[-1][0] < doc.segments[para.quotes[-1]].end):
+        return None
+    m = closing_tag(doc.text, spans[-1], para.mentions)
+    return resolver.mention(m, para) if m else None
+
+
 def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
@@ -93,6 +107,8 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
+    if decision := announced_by_previous_paragraph(resolver, ctx):
+        return decision
     if decision := named_action_beat(resolver, ctx):
         return decision
     for rule in _CONVERSATION_RULES:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.rules import Decision, quote_context, vocatives
+from ficaudio.attribute.rules import Decision, named_in_quote, quote_context
 from ficaudio.models import SegmentKind
 
 ANCHOR_RULES = frozenset({
@@ -67,12 +67,51 @@ def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     if not anchors:
         return None
     j = anchors[0][1]
+    partner = next((turns[i].speaker for _, i in anchors if turns[i].speaker != turns[j].speaker), None)
+    anchored = [i for i, t in enumerate(turns) if t.anchored]
+    if partner is not None and (voted := parity_vote(turns, k, anchored, (turns[j].speaker, partner))):
+        return voted
     if (k - j) % 2 == 0:
         return turns[j].speaker
     partners = sorted((abs(i - k), i) for i in usable if (i - j) % 2 and turns[i].speaker != turns[j].speaker)
     if partners:
         return turns[partners[0][1]].speaker
     return None  # the other person is not anchored anywhere near: leave the forward guess
+
+
+_PARITY_REACH_TURNS = 8  # anchors further than this say little about who speaks now
+
+
+def parity_vote(turns: list[Turn], k: int, anchored: list[int], pair: tuple[str | None, str | None]) -> str | None:
+    """Which of the two people talking says turn ``k``: every anchor of the pair within reach
+    votes for the parity it implies (nearer anchors weigh more), so one wrong tag does not
+    flip a whole run. The pair's stretch ends at an anchor of a third person.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> p = Paragraph(1, 0, 0, 0)
+    >>> names = ["Ino", "Kiba", "Kiba", None, "Kiba", "Ino"]  # one wrong tag at turn 1
+    >>> ts = [Turn(p, i, n, n is not None) for i, n in enumerate(names)]
+    >>> parity_vote(ts, 3, [0, 1, 2, 4, 5], ("Kiba", "Ino"))
+    'Ino'
+    """
+    score: dict[str, float] = {pair[0]: 0.0, pair[1]: 0.0}
+    for j in _pair_stretch(turns, k, anchored, pair):
+        same = (k - j) % 2 == 0
+        speaker = turns[j].speaker if same else (pair[1] if turns[j].speaker == pair[0] else pair[0])
+        score[speaker] += 1.0 / abs(k - j)
+    best = max(score, key=score.get)
+    return best if score[best] > score[pair[0] if best == pair[1] else pair[1]] else None
+
+
+def _pair_stretch(turns: list[Turn], k: int, anchored: list[int], pair: tuple) -> list[int]:
+    """Anchors of the pair around ``k``, stopping on each side at a third person's anchor."""
+    found = []
+    for side in (sorted((j for j in anchored if j < k), reverse=True), sorted(j for j in anchored if j > k)):
+        for j in side:
+            if turns[j].speaker not in pair or abs(j - k) > _PARITY_REACH_TURNS:
+                break
+            found.append(j)
+    return found
 
 
 def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
@@ -99,7 +138,7 @@ def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
             if decision is not None and decision.rule not in GUESS_RULES:
                 continue
             speaker = alternation_speaker(turns, k)
-            if speaker and speaker != turn.speaker and speaker not in vocatives(quote_context(doc, turn.first)):
+            if speaker and speaker != turn.speaker and speaker not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, speaker)
 
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, named_in_quote, vocatives
 
 _MAX_NARRATION_PARAGRAPHS = 3  # a conversation is over after this much narration without speech
 
@@ -22,7 +22,7 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     ``"It is."`` -> Kakashi (not the one who just spoke, nor anyone the quotation addresses)."""
     conv = resolver.conversation
     actor = conv.last_actor
-    if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in vocatives(ctx):
+    if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in named_in_quote(ctx):
         return None  # no conversation yet: salient_character opens it (and the backfill may revise)
     if conv.turns and actor == conv.turns[-1]:  # measured: "the same one again" is right < 1/2
         return None
@@ -34,7 +34,7 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     listening."`` -> Kakashi."""
     conv = resolver.conversation
     addressee = conv.addressee
-    if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in vocatives(ctx):
+    if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in named_in_quote(ctx):
         return Decision(addressee, 0.65, "vocative_addressee_replies")
     return None
 
@@ -42,7 +42,7 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
 def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again."""
     turns = resolver.conversation.turns
-    if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in vocatives(ctx):
+    if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx):
         return Decision(turns[-2], 0.55, "turn_taking")
     return None
 
@@ -53,16 +53,16 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     turns = resolver.conversation.turns
     if not turns:
         return None
-    voc = vocatives(ctx)
+    voc = named_in_quote(ctx)
     for _, name, _ in resolver.salience.recent(ctx.segment.start):
         if name != turns[-1] and name not in voc:
-            return Decision(name, 0.3, "answers_previous")
+            return Decision(name, 0.2, "answers_previous")  # measured: 0.19 on LitBank (right more often in fan fiction)
     return None
 
 
 def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Last resort: the character most recently mentioned as a subject opens a conversation."""
-    voc = vocatives(ctx)
+    voc = named_in_quote(ctx)
     for _, name, subject in resolver.salience.recent(ctx.segment.start):
         if subject and name not in voc and name != FIRST_PERSON_NAME:
             return Decision(name, 0.25, "salient_character")

@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
 from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import KIN_GENDER, SUBJECT_PRONOUNS
+from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, description_at, is_capitalised, name_runs, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -177,6 +178,9 @@ _ADVERBS = frozenset("just still already never always finally only also even aga
 _PARTICIPLES = frozenset("done gone been being getting going gotten starting trying had got never not already always just still".split())
 
 
+_RELATIVE_WHO = re.compile(r",\s+who\s+(?!is\b|was\b|had\b|has\b)[a-z]+(?:s|ed)\b")
+
+
 def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
     """A name or description in mid-sentence that opens a clause and is followed by a verb
     is that clause's subject: ``Iruka is here when Kakashi arrives``, ``..., and Kakashi
@@ -185,10 +189,15 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
     >>> t = "Iruka waits when Kakashi arrives."
     >>> is_clause_subject(t, words(t), 3, 22)
     True
+    >>> t = "It has no effect on Ino, who lifts her cup."
+    >>> is_clause_subject(t, words(t), 5, 23)
+    True
     >>> t = "Iruka waved at Kakashi and smiled."
     >>> is_clause_subject(t, words(t), 3, 22)
     False
     """
+    if _RELATIVE_WHO.match(text, mention_end):
+        return True  # "It has no effect on Ino, who lifts her teacup": Ino acts
     following = [w for w in ws if w.start >= mention_end][:3]
     while following and (following[0].lower in _ADVERBS or following[0].lower.endswith("ly")):
         following = following[1:]
@@ -199,6 +208,16 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
         return verb in _PARTICIPLES or verb.endswith(("ed", "ing"))
     opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS
     return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
+
+
+def looks_like_verb(word: str) -> bool:
+    """A finite verb after a subject: ``looks``, ``turned``, ``was``, ``says`` (not ``mouth``).
+
+    >>> looks_like_verb("looks"), looks_like_verb("turned"), looks_like_verb("mouth"), looks_like_verb("glass")
+    (True, True, False, False)
+    """
+    w = word.lower()
+    return w in _VERB_WORDS or w in SPEECH_VERBS or w.endswith("ed") or _present_tense(w)
 
 
 def _present_tense(word: str) -> bool:
@@ -222,7 +241,7 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
             return Mention(w.start, w.start + len(phrase), "description", phrase, KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
     if low in ("his", "her"):
         return Mention(w.start, w.end, "pronoun", w.text, Gender.MALE if low == "his" else Gender.FEMALE)
-    if low == "i":
+    if low in FIRST_PERSON_SUBJECTS:
         return Mention(w.start, w.end, "first_person", w.text, subject=True)
     if w.start in runs and (person := roster.resolve(runs[w.start])):
         run = runs[w.start]

@@ -12,7 +12,8 @@ import re
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
-from ficaudio.attribute.rules import Decision
+from ficaudio.attribute.rules import Decision, vocatives_in
+from ficaudio.models import SegmentKind
 
 _SELF_INTRODUCTION = re.compile(
     r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
@@ -72,3 +73,31 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
         else:
             decisions[index] = Decision(name, _CONFIDENCE, "self_introduction")
     return renames
+
+
+def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
+    """A described speaker who answers when a character is called by name is that character,
+    when the name's owner never speaks nor acts otherwise: ``"Mrs. Hall, come here," said
+    Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
+    (Mrs. Hall being a character the roster knows). Only a reply read from its own paragraph
+    counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
+    """
+    speakers = {d.speaker for d in decisions.values()}
+    subjects = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject}
+    dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
+    renames: dict[str, str] = {}
+    for index, following in zip(dialogue, dialogue[1:]):
+        replier = decisions[following].speaker
+        if not replier.startswith("the ") or replier in renames or decisions[index].speaker in (FIRST_PERSON_NAME, replier):
+            continue
+        if decisions[following].rule not in _READ_FROM_PARAGRAPH:
+            continue  # a guessed turn is no evidence of who answered the call
+        if doc.paragraph_of[index] is doc.paragraph_of[following]:
+            continue
+        silent = [n for n in vocatives_in(doc, doc.segments[index].text) if n not in speakers and n not in subjects]
+        if len(silent) == 1 and silent[0] not in renames.values():
+            renames[replier] = silent[0]
+    return renames
+
+
+_READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})

@@ -49,7 +49,15 @@ THOUGHT_VERBS = frozenset({"think", "thinks", "thought", "wonder", "wonders", "w
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
 FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
-SUBJECT_PRONOUNS = {"he": Gender.MALE, "she": Gender.FEMALE}
+SUBJECT_PRONOUNS = {
+    "he": Gender.MALE, "she": Gender.FEMALE,
+    # contracted subjects act too: "She's teased him about it." (present-tense fan fiction)
+    "he's": Gender.MALE, "he'd": Gender.MALE, "he'll": Gender.MALE,
+    "she's": Gender.FEMALE, "she'd": Gender.FEMALE, "she'll": Gender.FEMALE,
+}
+"""Subject pronouns (folded: straight apostrophes) and the gender they give."""
+FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "i'd", "i'll", "i've"})
+"""``I`` and its contractions: the narrator as a subject."""
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
 
 TITLE_GENDER = {

@@ -193,6 +193,13 @@ while that this these those the a an my his her their our your its if then than 
 """.split())
 
 
+CREATURE_NOUNS = frozenset("""
+dragon dragoness wolf werewolf ghost spirit demon beast monster vampire fairy faerie goblin troll ogre
+phoenix unicorn griffin gryphon serpent golem angel wraith specter spectre sprite kitsune droid cyborg
+automaton ai computer
+""".split())
+"""Creatures and machines that speak in fiction (``"Thieves," the dragon said``): people here."""
+
 _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "captain", "doctor", "teacher", "stranger", "officer", "soldier", "guard", "leader", "child", "kid",
     "student", "master", "servant", "elder", "knight", "wizard", "witch", "ninja", "shinobi",
@@ -210,7 +217,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
     "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen",
-})
+} | CREATURE_NOUNS)
 
 
 def is_person_noun(word: str) -> bool:

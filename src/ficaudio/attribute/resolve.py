@@ -32,6 +32,7 @@ class Conversation:
     addressee: str | None = None  # named by a vocative in the last turn
     narration_paragraphs: int = 0  # narration-only paragraphs since the last turn
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
+    announced: str | None = None  # who the previous paragraph's closing words said would speak
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -45,6 +46,7 @@ class Conversation:
         self.addressee = None
         self.narration_paragraphs = 0
         self.last_actor = None
+        self.announced = None
 
 
 class Resolver:
@@ -236,6 +238,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     bare = m.text.split(" ", 1)[1] if " " in m.text else m.text
     for form in (m.text, bare, "the " + bare):
         if person := roster.lookup(form):
+            _learn_gender(resolver, person, m)
             return person.name
     titled = _titled_person(resolver, m.head) or _same_head_description(resolver, m.head)
     if titled:
@@ -252,8 +255,37 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
             return found
     name = f"the {m.head}" if generic else (m.text.lower() if m.text[:1].isupper() else m.text)
     person = roster.description_person(name, m.gender)
+    _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
+    """A described person of unknown gender takes it from the pronoun after this mention."""
+    if person.gender is Gender.UNKNOWN and m.kind == "description" and not person.known:
+        person.gender = description_gender(resolver.doc.text, m.end)
+        person.gender_reason = f"pronoun after '{m.text}'" if person.gender is not Gender.UNKNOWN else ""
+
+
+_SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_QUOTE_MARK = re.compile(r"[\"“”]")
+
+
+def description_gender(text: str, end: int) -> Gender:
+    """A described person whose noun says no gender takes the next subject pronoun of the
+    narration: ``The dragon came down out of the clouds. She landed`` -> female.
+
+    >>> description_gender("The dragon came down. She landed.", 10)
+    <Gender.FEMALE: 'female'>
+    >>> description_gender('The robot beeped. "He left."', 9)
+    <Gender.UNKNOWN: 'unknown'>
+    """
+    window = text[end:end + 160]
+    stop = _QUOTE_MARK.search(window)
+    m = _SUBJECT_PRONOUN.search(window[:stop.start()] if stop else window)
+    if not m:
+        return Gender.UNKNOWN
+    return Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
 
 
 def _is_possessive(m: Mention) -> bool:
@@ -278,13 +310,30 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``the boy`` is the most recent male who is not known as something else (``the father``)."""
     possessor = _possessor(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para)
     for _, name, _ in resolver.salience.recent(m.start):
-        if name == possessor or resolver.gender(name) is not m.gender:
+        if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
         return name
     return None
+
+
+def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
+    """People who are the subject of the sentence a later description sits in: ``He's brought
+    Iruka tea before the man looks at him`` -- ``the man`` is not the one ``He`` means.
+
+    >>> # see tests/test_attribute_round5.py for the scene
+    """
+    text = resolver.doc.text
+    found = set()
+    for earlier in para.mentions:
+        if earlier.start >= m.start:
+            break
+        if earlier.subject and not _SENTENCE_END.search(text, earlier.end, m.start) and (name := resolver.mention(earlier, para)):
+            found.add(name)
+    return frozenset(found)
 
 
 def _titled_person(resolver: Resolver, head: str) -> str | None:

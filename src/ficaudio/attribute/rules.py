@@ -9,12 +9,12 @@ pronoun or description is *anaphoric*; anything found without a tag is *implicit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
-from ficaudio.attribute.document import Document, Mention, Paragraph
+from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, is_name_word, name_runs, words
-from ficaudio.attribute.resolve import Resolver, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Segment
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -103,7 +103,7 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     start, end = ctx.before
     text = ctx.doc.text
     ws = words(text, max(start, end - _TAG_WINDOW_CHARS), end)
-    verb = next((w for w in reversed(ws[-5:]) if w.lower in SPEECH_VERBS), None)
+    verb = next((w for w in reversed(ws[-5:]) if w.lower in SPEECH_VERBS), None) or _verb_before_asides(text, ws)
     if verb is None or _SENTENCE_END.search(text[verb.end:end]):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
@@ -114,8 +114,69 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     between = [w for w in ws if adjacent.end <= w.start < verb.start]
     if len(between) <= 2 and all(w.lower in _AUXILIARIES or _ADVERB.match(w.lower) for w in between):
         return adjacent
-    subjects = [m for m in candidates if m.subject]
-    return subjects[0] if subjects else None
+    return coordinated_subject(text, candidates, verb.start) or next((m for m in candidates if m.subject), None)
+
+
+_SUBJECT_SKIP = frozenset({"finally", "then", "just", "also", "only", "still", "simply", "merely", "slowly", "quickly", "suddenly", "softly", "quietly", "never", "already", "now"})
+
+
+def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -> Mention | None:
+    """The subject of the verb phrase the speech verb ends: the last person before it who is
+    followed by a verb (``the man finally looks at him and says,`` -> the man; ``while
+    she's busy, Kakashi opens his mouth and says,`` -> Kakashi). An object (``at Kakashi``)
+    or a possessive (``his mouth``) is not followed by a verb.
+
+    >>> t = "He brought tea before the man finally looks at him and says,"
+    >>> from ficaudio.attribute.document import Mention
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(22, 29, "description", "the man")]
+    >>> coordinated_subject(t, ms, t.index("says")).text
+    'the man'
+    """
+    for m in reversed(candidates):
+        if "," in text[m.end:verb_start] or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
+            continue
+        following = [w for w in words(text, m.end, verb_start) if w.lower not in _SUBJECT_SKIP and not _ADVERB.match(w.lower)]
+        if following and following[0].start - m.end < 20 and looks_like_verb(following[0].lower):
+            return m
+    return None
+
+
+def _verb_before_asides(text: str, ws: list[Word]) -> Word | None:
+    """A speech verb whose clause ends with a comma, followed only by asides:
+    ``Kakashi opens his mouth and says, casually, smoothly, with an infuriating amount of composure,``.
+    """
+    for w in reversed(ws[-15:-5]):
+        if w.lower in SPEECH_VERBS and text[w.end:w.end + 1] in (",", ":"):
+            return w
+    return None
+
+
+_INFINITIVE_SPEECH = re.compile(r"\bto\s+\w+\s*$")
+
+
+def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+    """The subject of a speech verb that ends a stretch of narration, announcing a quotation
+    that follows in the next paragraph: ``He said:``, ``and then she says,``, ``She reached
+    up on her tiptoes to whisper in his ear.``
+
+    >>> from ficaudio.attribute.document import Mention
+    >>> t = "He leaned forward. He said:"
+    >>> closing_tag(t, (0, len(t)), [Mention(19, 21, "pronoun", "He", subject=True)]).text
+    'He'
+    """
+    start, end = span
+    ws = words(text, start, end)
+    verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None)
+    if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
+        return None
+    ending = text[verb.end:end].strip()
+    if ending not in (":", ",") and not (ending.endswith(".") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
+        return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does
+    if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
+        return None
+    sentence_start = _sentence_start(text, start, verb.start)
+    candidates = [m for m in mentions if sentence_start <= m.start < verb.start]
+    return coordinated_subject(text, candidates, verb.start) or next((m for m in candidates if m.subject), None)
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
@@ -128,9 +189,9 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
 def action_beat(ctx: QuoteContext) -> Mention | None:
     """The subject of the narration next to the quotation in its paragraph:
     ``Kakashi looked over at her. "You've done enough."`` or ``"Enough." Kakashi sighed.``"""
-    before = [m for m in ctx.mentions_in(ctx.before) if m.subject]
+    before = [m for m in ctx.mentions_in(ctx.before) if m.subject] or [m for m in ctx.mentions_in(ctx.before) if m.clause_subject]
     if before:
-        return before[-1]
+        return before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
     after = [m for m in ctx.mentions_in(ctx.after) if m.subject]
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in after if m.start < first_sentence_end]
@@ -149,6 +210,10 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         return vocative_excludes_speaker(resolver, ctx, m, speaker)
+    if m.kind == "description" and not m.subject:
+        # the tag makes it act: "before the man finally looks at him and says," (not cached as
+        # narration, where a mid-sentence "the man" is nobody in particular)
+        return description_referent(resolver, replace(m, subject=True), ctx.para)
     return resolver.mention(m, ctx.para)
 
 
@@ -183,6 +248,18 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     return None
 
 
+def announced_by_previous_paragraph(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A quotation opening a paragraph, after one whose narration ended on a speech verb, is
+    the announced speaker's: ``He said:`` / ``"I have a view."`` -> him; ``She reached up
+    to whisper in his ear.`` / ``"Even that mole is cute!"`` -> her."""
+    speaker = resolver.conversation.announced
+    if speaker is None or ctx.before[1] > ctx.before[0] and ctx.doc.text[ctx.before[0]:ctx.before[1]].strip():
+        return None
+    if speaker in named_in_quote(ctx):
+        return None
+    return Decision(speaker, 0.8, "announced_by_previous_paragraph")
+
+
 def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """No tag, but the paragraph's narration next to the quotation has a subject who acts:
     ``Kakashi sighed. "Fine."`` -> Kakashi (named_action_beat); ``He sighed. "Fine."`` ->
@@ -191,7 +268,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if m is None:
         return None
     speaker = resolve_mention(resolver, ctx, m)
-    if not speaker or speaker in vocatives(ctx):
+    if not speaker or speaker in named_in_quote(ctx):
         return None
     rule = _KIND_BEAT[m.kind]
     return Decision(speaker, _CONFIDENCE[rule], rule)
@@ -210,6 +287,27 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     They are not its speaker, and usually answer next.
     """
     return vocatives_in(ctx.doc, ctx.segment.text)
+
+
+_SELF_NAMING_BEFORE = re.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
+
+
+def named_in_quote(ctx: QuoteContext) -> list[str]:
+    """People a quotation speaks of or to by name: its speaker is none of them
+    (``"Congratulations on having Tsunade teach you."`` is not Tsunade's), unless the speaker
+    names themselves (``"I am Brother Cole."``).
+
+    >>> # see tests/test_attribute_round5.py for whole scenes
+    """
+    text = ctx.segment.text
+    found = list(vocatives(ctx))
+    for run in name_runs(words(text), text):
+        if _SELF_NAMING_BEFORE.search(text[:run.start]):
+            continue
+        person = ctx.doc.roster.resolve(run)
+        if person and person.name not in found:
+            found.append(person.name)
+    return found
 
 
 def vocatives_in(doc: Document, quote: str) -> list[str]:
