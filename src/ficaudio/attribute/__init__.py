@@ -18,11 +18,12 @@ from ficaudio.attribute.conversation import (
     last_actor_speaks,
     salient_character,
     same_paragraph_continuation,
+    speaker_goes_on_after_reaction,
     turn_taking,
     viewpoint_thinker,
     vocative_addressee_replies,
 )
-from ficaudio.attribute.document import Document, Paragraph, build_document
+from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import name_first_person
 from ficaudio.attribute.resolve import Resolver
@@ -33,7 +34,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
-_CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 
 
@@ -64,6 +65,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             conv.reset()
         conv.last_actor = closing_actor(resolver, para)
         conv.announced = announced_speaker(resolver, para)
+        conv.reacted = reacting_listener(resolver, para)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -76,6 +78,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
+    conv.reacted = None
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -84,7 +87,30 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
     subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
-    return resolver.mention(subjects[-1], para) if subjects else None
+    if not subjects or possessive_reaction(doc.text, subjects[-1]):
+        return None
+    return resolver.mention(subjects[-1], para)
+
+
+def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:
+    """The listener whose body alone reacts in a paragraph of narration (``Sakura’s eyes
+    sting.``): every subject of the paragraph is that person's possessive."""
+    subjects = [m for m in para.mentions if m.subject or m.clause_subject]
+    if not subjects or not all(possessive_reaction(resolver.doc.text, m) for m in subjects):
+        return None
+    names = {resolver.mention(m, para) for m in subjects}
+    return names.pop() if len(names) == 1 else None
+
+
+def possessive_reaction(text: str, m: Mention) -> bool:
+    """``Sakura’s eyes sting.``: a possessive subject (a body part, a voice) reacts; the
+    person does not take the turn, so the one who was talking goes on.
+
+    >>> t = "Sakura’s eyes sting."
+    >>> possessive_reaction(t, Mention(0, 8, "name", "Sakura’s")), possessive_reaction("Sakura’s done.", Mention(0, 8, "name", "Sakura’s"))
+    (True, False)
+    """
+    return m.kind == "name" and is_possessive_name(text, m.end)
 
 
 def announced_speaker(resolver: Resolver, para: Paragraph) -> str | None:

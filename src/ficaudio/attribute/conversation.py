@@ -39,6 +39,16 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     return None
 
 
+def speaker_goes_on_after_reaction(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A listener's reaction in a paragraph of its own does not take the turn: the one who
+    was talking goes on. ``"...someone else," Ino says.`` / ``Sakura’s eyes sting.`` /
+    ``"I mean, you fell for..."`` -> Ino."""
+    conv = resolver.conversation
+    if conv.reacted is None or not conv.turns or conv.reacted == conv.turns[-1] or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_reaction")
+
+
 def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again."""
     turns = resolver.conversation.turns

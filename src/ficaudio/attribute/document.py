@@ -11,7 +11,7 @@ from typing import Sequence
 from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
-from ficaudio.attribute.mentions import NameRun, description_at, is_capitalised, name_runs, words
+from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
 QUOTE_KINDS = frozenset({SegmentKind.DIALOGUE, SegmentKind.THOUGHT})
@@ -205,9 +205,48 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
         return False
     verb = following[0].lower
     if text[mention_end - 2:mention_end] in ("'s", "’s"):
-        return verb in _PARTICIPLES or verb.endswith(("ed", "ing"))
+        return verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0])
     opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS
     return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
+
+
+_PREDICATIVES = frozenset("""
+back here there home gone away out off up down inside outside upstairs downstairs over
+right fine okay alright ok sure glad sorry late early ready awake asleep alive dead quiet silent busy
+tired angry upset afraid scared nervous worried wrong hungry
+""".split())
+_AFTER_PREDICATIVE = re.compile(r"\s*(?:[,.;:!?…—–-]|\w+ing\b|(?:with|from|in|at|for|to)\b)")
+
+
+def is_predicative_after_s(text: str, word: Word) -> bool:
+    """``Iruka’s back, sliding a muffin``: ``’s`` is "is" when a predicative word (an adverb of
+    place or state, an adjective) follows it and then a pause, an ``-ing`` word or a preposition;
+    ``Iruka’s back ached`` keeps the possessive (a noun before a verb).
+
+    >>> t = "Iruka’s back, sliding a muffin"
+    >>> is_predicative_after_s(t, words(t)[1])
+    True
+    >>> t = "Iruka’s back ached."
+    >>> is_predicative_after_s(t, words(t)[1])
+    False
+    """
+    return word.lower in _PREDICATIVES and bool(_AFTER_PREDICATIVE.match(text, word.end))
+
+
+def is_possessive_name(text: str, mention_end: int) -> bool:
+    """Whether a name ending in ``’s`` owns the next word (``Sakura’s eyes``) rather than
+    contracting "is"/"has" (``Sakura’s done``, ``Iruka’s back, sliding``).
+
+    >>> is_possessive_name("Sakura’s eyes sting.", 8), is_possessive_name("Sakura’s done.", 8), is_possessive_name("Sakura waits.", 6)
+    (True, False, False)
+    """
+    if text[mention_end - 2:mention_end] not in ("'s", "’s"):
+        return False
+    following = words(text, mention_end, min(len(text), mention_end + 40))
+    if not following:
+        return False
+    verb = following[0].lower
+    return not (verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0]))
 
 
 def looks_like_verb(word: str) -> bool:

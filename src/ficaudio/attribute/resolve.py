@@ -33,6 +33,7 @@ class Conversation:
     narration_paragraphs: int = 0  # narration-only paragraphs since the last turn
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
     announced: str | None = None  # who the previous paragraph's closing words said would speak
+    reacted: str | None = None  # a listener whose reaction alone filled the previous paragraph
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -47,6 +48,7 @@ class Conversation:
         self.narration_paragraphs = 0
         self.last_actor = None
         self.announced = None
+        self.reacted = None
 
 
 class Resolver:
@@ -71,7 +73,7 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                self.salience.add(m.start, name, m.subject or m.clause_subject)
+                self.salience.add(m.start, name, m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)))
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
         """The person a mention refers to (cached: a mention is resolved once)."""
@@ -98,6 +100,21 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+
+_COMPLEMENTIZERS = frozenset({"if", "whether", "that"})
+
+
+def in_complement_clause(text: str, m: Mention) -> bool:
+    """A name right after ``if``/``whether``/``that`` is what someone thinks about, not who
+    acts: in ``He wonders if Iruka is worth the risk.`` the topic stays with ``He``.
+
+    >>> t = "He wonders if Iruka is worth it."
+    >>> in_complement_clause(t, Mention(14, 19, "name", "Iruka")), in_complement_clause(t, Mention(0, 2, "pronoun", "He"))
+    (True, False)
+    """
+    before = text[max(0, m.start - 12):m.start].split()
+    return bool(before) and before[-1].lower() in _COMPLEMENTIZERS
 
 
 FIRST_PERSON_MIN_SHARE = 0.15
@@ -215,13 +232,26 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
-    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.subject])):
+    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and (m.subject or _main_clause_subject(resolver, m))])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name
         if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN:
             return name  # "Shikamaru presses his fingers... 'Why?' he mutters": the gender was never shown
     return None
+
+
+def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
+    """A name that opens a main clause mid-sentence (``Kakashi should leave, but before he
+    can muster his resolve, Iruka’s back``) is the paragraph's newest subject; one after a
+    conjunction (``Iruka says, and Kakashi closes his eyes``, ``if Iruka is``) is not.
+
+    >>> # see tests/test_attribute_round6.py for whole scenes
+    """
+    if not m.clause_subject or m.kind != "name":
+        return False
+    before = resolver.doc.text[max(0, m.start - 30):m.start].split()
+    return bool(before) and before[-1].endswith(",")  # after "and"/"if" it is a side clause
 
 
 def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
