@@ -1,6 +1,7 @@
 """The command line as a user meets it: exact error text, exit codes, no half-written files."""
 
 import json
+import os
 import subprocess
 import sys
 import time
@@ -152,3 +153,12 @@ def test_every_command_has_help(runner):
     for command in ("render", "script", "voices", "cache"):
         code, out = run(runner, command, "--help")
         assert code == 0 and len(out) > 100
+
+
+@pytest.mark.skipif(not hasattr(os, "sched_getaffinity"), reason="no CPU affinity on this platform")
+def test_default_jobs_follow_the_cores_this_process_may_use():
+    # one allowed core on a many-core host (taskset, a container): one worker, not one per host core
+    script = ("import os; os.sched_setaffinity(0, {sorted(os.sched_getaffinity(0))[0]}); "
+              "from ficaudio.cli import usable_cores; print(usable_cores())")  # fmt: skip
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "1"

@@ -49,7 +49,7 @@ def run(runner, *args):
 def test_cast_shows_the_table_and_updates_the_file(runner, story, voices):
     code, out = run(runner, "cast", story, "--voices", voices)
     assert code == 0, out
-    assert out.endswith(f"{voices}: updated, 1 characters added\n")
+    assert out.endswith(f"{voices}: updated, 1 character added\n")
     assert "Tomas" in out and "speaker" in out and "voices file" in out
     text = voices.read_text(encoding="utf-8")
     assert text.startswith(VOICES.split("pools:")[0]) and "  Tomas: {voice: " in text
@@ -58,7 +58,7 @@ def test_cast_shows_the_table_and_updates_the_file(runner, story, voices):
 def test_cast_dry_run_writes_nothing(runner, story, voices):
     code, out = run(runner, "cast", story, "--voices", voices, "--dry-run")
     assert code == 0
-    assert out.endswith(f"dry run: 1 new characters not written to {voices}\n")
+    assert out.endswith(f"dry run: 1 new character not written to {voices}\n")
     assert voices.read_text(encoding="utf-8") == VOICES
 
 
@@ -89,6 +89,14 @@ def test_preview_writes_the_chosen_lines(runner, story, voices, tmp_path, monkey
     code, out = run(runner, "preview", story, "--voices", voices, "--lines", "2:3", "--out", out_file, "--quiet")
     assert code == 0, out
     assert out.startswith(f"{out_file}  (0:00:0") and out.endswith(", 2 lines, 2 new clips)\n")
+
+
+def test_preview_of_one_line_says_line_not_lines(runner, story, voices, tmp_path, monkeypatch):
+    monkeypatch.setenv("FICAUDIO_CACHE_DIR", str(tmp_path / "cache"))
+    out_file = tmp_path / "p.mp3"
+    code, out = run(runner, "preview", story, "--voices", voices, "--lines", "2:2", "--out", out_file, "--quiet")
+    assert code == 0, out
+    assert out.endswith(", 1 line, 1 new clip)\n"), out
 
 
 def test_preview_with_a_bad_range(runner, story, voices):

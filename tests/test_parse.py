@@ -123,6 +123,18 @@ def test_find_stories_in_folder_sorted_not_recursive(tmp_path):
     assert [p.name for p in found] == ["a.HTML", "b.txt", "c.epub", "z.md"]
 
 
+def test_find_stories_skips_the_pages_ficaudio_wrote(tmp_path):
+    # rendering with --out set to the stories' own folder leaves a library index.html there
+    from ficaudio.listen.player import library_page
+
+    (tmp_path / "index.html").write_text(library_page([]))
+    (tmp_path / "story.html").write_text("<!DOCTYPE html><html><body><p>Ana sat.</p></body></html>")
+    (tmp_path / "story.txt").write_text("Ana sat.")
+    assert [p.name for p in find_stories([tmp_path])] == ["story.html", "story.txt"]
+    # named on its own, a file is always taken: the user asked for it
+    assert find_stories([tmp_path / "index.html"]) == [tmp_path / "index.html"]
+
+
 def test_find_stories_errors(tmp_path):
     with pytest.raises(InputError) as caught:
         find_stories([tmp_path / "missing"])

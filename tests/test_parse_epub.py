@@ -9,6 +9,7 @@ from __future__ import annotations
 import doctest
 import importlib.util
 import io
+import json
 import zipfile
 from pathlib import Path
 
@@ -126,9 +127,13 @@ def test_generic_epub3():
 def test_script_command_reads_every_epub_fixture():
     runner = CliRunner()
     for name in ("ao3.epub", "fanficfare.epub", "generic.epub"):
-        result = runner.invoke(app, ["script", str(FIXTURES / name), "--format", "text"])
+        result = runner.invoke(app, ["script", str(FIXTURES / name)])
         assert result.exit_code == 0, result.output
-        assert "thought" in result.output or "viewpoint" in result.output or "Narrator" in result.output
+        rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
+        kinds = {row["kind"] for row in rows}
+        # every fixture has italic thoughts, quoted dialogue and a scene break; a reader that
+        # loses its italics or paragraphs would drop one of these
+        assert {"thought", "dialogue", "scene_break", "narration"} <= kinds, (name, kinds)
 
 
 # --------------------------------------------------------------------- hostile

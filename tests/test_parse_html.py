@@ -230,7 +230,8 @@ def test_script_command_reads_every_html_fixture():
     for name in ("ao3-download.html", "fanficfare.html", "generic-cp1252.html"):
         result = runner.invoke(app, ["script", str(FIXTURES / name)])
         assert result.exit_code == 0, result.output
-        rows = [json.loads(line) for line in result.output.splitlines() if line.strip()]
+        # stdout only: notes such as "read it as Windows-1252" go to stderr and are not JSON
+        rows = [json.loads(line) for line in result.stdout.splitlines() if line.strip()]
         assert any(row.get("kind") == "thought" for row in rows), name
 
 

@@ -304,7 +304,7 @@ def cast_table(review: CastReview):
     """The review as a rich table: who, how much, gender and why, aliases, voice and why."""
     from rich.table import Table
 
-    table = Table(title=f"cast ({len(review.rows)} speakers)", title_justify="left")
+    table = Table(title=f"cast ({count(len(review.rows), 'speaker')})", title_justify="left")
     for column in ("speaker", "lines", "gender (why)", "aliases merged", "voice (why)", "voices file"):
         table.add_column(column, overflow="fold")
     for row in review.rows:
@@ -321,7 +321,16 @@ def summary(review: CastReview) -> str:
     """The closing line of ``ficaudio cast``."""
     if not review.written:
         if review.added:
-            return f"dry run: {len(review.added)} new characters not written to {review.voices_path}"
+            return f"dry run: {count(len(review.added), 'new character')} not written to {review.voices_path}"
         return f"{review.voices_path}: no new characters"
     made = "created" if review.created else "updated"
-    return f"{review.voices_path}: {made}, {len(review.added)} characters added"
+    return f"{review.voices_path}: {made}, {count(len(review.added), 'character')} added"
+
+
+def count(number: int, noun: str) -> str:
+    """``number`` and ``noun``, plural unless it is one.
+
+    >>> count(1, "new character"), count(3, "speaker")
+    ('1 new character', '3 speakers')
+    """
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"

@@ -19,6 +19,17 @@ import typer
 
 from .errors import ConfigError, InputError
 
+def usable_cores() -> int:
+    """Cores this process may run on: a container or ``taskset`` limit counts, not the host's total.
+
+    >>> usable_cores() >= 1
+    True
+    """
+    if hasattr(os, "sched_getaffinity"):  # os.cpu_count() reports every core of the host
+        return max(1, len(os.sched_getaffinity(0)))
+    return os.cpu_count() or 1
+
+
 app = typer.Typer(
     help="Turn fan fiction into multi-voice audiobooks: chaptered MP3s for any podcast or audio player.",
     no_args_is_help=True,
@@ -74,7 +85,7 @@ def render(
     voices: VoicesOpt = None,
     out: Annotated[Path, typer.Option("--out", help="Output folder; each story gets OUT/<story-slug>/.")] = Path("output"),
     notes: NotesOpt = False,
-    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for synthesis and encoding (default: all cores).")] = os.cpu_count() or 1,
+    jobs: Annotated[int, typer.Option("--jobs", min=1, help="Worker processes for synthesis and encoding (default: all cores).")] = usable_cores(),
     no_cache: Annotated[bool, typer.Option("--no-cache", help="Do not read or keep the shared clip cache.")] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the result lines.")] = False,
     input_format: InputFormatOpt = None,
@@ -193,7 +204,7 @@ def preview(
     from .progress import choose_reporter
 
     result = render_preview(_one_story(story, "preview"), load_config(voices), chapter=chapter, lines=lines, out=out, script_file=script, reporter=choose_reporter(quiet))
-    typer.echo(f"{result.path}  ({_clock(result.duration_ms)}, {result.lines} lines, {result.synthesized} new clips)")
+    typer.echo(f"{result.path}  ({_clock(result.duration_ms)}, {_count(result.lines, 'line')}, {_count(result.synthesized, 'new clip')})")
 
 
 @app.command()

@@ -103,6 +103,7 @@ def library_page(books: Sequence[BookInfo]) -> str:
     )
     return ('<!DOCTYPE html>\n<html lang="en">\n<head><meta charset="utf-8">'
             '<meta name="viewport" content="width=device-width, initial-scale=1">'
+            '<meta name="generator" content="ficaudio">'  # so `ficaudio render OUT` skips it
             f"<title>Audiobooks</title>\n<style>\n{_asset('player.css')}\n</style></head>\n"
             f'<body><h1>Audiobooks</h1>\n<ul id="stories">\n{items}\n</ul>\n'
             '<p><a href="feed.xml">Podcast feed of all stories</a></p></body>\n</html>\n')  # fmt: skip

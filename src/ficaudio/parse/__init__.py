@@ -135,13 +135,42 @@ def check_size(path: Path) -> None:
                          hint="split it into parts (one file per volume or arc) and render each")  # fmt: skip
 
 
+GENERATOR_MARK = b'<meta name="generator" content="ficaudio'
+"""What ficaudio's own player and library pages carry in their ``<head>``."""
+
+
+def written_by_ficaudio(head: bytes) -> bool:
+    """True for the first bytes of a page ficaudio wrote (a player or library ``index.html``).
+
+    Rendering into the folder the stories come from must not make the next run read the
+    library page as a story called "Audiobooks".
+
+    >>> written_by_ficaudio(b'<!DOCTYPE html><head><meta name="generator" content="ficaudio">')
+    True
+    >>> written_by_ficaudio(b"<!DOCTYPE html><head><title>Chapter 1</title>")
+    False
+    """
+    return GENERATOR_MARK in head
+
+
+def _is_story_file(path: Path) -> bool:
+    if not path.is_file() or path.suffix.lower() not in STORY_SUFFIXES or path.name.startswith("."):
+        return False
+    if path.suffix.lower() not in (".html", ".htm"):
+        return True
+    try:
+        with open(path, "rb") as handle:
+            return not written_by_ficaudio(handle.read(SNIFF_BYTES))
+    except OSError:
+        return True  # the reader reports why it cannot be read
+
+
 def folder_stories(folder: Path) -> list[Path]:
-    """Story files directly inside a folder (not its subfolders), hidden files skipped, sorted by name."""
-    return sorted(
-        child
-        for child in folder.iterdir()
-        if child.is_file() and child.suffix.lower() in STORY_SUFFIXES and not child.name.startswith(".")
-    )
+    """Story files directly inside a folder (not its subfolders), sorted by name.
+
+    Hidden files and the pages ficaudio itself wrote are skipped.
+    """
+    return sorted(child for child in folder.iterdir() if _is_story_file(child))
 
 
 def find_stories(paths: Sequence[str | os.PathLike]) -> list[Path]:
