@@ -313,3 +313,12 @@ def test_author_note_at_the_end_is_end_notes(tmp_path):
     story = read_story(write(tmp_path, "Ana sat.\n\nTom ran.\n\nA/N: Thanks for reading!\n"))
     assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)]
     assert paragraphs(story) == ["Ana sat.", "Tom ran."]
+
+
+def test_a_title_from_the_file_name_is_marked_as_such(tmp_path):
+    untitled = tmp_path / "003_some-fic.txt"
+    untitled.write_text("Pairings: A and B\n\nRating: T\n\nShe ran.\n", encoding="utf-8")
+    titled = tmp_path / "titled.txt"
+    titled.write_text("Actions\n\nWork Header\n\nThe Real Title\n\nChapter Text\n\nShe ran.\n", encoding="utf-8")
+    assert read_story(untitled).title_from_file is True
+    assert read_story(titled).title_from_file is False

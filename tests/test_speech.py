@@ -157,3 +157,12 @@ def test_pronunciations_and_lexicons_reach_the_engine_text():
     script = _script(text, [(SegmentKind.DIALOGUE, 1, 0, 0, 24), (SegmentKind.NARRATION, 1, 0, 24, 34)])
     config = replace(CONFIG, lexicons=("naruto",), pronunciations=(("Kakashi", "kah-kah-shi"),))
     assert [u.text for u in _spoken(script, config)] == ["Kah-kah-shi-sensei, ye, yes", "Ee-noh said."]
+
+
+def test_a_title_made_from_the_file_name_is_not_read_aloud():
+    import dataclasses
+
+    script = _script("Once.", [(SegmentKind.NARRATION, 1, 0, 0, 5)])
+    script = dataclasses.replace(script, story=dataclasses.replace(script.story, title_from_file=True))
+    spoken = [i.text for i in plan(script, Config()).chapters[0].items if isinstance(i, Utterance)]
+    assert spoken == ["Once."]

@@ -78,6 +78,7 @@ class Story:
     # Paragraphs the source sets apart (blockquote, centred, monospace: texts, letters, signs).
     set_apart: tuple[tuple[int, int], ...] = ()
     cover: bytes | None = field(default=None, repr=False)  # cover image (JPEG/PNG) for the tags
+    title_from_file: bool = False  # the text gives no title: ``title`` was made from the file name
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

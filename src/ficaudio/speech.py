@@ -203,10 +203,10 @@ def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, L
 
 
 def _chapter_opening(reading: _Reading, index: int, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
-    """The book's title and author before chapter 1; a spoken "Chapter N" where the text has
-    no heading of its own."""
+    """The book's title and author before chapter 1 (unless the title is only the file's name);
+    a spoken "Chapter N" where the text has no heading of its own."""
     story, narrator = reading.script.story, reading.narrator
-    if index == 1:
+    if index == 1 and not story.title_from_file:
         byline = f", by {story.author}" if story.author else ""
         yield Utterance(reading.say(f"{story.title}{byline}."), narrator, NARRATOR)
         yield Pause(reading.pauses.heading_ms)

@@ -368,6 +368,7 @@ class StoryBuilder:
         return Story(
             text=text,
             title=meta.title or fallback_title,
+            title_from_file=not meta.title,
             author=meta.author,
             source_path=source_path,
             chapters=chapters,

@@ -187,6 +187,7 @@ def story_from_text(text: str, *, source_path: str, encoding: str = "utf-8") -> 
     return Story(
         text=text,
         title=meta.title or title_from_path(source_path),
+        title_from_file=not meta.title,
         author=meta.author,
         source_path=source_path,
         chapters=chapters,
