@@ -73,7 +73,7 @@ def test_cast_with_a_misspelt_key(runner, story, tmp_path):
 def test_voices_lists_pitch_ranges(runner, voices):
     code, out = run(runner, "voices", "--voices", voices)
     assert code == 0
-    assert out.startswith("engine: silent 1 (22050 Hz)\n  silent-low                   en           100-100 Hz   silent-low\n")
+    assert out.startswith("engine: silent 1 (22050 Hz)\n  silent-low          en             100-100 Hz   silent-low\n")
 
 
 def test_voices_sample_renders_one_mp3_per_voice(runner, voices, tmp_path):
@@ -149,3 +149,11 @@ def test_render_script_with_several_stories_is_refused(runner, story, voices, tm
 def test_every_new_command_has_help(runner, command):
     code, out = run(runner, command, "--help")
     assert code == 0 and len(out) > 100
+
+
+def test_voices_lists_one_language_unless_asked_for_all(runner):
+    code, english = run(runner, "voices", "--engine", "espeak")
+    code_all, every = run(runner, "voices", "--engine", "espeak", "--language", "all")
+    assert code == code_all == 0
+    assert "en-us " in english and " af " not in english
+    assert " af " in every and len(every.splitlines()) > len(english.splitlines())

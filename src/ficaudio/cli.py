@@ -141,7 +141,7 @@ def list_voices(
     engine: Annotated[Optional[str], typer.Option("--engine", help="Engine to ask (default: the one in voices.yaml).")] = None,
     voices: VoicesOpt = None,
     sample: Annotated[Optional[Path], typer.Option("--sample", help="Also render one short sentence per voice into this folder as MP3s, to pick by ear.")] = None,
-    language: Annotated[str, typer.Option("--language", help="With --sample: only voices whose language starts with this.")] = "en",
+    language: Annotated[str, typer.Option("--language", help="Only voices whose language starts with this ('all' for every language).")] = "en",
 ) -> None:
     """List the voices the speech engine offers (ids to use in voices.yaml) with their pitch range."""
     from .config import load_config
@@ -152,14 +152,16 @@ def list_voices(
     config = load_config(voices)
     chosen = load_engine(engine or config.engine)
     typer.echo(f"engine: {chosen.name} {chosen.version} ({chosen.sample_rate_hz} Hz)")
-    for info in voice_listing(chosen):
-        pitch = f"{info.pitch_hz[0]}-{info.pitch_hz[1]} Hz" if info.pitch_hz else "?"
-        typer.echo(f"  {info.id:<28} {info.language:<12} {pitch:<12} {info.name}")
+    listing = [v for v in voice_listing(chosen) if language == "all" or v.language.lower().startswith(language.lower())]
+    width = max((len(v.id) for v in listing), default=0)
+    for info in listing:
+        pitch = f"{min(info.pitch_hz)}-{max(info.pitch_hz)} Hz" if info.pitch_hz else "?"
+        typer.echo(f"  {info.id:<{width}}  {info.language:<14} {pitch:<12} {info.name}")
     if chosen.name == "espeak":
         typer.echo("Any language id also takes a variant: en-us+f2, en+m3, en-us+belinda ... (see voices.yaml)")
         typer.echo("Pitch: the voice file's range at pitch 50; voices.yaml's pitch (0..99) moves it.")
     if sample is not None:
-        written = render_voice_samples(chosen, sample, language=language, bitrate_kbps=config.bitrate_kbps, reporter=choose_reporter(False))
+        written = render_voice_samples(chosen, sample, language="" if language == "all" else language, bitrate_kbps=config.bitrate_kbps, reporter=choose_reporter(False))
         typer.echo(f"{sample}  ({len(written)} samples)")
 
 
