@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from ficaudio.attribute.lexicon import DEMONYMS, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word
+from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through"})
@@ -63,6 +64,11 @@ class Roster:
     def __init__(self) -> None:
         self.people: list[Person] = []
         self._by_form: dict[str, Person] = {}
+        self.apart: set[frozenset[str]] = set()  # forms that name two people
+
+    def may_join(self, person: Person, form: str) -> bool:
+        """Whether ``form`` may become one more name of ``person`` (no form of theirs is kept apart from it)."""
+        return not self.apart or all(frozenset((form, f)) not in self.apart for f in person.forms)
 
     def add(self, person: Person, forms: list[str]) -> Person:
         self.people.append(person)
@@ -70,8 +76,11 @@ class Roster:
             self.index(form, person)
         return person
 
-    def index(self, form: str, person: Person) -> None:
-        """Make ``form`` (any case, periods ignored) name ``person``; first come keeps it."""
+    def index(self, form: str, person: Person, *, force: bool = False) -> None:
+        """Make ``form`` (any case, periods ignored) name ``person``; first come keeps it
+        (``force``: a form kept apart from its first owner moves to its own person)."""
+        if force:
+            self._by_form[_key(form)] = person
         self._by_form.setdefault(_key(form), person)
 
     def lookup(self, form: str) -> Person | None:
@@ -135,6 +144,11 @@ def _word_after(text: str, position: int) -> str:
     return m.group(1).lower() if m else ""
 
 
+def is_tagged(text: str, run: NameRun) -> bool:
+    """A name right before or after a speech verb: ``Ino said``, ``said Ino``."""
+    return _is_tagged(text, run)
+
+
 def _is_tagged(text: str, run: NameRun) -> bool:
     return _word_before(text, run.start) in SPEECH_VERBS or _word_after(text, run.end) in SPEECH_VERBS
 
@@ -185,9 +199,53 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
     return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0
 
 
-def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character]) -> Roster:
-    """Turn accepted forms into people, merging full names, parts and titled forms."""
+def run_key(run: NameRun) -> str:
+    """The form a run adds to a person: ``Miss Agatha`` (titled) or ``Kakashi``."""
+    return title_form(run.title, run.form) if run.title else run.form
+
+
+def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
+    """A name run inside a quotation that addresses someone: at the quotation's start or after
+    a comma, and followed by a comma, ``?``, ``!`` or ``.``.
+
+    >>> t = '"For whom is this, Miss Agatha?" said Miss Thornbury.'
+    >>> is_vocative_run(t, NameRun(("Agatha",), "miss", None, 19, 30, False), 0)
+    True
+    >>> is_vocative_run('"Ask Miss Agatha."', NameRun(("Agatha",), "miss", None, 5, 16, False), 0)
+    False
+    """
+    before = text[quote_start:run.start].rstrip()
+    opens = not before.strip("\"“‘'_ ")
+    return (opens or before.endswith(",")) and text[run.end:run.end + 1] in (",", "?", "!", ".")
+
+
+def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: list[list[NameRun]], text: str) -> set[frozenset[str]]:
+    """Pairs of forms that name two people, whatever a shared full name suggests
+    (``Miss Agatha Thornbury`` must not merge ``Miss Agatha`` with ``Miss Thornbury``):
+
+    * a quotation tagged with one form addresses the other (``"..., Miss Agatha?" said Miss
+      Thornbury``): the speaker is not the one addressed;
+    * both forms are named in one narration sentence, not as an apposition
+      (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``).
+
+    >>> a, b = NameRun(("Agatha",), "miss", None, 0, 11, False), NameRun(("Thornbury",), "miss", None, 40, 54, False)
+    >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
+    ['Miss Agatha', 'Miss Thornbury']
+    """
+    apart = {frozenset((run_key(a), run_key(b))) for a, b in tag_pairs}
+    for runs in sentence_runs:
+        for k, a in enumerate(runs):
+            for b in runs[k + 1:]:
+                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b):
+                    apart.add(frozenset((run_key(a), run_key(b))))
+    return {pair for pair in apart if len(pair) == 2}
+
+
+def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:
+    """Turn accepted forms into people, merging full names, parts and titled forms, never two
+    forms that :func:`forms_kept_apart` found to be two people."""
     roster = Roster()
+    roster.apart = apart
     for character in known:
         _add_known(roster, character)
     accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
@@ -209,8 +267,9 @@ def _place_form(roster: Roster, form: str, occ: Occurrence) -> None:
     if plain <= 0:
         return
     person = roster.lookup(form) or _person_with_part(roster, form)
-    if person is None:
+    if person is None or not roster.may_join(person, form):
         person = roster.add(Person(form), [form])
+        roster.index(form, person, force=True)
     roster.index(form, person)
     person.forms[form] += plain
     for honorific, count in occ.honorifics.items():
@@ -223,12 +282,15 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     full = title_form(title, form)
     person = roster.lookup(full)
     if person is None:
-        partner = roster.lookup(form) or _person_with_part(roster, form)
-        if partner and _title_fits(partner, title):
+        candidates = [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p]
+        partner = next((p for p in candidates if _title_fits(p, title) and roster.may_join(p, full)), None)
+        if partner:
             person = partner
+            person.title = person.title or title  # "Mr. Marlowe" joined Peter: "Mrs. Marlowe" will not
         else:
             person = roster.add(Person(full, title=title), [full])
-            roster.index(form, person)  # a bare "Bennet" goes to the first titled Bennet seen
+            if not (TITLE_GENDER.get(title) is Gender.FEMALE and candidates):
+                roster.index(form, person)  # a bare "Bennet" goes to the first titled Bennet seen; not to a Mrs./Miss when another Bennet exists
     roster.index(full, person)
     person.forms[full] += count
     if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
@@ -236,9 +298,25 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
 
 
 def _title_fits(person: Person, title: str) -> bool:
+    """Whether a titled form may name ``person``: same title, or an untitled person whose
+    given name does not contradict the title (``Mrs. Marlowe`` is not ``Peter Marlowe``).
+
+    >>> _title_fits(Person("Peter Marlowe"), "mrs"), _title_fits(Person("Peter Marlowe"), "mr")
+    (False, True)
+    """
     if person.title is None:
-        return True
+        return _given_name_fits(person.name, title)
     return TITLE_GENDER.get(person.title) == TITLE_GENDER.get(title) and person.title == title
+
+
+def _given_name_fits(full_name: str, title: str) -> bool:
+    """A gendered title fits a full name unless its given name is surely the other gender."""
+    parts = full_name.split()
+    wanted = TITLE_GENDER.get(title)
+    if len(parts) < 2 or wanted in (None, Gender.UNKNOWN):
+        return True
+    prior, weight = name_prior(parts[0])
+    return prior in (Gender.UNKNOWN, wanted) or weight < 1.5
 
 
 def _person_with_part(roster: Roster, form: str) -> Person | None:
@@ -246,7 +324,8 @@ def _person_with_part(roster: Roster, form: str) -> Person | None:
     if " " in form:
         return None
     owners = [p for p in roster.people if any(form in f.split() for f in (p.name, *p.forms))]
-    return max(owners, key=lambda p: p.mentions, default=None)
+    husbands = [p for p in owners if p.title != "mrs"]  # a bare "Marlowe" is the husband, not "Mrs. Marlowe"
+    return max(husbands or owners, key=lambda p: p.mentions, default=None)
 
 
 def finalise_names(roster: Roster) -> None:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names
+from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
@@ -107,7 +107,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
     narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known))
+    apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known), apart)
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     finalise_names(roster)
@@ -132,6 +133,40 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
             lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
             quoted.extend(name_runs(ws, text))
     return narration, quoted, lower_words
+
+
+_TAG_REACH_CHARS = 40  # a tag's name sits this close to its quotation
+
+
+def _tag_vocative_pairs(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> list[tuple[NameRun, NameRun]]:
+    """(speaker named in the tag, name the quotation addresses) for every tagged quotation."""
+    pairs = []
+    for para in paragraphs:
+        tagged = [r for s, e in para.narration(segments) for r in name_runs(words(text, s, e), text) if is_tagged(text, r)]
+        for i in para.quotes:
+            seg = segments[i]
+            near = [r for r in tagged if 0 <= r.start - seg.end <= _TAG_REACH_CHARS or 0 <= seg.start - r.end <= _TAG_REACH_CHARS]
+            called = [r for r in name_runs(words(text, seg.start, seg.end), text) if is_vocative_run(text, r, seg.start)]
+            pairs.extend((a, b) for a in near for b in called)
+    return pairs
+
+
+def _runs_by_sentence(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> list[list[NameRun]]:
+    """The name runs of each narration sentence (a stretch between quotations counts as one)."""
+    groups: list[list[NameRun]] = []
+    for para in paragraphs:
+        for start, end in para.narration(segments):
+            ws = words(text, start, end)
+            runs = {r.start: r for r in name_runs(ws, text)}
+            current: list[NameRun] = []
+            for w in ws:
+                if w.initial and current:
+                    groups.append(current)
+                    current = []
+                if w.start in runs:
+                    current.append(runs[w.start])
+            groups.append(current)
+    return [g for g in groups if len(g) > 1]
 
 
 def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Mention]:
