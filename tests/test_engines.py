@@ -257,3 +257,14 @@ def test_pyttsx3_engine_in_its_own_process():
     assert f2 > 1.5 * f1 and f3 == pytest.approx(f1, rel=0.1)  # pitch follows each voice
     assert l1 == pytest.approx(-20.0, abs=0.5) and l2 == pytest.approx(-26.0, abs=1.0) and l3 == pytest.approx(l1, abs=0.5)
     assert result["refused"] == "unknown voice 'no-such-voice'"
+
+
+def test_every_english_voice_espeak_lists_can_speak():
+    """`ficaudio voices` must only offer ids that render (espeak lists "en-gb" but selects "gmw/en")."""
+    from ficaudio.engines import load_engine
+    from ficaudio.models import Voice
+
+    engine = load_engine("espeak")
+    listed = [v.id for v in engine.voices() if v.language.startswith("en")]
+    assert "en-gb" in listed and len(listed) > 50
+    assert all(engine.synthesize("Hi.", Voice(voice_id)) for voice_id in listed)

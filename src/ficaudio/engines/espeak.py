@@ -192,7 +192,12 @@ class EspeakEngine:
         """Set every parameter on every call, voice first (a voice change resets prosody)."""
         lib = self._lib
         if lib.SetVoiceByName(voice.id.encode("utf-8")) != lib.EE_OK:
-            raise EngineError(f"espeak refused voice {voice.id!r}")
+            # A language id espeak lists ("en-gb") is not always a name it selects by:
+            # select the voice file that speaks it instead ("gmw/en").
+            resolved = _voice_table(lib).resolve(voice.id)
+            by_file = resolved and resolved[0].engine_name + (f"+{resolved[1].variant}" if resolved[1] else "")
+            if not by_file or lib.SetVoiceByName(by_file.encode("utf-8")) != lib.EE_OK:
+                raise EngineError(f"espeak refused voice {voice.id!r}")
         # When normalising, loudness comes from the normaliser; full scale avoids quantisation.
         volume = 100 if self._target_dbfs is not None else round(voice.volume * 100)
         for parameter, value in ((lib.RATE, voice.rate_wpm), (lib.PITCH, voice.pitch), (lib.VOLUME, volume)):
