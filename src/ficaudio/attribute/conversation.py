@@ -50,11 +50,25 @@ def speaker_goes_on_after_reaction(resolver: Resolver, ctx: QuoteContext) -> Dec
 
 
 def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
-    """Untagged turns alternate between two speakers: A, B, then A again."""
+    """Untagged turns alternate between two speakers: A, B, then A again. When a third
+    person spoke among the last turns (A, C, B) the alternation is a weaker guess."""
     turns = resolver.conversation.turns
     if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx):
-        return Decision(turns[-2], 0.55, "turn_taking")
+        return Decision(turns[-2], _THREE_WAY_CONFIDENCE if three_way(turns) else 0.55, "turn_taking")
     return None
+
+
+_THREE_WAY_CONFIDENCE = 0.45
+_THREE_WAY_TURNS = 4  # this many recent turns with three people in them make a three-way talk
+
+
+def three_way(turns: list[str]) -> bool:
+    """Whether three or more people share the last turns of a conversation.
+
+    >>> three_way(["Ino", "Kiba", "Ino", "Kiba"]), three_way(["Ino", "Shino", "Kiba", "Ino"])
+    (False, True)
+    """
+    return len(set(turns[-_THREE_WAY_TURNS:])) >= 3
 
 
 def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

@@ -181,7 +181,7 @@ def description_at(text: str) -> tuple[str, str] | None:
     following = m.group(2).split()
     for k, head in enumerate(following):
         if is_person_noun(head):
-            return " ".join([m.group(1), *following[: k + 1]]), head.lower()
+            return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
             return None  # "the door of the woman", "the time when my father": the phrase ended
     return None
@@ -216,14 +216,32 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "dwarf", "elf", "orc", "robot", "android", "alien", "engineer", "scientist", "mechanic",
     "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
-    "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen",
+    "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen", "keeper",
 } | CREATURE_NOUNS)
 
 
 def is_person_noun(word: str) -> bool:
-    """``wife``, ``captain``, ``Hokage`` name people; ``door`` does not."""
-    w = word.lower().rstrip(".,")
+    """``wife``, ``captain``, ``Hokage``, ``step-son`` name people; ``door`` does not."""
+    w = compound_head(word.lower().rstrip(".,"))
     return w in _PERSON_NOUNS or (w.endswith("s") and w[:-1] in KIN_GENDER)
+
+
+_KIN_PREFIXES = ("step", "grand", "foster", "god", "half")
+
+
+def compound_head(word: str) -> str:
+    """The person noun a compound ends with: ``step-son`` and ``stepson`` are a son,
+    ``saloon-keeper`` a keeper, ``boy-officer`` an officer; other words stay as they are.
+
+    >>> compound_head("step-son"), compound_head("stepmother"), compound_head("saloon-keeper"), compound_head("door")
+    ('son', 'mother', 'keeper', 'door')
+    """
+    if "-" in word and (last := word.rsplit("-", 1)[1]) in _PERSON_NOUNS:
+        return last
+    for prefix in _KIN_PREFIXES:
+        if word.startswith(prefix) and word[len(prefix):] in KIN_GENDER:
+            return word[len(prefix):]
+    return word
 
 
 _GROUP_NOUNS = frozenset({

@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, replace
 
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, SPEECH_VERBS, TITLES
-from ficaudio.attribute.mentions import Word, is_name_word, name_runs, words
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, name_runs, words
 from ficaudio.attribute.resolve import Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
-from ficaudio.models import Segment
+from ficaudio.models import Gender, Segment
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "is", "would", "could", "will", "did", "does", "then", "finally", "just", "also", "only", "quickly", "suddenly", "again", "still", "now", "simply", "merely", "softly", "quietly"})
@@ -65,7 +65,7 @@ def tag_after_quote(ctx: QuoteContext) -> Mention | None:
     at = {m.start: m for m in ctx.mentions_in(ctx.after)}
     if not ws or "\n" in ctx.doc.text[start:ws[0].start]:
         return None
-    return _inverted_tag(ws, at) or _subject_verb_tag(ctx.doc.text, ws, at)
+    return _inverted_tag(ws, at) or _subject_verb_tag(ctx.doc.text, ws, at) or inverted_description(ctx.doc.text, ws, at)
 
 
 def _inverted_tag(ws: list[Word], at: dict[int, Mention]) -> Mention | None:
@@ -79,6 +79,40 @@ def _inverted_tag(ws: list[Word], at: dict[int, Mention]) -> Mention | None:
         if not _ADVERB.match(ws[j].lower):
             return None
     return None
+
+
+_TAG_DETERMINERS = frozenset({"the", "that", "this", "his", "her", "their", "my", "our", "your"})
+_NOT_PERSON_HEADS = frozenset({"other", "others", "latter", "former", "one", "same", "first", "second", "last", "rest", "whole", "next"})
+
+
+def inverted_description(text: str, ws: list[Word], at: dict[int, Mention] | None = None) -> Mention | None:
+    """An inverted tag makes whatever noun follows it a speaker, even one no list knows:
+    ``"I've lost the best missus," sobbed the faithful attendant`` -> ``the faithful
+    attendant``; ``said that gentleman``. The phrase ends at a comma, a relative word or
+    an adverb (``said the weeping handmaiden, who...``, ``said the boy officer slowly``).
+
+    >>> t = ' sobbed the faithful attendant, who wept.'
+    >>> inverted_description(t, words(t)).text
+    'the faithful attendant'
+    """
+    if len(ws) < 3 or ws[0].lower not in SPEECH_VERBS or ws[1].lower not in _TAG_DETERMINERS:
+        return None
+    phrase: list[Word] = []
+    for w in ws[2:6]:
+        if at and w.start in at and at[w.start].kind == "name":
+            return at[w.start]  # "said the poet Syme": the name in apposition
+        if w.lower in _STOP_NOUN_PHRASE or _ADVERB.match(w.lower) or not w.text.replace("-", "").isalpha():
+            break
+        phrase.append(w)
+        if text[w.end:w.end + 1] in ",.;:!?—":
+            break
+    if not phrase or phrase[-1].lower in _NOT_PERSON_HEADS or is_group_noun(phrase[-1].lower):
+        return None
+    head = compound_head(phrase[-1].lower)
+    return Mention(ws[1].start, phrase[-1].end, "description", text[ws[1].start:phrase[-1].end], KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
+
+
+_STOP_NOUN_PHRASE = frozenset("of and or but to in on at was is were who whom whose which when where while as with from for by not".split())
 
 
 def _subject_verb_tag(text: str, ws: list[Word], at: dict[int, Mention]) -> Mention | None:
@@ -246,6 +280,32 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
                 rule = _KIND_RULE[m.kind]
                 return Decision(speaker, _CONFIDENCE[rule], rule)
     return None
+
+
+_FULL_STOP = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "said Mrs. Hale, as" goes on
+
+
+def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
+    """The second half of a quotation split by its own tag is the same speaker's, whatever
+    else the one sentence between says: ``"Oh, Tom," exclaimed Mrs. Hale, as he finished,
+    "I had just written."`` -> Mrs. Hale (``he finished`` is not a new tag). A name or
+    description that tags the second half itself still wins (``"A," said Tom, and Ann
+    answered, "B."``)."""
+    if ctx.order == 0 or previous is None or previous.rule not in TAG_RULES:
+        return None
+    start, end = ctx.before
+    if _FULL_STOP.search(ctx.doc.text, start, end) or previous.speaker in vocatives(ctx):
+        return None
+    tag = tag_after_quote(quote_context(ctx.doc, ctx.para.quotes[ctx.order - 1]))
+    if tag is None or not start <= tag.start < end:
+        return None
+    own = tag_before_quote(ctx)
+    if own is not None and own.start != tag.start and own.kind in ("name", "description"):
+        return None
+    return Decision(previous.speaker, previous.confidence, previous.rule)
+
+
+TAG_RULES = frozenset(_KIND_RULE.values())
 
 
 def announced_by_previous_paragraph(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
