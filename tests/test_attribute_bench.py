@@ -3,7 +3,8 @@
 The fixtures (``bench/data``, 5 original stories, 303 quotations) live in the repository;
 nothing here reads /work/shared. Levels: what the engine reached in attribution round 5
 (0.871 overall, 0.980 explicit, 0.829 anaphoric, 0.808 implicit, gold quotation spans, no
-roster; 0.931 with the roster), minus a small margin.
+roster; 0.931 with the roster), raised in round 9 to what it reached then (0.908 overall,
+1.000 explicit, 0.895 anaphoric, 0.840 implicit; 0.934 with the roster), minus a small margin.
 """
 
 from __future__ import annotations
@@ -26,28 +27,28 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.86
+    assert tally.correct / tally.gold >= 0.895
 
 
 def test_explicit_accuracy_does_not_drop(tally):
     explicit = tally.by_type["explicit"]
-    assert explicit["correct"] / explicit["n"] >= 0.97
+    assert explicit["correct"] / explicit["n"] >= 0.98
 
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.79
+    assert implicit["correct"] / implicit["n"] >= 0.825
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.815
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.88
 
 
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.92
+    assert with_roster.correct / with_roster.gold >= 0.925
 
 
 def test_confidence_buckets_cover_every_line(tally):

@@ -79,7 +79,9 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     """A described speaker who answers when a character is called by name is that character,
     when the name's owner never speaks nor acts otherwise: ``"Mrs. Hall, come here," said
     Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
-    (Mrs. Hall being a character the roster knows). Only a reply read from its own paragraph
+    (Mrs. Hall being a character the roster knows). A call that is nothing but a name the
+    roster does not know (:func:`bare_call`: ``"Ysolde," said the monk.`` / ``The dragon went
+    still. "You know my name."``) names a described speaker who had spoken before the call. Only a reply read from its own paragraph
     counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
     """
     speakers = {d.speaker for d in decisions.values()}
@@ -95,9 +97,36 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
         if doc.paragraph_of[index] is doc.paragraph_of[following]:
             continue
         silent = [n for n in vocatives_in(doc, doc.segments[index].text) if n not in speakers and n not in subjects]
+        if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
+            silent = [] if doc.roster.lookup(called) else [called]  # a name met only in this call: nobody else owns it
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
+
+
+def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:
+    """Whether ``speaker`` had a line before segment ``index`` (was there to be called)."""
+    return any(i < index and d.speaker == speaker for i, d in decisions.items())
+
+
+_BARE_CALL = re.compile(r"^[\"“‘']*([A-Z][a-z]+)[,.!?]+[\"”’']*$")
+
+
+def bare_call(doc: Document, quote: str) -> str | None:
+    """A quotation that is nothing but a name calls someone by it: ``"Ysolde,"`` -> ``Ysolde``
+    (a word the story also writes in lower case, even with an ending, ``"Wait!"`` / ``waited``,
+    is a word, not a name; a broken-off ``"Because--"`` is no call).
+
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(text='"Ysolde," said the monk. "Wait!" He waited.')
+    >>> bare_call(doc, '"Ysolde,"'), bare_call(doc, '"Wait!"'), bare_call(doc, '"Yes."'), bare_call(doc, '"Go now."'), bare_call(doc, '"Because--"')
+    ('Ysolde', None, None, None, None)
+    """
+    m = _BARE_CALL.match(quote)
+    if not m or not is_name_word(m.group(1)):
+        return None
+    word = m.group(1)
+    return None if re.search(rf"(?<![\w'’]){re.escape(word.lower())}", doc.text) else word
 
 
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})

@@ -15,7 +15,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, name_runs, words
 from ficaudio.attribute.resolve import Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
-from ficaudio.models import Gender, Segment
+from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "is", "would", "could", "will", "did", "does", "then", "finally", "just", "also", "only", "quickly", "suddenly", "again", "still", "now", "simply", "merely", "softly", "quietly"})
@@ -360,7 +360,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     >>> # see tests/test_attribute_round5.py for whole scenes
     """
     text = ctx.segment.text
-    found = list(vocatives(ctx))
+    found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
     for run in name_runs(words(text), text):
         if _SELF_NAMING_BEFORE.search(text[:run.start]):
             continue
@@ -421,3 +421,46 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
         if person:
             names.append(person.name)
     return names
+
+
+# ------------------------------------------------------------------------ asked who they are
+_IDENTIFY_REQUEST = re.compile(
+    r"\b(?:who(?:['’]s| is| are| am)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
+)
+_LEADING_CAPITALS = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
+
+
+def self_named_on_request(ctx: QuoteContext) -> str | None:
+    """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
+    / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
+    ``"Captain Ilse Vess, freighter Heron."`` -> Vess. The name opens the answer (titles
+    before it only) and ends its phrase; it is the speaker, not someone addressed.
+
+    >>> # see tests/test_attribute_round9.py for whole scenes
+    """
+    asked = _previous_quotation(ctx)
+    if asked is None or not _IDENTIFY_REQUEST.search(asked.text):
+        return None
+    text = ctx.segment.text
+    runs = name_runs(words(text), text)
+    if not runs or not _LEADING_CAPITALS.match(text[:runs[0].start]) or not re.match(r"\s*[,.]", text[runs[0].end:]):
+        return None
+    person = ctx.doc.roster.resolve(runs[0])
+    return person.name if person else None
+
+
+def _previous_quotation(ctx: QuoteContext) -> Segment | None:
+    """The quotation said just before this one (narration between them is skipped)."""
+    for seg in reversed(ctx.doc.segments[max(0, ctx.index - 4):ctx.index]):
+        if seg.kind is SegmentKind.DIALOGUE:
+            return seg
+    return None
+
+
+def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """The rule form of :func:`self_named_on_request`: the answer's own name is its speaker."""
+    name = self_named_on_request(ctx)
+    return Decision(name, _SELF_NAMED_CONFIDENCE, "self_named_answer") if name else None
+
+
+_SELF_NAMED_CONFIDENCE = 0.85
