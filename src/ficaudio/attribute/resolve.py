@@ -270,7 +270,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         if person := roster.lookup(form):
             _learn_gender(resolver, person, m)
             return person.name
-    titled = _titled_person(resolver, m.head) or _same_head_description(resolver, m.head)
+    titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         return titled
     indefinite = m.text.lower().startswith(("a ", "an "))
@@ -364,6 +364,20 @@ def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) ->
         if earlier.subject and not _SENTENCE_END.search(text, earlier.end, m.start) and (name := resolver.mention(earlier, para)):
             found.add(name)
     return frozenset(found)
+
+
+_RANK_TITLES = frozenset({"lady", "lord", "sir", "madam", "dame", "master", "mistress"})
+
+
+def possessive_rank(m: Mention) -> bool:
+    """``his lady`` is his wife, not ``Lady Ferrars``: a rank after a possessive names a
+    relation (spouse, employer), so it never looks up the one character bearing that title
+    (kin words still do: ``his aunt`` is ``Aunt Maud``).
+
+    >>> possessive_rank(Mention(0, 9, "description", "his lady", head="lady")), possessive_rank(Mention(0, 9, "description", "the lady", head="lady"))
+    (True, False)
+    """
+    return _is_possessive(m) and m.head in _RANK_TITLES
 
 
 def _titled_person(resolver: Resolver, head: str) -> str | None:
