@@ -10,10 +10,20 @@ from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.attribute.rules import Decision, vocatives_in
 
+_NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = re.compile(
-    r"\b(?:my name (?:is|was)|call me|called myself|came to be called|I am called|I was called|I was named|I'm called)\s+"
-    r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
+    r"\b(?:my name (?:is|was)|call me|called myself|came to be called|I am called|I was called|I was named|I'm called"
+    r"|(?:they|people|everyone|everybody|folks|men) (?:call|called|calls) me|I (?:am|was) known as)\s+" + _NAME
 )
+# Why a separate pattern: an appositive after `I` (`I, Sallie McBride, ...`) and `I am X` in
+# narration name the narrator, but only a name closed by a comma, dash or full stop is one
+# (`I am Glad to ...` is not a name); `I am` is kept to narration, never a quotation.
+_SELF_APPOSITION = re.compile(r"(?:^|[^\w'’])I,\s+" + _NAME + r"\s*(?:,|--|—)")
+_SELF_STATEMENT = re.compile(r"\bI(?: am|'m|’m| was)\s+" + _NAME + r"\s*(?:[,.;!]|--|—)")
+_SELF_ALIAS = re.compile(
+    r"\b(?:idea|picture|portrait|description) of\s+" + _NAME + r",\s+(?:commonly|usually|generally|otherwise|better) (?:called|known)"
+)
+_SELF_REFLEXIVE = re.compile(r"\b" + _NAME + r",?\s+(?:that is(?: to say)?,?\s+)?(?:myself|(?:that|this) is me)\b")
 
 
 def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -32,16 +42,39 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
 def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
     """The name the narrator gives themselves in narration or in their own speech.
 
-    Example: ``So, I called myself Pip, and came to be called Pip.`` -> ``Pip``.
+    Example: ``So, I called myself Pip, and came to be called Pip.`` -> ``Pip``;
+    ``Me--I, Sallie Brown, the head of it`` -> ``Sallie Brown`` (:func:`self_description`).
     """
-    spans = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
-    spans += [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
+    narration = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
+    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
     found: Counter = Counter()
-    for start, end in spans:
-        for m in _SELF_NAMING.finditer(doc.text, start, end):
-            found[_canonical(doc, m.group(1))] += 1
+    for start, end in narration + own_speech:
+        for pattern in (_SELF_NAMING, _SELF_APPOSITION):
+            found.update(_canonical(doc, m.group(1)) for m in pattern.finditer(doc.text, start, end))
+    for start, end in narration:
+        found.update(self_description(doc, start, end))
     found.pop(None, None)
     return found.most_common(1)[0][0] if found else None
+
+
+def self_description(doc: Document, start: int, end: int) -> list[str]:
+    """Known characters the narration equates with the narrator: ``I am X`` in narration
+    (never inside a quotation, where it introduces the speaker), ``X, that is, myself`` and a
+    self-portrait ending ``you will get a very fair idea of X, commonly called Y``.
+
+    Only names the roster already knows count (``I am Glad.`` names nobody), except before an
+    alias clause, which shows a name by itself.
+    Example: ``I was Tom Hale, then.`` -> ``Tom Hale`` when Tom Hale is a character.
+    """
+    # The alias clause itself shows a person's name (`X, commonly called Y`): X need not be known.
+    names = [_canonical(doc, m.group(1)) for m in _SELF_ALIAS.finditer(doc.text, start, end)]
+    for pattern in (_SELF_STATEMENT, _SELF_REFLEXIVE):
+        for m in pattern.finditer(doc.text, start, end):
+            runs = name_runs(words(m.group(1)), m.group(1))
+            person = doc.roster.resolve(runs[0]) if runs else None
+            if person is not None:
+                names.append(person.name)
+    return names
 
 
 def _canonical(doc: Document, phrase: str) -> str | None:

@@ -270,6 +270,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         if person := roster.lookup(form):
             _learn_gender(resolver, person, m)
             return person.name
+    if spouse := spouse_of_possessor(resolver, m, para):
+        return spouse
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         return titled
@@ -398,3 +400,46 @@ def _possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     if det not in ("his", "her"):
         return None
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+_WIFE_HEADS = frozenset({"wife", "lady", "missus", "missis", "spouse"})
+_HUSBAND_HEADS = frozenset({"husband", "lord", "spouse"})
+_HUSBAND_TITLES = ("Mr.", "Sir", "Lord", "Dr.")
+_WIFE_TITLES = ("Mrs.", "Lady")
+_TITLED_SURNAME = re.compile(r"^(?:Mr|Mrs|Sir|Lady|Lord|Dr)\.?\s+(?:[A-Z][\w'’-]*\s+)?([A-Z][\w'’-]*)$")
+
+
+def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """``his wife`` / ``his lady`` / ``her husband`` is the spouse the text names: ``Mrs. X``
+    for the man ``Mr. X`` whom ``his`` means (or, when he has no named spouse, the one titled
+    married person the paragraph names, even in its quotation: ``"My dear Mr. X," said his
+    lady``).
+
+    >>> # see tests/test_attribute_round11.py for the scenes
+    """
+    det = m.text.split(" ", 1)[0].lower()
+    wife = det == "his" and m.head in _WIFE_HEADS
+    if not (wife or det == "her" and m.head in _HUSBAND_HEADS):
+        return None
+    spouse_titles = _WIFE_TITLES if wife else _HUSBAND_TITLES
+    possessor = _possessor(resolver, m, para)
+    if possessor and (spouse := _titled_spouse(resolver, possessor, spouse_titles)):
+        return spouse
+    candidates = _titled_named_in(resolver, para, _HUSBAND_TITLES if wife else _WIFE_TITLES)
+    spouses = {s for c in candidates if (s := _titled_spouse(resolver, c, spouse_titles))}
+    return spouses.pop() if len(spouses) == 1 else None
+
+
+def _titled_named_in(resolver: Resolver, para: Paragraph, titles: tuple[str, ...]) -> list[str]:
+    """People with one of ``titles`` whose titled name appears anywhere in the paragraph."""
+    text = resolver.doc.text[para.start:para.end]
+    return [p.name for p in resolver.doc.roster.people if p.name.startswith(titles) and p.name in text]
+
+
+def _titled_spouse(resolver: Resolver, name: str, titles: tuple[str, ...]) -> str | None:
+    """``Mr. Grant`` -> ``Mrs. Grant`` when the roster has her (the surname and a spouse's title)."""
+    surname = _TITLED_SURNAME.match(name)
+    if not surname:
+        return None
+    hits = {p.name for t in titles if (p := resolver.doc.roster.lookup(f"{t} {surname.group(1)}"))}
+    return hits.pop() if len(hits) == 1 else None
