@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficaudio.attribute.lexicon import DEMONYMS, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
-from ficaudio.attribute.mentions import NameRun, Word, is_name_word
+from ficaudio.attribute.mentions import ADJECTIVE_SURNAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
@@ -48,6 +48,7 @@ class Occurrence:
     after_preposition: int = 0
     after_the: int = 0  # "the Hokage", "the ANBU": a role or a group, not a name
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
+    tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
     in_quote: int = 0
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
@@ -126,6 +127,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.after_preposition += _word_before(text, run.start) in _PLACE_PREPOSITIONS
         occ.after_the += _word_before(text, run.start) == "the" and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
+        occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -160,9 +162,9 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     ``Well`` (also written ``well``) are not; one ``Mr. Morris`` is (the title says so).
     """
     words = form.split()
-    if not all(is_name_word(w) for w in words) or is_non_person_form(form, occ):
+    if not all(is_name_word(w) or w.lower() in ADJECTIVE_SURNAMES for w in words) or is_non_person_form(form, occ):
         return False
-    if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total:
+    if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total and not word_made_person(occ):
         return False  # an ordinary word that starts sentences ("Still", "Nobody")
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
@@ -172,6 +174,19 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_preposition * 2 >= occ.total:
         return False  # a place: "in Konoha", "to London"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def word_made_person(occ: Occurrence) -> bool:
+    """A surname that is also an ordinary word (``good``, ``young``, ``brown``) is a person once
+    a title names it (``Mr. Good``) or a speech tag makes it a speaker in mid-sentence
+    (``said Good``); a sentence-opening ``Nobody said`` proves nothing.
+
+    >>> word_made_person(Occurrence(total=5, tagged_mid=1)), word_made_person(Occurrence(total=5, tagged=1))
+    (True, False)
+    >>> word_made_person(Occurrence(total=3, titled=Counter({"mr": 1})))
+    True
+    """
+    return occ.tagged_mid >= 1 or sum(occ.titled.values()) >= 1
 
 
 def is_non_person_form(form: str, occ: Occurrence) -> bool:

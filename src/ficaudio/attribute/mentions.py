@@ -147,8 +147,24 @@ def _gap_breaks(text: str, start: int, end: int) -> bool:
     return bool(text) and text[start:end] not in (" ", "")
 
 
+ADJECTIVE_SURNAMES = frozenset({"good", "great", "fine", "bad"})
+"""Words of :data:`NOT_NAMES` that are also surnames (``Captain Good``): capitalised in
+mid-sentence they may be a name; the roster then asks for a title or a tag (``word_made_person``)."""
+
+
+def may_be_surname(word: Word) -> bool:
+    """``said Good`` (mid-sentence, capitalised) may name a person; ``Good heavens`` opening a
+    sentence, or ``Nobody`` anywhere, does not.
+
+    >>> ws = words("Then said Good. Good heavens.")
+    >>> may_be_surname(ws[2]), may_be_surname(ws[3])
+    (True, False)
+    """
+    return word.lower in ADJECTIVE_SURNAMES and not word.initial
+
+
 def _make_run(run: list[Word]) -> NameRun:
-    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES:
+    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not may_be_surname(run[0]):
         run = run[1:]  # "Then Kakashi", "When Mr. Bennet": the first word is not a name
     if not run:
         return NameRun((), None, None, 0, 0, False)
