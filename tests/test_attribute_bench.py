@@ -1,10 +1,13 @@
 """Regression: the attribution harness's score on our annotated fixtures must not drop.
 
-The fixtures (``bench/data``, 5 original stories, 303 quotations) live in the repository;
+The fixtures (``bench/data``, 6 original stories, 421 quotations) live in the repository;
 nothing here reads /work/shared. Levels: what the engine reached in attribution round 5
 (0.871 overall, 0.980 explicit, 0.829 anaphoric, 0.808 implicit, gold quotation spans, no
 roster; 0.931 with the roster), raised in round 9 to what it reached then (0.908 overall,
-1.000 explicit, 0.895 anaphoric, 0.840 implicit; 0.934 with the roster), minus a small margin.
+1.000 explicit, 0.895 anaphoric, 0.840 implicit; 0.934 with the roster), minus a small margin. Round 13 added ``two_am`` (118 quotations, written as unseen
+data: 0.661 before any change, 0.847 after) and set the levels to all six stories then (0.895
+overall, 1.000 explicit, 0.892 anaphoric, 0.835 implicit; 0.914 with the roster) minus a margin,
+with a floor of its own for the new story.
 """
 
 from __future__ import annotations
@@ -22,17 +25,23 @@ attribution_bench = pytest.importorskip("attribution")
 @pytest.fixture(scope="module")
 def tally():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
-    assert sum(len(t.gold) for t in texts) >= 300
+    assert sum(len(t.gold) for t in texts) >= 420
     return attribution_bench.score(texts, gold_spans=True)
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.895
+    assert tally.correct / tally.gold >= 0.885
+
+
+def test_unseen_story_accuracy_does_not_drop():
+    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
+    story_tally = attribution_bench.score(texts, gold_spans=True)
+    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.83
 
 
 def test_explicit_accuracy_does_not_drop(tally):
     explicit = tally.by_type["explicit"]
-    assert explicit["correct"] / explicit["n"] >= 0.98
+    assert explicit["correct"] / explicit["n"] >= 0.99
 
 
 def test_implicit_accuracy_does_not_drop(tally):
@@ -48,7 +57,7 @@ def test_anaphoric_accuracy_does_not_drop(tally):
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.925
+    assert with_roster.correct / with_roster.gold >= 0.905
 
 
 def test_confidence_buckets_cover_every_line(tally):

@@ -66,6 +66,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.last_actor = closing_actor(resolver, para)
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
+        conv.narrated.extend(narration_subjects(resolver, para, para.end))
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -90,6 +91,13 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)
+
+
+def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
+    """The people the narration of a paragraph is about (its subjects), up to ``before``:
+    ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa."""
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject)]
+    return [name for m in subjects if (name := resolver.mention(m, para))]
 
 
 def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:
@@ -167,6 +175,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv = resolver.conversation
     conv.narration_paragraphs = 0
     conv.addressee = None
+    conv.before_last_turn, conv.narrated = conv.narrated, []
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE:

@@ -266,7 +266,47 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
+    merge_short_forms(roster)
     return roster
+
+
+def short_form_owner(roster: Roster, person: Person) -> Person | None:
+    """The one person whose given name a discovered one-word name shortens (a clipped
+    nickname: ``Cal`` for ``Callum``, ``Alex`` for ``Alexander``, ``Sam`` for ``Samantha``).
+
+    The short name has at least three letters, the long one at least two more (``Ann`` is not
+    ``Anne``); it must open exactly one other person's given name, neither person may be a
+    configured or titled one, and no sentence may name the two apart (``Cal and Callum``).
+
+    >>> r = Roster(); cal = r.add(Person("Cal", Counter(Cal=2)), ["Cal"])
+    >>> callum = r.add(Person("Callum", Counter(Callum=9)), ["Callum"])
+    >>> short_form_owner(r, cal).name, short_form_owner(r, callum)
+    ('Callum', None)
+    """
+    short = person.name
+    if person.known or person.title or " " in short or len(short) < 3 or len(person.forms) != 1:
+        return None
+    owners = [p for p in roster.people if p is not person and not p.known and not p.title
+              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2]
+    if len(owners) != 1 or not roster.may_join(owners[0], short):
+        return None
+    return owners[0]
+
+
+def _given(person: Person) -> str:
+    return person.name.split()[0]
+
+
+def merge_short_forms(roster: Roster) -> None:
+    """Fold each clipped nickname's person into the person it shortens (see :func:`short_form_owner`)."""
+    for person in list(roster.people):
+        owner = short_form_owner(roster, person)
+        if owner is None:
+            continue
+        for form, count in person.forms.items():
+            owner.forms[form] += count
+            roster.index(form, owner, force=True)
+        roster.people.remove(person)
 
 
 def _add_known(roster: Roster, character: Character) -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, named_in_quote, vocatives
 
 _MAX_NARRATION_PARAGRAPHS = 3  # a conversation is over after this much narration without speech
@@ -53,9 +53,28 @@ def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again. When a third
     person spoke among the last turns (A, C, B) the alternation is a weaker guess."""
     turns = resolver.conversation.turns
+    if len(turns) >= 2 and turns[-2] != turns[-1] and (partner := narrated_partner(resolver.conversation, named_in_quote(ctx))):
+        return Decision(partner, 0.55, "narrated_partner")
     if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx):
         return Decision(turns[-2], _THREE_WAY_CONFIDENCE if three_way(turns) else 0.55, "turn_taking")
     return None
+
+
+def narrated_partner(conv: Conversation, addressed: list[str]) -> str | None:
+    """Turn-taking follows the people the narration is about: when the narration just before
+    the last turn left out the one who spoke before it and is about exactly one other person
+    who has spoken in this conversation, that person answers. ``"Yes, Mum," Cal said.`` / ``In the kitchen, Tess filled a glass
+    while Noa hunted for a spoon.`` / ``"So," Tess said.`` / ``"Don't."`` -> Noa, not Cal.
+
+    >>> narrated_partner(Conversation(turns=["Noa", "Cal", "Tess"], before_last_turn=["Tess", "Noa"]), [])
+    'Noa'
+    >>> narrated_partner(Conversation(turns=["Cal", "Tess"], before_last_turn=["Cal", "Noa"]), [])
+    """
+    last, before = conv.turns[-1], conv.turns[-2]
+    if before in conv.before_last_turn:
+        return None
+    others = {n for n in conv.before_last_turn if n not in (last, FIRST_PERSON_NAME) and n not in addressed and n in conv.turns}
+    return others.pop() if len(others) == 1 else None
 
 
 _THREE_WAY_CONFIDENCE = 0.45

@@ -34,6 +34,8 @@ class Conversation:
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
     announced: str | None = None  # who the previous paragraph's closing words said would speak
     reacted: str | None = None  # a listener whose reaction alone filled the previous paragraph
+    narrated: list[str] = field(default_factory=list)  # narration subjects since the last turn
+    before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -49,6 +51,8 @@ class Conversation:
         self.last_actor = None
         self.announced = None
         self.reacted = None
+        self.narrated = []
+        self.before_last_turn = []
 
 
 class Resolver:
