@@ -1,13 +1,16 @@
 """Regression: the attribution harness's score on our annotated fixtures must not drop.
 
-The fixtures (``bench/data``, 6 original stories, 421 quotations) live in the repository;
+The fixtures (``bench/data``, 7 original stories, 523 quotations) live in the repository;
 nothing here reads /work/shared. Levels: what the engine reached in attribution round 5
 (0.871 overall, 0.980 explicit, 0.829 anaphoric, 0.808 implicit, gold quotation spans, no
 roster; 0.931 with the roster), raised in round 9 to what it reached then (0.908 overall,
 1.000 explicit, 0.895 anaphoric, 0.840 implicit; 0.934 with the roster), minus a small margin. Round 13 added ``two_am`` (118 quotations, written as unseen
 data: 0.661 before any change, 0.847 after) and set the levels to all six stories then (0.895
 overall, 1.000 explicit, 0.892 anaphoric, 0.835 implicit; 0.914 with the roster) minus a margin,
-with a floor of its own for the new story.
+with a floor of its own for the new story. Round 14 added ``night_road`` (102 quotations, written
+as unseen data: first-person present tense, a narrator named only by others, titles for names, a
+fight; 0.500 before any change, 0.735 after) and set the levels to all seven stories (0.864
+overall, 1.000 explicit, 0.861 anaphoric, 0.793 implicit; 0.899 with the roster) minus a margin.
 """
 
 from __future__ import annotations
@@ -25,18 +28,24 @@ attribution_bench = pytest.importorskip("attribution")
 @pytest.fixture(scope="module")
 def tally():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
-    assert sum(len(t.gold) for t in texts) >= 420
+    assert sum(len(t.gold) for t in texts) >= 520
     return attribution_bench.score(texts, gold_spans=True)
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.885
+    assert tally.correct / tally.gold >= 0.855
 
 
 def test_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.83
+
+
+def test_second_unseen_story_accuracy_does_not_drop():
+    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "night_road"]
+    story_tally = attribution_bench.score(texts, gold_spans=True)
+    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.72
 
 
 def test_explicit_accuracy_does_not_drop(tally):
@@ -46,18 +55,18 @@ def test_explicit_accuracy_does_not_drop(tally):
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.825
+    assert implicit["correct"] / implicit["n"] >= 0.785
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.88
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.85
 
 
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.905
+    assert with_roster.correct / with_roster.gold >= 0.89
 
 
 def test_confidence_buckets_cover_every_line(tally):

@@ -129,8 +129,12 @@ come go look see wait stop listen hurry run get give take make tell say said ask
 because though although unless whether however therefore meanwhile anyway besides instead indeed
 first second third last next finally suddenly slowly quietly
 english french german
+highness majesty lordship ladyship excellency eminence holiness
+ahead nearby overhead outside afterwards
 """.split())
-"""Capitalised words that are almost never a character's name."""
+"""Capitalised words that are almost never a character's name. Forms of address (`Your
+Highness`, `His Lordship`) stand for a person but are no name of theirs; `Grace` and `Honor`
+are left out on purpose: both are also given names."""
 
 ADVERB_SUFFIX = "ly"
 

@@ -36,7 +36,9 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     if not any(d.speaker == FIRST_PERSON_NAME for d in decisions.values()):
         return {}
     name = self_named(doc, decisions) or addressed_narrator(doc, decisions)
-    return {FIRST_PERSON_NAME: name} if name else {}
+    if not name:
+        return {}
+    return {FIRST_PERSON_NAME: name, **{other: name for other in vocative_only_names(doc, decisions, name)}}
 
 
 def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
@@ -102,3 +104,25 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
         if count >= 2 and subjects[name] < count or count == 1 and subjects[name] == 0 and speakers[name] <= 1:
             return name
     return None
+
+
+_TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
+
+
+def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator: str) -> list[str]:
+    """Names that exist only as what others call someone -- addressed at least twice, never
+    written in the narration, never named by a tag -- are more names of the narrator: in a
+    first-person story the one others keep addressing is the ``I`` they talk to.
+
+    Example: narration in ``I``; the captain says ``"You're on watch, Hollis."`` and ``"Now,
+    Hollis!"``, the princess says ``"Sit, Wren."``; ``Hollis`` is nowhere in the narration ->
+    ``Hollis`` is the narrator (already named Wren), not a second person who answers.
+    """
+    addressed: Counter = Counter()
+    for index, decision in decisions.items():
+        if decision.speaker != FIRST_PERSON_NAME:
+            addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
+    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
+    return [n for n, count in addressed.items()
+            if count >= 2 and n != narrator and n not in in_narration and n not in tagged]
