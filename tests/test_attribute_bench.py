@@ -11,6 +11,8 @@ with a floor of its own for the new story. Round 14 added ``night_road`` (102 qu
 as unseen data: first-person present tense, a narrator named only by others, titles for names, a
 fight; 0.500 before any change, 0.735 after) and set the levels to all seven stories (0.864
 overall, 1.000 explicit, 0.861 anaphoric, 0.793 implicit; 0.899 with the roster) minus a margin.
+Round 15 (no new story) raised them to 0.889 overall, 0.905 anaphoric, 0.821 implicit, 0.904 with
+the roster, ``night_road`` 0.863 (88/102), minus a margin.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.855
+    assert tally.correct / tally.gold >= 0.88
 
 
 def test_unseen_story_accuracy_does_not_drop():
@@ -45,7 +47,7 @@ def test_unseen_story_accuracy_does_not_drop():
 def test_second_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "night_road"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.72
+    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.85
 
 
 def test_explicit_accuracy_does_not_drop(tally):
@@ -55,18 +57,18 @@ def test_explicit_accuracy_does_not_drop(tally):
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.785
+    assert implicit["correct"] / implicit["n"] >= 0.81
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.85
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.895
 
 
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.89
+    assert with_roster.correct / with_roster.gold >= 0.895
 
 
 def test_confidence_buckets_cover_every_line(tally):

@@ -25,7 +25,7 @@ from ficaudio.attribute.conversation import (
 )
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
-from ficaudio.attribute.narrator import name_first_person
+from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
@@ -44,6 +44,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     ``known`` characters (from voices.yaml) keep their names; others are discovered.
     """
     doc = build_document(story, segments, known)
+    doc.narrator_names = addressed_only_names(doc)
     resolver = Resolver(doc)
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:

@@ -65,6 +65,7 @@ class Document:
     roster: Roster
     paragraph_of: dict[int, Paragraph]  # segment index -> its paragraph
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
+    narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
 
     @property
     def text(self) -> str:

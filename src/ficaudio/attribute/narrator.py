@@ -7,7 +7,7 @@ from collections import Counter
 
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import name_runs, words
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.rules import Decision, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
@@ -126,3 +126,25 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
     return [n for n, count in addressed.items()
             if count >= 2 and n != narrator and n not in in_narration and n not in tagged]
+
+
+def addressed_only_names(doc: Document) -> frozenset[str]:
+    """Before any quotation is attributed: in a first-person story, the names quotations
+    address (at least twice) that the narration never writes are what others call the
+    narrator, so a quotation addressing one is not the narrator's (see
+    :func:`ficaudio.attribute.rules.narrator_addressed`).
+
+    Example: narration in ``I``; ``"Sit, Wren."``, ``"Wren! WREN! Left!"``; ``Wren`` never
+    in the narration -> {Wren}. A companion the narration names (``Dray looks at me``) is not one.
+    """
+    if not narrated_in_first_person(doc):
+        return frozenset()
+    addressed: Counter = Counter()
+    for para in doc.paragraphs:
+        for index in para.quotes:
+            addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
+    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration)
+
+
+_ADDRESSED_MIN = 2  # one address may be to someone who never appears in the narration

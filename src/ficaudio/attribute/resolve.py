@@ -92,7 +92,10 @@ class Resolver:
             return self.first_person().name if narrated_in_first_person(self.doc) else None
         if m.kind == "pronoun":
             return pronoun_by_gender(self, m.gender, m.start, para, exclude=named_later_in_clause(self, m, para))
-        return description_referent(self, m, para)
+        name = description_referent(self, m, para)
+        if name:
+            keep_fuller_description(self.doc.roster.by_name(name), m)
+        return name
 
     def first_person(self) -> Person:
         existing = self.person(FIRST_PERSON_NAME)
@@ -294,6 +297,27 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+_ARTICLES = frozenset({"the", "a", "an"})
+
+
+def keep_fuller_description(person: Person | None, m: Mention) -> None:
+    """A fuller description that resolves to a described person becomes one of its aliases:
+    ``The big man`` met as ``the man`` is also called ``the big man`` (so a cast or a reader
+    sees the words the story uses for him).
+
+    >>> p = Person("the man")
+    >>> keep_fuller_description(p, Mention(0, 11, "description", "The big man", head="man"))
+    >>> sorted(p.forms)
+    ['the big man']
+    """
+    words = m.text.split()
+    if person is None or person.known or not person.name.startswith("the ") or len(words) < 3:
+        return
+    if words[0].lower() not in _ARTICLES or words[-1].lower() != person.name.rsplit(" ", 1)[-1]:
+        return  # "his big man" is a relation; "the big one" names no head of this person
+    person.forms["the " + " ".join(words[1:]).lower()] += 1
 
 
 def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:

@@ -11,10 +11,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, name_runs, words
-from ficaudio.attribute.resolve import Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = re.compile(r"^[a-z]+ly$")
@@ -161,7 +162,8 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     or a possessive (``his mouth``) is not followed by a verb.
 
     >>> t = "He brought tea before the man finally looks at him and says,"
-    >>> from ficaudio.attribute.document import Mention
+    >>> from ficaudio.attribute.address import addressed_by_rank
+from ficaudio.attribute.document import Mention
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(22, 29, "description", "the man")]
     >>> coordinated_subject(t, ms, t.index("says")).text
     'the man'
@@ -193,7 +195,8 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     that follows in the next paragraph: ``He said:``, ``and then she says,``, ``She reached
     up on her tiptoes to whisper in his ear.``
 
-    >>> from ficaudio.attribute.document import Mention
+    >>> from ficaudio.attribute.address import addressed_by_rank
+from ficaudio.attribute.document import Mention
     >>> t = "He leaned forward. He said:"
     >>> closing_tag(t, (0, len(t)), [Mention(19, 21, "pronoun", "He", subject=True)]).text
     'He'
@@ -346,7 +349,17 @@ def vocatives(ctx: QuoteContext) -> list[str]:
 
     They are not its speaker, and usually answer next.
     """
-    return vocatives_in(ctx.doc, ctx.segment.text)
+    return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
+
+
+def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
+    """A name of the first-person narrator addressed in a quotation addresses ``I``: in
+    ``"Wren! WREN! Left!"`` (Wren being what others call the narrator) the narrator is the
+    listener, never the speaker, so ``I`` joins the people addressed (first: ``I`` answers).
+    """
+    if not doc.narrator_names or not any(n in doc.narrator_names for n in names):
+        return names
+    return [FIRST_PERSON_NAME, *(n for n in names if n != FIRST_PERSON_NAME)]
 
 
 _SELF_NAMING_BEFORE = re.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
@@ -367,7 +380,8 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
         person = ctx.doc.roster.resolve(run)
         if person and person.name not in found:
             found.append(person.name)
-    return found
+    found.extend(n for n in addressed_by_rank(ctx.doc, text) if n not in found)
+    return narrator_addressed(ctx.doc, found)
 
 
 def vocatives_in(doc: Document, quote: str) -> list[str]:

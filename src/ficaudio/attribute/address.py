@@ -1,0 +1,67 @@
+"""Forms of address: ``ma'am``, ``sir``, ``my lady``, ``Your Highness``, ``Captain`` name the
+listener, so the people they fit are not the speaker of the quotation that uses them."""
+
+from __future__ import annotations
+
+import re
+
+from ficaudio.attribute.characters import Person
+from ficaudio.attribute.document import Document
+from ficaudio.attribute.lexicon import NEUTRAL_TITLES, TITLE_GENDER
+from ficaudio.models import Gender
+
+# Titles of rank (not of mere courtesy or kinship: `Mr.`, `Aunt`): a `sir` or `ma'am` goes to them.
+_COURTESY_OR_KIN = frozenset({"mr", "mister", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
+                              "monsieur", "herr", "signor", "signora", "frau", "madame", "mademoiselle", "mme", "mlle"})
+RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
+_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "highness", "majesty"})
+
+_GENDERED_ADDRESS = re.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
+_ROYAL_ADDRESS = re.compile(r"\b(?:your |)(?:highness|majesty)\b", re.IGNORECASE)
+_RANK_ADDRESS = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
+
+
+def person_titles(person: Person) -> frozenset[str]:
+    """The titles a person is known by: the first word of each of their names, and the noun
+    of a ``the X`` description (``Captain Dray``, ``the captain`` -> captain).
+
+    >>> sorted(person_titles(Person("Princess Isolde", forms={"the princess": 1, "Isolde": 2})))
+    ['isolde', 'princess']
+    """
+    titles = set()
+    for form in (person.name, *person.forms):
+        words = form.lower().replace(".", "").split()
+        if words:
+            titles.add(words[1] if words[0] in ("the", "her", "his") and len(words) == 2 else words[0])
+    return frozenset(titles)
+
+
+def addressed_by_rank(doc: Document, quote: str) -> list[str]:
+    """People a quotation's forms of address fit: ``"Yes, ma'am."`` -> every woman of rank
+    (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
+    ``"Say what, Highness?"`` -> the royal persons; ``"Yes, Captain."`` -> the captain.
+    None of them says it: a form of address names the listener.
+
+    >>> # see tests/test_attribute_round15.py for whole scenes
+    """
+    wanted = _wanted(quote)
+    if not wanted:
+        return []
+    return [p.name for p in doc.roster.people if _fits(p, person_titles(p), wanted)]
+
+
+def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
+    """(gender, titles) pairs the quotation's forms of address ask for."""
+    wanted: list[tuple[Gender | None, frozenset[str]]] = []
+    for m in _GENDERED_ADDRESS.finditer(quote):
+        wanted.append((Gender.MALE if m.group(1) else Gender.FEMALE, RANK_TITLES))
+    if _ROYAL_ADDRESS.search(quote):
+        wanted.append((None, _ROYAL))
+    for m in _RANK_ADDRESS.finditer(quote):
+        if (word := m.group(1).lower()) in RANK_TITLES:
+            wanted.append((None, frozenset({word})))
+    return wanted
+
+
+def _fits(person: Person, titles: frozenset[str], wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:
+    return any((gender is None or person.gender is gender) and titles & ranks for gender, ranks in wanted)
