@@ -75,6 +75,16 @@ def test_size_and_clear(tmp_path):
     assert store.size_bytes() == 0 and tmp_path.is_dir()
 
 
+@pytest.mark.parametrize("cleared_by", ["this store", "another store"])
+def test_writes_go_on_after_the_cache_is_cleared(tmp_path, cleared_by):
+    store, key = ClipCache(tmp_path), clip_key(BASE, ENGINE_ID)
+    store.write(key, b"\x01\x00")
+    (store if cleared_by == "this store" else ClipCache(tmp_path)).clear()
+    assert not store.path(key).parent.exists()
+    store.write(key, b"\x02\x00")  # the shard folder it made before is gone: made again
+    assert store.read(key) == b"\x02\x00"
+
+
 def test_empty_or_missing_root_is_fine(tmp_path):
     store = ClipCache(tmp_path / "not-yet")
     assert store.size_bytes() == 0 and not store.has("ab" * 32)

@@ -10,6 +10,8 @@ import sys
 import textwrap
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from ficaudio.engines import Engine, audio, default_engine_name, engine_names, espeak_lib, load_engine
 from ficaudio.engines.espeak_state import read_symbols
@@ -268,3 +270,19 @@ def test_every_english_voice_espeak_lists_can_speak():
     listed = [v.id for v in engine.voices() if v.language.startswith("en")]
     assert "en-gb" in listed and len(listed) > 50
     assert all(engine.synthesize("Hi.", Voice(voice_id)) for voice_id in listed)
+
+
+def reference_loud_bounds(pcm: bytes, threshold: int, rate_hz: int):
+    """Every sample looked at: the plain definition the fast version must match."""
+    loud = [i for i in range(len(pcm) // 2) if abs(int.from_bytes(pcm[2 * i : 2 * i + 2], "little", signed=True)) > threshold]
+    return (loud[0], loud[-1]) if loud else None
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(st.integers(0, 3000), st.integers(-32768, 32767)), max_size=6), st.integers(200, 3000))
+def test_loud_bounds_match_the_plain_definition(bursts, length):
+    samples = [0] * length
+    for position, value in bursts:
+        samples[position % length] = value
+    pcm = b"".join(v.to_bytes(2, "little", signed=True) for v in samples)
+    assert audio._loud_bounds(pcm, audio.SILENCE_THRESHOLD, 22050) == reference_loud_bounds(pcm, audio.SILENCE_THRESHOLD, 22050)

@@ -58,6 +58,19 @@ def test_output_bytes_are_the_same_whatever_jobs(tmp_path):
     assert one.chapters == tuple(dataclasses.replace(c, path=c.path.replace(str(tmp_path / "b"), str(tmp_path / "a"))) for c in two.chapters)
 
 
+def test_a_big_story_prepared_in_a_child_gives_the_same_book(tmp_path, monkeypatch):
+    import ficaudio.pipeline
+
+    story, config = setup(tmp_path)
+    here = render_story(story, config, RenderOptions(out_dir=tmp_path / "a", cache_dir=tmp_path / "ca", jobs=1))
+    monkeypatch.setattr(ficaudio.pipeline, "PREPARE_APART_MIN_BYTES", 0)  # every story is "big"
+    apart = render_story(story, config, RenderOptions(out_dir=tmp_path / "b", cache_dir=tmp_path / "cb", jobs=1))
+    assert mp3_bytes(apart.folder) == mp3_bytes(here.folder) and len(mp3_bytes(here.folder)) == 4
+    for name in ("script.jsonl", "script.txt"):
+        assert (apart.folder / name).read_bytes() == (here.folder / name).read_bytes()
+    assert [c.cues for c in apart.chapters] == [c.cues for c in here.chapters] and here.chapters[0].cues
+
+
 def test_second_render_is_a_no_op_and_a_touched_output_is_remade(tmp_path):
     story, config = setup(tmp_path)
     first = render_story(story, config, options(tmp_path))

@@ -113,3 +113,93 @@ def test_unknown_engine_is_refused_before_any_work(tmp_path):
     with pytest.raises(EngineError, match="unknown speech engine 'espeek'"):
         synthesize_all(utterances(1), ClipCache(tmp_path), engine_name="espeek", jobs=1)
     assert not tmp_path.joinpath("x").exists() and cache_contents(tmp_path) == {}
+
+
+# ------------------------------------------------------------------ worker start-up
+WORKER_MAIN = '''
+import sys
+from pathlib import Path
+
+marker = Path(sys.argv[1])
+if __name__ == "__mp_main__":  # a spawned worker ran this file again
+    marker.write_text("re-imported")
+if __name__ == "__main__":
+    from ficaudio.cache import ClipCache
+    from ficaudio.models import Pause, Utterance, Voice
+    from ficaudio.render import ChapterJob, render_chapters, synthesize_all
+
+    cache = ClipCache(marker.parent / "cache")
+    synthesize_all([Utterance("Hello there.", Voice("silent-low"))], cache, engine_name="silent", jobs=1)
+    job = ChapterJob(1, "one", (Utterance("Hello.", Voice("silent-low")), Pause(100)), str(marker.parent / "one.mp3"), "b", None, 1)
+    (done,) = render_chapters([job], engine_name="silent", cache=cache, sample_rate_hz=22050, bitrate_kbps=64, workers=1)
+    print(done.sample_count)
+'''
+
+
+def test_workers_do_not_re_import_the_parents_main_module(tmp_path):
+    """spawn re-runs the parent's __main__ in each worker: for ficaudio, the whole CLI."""
+    import subprocess
+    import sys
+
+    script = tmp_path / "main.py"
+    script.write_text(WORKER_MAIN, encoding="utf-8")
+    result = subprocess.run([sys.executable, str(script), str(tmp_path / "marker")], capture_output=True, text=True, timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert int(result.stdout) > 2205 and (tmp_path / "one.mp3").is_file()
+    assert not (tmp_path / "marker").exists()
+
+
+# ------------------------------------------------------------------ one call apart
+def test_run_apart_returns_the_result():
+    from ficaudio.files import safe_name
+    from ficaudio.render import run_apart
+
+    assert run_apart("naming", safe_name, "../../etc/passwd") == "etc-passwd"
+
+
+def test_run_apart_raises_ficaudio_errors_as_they_were(tmp_path):
+    from ficaudio.errors import InputError
+    from ficaudio.parse import read_story
+    from ficaudio.render import run_apart
+
+    story = tmp_path / "chapter1.txt"
+    story.write_bytes(b"\x89PNG\r\n\x1a\nIHDR")
+    with pytest.raises(InputError) as here:
+        read_story(story)
+    with pytest.raises(InputError) as apart:
+        run_apart("reading", read_story, story)
+    assert str(apart.value) == str(here.value) and apart.value.path == here.value.path
+
+
+def test_run_apart_a_crash_carries_the_childs_traceback():
+    import math
+
+    from ficaudio.render import run_apart
+
+    with pytest.raises(RuntimeError, match="(?s)a child process failed:.*ValueError: math domain error"):
+        run_apart("computing", math.sqrt, -1)
+
+
+def test_run_apart_a_dead_child_is_a_clear_error():
+    import os
+
+    from ficaudio.errors import FicaudioError
+    from ficaudio.render import run_apart
+
+    with pytest.raises(FicaudioError, match=r"the process exiting died \(exit 3\)"):
+        run_apart("exiting", os._exit, 3)
+
+
+def test_run_apart_ctrl_c_kills_the_child_at_once(monkeypatch):
+    import time
+
+    from ficaudio import render
+
+    def interrupted(*args):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(render, "_receive", interrupted)
+    started = time.monotonic()
+    with pytest.raises(KeyboardInterrupt):
+        render.run_apart("sleeping", time.sleep, 60)
+    assert time.monotonic() - started < 20  # the child was killed, not waited for

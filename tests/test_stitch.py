@@ -1,10 +1,12 @@
-"""Tests for ficaudio.stitch: real ffmpeg (imageio-ffmpeg) on a few seconds of synthetic PCM."""
+"""Tests for ficaudio.stitch: real LAME (lameenc) and, as the fallback, real ffmpeg
+(imageio-ffmpeg) on a few seconds of synthetic PCM; every file decoded by ffmpeg."""
 
 from __future__ import annotations
 
 import contextlib
 import doctest
 import math
+import random
 import resource
 import shutil
 import signal
@@ -20,6 +22,7 @@ from hypothesis import strategies as st
 from ficaudio import stitch
 from ficaudio.errors import OutputError
 from ficaudio.stitch import (
+    Crc16Stream,
     crc16,
     crc16_combine,
     encode_mp3,
@@ -81,6 +84,20 @@ def leftovers(folder: Path) -> list[str]:
     return sorted(p.name for p in folder.iterdir())
 
 
+@pytest.fixture
+def ffmpeg_only(monkeypatch):
+    """As on a machine without lameenc: ffmpeg encodes."""
+    monkeypatch.setattr(stitch, "_lameenc", lambda: None)
+
+
+@pytest.fixture(params=["lameenc", "ffmpeg"])
+def encoder(request, monkeypatch) -> str:
+    """Run the test with each encoder: both must give exact lengths."""
+    if request.param == "ffmpeg":
+        monkeypatch.setattr(stitch, "_lameenc", lambda: None)
+    return request.param
+
+
 # ----------------------------------------------------------------------- helpers
 def test_docstring_examples():
     assert doctest.testmod(stitch).failed == 0
@@ -140,7 +157,7 @@ def test_ffmpeg_exe_missing_says_what_to_install(monkeypatch):
 
 # ------------------------------------------------------------------------- encode
 @pytest.mark.parametrize("sample_count", [1, 577, RATE_HZ, 2 * RATE_HZ + 13])
-def test_encode_decodes_to_exactly_the_input_sample_count(tmp_path, sample_count):
+def test_encode_decodes_to_exactly_the_input_sample_count(tmp_path, sample_count, encoder):
     dest = tmp_path / "ch.mp3"
     assert encode_mp3([tone(sample_count)], dest, sample_rate_hz=RATE_HZ) == sample_count
     assert len(decode(dest)) == sample_count
@@ -149,19 +166,126 @@ def test_encode_decodes_to_exactly_the_input_sample_count(tmp_path, sample_count
     assert leftovers(tmp_path) == ["ch.mp3"]
 
 
-@pytest.mark.parametrize("rate_hz", [16000, 44100])
-def test_encode_other_rates_exact(tmp_path, rate_hz):
+@pytest.mark.parametrize("rate_hz", [8000, 16000, 44100])
+def test_encode_other_rates_exact(tmp_path, rate_hz, encoder):
     dest = tmp_path / "ch.mp3"
     assert encode_mp3([tone(rate_hz // 3, rate_hz=rate_hz)], dest, sample_rate_hz=rate_hz) == rate_hz // 3
     assert len(decode(dest)) == rate_hz // 3
 
 
-def test_encode_streams_odd_sized_chunks_and_keeps_timing(tmp_path):
-    pcm = tone(RATE_HZ // 2) + clicked(RATE_HZ)  # click at exactly 0.5 s
+@pytest.mark.parametrize("rate_hz", [11025, RATE_HZ, 48000])  # MPEG-2.5, -2 and -1: one LAME delay
+def test_encode_streams_odd_sized_chunks_and_keeps_timing(tmp_path, rate_hz, encoder):
+    pcm = tone(rate_hz // 2, rate_hz=rate_hz) + clicked(rate_hz, rate_hz=rate_hz)  # click at exactly 0.5 s
     dest = tmp_path / "ch.mp3"
-    assert encode_mp3(chunks(pcm, 333), dest, sample_rate_hz=RATE_HZ) == len(pcm) // 2
-    (click,) = click_positions(decode(dest))
-    assert abs(click - RATE_HZ // 2) <= RATE_HZ // 1000  # 1 ms: the 50 ms encoder delay is gone
+    assert encode_mp3(chunks(pcm, 333), dest, sample_rate_hz=rate_hz) == len(pcm) // 2
+    (click,) = click_positions(decode(dest), min_gap=rate_hz // 10)
+    assert abs(click - rate_hz // 2) <= rate_hz // 1000  # 1 ms: the 50 ms encoder delay is gone
+
+
+@pytest.mark.parametrize("bitrate_kbps", [32, 64, 128])
+def test_lame_file_has_a_complete_info_header(tmp_path, bitrate_kbps):
+    dest = tmp_path / "ch.mp3"
+    count = 3 * RATE_HZ + 101
+    encode_mp3(chunks(tone(count), 5000), dest, sample_rate_hz=RATE_HZ, bitrate_kbps=bitrate_kbps)
+    data = dest.read_bytes()
+    info = stitch.read_lame_info(data, 0)
+    audio = data[len(info.frame) :]
+    assert info.frame[info.header.info_offset + 120 : info.header.info_offset + 129] == b"LAME3.100"
+    assert info.tag_crc_ok and info.music_crc == crc16(audio)
+    assert info.stream_bytes == info.music_bytes == len(data)
+    assert info.delay_samples == stitch.LAME_ENCODER_DELAY_SAMPLES and info.sample_count == count
+    first_audio = parse_frame_header(int.from_bytes(audio[:4], "big"))
+    assert first_audio.bitrate_kbps == min(bitrate_kbps, 160)  # 160: MPEG-2's highest
+    assert info.frame_count * first_audio.frame_bytes <= len(audio) < info.frame_count * (first_audio.frame_bytes + 1)
+    assert len(decode(dest)) == count
+
+
+def test_lame_file_lengths_agree_for_mutagen_and_ffmpeg(tmp_path):
+    import mutagen.mp3
+
+    dest = tmp_path / "ch.mp3"
+    encode_mp3([tone(RATE_HZ + 577)], dest, sample_rate_hz=RATE_HZ)
+    assert round(mutagen.mp3.MP3(dest).info.length * RATE_HZ) == RATE_HZ + 577 == len(decode(dest))
+    out = subprocess.run([ffmpeg_exe(), "-v", "error", "-i", str(dest), "-f", "null", "-"], capture_output=True, text=True)
+    assert out.returncode == 0 and out.stderr == ""
+
+
+def test_lame_toc_points_at_frame_starts(tmp_path):
+    dest = tmp_path / "ch.mp3"
+    encode_mp3([tone(10 * RATE_HZ)], dest, sample_rate_hz=RATE_HZ)
+    data = dest.read_bytes()
+    info = stitch.read_lame_info(data, 0)
+    toc = info.frame[info.header.info_offset + 16 : info.header.info_offset + 116]
+    assert toc[0] == 0 and list(toc) == sorted(toc) and 240 <= toc[99] <= 255
+    assert toc[50] == pytest.approx(128, abs=2)  # CBR: half the time is half the bytes
+
+
+@pytest.mark.parametrize(("rate_hz", "kbps", "frame_kbps"), [(22050, 64, 64), (22050, 32, 64), (44100, 32, 64), (8000, 8, 24), (48000, 320, 320)])
+def test_info_frame_uses_the_stream_bitrate_when_the_tag_fits(rate_hz, kbps, frame_kbps):
+    header = parse_frame_header(stitch.info_header_word(rate_hz, kbps))
+    assert (header.sample_rate_hz, header.mono, header.bitrate_kbps) == (rate_hz, True, frame_kbps)
+    assert header.frame_bytes >= header.info_offset + 156
+
+
+def test_encoder_identity_names_the_encoder(monkeypatch):
+    assert stitch.encoder_identity().startswith("lameenc/") and stitch.encoder_identity().endswith(f"/q{stitch.LAME_QUALITY}")
+    monkeypatch.setattr(stitch, "_lameenc", lambda: None)
+    assert stitch.encoder_identity() == "ffmpeg/libmp3lame"
+
+
+def test_without_lameenc_ffmpeg_encodes(tmp_path, ffmpeg_only):
+    encode_mp3([tone(RATE_HZ)], tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
+    info = stitch.read_lame_info((tmp_path / "ch.mp3").read_bytes(), 0)
+    assert info.frame[info.header.info_offset + 120 : info.header.info_offset + 124] == b"Lavc"
+
+
+def reference_toc(info_frame_bytes: int, sizes: list[int]) -> bytes:
+    """LAME's seek table, frame by frame as LAME's VbrTag.c builds it: the plain version."""
+    bag, want, seen, pos, total = [0] * 400, 1, 0, 0, info_frame_bytes
+    for size in sizes:
+        total += size
+        seen += 1
+        if seen == want:
+            bag[pos], pos, seen = total, pos + 1, 0
+            if pos == 400:
+                bag[:200], want, pos = bag[1::2], want * 2, 200
+    if pos == 0:
+        return bytes(100)
+    return bytes([0] + [min(256 * bag[i * pos // 100] // total, 255) for i in range(1, 100)])
+
+
+@settings(max_examples=40, deadline=None)
+@given(st.lists(st.sampled_from([208, 209, 104, 417]), max_size=3000), st.lists(st.integers(1, 700), max_size=8))
+def test_toc_built_in_batches_equals_lames_frame_by_frame(sizes, batch_lengths):
+    toc = stitch._TocBags(208)
+    at = 0
+    for length in [*batch_lengths, len(sizes)]:
+        toc.add_all(sizes[at : at + length])
+        at = min(at + length, len(sizes))
+    assert toc.toc() == reference_toc(208, sizes)
+
+
+@pytest.mark.parametrize("max_batch", [1, 3, 50])
+def test_toc_of_a_long_stream_in_small_batches_equals_lames(max_batch):
+    rng = random.Random(max_batch)
+    sizes = [rng.choice((208, 209)) for _ in range(5000)]  # 5000 frames: the bags halve 4 times
+    toc, at = stitch._TocBags(208), 0
+    while at < len(sizes):
+        step = rng.randint(1, max_batch)
+        toc.add_all(sizes[at : at + step])
+        at += step
+    assert toc.toc() == reference_toc(208, sizes)
+
+
+@pytest.mark.parametrize("length", [0, 1, 9, 32766, 32767, 32768, 65534, 100_003])
+def test_crc16_stream_equals_crc16_across_the_fold_period(monkeypatch, length):
+    monkeypatch.setattr(stitch, "_CRC_FOLD_BYTES", stitch.CRC16_PERIOD_BYTES)  # fold at every period
+    data = random.Random(length).randbytes(length)
+    stream = Crc16Stream()
+    cuts = sorted(random.Random(length + 1).sample(range(length + 1), min(length + 1, 5)))
+    for start, end in zip([0, *cuts], [*cuts, length]):
+        stream.update(data[start:end])
+    assert stream.value() == crc16(data)
 
 
 def test_encode_refuses_a_rate_mp3_cannot_carry(tmp_path):
@@ -195,7 +319,7 @@ def test_encode_folder_removed_midway_leaves_nothing(tmp_path):
     assert not (folder / "ch.mp3").exists()
 
 
-def test_ffmpeg_failure_quotes_its_stderr_and_keeps_the_old_file(tmp_path, monkeypatch):
+def test_ffmpeg_failure_quotes_its_stderr_and_keeps_the_old_file(tmp_path, monkeypatch, ffmpeg_only):
     dest = tmp_path / "ch.mp3"
     dest.write_bytes(b"old")
     real = stitch.encoder_command
@@ -226,7 +350,7 @@ def file_size_limit(limit_bytes: int):
         signal.signal(signal.SIGXFSZ, old_handler)
 
 
-def test_encode_disk_full_is_an_output_error_without_a_file(tmp_path):
+def test_encode_disk_full_is_an_output_error_without_a_file(tmp_path, encoder):
     # subprocess restores SIGXFSZ in the child, so ffmpeg is killed by it rather than told EFBIG.
     with file_size_limit(20_000), pytest.raises(OutputError) as err:
         encode_mp3([tone(RATE_HZ)] * 10, tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
@@ -242,7 +366,29 @@ def test_join_disk_full_is_an_output_error_without_a_file(tmp_path):
     assert leftovers(tmp_path) == ["ch0.mp3", "ch1.mp3"]
 
 
-def test_ctrl_c_kills_ffmpeg_removes_temp_and_reraises(tmp_path, monkeypatch):
+def test_lame_failure_is_an_output_error_without_a_file(tmp_path, monkeypatch):
+    class Broken:
+        def __getattr__(self, name):
+            raise RuntimeError("Not currently encoding")
+
+    monkeypatch.setattr(stitch, "_lame_encoder", lambda *args: Broken())
+    with pytest.raises(OutputError, match="LAME failed: Not currently encoding"):
+        encode_mp3([tone(100)], tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
+    assert leftovers(tmp_path) == []
+
+
+@pytest.mark.parametrize("failure", [KeyboardInterrupt, ValueError])
+def test_ctrl_c_or_a_failing_producer_removes_temp_and_reraises(tmp_path, failure, encoder):
+    def pcm():
+        yield tone(RATE_HZ)
+        raise failure
+
+    with pytest.raises(failure):
+        encode_mp3(pcm(), tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
+    assert leftovers(tmp_path) == []
+
+
+def test_ctrl_c_kills_ffmpeg_removes_temp_and_reraises(tmp_path, monkeypatch, ffmpeg_only):
     started = []
     real_popen = subprocess.Popen
 
@@ -357,6 +503,17 @@ def test_join_refuses_a_bad_part_and_writes_nothing(tmp_path, damage, message):
     assert not [n for n in leftovers(tmp_path) if n.endswith(".part")]
 
 
+def test_join_of_lame_and_ffmpeg_parts_keeps_starts_exact(tmp_path, monkeypatch):
+    (lame,) = make_parts(tmp_path / "l", [RATE_HZ // 2]) if (tmp_path / "l").mkdir() is None else ()
+    monkeypatch.setattr(stitch, "_lameenc", lambda: None)
+    (ffmpeg,) = make_parts(tmp_path / "f", [RATE_HZ // 3]) if (tmp_path / "f").mkdir() is None else ()
+    joined = join_book([lame, ffmpeg, lame], tmp_path / "book.mp3")
+    decoded = decode(tmp_path / "book.mp3")
+    assert len(decoded) == joined.sample_count
+    clicks = click_positions(decoded)
+    assert len(clicks) == 3 and all(abs(c - s) <= RATE_HZ // 1000 for c, s in zip(clicks, joined.starts_samples))
+
+
 def test_join_refuses_parts_of_different_rates(tmp_path):
     encode_mp3([tone(8000, rate_hz=16000)], tmp_path / "a.mp3", sample_rate_hz=16000)
     encode_mp3([tone(8000)], tmp_path / "b.mp3", sample_rate_hz=RATE_HZ)
@@ -387,3 +544,17 @@ def test_join_mp3_returns_the_starts_in_ms(book):
     folder, counts, parts, joined = book
     assert join_mp3(parts, folder / "again.mp3") == list(joined.starts_ms)
     assert joined.starts_ms[1] == round(joined.starts_samples[1] * 1000 / RATE_HZ)
+
+
+def test_lame_output_that_is_not_frames_is_refused_without_a_file(tmp_path, monkeypatch):
+    class Garbage:
+        def encode(self, pcm):
+            return b"not an mp3 frame at all"
+
+        def flush(self):
+            return b""
+
+    monkeypatch.setattr(stitch, "_lame_encoder", lambda *args: Garbage())
+    with pytest.raises(OutputError, match="LAME wrote something that is not a 22050 Hz mono frame at byte 0"):
+        encode_mp3([tone(RATE_HZ)], tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
+    assert leftovers(tmp_path) == []

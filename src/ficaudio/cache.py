@@ -70,6 +70,7 @@ class ClipCache:
 
     def __init__(self, root: Path | str) -> None:
         self.root = Path(root)
+        self._shards: set[Path] = set()  # shard folders known to exist: one mkdir each, not one per clip
 
     def key_for(self, utt: Utterance, engine_id: str) -> str:
         return clip_key(utt, engine_id)
@@ -90,8 +91,7 @@ class ClipCache:
         """Store ``pcm`` under ``key`` atomically; returns the final path."""
         final = self.path(key)
         try:
-            final.parent.mkdir(parents=True, exist_ok=True)
-            fd, temp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=final.parent)
+            fd, temp_name = self._temp_file(final.parent)
         except OSError as exc:
             raise OutputError(f"cannot write to the clip cache: {exc.strerror or exc}", path=str(final.parent)) from exc
         try:
@@ -104,6 +104,17 @@ class ClipCache:
                 raise write_error(exc, final) from exc
             raise
         return final
+
+    def _temp_file(self, shard: Path) -> tuple[int, str]:
+        """A new temp file in ``shard``, making the folder the first time (or if it was removed)."""
+        if shard not in self._shards:
+            shard.mkdir(parents=True, exist_ok=True)
+            self._shards.add(shard)
+        try:
+            return tempfile.mkstemp(prefix=TEMP_PREFIX, dir=shard)
+        except FileNotFoundError:  # cleared under us (ficaudio cache --clear in another shell)
+            shard.mkdir(parents=True, exist_ok=True)
+            return tempfile.mkstemp(prefix=TEMP_PREFIX, dir=shard)
 
     def _clip_files(self):
         return self.root.glob(f"??/*{CLIP_SUFFIX}") if self.root.is_dir() else iter(())
@@ -132,6 +143,7 @@ class ClipCache:
 
     def clear(self) -> None:
         """Remove every clip and stray temp file; the root directory itself stays."""
+        self._shards.clear()
         if not self.root.is_dir():
             return
         for shard in self.root.iterdir():

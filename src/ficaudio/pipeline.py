@@ -18,6 +18,7 @@ from contextlib import contextmanager
 from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import __version__, attribute, cast, parse, segment, speech
 from .config import Config, voice_position
@@ -25,6 +26,9 @@ from .errors import EngineError, OutputError
 from .files import atomic_write_bytes, atomic_write_text, safe_name
 from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
+
+if TYPE_CHECKING:
+    from .render import WordCheck
 
 FALLBACK_ENCODINGS = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}
 """Encodings the readers fall back to when a file is not valid UTF-8: worth a note to the user."""
@@ -99,14 +103,96 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     if unchanged is not None:
         reporter.info(f"{unchanged.title}: unchanged since the last render")
         return unchanged
-    script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=reporter)
-    plan = printable_titles(speech.plan(script, config))
+    prepared = _prepare(path, config, options, reporter)
+    plan, facts = prepared.plan, prepared.facts
     engine = _checked_engine(config, plan)  # before any output exists
-    folder = Path(options.out_dir) / safe_name(script.story.title, fallback=Path(path).stem)
+    folder = Path(options.out_dir) / safe_name(facts.title, fallback=Path(path).stem)
     with _locked(folder):
-        result = _render_into(folder, script, plan, config, options, engine, reporter)
+        atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
+        atomic_write_text(folder / "script.txt", prepared.script_text)
+        del prepared  # the script texts: written, not needed again
+        result = _render_into(folder, facts, plan, config, options, engine, reporter)
         _remember(folder, Path(path), fingerprint, result.utterances)
     return result
+
+
+PREPARE_APART_MIN_BYTES = 16 * 1024
+"""Story files this big (~3,000 words and up) are parsed and attributed in a child process.
+
+Attribution holds the whole story (a 100,000-word one: ~50 MB with its name tables and
+sentence model), and Python keeps freed memory; in a child, the system gets it all back
+before the render starts, so the parent stays small whatever the book's size. A smaller
+story is prepared here: its fixed ~25 MB of tables stay, still far under the 200 MB
+budget, and the process start (~0.3 s) is saved where it would weigh most."""
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """A story made ready to render, without the Script: what the render and its files need."""
+
+    plan: RenderPlan
+    facts: StoryFacts
+    script_jsonl: str  # the script files' contents
+    script_text: str
+    warnings: tuple[str, ...]  # for the reporter (corrections that no longer match)
+
+
+def prepare(path: str | Path, config: Config, options: RenderOptions) -> Prepared:
+    """parse -> segment -> attribute -> cast -> plan; keeps of the Script only what rendering uses."""
+    log = _Collector()
+    script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=log)
+    plan = printable_titles(speech.plan(script, config))
+    return Prepared(plan, story_facts(script, plan), _script_jsonl(script), _script_text(script), tuple(log.messages))
+
+
+def _prepare(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter) -> Prepared:
+    """:func:`prepare` here for a small story, in a child process for a big one."""
+    from .render import run_apart
+
+    try:
+        big = Path(path).stat().st_size >= PREPARE_APART_MIN_BYTES
+    except OSError:
+        big = False  # the reader reports a missing or unreadable file, with its own words
+    prepared = run_apart("preparing the story", prepare, path, config, options) if big else prepare(path, config, options)
+    for message in prepared.warnings:
+        reporter.info(message)
+    return prepared
+
+
+class _Collector(QuietReporter):
+    """Keeps the messages a stage reports, to pass them on from wherever it ran."""
+
+    def __init__(self) -> None:
+        self.messages: list[str] = []
+
+    def info(self, message: str) -> None:
+        self.messages.append(message)
+
+
+@dataclass(frozen=True)
+class StoryFacts:
+    """What the render needs from a Script once script.jsonl/script.txt are written.
+
+    The Script (story text, segments, attribution) is the parent's largest object and
+    grows with the book; rendering holds only this, so memory stays flat while it runs.
+    """
+
+    title: str
+    fandom: str | None
+    cover: bytes | None
+    line_texts: dict[int, str]  # script line -> its story text tidied for reading, for every spoken line
+    checks: dict[int, WordCheck]  # chapter index -> words check
+
+
+def story_facts(script: Script, plan: RenderPlan) -> StoryFacts:
+    """The facts of ``script`` that ``plan``'s render uses (cues, book.json, tags, checks)."""
+    from .render import words_check
+
+    spoken = {item.line for chapter in plan.chapters for item in chapter.items if isinstance(item, Utterance) and item.line >= 0}
+    texts = {line: " ".join(script.lines[line].segment.text.split()) for line in sorted(spoken) if line < len(script.lines)}
+    checks = {check.chapter: check for check in words_check(script, plan)}
+    story = script.story
+    return StoryFacts(story.title, story.fandom, story.cover, texts, checks)
 
 
 def render_stories(paths: Sequence[Path], config: Config, options: RenderOptions, reporter: Reporter | None = None) -> Iterator[BookResult]:
@@ -142,7 +228,7 @@ def printable_titles(plan: RenderPlan) -> RenderPlan:
     return replace(plan, title=printable_title(plan.title) or "Untitled", author=printable_title(plan.author), chapters=chapters)
 
 
-def _render_into(folder: Path, script: Script, plan: RenderPlan, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
+def _render_into(folder: Path, facts: StoryFacts, plan: RenderPlan, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
     from . import render
     from .cache import ClipCache, default_cache_dir
 
@@ -151,17 +237,14 @@ def _render_into(folder: Path, script: Script, plan: RenderPlan, config: Config,
     _sweep(folder, cache, options)
     utterances = list(dict.fromkeys(speech.utterances(plan)))
     missing = sum(not cache.has(cache.key_for(u, engine_id)) for u in utterances)
-    reporter.info(f"{script.story.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {missing} to synthesise")
-    checks = {c.chapter: c for c in render.words_check(script, plan)}
-    chapters, keys = _chapter_files(folder, script, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter, checks)
-    book_path, starts_ms, duration_ms = _book_file(folder, script, plan, chapters, keys, reporter)
-    atomic_write_text(folder / "script.jsonl", _script_jsonl(script))
-    atomic_write_text(folder / "script.txt", _script_text(script))
-    _write_book_json(folder, script, plan, book_path, chapters, starts_ms, duration_ms)
+    reporter.info(f"{facts.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {missing} to synthesise")
+    chapters, keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
+    book_path, starts_ms, duration_ms = _book_file(folder, facts, plan, chapters, keys, reporter)
+    _write_book_json(folder, facts, plan, book_path, chapters, starts_ms, duration_ms)
     _publish(folder, options)
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
-    return BookResult(script.story.title, folder, book_path, chapters, duration_ms, missing, len(utterances))
+    return BookResult(facts.title, folder, book_path, chapters, duration_ms, missing, len(utterances))
 
 
 def _publish(folder: Path, options: RenderOptions) -> None:
@@ -192,20 +275,22 @@ def _checked_engine(config: Config, plan: RenderPlan):
 
 
 # ------------------------------------------------------------------------- stitching
-def _chapter_files(folder, script, plan, cache, engine_id, rate_hz, config, options, reporter, checks):
+def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter):
     """Every chapter MP3: reused when its key says nothing changed, else rendered by workers.
 
     Each finished chapter is journaled at once, so a run killed later reuses it.
     """
-    from . import render
+    from . import render, stitch
 
+    checks = facts.checks
+    encoder_id = stitch.encoder_identity()
     state = _read_state(folder)
     total = len(plan.chapters)
     done: dict[int, ChapterAudio] = {}
     jobs, keys = [], {}
     for chapter in plan.chapters:
         dest = folder / _chapter_file_name(chapter)
-        keys[chapter.index] = _chapter_key(chapter, cache, engine_id, config.bitrate_kbps, plan, total)
+        keys[chapter.index] = _chapter_key(chapter, cache, engine_id, encoder_id, config.bitrate_kbps, plan, total)
         reused = _reusable(state.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
         if reused is not None:
             done[chapter.index] = reused
@@ -220,7 +305,7 @@ def _chapter_files(folder, script, plan, cache, engine_id, rate_hz, config, opti
         for result in render.render_chapters(jobs, engine_name=config.engine, cache=cache, sample_rate_hz=rate_hz,
                                              bitrate_kbps=config.bitrate_kbps, workers=options.jobs, on_progress=progress.update):
             job = by_index[result.index]
-            audio = ChapterAudio(job.index, job.title, job.dest, result.sample_count, rate_hz, _cues(script, _timeline(job, result), rate_hz))
+            audio = ChapterAudio(job.index, job.title, job.dest, result.sample_count, rate_hz, _cues(facts, _timeline(job, result), rate_hz))
             _journal(folder, audio, keys[job.index])
             done[job.index] = audio
             progress.finished(job.index)
@@ -282,17 +367,17 @@ def _clock(duration_ms: int) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def _book_file(folder: Path, script: Script, plan: RenderPlan, chapters: Sequence[ChapterAudio], keys: Sequence[str], reporter: Reporter):
+def _book_file(folder: Path, facts: StoryFacts, plan: RenderPlan, chapters: Sequence[ChapterAudio], keys: Sequence[str], reporter: Reporter):
     """The whole-book MP3: a frame-level join, tagged before it is renamed into place."""
     from . import stitch
 
     manifest = _read_manifest(folder)
     book_path = folder / f"{safe_name(plan.title, fallback='book')}.mp3"
-    book_key = _digest([*keys, plan.title, plan.author or "", plan.summary or "", _cover_digest(script)])
+    book_key = _digest([*keys, plan.title, plan.author or "", plan.summary or "", _cover_digest(facts.cover)])
     book = manifest.get("book", {})
     if book.get("key") != book_key or not _same_size(book_path, book.get("bytes")):
         reporter.info("joining the book")
-        joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(script, plan, chapters))
+        joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(facts, plan, chapters))
         book = {"key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
     _remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
     book["bytes"] = book_path.stat().st_size
@@ -300,18 +385,17 @@ def _book_file(folder: Path, script: Script, plan: RenderPlan, chapters: Sequenc
     return book_path, book["starts_ms"], book["duration_ms"]
 
 
-def _book_tagger(script: Script, plan: RenderPlan, chapters: Sequence[ChapterAudio]):
+def _book_tagger(facts: StoryFacts, plan: RenderPlan, chapters: Sequence[ChapterAudio]):
     from . import tags
 
     def tag(path: Path, joined) -> None:
         marks = _chapter_marks(chapters, joined.starts_ms, joined.duration_ms)
-        tags.tag_book(path, title=plan.title, author=plan.author, summary=plan.summary, chapters=marks, cover=script.story.cover)
+        tags.tag_book(path, title=plan.title, author=plan.author, summary=plan.summary, chapters=marks, cover=facts.cover)
 
     return tag
 
 
-def _cover_digest(script: Script) -> str:
-    cover = script.story.cover
+def _cover_digest(cover: bytes | None) -> str:
     return hashlib.sha256(cover).hexdigest() if cover else ""
 
 
@@ -331,7 +415,7 @@ def _chapter_marks(chapters: Sequence[ChapterAudio], starts_ms: Sequence[int], b
     return [(c.title, start, end) for c, start, end in zip(chapters, starts_ms, ends, strict=True)]
 
 
-def _cues(script: Script, timeline: Sequence[tuple[Utterance, int, int]], rate_hz: int) -> tuple[Cue, ...]:
+def _cues(facts: StoryFacts, timeline: Sequence[tuple[Utterance, int, int]], rate_hz: int) -> tuple[Cue, ...]:
     """One cue per spoken line: its utterances merged, times from sample counts."""
     merged: list[list] = []
     for utterance, start, end in timeline:
@@ -339,17 +423,17 @@ def _cues(script: Script, timeline: Sequence[tuple[Utterance, int, int]], rate_h
             merged[-1][2] = end
         else:
             merged.append([utterance.line, start, end, utterance])
-    return tuple(_cue(script, line, start, end, utt, rate_hz) for line, start, end, utt in merged)
+    return tuple(_cue(facts, line, start, end, utt, rate_hz) for line, start, end, utt in merged)
 
 
-def _cue(script: Script, line: int, start: int, end: int, utterance: Utterance, rate_hz: int) -> Cue:
-    text = " ".join(script.lines[line].segment.text.split()) if 0 <= line < len(script.lines) else utterance.text
+def _cue(facts: StoryFacts, line: int, start: int, end: int, utterance: Utterance, rate_hz: int) -> Cue:
+    text = facts.line_texts.get(line, utterance.text)
     speaker = utterance.speaker or NARRATOR
     return Cue(round(start * 1000 / rate_hz), round(end * 1000 / rate_hz), speaker, text)
 
 
-def _chapter_key(chapter: ChapterPlan, cache, engine_id: str, bitrate_kbps: int, plan: RenderPlan, total: int) -> str:
-    parts = [engine_id, str(bitrate_kbps), chapter.title, plan.title, plan.author or "", f"{chapter.index}/{total}"]
+def _chapter_key(chapter: ChapterPlan, cache, engine_id: str, encoder_id: str, bitrate_kbps: int, plan: RenderPlan, total: int) -> str:
+    parts = [engine_id, encoder_id, str(bitrate_kbps), chapter.title, plan.title, plan.author or "", f"{chapter.index}/{total}"]
     for item in chapter.items:
         if isinstance(item, Utterance):
             parts.append(f"{cache.key_for(item, engine_id)}:{item.speaker}:{item.line}")
@@ -513,20 +597,19 @@ def _result_from(folder: Path, manifest: dict) -> BookResult | None:
         return None
 
 
-def _write_book_json(folder: Path, script: Script, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms) -> None:
+def _write_book_json(folder: Path, facts: StoryFacts, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms) -> None:
     """book.json: what the listening files (feed, transcripts, player) are made from."""
     previous = _read_json(folder / "book.json")
-    story = script.story
     data = {
         "format": 1,
         "generator": f"ficaudio {__version__}",
         "title": plan.title,
         "author": plan.author,
         "summary": plan.summary,
-        "fandom": story.fandom,
+        "fandom": facts.fandom,
         "language": "en",
         "created": previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "cover": _write_cover(folder, story.cover) or previous.get("cover"),
+        "cover": _write_cover(folder, facts.cover) or previous.get("cover"),
         "book": {"file": book_path.name, "duration_ms": duration_ms, "bytes": book_path.stat().st_size},
         "chapters": [_chapter_json(c, start) for c, start in zip(chapters, starts_ms, strict=True)],
     }

@@ -12,8 +12,10 @@ from __future__ import annotations
 import multiprocessing
 import re
 import signal
+import sys
 import threading
 import time
+import types
 from contextlib import contextmanager
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import FIRST_COMPLETED, Future, ProcessPoolExecutor, wait
@@ -122,7 +124,8 @@ def _raise_for(result: BatchResult) -> None:
 
 def _run_pool(batches, executor: ProcessPoolExecutor, done: int, total: int, on_progress) -> int:
     """Submit every batch, collect results as they come; returns the final done count."""
-    futures: set[Future] = {executor.submit(_synthesize_batch, batch) for batch in batches}
+    with bare_main():  # every worker is spawned by these submits
+        futures: set[Future] = {executor.submit(_synthesize_batch, batch) for batch in batches}
     while futures:
         finished, futures = wait(futures, return_when=FIRST_COMPLETED)
         for future in finished:
@@ -182,10 +185,10 @@ def synthesize_all(
 
 # ===================================================================== chapter rendering
 # A worker takes one whole chapter: it says the chapter's clips that are not cached yet
-# (writing each to the cache) and streams the chapter's PCM straight into its own ffmpeg,
-# so synthesis and encoding overlap inside every worker (espeak in the worker, LAME in
-# ffmpeg), clips just made are never read back, and the parent only schedules. A chapter
-# file depends only on its own plan, so the bytes are the same whatever ``jobs`` is.
+# (writing each to the cache) and streams the chapter's PCM straight into LAME in the same
+# process (stitch.encode_mp3), so a worker is one busy thread: no encoder process, no pipe,
+# clips just made are never read back, and the parent only schedules. A chapter file
+# depends only on its own plan, so the bytes are the same whatever ``jobs`` is.
 
 PROGRESS_INTERVAL_S = 0.2
 """How often a worker reports how far into its chapter it is."""
@@ -321,13 +324,20 @@ def _render_chapter(job: ChapterJob, sample_rate_hz: int, bitrate_kbps: int) -> 
 
 
 def _raise_chapter_error(done: ChapterDone, job: ChapterJob) -> None:
+    kind, message, path, hint = done.error
+    raise error_class(kind, EngineError)(f"chapter {job.index} ({job.title}): {message}", path=path, hint=hint)
+
+
+def error_class(name: str, default: type[FicaudioError]) -> type[FicaudioError]:
+    """The ficaudio error class called ``name`` (sent back by a child process), else ``default``.
+
+    >>> error_class("InputError", EngineError).__name__, error_class("SystemExit", EngineError).__name__
+    ('InputError', 'EngineError')
+    """
     from ficaudio import errors
 
-    kind, message, path, hint = done.error
-    error_class = getattr(errors, kind, EngineError)
-    if not (isinstance(error_class, type) and issubclass(error_class, FicaudioError)):
-        error_class = EngineError
-    raise error_class(f"chapter {job.index} ({job.title}): {message}", path=path, hint=hint)
+    found = getattr(errors, name, default)
+    return found if isinstance(found, type) and issubclass(found, FicaudioError) else default
 
 
 ChapterProgress = Callable[[int, int, int], None]
@@ -347,7 +357,7 @@ def render_chapters(
     """Write every chapter of ``jobs`` with ``workers`` processes; yield each as it completes.
 
     Longest chapters start first, so the last ones to finish are short. Ctrl-C stops every
-    worker after its current clip (their ffmpeg killed, temp files removed) and raises
+    worker after its current clip (their temp files removed) and raises
     :class:`Interrupted`; finished chapters and every cached clip stay.
     """
     if workers < 1:
@@ -391,8 +401,26 @@ def sigint_blocked():
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
+@contextmanager
+def bare_main():
+    """Let worker processes start without re-importing the parent's ``__main__``.
+
+    'spawn' runs the parent's main module again in every worker (as ``__mp_main__``). For
+    ``ficaudio`` that is the CLI: typer, click and rich, ~8 MB per worker, none of it used
+    there. Workers run functions of ficaudio modules, never of ``__main__``, so while they
+    start ``__main__`` is a bare module with no file and no spec: nothing to re-import.
+    """
+    main = sys.modules.get("__main__")
+    sys.modules["__main__"] = types.ModuleType("__main__")
+    try:
+        yield
+    finally:
+        if main is not None:
+            sys.modules["__main__"] = main
+
+
 def _run_chapters(jobs, executor, queue, sample_rate_hz, bitrate_kbps, on_progress) -> Iterator[ChapterDone]:
-    with sigint_blocked():  # every worker is spawned by these submits
+    with sigint_blocked(), bare_main():  # every worker is spawned by these submits
         by_future = {
             executor.submit(_render_chapter, job, sample_rate_hz, bitrate_kbps): job
             for job in sorted(jobs, key=chapter_work, reverse=True)
@@ -420,6 +448,73 @@ def _drain(queue, on_progress: ChapterProgress | None) -> None:
             return
         if on_progress is not None:
             on_progress(*report)
+
+
+# ====================================================================== one call apart
+# Whole-book work (parsing, attribution) holds the whole book in memory; done in a child
+# process, that memory goes back to the system when the child ends, and the parent that
+# then schedules the render stays small whatever the book's size.
+
+def run_apart(what: str, function: Callable, *args):
+    """``function(*args)`` in a spawned child process; its result, or its error raised here.
+
+    ``what`` names the work in the message if the child dies ("preparing the story").
+
+    A :class:`FicaudioError` comes back as the same class with the same message, place
+    and hint. Ctrl-C kills the child and is raised here as KeyboardInterrupt. ``function``
+    and its arguments and result must pickle (module-level function, frozen data).
+    """
+    context = multiprocessing.get_context("spawn")
+    receiver, sender = context.Pipe(duplex=False)
+    child = context.Process(target=_apart_main, args=(sender, function, args), daemon=True)
+    with sigint_blocked(), bare_main():
+        child.start()
+    sender.close()  # ours: so EOF is seen when the child dies
+    try:
+        kind, value = _receive(receiver, child, what)
+    except BaseException:
+        child.kill()  # Ctrl-C (or anything else) here: the child's work is not wanted
+        raise
+    finally:
+        child.join()
+        receiver.close()
+    return _unpack(kind, value)
+
+
+def _receive(receiver, child, what: str) -> tuple[str, object]:
+    try:
+        return receiver.recv()
+    except EOFError:
+        child.join()
+        status = f"exit {child.exitcode}"
+        if child.exitcode is not None and child.exitcode < 0:
+            status = f"killed by {signal.Signals(-child.exitcode).name}"
+        raise FicaudioError(f"the process {what} died ({status})", hint="out of memory? run again to retry") from None
+
+
+def _apart_main(sender, function: Callable, args: tuple) -> None:
+    """Child side of :func:`run_apart`: Ctrl-C is the parent's business; die with it."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    _die_with_parent()
+    try:
+        sender.send(("ok", function(*args)))
+    except FicaudioError as exc:
+        sender.send(("error", (type(exc).__name__, exc.message, exc.path, exc.line, exc.column, exc.hint)))
+    except Exception:
+        import traceback
+
+        sender.send(("crash", traceback.format_exc()))
+    finally:
+        sender.close()
+
+
+def _unpack(kind: str, value):
+    if kind == "ok":
+        return value
+    if kind == "error":
+        name, message, path, line, column, hint = value
+        raise error_class(name, FicaudioError)(message, path=path, line=line, column=column, hint=hint)
+    raise RuntimeError(f"a child process failed:\n{value}")
 
 
 # ========================================================================= words check

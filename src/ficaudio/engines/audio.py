@@ -62,15 +62,20 @@ def _first_loud_sample(pcm: bytes, threshold: int, step: int) -> int | None:
 
 
 def _loud_bounds(pcm: bytes, threshold: int, sample_rate_hz: int) -> tuple[int, int] | None:
-    """First and last loud sample, found frame by frame (fast) then sample by sample."""
+    """First and last loud sample, found frame by frame (fast) then sample by sample.
+
+    Frames are tried from each end inwards: speech starts and ends within a few frames,
+    so the middle of a clip is never looked at.
+    """
     frame_bytes = round(samples_per_ms(sample_rate_hz) * FRAME_MS) * SAMPLE_WIDTH_BYTES
-    frames = [pcm[i : i + frame_bytes] for i in range(0, len(pcm), frame_bytes)]
-    loud = [i for i, f in enumerate(frames) if audioop.max(f, SAMPLE_WIDTH_BYTES) > threshold]
-    if not loud:
+    offsets = range(0, len(pcm), frame_bytes)
+    loud = (at for at in offsets if audioop.max(pcm[at : at + frame_bytes], SAMPLE_WIDTH_BYTES) > threshold)
+    first = next(loud, None)
+    if first is None:
         return None
-    first_frame, last_frame = frames[loud[0]], frames[loud[-1]]
-    start = loud[0] * frame_bytes // 2 + _first_loud_sample(first_frame, threshold, 1)
-    end = loud[-1] * frame_bytes // 2 + _first_loud_sample(last_frame, threshold, -1)
+    last = next(at for at in reversed(offsets) if audioop.max(pcm[at : at + frame_bytes], SAMPLE_WIDTH_BYTES) > threshold)
+    start = first // SAMPLE_WIDTH_BYTES + _first_loud_sample(pcm[first : first + frame_bytes], threshold, 1)
+    end = last // SAMPLE_WIDTH_BYTES + _first_loud_sample(pcm[last : last + frame_bytes], threshold, -1)
     return start, end
 
 
