@@ -232,3 +232,16 @@ def test_a_windows_1252_story_is_read_with_a_note(tmp_path):
     script = build_script(path, config, reporter=PlainReporter(log))
     assert log.getvalue() == f"note: {path} is not UTF-8 or UTF-16; read it as Windows-1252\n"
     assert [line.segment.text for line in script.lines][0] == "\u201cHello,\u201d"
+
+
+def test_two_stories_with_one_title_get_two_folders_and_keep_them(tmp_path):
+    _, config = setup(tmp_path)
+    first, second = tmp_path / "a" / "home.txt", tmp_path / "b" / "home.txt"
+    for path, words in ((first, "Mira sang."), (second, "Tomas slept.")):
+        path.parent.mkdir()
+        path.write_text(f"Home\n\nChapter 1: one\n\n{words}\n\nChapter 2: two\n\nThe end.\n", encoding="utf-8")
+    one = render_story(first, config, options(tmp_path))
+    two = render_story(second, config, options(tmp_path))
+    again = render_story(first, config, options(tmp_path, jobs=1))
+    assert one.folder != two.folder and again.folder == one.folder
+    assert (one.folder.name, two.folder.name) == ("home", "home-2")

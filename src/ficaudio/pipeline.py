@@ -106,14 +106,37 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     prepared = _prepare(path, config, options, reporter)
     plan, facts = prepared.plan, prepared.facts
     engine = _checked_engine(config, plan)  # before any output exists
-    folder = Path(options.out_dir) / safe_name(facts.title, fallback=Path(path).stem)
+    folder = book_folder(Path(options.out_dir), facts.title, Path(path))
     with _locked(folder):
+        atomic_write_text(folder / OWNER, str(Path(path).resolve()))
         atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
         atomic_write_text(folder / "script.txt", prepared.script_text)
         del prepared  # the script texts: written, not needed again
         result = _render_into(folder, facts, plan, config, options, engine, reporter)
         _remember(folder, Path(path), fingerprint, result.utterances)
     return result
+
+
+OWNER = ".ficaudio-source"  # in each book folder: the story file it was rendered from
+
+
+def book_folder(out_dir: Path, title: str, story: Path) -> Path:
+    """``OUT/<title-slug>/``, or ``-2``, ``-3``... when another story file already owns that folder.
+
+    Two stories called "Home" must not overwrite each other; the same story rendered again
+    comes back to its own folder.
+    """
+    base = safe_name(title, fallback=story.stem)
+    source = str(story.resolve())
+    for number in range(1, 10_000):
+        folder = out_dir / (base if number == 1 else f"{base}-{number}")
+        try:
+            owner = (folder / OWNER).read_text("utf-8")
+        except (OSError, UnicodeDecodeError):
+            owner = None  # a new folder, or one from before owners were recorded
+        if owner in (None, source):
+            return folder
+    raise OutputError(f"too many stories called {title!r} in {out_dir}", hint="render into another --out folder")
 
 
 PREPARE_APART_MIN_BYTES = 16 * 1024
