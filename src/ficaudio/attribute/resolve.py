@@ -203,7 +203,7 @@ def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> fr
     sentence (binding: ``He walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks,
     turning to face Iruka`` -> not Iruka), unless a copula links them (``He was Kakashi``).
 
-    >>> # see tests/test_attribute_round4.py for whole scenes
+    >>> # see tests/test_attribute_resolve.py for whole scenes
     """
     if m.kind != "pronoun" or not m.subject or not m.initial:
         return frozenset()
@@ -253,7 +253,7 @@ def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
     can muster his resolve, Iruka’s back``) is the paragraph's newest subject; one after a
     conjunction (``Iruka says, and Kakashi closes his eyes``, ``if Iruka is``) is not.
 
-    >>> # see tests/test_attribute_round6.py for whole scenes
+    >>> # see tests/test_attribute_resolve.py for whole scenes
     """
     if not m.clause_subject or m.kind != "name":
         return False
@@ -384,7 +384,7 @@ def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) ->
     """People who are the subject of the sentence a later description sits in: ``He's brought
     Iruka tea before the man looks at him`` -- ``the man`` is not the one ``He`` means.
 
-    >>> # see tests/test_attribute_round5.py for the scene
+    >>> # see tests/test_attribute_resolve.py for the scene
     """
     text = resolver.doc.text
     found = set()
@@ -443,7 +443,7 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     married person the paragraph names, even in its quotation: ``"My dear Mr. X," said his
     lady``).
 
-    >>> # see tests/test_attribute_round11.py for the scenes
+    >>> # see tests/test_attribute_resolve.py for the scenes
     """
     det = m.text.split(" ", 1)[0].lower()
     wife = det == "his" and m.head in _WIFE_HEADS

@@ -370,7 +370,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     (``"Congratulations on having Tsunade teach you."`` is not Tsunade's), unless the speaker
     names themselves (``"I am Brother Cole."``).
 
-    >>> # see tests/test_attribute_round5.py for whole scenes
+    >>> # see tests/test_attribute_rules.py for whole scenes
     """
     text = ctx.segment.text
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
@@ -450,7 +450,7 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     ``"Captain Ilse Vess, freighter Heron."`` -> Vess. The name opens the answer (titles
     before it only) and ends its phrase; it is the speaker, not someone addressed.
 
-    >>> # see tests/test_attribute_round9.py for whole scenes
+    >>> # see tests/test_attribute_rules.py for whole scenes
     """
     asked = _previous_quotation(ctx)
     if asked is None or not _IDENTIFY_REQUEST.search(asked.text):

@@ -1,0 +1,40 @@
+"""Tests of ficaudio.attribute.address: src/ficaudio/attribute/address.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute.address import addressed_by_rank, person_titles
+from ficaudio.attribute.characters import Person
+from ficaudio.models import Gender
+
+from attribute_scenes import scene_attribution, speakers, speakers_of
+
+
+_TENT = [
+    "Princess Mara spreads the map on the table. Lady Yvette holds the lamp. I stand by the flap.",
+    '"Which road?" Princess Mara asks me.',
+    '"The mountain road, Highness."',
+    '"It is too steep," Lady Yvette says.',
+    '"It is steep for them too, my lady."',
+    '"Then we go at dawn," says the princess.',
+    '"Yes, ma\'am."',
+]
+
+
+def test_a_form_of_address_rules_out_the_listener():
+    speakers = speakers_of(scene_attribution(_TENT))
+    narrator = speakers[1]
+    assert narrator not in ("Princess Mara", "Lady Yvette")
+    assert speakers[3] == speakers[5] == narrator
+
+
+def test_addressed_by_rank_fits_gender_and_title():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Captain Vell", gender=Gender.MALE), Person("Lady Yvette", gender=Gender.FEMALE),
+                      Person("Mr. Ash", gender=Gender.MALE), Person("Princess Mara", gender=Gender.FEMALE)]
+    assert addressed_by_rank(_Doc, "Yes, sir.") == ["Captain Vell"]
+    assert addressed_by_rank(_Doc, "Ma'am?") == ["Lady Yvette", "Princess Mara"]
+    assert addressed_by_rank(_Doc, "Say what, Highness?") == ["Princess Mara"]
+    assert addressed_by_rank(_Doc, "Now, Captain!") == ["Captain Vell"]
+    assert addressed_by_rank(_Doc, "We ride at dawn.") == []
+    assert person_titles(Person("the captain")) == {"captain"}

@@ -1,0 +1,36 @@
+"""Tests of ficaudio.attribute.alternation: src/ficaudio/attribute/alternation.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute.alternation import Turn, alternation_speaker
+from ficaudio.attribute.document import Paragraph
+
+from attribute_scenes import INO, KIBA, SAKURA, speakers
+
+
+def test_untagged_opening_turns_alternate_back_from_the_first_tag():
+    text = 'Kiba met Ino at the gate.\n"Where?"\n"North."\n"How far?" Ino asked.\n"Two days," Kiba said.'
+    result = speakers(text, [INO, KIBA])
+    assert [s for s, _ in result] == ["Ino", "Kiba", "Ino", "Kiba"]
+    assert result[0][1] == "alternation_backfill"
+
+
+def test_newcomer_tagged_later_does_not_rewrite_the_pair():
+    text = ('Ino met Kiba at the gate.\n"Well," Ino said.\n"Well what?"\n"You know."\n"I do not."\n'
+            '"Stop it," Sakura said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert [s for s, _ in result] == ["Ino", "Kiba", "Ino", "Kiba", "Sakura"]
+
+
+def test_alternation_speaker_needs_a_partner_for_odd_distance():
+    p = Paragraph(1, 0, 0, 0)
+    turns = [Turn(p, 0, "Ino", True), Turn(p, 1, None, False)]
+    assert alternation_speaker(turns, 1) is None
+
+
+def test_anchors_outvote_one_wrong_tag():
+    p = Paragraph(1, 0, 0, 0)
+    # Ino and Kiba alternate; turn 2 was mis-tagged Kiba, turn 3 is a guess (truly Kiba's)
+    names = ["Ino", "Kiba", "Kiba", None, "Ino", "Kiba", "Ino"]
+    turns = [Turn(p, i, n, n is not None) for i, n in enumerate(names)]
+    assert alternation_speaker(turns, 3) == "Kiba"

@@ -1,0 +1,208 @@
+"""Tests of ficaudio.attribute.characters: src/ficaudio/attribute/characters.py."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+import pytest
+
+from ficaudio.attribute import attribute
+from ficaudio.attribute.characters import (
+    Occurrence, Person, Roster, _title_fits, forms_kept_apart, is_character_form, is_non_person_form,
+    is_vocative_run, short_form_owner, word_made_person,
+)
+from ficaudio.attribute.mentions import NameRun
+from ficaudio.models import Gender, SegmentKind
+
+from attribute_scenes import (
+    INO, KAKASHI, dialogue_speakers, line_characters, scene_attribution, speakers, story,
+)
+
+
+def test_known_characters_keep_their_canonical_name():
+    text = 'Hatake walked in.\n"Yo," Hatake said.'
+    assert speakers(text, [KAKASHI]) == [("Kakashi", "explicit_tag")]
+
+
+def test_honorific_forms_merge_into_one_character():
+    found = line_characters('Kakashi walked in. Naruto waved.\n"Kakashi-sensei!" Naruto shouted.\nKakashi smiled at him.')
+    assert "Kakashi-sensei" in found["Kakashi"].aliases
+
+
+def test_titles_keep_mr_and_mrs_apart_and_give_gender():
+    found = line_characters('Then Mr. Bennet sat. Later Mrs. Bennet stood.\n"No," said Mr. Bennet.\n"Yes," said Mrs. Bennet.')
+    assert found["Mr. Bennet"].gender is Gender.MALE and found["Mrs. Bennet"].gender is Gender.FEMALE
+
+
+def test_full_name_and_parts_are_one_character():
+    found = line_characters("Yesterday Daisuke Mori arrived. Then Daisuke sat. Later Mori left. Then Daisuke ran.")
+    assert len([n for n in found if "Daisuke" in n or "Mori" in n]) == 1
+
+
+@pytest.mark.parametrize(
+    "form, occurrence, expected",
+    [
+        ("Kakashi", Occurrence(total=5, mid_sentence=4), True),
+        ("Konoha", Occurrence(total=4, mid_sentence=4, after_preposition=4), False),  # a place
+        ("Hokage", Occurrence(total=4, mid_sentence=4, after_the=4), False),  # a title: "the Hokage"
+        ("Still", Occurrence(total=3, mid_sentence=0), False),  # a sentence-initial word
+    ],
+)
+def test_is_character_form(form, occurrence, expected):
+    from collections import Counter
+
+    assert is_character_form(form, occurrence, Counter({"still": 9})) is expected
+
+
+@pytest.mark.parametrize(
+    "form, occurrence, expected",
+    [
+        ("Front Street", Occurrence(total=2, mid_sentence=2), True),  # place word last
+        ("New York", Occurrence(total=3, mid_sentence=3), True),  # place prefix
+        ("American", Occurrence(total=2, mid_sentence=2), True),  # demonym
+        ("Irish", Occurrence(total=5, mid_sentence=5, tagged=2), False),  # a nickname that speaks
+        ("Hall", Occurrence(total=4, mid_sentence=4, titled={"mrs": 4}), False),  # Mrs. Hall
+        ("Presently", Occurrence(total=2, mid_sentence=0), True),  # adverb only at sentence start
+        ("Molly", Occurrence(total=3, mid_sentence=2), False),
+    ],
+)
+def test_is_non_person_form(form, occurrence, expected):
+    from collections import Counter
+
+    occurrence.titled = Counter(occurrence.titled)
+    assert is_non_person_form(form, occurrence) is expected
+
+
+def test_ship_after_the_in_italics_is_not_a_speaker():
+    text = ("The _Heron_ was sinking. Ino ran along the deck of the _Heron_.\n"
+            "The _Heron_ tilted. Ino looked back.\n\"We have to jump,\" she said.")
+    st, segs = story(text)
+    result = attribute(st, segs, known=[INO])
+    assert "Heron" not in [c.name for c in result.characters]
+    assert [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE] == ["Ino"]
+
+
+SISTERS = [
+    "The school of Miss Agatha Thornbury stood at the end of the lane.",
+    '"Is the coach at the gate, Miss Agatha?" asked Miss Thornbury.',
+    '"It is, sister," replied Miss Agatha.',
+    '"Then fetch the girl at once," said Miss Thornbury.',
+    '"I shall," said Miss Agatha.',
+]
+
+
+def test_a_tagged_speaker_addressing_a_relative_keeps_them_apart():
+    speakers = dialogue_speakers(SISTERS)
+    assert speakers[0] != speakers[1]
+    assert speakers[0] == speakers[2] and speakers[1] == speakers[3]
+
+
+def test_two_forms_named_in_one_sentence_are_two_people():
+    scene = [
+        "Mr. Oswin Hale kept the shop.",
+        "In the morning Mr. Oswin watched Mr. Hale count the coins.",
+        '"Twelve," said Mr. Hale.',
+        '"Thirteen," said Mr. Oswin.',
+    ]
+    first, second = dialogue_speakers(scene)
+    assert first != second
+
+
+def test_forms_kept_apart_ignores_an_apposition():
+    a, b = NameRun(("Hale",), "mr", None, 0, 8, False), NameRun(("Oswin", "Hale"), None, None, 10, 20, False)
+    text = "Mr. Hale, Oswin Hale, came."
+    assert forms_kept_apart([], [[a, b]], text) == set()
+
+
+def test_vocative_run_needs_a_pause_after_it():
+    text = '"Ask Miss Agatha about it."'
+    assert not is_vocative_run(text, NameRun(("Agatha",), "miss", None, 5, 16, False), 0)
+    text = '"Miss Agatha, come here."'
+    assert is_vocative_run(text, NameRun(("Agatha",), "miss", None, 1, 12, False), 0)
+
+
+def test_a_wife_title_does_not_join_a_man_named_in_full():
+    assert not _title_fits(Person("Peter Marlowe"), "mrs")
+    assert _title_fits(Person("Peter Marlowe"), "mr")
+    assert _title_fits(Person("Mary Lennard"), "mrs")  # no contradiction: may be the same woman
+
+
+def test_a_bare_surname_names_the_husband_not_mrs():
+    scene = [
+        "At six Peter Marlowe came home late. Mrs. Marlowe was waiting by the fire for Peter Marlowe.",
+        "Marlowe hung up his coat and sat down. Mrs. Marlowe put down her sewing.",
+        '"You are late," said Mrs. Marlowe.',
+        '"The roads were bad," said Marlowe.',
+    ]
+    attribution = scene_attribution(scene)
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] != speakers[1]
+    husband = next(c for c in attribution.characters if c.name == speakers[1])
+    assert "Mrs. Marlowe" not in (husband.name, *husband.aliases)
+
+
+_FRIENDS = [
+    "It was a good evening, and a good fire burned. Good food was on the table, good wine in the jug.",
+    "Then there was Good, who is not like the rest of us: short and loud, and a good friend.",
+    "Hollis had been silent a long while, and so had Good.",
+    '"Three years," said Good. "Why do you ask?"',
+    '"Because I have a good reason," said Hollis.',
+    '"Then tell it," said Good.',
+]
+
+
+def test_a_surname_that_is_a_word_speaks_once_a_tag_names_it():
+    speakers = dialogue_speakers(_FRIENDS)
+    assert speakers == ["Good", "Good", "Hollis", "Good"]
+
+
+def test_a_title_also_makes_the_word_a_person():
+    scene = [
+        "The good doctor was late. It was a good day for it, and good weather too.",
+        "Mr. Good came in at last, shaking the rain from his hat.",
+        '"Sorry," Mr. Good muttered.',
+        '"No matter," Hollis said.',
+    ]
+    assert dialogue_speakers(scene)[0] in ("Good", "Mr. Good")
+
+
+def test_word_made_person_needs_a_title_or_a_mid_sentence_tag():
+    assert word_made_person(Occurrence(total=4, tagged_mid=1))
+    assert not word_made_person(Occurrence(total=4, tagged=2))  # "Good," she said: a word
+
+
+_NICKNAME = [
+    "Callum was waiting at the gate when the bus pulled in. Callum waved.",
+    '"You took your time," Callum said.',
+    '"Traffic," said Mira.',
+    "Cal grinned and took her bag.",
+    '"Liar," said Cal.',
+]
+
+
+def test_a_clipped_nickname_speaks_as_the_full_name():
+    attribution = scene_attribution(_NICKNAME)
+    speakers = [l.speaker for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    assert speakers == ["Callum", "Mira", "Callum"]
+    assert "Cal" not in {c.name for c in attribution.characters}
+
+
+def _roster(*names: str) -> tuple[Roster, list[Person]]:
+    roster = Roster()
+    people = [roster.add(Person(n, Counter({n: 3})), [n]) for n in names]
+    return roster, people
+
+
+def test_short_form_needs_three_letters_two_more_and_one_owner():
+    roster, (ann, anne) = _roster("Ann", "Anne")
+    assert short_form_owner(roster, ann) is None  # one letter longer: a spelling, not a nickname
+    roster, (sam, samantha, samuel) = _roster("Sam", "Samantha", "Samuel")
+    assert short_form_owner(roster, sam) is None  # two owners: nobody
+    roster, (al, alan) = _roster("Al", "Alan")
+    assert short_form_owner(roster, al) is None  # too short to trust
+
+
+def test_short_form_kept_apart_when_a_sentence_names_both():
+    roster, (cal, callum) = _roster("Cal", "Callum")
+    roster.apart = {frozenset(("Cal", "Callum"))}
+    assert short_form_owner(roster, cal) is None

@@ -1,0 +1,110 @@
+"""Tests of ficaudio.attribute.conversation: src/ficaudio/attribute/conversation.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute.conversation import narrated_partner, three_way
+from ficaudio.attribute.resolve import Conversation
+
+from attribute_scenes import (
+    INO, KAKASHI, KIBA, SAKURA, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, speakers,
+)
+
+
+def test_vocative_is_not_the_speaker_and_answers_next():
+    text = 'Ino and Kiba waited.\nKiba yawned.\n"Kakashi, listen." Kakashi looked up.\n"I am listening."'
+    result = speakers(text, [INO, KIBA, KAKASHI])
+    assert result[0][0] != "Kakashi"
+    assert result[1] == ("Kakashi", "vocative_addressee_replies")
+
+
+def test_turn_taking_alternates_untagged_lines():
+    text = 'Ino met Kiba.\n"A," Ino said.\n"B," Kiba said.\n"C."\n"D."\n"E."'
+    assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba", "Ino", "Kiba", "Ino"]
+    assert speakers(text, [INO, KIBA])[2][1] == "turn_taking"
+
+
+def test_third_speaker_breaks_alternation():
+    text = 'Ino met Kiba.\n"A," Ino said.\n"B," Kiba said.\n"C," said Sakura.\n"D."'
+    assert [s for s, _ in speakers(text, [INO, KIBA, SAKURA])] == ["Ino", "Kiba", "Sakura", "Kiba"]
+
+
+def test_scene_break_ends_the_conversation():
+    text = 'Ino met Kiba.\n"A," Ino said.\n"B," Kiba said.\n***\n"C."'
+    assert speakers(text, [INO, KIBA])[-1][1] != "turn_taking"
+
+
+def test_thought_goes_to_the_viewpoint_character():
+    assert speakers("Kiba stared at the door. *Not again.*", [KIBA]) == [("Kiba", "viewpoint_thinker")]
+
+
+def test_last_actor_speaks_after_a_paragraph_ending_on_them():
+    speakers = dialogue_speakers([*THREE_AT_TABLE, '"Doing what?" Nadia asked, and Marcus laughed.', '"He was at the mill."'])
+    assert speakers[-1] == "Marcus"
+
+
+def test_last_actor_is_not_the_one_addressed():
+    speakers = dialogue_speakers([*THREE_AT_TABLE, '"Doing what?" Nadia asked, and Marcus laughed.', '"Marcus, be quiet."'])
+    assert speakers[-1] != "Marcus"
+
+
+def test_the_speaker_goes_on_after_the_listener_only_reacts():
+    scene = [
+        "“Why do I always get hurt?” Linnea asks.",
+        "Petra sighs. “Because you always choose the hard way.”",
+        "Linnea’s eyes sting.",
+        "“I mean, you chose the north road, and the river, and the winter.”",
+    ]
+    assert dialogue_speakers(scene) == ["Linnea", "Petra", "Petra"]
+    assert dialogue_rules(scene)[-1] == "speaker_goes_on_after_reaction"
+
+
+def test_a_listener_who_acts_takes_the_turn():
+    scene = [
+        "“Why do I always get hurt?” Linnea asks.",
+        "Petra sighs. “Because you always choose the hard way.”",
+        "Linnea wipes her eyes and turns to the window.",
+        "“I chose what I could.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Linnea"
+
+
+def test_turn_taking_among_three_is_a_weaker_guess():
+    assert three_way(["Ino", "Shino", "Kiba", "Ino"]) and not three_way(["Ino", "Kiba", "Ino", "Kiba"])
+    three = dialogue_lines([
+        '"Where?" asked Ino.',
+        '"North," said Shino.',
+        '"How far?" asked Kiba.',
+        '"Two days."',
+    ])
+    two = dialogue_lines([
+        '"Where?" asked Ino.',
+        '"North," said Kiba.',
+        '"How far?" asked Ino.',
+        '"Two days."',
+    ])
+    assert three[-1].rule == two[-1].rule == "turn_taking"
+    assert three[-1].confidence < two[-1].confidence
+
+
+_KITCHEN = [
+    "Omar sat on the sofa with his arm in a sling.",
+    '"Chocolate," said Omar.',
+    '"Painkillers first," Rosa said.',
+    '"Yes, Mum," said Omar.',
+    "In the kitchen, Lena filled a glass of water while Rosa hunted for a spoon.",
+    '"So," Lena said.',
+    '"Don\'t."',
+]
+
+
+def test_untagged_reply_goes_to_the_one_the_narration_is_about():
+    assert dialogue_speakers(_KITCHEN)[-1] == "Rosa"
+
+
+def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
+    conv = Conversation(turns=["Omar", "Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Omar", "Rosa"])
+    assert narrated_partner(conv, []) is None
+    conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
+    assert narrated_partner(conv, []) is None  # Rosa has not spoken: not yet a partner
+    conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
+    assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her

@@ -1,0 +1,80 @@
+"""Tests of ficaudio.attribute.gender: src/ficaudio/attribute/gender.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window
+from ficaudio.attribute.mentions import name_runs, words
+from ficaudio.models import Gender
+
+from attribute_scenes import line_characters, paragraph_characters
+
+
+def test_gender_from_pronouns_after_mentions():
+    found = line_characters("Then Hoshiko shook her head. Later Hoshiko sat. She smiled. Then Ryo waved. He laughed. Later Ryo sat.")
+    assert found["Hoshiko"].gender is Gender.FEMALE and found["Ryo"].gender is Gender.MALE
+
+
+def _run(text: str):
+    return name_runs(words(text), text)[0]
+
+
+@pytest.mark.parametrize(
+    "text, weight",
+    [
+        ("Oren smiled and he sat.", 1.0),
+        ("Oren settles into his seat.", 0.8),
+        ("Oren looked at her warily.", 0.0),  # an object: someone else (round 3)
+        ("Oren lifted her cup.", 0.3),  # a possessive, often hers in a woman's point of view
+        ("Oren pushed him away.", 0.0),
+        ("Oren shook his head.", 1.0),  # own body
+    ],
+)
+def test_pronoun_weight(text, weight):
+    assert _pronoun_weight(text, _run(text), len(text)) == weight
+
+
+def test_name_after_preposition_votes_weakly():
+    text = "To Oren she is a mystery."
+    assert _object_discount(text, _run(text)) == 0.3
+    assert _object_discount("Oren said", _run("Oren said")) == 1.0
+
+
+def test_narration_window_stops_at_a_quotation():
+    text = 'Kakashi turned. "She left."'
+    run = name_runs(words(text), text)[0]
+    assert "She" not in narration_window(text, run, len(text))
+
+
+@pytest.mark.parametrize("rest, is_object", [(" into a narrow alcove", True), (" cup", False), (".", True), (" close", True), (" eyes", False)])
+def test_object_her(rest, is_object):
+    assert is_object_her(rest) is is_object
+
+
+def test_object_her_does_not_make_a_man_female():
+    # a name the first-names list does not know: only the text can tell
+    chars = paragraph_characters([
+        "At dusk, Zarek pulls her into an alcove. Mara gasps when Zarek holds her against the wall.",
+        "Later Zarek kisses her. “Quiet,” Zarek says, and he waits.",
+    ])
+    assert chars["Zarek"].gender is Gender.MALE
+
+
+def test_text_evidence_overrides_the_name_prior():
+    # "Elizabeth" is a woman's name in the list, but the text says he, three times
+    chars = paragraph_characters([
+        "Elizabeth sighed. He rubbed his eyes. Elizabeth was tired, and he knew it. Elizabeth said he would go.",
+        "“Fine,” Elizabeth said.",
+    ])
+    assert chars["Elizabeth"].gender is Gender.MALE
+
+
+def test_name_prior_decides_when_the_text_is_silent():
+    pytest.importorskip("gender_guesser")
+    chars = paragraph_characters([
+        "Margaret and Thomas walked to the river.",
+        "“Cold,” said Margaret. “Very,” said Thomas.",
+    ])
+    assert chars["Margaret"].gender is Gender.FEMALE
+    assert chars["Thomas"].gender is Gender.MALE

@@ -1,0 +1,44 @@
+"""Tests of ficaudio.attribute itself (attribute() and its own rules): src/ficaudio/attribute/__init__.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute import attribute, possessive_reaction
+from ficaudio.attribute.document import Mention
+from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER
+
+from attribute_scenes import dialogue_speakers, story
+
+
+def test_one_line_per_segment_with_narrator_and_unknown():
+    st, segs = story('The rain fell.\n***\n"Who is there?"')
+    result = attribute(st, segs)
+    assert [l.segment for l in result.lines] == segs
+    assert result.lines[0].speaker == NARRATOR and result.lines[0].rule == "narration"
+    assert result.lines[-1].speaker == UNKNOWN_SPEAKER and result.lines[-1].confidence == 0.0
+
+
+def test_confidence_is_between_zero_and_one():
+    st, segs = story('Ino met Kiba.\n"A," Ino said.\n"B."\nHe sighed. "C."')
+    assert all(0.0 <= l.confidence <= 1.0 for l in attribute(st, segs).lines)
+
+
+def test_later_quotation_goes_to_a_new_actor_not_the_first_tag():
+    paragraphs = [
+        "Lena and Mara sat in the café. Lena smiled at her friend. Mara smiled back at Lena.",
+        'Lena is nervous, but she says, "I kissed him." Mara practically falls forward, hands flat on the table. "Start from the beginning."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Lena", "Mara"]
+
+
+def test_later_quotation_after_its_own_tag_keeps_the_speaker():
+    paragraphs = [
+        "Lena and Mara sat in the café. Lena smiled at her friend. Mara smiled back at Lena.",
+        '"I kissed him," Lena says. "Twice."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Lena", "Lena"]
+
+
+def test_a_possessive_subject_is_a_reaction():
+    t = "Linnea’s eyes sting."
+    assert possessive_reaction(t, Mention(0, 8, "name", "Linnea’s"))
+    assert not possessive_reaction("Linnea’s gone.", Mention(0, 8, "name", "Linnea’s"))

@@ -1,0 +1,28 @@
+"""Tests of ficaudio.attribute.lexicon: src/ficaudio/attribute/lexicon.py."""
+
+from __future__ import annotations
+
+
+from attribute_scenes import LATE_COUPLE, dialogue_speakers, scene_attribution, speakers, speakers_of
+
+
+def test_contracted_pronoun_is_a_subject():
+    scene = [LATE_COUPLE, "He never goes anywhere blind. She’s teased him about it. “Why do you need to know that?”"]
+    assert dialogue_speakers(scene)[-1] == "Mara"
+
+
+_THRONE_ROOM = [
+    "Queen Maud reads the letter by the window. Lord Ansel waits at her elbow.",
+    '"The riders are back, Your Majesty," I say from the door.',
+    '"How many?" Queen Maud asks.',
+    '"All of them, Majesty."',
+    '"They are tired, Majesty," says Lord Ansel.',
+    '"Then let them sleep," says the queen.',
+]
+
+
+def test_a_form_of_address_is_no_character():
+    attribution = scene_attribution(_THRONE_ROOM)
+    assert not {"Majesty", "Your Majesty"} & {c.name for c in attribution.characters}
+    speakers = speakers_of(attribution)
+    assert speakers[1:3] == ["Queen Maud", speakers[0]]

@@ -1,0 +1,68 @@
+"""Tests of ficaudio.attribute.mentions: src/ficaudio/attribute/mentions.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficaudio.attribute.mentions import (
+    compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, split_honorific, words,
+)
+
+from attribute_scenes import dialogue_lines, paragraph_characters
+
+
+def test_mention_helpers():
+    assert split_honorific("Sakura-chan") == ("Sakura", "chan")
+    assert description_at("his wife impatiently") == ("his wife", "wife")
+    assert description_at("the door creaked") is None
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("the time when my father came", None),  # a wh-word ends the phrase
+        ("the organ which her husband played", None),
+        ("the old woman said", ("the old woman", "woman")),
+        ("the boy officer answered", ("the boy", "boy")),
+    ],
+)
+def test_description_stops_at_function_words(text, expected):
+    assert description_at(text) == expected
+
+
+def test_group_nouns():
+    assert is_group_noun("sisters") and is_group_noun("people") and not is_group_noun("sister")
+
+
+@pytest.mark.parametrize("word, name", [("I’m", False), ("She’d", False), ("He's", False), ("You’re", False), ("Ino’s", True), ("Iruka", True)])
+def test_typographic_contractions_are_not_names(word, name):
+    assert is_name_word(word) is name
+
+
+def test_fold_straightens_apostrophes():
+    assert fold("I’VE") == "i've"
+
+
+def test_curly_contractions_never_become_characters():
+    chars = paragraph_characters([
+        "Iruka smiled at Kakashi. “I’m fine, really. I’m sure.” He laughed.",
+        "Kakashi shrugged. “I’m not.” He sat down, and Iruka looked at him. “I’ve been worse.”",
+    ])
+    assert not any(name.startswith("I’") for name in chars)
+
+
+def test_a_compound_kin_noun_is_a_person_of_that_gender():
+    assert compound_head("step-son") == "son" and compound_head("grandmother") == "mother"
+    assert description_at("his step-son shrugged") == ("his step-son", "son")
+    lines = dialogue_lines([
+        "Mr. Pett frowned at the breakfast table.",
+        'His step-son shrugged. "I did nothing."',
+    ])
+    assert lines[0].speaker != "Mr. Pett"
+    assert lines[0].rule == "description_action_beat"
+
+
+def test_only_a_mid_sentence_adjective_may_be_a_surname():
+    ws = words("Good heavens, said Good. Nobody said Nobody.")
+    flags = [(w.text, may_be_surname(w)) for w in ws]
+    assert flags[0] == ("Good", False) and flags[3] == ("Good", True) and ("Nobody", True) not in flags

@@ -1,0 +1,106 @@
+"""Tests of ficaudio.attribute.narrator: src/ficaudio/attribute/narrator.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute.narrator import _SELF_ALIAS, _SELF_APPOSITION, _SELF_NAMING, _SELF_STATEMENT
+
+from attribute_scenes import dialogue_speakers, scene_attribution, speakers, speakers_of
+
+
+def test_first_person_narrator_is_named_by_how_others_address_them():
+    text = ('Mara came in.\n"Hello, Wren," Mara said.\n"Hi," I said.\n"Come on, Wren. We are late," Mara said.\n'
+            '"Coming," I said.')
+    result = speakers(text)
+    assert [s for s, _ in result] == ["Mara", "Wren", "Mara", "Wren"]
+    assert result[1][1] == "first_person_tag"
+
+
+def test_narrator_who_names_themselves():
+    text = ('My name was Philip, but I called myself Pip.\nJoe came in.\n"Where were you?" Joe asked.\n'
+            '"Out," I said.')
+    assert speakers(text)[-1] == ("Pip", "first_person_tag")
+
+
+def test_narrator_addressed_once_and_never_a_subject():
+    text = ('Holmes sat by the fire.\n"You look tired, Watson," Holmes said.\n"I am," I said.\n'
+            '"Mrs. Hudson says Watson works too hard," said Holmes.')
+    assert speakers(text)[1] == ("Watson", "first_person_tag")
+
+
+def test_narrator_named_by_how_others_address_them():
+    # "I" is addressed as Wyn three times; Wyn is a narration subject only in others' reported words
+    paragraphs = [
+        "I had known Holt for years. I walked with Holt to the river, and I sat down.",
+        '"Wyn, you look tired," Holt said.',
+        '"I am," I said.',
+        "Holt laughed. Wyn never sleeps, he told the boatman. Wyn is a fool, he thought.",
+        '"Sleep, Wyn," Holt said.',
+        '"Later," I said.',
+        '"Goodnight, Wyn," Holt said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Holt", "Wyn", "Holt", "Wyn", "Holt"]
+
+
+_VISIT = [
+    "The rain had not stopped for a week when the bell rang.",
+    '"Come in out of the wet," I said, and opened the door wide.',
+    "Two old friends stood there, shaking their coats.",
+    '"We were passing," one of them said.',
+    '"You were never passing," I answered.',
+]
+
+
+def test_narrator_named_by_apposition_after_i():
+    scene = ["Nobody asked me, I, Tobias Wren, the last clerk of the office, to keep this record."] + _VISIT
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == "Tobias Wren" and speakers[2] == "Tobias Wren"
+
+
+def test_narrator_named_by_self_portrait_with_alias():
+    scene = [
+        "Picture a short, grey man with ink on my cuffs and a cough, and you will get a very fair "
+        "idea of Tobias Wren, commonly called Old Wren by the porters."
+    ] + _VISIT
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == "Tobias Wren" and speakers[2] == "Tobias Wren"
+
+
+def test_narrator_named_by_what_people_called_him():
+    scene = ["In the market everyone called me Tobias, though it was never my name at birth."] + _VISIT
+    assert dialogue_speakers(scene)[0] == "Tobias"
+
+
+def test_i_am_a_name_only_when_the_roster_knows_it():
+    assert _SELF_STATEMENT.search("I am Tobias Wren, and I keep the books.")
+    known = ["Tobias Wren kept the books before me.", "I was Tobias Wren, after all; the books were mine now."] + _VISIT
+    assert dialogue_speakers(known)[0] == "Tobias Wren"
+    unknown = ["I am Glad, I told myself, that it rains."] + _VISIT
+    assert dialogue_speakers(unknown)[0] == "I"
+
+
+def test_self_naming_patterns():
+    assert _SELF_APPOSITION.search("Me--I, Sallie Brown, the head of it").group(1) == "Sallie Brown"
+    assert not _SELF_APPOSITION.search("Then I, too, went home.")  # lower-case: no name
+    assert _SELF_NAMING.search("people call me Red now").group(1) == "Red"
+    assert _SELF_ALIAS.search("a fair idea of Tom Hale, commonly called Ox").group(1) == "Tom Hale"
+
+
+_NIGHT_WATCH = [
+    "The sergeant finds me at the gate before dawn.",
+    '"You\'re late, Rook," the sergeant says.',
+    '"The horse threw a shoe," I say.',
+    '"Take the east wall, Rook."',
+    "Ilse comes up the ladder with two mugs and hands me one.",
+    '"Drink, Tarn. You look frozen," Ilse says.',
+    '"I am frozen."',
+    '"Then drink faster, Tarn."',
+    '"Yes, Ilse."',
+]
+
+
+def test_a_name_only_ever_addressed_is_the_narrator():
+    attribution = scene_attribution(_NIGHT_WATCH)
+    speakers = speakers_of(attribution)
+    assert "Tarn" not in {c.name for c in attribution.characters}
+    assert speakers[1] == speakers[4] == speakers[6] == "Rook"
+    assert speakers[3] == speakers[5] == "Ilse"

@@ -1,0 +1,274 @@
+"""Tests of ficaudio.attribute.resolve: src/ficaudio/attribute/resolve.py."""
+
+from __future__ import annotations
+
+from ficaudio.attribute import attribute
+from ficaudio.attribute.document import Mention
+from ficaudio.attribute.resolve import description_gender, in_complement_clause, possessive_rank
+from ficaudio.attribute.rules import is_address_phrase
+from ficaudio.models import Character, Gender
+
+from attribute_scenes import (
+    INO, KIBA, SAKURA, dialogue_speakers, scene_attribution, speakers, speakers_of, story,
+)
+
+
+def test_same_gender_pronoun_goes_to_the_subject_of_the_paragraph():
+    text = 'Ino met Sakura at the gate.\n"Hi," Sakura said.\nIno laughed. "Hello," she said.'
+    assert speakers(text, [INO, SAKURA])[-1] == ("Ino", "pronoun_tag")
+
+
+def test_same_gender_pronoun_without_subject_goes_to_the_other_speaker():
+    text = 'Ino met Sakura at the gate.\n"Hi," Sakura said.\n"Hello," she said.'
+    assert speakers(text, [INO, SAKURA])[-1] == ("Ino", "pronoun_tag")
+
+
+def test_possessive_voice_speaks_for_its_owner():
+    text = 'Kiba waited by the door.\nHis voice was rough. "Open up."'
+    assert speakers(text, [KIBA]) == [("Kiba", "description_action_beat")]
+
+
+def test_group_description_is_not_a_speaker():
+    text = 'Ino faced the crowd.\n"Never!" cried the people.'
+    assert speakers(text, [INO])[0][0] != "the people"
+
+
+def test_indefinite_subject_is_a_newcomer_not_the_last_man():
+    text = 'Kiba sat alone.\nA man came to the table. "Is this seat taken?" he asked.'
+    assert speakers(text, [KIBA])[0] == ("the man", "pronoun_tag")
+
+
+def test_indefinite_object_creates_nobody():
+    st, segs = story('Kiba ran like a man on fire.\n"Hurry," Kiba said.')
+    assert "the man" not in [c.name for c in attribute(st, segs, known=[KIBA]).characters]
+
+
+def test_generic_noun_is_not_a_differently_described_person():
+    text = ('The father stood up.\n"Sit," said the father.\nThe boy shook his head.\n"No," said the boy.')
+    assert [s for s, _ in speakers(text)] == ["the father", "the boy"]
+
+
+def test_pronoun_prefers_the_recent_subject_over_an_object():
+    text = ('Ino woke cross and saw that the woman by her bed was not Sakura.\n'
+            '"Why did you come?" she said to the woman.')
+    assert speakers(text, [INO, SAKURA])[0] == ("Ino", "pronoun_tag")
+
+
+def test_he_said_after_narration_is_not_forced_to_the_other_man():
+    text = ('Kiba met Ryo.\n"Hi," Ryo said.\nLater Kiba handed Ino a cup. She took it.\n"Careful," he said.')
+    ryo = Character("Ryo", (), Gender.MALE)
+    assert speakers(text, [INO, KIBA, ryo])[-1] == ("Kiba", "pronoun_tag")
+
+
+def test_first_person_thoughts_in_a_third_person_story_are_nobody():
+    speakers = dialogue_speakers([
+        "At dusk, Kakashi walked home, and Sakura followed Kakashi. He was tired. He sat down. He read. He sighed.",
+        "He waited. He looked up. He stood. He frowned. He turned. He listened.",
+        "“Are these reliable?” Sakura asked.",
+        "Why do I even care?",
+        "“I wouldn't know.”",
+    ])
+    assert speakers[-1] == "Kakashi"
+
+
+_TWO_MEN = [
+    "Elias and Tomas had agreed to meet at the inn.",
+    "Elias had walked for an hour. He was tired, and he was cold.",
+    "Tomas waited by the door. He had waited all evening for Elias.",
+]
+
+
+def test_pronoun_is_not_the_man_named_later_in_its_sentence():
+    # binding: "he ... turning to face Tomas" cannot be Tomas, though Tomas was the last man seen
+    speakers = dialogue_speakers([*_TWO_MEN, '"You are late," he says, turning to face Tomas.'])
+    assert speakers == ["Elias"]
+
+
+def test_sentence_initial_pronoun_is_not_the_man_it_acts_on():
+    speakers = dialogue_speakers([*_TWO_MEN, 'He walks straight up to Tomas and says, "You are late."'])
+    assert speakers == ["Elias"]
+
+
+def test_copula_links_pronoun_and_name():
+    assert is_address_phrase("Tomas")  # sanity: a plain name is a form of address
+    speakers = dialogue_speakers([*_TWO_MEN, 'He was Tomas, after all. "I waited," he said.'])
+    assert speakers == ["Tomas"]
+
+
+def test_name_opening_a_later_clause_is_its_subject():
+    # "..., and Rafael wanted to leave": Rafael acts last, so "he says" is Rafael
+    paragraphs = [
+        "Rafael came in and nodded to Tomas. He sat down by the fire.",
+        "Tomas poured the tea for Rafael. He hummed to himself.",
+        "Tomas talked about the harvest, and Rafael wanted to leave.",
+        '"I should go," he says.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Rafael"]
+
+
+def test_possessive_description_in_narration_is_no_new_character():
+    # "his student" is someone already known: the one who answers is Kenji, not a new person
+    paragraphs = [
+        "Aiko walked home with Kenji through the snow. Kenji loosened his grip on his student.",
+        '"Are you cold?" Aiko asked.',
+        '"No."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Aiko", "Kenji"]
+
+
+def test_pronoun_in_the_sentence_of_a_described_person_of_unknown_gender():
+    # "As the ANBU captain approached her he stopped": he is the captain, not the last man seen
+    paragraphs = [
+        "Mira waited by the gate with Daren. Daren was tired, and he had waited all night for Mira.",
+        'As the ANBU captain approached her he stopped. "Oh no."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["the ANBU captain"]
+
+
+def test_pronoun_tag_after_a_paragraph_subject_whose_gender_is_unknown():
+    paragraphs = [
+        "Renji sat with Quorin and Mira. Renji laughed at the story, and he slapped the table. Mira laughed with Quorin.",
+        'Quorin presses two fingers to the bridge of the nose. "Why were you even there?" he mutters.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Quorin"]
+
+
+def test_described_tag_subject_is_not_the_sentence_subject():
+    scene = [
+        'Tomas and Jonas had not spoken all day. Jonas sat down. He was tired.',
+        'Tomas went to the kitchen and came back.',
+        'He brought Jonas his third cup of tea before the man finally looks at him and says, "Thank you."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Jonas"
+
+
+def test_a_dragon_speaks_and_her_pronoun_finds_her():
+    scene = [
+        'Mara drew her sword. She was afraid.',
+        'The dragon came down out of the clouds. She landed on the ridge above them.',
+        '"Thieves," the dragon said.',
+        'Mara lowered her sword. Then the dragon lowered her head until one eye was level with the sword.',
+        '"Cole," she said. "You grew old."',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == "the dragon"
+    assert speakers[1:] == ["the dragon", "the dragon"]
+
+
+def test_description_gender_reads_the_next_subject_pronoun():
+    assert description_gender("The robot turned. He beeped.", 9) is Gender.MALE
+    assert description_gender("The robot turned to her and beeped.", 9) is Gender.UNKNOWN
+
+
+def test_a_man_who_is_back_in_a_main_clause_says_the_tagged_line():
+    scene = [
+        "The café was nearly empty when Daren sat down by the window. He had not slept, and he was cold. "
+        "He had come to see Halvard, and now he regretted it.",
+        "Daren should leave, but before he can find his resolve, Halvard’s back, setting a cup in front of him. "
+        "“You looked cold,” he says simply.",
+    ]
+    assert dialogue_speakers(scene) == ["Halvard"]
+
+
+def test_a_name_after_and_is_not_the_newest_subject_of_a_tag():
+    # "and Halvard closes his eyes" is a side clause: the tag after the next line is still Daren's
+    scene = [
+        "Daren sat at the small table by the window with Halvard. He had not slept.",
+        "“It’s fine,” Daren says, and Halvard closes his eyes. “You can stay,” he adds.",
+    ]
+    assert dialogue_speakers(scene) == ["Daren", "Daren"]
+
+
+def test_a_name_after_if_is_marked_as_a_complement():
+    t = "He wonders if Halvard is worth it."
+    assert in_complement_clause(t, Mention(14, 21, "name", "Halvard"))
+    assert not in_complement_clause(t, Mention(0, 2, "pronoun", "He"))
+
+
+def test_a_name_inside_an_if_clause_does_not_take_the_next_he():
+    scene = [
+        "It was late when Daren reached the old house with Halvard, who was talking about the roof.",
+        "Halvard laughed, and then he went inside.",
+        "Out on the step, Daren waits. He wonders if Halvard is worth the risk.",
+        "“I’d like,” he says softly, “to know you more.”",
+    ]
+    assert dialogue_speakers(scene) == ["Daren", "Daren"]
+
+
+_SPOUSE_SCENE = [
+    "Mr. Grant was reading by the fire.",
+    '"My dear," said his lady to him one evening, "have you heard the news?"',
+    "Mr. Grant replied that he had not.",
+    "Later, Sir Hugh and Lady Ferrars came to call.",
+    '"Good evening," said Lady Ferrars.',
+]
+
+
+def test_his_lady_is_not_the_one_titled_lady_of_the_story():
+    speakers = dialogue_speakers(_SPOUSE_SCENE)
+    assert speakers[0] != "Lady Ferrars" and speakers[1] != "Lady Ferrars"
+    assert speakers[0] == speakers[1]  # both halves of the split quotation: the same wife
+    assert speakers[2] == "Lady Ferrars"
+
+
+def test_the_lady_still_finds_the_titled_character():
+    scene = ["Lady Ferrars came into the hall.", '"Good evening," said the lady.']
+    assert dialogue_speakers(scene) == ["Lady Ferrars"]
+
+
+def test_possessive_rank_only_for_ranks_after_a_possessive():
+    def m(text: str) -> Mention:
+        return Mention(0, len(text), "description", text, head=text.split()[-1])
+
+    assert possessive_rank(m("his lady")) and possessive_rank(m("her lord"))
+    assert not possessive_rank(m("the lady")) and not possessive_rank(m("his aunt"))
+
+
+_COUPLE = [
+    "Mr. Grant sat by the fire, and Mrs. Grant sewed at the window.",
+    "Miss Price, the governess, brought in a letter from the evening post and left.",
+    '"My dear Mr. Grant," said his lady, "the Hartleys are coming."',
+    "Mr. Grant put down his paper.",
+    '"Are they indeed?" he said.',
+    '"They are," cried his wife.',
+]
+
+
+def test_his_lady_and_his_wife_are_the_mrs_of_the_mister():
+    speakers = dialogue_speakers(_COUPLE)
+    assert speakers[0] == speakers[1] == "Mrs. Grant"
+    assert speakers[2] == "Mr. Grant"
+    assert speakers[3] == "Mrs. Grant"
+
+
+def test_her_husband_is_the_mister_of_the_mrs():
+    # a guard: the older nearest-man rule also gets this scene; the spouse rule must not break it
+    scene = [
+        "Mrs. Hale poured the tea. Mr. Hale had gone out to the barn an hour before.",
+        "Tom Reed came in from the yard. He sat down to mend a harness in the corner.",
+        "The door opened and she looked up.",
+        'Tom Reed glanced at the window. "Snow on the road," said her husband, stamping his boots.',
+    ]
+    assert dialogue_speakers(scene) == ["Mr. Hale"]
+
+
+def test_a_wife_with_no_named_spouse_stays_a_description():
+    scene = ["Mr. Grant came in from the garden.", '"It will rain," said his wife.']
+    assert dialogue_speakers(scene)[0] != "Mr. Grant"
+
+
+_BRIDGE = [
+    "A man twice my size steps out of the reeds and blocks the bridge.",
+    '"Toll," he says.',
+    "The tall man holds out a hand the size of a shovel.",
+    '"We have no money," I say.',
+    "The tall man shrugs.",
+    '"Then you have no bridge."',
+]
+
+
+def test_a_fuller_description_is_an_alias_of_the_described_person():
+    attribution = scene_attribution(_BRIDGE)
+    man = next(c for c in attribution.characters if c.name == "the man")
+    assert "the tall man" in man.aliases
+    assert speakers_of(attribution)[2] == "the man"

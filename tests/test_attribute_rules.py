@@ -1,0 +1,214 @@
+"""Tests of ficaudio.attribute.rules: src/ficaudio/attribute/rules.py."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficaudio.attribute import attribute
+from ficaudio.attribute.mentions import words
+from ficaudio.attribute.rules import inverted_description, is_address_phrase
+
+from attribute_scenes import (
+    INO, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
+    speakers_of, story,
+)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Ino walked in.\n"Go," Ino said.', ("Ino", "explicit_tag")),  # tag after
+        ('Ino walked in.\n"Go," said Ino.', ("Ino", "explicit_tag")),  # inverted
+        ('Ino walked in.\n"Go," said Ino softly.', ("Ino", "explicit_tag")),
+        ('Ino walked in.\nIno said, "Go."', ("Ino", "explicit_tag")),  # tag before
+        ('Ino walked in.\nIno turned to Kiba and said quietly: "Go."', ("Ino", "explicit_tag")),
+        ('Kiba and Ino sat.\n"Go," Ino told Kiba.', ("Ino", "explicit_tag")),  # object is not the speaker
+        ('Kiba and Ino sat.\n"Go," said Kiba to Ino.', ("Kiba", "explicit_tag")),
+    ],
+)
+def test_named_tags(text, expected):
+    assert speakers(text, [INO, KIBA])[-1] == expected
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Ino waved at Kiba.\n"Go!" She whispered.', ("Ino", "pronoun_tag")),  # mis-capitalised tag
+        ('Ino waved at Kiba.\n"Go," he tells Ino.', ("Kiba", "pronoun_tag")),  # object after the verb
+        ('Kiba sat down by Ino.\n"Go," she said.', ("Ino", "pronoun_tag")),  # gender picks the woman
+        ('Kiba sat down by Ino.\n"Go," he had said.', ("Kiba", "pronoun_tag")),
+    ],
+)
+def test_pronoun_tags(text, expected):
+    assert speakers(text, [INO, KIBA])[-1] == expected
+
+
+def test_split_quotation_keeps_speaker_on_both_halves():
+    assert speakers('Kiba and Ino sat.\n"Go," Ino said, "before it rains."', [INO, KIBA]) == [("Ino", "explicit_tag")] * 2
+
+
+def test_description_tag_makes_a_character_named_by_it():
+    text = 'Ino stood by the window.\n"Halt," the ANBU captain said.\n"Why?" Ino asked.'
+    assert speakers(text)[0] == ("the ANBU captain", "description_tag")
+    st, segs = story(text)
+    assert "the ANBU captain" in [c.name for c in attribute(st, segs).characters]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ('Kiba and Ino sat.\nIno frowned at him. "Stop."', ("Ino", "named_action_beat")),
+        ('Kiba and Ino sat.\n"Stop." Ino frowned at him.', ("Ino", "named_action_beat")),  # beat after
+        ('Kiba and Ino sat.\nHe sighed. "Fine."', ("Kiba", "pronoun_action_beat")),
+    ],
+)
+def test_action_beats(text, expected):
+    assert speakers(text, [INO, KIBA])[-1] == expected
+
+
+def test_two_speakers_in_one_paragraph():
+    text = 'Kiba and Ino sat.\n"Stop," Ino said. Kiba laughed. "Make me."'
+    assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]
+
+
+def test_pronoun_tag_never_means_the_addressee():
+    speakers = dialogue_speakers([
+        "At noon, Naruto and Kakashi stood by the river. Naruto whistled, and he grinned. Then Kakashi pulled his shirt off, and he stretched.",
+        "“Damn, Kakashi,” he drawls.",
+    ])
+    assert speakers == ["Naruto"]
+
+
+def test_capitalised_phrase_with_a_contraction_is_no_vocative():
+    # "It’s Marcus, isn’t it" names Marcus but does not address him: he may answer
+    speakers = dialogue_speakers([*THREE_AT_TABLE, '"It’s Marcus, isn’t it," Nadia says, and Marcus bursts into laughter.', '"It is."'])
+    assert speakers[-1] == "Marcus"
+    assert not is_address_phrase("It’s Marcus")
+
+
+def test_bare_honorific_addresses_its_bearer():
+    paragraphs = [
+        "Jiro-sensei stood by the river with Emi and Kaito. Jiro watched the water.",
+        '"We train today," Jiro said.',
+        '"Yes," Kaito said.',
+        '"Why, sensei?"',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] != "Jiro"
+
+
+def test_coordinated_tag_takes_the_subject_of_its_own_verb():
+    scene = [LATE_COUPLE, 'While she is busy with her coat, Tomas opens his mouth and says, "You forgot the keys."']
+    assert dialogue_speakers(scene)[-1] == "Tomas"
+
+
+def test_tag_far_from_its_quotation_after_asides():
+    scene = [LATE_COUPLE, 'Then, while she is busy, Tomas opens his mouth and says, casually, smoothly, with an infuriating amount of calm, "Coffee?"']
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Tomas", "explicit_tag")
+
+
+def test_a_name_spoken_of_in_the_quotation_is_not_its_speaker():
+    scene = [
+        'Rika waved from the door. "Bye, everyone," Rika said.',
+        '"Bye," Tomas said.',
+        '"So Rika is leaving us."',
+    ]
+    assert dialogue_speakers(scene)[-1] != "Rika"
+
+
+def test_paragraph_ending_on_a_speech_verb_announces_the_next_quotation():
+    scene = [
+        LATE_COUPLE,
+        '"Late? I was early," Mara said.',
+        'Tomas leaned across the table. He said:',
+        '"Then where were you?"',
+    ]
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Tomas", "announced_by_previous_paragraph")
+
+
+def test_said_nothing_announces_nobody():
+    scene = [LATE_COUPLE, '"Late? I was early," Mara said.', 'Tomas said nothing.', '"Well?"']
+    assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
+
+
+def test_an_inverted_tag_makes_an_unlisted_noun_a_speaker():
+    lines = dialogue_lines([
+        "Lady Merrow sat by the fire, and her maid stood by the door.",
+        '"I cannot bear to leave you, madam," sobbed the faithful attendant.',
+    ])
+    assert lines[0].speaker == "the faithful attendant"
+    assert lines[0].rule == "description_tag"
+
+
+def test_an_inverted_description_ends_at_a_name_in_apposition():
+    t = ' said the poet Ren quietly.'
+    ws = words(t)
+    assert inverted_description(t, ws).text == "the poet Ren"  # no mention known: the phrase
+    assert inverted_description(' said the other.', words(' said the other.')) is None
+    assert inverted_description(' said the crowd.', words(' said the crowd.')) is None
+
+
+def test_a_quotation_split_by_its_own_tag_keeps_one_speaker():
+    lines = dialogue_lines([
+        "Mr. Denham sat by the window. He said nothing.",
+        '"The moors are bare," said Mr. Fortescue, and he went on about the moors for some time.',
+        '"Oh, Mr. Fortescue," exclaimed Mrs. Hilton, as he finished, "I had just written to say how I envied her!"',
+    ])
+    assert [l.speaker for l in lines[1:]] == ["Mrs. Hilton", "Mrs. Hilton"]  # "as he finished" is no new tag
+
+
+def test_a_new_name_tagging_the_second_half_still_wins():
+    lines = dialogue_lines([
+        "Tom Reed and Ann Bell stood at the gate.",
+        '"Come in," said Tom, and Ann answered, "Gladly."',
+    ])
+    assert [l.speaker for l in lines] == ["Tom", "Ann"]
+
+
+def test_an_answer_to_who_is_there_names_its_speaker():
+    lines = dialogue_lines([
+        "Captain Vess and Oren walked down the corridor. Oren had been here before; Chief Brann had built it.",
+        "A voice crackles from a speaker above the door.",
+        '"Who am I speaking to?" Vess asks.',
+        '"Chief Engineer Brann. The only one left."',
+    ])
+    assert "Brann" in lines[1].speaker
+    assert lines[1].rule == "self_named_answer"
+
+
+def test_a_name_that_answers_identify_yourself_is_not_a_vocative():
+    lines = dialogue_lines([
+        "Captain Ilse Vess led the way, with Oren and Mika behind her.",
+        'A voice crackles from above. "Identify yourselves."',
+        'Vess doesn\'t flinch. "Captain Ilse Vess, freighter Heron. We answered your call."',
+    ])
+    assert "Vess" in lines[1].speaker
+
+
+def test_a_name_opening_an_ordinary_reply_is_still_a_vocative():
+    lines = dialogue_lines([
+        "Captain Ilse Vess led the way, with Oren behind her.",
+        '"Where are we going?" Oren asks.',
+        'Vess doesn\'t turn. "Oren, keep up."',
+    ])
+    assert lines[1].speaker != "Oren"
+
+
+_AMBUSH = [
+    "Sergeant Holt walks the line of tents with me at his back.",
+    '"Stay close, Kestrel," Holt says.',
+    '"Always."',
+    '"Kestrel, wake the others."',
+    '"Yes, Sergeant," I say.',
+    '"Quietly, Kestrel," Holt says.',
+    "An arrow hisses out of the dark.",
+    '"Kestrel! Left!"',
+]
+
+
+def test_a_name_of_the_narrator_addressed_rules_the_narrator_out():
+    speakers = speakers_of(scene_attribution(_AMBUSH))
+    holt = speakers[0]
+    assert holt != "Kestrel" and speakers[1] == speakers[3] == "Kestrel"
+    assert speakers[4] == speakers[5] == holt
