@@ -62,7 +62,7 @@ def test_implicit_accuracy_does_not_drop(tally):
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.895
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.905  # round 17: 0.912
 
 
 def test_roster_accuracy_does_not_drop():

@@ -9,7 +9,7 @@ from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KIBA, SAKURA, dialogue_speakers, scene_attribution, speakers, speakers_of, story,
+    INO, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
 )
 
 
@@ -272,3 +272,27 @@ def test_a_fuller_description_is_an_alias_of_the_described_person():
     man = next(c for c in attribution.characters if c.name == "the man")
     assert "the tall man" in man.aliases
     assert speakers_of(attribution)[2] == "the man"
+
+
+def test_subject_pronoun_resolved_to_a_person_of_unknown_gender_teaches_it():
+    # learn_gender_from_pronoun: the only man in reach of "He" is the one it means
+    paragraphs = [
+        'Orla sat at the table.',
+        'Vesk came in from the rain, shaking water from a coat that had seen better winters and worse roads than this one ever was.',
+        '"Cold out," Vesk said.',
+        'Orla shook her head and laughed.',
+        'He hung the coat by the door. "Tea?" he asked.',
+    ]
+    people = paragraph_characters(paragraphs)
+    assert people["Vesk"].gender is Gender.MALE
+    assert people["Orla"].gender is Gender.FEMALE
+
+
+def test_subject_pronoun_does_not_teach_a_gender_when_someone_of_it_is_in_reach():
+    paragraphs = [
+        'Tomas waited by the door, shaking water from a coat that had seen better winters and worse roads than this.',
+        'Vesk came in from the rain, shaking water from a coat that had seen better winters and worse roads than this one ever was.',
+        '"Cold out," Vesk said.',
+        'Tomas shook his head. He hung the coat by the door. "Tea?" he asked.',
+    ]
+    assert paragraph_characters(paragraphs)["Vesk"].gender is Gender.UNKNOWN

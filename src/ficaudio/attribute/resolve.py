@@ -91,7 +91,10 @@ class Resolver:
         if m.kind == "first_person":
             return self.first_person().name if narrated_in_first_person(self.doc) else None
         if m.kind == "pronoun":
-            return pronoun_by_gender(self, m.gender, m.start, para, exclude=named_later_in_clause(self, m, para))
+            bound = named_later_in_clause(self, m, para)
+            name = pronoun_by_gender(self, m.gender, m.start, para, exclude=bound)
+            learn_gender_from_pronoun(self, name, m, bound)
+            return name
         name = description_referent(self, m, para)
         if name:
             keep_fuller_description(self.doc.roster.by_name(name), m)
@@ -318,6 +321,33 @@ def keep_fuller_description(person: Person | None, m: Mention) -> None:
     if words[0].lower() not in _ARTICLES or words[-1].lower() != person.name.rsplit(" ", 1)[-1]:
         return  # "his big man" is a relation; "the big one" names no head of this person
     person.forms["the " + " ".join(words[1:]).lower()] += 1
+
+
+def learn_gender_from_pronoun(resolver: Resolver, name: str | None, m: Mention, bound: Collection[str] = ()) -> None:
+    """A subject ``he``/``she`` resolved to a person whose gender is unknown, with nobody of
+    that gender in reach (but those its own clause names, who cannot be it), tells that
+    person's gender: ``Tess shrugged. She handed Noa the glass.`` -> Tess is a woman (so a
+    later ``she said`` can find her), even though Noa is one too.
+
+    >>> # see tests/test_attribute_resolve.py for whole scenes
+    """
+    person = resolver.person(name) if name else None
+    if person is None or person.gender is not Gender.UNKNOWN or not m.subject or m.gender is Gender.UNKNOWN:
+        return
+    if name == FIRST_PERSON_NAME or set(_recent_of_gender(resolver, m.gender, m.start)) - set(bound):
+        return  # someone of that gender is in reach: the pronoun may be theirs after all
+    if not _recent_subject(resolver, name, m.start):
+        return  # a place or a thing named in passing ("in Chicago. She was eighteen") is no one
+    person.gender = m.gender
+    person.gender_reason = f"subject '{m.text}' resolved to them"
+
+
+_LEARN_REACH_CHARS = 300  # the pronoun's antecedent was a subject within about two sentences
+
+
+def _recent_subject(resolver: Resolver, name: str, position: int) -> bool:
+    """Whether ``name`` was the subject of a sentence shortly before ``position``."""
+    return any(n == name and subject and position - at <= _LEARN_REACH_CHARS for at, n, subject in resolver.salience.recent(position, 20))
 
 
 def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
