@@ -12,10 +12,11 @@ from pathlib import Path
 import pytest
 
 from ficaudio import speech
+from ficaudio.bookfolder import JOURNAL, MANIFEST
 from ficaudio.cache import ClipCache
 from ficaudio.config import load_config
 from ficaudio.models import Utterance
-from ficaudio.pipeline import JOURNAL, MANIFEST, RenderOptions, build_script, printable_title, render_story
+from ficaudio.pipeline import RenderOptions, build_script, printable_title, render_story
 from ficaudio.progress import PlainReporter, RichReporter
 from ficaudio.render import count_words, words_check
 

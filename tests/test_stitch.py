@@ -19,19 +19,16 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from ficaudio import stitch
+from ficaudio import mp3frames, stitch
 from ficaudio.errors import OutputError
+from ficaudio.mp3frames import Crc16Stream, crc16, crc16_combine, parse_frame_header
 from ficaudio.stitch import (
-    Crc16Stream,
-    crc16,
-    crc16_combine,
     encode_mp3,
     ffmpeg_exe,
     join_book,
     join_mp3,
     mp3_duration_ms,
     mp3_sample_count,
-    parse_frame_header,
     silence,
 )
 
@@ -100,7 +97,9 @@ def encoder(request, monkeypatch) -> str:
 
 # ----------------------------------------------------------------------- helpers
 def test_docstring_examples():
-    assert doctest.testmod(stitch).failed == 0
+    for module in (stitch, mp3frames):  # the frame machinery's examples moved with it
+        result = doctest.testmod(module)
+        assert result.failed == 0 and result.attempted > 0, module.__name__
 
 
 @pytest.mark.parametrize(
@@ -188,7 +187,7 @@ def test_lame_file_has_a_complete_info_header(tmp_path, bitrate_kbps):
     count = 3 * RATE_HZ + 101
     encode_mp3(chunks(tone(count), 5000), dest, sample_rate_hz=RATE_HZ, bitrate_kbps=bitrate_kbps)
     data = dest.read_bytes()
-    info = stitch.read_lame_info(data, 0)
+    info = mp3frames.read_lame_info(data, 0)
     audio = data[len(info.frame) :]
     assert info.frame[info.header.info_offset + 120 : info.header.info_offset + 129] == b"LAME3.100"
     assert info.tag_crc_ok and info.music_crc == crc16(audio)
@@ -214,7 +213,7 @@ def test_lame_toc_points_at_frame_starts(tmp_path):
     dest = tmp_path / "ch.mp3"
     encode_mp3([tone(10 * RATE_HZ)], dest, sample_rate_hz=RATE_HZ)
     data = dest.read_bytes()
-    info = stitch.read_lame_info(data, 0)
+    info = mp3frames.read_lame_info(data, 0)
     toc = info.frame[info.header.info_offset + 16 : info.header.info_offset + 116]
     assert toc[0] == 0 and list(toc) == sorted(toc) and 240 <= toc[99] <= 255
     assert toc[50] == pytest.approx(128, abs=2)  # CBR: half the time is half the bytes
@@ -222,7 +221,7 @@ def test_lame_toc_points_at_frame_starts(tmp_path):
 
 @pytest.mark.parametrize(("rate_hz", "kbps", "frame_kbps"), [(22050, 64, 64), (22050, 32, 64), (44100, 32, 64), (8000, 8, 24), (48000, 320, 320)])
 def test_info_frame_uses_the_stream_bitrate_when_the_tag_fits(rate_hz, kbps, frame_kbps):
-    header = parse_frame_header(stitch.info_header_word(rate_hz, kbps))
+    header = parse_frame_header(mp3frames.info_header_word(rate_hz, kbps))
     assert (header.sample_rate_hz, header.mono, header.bitrate_kbps) == (rate_hz, True, frame_kbps)
     assert header.frame_bytes >= header.info_offset + 156
 
@@ -235,7 +234,7 @@ def test_encoder_identity_names_the_encoder(monkeypatch):
 
 def test_without_lameenc_ffmpeg_encodes(tmp_path, ffmpeg_only):
     encode_mp3([tone(RATE_HZ)], tmp_path / "ch.mp3", sample_rate_hz=RATE_HZ)
-    info = stitch.read_lame_info((tmp_path / "ch.mp3").read_bytes(), 0)
+    info = mp3frames.read_lame_info((tmp_path / "ch.mp3").read_bytes(), 0)
     assert info.frame[info.header.info_offset + 120 : info.header.info_offset + 124] == b"Lavc"
 
 
@@ -257,7 +256,7 @@ def reference_toc(info_frame_bytes: int, sizes: list[int]) -> bytes:
 @settings(max_examples=40, deadline=None)
 @given(st.lists(st.sampled_from([208, 209, 104, 417]), max_size=3000), st.lists(st.integers(1, 700), max_size=8))
 def test_toc_built_in_batches_equals_lames_frame_by_frame(sizes, batch_lengths):
-    toc = stitch._TocBags(208)
+    toc = mp3frames.TocBags(208)
     at = 0
     for length in [*batch_lengths, len(sizes)]:
         toc.add_all(sizes[at : at + length])
@@ -269,7 +268,7 @@ def test_toc_built_in_batches_equals_lames_frame_by_frame(sizes, batch_lengths):
 def test_toc_of_a_long_stream_in_small_batches_equals_lames(max_batch):
     rng = random.Random(max_batch)
     sizes = [rng.choice((208, 209)) for _ in range(5000)]  # 5000 frames: the bags halve 4 times
-    toc, at = stitch._TocBags(208), 0
+    toc, at = mp3frames.TocBags(208), 0
     while at < len(sizes):
         step = rng.randint(1, max_batch)
         toc.add_all(sizes[at : at + step])
@@ -279,7 +278,7 @@ def test_toc_of_a_long_stream_in_small_batches_equals_lames(max_batch):
 
 @pytest.mark.parametrize("length", [0, 1, 9, 32766, 32767, 32768, 65534, 100_003])
 def test_crc16_stream_equals_crc16_across_the_fold_period(monkeypatch, length):
-    monkeypatch.setattr(stitch, "_CRC_FOLD_BYTES", stitch.CRC16_PERIOD_BYTES)  # fold at every period
+    monkeypatch.setattr(mp3frames, "_CRC_FOLD_BYTES", mp3frames.CRC16_PERIOD_BYTES)  # fold at every period
     data = random.Random(length).randbytes(length)
     stream = Crc16Stream()
     cuts = sorted(random.Random(length + 1).sample(range(length + 1), min(length + 1, 5)))
@@ -458,7 +457,7 @@ def test_join_plays_without_decode_errors(book):
 def test_join_info_header_crcs_are_right(book):
     folder, *_ = book
     data = (folder / "book.mp3").read_bytes()
-    info = stitch.read_lame_info(data, 0)
+    info = mp3frames.read_lame_info(data, 0)
     assert info.tag_crc_ok
     assert info.music_crc == crc16(data[len(info.frame) :])
     assert info.music_bytes == info.stream_bytes == len(data)
@@ -530,7 +529,7 @@ def test_join_nothing_is_an_error(tmp_path):
 def test_join_with_empty_parts_keeps_starts_exact(tmp_path):
     # An empty encode has no encoder delay (0 frames), so the parts' delays differ here.
     encode_mp3([], tmp_path / "empty.mp3", sample_rate_hz=RATE_HZ)
-    assert stitch.read_lame_info((tmp_path / "empty.mp3").read_bytes(), 0).delay_samples == 0
+    assert mp3frames.read_lame_info((tmp_path / "empty.mp3").read_bytes(), 0).delay_samples == 0
     a, b = make_parts(tmp_path, [RATE_HZ // 2, RATE_HZ // 3])
     joined = join_book([tmp_path / "empty.mp3", a, tmp_path / "empty.mp3", b], tmp_path / "book.mp3")
     decoded = decode(tmp_path / "book.mp3")

@@ -9,22 +9,19 @@ module decides what runs when, what is reused from an earlier run, and where fil
 
 from __future__ import annotations
 
-import hashlib
-import json
 import os
 import shutil
 from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
-from dataclasses import asdict, dataclass, replace
-from datetime import datetime, timezone
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import __version__, attribute, cast, parse, segment, speech
+from . import attribute, bookfolder, cast, parse, segment, speech
+from .bookfolder import BookResult
 from .config import Config, voice_position
-from .errors import EngineError, OutputError
-from .files import atomic_write_bytes, atomic_write_text, safe_name
-from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, Pause, RenderPlan, Script, Utterance
+from .errors import EngineError
+from .files import atomic_write_text, safe_name
+from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
 
 if TYPE_CHECKING:
@@ -32,12 +29,6 @@ if TYPE_CHECKING:
 
 FALLBACK_ENCODINGS = {"cp1252": "Windows-1252", "latin-1": "Latin-1"}
 """Encodings the readers fall back to when a file is not valid UTF-8: worth a note to the user."""
-
-MANIFEST = ".ficaudio-manifest.json"
-JOURNAL = ".ficaudio-journal.jsonl"
-PRIVATE_CACHE = ".ficaudio-cache"  # --no-cache: clips live here during the render only
-RUNS = ".ficaudio-runs"  # in the out folder: which book folder each story file went to
-
 
 @dataclass(frozen=True)
 class RenderOptions:
@@ -49,17 +40,6 @@ class RenderOptions:
     format: str | None = None  # force a story reader
     formats: tuple[str, ...] = ("mp3",)  # audio outputs: mp3, m4b
     script: Path | None = None  # an edited script whose corrections apply (ficaudio render --script)
-
-
-@dataclass(frozen=True)
-class BookResult:
-    title: str
-    folder: Path
-    book_path: Path
-    chapters: tuple[ChapterAudio, ...]
-    duration_ms: int
-    synthesized: int  # utterances the engine had to say this run
-    utterances: int  # utterances in the book (distinct)
 
 
 def build_script(
@@ -98,45 +78,23 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     point resumes: finished chapters and cached clips are reused, the rest is made.
     """
     reporter = reporter or QuietReporter()
-    fingerprint = input_fingerprint(path, config, options)
-    unchanged = _unchanged_book(Path(options.out_dir), Path(path), fingerprint)
+    fingerprint = bookfolder.input_fingerprint(path, config, options)
+    unchanged = bookfolder.unchanged_book(Path(options.out_dir), Path(path), fingerprint)
     if unchanged is not None:
         reporter.info(f"{unchanged.title}: unchanged since the last render")
         return unchanged
     prepared = _prepare(path, config, options, reporter)
     plan, facts = prepared.plan, prepared.facts
     engine = _checked_engine(config, plan)  # before any output exists
-    folder = book_folder(Path(options.out_dir), facts.title, Path(path))
-    with _locked(folder):
-        atomic_write_text(folder / OWNER, str(Path(path).resolve()))
+    folder = bookfolder.book_folder(Path(options.out_dir), facts.title, Path(path))
+    with bookfolder.locked(folder):
+        atomic_write_text(folder / bookfolder.OWNER, str(Path(path).resolve()))
         atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
         atomic_write_text(folder / "script.txt", prepared.script_text)
         del prepared  # the script texts: written, not needed again
         result = _render_into(folder, facts, plan, config, options, engine, reporter)
-        _remember(folder, Path(path), fingerprint, result.utterances)
+        bookfolder.remember(folder, Path(path), fingerprint, result.utterances)
     return result
-
-
-OWNER = ".ficaudio-source"  # in each book folder: the story file it was rendered from
-
-
-def book_folder(out_dir: Path, title: str, story: Path) -> Path:
-    """``OUT/<title-slug>/``, or ``-2``, ``-3``... when another story file already owns that folder.
-
-    Two stories called "Home" must not overwrite each other; the same story rendered again
-    comes back to its own folder.
-    """
-    base = safe_name(title, fallback=story.stem)
-    source = str(story.resolve())
-    for number in range(1, 10_000):
-        folder = out_dir / (base if number == 1 else f"{base}-{number}")
-        try:
-            owner = (folder / OWNER).read_text("utf-8")
-        except (OSError, UnicodeDecodeError):
-            owner = None  # a new folder, or one from before owners were recorded
-        if owner in (None, source):
-            return folder
-    raise OutputError(f"too many stories called {title!r} in {out_dir}", hint="render into another --out folder")
 
 
 PREPARE_APART_MIN_BYTES = 16 * 1024
@@ -256,14 +214,14 @@ def _render_into(folder: Path, facts: StoryFacts, plan: RenderPlan, config: Conf
     from .cache import ClipCache, default_cache_dir
 
     engine_id = render.engine_identity(config.engine)
-    cache = ClipCache(folder / PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
-    _sweep(folder, cache, options)
+    cache = ClipCache(folder / bookfolder.PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
+    bookfolder.sweep(folder, cache, use_cache=options.use_cache)
     utterances = list(dict.fromkeys(speech.utterances(plan)))
     missing = sum(not cache.has(cache.key_for(u, engine_id)) for u in utterances)
     reporter.info(f"{facts.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {missing} to synthesise")
     chapters, keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
     book_path, starts_ms, duration_ms = _book_file(folder, facts, plan, chapters, keys, reporter)
-    _write_book_json(folder, facts, plan, book_path, chapters, starts_ms, duration_ms)
+    bookfolder.write_book_json(folder, plan, book_path, chapters, starts_ms, duration_ms, fandom=facts.fandom, cover=facts.cover)
     _publish(folder, options)
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
@@ -307,14 +265,14 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
 
     checks = facts.checks
     encoder_id = stitch.encoder_identity()
-    state = _read_state(folder)
+    state = bookfolder.read_state(folder)
     total = len(plan.chapters)
     done: dict[int, ChapterAudio] = {}
     jobs, keys = [], {}
     for chapter in plan.chapters:
-        dest = folder / _chapter_file_name(chapter)
+        dest = folder / bookfolder.chapter_file_name(chapter)
         keys[chapter.index] = _chapter_key(chapter, cache, engine_id, encoder_id, config.bitrate_kbps, plan, total)
-        reused = _reusable(state.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
+        reused = bookfolder.reusable_chapter(state.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
         if reused is not None:
             done[chapter.index] = reused
             reporter.chapter_done(chapter.index, total, chapter.title, _chapter_log(reused, checks.get(chapter.index), "unchanged"))
@@ -329,7 +287,7 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
                                              bitrate_kbps=config.bitrate_kbps, workers=options.jobs, on_progress=progress.update):
             job = by_index[result.index]
             audio = ChapterAudio(job.index, job.title, job.dest, result.sample_count, rate_hz, _cues(facts, _timeline(job, result), rate_hz))
-            _journal(folder, audio, keys[job.index])
+            bookfolder.journal(folder, audio, keys[job.index])
             done[job.index] = audio
             progress.finished(job.index)
             reporter.chapter_done(job.index, total, job.title, _chapter_log(audio, checks.get(job.index), f"{result.synthesized} new clips"))
@@ -359,19 +317,6 @@ def _timeline(job, result) -> list[tuple[Utterance, int, int]]:
     return [(job.items[number], start, end) for number, start, end in result.timeline]
 
 
-def _reusable(entry: dict | None, key: str, dest: Path, chapter: ChapterPlan, rate_hz: int) -> ChapterAudio | None:
-    """The chapter as an earlier run wrote it, when its key matches and the file is intact."""
-    if not entry or entry.get("key") != key:
-        return None
-    try:
-        if dest.stat().st_size != entry.get("bytes"):
-            return None
-    except OSError:
-        return None
-    cues = tuple(Cue(**c) for c in entry["cues"])
-    return ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz, cues)
-
-
 def _chapter_log(audio: ChapterAudio, check, what: str) -> str:
     """One line per chapter: length, the words check, what was done."""
     words = f", {check.story_words:,} words in the story -> {check.spoken_words:,} to the engine" if check else ""
@@ -394,17 +339,17 @@ def _book_file(folder: Path, facts: StoryFacts, plan: RenderPlan, chapters: Sequ
     """The whole-book MP3: a frame-level join, tagged before it is renamed into place."""
     from . import stitch
 
-    manifest = _read_manifest(folder)
+    manifest = bookfolder.read_manifest(folder)
     book_path = folder / f"{safe_name(plan.title, fallback='book')}.mp3"
-    book_key = _digest([*keys, plan.title, plan.author or "", plan.summary or "", _cover_digest(facts.cover)])
+    book_key = bookfolder.digest([*keys, plan.title, plan.author or "", plan.summary or "", bookfolder.cover_digest(facts.cover)])
     book = manifest.get("book", {})
-    if book.get("key") != book_key or not _same_size(book_path, book.get("bytes")):
+    if book.get("key") != book_key or not bookfolder.same_size(book_path, book.get("bytes")):
         reporter.info("joining the book")
         joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(facts, plan, chapters))
         book = {"key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
-    _remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
+    bookfolder.remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
     book["bytes"] = book_path.stat().st_size
-    _write_manifest(folder, chapters, keys, book)
+    bookfolder.write_manifest(folder, chapters, keys, book)
     return book_path, book["starts_ms"], book["duration_ms"]
 
 
@@ -416,21 +361,6 @@ def _book_tagger(facts: StoryFacts, plan: RenderPlan, chapters: Sequence[Chapter
         tags.tag_book(path, title=plan.title, author=plan.author, summary=plan.summary, chapters=marks, cover=facts.cover)
 
     return tag
-
-
-def _cover_digest(cover: bytes | None) -> str:
-    return hashlib.sha256(cover).hexdigest() if cover else ""
-
-
-def _same_size(path: Path, size) -> bool:
-    try:
-        return path.stat().st_size == size
-    except OSError:
-        return False
-
-
-def _chapter_file_name(chapter: ChapterPlan) -> str:
-    return f"{chapter.index:02d}-{safe_name(chapter.title, fallback=f'chapter-{chapter.index}')}.mp3"
 
 
 def _chapter_marks(chapters: Sequence[ChapterAudio], starts_ms: Sequence[int], book_ms: int) -> list[tuple[str, int, int]]:
@@ -462,239 +392,7 @@ def _chapter_key(chapter: ChapterPlan, cache, engine_id: str, encoder_id: str, b
             parts.append(f"{cache.key_for(item, engine_id)}:{item.speaker}:{item.line}")
         else:
             parts.append(f"pause:{item.duration_ms}")
-    return _digest(parts)
-
-
-def _digest(parts: Sequence[str]) -> str:
-    return hashlib.sha256("\x1f".join(parts).encode("utf-8")).hexdigest()
-
-
-# -------------------------------------------------------------------- book folder state
-# MANIFEST: the state after the last complete render (chapter keys and cues, the book,
-# the input fingerprint and every output file's size). JOURNAL: one JSON line appended per
-# chapter finished since, so a killed run's chapters are reused; a torn last line (kill
-# mid-append) is ignored. Both are read and written only under the folder's lock.
-
-
-def _read_manifest(folder: Path) -> dict:
-    return _read_json(folder / MANIFEST)
-
-
-def _chapter_entry(chapter: ChapterAudio, key: str) -> dict:
-    return {"key": key, "index": chapter.index, "title": chapter.title, "samples": chapter.sample_count,
-            "rate_hz": chapter.sample_rate_hz, "bytes": Path(chapter.path).stat().st_size,
-            "cues": [asdict(cue) for cue in chapter.cues]}  # fmt: skip
-
-
-def _read_state(folder: Path) -> dict[str, dict]:
-    """Chapter file name -> entry: the manifest's, overridden by journaled chapters."""
-    entries = dict(_read_manifest(folder).get("chapters", {}))
-    try:
-        lines = (folder / JOURNAL).read_text("utf-8").splitlines()
-    except OSError:
-        lines = []
-    for line in lines:
-        try:
-            name, entry = json.loads(line)
-        except ValueError:  # a line torn by a kill
-            continue
-        entries[name] = entry
-    return entries
-
-
-def _journal(folder: Path, chapter: ChapterAudio, key: str) -> None:
-    line = json.dumps([Path(chapter.path).name, _chapter_entry(chapter, key)], ensure_ascii=False)
-    try:
-        with open(folder / JOURNAL, "a", encoding="utf-8") as journal:
-            journal.write(line + "\n")
-    except OSError as exc:
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(folder / JOURNAL)) from exc
-
-
-def _write_manifest(folder: Path, chapters: Sequence[ChapterAudio], keys: Sequence[str], book: dict) -> None:
-    entries = {Path(c.path).name: _chapter_entry(c, k) for c, k in zip(chapters, keys, strict=True)}
-    atomic_write_text(folder / MANIFEST, json.dumps({"chapters": entries, "book": book}, indent=1))
-    (folder / JOURNAL).unlink(missing_ok=True)
-
-
-def _sweep(folder: Path, cache, options: RenderOptions) -> None:
-    """Leftovers of a killed run: temporary files in the book folder (safe: we hold its lock),
-    a private --no-cache cache when the shared one is used now, and old cache temp files."""
-    for leftover in folder.glob(".*.part"):
-        leftover.unlink(missing_ok=True)
-    if options.use_cache:
-        shutil.rmtree(folder / PRIVATE_CACHE, ignore_errors=True)
-    cache.sweep_temp_files()
-
-
-# ------------------------------------------------------------------- unchanged books
-def input_fingerprint(path: str | Path, config: Config, options: RenderOptions) -> str | None:
-    """Digest of everything a render's output depends on; None when the story is unreadable.
-
-    The story's bytes, the settings, the corrections file, the options that change the
-    output, and ficaudio's own files (a code change re-renders, conservatively).
-    """
-    try:
-        parts = [__version__, _file_digest(Path(path)), repr(config), repr((options.notes, options.format, tuple(options.formats)))]
-        parts.append(_file_digest(Path(options.script)) if options.script else "")
-    except OSError:
-        return None
-    parts.append(_package_stamp())
-    return _digest(parts)
-
-
-def _file_digest(path: Path) -> str:
-    digest = hashlib.sha256()
-    with open(path, "rb") as handle:
-        while block := handle.read(1 << 20):
-            digest.update(block)
-    return digest.hexdigest()
-
-
-def _package_stamp() -> str:
-    """Names, sizes and modification times of ficaudio's own files (code and data)."""
-    root = Path(__file__).parent
-    stats = sorted(
-        f"{p.relative_to(root)}:{p.stat().st_size}:{p.stat().st_mtime_ns}"
-        for p in root.rglob("*")
-        if p.is_file() and "__pycache__" not in p.parts
-    )
-    return _digest(stats)
-
-
-def _marker(out_dir: Path, story: Path) -> Path:
-    """Where the out folder remembers which book folder a story file went to."""
-    story_id = hashlib.sha256(str(story.resolve()).encode("utf-8")).hexdigest()[:20]
-    return out_dir / RUNS / f"{story_id}.json"
-
-
-def _remember(folder: Path, story: Path, fingerprint: str | None, utterances: int) -> None:
-    """After a complete render: the fingerprint and every output file's size and time."""
-    manifest = _read_manifest(folder)
-    manifest.update(fingerprint=fingerprint, utterances=utterances)
-    manifest["outputs"] = _outputs(folder)
-    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1))
-    marker = _marker(folder.parent, story)
-    marker.parent.mkdir(exist_ok=True)
-    atomic_write_text(marker, json.dumps({"folder": folder.name, "story": str(story.resolve())}))
-
-
-def _outputs(folder: Path) -> dict[str, list[int]]:
-    """Visible files of the book folder: name -> [bytes, mtime ns]."""
-    found = {}
-    for path in folder.iterdir():
-        if path.is_file() and not path.name.startswith("."):
-            stat = path.stat()
-            found[path.name] = [stat.st_size, stat.st_mtime_ns]
-    return found
-
-
-def _unchanged_book(out_dir: Path, story: Path, fingerprint: str | None) -> BookResult | None:
-    """The last render's result when nothing it depends on changed and no output was touched."""
-    if fingerprint is None:
-        return None
-    folder_name = _read_json(_marker(out_dir, story)).get("folder")
-    if not isinstance(folder_name, str) or safe_name(folder_name) != folder_name:
-        return None
-    folder = out_dir / folder_name
-    if not (folder / MANIFEST).is_file():
-        return None
-    with _locked(folder):
-        manifest = _read_manifest(folder)
-        if manifest.get("fingerprint") != fingerprint or manifest.get("outputs") != _outputs(folder):
-            return None
-        return _result_from(folder, manifest)
-
-
-def _result_from(folder: Path, manifest: dict) -> BookResult | None:
-    try:
-        entries = sorted(manifest["chapters"].items(), key=lambda item: item[1]["index"])
-        chapters = tuple(
-            ChapterAudio(e["index"], e["title"], str(folder / name), e["samples"], e["rate_hz"], tuple(Cue(**c) for c in e["cues"]))
-            for name, e in entries
-        )
-        book = manifest["book"]
-        title = _read_json(folder / "book.json").get("title") or folder.name
-        return BookResult(title, folder, folder / book["file"], chapters, book["duration_ms"], 0, manifest.get("utterances", 0))
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _write_book_json(folder: Path, facts: StoryFacts, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms) -> None:
-    """book.json: what the listening files (feed, transcripts, player) are made from."""
-    previous = _read_json(folder / "book.json")
-    data = {
-        "format": 1,
-        "generator": f"ficaudio {__version__}",
-        "title": plan.title,
-        "author": plan.author,
-        "summary": plan.summary,
-        "fandom": facts.fandom,
-        "language": "en",
-        "created": previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
-        "cover": _write_cover(folder, facts.cover) or previous.get("cover"),
-        "book": {"file": book_path.name, "duration_ms": duration_ms, "bytes": book_path.stat().st_size},
-        "chapters": [_chapter_json(c, start) for c, start in zip(chapters, starts_ms, strict=True)],
-    }
-    atomic_write_text(folder / "book.json", json.dumps(data, ensure_ascii=False, indent=1))
-
-
-def _write_cover(folder: Path, cover: bytes | None) -> str | None:
-    """The story's cover beside the book (for the feed and player page); its file name."""
-    if not cover:
-        return None
-    from .tags import cover_mime
-
-    name = "cover.png" if cover_mime(cover) == "image/png" else "cover.jpg"
-    atomic_write_bytes(folder / name, cover)
-    return name
-
-
-def _chapter_json(chapter: ChapterAudio, start_ms: int) -> dict:
-    path = Path(chapter.path)
-    return {
-        "index": chapter.index,
-        "title": chapter.title,
-        "file": path.name,
-        "duration_ms": chapter.duration_ms,
-        "bytes": path.stat().st_size,
-        "start_ms": start_ms,
-        "cues": [asdict(cue) for cue in chapter.cues],
-    }
-
-
-def _read_json(path: Path) -> dict:
-    try:
-        data = json.loads(path.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _remove_stale(folder: Path, manifest: dict, keep: set[str]) -> None:
-    """Chapter files an earlier (or killed) run wrote that this run does not (a chapter was removed)."""
-    listed = set(_read_state(folder)) | {manifest.get("book", {}).get("file", "")}
-    for name in listed - keep - {""}:
-        (folder / name).unlink(missing_ok=True)
-
-
-@contextmanager
-def _locked(folder: Path):
-    from filelock import FileLock, Timeout
-
-    try:
-        folder.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise OutputError(f"cannot create output folder {folder}: {exc.strerror}", hint="choose another --out folder") from exc
-    lock = FileLock(str(folder / ".ficaudio.lock"))
-    try:
-        lock.acquire(timeout=0)
-    except Timeout:
-        raise OutputError(f"another ficaudio render is writing {folder}", hint="wait for it to finish, or render into another --out folder") from None
-    try:
-        yield
-    finally:
-        lock.release()
+    return bookfolder.digest(parts)
 
 
 def _script_jsonl(script: Script) -> str:

@@ -12,6 +12,9 @@ Two rules hold everything together (see FIELD-NOTES, "MP3 encoding and stitching
   really wrote. The book gets one new Info header computed the same way, and each
   chapter's start in the book is computed from frame counts, never measured.
 
+The frame-level machinery (headers, the LAME/Info tag, CRCs, the seek table) lives in
+:mod:`ficaudio.mp3frames`; this module encodes, joins and writes files.
+
 Every file is written under a temporary name in its destination folder and renamed into
 place only when complete, so a crash, a full disk or Ctrl-C never leaves a half file under
 the final name.
@@ -24,18 +27,37 @@ import mmap
 import os
 import shutil
 import signal
-import struct
 import subprocess
 import tempfile
-from array import array
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from itertools import accumulate
 from pathlib import Path
 
 from ficaudio.errors import OutputError
 from ficaudio.files import DISK_FULL_ERRNOS, default_mode, write_error
+from ficaudio.mp3frames import (
+    HEADER_WORD,
+    LAME_DELAY_AT,
+    LAME_QUALITY,
+    MAX_U32,
+    MUSIC_CRC_AT,
+    MUSIC_LENGTH_AT,
+    TAG_CRC_AT,
+    Crc16Stream,
+    LameInfo,
+    Part,
+    TocBags,
+    crc16,
+    crc16_combine,
+    info_header_word,
+    lame_tag,
+    parse_frame_header,
+    patch_info,
+    read_head,
+    read_lame_info,
+    scan_part,
+    tag_crc,
+)
 
 MPEG_SAMPLE_RATES_HZ = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
 """Sample rates an MP3 can carry (MPEG-1, -2 and -2.5 layer III)."""
@@ -246,7 +268,7 @@ def _fix_trailing_padding(path: Path, expected_samples: int, dest: Path) -> None
     up to 1151 and a decoder would return up to 46 extra samples. The header's padding
     field is 12 bits, so we write the true value; everything else stays as ffmpeg wrote it.
     """
-    head, frame_at = _read_head(path)
+    head, frame_at = read_head(path)
     info = read_lame_info(head, 0)
     if info is None:
         raise OutputError("ffmpeg wrote no LAME/Info header", path=str(dest))
@@ -258,163 +280,13 @@ def _fix_trailing_padding(path: Path, expected_samples: int, dest: Path) -> None
         delay_padding = (info.delay_samples << 12) | padding
         with open(path, "r+b") as f:
             f.seek(frame_at)
-            f.write(_patch_info(info, {_LAME_DELAY_AT: delay_padding.to_bytes(3, "big")}))
+            f.write(patch_info(info, {LAME_DELAY_AT: delay_padding.to_bytes(3, "big")}))
 
 
-# ------------------------------------------------------------- MPEG frame parsing
-_BITRATES_KBPS = {  # layer III, index 1..14
-    1: (32, 40, 48, 56, 64, 80, 96, 112, 128, 160, 192, 224, 256, 320),
-    2: (8, 16, 24, 32, 40, 48, 56, 64, 80, 96, 112, 128, 144, 160),  # MPEG-2 and 2.5
-}
-_BASE_RATES_HZ = (44100, 48000, 32000)
-_VERSION_BITS = {3: (1, 1), 2: (2, 2), 0: (2, 4)}  # bits -> (bitrate table, rate divisor)
-
-
-@dataclass(frozen=True)
-class FrameHeader:
-    """The fields of a layer III frame header that framing and joining need."""
-
-    mpeg1: bool
-    sample_rate_hz: int
-    bitrate_kbps: int
-    mono: bool
-    frame_bytes: int
-
-    @property
-    def samples_per_frame(self) -> int:
-        return 1152 if self.mpeg1 else 576
-
-    @property
-    def info_offset(self) -> int:
-        """Where a Xing/Info tag starts in the frame: after the header and side info."""
-        return 4 + ((17 if self.mono else 32) if self.mpeg1 else (9 if self.mono else 17))
-
-    def same_stream(self, other: FrameHeader) -> bool:
-        return (self.mpeg1, self.sample_rate_hz, self.mono) == (other.mpeg1, other.sample_rate_hz, other.mono)
-
-
-@lru_cache(maxsize=256)  # a file uses only a handful of distinct header words
-def parse_frame_header(word: int) -> FrameHeader | None:
-    """Decode a 32-bit big-endian MPEG layer III header; None when it is not one.
-
-    >>> parse_frame_header(0xFFF380C0).frame_bytes  # MPEG-2, 64 kbps, 22050 Hz, mono
-    208
-    """
-    version_bits, layer_bits = (word >> 19) & 3, (word >> 17) & 3
-    bitrate_index, rate_index = (word >> 12) & 15, (word >> 10) & 3
-    if word >> 21 != 0x7FF or version_bits == 1 or layer_bits != 1:
-        return None
-    if bitrate_index in (0, 15) or rate_index == 3:
-        return None  # free format and reserved values: never written by LAME
-    table, divisor = _VERSION_BITS[version_bits]
-    rate_hz = _BASE_RATES_HZ[rate_index] // divisor
-    kbps = _BITRATES_KBPS[table][bitrate_index - 1]
-    padding = (word >> 9) & 1
-    frame_bytes = (144 if table == 1 else 72) * kbps * 1000 // rate_hz + padding
-    return FrameHeader(table == 1, rate_hz, kbps, (word >> 6) & 3 == 3, frame_bytes)
-
-
-def _header_at(buf, offset: int) -> FrameHeader | None:
-    if offset + 4 > len(buf):
-        return None
-    return parse_frame_header(int.from_bytes(buf[offset : offset + 4], "big"))
-
-
-def id3v2_size(buf) -> int:
-    """Bytes taken by an ID3v2 tag at the start of ``buf`` (0 when there is none).
-
-    >>> id3v2_size(b"ID3\\x03\\x00\\x00\\x00\\x00\\x01\\x00" + bytes(128))
-    138
-    """
-    if len(buf) < 10 or buf[:3] != b"ID3":
-        return 0
-    size = 0
-    for byte in buf[6:10]:  # synchsafe: 7 bits per byte
-        size = (size << 7) | (byte & 0x7F)
-    footer = 10 if buf[5] & 0x10 else 0
-    return 10 + size + footer
-
-
-# --------------------------------------------------------------- LAME/Info header
-@dataclass(frozen=True)
-class LameInfo:
-    """A Xing/Info frame with a LAME extension, as ffmpeg (and LAME) write it.
-
-    Field offsets are from the "Info" tag (XING_SIZE = 156 bytes, flags 0x0F).
-    """
-
-    frame: bytes  # the whole Info frame
-    header: FrameHeader
-    frame_count: int  # audio frames after the Info frame
-    stream_bytes: int  # Info frame + audio frames
-    delay_samples: int  # encoder delay (ffmpeg adds the decoder's 529 itself)
-    padding_samples: int
-    music_bytes: int  # LAME "music length"
-    music_crc: int
-    tag_crc_ok: bool
-
-    @property
-    def sample_count(self) -> int:
-        """Samples a gapless decoder returns: frames minus delay and padding."""
-        return self.frame_count * self.header.samples_per_frame - self.delay_samples - self.padding_samples
-
-
-_INFO_FLAGS = 0x0F  # frames | bytes | TOC | quality: what ffmpeg and LAME write
-_LAME_DELAY_AT, _MUSIC_LENGTH_AT, _MUSIC_CRC_AT, _TAG_CRC_AT = 141, 148, 152, 154
-_XING_SIZE = 156
-_TAG_CRC_SPAN = 190
-_MAX_U32 = 0xFFFFFFFF
-
-
-def read_lame_info(buf, offset: int) -> LameInfo | None:
-    """The LAME/Info header of the frame at ``offset``; None when that frame is audio."""
-    header = _header_at(buf, offset)
-    if header is None:
-        return None
-    frame = bytes(buf[offset : offset + header.frame_bytes])
-    at = header.info_offset
-    if frame[at : at + 4] not in (b"Info", b"Xing") or len(frame) < at + _XING_SIZE:
-        return None
-    if int.from_bytes(frame[at + 4 : at + 8], "big") & _INFO_FLAGS != _INFO_FLAGS:
-        return None
-    word = lambda rel, size: int.from_bytes(frame[at + rel : at + rel + size], "big")  # noqa: E731
-    delay_padding = word(_LAME_DELAY_AT, 3)
-    return LameInfo(
-        frame=frame, header=header, frame_count=word(8, 4), stream_bytes=word(12, 4),
-        delay_samples=delay_padding >> 12, padding_samples=delay_padding & 0xFFF,
-        music_bytes=word(_MUSIC_LENGTH_AT, 4), music_crc=word(_MUSIC_CRC_AT, 2),
-        tag_crc_ok=_tag_crc(frame, at) == word(_TAG_CRC_AT, 2),
-    )  # fmt: skip
-
-
-def _tag_crc(frame: bytes, info_offset: int) -> int:
-    """CRC of the Info tag as ffmpeg computes it: first 190 bytes, CRC field zeroed."""
-    at = info_offset + _TAG_CRC_AT
-    blanked = frame[:at] + b"\0\0" + frame[at + 2 :]
-    return crc16(blanked[:_TAG_CRC_SPAN])
-
-
-def _patch_info(info: LameInfo, fields: dict[int, bytes]) -> bytes:
-    """``info``'s frame with fields replaced (offsets from the Info tag) and its tag CRC redone."""
-    frame = bytearray(info.frame)
-    at = info.header.info_offset
-    for rel, value in fields.items():
-        frame[at + rel : at + rel + len(value)] = value
-    frame[at + _TAG_CRC_AT : at + _TAG_CRC_AT + 2] = _tag_crc(bytes(frame), at).to_bytes(2, "big")
-    return bytes(frame)
-
-
-def _read_head(path: Path) -> tuple[bytes, int]:
-    """The first bytes of ``path`` from its first MPEG frame, and that frame's file offset."""
-    with open(path, "rb") as f:
-        start = id3v2_size(f.read(10))
-        f.seek(start)
-        return f.read(4096), start
-
-
+# ---------------------------------------------------------------------- lengths
 def mp3_sample_count(path: Path) -> int:
     """Exact decoded sample count of an MP3 written by :func:`encode_mp3` or :func:`join_mp3`."""
-    head, _ = _read_head(path)
+    head, _ = read_head(path)
     info = read_lame_info(head, 0)
     if info is None:
         raise OutputError("no LAME/Info header: exact length unknown", path=str(path))
@@ -428,7 +300,7 @@ def mp3_duration_ms(path: Path) -> int:
     "LAME"; ffmpeg writes "Lavc...", so mutagen alone overstates each file by 48-78 ms
     (delay + padding). We read delay/padding ourselves and use mutagen for other files.
     """
-    head, _ = _read_head(Path(path))
+    head, _ = read_head(Path(path))
     info = read_lame_info(head, 0)
     if info is not None:
         return round(info.sample_count * 1000 / info.header.sample_rate_hz)
@@ -444,176 +316,11 @@ def _mutagen_duration_ms(path: Path) -> int:
         raise OutputError(f"cannot read MP3 length: {exc}", path=str(path)) from exc
 
 
-# --------------------------------------------------------------------------- CRC
-@lru_cache(maxsize=1)
-def _crc16_table() -> tuple[int, ...]:
-    table = []
-    for byte in range(256):
-        crc = byte
-        for _ in range(8):
-            crc = (crc >> 1) ^ 0xA001 if crc & 1 else crc >> 1
-        table.append(crc)
-    return tuple(table)
-
-
-def crc16(data: bytes, crc: int = 0) -> int:
-    """CRC-16/ARC (reflected 0x8005, init 0), the CRC of LAME tags and ffmpeg.
-
-    >>> hex(crc16(b"123456789"))
-    '0xbb3d'
-    """
-    table = _crc16_table()
-    for byte in data:
-        crc = table[(crc ^ byte) & 0xFF] ^ (crc >> 8)
-    return crc
-
-
-def _gf2_apply(matrix: Sequence[int], vector: int) -> int:
-    result, bit = 0, 0
-    while vector:
-        if vector & 1:
-            result ^= matrix[bit]
-        vector >>= 1
-        bit += 1
-    return result
-
-
-def crc16_combine(crc_a: int, crc_b: int, length_b: int) -> int:
-    """CRC of ``a + b`` from the CRCs of both parts and ``len(b)`` (as zlib's crc32_combine).
-
-    Lets the book's music CRC come from each chapter's stored CRC instead of re-reading
-    every byte in Python.
-
-    >>> crc16_combine(crc16(b"1234"), crc16(b"56789"), 5) == crc16(b"123456789")
-    True
-    """
-    # The operator "feed one zero bit" as 16 columns, squared up to 2**k zero bytes.
-    op = [0xA001] + [1 << (i - 1) for i in range(1, 16)]
-    for _ in range(3):  # one bit -> one byte
-        op = [_gf2_apply(op, col) for col in op]
-    while length_b:
-        if length_b & 1:
-            crc_a = _gf2_apply(op, crc_a)
-        op = [_gf2_apply(op, col) for col in op]
-        length_b >>= 1
-    return crc_a ^ crc_b
-
-
-# ------------------------------------------------------------------ frame walking
-@dataclass(frozen=True)
-class _Part:
-    """One chapter MP3 as the book needs it: its audio frames and LAME numbers."""
-
-    path: Path
-    info: LameInfo
-    audio_start: int
-    audio_end: int
-    frame_bytes: array  # size of every audio frame, for the book's seek table
-    bitrates_kbps: frozenset[int]
-
-
-def _scan_part(buf, path: Path) -> _Part:
-    """Find the Info frame and every audio frame of one chapter MP3, checking framing."""
-    info_at = id3v2_size(buf)
-    info = read_lame_info(buf, info_at)
-    if info is None:
-        raise OutputError("no LAME/Info header after the ID3 tag (not written by encode_mp3?)", path=str(path))
-    start = info_at + info.header.frame_bytes
-    end, sizes, bitrates = _walk_frames(buf, start, info.header, path)
-    if len(sizes) != info.frame_count:
-        raise OutputError(f"Info header says {info.frame_count} frames, file has {len(sizes)} (truncated?)",
-                          path=str(path))
-    return _Part(path, info, start, end, sizes, frozenset(bitrates))
-
-
-def _walk_frames(buf, offset: int, first: FrameHeader, path: Path) -> tuple[int, array, set[int]]:
-    """Walk frame headers from ``offset``; return (end of audio, frame sizes, bitrates).
-
-    A 10-hour book has 1.4 million frames, so the loop is kept lean: each distinct header
-    word (a file has two or three) is parsed and checked once.
-    """
-    sizes, known, buf_bytes = array("I"), {}, len(buf)
-    unpack = _HEADER_WORD.unpack_from
-    while offset + 4 <= buf_bytes:
-        word = unpack(buf, offset)[0]
-        frame_bytes = known.get(word)
-        if frame_bytes is None:
-            frame_bytes = known[word] = _frame_bytes_of(word, first, offset, path)
-            if frame_bytes == 0:
-                break
-        if offset + frame_bytes > buf_bytes:
-            raise OutputError(f"last frame cut short at byte {offset} (truncated file?)", path=str(path))
-        sizes.append(frame_bytes)
-        offset += frame_bytes
-    _check_trailer(buf, offset, path)
-    bitrates = {parse_frame_header(word).bitrate_kbps for word, size in known.items() if size}
-    return offset, sizes, bitrates
-
-
-def _frame_bytes_of(word: int, first: FrameHeader, offset: int, path: Path) -> int:
-    """Size of frames with this header word; 0 when it is not a frame header (the audio ended)."""
-    header = parse_frame_header(word)
-    if header is None:
-        return 0
-    if not header.same_stream(first):
-        raise OutputError(f"stream changes format at byte {offset}", path=str(path))
-    return header.frame_bytes
-
-
-def _check_trailer(buf, offset: int, path: Path) -> None:
-    """After the last frame only known tags may follow (ID3v1, APE, Lyrics3, appended ID3v2)."""
-    rest = len(buf) - offset
-    if rest and bytes(buf[offset : offset + 3]) not in (b"TAG", b"APE", b"LYR", b"ID3"):
-        raise OutputError(f"{rest} bytes that are not MP3 frames at byte {offset}", path=str(path))
-
-
-class _TocBags:
-    """LAME's (and ffmpeg's) Xing seek table: 100 byte positions at 1 % steps of time."""
-
-    BAGS = 400
-
-    def __init__(self, info_frame_bytes: int) -> None:
-        self.size, self.want, self.seen, self.pos = info_frame_bytes, 1, 0, 0
-        self.bag = [0] * self.BAGS
-
-    def add(self, frame_bytes: int) -> None:
-        self.add_all((frame_bytes,))
-
-    def add_all(self, frame_sizes: Sequence[int]) -> None:
-        """Same as :meth:`add` for each size in turn; the running sums are made in C."""
-        ends = list(accumulate(frame_sizes, initial=self.size))  # ends[k]: bytes after k more frames
-        done = 0
-        while done + self.want - self.seen <= len(frame_sizes):
-            done += self.want - self.seen
-            self.seen = 0
-            self.bag[self.pos] = ends[done]
-            self.pos += 1
-            if self.pos == self.BAGS:  # halve the resolution, keep every second bag
-                self.bag[: self.BAGS // 2] = self.bag[1 :: 2]
-                self.want *= 2
-                self.pos = self.BAGS // 2
-        self.seen += len(frame_sizes) - done
-        self.size = ends[-1]
-
-    def toc(self) -> bytes:
-        if self.pos == 0:
-            return bytes(100)
-        return bytes([0] + [min(256 * self.bag[i * self.pos // 100] // self.size, 255) for i in range(1, 100)])
-
-
 # ------------------------------------------------------------------ LAME in-process
-LAME_QUALITY = 5
-"""LAME's algorithm quality, 0 (slowest) .. 9. At 64 kbps mono speech 5 sounds like LAME's
-default 3 and costs less CPU; the bitrate, not this, sets the file size."""
-
 LAME_ENCODER_DELAY_SAMPLES = 576
 """Samples LAME puts before the first input sample when it does not resample (ENCDELAY)."""
 
-LAME_VERSION_TAG = b"LAME3.100"
-"""The encoder string of our Info headers: lameenc bundles LAME 3.100, and "LAME" is what
-ffmpeg and mutagen look for before they apply the delay and padding."""
 
-_HEADER_WORD = struct.Struct(">I")
 _MAX_PADDING_SAMPLES = (1 << 12) - 1  # a 12-bit field in the LAME tag
 
 
@@ -689,26 +396,6 @@ def _lame_encode(lameenc, pcm_chunks: Iterable[bytes], tmp: Path, dest: Path, sa
     return sample_count
 
 
-def info_header_word(sample_rate_hz: int, bitrate_kbps: int) -> int:
-    """The frame header of our Info frame: the stream's, at a bitrate whose frame holds the tag.
-
-    >>> hex(info_header_word(22050, 64)), hex(info_header_word(22050, 32))  # 32 kbps: too small
-    ('0xfff380c4', '0xfff380c4')
-    """
-    mpeg1 = sample_rate_hz >= 32000
-    version_bits = 3 if mpeg1 else (2 if sample_rate_hz >= 16000 else 0)
-    rate_index = _BASE_RATES_HZ.index(sample_rate_hz * (1 if mpeg1 else 2 if version_bits == 2 else 4))
-    table = _BITRATES_KBPS[1 if mpeg1 else 2]
-    candidates = [kbps for kbps in table if kbps >= bitrate_kbps] + list(reversed(table))
-    for kbps in candidates:
-        # sync, version, layer III, no CRC | bitrate, rate | mono, "original" (as LAME writes it)
-        word = 0xFFE00000 | version_bits << 19 | 1 << 17 | 1 << 16 | (table.index(kbps) + 1) << 12 | rate_index << 10 | 0xC4
-        header = parse_frame_header(word)
-        if header.frame_bytes >= max(header.info_offset + _XING_SIZE, _TAG_CRC_SPAN):
-            return word
-    raise OutputError(f"no MP3 frame at {sample_rate_hz} Hz can hold a LAME header")  # unreachable for MPEG rates
-
-
 class _Mp3Writer:
     """LAME's output after a placeholder Info frame; counts what the real Info frame needs.
 
@@ -726,7 +413,7 @@ class _Mp3Writer:
         self.audio_bytes = 0
         self.bitrates: set[int] = set()
         self.known_words: dict[int, int] = {}  # header word -> frame bytes
-        self.toc = _TocBags(self.info_header.frame_bytes)
+        self.toc = TocBags(self.info_header.frame_bytes)
         self.crc = Crc16Stream()
         self.unparsed = bytearray()  # from the next frame's first byte: headers may straddle writes
         out.write(bytes(self.info_header.frame_bytes))  # rewritten by finish()
@@ -743,7 +430,7 @@ class _Mp3Writer:
     def _count_frames(self) -> None:
         buf, at, sizes, known = self.unparsed, 0, [], self.known_words
         while at + 4 <= len(buf):
-            word = _HEADER_WORD.unpack_from(buf, at)[0]
+            word = HEADER_WORD.unpack_from(buf, at)[0]
             frame_bytes = known.get(word) or self._learn(word, at)
             if at + frame_bytes > len(buf):
                 break
@@ -776,7 +463,7 @@ class _Mp3Writer:
     def _info_frame(self, delay_samples: int, padding_samples: int) -> bytes:
         header = self.info_header
         stream_bytes = header.frame_bytes + self.audio_bytes
-        if stream_bytes > _MAX_U32:
+        if stream_bytes > MAX_U32:
             raise OutputError(f"{stream_bytes} bytes: an MP3 Info header counts at most 4 GiB", path=str(self.dest),
                               hint="lower the bitrate or split the chapter")  # fmt: skip
         tag = lame_tag(
@@ -785,95 +472,11 @@ class _Mp3Writer:
             padding_samples=padding_samples, source_rate_hz=self.rate_hz, music_crc=self.crc.value(),
         )  # fmt: skip
         frame = bytearray(header.frame_bytes)
-        frame[:4] = _HEADER_WORD.pack(self.info_word)
+        frame[:4] = HEADER_WORD.pack(self.info_word)
         frame[header.info_offset : header.info_offset + len(tag)] = tag
-        at = header.info_offset + _TAG_CRC_AT
-        frame[at : at + 2] = _tag_crc(bytes(frame), header.info_offset).to_bytes(2, "big")
+        at = header.info_offset + TAG_CRC_AT
+        frame[at : at + 2] = tag_crc(bytes(frame), header.info_offset).to_bytes(2, "big")
         return bytes(frame)
-
-
-def lame_tag(
-    *,
-    vbr: bool,
-    frame_count: int,
-    stream_bytes: int,
-    toc: bytes,
-    bitrate_kbps: int,
-    delay_samples: int,
-    padding_samples: int,
-    source_rate_hz: int,
-    music_crc: int,
-) -> bytes:
-    """The 156-byte Xing/Info tag with LAME's extension, tag CRC left zero (the frame fills it).
-
-    Layout as LAME 3.100 writes it (VbrTag.c): "Info" (CBR) or "Xing", flags 0x0F, frames,
-    bytes, 100-byte TOC, quality; then version, revision/method, lowpass, peak, two replay
-    gains, flags/ATH, bitrate, delay and padding (12 bits each), misc, mp3gain, preset,
-    music length, music CRC, tag CRC. Unknown values (lowpass, gains) are 0, as allowed.
-
-    >>> tag = lame_tag(vbr=False, frame_count=3, stream_bytes=832, toc=bytes(100), bitrate_kbps=64,
-    ...                delay_samples=576, padding_samples=600, source_rate_hz=22050, music_crc=0xBEEF)
-    >>> len(tag), tag[:4], tag[120:129], tag[141:144].hex(), tag[152:154].hex()
-    (156, b'Info', b'LAME3.100', '240258', 'beef')
-    """
-    quality = 100 - 10 * 4 - LAME_QUALITY  # LAME's formula; the VBR quality is unused in CBR (default 4)
-    source_bits = 0 if source_rate_hz <= 32000 else 1 if source_rate_hz == 44100 else 2 if source_rate_hz == 48000 else 3
-    return b"".join([
-        b"Xing" if vbr else b"Info", _INFO_FLAGS.to_bytes(4, "big"), frame_count.to_bytes(4, "big"),
-        stream_bytes.to_bytes(4, "big"), toc, quality.to_bytes(4, "big"),
-        LAME_VERSION_TAG, bytes([2 if vbr else 1]),  # revision 0; method: 1 CBR, 2 ABR
-        bytes(1 + 4 + 2 + 2 + 1),  # lowpass, peak, radio and audiophile gain, flags/ATH: unknown
-        bytes([min(bitrate_kbps, 255)]), ((delay_samples << 12) | padding_samples).to_bytes(3, "big"),
-        bytes([source_bits << 6]), bytes(1 + 2),  # misc: source rate, mono; mp3gain; preset
-        stream_bytes.to_bytes(4, "big"), music_crc.to_bytes(2, "big"), bytes(2),
-    ])  # fmt: skip
-
-
-# ----------------------------------------------------------------------- fast CRC
-CRC16_PERIOD_BYTES = 32767
-"""A zero byte's effect on the CRC-16/ARC register repeats after this many bytes: x^8 has
-order 32767 modulo x^16 + x^15 + x^2 + 1. So bytes 32767 apart can be XORed together first."""
-
-_CRC_FOLD_BYTES = 32 * CRC16_PERIOD_BYTES  # ~1 MiB held before folding
-
-
-class Crc16Stream:
-    """CRC-16/ARC of a long stream at C speed (a chapter is tens of MB; pure Python does ~10 MB/s).
-
-    Bytes are XOR-folded into one 32767-byte block, aligned by their distance from the
-    stream's end (big-int XORs, in C), and only that block goes through :func:`crc16`.
-
-    >>> stream = Crc16Stream()
-    >>> stream.update(b"1234"); stream.update(b"56789")
-    >>> hex(stream.value()) == hex(crc16(b"123456789"))
-    True
-    """
-
-    def __init__(self) -> None:
-        self.folded = 0  # XOR of every 32767-byte block so far, as one big-endian int
-        self.pending = bytearray()  # starts at a multiple of the period
-        self.length = 0
-
-    def update(self, data: bytes) -> None:
-        self.pending += data
-        self.length += len(data)
-        if len(self.pending) >= _CRC_FOLD_BYTES:
-            self._fold(len(self.pending) - len(self.pending) % CRC16_PERIOD_BYTES)
-
-    def _fold(self, byte_count: int) -> None:
-        with memoryview(self.pending) as view:
-            for at in range(0, byte_count, CRC16_PERIOD_BYTES):
-                self.folded ^= int.from_bytes(view[at : at + CRC16_PERIOD_BYTES], "big")
-        del self.pending[:byte_count]
-
-    def value(self) -> int:
-        self._fold(len(self.pending) - len(self.pending) % CRC16_PERIOD_BYTES)
-        folded = self.folded
-        if self.pending:  # zero bytes after the end change no XOR
-            folded ^= int.from_bytes(self.pending + bytes(CRC16_PERIOD_BYTES - len(self.pending)), "big")
-        block = folded.to_bytes(CRC16_PERIOD_BYTES, "big")
-        shift = self.length % CRC16_PERIOD_BYTES  # block[r] holds bytes at positions r mod period
-        return crc16(block[shift:] + block[:shift])
 
 
 # -------------------------------------------------------------------------- join
@@ -916,9 +519,9 @@ class _BookWriter:
         self.bitrates: set[int] = set()
         self.starts_samples: list[int] = []
         self.last_padding = 0
-        self.toc: _TocBags | None = None
+        self.toc: TocBags | None = None
 
-    def append(self, part: _Part, buf) -> None:
+    def append(self, part: Part, buf) -> None:
         if self.first is None:
             self._start(part.info)
         elif not part.info.header.same_stream(self.first.header):
@@ -936,7 +539,7 @@ class _BookWriter:
 
     def _start(self, info: LameInfo) -> None:
         self.first = info
-        self.toc = _TocBags(len(info.frame))
+        self.toc = TocBags(len(info.frame))
         self.out.write(bytes(len(info.frame)))  # placeholder, rewritten by finish()
 
     def _copy(self, buf, start: int, end: int) -> None:
@@ -947,17 +550,17 @@ class _BookWriter:
         """The book's Info frame, built from the first part's as a template."""
         first = self.first
         stream_bytes = len(first.frame) + self.audio_bytes
-        if stream_bytes > _MAX_U32:
+        if stream_bytes > MAX_U32:
             raise OutputError(f"book of {stream_bytes} bytes: an MP3 Info header counts at most 4 GiB",
                               hint="lower the bitrate or split the book")  # fmt: skip
-        return _patch_info(first, {
+        return patch_info(first, {
             0: b"Xing" if len(self.bitrates) > 1 else b"Info",
             8: self.frame_count.to_bytes(4, "big"),
             12: stream_bytes.to_bytes(4, "big"),
             16: self.toc.toc(),
-            _LAME_DELAY_AT: ((first.delay_samples << 12) | self.last_padding).to_bytes(3, "big"),
-            _MUSIC_LENGTH_AT: stream_bytes.to_bytes(4, "big"),
-            _MUSIC_CRC_AT: self.music_crc.to_bytes(2, "big"),
+            LAME_DELAY_AT: ((first.delay_samples << 12) | self.last_padding).to_bytes(3, "big"),
+            MUSIC_LENGTH_AT: stream_bytes.to_bytes(4, "big"),
+            MUSIC_CRC_AT: self.music_crc.to_bytes(2, "big"),
         })  # fmt: skip
 
     @property
@@ -966,7 +569,7 @@ class _BookWriter:
         return self.frame_count * spf - self.first.delay_samples - self.last_padding
 
 
-def _part_music_crc(part: _Part, buf) -> int:
+def _part_music_crc(part: Part, buf) -> int:
     """The part's stored audio CRC when its tag is intact and covers exactly its frames."""
     info = part.info
     audio_bytes = part.audio_end - part.audio_start
@@ -1022,6 +625,6 @@ def _append_file(book: _BookWriter, path: Path) -> None:
             if os.fstat(f.fileno()).st_size == 0:
                 raise OutputError("empty chapter file", path=str(path))
             with mmap.mmap(f.fileno(), 0, access=mmap.ACCESS_READ) as buf:
-                book.append(_scan_part(buf, path), buf)
+                book.append(scan_part(buf, path), buf)
     except FileNotFoundError as exc:
         raise OutputError("chapter file is missing", path=str(path)) from exc
