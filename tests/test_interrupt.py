@@ -69,13 +69,31 @@ def assert_no_half_written_mp3(out: Path, scratch: Path) -> None:
             join_book([mp3], scratch / "check.mp3")  # raises OutputError on a truncated file
 
 
-def assert_no_leftovers(out: Path, cache: Path) -> None:
-    assert not list(out.rglob("*.part")) and not list(cache.rglob(".tmp-*"))
+def assert_no_leftovers(out: Path, cache: Path, *, killed: bool = False) -> None:
+    """No temp file in the book folder. In the clip cache, a clip whose writer was killed -9
+    mid-write stays as a ``.tmp-*`` file (nothing can clean up after SIGKILL): it is never read
+    as a clip, and a later run sweeps it once it is an hour old (another render may share the
+    cache and still be writing it)."""
+    assert not list(out.rglob("*.part"))
+    if not killed:
+        assert not list(cache.rglob(".tmp-*"))
 
 
 def start(story, voices, out, cache) -> subprocess.Popen:
     return subprocess.Popen(command(story, voices, out), env=environment(cache), stdout=subprocess.PIPE,
                             stderr=subprocess.PIPE, text=True, start_new_session=True)  # fmt: skip
+
+
+def wait_until_rendering(proc: subprocess.Popen, out: Path, started: float, limit_s: float = 30.0) -> None:
+    """Until this run has written its script (it holds the book folder then) or has ended: a
+    Ctrl-C sent earlier could land before Python has even set up its signal handling on a
+    loaded machine, which tests nothing of ficaudio's."""
+    script = out / FOLDER / "script.jsonl"
+    deadline = time.monotonic() + limit_s
+    while time.monotonic() < deadline and proc.poll() is None:
+        if script.exists() and script.stat().st_mtime >= started:
+            return
+        time.sleep(0.01)
 
 
 def test_kill_9_at_random_moments_then_rerun_gives_the_same_book(tmp_path, inputs):
@@ -91,19 +109,29 @@ def test_kill_9_at_random_moments_then_rerun_gives_the_same_book(tmp_path, input
         assert_no_half_written_mp3(out, tmp_path)
     run(story, voices, out, cache)
     assert snapshot(out / FOLDER) == reference
-    assert_no_leftovers(out, cache)
+    assert_no_leftovers(out, cache, killed=True)
 
 
 def test_ctrl_c_exits_130_cleanly_and_a_rerun_finishes(tmp_path, inputs):
     story, voices = inputs
+    # Distinct sentences (no clip shared), so each run renders for a while after it starts.
+    story.write_text(
+        "".join(f"Chapter {c}: part {c}\n\n" + "".join(f"Line {c} {p}: {PARAGRAPH}" for p in range(12)) for c in range(1, 5)),
+        encoding="utf-8",
+    )
     run(story, voices, tmp_path / "reference", tmp_path / "cache-ref")
     reference = snapshot(tmp_path / "reference" / FOLDER)
     out, cache, moments = tmp_path / "out", tmp_path / "cache", random.Random(7)
     codes = []
     for _ in range(3):
+        started = time.time()
         proc = start(story, voices, out, cache)
-        time.sleep(moments.uniform(0.3, 1.4))
-        os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
+        wait_until_rendering(proc, out, started)
+        time.sleep(moments.uniform(0.0, 0.4))
+        try:
+            os.killpg(proc.pid, signal.SIGINT)  # what a terminal's Ctrl-C sends
+        except ProcessLookupError:
+            pass  # it had finished already (rc 0 below)
         _, stderr = proc.communicate(timeout=60)
         assert proc.returncode in (130, 0), stderr  # 0: it had finished already
         codes.append(proc.returncode)
@@ -130,7 +158,7 @@ def test_kill_9_with_espeak_then_rerun_gives_the_same_book(tmp_path):
     assert_no_half_written_mp3(out, tmp_path)
     run(story, voices, out, cache)
     assert snapshot(out / FOLDER) == snapshot(tmp_path / "reference" / FOLDER)
-    assert_no_leftovers(out, cache)
+    assert_no_leftovers(out, cache, killed=True)
 
 
 def test_a_second_render_into_a_folder_being_written_is_refused(tmp_path, inputs):

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import signal
 import sys
 from enum import Enum
 from pathlib import Path
@@ -38,7 +39,9 @@ app = typer.Typer(
     rich_markup_mode=None,
 )
 
-_state = {"verbose": False}
+_state = {"verbose": False, "reported": False}
+
+INTERRUPTED = "interrupted: finished work is kept in the cache; run the same command to resume"
 
 VoicesOpt = Annotated[Optional[Path], typer.Option("--voices", help="Voices file (default: ./voices.yaml if present, else built-in defaults).")]
 NotesOpt = Annotated[bool, typer.Option("--notes/--no-notes", help="Read author's notes and summaries aloud (announced, in the narrator's voice).")]
@@ -64,10 +67,12 @@ def _funnel(command):
         except FicaudioError as exc:
             if _state["verbose"]:
                 raise
+            _state["reported"] = True
             typer.echo(f"error: {exc}", err=True)
             raise typer.Exit(exc.exit_code) from None
         except KeyboardInterrupt:
-            typer.echo("interrupted: finished work is kept in the cache; run the same command to resume", err=True)
+            _state["reported"] = True
+            typer.echo(INTERRUPTED, err=True)
             raise typer.Exit(130) from None
 
     return run
@@ -264,7 +269,17 @@ def _clock(duration_ms: int) -> str:
 
 
 def main() -> None:
-    app()
+    try:
+        app()
+    except SystemExit as exc:
+        # typer turns a Ctrl-C outside a command (while it parses arguments) into a silent 130
+        if exc.code == 130 and not _state.get("reported"):
+            sys.stderr.write(INTERRUPTED + "\n")
+        raise
+    finally:
+        # The work is done (or reported): a Ctrl-C while Python shuts down must not turn
+        # the run into one killed by a signal, with no message.
+        signal.signal(signal.SIGINT, signal.SIG_IGN)
 
 
 if __name__ == "__main__":

@@ -9,12 +9,12 @@ of one.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Sequence
 from pathlib import Path
 from urllib.parse import quote
 
-from ficaudio.errors import ConfigError, OutputError
+from ficaudio.errors import ConfigError
+from ficaudio.files import atomic_write_bytes
 from ficaudio.listen.book import BOOK_JSON, BookInfo, load_book
 from ficaudio.listen.feed import chapters_json, chapters_json_name, library_feed, story_feed, transcript_name
 from ficaudio.listen.m4b import write_m4b
@@ -49,14 +49,7 @@ def check_formats(formats: Sequence[str]) -> tuple[str, ...]:
 
 def write_text(path: Path, text: str | bytes) -> Path:
     """Write atomically: a temp file in the same folder, then rename over ``path``."""
-    data = text.encode("utf-8") if isinstance(text, str) else text
-    tmp = path.with_name(f".{path.name}.part")
-    try:
-        tmp.write_bytes(data)
-        os.replace(tmp, path)
-    except OSError as exc:
-        tmp.unlink(missing_ok=True)
-        raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(path)) from exc
+    atomic_write_bytes(path, text.encode("utf-8") if isinstance(text, str) else text)
     return path
 
 
