@@ -8,7 +8,6 @@ import time
 from pathlib import Path
 
 import pytest
-from typer.testing import CliRunner
 
 from ficaudio.cli import app
 
@@ -41,12 +40,7 @@ The hall went dark. "Mira?" Tomas called.
 
 
 @pytest.fixture
-def runner():
-    return CliRunner()
-
-
-@pytest.fixture
-def story(tmp_path):
+def story(tmp_path):  # this module's story is an AO3 page copy (overrides conftest's)
     path = tmp_path / "lantern.txt"
     path.write_text(STORY, encoding="utf-8")
     return path

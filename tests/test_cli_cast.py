@@ -3,35 +3,11 @@
 import json
 
 import pytest
-from typer.testing import CliRunner
 
+from conftest import LANTERN
 from ficaudio.cli import app
 
-STORY = """Chapter 1: the lantern
-
-Mira lifted the lantern. "Does it work?" she asked.
-
-"Only one way to find out," said Tomas.
-
-Chapter 2: the dark
-
-The hall went dark. "Mira?" Tomas called.
-
-"Here," she said.
-"""
 VOICES = "engine: silent   # keep me\nnarrator: {voice: silent-low}\ncharacters:\n  # pinned by hand\npools:\n  female: [silent-high]\n  male: [silent-mid]\n  unknown: [silent-mid]\n"
-
-
-@pytest.fixture
-def runner():
-    return CliRunner()
-
-
-@pytest.fixture
-def story(tmp_path):
-    path = tmp_path / "lantern.txt"
-    path.write_text(STORY, encoding="utf-8")
-    return path
 
 
 @pytest.fixture
@@ -139,7 +115,7 @@ def test_render_refuses_an_unknown_output_format(runner, story, voices, tmp_path
 
 def test_render_script_with_several_stories_is_refused(runner, story, voices, tmp_path):
     other = tmp_path / "other.txt"
-    other.write_text(STORY, encoding="utf-8")
+    other.write_text(LANTERN, encoding="utf-8")
     code, out = run(runner, "render", story, other, "--voices", voices, "--script", tmp_path / "fix.txt")
     assert code == 1
     assert out == "error: --script fixes one story, but 2 were given\n  hint: render the story the script was made from on its own\n"

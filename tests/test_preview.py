@@ -20,25 +20,6 @@ from ficaudio.preview import (
 from ficaudio.script_io import parse_text, to_text
 from ficaudio.stitch import mp3_duration_ms
 
-STORY = """Chapter 1: the lantern
-
-Mira lifted the lantern. "Does it work?" she asked.
-
-"Only one way to find out," said Tomas.
-
-Chapter 2: the dark
-
-The hall went dark. "Mira?" Tomas called.
-
-"Here," she said.
-"""
-
-
-@pytest.fixture
-def story(tmp_path):
-    path = tmp_path / "lantern.txt"
-    path.write_text(STORY, encoding="utf-8")
-    return path
 
 
 @pytest.fixture

@@ -49,6 +49,12 @@ def _load_bundled() -> None:
     if paths is None:
         raise EngineError("espeak-ng was not found", hint=INSTALL_HINT)
     library, data_dir = paths
+    _load(library, data_dir)
+
+
+def _load(library: str, data_dir: str) -> None:
+    """Load ``library`` for the binding to find, with its voice data (checked first: without
+    it espeak exit(1)s the whole process)."""
     _check_data_dir(data_dir)
     try:
         ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
@@ -66,12 +72,7 @@ def _load_chosen(library: str) -> None:
     data_dir = os.environ.get("ESPEAK_DATA_PATH") or (bundled[1] if bundled else None)
     if data_dir is None:
         raise EngineError("espeak-ng data not found", hint=f"set ESPEAK_DATA_PATH, or {INSTALL_HINT}")
-    _check_data_dir(data_dir)
-    try:
-        ctypes.CDLL(library, mode=ctypes.RTLD_GLOBAL)
-    except OSError as exc:
-        raise EngineError(f"could not load {library}: {exc}", hint=INSTALL_HINT) from exc
-    os.environ["ESPEAK_DATA_PATH"] = data_dir
+    _load(library, data_dir)
 
 
 def prepare_library() -> None:
