@@ -100,9 +100,20 @@ def test_binary_file_given_as_a_story(tmp_path, voices, data):
     assert visible_files(tmp_path / "out") == []
 
 
-def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, voices):
+def test_a_50_mb_text_file_is_read_a_part_at_a_time(tmp_path, voices):
     story = tmp_path / "huge.txt"
-    with open(story, "wb") as handle:  # sparse: costs no disk, and would be binary if read
+    with open(story, "wb") as handle:  # sparse: costs no disk; binary once read
+        handle.truncate(50_000_000)
+    before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    code, out = render(story, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: {story} is not a text story (it looks like binary data)\n")
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb < 40_000  # one 4 MB part read, not 50 MB
+    assert visible_files(tmp_path / "out") == []
+
+
+def test_a_50_mb_html_file_is_refused_before_it_is_read(tmp_path, voices):
+    story = tmp_path / "huge.html"
+    with open(story, "wb") as handle:
         handle.truncate(50_000_000)
     before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     code, out = render(story, voices, tmp_path / "out")
@@ -110,6 +121,42 @@ def test_a_50_mb_file_is_refused_before_it_is_read(tmp_path, voices):
                               "  hint: split it into parts (one file per volume or arc) and render each\n")  # fmt: skip
     assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb < 20_000  # never read into memory
     assert visible_files(tmp_path / "out") == []
+
+
+def big_story(chapters: int) -> str:
+    scene = 'Mira lifted the lantern. "Does it work?" she asked.\n\n"Only one way to find out," said Tomas.\n\nThe wick caught.\n\n'
+    return "The Long Night\n\n" + "".join(f"Chapter {n}: night {n}\n\n" + scene * 3 for n in range(1, chapters + 1))
+
+
+def test_a_big_text_file_renders_in_parts_as_it_would_whole(tmp_path, voices, monkeypatch):
+    """Files over PART_BYTES are prepared and rendered a part at a time (memory bounded by the
+    part, not the file: bench/bigfile.py measures it at 50 MB); here parts are made small."""
+    story = tmp_path / "long.txt"
+    story.write_text(big_story(12), encoding="utf-8")
+    assert render(story, voices, tmp_path / "whole")[0] == 0
+    monkeypatch.setattr("ficaudio.parse.parts.PART_BYTES", 1_500)
+    code, out = render(story, voices, tmp_path / "parts")
+    assert code == 0 and "prepared part 1 of 3: chapters up to 4\n" in out and "prepared part 3 of 3: chapters up to 12\n" in out
+    whole, parts = tmp_path / "whole" / "the-long-night", tmp_path / "parts" / "the-long-night"
+    keep = ("chapter", "kind", "start", "end", "text", "spoken")  # speakers: each part is attributed on its own
+    assert [{k: r[k] for k in keep} for r in script_rows(parts)] == [{k: r[k] for k in keep} for r in script_rows(whole)]
+    book = lambda folder: json.loads((folder / "book.json").read_text("utf-8"))  # noqa: E731
+    assert [c["title"] for c in book(parts)["chapters"]] == [c["title"] for c in book(whole)["chapters"]] == [f"night {n}" for n in range(1, 13)]
+    assert book(parts)["book"]["duration_ms"] == book(whole)["book"]["duration_ms"]
+    assert [p.name for p in visible_files(parts)] == [p.name for p in visible_files(whole)]
+    assert not (parts / ".ficaudio-parts").exists()
+
+
+def test_a_chapter_cut_between_parts_goes_on_as_its_continuation(tmp_path, voices, monkeypatch):
+    story = tmp_path / "one.txt"
+    story.write_text(big_story(1) + "The wick caught again.\n\n" * 120, encoding="utf-8")
+    monkeypatch.setattr("ficaudio.parse.parts.PART_BYTES", 1_500)
+    code, out = render(story, voices, tmp_path / "out")
+    assert code == 0, out
+    chapters = json.loads((tmp_path / "out" / "the-long-night" / "book.json").read_text("utf-8"))["chapters"]
+    assert [c["title"] for c in chapters] == ["night 1"] + ["night 1 (continued)"] * (len(chapters) - 1) and len(chapters) > 1
+    spoken = [r["text"] for r in script_rows(tmp_path / "out" / "the-long-night") if r["spoken"]]
+    assert spoken.count("Chapter 1: night 1") == 1 and "Chapter 2" not in " ".join(spoken)
 
 
 def test_malformed_voices_yaml_says_file_line_column(tmp_path):
@@ -312,3 +359,20 @@ def test_300_chapters_get_nested_chapter_tables(tmp_path):
     tocs = {frame.element_id: frame for frame in ID3(book).getall("CTOC")}
     assert tocs["toc"].child_element_ids == ["toc1", "toc2"]
     assert len(tocs["toc1"].child_element_ids) == 255 and len(tocs["toc2"].child_element_ids) == 45
+
+
+def test_the_script_of_a_big_file_is_made_a_part_at_a_time_and_reads_as_the_whole(tmp_path, voices, monkeypatch):
+    story = tmp_path / "long.txt"
+    story.write_text(big_story(12), encoding="utf-8")
+    whole = {form: cli("script", story, "--voices", voices, "--format", form) for form in ("jsonl", "text")}
+    monkeypatch.setattr("ficaudio.parse.parts.PART_BYTES", 1_500)
+    for form, (code, out) in whole.items():
+        parted_code, parted = cli("script", story, "--voices", voices, "--format", form)
+        assert code == parted_code == 0
+        if form == "jsonl":
+            keep = ("chapter", "kind", "start", "end", "text")
+            rows = lambda out: [{k: json.loads(line)[k] for k in keep} for line in out.splitlines()]  # noqa: E731
+            assert rows(parted) == rows(out)
+        else:
+            numbers = lambda out: [line.split()[:2] for line in out.splitlines()]  # noqa: E731
+            assert numbers(parted) == numbers(out)  # one header, rows numbered on across parts

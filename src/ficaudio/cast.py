@@ -29,15 +29,22 @@ def speakers_by_lines(attribution: Attribution) -> list[tuple[str, int]]:
     return sorted(counts.items(), key=lambda item: (-item[1], first_seen[item[0]]))
 
 
-def cast(attribution: Attribution, config: Config) -> Cast:
-    """Give every speaker of ``attribution`` a voice."""
+def cast(attribution: Attribution, config: Config, *, before: Cast | None = None) -> Cast:
+    """Give every speaker of ``attribution`` a voice.
+
+    ``before``: the cast of the earlier parts of a big story read in parts; its speakers keep
+    their voices and new ones take the next free voices, as if cast in one go.
+    """
     configured = {c.name: c for c in config.characters}
     found = {c.name: c for c in attribution.characters}
-    taken = {config.narrator.id} | {c.voice.id for c in config.characters if c.voice}
-    pool_turns: Counter[Gender] = Counter()
-    voices: list[tuple[str, Voice]] = []
-    reasons: list[tuple[str, str]] = []
+    voices: list[tuple[str, Voice]] = list(before.voices) if before else []
+    reasons: list[tuple[str, str]] = list(before.reasons) if before else []
+    taken = {config.narrator.id} | {c.voice.id for c in config.characters if c.voice} | {v.id for _, v in voices}
+    pool_turns = _reuses(reasons)
+    known = {speaker for speaker, _ in voices}
     for speaker, _count in speakers_by_lines(attribution):
+        if speaker in known:
+            continue
         entry = configured.get(speaker)
         if entry is not None and entry.voice is not None:
             voices.append((speaker, entry.voice))
@@ -49,6 +56,15 @@ def cast(attribution: Attribution, config: Config) -> Cast:
         voices.append((speaker, voice))
         reasons.append((speaker, reason))
     return Cast(narrator=config.narrator, voices=tuple(voices), reasons=tuple(reasons))
+
+
+def _reuses(reasons: list[tuple[str, str]]) -> Counter[Gender]:
+    """How many times each gender's pool has been reused at a shifted pitch (:func:`_from_pool`)."""
+    turns: Counter[Gender] = Counter()
+    for _, reason in reasons:
+        if reason.startswith("pool ") and "reused" in reason:
+            turns[Gender(reason.split()[1])] += 1
+    return turns
 
 
 def _gender_of(speaker: str, entry, character: Character | None) -> Gender:

@@ -131,13 +131,12 @@ def script(
     `ficaudio render STORY --script FILE`.
     """
     from .config import load_config
-    from .pipeline import build_script
+    from .pipeline import script_pieces
     from .progress import PlainReporter
-    from .script_io import to_jsonl, to_text
 
-    result = build_script(_one_story(story, "script"), load_config(voices), notes=notes, format=input_format,
-                          corrections=corrections, reporter=PlainReporter())
-    sys.stdout.write(to_jsonl(result) if format == ScriptFormat.jsonl else to_text(result))
+    for piece in script_pieces(_one_story(story, "script"), load_config(voices), as_text=format == ScriptFormat.text, notes=notes,
+                               format=input_format, corrections=corrections, reporter=PlainReporter()):  # fmt: skip
+        sys.stdout.write(piece)
 
 
 @app.command("voices")

@@ -58,6 +58,7 @@ class Chapter:
     title: str | None  # "the mission"; None when the source gives none
     heading: tuple[int, int] | None  # span of the heading line in Story.text, if any
     blocks: tuple[Block, ...]
+    continued: bool = False  # goes on with the chapter before (a big file read in parts was cut inside it)
 
 
 @dataclass(frozen=True)
@@ -79,6 +80,7 @@ class Story:
     set_apart: tuple[tuple[int, int], ...] = ()
     cover: bytes | None = field(default=None, repr=False)  # cover image (JPEG/PNG) for the tags
     title_from_file: bool = False  # the text gives no title: ``title`` was made from the file name
+    in_parts: bool = False  # one part of a big file: its chapters are some of the book's, numbered on
 
     def span(self, start: int, end: int) -> str:
         return self.text[start:end]

@@ -20,8 +20,8 @@ from . import attribute, bookfolder, cast, parse, segment, speech
 from .bookfolder import BookResult
 from .config import Config, voice_position
 from .errors import EngineError
-from .files import atomic_write_text, safe_name
-from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, RenderPlan, Script, Utterance
+from .files import atomic_write_bytes, atomic_write_text, atomic_writer, safe_name
+from .models import NARRATOR, Cast, ChapterAudio, ChapterPlan, Character, Cue, RenderPlan, Script, Story, Utterance
 from .progress import QuietReporter, Reporter
 
 if TYPE_CHECKING:
@@ -42,6 +42,24 @@ class RenderOptions:
     script: Path | None = None  # an edited script whose corrections apply (ficaudio render --script)
 
 
+@dataclass(frozen=True)
+class Carry:
+    """What one part of a big story file hands to the next (:func:`ficaudio.parse.story_parts`):
+    where it ends, the characters found and the voices given, so names and voices stay the same."""
+
+    first: Story | None = None  # the first part's story, its text dropped: format, title, author
+    chapters: int = 0  # chapters in the parts before
+    rows: int = 0  # script rows before (script.txt numbers them on)
+    chars: int = 0  # characters of story text before (script.jsonl offsets go on)
+    last_title: str | None = None  # the last chapter's title so far, for a chapter cut in two
+    characters: tuple[Character, ...] = ()
+    cast: Cast | None = None
+
+
+MAX_CARRIED_CHARACTERS = 300
+"""Characters handed from part to part, most mentioned first (memory stays bounded)."""
+
+
 def build_script(
     path: str | Path,
     config: Config,
@@ -50,24 +68,74 @@ def build_script(
     format: str | None = None,
     corrections: Path | None = None,
     reporter: Reporter | None = None,
+    part: parse.Part | None = None,
+    carry: Carry = Carry(),
 ) -> Script:
     """Story file -> attributed, cast script. Reads the file; writes nothing.
 
     ``corrections``: a script file the user edited (``ficaudio script`` output); its speaker
     and kind changes are applied to the lines they were made on, matched by text.
+    ``part``: read only that part of a big file, going on from ``carry``.
     """
-    story = parse.read_story(path, format=format)
-    if story.encoding.lower() in FALLBACK_ENCODINGS:
+    story = parse.read_story(path, format=format) if part is None else _read_part(path, part, carry)
+    if story.encoding.lower() in FALLBACK_ENCODINGS and carry.first is None:
         (reporter or QuietReporter()).info(f"note: {path} is not UTF-8 or UTF-16; read it as {FALLBACK_ENCODINGS[story.encoding.lower()]}")
     segments = segment.segment(story, notes=notes)
-    attribution = attribute.attribute(story, segments, known=config.known_characters())
+    configured = config.known_characters()
+    names = {c.name for c in configured}
+    known = (*configured, *(c for c in carry.characters if c.name not in names))
+    attribution = attribute.attribute(story, segments, known=known)
     if corrections is not None:
         from .corrections import apply_corrections, load_corrections
 
         attribution, stale = apply_corrections(story, attribution, load_corrections(corrections))
         for problem in stale:
             (reporter or QuietReporter()).info(f"warning: {problem}")
-    return Script(story, attribution, cast.cast(attribution, config))
+    return Script(story, attribution, cast.cast(attribution, config, before=carry.cast))
+
+
+def script_pieces(path: str | Path, config: Config, *, as_text: bool = False, notes: bool = False, format: str | None = None,
+                  corrections: Path | None = None, reporter: Reporter | None = None) -> Iterator[str]:  # fmt: skip
+    """The script of a story (``ficaudio script``) in pieces to write one after another: one
+    piece, or one per part of a big file (memory holds one part)."""
+    from .script_io import to_jsonl, to_text
+
+    reporter = reporter or QuietReporter()
+    parts: Sequence[parse.Part | None] = parse.story_parts(path, format=format) or (None,)
+    carry, log, stale = Carry(), _Collector(), None
+    for part in parts:
+        script = build_script(path, config, notes=notes, format=format, corrections=corrections, reporter=log, part=part, carry=carry)
+        piece = to_text(script, first_number=carry.rows + 1, header=carry.first is None) if as_text else to_jsonl(script, offset=carry.chars)
+        yield piece
+        carry = carried(script, carry)
+        stale = set(log.messages) if stale is None else stale & set(log.messages)
+        log.messages.clear()
+    for message in sorted(stale or ()):  # in a big file, only what no part used is stale
+        reporter.info(message)
+
+
+def _read_part(path: str | Path, part: parse.Part, carry: Carry) -> Story:
+    story = parse.read_part(Path(path), part, carry.first, chapters_before=carry.chapters)
+    story = replace(story, in_parts=True)
+    if story.chapters and story.chapters[0].heading is None and carry.first is not None:
+        opening = replace(story.chapters[0], title=f"{carry.last_title} (continued)" if carry.last_title else None, continued=True)
+        story = replace(story, chapters=(opening, *story.chapters[1:]))
+    return story
+
+
+def carried(script: Script, carry: Carry) -> Carry:
+    """The carry for the part after ``script``'s."""
+    from .script_io import records
+
+    story = script.story
+    first = carry.first or replace(story, text="", chapters=(), asides=(), emphasis=(), set_apart=())
+    found = {c.name: c for c in carry.characters}
+    for character in script.attribution.characters:
+        found.setdefault(character.name, character)
+    characters = sorted(found.values(), key=lambda c: -c.mentions)[:MAX_CARRIED_CHARACTERS]
+    last_title = speech.chapter_title(story, story.chapters[-1]) if story.chapters and not story.chapters[-1].continued else carry.last_title
+    chapters = max((c.index for c in story.chapters), default=carry.chapters)
+    return Carry(first, chapters, carry.rows + len(records(script)), carry.chars + len(story.text), last_title, tuple(characters), script.cast)
 
 
 def render_story(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter | None = None) -> BookResult:
@@ -83,18 +151,89 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     if unchanged is not None:
         reporter.info(f"{unchanged.title}: unchanged since the last render")
         return unchanged
-    prepared = _prepare(path, config, options, reporter)
-    plan, facts = prepared.plan, prepared.facts
-    engine = _checked_engine(config, plan)  # before any output exists
-    folder = bookfolder.book_folder(Path(options.out_dir), facts.title, Path(path))
+    parts = parse.story_parts(path, format=options.format)
+    prepared = _prepare(path, config, options, reporter, *parts[:1])
+    engine = _checked_engine(config, prepared.plan)  # before any output exists
+    folder = bookfolder.book_folder(Path(options.out_dir), prepared.facts.title, Path(path))
     with bookfolder.locked(folder):
         atomic_write_text(folder / bookfolder.OWNER, str(Path(path).resolve()))
-        atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
-        atomic_write_text(folder / "script.txt", prepared.script_text)
+        facts, heading = prepared.facts, replace(prepared.plan, chapters=())
+        if parts:
+            pieces, total = _prepare_parts(folder, path, parts, prepared, config, options, engine, reporter)
+        else:
+            atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
+            atomic_write_text(folder / "script.txt", prepared.script_text)
+            pieces, total = [_Kept(prepared.facts, prepared.plan)], len(prepared.plan.chapters)
         del prepared  # the script texts: written, not needed again
-        result = _render_into(folder, facts, plan, config, options, engine, reporter)
+        result = _render_into(folder, _Book(facts, heading, total), pieces, config, options, engine, reporter)
         bookfolder.remember(folder, Path(path), fingerprint, result.utterances)
     return result
+
+
+@dataclass(frozen=True)
+class _Book:
+    """The whole book's facts and title/author/summary (a plan without chapters), for the
+    book file, its tags and book.json."""
+
+    facts: StoryFacts
+    plan: RenderPlan
+    chapters: int  # how many the book has
+
+
+@dataclass(frozen=True)
+class _Kept:
+    """A prepared story's facts and plan, held in memory (a story read whole)."""
+
+    facts: StoryFacts
+    plan: RenderPlan
+
+    def load(self) -> tuple[StoryFacts, RenderPlan]:
+        return self.facts, self.plan
+
+
+@dataclass(frozen=True)
+class _Stored:
+    """A prepared part's facts and plan, kept on disk until its chapters are rendered."""
+
+    path: Path
+
+    def load(self) -> tuple[StoryFacts, RenderPlan]:
+        import pickle
+
+        with open(self.path, "rb") as handle:
+            return pickle.load(handle)
+
+
+PARTS = ".ficaudio-parts"
+"""In a book folder, while a story read in parts renders: each part's plan, prepared ahead."""
+
+
+def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], first: Prepared, config: Config, options: RenderOptions, engine, reporter: Reporter) -> tuple[list[_Stored], int]:
+    """Prepare every part of a big story (``first`` is part 1's), one at a time: the script
+    files written as they go, each part's plan kept on disk, so memory holds one part."""
+    import pickle
+
+    store = folder / PARTS
+    shutil.rmtree(store, ignore_errors=True)
+    store.mkdir()
+    pieces, prepared = [], first
+    stale: set[str] | None = None
+    with atomic_writer(folder / "script.jsonl") as jsonl, atomic_writer(folder / "script.txt") as text:
+        for part in parts:
+            if part.number > 1:
+                prepared = _prepare(path, config, options, QuietReporter(), part, carry)
+                _check_voices(engine, config, prepared.plan)
+            jsonl(prepared.script_jsonl)
+            text(prepared.script_text)
+            pieces.append(_Stored(store / f"{part.number:05d}.pickle"))
+            atomic_write_bytes(pieces[-1].path, pickle.dumps((prepared.facts, prepared.plan), pickle.HIGHEST_PROTOCOL))
+            stale = set(prepared.warnings) if stale is None else stale & set(prepared.warnings)
+            carry = prepared.carry
+            del prepared
+            reporter.info(f"prepared part {part.number} of {part.count}: chapters up to {carry.chapters}")
+    for message in sorted(stale or ()):  # a correction is stale only if no part used it
+        reporter.info(message)
+    return pieces, carry.chapters
 
 
 PREPARE_APART_MIN_BYTES = 16 * 1024
@@ -109,32 +248,39 @@ budget, and the process start (~0.3 s) is saved where it would weigh most."""
 
 @dataclass(frozen=True)
 class Prepared:
-    """A story made ready to render, without the Script: what the render and its files need."""
+    """A story (or one part of a big one) made ready to render, without the Script: what the
+    render and its files need."""
 
     plan: RenderPlan
     facts: StoryFacts
     script_jsonl: str  # the script files' contents
     script_text: str
     warnings: tuple[str, ...]  # for the reporter (corrections that no longer match)
+    carry: Carry = Carry()  # for the next part of a big story
 
 
-def prepare(path: str | Path, config: Config, options: RenderOptions) -> Prepared:
+def prepare(path: str | Path, config: Config, options: RenderOptions, part: parse.Part | None = None, carry: Carry = Carry()) -> Prepared:
     """parse -> segment -> attribute -> cast -> plan; keeps of the Script only what rendering uses."""
+    from .script_io import to_jsonl, to_text
+
     log = _Collector()
-    script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=log)
+    script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=log, part=part, carry=carry)
     plan = printable_titles(speech.plan(script, config))
-    return Prepared(plan, story_facts(script, plan), _script_jsonl(script), _script_text(script), tuple(log.messages))
+    jsonl, text = to_jsonl(script, offset=carry.chars), to_text(script, first_number=carry.rows + 1, header=carry.first is None)
+    after = carried(script, carry) if part is not None else Carry()
+    return Prepared(plan, story_facts(script, plan), jsonl, text, tuple(log.messages), after)
 
 
-def _prepare(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter) -> Prepared:
-    """:func:`prepare` here for a small story, in a child process for a big one."""
+def _prepare(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter, part: parse.Part | None = None, carry: Carry = Carry()) -> Prepared:
+    """:func:`prepare` here for a small story, in a child process for a big one or a part."""
     from .render import run_apart
 
     try:
-        big = Path(path).stat().st_size >= PREPARE_APART_MIN_BYTES
+        big = part is not None or Path(path).stat().st_size >= PREPARE_APART_MIN_BYTES
     except OSError:
         big = False  # the reader reports a missing or unreadable file, with its own words
-    prepared = run_apart("preparing the story", prepare, path, config, options) if big else prepare(path, config, options)
+    what = f"preparing part {part.number} of {part.count} of the story" if part else "preparing the story"
+    prepared = run_apart(what, prepare, path, config, options, part, carry) if big else prepare(path, config, options)
     for message in prepared.warnings:
         reporter.info(message)
     return prepared
@@ -209,23 +355,35 @@ def printable_titles(plan: RenderPlan) -> RenderPlan:
     return replace(plan, title=printable_title(plan.title) or "Untitled", author=printable_title(plan.author), chapters=chapters)
 
 
-def _render_into(folder: Path, facts: StoryFacts, plan: RenderPlan, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
+def _render_into(folder: Path, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
+    """Every piece's chapters (one piece, or one per part of a big story), then the book."""
     from . import render
     from .cache import ClipCache, default_cache_dir
 
     engine_id = render.engine_identity(config.engine)
     cache = ClipCache(folder / bookfolder.PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
     bookfolder.sweep(folder, cache, use_cache=options.use_cache)
-    utterances = list(dict.fromkeys(speech.utterances(plan)))
-    missing = sum(not cache.has(cache.key_for(u, engine_id)) for u in utterances)
-    reporter.info(f"{facts.title}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {missing} to synthesise")
-    chapters, keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter)
-    book_path, starts_ms, duration_ms = _book_file(folder, facts, plan, chapters, keys, reporter)
-    bookfolder.write_book_json(folder, plan, book_path, chapters, starts_ms, duration_ms, fandom=facts.fandom, cover=facts.cover)
+    chapters: list[ChapterAudio] = []
+    keys: list[str] = []
+    missing = spoken = 0
+    for number, piece in enumerate(pieces, 1):
+        facts, plan = piece.load()
+        utterances = list(dict.fromkeys(speech.utterances(plan)))
+        missing += (new := sum(not cache.has(cache.key_for(u, engine_id)) for u in utterances))
+        spoken += len(utterances)
+        where = f" (part {number} of {len(pieces)})" if len(pieces) > 1 else ""
+        reporter.info(f"{book.facts.title}{where}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {new} to synthesise")
+        done, done_keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter, total=book.chapters)
+        chapters.extend(done)
+        keys.extend(done_keys)
+        del facts, plan, utterances
+    book_path, starts_ms, duration_ms = _book_file(folder, book.facts, book.plan, chapters, keys, reporter)
+    bookfolder.write_book_json(folder, book.plan, book_path, chapters, starts_ms, duration_ms, fandom=book.facts.fandom, cover=book.facts.cover)
     _publish(folder, options)
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
-    return BookResult(facts.title, folder, book_path, chapters, duration_ms, missing, len(utterances))
+    shutil.rmtree(folder / PARTS, ignore_errors=True)
+    return BookResult(book.facts.title, folder, book_path, tuple(chapters), duration_ms, missing, spoken)
 
 
 def _publish(folder: Path, options: RenderOptions) -> None:
@@ -244,6 +402,11 @@ def _checked_engine(config: Config, plan: RenderPlan):
     from .engines import load_engine
 
     engine = load_engine(config.engine)
+    _check_voices(engine, config, plan)
+    return engine
+
+
+def _check_voices(engine, config: Config, plan: RenderPlan) -> None:
     used = dict.fromkeys(u.voice.id for u in speech.utterances(plan))
     for voice_id in used:
         try:
@@ -252,12 +415,12 @@ def _checked_engine(config: Config, plan: RenderPlan):
             line, column = voice_position(config.source, voice_id)
             path = config.source if line else None
             raise EngineError(exc.message, path=path, line=line, column=column, hint=exc.hint or "run `ficaudio voices` to list the voices") from exc
-    return engine
 
 
 # ------------------------------------------------------------------------- stitching
-def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter):
-    """Every chapter MP3: reused when its key says nothing changed, else rendered by workers.
+def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter, *, total: int):
+    """Every chapter MP3 of ``plan`` (``total``: the book's chapters): reused when its key says
+    nothing changed, else rendered by workers.
 
     Each finished chapter is journaled at once, so a run killed later reuses it.
     """
@@ -266,7 +429,6 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
     checks = facts.checks
     encoder_id = stitch.encoder_identity()
     state = bookfolder.read_state(folder)
-    total = len(plan.chapters)
     done: dict[int, ChapterAudio] = {}
     jobs, keys = [], {}
     for chapter in plan.chapters:
@@ -393,15 +555,3 @@ def _chapter_key(chapter: ChapterPlan, cache, engine_id: str, encoder_id: str, b
         else:
             parts.append(f"pause:{item.duration_ms}")
     return bookfolder.digest(parts)
-
-
-def _script_jsonl(script: Script) -> str:
-    from .script_io import to_jsonl
-
-    return to_jsonl(script)
-
-
-def _script_text(script: Script) -> str:
-    from .script_io import to_text
-
-    return to_text(script)

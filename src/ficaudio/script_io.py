@@ -88,8 +88,13 @@ def _aside_records(story: Story, already: set[tuple[int, int]]) -> Iterator[dict
         }
 
 
-def to_jsonl(script: Script) -> str:
-    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records(script))
+def to_jsonl(script: Script, *, offset: int = 0) -> str:
+    """One JSON object per row. ``offset``: where the script's story text starts in the
+    whole file's (a later part of a big file), added to every ``start``/``end``."""
+    rows = records(script)
+    if offset:
+        rows = [{**r, "start": r["start"] + offset, "end": r["end"] + offset} for r in rows]
+    return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
 
 
 def normalise_text(text: str) -> str:
@@ -121,15 +126,17 @@ def _rule_column(record: dict) -> str:
     return record["rule"]
 
 
-def to_text(script: Script) -> str:
-    """One row per segment: ``LINE  CHAPTER  SPEAKER  RULE  TEXT`` in aligned columns."""
+def to_text(script: Script, *, first_number: int = 1, header: bool = True) -> str:
+    """One row per segment: ``LINE  CHAPTER  SPEAKER  RULE  TEXT`` in aligned columns.
+
+    A later part of a big file: rows numbered from ``first_number``, without the header."""
     rows = records(script)
     speakers = [normalise_text(r["speaker"]) if r["speaker"] else UNSPOKEN_MARK for r in rows]
     rules = [_rule_column(r) for r in rows]
     name_width = max([len(s) for s in speakers] + [8])
     rule_width = max([len(r) for r in rules] + [9])
-    out = text_header(script)
-    for number, (r, who, how) in enumerate(zip(rows, speakers, rules, strict=True), 1):
+    out = text_header(script) if header else []
+    for number, (r, who, how) in enumerate(zip(rows, speakers, rules, strict=True), first_number):
         text = normalise_text(r["text"]) or "(blank)"
         out.append(f"{number:5d}  ch{r['chapter']:<3d}  {who:<{name_width}}  {how:<{rule_width}}  {text}")
     return "\n".join(out) + "\n"

@@ -167,21 +167,19 @@ def plan(script: Script, config: Config) -> RenderPlan:
     chapters = []
     for chapter in story.chapters:
         items = tuple(_chapter_items(reading, chapter, by_chapter.get(chapter.index, [])))
-        chapters.append(ChapterPlan(chapter.index, chapter_title(script, chapter.index), items))
+        chapters.append(ChapterPlan(chapter.index, chapter_title(story, chapter), items))
     return RenderPlan(story.title, story.author, story.summary, tuple(chapters))
 
 
-def chapter_title(script: Script, index: int) -> str:
+def chapter_title(story: Story, chapter: Chapter) -> str:
     """Title players show for a chapter: its own title, else "Chapter N" (or the book's title)."""
-    story = script.story
-    chapter = story.chapters[index - 1]
     if chapter.title:
         return chapter.title
-    return story.title if len(story.chapters) == 1 else f"Chapter {index}"
+    return story.title if len(story.chapters) == 1 and not story.in_parts else f"Chapter {chapter.index}"
 
 
 def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
-    yield from _chapter_opening(reading, chapter.index, lines)
+    yield from _chapter_opening(reading, chapter, lines)
     pauses = reading.pauses
     previous: Line | None = None
     scene_break = False  # a SCENE_BREAK segment since the last spoken line
@@ -202,17 +200,18 @@ def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, L
     yield Pause(pauses.chapter_ms)
 
 
-def _chapter_opening(reading: _Reading, index: int, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
+def _chapter_opening(reading: _Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
     """The book's title and author before chapter 1 (unless the title is only the file's name);
-    a spoken "Chapter N" where the text has no heading of its own."""
+    a spoken "Chapter N" where the text has no heading of its own (and does not go on with the
+    chapter before)."""
     story, narrator = reading.script.story, reading.narrator
-    if index == 1 and not story.title_from_file:
+    if chapter.index == 1 and not story.title_from_file:
         byline = f", by {story.author}" if story.author else ""
         yield Utterance(reading.say(f"{story.title}{byline}."), narrator, NARRATOR)
         yield Pause(reading.pauses.heading_ms)
     has_heading = any(line.segment.kind == SegmentKind.HEADING for _, line in lines)
-    if not has_heading and len(story.chapters) > 1:
-        yield Utterance(reading.say(_spoken_heading(reading.script, index)), narrator, NARRATOR)
+    if not has_heading and not chapter.continued and (len(story.chapters) > 1 or story.in_parts):
+        yield Utterance(reading.say(_spoken_heading(chapter)), narrator, NARRATOR)
         yield Pause(reading.pauses.heading_ms)
 
 
@@ -235,9 +234,9 @@ def gap_ms(chapter: Chapter, previous: Line, line: Line, pauses: Pauses, scene_b
     return pauses.segment_ms if first == second else pauses.paragraph_ms
 
 
-def _spoken_heading(script: Script, index: int) -> str:
-    title = script.story.chapters[index - 1].title
-    return f"Chapter {index}. {title}." if title else f"Chapter {index}."
+def _spoken_heading(chapter: Chapter) -> str:
+    title = chapter.title
+    return f"Chapter {chapter.index}. {title}." if title else f"Chapter {chapter.index}."
 
 
 def _line_text(reading: _Reading, line: Line) -> str:

@@ -8,6 +8,8 @@ are loaded on first use when those modules exist (each defines ``READER: Reader`
 Public API::
 
     read_story(path, *, format=None) -> Story
+    story_parts(path, *, format=None) -> tuple[Part, ...]   # a big text file's parts, () for most
+    read_part(path, part, first, chapters_before=0) -> Story
     find_stories(paths) -> list[Path]
 """
 
@@ -21,9 +23,10 @@ from pathlib import Path
 
 from ficaudio.errors import InputError
 from ficaudio.models import Story
+from ficaudio.parse.parts import Part, plan_parts, read_part
 from ficaudio.parse.text import read_text_file
 
-__all__ = ["Reader", "STORY_SUFFIXES", "detect_format", "find_stories", "read_story", "register_reader"]
+__all__ = ["Part", "Reader", "STORY_SUFFIXES", "detect_format", "find_stories", "read_part", "read_story", "register_reader", "story_parts"]
 
 STORY_SUFFIXES = (".txt", ".html", ".htm", ".epub")
 """Suffixes :func:`find_stories` picks up in a folder (case-insensitive)."""
@@ -32,8 +35,11 @@ SUFFIX_FORMATS = {".txt": "text", ".text": "text", ".html": "html", ".htm": "htm
 OPTIONAL_READER_MODULES = {"html": "ficaudio.parse.html", "epub": "ficaudio.parse.epub"}
 SNIFF_BYTES = 512
 MAX_STORY_BYTES = 20_000_000
-"""Larger files are refused before they are read: about 3 million words, ten times the
-longest fics people render, and parsing holds the whole text (memory stays bounded)."""
+"""Larger files are refused when read whole (HTML, EPUB, UTF-16 text): parsing holds the whole
+document. Plain text this big is read in parts (:func:`story_parts`), up to
+:data:`MAX_TEXT_BYTES`."""
+MAX_TEXT_BYTES = 2_000_000_000
+"""Plain-text files are refused above this (~330 million words: not a story)."""
 
 
 @dataclass(frozen=True)
@@ -124,15 +130,26 @@ def read_story(path: str | os.PathLike, *, format: str | None = None) -> Story:
     return reader.read(story_path)
 
 
-def check_size(path: Path) -> None:
-    """Refuse a file over :data:`MAX_STORY_BYTES` before reading a byte of it."""
+def story_parts(path: str | os.PathLike, *, format: str | None = None) -> tuple[Part, ...]:
+    """The parts a big plain-text story file is read in (:mod:`ficaudio.parse.parts`);
+    ``()``: read it whole with :func:`read_story` (every other story, and every error)."""
+    story_path = Path(path)
+    if not story_path.is_file() or (format or detect_format(story_path)) != "text":
+        return ()
+    size = check_size(story_path, limit=MAX_TEXT_BYTES)
+    return plan_parts(story_path, size)
+
+
+def check_size(path: Path, *, limit: int = MAX_STORY_BYTES) -> int:
+    """Refuse a file over ``limit`` bytes before reading a byte of it; its size."""
     try:
         size = path.stat().st_size
     except OSError as exc:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
-    if size > MAX_STORY_BYTES:
-        raise InputError(f"{path} is {size / 1e6:.1f} MB, more than the {MAX_STORY_BYTES // 1_000_000} MB a story file may be",
+    if size > limit:
+        raise InputError(f"{path} is {size / 1e6:.1f} MB, more than the {limit // 1_000_000:,} MB a story file may be",
                          hint="split it into parts (one file per volume or arc) and render each")  # fmt: skip
+    return size
 
 
 GENERATOR_MARK = b'<meta name="generator" content="ficaudio'

@@ -114,10 +114,12 @@ def content_role(state: Ao3State) -> Role:
     return aside(state.content or AsideKind.CHROME)
 
 
-def classify_ao3(lines: list[TextLine]) -> tuple[list[Role], Ao3Meta]:
-    """Roles for every line of an AO3 page copy, plus title/author/fandom found in its preface."""
+def classify_ao3(lines: list[TextLine], *, in_story: bool = False) -> tuple[list[Role], Ao3Meta]:
+    """Roles for every line of an AO3 page copy, plus title/author/fandom found in its preface.
+
+    ``in_story``: the lines are a later part of a page copy, starting inside its story text."""
     roles: list[Role] = []
-    state = Ao3State()
+    state = Ao3State("body", None, True) if in_story else Ao3State()
     preface_free: list[int] = []  # preface lines outside Summary/Notes: tags, title, author
     for index, line in enumerate(lines):
         roles.append(line_role(lines, index, state, preface_free))

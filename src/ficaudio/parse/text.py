@@ -57,13 +57,12 @@ def header_kind(key: str) -> AsideKind:
     return AsideKind.SUMMARY if key == "summary" else AsideKind.HEADER
 
 
-def mark_header_lines(lines: list[TextLine], roles: list[Role]) -> dict[str, str]:
+def mark_header_lines(lines: list[TextLine], roles: list[Role], *, in_lead: bool = True) -> dict[str, str]:
     """FFN-style "Key: value" lines and A/N lines that open the file or a chapter -> asides.
 
     Returns the header fields found (lower-case key -> value), first one wins.
     """
-    fields: dict[str, str] = {}
-    in_lead = True  # at the top of the file or of a chapter, before its story text
+    fields: dict[str, str] = {}  # in_lead: at the top of the file or of a chapter, before its story text
     for index, line in enumerate(lines):
         role = roles[index]
         if role.kind is RoleKind.HEADING:
@@ -132,12 +131,15 @@ def mark_title_block(lines: list[TextLine], roles: list[Role]) -> tuple[str | No
     return lines[title_index].text, author
 
 
-def classify_plain(lines: list[TextLine]) -> tuple[list[Role], Meta, bool]:
-    """Roles for plain text and FFN-style files; the flag says whether a header was found."""
+def classify_plain(lines: list[TextLine], *, opening: bool = True) -> tuple[list[Role], Meta, bool]:
+    """Roles for plain text and FFN-style files; the flag says whether a header was found.
+
+    ``opening=False``: the lines go on from an earlier part of the file (no title block, no
+    header before the first chapter heading)."""
     roles = initial_roles(lines)
     mark_headings(lines, roles)
-    fields = mark_header_lines(lines, roles)
-    title, author = mark_title_block(lines, roles)
+    fields = mark_header_lines(lines, roles, in_lead=opening)
+    title, author = mark_title_block(lines, roles) if opening else (None, None)
     mark_author_notes(lines, roles)
     meta = Meta(
         title=fields.get("title") or title,
@@ -165,24 +167,27 @@ def aside_text(text: str, asides, kind: AsideKind) -> str | None:
     return "\n\n".join(parts) or None
 
 
-def story_from_text(text: str, *, source_path: str, encoding: str = "utf-8") -> Story:
+def story_from_text(text: str, *, source_path: str, encoding: str = "utf-8", continues: str | None = None) -> Story:
     """Build a Story from decoded text (any plain-text shape).
 
     Raises ``InputError("PATH has no story text: ...")`` when every line is a note or header.
+    ``continues``: the text is a later part of a big file whose first part was read as this
+    format (``"ao3-text"``, ``"text"``...): no title or header is looked for, and an AO3 part
+    starts inside the story text. Such a part may hold no story text at all.
 
     >>> s = story_from_text("Chapter 1: Rain\\n\\nIt rained.\\n", source_path="rain.txt")
     >>> [(c.index, c.title, len(c.blocks)) for c in s.chapters], s.title
     ([(1, 'Rain', 1)], 'Rain')
     """
     lines = split_lines(text)
-    if is_ao3_copy(lines):
-        roles, ao3 = classify_ao3(lines)
+    if continues == "ao3-text" or (continues is None and is_ao3_copy(lines)):
+        roles, ao3 = classify_ao3(lines, in_story=continues is not None)
         meta, story_format = Meta(ao3.title, ao3.author, ao3.fandom), "ao3-text"
     else:
-        roles, meta, has_header = classify_plain(lines)
-        story_format = "ffn-text" if has_header else "text"
+        roles, meta, has_header = classify_plain(lines, opening=continues is None)
+        story_format = continues or ("ffn-text" if has_header else "text")
     chapters, asides = assemble(lines, roles)
-    if not any(chapter.blocks for chapter in chapters):
+    if continues is None and not any(chapter.blocks for chapter in chapters):
         raise InputError(f"{source_path} has no story text: every line looks like a header, note or site text")
     return Story(
         text=text,
