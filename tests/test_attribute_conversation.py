@@ -108,3 +108,23 @@ def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
     assert narrated_partner(conv, []) is None  # Rosa has not spoken: not yet a partner
     conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
     assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her
+
+
+_BEDSIDE = [
+    "Sara lay in bed. Hale came in.",
+    '“How are you feeling?” asked Hale.',
+    '“Tired,” said Sara.',
+    '“Of course you are,” said Hale.',
+    "Hale put his bag down and bent over the bed.",
+    '“Let me see your hand.”',
+]
+
+
+def test_speaker_goes_on_after_narration_about_them_alone():
+    assert dialogue_speakers(_BEDSIDE)[-1] == "Hale"
+    assert dialogue_rules(_BEDSIDE)[-1] == "speaker_goes_on_after_narration"
+
+
+def test_narration_about_the_listener_too_gives_no_one_the_turn_again():
+    scene = [*_BEDSIDE[:4], "Hale bent over the bed. Sara turned her face to the wall.", '“Let me see your hand.”']
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_narration"

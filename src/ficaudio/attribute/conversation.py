@@ -29,6 +29,18 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     return Decision(actor, 0.6, "last_actor_speaks")
 
 
+def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """After a paragraph of narration about the last speaker alone, that speaker goes on:
+    ``"Good morning," said the doctor.`` / ``The doctor bent over the bed.`` / ``"Let me take him."``
+    -> the doctor (the narration gave the turn to no one else)."""
+    conv = resolver.conversation
+    if conv.narration_paragraphs == 0 or not conv.turns or conv.last_actor != conv.turns[-1]:
+        return None
+    if set(conv.narrated) != {conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_narration")
+
+
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The person named in the previous turn answers: ``"Kakashi, listen."`` / ``"I'm
     listening."`` -> Kakashi."""
