@@ -15,6 +15,7 @@ from typing import Sequence
 from ficaudio.attribute.alternation import alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
+    departs,
     last_actor_speaks,
     salient_character,
     same_paragraph_continuation,
@@ -69,6 +70,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
+        conv.departed |= departures(resolver, para)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -82,6 +84,12 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
     conv.reacted = None
+    conv.departed |= departures(resolver, para)
+
+
+def departures(resolver: Resolver, para: Paragraph) -> set[str]:
+    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
+    return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -184,6 +192,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             continue
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
+        conv.departed.discard(decision.speaker)
         addressed = [n for n in vocatives(quote_context(resolver.doc, index)) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
 
