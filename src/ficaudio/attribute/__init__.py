@@ -28,9 +28,9 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -38,6 +38,7 @@ __all__ = ["attribute", "Decision"]
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
 _CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_narration, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
+REVEALING_KINDS = frozenset({"name", "description"})
 
 
 def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Character] = ()) -> Attribution:
@@ -51,6 +52,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
+    revealed_by_next_paragraph(resolver, decisions)
     alternation_backfill(doc, decisions)
     renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
@@ -178,6 +180,29 @@ def _is_previous_tag(ctx: QuoteContext, beat: Mention) -> bool:
         return False
     tag = tag_after_quote(quote_context(ctx.doc, ctx.para.quotes[ctx.order - 1]))
     return tag is not None and tag.start == beat.start
+
+
+_UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
+
+
+def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """An untagged quotation no rule was sure of, followed by a paragraph of narration that
+    opens on a person, is that person's: ``"Hello, pop!"`` / ``Ogden was sprawling in a deep
+    chair in the shadows.`` -> Ogden (the voice first, then who it was)."""
+    paragraphs = resolver.doc.paragraphs
+    for para, following in zip(paragraphs, paragraphs[1:]):
+        if len(para.quotes) != 1 or following.quotes or following.scene_start:
+            continue
+        index = para.quotes[0]
+        decision = decisions.get(index)
+        if decision is not None and decision.rule not in _UNSURE_RULES:
+            continue
+        opener = next((m for m in following.mentions if m.subject), None)
+        if opener is None or not opener.initial or opener.kind not in REVEALING_KINDS:
+            continue
+        name = resolver.mention(opener, following)
+        if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
+            decisions[index] = Decision(name, 0.4, "revealed_by_next_paragraph")
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
