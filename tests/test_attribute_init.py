@@ -61,3 +61,16 @@ def test_a_pronoun_opening_the_next_paragraph_reveals_no_one():
         "He sighed and sat down.",
     ]
     assert dialogue_rules(scene) != ["revealed_by_next_paragraph"]
+
+
+def test_a_name_called_out_is_answered_by_its_bearer():
+    scene = [
+        "Noa and Tess sat with Callum in the waiting room.",
+        "“You look terrible,” Tess said.",
+        "“Thank you, Tess,” Callum said.",
+        "“Did the doctor come?” Noa asked.",
+        "A nurse came through the doors with a clipboard.",
+        "“Price? Callum Price?” the nurse said.",
+        "“That’s me.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Callum"

@@ -10,8 +10,10 @@ and the narrator's name (:mod:`.narrator`) rename speakers. Every line records t
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
+from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
@@ -218,8 +220,26 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
         conv.departed.discard(decision.speaker)
-        addressed = [n for n in vocatives(quote_context(resolver.doc, index)) if n != decision.speaker]
+        ctx = quote_context(resolver.doc, index)
+        addressed = [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
+
+
+_BARE_CALL = re.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
+
+
+def called_by_name(ctx: QuoteContext) -> list[str]:
+    """A quotation that is nothing but a name called out (``?`` or ``!``) addresses its bearer:
+    ``"Price? Callum Price?"`` -> Callum, who answers next (not ``"Jonathan Harker."``, an
+    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present).
+
+    >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
+    [True, False, False]
+    """
+    if not _BARE_CALL.match(ctx.segment.text):
+        return []
+    by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
+    return [n for n in named_in_quote(ctx) if n not in by_rank]
 
 
 def _line(index: int, seg: Segment, decision: Decision | None, renames: dict[str, str]) -> Line:
