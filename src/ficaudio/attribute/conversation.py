@@ -8,8 +8,6 @@ from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, named_in_quote, vocatives
 
-_MAX_NARRATION_PARAGRAPHS = 3  # a conversation is over after this much narration without speech
-
 
 def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """A later quotation of a paragraph with no new tag or subject keeps the speaker:
