@@ -40,7 +40,7 @@ __all__ = ["attribute", "Decision"]
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
 _CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_narration, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
-REVEALING_KINDS = frozenset({"name", "description"})
+_REVEALING_KINDS = frozenset({"name", "description"})
 
 
 def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Character] = ()) -> Attribution:
@@ -200,7 +200,7 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
         if decision is not None and decision.rule not in _UNSURE_RULES:
             continue
         opener = next((m for m in following.mentions if m.subject), None)
-        if opener is None or not opener.initial or opener.kind not in REVEALING_KINDS:
+        if opener is None or not opener.initial or opener.kind not in _REVEALING_KINDS:
             continue
         name = resolver.mention(opener, following)
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
