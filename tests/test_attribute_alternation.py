@@ -34,3 +34,18 @@ def test_anchors_outvote_one_wrong_tag():
     names = ["Ino", "Kiba", "Kiba", None, "Ino", "Kiba", "Ino"]
     turns = [Turn(p, i, n, n is not None) for i, n in enumerate(names)]
     assert alternation_speaker(turns, 3) == "Kiba"
+
+
+def test_a_third_voice_between_breaks_the_count_back_from_an_anchor():
+    p = Paragraph(1, 0, 0, 0)
+    # Noa and Callum alternate, Tess joins; Noa's anchor after Tess says nothing of turn 5
+    names = ["Noa", None, None, None, None, None, None, "Tess", None, "Noa"]
+    turns = [Turn(p, i, n, n is not None) for i, n in enumerate(names)]
+    assert alternation_speaker(turns, 5) is None
+
+
+def test_two_anchors_that_each_rule_out_one_person_keep_a_third_persons_guess():
+    p = Paragraph(1, 0, 0, 0)
+    # a question by Noa, the answer (guessed Callum from the turns before), then Tess
+    turns = [Turn(p, 0, "Tess", True), Turn(p, 1, "Callum", False, "turn_taking"), Turn(p, 2, "Noa", True), Turn(p, 3, "Callum", False, "turn_taking"), Turn(p, 4, "Tess", True)]
+    assert alternation_speaker(turns, 3) == "Callum"

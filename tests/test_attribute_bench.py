@@ -12,7 +12,9 @@ as unseen data: first-person present tense, a narrator named only by others, tit
 fight; 0.500 before any change, 0.735 after) and set the levels to all seven stories (0.864
 overall, 1.000 explicit, 0.861 anaphoric, 0.793 implicit; 0.899 with the roster) minus a margin.
 Round 15 (no new story) raised them to 0.889 overall, 0.905 anaphoric, 0.821 implicit, 0.904 with
-the roster, ``night_road`` 0.863 (88/102), minus a margin.
+the roster, ``night_road`` 0.863 (88/102), minus a margin. Round 18 (conversation rules) raised
+them to 0.901 overall, 0.841 implicit, 0.920 with the roster, ``two_am`` 0.881 (104/118), minus a
+margin (``night_road`` is 0.853, 87/102, its floor unchanged).
 """
 
 from __future__ import annotations
@@ -35,13 +37,13 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.88
+    assert tally.correct / tally.gold >= 0.895
 
 
 def test_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.83
+    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.87
 
 
 def test_second_unseen_story_accuracy_does_not_drop():
@@ -57,7 +59,7 @@ def test_explicit_accuracy_does_not_drop(tally):
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.81
+    assert implicit["correct"] / implicit["n"] >= 0.835
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
@@ -68,7 +70,7 @@ def test_anaphoric_accuracy_does_not_drop(tally):
 def test_roster_accuracy_does_not_drop():
     texts = attribution_bench.load_texts(BENCH / "data", typed=True)
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.895
+    assert with_roster.correct / with_roster.gold >= 0.91
 
 
 def test_confidence_buckets_cover_every_line(tally):

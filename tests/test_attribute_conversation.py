@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.conversation import narrated_partner, three_way
+from ficaudio.attribute.conversation import departs, narrated_partner, three_way
+from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import Conversation
 
 from attribute_scenes import (
@@ -108,3 +109,43 @@ def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
     assert narrated_partner(conv, []) is None  # Rosa has not spoken: not yet a partner
     conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
     assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her
+
+
+_BEDSIDE = [
+    "Sara lay in bed. Hale came in.",
+    '“How are you feeling?” asked Hale.',
+    '“Tired,” said Sara.',
+    '“Of course you are,” said Hale.',
+    "Hale put his bag down and bent over the bed.",
+    '“Let me see your hand.”',
+]
+
+
+def test_speaker_goes_on_after_narration_about_them_alone():
+    assert dialogue_speakers(_BEDSIDE)[-1] == "Hale"
+    assert dialogue_rules(_BEDSIDE)[-1] == "speaker_goes_on_after_narration"
+
+
+def test_narration_about_the_listener_too_gives_no_one_the_turn_again():
+    scene = [*_BEDSIDE[:4], "Hale bent over the bed. Sara turned her face to the wall.", '“Let me see your hand.”']
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_narration"
+
+
+_GREENHOUSE = [
+    "Hale waited by the door with Tom and Nell.",
+    '“Your task is simple. Repot the plant,” said Hale.',
+    '“And if it bites?” Tom asked.',
+    '“Then I suggest you run.”',
+    "Hale left, and the door swung shut behind him.",
+    "“Okay,” Nell whispered. “You hold the pot.”",
+    "“Why do I hold the pot?”",
+]
+
+
+def test_someone_who_left_takes_no_more_turns():
+    assert dialogue_speakers(_GREENHOUSE)[-1] == "Tom"
+
+
+def test_departs_reads_a_verb_of_leaving_after_its_subject():
+    text = "Hale left the room. Mira walked away. Toma left his coat."
+    assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in (0, 20, 38)] == [True, True, False]

@@ -6,7 +6,7 @@ from ficaudio.attribute import attribute, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER
 
-from attribute_scenes import dialogue_speakers, story
+from attribute_scenes import dialogue_rules, dialogue_speakers, story
 
 
 def test_one_line_per_segment_with_narrator_and_unknown():
@@ -42,3 +42,35 @@ def test_a_possessive_subject_is_a_reaction():
     t = "Linnea’s eyes sting."
     assert possessive_reaction(t, Mention(0, 8, "name", "Linnea’s"))
     assert not possessive_reaction("Linnea’s gone.", Mention(0, 8, "name", "Linnea’s"))
+
+
+def test_an_unsure_opening_line_goes_to_the_person_the_next_paragraph_reveals():
+    scene = [
+        "Mr. Pett climbed the stairs to look for Ogden. He pushed open the door of the study.",
+        "“Hello, pop!”",
+        "Ogden was sprawling in a deep chair in the shadows.",
+    ]
+    assert dialogue_speakers(scene) == ["Ogden"]
+    assert dialogue_rules(scene) == ["revealed_by_next_paragraph"]
+
+
+def test_a_pronoun_opening_the_next_paragraph_reveals_no_one():
+    scene = [
+        "Mr. Pett climbed the stairs to look for Ogden. He pushed open the door of the study.",
+        "“Hello, pop!”",
+        "He sighed and sat down.",
+    ]
+    assert dialogue_rules(scene) != ["revealed_by_next_paragraph"]
+
+
+def test_a_name_called_out_is_answered_by_its_bearer():
+    scene = [
+        "Noa and Tess sat with Callum in the waiting room.",
+        "“You look terrible,” Tess said.",
+        "“Thank you, Tess,” Callum said.",
+        "“Did the doctor come?” Noa asked.",
+        "A nurse came through the doors with a clipboard.",
+        "“Price? Callum Price?” the nurse said.",
+        "“That’s me.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Callum"

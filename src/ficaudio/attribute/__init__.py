@@ -10,14 +10,18 @@ and the narrator's name (:mod:`.narrator`) rename speakers. Every line records t
 
 from __future__ import annotations
 
+import re
 from typing import Sequence
 
+from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
+    departs,
     last_actor_speaks,
     salient_character,
     same_paragraph_continuation,
+    speaker_goes_on_after_narration,
     speaker_goes_on_after_reaction,
     turn_taking,
     viewpoint_thinker,
@@ -26,16 +30,17 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
-_CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_narration, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
+_REVEALING_KINDS = frozenset({"name", "description"})
 
 
 def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Character] = ()) -> Attribution:
@@ -49,6 +54,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
+    revealed_by_next_paragraph(resolver, decisions)
     alternation_backfill(doc, decisions)
     renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
@@ -68,6 +74,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
+        conv.departed |= departures(resolver, para)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -81,6 +88,12 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
     conv.reacted = None
+    conv.departed |= departures(resolver, para)
+
+
+def departures(resolver: Resolver, para: Paragraph) -> set[str]:
+    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
+    return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -171,6 +184,29 @@ def _is_previous_tag(ctx: QuoteContext, beat: Mention) -> bool:
     return tag is not None and tag.start == beat.start
 
 
+_UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
+
+
+def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """An untagged quotation no rule was sure of, followed by a paragraph of narration that
+    opens on a person, is that person's: ``"Hello, pop!"`` / ``Ogden was sprawling in a deep
+    chair in the shadows.`` -> Ogden (the voice first, then who it was)."""
+    paragraphs = resolver.doc.paragraphs
+    for para, following in zip(paragraphs, paragraphs[1:]):
+        if len(para.quotes) != 1 or following.quotes or following.scene_start:
+            continue
+        index = para.quotes[0]
+        decision = decisions.get(index)
+        if decision is not None and decision.rule not in _UNSURE_RULES:
+            continue
+        opener = next((m for m in following.mentions if m.subject), None)
+        if opener is None or not opener.initial or opener.kind not in _REVEALING_KINDS:
+            continue
+        name = resolver.mention(opener, following)
+        if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
+            decisions[index] = Decision(name, 0.4, "revealed_by_next_paragraph")
+
+
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
     """Record who spoke in this paragraph and whom they addressed by name."""
     conv = resolver.conversation
@@ -183,8 +219,27 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             continue
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
-        addressed = [n for n in vocatives(quote_context(resolver.doc, index)) if n != decision.speaker]
+        conv.departed.discard(decision.speaker)
+        ctx = quote_context(resolver.doc, index)
+        addressed = [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
+
+
+_BARE_CALL = re.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
+
+
+def called_by_name(ctx: QuoteContext) -> list[str]:
+    """A quotation that is nothing but a name called out (``?`` or ``!``) addresses its bearer:
+    ``"Price? Callum Price?"`` -> Callum, who answers next (not ``"Jonathan Harker."``, an
+    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present).
+
+    >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
+    [True, False, False]
+    """
+    if not _BARE_CALL.match(ctx.segment.text):
+        return []
+    by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
+    return [n for n in named_in_quote(ctx) if n not in by_rank]
 
 
 def _line(index: int, seg: Segment, decision: Decision | None, renames: dict[str, str]) -> Line:

@@ -33,6 +33,7 @@ class Turn:
     first: int  # segment index of its first dialogue quotation
     speaker: str | None
     anchored: bool
+    rule: str = ""  # the rule that decided its first quotation
 
 
 def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
@@ -46,7 +47,7 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
         if dialogue:
             decision = decisions.get(dialogue[0])
             anchored = decision is not None and decision.rule in ANCHOR_RULES
-            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored))
+            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else ""))
     return [run for run in runs if len(run) >= 2]
 
 
@@ -62,7 +63,7 @@ def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     >>> alternation_speaker(ts, 0), alternation_speaker(ts, 1)
     ('Ino', 'Kiba')
     """
-    usable = _usable_anchors(turns, k)
+    usable = [j for j in _usable_anchors(turns, k) if alternates_between(turns, j, k)]
     anchors = sorted((abs(j - k), j) for j in usable)
     if not anchors:
         return None
@@ -79,13 +80,39 @@ def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     return None  # the other person is not anchored anywhere near: leave the forward guess
 
 
+def alternates_between(turns: list[Turn], j: int, k: int) -> bool:
+    """Whether the anchored turns between anchor ``j`` and turn ``k`` keep to two people taking
+    turns with ``j``'s speaker (an even distance from ``j``: that speaker; odd: one other):
+    a third voice between them breaks the count.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> p = Paragraph(1, 0, 0, 0)
+    >>> names = ["Noa", None, "Tess", None, "Noa"]  # Tess at an even distance from Noa: a third voice
+    >>> ts = [Turn(p, i, n, n is not None) for i, n in enumerate(names)]
+    >>> alternates_between(ts, 4, 1), alternates_between(ts, 4, 3), alternates_between(ts, 2, 1)
+    (False, True, True)
+    """
+    lo, hi = sorted((j, k))
+    others = set()
+    for i in range(lo + 1, hi):
+        if not turns[i].anchored:
+            continue
+        if (i - j) % 2 == 0 and turns[i].speaker != turns[j].speaker:
+            return False
+        if (i - j) % 2:
+            others.add(turns[i].speaker)
+    return turns[j].speaker not in others and len(others) <= 1
+
+
 _PARITY_REACH_TURNS = 8  # anchors further than this say little about who speaks now
 
 
 def parity_vote(turns: list[Turn], k: int, anchored: list[int], pair: tuple[str | None, str | None]) -> str | None:
     """Which of the two people talking says turn ``k``: every anchor of the pair within reach
     votes for the parity it implies (nearer anchors weigh more), so one wrong tag does not
-    flip a whole run. The pair's stretch ends at an anchor of a third person.
+    flip a whole run. The pair's stretch ends at an anchor of a third person. An anchor an odd
+    distance away votes for everyone but its speaker, a ``turn_taking`` guess for the turn included: a
+    question by one and a tag of the other on either side of it leave a third person's guess.
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> p = Paragraph(1, 0, 0, 0)
@@ -95,12 +122,15 @@ def parity_vote(turns: list[Turn], k: int, anchored: list[int], pair: tuple[str 
     'Ino'
     """
     score: dict[str, float] = {pair[0]: 0.0, pair[1]: 0.0}
+    if turns[k].rule == "turn_taking":
+        score.setdefault(turns[k].speaker, 0.0)
     for j in _pair_stretch(turns, k, anchored, pair):
-        same = (k - j) % 2 == 0
-        speaker = turns[j].speaker if same else (pair[1] if turns[j].speaker == pair[0] else pair[0])
-        score[speaker] += 1.0 / abs(k - j)
+        for name in score:
+            if (name == turns[j].speaker) == ((k - j) % 2 == 0):
+                score[name] += 1.0 / abs(k - j)
+    ranked = sorted(score.values(), reverse=True)
     best = max(score, key=score.get)
-    return best if score[best] > score[pair[0] if best == pair[1] else pair[1]] else None
+    return best if ranked[0] > ranked[1] else None
 
 
 def _pair_stretch(turns: list[Turn], k: int, anchored: list[int], pair: tuple) -> list[int]:

@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
+from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, named_in_quote, vocatives
-
-_MAX_NARRATION_PARAGRAPHS = 3  # a conversation is over after this much narration without speech
 
 
 def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
@@ -22,11 +23,23 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     ``"It is."`` -> Kakashi (not the one who just spoke, nor anyone the quotation addresses)."""
     conv = resolver.conversation
     actor = conv.last_actor
-    if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in named_in_quote(ctx):
+    if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in conv.departed or actor in named_in_quote(ctx):
         return None  # no conversation yet: salient_character opens it (and the backfill may revise)
     if conv.turns and actor == conv.turns[-1]:  # measured: "the same one again" is right < 1/2
         return None
     return Decision(actor, 0.6, "last_actor_speaks")
+
+
+def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """After a paragraph of narration about the last speaker alone, that speaker goes on:
+    ``"Good morning," said the doctor.`` / ``The doctor bent over the bed.`` / ``"Let me take him."``
+    -> the doctor (the narration gave the turn to no one else)."""
+    conv = resolver.conversation
+    if conv.narration_paragraphs == 0 or not conv.turns or conv.last_actor != conv.turns[-1]:
+        return None
+    if set(conv.narrated) != {conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_narration")
 
 
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -52,10 +65,11 @@ def speaker_goes_on_after_reaction(resolver: Resolver, ctx: QuoteContext) -> Dec
 def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again. When a third
     person spoke among the last turns (A, C, B) the alternation is a weaker guess."""
-    turns = resolver.conversation.turns
-    if len(turns) >= 2 and turns[-2] != turns[-1] and (partner := narrated_partner(resolver.conversation, named_in_quote(ctx))):
+    conv = resolver.conversation
+    turns = conv.turns
+    if len(turns) >= 2 and turns[-2] != turns[-1] and (partner := narrated_partner(conv, named_in_quote(ctx))):
         return Decision(partner, 0.55, "narrated_partner")
-    if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx):
+    if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx) and turns[-2] not in conv.departed:
         return Decision(turns[-2], _THREE_WAY_CONFIDENCE if three_way(turns) else 0.55, "turn_taking")
     return None
 
@@ -98,7 +112,7 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
         return None
     voc = named_in_quote(ctx)
     for _, name, _ in resolver.salience.recent(ctx.segment.start):
-        if name != turns[-1] and name not in voc:
+        if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return Decision(name, 0.2, "answers_previous")  # measured: 0.19 on LitBank (right more often in fan fiction)
     return None
 
@@ -107,9 +121,29 @@ def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Last resort: the character most recently mentioned as a subject opens a conversation."""
     voc = named_in_quote(ctx)
     for _, name, subject in resolver.salience.recent(ctx.segment.start):
-        if subject and name not in voc and name != FIRST_PERSON_NAME:
+        if subject and name not in voc and name != FIRST_PERSON_NAME and name not in resolver.conversation.departed:
             return Decision(name, 0.25, "salient_character")
     return None
+
+
+_DEPARTS = re.compile(
+    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:left|leaves|departed|departs|retired|retires"
+    r"|(?:went|goes|walked|walks|stepped|steps|slipped|slips|hurried|hurries|stalked|stalks|strode|strides)\s+(?:out|off|away)"
+    r"|(?:was|is)\s+gone|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
+    r"(?=\s*(?:[,.;:!?—]|$)|\s+(?:the\s+(?:room|house|kitchen|office|hall|shop|tent|library|building)|and|without|through|into|out|to|for|on)\b)")
+"""A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``
+(not ``left him alone``, ``left off``, ``hung up his coat``)."""
+
+
+def departs(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` leaves the scene: ``The professor left, and the door
+    swung shut.`` -- someone gone takes no more turns in the conversation.
+
+    >>> t = "The professor left. Tom walked out. Ana left him alone."
+    >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 13), (20, 23), (36, 39))]
+    [True, True, False]
+    """
+    return bool(_DEPARTS.match(text, m.end))
 
 
 def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

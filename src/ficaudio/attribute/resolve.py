@@ -36,6 +36,7 @@ class Conversation:
     reacted: str | None = None  # a listener whose reaction alone filled the previous paragraph
     narrated: list[str] = field(default_factory=list)  # narration subjects since the last turn
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
+    departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -53,6 +54,7 @@ class Conversation:
         self.reacted = None
         self.narrated = []
         self.before_last_turn = []
+        self.departed = set()
 
 
 class Resolver:
