@@ -12,7 +12,9 @@ as unseen data: first-person present tense, a narrator named only by others, tit
 fight; 0.500 before any change, 0.735 after) and set the levels to all seven stories (0.864
 overall, 1.000 explicit, 0.861 anaphoric, 0.793 implicit; 0.899 with the roster) minus a margin.
 Round 15 (no new story) raised them to 0.889 overall, 0.905 anaphoric, 0.821 implicit, 0.904 with
-the roster, ``night_road`` 0.863 (88/102), minus a margin.
+the roster, ``night_road`` 0.863 (88/102), minus a margin. Round 18 added ``weather_charm`` and
+``field_day`` (written as unseen data); the levels above stay on the seven stories they were
+measured on, and each new story has a floor of its own.
 """
 
 from __future__ import annotations
@@ -27,10 +29,17 @@ sys.path.insert(0, str(BENCH))
 attribution_bench = pytest.importorskip("attribution")
 
 
+SEVEN = frozenset({"cafe_shift", "dragon_road", "first_person_academy", "night_road", "ninja_river", "station_nine", "two_am"})
+
+
+def _seven_stories():
+    return [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name in SEVEN]
+
+
 @pytest.fixture(scope="module")
 def tally():
-    texts = attribution_bench.load_texts(BENCH / "data", typed=True)
-    assert sum(len(t.gold) for t in texts) >= 520
+    texts = _seven_stories()
+    assert sum(len(t.gold) for t in texts) == 523
     return attribution_bench.score(texts, gold_spans=True)
 
 
@@ -66,7 +75,7 @@ def test_anaphoric_accuracy_does_not_drop(tally):
 
 
 def test_roster_accuracy_does_not_drop():
-    texts = attribution_bench.load_texts(BENCH / "data", typed=True)
+    texts = _seven_stories()
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
     assert with_roster.correct / with_roster.gold >= 0.895
 

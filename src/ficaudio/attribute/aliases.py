@@ -1,0 +1,89 @@
+"""Second names of one person that only the text links: a surname used only to call someone.
+
+Run while the document is built (after the roster and the narration's mentions exist), so
+every rule afterwards sees one person, not two.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from ficaudio.attribute.characters import Person, Roster, is_vocative_run
+from ficaudio.attribute.mentions import name_runs, words
+from ficaudio.models import Gender
+
+if TYPE_CHECKING:
+    from ficaudio.attribute.document import Document, Paragraph
+
+_ADDRESSED_MIN = 2  # one call may be to someone who never appears again
+_VOTES_MIN = 2  # calls with its owner the narration's subject just before
+
+
+def join_person(roster: Roster, person: Person, owner: Person) -> None:
+    """Fold ``person`` into ``owner``: every form of theirs names ``owner`` from now on."""
+    for form, count in person.forms.items():
+        owner.forms[form] += count
+        roster.index(form, owner, force=True)
+        if roster.lookup(form.split()[-1]) is person:
+            roster.index(form.split()[-1], owner, force=True)
+    if owner.gender is Gender.UNKNOWN:
+        owner.gender, owner.gender_reason = person.gender, person.gender_reason
+    roster.people.remove(person)
+
+
+def join_addressed_only_names(doc: Document) -> None:
+    """A name the quotations only ever call someone by (addressed at least twice, never
+    written in the narration) is a second name of the person the narration is about when it
+    is called: the subjects of the paragraph before each call, less the people named in the
+    calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
+
+    Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
+    found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
+    Edwin, not a third boy who answers.
+    """
+    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    calls: Counter = Counter()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    previous: Paragraph | None = None
+    for para in doc.paragraphs:
+        named_here = {m.person for m in para.mentions if m.kind == "name"}
+        before = _subjects(previous) - named_here if previous else set()
+        for person in _called_people(doc, para):
+            if person.known or person.name in in_narration:
+                continue
+            calls[person.name] += 1
+            for candidate in before - {person.name}:
+                votes[person.name][candidate] += 1 / len(before - {person.name})
+        previous = para
+    for name, counter in votes.items():
+        person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
+        if calls[name] >= _ADDRESSED_MIN and person and owner and _may_be(person, owner) and doc.roster.may_join(owner, name):
+            join_person(doc.roster, person, owner)
+
+
+def _subjects(para: Paragraph) -> set[str]:
+    return {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+
+
+def _called_people(doc: Document, para: Paragraph) -> list[Person]:
+    """The roster people the quotations of a paragraph address by name."""
+    called = []
+    for index in para.quotes:
+        seg = doc.segments[index]
+        for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
+            if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
+                called.append(person)
+    return called
+
+
+def _winner(roster: Roster, counter: Counter) -> Person | None:
+    """The candidate with more than half of the votes."""
+    name, weight = counter.most_common(1)[0]
+    return roster.by_name(name) if weight >= _VOTES_MIN and weight * 2 > sum(counter.values()) else None
+
+
+def _may_be(person: Person, owner: Person) -> bool:
+    """Genders that do not contradict each other, and nobody configured by the user."""
+    unknown = Gender.UNKNOWN
+    return not person.known and (person.gender in (unknown, owner.gender) or owner.gender is unknown)

@@ -1,0 +1,33 @@
+"""Tests of ficaudio.attribute.aliases: src/ficaudio/attribute/aliases.py."""
+
+from __future__ import annotations
+
+from attribute_scenes import dialogue_speakers
+
+_SURNAME_CALLS = [
+    "After school, Owen sat on the wall and watched the rain.",
+    '"Cheer up, Brandt," Felix said.',
+    '"I am cheerful."',
+    "Felix laughed and went back inside.",
+    "In the end Owen stood up.",
+    '"Where are you going, Brandt?" Felix asked from the door.',
+    '"Home."',
+]
+
+
+def test_surname_used_only_to_call_someone_is_the_person_called():
+    # "Brandt" is never written in the narration: it is Owen, so Owen answers, not a third boy
+    assert dialogue_speakers(_SURNAME_CALLS) == ["Felix", "Owen", "Felix", "Owen"]
+
+
+def test_name_called_by_the_one_the_narration_is_about_stays_another_person():
+    # a voice on the phone: Owen, the subject before each call, is the one calling Jonah
+    paragraphs = [
+        "That night Owen rang his brother.",
+        '"Hey, Jonah. It is me," Owen said.',
+        '"What do you want?"',
+        "Owen sighed.",
+        '"Come on, Jonah," Owen said.',
+        '"Fine."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Owen", "Jonah", "Owen", "Jonah"]
