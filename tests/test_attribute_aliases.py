@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from attribute_scenes import dialogue_speakers
+from attribute_scenes import dialogue_speakers, paragraph_characters
 
 _SURNAME_CALLS = [
     "After school, Owen sat on the wall and watched the rain.",
@@ -31,3 +31,17 @@ def test_name_called_by_the_one_the_narration_is_about_stays_another_person():
         '"Fine."',
     ]
     assert dialogue_speakers(paragraphs) == ["Owen", "Jonah", "Owen", "Jonah"]
+
+
+_CODENAMES = [
+    "At the track, Maya tied her laces while Leon stretched. Out here Maya becomes Sparrow, and Leon becomes Flint.",
+    '"Sparrow, go left," Flint says.',
+    '"Going."',
+    "Maya runs. Behind her, Leon counts the seconds.",
+]
+
+
+def test_names_the_narration_equates_are_one_person():
+    # "Maya becomes Sparrow": the answer to a call of Sparrow is Maya's, and Flint is Leon
+    assert dialogue_speakers(_CODENAMES) == ["Leon", "Maya"]
+    assert "Sparrow" in paragraph_characters(_CODENAMES)["Maya"].aliases

@@ -1,11 +1,12 @@
-"""Second names of one person that only the text links: a surname used only to call someone.
+"""Second names of one person that only the text links: a codename the narration equates
+with a name (``Theo is Ghostlight.``), a surname used only to call someone.
 
-Run while the document is built (after the roster and the narration's mentions exist), so
-every rule afterwards sees one person, not two.
+Run while the document is built, so every rule afterwards sees one person, not two.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
@@ -16,6 +17,8 @@ from ficaudio.models import Gender
 if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Paragraph
 
+_EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
+_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
 _VOTES_MIN = 2  # calls with its owner the narration's subject just before
 
@@ -30,6 +33,30 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
     if owner.gender is Gender.UNKNOWN:
         owner.gender, owner.gender_reason = person.gender, person.gender_reason
     roster.people.remove(person)
+
+
+def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
+    """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
+    Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
+    name that ends the clause); the less mentioned joins the more mentioned, even though the
+    sentence names both (which alone would keep them apart).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); theo = r.add(Person("Theo", Counter(Theo=9)), ["Theo"])
+    >>> ghost = r.add(Person("Ghostlight", Counter(Ghostlight=4)), ["Ghostlight"])
+    >>> t = "Theo is Ghostlight. Theo is Ghostlight's friend."
+    >>> join_equated_names(r, t, [(0, 19)]); [p.name for p in r.people], r.lookup("Ghostlight").name
+    (['Theo'], 'Theo')
+    """
+    for start, end in spans:
+        runs = name_runs(words(text, start, end), text)
+        for first, second in zip(runs, runs[1:]):
+            if not (_EQUATING.fullmatch(text, first.end, second.start) and _EQUATION_END.match(text, second.end, end)):
+                continue
+            a, b = roster.resolve(first), roster.resolve(second)
+            if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
+                smaller, larger = sorted((a, b), key=lambda p: p.mentions)
+                join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
 
 
 def join_addressed_only_names(doc: Document) -> None:

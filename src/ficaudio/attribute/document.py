@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ficaudio.attribute.aliases import join_addressed_only_names
+from ficaudio.attribute.aliases import join_addressed_only_names, join_equated_names
 from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -111,6 +111,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known), apart)
+    join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     finalise_names(roster)
