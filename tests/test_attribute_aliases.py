@@ -45,3 +45,15 @@ def test_names_the_narration_equates_are_one_person():
     # "Maya becomes Sparrow": the answer to a call of Sparrow is Maya's, and Flint is Leon
     assert dialogue_speakers(_CODENAMES) == ["Leon", "Maya"]
     assert "Sparrow" in paragraph_characters(_CODENAMES)["Maya"].aliases
+
+
+def test_kin_name_and_kin_description_are_one_person():
+    # "Mom" (a kin word used as a name) and "her mother" are one voice, not two
+    paragraphs = [
+        'Lena answers on the second ring. "Hi, Mom."',
+        '"Are you eating properly?"',
+        '"Yes, Mom."',
+        '"Good," her mother says.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mom"
+    assert "her mother" not in paragraph_characters(paragraphs)

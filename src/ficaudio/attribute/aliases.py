@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
+from ficaudio.attribute.lexicon import KIN_GENDER
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.models import Gender
 
@@ -19,6 +20,12 @@ if TYPE_CHECKING:
 
 _EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
 _EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
+_KIN_NAMES = {
+    "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
+    "dad": "father", "daddy": "father", "papa": "father", "father": "father",
+    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
+    "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
+}
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
 _VOTES_MIN = 2  # calls with its owner the narration's subject just before
 
@@ -57,6 +64,28 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
             if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
                 smaller, larger = sorted((a, b), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+
+
+def index_kin_names(roster: Roster) -> None:
+    """A person the story calls by a kinship word as a name (``Mom``, ``Dad``, ``Gran``) is the
+    one its descriptions by that kin noun mean (``her mother``, ``the mother``): one mother,
+    not two voices. Only when a single person bears that kin name; the noun's gender is theirs.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); mom = r.add(Person("Mom", Counter(Mom=3)), ["Mom"])
+    >>> index_kin_names(r); r.lookup("mother").name, mom.gender.value
+    ('Mom', 'female')
+    """
+    bearers: dict[str, list[Person]] = defaultdict(list)
+    for person in roster.people:
+        if (noun := _KIN_NAMES.get(person.name.lower())) and not person.known:
+            bearers[noun].append(person)
+    for noun, people in bearers.items():
+        if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
+            person = people[0]
+            roster.index(noun, person)
+            if person.gender is Gender.UNKNOWN:
+                person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
 def join_addressed_only_names(doc: Document) -> None:
