@@ -57,3 +57,14 @@ def test_kin_name_and_kin_description_are_one_person():
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Mom"
     assert "her mother" not in paragraph_characters(paragraphs)
+
+
+def test_full_name_written_once_joins_its_surname_to_its_given_name():
+    paragraphs = [
+        "At the back of the class, Ivy opened her book, and Tom watched Ivy.",
+        '"Miss Marlow, the next line, please," said the teacher.',
+        '"Yes, sir."',
+        '"Everyone knows Ivy Marlow hates reading aloud," Tom whispered.',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Miss Marlow" in characters["Ivy"].aliases and "Miss Marlow" not in characters

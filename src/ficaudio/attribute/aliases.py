@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import KIN_GENDER
-from ficaudio.attribute.mentions import name_runs, words
+from ficaudio.attribute.mentions import NameRun, name_runs, words
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -86,6 +86,27 @@ def index_kin_names(roster: Roster) -> None:
             roster.index(noun, person)
             if person.gender is Gender.UNKNOWN:
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
+
+
+def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
+    """A full name written even once (``Hettie Fairweather``) joins the person known only by
+    its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
+    whose gender must be known and not clash, and never to a ``Mrs.`` (a mother, a wife).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
+    >>> miss = r.add(Person("Miss Fairweather", Counter({"Miss Fairweather": 2}), title="miss"), ["Miss Fairweather", "Fairweather"])
+    >>> join_full_names(r, name_runs(words("Hettie Fairweather"), "Hettie Fairweather")); r.lookup("Fairweather").name
+    'Hettie'
+    """
+    for run in runs:
+        if len(run.words) != 2 or run.title:
+            continue
+        given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
+        if not given or not surname or given is surname or surname.title == "mrs" or " " in given.name:
+            continue
+        if all(f.split()[-1] == run.words[1] for f in surname.forms) and given.gender is not Gender.UNKNOWN and _may_be(surname, given):
+            join_person(roster, surname, given)
 
 
 def join_addressed_only_names(doc: Document) -> None:
