@@ -68,3 +68,33 @@ def test_full_name_written_once_joins_its_surname_to_its_given_name():
     ]
     characters = paragraph_characters(paragraphs)
     assert "Miss Marlow" in characters["Ivy"].aliases and "Miss Marlow" not in characters
+
+
+def test_description_in_apposition_names_that_person():
+    paragraphs = [
+        "On the pier, Kira, the tall girl, waited while Lena fished. Kira sighed, and Lena laughed.",
+        '"You came," the tall girl said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira"]
+
+
+def test_description_pointed_at_in_an_introduction_names_that_person():
+    # the tall girl speaks before she is named; the introduction names her lines from the start
+    paragraphs = [
+        "The door opened and a tall girl came in. Mara looked up from her desk.",
+        '"Is this room four?" the tall girl asked.',
+        '"It is," Mara said.',
+        "After a moment Joel came in behind her.",
+        '"This is Kira," Joel said, nodding at the tall girl.',
+        "Mara nodded, and Kira sat down.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira", "Mara", "Joel"]
+
+
+def test_description_equated_with_a_name_by_a_copula_names_that_person():
+    paragraphs = [
+        "At the pier a tall girl waited while Lena fished.",
+        "The tall girl was Kira, and Lena had known her for years. Kira sighed.",
+        '"You came," the tall girl said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira"]

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import KIN_GENDER
-from ficaudio.attribute.mentions import NameRun, name_runs, words
+from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -26,6 +26,11 @@ _KIN_NAMES = {
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
     "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
 }
+_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
+_DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
+_POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
 _VOTES_MIN = 2  # calls with its owner the narration's subject just before
 
@@ -107,6 +112,38 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
             continue
         if all(f.split()[-1] == run.words[1] for f in surname.forms) and given.gender is not Gender.UNKNOWN and _may_be(surname, given):
             join_person(roster, surname, given)
+
+
+def index_described_names(doc: Document) -> None:
+    """A description the text equates with a name names that person from the start:
+    ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
+    ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
+    make every ``the tall girl`` Kira.
+    """
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _APPOSITION.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
+            for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+        for index in para.quotes:
+            if m := _INTRODUCING.match(doc.segments[index].text):
+                for start, end in para.narration(doc.segments):
+                    for at in _POINTING_AT.finditer(doc.text, start, end):
+                        _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
+
+
+def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
+    """Make the description that opens ``following`` name the person called ``name``
+    (``closed``: an apposition, whose description must end at a comma)."""
+    found = description_at(following)
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
+        return
+    phrase = "the " + found[0].split(" ", 1)[1].lower()
+    if roster.lookup(phrase) is None:
+        roster.index(phrase, person)
 
 
 def join_addressed_only_names(doc: Document) -> None:
