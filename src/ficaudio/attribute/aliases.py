@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Paragraph
 
 _EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
+_MAY_EQUATE = re.compile(r"[A-Z][\w'’-]* (?:is|was|becomes|became) [A-Z]")
+_MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
 _KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
@@ -61,6 +63,8 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
     (['Theo'], 'Theo')
     """
     for start, end in spans:
+        if not _MAY_EQUATE.search(text, start, end):
+            continue  # most narration equates nobody: skip scanning its names
         runs = name_runs(words(text, start, end), text)
         for first, second in zip(runs, runs[1:]):
             if not (_EQUATING.fullmatch(text, first.end, second.start) and _EQUATION_END.match(text, second.end, end)):
@@ -185,6 +189,8 @@ def _called_people(doc: Document, para: Paragraph) -> list[Person]:
     called = []
     for index in para.quotes:
         seg = doc.segments[index]
+        if not _MAY_CALL.search(seg.text):
+            continue  # no capitalised word where a call stands: skip scanning its names
         for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
