@@ -59,6 +59,13 @@ def test_second_unseen_story_accuracy_does_not_drop():
     assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.85
 
 
+@pytest.mark.parametrize("name, quotations, floor", [("weather_charm", 97, 0.76), ("field_day", 114, 0.55)])
+def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
+    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
+    story_tally = attribution_bench.score(texts, gold_spans=True)
+    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
+
+
 def test_explicit_accuracy_does_not_drop(tally):
     explicit = tally.by_type["explicit"]
     assert explicit["correct"] / explicit["n"] >= 0.99
