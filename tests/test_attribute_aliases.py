@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import doctest
+
+from ficaudio.attribute import aliases
+
 from attribute_scenes import dialogue_speakers, paragraph_characters
 
 _SURNAME_CALLS = [
@@ -98,3 +102,8 @@ def test_description_equated_with_a_name_by_a_copula_names_that_person():
         '"You came," the tall girl said.',
     ]
     assert dialogue_speakers(paragraphs) == ["Kira"]
+
+
+def test_docstring_examples_hold():
+    result = doctest.testmod(aliases)
+    assert result.failed == 0 and result.attempted >= 4

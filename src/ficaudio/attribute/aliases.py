@@ -1,7 +1,11 @@
-"""Second names of one person that only the text links: a codename the narration equates
-with a name (``Theo is Ghostlight.``), a surname used only to call someone.
+"""Names of one person that only the text links, so the roster holds one person, not two:
+a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
+once (``Hettie Fairweather`` joins ``Miss Fairweather``), a kin word used as a name (``Mom`` is
+``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
+used only to call someone (``"Something funny, Marsh?"``).
 
-Run while the document is built, so every rule afterwards sees one person, not two.
+Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
+every rule afterwards sees the joined person.
 """
 
 from __future__ import annotations
