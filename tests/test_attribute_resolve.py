@@ -296,3 +296,13 @@ def test_subject_pronoun_does_not_teach_a_gender_when_someone_of_it_is_in_reach(
         'Tomas shook his head. He hung the coat by the door. "Tea?" he asked.',
     ]
     assert paragraph_characters(paragraphs)["Vesk"].gender is Gender.UNKNOWN
+
+
+def test_title_description_is_the_one_bearer_who_goes_by_another_name():
+    # "Commander Voss" is mostly "Voss": "the commander" is still him, not a new person
+    paragraphs = [
+        "Commander Voss stood at the gate. Later, Voss checked the list while Ana waited by the wall.",
+        '"You are late," said the commander.',
+        "Ana shrugged at Voss.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Voss"]

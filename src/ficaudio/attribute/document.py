@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ficaudio.attribute.aliases import index_described_names, index_kin_names, join_addressed_only_names, join_equated_names, join_full_names
 from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -110,13 +111,18 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known), apart)
+    join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
+    join_full_names(roster, narration_runs + quote_runs)
     finalise_names(roster)
+    index_kin_names(roster)
     doc = Document(story, segments, paragraphs, roster, paragraph_of)
+    index_described_names(doc)
     for para in paragraphs:
         para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
     doc.first_person_share = _first_person_share(paragraphs)
+    join_addressed_only_names(doc)
     return doc
 
 

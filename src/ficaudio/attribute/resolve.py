@@ -443,8 +443,9 @@ def possessive_rank(m: Mention) -> bool:
 
 
 def _titled_person(resolver: Resolver, head: str) -> str | None:
-    """``the captain`` is ``Captain Rhys`` when exactly one character bears that title."""
-    hits = [p.name for p in resolver.doc.roster.people if p.name.lower().startswith(head + " ") and head]
+    """``the captain`` is ``Captain Rhys`` when exactly one character bears that title, in any
+    of their names (``Commander Hale`` who goes by ``Hale`` is ``the commander``)."""
+    hits = [p.name for p in resolver.doc.roster.people if head and any(f.lower().startswith(head + " ") for f in (p.name, *p.forms))]
     return hits[0] if len(hits) == 1 else None
 
 

@@ -1,0 +1,213 @@
+"""Names of one person that only the text links, so the roster holds one person, not two:
+a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
+once (``Hettie Fairweather`` joins ``Miss Fairweather``), a kin word used as a name (``Mom`` is
+``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
+used only to call someone (``"Something funny, Marsh?"``).
+
+Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
+every rule afterwards sees the joined person.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from typing import TYPE_CHECKING
+
+from ficaudio.attribute.characters import Person, Roster, is_vocative_run
+from ficaudio.attribute.lexicon import KIN_GENDER
+from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
+from ficaudio.models import Gender
+
+if TYPE_CHECKING:
+    from ficaudio.attribute.document import Document, Paragraph
+
+_EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
+_MAY_EQUATE = re.compile(r"[A-Z][\w'’-]* (?:is|was|becomes|became) [A-Z]")
+_MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
+_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
+_KIN_NAMES = {
+    "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
+    "dad": "father", "daddy": "father", "papa": "father", "father": "father",
+    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
+    "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
+}
+_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
+_DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
+_POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
+_ADDRESSED_MIN = 2  # one call may be to someone who never appears again
+_VOTES_MIN = 2  # calls with its owner the narration's subject just before
+
+
+def join_person(roster: Roster, person: Person, owner: Person) -> None:
+    """Fold ``person`` into ``owner``: every form of theirs names ``owner`` from now on."""
+    for form, count in person.forms.items():
+        owner.forms[form] += count
+        roster.index(form, owner, force=True)
+        if roster.lookup(form.split()[-1]) is person:
+            roster.index(form.split()[-1], owner, force=True)
+    if owner.gender is Gender.UNKNOWN:
+        owner.gender, owner.gender_reason = person.gender, person.gender_reason
+    roster.people.remove(person)
+
+
+def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
+    """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
+    Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
+    name that ends the clause); the less mentioned joins the more mentioned, even though the
+    sentence names both (which alone would keep them apart).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); theo = r.add(Person("Theo", Counter(Theo=9)), ["Theo"])
+    >>> ghost = r.add(Person("Ghostlight", Counter(Ghostlight=4)), ["Ghostlight"])
+    >>> t = "Theo is Ghostlight. Theo is Ghostlight's friend."
+    >>> join_equated_names(r, t, [(0, 19)]); [p.name for p in r.people], r.lookup("Ghostlight").name
+    (['Theo'], 'Theo')
+    """
+    for start, end in spans:
+        if not _MAY_EQUATE.search(text, start, end):
+            continue  # most narration equates nobody: skip scanning its names
+        runs = name_runs(words(text, start, end), text)
+        for first, second in zip(runs, runs[1:]):
+            if not (_EQUATING.fullmatch(text, first.end, second.start) and _EQUATION_END.match(text, second.end, end)):
+                continue
+            a, b = roster.resolve(first), roster.resolve(second)
+            if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
+                smaller, larger = sorted((a, b), key=lambda p: p.mentions)
+                join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+
+
+def index_kin_names(roster: Roster) -> None:
+    """A person the story calls by a kinship word as a name (``Mom``, ``Dad``, ``Gran``) is the
+    one its descriptions by that kin noun mean (``her mother``, ``the mother``): one mother,
+    not two voices. Only when a single person bears that kin name; the noun's gender is theirs.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); mom = r.add(Person("Mom", Counter(Mom=3)), ["Mom"])
+    >>> index_kin_names(r); r.lookup("mother").name, mom.gender.value
+    ('Mom', 'female')
+    """
+    bearers: dict[str, list[Person]] = defaultdict(list)
+    for person in roster.people:
+        if (noun := _KIN_NAMES.get(person.name.lower())) and not person.known:
+            bearers[noun].append(person)
+    for noun, people in bearers.items():
+        if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
+            person = people[0]
+            roster.index(noun, person)
+            if person.gender is Gender.UNKNOWN:
+                person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
+
+
+def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
+    """A full name written even once (``Hettie Fairweather``) joins the person known only by
+    its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
+    whose gender must be known and not clash, and never to a ``Mrs.`` (a mother, a wife).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
+    >>> miss = r.add(Person("Miss Fairweather", Counter({"Miss Fairweather": 2}), title="miss"), ["Miss Fairweather", "Fairweather"])
+    >>> join_full_names(r, name_runs(words("Hettie Fairweather"), "Hettie Fairweather")); r.lookup("Fairweather").name
+    'Hettie'
+    """
+    for run in runs:
+        if len(run.words) != 2 or run.title:
+            continue
+        given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
+        if not given or not surname or given is surname or surname.title == "mrs" or " " in given.name:
+            continue
+        if all(f.split()[-1] == run.words[1] for f in surname.forms) and given.gender is not Gender.UNKNOWN and _may_be(surname, given):
+            join_person(roster, surname, given)
+
+
+def index_described_names(doc: Document) -> None:
+    """A description the text equates with a name names that person from the start:
+    ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
+    ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
+    make every ``the tall girl`` Kira.
+    """
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _APPOSITION.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
+            for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+        for index in para.quotes:
+            if m := _INTRODUCING.match(doc.segments[index].text):
+                for start, end in para.narration(doc.segments):
+                    for at in _POINTING_AT.finditer(doc.text, start, end):
+                        _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
+
+
+def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
+    """Make the description that opens ``following`` name the person called ``name``
+    (``closed``: an apposition, whose description must end at a comma)."""
+    found = description_at(following)
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
+        return
+    phrase = "the " + found[0].split(" ", 1)[1].lower()
+    if roster.lookup(phrase) is None:
+        roster.index(phrase, person)
+
+
+def join_addressed_only_names(doc: Document) -> None:
+    """A name the quotations only ever call someone by (addressed at least twice, never
+    written in the narration) is a second name of the person the narration is about when it
+    is called: the subjects of the paragraph before each call, less the people named in the
+    calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
+
+    Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
+    found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
+    Edwin, not a third boy who answers.
+    """
+    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    calls: Counter = Counter()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    previous: Paragraph | None = None
+    for para in doc.paragraphs:
+        named_here = {m.person for m in para.mentions if m.kind == "name"}
+        before = _subjects(previous) - named_here if previous else set()
+        for person in _called_people(doc, para):
+            if person.known or person.name in in_narration:
+                continue
+            calls[person.name] += 1
+            for candidate in before - {person.name}:
+                votes[person.name][candidate] += 1 / len(before - {person.name})
+        previous = para
+    for name, counter in votes.items():
+        person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
+        if calls[name] >= _ADDRESSED_MIN and person and owner and _may_be(person, owner) and doc.roster.may_join(owner, name):
+            join_person(doc.roster, person, owner)
+
+
+def _subjects(para: Paragraph) -> set[str]:
+    return {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+
+
+def _called_people(doc: Document, para: Paragraph) -> list[Person]:
+    """The roster people the quotations of a paragraph address by name."""
+    called = []
+    for index in para.quotes:
+        seg = doc.segments[index]
+        if not _MAY_CALL.search(seg.text):
+            continue  # no capitalised word where a call stands: skip scanning its names
+        for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
+            if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
+                called.append(person)
+    return called
+
+
+def _winner(roster: Roster, counter: Counter) -> Person | None:
+    """The candidate with more than half of the votes."""
+    name, weight = counter.most_common(1)[0]
+    return roster.by_name(name) if weight >= _VOTES_MIN and weight * 2 > sum(counter.values()) else None
+
+
+def _may_be(person: Person, owner: Person) -> bool:
+    """Genders that do not contradict each other, and nobody configured by the user."""
+    unknown = Gender.UNKNOWN
+    return not person.known and (person.gender in (unknown, owner.gender) or owner.gender is unknown)

@@ -1,0 +1,109 @@
+"""Tests of ficaudio.attribute.aliases: src/ficaudio/attribute/aliases.py."""
+
+from __future__ import annotations
+
+import doctest
+
+from ficaudio.attribute import aliases
+
+from attribute_scenes import dialogue_speakers, paragraph_characters
+
+_SURNAME_CALLS = [
+    "After school, Owen sat on the wall and watched the rain.",
+    '"Cheer up, Brandt," Felix said.',
+    '"I am cheerful."',
+    "Felix laughed and went back inside.",
+    "In the end Owen stood up.",
+    '"Where are you going, Brandt?" Felix asked from the door.',
+    '"Home."',
+]
+
+
+def test_surname_used_only_to_call_someone_is_the_person_called():
+    # "Brandt" is never written in the narration: it is Owen, so Owen answers, not a third boy
+    assert dialogue_speakers(_SURNAME_CALLS) == ["Felix", "Owen", "Felix", "Owen"]
+
+
+def test_name_called_by_the_one_the_narration_is_about_stays_another_person():
+    # a voice on the phone: Owen, the subject before each call, is the one calling Jonah
+    paragraphs = [
+        "That night Owen rang his brother.",
+        '"Hey, Jonah. It is me," Owen said.',
+        '"What do you want?"',
+        "Owen sighed.",
+        '"Come on, Jonah," Owen said.',
+        '"Fine."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Owen", "Jonah", "Owen", "Jonah"]
+
+
+_CODENAMES = [
+    "At the track, Maya tied her laces while Leon stretched. Out here Maya becomes Sparrow, and Leon becomes Flint.",
+    '"Sparrow, go left," Flint says.',
+    '"Going."',
+    "Maya runs. Behind her, Leon counts the seconds.",
+]
+
+
+def test_names_the_narration_equates_are_one_person():
+    # "Maya becomes Sparrow": the answer to a call of Sparrow is Maya's, and Flint is Leon
+    assert dialogue_speakers(_CODENAMES) == ["Leon", "Maya"]
+    assert "Sparrow" in paragraph_characters(_CODENAMES)["Maya"].aliases
+
+
+def test_kin_name_and_kin_description_are_one_person():
+    # "Mom" (a kin word used as a name) and "her mother" are one voice, not two
+    paragraphs = [
+        'Lena answers on the second ring. "Hi, Mom."',
+        '"Are you eating properly?"',
+        '"Yes, Mom."',
+        '"Good," her mother says.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mom"
+    assert "her mother" not in paragraph_characters(paragraphs)
+
+
+def test_full_name_written_once_joins_its_surname_to_its_given_name():
+    paragraphs = [
+        "At the back of the class, Ivy opened her book, and Tom watched Ivy.",
+        '"Miss Marlow, the next line, please," said the teacher.',
+        '"Yes, sir."',
+        '"Everyone knows Ivy Marlow hates reading aloud," Tom whispered.',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Miss Marlow" in characters["Ivy"].aliases and "Miss Marlow" not in characters
+
+
+def test_description_in_apposition_names_that_person():
+    paragraphs = [
+        "On the pier, Kira, the tall girl, waited while Lena fished. Kira sighed, and Lena laughed.",
+        '"You came," the tall girl said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira"]
+
+
+def test_description_pointed_at_in_an_introduction_names_that_person():
+    # the tall girl speaks before she is named; the introduction names her lines from the start
+    paragraphs = [
+        "The door opened and a tall girl came in. Mara looked up from her desk.",
+        '"Is this room four?" the tall girl asked.',
+        '"It is," Mara said.',
+        "After a moment Joel came in behind her.",
+        '"This is Kira," Joel said, nodding at the tall girl.',
+        "Mara nodded, and Kira sat down.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira", "Mara", "Joel"]
+
+
+def test_description_equated_with_a_name_by_a_copula_names_that_person():
+    paragraphs = [
+        "At the pier a tall girl waited while Lena fished.",
+        "The tall girl was Kira, and Lena had known her for years. Kira sighed.",
+        '"You came," the tall girl said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kira"]
+
+
+def test_docstring_examples_hold():
+    result = doctest.testmod(aliases)
+    assert result.failed == 0 and result.attempted >= 4
