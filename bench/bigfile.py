@@ -44,7 +44,7 @@ def run(story: Path, out: Path, voices: Path, render_seconds: float) -> dict:
     """Prepare ``story`` to the end, render for ``render_seconds``, stop; the peaks of each phase."""
     cmd = [*_ficaudio(), "render", str(story), "--out", str(out), "--voices", str(voices)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(FICAUDIO_CACHE_DIR=str(out / "cache")), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, env=_env(FICAUDIO_CACHE_DIR=str(out / "cache"), PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     rss = TreeRss(proc.pid)
     phase = {"prepared_at": None, "parts": 0, "chapters_done": 0, "last": ""}
     reader = threading.Thread(target=_follow, args=(proc, phase, rss), daemon=True)
@@ -62,12 +62,13 @@ def run(story: Path, out: Path, voices: Path, render_seconds: float) -> dict:
 
 
 def _follow(proc, phase: dict, rss: TreeRss) -> None:
-    """Watch the render's log: the preparation ends at the first chapter line."""
+    """Watch the render's log: the preparation ends when the first chapters start
+    ("TITLE: N chapters, U utterances, M to synthesise")."""
     for line in proc.stdout:
         phase["last"] = line.strip() or phase["last"]
         if line.startswith("prepared part"):
             phase["parts"] += 1
-        if line.lstrip().startswith("chapter ") and phase["prepared_at"] is None:
+        if line.rstrip().endswith("to synthesise") and phase["prepared_at"] is None:
             phase["prepared_at"] = time.perf_counter()
             phase["prepare_peak"] = rss.peak_bytes
             rss.peak_bytes = 0  # from here on: the render's own peak

@@ -17,7 +17,7 @@ import json
 import shutil
 from collections.abc import Sequence
 from contextlib import contextmanager
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from . import __version__
 from .config import Config
 from .errors import OutputError
-from .files import atomic_write_bytes, atomic_write_text, safe_name
+from .files import atomic_write_bytes, atomic_write_text, atomic_writer, safe_name
 from .models import ChapterAudio, ChapterPlan, Cue, RenderPlan
 
 if TYPE_CHECKING:
@@ -42,6 +42,7 @@ PRIVATE_CACHE = ".ficaudio-cache"  # --no-cache: clips live here during the rend
 
 RUNS = ".ficaudio-runs"  # in the out folder: which book folder each story file went to
 OWNER = ".ficaudio-source"  # in each book folder: the story file it was rendered from
+CUES = ".ficaudio-cues"  # in each book folder: each chapter's cues (CHAPTER.mp3.json), until book.json holds them
 
 
 @dataclass(frozen=True)
@@ -75,7 +76,8 @@ def book_folder(out_dir: Path, title: str, story: Path) -> Path:
 
 
 def reusable_chapter(entry: dict | None, key: str, dest: Path, chapter: ChapterPlan, rate_hz: int) -> ChapterAudio | None:
-    """The chapter as an earlier run wrote it, when its key matches and the file is intact."""
+    """The chapter as an earlier run wrote it, when its key matches and the file and its cues
+    are intact (cues stay on disk: see :func:`keep_cues`)."""
     if not entry or entry.get("key") != key:
         return None
     try:
@@ -83,8 +85,31 @@ def reusable_chapter(entry: dict | None, key: str, dest: Path, chapter: ChapterP
             return None
     except OSError:
         return None
-    cues = tuple(Cue(**c) for c in entry["cues"])
-    return ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz, cues)
+    audio = ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz)
+    if "cues" in entry:  # a folder written before cues moved out of the manifest
+        keep_cues(dest.parent, replace(audio, cues=tuple(Cue(**c) for c in entry["cues"])))
+    return audio if cues_path(dest.parent, audio).exists() else None
+
+
+def cues_path(folder: Path, chapter: ChapterAudio) -> Path:
+    return folder / CUES / f"{Path(chapter.path).name}.json"
+
+
+def keep_cues(folder: Path, chapter: ChapterAudio) -> ChapterAudio:
+    """Write a finished chapter's cues to disk; the chapter without them, to hold in memory
+    (a big book's cues would otherwise grow with the book while it renders)."""
+    path = cues_path(folder, chapter)
+    path.parent.mkdir(exist_ok=True)
+    atomic_write_text(path, json.dumps([asdict(cue) for cue in chapter.cues], ensure_ascii=False))
+    return replace(chapter, cues=())
+
+
+def load_cues(folder: Path, chapter: ChapterAudio) -> tuple[Cue, ...]:
+    try:
+        return tuple(Cue(**c) for c in json.loads(cues_path(folder, chapter).read_text("utf-8")))
+    except (OSError, ValueError, TypeError) as exc:
+        raise OutputError(f"the cues of {Path(chapter.path).name} are missing or damaged", path=str(cues_path(folder, chapter)),
+                          hint="render again: that chapter will be made anew") from exc  # fmt: skip
 
 
 def cover_digest(cover: bytes | None) -> str:
@@ -119,8 +144,7 @@ def read_manifest(folder: Path) -> dict:
 
 def _chapter_entry(chapter: ChapterAudio, key: str) -> dict:
     return {"key": key, "index": chapter.index, "title": chapter.title, "samples": chapter.sample_count,
-            "rate_hz": chapter.sample_rate_hz, "bytes": Path(chapter.path).stat().st_size,
-            "cues": [asdict(cue) for cue in chapter.cues]}  # fmt: skip
+            "rate_hz": chapter.sample_rate_hz, "bytes": Path(chapter.path).stat().st_size}  # fmt: skip
 
 
 def read_state(folder: Path) -> dict[str, dict]:
@@ -247,7 +271,7 @@ def _result_from(folder: Path, manifest: dict) -> BookResult | None:
     try:
         entries = sorted(manifest["chapters"].items(), key=lambda item: item[1]["index"])
         chapters = tuple(
-            ChapterAudio(e["index"], e["title"], str(folder / name), e["samples"], e["rate_hz"], tuple(Cue(**c) for c in e["cues"]))
+            ChapterAudio(e["index"], e["title"], str(folder / name), e["samples"], e["rate_hz"])
             for name, e in entries
         )
         book = manifest["book"]
@@ -258,8 +282,11 @@ def _result_from(folder: Path, manifest: dict) -> BookResult | None:
 
 
 def write_book_json(folder: Path, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms, *, fandom: str | None, cover: bytes | None) -> None:
-    """book.json: what the listening files (feed, transcripts, player) are made from."""
-    previous = _read_json(folder / "book.json")
+    """book.json: what the listening files (feed, transcripts, player) are made from.
+
+    Written a chapter at a time, each chapter's cues read from where :func:`keep_cues` put them."""
+    book = read_manifest(folder).get("book", {})
+    previous = book if "created" in book else _read_json(folder / "book.json")
     data = {
         "format": 1,
         "generator": f"ficaudio {__version__}",
@@ -271,9 +298,15 @@ def write_book_json(folder: Path, plan: RenderPlan, book_path: Path, chapters, s
         "created": previous.get("created") or datetime.now(timezone.utc).replace(microsecond=0).isoformat(),
         "cover": _write_cover(folder, cover) or previous.get("cover"),
         "book": {"file": book_path.name, "duration_ms": duration_ms, "bytes": book_path.stat().st_size},
-        "chapters": [_chapter_json(c, start) for c, start in zip(chapters, starts_ms, strict=True)],
     }
-    atomic_write_text(folder / "book.json", json.dumps(data, ensure_ascii=False, indent=1))
+    with atomic_writer(folder / "book.json") as write:
+        write(json.dumps(data, ensure_ascii=False, indent=1)[:-2] + ',\n "chapters": [')
+        for number, (chapter, start) in enumerate(zip(chapters, starts_ms, strict=True)):
+            write(("," if number else "") + "\n  " + json.dumps(_chapter_json(folder, chapter, start), ensure_ascii=False))
+        write("\n ]\n}\n")
+    manifest = read_manifest(folder)  # so the next render need not read book.json back
+    manifest.setdefault("book", {}).update(created=data["created"], cover=data["cover"])
+    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1))
 
 
 def _write_cover(folder: Path, cover: bytes | None) -> str | None:
@@ -287,7 +320,7 @@ def _write_cover(folder: Path, cover: bytes | None) -> str | None:
     return name
 
 
-def _chapter_json(chapter: ChapterAudio, start_ms: int) -> dict:
+def _chapter_json(folder: Path, chapter: ChapterAudio, start_ms: int) -> dict:
     path = Path(chapter.path)
     return {
         "index": chapter.index,
@@ -296,7 +329,7 @@ def _chapter_json(chapter: ChapterAudio, start_ms: int) -> dict:
         "duration_ms": chapter.duration_ms,
         "bytes": path.stat().st_size,
         "start_ms": start_ms,
-        "cues": [asdict(cue) for cue in chapter.cues],
+        "cues": [asdict(cue) for cue in chapter.cues or load_cues(folder, chapter)],
     }
 
 
@@ -313,6 +346,7 @@ def remove_stale(folder: Path, manifest: dict, keep: set[str]) -> None:
     listed = set(read_state(folder)) | {manifest.get("book", {}).get("file", "")}
     for name in listed - keep - {""}:
         (folder / name).unlink(missing_ok=True)
+        (folder / CUES / f"{name}.json").unlink(missing_ok=True)
 
 
 @contextmanager

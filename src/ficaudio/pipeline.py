@@ -449,6 +449,7 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
                                              bitrate_kbps=config.bitrate_kbps, workers=options.jobs, on_progress=progress.update):
             job = by_index[result.index]
             audio = ChapterAudio(job.index, job.title, job.dest, result.sample_count, rate_hz, _cues(facts, _timeline(job, result), rate_hz))
+            audio = bookfolder.keep_cues(folder, audio)
             bookfolder.journal(folder, audio, keys[job.index])
             done[job.index] = audio
             progress.finished(job.index)
@@ -508,7 +509,8 @@ def _book_file(folder: Path, facts: StoryFacts, plan: RenderPlan, chapters: Sequ
     if book.get("key") != book_key or not bookfolder.same_size(book_path, book.get("bytes")):
         reporter.info("joining the book")
         joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(facts, plan, chapters))
-        book = {"key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
+        kept = {name: book[name] for name in ("created", "cover") if name in book}  # book.json's, not read back
+        book = {**kept, "key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
     bookfolder.remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
     book["bytes"] = book_path.stat().st_size
     bookfolder.write_manifest(folder, chapters, keys, book)
