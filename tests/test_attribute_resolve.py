@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import description_gender, in_complement_clause, possessive_rank
+from ficaudio.attribute.resolve import description_gender, in_complement_clause, narrators_relative, possessive_rank
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -296,3 +296,16 @@ def test_subject_pronoun_does_not_teach_a_gender_when_someone_of_it_is_in_reach(
         'Tomas shook his head. He hung the coat by the door. "Tea?" he asked.',
     ]
     assert paragraph_characters(paragraphs)["Vesk"].gender is Gender.UNKNOWN
+
+
+def test_the_narrators_relative_is_one_person_not_the_man_just_named():
+    text = ('I remember old Pontifex well. Mr. Pontifex built organs and told jokes.\n'
+            '"He was a fine man," returned my father.\n'
+            '"He was a carpenter," I said.')
+    assert speakers(text)[0] == ("my father", "description_tag")
+
+
+def test_only_my_or_our_relative_is_the_narrators():
+    his = Mention(0, 10, "description", "his father", head="father")
+    ours = Mention(0, 10, "description", "our mother", head="mother")
+    assert (narrators_relative(his), narrators_relative(ours)) == (False, True)

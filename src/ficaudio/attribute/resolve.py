@@ -291,7 +291,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
-    if m.gender is not Gender.UNKNOWN and not indefinite and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
+    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
             return found
@@ -303,6 +303,19 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"father", "mother", "dad", "mum", "mom", "papa", "pa", "mamma", "mama", "ma", "uncle", "aunt",
+                        "husband", "wife", "grandfather", "grandmother", "brother", "sister", "son", "daughter"})
+
+
+def narrators_relative(m: Mention) -> bool:
+    """``my father``, ``our mother``: the narrator's own relative is one fixed person of the
+    story (so ``my father`` is ``my father`` every time), never the man just mentioned.
+
+    >>> narrators_relative(Mention(0, 9, "description", "my father", head="father")), narrators_relative(Mention(0, 10, "description", "his father", head="father"))
+    (True, False)
+    """
+    words = m.text.lower().split()
+    return len(words) == 2 and words[0] in ("my", "our") and m.head in _RELATIVES
 
 
 def keep_fuller_description(person: Person | None, m: Mention) -> None:
