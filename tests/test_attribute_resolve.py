@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import description_gender, in_complement_clause, narrators_relative, possessive_rank
+from ficaudio.attribute.resolve import description_gender, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -309,3 +309,19 @@ def test_only_my_or_our_relative_is_the_narrators():
     his = Mention(0, 10, "description", "his father", head="father")
     ours = Mention(0, 10, "description", "our mother", head="mother")
     assert (narrators_relative(his), narrators_relative(ours)) == (False, True)
+
+
+def test_an_indefinite_person_the_next_sentence_calls_him_enters_the_story():
+    text = ('Kiba waved from the platform as the train pulled away.\n'
+            'Ino watched the fields go by for an hour, then the river, then the long grey suburbs, '
+            'and thought about the letter in her bag and the aunt she had never met.\n'
+            'She had been conscious of a man behind. She felt him watching her.\n'
+            'He leaned forward. "First visit to the city?" he asked.')
+    assert speakers(text, [INO, KIBA])[0] == ("the man", "pronoun_tag")
+
+
+def test_a_simile_or_an_unmentioned_indefinite_is_nobody():
+    man = dict(kind="description", text="a man", head="man", gender=Gender.MALE)
+    assert not taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, **man))
+    assert not taken_up_by_next_sentence("She saw a man. She laughed.", Mention(8, 13, **man))
+    assert taken_up_by_next_sentence("She saw a man. She waved at him.", Mention(8, 13, **man))

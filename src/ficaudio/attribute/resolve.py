@@ -287,7 +287,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return titled
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
-    if generic and not m.subject and not _is_tag_subject(resolver, m):
+    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
@@ -371,6 +371,27 @@ def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_NEXT_SENTENCE = re.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
+_PRONOUNS_OF = {Gender.MALE: re.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: re.compile(r"\b(?:she|her|She|Her)\b")}
+_SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
+
+
+def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
+    """``She had been conscious of a man behind. She felt him observing her.``: an indefinite
+    person that ends a sentence (not a simile: ``like a man``) and whom the next sentence
+    calls ``he``/``him`` enters the story.
+
+    >>> t = "She saw a man behind. She felt him watch."
+    >>> taken_up_by_next_sentence(t, Mention(8, 13, "description", "a man", head="man", gender=Gender.MALE))
+    True
+    >>> taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, "description", "a man", head="man", gender=Gender.MALE))
+    False
+    """
+    before = text[max(0, m.start - 12):m.start].split()
+    hit = _NEXT_SENTENCE.match(text, m.end)
+    if not hit or m.gender not in _PRONOUNS_OF or (before and before[-1].lower() in _SIMILE_WORDS):
+        return False
+    return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
