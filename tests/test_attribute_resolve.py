@@ -325,3 +325,10 @@ def test_a_simile_or_an_unmentioned_indefinite_is_nobody():
     assert not taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, **man))
     assert not taken_up_by_next_sentence("She saw a man. She laughed.", Mention(8, 13, **man))
     assert taken_up_by_next_sentence("She saw a man. She waved at him.", Mention(8, 13, **man))
+
+
+def test_a_name_made_someones_relation_by_apposition_is_not_the_she_that_follows():
+    text = ('Ino was glad of a guest in winter. She hurried to the kitchen.\n'
+            'As soon as the kettle was on, and Sakura, her sleepy maid, had been scolded awake, '
+            'she carried the tray into the parlour. "Tea, sir?" she said.')
+    assert speakers(text, [INO, SAKURA])[0] == ("Ino", "pronoun_tag")

@@ -77,7 +77,8 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                self.salience.add(m.start, name, m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)))
+                acts = m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m))
+                self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
         """The person a mention refers to (cached: a mention is resolved once)."""
@@ -110,6 +111,21 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+
+_RELATION_APPOSITION = re.compile(r",\s+(?:his|her|their)\s")
+
+
+def named_as_relation(text: str, m: Mention) -> bool:
+    """``and Millie, her lymphatic maid, had been brisked up, she carried the cloth``: a name
+    whose apposition makes it someone's relation is not who the sentence is about (the
+    ``her`` is another woman, the one the next ``she`` means).
+
+    >>> t = "and Millie, her maid, had been scolded, she carried the cloth"
+    >>> named_as_relation(t, Mention(4, 10, "name", "Millie")), named_as_relation("Millie, come here", Mention(0, 6, "name", "Millie"))
+    (True, False)
+    """
+    return m.kind == "name" and bool(_RELATION_APPOSITION.match(text, m.end))
 
 
 _COMPLEMENTIZERS = frozenset({"if", "whether", "that"})
