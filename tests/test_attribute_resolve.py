@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import description_gender, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -332,3 +332,16 @@ def test_a_name_made_someones_relation_by_apposition_is_not_the_she_that_follows
             'As soon as the kettle was on, and Sakura, her sleepy maid, had been scolded awake, '
             'she carried the tray into the parlour. "Tea, sir?" she said.')
     assert speakers(text, [INO, SAKURA])[0] == ("Ino", "pronoun_tag")
+
+
+def test_an_indefinite_person_in_a_comparison_is_nobody_new():
+    text = ('Ino came to the fair at last, and Kiba showed her the stalls.\n'
+            'No other woman looked such a lady as she did. She smiled at him.\n'
+            '"Are you coming now?" she said.')
+    assert speakers(text, [INO, KIBA])[0] == ("Ino", "pronoun_tag")
+
+
+def test_comparison_words_before_an_indefinite():
+    lady = dict(kind="description", text="a lady", head="lady", gender=Gender.FEMALE)
+    assert in_comparison("she looked like a lady", Mention(16, 22, **lady))
+    assert not in_comparison("she met a lady", Mention(8, 14, **lady))

@@ -303,6 +303,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return titled
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
+    if indefinite and in_comparison(resolver.doc.text, m):
+        return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
     if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
@@ -392,6 +394,16 @@ _PRONOUNS_OF = {Gender.MALE: re.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FE
 _SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
 
 
+def in_comparison(text: str, m: Mention) -> bool:
+    """``like a man``, ``such a lady as she``, ``more than a child``: a likeness, not a person.
+
+    >>> in_comparison("looked such a lady as she did", Mention(12, 18, "description", "a lady")), in_comparison("saw a lady", Mention(4, 10, "description", "a lady"))
+    (True, False)
+    """
+    before = text[max(0, m.start - 12):m.start].split()
+    return bool(before) and before[-1].lower() in _SIMILE_WORDS
+
+
 def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
     """``She had been conscious of a man behind. She felt him observing her.``: an indefinite
     person that ends a sentence (not a simile: ``like a man``) and whom the next sentence
@@ -403,9 +415,8 @@ def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
     >>> taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, "description", "a man", head="man", gender=Gender.MALE))
     False
     """
-    before = text[max(0, m.start - 12):m.start].split()
     hit = _NEXT_SENTENCE.match(text, m.end)
-    if not hit or m.gender not in _PRONOUNS_OF or (before and before[-1].lower() in _SIMILE_WORDS):
+    if not hit or m.gender not in _PRONOUNS_OF or in_comparison(text, m):
         return False
     return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
 _QUOTE_MARK = re.compile(r"[\"“”]")
