@@ -169,11 +169,23 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
-    if evidence:
+    if evidence and not named_in_passing(occ):
         return True
     if occ.after_preposition * 2 >= occ.total:
         return False  # a place: "in Konoha", "to London"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def named_in_passing(occ: Occurrence) -> bool:
+    """A titled name met once, after a preposition, never tagged (``faith in Mother Church``,
+    ``the beauty of St. John``): a figure the narration alludes to, not a character.
+
+    >>> named_in_passing(Occurrence(total=1, after_preposition=1, titled=Counter({"st": 1})))
+    True
+    >>> named_in_passing(Occurrence(total=1, titled=Counter({"mr": 1}))), named_in_passing(Occurrence(total=2, after_preposition=2, titled=Counter({"mr": 2})))
+    (False, False)
+    """
+    return occ.total == 1 and occ.after_preposition == 1 and not occ.tagged
 
 
 def word_made_person(occ: Occurrence) -> bool:
@@ -266,8 +278,27 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
+    for form, occ in stats.items():
+        if named_in_passing(occ) and form not in accepted:
+            join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def join_in_passing(roster: Roster, form: str, occ: Occurrence) -> None:
+    """A titled full name met once in passing (``to Mr. Peter Pett``) is one more name of the
+    person its title and surname name (``Mr. Pett``), never a new person.
+
+    >>> r = Roster(); pett = r.add(Person("Mr. Pett"), ["Mr. Pett"])
+    >>> join_in_passing(r, "Peter Pett", Occurrence(total=1, after_preposition=1, titled=Counter({"mr": 1})))
+    >>> r.lookup("Mr. Peter Pett").name, sorted(pett.forms)
+    ('Mr. Pett', ['Mr. Peter Pett'])
+    """
+    for title in occ.titled:
+        person = roster.lookup(title_form(title, form.split()[-1])) if " " in form else None
+        if person:
+            roster.index(title_form(title, form), person)
+            person.forms[title_form(title, form)] += occ.titled[title]
 
 
 def short_form_owner(roster: Roster, person: Person) -> Person | None:
