@@ -345,3 +345,9 @@ def test_comparison_words_before_an_indefinite():
     lady = dict(kind="description", text="a lady", head="lady", gender=Gender.FEMALE)
     assert in_comparison("she looked like a lady", Mention(16, 22, **lady))
     assert not in_comparison("she met a lady", Mention(8, 14, **lady))
+
+
+def test_a_relatives_voice_speaks_for_the_relative_not_the_possessor():
+    text = ('Kiba stood in the doorway of his room, talking about the job.\n'
+            '"Well, you asked my advice," interrupted his mother\'s voice from the hall.')
+    assert speakers(text, [KIBA])[0] == ("his mother", "description_tag")

@@ -8,8 +8,8 @@ from typing import Collection
 
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience
-from ficaudio.attribute.lexicon import SPEECH_VERBS
-from ficaudio.attribute.mentions import is_group_noun
+from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
+from ficaudio.attribute.mentions import compound_head, is_group_noun
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -451,11 +451,31 @@ def _is_tag_subject(resolver: Resolver, m: Mention) -> bool:
 
 
 def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """``his voice`` speaks for him: the man ``his`` means. ``the voice`` is nobody known."""
+    """``his voice`` speaks for him: the man ``his`` means; ``his mother's voice`` for the
+    person ``his mother`` is (see :func:`voice_possessor`). ``the voice`` is nobody known."""
+    if owner := voice_possessor(m):
+        return description_referent(resolver, owner, para)
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+def voice_possessor(m: Mention) -> Mention | None:
+    """The person a possessive before ``voice`` describes: ``his mother's voice`` -> ``his
+    mother`` (who acts, as a voice in a tag speaks for its owner).
+
+    >>> voice_possessor(Mention(0, 18, "description", "his mother's voice", head="voice")).text
+    'his mother'
+    >>> voice_possessor(Mention(0, 9, "description", "his voice", head="voice")), voice_possessor(Mention(0, 15, "description", "a woman's voice", head="voice"))
+    (None, None)
+    """
+    words = m.text.split()
+    if len(words) < 3 or not words[-2].endswith(("'s", "’s")) or words[0].lower() in ("a", "an"):
+        return None  # "a woman's voice" is a woman not yet known, maybe one already met
+    text = " ".join(words[:-1])[:-2]
+    head = compound_head(text.rsplit(" ", 1)[-1].lower())
+    return Mention(m.start, m.start + len(text), "description", text, KIN_GENDER.get(head, Gender.UNKNOWN), subject=True, head=head)
 
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
