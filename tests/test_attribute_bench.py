@@ -109,3 +109,17 @@ def test_seed_that_changed_since_annotation_is_skipped(tmp_path, capsys):
     (stories / "s.txt").write_text('Ino waved.\n\n"Howdy," Ino said.\n', encoding="utf-8")
     assert attribution_bench.load_seeds(stories, gold) == []
     assert "changed since annotation" in capsys.readouterr().out
+
+
+def test_litbank_matcher_takes_the_unnamed_narrator_i_for_the_annotated_narrator():
+    from ficaudio.models import Attribution, Character
+
+    def text(*characters):
+        return attribution_bench.Text("t", "", (), characters, typed=False)
+
+    ours = Attribution((Character("I"), Character("Holmes")), ())
+    narrator, holmes = {"id": "narrator-1", "aliases": ["narrator"]}, {"id": "Holmes-2", "aliases": ["Holmes"]}
+    assert attribution_bench.litbank_matcher(text(narrator, holmes), ours)("I") == "narrator-1"
+    spelt = {"id": "I-0", "aliases": ["I"]}
+    assert attribution_bench.litbank_matcher(text(spelt, narrator), ours)("I") == "I-0"
+    assert attribution_bench.litbank_matcher(text(holmes), ours)("I") is None
