@@ -351,3 +351,10 @@ def test_a_relatives_voice_speaks_for_the_relative_not_the_possessor():
     text = ('Kiba stood in the doorway of his room, talking about the job.\n'
             '"Well, you asked my advice," interrupted his mother\'s voice from the hall.')
     assert speakers(text, [KIBA])[0] == ("his mother", "description_tag")
+
+
+def test_she_beat_is_the_woman_named_not_a_subject_of_unknown_gender():
+    text = ('The road climbed through grey rock, and on the third day they smelled smoke.\n'
+            'Pip edged closer to Ino. She put a hand on his shoulder without looking at him. "Stay behind me."')
+    pip = Character("Pip", (), Gender.UNKNOWN)
+    assert speakers(text, [INO, pip])[0] == ("Ino", "pronoun_action_beat")

@@ -262,9 +262,20 @@ def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: 
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name
-        if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN:
+        if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN and not someone_of_gender_before(resolver, gender, position, para):
             return name  # "Shikamaru presses his fingers... 'Why?' he mutters": the gender was never shown
     return None
+
+
+def someone_of_gender_before(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> bool:
+    """Whether the paragraph names a person of ``gender`` before ``position``: then a subject
+    of unknown gender is not who ``she`` means (``Pip edged closer to Maren. She put a hand
+    on his shoulder.`` -> Maren, not Pip).
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    return any(m.start < position and (name := resolver.mention(m, para)) and resolver.gender(name) is gender
+               for m in para.mentions if m.kind in ("name", "description"))
 
 
 def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
