@@ -375,12 +375,22 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
             person.title = person.title or title  # "Mr. Marlowe" joined Peter: "Mrs. Marlowe" will not
         else:
             person = roster.add(Person(full, title=title), [full])
-            if not (TITLE_GENDER.get(title) is Gender.FEMALE and candidates):
+            if not (TITLE_GENDER.get(title) is Gender.FEMALE and candidates or wife_by_husbands_name(title, form)):
                 roster.index(form, person)  # a bare "Bennet" goes to the first titled Bennet seen; not to a Mrs./Miss when another Bennet exists
     roster.index(full, person)
     person.forms[full] += count
     if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
         person.gender, person.gender_reason = TITLE_GENDER[title], f"title {title_form(title, '').strip()}"
+
+
+def wife_by_husbands_name(title: str, form: str) -> bool:
+    """``Mrs. Newland Archer`` is the wife of the man ``Newland Archer``: a ``Mrs.`` before a
+    full name whose given name is not a woman's never makes the bare full name hers.
+
+    >>> wife_by_husbands_name("mrs", "Newland Archer"), wife_by_husbands_name("mrs", "Emma McChesney"), wife_by_husbands_name("mrs", "Archer")
+    (True, False, False)
+    """
+    return title == "mrs" and " " in form and name_prior(form.split()[0])[0] is not Gender.FEMALE
 
 
 def _title_fits(person: Person, title: str) -> bool:
