@@ -9,7 +9,7 @@ import pytest
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import (
     Occurrence, Person, Roster, _title_fits, forms_kept_apart, is_character_form, is_non_person_form,
-    is_vocative_run, join_in_passing, named_in_passing, short_form_owner, word_made_person,
+    is_vocative_run, join_in_passing, named_in_passing, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.models import Gender, SegmentKind
@@ -226,3 +226,18 @@ def test_a_full_name_in_passing_joins_the_person_its_surname_names():
     pett = r.add(Person("Mr. Pett"), ["Mr. Pett"])
     join_in_passing(r, "Peter Pett", Occurrence(total=1, after_preposition=1, titled=Counter({"mr": 1})))
     assert r.lookup("Mr. Peter Pett") is pett
+
+
+def test_mrs_before_a_mans_full_name_is_his_wife():
+    text = ('Joe Gargery was a mild man. Joe Gargery smiled at me. Mrs. Joe Gargery was a tall woman.\n'
+            '"Where have you been?" said Mrs. Joe Gargery.\n"Out," said Joe Gargery.')
+    assert [s for s, _ in speakers(text)] == ["Mrs. Joe Gargery", "Joe Gargery"]
+    assert wife_by_husbands_name("mrs", "Joe Gargery") and not wife_by_husbands_name("mrs", "Emma Hale")
+
+
+def test_mrs_with_a_surname_is_not_a_man_of_that_surname_whose_given_name_is_unknown():
+    text = ('Newland Archer went to the opera, and Newland Archer sat in the club box. Mrs. Archer stayed home.\n'
+            '"Go on," said Mrs. Archer.\n"I will," said Newland Archer.')
+    result = line_characters(text)
+    assert "Mrs. Archer" not in result["Newland Archer"].aliases
+    assert [s for s, _ in speakers(text)] == ["Mrs. Archer", "Newland Archer"]

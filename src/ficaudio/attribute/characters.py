@@ -406,12 +406,20 @@ def _title_fits(person: Person, title: str) -> bool:
 
 
 def _given_name_fits(full_name: str, title: str) -> bool:
-    """A gendered title fits a full name unless its given name is surely the other gender."""
+    """A gendered title fits a full name unless its given name is surely the other gender;
+    ``Mrs.`` needs a given name known to be a woman's (``Mrs. Archer`` is not ``Newland
+    Archer``, a name the list does not know: a married woman is often his mother or his wife).
+
+    >>> _given_name_fits("Newland Archer", "mrs"), _given_name_fits("Newland Archer", "mr"), _given_name_fits("Emma Hale", "mrs")
+    (False, True, True)
+    """
     parts = full_name.split()
     wanted = TITLE_GENDER.get(title)
     if len(parts) < 2 or wanted in (None, Gender.UNKNOWN):
         return True
     prior, weight = name_prior(parts[0])
+    if title == "mrs" and prior is Gender.UNKNOWN:
+        return False
     return prior in (Gender.UNKNOWN, wanted) or weight < 1.5
 
 
