@@ -78,3 +78,24 @@ def test_name_prior_decides_when_the_text_is_silent():
     ])
     assert chars["Margaret"].gender is Gender.FEMALE
     assert chars["Thomas"].gender is Gender.MALE
+
+
+def test_narration_window_stops_at_the_paragraph_end():
+    text = "It was Zarek who laughed first.\nHe went home alone."
+    assert "He" not in narration_window(text, _run(text), len(text))
+
+
+def test_name_ending_a_list_votes_weakly():
+    text = "He goes to Asuma and Zarek's wedding. He dances."
+    run = name_runs(words(text), text)[1]
+    assert _object_discount(text, run) == 0.3
+
+
+def test_pronouns_of_the_next_paragraph_and_after_a_list_do_not_make_a_woman_male():
+    chars = paragraph_characters([
+        "Later Kiri sighs and lifts her cup. Kiri nods, and she smiles.",
+        "It's Kiri who calls his bluff.",
+        "He goes to Asuma and Kiri's wedding and celebrates. He dances with everyone.",
+        "He sends a text to Gai, Asuma, and Kiri telling them he is fine.",
+    ])
+    assert chars["Kiri"].gender is Gender.FEMALE

@@ -16,12 +16,12 @@ _WINDOW_CHARS = 120  # about one sentence after the name
 _NEXT_SENTENCE = re.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
 
 
-_WINDOW_STOP = re.compile(r"[\"“”]")  # a quotation mark
+_WINDOW_STOP = re.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
 
 
 def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
     """The narration right after a name, up to the next name (~one sentence), never into a
-    quotation: ``Kakashi turned. "She's gone."`` says nothing about Kakashi.
+    quotation or the next paragraph: ``Kakashi turned. "She's gone."`` says nothing about Kakashi.
 
     >>> from ficaudio.attribute.mentions import name_runs, words
     >>> t = 'Kakashi turned. "She left."'
@@ -99,12 +99,13 @@ def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind)\W*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
 
 
 def _object_discount(text: str, run: NameRun) -> float:
-    """A pronoun after a name that follows a preposition (``To Holmes she is...``) is as likely
-    about someone else: 0.3; after a subject name (``Holmes said he...``): 1."""
+    """A pronoun after a name that follows a preposition (``To Holmes she is...``) or ends a
+    list (``He goes to Asuma and Kurenai's wedding. He makes...``) is as likely about someone
+    else: 0.3; after a subject name (``Holmes said he...``): 1."""
     return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) else 1.0
 
 
