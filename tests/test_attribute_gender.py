@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window
+from ficaudio.attribute.characters import Person
+from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window, pronoun_after_object, vote_pronouns
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.models import Gender
 
@@ -99,3 +100,16 @@ def test_pronouns_of_the_next_paragraph_and_after_a_list_do_not_make_a_woman_mal
         "He sends a text to Gai, Asuma, and Kiri telling them he is fine.",
     ])
     assert chars["Kiri"].gender is Gender.FEMALE
+
+
+def test_the_pronoun_after_an_object_pronoun_is_the_subjects():
+    # "her" is the woman addressed: the "he" after it, not the next "She", tells Zarek's gender
+    text = "Zarek addressed her in the tone he used when she was his student. She stopped crying."
+    votes = vote_pronouns(text, [(_run(text), Person("Zarek"))])["Zarek"]
+    assert votes[Gender.MALE] == 0.8 and votes[Gender.FEMALE] == 0
+
+
+def test_pronoun_after_object_needs_the_other_gender_in_the_same_sentence():
+    assert pronoun_after_object(" addressed her in the tone he used.", Gender.FEMALE) is Gender.MALE
+    assert pronoun_after_object(" pulled her close. He smiled.", Gender.FEMALE) is None
+    assert pronoun_after_object(" pulled her close and she smiled.", Gender.FEMALE) is None

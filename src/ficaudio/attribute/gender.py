@@ -109,19 +109,53 @@ def _object_discount(text: str, run: NameRun) -> float:
     return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) else 1.0
 
 
+_AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+
+
+def pronoun_after_object(window: str, object_gender: Gender) -> Gender | None:
+    """After an object pronoun (``Kakashi addressed her in the tone he used``), the next
+    pronoun of the other gender in the same sentence is the subject's: male here.
+
+    >>> pronoun_after_object(" addressed her in the tone he used.", Gender.FEMALE)
+    <Gender.MALE: 'male'>
+    >>> pronoun_after_object(" pulled her close. He smiled.", Gender.FEMALE) is None
+    True
+    """
+    first = _PRONOUN.search(window)
+    stop = _SENTENCE_STOP.search(window, first.end()) if first else None
+    for m in _PRONOUN.finditer(window, first.end() if first else 0, stop.start() if stop else len(window)):
+        gender = Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
+        if gender is not object_gender:
+            return gender
+    return None
+
+
 def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Counter]:
     """Count, per person, the pronoun genders that follow its mentions in narration."""
     votes: dict[str, Counter] = {}
     for k, (run, person) in enumerate(runs):
         next_start = runs[k + 1][0].start if k + 1 < len(runs) else len(text)
-        gender = pronoun_after_name(text, run, next_start)
-        if gender is not Gender.UNKNOWN:
-            weight = _pronoun_weight(text, run, next_start) * _object_discount(text, run)
-            votes.setdefault(person.name, Counter())[gender] += weight
-        if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
-            # "Oren sighs. He sits." -- the next sentence's subject is usually the same person
-            votes.setdefault(person.name, Counter())[Gender.MALE if m.group(1) == "He" else Gender.FEMALE] += 1
-    return votes
+        _vote_mention(text, run, next_start, votes.setdefault(person.name, Counter()))
+    return {name: count for name, count in votes.items() if count}
+
+
+def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> None:
+    gender = pronoun_after_name(text, run, next_start)
+    object_gender = None
+    if gender is not Gender.UNKNOWN:
+        weight = _pronoun_weight(text, run, next_start) * _object_discount(text, run)
+        count[gender] += weight
+        if weight == 0:
+            object_gender = gender  # "Kakashi addressed her ...": a woman is near, not him
+            if own := pronoun_after_object(narration_window(text, run, next_start), gender):
+                count[own] += _AFTER_OBJECT_WEIGHT * _object_discount(text, run)
+    if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
+        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person,
+        # but not after an object of that gender ("Kakashi addressed her ... She stopped.")
+        following = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
+        if following is not object_gender:
+            count[following] += 1
 
 
 def given_name_prior(person: Person) -> tuple[Gender, float]:
