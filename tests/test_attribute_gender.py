@@ -30,6 +30,7 @@ def _run(text: str):
         ("Oren lifted her cup.", 0.3),  # a possessive, often hers in a woman's point of view
         ("Oren pushed him away.", 0.0),
         ("Oren shook his head.", 1.0),  # own body
+        ("Tess stood in the doorway of her own room.", 1.0),  # "her own": the subject's
     ],
 )
 def test_pronoun_weight(text, weight):

@@ -47,7 +47,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b", re.IGNORECASE)
+_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\b|(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b)", re.IGNORECASE)
 
 
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
@@ -56,7 +56,7 @@ _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "h
 def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     """How surely the first pronoun after a name speaks of the named person.
 
-    ``he``/``she`` and ``shook her head`` do: 1. ``his`` usually belongs to the subject
+    ``he``/``she``, ``shook her head`` and ``her own room`` do: 1. ``his`` usually belongs to the subject
     (``Oren settles into his seat``): 0.8; a possessive ``her`` (``lifted her cup``): 0.3
     (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
     an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
