@@ -12,7 +12,8 @@ as unseen data: first-person present tense, a narrator named only by others, tit
 fight; 0.500 before any change, 0.735 after) and set the levels to all seven stories (0.864
 overall, 1.000 explicit, 0.861 anaphoric, 0.793 implicit; 0.899 with the roster) minus a margin.
 Round 15 (no new story) raised them to 0.889 overall, 0.905 anaphoric, 0.821 implicit, 0.904 with
-the roster, ``night_road`` 0.863 (88/102), minus a margin.
+the roster, ``night_road`` 0.863 (88/102), minus a margin. Round 18 raised anaphoric to 0.91
+(0.920 reached).
 """
 
 from __future__ import annotations
@@ -62,7 +63,7 @@ def test_implicit_accuracy_does_not_drop(tally):
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.905  # round 17: 0.912
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.91  # round 18: 0.920 (126/137)
 
 
 def test_roster_accuracy_does_not_drop():
