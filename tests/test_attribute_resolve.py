@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
+    INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
 )
 
 
@@ -358,3 +358,19 @@ def test_she_beat_is_the_woman_named_not_a_subject_of_unknown_gender():
             'Pip edged closer to Ino. She put a hand on his shoulder without looking at him. "Stay behind me."')
     pip = Character("Pip", (), Gender.UNKNOWN)
     assert speakers(text, [INO, pip])[0] == ("Ino", "pronoun_action_beat")
+
+
+def test_a_definite_description_followed_by_its_verb_is_someone_in_the_scene():
+    iruka = Character("Iruka", (), Gender.MALE)
+    text = ('"Sit down, Iruka," Kakashi says.\n'
+            '"I don\'t need to," Iruka says.\n'
+            'Kakashi pauses in the doorway with the smirk that makes Iruka\'s cheeks flush, and the man needs some colour in his face.\n'
+            'His eyes drop, his face turns red, and he says, "Hot tea, then."')
+    assert speakers(text, [KAKASHI, iruka])[-1] == ("Iruka", "pronoun_tag")
+
+
+def test_definite_description_acts_only_before_a_verb():
+    man = dict(kind="description", text="the man", head="man", gender=Gender.MALE)
+    assert definite_description_acts("and the man needs colour", Mention(4, 11, **man))
+    assert not definite_description_acts("and the man who came", Mention(4, 11, **man))
+    assert not definite_description_acts("and a man needs colour", Mention(4, 9, **{**man, "text": "a man"}))

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from ficaudio.attribute.characters import Person
-from ficaudio.attribute.document import Document, Mention, Paragraph, Salience
+from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
 from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
 from ficaudio.attribute.mentions import compound_head, is_group_noun
 from ficaudio.models import Gender
@@ -77,7 +77,7 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                acts = m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m))
+                acts = m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)) or definite_description_acts(self.doc.text, m)
                 self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
@@ -126,6 +126,23 @@ def named_as_relation(text: str, m: Mention) -> bool:
     (True, False)
     """
     return m.kind == "name" and bool(_RELATION_APPOSITION.match(text, m.end))
+
+
+_THE_HEAD_VERB = re.compile(r"\s+([a-z]+)")
+
+
+def definite_description_acts(text: str, m: Mention) -> bool:
+    """``..., and the man needs some colour in his face``: a ``the`` description followed by
+    its verb is the subject of its clause, someone already in the scene (not ``the man who``).
+
+    >>> t = "and the man needs colour"
+    >>> definite_description_acts(t, Mention(4, 11, "description", "the man", head="man")), definite_description_acts("the man who came", Mention(0, 7, "description", "the man", head="man"))
+    (True, False)
+    """
+    if m.kind != "description" or not m.text.lower().startswith("the "):
+        return False
+    verb = _THE_HEAD_VERB.match(text, m.end)
+    return bool(verb) and looks_like_verb(verb.group(1))
 
 
 _COMPLEMENTIZERS = frozenset({"if", "whether", "that"})
@@ -316,7 +333,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     generic = indefinite or m.head in _GENERIC_HEADS
     if indefinite and in_comparison(resolver.doc.text, m):
         return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
-    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)):
+    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
