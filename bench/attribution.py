@@ -28,8 +28,10 @@ Matching a predicted speaker to the gold speaker (strict on purpose):
 * LitBank: the predicted character's canonical name, normalised (lower case, no periods, one
   space), must equal an alias of exactly one annotated character; failing that, one of its
   capitalised aliases must. That character must be the gold speaker. A name that fits two
-  annotated characters, or none, is wrong. (Two predicted characters may map to one annotated
-  one, e.g. ``Lizzy`` and ``Elizabeth``: the per-line score does not punish a split voice.)
+  annotated characters, or none, is wrong. The engine's ``I`` (a first-person narrator the
+  text never names), when no alias spells it, is the character annotated ``narrator``. (Two
+  predicted characters may map to one annotated one, e.g. ``Lizzy`` and ``Elizabeth``: the
+  per-line score does not punish a split voice.)
 * Fixtures: the gold speaker must equal the predicted canonical name or one of its aliases.
 * Seeds: as LitBank, with the names and aliases of ``STEM.characters.json`` (id = name).
 
@@ -51,6 +53,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficaudio.attribute import attribute
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, Gender, Segment, SegmentKind, Story
 
 DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
@@ -58,6 +61,7 @@ DEFAULT_FIXTURES = Path(__file__).resolve().parent / "data"
 DEFAULT_SEEDS = Path("/work/shared/seeds")
 SEED_GOLD = DEFAULT_FIXTURES / "seeds"
 TOLERANCE_CHARS = 2
+UNNAMED_NARRATOR = "narrator"  # LitBank's label for a first-person narrator the text never names (the engine's "I")
 EXPLICIT_RULES = frozenset({"explicit_tag", "first_person_tag"})
 ANAPHORIC_RULES = frozenset({"pronoun_tag", "description_tag"})
 
@@ -199,6 +203,8 @@ def litbank_matcher(t: Text, attribution: Attribution):
 
     def match(speaker: str) -> str | None:
         owners = alias_owner.get(_norm(speaker), set())
+        if not owners and speaker == FIRST_PERSON_NAME:
+            owners = alias_owner.get(UNNAMED_NARRATOR, set())  # the same unnamed person under the annotators' label
         if len(owners) == 1:
             return next(iter(owners))
         if owners:

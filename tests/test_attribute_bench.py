@@ -16,7 +16,8 @@ the roster, ``night_road`` 0.863 (88/102), minus a margin. Round 18 (conversatio
 them to 0.901 overall, 0.841 implicit, 0.920 with the roster, ``two_am`` 0.881 (104/118), minus a
 margin (``night_road`` is 0.853, 87/102, its floor unchanged). Round 18 also added
 ``weather_charm`` and ``field_day`` (written as unseen data); the levels above stay on the seven
-stories they were measured on, and each new story has a floor of its own.
+stories they were measured on, and each new story has a floor of its own. Round 18 (names and pronouns) raised
+anaphoric to 0.91 (0.920 reached).
 """
 
 from __future__ import annotations
@@ -80,7 +81,7 @@ def test_implicit_accuracy_does_not_drop(tally):
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.905  # round 17: 0.912
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.91  # round 18: 0.920 (126/137)
 
 
 def test_roster_accuracy_does_not_drop():
@@ -127,3 +128,17 @@ def test_seed_that_changed_since_annotation_is_skipped(tmp_path, capsys):
     (stories / "s.txt").write_text('Ino waved.\n\n"Howdy," Ino said.\n', encoding="utf-8")
     assert attribution_bench.load_seeds(stories, gold) == []
     assert "changed since annotation" in capsys.readouterr().out
+
+
+def test_litbank_matcher_takes_the_unnamed_narrator_i_for_the_annotated_narrator():
+    from ficaudio.models import Attribution, Character
+
+    def text(*characters):
+        return attribution_bench.Text("t", "", (), characters, typed=False)
+
+    ours = Attribution((Character("I"), Character("Holmes")), ())
+    narrator, holmes = {"id": "narrator-1", "aliases": ["narrator"]}, {"id": "Holmes-2", "aliases": ["Holmes"]}
+    assert attribution_bench.litbank_matcher(text(narrator, holmes), ours)("I") == "narrator-1"
+    spelt = {"id": "I-0", "aliases": ["I"]}
+    assert attribution_bench.litbank_matcher(text(spelt, narrator), ours)("I") == "I-0"
+    assert attribution_bench.litbank_matcher(text(holmes), ours)("I") is None

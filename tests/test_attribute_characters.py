@@ -9,13 +9,13 @@ import pytest
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import (
     Occurrence, Person, Roster, _title_fits, forms_kept_apart, is_character_form, is_non_person_form,
-    is_vocative_run, short_form_owner, word_made_person,
+    is_vocative_run, join_in_passing, named_in_passing, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.models import Gender, SegmentKind
 
 from attribute_scenes import (
-    INO, KAKASHI, dialogue_speakers, line_characters, scene_attribution, speakers, story,
+    INO, KAKASHI, KIBA, dialogue_speakers, line_characters, scene_attribution, speakers, story,
 )
 
 
@@ -206,3 +206,38 @@ def test_short_form_kept_apart_when_a_sentence_names_both():
     roster, (cal, callum) = _roster("Cal", "Callum")
     roster.apart = {frozenset(("Cal", "Callum"))}
     assert short_form_owner(roster, cal) is None
+
+
+def test_a_titled_name_alluded_to_once_is_no_character():
+    text = ('Kiba lay in bed, and his mother sat by the window.\n'
+            'She had wavered for years in her faith in Mother Church, and she liked it so.\n'
+            '"Stay in bed, dear," said his mother.')
+    assert speakers(text, [KIBA])[0][0] != "Mother Church"
+
+
+def test_named_in_passing_is_once_after_a_preposition_and_never_tagged():
+    assert named_in_passing(Occurrence(total=1, after_preposition=1, titled=Counter({"st": 1})))
+    assert not named_in_passing(Occurrence(total=1, after_preposition=1, tagged=1, titled=Counter({"mr": 1})))
+    assert not named_in_passing(Occurrence(total=1, titled=Counter({"mr": 1})))
+
+
+def test_a_full_name_in_passing_joins_the_person_its_surname_names():
+    r = Roster()
+    pett = r.add(Person("Mr. Pett"), ["Mr. Pett"])
+    join_in_passing(r, "Peter Pett", Occurrence(total=1, after_preposition=1, titled=Counter({"mr": 1})))
+    assert r.lookup("Mr. Peter Pett") is pett
+
+
+def test_mrs_before_a_mans_full_name_is_his_wife():
+    text = ('Joe Gargery was a mild man. Joe Gargery smiled at me. Mrs. Joe Gargery was a tall woman.\n'
+            '"Where have you been?" said Mrs. Joe Gargery.\n"Out," said Joe Gargery.')
+    assert [s for s, _ in speakers(text)] == ["Mrs. Joe Gargery", "Joe Gargery"]
+    assert wife_by_husbands_name("mrs", "Joe Gargery") and not wife_by_husbands_name("mrs", "Emma Hale")
+
+
+def test_mrs_with_a_surname_is_not_a_man_of_that_surname_whose_given_name_is_unknown():
+    text = ('Newland Archer went to the opera, and Newland Archer sat in the club box. Mrs. Archer stayed home.\n'
+            '"Go on," said Mrs. Archer.\n"I will," said Newland Archer.')
+    result = line_characters(text)
+    assert "Mrs. Archer" not in result["Newland Archer"].aliases
+    assert [s for s, _ in speakers(text)] == ["Mrs. Archer", "Newland Archer"]

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window
+from ficaudio.attribute.characters import Person
+from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window, pronoun_after_object, vote_pronouns
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.models import Gender
 
@@ -29,6 +30,7 @@ def _run(text: str):
         ("Oren lifted her cup.", 0.3),  # a possessive, often hers in a woman's point of view
         ("Oren pushed him away.", 0.0),
         ("Oren shook his head.", 1.0),  # own body
+        ("Tess stood in the doorway of her own room.", 1.0),  # "her own": the subject's
     ],
 )
 def test_pronoun_weight(text, weight):
@@ -78,3 +80,37 @@ def test_name_prior_decides_when_the_text_is_silent():
     ])
     assert chars["Margaret"].gender is Gender.FEMALE
     assert chars["Thomas"].gender is Gender.MALE
+
+
+def test_narration_window_stops_at_the_paragraph_end():
+    text = "It was Zarek who laughed first.\nHe went home alone."
+    assert "He" not in narration_window(text, _run(text), len(text))
+
+
+def test_name_ending_a_list_votes_weakly():
+    text = "He goes to Asuma and Zarek's wedding. He dances."
+    run = name_runs(words(text), text)[1]
+    assert _object_discount(text, run) == 0.3
+
+
+def test_pronouns_of_the_next_paragraph_and_after_a_list_do_not_make_a_woman_male():
+    chars = paragraph_characters([
+        "Later Kiri sighs and lifts her cup. Kiri nods, and she smiles.",
+        "It's Kiri who calls his bluff.",
+        "He goes to Asuma and Kiri's wedding and celebrates. He dances with everyone.",
+        "He sends a text to Gai, Asuma, and Kiri telling them he is fine.",
+    ])
+    assert chars["Kiri"].gender is Gender.FEMALE
+
+
+def test_the_pronoun_after_an_object_pronoun_is_the_subjects():
+    # "her" is the woman addressed: the "he" after it, not the next "She", tells Zarek's gender
+    text = "Zarek addressed her in the tone he used when she was his student. She stopped crying."
+    votes = vote_pronouns(text, [(_run(text), Person("Zarek"))])["Zarek"]
+    assert votes[Gender.MALE] == 0.8 and votes[Gender.FEMALE] == 0
+
+
+def test_pronoun_after_object_needs_the_other_gender_in_the_same_sentence():
+    assert pronoun_after_object(" addressed her in the tone he used.", Gender.FEMALE) is Gender.MALE
+    assert pronoun_after_object(" pulled her close. He smiled.", Gender.FEMALE) is None
+    assert pronoun_after_object(" pulled her close and she smiled.", Gender.FEMALE) is None

@@ -26,3 +26,10 @@ def test_a_form_of_address_is_no_character():
     assert not {"Majesty", "Your Majesty"} & {c.name for c in attribution.characters}
     speakers = speakers_of(attribution)
     assert speakers[1:3] == ["Queen Maud", speakers[0]]
+
+
+def test_a_cousin_in_a_tag_is_a_person_not_the_man_his_means():
+    scene = ['"I am sure Ino agrees with me," said Kiba to his uncle.',
+             '"Ino can speak for herself," said his cousin, coldly.']
+    speakers = dialogue_speakers(scene)
+    assert speakers[1] not in ("Kiba", "his uncle") and "cousin" in speakers[1]

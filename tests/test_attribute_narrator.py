@@ -104,3 +104,18 @@ def test_a_name_only_ever_addressed_is_the_narrator():
     assert "Tarn" not in {c.name for c in attribution.characters}
     assert speakers[1] == speakers[4] == speakers[6] == "Rook"
     assert speakers[3] == speakers[5] == "Ilse"
+
+
+def test_narrator_who_presents_themselves_by_name_in_their_own_speech():
+    scene = ["The landlady met me at the door and looked me over.", '"The English gentleman?" she asked.',
+             '"Yes," I said, "Tobias Wren."', "She smiled and gave me a letter."]
+    assert dialogue_speakers(scene)[1] == "Tobias Wren"
+    visit = ["I knocked, and a man opened the door.", '"Mr. Wren, your new tenant, sir," I said.', '"Come in," he said.']
+    assert dialogue_speakers(visit)[0] == "Mr. Wren"
+
+
+def test_self_presentation_pattern():
+    from ficaudio.attribute.narrator import _SELF_PRESENTATION as p
+    assert p.match('"Tobias Wren."').group(1) == "Tobias Wren"
+    assert p.match("'Mr. Wren, at your service.'").group(1) == "Mr. Wren"
+    assert not p.match('"Wren."') and not p.match('"Mr. Wren, come here."') and not p.match('"Tobias Wren is here."')

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import description_gender, in_complement_clause, possessive_rank
+from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
+    INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
 )
 
 
@@ -306,3 +306,81 @@ def test_title_description_is_the_one_bearer_who_goes_by_another_name():
         "Ana shrugged at Voss.",
     ]
     assert dialogue_speakers(paragraphs) == ["Voss"]
+
+
+def test_the_narrators_relative_is_one_person_not_the_man_just_named():
+    text = ('I remember old Pontifex well. Mr. Pontifex built organs and told jokes.\n'
+            '"He was a fine man," returned my father.\n'
+            '"He was a carpenter," I said.')
+    assert speakers(text)[0] == ("my father", "description_tag")
+
+
+def test_only_my_or_our_relative_is_the_narrators():
+    his = Mention(0, 10, "description", "his father", head="father")
+    ours = Mention(0, 10, "description", "our mother", head="mother")
+    assert (narrators_relative(his), narrators_relative(ours)) == (False, True)
+
+
+def test_an_indefinite_person_the_next_sentence_calls_him_enters_the_story():
+    text = ('Kiba waved from the platform as the train pulled away.\n'
+            'Ino watched the fields go by for an hour, then the river, then the long grey suburbs, '
+            'and thought about the letter in her bag and the aunt she had never met.\n'
+            'She had been conscious of a man behind. She felt him watching her.\n'
+            'He leaned forward. "First visit to the city?" he asked.')
+    assert speakers(text, [INO, KIBA])[0] == ("the man", "pronoun_tag")
+
+
+def test_a_simile_or_an_unmentioned_indefinite_is_nobody():
+    man = dict(kind="description", text="a man", head="man", gender=Gender.MALE)
+    assert not taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, **man))
+    assert not taken_up_by_next_sentence("She saw a man. She laughed.", Mention(8, 13, **man))
+    assert taken_up_by_next_sentence("She saw a man. She waved at him.", Mention(8, 13, **man))
+
+
+def test_a_name_made_someones_relation_by_apposition_is_not_the_she_that_follows():
+    text = ('Ino was glad of a guest in winter. She hurried to the kitchen.\n'
+            'As soon as the kettle was on, and Sakura, her sleepy maid, had been scolded awake, '
+            'she carried the tray into the parlour. "Tea, sir?" she said.')
+    assert speakers(text, [INO, SAKURA])[0] == ("Ino", "pronoun_tag")
+
+
+def test_an_indefinite_person_in_a_comparison_is_nobody_new():
+    text = ('Ino came to the fair at last, and Kiba showed her the stalls.\n'
+            'No other woman looked such a lady as she did. She smiled at him.\n'
+            '"Are you coming now?" she said.')
+    assert speakers(text, [INO, KIBA])[0] == ("Ino", "pronoun_tag")
+
+
+def test_comparison_words_before_an_indefinite():
+    lady = dict(kind="description", text="a lady", head="lady", gender=Gender.FEMALE)
+    assert in_comparison("she looked like a lady", Mention(16, 22, **lady))
+    assert not in_comparison("she met a lady", Mention(8, 14, **lady))
+
+
+def test_a_relatives_voice_speaks_for_the_relative_not_the_possessor():
+    text = ('Kiba stood in the doorway of his room, talking about the job.\n'
+            '"Well, you asked my advice," interrupted his mother\'s voice from the hall.')
+    assert speakers(text, [KIBA])[0] == ("his mother", "description_tag")
+
+
+def test_she_beat_is_the_woman_named_not_a_subject_of_unknown_gender():
+    text = ('The road climbed through grey rock, and on the third day they smelled smoke.\n'
+            'Pip edged closer to Ino. She put a hand on his shoulder without looking at him. "Stay behind me."')
+    pip = Character("Pip", (), Gender.UNKNOWN)
+    assert speakers(text, [INO, pip])[0] == ("Ino", "pronoun_action_beat")
+
+
+def test_a_definite_description_followed_by_its_verb_is_someone_in_the_scene():
+    iruka = Character("Iruka", (), Gender.MALE)
+    text = ('"Sit down, Iruka," Kakashi says.\n'
+            '"I don\'t need to," Iruka says.\n'
+            'Kakashi pauses in the doorway with the smirk that makes Iruka\'s cheeks flush, and the man needs some colour in his face.\n'
+            'His eyes drop, his face turns red, and he says, "Hot tea, then."')
+    assert speakers(text, [KAKASHI, iruka])[-1] == ("Iruka", "pronoun_tag")
+
+
+def test_definite_description_acts_only_before_a_verb():
+    man = dict(kind="description", text="the man", head="man", gender=Gender.MALE)
+    assert definite_description_acts("and the man needs colour", Mention(4, 11, **man))
+    assert not definite_description_acts("and the man who came", Mention(4, 11, **man))
+    assert not definite_description_acts("and a man needs colour", Mention(4, 9, **{**man, "text": "a man"}))

@@ -169,11 +169,23 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
-    if evidence:
+    if evidence and not named_in_passing(occ):
         return True
     if occ.after_preposition * 2 >= occ.total:
         return False  # a place: "in Konoha", "to London"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def named_in_passing(occ: Occurrence) -> bool:
+    """A titled name met once, after a preposition, never tagged (``faith in Mother Church``,
+    ``the beauty of St. John``): a figure the narration alludes to, not a character.
+
+    >>> named_in_passing(Occurrence(total=1, after_preposition=1, titled=Counter({"st": 1})))
+    True
+    >>> named_in_passing(Occurrence(total=1, titled=Counter({"mr": 1}))), named_in_passing(Occurrence(total=2, after_preposition=2, titled=Counter({"mr": 2})))
+    (False, False)
+    """
+    return occ.total == 1 and occ.after_preposition == 1 and not occ.tagged
 
 
 def word_made_person(occ: Occurrence) -> bool:
@@ -266,8 +278,27 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
+    for form, occ in stats.items():
+        if named_in_passing(occ) and form not in accepted:
+            join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def join_in_passing(roster: Roster, form: str, occ: Occurrence) -> None:
+    """A titled full name met once in passing (``to Mr. Peter Pett``) is one more name of the
+    person its title and surname name (``Mr. Pett``), never a new person.
+
+    >>> r = Roster(); pett = r.add(Person("Mr. Pett"), ["Mr. Pett"])
+    >>> join_in_passing(r, "Peter Pett", Occurrence(total=1, after_preposition=1, titled=Counter({"mr": 1})))
+    >>> r.lookup("Mr. Peter Pett").name, sorted(pett.forms)
+    ('Mr. Pett', ['Mr. Peter Pett'])
+    """
+    for title in occ.titled:
+        person = roster.lookup(title_form(title, form.split()[-1])) if " " in form else None
+        if person:
+            roster.index(title_form(title, form), person)
+            person.forms[title_form(title, form)] += occ.titled[title]
 
 
 def short_form_owner(roster: Roster, person: Person) -> Person | None:
@@ -344,12 +375,22 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
             person.title = person.title or title  # "Mr. Marlowe" joined Peter: "Mrs. Marlowe" will not
         else:
             person = roster.add(Person(full, title=title), [full])
-            if not (TITLE_GENDER.get(title) is Gender.FEMALE and candidates):
+            if not (TITLE_GENDER.get(title) is Gender.FEMALE and candidates or wife_by_husbands_name(title, form)):
                 roster.index(form, person)  # a bare "Bennet" goes to the first titled Bennet seen; not to a Mrs./Miss when another Bennet exists
     roster.index(full, person)
     person.forms[full] += count
     if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
         person.gender, person.gender_reason = TITLE_GENDER[title], f"title {title_form(title, '').strip()}"
+
+
+def wife_by_husbands_name(title: str, form: str) -> bool:
+    """``Mrs. Newland Archer`` is the wife of the man ``Newland Archer``: a ``Mrs.`` before a
+    full name whose given name is not a woman's never makes the bare full name hers.
+
+    >>> wife_by_husbands_name("mrs", "Newland Archer"), wife_by_husbands_name("mrs", "Emma McChesney"), wife_by_husbands_name("mrs", "Archer")
+    (True, False, False)
+    """
+    return title == "mrs" and " " in form and name_prior(form.split()[0])[0] is not Gender.FEMALE
 
 
 def _title_fits(person: Person, title: str) -> bool:
@@ -365,12 +406,20 @@ def _title_fits(person: Person, title: str) -> bool:
 
 
 def _given_name_fits(full_name: str, title: str) -> bool:
-    """A gendered title fits a full name unless its given name is surely the other gender."""
+    """A gendered title fits a full name unless its given name is surely the other gender;
+    ``Mrs.`` needs a given name known to be a woman's (``Mrs. Archer`` is not ``Newland
+    Archer``, a name the list does not know: a married woman is often his mother or his wife).
+
+    >>> _given_name_fits("Newland Archer", "mrs"), _given_name_fits("Newland Archer", "mr"), _given_name_fits("Emma Hale", "mrs")
+    (False, True, True)
+    """
     parts = full_name.split()
     wanted = TITLE_GENDER.get(title)
     if len(parts) < 2 or wanted in (None, Gender.UNKNOWN):
         return True
     prior, weight = name_prior(parts[0])
+    if title == "mrs" and prior is Gender.UNKNOWN:
+        return False
     return prior in (Gender.UNKNOWN, wanted) or weight < 1.5
 
 

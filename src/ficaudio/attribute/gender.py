@@ -16,12 +16,12 @@ _WINDOW_CHARS = 120  # about one sentence after the name
 _NEXT_SENTENCE = re.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
 
 
-_WINDOW_STOP = re.compile(r"[\"“”]")  # a quotation mark
+_WINDOW_STOP = re.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
 
 
 def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
     """The narration right after a name, up to the next name (~one sentence), never into a
-    quotation: ``Kakashi turned. "She's gone."`` says nothing about Kakashi.
+    quotation or the next paragraph: ``Kakashi turned. "She's gone."`` says nothing about Kakashi.
 
     >>> from ficaudio.attribute.mentions import name_runs, words
     >>> t = 'Kakashi turned. "She left."'
@@ -47,7 +47,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\s+)?(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b", re.IGNORECASE)
+_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\b|(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b)", re.IGNORECASE)
 
 
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
@@ -56,7 +56,7 @@ _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "h
 def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     """How surely the first pronoun after a name speaks of the named person.
 
-    ``he``/``she`` and ``shook her head`` do: 1. ``his`` usually belongs to the subject
+    ``he``/``she``, ``shook her head`` and ``her own room`` do: 1. ``his`` usually belongs to the subject
     (``Oren settles into his seat``): 0.8; a possessive ``her`` (``lifted her cup``): 0.3
     (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
     an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
@@ -99,13 +99,36 @@ def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind)\W*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
 
 
 def _object_discount(text: str, run: NameRun) -> float:
-    """A pronoun after a name that follows a preposition (``To Holmes she is...``) is as likely
-    about someone else: 0.3; after a subject name (``Holmes said he...``): 1."""
+    """A pronoun after a name that follows a preposition (``To Holmes she is...``) or ends a
+    list (``He goes to Asuma and Kurenai's wedding. He makes...``) is as likely about someone
+    else: 0.3; after a subject name (``Holmes said he...``): 1."""
     return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) else 1.0
+
+
+_AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's
+_SENTENCE_STOP = re.compile(r"[.!?;]")
+
+
+def pronoun_after_object(window: str, object_gender: Gender) -> Gender | None:
+    """After an object pronoun (``Kakashi addressed her in the tone he used``), the next
+    pronoun of the other gender in the same sentence is the subject's: male here.
+
+    >>> pronoun_after_object(" addressed her in the tone he used.", Gender.FEMALE)
+    <Gender.MALE: 'male'>
+    >>> pronoun_after_object(" pulled her close. He smiled.", Gender.FEMALE) is None
+    True
+    """
+    first = _PRONOUN.search(window)
+    stop = _SENTENCE_STOP.search(window, first.end()) if first else None
+    for m in _PRONOUN.finditer(window, first.end() if first else 0, stop.start() if stop else len(window)):
+        gender = Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
+        if gender is not object_gender:
+            return gender
+    return None
 
 
 def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Counter]:
@@ -113,14 +136,26 @@ def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Co
     votes: dict[str, Counter] = {}
     for k, (run, person) in enumerate(runs):
         next_start = runs[k + 1][0].start if k + 1 < len(runs) else len(text)
-        gender = pronoun_after_name(text, run, next_start)
-        if gender is not Gender.UNKNOWN:
-            weight = _pronoun_weight(text, run, next_start) * _object_discount(text, run)
-            votes.setdefault(person.name, Counter())[gender] += weight
-        if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
-            # "Oren sighs. He sits." -- the next sentence's subject is usually the same person
-            votes.setdefault(person.name, Counter())[Gender.MALE if m.group(1) == "He" else Gender.FEMALE] += 1
-    return votes
+        _vote_mention(text, run, next_start, votes.setdefault(person.name, Counter()))
+    return {name: count for name, count in votes.items() if count}
+
+
+def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> None:
+    gender = pronoun_after_name(text, run, next_start)
+    object_gender = None
+    if gender is not Gender.UNKNOWN:
+        weight = _pronoun_weight(text, run, next_start) * _object_discount(text, run)
+        count[gender] += weight
+        if weight == 0:
+            object_gender = gender  # "Kakashi addressed her ...": a woman is near, not him
+            if own := pronoun_after_object(narration_window(text, run, next_start), gender):
+                count[own] += _AFTER_OBJECT_WEIGHT * _object_discount(text, run)
+    if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
+        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person,
+        # but not after an object of that gender ("Kakashi addressed her ... She stopped.")
+        following = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
+        if following is not object_gender:
+            count[following] += 1
 
 
 def given_name_prior(person: Person) -> tuple[Gender, float]:

@@ -96,7 +96,7 @@ KIN_GENDER = {
     "nephew": Gender.MALE, "grandfather": Gender.MALE, "king": Gender.MALE, "lord": Gender.MALE,
     "sir": Gender.MALE, "lad": Gender.MALE, "fellow": Gender.MALE, "guy": Gender.MALE,
     "prince": Gender.MALE, "monk": Gender.MALE, "priest": Gender.MALE, "dad": Gender.MALE,
-    "papa": Gender.MALE, "stranger": Gender.UNKNOWN,
+    "papa": Gender.MALE, "stranger": Gender.UNKNOWN, "cousin": Gender.UNKNOWN,
     "woman": Gender.FEMALE, "girl": Gender.FEMALE, "lady": Gender.FEMALE, "wife": Gender.FEMALE,
     "mother": Gender.FEMALE, "daughter": Gender.FEMALE, "sister": Gender.FEMALE,
     "aunt": Gender.FEMALE, "niece": Gender.FEMALE, "grandmother": Gender.FEMALE,

@@ -20,6 +20,13 @@ _SELF_NAMING = re.compile(
 # (`I am Glad to ...` is not a name); `I am` is kept to narration, never a quotation.
 _SELF_APPOSITION = re.compile(r"(?:^|[^\w'’])I,\s+" + _NAME + r"\s*(?:,|--|—)")
 _SELF_STATEMENT = re.compile(r"\bI(?: am|'m|’m| was)\s+" + _NAME + r"\s*(?:[,.;!]|--|—)")
+# Why only the narrator's own speech: a quotation that is just a full or titled name
+# (`"Jonathan Harker."`) or a name followed by `your ...`/`at your service` presents its
+# speaker; anyone else's such line may name a third person.
+_SELF_PRESENTATION = re.compile(
+    r"[\"“‘'_]*((?:Mr\.?|Mrs\.?|Miss|Dr\.?)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|[A-Z][\w'’-]*\s+[A-Z][\w'’-]*)"
+    r"(?:\.[\"”’'_]*$|,\s+(?:your|at your)\b)"
+)
 _SELF_ALIAS = re.compile(
     r"\b(?:idea|picture|portrait|description) of\s+" + _NAME + r",\s+(?:commonly|usually|generally|otherwise|better) (?:called|known)"
 )
@@ -45,7 +52,8 @@ def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
     """The name the narrator gives themselves in narration or in their own speech.
 
     Example: ``So, I called myself Pip, and came to be called Pip.`` -> ``Pip``;
-    ``Me--I, Sallie Brown, the head of it`` -> ``Sallie Brown`` (:func:`self_description`).
+    ``Me--I, Sallie Brown, the head of it`` -> ``Sallie Brown`` (:func:`self_description`);
+    the narrator's own ``"Jonathan Harker."`` or ``"Mr. Lockwood, your new tenant, sir."``.
     """
     narration = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
     own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
@@ -53,6 +61,8 @@ def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
     for start, end in narration + own_speech:
         for pattern in (_SELF_NAMING, _SELF_APPOSITION):
             found.update(_canonical(doc, m.group(1)) for m in pattern.finditer(doc.text, start, end))
+    for start, end in own_speech:
+        found.update(_canonical(doc, m.group(1)) for m in [_SELF_PRESENTATION.match(doc.text[start:end])] if m)
     for start, end in narration:
         found.update(self_description(doc, start, end))
     found.pop(None, None)

@@ -7,9 +7,9 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from ficaudio.attribute.characters import Person
-from ficaudio.attribute.document import Document, Mention, Paragraph, Salience
-from ficaudio.attribute.lexicon import SPEECH_VERBS
-from ficaudio.attribute.mentions import is_group_noun
+from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
+from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
+from ficaudio.attribute.mentions import compound_head, is_group_noun
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -79,7 +79,8 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                self.salience.add(m.start, name, m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)))
+                acts = m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)) or definite_description_acts(self.doc.text, m)
+                self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
         """The person a mention refers to (cached: a mention is resolved once)."""
@@ -112,6 +113,38 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+
+_RELATION_APPOSITION = re.compile(r",\s+(?:his|her|their)\s")
+
+
+def named_as_relation(text: str, m: Mention) -> bool:
+    """``and Millie, her lymphatic maid, had been brisked up, she carried the cloth``: a name
+    whose apposition makes it someone's relation is not who the sentence is about (the
+    ``her`` is another woman, the one the next ``she`` means).
+
+    >>> t = "and Millie, her maid, had been scolded, she carried the cloth"
+    >>> named_as_relation(t, Mention(4, 10, "name", "Millie")), named_as_relation("Millie, come here", Mention(0, 6, "name", "Millie"))
+    (True, False)
+    """
+    return m.kind == "name" and bool(_RELATION_APPOSITION.match(text, m.end))
+
+
+_THE_HEAD_VERB = re.compile(r"\s+([a-z]+)")
+
+
+def definite_description_acts(text: str, m: Mention) -> bool:
+    """``..., and the man needs some colour in his face``: a ``the`` description followed by
+    its verb is the subject of its clause, someone already in the scene (not ``the man who``).
+
+    >>> t = "and the man needs colour"
+    >>> definite_description_acts(t, Mention(4, 11, "description", "the man", head="man")), definite_description_acts("the man who came", Mention(0, 7, "description", "the man", head="man"))
+    (True, False)
+    """
+    if m.kind != "description" or not m.text.lower().startswith("the "):
+        return False
+    verb = _THE_HEAD_VERB.match(text, m.end)
+    return bool(verb) and looks_like_verb(verb.group(1))
 
 
 _COMPLEMENTIZERS = frozenset({"if", "whether", "that"})
@@ -248,9 +281,20 @@ def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: 
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name
-        if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN:
+        if k == 0 and m.kind == "name" and name and resolver.gender(name) is Gender.UNKNOWN and not someone_of_gender_before(resolver, gender, position, para):
             return name  # "Shikamaru presses his fingers... 'Why?' he mutters": the gender was never shown
     return None
+
+
+def someone_of_gender_before(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> bool:
+    """Whether the paragraph names a person of ``gender`` before ``position``: then a subject
+    of unknown gender is not who ``she`` means (``Pip edged closer to Maren. She put a hand
+    on his shoulder.`` -> Maren, not Pip).
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    return any(m.start < position and (name := resolver.mention(m, para)) and resolver.gender(name) is gender
+               for m in para.mentions if m.kind in ("name", "description"))
 
 
 def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
@@ -289,11 +333,13 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return titled
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
-    if generic and not m.subject and not _is_tag_subject(resolver, m):
+    if indefinite and in_comparison(resolver.doc.text, m):
+        return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
+    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
-    if m.gender is not Gender.UNKNOWN and not indefinite and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
+    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
             return found
@@ -305,6 +351,19 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
+_RELATIVES = frozenset({"father", "mother", "dad", "mum", "mom", "papa", "pa", "mamma", "mama", "ma", "uncle", "aunt",
+                        "husband", "wife", "grandfather", "grandmother", "brother", "sister", "son", "daughter"})
+
+
+def narrators_relative(m: Mention) -> bool:
+    """``my father``, ``our mother``: the narrator's own relative is one fixed person of the
+    story (so ``my father`` is ``my father`` every time), never the man just mentioned.
+
+    >>> narrators_relative(Mention(0, 9, "description", "my father", head="father")), narrators_relative(Mention(0, 10, "description", "his father", head="father"))
+    (True, False)
+    """
+    words = m.text.lower().split()
+    return len(words) == 2 and words[0] in ("my", "our") and m.head in _RELATIVES
 
 
 def keep_fuller_description(person: Person | None, m: Mention) -> None:
@@ -360,6 +419,36 @@ def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
 
 
 _SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
+_NEXT_SENTENCE = re.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
+_PRONOUNS_OF = {Gender.MALE: re.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: re.compile(r"\b(?:she|her|She|Her)\b")}
+_SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
+
+
+def in_comparison(text: str, m: Mention) -> bool:
+    """``like a man``, ``such a lady as she``, ``more than a child``: a likeness, not a person.
+
+    >>> in_comparison("looked such a lady as she did", Mention(12, 18, "description", "a lady")), in_comparison("saw a lady", Mention(4, 10, "description", "a lady"))
+    (True, False)
+    """
+    before = text[max(0, m.start - 12):m.start].split()
+    return bool(before) and before[-1].lower() in _SIMILE_WORDS
+
+
+def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
+    """``She had been conscious of a man behind. She felt him observing her.``: an indefinite
+    person that ends a sentence (not a simile: ``like a man``) and whom the next sentence
+    calls ``he``/``him`` enters the story.
+
+    >>> t = "She saw a man behind. She felt him watch."
+    >>> taken_up_by_next_sentence(t, Mention(8, 13, "description", "a man", head="man", gender=Gender.MALE))
+    True
+    >>> taken_up_by_next_sentence("He ran like a man. He laughed.", Mention(12, 17, "description", "a man", head="man", gender=Gender.MALE))
+    False
+    """
+    hit = _NEXT_SENTENCE.match(text, m.end)
+    if not hit or m.gender not in _PRONOUNS_OF or in_comparison(text, m):
+        return False
+    return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
@@ -392,11 +481,31 @@ def _is_tag_subject(resolver: Resolver, m: Mention) -> bool:
 
 
 def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """``his voice`` speaks for him: the man ``his`` means. ``the voice`` is nobody known."""
+    """``his voice`` speaks for him: the man ``his`` means; ``his mother's voice`` for the
+    person ``his mother`` is (see :func:`voice_possessor`). ``the voice`` is nobody known."""
+    if owner := voice_possessor(m):
+        return description_referent(resolver, owner, para)
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+def voice_possessor(m: Mention) -> Mention | None:
+    """The person a possessive before ``voice`` describes: ``his mother's voice`` -> ``his
+    mother`` (who acts, as a voice in a tag speaks for its owner).
+
+    >>> voice_possessor(Mention(0, 18, "description", "his mother's voice", head="voice")).text
+    'his mother'
+    >>> voice_possessor(Mention(0, 9, "description", "his voice", head="voice")), voice_possessor(Mention(0, 15, "description", "a woman's voice", head="voice"))
+    (None, None)
+    """
+    words = m.text.split()
+    if len(words) < 3 or not words[-2].endswith(("'s", "’s")) or words[0].lower() in ("a", "an"):
+        return None  # "a woman's voice" is a woman not yet known, maybe one already met
+    text = " ".join(words[:-1])[:-2]
+    head = compound_head(text.rsplit(" ", 1)[-1].lower())
+    return Mention(m.start, m.start + len(text), "description", text, KIN_GENDER.get(head, Gender.UNKNOWN), subject=True, head=head)
 
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
