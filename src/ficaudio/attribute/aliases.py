@@ -1,6 +1,7 @@
 """Names of one person that only the text links, so the roster holds one person, not two:
 a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
-once (``Hettie Fairweather`` joins ``Miss Fairweather``), a kin word used as a name (``Mom`` is
+once (``Hettie Fairweather`` joins ``Miss Fairweather``), a bare honorific written as a name
+(``Sensei`` is ``Hayame-sensei``), a kin word used as a name (``Mom`` is
 ``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
 used only to call someone (``"Something funny, Marsh?"``).
 
@@ -15,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import KIN_GENDER
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
@@ -77,6 +78,24 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
             if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
                 smaller, larger = sorted((a, b), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+
+
+def join_bare_honorifics(roster: Roster) -> None:
+    """A bare honorific the text uses as a name is the one person who bears it as a suffix:
+    ``Sensei folded the map.`` with ``"We cross at dusk," Hayame-sensei said.`` -> ``Sensei``
+    is Hayame, not a fifth member of the team, and keeps her name. Two bearers (``Ryo-sensei``,
+    ``Aki-sensei``) leave it alone.
+    """
+    for person in list(roster.people):
+        honorific = _bare_honorific(person)
+        bearers = [p for p in roster.people if p is not person and any(f.lower().endswith("-" + honorific) for f in p.forms)] if honorific else []
+        if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
+            join_person(roster, person, bearers[0])
+
+
+def _bare_honorific(person: Person) -> str | None:
+    forms = {f.lower() for f in person.forms}
+    return forms.pop() if len(forms) == 1 and next(iter(forms)) in HONORIFIC_GENDER else None
 
 
 def index_kin_names(roster: Roster) -> None:
