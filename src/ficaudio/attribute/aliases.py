@@ -178,6 +178,8 @@ def join_addressed_only_names(doc: Document) -> None:
     written in the narration) is a second name of the person the narration is about when it
     is called: the subjects of the paragraph before each call, less the people named in the
     calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
+    A bare honorific called out counts as a call of its one bearer (``Umezawa-senpai`` once,
+    then ``"You don't know that, senpai."``).
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -212,11 +214,27 @@ def _called_people(doc: Document, para: Paragraph) -> list[Person]:
     called = []
     for index in para.quotes:
         seg = doc.segments[index]
+        called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
         if not _MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
         for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
+    return called
+
+
+_BARE_HONORIFIC_CALL = re.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", re.IGNORECASE)
+
+
+def _honorific_called(roster: Roster, quote: str) -> list[Person]:
+    """The one bearer of a bare honorific a quotation calls out: ``"You don't know that,
+    senpai."`` calls the only ``X-senpai``."""
+    called = []
+    for m in _BARE_HONORIFIC_CALL.finditer(quote):
+        honorific = m.group(1).lower()
+        bearers = [p for p in roster.people if honorific in HONORIFIC_GENDER and any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if len(bearers) == 1:
+            called.append(bearers[0])
     return called
 
 
