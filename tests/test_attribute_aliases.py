@@ -107,3 +107,33 @@ def test_description_equated_with_a_name_by_a_copula_names_that_person():
 def test_docstring_examples_hold():
     result = doctest.testmod(aliases)
     assert result.failed == 0 and result.attempted >= 4
+
+
+_BARE_HONORIFIC = [
+    'The genin waited at the gate. "We leave at noon," Akane-sensei said.',
+    "Sensei checked the straps of her pack. Daichi yawned.",
+    '"Why noon?"',
+    '"Because I said so, Daichi."',
+]
+
+
+def test_bare_honorific_written_as_a_name_is_its_one_bearer():
+    # "Sensei" in the narration is Akane-sensei, not a second teacher: her lines stay hers
+    assert dialogue_speakers(_BARE_HONORIFIC) == ["Akane", "Daichi", "Akane"]
+    assert "Sensei" in paragraph_characters(_BARE_HONORIFIC)["Akane"].aliases
+
+
+_SURNAME_AND_BARE_HONORIFIC = [
+    "Riku sat on the fence, sharpening a knife.",
+    'Nanami threw a stone at him. "You missed me, Hoshino-senpai."',
+    '"I never miss."',
+    "Riku laughed and dropped down beside Nanami.",
+    'Nanami rolled her eyes. "You are such a show-off, senpai."',
+    '"I know."',
+]
+
+
+def test_calls_by_a_bare_honorific_count_for_its_bearer():
+    # "Hoshino-senpai" is called once, then "senpai" (its one bearer): two calls, each after
+    # Riku acted, so Hoshino is Riku and Riku answers, not a third person
+    assert dialogue_speakers(_SURNAME_AND_BARE_HONORIFIC) == ["Nanami", "Riku", "Nanami", "Riku"]

@@ -17,7 +17,8 @@ them to 0.901 overall, 0.841 implicit, 0.920 with the roster, ``two_am`` 0.881 (
 margin (``night_road`` is 0.853, 87/102, its floor unchanged). Round 18 also added
 ``weather_charm`` and ``field_day`` (written as unseen data); the levels above stay on the seven
 stories they were measured on, and each new story has a floor of its own. Round 18 (names and pronouns) raised
-anaphoric to 0.91 (0.920 reached).
+anaphoric to 0.91 (0.920 reached). Round 19 added ``salt_road`` and ``oat_milk`` (held-out: 0.425
+and 0.544 on first contact) with floors of their own.
 """
 
 from __future__ import annotations
@@ -68,6 +69,13 @@ def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
 
+
+
+@pytest.mark.parametrize("name, quotations, floor", [("salt_road", 80, 0.52), ("oat_milk", 90, 0.53)])
+def test_round_19_held_out_story_accuracy_does_not_drop(name, quotations, floor):
+    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
+    story_tally = attribution_bench.score(texts, gold_spans=True)
+    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
 
 def test_explicit_accuracy_does_not_drop(tally):
     explicit = tally.by_type["explicit"]

@@ -1,6 +1,7 @@
 """Names of one person that only the text links, so the roster holds one person, not two:
 a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
-once (``Hettie Fairweather`` joins ``Miss Fairweather``), a kin word used as a name (``Mom`` is
+once (``Hettie Fairweather`` joins ``Miss Fairweather``), a bare honorific written as a name
+(``Sensei`` is ``Hayame-sensei``), a kin word used as a name (``Mom`` is
 ``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
 used only to call someone (``"Something funny, Marsh?"``).
 
@@ -15,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import KIN_GENDER
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
@@ -77,6 +78,24 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
             if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
                 smaller, larger = sorted((a, b), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+
+
+def join_bare_honorifics(roster: Roster) -> None:
+    """A bare honorific the text uses as a name is the one person who bears it as a suffix:
+    ``Sensei folded the map.`` with ``"We cross at dusk," Hayame-sensei said.`` -> ``Sensei``
+    is Hayame, not a fifth member of the team, and keeps her name. Two bearers (``Ryo-sensei``,
+    ``Aki-sensei``) leave it alone.
+    """
+    for person in list(roster.people):
+        honorific = _bare_honorific(person)
+        bearers = [p for p in roster.people if p is not person and any(f.lower().endswith("-" + honorific) for f in p.forms)] if honorific else []
+        if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
+            join_person(roster, person, bearers[0])
+
+
+def _bare_honorific(person: Person) -> str | None:
+    forms = {f.lower() for f in person.forms}
+    return forms.pop() if len(forms) == 1 and next(iter(forms)) in HONORIFIC_GENDER else None
 
 
 def index_kin_names(roster: Roster) -> None:
@@ -159,6 +178,8 @@ def join_addressed_only_names(doc: Document) -> None:
     written in the narration) is a second name of the person the narration is about when it
     is called: the subjects of the paragraph before each call, less the people named in the
     calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
+    A bare honorific called out counts as a call of its one bearer (``Umezawa-senpai`` once,
+    then ``"You don't know that, senpai."``).
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -193,11 +214,27 @@ def _called_people(doc: Document, para: Paragraph) -> list[Person]:
     called = []
     for index in para.quotes:
         seg = doc.segments[index]
+        called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
         if not _MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
         for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
+    return called
+
+
+_BARE_HONORIFIC_CALL = re.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", re.IGNORECASE)
+
+
+def _honorific_called(roster: Roster, quote: str) -> list[Person]:
+    """The one bearer of a bare honorific a quotation calls out: ``"You don't know that,
+    senpai."`` calls the only ``X-senpai``."""
+    called = []
+    for m in _BARE_HONORIFIC_CALL.finditer(quote):
+        honorific = m.group(1).lower()
+        bearers = [p for p in roster.people if honorific in HONORIFIC_GENDER and any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if len(bearers) == 1:
+            called.append(bearers[0])
     return called
 
 
