@@ -160,3 +160,32 @@ def test_default_cache_dir_reads_the_real_environment(monkeypatch, tmp_path):
     monkeypatch.setenv("FICAUDIO_CACHE_DIR", str(tmp_path))
     assert default_cache_dir() == tmp_path
     assert os.environ["FICAUDIO_CACHE_DIR"] == str(tmp_path)
+
+
+def test_trim_removes_least_recently_used_clips_first(tmp_path):
+    import os
+
+    cache = ClipCache(tmp_path)
+    for number, key in enumerate(("aa01", "bb02", "cc03")):
+        path = cache.write(key, bytes(100))
+        os.utime(path, (1_000 + number, 1_000 + number))  # aa01 oldest
+    cache.read("aa01")  # reading marks it used: now the newest
+    assert cache.trim(200) == 1 and not cache.has("bb02") and cache.has("aa01") and cache.has("cc03")
+    assert cache.trim(0) == 2 and cache.size_bytes() == 0
+
+
+def test_a_clip_trimmed_meanwhile_reads_as_missing(tmp_path):
+    cache = ClipCache(tmp_path)
+    cache.write("aa01", bytes(10))
+    cache.trim(0)
+    with pytest.raises(FileNotFoundError):
+        cache.read("aa01")
+
+
+def test_the_cap_comes_from_the_environment():
+    from ficaudio.cache import max_cache_bytes
+    from ficaudio.errors import OutputError
+
+    assert max_cache_bytes({"FICAUDIO_CACHE_MAX_GB": "2"}) == 2_000_000_000
+    with pytest.raises(OutputError, match="not a number of gigabytes"):
+        max_cache_bytes({"FICAUDIO_CACHE_MAX_GB": "lots"})

@@ -376,3 +376,23 @@ def test_the_script_of_a_big_file_is_made_a_part_at_a_time_and_reads_as_the_whol
         else:
             numbers = lambda out: [line.split()[:2] for line in out.splitlines()]  # noqa: E731
             assert numbers(parted) == numbers(out)  # one header, rows numbered on across parts
+
+
+def test_the_clip_cache_stays_under_its_cap_while_a_book_renders(tmp_path, voices, monkeypatch):
+    from ficaudio.cache import ClipCache
+
+    story = tmp_path / "long.txt"
+    story.write_text(big_story(12), encoding="utf-8")
+    monkeypatch.setenv("FICAUDIO_CACHE_DIR", str(tmp_path / "free"))
+    assert render(story, voices, tmp_path / "free-out")[0] == 0
+    capped = tmp_path / "capped"
+    monkeypatch.setenv("FICAUDIO_CACHE_DIR", str(capped))
+    monkeypatch.setenv("FICAUDIO_CACHE_MAX_GB", "0.00002")  # 20 kB: a few clips
+    seen = []
+    monkeypatch.setattr("ficaudio.pipeline._CacheTrimmer.TRIM_EVERY_CHAPTERS", 1)
+    original = ClipCache.trim
+    monkeypatch.setattr(ClipCache, "trim", lambda self, cap: (seen.append(self.size_bytes()), original(self, cap))[1])
+    assert render(story, voices, tmp_path / "capped-out")[0] == 0
+    assert len(seen) >= 12 and ClipCache(capped).size_bytes() <= 20_000 < ClipCache(tmp_path / "free").size_bytes()
+    book = lambda out: json.loads((out / "the-long-night" / "book.json").read_text("utf-8"))  # noqa: E731
+    assert book(tmp_path / "capped-out")["chapters"] == book(tmp_path / "free-out")["chapters"]

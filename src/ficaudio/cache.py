@@ -30,6 +30,24 @@ STALE_TEMP_S = 3600
 """A temp file this old was left by a killed writer (a live write takes milliseconds)."""
 KEY_SCHEMA = "ficaudio-clip-v1"
 """Bumped when the key recipe changes, so old clips are never misread."""
+DEFAULT_MAX_GB = 4.0
+"""The cache is trimmed to this size (least recently used clips first) while and after
+ficaudio renders: clips are raw audio, ~160 MB per hour of speech, so a 100,000-word book
+leaves ~1.6 GB and a 50 MB story would leave ~130 GB. ``FICAUDIO_CACHE_MAX_GB`` changes it."""
+
+
+def max_cache_bytes(environ: dict[str, str] | None = None) -> int:
+    """The cache's size cap: ``FICAUDIO_CACHE_MAX_GB`` (a number, may be fractional), else the default.
+
+    >>> max_cache_bytes({"FICAUDIO_CACHE_MAX_GB": "0.5"}), max_cache_bytes({})
+    (500000000, 4000000000)
+    """
+    value = (os.environ if environ is None else environ).get("FICAUDIO_CACHE_MAX_GB", "")
+    try:
+        gigabytes = float(value) if value.strip() else DEFAULT_MAX_GB
+    except ValueError:
+        raise OutputError(f"FICAUDIO_CACHE_MAX_GB={value!r} is not a number of gigabytes", hint="e.g. FICAUDIO_CACHE_MAX_GB=10") from None
+    return max(0, int(gigabytes * 1e9))
 
 
 def default_cache_dir(platform: str = sys.platform, environ: dict[str, str] | None = None) -> Path:
@@ -82,10 +100,17 @@ class ClipCache:
         return self.path(key).is_file()
 
     def read(self, key: str) -> bytes:
+        """The clip's audio; reading marks it used, so :meth:`trim` keeps it longest.
+        Raises FileNotFoundError when it is gone (trimmed or cleared meanwhile)."""
+        path = self.path(key)
         try:
-            return self.path(key).read_bytes()
+            data = path.read_bytes()
+            os.utime(path)
+        except FileNotFoundError:
+            raise
         except OSError as exc:
-            raise OutputError(f"cannot read cached clip {key}: {exc.strerror or exc}", path=str(self.path(key))) from exc
+            raise OutputError(f"cannot read cached clip {key}: {exc.strerror or exc}", path=str(path)) from exc
+        return data
 
     def write(self, key: str, pcm: bytes) -> Path:
         """Store ``pcm`` under ``key`` atomically; returns the final path."""
@@ -122,6 +147,26 @@ class ClipCache:
     def size_bytes(self) -> int:
         """Bytes taken by complete clips (temp files left by a crash are not counted)."""
         return sum(p.stat().st_size for p in self._clip_files())
+
+    def trim(self, max_bytes: int) -> int:
+        """Remove the least recently used clips until the clips take at most ``max_bytes``;
+        returns how many were removed. A clip a render still needs is said again."""
+        clips = []
+        for path in self._clip_files():
+            try:
+                stat = path.stat()
+            except OSError:  # removed meanwhile (another render's trim, a clear)
+                continue
+            clips.append((stat.st_mtime, stat.st_size, path))
+        total = sum(size for _, size, _ in clips)
+        removed = 0
+        for _, size, path in sorted(clips, key=lambda clip: clip[0]):
+            if total <= max_bytes:
+                break
+            path.unlink(missing_ok=True)
+            total -= size
+            removed += 1
+        return removed
 
     def sweep_temp_files(self, older_than_s: float = STALE_TEMP_S) -> int:
         """Remove temp files left by killed writers; returns how many were removed.

@@ -216,13 +216,14 @@ def preview(
 @app.command()
 @_funnel
 def cache(clear: Annotated[bool, typer.Option("--clear", help="Delete every cached clip.")] = False) -> None:
-    """Show where synthesised clips are cached and how much space they take."""
-    from .cache import ClipCache, default_cache_dir
+    """Show where synthesised clips are cached, how much space they take and the cap
+    (FICAUDIO_CACHE_MAX_GB, default 4: least recently used clips go first)."""
+    from .cache import ClipCache, default_cache_dir, max_cache_bytes
 
     store = ClipCache(default_cache_dir())
     if clear:
         store.clear()
-    typer.echo(f"{store.root}  {store.size_bytes() / 1e6:.1f} MB")
+    typer.echo(f"{store.root}  {store.size_bytes() / 1e6:.1f} MB (cap {max_cache_bytes() / 1e9:g} GB)")
 
 
 @app.command()

@@ -358,11 +358,12 @@ def printable_titles(plan: RenderPlan) -> RenderPlan:
 def _render_into(folder: Path, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
     """Every piece's chapters (one piece, or one per part of a big story), then the book."""
     from . import render
-    from .cache import ClipCache, default_cache_dir
+    from .cache import ClipCache, default_cache_dir, max_cache_bytes
 
     engine_id = render.engine_identity(config.engine)
     cache = ClipCache(folder / bookfolder.PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
     bookfolder.sweep(folder, cache, use_cache=options.use_cache)
+    trimmer = _CacheTrimmer(cache, max_cache_bytes())
     chapters: list[ChapterAudio] = []
     keys: list[str] = []
     missing = spoken = 0
@@ -373,7 +374,8 @@ def _render_into(folder: Path, book: _Book, pieces, config: Config, options: Ren
         spoken += len(utterances)
         where = f" (part {number} of {len(pieces)})" if len(pieces) > 1 else ""
         reporter.info(f"{book.facts.title}{where}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {new} to synthesise")
-        done, done_keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter, total=book.chapters)
+        done, done_keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter,
+                                         total=book.chapters, on_chapter=trimmer.chapter_done)  # fmt: skip
         chapters.extend(done)
         keys.extend(done_keys)
         del facts, plan, utterances
@@ -383,7 +385,28 @@ def _render_into(folder: Path, book: _Book, pieces, config: Config, options: Ren
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
     shutil.rmtree(folder / PARTS, ignore_errors=True)
+    trimmer.trim()
     return BookResult(book.facts.title, folder, book_path, tuple(chapters), duration_ms, missing, spoken)
+
+
+class _CacheTrimmer:
+    """Keeps the clip cache under its cap while a book renders: trimmed every
+    :data:`TRIM_EVERY_CHAPTERS` finished chapters and at the end (a big book's clips alone
+    would fill a disk)."""
+
+    TRIM_EVERY_CHAPTERS = 25
+
+    def __init__(self, cache, max_bytes: int) -> None:
+        self.cache, self.max_bytes, self.since = cache, max_bytes, 0
+
+    def chapter_done(self) -> None:
+        self.since += 1
+        if self.since >= self.TRIM_EVERY_CHAPTERS:
+            self.trim()
+
+    def trim(self) -> None:
+        self.since = 0
+        self.cache.trim(self.max_bytes)
 
 
 def _publish(folder: Path, options: RenderOptions) -> None:
@@ -418,7 +441,7 @@ def _check_voices(engine, config: Config, plan: RenderPlan) -> None:
 
 
 # ------------------------------------------------------------------------- stitching
-def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter, *, total: int):
+def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter, *, total: int, on_chapter=lambda: None):
     """Every chapter MP3 of ``plan`` (``total``: the book's chapters): reused when its key says
     nothing changed, else rendered by workers.
 
@@ -452,6 +475,7 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
             audio = bookfolder.keep_cues(folder, audio)
             bookfolder.journal(folder, audio, keys[job.index])
             done[job.index] = audio
+            on_chapter()
             progress.finished(job.index)
             reporter.chapter_done(job.index, total, job.title, _chapter_log(audio, checks.get(job.index), f"{result.synthesized} new clips"))
     finally:

@@ -276,7 +276,10 @@ class _ChapterAudio:
         cache = _worker["cache"]
         key = cache.key_for(utt, _worker["engine_id"])
         if cache.has(key):
-            return cache.read(key)
+            try:
+                return cache.read(key)
+            except FileNotFoundError:  # trimmed since: said again below
+                pass
         pcm = _engine().synthesize(utt.text, utt.voice)
         cache.write(key, pcm)
         self.synthesized += 1
