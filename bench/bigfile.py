@@ -44,7 +44,8 @@ def run(story: Path, out: Path, voices: Path, render_seconds: float) -> dict:
     """Prepare ``story`` to the end, render for ``render_seconds``, stop; the peaks of each phase."""
     cmd = [*_ficaudio(), "render", str(story), "--out", str(out), "--voices", str(voices)]
     start = time.perf_counter()
-    proc = subprocess.Popen(cmd, env=_env(FICAUDIO_CACHE_DIR=str(out / "cache"), PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    proc = subprocess.Popen(cmd, env=_env(FICAUDIO_CACHE_DIR=str(out / "cache"), PYTHONUNBUFFERED="1"), stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
+                            text=True, preexec_fn=_ctrl_c_allowed)  # fmt: skip
     rss = TreeRss(proc.pid)
     phase = {"prepared_at": None, "parts": 0, "chapters_done": 0, "last": ""}
     reader = threading.Thread(target=_follow, args=(proc, phase, rss), daemon=True)
@@ -59,6 +60,12 @@ def run(story: Path, out: Path, voices: Path, render_seconds: float) -> dict:
     prepare_s = (phase["prepared_at"] or time.perf_counter()) - start
     return {"prepare_s": prepare_s, "prepare_peak": phase.get("prepare_peak", tree), "render_peak": tree, "parts": phase["parts"],
             "chapters": phase["chapters_done"], "code": proc.returncode, "last": phase["last"]}  # fmt: skip
+
+
+def _ctrl_c_allowed() -> None:
+    """In the render: Ctrl-C (SIGINT) stops it, even when this bench runs in the background
+    (a shell starts background jobs with SIGINT ignored, and children inherit that)."""
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
 def _follow(proc, phase: dict, rss: TreeRss) -> None:

@@ -396,3 +396,13 @@ def test_the_clip_cache_stays_under_its_cap_while_a_book_renders(tmp_path, voice
     assert len(seen) >= 12 and ClipCache(capped).size_bytes() <= 20_000 < ClipCache(tmp_path / "free").size_bytes()
     book = lambda out: json.loads((out / "the-long-night" / "book.json").read_text("utf-8"))  # noqa: E731
     assert book(tmp_path / "capped-out")["chapters"] == book(tmp_path / "free-out")["chapters"]
+
+
+def test_commands_that_need_a_story_whole_say_which_ones_read_a_big_text_file_in_parts(tmp_path, voices):
+    story = tmp_path / "huge.txt"
+    with open(story, "wb") as handle:
+        handle.truncate(25_000_000)
+    code, out = cli("cast", story, "--voices", voices, "--dry-run")
+    assert (code, out) == (1, f"error: {story} is 25.0 MB, more than the 20 MB a story file may be\n"
+                              "  hint: `ficaudio render` and `ficaudio script` read a text file this big in parts; this command needs "
+                              "it whole: split it into parts (one file per volume or arc)\n")  # fmt: skip

@@ -119,8 +119,8 @@ def read_story(path: str | os.PathLike, *, format: str | None = None) -> Story:
         raise InputError(f"no such file or folder: {story_path}")
     if story_path.is_dir():
         raise InputError(f"{story_path} is a folder, not a story file")
-    check_size(story_path)
     chosen = format or detect_format(story_path)
+    check_size(story_path, hint=WHOLE_TEXT_HINT if chosen == "text" else None)
     reader = reader_for(chosen)
     if reader is None and format is not None and chosen not in OPTIONAL_READER_MODULES:
         known = ", ".join(sorted(set(_READERS) | set(OPTIONAL_READER_MODULES)))
@@ -140,7 +140,10 @@ def story_parts(path: str | os.PathLike, *, format: str | None = None) -> tuple[
     return plan_parts(story_path, size)
 
 
-def check_size(path: Path, *, limit: int = MAX_STORY_BYTES) -> int:
+WHOLE_TEXT_HINT = "`ficaudio render` and `ficaudio script` read a text file this big in parts; this command needs it whole: split it into parts (one file per volume or arc)"
+
+
+def check_size(path: Path, *, limit: int = MAX_STORY_BYTES, hint: str | None = None) -> int:
     """Refuse a file over ``limit`` bytes before reading a byte of it; its size."""
     try:
         size = path.stat().st_size
@@ -148,7 +151,7 @@ def check_size(path: Path, *, limit: int = MAX_STORY_BYTES) -> int:
         raise InputError(f"cannot read {path}: {exc.strerror or exc}") from exc
     if size > limit:
         raise InputError(f"{path} is {size / 1e6:.1f} MB, more than the {limit // 1_000_000:,} MB a story file may be",
-                         hint="split it into parts (one file per volume or arc) and render each")  # fmt: skip
+                         hint=hint or "split it into parts (one file per volume or arc) and render each")  # fmt: skip
     return size
 
 
