@@ -133,3 +133,12 @@ def test_voices_lists_one_language_unless_asked_for_all(runner):
     assert code == code_all == 0
     assert "en-us " in english and " af " not in english
     assert " af " in every and len(every.splitlines()) > len(english.splitlines())
+
+
+def test_cast_table_fits_80_columns_and_says_why_below_it(runner, story, voices, monkeypatch):
+    monkeypatch.setenv("COLUMNS", "80")
+    code, out = run(runner, "cast", story, "--voices", voices, "--dry-run")
+    assert code == 0 and max(len(line.rstrip()) for line in out.splitlines()[:-1]) <= 80  # the last: the voices file's path
+    table, why = out.split("\nwhy:\n")
+    assert "│ Tomas" in table and "pool" not in table  # reasons are not in the table's cells
+    assert why.lstrip().startswith("Tomas") and "voice: " in why

@@ -301,16 +301,23 @@ def unknown_voice_problem(engine, source: str, voice_id: str) -> str | None:
 
 # ---------------------------------------------------------------------------- showing
 def cast_table(review: CastReview):
-    """The review as a rich table: who, how much, gender and why, aliases, voice and why."""
+    """The review as a rich table (who, how much, gender, voice, aliases) that fits 80
+    columns, then one line per speaker saying why: the gender's evidence, the voice's source."""
+    from rich.console import Group
     from rich.table import Table
+    from rich.text import Text
 
     table = Table(title=f"cast ({count(len(review.rows), 'speaker')})", title_justify="left")
-    for column in ("speaker", "lines", "gender (why)", "aliases merged", "voice (why)", "voices file"):
+    for column in ("speaker", "lines", "gender", "voice", "voices file", "aliases merged"):
         table.add_column(column, overflow="fold")
     for row in review.rows:
-        gender = f"{row.gender.value} ({row.gender_reason})" if row.gender_reason else row.gender.value
-        table.add_row(row.name, str(row.lines), gender, ", ".join(row.aliases) or "-", f"{_voice_label(row.voice)} ({row.voice_reason})", row.status)
-    return table
+        table.add_row(row.name, str(row.lines), row.gender.value, _voice_label(row.voice), row.status, ", ".join(row.aliases) or "-")
+    why = Table.grid(padding=(0, 2))
+    why.add_column(no_wrap=True)
+    why.add_column(overflow="fold")
+    for row in review.rows:
+        why.add_row(f"  {row.name}", f"{row.gender.value}: {row.gender_reason or 'no evidence'}; voice: {row.voice_reason}")
+    return Group(table, Text("why:"), why) if review.rows else table
 
 
 def _voice_label(voice: Voice) -> str:
