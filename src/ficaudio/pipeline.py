@@ -157,9 +157,11 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     folder = bookfolder.book_folder(Path(options.out_dir), prepared.facts.title, Path(path))
     with bookfolder.locked(folder):
         atomic_write_text(folder / bookfolder.OWNER, str(Path(path).resolve()))
-        facts, heading = prepared.facts, replace(prepared.plan, chapters=())
-        if parts:
-            pieces, total = _prepare_parts(folder, path, parts, prepared, config, options, engine, reporter)
+        facts = replace(prepared.facts, line_texts={}, checks={})  # the book's title, fandom, cover
+        heading = replace(prepared.plan, chapters=())
+        if parts:  # part 1 handed over in a list it takes it from: stored on disk, then let go
+            handed, prepared = [prepared], None
+            pieces, total = _prepare_parts(folder, path, parts, handed, config, options, engine, reporter)
         else:
             atomic_write_text(folder / "script.jsonl", prepared.script_jsonl)
             atomic_write_text(folder / "script.txt", prepared.script_text)
@@ -208,15 +210,16 @@ PARTS = ".ficaudio-parts"
 """In a book folder, while a story read in parts renders: each part's plan, prepared ahead."""
 
 
-def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], first: Prepared, config: Config, options: RenderOptions, engine, reporter: Reporter) -> tuple[list[_Stored], int]:
-    """Prepare every part of a big story (``first`` is part 1's), one at a time: the script
-    files written as they go, each part's plan kept on disk, so memory holds one part."""
+def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], handed: list[Prepared], config: Config, options: RenderOptions, engine, reporter: Reporter) -> tuple[list[_Stored], int]:
+    """Prepare every part of a big story (``handed`` holds part 1's, prepared already), one at
+    a time: the script files written as they go, each part's plan kept on disk, so memory
+    holds one part."""
     import pickle
 
     store = folder / PARTS
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir()
-    pieces, prepared = [], first
+    pieces, prepared = [], handed.pop()  # part 1's, prepared already
     stale: set[str] | None = None
     with atomic_writer(folder / "script.jsonl") as jsonl, atomic_writer(folder / "script.txt") as text:
         for part in parts:
