@@ -57,3 +57,8 @@ def test_words_survive(parts):
     text = "".join(wrap.format(word) + glue for word, glue, wrap in parts)
     words = [word for word, _glue, _wrap in parts]
     assert re.findall(r"[\w']+", for_speech(text).lower()) == [w.lower() for w in words]  # shouting: case only
+
+
+def test_a_height_keeps_its_inches_in_straight_quotes_too():
+    assert for_speech("He was 6'2\" and broad.") == "He was 6 foot 2 and broad."
+    assert for_speech("Bay 7's door, the '90s") == "Bay 7's door, the nineties"

@@ -49,6 +49,7 @@ _SHOUT_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[ ,!?.]+{_CAPS_WORD})+")
 _DECADE = re.compile(r"\b(1\d|20)?(\d)0['’]?s\b")
 _CURRENCY = re.compile(r"([$£€])(\d[\d,]*)(?:\.(\d\d))?\b")
 _NUMBER_SIGN = re.compile(r"#(?=\d)")
+_HEIGHT = re.compile(r"\b(\d)\s?['’′]\s?(\d{1,2})\s?(?:[\"”″]|['’′]{2})(?!\w)")
 _RANGE = re.compile(r"\b(\d{1,4})\s?[-–]\s?(\d{1,4})\b(?![-–/]\d)")
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp3/\\|]|<3+|[xX]D|\^_*\^)(?![^\s.,!?])|~+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
@@ -232,6 +233,15 @@ def currency(text: str) -> str:
     return _CURRENCY.sub(repl, text)
 
 
+def heights(text: str) -> str:
+    """``6'2"`` -> ``6 foot 2`` (the inch mark would be taken for a quotation mark and lost).
+
+    >>> heights("She was 5’4”, he was 6′2″ tall.")
+    'She was 5 foot 4, he was 6 foot 2 tall.'
+    """
+    return _HEIGHT.sub(r"\1 foot \2", text)
+
+
 def number_signs(text: str) -> str:
     """``#1`` -> ``number 1`` (espeak said "hash one").
 
@@ -319,7 +329,7 @@ def tidy(text: str) -> str:
 
 
 # ------------------------------------------------------------------ composition
-NUMBER_RULES = (decades, currency, number_signs, ranges)  # before dashes: "1–2" is a range
+NUMBER_RULES = (heights, decades, currency, number_signs, ranges)  # before dashes: "1–2" is a range; before quotes go
 STORY_RULES = (strip_markers, strip_quotes, ellipses, dashes)
 WORD_RULES = (stutters, elongations, shouting)
 
