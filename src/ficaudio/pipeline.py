@@ -221,6 +221,7 @@ def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], handed: list
     store.mkdir()
     pieces, prepared = [], handed.pop()  # part 1's, prepared already
     stale: set[str] | None = None
+    reporter.start(f"preparing {len(parts)} parts", len(parts))
     with atomic_writer(folder / "script.jsonl") as jsonl, atomic_writer(folder / "script.txt") as text:
         for part in parts:
             if part.number > 1:
@@ -234,6 +235,8 @@ def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], handed: list
             carry = prepared.carry
             del prepared
             reporter.info(f"prepared part {part.number} of {part.count}: chapters up to {carry.chapters}")
+            reporter.advance(part.number, part.count)
+    reporter.finish()
     for message in sorted(stale or ()):  # a correction is stale only if no part used it
         reporter.info(message)
     return pieces, carry.chapters
