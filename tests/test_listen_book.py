@@ -27,9 +27,23 @@ def test_loads_the_sample(sample):
 
 def test_book_cues_are_shifted_by_chapter_start(sample):
     book = load_book(sample)
-    cues = book.book_cues()
+    cues = list(book.book_cues())
     assert len(cues) == 9
     assert cues[3] == Cue(3000, 4000, "Narrator", "The lantern swung in the wind.")
+
+
+def test_cues_stay_in_book_json_until_iterated(sample):
+    cues = load_book(sample).chapters[1].cues
+    assert not isinstance(cues, tuple) and len(cues) == 3
+    assert list(cues)[1] == cues[1] == Cue(1000, 2000, "Mira", "Is it <lit> yet? Tom & I can't see.")
+
+
+def test_a_book_json_changed_after_loading_is_not_read_unchecked(sample, tmp_path):
+    folder = _broken(sample, tmp_path, lambda d: None)
+    book = load_book(folder)
+    (folder / "book.json").write_text((folder / "book.json").read_text() + " ")
+    with pytest.raises(InputError, match="changed while it was being read"):
+        list(book.chapters[0].cues)
 
 
 def _broken(sample: Path, tmp_path: Path, edit) -> Path:

@@ -5,7 +5,7 @@ import importlib
 
 import pytest
 
-MODULES = ["book", "feed", "m4b", "player", "publish", "sample", "serve", "transcript"]
+MODULES = ["book", "bookjson", "feed", "m4b", "player", "publish", "sample", "serve", "transcript"]
 
 
 @pytest.mark.parametrize("name", MODULES)

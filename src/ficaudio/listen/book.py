@@ -6,17 +6,23 @@ The render stage writes ``book.json`` next to the MP3s it made; everything in
 reported as an :class:`~ficaudio.errors.InputError` naming the file and the place in it
 (``chapters[2].cues[5].end_ms``), because a wrong book.json means a render bug or a
 hand edit, and either needs to be found fast.
+
+A book's cues are not held: :func:`load_book` checks each chapter as
+:mod:`~ficaudio.listen.bookjson` reads it and keeps where its cues lie in book.json
+(:class:`StoredCues`); they are read again, a chapter at a time, when iterated. So a book of
+800,000 cues loads and publishes in the memory of one chapter.
 """
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, replace
 from datetime import datetime
 from pathlib import Path, PurePosixPath
 from typing import Any
 
 from ficaudio.errors import InputError
+from ficaudio.listen.bookjson import JsonSyntaxError, Span, read_span, scan
 from ficaudio.models import Cue
 
 BOOK_JSON = "book.json"
@@ -39,12 +45,52 @@ class AudioFile:
 
 
 @dataclass(frozen=True)
+class StoredCues(Sequence[Cue]):
+    """A chapter's cues left in book.json, read from it each time they are iterated.
+
+    ``stamp`` is book.json's (size, mtime) when it was checked: a book.json changed since
+    raises :class:`InputError` rather than give cues that were never checked.
+    """
+
+    path: Path
+    span: Span  # the chapter's object in book.json
+    cue_count: int
+    stamp: tuple[int, int] | None
+
+    def load(self) -> tuple[Cue, ...]:
+        """The chapter's cues (all of them: index into the result, not into this)."""
+        if file_stamp(self.path) != self.stamp:
+            raise InputError("changed while it was being read: publish again", path=str(self.path))
+        with open(self.path, "rb") as handle:
+            items = read_span(handle, self.span)["cues"]
+        return tuple(Cue(c["start_ms"], c["end_ms"], c["speaker"], c["text"]) for c in items)
+
+    def __iter__(self) -> Iterator[Cue]:
+        return iter(self.load())
+
+    def __len__(self) -> int:
+        return self.cue_count
+
+    def __getitem__(self, index):
+        return self.load()[index]
+
+
+def file_stamp(path: Path) -> tuple[int, int] | None:
+    """(size, modification time in ns) of a file; None when it cannot be read."""
+    try:
+        stat = path.stat()
+    except OSError:
+        return None
+    return stat.st_size, stat.st_mtime_ns
+
+
+@dataclass(frozen=True)
 class ChapterInfo:
     index: int  # 1-based reading order
     title: str
     audio: AudioFile
     start_ms: int  # where the chapter starts in the whole-book file
-    cues: tuple[Cue, ...]  # times relative to the chapter file
+    cues: Sequence[Cue]  # times relative to the chapter file; StoredCues when loaded from book.json
 
     @property
     def stem(self) -> str:
@@ -73,19 +119,21 @@ class BookInfo:
         """The whole-book file's stem, e.g. ``the-lantern-test``."""
         return PurePosixPath(self.audio.file).stem
 
-    def book_cues(self) -> tuple[Cue, ...]:
-        """Every chapter's cues shifted to whole-book time.
+    def book_cues(self) -> Iterator[Cue]:
+        """Every chapter's cues shifted to whole-book time, read a chapter at a time.
 
         >>> c = ChapterInfo(2, "b", AudioFile("b.mp3", 900, 1), 1000, (Cue(0, 500, "N", "x"),))
-        >>> BookInfo(Path("."), "t", None, None, None, "en", datetime.now(), None,
-        ...          AudioFile("t.mp3", 1900, 1), (c,)).book_cues()
-        (Cue(start_ms=1000, end_ms=1500, speaker='N', text='x'),)
+        >>> list(BookInfo(Path("."), "t", None, None, None, "en", datetime.now(), None,
+        ...               AudioFile("t.mp3", 1900, 1), (c,)).book_cues())
+        [Cue(start_ms=1000, end_ms=1500, speaker='N', text='x')]
         """
-        return tuple(
-            Cue(cue.start_ms + ch.start_ms, cue.end_ms + ch.start_ms, cue.speaker, cue.text)
-            for ch in self.chapters
-            for cue in ch.cues
-        )
+        for chapter in self.chapters:
+            yield from shifted(chapter.cues, chapter.start_ms)
+
+
+def shifted(cues: Sequence[Cue], by_ms: int) -> Iterator[Cue]:
+    """Cues moved ``by_ms`` later: a chapter's cues in whole-book time."""
+    return (Cue(cue.start_ms + by_ms, cue.end_ms + by_ms, cue.speaker, cue.text) for cue in cues)
 
 
 # --------------------------------------------------------------------------- loading
@@ -153,7 +201,8 @@ def load_book(folder: Path) -> BookInfo:
     """
     folder = Path(folder)
     path = folder / BOOK_JSON
-    data = _read_json(path)
+    stamp = file_stamp(path)
+    data = _read_json(path, lambda i, item, span: _checked_chapter(i, item, StoredCues(path, span, 0, stamp)))
     root = _Reader(data, "", path)
     unknown = sorted(set(root.data) - _FIELDS)
     if unknown:
@@ -171,23 +220,25 @@ def load_book(folder: Path) -> BookInfo:
         created=_created(root),
         cover=_cover(root, folder),
         audio=_audio(root.child("book", root.get("book", dict)), folder),
-        chapters=_chapters(root, folder),
+        chapters=_chapters(root),
         generator=root.text("generator", optional=True) or "ficaudio",
     )
     check_chapter_starts(book, root)
     return book
 
 
-def _read_json(path: Path) -> Any:
+def _read_json(path: Path, on_chapter) -> Any:
+    """book.json's fields; ``chapters`` as ``on_chapter`` made each (see :func:`bookjson.scan`)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        with open(path, "rb") as handle:
+            return scan(handle, on_chapter)
     except FileNotFoundError as exc:
         raise InputError("no book.json here: not a rendered story folder", path=str(path),
                          hint="run `ficaudio render STORY --out OUT` first") from exc  # fmt: skip
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", path=str(path)) from exc
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        line = getattr(exc, "lineno", None)
+    except (UnicodeDecodeError, JsonSyntaxError) as exc:
+        line = getattr(exc, "line", None)
         raise InputError(f"not valid JSON ({getattr(exc, 'msg', exc)})", path=str(path), line=line) from exc
 
 
@@ -238,11 +289,15 @@ def _audio(reader: _Reader, folder: Path) -> AudioFile:
     return AudioFile(name, reader.count("duration_ms", minimum=1), size_bytes)
 
 
-def _chapters(root: _Reader, folder: Path) -> tuple[ChapterInfo, ...]:
+def _chapters(root: _Reader) -> tuple[ChapterInfo, ...]:
+    """The chapters :func:`_checked_chapter` made while book.json was read; the first problem raises."""
     items = root.get("chapters", list)
     if not items:
         root.fail("a book needs at least one chapter", "chapters")
-    chapters = tuple(_chapter(root.child(f"chapters[{i}]", item), folder) for i, item in enumerate(items))
+    for item in items:
+        if isinstance(item, InputError):
+            raise item
+    chapters = tuple(items)
     for i, chapter in enumerate(chapters):
         if chapter.index != i + 1:
             root.fail(f"index {chapter.index} out of order: chapters must be numbered 1, 2, 3... in reading order",
@@ -250,12 +305,22 @@ def _chapters(root: _Reader, folder: Path) -> tuple[ChapterInfo, ...]:
     return chapters
 
 
-def _chapter(reader: _Reader, folder: Path) -> ChapterInfo:
-    audio = _audio(reader, folder)
+def _checked_chapter(number: int, item: Any, cues: StoredCues) -> ChapterInfo | InputError:
+    """Chapter ``number`` of book.json checked as it is read, its cues left in the file;
+    a problem is returned, to be raised once the whole file is known to be JSON."""
+    try:
+        return _chapter(_Reader(item, f"chapters[{number}]", cues.path), cues)
+    except InputError as exc:
+        return exc
+
+
+def _chapter(reader: _Reader, cues: StoredCues) -> ChapterInfo:
+    audio = _audio(reader, cues.path.parent)
     cue_items = reader.get("cues", list)
-    cues = tuple(_cue(reader.child(f"cues[{i}]", item), audio.duration_ms) for i, item in enumerate(cue_items))
+    for i, item in enumerate(cue_items):
+        _cue(reader.child(f"cues[{i}]", item), audio.duration_ms)
     return ChapterInfo(reader.count("index", minimum=1), reader.text("title"), audio,
-                       reader.count("start_ms"), cues)  # fmt: skip
+                       reader.count("start_ms"), replace(cues, cue_count=len(cue_items)))  # fmt: skip
 
 
 CUE_END_SLACK_MS = 30

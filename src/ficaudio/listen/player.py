@@ -3,18 +3,20 @@
 Everything is inside the page (style, script, chapter list, transcript with each line's
 times as ``data-`` attributes): a page opened from disk cannot fetch anything, and a
 listener offline must still get the whole thing. Text goes in through :func:`html.escape`
-only; the template (``ficaudio/data/player/``) holds no logic.
+only; the template (``ficaudio/data/player/``) holds no logic. The page is made in pieces
+(:func:`player_page_pieces`), the transcript a chapter at a time, so a book of any length is
+written without holding its whole transcript.
 """
 
 from __future__ import annotations
 
 import html
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from importlib import resources
 from string import Template
 from urllib.parse import quote
 
-from ficaudio.listen.book import BookInfo, ChapterInfo
+from ficaudio.listen.book import BookInfo, ChapterInfo, shifted
 from ficaudio.models import NARRATOR, Cue
 from ficaudio.listen.transcript import tidy_cue_text
 
@@ -59,14 +61,22 @@ def transcript_line(cue: Cue) -> str:
             f'<span class="speaker">{html.escape(cue.speaker)}</span>{html.escape(tidy_cue_text(cue.text))}</p>')  # fmt: skip
 
 
-def transcript_html(book: BookInfo) -> str:
-    """Every chapter's heading and lines, in book time."""
-    parts = []
-    for chapter in book.chapters:
-        parts.append(f'<h3 id="chapter-{chapter.index}">{html.escape(chapter.title)}</h3>')
-        parts.extend(transcript_line(Cue(c.start_ms + chapter.start_ms, c.end_ms + chapter.start_ms,
-                                         c.speaker, c.text)) for c in chapter.cues)  # fmt: skip
-    return "\n".join(parts)
+def chapter_transcript(chapter: ChapterInfo) -> str:
+    """A chapter's heading and lines, in book time.
+
+    >>> from ficaudio.listen.book import AudioFile
+    >>> print(chapter_transcript(ChapterInfo(2, "B", AudioFile("x.mp3", 1, 1), 1000, (Cue(0, 5, "Narrator", "x"),))))
+    <h3 id="chapter-2">B</h3>
+    <p class="line narration" data-start-ms="1000" data-end-ms="1005"><span class="speaker">Narrator</span>x</p>
+    """
+    lines = (transcript_line(cue) for cue in shifted(chapter.cues, chapter.start_ms))
+    return "\n".join([f'<h3 id="chapter-{chapter.index}">{html.escape(chapter.title)}</h3>', *lines])
+
+
+def transcript_pieces(book: BookInfo) -> Iterator[str]:
+    """Every chapter's heading and lines, in book time, a chapter a piece."""
+    for number, chapter in enumerate(book.chapters):
+        yield ("\n" if number else "") + chapter_transcript(chapter)
 
 
 def link_items(links: Sequence[tuple[str, str]]) -> str:
@@ -76,8 +86,27 @@ def link_items(links: Sequence[tuple[str, str]]) -> str:
 
 def player_page(book: BookInfo, links: Sequence[tuple[str, str]] = ()) -> str:
     """The whole page as text. ``links``: extra files to offer (feed, transcripts, M4B)."""
+    return "".join(player_page_pieces(book, links))
+
+
+TRANSCRIPT_SLOT = "${transcript}"
+"""Where the template takes the transcript: the page is written up to it, then the
+transcript a chapter at a time, then the rest."""
+
+
+def player_page_pieces(book: BookInfo, links: Sequence[tuple[str, str]] = ()) -> Iterator[str]:
+    """The page in pieces: what comes before the transcript, each chapter's part, the rest."""
+    before, after = _asset("index.html").split(TRANSCRIPT_SLOT)
+    fields = page_fields(book, links)
+    yield Template(before).substitute(fields)
+    yield from transcript_pieces(book)
+    yield Template(after).substitute(fields)
+
+
+def page_fields(book: BookInfo, links: Sequence[tuple[str, str]]) -> dict[str, str]:
+    """The template's values, all but the transcript."""
     byline = " · ".join(html.escape(part) for part in (book.author and f"by {book.author}", book.fandom) if part)
-    return Template(_asset("index.html")).substitute(
+    return dict(
         language=html.escape(book.language),
         title=html.escape(book.title),
         byline=byline,
@@ -85,7 +114,6 @@ def player_page(book: BookInfo, links: Sequence[tuple[str, str]] = ()) -> str:
         cover=f'<img src="{quote(book.cover)}" alt="">' if book.cover else "",
         audio_src=quote(book.audio.file),
         chapters="\n".join(chapter_item(c) for c in book.chapters),
-        transcript=transcript_html(book),
         links=link_items(links),
         generator=html.escape(book.generator),
         style=_asset("player.css"),

@@ -4,22 +4,23 @@
 :func:`publish_library` once per run over the output folder. Both only read book.json
 (through :func:`load_book`) and write files; each file is written under a temporary name
 and renamed into place, so a reader (``ficaudio serve``, a podcast app) never sees half
-of one.
+of one. Files made of the whole book's cues (its transcripts, the player page) are written
+a chapter at a time, so publishing holds one chapter's cues however long the book is.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
 from ficaudio.errors import ConfigError
-from ficaudio.files import atomic_write_bytes
-from ficaudio.listen.book import BOOK_JSON, BookInfo, load_book
+from ficaudio.files import atomic_write_bytes, atomic_writer
+from ficaudio.listen.book import BOOK_JSON, BookInfo, ChapterInfo, load_book, shifted
 from ficaudio.listen.feed import chapters_json, chapters_json_name, library_feed, story_feed, transcript_name
 from ficaudio.listen.m4b import write_m4b
-from ficaudio.listen.player import PLAYER_PAGE, library_page, player_page
-from ficaudio.listen.transcript import to_srt, to_vtt
+from ficaudio.listen.player import PLAYER_PAGE, library_page, player_page_pieces
+from ficaudio.listen.transcript import spoken, srt_block, to_srt, to_vtt, vtt_block, vtt_header
 
 FORMATS = ("mp3", "m4b")
 """Audio formats ``--format`` accepts; mp3 is always written by render itself."""
@@ -53,6 +54,14 @@ def write_text(path: Path, text: str | bytes) -> Path:
     return path
 
 
+def write_pieces(path: Path, pieces: Iterable[str]) -> Path:
+    """Write text made piece by piece, atomically, never holding it whole."""
+    with atomic_writer(path) as write:
+        for piece in pieces:
+            write(piece)
+    return path
+
+
 def story_url(base_url: str, folder_name: str) -> str:
     """URL of a story folder under the library's URL.
 
@@ -63,14 +72,31 @@ def story_url(base_url: str, folder_name: str) -> str:
 
 
 def write_transcripts(book: BookInfo) -> list[Path]:
-    """``.vtt`` and ``.srt`` for each chapter (chapter time) and for the book (book time)."""
-    written = []
-    for audio_file, cues, title in [(c.audio.file, c.cues, c.title) for c in book.chapters] + [
-        (book.audio.file, book.book_cues(), book.title)
-    ]:
-        written.append(write_text(book.folder / transcript_name(audio_file, "vtt"), to_vtt(cues, title=title)))
-        written.append(write_text(book.folder / transcript_name(audio_file, "srt"), to_srt(cues)))
-    return written
+    """``.vtt`` and ``.srt`` for each chapter (chapter time) and for the book (book time).
+
+    One pass over the chapters, each chapter's cues read once: its own two files are
+    written, and its blocks appended to the book's two, numbered on from the last chapter's.
+    """
+    written: list[Path] = []
+    book_vtt, book_srt = (book.folder / transcript_name(book.audio.file, kind) for kind in ("vtt", "srt"))
+    with atomic_writer(book_vtt) as vtt, atomic_writer(book_srt) as srt:
+        vtt(vtt_header(book.title))
+        number = 0
+        for chapter in book.chapters:
+            cues = tuple(chapter.cues)
+            written += write_chapter_transcripts(book, chapter, cues)
+            for number, cue in enumerate(spoken(shifted(cues, chapter.start_ms)), start=number + 1):
+                vtt("\n\n" + vtt_block(number, cue))
+                srt(("\n\n" if number > 1 else "") + srt_block(number, cue))
+        vtt("\n")
+        srt("\n" if number else "")
+    return [*written, book_vtt, book_srt]
+
+
+def write_chapter_transcripts(book: BookInfo, chapter: ChapterInfo, cues: Sequence) -> list[Path]:
+    """A chapter's ``.vtt`` and ``.srt``, in chapter time."""
+    return [write_text(book.folder / transcript_name(chapter.audio.file, "vtt"), to_vtt(cues, title=chapter.title)),
+            write_text(book.folder / transcript_name(chapter.audio.file, "srt"), to_srt(cues))]  # fmt: skip
 
 
 def write_chapter_files(book: BookInfo) -> list[Path]:
@@ -106,7 +132,7 @@ def publish(folder: Path, *, formats: Sequence[str] = ("mp3",), base_url: str | 
         extra.append((written[-1].name, "Audiobook with chapters (M4B)"))
     url = base_url or story_url(DEFAULT_SERVER_URL, book.folder.name)
     written.append(write_text(book.folder / FEED_FILE, story_feed(book, url)))
-    written.append(write_text(book.folder / PLAYER_PAGE, player_page(book, page_links(book, extra))))
+    written.append(write_pieces(book.folder / PLAYER_PAGE, player_page_pieces(book, page_links(book, extra))))
     return written
 
 

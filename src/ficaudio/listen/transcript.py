@@ -1,7 +1,9 @@
 """Cues -> WebVTT and SRT text: one cue per spoken segment, the speaker as a voice tag.
 
 Times come from book.json, which the render stage computes from sample counts; here they
-are only formatted, never re-measured. Pure functions: text in, text out.
+are only formatted, never re-measured. Pure functions: text in, text out. A whole book's
+transcript is written block by block (:func:`vtt_header`, :func:`vtt_block`,
+:func:`srt_block`), never held whole; :func:`to_vtt` and :func:`to_srt` join the same blocks.
 """
 
 from __future__ import annotations
@@ -64,6 +66,25 @@ def vtt_voice(speaker: str) -> str:
     return f"<v {escape_vtt(tidy_cue_text(speaker))}>"
 
 
+def vtt_header(title: str | None) -> str:
+    """A WebVTT file's first line; blocks follow, each after a blank line.
+
+    >>> vtt_header("A --> B")
+    'WEBVTT - A -> B'
+    """
+    return "WEBVTT" + (f" - {tidy_cue_text(title).replace('-->', '->')}" if title else "")
+
+
+def vtt_block(number: int, cue: Cue) -> str:
+    """One WebVTT cue block (no blank line around it).
+
+    >>> vtt_block(3, Cue(0, 1500, "Sakura", "Hi"))
+    '3\\n00:00:00.000 --> 00:00:01.500\\n<v Sakura>Hi</v>'
+    """
+    return (f"{number}\n{vtt_timestamp(cue.start_ms)} --> {vtt_timestamp(cue.end_ms)}\n"
+            f"{vtt_voice(cue.speaker)}{escape_vtt(tidy_cue_text(cue.text))}</v>")  # fmt: skip
+
+
 def to_vtt(cues: Iterable[Cue], *, title: str | None = None) -> str:
     """A WebVTT file: ``<v Speaker>`` on every cue, the narrator's included.
 
@@ -74,13 +95,8 @@ def to_vtt(cues: Iterable[Cue], *, title: str | None = None) -> str:
     00:00:00.000 --> 00:00:01.500
     <v Sakura>Hi &amp; bye</v>
     """
-    header = "WEBVTT" + (f" - {tidy_cue_text(title).replace('-->', '->')}" if title else "")
-    blocks = [header]
-    for number, cue in enumerate(_spoken(cues), start=1):
-        text = escape_vtt(tidy_cue_text(cue.text))
-        blocks.append(f"{number}\n{vtt_timestamp(cue.start_ms)} --> {vtt_timestamp(cue.end_ms)}\n"
-                      f"{vtt_voice(cue.speaker)}{text}</v>")  # fmt: skip
-    return "\n\n".join(blocks) + "\n"
+    blocks = (vtt_block(number, cue) for number, cue in enumerate(spoken(cues), start=1))
+    return "\n\n".join([vtt_header(title), *blocks]) + "\n"
 
 
 def escape_srt(text: str) -> str:
@@ -106,6 +122,15 @@ def srt_text(cue: Cue) -> str:
     return text if cue.speaker == NARRATOR else f"{escape_srt(tidy_cue_text(cue.speaker))}: {text}"
 
 
+def srt_block(number: int, cue: Cue) -> str:
+    """One SubRip block (no blank line around it).
+
+    >>> srt_block(2, Cue(1000, 2000, "Narrator", "Rain."))
+    '2\\n00:00:01,000 --> 00:00:02,000\\nRain.'
+    """
+    return f"{number}\n{srt_timestamp(cue.start_ms)} --> {srt_timestamp(cue.end_ms)}\n{srt_text(cue)}"
+
+
 def to_srt(cues: Iterable[Cue]) -> str:
     """A SubRip file, cues numbered from 1.
 
@@ -114,11 +139,10 @@ def to_srt(cues: Iterable[Cue]) -> str:
     00:00:01,000 --> 00:00:02,000
     Rain.
     """
-    blocks = [f"{number}\n{srt_timestamp(cue.start_ms)} --> {srt_timestamp(cue.end_ms)}\n{srt_text(cue)}"
-              for number, cue in enumerate(_spoken(cues), start=1)]  # fmt: skip
+    blocks = [srt_block(number, cue) for number, cue in enumerate(spoken(cues), start=1)]
     return "\n\n".join(blocks) + "\n" if blocks else ""
 
 
-def _spoken(cues: Iterable[Cue]) -> Iterable[Cue]:
+def spoken(cues: Iterable[Cue]) -> Iterable[Cue]:
     """Cues with something to read; an empty cue would be an empty block, which ends a file."""
     return (cue for cue in cues if tidy_cue_text(cue.text))
