@@ -87,6 +87,30 @@ def test_double_quotations(text, expected):
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        'They watched for "the seafaring man with one leg." every day.',  # opens in lower case
+        'The twins played the overture to "The Poet and the Peasant."',  # a title
+        'The main building was called "the house," to tell it apart.',  # a name after "was called"
+        'The "Red Death" had long devastated the country.',  # after a sentence-opening article
+    ],
+)
+def test_quoted_phrases_in_narration_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He called "Come here!"', [(N, "He called "), (D, '"Come here!"')]),
+        ('She said "maybe later" and left.', [(N, "She said "), (D, '"maybe later"'), (N, " and left.")]),
+    ],
+)
+def test_speech_after_a_speech_verb_stays_dialogue(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("‘Hello,’ she said. ‘Go.’", [(D, "‘Hello,’"), (N, " she said. "), (D, "‘Go.’")]),

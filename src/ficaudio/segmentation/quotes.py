@@ -14,8 +14,9 @@ How a mark is read (each step a named function below):
    paragraph's end (an unambiguous opener) or is left as narration (an ambiguous stray mark).
    An opener met inside a quotation starts a new one (the previous one lacked its closing
    mark), unless :func:`is_nested` sees opener, closer, closer: a quotation inside a quotation.
-3. :func:`is_mention` leaves short quoted phrases inside a narration sentence (scare quotes,
-   titles: ``a "full dress" coat``) to the narrator: they are not speech.
+3. :func:`is_mention` leaves quoted phrases inside a narration sentence (scare quotes,
+   titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
+   ``was called "the house"``) to the narrator: they are not speech.
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
@@ -59,6 +60,11 @@ SPEECH_VERBS = frozenset(
     "screamed sighed snapped growled hissed laughed went goes like".split()
 )
 MENTION_MAX_WORDS = 4
+# A quoted phrase after one of these names something: `a room called "the den"`.
+NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
+ARTICLES = frozenset("the a an".split())
 
 _DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
@@ -277,23 +283,62 @@ def pair_marks(text: str, marks: Sequence[Mark], hi: int) -> list[Quotation]:
 
 
 def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
-    """A short quoted phrase inside a narration sentence: a scare quote, a title, a word.
+    """A quoted phrase inside a narration sentence: a scare quote, a title, a word, a name.
 
     Read by the narrator as part of the sentence, not as dialogue. It follows a lower-case
-    word that is not a speech verb ("the so-called "doeskin"" yes, "he said "Exactly"" no),
-    and holds at most :data:`MENTION_MAX_WORDS` words.
+    word (or a sentence-opening article, ``The "Red Death"``) that is not a speech verb
+    ("the so-called "doeskin"" yes, "he said "Exactly"" no), and either holds at most
+    :data:`MENTION_MAX_WORDS` words or reads as a phrase, not a sentence
+    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase is
+    a name even though ``called`` is also a speech verb.
 
     >>> text = 'He wore a "full dress" coat and said "Go."'
     >>> is_mention(text, Quotation(10, 22, True), 0), is_mention(text, Quotation(37, 42, True), 0)
     (True, False)
     """
-    if not quotation.closed or len(text[quotation.start : quotation.end].split()) > MENTION_MAX_WORDS:
+    if not quotation.closed:
         return False
+    inner = text[quotation.start + 1 : quotation.end - 1]
     before = text[paragraph_start : quotation.start]
     words = before.split()
-    if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha() or not words[-1][:1].islower():
+    if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha():
         return False
-    return words[-1].lower() not in SPEECH_VERBS
+    last = words[-1]
+    if not last[:1].islower() and last.lower() not in ARTICLES:
+        return False
+    phrase = reads_as_phrase(inner)
+    if last.lower() in SPEECH_VERBS:
+        return phrase and names_after(words)
+    return phrase or len(inner.split()) <= MENTION_MAX_WORDS
+
+
+def reads_as_phrase(inner: str) -> bool:
+    """Quoted words that are no sentence of speech: they open in lower case (``the seafaring
+    man with one leg``) or are a title (``The Poet and the Peasant``).
+
+    >>> reads_as_phrase("numerous as the leaves,"), reads_as_phrase("New York Society as I Have Seen It.")
+    (True, True)
+    >>> reads_as_phrase("Are you all like this?"), reads_as_phrase("Go home.")
+    (False, False)
+    """
+    letters = [c for c in inner if c.isalpha()]
+    if letters and letters[0].islower():
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def names_after(words: Sequence[str]) -> bool:
+    """The words before a quotation end in a naming verb: ``called``, ``was called``.
+
+    >>> names_after("a room called".split()), names_after("he called".split())
+    (True, False)
+    """
+    if words[-1].lower() not in NAMING_VERBS:
+        return False
+    previous = words[-2].lower() if len(words) > 1 else ""
+    previous = previous.rstrip(",;")
+    return previous in BE_FORMS or (previous.isalpha() and previous not in SUBJECT_PRONOUNS)
 
 
 def quote_style(text: str, paragraphs: Iterable[Span]) -> Style:
