@@ -124,6 +124,11 @@ def test_single_quotations(text, expected):
     assert pieces(text) == expected
 
 
+def test_single_quotation_reading_out_a_double_quoted_one():
+    text = "‘Go on,’ she said.\n‘“My dear Edwin. Your loving Gran.”’"
+    assert pieces(text) == [(D, "‘Go on,’"), (N, " she said."), (D, "‘“My dear Edwin. Your loving Gran.”’")]
+
+
 @pytest.mark.parametrize(
     "narration",
     [

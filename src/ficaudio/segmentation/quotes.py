@@ -166,11 +166,25 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
             return None
         return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
     if flank is Flank.LONE:
-        return dashed_single_mark(text, pos, lo, hi)
+        return nested_edge_mark(text, pos, lo, hi) or dashed_single_mark(text, pos, lo, hi)
     strength = "strong" if before in SENTENCE_PUNCTUATION else "weak"
     if flank is Flank.BOTH and strength == "weak":
         return None  # letters on both sides: an apostrophe inside a word
     return Mark(pos, opens=False, closes=strength, interrupts=False, sure_opener=False)
+
+
+def nested_edge_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
+    """A single mark against a double one at a quotation's edge: a character reading out a
+    quotation (``‘“My dear Edwin. ... Gran.”’``); the double mark is looked through.
+
+    >>> nested_edge_mark('‘“Hi.”’', 0, 0, 7).opens, nested_edge_mark('‘“Hi.”’', 6, 0, 7).closes
+    (True, 'strong')
+    """
+    if text[pos + 1 : pos + 2] in tuple(DOUBLE_MARKS) and text[pos + 2 : pos + 3].isalnum() and pos + 2 < hi:
+        return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
+    if pos - 2 >= lo and text[pos - 1] in DOUBLE_MARKS and not text[pos - 2].isspace():
+        return Mark(pos, opens=False, closes="strong", interrupts=False, sure_opener=False)
+    return None
 
 
 def dashed_single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
