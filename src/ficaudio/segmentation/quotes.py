@@ -20,6 +20,9 @@ How a mark is read (each step a named function below):
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
+5. :func:`dash_dialogue` decides once per text whether dialogue is written with dashes
+   (Joyce, many translations: ``—Come up, Kinch!``): then a paragraph that opens with a dash
+   is speech, cut around one inserted tag by :func:`dash_quotations`.
 
 Multi-paragraph quotations (a paragraph that ends inside a quotation and a next paragraph
 that opens with a quote mark): by default each paragraph's part is its own quotation,
@@ -40,6 +43,7 @@ DOUBLE_OPENING_GLYPHS = "“„«‟"
 DOUBLE_CLOSING_GLYPHS = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPENING_GLYPHS + DOUBLE_CLOSING_GLYPHS
 SINGLE_MARKS = "'‘’‛"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # May stand right before an opening mark / right after a closing mark without making it
 # "attached" ("—"Wait"", "("No")", "'Hi,'").
 LEFT_BOUNDARY = "([{<—–-/*_~" + SINGLE_MARKS + DOUBLE_MARKS
@@ -66,6 +70,17 @@ BE_FORMS = frozenset("is are was were be been being".split())
 SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
 ARTICLES = frozenset("the a an".split())
 
+# Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
+# cut around one inserted tag (`—Thanks, old chap, he cried briskly. That will do.`).
+DIALOGUE_DASH_RE = re.compile(r"\s*(?:—|–|--)(?=[^\s—–-])")
+DASH_TAG_VERBS = (SPEECH_VERBS - {"went", "goes", "like", "say"}) | {"told", "tells", "murmured", "answered"}
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_TAG_VERB = "(?:" + "|".join(sorted(DASH_TAG_VERBS)) + ")"
+_TAG_SUBJECT = r"(?:he|she|they|I|we|it|" + _NAME + ")"
+_DASH_TAG_RE = re.compile(
+    r"(?<=[,!?]) (?:" + _TAG_SUBJECT + " " + _TAG_VERB + "|" + _TAG_VERB + " " + _TAG_SUBJECT + r")\b[^.,;:!?]*[.,;:!?]"
+)
+MIN_DASH_PARAGRAPHS = 3
 _DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
 _WORD_AFTER_RE = re.compile(r"[a-z]+")
@@ -368,6 +383,46 @@ def quote_style(text: str, paragraphs: Iterable[Span]) -> Style:
     return Style.SINGLE if single_openers > double_openers else Style.DOUBLE
 
 
+def dash_dialogue(text: str, paragraphs: Iterable[Span]) -> bool:
+    """Whether the text writes dialogue with dashes: at least :data:`MIN_DASH_PARAGRAPHS`
+    paragraphs open with a dash, more than twice as many as open with a quote mark (a few
+    paragraphs opening with an interrupted sentence, ``—and then``, in a text of quoted
+    speech are narration).
+
+    >>> dash_dialogue("—Hi.\\n—Go.\\n—No.", [(0, 4), (5, 9), (10, 14)]), dash_dialogue('"Hi."', [(0, 5)])
+    (True, False)
+    """
+    dashes = marks = 0
+    for lo, hi in paragraphs:
+        dashes += opens_with_dash(text, lo, hi)
+        marks += text[lo:hi].lstrip()[:1] in QUOTE_MARKS
+    return dashes >= MIN_DASH_PARAGRAPHS and dashes > 2 * marks
+
+
+def opens_with_dash(text: str, lo: int, hi: int) -> bool:
+    """The paragraph's first visible character is a dash touching a word (``—Come up``, ``--O``)."""
+    return DIALOGUE_DASH_RE.match(text, lo, hi) is not None
+
+
+def dash_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
+    """A dash-opened paragraph as speech: all of it, or the parts before and after its first
+    inserted tag (a name or pronoun and a speech verb, up to the next punctuation).
+
+    >>> t = "—Thanks, old chap, he cried briskly. That will do."
+    >>> [t[q.start:q.end] for q in dash_quotations(t, 0, len(t))]
+    ['—Thanks, old chap,', 'That will do.']
+    """
+    start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    tag = _DASH_TAG_RE.search(text, start, hi)
+    if tag is None:
+        return [Quotation(start, end_before_space(text, start, hi), True)]
+    quotations = [Quotation(start, tag.start(), True)]
+    rest = tag.end() + len(text[tag.end() : hi]) - len(text[tag.end() : hi].lstrip())
+    if rest < hi:
+        quotations.append(Quotation(rest, end_before_space(text, rest, hi), True))
+    return quotations
+
+
 def open_at_end(text: str, quotation: Quotation, paragraph_end: int) -> bool:
     """A quotation still open when its paragraph ends (no closing mark, nothing after it).
 
@@ -387,21 +442,28 @@ def opens_paragraph(text: str, quotation: Quotation, paragraph_start: int) -> bo
 
 
 def quotations_in_paragraphs(
-    text: str, paragraphs: Sequence[Span], *, style: Style | None = None, join_continued: bool = False
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    style: Style | None = None,
+    dashes: bool | None = None,
+    join_continued: bool = False,
 ) -> list[Span]:
     """Quotation spans in ``text`` over consecutive paragraph spans, in order.
 
     With ``join_continued``, a quotation open at its paragraph's end and a next paragraph
     opening with a quotation become one span across the break (the classic convention).
+    ``dashes`` (decided by :func:`dash_dialogue` when None): dash-opened paragraphs are speech.
 
     >>> quotations_in_paragraphs('"Aaa\\n"Bb," x', [(0, 4), (5, 12)], join_continued=True)
     [(0, 10)]
     """
     style = style or quote_style(text, paragraphs)
+    dashes = dash_dialogue(text, paragraphs) if dashes is None else dashes
     spans: list[Span] = []
     tail_open = False  # spans[-1] was still open when the previous paragraph ended
     for lo, hi in paragraphs:
-        found = [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
+        found = paragraph_quotations(text, lo, hi, style, dashes)
         if join_continued and tail_open and found and opens_paragraph(text, found[0], lo):
             spans[-1] = (spans[-1][0], found[0].end)
             spans.extend((q.start, q.end) for q in found[1:])
@@ -409,6 +471,13 @@ def quotations_in_paragraphs(
             spans.extend((q.start, q.end) for q in found)
         tail_open = bool(found) and open_at_end(text, found[-1], hi)
     return spans
+
+
+def paragraph_quotations(text: str, lo: int, hi: int, style: Style, dashes: bool) -> list[Quotation]:
+    """The quotations of one paragraph: dash dialogue, or paired quote marks that are no mention."""
+    if dashes and opens_with_dash(text, lo, hi):
+        return dash_quotations(text, lo, hi)
+    return [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -425,11 +494,13 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def find_quotations(text: str, *, style: Style | None = None, join_continued: bool = False) -> list[Span]:
+def find_quotations(
+    text: str, *, style: Style | None = None, dashes: bool | None = None, join_continued: bool = False
+) -> list[Span]:
     """``(start, end)`` of every quotation, quote marks included, in a text with one paragraph a line.
 
     >>> text = '"Hi," she said. “Stop.”'
     >>> [text[s:e] for s, e in find_quotations(text)]
     ['"Hi,"', '“Stop.”']
     """
-    return quotations_in_paragraphs(text, paragraph_spans(text), style=style, join_continued=join_continued)
+    return quotations_in_paragraphs(text, paragraph_spans(text), style=style, dashes=dashes, join_continued=join_continued)
