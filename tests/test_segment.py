@@ -110,6 +110,11 @@ def test_speech_after_a_speech_verb_stays_dialogue(text, expected):
     assert pieces(text) == expected
 
 
+def test_a_quotation_opening_a_clause_after_a_conjunction_is_dialogue():
+    text = '"Psychic," the girls whispered, and "spiritual."'
+    assert pieces(text) == [(D, '"Psychic,"'), (N, " the girls whispered, and "), (D, '"spiritual."')]
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [

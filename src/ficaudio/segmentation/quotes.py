@@ -16,7 +16,8 @@ How a mark is read (each step a named function below):
    mark), unless :func:`is_nested` sees opener, closer, closer: a quotation inside a quotation.
 3. :func:`is_mention` leaves quoted phrases inside a narration sentence (scare quotes,
    titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
-   ``was called "the house"``) to the narrator: they are not speech.
+   ``was called "the house"``) to the narrator: they are not speech, unless they open a
+   clause after a conjunction (``the girls whispered, and "spiritual."``).
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
@@ -69,6 +70,8 @@ NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".
 BE_FORMS = frozenset("is are was were be been being".split())
 SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
 ARTICLES = frozenset("the a an".split())
+CLAUSE_CONJUNCTIONS = frozenset("and but then".split())
+_CLAUSE_START_RE = re.compile(r"[,;—–-]\s*([a-z]+)\s+$")
 
 # Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
 # cut around one inserted tag (`—Thanks, old chap, he cried briskly. That will do.`).
@@ -335,10 +338,23 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
     last = words[-1]
     if not last[:1].islower() and last.lower() not in ARTICLES:
         return False
+    if starts_a_clause(before):
+        return False
     phrase = reads_as_phrase(inner)
     if last.lower() in SPEECH_VERBS:
         return phrase and names_after(words)
     return phrase or len(inner.split()) <= MENTION_MAX_WORDS
+
+
+def starts_a_clause(before: str) -> bool:
+    """The quotation follows a conjunction that opens a new clause (``the girls whispered, and
+    "Spiritual!"``, ``"I will"--and "I will!" cried the ladies``): it is said, not named.
+
+    >>> starts_a_clause("she sang, and "), starts_a_clause('"I will"--and '), starts_a_clause("bread and ")
+    (True, True, False)
+    """
+    match = _CLAUSE_START_RE.search(before)
+    return match is not None and match.group(1) in CLAUSE_CONJUNCTIONS
 
 
 def reads_as_phrase(inner: str) -> bool:
