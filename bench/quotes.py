@@ -7,15 +7,17 @@ Usage::
 Reads ``/work/shared/attribution-dev/litbank`` by default (NAME.txt + NAME.gold.jsonl, see
 its README); prints "litbank not found at ..., skipping" when absent. Scores exact span
 matches and lenient ones (same quotation, each end within +-2 characters), over all gold
-quotations and over the "markable" ones (those that open with a quote mark: LitBank also
-annotates dash dialogue, as in Ulysses, and a few quotations without marks), over all
+quotations and over the "markable" ones (those that open with a quote mark or a dialogue
+dash, as in Ulysses: LitBank also annotates a few quotations without marks), over all
 excerpts and over the 86 with at least one gold quotation (the 14 others have no
 quotation annotated, though some hold quoted speech: every quotation found there counts
 as a false positive in the first line).
 
-Most remaining false positives are quotations LitBank does not annotate as speech (titles,
-quoted letters and inscriptions, thoughts in quote marks, songs); most misses are gold
-spans that split one quotation where the text has no mark (see the worst-excerpt list).
+Most remaining false positives are quotations LitBank does not annotate as speech (quoted
+letters and inscriptions, epigraphs, thoughts in quote marks, songs, reported or imagined
+words, and plain speech left unannotated); most misses are gold spans that split one
+quotation where the text has no mark, or speech without marks (Gulliver's italics); see
+bench/data/README.md, "Detection round".
 
 The attribution engineer can import the scoring: ``from quotes import score_spans, load_excerpts``
 (with ``bench/`` on ``sys.path``).
@@ -31,7 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficaudio.segment import find_quotations
-from ficaudio.segmentation.quotes import DOUBLE_MARKS, SINGLE_MARKS
+from ficaudio.segmentation.quotes import DIALOGUE_DASH_RE, DOUBLE_MARKS, SINGLE_MARKS
 
 DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
 LENIENT_TOLERANCE_CHARS = 2
@@ -116,8 +118,9 @@ def load_excerpts(folder: Path) -> list[Excerpt]:
 
 
 def is_markable(text: str, span: Span) -> bool:
-    """A gold quotation that opens with a quote mark (what a quote-mark finder can find)."""
-    return text[span[0]] in QUOTE_MARKS
+    """A gold quotation that opens with a quote mark or a dialogue dash (what the finder
+    looks for; dash dialogue only in texts written that way, see ``dash_dialogue``)."""
+    return text[span[0]] in QUOTE_MARKS or DIALOGUE_DASH_RE.match(text, span[0]) is not None
 
 
 def evaluate(excerpts: Sequence[Excerpt], find: Callable[[str], list[Span]], *, markable_only: bool, tolerance_chars: int) -> tuple[Score, dict[str, Score]]:

@@ -87,6 +87,35 @@ def test_double_quotations(text, expected):
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        'They watched for "the seafaring man with one leg." every day.',  # opens in lower case
+        'The twins played the overture to "The Poet and the Peasant."',  # a title
+        'The main building was called "the house," to tell it apart.',  # a name after "was called"
+        'The "Red Death" had long devastated the country.',  # after a sentence-opening article
+    ],
+)
+def test_quoted_phrases_in_narration_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He called "Come here!"', [(N, "He called "), (D, '"Come here!"')]),
+        ('She said "maybe later" and left.', [(N, "She said "), (D, '"maybe later"'), (N, " and left.")]),
+    ],
+)
+def test_speech_after_a_speech_verb_stays_dialogue(text, expected):
+    assert pieces(text) == expected
+
+
+def test_a_quotation_opening_a_clause_after_a_conjunction_is_dialogue():
+    text = '"Psychic," the girls whispered, and "spiritual."'
+    assert pieces(text) == [(D, '"Psychic,"'), (N, " the girls whispered, and "), (D, '"spiritual."')]
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ("‘Hello,’ she said. ‘Go.’", [(D, "‘Hello,’"), (N, " she said. "), (D, "‘Go.’")]),
@@ -98,6 +127,11 @@ def test_double_quotations(text, expected):
 )
 def test_single_quotations(text, expected):
     assert pieces(text) == expected
+
+
+def test_single_quotation_reading_out_a_double_quoted_one():
+    text = "‘Go on,’ she said.\n‘“My dear Edwin. Your loving Gran.”’"
+    assert pieces(text) == [(D, "‘Go on,’"), (N, " she said."), (D, "‘“My dear Edwin. Your loving Gran.”’")]
 
 
 @pytest.mark.parametrize(
@@ -277,6 +311,24 @@ def test_docstring_examples_hold(module):
     assert result.attempted > 0 and result.failed == 0
 
 
+# ----------------------------------------------------------------------------- dash dialogue
+DASH_OPENING = "—Come up, Kinch!\n—Back to barracks! he said sternly.\n—Thanks, old chap, he cried briskly. That will do.\n"
+
+
+def test_dash_dialogue_is_speech_cut_around_its_tag():
+    assert pieces(DASH_OPENING + "He laughed.") == [
+        (D, "—Come up, Kinch!"),
+        (D, "—Back to barracks!"), (N, " he said sternly."),
+        (D, "—Thanks, old chap,"), (N, " he cried briskly. "), (D, "That will do."),
+        (N, "He laughed."),
+    ]
+
+
+def test_a_dash_opened_paragraph_among_quote_marks_stays_narration():
+    text = '"Wait," she said.\n—and then the lights went out.\n"Go."\n—or so they said.\n—Nothing.'
+    assert [k for k, _ in pieces(text)] == [D, N, N, D, N, N]
+
+
 # ----------------------------------------------------------------------------- properties
 PIECES = st.sampled_from(
     [
@@ -294,6 +346,13 @@ def test_segments_are_lossless(parts, notes):
     assert_lossless(story, segment(story, notes=notes))
 
 
+@settings(max_examples=300, deadline=None)
+@given(st.lists(PIECES, max_size=60))
+def test_segments_are_lossless_in_dash_dialogue(parts):
+    story = story_from(DASH_OPENING + "".join(parts))
+    assert_lossless(story, segment(story))
+
+
 @settings(max_examples=200, deadline=None)
 @given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=80))
 def test_segments_are_lossless_on_any_text(text):
@@ -304,12 +363,12 @@ def test_segments_are_lossless_on_any_text(text):
 @settings(max_examples=200, deadline=None)
 @given(st.lists(PIECES, max_size=60), st.booleans())
 def test_quotations_stay_in_order_and_inside_the_text(parts, join):
-    """And each one opens with a quote mark."""
+    """And each one opens with a quote mark (or a dash, in dash dialogue)."""
     text = "".join(parts)
     spans = find_quotations(text, join_continued=join)
     assert all(0 <= s < e <= len(text) for s, e in spans)
     assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:]))
-    assert all(text[s] in "\"“”«»„'‘’" for s, _ in spans)
+    assert all(text[s] in "\"“”«»„'‘’—-" for s, _ in spans)  # a dash: dash dialogue
 
 
 @settings(max_examples=200, deadline=None)

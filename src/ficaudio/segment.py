@@ -14,7 +14,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Sequence
 
 from ficaudio.models import Aside, AsideKind, Block, BlockKind, Chapter, Segment, SegmentKind, Story
-from ficaudio.segmentation.quotes import Span, Style, find_quotations, quotations_in_paragraphs, quote_style
+from ficaudio.segmentation.quotes import Span, Style, dash_dialogue, find_quotations, quotations_in_paragraphs, quote_style
 from ficaudio.segmentation.thoughts import emphasis_thoughts, find_thoughts, merge_thoughts
 
 __all__ = ["find_quotations", "segment"]
@@ -24,8 +24,9 @@ def segment(story: Story, *, notes: bool = False) -> tuple[Segment, ...]:
 
     ``notes=True`` adds one NOTE segment per non-chrome aside.
     """
-    style = quote_style(story.text, [(b.start, b.end) for c in story.chapters for b in paragraph_blocks(c)])
-    segments = [s for chapter in story.chapters for s in chapter_segments(story, chapter, style)]
+    paragraphs = [(b.start, b.end) for c in story.chapters for b in paragraph_blocks(c)]
+    style, dashes = quote_style(story.text, paragraphs), dash_dialogue(story.text, paragraphs)
+    segments = [s for chapter in story.chapters for s in chapter_segments(story, chapter, style, dashes)]
     if notes:
         segments.extend(note_segments(story))
     return tuple(sorted(segments, key=lambda s: s.start))
@@ -39,15 +40,16 @@ def make_segment(story: Story, chapter: int, paragraph: int, kind: SegmentKind, 
     return Segment(chapter, paragraph, kind, start, end, story.text[start:end])
 
 
-def chapter_segments(story: Story, chapter: Chapter, style: Style) -> Iterator[Segment]:
-    """The chapter's heading, then its blocks cut into segments."""
+def chapter_segments(story: Story, chapter: Chapter, style: Style, dashes: bool) -> Iterator[Segment]:
+    """The chapter's heading, then its blocks cut into segments (``dashes``: the story writes
+    dialogue with dashes, see :func:`~ficaudio.segmentation.quotes.dash_dialogue`)."""
     if chapter.heading is not None and chapter.heading[1] > chapter.heading[0]:
         yield make_segment(story, chapter.index, -1, SegmentKind.HEADING, *chapter.heading)
     for run in block_runs(chapter.blocks):
         if chapter.blocks[run[0]].kind is BlockKind.SCENE_BREAK:
             yield from scene_break_segments(story, chapter, run)
         else:
-            yield from paragraph_run_segments(story, chapter, run, style)
+            yield from paragraph_run_segments(story, chapter, run, style, dashes)
 
 
 def block_runs(blocks: Sequence[Block]) -> list[list[int]]:
@@ -73,10 +75,12 @@ def scene_break_segments(story: Story, chapter: Chapter, run: Sequence[int]) -> 
             yield make_segment(story, chapter.index, index, SegmentKind.SCENE_BREAK, block.start, block.end)
 
 
-def paragraph_run_segments(story: Story, chapter: Chapter, run: Sequence[int], style: Style) -> Iterator[Segment]:
+def paragraph_run_segments(
+    story: Story, chapter: Chapter, run: Sequence[int], style: Style, dashes: bool
+) -> Iterator[Segment]:
     """Segments of consecutive paragraph blocks: dialogue for each quotation, the rest narration."""
     spans = [(chapter.blocks[i].start, chapter.blocks[i].end) for i in run]
-    quotations = iter(quotations_in_paragraphs(story.text, spans, style=style))
+    quotations = iter(quotations_in_paragraphs(story.text, spans, style=style, dashes=dashes))
     pending = next(quotations, None)
     for index in run:
         block, inside = chapter.blocks[index], []

@@ -14,11 +14,16 @@ How a mark is read (each step a named function below):
    paragraph's end (an unambiguous opener) or is left as narration (an ambiguous stray mark).
    An opener met inside a quotation starts a new one (the previous one lacked its closing
    mark), unless :func:`is_nested` sees opener, closer, closer: a quotation inside a quotation.
-3. :func:`is_mention` leaves short quoted phrases inside a narration sentence (scare quotes,
-   titles: ``a "full dress" coat``) to the narrator: they are not speech.
+3. :func:`is_mention` leaves quoted phrases inside a narration sentence (scare quotes,
+   titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
+   ``was called "the house"``) to the narrator: they are not speech, unless they open a
+   clause after a conjunction (``the girls whispered, and "spiritual."``).
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
+5. :func:`dash_dialogue` decides once per text whether dialogue is written with dashes
+   (Joyce, many translations: ``—Come up, Kinch!``): then a paragraph that opens with a dash
+   is speech, cut around one inserted tag by :func:`dash_quotations`.
 
 Multi-paragraph quotations (a paragraph that ends inside a quotation and a next paragraph
 that opens with a quote mark): by default each paragraph's part is its own quotation,
@@ -39,6 +44,7 @@ DOUBLE_OPENING_GLYPHS = "“„«‟"
 DOUBLE_CLOSING_GLYPHS = "”»"
 DOUBLE_MARKS = '"' + DOUBLE_OPENING_GLYPHS + DOUBLE_CLOSING_GLYPHS
 SINGLE_MARKS = "'‘’‛"
+QUOTE_MARKS = DOUBLE_MARKS + SINGLE_MARKS
 # May stand right before an opening mark / right after a closing mark without making it
 # "attached" ("—"Wait"", "("No")", "'Hi,'").
 LEFT_BOUNDARY = "([{<—–-/*_~" + SINGLE_MARKS + DOUBLE_MARKS
@@ -59,7 +65,25 @@ SPEECH_VERBS = frozenset(
     "screamed sighed snapped growled hissed laughed went goes like".split()
 )
 MENTION_MAX_WORDS = 4
+# A quoted phrase after one of these names something: `a room called "the den"`.
+NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".split())
+BE_FORMS = frozenset("is are was were be been being".split())
+SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
+ARTICLES = frozenset("the a an".split())
+CLAUSE_CONJUNCTIONS = frozenset("and but then".split())
+_CLAUSE_START_RE = re.compile(r"[,;—–-]\s*([a-z]+)\s+$")
 
+# Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
+# cut around one inserted tag (`—Thanks, old chap, he cried briskly. That will do.`).
+DIALOGUE_DASH_RE = re.compile(r"\s*(?:—|–|--)(?=[^\s—–-])")
+DASH_TAG_VERBS = (SPEECH_VERBS - {"went", "goes", "like", "say"}) | {"told", "tells", "murmured", "answered"}
+_NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
+_TAG_VERB = "(?:" + "|".join(sorted(DASH_TAG_VERBS)) + ")"
+_TAG_SUBJECT = r"(?:he|she|they|I|we|it|" + _NAME + ")"
+_DASH_TAG_RE = re.compile(
+    r"(?<=[,!?]) (?:" + _TAG_SUBJECT + " " + _TAG_VERB + "|" + _TAG_VERB + " " + _TAG_SUBJECT + r")\b[^.,;:!?]*[.,;:!?]"
+)
+MIN_DASH_PARAGRAPHS = 3
 _DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
 _SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
 _WORD_AFTER_RE = re.compile(r"[a-z]+")
@@ -160,11 +184,25 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
             return None
         return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
     if flank is Flank.LONE:
-        return dashed_single_mark(text, pos, lo, hi)
+        return nested_edge_mark(text, pos, lo, hi) or dashed_single_mark(text, pos, lo, hi)
     strength = "strong" if before in SENTENCE_PUNCTUATION else "weak"
     if flank is Flank.BOTH and strength == "weak":
         return None  # letters on both sides: an apostrophe inside a word
     return Mark(pos, opens=False, closes=strength, interrupts=False, sure_opener=False)
+
+
+def nested_edge_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
+    """A single mark against a double one at a quotation's edge: a character reading out a
+    quotation (``‘“My dear Edwin. ... Gran.”’``); the double mark is looked through.
+
+    >>> nested_edge_mark('‘“Hi.”’', 0, 0, 7).opens, nested_edge_mark('‘“Hi.”’', 6, 0, 7).closes
+    (True, 'strong')
+    """
+    if text[pos + 1 : pos + 2] in tuple(DOUBLE_MARKS) and text[pos + 2 : pos + 3].isalnum() and pos + 2 < hi:
+        return Mark(pos, opens=True, closes=None, interrupts=True, sure_opener=True)
+    if pos - 2 >= lo and text[pos - 1] in DOUBLE_MARKS and not text[pos - 2].isspace():
+        return Mark(pos, opens=False, closes="strong", interrupts=False, sure_opener=False)
+    return None
 
 
 def dashed_single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
@@ -277,23 +315,75 @@ def pair_marks(text: str, marks: Sequence[Mark], hi: int) -> list[Quotation]:
 
 
 def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
-    """A short quoted phrase inside a narration sentence: a scare quote, a title, a word.
+    """A quoted phrase inside a narration sentence: a scare quote, a title, a word, a name.
 
     Read by the narrator as part of the sentence, not as dialogue. It follows a lower-case
-    word that is not a speech verb ("the so-called "doeskin"" yes, "he said "Exactly"" no),
-    and holds at most :data:`MENTION_MAX_WORDS` words.
+    word (or a sentence-opening article, ``The "Red Death"``) that is not a speech verb
+    ("the so-called "doeskin"" yes, "he said "Exactly"" no), and either holds at most
+    :data:`MENTION_MAX_WORDS` words or reads as a phrase, not a sentence
+    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase is
+    a name even though ``called`` is also a speech verb.
 
     >>> text = 'He wore a "full dress" coat and said "Go."'
     >>> is_mention(text, Quotation(10, 22, True), 0), is_mention(text, Quotation(37, 42, True), 0)
     (True, False)
     """
-    if not quotation.closed or len(text[quotation.start : quotation.end].split()) > MENTION_MAX_WORDS:
+    if not quotation.closed:
         return False
+    inner = text[quotation.start + 1 : quotation.end - 1]
     before = text[paragraph_start : quotation.start]
     words = before.split()
-    if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha() or not words[-1][:1].islower():
+    if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha():
         return False
-    return words[-1].lower() not in SPEECH_VERBS
+    last = words[-1]
+    if not last[:1].islower() and last.lower() not in ARTICLES:
+        return False
+    if starts_a_clause(before):
+        return False
+    phrase = reads_as_phrase(inner)
+    if last.lower() in SPEECH_VERBS:
+        return phrase and names_after(words)
+    return phrase or len(inner.split()) <= MENTION_MAX_WORDS
+
+
+def starts_a_clause(before: str) -> bool:
+    """The quotation follows a conjunction that opens a new clause (``the girls whispered, and
+    "Spiritual!"``, ``"I will"--and "I will!" cried the ladies``): it is said, not named.
+
+    >>> starts_a_clause("she sang, and "), starts_a_clause('"I will"--and '), starts_a_clause("bread and ")
+    (True, True, False)
+    """
+    match = _CLAUSE_START_RE.search(before)
+    return match is not None and match.group(1) in CLAUSE_CONJUNCTIONS
+
+
+def reads_as_phrase(inner: str) -> bool:
+    """Quoted words that are no sentence of speech: they open in lower case (``the seafaring
+    man with one leg``) or are a title (``The Poet and the Peasant``).
+
+    >>> reads_as_phrase("numerous as the leaves,"), reads_as_phrase("New York Society as I Have Seen It.")
+    (True, True)
+    >>> reads_as_phrase("Are you all like this?"), reads_as_phrase("Go home.")
+    (False, False)
+    """
+    letters = [c for c in inner if c.isalpha()]
+    if letters and letters[0].islower():
+        return True
+    long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
+    return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def names_after(words: Sequence[str]) -> bool:
+    """The words before a quotation end in a naming verb: ``called``, ``was called``.
+
+    >>> names_after("a room called".split()), names_after("he called".split())
+    (True, False)
+    """
+    if words[-1].lower() not in NAMING_VERBS:
+        return False
+    previous = words[-2].lower() if len(words) > 1 else ""
+    previous = previous.rstrip(",;")
+    return previous in BE_FORMS or (previous.isalpha() and previous not in SUBJECT_PRONOUNS)
 
 
 def quote_style(text: str, paragraphs: Iterable[Span]) -> Style:
@@ -307,6 +397,46 @@ def quote_style(text: str, paragraphs: Iterable[Span]) -> Style:
         double_openers += sum(m.opens for m in paragraph_marks(text, lo, hi, Style.DOUBLE))
         single_openers += sum(m.opens for m in paragraph_marks(text, lo, hi, Style.SINGLE))
     return Style.SINGLE if single_openers > double_openers else Style.DOUBLE
+
+
+def dash_dialogue(text: str, paragraphs: Iterable[Span]) -> bool:
+    """Whether the text writes dialogue with dashes: at least :data:`MIN_DASH_PARAGRAPHS`
+    paragraphs open with a dash, more than twice as many as open with a quote mark (a few
+    paragraphs opening with an interrupted sentence, ``—and then``, in a text of quoted
+    speech are narration).
+
+    >>> dash_dialogue("—Hi.\\n—Go.\\n—No.", [(0, 4), (5, 9), (10, 14)]), dash_dialogue('"Hi."', [(0, 5)])
+    (True, False)
+    """
+    dashes = marks = 0
+    for lo, hi in paragraphs:
+        dashes += opens_with_dash(text, lo, hi)
+        marks += text[lo:hi].lstrip()[:1] in QUOTE_MARKS
+    return dashes >= MIN_DASH_PARAGRAPHS and dashes > 2 * marks
+
+
+def opens_with_dash(text: str, lo: int, hi: int) -> bool:
+    """The paragraph's first visible character is a dash touching a word (``—Come up``, ``--O``)."""
+    return DIALOGUE_DASH_RE.match(text, lo, hi) is not None
+
+
+def dash_quotations(text: str, lo: int, hi: int) -> list[Quotation]:
+    """A dash-opened paragraph as speech: all of it, or the parts before and after its first
+    inserted tag (a name or pronoun and a speech verb, up to the next punctuation).
+
+    >>> t = "—Thanks, old chap, he cried briskly. That will do."
+    >>> [t[q.start:q.end] for q in dash_quotations(t, 0, len(t))]
+    ['—Thanks, old chap,', 'That will do.']
+    """
+    start = lo + len(text[lo:hi]) - len(text[lo:hi].lstrip())
+    tag = _DASH_TAG_RE.search(text, start, hi)
+    if tag is None:
+        return [Quotation(start, end_before_space(text, start, hi), True)]
+    quotations = [Quotation(start, tag.start(), True)]
+    rest = tag.end() + len(text[tag.end() : hi]) - len(text[tag.end() : hi].lstrip())
+    if rest < hi:
+        quotations.append(Quotation(rest, end_before_space(text, rest, hi), True))
+    return quotations
 
 
 def open_at_end(text: str, quotation: Quotation, paragraph_end: int) -> bool:
@@ -328,21 +458,28 @@ def opens_paragraph(text: str, quotation: Quotation, paragraph_start: int) -> bo
 
 
 def quotations_in_paragraphs(
-    text: str, paragraphs: Sequence[Span], *, style: Style | None = None, join_continued: bool = False
+    text: str,
+    paragraphs: Sequence[Span],
+    *,
+    style: Style | None = None,
+    dashes: bool | None = None,
+    join_continued: bool = False,
 ) -> list[Span]:
     """Quotation spans in ``text`` over consecutive paragraph spans, in order.
 
     With ``join_continued``, a quotation open at its paragraph's end and a next paragraph
     opening with a quotation become one span across the break (the classic convention).
+    ``dashes`` (decided by :func:`dash_dialogue` when None): dash-opened paragraphs are speech.
 
     >>> quotations_in_paragraphs('"Aaa\\n"Bb," x', [(0, 4), (5, 12)], join_continued=True)
     [(0, 10)]
     """
     style = style or quote_style(text, paragraphs)
+    dashes = dash_dialogue(text, paragraphs) if dashes is None else dashes
     spans: list[Span] = []
     tail_open = False  # spans[-1] was still open when the previous paragraph ended
     for lo, hi in paragraphs:
-        found = [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
+        found = paragraph_quotations(text, lo, hi, style, dashes)
         if join_continued and tail_open and found and opens_paragraph(text, found[0], lo):
             spans[-1] = (spans[-1][0], found[0].end)
             spans.extend((q.start, q.end) for q in found[1:])
@@ -350,6 +487,13 @@ def quotations_in_paragraphs(
             spans.extend((q.start, q.end) for q in found)
         tail_open = bool(found) and open_at_end(text, found[-1], hi)
     return spans
+
+
+def paragraph_quotations(text: str, lo: int, hi: int, style: Style, dashes: bool) -> list[Quotation]:
+    """The quotations of one paragraph: dash dialogue, or paired quote marks that are no mention."""
+    if dashes and opens_with_dash(text, lo, hi):
+        return dash_quotations(text, lo, hi)
+    return [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
 
 
 def paragraph_spans(text: str) -> list[Span]:
@@ -366,11 +510,13 @@ def paragraph_spans(text: str) -> list[Span]:
     return spans
 
 
-def find_quotations(text: str, *, style: Style | None = None, join_continued: bool = False) -> list[Span]:
+def find_quotations(
+    text: str, *, style: Style | None = None, dashes: bool | None = None, join_continued: bool = False
+) -> list[Span]:
     """``(start, end)`` of every quotation, quote marks included, in a text with one paragraph a line.
 
     >>> text = '"Hi," she said. “Stop.”'
     >>> [text[s:e] for s, e in find_quotations(text)]
     ['"Hi,"', '“Stop.”']
     """
-    return quotations_in_paragraphs(text, paragraph_spans(text), style=style, join_continued=join_continued)
+    return quotations_in_paragraphs(text, paragraph_spans(text), style=style, dashes=dashes, join_continued=join_continued)
