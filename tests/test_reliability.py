@@ -107,7 +107,7 @@ def test_a_50_mb_text_file_is_read_a_part_at_a_time(tmp_path, voices):
     before_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     code, out = render(story, voices, tmp_path / "out")
     assert (code, out) == (1, f"error: {story} is not a text story (it looks like binary data)\n")
-    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb < 40_000  # one 4 MB part read, not 50 MB
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before_kb < 40_000  # one 2 MB part read, not 50 MB
     assert visible_files(tmp_path / "out") == []
 
 

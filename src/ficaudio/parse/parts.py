@@ -21,9 +21,10 @@ from ficaudio.parse.decode import bom_encoding, decode_story_bytes
 from ficaudio.parse.lines import chapter_heading_title
 from ficaudio.parse.text import story_from_text
 
-PART_BYTES = 4_000_000
-"""Text files bigger than this (~650,000 words) are read, attributed and rendered in parts of
-about this size: a part takes ~250 MB to prepare, whatever the size of the whole file."""
+PART_BYTES = 2_000_000
+"""Text files bigger than this (~330,000 words) are read, attributed and rendered in parts of
+about this size, so preparing one takes the same memory whatever the size of the whole file
+(bench/bigfile.py)."""
 
 _READ_BYTES = 1 << 16  # the scan reads lines in pieces of at most this many bytes
 _EARLIEST = 3 / 4  # a cut is looked for in the last quarter of a part's size
