@@ -64,21 +64,8 @@ def atomic_write_bytes(path: Path, data: bytes) -> None:
 
     Any failure leaves ``path`` as it was and no temporary file; OSErrors become OutputError.
     """
-    path = Path(path)
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-    except OSError as exc:
-        raise write_error(exc, path) from exc
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        default_mode(Path(tmp))
-        os.replace(tmp, path)
-    except BaseException as exc:
-        Path(tmp).unlink(missing_ok=True)
-        if isinstance(exc, OSError):
-            raise write_error(exc, path) from exc
-        raise
+    with atomic_writer(path, binary=True) as write:
+        write(data)
 
 
 def atomic_write_text(path: Path, text: str) -> None:
@@ -86,16 +73,17 @@ def atomic_write_text(path: Path, text: str) -> None:
 
 
 @contextmanager
-def atomic_writer(path: Path) -> Iterator[Callable[[str], None]]:
-    """``write(text)`` calls build ``path`` piece by piece in a temporary file beside it,
-    renamed into place when the block ends without an error (else removed)."""
+def atomic_writer(path: Path, *, binary: bool = False) -> Iterator[Callable]:
+    """``write(text)`` (``write(bytes)`` if ``binary``) calls build ``path`` piece by piece in
+    a temporary file beside it, renamed into place when the block ends without an error (else
+    removed). OSErrors become OutputError."""
     path = Path(path)
     try:
         fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
     except OSError as exc:
         raise write_error(exc, path) from exc
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
+        with os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="") as handle:
             yield handle.write
         default_mode(Path(tmp))
         os.replace(tmp, path)
