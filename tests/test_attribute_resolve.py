@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -384,3 +384,17 @@ def test_definite_description_acts_only_before_a_verb():
     assert definite_description_acts("and the man needs colour", Mention(4, 11, **man))
     assert not definite_description_acts("and the man who came", Mention(4, 11, **man))
     assert not definite_description_acts("and a man needs colour", Mention(4, 9, **{**man, "text": "a man"}))
+
+
+def test_a_subject_inside_a_while_clause_does_not_take_the_next_she():
+    text = ('Kiba set fire to his notes, and the teacher put it out.\n'
+            'Ino leaned across the gap while the teacher was busy with the fire.\n'
+            '"Blue chalk," she murmured.')
+    teacher = Character("the teacher", (), Gender.FEMALE)
+    assert speakers(text, [INO, KIBA, teacher])[0] == ("Ino", "pronoun_tag")
+
+
+def test_subordinators_open_a_side_clause():
+    t = "She leaned across while the professor was busy, and because Tess was late."
+    assert opens_subordinate_clause(t, 24) and opens_subordinate_clause(t, 60)
+    assert not opens_subordinate_clause(t, 0)

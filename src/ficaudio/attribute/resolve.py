@@ -181,18 +181,22 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     maid seen. Characters whose gender is unknown are used only when nobody of the
     pronoun's gender was mentioned recently.
     """
+    text = resolver.doc.text
     first, subject, fallback = None, None, None
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
         g = resolver.gender(name)
-        if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(resolver.doc.text, at, position):
+        if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
         if g is gender:
             first = first or (at, name)
+            if was_subject and subject and _SENTENCE_END.search(text, at, subject[0]):
+                break  # the subordinate subject's sentence has no main subject of this gender
             if was_subject:
                 subject = (at, name)
-                break
+                if not (opens_subordinate_clause(text, at) and _SENTENCE_END.search(text, at, position)):
+                    break
         elif g is Gender.UNKNOWN and fallback is None and name != FIRST_PERSON_NAME:
             fallback = name
     if first and subject and first[1] != subject[1] and first[0] - subject[0] > _SUBJECT_REACH_CHARS:
@@ -200,6 +204,22 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     if subject or first:
         return (subject or first)[1]
     return fallback
+
+
+_SUBORDINATORS = frozenset("while as when because although though until before after since if whereas".split())
+
+
+def opens_subordinate_clause(text: str, at: int) -> bool:
+    """A subject right after ``while``/``as``/``when``/``because``/... is the subject of a side
+    clause: ``She leaned across while the professor was busy.`` -- the next sentence's ``she``
+    is the main clause's subject, not the professor.
+
+    >>> t = "She leaned across while the professor was busy."
+    >>> opens_subordinate_clause(t, 24), opens_subordinate_clause(t, 0)
+    (True, False)
+    """
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
