@@ -191,7 +191,7 @@ def join_addressed_only_names(doc: Document) -> None:
     previous: Paragraph | None = None
     for para in doc.paragraphs:
         named_here = {m.person for m in para.mentions if m.kind == "name"}
-        before = _subjects(previous) - named_here if previous else set()
+        before = _call_voters(previous, para) - named_here if previous else set()
         for person in _called_people(doc, para):
             if person.known or person.name in in_narration:
                 continue
@@ -201,12 +201,28 @@ def join_addressed_only_names(doc: Document) -> None:
         previous = para
     for name, counter in votes.items():
         person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
-        if calls[name] >= _ADDRESSED_MIN and person and owner and _may_be(person, owner) and doc.roster.may_join(owner, name):
+        if calls[name] >= _ADDRESSED_MIN and person and owner and not person.known and doc.roster.may_join(owner, name):
             join_person(doc.roster, person, owner)
 
 
 def _subjects(para: Paragraph) -> set[str]:
     return {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+
+
+def _call_voters(previous: Paragraph, calling: Paragraph) -> set[str]:
+    """Who a call may be said to: the subjects of the paragraph before it -- unless the calling
+    paragraph's own subject is a bare ``he``/``she``, which takes up that subject as the caller
+    (``Owen presses his mouth to Felix's hair.`` / ``"Okay," he says. "Okay, Sunshine."``):
+    then the people that paragraph acted on.
+
+    >>> # see tests/test_attribute_aliases.py for the scene
+    """
+    subjects = _subjects(previous)
+    pronouns = {m.gender for m in calling.mentions if m.kind == "pronoun" and m.subject}
+    taken_up = any(m.gender in pronouns for m in previous.mentions if m.kind == "name" and m.person in subjects)
+    if not taken_up or any(m.kind == "name" and m.subject for m in calling.mentions):
+        return subjects
+    return {m.person for m in previous.mentions if m.kind == "name" and m.person} - subjects
 
 
 def _called_people(doc: Document, para: Paragraph) -> list[Person]:
