@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import DEMONYMS, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import ADJECTIVE_SURNAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -166,6 +166,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False
     if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total and not word_made_person(occ):
         return False  # an ordinary word that starts sentences ("Still", "Nobody")
+    if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
+        return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
