@@ -74,3 +74,31 @@ def test_a_name_called_out_is_answered_by_its_bearer():
         "“That’s me.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Callum"
+
+
+_VOICE_FROM_ANOTHER_ROOM = [
+    "Owen made the coffee while Felix hunted for the milk, and June sang in the shower.",
+    "“Who finished the milk?” Felix asked.",
+    "“You did,” Owen said.",
+    "“Will you two get a room,” a voice yells from the bathroom. “I need the kitchen.”",
+    "Felix turns red. Owen turns very busy with the coffee.",
+    "“We’re having a serious discussion, June,” Owen calls back.",
+]
+
+
+def test_an_unnamed_voice_is_the_third_person_the_reply_calls_by_name():
+    assert dialogue_speakers(_VOICE_FROM_ANOTHER_ROOM)[2:4] == ["June", "June"]
+    assert dialogue_rules(_VOICE_FROM_ANOTHER_ROOM)[2] == "revealed_voice"
+
+
+def test_an_unnamed_voice_is_the_new_person_the_narration_then_shows():
+    scene = [
+        "I grabbed the list from Priya. Ashby and Keller, Greenhouse Three.",
+        "“He set my robes on fire last term,” I said.",
+        "“You will live,” Priya said.",
+        "“That was an accident,” said a voice behind me.",
+        "I turned. Tom Keller was standing there with his hands in his pockets.",
+        "“Was it?” I asked.",
+        "“Mostly,” Tom Keller said.",
+    ]
+    assert dialogue_speakers(scene)[2] == "Tom Keller"

@@ -32,7 +32,7 @@ from ficaudio.attribute.introductions import addressed_description_named, self_i
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -55,6 +55,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
     revealed_by_next_paragraph(resolver, decisions)
+    revealed_voice(resolver, decisions)
     alternation_backfill(doc, decisions)
     renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
@@ -205,6 +206,41 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
         name = resolver.mention(opener, following)
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
             decisions[index] = Decision(name, 0.4, "revealed_by_next_paragraph")
+
+
+def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """A quotation tagged by a voice nobody is named for (``"Get a room," a voice yells from the
+    bathroom.``) is a third person's, not one of those talking before it: the person the reply
+    calls by name (``"We're talking, June," Owen calls back.`` -> June), or else the first
+    new person the narration after it shows (``I turned. Tom Keller was standing there.``);
+    the rest of the voice's paragraph goes with it."""
+    doc = resolver.doc
+    for k, para in enumerate(doc.paragraphs):
+        if not para.quotes or not unnamed_voice_tag(ctx := quote_context(doc, para.quotes[0])):
+            continue
+        talking = {d.speaker for i in range(max(0, para.quotes[0] - 8), para.quotes[0]) if (d := decisions.get(i))}
+        name = _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)
+        if name and name not in named_in_quote(ctx):
+            for index in para.quotes:
+                decisions[index] = Decision(name, 0.5, "revealed_voice")
+
+
+def _voice_named_after(resolver: Resolver, following: list[Paragraph], decisions: dict[int, Decision], talking: set[str]) -> str | None:
+    """Who the paragraphs after a voice reveal it to be: the one person a tagged reply calls
+    by name, or the first subject of the narration who was not talking."""
+    for para in following:
+        if para.scene_start:
+            return None
+        if para.quotes:
+            decision = decisions.get(para.quotes[0])
+            if decision is None or decision.rule not in TAG_RULES:
+                return None
+            called = [n for n in vocatives(quote_context(resolver.doc, para.quotes[0])) if n != decision.speaker and n not in talking]
+            return called[0] if len(called) == 1 else None
+        for m in para.mentions:
+            if m.subject and m.kind in _REVEALING_KINDS and (name := resolver.mention(m, para)) and name not in talking:
+                return name
+    return None
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
