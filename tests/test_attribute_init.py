@@ -102,3 +102,13 @@ def test_an_unnamed_voice_is_the_new_person_the_narration_then_shows():
         "“Mostly,” Tom Keller said.",
     ]
     assert dialogue_speakers(scene)[2] == "Tom Keller"
+
+
+def test_a_subject_inside_a_before_clause_is_not_the_paragraphs_closing_actor():
+    scene = [
+        "Noa and Tess sat in the waiting room with Callum.",
+        "The nurse looked at Noa and Tess over the clipboard. “Which one of you is taking him home?”",
+        "“Me,” said Noa, before Tess could open her mouth.",
+        "“Then you get the instructions. No driving, no lifting.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "the nurse"

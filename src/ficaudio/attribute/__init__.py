@@ -30,7 +30,7 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, opens_subordinate_clause
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
@@ -99,10 +99,12 @@ def departures(resolver: Resolver, para: Paragraph) -> set[str]:
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     """The subject of the narration that ends a paragraph, after its last quotation:
-    ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi."""
+    ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi; not
+    a side clause's (``she takes the mug before he can stop her`` -> her)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
     subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
+    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)
