@@ -398,3 +398,11 @@ def test_subordinators_open_a_side_clause():
     t = "She leaned across while the professor was busy, and because Tess was late."
     assert opens_subordinate_clause(t, 24) and opens_subordinate_clause(t, 60)
     assert not opens_subordinate_clause(t, 0)
+
+
+def test_after_a_scene_break_she_is_the_scenes_own_person_of_unknown_gender():
+    text = ('Ino laughed at the door. She waved and went home.\n***\n'
+            "Pip's phone buzzed in the locker. The screen lit up.\n"
+            'She was typing a reply when it rang. "Hi, Mom."')
+    pip = Character("Pip", (), Gender.UNKNOWN)
+    assert speakers(text, [INO, pip])[0] == ("Pip", "pronoun_action_beat")

@@ -66,6 +66,7 @@ class Resolver:
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self._people = {p.name: p for p in doc.roster.people}
+        self.scene_start = 0  # where the scene being read began
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
@@ -76,6 +77,8 @@ class Resolver:
 
     def read(self, para: Paragraph) -> None:
         """Resolve and remember every narration mention of a paragraph, in order."""
+        if para.scene_start:
+            self.scene_start = para.start
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
@@ -179,13 +182,16 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     Example: ``Ino waved at Kakashi. She smiled.`` -> Ino; ``She woke and saw that the
     maid was not her nurse. She said`` -> the woman of the ``She ... saw`` chain, not the
     maid seen. Characters whose gender is unknown are used only when nobody of the
-    pronoun's gender was mentioned recently.
+    pronoun's gender was mentioned recently -- or in the scene being read: after a scene
+    break, ``Pip's phone buzzed.`` / ``She was typing`` is Pip, not a woman of the scene before.
     """
     text = resolver.doc.text
     first, subject, fallback = None, None, None
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
+        if at < resolver.scene_start <= position and first is None and fallback is not None:
+            return fallback  # the scene's own person of unknown gender, not someone of the scene before
         g = resolver.gender(name)
         if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
