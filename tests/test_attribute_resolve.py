@@ -406,3 +406,12 @@ def test_after_a_scene_break_she_is_the_scenes_own_person_of_unknown_gender():
             'She was typing a reply when it rang. "Hi, Mom."')
     pip = Character("Pip", (), Gender.UNKNOWN)
     assert speakers(text, [INO, pip])[0] == ("Pip", "pronoun_action_beat")
+
+
+def test_a_described_newcomer_named_by_the_next_tag_is_that_person():
+    text = ('Ino stopped at the door of the way station.\n'
+            'A figure stepped through the doorway, tall and thin. He had a mask pushed up on his forehead.\n'
+            '"Ino-chan," said Gensai Kurobane. "They sent you."\n'
+            '"You are a missing-nin, Gensai."\n'
+            'He tilted his head. "And you brought children."')
+    assert speakers(text, [INO])[-1] == ("Gensai Kurobane", "pronoun_action_beat")

@@ -30,7 +30,7 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, opens_subordinate_clause
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
@@ -81,6 +81,8 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     for index in para.quotes:
         ctx = quote_context(resolver.doc, index)
         decision = decide(resolver, ctx, previous)
+        if decision and decision.rule == "explicit_tag" and (described := newcomer_named_by_tag(resolver, decision.speaker, ctx.segment.start)):
+            resolver.join(described, decision.speaker)
         if decision:
             decisions[index] = decision
             resolver.salience.add(ctx.segment.start, decision.speaker, False)

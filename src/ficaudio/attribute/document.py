@@ -343,11 +343,19 @@ class Salience:
     def __init__(self) -> None:
         self._positions: list[int] = []
         self._events: list[tuple[int, str, bool]] = []  # (position, person name, was a subject)
+        self.first_seen: dict[str, int] = {}  # person name -> position of their first event
 
     def add(self, position: int, person: str, subject: bool) -> None:
         k = bisect.bisect_right(self._positions, position)
         self._positions.insert(k, position)
         self._events.insert(k, (position, person, subject))
+        self.first_seen[person] = min(position, self.first_seen.get(person, position))
+
+    def rename(self, old: str, new: str) -> None:
+        """Every event of ``old`` becomes one of ``new`` (two names found to be one person)."""
+        self._events = [(at, new if name == old else name, subject) for at, name, subject in self._events]
+        if (first := self.first_seen.pop(old, None)) is not None:
+            self.first_seen[new] = min(first, self.first_seen.get(new, first))
 
     def recent(self, before: int, limit: int = 60) -> list[tuple[int, str, bool]]:
         """Events before ``before``, most recent first."""

@@ -67,6 +67,8 @@ class Resolver:
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
+        self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
+        self.previous_paragraph: Paragraph | None = None
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
@@ -79,6 +81,7 @@ class Resolver:
         """Resolve and remember every narration mention of a paragraph, in order."""
         if para.scene_start:
             self.scene_start = para.start
+        self.previous_paragraph, self.paragraph = self.paragraph, para
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
@@ -116,6 +119,38 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+    def join(self, described: str, name: str) -> None:
+        """``described`` (a person known by a description so far) is ``name``: their forms,
+        gender and past mentions become ``name``'s."""
+        person, owner = self._people.pop(described), self._people[name]
+        for form, count in person.forms.items():
+            owner.forms[form] += count
+            self.doc.roster.index(form, owner, force=True)
+        if owner.gender is Gender.UNKNOWN:
+            owner.gender, owner.gender_reason = person.gender, person.gender_reason
+        self.doc.roster.people.remove(person)
+        self.salience.rename(described, name)
+        self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
+
+
+def newcomer_named_by_tag(resolver: Resolver, name: str, tag_at: int) -> str | None:
+    """A person described as they come in (``A figure stepped through the doorway.``) whom the
+    next paragraph's tag names on their first appearance (``"Hayame-chan," said Gensai
+    Kurobane.``) is that person: the description to join to the name, or None.
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    previous = resolver.previous_paragraph
+    if previous is None or previous.quotes or resolver.salience.first_seen.get(name, tag_at) < tag_at:
+        return None
+    for m in previous.mentions:
+        if m.kind == "description" and m.subject and m.text.lower().startswith(("a ", "an ")):
+            described = resolver.mention(m, previous)
+            person = resolver.person(described) if described else None
+            if person and not person.known and described.startswith("the ") and resolver.salience.first_seen.get(described, 0) >= previous.start:
+                return described if resolver.gender(name) in (Gender.UNKNOWN, person.gender) else None
+    return None
 
 
 _RELATION_APPOSITION = re.compile(r",\s+(?:his|her|their)\s")
