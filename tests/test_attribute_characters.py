@@ -253,3 +253,12 @@ def test_a_month_that_is_a_given_name_speaks_when_a_quotation_calls_it():
         '"Thank you, sweetheart."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "June"
+
+
+def test_a_place_called_by_its_first_word_is_no_person():
+    text = ('Ino reached Brightwater Academy at dawn.\n'
+            'The last time Brightwater ran the drill, she had held a wall up for two hours. Ino sat down.\n'
+            'Brightwater was quiet that morning.\n'
+            '"Not again," Ino said.')
+    st, segs = story(text)
+    assert "Brightwater" not in [c.name for c in attribute(st, segs).characters]

@@ -415,3 +415,12 @@ def test_a_described_newcomer_named_by_the_next_tag_is_that_person():
             '"You are a missing-nin, Gensai."\n'
             'He tilted his head. "And you brought children."')
     assert speakers(text, [INO])[-1] == ("Gensai Kurobane", "pronoun_action_beat")
+
+
+def test_the_other_girl_is_not_the_one_who_spoke_last():
+    text = ('Ino sat on the bench. Sakura watched her from the other end.\n'
+            '"Thanks for pulling him out," Ino said.\n'
+            '"He would have been fine."\n'
+            '"He would not have been fine."\n'
+            '"No," the other girl admits.')
+    assert speakers(text, [INO, SAKURA])[-1] == ("Sakura", "description_tag")

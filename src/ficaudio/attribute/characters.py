@@ -277,7 +277,8 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     roster.apart = apart
     for character in known:
         _add_known(roster, character)
-    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
+    places = place_short_names(stats)
+    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words) and f not in places}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
     for form, occ in stats.items():
@@ -285,6 +286,18 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
             join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def place_short_names(stats: dict[str, Occurrence]) -> set[str]:
+    """One-word forms that open a place's name (``Brightwater`` of ``Brightwater Academy``) and
+    that no title or speech tag makes a person: the place called short (``the last time
+    Brightwater ran the drill``).
+
+    >>> sorted(place_short_names({"Brightwater Academy": Occurrence(total=1), "Brightwater": Occurrence(total=2), "Ino": Occurrence(total=3)}))
+    ['Brightwater']
+    """
+    firsts = {f.split()[0] for f in stats if len(f.split()) > 1 and f.split()[-1].lower() in PLACE_WORDS}
+    return {f for f in firsts if f in stats and not (stats[f].tagged or sum(stats[f].titled.values()))}
 
 
 def join_in_passing(roster: Roster, form: str, occ: Occurrence) -> None:

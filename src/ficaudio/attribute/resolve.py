@@ -570,9 +570,10 @@ def voice_possessor(m: Mention) -> Mention | None:
 
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """``the boy`` is the most recent male who is not known as something else (``the father``)."""
+    """``the boy`` is the most recent male who is not known as something else (``the father``);
+    ``the other girl`` is not the one who spoke last."""
     possessor = _possessor(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
@@ -580,6 +581,17 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
             continue  # "the father" is not "the boy"
         return name
     return None
+
+
+def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
+    """``"Probably not," the other girl admits.``: ``other`` sets the last speaker apart.
+
+    >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Dani"])
+    >>> other_than_last_speaker(r, Mention(0, 15, "description", "the other girl", head="girl")), other_than_last_speaker(r, Mention(0, 8, "description", "the girl", head="girl"))
+    (frozenset({'Dani'}), frozenset())
+    """
+    turns = resolver.conversation.turns
+    return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
 
 
 def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
