@@ -157,3 +157,11 @@ def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
             '"Bad night?"\n'
             '"Bad morning."')
     assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]
+
+
+def test_the_one_who_sits_down_without_a_word_is_not_the_first_to_speak():
+    text = ('The flat was dark.\n'
+            'Kiba drops his bag by the door. Ino moves her feet, and Kiba sits down without a word.\n'
+            '"Bad?"\n'
+            '"Bad."')
+    assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]

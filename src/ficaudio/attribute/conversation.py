@@ -143,7 +143,26 @@ def opening_beat_subjects(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     before = resolver.previous_paragraph
     if before is None or before.quotes or ctx.order or ctx.para.scene_start or before.end - before.start > _SHORT_BEAT_CHARS:
         return []
-    return [name for m in before.mentions if m.subject and (name := resolver.mention(m, before))]
+    actors = [m for m in before.mentions if m.subject or m.clause_subject]
+    silent = {resolver.mention(m, before) for m, following in zip(actors, [*actors[1:], None]) if keeps_silent(resolver.doc.text, m, following)}
+    return [name for m in before.mentions if m.subject and (name := resolver.mention(m, before)) and name not in silent]
+
+
+_SILENT = re.compile(r"[^.!?;]*?\b(?:without a word|without speaking|silently|in silence|says nothing|said nothing)\b")
+
+
+def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
+    """Whether the clause of a subject (up to the next subject) says they do not speak: ``Owen
+    moves his feet, and Felix sits in it without a word.`` -- Felix; the one who speaks next
+    is the other person.
+
+    >>> t = "Owen moves, and Felix sits without a word."
+    >>> owen, felix = Mention(0, 4, "name", "Owen"), Mention(15, 20, "name", "Felix")
+    >>> keeps_silent(t, owen, felix), keeps_silent(t, felix, None)
+    (False, True)
+    """
+    silent = _SILENT.match(text, m.end)
+    return bool(silent) and (following is None or silent.end() <= following.start)
 
 
 _DEPARTS = re.compile(
