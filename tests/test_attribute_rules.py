@@ -132,6 +132,11 @@ def test_said_nothing_announces_nobody():
     assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
 
 
+def test_an_infinitive_speech_verb_inside_an_aside_announces_nobody():
+    scene = [LATE_COUPLE, '"Look at his sleeve," Mara said.', 'Tomas looked. It was, he had to admit, very blue.', '"Well?"']
+    assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
+
+
 def test_an_inverted_tag_makes_an_unlisted_noun_a_speaker():
     lines = dialogue_lines([
         "Lady Merrow sat by the fire, and her maid stood by the door.",

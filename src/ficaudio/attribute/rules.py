@@ -208,8 +208,8 @@ from ficaudio.attribute.document import Mention
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
     ending = text[verb.end:end].strip()
-    if ending not in (":", ",") and not (ending.endswith(".") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
-        return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does
+    if ending not in (":", ",") and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
+        return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does, "had to admit, very blue." not
     if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
