@@ -112,3 +112,14 @@ def test_a_subject_inside_a_before_clause_is_not_the_paragraphs_closing_actor():
         "“Then you get the instructions. No driving, no lifting.”",
     ]
     assert dialogue_speakers(scene)[-1] == "the nurse"
+
+
+def test_a_subject_of_what_does_not_happen_leaves_the_speaker_going_on():
+    scene = [
+        "Owen made coffee while Felix looked for the milk.",
+        "“Who finished the milk?” Felix asked.",
+        "“Will you two keep it down,” Mrs. Hale called from the hall.",
+        "Mrs. Hale came into the kitchen and took the mug out of Owen’s hand before he could stop her.",
+        "“Thank you, sweetheart.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mrs. Hale"

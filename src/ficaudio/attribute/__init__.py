@@ -114,9 +114,25 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
 
 def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
     """The people the narration of a paragraph is about (its subjects), up to ``before``:
-    ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa."""
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject)]
+    ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
+    subject of what does not happen: ``before he can stop her``)."""
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(resolver.doc.text, m.start)]
     return [name for m in subjects if (name := resolver.mention(m, para))]
+
+
+_UNREALISED = frozenset({"before", "until", "unless", "if"})
+
+
+def in_unrealised_clause(text: str, at: int) -> bool:
+    """A subject right after ``before``/``until``/``unless``/``if`` does not act in the scene:
+    ``she takes the mug out of Owen's hand before he can stop her`` is about her alone.
+
+    >>> t = "She takes the mug before he can stop her, while Noa laughs."
+    >>> in_unrealised_clause(t, t.index("he can")), in_unrealised_clause(t, t.index("Noa"))
+    (True, False)
+    """
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in _UNREALISED
 
 
 def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:
