@@ -424,3 +424,12 @@ def test_the_other_girl_is_not_the_one_who_spoke_last():
             '"He would not have been fine."\n'
             '"No," the other girl admits.')
     assert speakers(text, [INO, SAKURA])[-1] == ("Sakura", "description_tag")
+
+
+def test_a_description_followed_by_who_and_a_verb_acts_and_takes_the_next_he():
+    text = ('A big man charged out of the trees. He swung an axe, and Kiba knocked him down.\n'
+            'Kiba looks down at his arm. He moves it.\n'
+            'Ino kneels beside the big man, who sits bound against a wagon wheel.\n'
+            '"Who sent you?" Ino asks.\n'
+            'He spits into the dirt. "Nobody you would know."')
+    assert speakers(text, [INO, KIBA])[-1] == ("the man", "pronoun_action_beat")

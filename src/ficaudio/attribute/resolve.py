@@ -396,7 +396,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     generic = indefinite or m.head in _GENERIC_HEADS
     if indefinite and in_comparison(resolver.doc.text, m):
         return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
-    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
+    if generic and not (m.subject or m.clause_subject) and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
