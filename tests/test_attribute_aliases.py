@@ -157,3 +157,18 @@ def test_nickname_used_only_as_address_joins_the_man_it_is_said_to():
     # "he said" takes up Owen, the subject before it, as the caller, so Felix (acted on) gets the vote
     assert paragraph_characters(_NICKNAME_CALLS)["Felix"].aliases == ("Sunshine",)
     assert dialogue_speakers(_NICKNAME_CALLS) == ["Owen", "Felix", "Owen", "Felix", "Owen", "Owen", "Felix"]
+
+
+def test_a_she_before_a_call_votes_for_the_one_woman_named_just_before():
+    paragraphs = [
+        "At two in the morning, Noa woke to the phone buzzing on her nightstand.",
+        '"Funny story," Callum said. "I came off the bike."',
+        "She was already pulling on jeans with the phone against her shoulder.",
+        '"Where would I go, Hartley? I cannot ride home."',
+        '"That is not funny."',
+        "Noa pressed the heel of her hand to her eyes.",
+        '"Hey, Hartley. I am okay."',
+        '"You keep saying that."',
+    ]
+    assert paragraph_characters(paragraphs)["Noa"].aliases == ("Hartley",)
+    assert dialogue_speakers(paragraphs)[-1] == "Noa"
