@@ -18,8 +18,8 @@ margin (``night_road`` is 0.853, 87/102, its floor unchanged). Round 18 also add
 ``weather_charm`` and ``field_day`` (written as unseen data); the levels above stay on the seven
 stories they were measured on, and each new story has a floor of its own. Round 18 (names and pronouns) raised
 anaphoric to 0.91 (0.920 reached). Round 19 added ``salt_road`` and ``oat_milk`` (held-out: 0.425
-and 0.544 on first contact) with floors of their own. Round 20 raised them to 0.914 overall
-(478/523), 0.857 implicit, 0.934 anaphoric, 0.933 with the roster, ``two_am`` 0.898, ``night_road``
+and 0.544 on first contact) with floors of their own. Round 20 raised them to 0.918 overall
+(480/523), 0.865 implicit, 0.934 anaphoric, 0.933 with the roster, ``two_am`` 0.915, ``night_road``
 0.882, ``weather_charm`` 0.773, ``field_day`` 0.711, ``salt_road`` 0.625, ``oat_milk`` 0.722, each
 minus a margin.
 """
@@ -51,13 +51,13 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.905
+    assert tally.correct / tally.gold >= 0.91
 
 
 def test_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.89
+    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.905
 
 
 def test_second_unseen_story_accuracy_does_not_drop():
@@ -87,7 +87,7 @@ def test_explicit_accuracy_does_not_drop(tally):
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.85
+    assert implicit["correct"] / implicit["n"] >= 0.855
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
