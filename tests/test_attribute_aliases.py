@@ -137,3 +137,38 @@ def test_calls_by_a_bare_honorific_count_for_its_bearer():
     # "Hoshino-senpai" is called once, then "senpai" (its one bearer): two calls, each after
     # Riku acted, so Hoshino is Riku and Riku answers, not a third person
     assert dialogue_speakers(_SURNAME_AND_BARE_HONORIFIC) == ["Nanami", "Riku", "Nanami", "Riku"]
+
+
+_NICKNAME_CALLS = [
+    "Owen stood at the stove, and the kettle began to scream.",
+    "The door banged open. Felix shuffled into the kitchen in one sock.",
+    '"Good morning, Sunshine."',
+    '"Go away."',
+    '"Coffee?" Owen asked.',
+    '"Please," Felix said.',
+    "Owen put the pan down and turned to Felix.",
+    '"Fine," he said. "Fine, Sunshine."',
+    '"Thank you."',
+]
+
+
+def test_nickname_used_only_as_address_joins_the_man_it_is_said_to():
+    # "Sunshine" (a woman's name by the lists) is only ever said to Felix: the second call's
+    # "he said" takes up Owen, the subject before it, as the caller, so Felix (acted on) gets the vote
+    assert paragraph_characters(_NICKNAME_CALLS)["Felix"].aliases == ("Sunshine",)
+    assert dialogue_speakers(_NICKNAME_CALLS) == ["Owen", "Felix", "Owen", "Felix", "Owen", "Owen", "Felix"]
+
+
+def test_a_she_before_a_call_votes_for_the_one_woman_named_just_before():
+    paragraphs = [
+        "At two in the morning, Noa woke to the phone buzzing on her nightstand.",
+        '"Funny story," Callum said. "I came off the bike."',
+        "She was already pulling on jeans with the phone against her shoulder.",
+        '"Where would I go, Hartley? I cannot ride home."',
+        '"That is not funny."',
+        "Noa pressed the heel of her hand to her eyes.",
+        '"Hey, Hartley. I am okay."',
+        '"You keep saying that."',
+    ]
+    assert paragraph_characters(paragraphs)["Noa"].aliases == ("Hartley",)
+    assert dialogue_speakers(paragraphs)[-1] == "Noa"

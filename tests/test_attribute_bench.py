@@ -18,7 +18,10 @@ margin (``night_road`` is 0.853, 87/102, its floor unchanged). Round 18 also add
 ``weather_charm`` and ``field_day`` (written as unseen data); the levels above stay on the seven
 stories they were measured on, and each new story has a floor of its own. Round 18 (names and pronouns) raised
 anaphoric to 0.91 (0.920 reached). Round 19 added ``salt_road`` and ``oat_milk`` (held-out: 0.425
-and 0.544 on first contact) with floors of their own.
+and 0.544 on first contact) with floors of their own. Round 20 raised them to 0.918 overall
+(480/523), 0.865 implicit, 0.934 anaphoric, 0.933 with the roster, ``two_am`` 0.915, ``night_road``
+0.882, ``weather_charm`` 0.773, ``field_day`` 0.711, ``salt_road`` 0.625, ``oat_milk`` 0.722, each
+minus a margin.
 """
 
 from __future__ import annotations
@@ -48,22 +51,22 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.895
+    assert tally.correct / tally.gold >= 0.91
 
 
 def test_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.87
+    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.905
 
 
 def test_second_unseen_story_accuracy_does_not_drop():
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "night_road"]
     story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.85
+    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.87
 
 
-@pytest.mark.parametrize("name, quotations, floor", [("weather_charm", 97, 0.76), ("field_day", 114, 0.55)])
+@pytest.mark.parametrize("name, quotations, floor", [("weather_charm", 97, 0.77), ("field_day", 114, 0.70)])
 def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
@@ -71,7 +74,7 @@ def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
 
 
 
-@pytest.mark.parametrize("name, quotations, floor", [("salt_road", 80, 0.52), ("oat_milk", 90, 0.53)])
+@pytest.mark.parametrize("name, quotations, floor", [("salt_road", 80, 0.62), ("oat_milk", 90, 0.71)])
 def test_round_19_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
@@ -84,18 +87,18 @@ def test_explicit_accuracy_does_not_drop(tally):
 
 def test_implicit_accuracy_does_not_drop(tally):
     implicit = tally.by_type["implicit"]
-    assert implicit["correct"] / implicit["n"] >= 0.835
+    assert implicit["correct"] / implicit["n"] >= 0.855
 
 
 def test_anaphoric_accuracy_does_not_drop(tally):
     anaphoric = tally.by_type["anaphoric"]
-    assert anaphoric["correct"] / anaphoric["n"] >= 0.91  # round 18: 0.920 (126/137)
+    assert anaphoric["correct"] / anaphoric["n"] >= 0.925  # round 18: 0.920 (126/137); round 20: 0.934 (128/137)
 
 
 def test_roster_accuracy_does_not_drop():
     texts = _seven_stories()
     with_roster = attribution_bench.score(texts, gold_spans=True, roster=True)
-    assert with_roster.correct / with_roster.gold >= 0.91
+    assert with_roster.correct / with_roster.gold >= 0.925
 
 
 def test_confidence_buckets_cover_every_line(tally):

@@ -46,6 +46,8 @@ def test_full_name_and_parts_are_one_character():
         ("Konoha", Occurrence(total=4, mid_sentence=4, after_preposition=4), False),  # a place
         ("Hokage", Occurrence(total=4, mid_sentence=4, after_the=4), False),  # a title: "the Hokage"
         ("Still", Occurrence(total=3, mid_sentence=0), False),  # a sentence-initial word
+        ("June", Occurrence(total=3, mid_sentence=2, in_quote=1), True),  # "Go to bed, June!"
+        ("June", Occurrence(total=3, mid_sentence=3), False),  # "one afternoon in early June"
     ],
 )
 def test_is_character_form(form, occurrence, expected):
@@ -241,3 +243,22 @@ def test_mrs_with_a_surname_is_not_a_man_of_that_surname_whose_given_name_is_unk
     result = line_characters(text)
     assert "Mrs. Archer" not in result["Newland Archer"].aliases
     assert [s for s, _ in speakers(text)] == ["Mrs. Archer", "Newland Archer"]
+
+
+def test_a_month_that_is_a_given_name_speaks_when_a_quotation_calls_it():
+    paragraphs = [
+        "Owen made coffee while Felix read the paper, and June sang in the shower.",
+        '"Go to bed, June!" Felix said.',
+        "June came down the hall with a towel around her hair. She took the mug out of Owen's hand.",
+        '"Thank you, sweetheart."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "June"
+
+
+def test_a_place_called_by_its_first_word_is_no_person():
+    text = ('Ino reached Brightwater Academy at dawn.\n'
+            'The last time Brightwater ran the drill, she had held a wall up for two hours. Ino sat down.\n'
+            'Brightwater was quiet that morning.\n'
+            '"Not again," Ino said.')
+    st, segs = story(text)
+    assert "Brightwater" not in [c.name for c in attribute(st, segs).characters]

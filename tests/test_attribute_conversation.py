@@ -149,3 +149,19 @@ def test_someone_who_left_takes_no_more_turns():
 def test_departs_reads_a_verb_of_leaving_after_its_subject():
     text = "Hale left the room. Mira walked away. Toma left his coat."
     assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in (0, 20, 38)] == [True, True, False]
+
+
+def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
+    text = ('The locker room smelled of ozone.\n'
+            'Ino drops her bag on the bench. Kiba is sitting on the floor with sparks on his knuckles.\n'
+            '"Bad night?"\n'
+            '"Bad morning."')
+    assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]
+
+
+def test_the_one_who_sits_down_without_a_word_is_not_the_first_to_speak():
+    text = ('The flat was dark.\n'
+            'Kiba drops his bag by the door. Ino moves her feet, and Kiba sits down without a word.\n'
+            '"Bad?"\n'
+            '"Bad."')
+    assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]

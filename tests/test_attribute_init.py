@@ -74,3 +74,52 @@ def test_a_name_called_out_is_answered_by_its_bearer():
         "“That’s me.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Callum"
+
+
+_VOICE_FROM_ANOTHER_ROOM = [
+    "Owen made the coffee while Felix hunted for the milk, and June sang in the shower.",
+    "“Who finished the milk?” Felix asked.",
+    "“You did,” Owen said.",
+    "“Will you two get a room,” a voice yells from the bathroom. “I need the kitchen.”",
+    "Felix turns red. Owen turns very busy with the coffee.",
+    "“We’re having a serious discussion, June,” Owen calls back.",
+]
+
+
+def test_an_unnamed_voice_is_the_third_person_the_reply_calls_by_name():
+    assert dialogue_speakers(_VOICE_FROM_ANOTHER_ROOM)[2:4] == ["June", "June"]
+    assert dialogue_rules(_VOICE_FROM_ANOTHER_ROOM)[2] == "revealed_voice"
+
+
+def test_an_unnamed_voice_is_the_new_person_the_narration_then_shows():
+    scene = [
+        "I grabbed the list from Priya. Ashby and Keller, Greenhouse Three.",
+        "“He set my robes on fire last term,” I said.",
+        "“You will live,” Priya said.",
+        "“That was an accident,” said a voice behind me.",
+        "I turned. Tom Keller was standing there with his hands in his pockets.",
+        "“Was it?” I asked.",
+        "“Mostly,” Tom Keller said.",
+    ]
+    assert dialogue_speakers(scene)[2] == "Tom Keller"
+
+
+def test_a_subject_inside_a_before_clause_is_not_the_paragraphs_closing_actor():
+    scene = [
+        "Noa and Tess sat in the waiting room with Callum.",
+        "The nurse looked at Noa and Tess over the clipboard. “Which one of you is taking him home?”",
+        "“Me,” said Noa, before Tess could open her mouth.",
+        "“Then you get the instructions. No driving, no lifting.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "the nurse"
+
+
+def test_a_subject_of_what_does_not_happen_leaves_the_speaker_going_on():
+    scene = [
+        "Owen made coffee while Felix looked for the milk.",
+        "“Who finished the milk?” Felix asked.",
+        "“Will you two keep it down,” Mrs. Hale called from the hall.",
+        "Mrs. Hale came into the kitchen and took the mug out of Owen’s hand before he could stop her.",
+        "“Thank you, sweetheart.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mrs. Hale"

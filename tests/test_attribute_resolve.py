@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -384,3 +384,52 @@ def test_definite_description_acts_only_before_a_verb():
     assert definite_description_acts("and the man needs colour", Mention(4, 11, **man))
     assert not definite_description_acts("and the man who came", Mention(4, 11, **man))
     assert not definite_description_acts("and a man needs colour", Mention(4, 9, **{**man, "text": "a man"}))
+
+
+def test_a_subject_inside_a_while_clause_does_not_take_the_next_she():
+    text = ('Kiba set fire to his notes, and the teacher put it out.\n'
+            'Ino leaned across the gap while the teacher was busy with the fire.\n'
+            '"Blue chalk," she murmured.')
+    teacher = Character("the teacher", (), Gender.FEMALE)
+    assert speakers(text, [INO, KIBA, teacher])[0] == ("Ino", "pronoun_tag")
+
+
+def test_subordinators_open_a_side_clause():
+    t = "She leaned across while the professor was busy, and because Tess was late."
+    assert opens_subordinate_clause(t, 24) and opens_subordinate_clause(t, 60)
+    assert not opens_subordinate_clause(t, 0)
+
+
+def test_after_a_scene_break_she_is_the_scenes_own_person_of_unknown_gender():
+    text = ('Ino laughed at the door. She waved and went home.\n***\n'
+            "Pip's phone buzzed in the locker. The screen lit up.\n"
+            'She was typing a reply when it rang. "Hi, Mom."')
+    pip = Character("Pip", (), Gender.UNKNOWN)
+    assert speakers(text, [INO, pip])[0] == ("Pip", "pronoun_action_beat")
+
+
+def test_a_described_newcomer_named_by_the_next_tag_is_that_person():
+    text = ('Ino stopped at the door of the way station.\n'
+            'A figure stepped through the doorway, tall and thin. He had a mask pushed up on his forehead.\n'
+            '"Ino-chan," said Gensai Kurobane. "They sent you."\n'
+            '"You are a missing-nin, Gensai."\n'
+            'He tilted his head. "And you brought children."')
+    assert speakers(text, [INO])[-1] == ("Gensai Kurobane", "pronoun_action_beat")
+
+
+def test_the_other_girl_is_not_the_one_who_spoke_last():
+    text = ('Ino sat on the bench. Sakura watched her from the other end.\n'
+            '"Thanks for pulling him out," Ino said.\n'
+            '"He would have been fine."\n'
+            '"He would not have been fine."\n'
+            '"No," the other girl admits.')
+    assert speakers(text, [INO, SAKURA])[-1] == ("Sakura", "description_tag")
+
+
+def test_a_description_followed_by_who_and_a_verb_acts_and_takes_the_next_he():
+    text = ('A big man charged out of the trees. He swung an axe, and Kiba knocked him down.\n'
+            'Kiba looks down at his arm. He moves it.\n'
+            'Ino kneels beside the big man, who sits bound against a wagon wheel.\n'
+            '"Who sent you?" Ino asks.\n'
+            'He spits into the dirt. "Nobody you would know."')
+    assert speakers(text, [INO, KIBA])[-1] == ("the man", "pronoun_action_beat")

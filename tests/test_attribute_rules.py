@@ -132,6 +132,11 @@ def test_said_nothing_announces_nobody():
     assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
 
 
+def test_an_infinitive_speech_verb_inside_an_aside_announces_nobody():
+    scene = [LATE_COUPLE, '"Look at his sleeve," Mara said.', 'Tomas looked. It was, he had to admit, very blue.', '"Well?"']
+    assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
+
+
 def test_an_inverted_tag_makes_an_unlisted_noun_a_speaker():
     lines = dialogue_lines([
         "Lady Merrow sat by the fire, and her maid stood by the door.",
@@ -212,3 +217,29 @@ def test_a_name_of_the_narrator_addressed_rules_the_narrator_out():
     holt = speakers[0]
     assert holt != "Kestrel" and speakers[1] == speakers[3] == "Kestrel"
     assert speakers[4] == speakers[5] == holt
+
+
+_ROLL_CALL = [
+    "Dani, Marcus and Bex spread out across the quarry while Hale watched from the rim.",
+    '"Ready," Dani said.',
+    '"Check in," Hale said.',
+    '"Marcus?"',
+    '"Marcus, north wall. Lots of iron in this rock."',
+    '"Bex?"',
+    '"Bex, east side, bored."',
+    "The ground moved, and then it was still.",
+    '"Everybody sound off," Hale said.',
+    '"Marcus. Alive. Singed."',
+    '"Dani. Fine."',
+]
+
+
+def test_an_answer_opening_on_the_name_just_called_is_its_bearer_reporting_in():
+    lines = dialogue_lines(_ROLL_CALL)
+    assert [(l.speaker, l.rule) for l in lines[3:4] + lines[5:6] + lines[7:9]] == [
+        ("Marcus", "roll_call_answer"), ("Bex", "roll_call_answer"), ("Marcus", "roll_call_answer"), ("Dani", "roll_call_answer")]
+
+
+def test_two_calls_opening_on_names_with_commas_are_no_roll_call():
+    greetings = _ROLL_CALL[:2] + ["Bex and Marcus met at the gate.", '"Bex, old thing!"', '"Marcus, old bean!"']
+    assert all(l.rule != "roll_call_answer" for l in dialogue_lines(greetings))

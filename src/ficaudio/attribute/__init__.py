@@ -30,9 +30,9 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, self_introductions
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, self_named_answer, split_quotation, tag_after_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -55,6 +55,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
     revealed_by_next_paragraph(resolver, decisions)
+    revealed_voice(resolver, decisions)
     alternation_backfill(doc, decisions)
     renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
@@ -80,6 +81,8 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     for index in para.quotes:
         ctx = quote_context(resolver.doc, index)
         decision = decide(resolver, ctx, previous)
+        if decision and decision.rule == "explicit_tag" and (described := newcomer_named_by_tag(resolver, decision.speaker, ctx.segment.start)):
+            resolver.join(described, decision.speaker)
         if decision:
             decisions[index] = decision
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
@@ -98,10 +101,12 @@ def departures(resolver: Resolver, para: Paragraph) -> set[str]:
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     """The subject of the narration that ends a paragraph, after its last quotation:
-    ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi."""
+    ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi; not
+    a side clause's (``she takes the mug before he can stop her`` -> her)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
     subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
+    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)
@@ -109,9 +114,25 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
 
 def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
     """The people the narration of a paragraph is about (its subjects), up to ``before``:
-    ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa."""
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject)]
+    ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
+    subject of what does not happen: ``before he can stop her``)."""
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(resolver.doc.text, m.start)]
     return [name for m in subjects if (name := resolver.mention(m, para))]
+
+
+_UNREALISED = frozenset({"before", "until", "unless", "if"})
+
+
+def in_unrealised_clause(text: str, at: int) -> bool:
+    """A subject right after ``before``/``until``/``unless``/``if`` does not act in the scene:
+    ``she takes the mug out of Owen's hand before he can stop her`` is about her alone.
+
+    >>> t = "She takes the mug before he can stop her, while Noa laughs."
+    >>> in_unrealised_clause(t, t.index("he can")), in_unrealised_clause(t, t.index("Noa"))
+    (True, False)
+    """
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in _UNREALISED
 
 
 def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:
@@ -155,7 +176,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
-    if decision := self_named_answer(resolver, ctx) or announced_by_previous_paragraph(resolver, ctx):
+    if decision := self_named_answer(resolver, ctx) or roll_call_answer(resolver, ctx) or announced_by_previous_paragraph(resolver, ctx):
         return decision
     if decision := named_action_beat(resolver, ctx):
         return decision
@@ -205,6 +226,41 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
         name = resolver.mention(opener, following)
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
             decisions[index] = Decision(name, 0.4, "revealed_by_next_paragraph")
+
+
+def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """A quotation tagged by a voice nobody is named for (``"Get a room," a voice yells from the
+    bathroom.``) is a third person's, not one of those talking before it: the person the reply
+    calls by name (``"We're talking, June," Owen calls back.`` -> June), or else the first
+    new person the narration after it shows (``I turned. Tom Keller was standing there.``);
+    the rest of the voice's paragraph goes with it."""
+    doc = resolver.doc
+    for k, para in enumerate(doc.paragraphs):
+        if not para.quotes or not unnamed_voice_tag(ctx := quote_context(doc, para.quotes[0])):
+            continue
+        talking = {d.speaker for i in range(max(0, para.quotes[0] - 8), para.quotes[0]) if (d := decisions.get(i))}
+        name = _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)
+        if name and name not in named_in_quote(ctx):
+            for index in para.quotes:
+                decisions[index] = Decision(name, 0.5, "revealed_voice")
+
+
+def _voice_named_after(resolver: Resolver, following: list[Paragraph], decisions: dict[int, Decision], talking: set[str]) -> str | None:
+    """Who the paragraphs after a voice reveal it to be: the one person a tagged reply calls
+    by name, or the first subject of the narration who was not talking."""
+    for para in following:
+        if para.scene_start:
+            return None
+        if para.quotes:
+            decision = decisions.get(para.quotes[0])
+            if decision is None or decision.rule not in TAG_RULES:
+                return None
+            called = [n for n in vocatives(quote_context(resolver.doc, para.quotes[0])) if n != decision.speaker and n not in talking]
+            return called[0] if len(called) == 1 else None
+        for m in para.mentions:
+            if m.subject and m.kind in _REVEALING_KINDS and (name := resolver.mention(m, para)) and name not in talking:
+                return name
+    return None
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:

@@ -188,25 +188,49 @@ def join_addressed_only_names(doc: Document) -> None:
     in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
     calls: Counter = Counter()
     votes: dict[str, Counter] = defaultdict(Counter)
-    previous: Paragraph | None = None
-    for para in doc.paragraphs:
+    for k, para in enumerate(doc.paragraphs):
+        called = [p for p in _called_people(doc, para) if not p.known and p.name not in in_narration]
+        if not called:
+            continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
-        before = _subjects(previous) - named_here if previous else set()
-        for person in _called_people(doc, para):
-            if person.known or person.name in in_narration:
-                continue
+        before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1]) - named_here if k else set()
+        for person in called:
             calls[person.name] += 1
             for candidate in before - {person.name}:
                 votes[person.name][candidate] += 1 / len(before - {person.name})
-        previous = para
     for name, counter in votes.items():
         person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
-        if calls[name] >= _ADDRESSED_MIN and person and owner and _may_be(person, owner) and doc.roster.may_join(owner, name):
+        if calls[name] >= _ADDRESSED_MIN and person and owner and not person.known and doc.roster.may_join(owner, name):
             join_person(doc.roster, person, owner)
 
 
 def _subjects(para: Paragraph) -> set[str]:
     return {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+
+
+def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph]) -> set[str]:
+    """Who a call may be said to: the subjects of the paragraph before it (a ``she`` there is
+    the one woman the few paragraphs before name) -- unless the calling paragraph's own subject
+    is a bare ``he``/``she``, which takes up that subject as the caller (``Owen presses his
+    mouth to Felix's hair.`` / ``"Okay," he says. "Okay, Sunshine."``): then the people that
+    paragraph acted on.
+
+    >>> # see tests/test_attribute_aliases.py for the scenes
+    """
+    subjects = _subjects(previous) or _pronoun_subject(previous, earlier)
+    pronouns = {m.gender for m in calling.mentions if m.kind == "pronoun" and m.subject}
+    taken_up = any(m.gender in pronouns for m in previous.mentions if m.kind == "name" and m.person in subjects)
+    if not taken_up or any(m.kind == "name" and m.subject for m in calling.mentions):
+        return subjects
+    return {m.person for m in previous.mentions if m.kind == "name" and m.person} - subjects
+
+
+def _pronoun_subject(para: Paragraph, earlier: list[Paragraph]) -> set[str]:
+    """The one person of the pronoun's gender named in ``earlier`` and ``para``, when a
+    he/she is the paragraph's subject (``She was already pulling on jeans.``)."""
+    genders = {m.gender for m in para.mentions if m.kind == "pronoun" and m.subject}
+    named = {m.person for p in (*earlier, para) for m in p.mentions if m.kind == "name" and m.person and m.gender in genders}
+    return named if len(genders) == 1 and len(named) == 1 else set()
 
 
 def _called_people(doc: Document, para: Paragraph) -> list[Person]:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import DEMONYMS, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import ADJECTIVE_SURNAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -166,6 +166,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False
     if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total and not word_made_person(occ):
         return False  # an ordinary word that starts sentences ("Still", "Nobody")
+    if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
+        return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
@@ -275,7 +277,8 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     roster.apart = apart
     for character in known:
         _add_known(roster, character)
-    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words)}
+    places = place_short_names(stats)
+    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words) and f not in places}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
     for form, occ in stats.items():
@@ -283,6 +286,18 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
             join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def place_short_names(stats: dict[str, Occurrence]) -> set[str]:
+    """One-word forms that open a place's name (``Brightwater`` of ``Brightwater Academy``) and
+    that no title or speech tag makes a person: the place called short (``the last time
+    Brightwater ran the drill``).
+
+    >>> sorted(place_short_names({"Brightwater Academy": Occurrence(total=1), "Brightwater": Occurrence(total=2), "Ino": Occurrence(total=3)}))
+    ['Brightwater']
+    """
+    firsts = {f.split()[0] for f in stats if len(f.split()) > 1 and f.split()[-1].lower() in PLACE_WORDS}
+    return {f for f in firsts if f in stats and not (stats[f].tagged or sum(stats[f].titled.values()))}
 
 
 def join_in_passing(roster: Roster, form: str, occ: Occurrence) -> None:

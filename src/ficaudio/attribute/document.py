@@ -32,7 +32,7 @@ class Mention:
     subject: bool = False  # the first person-mention of its sentence (or he/she/I)
     head: str = ""  # head noun of a description ("wife")
     initial: bool = False  # first word of its sentence ("He walks...", '"Go," he said')
-    clause_subject: bool = False  # subject of a later clause ("..., and Kakashi wants")
+    clause_subject: bool = False  # subject of a later clause ("..., and Kakashi wants", "the big man, who sits")
 
 
 @dataclass
@@ -198,7 +198,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Menti
             continue
         after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
         is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
-        clause_subject = not is_subject and mention.kind == "name" and is_clause_subject(text, ws, k, mention.end)
+        clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and bool(_RELATIVE_WHO.match(text, mention.end)))
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
@@ -343,11 +343,19 @@ class Salience:
     def __init__(self) -> None:
         self._positions: list[int] = []
         self._events: list[tuple[int, str, bool]] = []  # (position, person name, was a subject)
+        self.first_seen: dict[str, int] = {}  # person name -> position of their first event
 
     def add(self, position: int, person: str, subject: bool) -> None:
         k = bisect.bisect_right(self._positions, position)
         self._positions.insert(k, position)
         self._events.insert(k, (position, person, subject))
+        self.first_seen[person] = min(position, self.first_seen.get(person, position))
+
+    def rename(self, old: str, new: str) -> None:
+        """Every event of ``old`` becomes one of ``new`` (two names found to be one person)."""
+        self._events = [(at, new if name == old else name, subject) for at, name, subject in self._events]
+        if (first := self.first_seen.pop(old, None)) is not None:
+            self.first_seen[new] = min(first, self.first_seen.get(new, first))
 
     def recent(self, before: int, limit: int = 60) -> list[tuple[int, str, bool]]:
         """Events before ``before``, most recent first."""

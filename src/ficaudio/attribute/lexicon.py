@@ -115,7 +115,7 @@ why how oh ah ahh ahem eh hey hi hello yes yeah yep no nope not okay ok well um 
 thank thanks sorry dear god gods lord my mine me we us our ours you your yours he him his she her hers it
 its they them their theirs this that these those there here now today tomorrow yesterday tonight
 all any both each every few many most much none one some such only own same other another
-monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+monday tuesday wednesday thursday friday saturday sunday january february march may july
 august september october november december chapter part book prologue epilogue end summary notes note
 mr mrs miss ms dr sir madam lady lord mister professor captain
 at by from in into of off on onto out over to up upon with without about above after against along
@@ -134,7 +134,12 @@ ahead nearby overhead outside afterwards
 """.split())
 """Capitalised words that are almost never a character's name. Forms of address (`Your
 Highness`, `His Lordship`) stand for a person but are no name of theirs; `Grace` and `Honor`
-are left out on purpose: both are also given names."""
+are left out on purpose: both are also given names, and so are :data:`MONTH_GIVEN_NAMES`."""
+
+MONTH_GIVEN_NAMES = frozenset({"april", "june", "august"})
+"""Months that are also given names (``June Halloran``): a person only when a quotation calls
+or mentions them, a speech tag names them or a title goes with them (see
+:func:`ficaudio.attribute.characters.is_character_form`); ``May`` stays a month (``May I?``)."""
 
 ADVERB_SUFFIX = "ly"
 

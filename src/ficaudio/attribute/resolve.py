@@ -66,6 +66,9 @@ class Resolver:
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self._people = {p.name: p for p in doc.roster.people}
+        self.scene_start = 0  # where the scene being read began
+        self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
+        self.previous_paragraph: Paragraph | None = None
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
@@ -76,6 +79,9 @@ class Resolver:
 
     def read(self, para: Paragraph) -> None:
         """Resolve and remember every narration mention of a paragraph, in order."""
+        if para.scene_start:
+            self.scene_start = para.start
+        self.previous_paragraph, self.paragraph = self.paragraph, para
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
@@ -113,6 +119,38 @@ class Resolver:
 
     def add_person(self, person: Person) -> None:
         self._people[person.name] = person
+
+    def join(self, described: str, name: str) -> None:
+        """``described`` (a person known by a description so far) is ``name``: their forms,
+        gender and past mentions become ``name``'s."""
+        person, owner = self._people.pop(described), self._people[name]
+        for form, count in person.forms.items():
+            owner.forms[form] += count
+            self.doc.roster.index(form, owner, force=True)
+        if owner.gender is Gender.UNKNOWN:
+            owner.gender, owner.gender_reason = person.gender, person.gender_reason
+        self.doc.roster.people.remove(person)
+        self.salience.rename(described, name)
+        self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
+
+
+def newcomer_named_by_tag(resolver: Resolver, name: str, tag_at: int) -> str | None:
+    """A person described as they come in (``A figure stepped through the doorway.``) whom the
+    next paragraph's tag names on their first appearance (``"Hayame-chan," said Gensai
+    Kurobane.``) is that person: the description to join to the name, or None.
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    previous = resolver.previous_paragraph
+    if previous is None or previous.quotes or resolver.salience.first_seen.get(name, tag_at) < tag_at:
+        return None
+    for m in previous.mentions:
+        if m.kind == "description" and m.subject and m.text.lower().startswith(("a ", "an ")):
+            described = resolver.mention(m, previous)
+            person = resolver.person(described) if described else None
+            if person and not person.known and described.startswith("the ") and resolver.salience.first_seen.get(described, 0) >= previous.start:
+                return described if resolver.gender(name) in (Gender.UNKNOWN, person.gender) else None
+    return None
 
 
 _RELATION_APPOSITION = re.compile(r",\s+(?:his|her|their)\s")
@@ -179,20 +217,27 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     Example: ``Ino waved at Kakashi. She smiled.`` -> Ino; ``She woke and saw that the
     maid was not her nurse. She said`` -> the woman of the ``She ... saw`` chain, not the
     maid seen. Characters whose gender is unknown are used only when nobody of the
-    pronoun's gender was mentioned recently.
+    pronoun's gender was mentioned recently -- or in the scene being read: after a scene
+    break, ``Pip's phone buzzed.`` / ``She was typing`` is Pip, not a woman of the scene before.
     """
+    text = resolver.doc.text
     first, subject, fallback = None, None, None
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
+        if at < resolver.scene_start <= position and first is None and fallback is not None:
+            return fallback  # the scene's own person of unknown gender, not someone of the scene before
         g = resolver.gender(name)
-        if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(resolver.doc.text, at, position):
+        if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
         if g is gender:
             first = first or (at, name)
+            if was_subject and subject and _SENTENCE_END.search(text, at, subject[0]):
+                break  # the subordinate subject's sentence has no main subject of this gender
             if was_subject:
                 subject = (at, name)
-                break
+                if not (opens_subordinate_clause(text, at) and _SENTENCE_END.search(text, at, position)):
+                    break
         elif g is Gender.UNKNOWN and fallback is None and name != FIRST_PERSON_NAME:
             fallback = name
     if first and subject and first[1] != subject[1] and first[0] - subject[0] > _SUBJECT_REACH_CHARS:
@@ -200,6 +245,22 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     if subject or first:
         return (subject or first)[1]
     return fallback
+
+
+_SUBORDINATORS = frozenset("while as when because although though until before after since if whereas".split())
+
+
+def opens_subordinate_clause(text: str, at: int) -> bool:
+    """A subject right after ``while``/``as``/``when``/``because``/... is the subject of a side
+    clause: ``She leaned across while the professor was busy.`` -- the next sentence's ``she``
+    is the main clause's subject, not the professor.
+
+    >>> t = "She leaned across while the professor was busy."
+    >>> opens_subordinate_clause(t, 24), opens_subordinate_clause(t, 0)
+    (True, False)
+    """
+    before = text[max(0, at - 12):at].split()
+    return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
 _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
@@ -335,7 +396,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     generic = indefinite or m.head in _GENERIC_HEADS
     if indefinite and in_comparison(resolver.doc.text, m):
         return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
-    if generic and not m.subject and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
+    if generic and not (m.subject or m.clause_subject) and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
@@ -509,9 +570,10 @@ def voice_possessor(m: Mention) -> Mention | None:
 
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """``the boy`` is the most recent male who is not known as something else (``the father``)."""
+    """``the boy`` is the most recent male who is not known as something else (``the father``);
+    ``the other girl`` is not the one who spoke last."""
     possessor = _possessor(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
@@ -519,6 +581,17 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
             continue  # "the father" is not "the boy"
         return name
     return None
+
+
+def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
+    """``"Probably not," the other girl admits.``: ``other`` sets the last speaker apart.
+
+    >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Dani"])
+    >>> other_than_last_speaker(r, Mention(0, 15, "description", "the other girl", head="girl")), other_than_last_speaker(r, Mention(0, 8, "description", "the girl", head="girl"))
+    (frozenset({'Dani'}), frozenset())
+    """
+    turns = resolver.conversation.turns
+    return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
 
 
 def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:

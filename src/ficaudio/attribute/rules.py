@@ -12,6 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ficaudio.attribute.address import addressed_by_rank
+from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, name_runs, words
@@ -207,8 +208,8 @@ from ficaudio.attribute.document import Mention
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
     ending = text[verb.end:end].strip()
-    if ending not in (":", ",") and not (ending.endswith(".") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
-        return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does
+    if ending not in (":", ",") and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
+        return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does, "had to admit, very blue." not
     if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
@@ -221,6 +222,21 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
     for m in _SENTENCE_END.finditer(text, floor, position):
         last = m
     return last.end() if last else floor
+
+
+_UNNAMED_VOICE_AFTER = re.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?:\s+(?P<then>[a-z]+))?")
+
+
+def unnamed_voice_tag(ctx: QuoteContext) -> bool:
+    """Whether the quotation's tag is a voice nobody is named for: ``"Get a room," a voice yells
+    from the bathroom``, ``"No!" cried a voice from the top of the table``.
+
+    >>> t = '"Get a room," a voice yells from the bathroom.'
+    >>> bool(_UNNAMED_VOICE_AFTER.match(t, 13)), _UNNAMED_VOICE_AFTER.match(t, 13).group("then")
+    (True, 'yells')
+    """
+    m = _UNNAMED_VOICE_AFTER.match(ctx.doc.text, ctx.after[0], ctx.after[1])
+    return bool(m) and (m.group("verb") in SPEECH_VERBS or m.group("then") in SPEECH_VERBS)
 
 
 def action_beat(ctx: QuoteContext) -> Mention | None:
@@ -478,3 +494,53 @@ def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 
 _SELF_NAMED_CONFIDENCE = 0.85
+
+
+# ------------------------------------------------------------------------------ roll calls
+_OPENING_NAME = re.compile(r"^\W*([A-Z][\w'’-]*)([,.])\s")
+_CALLED = re.compile(r"^\W*([A-Z][\w'’-]*)\?\W*$")
+
+
+def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """An answer that opens with the name just called is its bearer reporting in:
+    ``"Static?"`` / ``"Static, north wall."`` -> Static (not a call of Static); so is each of
+    a run of bare answers that open on different people's names, one of them closed by a full
+    stop (``"Static. Alive."`` / ``"Riptide. Fine."``; not ``"Tommy, old thing!"`` /
+    ``"Tuppence, old bean!"``, two calls).
+
+    >>> # see tests/test_attribute_rules.py for the scene
+    """
+    opening = _opening_name(ctx)
+    if opening is None or tag_after_quote(ctx) or tag_before_quote(ctx):
+        return None
+    person, stop = opening
+    previous = _neighbour_quotation(ctx, -1)
+    called = previous is not None and (m := _CALLED.match(previous.segment.text)) and ctx.doc.roster.lookup(m.group(1)) is person
+    if called or any(_reports_in_turn(other, person, stop) for other in (previous, _neighbour_quotation(ctx, 1))):
+        return Decision(person.name, 0.7, "roll_call_answer")
+    return None
+
+
+def _reports_in_turn(other: QuoteContext | None, person: Person, stop: str) -> bool:
+    """Whether a neighbouring bare answer opens on someone else's name, one of the two with a full stop."""
+    opening = _opening_name(other) if other is not None else None
+    return opening is not None and opening[0] is not person and "." in (stop, opening[1])
+
+
+def _opening_name(ctx: QuoteContext) -> tuple[Person, str] | None:
+    """The person whose name opens a quotation that is its paragraph's only text, and the mark after it."""
+    m = _OPENING_NAME.match(ctx.segment.text)
+    if not m or ctx.doc.text[ctx.para.start:ctx.para.end].strip() != ctx.segment.text.strip():
+        return None
+    person = ctx.doc.roster.lookup(m.group(1))
+    return (person, m.group(2)) if person else None
+
+
+def _neighbour_quotation(ctx: QuoteContext, step: int) -> QuoteContext | None:
+    """The quotation just before (``step`` -1) or after (1) this one, with only narration between."""
+    k = ctx.index + step
+    while 0 <= k < len(ctx.doc.segments) and abs(k - ctx.index) <= 4:
+        if ctx.doc.segments[k].kind is SegmentKind.DIALOGUE:
+            return quote_context(ctx.doc, k)
+        k += step
+    return None
