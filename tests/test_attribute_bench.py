@@ -21,7 +21,8 @@ anaphoric to 0.91 (0.920 reached). Round 19 added ``salt_road`` and ``oat_milk``
 and 0.544 on first contact) with floors of their own. Round 20 raised them to 0.918 overall
 (480/523), 0.865 implicit, 0.934 anaphoric, 0.933 with the roster, ``two_am`` 0.915, ``night_road``
 0.882, ``weather_charm`` 0.773, ``field_day`` 0.711, ``salt_road`` 0.625, ``oat_milk`` 0.722, each
-minus a margin.
+minus a margin. Round 21 added ``lighthouse_keepers`` and ``respawn`` (held-out: 0.575 and 0.258 on
+first contact) with floors of their own.
 """
 
 from __future__ import annotations
@@ -76,6 +77,14 @@ def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
 
 @pytest.mark.parametrize("name, quotations, floor", [("salt_road", 80, 0.62), ("oat_milk", 90, 0.71)])
 def test_round_19_held_out_story_accuracy_does_not_drop(name, quotations, floor):
+    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
+    story_tally = attribution_bench.score(texts, gold_spans=True)
+    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
+
+
+@pytest.mark.parametrize("name, quotations, floor", [("lighthouse_keepers", 87, 0.56), ("respawn", 89, 0.25)])
+def test_round_21_held_out_story_accuracy_does_not_drop(name, quotations, floor):
+    """First contact, round 21: 0.575 and 0.258 (nothing changed after the run)."""
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
