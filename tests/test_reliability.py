@@ -406,3 +406,12 @@ def test_commands_that_need_a_story_whole_say_which_ones_read_a_big_text_file_in
     assert (code, out) == (1, f"error: {story} is 25.0 MB, more than the 20 MB a story file may be\n"
                               "  hint: `ficaudio render` and `ficaudio script` read a text file this big in parts; this command needs "
                               "it whole: split it into parts (one file per volume or arc)\n")  # fmt: skip
+
+
+def test_a_text_file_beyond_what_one_audiobook_can_address_is_refused_before_it_is_read(tmp_path, voices):
+    story = tmp_path / "enormous.txt"
+    with open(story, "wb") as handle:
+        handle.truncate(80_000_000)
+    code, out = render(story, voices, tmp_path / "out")
+    assert (code, out) == (1, f"error: {story} is 80.0 MB, more than the 70 MB a story file may be\n"
+                              "  hint: split it into parts (one file per volume or arc) and render each\n")  # fmt: skip

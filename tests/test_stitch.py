@@ -463,6 +463,22 @@ def test_join_info_header_crcs_are_right(book):
     assert info.music_bytes == info.stream_bytes == len(data)
 
 
+def test_a_book_over_4_gib_states_no_byte_count_and_still_decodes_exactly(book, tmp_path, monkeypatch):
+    """A 32-bit Info header cannot count a book over 4 GiB (a 50 MB story: ~800 hours): the
+    field is left out (flags 0x0D) and decoders still apply the LAME delay and padding."""
+    folder, counts, parts, joined = book
+    monkeypatch.setattr(stitch, "MAX_U32", 1_000)  # this small book stands for a huge one
+    big = join_book(parts, tmp_path / "big.mp3")
+    data = (tmp_path / "big.mp3").read_bytes()
+    at = parse_frame_header(int.from_bytes(data[:4], "big")).info_offset
+    assert int.from_bytes(data[at + 4 : at + 8], "big") == 0x0D and data[at + 116 : at + 125] == b"LAME3.100"
+    assert mp3frames.read_lame_info(data, 0) is None  # not the 0x0F layout: never read back as one
+    assert big.sample_count == joined.sample_count == len(decode(tmp_path / "big.mp3"))
+    normal = (folder / "book.mp3").read_bytes()
+    info_bytes = parse_frame_header(int.from_bytes(data[:4], "big")).frame_bytes
+    assert len(data) == len(normal) and data[info_bytes:] == normal[info_bytes:]  # only the Info frame differs
+
+
 def test_join_of_one_part_is_byte_identical_to_it(tmp_path):
     (part,) = make_parts(tmp_path, [RATE_HZ + 123])
     joined = join_book([part], tmp_path / "book.mp3")

@@ -118,6 +118,7 @@ class LameInfo:
 
 
 _INFO_FLAGS = 0x0F  # frames | bytes | TOC | quality: what ffmpeg and LAME write
+_BYTES_FLAG = 0x02
 LAME_DELAY_AT, MUSIC_LENGTH_AT, MUSIC_CRC_AT, TAG_CRC_AT = 141, 148, 152, 154
 _XING_SIZE = 156
 _TAG_CRC_SPAN = 190
@@ -160,6 +161,25 @@ def patch_info(info: LameInfo, fields: dict[int, bytes]) -> bytes:
         frame[at + rel : at + rel + len(value)] = value
     frame[at + TAG_CRC_AT : at + TAG_CRC_AT + 2] = tag_crc(bytes(frame), at).to_bytes(2, "big")
     return bytes(frame)
+
+
+def without_byte_count(frame: bytes, info_offset: int) -> bytes:
+    """An Info frame (flags 0x0F layout) rewritten without its byte-count field: flags 0x0D,
+    everything after the field moved up 4 bytes, the LAME "music length" zeroed, the tag CRC
+    redone. For a stream over 4 GiB, which the 32-bit field cannot count; decoders take the
+    length from the frame count and the seek table against the file's size.
+    """
+    at = info_offset
+    body = bytearray(frame[at : at + _XING_SIZE])
+    body[4:8] = (_INFO_FLAGS & ~_BYTES_FLAG).to_bytes(4, "big")
+    body[MUSIC_LENGTH_AT : MUSIC_LENGTH_AT + 4] = bytes(4)
+    body = body[:12] + body[16:] + bytes(4)  # drop the byte count, keep the size
+    out = bytearray(frame)
+    out[at : at + _XING_SIZE] = body
+    crc_at = at + TAG_CRC_AT - 4
+    out[crc_at : crc_at + 2] = b"\0\0"
+    out[crc_at : crc_at + 2] = crc16(bytes(out[:_TAG_CRC_SPAN])).to_bytes(2, "big")
+    return bytes(out)
 
 
 def read_head(path: Path) -> tuple[bytes, int]:

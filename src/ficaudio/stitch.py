@@ -57,6 +57,7 @@ from ficaudio.mp3frames import (
     read_lame_info,
     scan_part,
     tag_crc,
+    without_byte_count,
 )
 
 MPEG_SAMPLE_RATES_HZ = (8000, 11025, 12000, 16000, 22050, 24000, 32000, 44100, 48000)
@@ -550,18 +551,17 @@ class _BookWriter:
         """The book's Info frame, built from the first part's as a template."""
         first = self.first
         stream_bytes = len(first.frame) + self.audio_bytes
-        if stream_bytes > MAX_U32:
-            raise OutputError(f"book of {stream_bytes} bytes: an MP3 Info header counts at most 4 GiB",
-                              hint="lower the bitrate or split the book")  # fmt: skip
-        return patch_info(first, {
+        counted = stream_bytes <= MAX_U32  # a book over 4 GiB (~150 hours at 64 kbps) states no byte count
+        frame = patch_info(first, {
             0: b"Xing" if len(self.bitrates) > 1 else b"Info",
             8: self.frame_count.to_bytes(4, "big"),
-            12: stream_bytes.to_bytes(4, "big"),
+            12: (stream_bytes if counted else 0).to_bytes(4, "big"),
             16: self.toc.toc(),
             LAME_DELAY_AT: ((first.delay_samples << 12) | self.last_padding).to_bytes(3, "big"),
-            MUSIC_LENGTH_AT: stream_bytes.to_bytes(4, "big"),
+            MUSIC_LENGTH_AT: (stream_bytes if counted else 0).to_bytes(4, "big"),
             MUSIC_CRC_AT: self.music_crc.to_bytes(2, "big"),
         })  # fmt: skip
+        return frame if counted else without_byte_count(frame, first.header.info_offset)
 
     @property
     def sample_count(self) -> int:

@@ -38,8 +38,9 @@ MAX_STORY_BYTES = 20_000_000
 """Larger files are refused when read whole (HTML, EPUB, UTF-16 text): parsing holds the whole
 document. Plain text this big is read in parts (:func:`story_parts`), up to
 :data:`MAX_TEXT_BYTES`."""
-MAX_TEXT_BYTES = 2_000_000_000
-"""Plain-text files are refused above this (~330 million words: not a story)."""
+MAX_TEXT_BYTES = 70_000_000
+"""Plain-text files are refused above this: ~11 million words, ~1,100 hours of audio, near the
+~1,190 hours that a whole-book MP3's ID3 chapter marks (32-bit milliseconds) can address."""
 
 
 @dataclass(frozen=True)
