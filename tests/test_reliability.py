@@ -415,3 +415,17 @@ def test_a_text_file_beyond_what_one_audiobook_can_address_is_refused_before_it_
     code, out = render(story, voices, tmp_path / "out")
     assert (code, out) == (1, f"error: {story} is 80.0 MB, more than the 70 MB a story file may be\n"
                               "  hint: split it into parts (one file per volume or arc) and render each\n")  # fmt: skip
+
+
+def test_a_big_story_that_will_not_fit_on_the_disk_is_warned_about_before_the_work(tmp_path, voices, monkeypatch):
+    import shutil
+    from collections import namedtuple
+
+    story = tmp_path / "long.txt"
+    story.write_text(big_story(12), encoding="utf-8")
+    monkeypatch.setattr("ficaudio.parse.parts.PART_BYTES", 1_500)
+    usage = namedtuple("usage", "total used free")
+    monkeypatch.setattr(shutil, "disk_usage", lambda path: usage(10**9, 10**9, 10_000))
+    code, out = render(story, voices, tmp_path / "out")
+    assert code == 0 and out.startswith("warning: long.txt will make about 0 hours of audio, ~0 GB of MP3 (chapters and the whole book); ")
+    assert "has 0 GB free\n" in out.splitlines(keepends=True)[0]

@@ -152,6 +152,8 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
         reporter.info(f"{unchanged.title}: unchanged since the last render")
         return unchanged
     parts = parse.story_parts(path, format=options.format)
+    if parts:
+        _warn_disk_space(Path(path), Path(options.out_dir), config, reporter)
     prepared = _prepare(path, config, options, reporter, *parts[:1])
     engine = _checked_engine(config, prepared.plan)  # before any output exists
     folder = bookfolder.book_folder(Path(options.out_dir), prepared.facts.title, Path(path))
@@ -170,6 +172,22 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
         result = _render_into(folder, _Book(facts, heading, total), pieces, config, options, engine, reporter)
         bookfolder.remember(folder, Path(path), fingerprint, result.utterances)
     return result
+
+
+BYTES_PER_WORD = 6.0
+"""Plain-text story bytes per word, about (the sample: 6.17), for estimates before reading."""
+
+
+def _warn_disk_space(story: Path, out_dir: Path, config: Config, reporter: Reporter) -> None:
+    """Before a big story's hours of work: say so if its MP3s (chapters and whole book, at the
+    configured bitrate and the narrator's pace) will not fit on the output disk."""
+    hours = story.stat().st_size / BYTES_PER_WORD / config.narrator.rate_wpm / 60
+    needed = 2 * hours * 3600 * config.bitrate_kbps * 1000 / 8
+    existing = next((p for p in (out_dir, *out_dir.resolve().parents) if p.exists()), Path("."))
+    free = shutil.disk_usage(existing).free
+    if needed > free:
+        reporter.info(f"warning: {story.name} will make about {hours:,.0f} hours of audio, ~{needed / 1e9:,.0f} GB of MP3 "
+                      f"(chapters and the whole book); {existing} has {free / 1e9:,.0f} GB free")  # fmt: skip
 
 
 @dataclass(frozen=True)
