@@ -19,7 +19,6 @@ Linux only (reads /proc).
 from __future__ import annotations
 
 import argparse
-import os
 import signal
 import subprocess
 import sys

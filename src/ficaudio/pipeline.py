@@ -16,12 +16,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from . import attribute, bookfolder, cast, parse, segment, speech
+from . import attribute, bigstory, bookfolder, cast, parse, segment, speech
+from .bigstory import Carry
 from .bookfolder import BookResult
 from .config import Config, voice_position
 from .errors import EngineError
 from .files import atomic_write_bytes, atomic_write_text, atomic_writer, safe_name
-from .models import NARRATOR, Cast, ChapterAudio, ChapterPlan, Character, Cue, RenderPlan, Script, Story, Utterance
+from .models import NARRATOR, ChapterAudio, ChapterPlan, Cue, RenderPlan, Script, Utterance
 from .progress import QuietReporter, Reporter
 
 if TYPE_CHECKING:
@@ -42,24 +43,6 @@ class RenderOptions:
     script: Path | None = None  # an edited script whose corrections apply (ficaudio render --script)
 
 
-@dataclass(frozen=True)
-class Carry:
-    """What one part of a big story file hands to the next (:func:`ficaudio.parse.story_parts`):
-    where it ends, the characters found and the voices given, so names and voices stay the same."""
-
-    first: Story | None = None  # the first part's story, its text dropped: format, title, author
-    chapters: int = 0  # chapters in the parts before
-    rows: int = 0  # script rows before (script.txt numbers them on)
-    chars: int = 0  # characters of story text before (script.jsonl offsets go on)
-    last_title: str | None = None  # the last chapter's title so far, for a chapter cut in two
-    characters: tuple[Character, ...] = ()
-    cast: Cast | None = None
-
-
-MAX_CARRIED_CHARACTERS = 300
-"""Characters handed from part to part, most mentioned first (memory stays bounded)."""
-
-
 def build_script(
     path: str | Path,
     config: Config,
@@ -77,7 +60,7 @@ def build_script(
     and kind changes are applied to the lines they were made on, matched by text.
     ``part``: read only that part of a big file, going on from ``carry``.
     """
-    story = parse.read_story(path, format=format) if part is None else _read_part(path, part, carry)
+    story = parse.read_story(path, format=format) if part is None else bigstory.read_part(path, part, carry)
     if story.encoding.lower() in FALLBACK_ENCODINGS and carry.first is None:
         (reporter or QuietReporter()).info(f"note: {path} is not UTF-8 or UTF-16; read it as {FALLBACK_ENCODINGS[story.encoding.lower()]}")
     segments = segment.segment(story, notes=notes)
@@ -107,35 +90,11 @@ def script_pieces(path: str | Path, config: Config, *, as_text: bool = False, no
         script = build_script(path, config, notes=notes, format=format, corrections=corrections, reporter=log, part=part, carry=carry)
         piece = to_text(script, first_number=carry.rows + 1, header=carry.first is None) if as_text else to_jsonl(script, offset=carry.chars)
         yield piece
-        carry = carried(script, carry)
+        carry = bigstory.carried(script, carry)
         stale = set(log.messages) if stale is None else stale & set(log.messages)
         log.messages.clear()
     for message in sorted(stale or ()):  # in a big file, only what no part used is stale
         reporter.info(message)
-
-
-def _read_part(path: str | Path, part: parse.Part, carry: Carry) -> Story:
-    story = parse.read_part(Path(path), part, carry.first, chapters_before=carry.chapters)
-    story = replace(story, in_parts=True)
-    if story.chapters and story.chapters[0].heading is None and carry.first is not None:
-        opening = replace(story.chapters[0], title=f"{carry.last_title} (continued)" if carry.last_title else None, continued=True)
-        story = replace(story, chapters=(opening, *story.chapters[1:]))
-    return story
-
-
-def carried(script: Script, carry: Carry) -> Carry:
-    """The carry for the part after ``script``'s."""
-    from .script_io import records
-
-    story = script.story
-    first = carry.first or replace(story, text="", chapters=(), asides=(), emphasis=(), set_apart=())
-    found = {c.name: c for c in carry.characters}
-    for character in script.attribution.characters:
-        found.setdefault(character.name, character)
-    characters = sorted(found.values(), key=lambda c: -c.mentions)[:MAX_CARRIED_CHARACTERS]
-    last_title = speech.chapter_title(story, story.chapters[-1]) if story.chapters and not story.chapters[-1].continued else carry.last_title
-    chapters = max((c.index for c in story.chapters), default=carry.chapters)
-    return Carry(first, chapters, carry.rows + len(records(script)), carry.chars + len(story.text), last_title, tuple(characters), script.cast)
 
 
 def render_story(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter | None = None) -> BookResult:
@@ -237,7 +196,7 @@ def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], handed: list
     store = folder / PARTS
     shutil.rmtree(store, ignore_errors=True)
     store.mkdir()
-    pieces, prepared = [], handed.pop()  # part 1's, prepared already
+    pieces, prepared, carry = [], handed.pop(), Carry()  # part 1's, prepared already; carry: each part's for the next
     stale: set[str] | None = None
     reporter.start(f"preparing {len(parts)} parts", len(parts))
     with atomic_writer(folder / "script.jsonl") as jsonl, atomic_writer(folder / "script.txt") as text:
@@ -291,7 +250,7 @@ def prepare(path: str | Path, config: Config, options: RenderOptions, part: pars
     script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=log, part=part, carry=carry)
     plan = printable_titles(speech.plan(script, config))
     jsonl, text = to_jsonl(script, offset=carry.chars), to_text(script, first_number=carry.rows + 1, header=carry.first is None)
-    after = carried(script, carry) if part is not None else Carry()
+    after = bigstory.carried(script, carry) if part is not None else Carry()
     return Prepared(plan, story_facts(script, plan), jsonl, text, tuple(log.messages), after)
 
 

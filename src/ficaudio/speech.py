@@ -27,6 +27,7 @@ from .models import (
     Script,
     Segment,
     SegmentKind,
+    Story,
     Utterance,
     Voice,
 )

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from ficaudio.engines import VoiceInfo
 from ficaudio.engines import audio
 from ficaudio.engines import espeak_lib
-from ficaudio.engines.espeak_state import WavegenState, find_wavegen_state
+from ficaudio.engines.espeak_state import find_wavegen_state
 from ficaudio.errors import EngineError
 from ficaudio.models import Voice
 

@@ -124,7 +124,7 @@ def read_part(path: Path, part: Part, first: Story | None, *, chapters_before: i
     ``first``: the first part's story (None when reading the first part): its format tells
     how to read this part, and its title, author, fandom and summary are this part's too.
     Chapters are numbered on from ``chapters_before``; a part that starts inside a chapter
-    opens with that chapter, titled "TITLE (continued)" after ``first``'s last seen title.
+    opens with an untitled chapter without a heading (the pipeline names it "TITLE (continued)").
     """
     try:
         with open(path, "rb") as handle:
@@ -152,11 +152,3 @@ def _decode_part(data: bytes, path: Path) -> tuple[str, str]:
 
 def _numbered(chapter: Chapter, before: int) -> Chapter:
     return replace(chapter, index=chapter.index + before)
-
-
-def continued_title(story: Story, previous_title: str | None) -> Story:
-    """``story`` whose first chapter, opened without a heading, goes on from ``previous_title``."""
-    if not story.chapters or story.chapters[0].heading is not None:
-        return story
-    first = replace(story.chapters[0], title=f"{previous_title} (continued)" if previous_title else None)
-    return replace(story, chapters=(first, *story.chapters[1:]))

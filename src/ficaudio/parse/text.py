@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from ficaudio.errors import InputError
-from ficaudio.models import AsideKind, Chapter, Story
+from ficaudio.models import AsideKind, Story
 from ficaudio.parse.ao3 import classify_ao3, is_ao3_copy
 from ficaudio.parse.decode import decode_story_bytes
 from ficaudio.parse.lines import (
@@ -25,7 +25,7 @@ from ficaudio.parse.lines import (
     is_title_like,
     split_lines,
 )
-from ficaudio.parse.roles import BLANK, Role, RoleKind, aside, assemble, heading, initial_roles
+from ficaudio.parse.roles import Role, RoleKind, aside, assemble, heading, initial_roles
 
 MAX_LEAD_LINES = 5
 """Short lines before the story that may hold notes and a title; more means story text."""
