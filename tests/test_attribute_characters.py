@@ -262,3 +262,21 @@ def test_a_place_called_by_its_first_word_is_no_person():
             '"Not again," Ino said.')
     st, segs = story(text)
     assert "Brightwater" not in [c.name for c in attribute(st, segs).characters]
+
+
+def test_a_word_in_capitals_on_a_screen_is_no_person():
+    text = ('The overlay says LIVE in red. Later the screen says LIVE again.\n'
+            '"Okay, we are back," Ino said.\n'
+            '"Sir," said JARVIS.')
+    names = [c.name for c in attribute(*story(text)).characters]
+    assert "LIVE" not in names and "JARVIS" in names
+
+
+def test_a_full_name_with_another_given_name_is_not_the_mrs_or_ms_of_its_surname():
+    text = ('Ms. Abara knocked. Ms. Abara waited at the door.\n'
+            '"Marisol Abara," said Ms. Abara.')
+    st, segs = story(text)
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.mentions import name_runs, words
+    doc = build_document(st, segs, ())
+    assert doc.roster.resolve(name_runs(words("Marisol Abara"), "Marisol Abara")[0]) is None

@@ -165,3 +165,14 @@ def test_the_one_who_sits_down_without_a_word_is_not_the_first_to_speak():
             '"Bad?"\n'
             '"Bad."')
     assert [s for s, _ in speakers(text, [INO, KIBA])] == ["Ino", "Kiba"]
+
+
+def test_after_narration_about_the_narrator_alone_the_narrator_answers():
+    paragraphs = [
+        'Roz and Kiba were online, and Kiba had a new chair.',
+        '"Gotta go," Kiba says, and his icon blinks out.',
+        'For a while I stare at the screen and think about the goats.',
+        '"Well," Roz says. "That was beautiful."',
+        '"Thank you. I worked really hard on it."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "I"

@@ -119,3 +119,19 @@ def test_self_presentation_pattern():
     assert p.match('"Tobias Wren."').group(1) == "Tobias Wren"
     assert p.match("'Mr. Wren, at your service.'").group(1) == "Mr. Wren"
     assert not p.match('"Wren."') and not p.match('"Mr. Wren, come here."') and not p.match('"Tobias Wren is here."')
+
+
+def test_narrator_called_by_a_short_name_and_a_full_name_is_one_person_under_both():
+    paragraphs = [
+        'I sat at my desk. Roz came in.',
+        '"You\'re late, Mari," Roz said.',
+        '"I know," I said.',
+        '"Come on, Mari, we are late," Roz said.',
+        'My mom knocked on the door.',
+        '"Marisol. Dinner," my mom said.',
+        '"Coming!" I said.',
+        '"Marisol Abara," my mom said.',
+    ]
+    attribution = scene_attribution(paragraphs)
+    narrator = next(c for c in attribution.characters if c.name == "Mari")
+    assert {"Marisol", "Marisol Abara"} <= set(narrator.aliases)

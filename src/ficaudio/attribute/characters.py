@@ -50,6 +50,7 @@ class Occurrence:
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
     in_quote: int = 0
+    tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
 
@@ -98,8 +99,15 @@ class Roster:
         if hit := self.lookup(run.form):
             return hit
         if len(run.words) > 1:
-            return self.lookup(run.words[0]) or self.lookup(run.words[-1])
+            return self.lookup(run.words[0]) or self.surname_owner(run.words[-1])
         return None
+
+    def surname_owner(self, surname: str) -> Person | None:
+        """Who a full name with an unknown given name is, by its surname alone: not a
+        ``Mrs.``/``Ms.`` of that name, a wife or mother whose child or husband shares it
+        (``"Marisol Abara."`` is not ``Ms. Abara``); anyone else who bears it."""
+        person = self.lookup(surname)
+        return None if person is not None and person.title in _MARRIED_TITLES and person.name == title_form(person.title, surname) else person
 
     def by_name(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -110,6 +118,9 @@ class Roster:
             return person
         person = self.add(Person(phrase, gender=gender, gender_reason=f"noun in '{phrase}'"), [phrase])
         return person
+
+
+_MARRIED_TITLES = frozenset({"mrs", "ms"})
 
 
 def _key(form: str) -> str:
@@ -128,6 +139,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.after_the += _word_before(text, run.start) == "the" and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
+        occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -144,6 +156,18 @@ def _word_before(text: str, position: int) -> str:
 def _word_after(text: str, position: int) -> str:
     m = re.match(r"\W*?([A-Za-z]+)", text[position:position + 30])
     return m.group(1).lower() if m else ""
+
+
+def beside_quotation(text: str, run: NameRun) -> bool:
+    """Whether a quotation mark is within a few words of a run, in its paragraph: ``"Sir," said JARVIS``.
+
+    >>> t = '"Sir," said JARVIS. The screen says DEFEAT in red.'
+    >>> beside_quotation(t, NameRun(("JARVIS",), None, None, 12, 18, False)), beside_quotation(t, NameRun(("DEFEAT",), None, None, 36, 42, False))
+    (True, False)
+    """
+    before = text[max(0, run.start - 15):run.start].rsplit("\n", 1)[-1]
+    after = text[run.end:run.end + 15].split("\n", 1)[0]
+    return bool(re.search(r"[\"“”]", before + after))
 
 
 def is_tagged(text: str, run: NameRun) -> bool:
@@ -219,6 +243,8 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
     words = form.lower().split()
     if sum(occ.titled.values()) * 2 > occ.total:
         return False  # "Mrs. Hall", "Mr. English": a title makes a person of any word
+    if is_interface_label(form, occ):
+        return True
     if words[-1] in PLACE_WORDS:
         return True
     if any(w in DEMONYMS for w in words) and not occ.tagged:
@@ -226,6 +252,19 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
     if len(words) > 1 and words[0] in PLACE_PREFIXES:
         return True
     return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0
+
+
+def is_interface_label(form: str, occ: Occurrence) -> bool:
+    """A word written only in capitals that no speech tag beside a quotation makes a speaker
+    is a label, an overlay or a shout (``The overlay says LIVE in red``, ``The screen says
+    DEFEAT``, ``BREAKING``), not a character; ``"Sir," said JARVIS`` is one.
+
+    >>> is_interface_label("LIVE", Occurrence(total=1, mid_sentence=1, tagged=1)), is_interface_label("JARVIS", Occurrence(total=1, tagged=1, tagged_by_quote=1))
+    (True, False)
+    >>> is_interface_label("Molly", Occurrence(total=4, mid_sentence=3)), is_interface_label("I", Occurrence(total=9))
+    (False, False)
+    """
+    return len(form) > 1 and form.replace(" ", "").isupper() and not occ.tagged_by_quote
 
 
 def run_key(run: NameRun) -> str:

@@ -83,11 +83,20 @@ def narrated_partner(conv: Conversation, addressed: list[str]) -> str | None:
     >>> narrated_partner(Conversation(turns=["Noa", "Cal", "Tess"], before_last_turn=["Tess", "Noa"]), [])
     'Noa'
     >>> narrated_partner(Conversation(turns=["Cal", "Tess"], before_last_turn=["Cal", "Noa"]), [])
+
+    When that narration is about the first-person narrator alone, the narrator answers
+    (``Emeka says, and his icon blinks out.`` / ``For a while I think about the goats.`` /
+    ``"Well," Roz says.`` / ``"Thank you."`` -> I, not Emeka):
+
+    >>> narrated_partner(Conversation(turns=["Emeka", "Roz"], before_last_turn=["I"]), [])
+    'I'
     """
     last, before = conv.turns[-1], conv.turns[-2]
     if before in conv.before_last_turn:
         return None
     others = {n for n in conv.before_last_turn if n not in (last, FIRST_PERSON_NAME) and n not in addressed and n in conv.turns}
+    if not others and FIRST_PERSON_NAME in conv.before_last_turn and last != FIRST_PERSON_NAME:
+        return FIRST_PERSON_NAME
     return others.pop() if len(others) == 1 else None
 
 

@@ -45,7 +45,31 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     name = self_named(doc, decisions) or addressed_narrator(doc, decisions)
     if not name:
         return {}
+    add_called_full_forms(doc, name)
     return {FIRST_PERSON_NAME: name, **{other: name for other in vocative_only_names(doc, decisions, name)}}
+
+
+def add_called_full_forms(doc: Document, name: str) -> None:
+    """Names in quotations that lengthen the narrator's short name and belong to nobody else
+    are the narrator's full name (``Mari`` is ``"Marisol. Did you ..."``, ``"Marisol Abara."``):
+    they become more names of that person.
+
+    >>> full_forms_of("Mari", ["Marisol", "Maria Lopez", "Mari", "Marc", "Marisol Abara"])
+    ['Marisol', 'Marisol Abara']
+    """
+    person = doc.roster.by_name(name)
+    if person is None:
+        return
+    runs = [r for i in doc.paragraph_of for r in name_runs(words(doc.segments[i].text), doc.segments[i].text)]
+    forms = [r.form for r in runs if doc.roster.resolve(r) in (None, person)]
+    for form in full_forms_of(name, forms):
+        person.forms[form] += 1
+
+
+def full_forms_of(short: str, forms: list[str]) -> list[str]:
+    """The forms whose given name lengthens ``short`` by at least two letters (``Mari`` ->
+    ``Marisol``, not ``Maria``)."""
+    return sorted({f for f in forms if f.split()[0].startswith(short) and len(f.split()[0]) > len(short) + 1})
 
 
 def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
