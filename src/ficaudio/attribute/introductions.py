@@ -101,11 +101,17 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if decision.speaker.startswith("the ") and decision.speaker not in renames:
+        if decision.speaker.startswith("the ") and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = Decision(name, _CONFIDENCE, "self_introduction")
     return renames
+
+
+def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
+    """Whether ``speaker`` said the line before (``"Do you have a name?"``): the name given in
+    answer is someone else's, so it corrects that one line and renames nobody."""
+    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker
 
 
 def reciprocal_asker(doc: Document, decisions: dict[int, Decision], dialogue: list[int]) -> str | None:
