@@ -172,3 +172,33 @@ def test_a_she_before_a_call_votes_for_the_one_woman_named_just_before():
     ]
     assert paragraph_characters(paragraphs)["Noa"].aliases == ("Hartley",)
     assert dialogue_speakers(paragraphs)[-1] == "Noa"
+
+
+def _roster_of_full_name(surname_title: str | None, runs_text: str):
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+
+    roster = Roster()
+    roster.add(Person("Brynn", Counter(Brynn=9)), ["Brynn"])  # pronouns split: gender unknown
+    surname = f"{surname_title.capitalize()}. Marrow" if surname_title else "Marrow"
+    roster.add(Person(surname, Counter({surname: 3}), title=surname_title), [surname, "Marrow"])
+    aliases.join_full_names(roster, name_runs(words(runs_text), runs_text))
+    return roster
+
+
+def test_full_name_joins_a_given_name_of_unknown_gender_to_its_surname():
+    # "Marrow. Brynn Marrow." in a quotation; the narration says Brynn, others call her Marrow
+    roster = _roster_of_full_name(None, "Marrow. Brynn Marrow. Ninth Company.")
+    assert roster.lookup("Marrow").name == "Brynn"
+    assert len(roster.people) == 1
+
+
+def test_full_name_of_unknown_gender_leaves_a_family_form_and_a_shared_surname_apart():
+    assert roster_names(_roster_of_full_name("mr", "Brynn Marrow came in.")) == ["Brynn", "Mr. Marrow"]
+    assert roster_names(_roster_of_full_name(None, "Brynn Marrow and Tam Marrow came in.")) == ["Brynn", "Marrow"]
+
+
+def roster_names(roster) -> list[str]:
+    return sorted(p.name for p in roster.people)

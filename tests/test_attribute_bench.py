@@ -89,9 +89,9 @@ def test_round_21_held_out_story_accuracy_does_not_drop(name, quotations, floor)
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
 
-@pytest.mark.parametrize("name, quotations, floor", [("rain_check", 86, 0.62), ("study_group", 87, 0.70)])
+@pytest.mark.parametrize("name, quotations, floor", [("rain_check", 86, 0.70), ("study_group", 87, 0.70)])
 def test_round_23_held_out_story_accuracy_does_not_drop(name, quotations, floor):
-    """First contact, round 23: 0.628 and 0.713 (nothing changed after the run)."""
+    """First contact, round 23: 0.628 and 0.713; rain_check 0.709 after round 24."""
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import Roster
-from ficaudio.attribute.introductions import bare_call, introduced_name
+from ficaudio.attribute.introductions import bare_call, introduced_name, self_introductions
+from ficaudio.attribute.rules import Decision
 from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
@@ -83,3 +84,32 @@ def test_a_broken_off_word_or_a_common_word_is_no_call():
 def test_a_call_answered_by_someone_who_had_not_spoken_names_nobody():
     lines = dialogue_lines(["The wolf came out of the trees.", '"Thieves," the wolf said.', '"Marrow," said the old hunter.', 'The stranger went still. "Go on."'])
     assert lines[0].speaker == "the wolf" and lines[1].speaker == "the old hunter"
+
+
+_BARE_INTRODUCTIONS = [
+    "Brynn hammered on the door until a light moved behind the glass.",
+    "The healer was small and grey-haired. She stepped back to let them in.",
+    "“He took a bolt in the side,” Brynn said, half carrying him through the door.",
+    "“Hold the lamp. Do you have a name?” The healer was already cutting away his shirt.",
+    "“Marrow. Brynn Marrow. Ninth Company.” Brynn set the lamp on the shelf.",
+    "“Maud Pennick. Nobody’s company.” She pressed a folded cloth against the wound.",
+    "“Keep him talking,” said Pennick.",
+]
+
+
+def test_bare_full_name_introductions_name_the_speaker_and_the_described_asker():
+    # the surname-first answer is Brynn's; the answer to it is the healer's, and all her lines are Maud Pennick's
+    assert dialogue_speakers(_BARE_INTRODUCTIONS) == ["Brynn", "Pennick", "Brynn", "Pennick", "Pennick"]
+
+
+def test_a_full_name_alone_is_no_introduction():
+    assert introduced_name(SimpleNamespace(roster=Roster()), '"Harry Potter. We meet again."', '"Hold the lamp."') is None
+    assert introduced_name(SimpleNamespace(roster=Roster()), '"Harry Potter. Who else?"', '"And who are you?"') == "Harry Potter"
+
+
+def test_an_introduction_answering_an_introduction_is_the_described_askers():
+    # the answer was guessed for the woman just named ("She pressed..." -> Brynn): it is the asker's
+    quotes = ["“Do you have a name?”", "“Marrow. Brynn Marrow. Ninth Company.”", "“Maud Pennick. Nobody’s company.”"]
+    doc = SimpleNamespace(roster=Roster(), segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE) for q in quotes])
+    decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
+    assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}

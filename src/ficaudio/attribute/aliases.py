@@ -131,14 +131,31 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
     >>> join_full_names(r, name_runs(words("Hettie Fairweather"), "Hettie Fairweather")); r.lookup("Fairweather").name
     'Hettie'
     """
+    givens = _given_names_by_surname(runs)
     for run in runs:
-        if len(run.words) != 2 or run.title:
+        if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or surname.title == "mrs" or " " in given.name:
             continue
-        if all(f.split()[-1] == run.words[1] for f in surname.forms) and given.gender is not Gender.UNKNOWN and _may_be(surname, given):
+        if all(f.split()[-1] == run.words[1] for f in surname.forms) and _genders_allow(given, surname) and _may_be(surname, given):
             join_person(roster, surname, given)
+
+
+def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
+    """Every given name written before each surname (``Jane Bennet``, ``Elizabeth Bennet``: two)."""
+    givens: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if len(run.words) == 2:
+            givens[run.words[1]].add(run.words[0])
+    return givens
+
+
+def _genders_allow(given: Person, surname: Person) -> bool:
+    """A given name's person of known gender may take any surname person; one of unknown
+    gender (its pronouns split, as in a woman's point of view full of ``his``) only an
+    untitled one (``Marrow``, never ``Mr. Marrow``, a family form)."""
+    return given.gender is not Gender.UNKNOWN or surname.title is None
 
 
 def index_described_names(doc: Document) -> None:

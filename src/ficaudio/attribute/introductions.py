@@ -22,7 +22,34 @@ _SELF_INTRODUCTION = re.compile(
 _CONFIDENCE = 0.9
 
 
-def introduced_name(doc: Document, quote: str) -> str | None:
+_NAME_WORD = r"[A-Z][a-z][\w'’-]*"
+_BARE_FULL_NAME = re.compile(rf"^[\"“‘']*(?:({_NAME_WORD})\.\s+)?({_NAME_WORD}) ({_NAME_WORD})\.(?:\s|[\"”’']*$)")
+_ASKS_NAME = re.compile(r"\b(?:[Ww]ho are you|your name|[Hh]ave a name|[Ww]ho is this|[Ww]ho's this|[Ww]ho’s this)\b[^\"”]*\?")
+
+
+def bare_introduction(quote: str, previous: str) -> str | None:
+    """A quotation that opens on a full name and a full stop introduces its speaker when it
+    gives the surname first (``"Marrow. Brynn Marrow. Ninth Company."``), or when the quotation
+    before it asks for a name or is itself such an introduction (``"Maud Pennick. Nobody's
+    company."`` after ``"Marrow. Brynn Marrow."``); a full name alone is otherwise a call.
+
+    >>> bare_introduction('"Marrow. Brynn Marrow. Ninth Company."', '"Hold the lamp."')
+    'Brynn Marrow'
+    >>> bare_introduction('"Maud Pennick. Nobody’s company."', '"Marrow. Brynn Marrow."')
+    'Maud Pennick'
+    >>> bare_introduction('"Harry Potter. We meet again."', '"Hold the lamp."') is None
+    True
+    """
+    m = _BARE_FULL_NAME.match(quote)
+    if not m or not is_name_word(m.group(2)):
+        return None
+    bond_form = m.group(1) == m.group(3)
+    if bond_form or _ASKS_NAME.search(previous) or (previous and bare_introduction(previous, "")):
+        return f"{m.group(2)} {m.group(3)}"
+    return None
+
+
+def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None:
     """The name a speaker gives themselves in a quotation, as a roster name when it is one.
 
     >>> from ficaudio.attribute.characters import Roster
@@ -34,9 +61,9 @@ def introduced_name(doc: Document, quote: str) -> str | None:
     (None, None)
     """
     m = _SELF_INTRODUCTION.search(quote)
-    if not m:
+    phrase = m.group(1) if m else bare_introduction(quote, previous)
+    if not phrase:
         return None
-    phrase = m.group(1)
     if not all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split()):
         return None
     runs = name_runs(words(phrase), phrase)
@@ -64,15 +91,41 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     becomes Brother Cole's (rule ``self_introduction``).
     """
     renames: dict[str, str] = {}
+    dialogue: list[int] = []
     for index, decision in sorted(decisions.items()):
-        name = introduced_name(doc, doc.segments[index].text)
+        quote = doc.segments[index].text
+        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
+        if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
+            decision = decisions[index] = Decision(asker, decision.confidence, decision.rule)
+        if doc.segments[index].kind is SegmentKind.DIALOGUE:
+            dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if decision.speaker.startswith("the ") and decision.speaker not in renames:
+        if decision.speaker.startswith("the ") and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = Decision(name, _CONFIDENCE, "self_introduction")
     return renames
+
+
+def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
+    """Whether ``speaker`` said the line before (``"Do you have a name?"``): the name given in
+    answer is someone else's, so it corrects that one line and renames nobody."""
+    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker
+
+
+def reciprocal_asker(doc: Document, decisions: dict[int, Decision], dialogue: list[int]) -> str | None:
+    """Who gives their name in answer to another's introduction: the described person who
+    spoke before it (``"Do you have a name?" the healer asked.`` / ``"Marrow. Brynn
+    Marrow."`` / ``"Maud Pennick."`` -> the healer, so every line of hers is Maud Pennick's)."""
+    if len(dialogue) < 2:
+        return None
+    introduction, asked = dialogue[-1], dialogue[-2]
+    previous = doc.segments[asked].text
+    if not introduced_name(doc, doc.segments[introduction].text, previous):
+        return None
+    asker = decisions[asked].speaker
+    return asker if asker.startswith("the ") and asker != decisions[introduction].speaker else None
 
 
 def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
