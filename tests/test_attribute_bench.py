@@ -55,51 +55,26 @@ def test_overall_accuracy_does_not_drop(tally):
     assert tally.correct / tally.gold >= 0.91
 
 
-def test_unseen_story_accuracy_does_not_drop():
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "two_am"]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 118 and story_tally.correct / story_tally.gold >= 0.905
+STORY_FLOORS = [
+    # (story, quotations, floor): the stories written as held-out data, each with its first-contact
+    # score and the level reached since (see bench/data/README.md for the rounds)
+    ("two_am", 118, 0.905),  # round 13: 0.661 first; 0.915 after round 20
+    ("night_road", 102, 0.87),  # round 14: 0.500 first; 0.882 after round 20
+    ("weather_charm", 97, 0.77),  # round 18b: 0.722 first
+    ("field_day", 114, 0.70),  # round 18b: 0.412 first
+    ("salt_road", 80, 0.62),  # round 19: 0.425 first
+    ("oat_milk", 90, 0.71),  # round 19: 0.544 first
+    ("lighthouse_keepers", 87, 0.56),  # round 21: 0.575 first
+    ("respawn", 89, 0.25),  # round 21: 0.258 first
+    ("rain_check", 86, 0.70),  # round 23: 0.628 first; 0.709 after round 24
+    ("study_group", 87, 0.70),  # round 23: 0.713 first
+    ("found_family", 89, 0.54),  # round 25: 0.551 first
+    ("second_chances", 85, 0.70),  # round 25: 0.718 first
+]
 
 
-def test_second_unseen_story_accuracy_does_not_drop():
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == "night_road"]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == 102 and story_tally.correct / story_tally.gold >= 0.87
-
-
-@pytest.mark.parametrize("name, quotations, floor", [("weather_charm", 97, 0.77), ("field_day", 114, 0.70)])
-def test_round_18_unseen_story_accuracy_does_not_drop(name, quotations, floor):
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-
-@pytest.mark.parametrize("name, quotations, floor", [("salt_road", 80, 0.62), ("oat_milk", 90, 0.71)])
-def test_round_19_held_out_story_accuracy_does_not_drop(name, quotations, floor):
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-@pytest.mark.parametrize("name, quotations, floor", [("lighthouse_keepers", 87, 0.56), ("respawn", 89, 0.25)])
-def test_round_21_held_out_story_accuracy_does_not_drop(name, quotations, floor):
-    """First contact, round 21: 0.575 and 0.258 (nothing changed after the run)."""
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-@pytest.mark.parametrize("name, quotations, floor", [("rain_check", 86, 0.70), ("study_group", 87, 0.70)])
-def test_round_23_held_out_story_accuracy_does_not_drop(name, quotations, floor):
-    """First contact, round 23: 0.628 and 0.713; rain_check 0.709 after round 24."""
-    texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
-    story_tally = attribution_bench.score(texts, gold_spans=True)
-    assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-@pytest.mark.parametrize("name, quotations, floor", [("found_family", 89, 0.54), ("second_chances", 85, 0.70)])
-def test_round_25_held_out_story_accuracy_does_not_drop(name, quotations, floor):
-    """First contact, round 25: 0.551 and 0.718 (nothing changed after the run)."""
+@pytest.mark.parametrize("name, quotations, floor", STORY_FLOORS)
+def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor

@@ -18,8 +18,9 @@ from typer.testing import CliRunner
 
 from ficaudio.cli import app
 from ficaudio.errors import InputError
-from ficaudio.models import AsideKind, BlockKind, Story
+from ficaudio.models import AsideKind, BlockKind
 from ficaudio.parse import epub, read_story
+from story_text import asides, blocks, spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
 PNG_MAGIC = b"\x89PNG\r\n\x1a\n"
@@ -30,18 +31,6 @@ def load_builder():
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
-
-
-def blocks(story: Story, kind: BlockKind = BlockKind.PARAGRAPH) -> list[str]:
-    return [story.text[b.start : b.end] for c in story.chapters for b in c.blocks if b.kind is kind]
-
-
-def asides(story: Story, kind: AsideKind, chapter: int | None = None) -> list[str]:
-    return [story.text[a.start : a.end] for a in story.asides if a.kind is kind and a.chapter == chapter]
-
-
-def spans(story: Story, field: str) -> list[str]:
-    return [story.text[s:e] for s, e in getattr(story, field)]
 
 
 def make_epub(path: Path, files: dict[str, bytes | str], *, opf: str | None = None) -> Path:

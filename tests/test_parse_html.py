@@ -17,20 +17,9 @@ from ficaudio.parse import html as html_reader
 from ficaudio.parse import layout, markup, read_story, shapes
 from ficaudio.segment import segment
 from ficaudio.segmentation import thoughts
+from story_text import asides, blocks, spans
 
 FIXTURES = Path(__file__).parent / "fixtures"
-
-
-def blocks(story: Story, kind: BlockKind = BlockKind.PARAGRAPH) -> list[str]:
-    return [story.text[b.start : b.end] for c in story.chapters for b in c.blocks if b.kind is kind]
-
-
-def asides(story: Story, kind: AsideKind, chapter: int | None = None) -> list[str]:
-    return [story.text[a.start : a.end] for a in story.asides if a.kind is kind and a.chapter == chapter]
-
-
-def spans(story: Story, field: str) -> list[str]:
-    return [story.text[s:e] for s, e in getattr(story, field)]
 
 
 def write_html(tmp_path: Path, body: str, name: str = "story.html") -> Path:

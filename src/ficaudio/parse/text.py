@@ -7,13 +7,13 @@ classifies lines into roles and :func:`ficaudio.parse.roles.assemble` builds the
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 from ficaudio.errors import InputError
 from ficaudio.models import AsideKind, Story
 from ficaudio.parse.ao3 import classify_ao3, is_ao3_copy
 from ficaudio.parse.decode import decode_story_bytes
+from ficaudio.parse.layout import Meta
 from ficaudio.parse.lines import (
     TextLine,
     byline_author,
@@ -29,14 +29,6 @@ from ficaudio.parse.roles import Role, RoleKind, aside, assemble, heading, initi
 
 MAX_LEAD_LINES = 5
 """Short lines before the story that may hold notes and a title; more means story text."""
-
-
-@dataclass(frozen=True)
-class Meta:
-    title: str | None = None
-    author: str | None = None
-    fandom: str | None = None
-    summary: str | None = None
 
 
 # ------------------------------------------------------------------ plain text
