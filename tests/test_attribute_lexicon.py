@@ -33,3 +33,15 @@ def test_a_cousin_in_a_tag_is_a_person_not_the_man_his_means():
              '"Ino can speak for herself," said his cousin, coldly.']
     speakers = dialogue_speakers(scene)
     assert speakers[1] not in ("Kiba", "his uncle") and "cousin" in speakers[1]
+
+
+def test_a_role_noun_says_its_gender():
+    scene = [
+        "Presently he was met by an elderly parson on a gray mare.",
+        '"Good night," said the man with the basket.',
+        '"Good night, Sir John," said the parson.',
+        '"Now, sir, we met last market-day on this road."',
+        "The parson rode a step or two nearer.",
+        '"It was only my whim," he said.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "the parson"

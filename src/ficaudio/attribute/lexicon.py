@@ -90,6 +90,10 @@ HONORIFIC_GENDER = {
 }
 """Japanese name suffixes; ``Sakura-chan`` is the character ``Sakura``."""
 
+_MALE_ROLES = """parson vicar rector curate clergyman bishop abbot friar squire duke earl baronet emperor
+landlord waiter policeman postman fisherman workman horseman coachman footman bridegroom widower youth"""
+_FEMALE_ROLES = """witch abbess duchess countess baroness empress governess actress hostess waitress landlady
+handmaiden matron spinster bride housemaid nursemaid dame"""
 KIN_GENDER = {
     "man": Gender.MALE, "boy": Gender.MALE, "gentleman": Gender.MALE, "husband": Gender.MALE,
     "father": Gender.MALE, "son": Gender.MALE, "brother": Gender.MALE, "uncle": Gender.MALE,
@@ -104,6 +108,7 @@ KIN_GENDER = {
     "mamma": Gender.FEMALE, "mama": Gender.FEMALE, "maid": Gender.FEMALE, "nun": Gender.FEMALE,
     "widow": Gender.FEMALE, "mistress": Gender.FEMALE, "lass": Gender.FEMALE,
     "kunoichi": Gender.FEMALE, "heroine": Gender.FEMALE, "hero": Gender.MALE,
+    **dict.fromkeys(_MALE_ROLES.split(), Gender.MALE), **dict.fromkeys(_FEMALE_ROLES.split(), Gender.FEMALE),
 }
 """Nouns that say a person's gender (`the old woman`, `his wife`)."""
 

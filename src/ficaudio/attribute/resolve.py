@@ -521,13 +521,29 @@ def description_gender(text: str, end: int) -> Gender:
     <Gender.FEMALE: 'female'>
     >>> description_gender('The robot beeped. "He left."', 9)
     <Gender.UNKNOWN: 'unknown'>
+
+    When the described person's own sentence acts on someone of that gender (``The doctor
+    looked at her gravely. Knowing she would not ...``), the ``she`` is hers, not the
+    doctor's; a later sentence's object may be the described one (``I remember him``):
+
+    >>> description_gender("The doctor looked at her gravely. Knowing she would lose.", 10)
+    <Gender.UNKNOWN: 'unknown'>
+    >>> description_gender("the seaman took his room. I remember him as he came.", 10)
+    <Gender.MALE: 'male'>
     """
     window = text[end:end + 160]
     stop = _QUOTE_MARK.search(window)
-    m = _SUBJECT_PRONOUN.search(window[:stop.start()] if stop else window)
+    window = window[:stop.start()] if stop else window
+    m = _SUBJECT_PRONOUN.search(window)
     if not m:
         return Gender.UNKNOWN
-    return Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
+    gender = Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
+    sentence = _SENTENCE_END.search(window)
+    own = window[:min(m.start(), sentence.start() if sentence else len(window))]
+    return Gender.UNKNOWN if _OBJECT_PRONOUN[gender].search(own) else gender
+
+
+_OBJECT_PRONOUN = {Gender.MALE: re.compile(r"\bhim\b"), Gender.FEMALE: re.compile(r"\bher\b")}
 
 
 def _is_possessive(m: Mention) -> bool:
