@@ -123,3 +123,14 @@ def test_a_subject_of_what_does_not_happen_leaves_the_speaker_going_on():
         "“Thank you, sweetheart.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Mrs. Hale"
+
+
+def test_the_caller_goes_on_after_narration_about_her_alone():
+    # the vocative's addressee would answer, but the narration between gave the turn back to the caller
+    scene = [
+        "Aunt Maud stood at the door of the barn. Tom had been missing since noon.",
+        '"Come out of there, Tom!" she shouted.',
+        "She turned just in time to seize a small boy by the collar.",
+        '"What have you been doing in there?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Aunt Maud"

@@ -33,7 +33,9 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """After a paragraph of narration about the last speaker alone, that speaker goes on:
     ``"Good morning," said the doctor.`` / ``The doctor bent over the bed.`` / ``"Let me take him."``
-    -> the doctor (the narration gave the turn to no one else)."""
+    -> the doctor (the narration gave the turn to no one else). It comes before the reply of
+    the one the last turn called: ``"Come out, Tom!" she shouted.`` / ``She turned to seize a
+    small boy by the collar.`` / ``"What have you been doing?"`` -> she, not Tom."""
     conv = resolver.conversation
     if conv.narration_paragraphs == 0 or not conv.turns or conv.last_actor != conv.turns[-1]:
         return None
