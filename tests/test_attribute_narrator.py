@@ -135,3 +135,14 @@ def test_narrator_called_by_a_short_name_and_a_full_name_is_one_person_under_bot
     attribution = scene_attribution(paragraphs)
     narrator = next(c for c in attribution.characters if c.name == "Mari")
     assert {"Marisol", "Marisol Abara"} <= set(narrator.aliases)
+
+
+def test_a_name_given_as_an_answer_does_not_name_the_narrator():
+    scene = [
+        "My uncle was sitting at the fire when I came down to supper. Old Cotter sat beside him, smoking.",
+        '"Well, so your old friend is gone, you\'ll be sorry to hear," my uncle said to me.',
+        '"Who?" said I.',
+        '"Father Flynn."',
+        '"Is he dead?"',
+    ]
+    assert "Father Flynn" not in dialogue_speakers(scene)

@@ -243,3 +243,15 @@ def test_an_answer_opening_on_the_name_just_called_is_its_bearer_reporting_in():
 def test_two_calls_opening_on_names_with_commas_are_no_roll_call():
     greetings = _ROLL_CALL[:2] + ["Bex and Marcus met at the gate.", '"Bex, old thing!"', '"Marcus, old bean!"']
     assert all(l.rule != "roll_call_answer" for l in dialogue_lines(greetings))
+
+
+def test_a_name_given_as_an_answer_calls_nobody():
+    # "Bingley." answers the question; Bingley is spoken of, not called, and does not reply
+    scene = [
+        "Everyone said that Bingley had taken the house. Mrs. Bennet sat by the fire with Mr. Bennet.",
+        '"Netherfield is let at last," said Mrs. Bennet.',
+        '"What is his name?" asked Mr. Bennet.',
+        '"Bingley."',
+        '"Is he married or single?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mr. Bennet"

@@ -32,7 +32,7 @@ from ficaudio.attribute.introductions import addressed_description_named, self_i
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -277,7 +277,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.turns.append(decision.speaker)
         conv.departed.discard(decision.speaker)
         ctx = quote_context(resolver.doc, index)
-        addressed = [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
 
 

@@ -8,7 +8,7 @@ from collections import Counter
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
-from ficaudio.attribute.rules import Decision, vocatives_in
+from ficaudio.attribute.rules import Decision, names_in_answer, quote_context, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = re.compile(
@@ -130,7 +130,7 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
-        if decision.speaker != FIRST_PERSON_NAME:
+        if decision.speaker != FIRST_PERSON_NAME and not names_in_answer(quote_context(doc, index)):
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
     speakers = Counter(d.speaker for d in decisions.values())

@@ -479,6 +479,20 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     return person.name if person else None
 
 
+_BARE_NAME_STOP = re.compile(r"^\W*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\.\W*$")
+
+
+def names_in_answer(ctx: QuoteContext) -> bool:
+    """A quotation that is only a name and a full stop, right after a question, answers it
+    with the name of someone spoken of: ``"What is his name?"`` / ``"Bingley."`` calls
+    nobody, so Bingley does not answer next.
+
+    >>> # see tests/test_attribute_rules.py for the scene
+    """
+    asked = _previous_quotation(ctx)
+    return bool(_BARE_NAME_STOP.match(ctx.segment.text)) and asked is not None and asked.text.rstrip("\"”’' ").endswith("?")
+
+
 def _previous_quotation(ctx: QuoteContext) -> Segment | None:
     """The quotation said just before this one (narration between them is skipped)."""
     for seg in reversed(ctx.doc.segments[max(0, ctx.index - 4):ctx.index]):
