@@ -6,7 +6,8 @@ import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
-from ficaudio.attribute.rules import inverted_description, is_address_phrase
+from ficaudio.attribute.document import Mention
+from ficaudio.attribute.rules import closing_tag, inverted_description, is_address_phrase
 
 from attribute_scenes import (
     INO, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
@@ -255,3 +256,9 @@ def test_a_name_given_as_an_answer_calls_nobody():
         '"Is he married or single?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Bennet"
+
+
+def test_the_subject_nearest_a_closing_speech_verb_announces_the_next_line():
+    t = "He watched her silently, till, waking from her daydream, she abruptly asked:"
+    mentions = [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]
+    assert closing_tag(t, (0, len(t)), mentions).text == "she"

@@ -150,7 +150,7 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     between = [w for w in ws if adjacent.end <= w.start < verb.start]
     if len(between) <= 2 and all(w.lower in _AUXILIARIES or _ADVERB.match(w.lower) for w in between):
         return adjacent
-    return coordinated_subject(text, candidates, verb.start) or next((m for m in candidates if m.subject), None)
+    return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
 
 
 _SUBJECT_SKIP = frozenset({"finally", "then", "just", "also", "only", "still", "simply", "merely", "slowly", "quickly", "suddenly", "softly", "quietly", "never", "already", "now"})
@@ -201,6 +201,12 @@ from ficaudio.attribute.document import Mention
     >>> t = "He leaned forward. He said:"
     >>> closing_tag(t, (0, len(t)), [Mention(19, 21, "pronoun", "He", subject=True)]).text
     'He'
+
+    Of two subjects in the sentence, the one nearest the verb says it:
+
+    >>> t = "He watched her silently, till, waking from her daydream, she abruptly asked:"
+    >>> closing_tag(t, (0, len(t)), [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]).text
+    'she'
     """
     start, end = span
     ws = words(text, start, end)
@@ -214,7 +220,7 @@ from ficaudio.attribute.document import Mention
         return None
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in mentions if sentence_start <= m.start < verb.start]
-    return coordinated_subject(text, candidates, verb.start) or next((m for m in candidates if m.subject), None)
+    return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
