@@ -433,3 +433,19 @@ def test_a_description_followed_by_who_and_a_verb_acts_and_takes_the_next_he():
             '"Who sent you?" Ino asks.\n'
             'He spits into the dirt. "Nobody you would know."')
     assert speakers(text, [INO, KIBA])[-1] == ("the man", "pronoun_action_beat")
+
+
+def test_a_described_speaker_takes_no_gender_from_the_next_paragraphs_he():
+    # "the healer agreed." / "He turned ...": the He answers her, so the healer is not a man
+    scene = [
+        'Brynn carried Declan into the cottage and laid him on the table.',
+        '"Foul," the healer agreed.',
+        'He turned his head to find Brynn. "Did we hold it?"',
+        '"We held it."',
+        'When it was done, the healer went to bed.',
+        '***',
+        'Brynn woke with a crick in her neck. She sat up.',
+        '"Morning," he said.',
+    ]
+    brynn, declan = Character("Brynn", (), Gender.FEMALE), Character("Declan", (), Gender.MALE)
+    assert speakers("\n".join(scene), [brynn, declan])[-1] == ("Declan", "pronoun_tag")

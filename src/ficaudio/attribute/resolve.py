@@ -510,19 +510,27 @@ def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
     if not hit or m.gender not in _PRONOUNS_OF or in_comparison(text, m):
         return False
     return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
+
+
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def description_gender(text: str, end: int) -> Gender:
     """A described person whose noun says no gender takes the next subject pronoun of the
-    narration: ``The dragon came down out of the clouds. She landed`` -> female.
+    narration: ``The dragon came down out of the clouds. She landed`` -> female. Never
+    past a quotation, nor out of a paragraph that has one: after ``"Very foul," the healer
+    agreed.`` the next paragraph's ``He`` is the one who answers.
 
     >>> description_gender("The dragon came down. She landed.", 10)
     <Gender.FEMALE: 'female'>
     >>> description_gender('The robot beeped. "He left."', 9)
     <Gender.UNKNOWN: 'unknown'>
+    >>> description_gender('"Foul," the healer agreed.\nHe turned.', 18), description_gender('The healer waited.\nShe turned.', 10)
+    (<Gender.UNKNOWN: 'unknown'>, <Gender.FEMALE: 'female'>)
     """
     window = text[end:end + 160]
+    if _QUOTE_MARK.search(text, text.rfind("\n", 0, end) + 1, end):
+        window = window.split("\n", 1)[0]
     stop = _QUOTE_MARK.search(window)
     m = _SUBJECT_PRONOUN.search(window[:stop.start()] if stop else window)
     if not m:
