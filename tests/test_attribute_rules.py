@@ -7,6 +7,7 @@ import pytest
 from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.rules import inverted_description, is_address_phrase
+from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
     INO, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
@@ -243,3 +244,21 @@ def test_an_answer_opening_on_the_name_just_called_is_its_bearer_reporting_in():
 def test_two_calls_opening_on_names_with_commas_are_no_roll_call():
     greetings = _ROLL_CALL[:2] + ["Bex and Marcus met at the gate.", '"Bex, old thing!"', '"Marcus, old bean!"']
     assert all(l.rule != "roll_call_answer" for l in dialogue_lines(greetings))
+
+
+def test_a_realised_before_clause_hands_the_beat_to_its_subject():
+    # "She gets as far as X before Bash holds up a hand." -> Bash asks; "before he can stop her" stays hers
+    bash = Character("Bash", (), Gender.MALE)
+    text = ('Leah sat with Bash at the table.\n'
+            'She gets as far as the strong base before Bash holds up a hand. "Question."\n'
+            'She takes the mug before he can stop her. "Mine."')
+    assert speakers(text, [INO, bash, Character("Leah", (), Gender.FEMALE)]) == [("Bash", "named_action_beat"), ("Leah", "pronoun_action_beat")]
+
+
+def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
+    # the "He" found to be the answer's speaker is the one who goes on after it
+    bash, caleb = Character("Bash", (), Gender.MALE), Character("Caleb", (), Gender.MALE)
+    text = ('Bash sat down across from Caleb.\n'
+            '"She got an A?" Caleb puts his pen down. "Nobody gets an A."\n'
+            '"Nadia does." He swipes to answer the phone. "Hey, you are on speaker."')
+    assert [s for s, _ in speakers(text, [bash, caleb])][-2:] == ["Bash", "Bash"]

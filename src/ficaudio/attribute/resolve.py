@@ -65,6 +65,7 @@ class Resolver:
         self.salience = Salience()
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
+        self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -93,6 +94,11 @@ class Resolver:
         if m.start not in self._resolved:
             self._resolved[m.start] = self._resolve(m, para)
         return self._resolved[m.start]
+
+    def settle(self, m: Mention, name: str) -> None:
+        """A pronoun found to be a quotation's speaker means that person from now on: in
+        ``"Nadia does." He swipes to answer. "Hey, you're on speaker."`` both quotations are his."""
+        self._resolved[m.start] = self.settled[m.start] = name
 
     def _resolve(self, m: Mention, para: Paragraph) -> str | None:
         if m.kind == "name":
