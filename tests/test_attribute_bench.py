@@ -66,8 +66,8 @@ STORY_FLOORS = [
     ("oat_milk", 90, 0.71),  # round 19: 0.544 first
     ("lighthouse_keepers", 87, 0.56),  # round 21: 0.575 first
     ("respawn", 89, 0.25),  # round 21: 0.258 first
-    ("rain_check", 86, 0.70),  # round 23: 0.628 first; 0.709 after round 24
-    ("study_group", 87, 0.70),  # round 23: 0.713 first
+    ("rain_check", 86, 0.80),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d
+    ("study_group", 87, 0.72),  # round 23: 0.713 first; 0.736 after round 26d
     ("found_family", 89, 0.54),  # round 25: 0.551 first
     ("second_chances", 85, 0.70),  # round 25: 0.718 first
 ]

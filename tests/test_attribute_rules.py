@@ -8,6 +8,7 @@ from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.rules import closing_tag, inverted_description, is_address_phrase
+from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
     INO, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
@@ -262,3 +263,21 @@ def test_the_subject_nearest_a_closing_speech_verb_announces_the_next_line():
     t = "He watched her silently, till, waking from her daydream, she abruptly asked:"
     mentions = [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]
     assert closing_tag(t, (0, len(t)), mentions).text == "she"
+
+
+def test_a_realised_before_clause_hands_the_beat_to_its_subject():
+    # "She gets as far as X before Bash holds up a hand." -> Bash asks; "before he can stop her" stays hers
+    bash = Character("Bash", (), Gender.MALE)
+    text = ('Leah sat with Bash at the table.\n'
+            'She gets as far as the strong base before Bash holds up a hand. "Question."\n'
+            'She takes the mug before he can stop her. "Mine."')
+    assert speakers(text, [INO, bash, Character("Leah", (), Gender.FEMALE)]) == [("Bash", "named_action_beat"), ("Leah", "pronoun_action_beat")]
+
+
+def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
+    # the "He" found to be the answer's speaker is the one who goes on after it
+    bash, caleb = Character("Bash", (), Gender.MALE), Character("Caleb", (), Gender.MALE)
+    text = ('Bash sat down across from Caleb.\n'
+            '"She got an A?" Caleb puts his pen down. "Nobody gets an A."\n'
+            '"Nadia does." He swipes to answer the phone. "Hey, you are on speaker."')
+    assert [s for s, _ in speakers(text, [bash, caleb])][-2:] == ["Bash", "Bash"]

@@ -65,6 +65,7 @@ class Resolver:
         self.salience = Salience()
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
+        self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -93,6 +94,11 @@ class Resolver:
         if m.start not in self._resolved:
             self._resolved[m.start] = self._resolve(m, para)
         return self._resolved[m.start]
+
+    def settle(self, m: Mention, name: str) -> None:
+        """A pronoun found to be a quotation's speaker means that person from now on: in
+        ``"Nadia does." He swipes to answer. "Hey, you're on speaker."`` both quotations are his."""
+        self._resolved[m.start] = self.settled[m.start] = name
 
     def _resolve(self, m: Mention, para: Paragraph) -> str | None:
         if m.kind == "name":
@@ -510,40 +516,32 @@ def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
     if not hit or m.gender not in _PRONOUNS_OF or in_comparison(text, m):
         return False
     return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
+
+
 _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def description_gender(text: str, end: int) -> Gender:
     """A described person whose noun says no gender takes the next subject pronoun of the
-    narration: ``The dragon came down out of the clouds. She landed`` -> female.
+    narration: ``The dragon came down out of the clouds. She landed`` -> female. Never
+    past a quotation, nor out of a paragraph that has one: after ``"Very foul," the healer
+    agreed.`` the next paragraph's ``He`` is the one who answers.
 
     >>> description_gender("The dragon came down. She landed.", 10)
     <Gender.FEMALE: 'female'>
     >>> description_gender('The robot beeped. "He left."', 9)
     <Gender.UNKNOWN: 'unknown'>
-
-    When the described person's own sentence acts on someone of that gender (``The doctor
-    looked at her gravely. Knowing she would not ...``), the ``she`` is hers, not the
-    doctor's; a later sentence's object may be the described one (``I remember him``):
-
-    >>> description_gender("The doctor looked at her gravely. Knowing she would lose.", 10)
-    <Gender.UNKNOWN: 'unknown'>
-    >>> description_gender("the seaman took his room. I remember him as he came.", 10)
-    <Gender.MALE: 'male'>
+    >>> description_gender('"Foul," the healer agreed.\nHe turned.', 18), description_gender('The healer waited.\nShe turned.', 10)
+    (<Gender.UNKNOWN: 'unknown'>, <Gender.FEMALE: 'female'>)
     """
     window = text[end:end + 160]
+    if _QUOTE_MARK.search(text, text.rfind("\n", 0, end) + 1, end):
+        window = window.split("\n", 1)[0]
     stop = _QUOTE_MARK.search(window)
-    window = window[:stop.start()] if stop else window
-    m = _SUBJECT_PRONOUN.search(window)
+    m = _SUBJECT_PRONOUN.search(window[:stop.start()] if stop else window)
     if not m:
         return Gender.UNKNOWN
-    gender = Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
-    sentence = _SENTENCE_END.search(window)
-    own = window[:min(m.start(), sentence.start() if sentence else len(window))]
-    return Gender.UNKNOWN if _OBJECT_PRONOUN[gender].search(own) else gender
-
-
-_OBJECT_PRONOUN = {Gender.MALE: re.compile(r"\bhim\b"), Gender.FEMALE: re.compile(r"\bher\b")}
+    return Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
 
 
 def _is_possessive(m: Mention) -> bool:

@@ -248,13 +248,45 @@ def unnamed_voice_tag(ctx: QuoteContext) -> bool:
 def action_beat(ctx: QuoteContext) -> Mention | None:
     """The subject of the narration next to the quotation in its paragraph:
     ``Kakashi looked over at her. "You've done enough."`` or ``"Enough." Kakashi sighed.``"""
-    before = [m for m in ctx.mentions_in(ctx.before) if m.subject] or [m for m in ctx.mentions_in(ctx.before) if m.clause_subject]
+    text = ctx.doc.text
+    mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
+    before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
-        return before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        return interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
     after = [m for m in ctx.mentions_in(ctx.after) if m.subject]
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in after if m.start < first_sentence_end]
     return after[0] if after else None
+
+
+_INTERRUPTERS = frozenset({"before", "until", "when"})
+_MODAL_AFTER = re.compile(r"\s+(?:can|could|would|might|may|should)\b")
+
+
+def _after_interrupter(text: str, m: Mention) -> bool:
+    opener = text[max(0, m.start - 12):m.start].split()
+    return bool(opener) and opener[-1].lower() in _INTERRUPTERS
+
+
+def _unrealised(text: str, m: Mention) -> bool:
+    """``before he can stop her``: a subject of what does not happen does not act."""
+    return _after_interrupter(text, m) and bool(_MODAL_AFTER.match(text, m.end))
+
+
+def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -> Mention | None:
+    """The subject of a ``before``/``until``/``when`` clause that ends the sentence of the
+    beat's subject takes the turn from it: ``She gets as far as the base before Bash holds up
+    a hand. "Question."`` -> Bash (``before he can stop her`` never happens: see :func:`action_beat`).
+
+    >>> t = "She gets as far as the base before Bash holds up a hand. "
+    >>> ms = [Mention(0, 3, "pronoun", "She", subject=True), Mention(35, 39, "name", "Bash", clause_subject=True)]
+    >>> interrupting_subject(t, ms, ms[0]).text
+    'Bash'
+    """
+    later = [m for m in mentions if m.start > subject.start and (m.subject or m.clause_subject) and m.kind != "first_person"]
+    if not later or _SENTENCE_END.search(text, subject.end, later[-1].start) or not _after_interrupter(text, later[-1]):
+        return None
+    return later[-1]
 
 
 def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
@@ -267,8 +299,13 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     """The speaker a tag mention means; pronouns in tags use :func:`speaker_pronoun`, then
     :func:`vocative_excludes_speaker`."""
     if m.kind == "pronoun":
+        if settled := resolver.settled.get(m.start):
+            return settled
         speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
-        return vocative_excludes_speaker(resolver, ctx, m, speaker)
+        speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
+        if speaker:
+            resolver.settle(m, speaker)
+        return speaker
     if m.kind == "description" and not m.subject:
         # the tag makes it act: "before the man finally looks at him and says," (not cached as
         # narration, where a mid-sentence "the man" is nobody in particular)
