@@ -178,6 +178,12 @@ def test_quotation_nested_in_double_marks_stays_inside():
     assert pieces(text) == [(D, "“She read the “Spectator,” and slept,”"), (N, " he said.")]
 
 
+def test_two_quotations_nested_in_one_stay_inside():
+    text = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’ Mother sighed."
+    quotation = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’"
+    assert pieces(text) == [(D, quotation), (N, " Mother sighed.")]
+
+
 def test_opener_inside_an_unclosed_quotation_starts_a_new_one():
     assert pieces('"Stop, he said. "Wait."') == [(D, '"Stop, he said.'), (N, " "), (D, '"Wait."')]
 

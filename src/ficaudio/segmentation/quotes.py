@@ -247,15 +247,30 @@ def end_before_space(text: str, start: int, limit: int) -> int:
 def is_nested(marks: Sequence[Mark], index: int) -> bool:
     """An opener inside a quotation that is a quotation within it: ``"the "Spectator," and"``.
 
-    It is when the mark after it closes and so does the one after that (opener, closer,
-    closer); otherwise the outer quotation lacked its closing mark (``"Stop. "Wait."``).
+    It is when the mark after it closes and, past any further inner pairs (opener, closer),
+    a closer is left for the outer quotation (``'... to say 'good-by,' than 'how do you do.'
+    But ... you know.'``); otherwise the outer quotation lacked its closing mark (``"Stop.
+    "Wait."``).
 
     >>> o, c = Mark(0, True, None, True, True), Mark(0, False, "strong", False, False)
-    >>> is_nested([o, c, c], 0), is_nested([o, c, o], 0), is_nested([o, c], 0)
-    (True, False, False)
+    >>> is_nested([o, c, c], 0), is_nested([o, c, o], 0), is_nested([o, c], 0), is_nested([o, c, o, c, c], 0)
+    (True, False, False, True)
     """
-    following = marks[index + 1 : index + 3]
-    return len(following) == 2 and all(m.closes == "strong" and not m.opens for m in following)
+    if index + 1 >= len(marks) or not closes_only(marks[index + 1]):
+        return False
+    depth = 1  # the outer quotation
+    for mark in marks[index + 2 :]:
+        if closes_only(mark):
+            depth -= 1
+            if depth == 0:
+                return True
+        elif mark.interrupts:
+            depth += 1
+    return False
+
+
+def closes_only(mark: Mark) -> bool:
+    return mark.closes == "strong" and not mark.opens
 
 
 def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
