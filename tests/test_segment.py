@@ -100,6 +100,31 @@ def test_quoted_phrases_in_narration_are_not_dialogue(narration):
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        'Before he could remember, "the house" had been a summer home.',  # after a comma
+        'Upstairs were the bedrooms; "mother-and-father\'s room" the largest.',  # after a semicolon
+        "I 'never told my love' vocally; still, looks have language.",  # after a capital word
+    ],
+)
+def test_lower_case_words_quoted_inside_a_narration_sentence_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Well," he said, "maybe" and left.', [(D, '"Well,"'), (N, " he said, "), (D, '"maybe"'), (N, " and left.")]),
+        ('He blushed, "yeah..."', [(N, "He blushed, "), (D, '"yeah..."')]),
+        ('On the bottle, ("which was new," said Alice)', [(N, "On the bottle, ("), (D, '"which was new,"'), (N, " said Alice)")]),
+        ("In it, 'and what use is a book,' thought Alice.", [(N, "In it, "), (D, "'and what use is a book,'"), (N, " thought Alice.")]),
+    ],
+)
+def test_lower_case_speech_inside_a_sentence_stays_dialogue(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ('He called "Come here!"', [(N, "He called "), (D, '"Come here!"')]),

@@ -17,7 +17,8 @@ How a mark is read (each step a named function below):
 3. :func:`is_mention` leaves quoted phrases inside a narration sentence (scare quotes,
    titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
    ``was called "the house"``) to the narrator: they are not speech, unless they open a
-   clause after a conjunction (``the girls whispered, and "spiritual."``).
+   clause after a conjunction (``the girls whispered, and "spiritual."``); lower-case words
+   quoted mid-sentence (``remember, "the house" had been``) are narration too.
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
@@ -65,12 +66,23 @@ SPEECH_VERBS = frozenset(
     "screamed sighed snapped growled hissed laughed went goes like".split()
 )
 MENTION_MAX_WORDS = 4
+THINKING_VERBS = frozenset("thought thinks think wondered".split())
 # A quoted phrase after one of these names something: `a room called "the den"`.
 NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
 ARTICLES = frozenset("the a an".split())
 CLAUSE_CONJUNCTIONS = frozenset("and but then".split())
+_PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
+# Where the sentence around a quotation starts: a stop (not after a title: "Mr. Bennet") or a colon.
+_SENTENCE_START_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s|:\s")
+# A quote mark that is no apostrophe (not between letters).
+_QUOTE_MARK_RE = re.compile(
+    "[" + re.escape(DOUBLE_MARKS) + r"]|(?<!\w)[" + re.escape(SINGLE_MARKS) + r"]|[" + re.escape(SINGLE_MARKS) + r"](?!\w)"
+)
+# The sentence goes on after a quotation: a space and a lower-case word.
+_GOES_ON_RE = re.compile(r"[,;]?[ \t]+[a-z]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_START_RE = re.compile(r"[,;—–-]\s*([a-z]+)\s+$")
 
 # Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
@@ -347,18 +359,46 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
         return False
     inner = text[quotation.start + 1 : quotation.end - 1]
     before = text[paragraph_start : quotation.start]
+    if starts_a_clause(before):
+        return False
+    if words_inside_a_sentence(inner, before, text[quotation.end : quotation.end + 40]):
+        return True
     words = before.split()
     if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha():
         return False
     last = words[-1]
     if not last[:1].islower() and last.lower() not in ARTICLES:
         return False
-    if starts_a_clause(before):
-        return False
     phrase = reads_as_phrase(inner)
     if last.lower() in SPEECH_VERBS:
         return phrase and names_after(words)
     return phrase or len(inner.split()) <= MENTION_MAX_WORDS
+
+
+def words_inside_a_sentence(inner: str, before: str, after: str) -> bool:
+    """Lower-case words quoted in the middle of a narration sentence that goes on after them
+    in lower case, with no punctuation inside but a last comma (``before Robert could
+    remember, "the house" had been``, ``unlike himself, "met," and had``): the narrator's
+    words, unless the sentence so far holds a quotation or a speech verb (``"Well," he said,
+    "maybe" and``), or a speech or thinking verb follows (``("which was not here," said
+    Alice)``, ``in it, 'and what is the use of a book,' thought Alice``).
+
+    >>> words_inside_a_sentence("the house", "Before he could remember, ", " had been")
+    True
+    >>> words_inside_a_sentence("maybe", '"Well," he said, ', " and left"), words_inside_a_sentence("the house", "", " was")
+    (False, False)
+    >>> words_inside_a_sentence("yeah...", "He blushed, ", ""), words_inside_a_sentence("which was it,", "On it, (", " said Al")
+    (False, False)
+    """
+    core = inner.removesuffix(",")
+    if not core[:1].islower() or _PUNCTUATION_RE.search(core):
+        return False
+    sentence = _SENTENCE_START_RE.split(before)[-1]
+    words = _WORD_RE.findall(sentence.lower())
+    if not words or _QUOTE_MARK_RE.search(sentence) or SPEECH_VERBS.intersection(words):
+        return False
+    following = _WORD_RE.findall(after.lower())[:2]
+    return _GOES_ON_RE.match(after) is not None and not (SPEECH_VERBS | THINKING_VERBS).intersection(following)
 
 
 def starts_a_clause(before: str) -> bool:
