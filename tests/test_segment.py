@@ -112,6 +112,31 @@ def test_lower_case_words_quoted_inside_a_narration_sentence_are_not_dialogue(na
 
 
 @pytest.mark.parametrize(
+    "narration",
+    [
+        'They said he was at Geneva "studying." His enemies said more.',  # a phrase after a capital word
+        'His wife was the Boston "Society Contralto," and a singer.',  # a title after a capital word
+        '"Side-burns" found nourishment upon childlike profiles.',  # the subject of the sentence
+    ],
+)
+def test_quoted_phrases_after_a_capital_word_or_as_a_subject_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He turned to Ron "Go away."', [(N, "He turned to Ron "), (D, '"Go away."')]),
+        ('"Hey" grinned Harry.', [(D, '"Hey"'), (N, " grinned Harry.")]),
+        ('"Sorry" escaped her lips.', [(D, '"Sorry"'), (N, " escaped her lips.")]),
+        ('"Bye" and she left.', [(D, '"Bye"'), (N, " and she left.")]),
+    ],
+)
+def test_speech_after_a_name_or_before_a_tag_stays_dialogue(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         ('"Well," he said, "maybe" and left.', [(D, '"Well,"'), (N, " he said, "), (D, '"maybe"'), (N, " and left.")]),

@@ -67,6 +67,9 @@ SPEECH_VERBS = frozenset(
 )
 MENTION_MAX_WORDS = 4
 THINKING_VERBS = frozenset("thought thinks think wondered".split())
+# After a quotation, these start a tag or an action, not a sentence going on: "Bye" and she left.
+TAG_STARTS = frozenset("and but then or came comes".split())
+DETERMINERS = frozenset("the a an his her their my our its your this that".split())
 # A quoted phrase after one of these names something: `a room called "the den"`.
 NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".split())
 BE_FORMS = frozenset("is are was were be been being".split())
@@ -80,6 +83,8 @@ _SENTENCE_START_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)
 _QUOTE_MARK_RE = re.compile(
     "[" + re.escape(DOUBLE_MARKS) + r"]|(?<!\w)[" + re.escape(SINGLE_MARKS) + r"]|[" + re.escape(SINGLE_MARKS) + r"](?!\w)"
 )
+# The two words after a quotation (the first in lower case).
+_FOLLOWING_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)[ \t]+([\w'’-]+)")
 # The sentence goes on after a quotation: a space and a lower-case word.
 _GOES_ON_RE = re.compile(r"[,;]?[ \t]+[a-z]")
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -361,14 +366,15 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
     before = text[paragraph_start : quotation.start]
     if starts_a_clause(before):
         return False
-    if words_inside_a_sentence(inner, before, text[quotation.end : quotation.end + 40]):
+    after = text[quotation.end : quotation.end + 40]
+    if words_inside_a_sentence(inner, before, after) or quoted_subject(inner, before, after):
         return True
     words = before.split()
     if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha():
         return False
     last = words[-1]
     if not last[:1].islower() and last.lower() not in ARTICLES:
-        return False
+        return phrase_after_a_capital_word(inner, before)
     phrase = reads_as_phrase(inner)
     if last.lower() in SPEECH_VERBS:
         return phrase and names_after(words)
@@ -399,6 +405,43 @@ def words_inside_a_sentence(inner: str, before: str, after: str) -> bool:
         return False
     following = _WORD_RE.findall(after.lower())[:2]
     return _GOES_ON_RE.match(after) is not None and not (SPEECH_VERBS | THINKING_VERBS).intersection(following)
+
+
+def phrase_after_a_capital_word(inner: str, before: str) -> bool:
+    """A phrase (:func:`reads_as_phrase`, no ``!`` or ``?``) quoted right after a capitalised
+    word that is not the first of its sentence: ``he was at Geneva "studying."``, ``the
+    Boston "Society Contralto,"``; not ``Then "Go home."``, ``He turned to Ron "Go away."``.
+
+    >>> phrase_after_a_capital_word("studying.", "He was at Geneva "), phrase_after_a_capital_word("studying.", "Then ")
+    (True, False)
+    """
+    sentence = _SENTENCE_START_RE.split(before)[-1]
+    if len(sentence.split()) < 2 or _QUOTE_MARK_RE.search(sentence) or "!" in inner or "?" in inner:
+        return False
+    return reads_as_phrase(inner)
+
+
+def quoted_subject(inner: str, before: str, after: str) -> bool:
+    """A few words quoted at a sentence's start, with no punctuation inside, that the sentence
+    goes on from as its subject: ``"Side-burns" found nourishment``, ``"THE BOTTOMS"
+    succeeded to``. Not when a pronoun, a speech or thinking verb, a conjunction or
+    ``came`` follows, nor a capitalised word or a determiner after it (a tag: ``"Hey" he
+    said``, ``"Hey" grinned Harry``, ``"Sorry" escaped her lips``, ``"Bye" and she left``).
+
+    >>> quoted_subject("Side-burns", "", " found nourishment"), quoted_subject("Hey", "", " grinned Harry")
+    (True, False)
+    """
+    if _SENTENCE_START_RE.split(before)[-1].strip() or _PUNCTUATION_RE.search(inner):
+        return False
+    if not inner.strip() or len(inner.split()) > MENTION_MAX_WORDS:
+        return False
+    following = _FOLLOWING_RE.match(after)
+    if following is None:
+        return False
+    verb, next_word = following.group(1), following.group(2)
+    if verb in SUBJECT_PRONOUNS or verb in SPEECH_VERBS | THINKING_VERBS | TAG_STARTS:
+        return False
+    return not next_word[:1].isupper() and next_word.lower() not in DETERMINERS
 
 
 def starts_a_clause(before: str) -> bool:
