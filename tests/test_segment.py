@@ -93,6 +93,7 @@ def test_double_quotations(text, expected):
         'The twins played the overture to "The Poet and the Peasant."',  # a title
         'The main building was called "the house," to tell it apart.',  # a name after "was called"
         'The "Red Death" had long devastated the country.',  # after a sentence-opening article
+        'He came from a region called "North\'ard".',  # a bare name after a naming "called"
     ],
 )
 def test_quoted_phrases_in_narration_are_not_dialogue(narration):
@@ -105,6 +106,7 @@ def test_quoted_phrases_in_narration_are_not_dialogue(narration):
         'Before he could remember, "the house" had been a summer home.',  # after a comma
         'Upstairs were the bedrooms; "mother-and-father\'s room" the largest.',  # after a semicolon
         "I 'never told my love' vocally; still, looks have language.",  # after a capital word
+        'He was, that is to say, a man who, as he put it, "tarried," in town.',  # "say" far back
     ],
 )
 def test_lower_case_words_quoted_inside_a_narration_sentence_are_not_dialogue(narration):
@@ -127,6 +129,7 @@ def test_quoted_phrases_after_a_capital_word_or_as_a_subject_are_not_dialogue(na
     ("text", "expected"),
     [
         ('He turned to Ron "Go away."', [(N, "He turned to Ron "), (D, '"Go away."')]),
+        ('Mary called "Come here!"', [(N, "Mary called "), (D, '"Come here!"')]),
         ('"Hey" grinned Harry.', [(D, '"Hey"'), (N, " grinned Harry.")]),
         ('"Sorry" escaped her lips.', [(D, '"Sorry"'), (N, " escaped her lips.")]),
         ('"Bye" and she left.', [(D, '"Bye"'), (N, " and she left.")]),

@@ -66,6 +66,7 @@ SPEECH_VERBS = frozenset(
     "screamed sighed snapped growled hissed laughed went goes like".split()
 )
 MENTION_MAX_WORDS = 4
+TAG_WINDOW_WORDS = 4  # a speech verb this close before a quotation tags it: `he said quietly, "maybe"`
 THINKING_VERBS = frozenset("thought thinks think wondered".split())
 # After a quotation, these start a tag or an action, not a sentence going on: "Bye" and she left.
 TAG_STARTS = frozenset("and but then or came comes".split())
@@ -353,8 +354,9 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
     word (or a sentence-opening article, ``The "Red Death"``) that is not a speech verb
     ("the so-called "doeskin"" yes, "he said "Exactly"" no), and either holds at most
     :data:`MENTION_MAX_WORDS` words or reads as a phrase, not a sentence
-    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase is
-    a name even though ``called`` is also a speech verb.
+    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase or
+    a bare name (:func:`is_bare_name`: ``a region called "North'ard".``) is a name even
+    though ``called`` is also a speech verb.
 
     >>> text = 'He wore a "full dress" coat and said "Go."'
     >>> is_mention(text, Quotation(10, 22, True), 0), is_mention(text, Quotation(37, 42, True), 0)
@@ -377,7 +379,7 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
         return phrase_after_a_capital_word(inner, before)
     phrase = reads_as_phrase(inner)
     if last.lower() in SPEECH_VERBS:
-        return phrase and names_after(words)
+        return (phrase or is_bare_name(inner)) and names_after(words)
     return phrase or len(inner.split()) <= MENTION_MAX_WORDS
 
 
@@ -385,8 +387,9 @@ def words_inside_a_sentence(inner: str, before: str, after: str) -> bool:
     """Lower-case words quoted in the middle of a narration sentence that goes on after them
     in lower case, with no punctuation inside but a last comma (``before Robert could
     remember, "the house" had been``, ``unlike himself, "met," and had``): the narrator's
-    words, unless the sentence so far holds a quotation or a speech verb (``"Well," he said,
-    "maybe" and``), or a speech or thinking verb follows (``("which was not here," said
+    words, unless the sentence so far holds a quotation, or a speech verb in its last
+    :data:`TAG_WINDOW_WORDS` words (``He said softly, "maybe" and``; not ``that is to say,
+    ..., or, as he expressed it, "tarried," in``), or a speech or thinking verb follows (``("which was not here," said
     Alice)``, ``in it, 'and what is the use of a book,' thought Alice``).
 
     >>> words_inside_a_sentence("the house", "Before he could remember, ", " had been")
@@ -401,7 +404,7 @@ def words_inside_a_sentence(inner: str, before: str, after: str) -> bool:
         return False
     sentence = _SENTENCE_START_RE.split(before)[-1]
     words = _WORD_RE.findall(sentence.lower())
-    if not words or _QUOTE_MARK_RE.search(sentence) or SPEECH_VERBS.intersection(words):
+    if not words or _QUOTE_MARK_RE.search(sentence) or SPEECH_VERBS.intersection(words[-TAG_WINDOW_WORDS:]):
         return False
     following = _WORD_RE.findall(after.lower())[:2]
     return _GOES_ON_RE.match(after) is not None and not (SPEECH_VERBS | THINKING_VERBS).intersection(following)
@@ -469,6 +472,16 @@ def reads_as_phrase(inner: str) -> bool:
         return True
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def is_bare_name(inner: str) -> bool:
+    """At most :data:`MENTION_MAX_WORDS` words with no punctuation at all, as a name is
+    written (``North'ard``, ``Rachel Lynde's husband``); speech has some (``Come here!``).
+
+    >>> is_bare_name("Rachel Lynde's husband"), is_bare_name("Come here!")
+    (True, False)
+    """
+    return bool(inner.strip()) and len(inner.split()) <= MENTION_MAX_WORDS and not _PUNCTUATION_RE.search(inner)
 
 
 def names_after(words: Sequence[str]) -> bool:
