@@ -176,6 +176,10 @@ def test_a_quotation_opening_a_clause_after_a_conjunction_is_dialogue():
         ("'I'm goin' home,' he said.", [(D, "'I'm goin' home,'"), (N, " he said.")]),
         ("'Look at the Uchihas' house,' he said.", [(D, "'Look at the Uchihas' house,'"), (N, " he said.")]),
         ("'I think--' she stopped.", [(D, "'I think--'"), (N, " she stopped.")]),
+        (
+            "The adage, 'handsome is, that handsome does'--for he threw her out of the stairs' window.",
+            [(N, "The adage, "), (D, "'handsome is, that handsome does'"), (N, "--for he threw her out of the stairs' window.")],
+        ),
     ],
 )
 def test_single_quotations(text, expected):

@@ -53,6 +53,8 @@ RIGHT_BOUNDARY = ".,;:!?)]}>—–-…/*_~" + SINGLE_MARKS + DOUBLE_MARKS
 # A closing single mark right after one of these ends a quotation, not a word ("'Hi,'").
 SENTENCE_PUNCTUATION = ".,;:!?—–-…"
 DASHES = "—–-…"
+# Punctuation right after a closing single mark that follows a letter ("does'--for", "doors',").
+FIRM_AFTER = ",;:—–-)"
 # Lower-case words that start with an apostrophe: "'em", "'til", "'cause" (dropped letters).
 ELIDED_WORDS = frozenset(
     "em til tis twas twere twill cause bout round n nuff fraid kay cept sup neath ere im ave "
@@ -125,7 +127,7 @@ class Style(Enum):
 
 @dataclass(frozen=True)
 class Mark:
-    """A quote mark with what it may do. ``closes``: None, "weak" or "strong"."""
+    """A quote mark with what it may do. ``closes``: None, "weak", "firm" or "strong"."""
 
     pos: int
     opens: bool  # may start a quotation when outside one
@@ -190,7 +192,8 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
     """A single mark, or None for an apostrophe (``don't``, ``'em``, ``o'clock``).
 
     A closer after a letter is "weak": it may be ``dancin'`` or ``the Uchihas'``, so a later
-    "strong" closer (after punctuation, ``'Hi,'``) wins over it.
+    "strong" closer (after punctuation, ``'Hi,'``) wins over it; "firm" when punctuation
+    follows it (``the adage, 'handsome is, that handsome does'--for``).
 
     >>> single_mark("don't", 3, 0, 5) is None, single_mark("'Hi,' she", 4, 0, 9).closes
     (True, 'strong')
@@ -206,6 +209,8 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
     strength = "strong" if before in SENTENCE_PUNCTUATION else "weak"
     if flank is Flank.BOTH and strength == "weak":
         return None  # letters on both sides: an apostrophe inside a word
+    if strength == "weak" and text[pos + 1 : pos + 2] in FIRM_AFTER and pos + 1 < hi:
+        strength = "firm"
     return Mark(pos, opens=False, closes=strength, interrupts=False, sure_opener=False)
 
 
@@ -294,14 +299,15 @@ def closes_only(mark: Mark) -> bool:
 def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
     """Index of the mark closing a quotation opened before ``marks[first]``, and where to go on.
 
-    The first strong closer wins; without one, the last weak closer before an interrupting
-    opener (or the paragraph's end). Returns ``(None, stop)`` when nothing closes.
+    The first strong closer wins; without one, the first firm closer, else the last weak
+    one, before an interrupting opener (or the paragraph's end). Returns ``(None, stop)``
+    when nothing closes.
 
-    >>> m = [Mark(0, True, None, True, True), Mark(6, False, "weak", False, False)]
-    >>> find_closer(m, 1)
-    (1, 2)
+    >>> o, w, f = Mark(0, True, None, True, True), Mark(6, False, "weak", False, False), Mark(9, False, "firm", False, False)
+    >>> find_closer([o, w], 1), find_closer([o, f, w], 1)
+    ((1, 2), (1, 2))
     """
-    weak = None
+    weak = firm = None
     index = first
     while index < len(marks):
         mark = marks[index]
@@ -309,14 +315,17 @@ def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
             return index, index + 1
         if mark.closes == "weak":
             weak = index
+        elif mark.closes == "firm":
+            firm = index if firm is None else firm
         elif mark.interrupts and is_nested(marks, index):
             index += 2  # skip the inner pair; the outer quotation goes on
             continue
         elif mark.interrupts:
             break
         index += 1
-    if weak is not None:
-        return weak, weak + 1
+    chosen = firm if firm is not None else weak
+    if chosen is not None:
+        return chosen, chosen + 1
     return None, index
 
 
