@@ -235,6 +235,22 @@ def test_quotation_nested_in_double_marks_stays_inside():
     assert pieces(text) == [(D, "“She read the “Spectator,” and slept,”"), (N, " he said.")]
 
 
+@pytest.mark.parametrize(
+    "epigraph",
+    [
+        '"Mine ear is open: Say, is my kingdom lost?"--Shakespeare',
+        '"Since I can do no good, reach at something near it. --The Maid\'s Tragedy: BEAUMONT AND FLETCHER.',
+        "“I knew you were trouble when you walked in.” — Taylor Swift, Red",
+    ],
+)
+def test_an_epigraph_with_its_source_is_narration(epigraph):
+    assert pieces(epigraph + "\nHe rode on.") == [(N, epigraph), (N, "He rode on.")]
+
+
+def test_a_line_broken_off_before_a_name_stays_dialogue():
+    assert pieces('"I was--" Harry stopped.') == [(D, '"I was--"'), (N, " Harry stopped.")]
+
+
 def test_two_quotations_nested_in_one_stay_inside():
     text = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’ Mother sighed."
     quotation = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’"

@@ -18,7 +18,8 @@ How a mark is read (each step a named function below):
    titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
    ``was called "the house"``) to the narrator: they are not speech, unless they open a
    clause after a conjunction (``the girls whispered, and "spiritual."``); lower-case words
-   quoted mid-sentence (``remember, "the house" had been``) are narration too.
+   quoted mid-sentence (``remember, "the house" had been``) are narration too, and so is an
+   epigraph with its source (:func:`is_epigraph`).
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
@@ -85,6 +86,12 @@ _SENTENCE_START_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)
 # A quote mark that is no apostrophe (not between letters).
 _QUOTE_MARK_RE = re.compile(
     "[" + re.escape(DOUBLE_MARKS) + r"]|(?<!\w)[" + re.escape(SINGLE_MARKS) + r"]|[" + re.escape(SINGLE_MARKS) + r"](?!\w)"
+)
+# An epigraph's source at its paragraph's end: after a closing mark or a stop, a dash and
+# capitalised words (small joining words allowed): `lost?"--Shakespeare`, `it. --The Maid's Tragedy.`
+_SOURCE_WORD = r"(?:[A-Z][\w'’.]*|of|the|and|in|from|by|to|a)[:,]?"
+_EPIGRAPH_SOURCE_RE = re.compile(
+    r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r".!?]\s*(?:--|—|–)\s*[A-Z][\w'’.]*[:,]?(?:\s+" + _SOURCE_WORD + r")*\.?$"
 )
 # The two words after a quotation (the first in lower case).
 _FOLLOWING_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)[ \t]+([\w'’-]+)")
@@ -613,7 +620,24 @@ def paragraph_quotations(text: str, lo: int, hi: int, style: Style, dashes: bool
     """The quotations of one paragraph: dash dialogue, or paired quote marks that are no mention."""
     if dashes and opens_with_dash(text, lo, hi):
         return dash_quotations(text, lo, hi)
+    if is_epigraph(text, lo, hi):
+        return []
     return [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
+
+
+def is_epigraph(text: str, lo: int, hi: int) -> bool:
+    """A paragraph that opens with a quote mark and ends, after the quotation's last
+    sentence, with a dash and its source: an epigraph, read by the narrator
+    (``"Mine ear is open ... Say, is my kingdom lost?"--Shakespeare``, ``"Since I can do no
+    good ... near it. --The Maid's Tragedy: BEAUMONT AND FLETCHER.``, ``"..." — Taylor Swift``).
+    Not an interrupted line (``"I don't--" Harry began.``: lower-case words).
+
+    >>> t = '"Is my kingdom lost?"--Shakespeare'
+    >>> is_epigraph(t, 0, len(t)), is_epigraph('"I was--" Harry stopped.', 0, 24)
+    (True, False)
+    """
+    paragraph = text[lo:hi].strip()
+    return paragraph[:1] in QUOTE_MARKS and _EPIGRAPH_SOURCE_RE.search(paragraph) is not None
 
 
 def paragraph_spans(text: str) -> list[Span]:
