@@ -2,7 +2,7 @@
 
 Usage::
 
-    .venv/bin/python bench/quotes.py [LITBANK_DIR] [--worst N] [--join-continued]
+    .venv/bin/python bench/quotes.py [LITBANK_DIR] [--worst N] [--join-continued] [--list]
 
 Reads ``/work/shared/attribution-dev/litbank`` by default (NAME.txt + NAME.gold.jsonl, see
 its README); prints "litbank not found at ..., skipping" when absent. Scores exact span
@@ -18,6 +18,9 @@ letters and inscriptions, epigraphs, thoughts in quote marks, songs, reported or
 words, and plain speech left unannotated); most misses are gold spans that split one
 quotation where the text has no mark, or speech without marks (Gulliver's italics); see
 bench/data/README.md, "Detection round".
+
+``--list`` prints every miss and every false positive (all excerpts, all gold, lenient +-2, the
+scoring of ``bench/attribution.py``) with the words around it, one a line, for diffing.
 
 The attribution engineer can import the scoring: ``from quotes import score_spans, load_excerpts``
 (with ``bench/`` on ``sys.path``).
@@ -152,11 +155,32 @@ def print_worst(excerpts: Sequence[Excerpt], per_excerpt: dict[str, Score], wors
             print(f"    spurious {span} {describe(texts[name], span)}")
 
 
+def in_context(text: str, span: Span, width: int = 50) -> str:
+    """The span in brackets with up to ``width`` characters either side, on one line.
+
+    >>> in_context("He said 'Go.' Then", (8, 13), 4)
+    "aid ['Go.'] The"
+    """
+    before = text[max(0, span[0] - width) : span[0]]
+    after = text[span[1] : span[1] + width]
+    return f"{before}[{text[span[0] : span[1]]}]{after}".replace("\n", "⏎")
+
+
+def print_all_errors(excerpts: Sequence[Excerpt], per_excerpt: dict[str, Score]) -> None:
+    """Every miss and false positive, ``MISS``/``FALSE name start-end context``."""
+    for excerpt in excerpts:
+        score = per_excerpt[excerpt.name]
+        for label, spans in (("MISS", score.missed), ("FALSE", score.spurious)):
+            for span in spans:
+                print(f"{label:5} {excerpt.name} {span[0]}-{span[1]} {in_context(excerpt.text, span)}")
+
+
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("folder", nargs="?", type=Path, default=DEFAULT_LITBANK)
     parser.add_argument("--worst", type=int, default=8, help="list misses of the N worst excerpts")
     parser.add_argument("--join-continued", action="store_true", help="one span across a paragraph break")
+    parser.add_argument("--list", action="store_true", help="list every miss and false positive (all gold, lenient)")
     args = parser.parse_args(argv)
     if not args.folder.is_dir():
         print(f"litbank not found at {args.folder}, skipping")
@@ -166,6 +190,10 @@ def main(argv: Sequence[str] | None = None) -> int:
     def find(text: str) -> list[Span]:
         return find_quotations(text, join_continued=args.join_continued)
 
+    if args.list:
+        _, per_excerpt = evaluate(excerpts, find, markable_only=False, tolerance_chars=LENIENT_TOLERANCE_CHARS)
+        print_all_errors(excerpts, per_excerpt)
+        return 0
     annotated = [e for e in excerpts if e.gold]
     print(f"{len(excerpts)} excerpts, {len(annotated)} with gold quotations, "
           f"{sum(len(e.gold) for e in excerpts)} gold quotations")

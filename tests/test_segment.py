@@ -93,10 +93,63 @@ def test_double_quotations(text, expected):
         'The twins played the overture to "The Poet and the Peasant."',  # a title
         'The main building was called "the house," to tell it apart.',  # a name after "was called"
         'The "Red Death" had long devastated the country.',  # after a sentence-opening article
+        'He came from a region called "North\'ard".',  # a bare name after a naming "called"
     ],
 )
 def test_quoted_phrases_in_narration_are_not_dialogue(narration):
     assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        'Before he could remember, "the house" had been a summer home.',  # after a comma
+        'Upstairs were the bedrooms; "mother-and-father\'s room" the largest.',  # after a semicolon
+        "I 'never told my love' vocally; still, looks have language.",  # after a capital word
+        'He was, that is to say, a man who, as he put it, "tarried," in town.',  # "say" far back
+    ],
+)
+def test_lower_case_words_quoted_inside_a_narration_sentence_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    "narration",
+    [
+        'They said he was at Geneva "studying." His enemies said more.',  # a phrase after a capital word
+        'His wife was the Boston "Society Contralto," and a singer.',  # a title after a capital word
+        '"Side-burns" found nourishment upon childlike profiles.',  # the subject of the sentence
+    ],
+)
+def test_quoted_phrases_after_a_capital_word_or_as_a_subject_are_not_dialogue(narration):
+    assert pieces(narration) == [(N, narration)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('He turned to Ron "Go away."', [(N, "He turned to Ron "), (D, '"Go away."')]),
+        ('Mary called "Come here!"', [(N, "Mary called "), (D, '"Come here!"')]),
+        ('"Hey" grinned Harry.', [(D, '"Hey"'), (N, " grinned Harry.")]),
+        ('"Sorry" escaped her lips.', [(D, '"Sorry"'), (N, " escaped her lips.")]),
+        ('"Bye" and she left.', [(D, '"Bye"'), (N, " and she left.")]),
+    ],
+)
+def test_speech_after_a_name_or_before_a_tag_stays_dialogue(text, expected):
+    assert pieces(text) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ('"Well," he said, "maybe" and left.', [(D, '"Well,"'), (N, " he said, "), (D, '"maybe"'), (N, " and left.")]),
+        ('He blushed, "yeah..."', [(N, "He blushed, "), (D, '"yeah..."')]),
+        ('On the bottle, ("which was new," said Alice)', [(N, "On the bottle, ("), (D, '"which was new,"'), (N, " said Alice)")]),
+        ("In it, 'and what use is a book,' thought Alice.", [(N, "In it, "), (D, "'and what use is a book,'"), (N, " thought Alice.")]),
+    ],
+)
+def test_lower_case_speech_inside_a_sentence_stays_dialogue(text, expected):
+    assert pieces(text) == expected
 
 
 @pytest.mark.parametrize(
@@ -123,6 +176,10 @@ def test_a_quotation_opening_a_clause_after_a_conjunction_is_dialogue():
         ("'I'm goin' home,' he said.", [(D, "'I'm goin' home,'"), (N, " he said.")]),
         ("'Look at the Uchihas' house,' he said.", [(D, "'Look at the Uchihas' house,'"), (N, " he said.")]),
         ("'I think--' she stopped.", [(D, "'I think--'"), (N, " she stopped.")]),
+        (
+            "The adage, 'handsome is, that handsome does'--for he threw her out of the stairs' window.",
+            [(N, "The adage, "), (D, "'handsome is, that handsome does'"), (N, "--for he threw her out of the stairs' window.")],
+        ),
     ],
 )
 def test_single_quotations(text, expected):
@@ -176,6 +233,28 @@ def test_unclosed_quotation_stops_at_its_paragraph():
 def test_quotation_nested_in_double_marks_stays_inside():
     text = "“She read the “Spectator,” and slept,” he said."
     assert pieces(text) == [(D, "“She read the “Spectator,” and slept,”"), (N, " he said.")]
+
+
+@pytest.mark.parametrize(
+    "epigraph",
+    [
+        '"Mine ear is open: Say, is my kingdom lost?"--Shakespeare',
+        '"Since I can do no good, reach at something near it. --The Maid\'s Tragedy: BEAUMONT AND FLETCHER.',
+        "“I knew you were trouble when you walked in.” — Taylor Swift, Red",
+    ],
+)
+def test_an_epigraph_with_its_source_is_narration(epigraph):
+    assert pieces(epigraph + "\nHe rode on.") == [(N, epigraph), (N, "He rode on.")]
+
+
+def test_a_line_broken_off_before_a_name_stays_dialogue():
+    assert pieces('"I was--" Harry stopped.') == [(D, '"I was--"'), (N, " Harry stopped.")]
+
+
+def test_two_quotations_nested_in_one_stay_inside():
+    text = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’ Mother sighed."
+    quotation = "‘She was glad to say ‘good-by,’ than ‘how do you do.’ But we should call.’"
+    assert pieces(text) == [(D, quotation), (N, " Mother sighed.")]
 
 
 def test_opener_inside_an_unclosed_quotation_starts_a_new_one():

@@ -17,7 +17,9 @@ How a mark is read (each step a named function below):
 3. :func:`is_mention` leaves quoted phrases inside a narration sentence (scare quotes,
    titles, names: ``a "full dress" coat``, ``the overture to "The Poet and the Peasant"``,
    ``was called "the house"``) to the narrator: they are not speech, unless they open a
-   clause after a conjunction (``the girls whispered, and "spiritual."``).
+   clause after a conjunction (``the girls whispered, and "spiritual."``); lower-case words
+   quoted mid-sentence (``remember, "the house" had been``) are narration too, and so is an
+   epigraph with its source (:func:`is_epigraph`).
 4. :func:`quote_style` decides once per text whether dialogue uses double or single marks;
    in single-mark texts :func:`single_mark` keeps apostrophes (``don't``, ``'em``,
    ``dancin'``, ``the Uchihas' house``) out of the way.
@@ -52,6 +54,8 @@ RIGHT_BOUNDARY = ".,;:!?)]}>—–-…/*_~" + SINGLE_MARKS + DOUBLE_MARKS
 # A closing single mark right after one of these ends a quotation, not a word ("'Hi,'").
 SENTENCE_PUNCTUATION = ".,;:!?—–-…"
 DASHES = "—–-…"
+# Punctuation right after a closing single mark that follows a letter ("does'--for", "doors',").
+FIRM_AFTER = ",;:—–-)"
 # Lower-case words that start with an apostrophe: "'em", "'til", "'cause" (dropped letters).
 ELIDED_WORDS = frozenset(
     "em til tis twas twere twill cause bout round n nuff fraid kay cept sup neath ere im ave "
@@ -65,12 +69,35 @@ SPEECH_VERBS = frozenset(
     "screamed sighed snapped growled hissed laughed went goes like".split()
 )
 MENTION_MAX_WORDS = 4
+TAG_WINDOW_WORDS = 4  # a speech verb this close before a quotation tags it: `he said quietly, "maybe"`
+THINKING_VERBS = frozenset("thought thinks think wondered".split())
+# After a quotation, these start a tag or an action, not a sentence going on: "Bye" and she left.
+TAG_STARTS = frozenset("and but then or came comes".split())
+DETERMINERS = frozenset("the a an his her their my our its your this that".split())
 # A quoted phrase after one of these names something: `a room called "the den"`.
 NAMING_VERBS = frozenset("called named titled entitled dubbed nicknamed termed".split())
 BE_FORMS = frozenset("is are was were be been being".split())
 SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
 ARTICLES = frozenset("the a an".split())
 CLAUSE_CONJUNCTIONS = frozenset("and but then".split())
+_PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
+# Where the sentence around a quotation starts: a stop (not after a title: "Mr. Bennet") or a colon.
+_SENTENCE_START_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s|:\s")
+# A quote mark that is no apostrophe (not between letters).
+_QUOTE_MARK_RE = re.compile(
+    "[" + re.escape(DOUBLE_MARKS) + r"]|(?<!\w)[" + re.escape(SINGLE_MARKS) + r"]|[" + re.escape(SINGLE_MARKS) + r"](?!\w)"
+)
+# An epigraph's source at its paragraph's end: after a closing mark or a stop, a dash and
+# capitalised words (small joining words allowed): `lost?"--Shakespeare`, `it. --The Maid's Tragedy.`
+_SOURCE_WORD = r"(?:[A-Z][\w'’.]*|of|the|and|in|from|by|to|a)[:,]?"
+_EPIGRAPH_SOURCE_RE = re.compile(
+    r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r".!?]\s*(?:--|—|–)\s*[A-Z][\w'’.]*[:,]?(?:\s+" + _SOURCE_WORD + r")*\.?$"
+)
+# The two words after a quotation (the first in lower case).
+_FOLLOWING_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)[ \t]+([\w'’-]+)")
+# The sentence goes on after a quotation: a space and a lower-case word.
+_GOES_ON_RE = re.compile(r"[,;]?[ \t]+[a-z]")
+_WORD_RE = re.compile(r"[^\W\d_]+")
 _CLAUSE_START_RE = re.compile(r"[,;—–-]\s*([a-z]+)\s+$")
 
 # Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
@@ -107,7 +134,7 @@ class Style(Enum):
 
 @dataclass(frozen=True)
 class Mark:
-    """A quote mark with what it may do. ``closes``: None, "weak" or "strong"."""
+    """A quote mark with what it may do. ``closes``: None, "weak", "firm" or "strong"."""
 
     pos: int
     opens: bool  # may start a quotation when outside one
@@ -172,7 +199,8 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
     """A single mark, or None for an apostrophe (``don't``, ``'em``, ``o'clock``).
 
     A closer after a letter is "weak": it may be ``dancin'`` or ``the Uchihas'``, so a later
-    "strong" closer (after punctuation, ``'Hi,'``) wins over it.
+    "strong" closer (after punctuation, ``'Hi,'``) wins over it; "firm" when punctuation
+    follows it (``the adage, 'handsome is, that handsome does'--for``).
 
     >>> single_mark("don't", 3, 0, 5) is None, single_mark("'Hi,' she", 4, 0, 9).closes
     (True, 'strong')
@@ -188,6 +216,8 @@ def single_mark(text: str, pos: int, lo: int, hi: int) -> Mark | None:
     strength = "strong" if before in SENTENCE_PUNCTUATION else "weak"
     if flank is Flank.BOTH and strength == "weak":
         return None  # letters on both sides: an apostrophe inside a word
+    if strength == "weak" and text[pos + 1 : pos + 2] in FIRM_AFTER and pos + 1 < hi:
+        strength = "firm"
     return Mark(pos, opens=False, closes=strength, interrupts=False, sure_opener=False)
 
 
@@ -247,28 +277,44 @@ def end_before_space(text: str, start: int, limit: int) -> int:
 def is_nested(marks: Sequence[Mark], index: int) -> bool:
     """An opener inside a quotation that is a quotation within it: ``"the "Spectator," and"``.
 
-    It is when the mark after it closes and so does the one after that (opener, closer,
-    closer); otherwise the outer quotation lacked its closing mark (``"Stop. "Wait."``).
+    It is when the mark after it closes and, past any further inner pairs (opener, closer),
+    a closer is left for the outer quotation (``'... to say 'good-by,' than 'how do you do.'
+    But ... you know.'``); otherwise the outer quotation lacked its closing mark (``"Stop.
+    "Wait."``).
 
     >>> o, c = Mark(0, True, None, True, True), Mark(0, False, "strong", False, False)
-    >>> is_nested([o, c, c], 0), is_nested([o, c, o], 0), is_nested([o, c], 0)
-    (True, False, False)
+    >>> is_nested([o, c, c], 0), is_nested([o, c, o], 0), is_nested([o, c], 0), is_nested([o, c, o, c, c], 0)
+    (True, False, False, True)
     """
-    following = marks[index + 1 : index + 3]
-    return len(following) == 2 and all(m.closes == "strong" and not m.opens for m in following)
+    if index + 1 >= len(marks) or not closes_only(marks[index + 1]):
+        return False
+    depth = 1  # the outer quotation
+    for mark in marks[index + 2 :]:
+        if closes_only(mark):
+            depth -= 1
+            if depth == 0:
+                return True
+        elif mark.interrupts:
+            depth += 1
+    return False
+
+
+def closes_only(mark: Mark) -> bool:
+    return mark.closes == "strong" and not mark.opens
 
 
 def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
     """Index of the mark closing a quotation opened before ``marks[first]``, and where to go on.
 
-    The first strong closer wins; without one, the last weak closer before an interrupting
-    opener (or the paragraph's end). Returns ``(None, stop)`` when nothing closes.
+    The first strong closer wins; without one, the first firm closer, else the last weak
+    one, before an interrupting opener (or the paragraph's end). Returns ``(None, stop)``
+    when nothing closes.
 
-    >>> m = [Mark(0, True, None, True, True), Mark(6, False, "weak", False, False)]
-    >>> find_closer(m, 1)
-    (1, 2)
+    >>> o, w, f = Mark(0, True, None, True, True), Mark(6, False, "weak", False, False), Mark(9, False, "firm", False, False)
+    >>> find_closer([o, w], 1), find_closer([o, f, w], 1)
+    ((1, 2), (1, 2))
     """
-    weak = None
+    weak = firm = None
     index = first
     while index < len(marks):
         mark = marks[index]
@@ -276,14 +322,17 @@ def find_closer(marks: Sequence[Mark], first: int) -> tuple[int | None, int]:
             return index, index + 1
         if mark.closes == "weak":
             weak = index
+        elif mark.closes == "firm":
+            firm = index if firm is None else firm
         elif mark.interrupts and is_nested(marks, index):
             index += 2  # skip the inner pair; the outer quotation goes on
             continue
         elif mark.interrupts:
             break
         index += 1
-    if weak is not None:
-        return weak, weak + 1
+    chosen = firm if firm is not None else weak
+    if chosen is not None:
+        return chosen, chosen + 1
     return None, index
 
 
@@ -321,8 +370,9 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
     word (or a sentence-opening article, ``The "Red Death"``) that is not a speech verb
     ("the so-called "doeskin"" yes, "he said "Exactly"" no), and either holds at most
     :data:`MENTION_MAX_WORDS` words or reads as a phrase, not a sentence
-    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase is
-    a name even though ``called`` is also a speech verb.
+    (:func:`reads_as_phrase`). After a naming verb (``was called "the house"``) a phrase or
+    a bare name (:func:`is_bare_name`: ``a region called "North'ard".``) is a name even
+    though ``called`` is also a speech verb.
 
     >>> text = 'He wore a "full dress" coat and said "Go."'
     >>> is_mention(text, Quotation(10, 22, True), 0), is_mention(text, Quotation(37, 42, True), 0)
@@ -332,18 +382,85 @@ def is_mention(text: str, quotation: Quotation, paragraph_start: int) -> bool:
         return False
     inner = text[quotation.start + 1 : quotation.end - 1]
     before = text[paragraph_start : quotation.start]
+    if starts_a_clause(before):
+        return False
+    after = text[quotation.end : quotation.end + 40]
+    if words_inside_a_sentence(inner, before, after) or quoted_subject(inner, before, after):
+        return True
     words = before.split()
     if not words or not before[-1:].isspace() or not words[-1][-1:].isalpha():
         return False
     last = words[-1]
     if not last[:1].islower() and last.lower() not in ARTICLES:
-        return False
-    if starts_a_clause(before):
-        return False
+        return phrase_after_a_capital_word(inner, before)
     phrase = reads_as_phrase(inner)
     if last.lower() in SPEECH_VERBS:
-        return phrase and names_after(words)
+        return (phrase or is_bare_name(inner)) and names_after(words)
     return phrase or len(inner.split()) <= MENTION_MAX_WORDS
+
+
+def words_inside_a_sentence(inner: str, before: str, after: str) -> bool:
+    """Lower-case words quoted in the middle of a narration sentence that goes on after them
+    in lower case, with no punctuation inside but a last comma (``before Robert could
+    remember, "the house" had been``, ``unlike himself, "met," and had``): the narrator's
+    words, unless the sentence so far holds a quotation, or a speech verb in its last
+    :data:`TAG_WINDOW_WORDS` words (``He said softly, "maybe" and``; not ``that is to say,
+    ..., or, as he expressed it, "tarried," in``), or a speech or thinking verb follows (``("which was not here," said
+    Alice)``, ``in it, 'and what is the use of a book,' thought Alice``).
+
+    >>> words_inside_a_sentence("the house", "Before he could remember, ", " had been")
+    True
+    >>> words_inside_a_sentence("maybe", '"Well," he said, ', " and left"), words_inside_a_sentence("the house", "", " was")
+    (False, False)
+    >>> words_inside_a_sentence("yeah...", "He blushed, ", ""), words_inside_a_sentence("which was it,", "On it, (", " said Al")
+    (False, False)
+    """
+    core = inner.removesuffix(",")
+    if not core[:1].islower() or _PUNCTUATION_RE.search(core):
+        return False
+    sentence = _SENTENCE_START_RE.split(before)[-1]
+    words = _WORD_RE.findall(sentence.lower())
+    if not words or _QUOTE_MARK_RE.search(sentence) or SPEECH_VERBS.intersection(words[-TAG_WINDOW_WORDS:]):
+        return False
+    following = _WORD_RE.findall(after.lower())[:2]
+    return _GOES_ON_RE.match(after) is not None and not (SPEECH_VERBS | THINKING_VERBS).intersection(following)
+
+
+def phrase_after_a_capital_word(inner: str, before: str) -> bool:
+    """A phrase (:func:`reads_as_phrase`, no ``!`` or ``?``) quoted right after a capitalised
+    word that is not the first of its sentence: ``he was at Geneva "studying."``, ``the
+    Boston "Society Contralto,"``; not ``Then "Go home."``, ``He turned to Ron "Go away."``.
+
+    >>> phrase_after_a_capital_word("studying.", "He was at Geneva "), phrase_after_a_capital_word("studying.", "Then ")
+    (True, False)
+    """
+    sentence = _SENTENCE_START_RE.split(before)[-1]
+    if len(sentence.split()) < 2 or _QUOTE_MARK_RE.search(sentence) or "!" in inner or "?" in inner:
+        return False
+    return reads_as_phrase(inner)
+
+
+def quoted_subject(inner: str, before: str, after: str) -> bool:
+    """A few words quoted at a sentence's start, with no punctuation inside, that the sentence
+    goes on from as its subject: ``"Side-burns" found nourishment``, ``"THE BOTTOMS"
+    succeeded to``. Not when a pronoun, a speech or thinking verb, a conjunction or
+    ``came`` follows, nor a capitalised word or a determiner after it (a tag: ``"Hey" he
+    said``, ``"Hey" grinned Harry``, ``"Sorry" escaped her lips``, ``"Bye" and she left``).
+
+    >>> quoted_subject("Side-burns", "", " found nourishment"), quoted_subject("Hey", "", " grinned Harry")
+    (True, False)
+    """
+    if _SENTENCE_START_RE.split(before)[-1].strip() or _PUNCTUATION_RE.search(inner):
+        return False
+    if not inner.strip() or len(inner.split()) > MENTION_MAX_WORDS:
+        return False
+    following = _FOLLOWING_RE.match(after)
+    if following is None:
+        return False
+    verb, next_word = following.group(1), following.group(2)
+    if verb in SUBJECT_PRONOUNS or verb in SPEECH_VERBS | THINKING_VERBS | TAG_STARTS:
+        return False
+    return not next_word[:1].isupper() and next_word.lower() not in DETERMINERS
 
 
 def starts_a_clause(before: str) -> bool:
@@ -371,6 +488,16 @@ def reads_as_phrase(inner: str) -> bool:
         return True
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
+
+
+def is_bare_name(inner: str) -> bool:
+    """At most :data:`MENTION_MAX_WORDS` words with no punctuation at all, as a name is
+    written (``North'ard``, ``Rachel Lynde's husband``); speech has some (``Come here!``).
+
+    >>> is_bare_name("Rachel Lynde's husband"), is_bare_name("Come here!")
+    (True, False)
+    """
+    return bool(inner.strip()) and len(inner.split()) <= MENTION_MAX_WORDS and not _PUNCTUATION_RE.search(inner)
 
 
 def names_after(words: Sequence[str]) -> bool:
@@ -493,7 +620,24 @@ def paragraph_quotations(text: str, lo: int, hi: int, style: Style, dashes: bool
     """The quotations of one paragraph: dash dialogue, or paired quote marks that are no mention."""
     if dashes and opens_with_dash(text, lo, hi):
         return dash_quotations(text, lo, hi)
+    if is_epigraph(text, lo, hi):
+        return []
     return [q for q in pair_marks(text, paragraph_marks(text, lo, hi, style), hi) if not is_mention(text, q, lo)]
+
+
+def is_epigraph(text: str, lo: int, hi: int) -> bool:
+    """A paragraph that opens with a quote mark and ends, after the quotation's last
+    sentence, with a dash and its source: an epigraph, read by the narrator
+    (``"Mine ear is open ... Say, is my kingdom lost?"--Shakespeare``, ``"Since I can do no
+    good ... near it. --The Maid's Tragedy: BEAUMONT AND FLETCHER.``, ``"..." — Taylor Swift``).
+    Not an interrupted line (``"I don't--" Harry began.``: lower-case words).
+
+    >>> t = '"Is my kingdom lost?"--Shakespeare'
+    >>> is_epigraph(t, 0, len(t)), is_epigraph('"I was--" Harry stopped.', 0, 24)
+    (True, False)
+    """
+    paragraph = text[lo:hi].strip()
+    return paragraph[:1] in QUOTE_MARKS and _EPIGRAPH_SOURCE_RE.search(paragraph) is not None
 
 
 def paragraph_spans(text: str) -> list[Span]:
