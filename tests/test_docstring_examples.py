@@ -1,4 +1,4 @@
-"""Every docstring example in the parse, plan and command-line modules runs and holds.
+"""Every docstring example in the parse, attribution, plan and command-line modules runs and holds.
 
 The house rule is a docstring example on every rule; run here, an example that rots fails
 the suite instead of misleading the next reader. (listen/, stitch, tags and pipeline have
@@ -13,6 +13,10 @@ import pytest
 MODULES = [
     "ficaudio.parse.ao3", "ficaudio.parse.decode", "ficaudio.parse.lines", "ficaudio.parse.roles",
     "ficaudio.parse.text", "ficaudio.speech", "ficaudio.textnorm", "ficaudio.lexicon", "ficaudio.cli",
+    "ficaudio.segment", "ficaudio.attribute", "ficaudio.attribute.address", "ficaudio.attribute.alternation",
+    "ficaudio.attribute.characters", "ficaudio.attribute.conversation", "ficaudio.attribute.document",
+    "ficaudio.attribute.gender", "ficaudio.attribute.introductions", "ficaudio.attribute.mentions",
+    "ficaudio.attribute.names", "ficaudio.attribute.narrator", "ficaudio.attribute.resolve", "ficaudio.attribute.rules",
 ]  # fmt: skip
 
 

@@ -522,7 +522,7 @@ _QUOTE_MARK = re.compile(r"[\"“”]")
 
 
 def description_gender(text: str, end: int) -> Gender:
-    """A described person whose noun says no gender takes the next subject pronoun of the
+    r"""A described person whose noun says no gender takes the next subject pronoun of the
     narration: ``The dragon came down out of the clouds. She landed`` -> female. Never
     past a quotation, nor out of a paragraph that has one: after ``"Very foul," the healer
     agreed.`` the next paragraph's ``He`` is the one who answers.

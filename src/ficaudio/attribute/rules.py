@@ -163,8 +163,7 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     or a possessive (``his mouth``) is not followed by a verb.
 
     >>> t = "He brought tea before the man finally looks at him and says,"
-    >>> from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.document import Mention
+    >>> from ficaudio.attribute.document import Mention
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(22, 29, "description", "the man")]
     >>> coordinated_subject(t, ms, t.index("says")).text
     'the man'
@@ -196,8 +195,7 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     that follows in the next paragraph: ``He said:``, ``and then she says,``, ``She reached
     up on her tiptoes to whisper in his ear.``
 
-    >>> from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.document import Mention
+    >>> from ficaudio.attribute.document import Mention
     >>> t = "He leaned forward. He said:"
     >>> closing_tag(t, (0, len(t)), [Mention(19, 21, "pronoun", "He", subject=True)]).text
     'He'
