@@ -23,10 +23,12 @@ from ficaudio.models import Gender
 if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Paragraph
 
-_EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
-_MAY_EQUATE = re.compile(r"[A-Z][\w'’-]* (?:is|was|becomes|became) [A-Z]")
+_OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
+_EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
+_MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
-_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
+_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
 _KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
     "dad": "father", "daddy": "father", "papa": "father", "father": "father",
@@ -57,8 +59,10 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
 def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
-    name that ends the clause); the less mentioned joins the more mentioned, even though the
-    sentence names both (which alone would keep them apart).
+    name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
+    who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
+    aka Brickhaus``); the less mentioned joins the more mentioned, even though the sentence
+    names both (which alone would keep them apart).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); theo = r.add(Person("Theo", Counter(Theo=9)), ["Theo"])
