@@ -433,3 +433,12 @@ def test_a_description_followed_by_who_and_a_verb_acts_and_takes_the_next_he():
             '"Who sent you?" Ino asks.\n'
             'He spits into the dirt. "Nobody you would know."')
     assert speakers(text, [INO, KIBA])[-1] == ("the man", "pronoun_action_beat")
+
+
+def test_a_man_placed_where_he_sits_is_someone_new():
+    paragraphs = [
+        "Owen works the morning rush. He calls out the orders as fast as he can.",
+        '"Large flat white for Mira!" Owen calls.',
+        '"That is Myra," says the old man at the end of the counter, without looking up.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "the man"
