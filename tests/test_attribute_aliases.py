@@ -227,3 +227,12 @@ def test_full_name_of_unknown_gender_leaves_a_family_form_and_a_shared_surname_a
 
 def roster_names(roster) -> list[str]:
     return sorted(p.name for p in roster.people)
+
+
+def test_a_relation_in_apposition_names_that_person_later():
+    paragraphs = [
+        "Harriet read the letter by the window. Her brother Edmund looked up from his plate, and Mr. Strake coughed. Edmund grinned.",
+        '"Who is it from?" asked Mr. Strake.',
+        '"Nobody you know," said her brother.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Mr. Strake", "Edmund"]

@@ -38,6 +38,7 @@ _KIN_NAMES = {
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? " + _NAME + r"(?=[,.;!?]| [a-z])")
 _INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -166,7 +167,7 @@ def index_described_names(doc: Document) -> None:
     """A description the text equates with a name names that person from the start:
     ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
-    make every ``the tall girl`` Kira.
+    make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
@@ -174,6 +175,8 @@ def index_described_names(doc: Document) -> None:
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _KIN_APPOSITION.finditer(doc.text, start, end):
+                _index_relation(doc.roster, m.group(2), m.group(1))
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -192,6 +195,23 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     if roster.lookup(phrase) is None:
         roster.index(phrase, person)
+
+
+def _index_relation(roster: Roster, name: str, relation: str) -> None:
+    """``Her brother Edmund``: the relation, with its possessive, names that person from now on
+    (a later ``said her brother`` is Edmund), unless it already names someone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
+    >>> _index_relation(r, "Edmund", "Her brother"); r.lookup("her brother").name
+    'Edmund'
+    """
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if person is not None and roster.lookup(relation) is None:
+        roster.index(relation.lower(), person)
+        if person.gender is Gender.UNKNOWN:
+            person.gender, person.gender_reason = KIN_GENDER[relation.split()[-1]], f"'{relation}' in apposition"
 
 
 def join_addressed_only_names(doc: Document) -> None:
