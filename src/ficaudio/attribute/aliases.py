@@ -38,7 +38,7 @@ _KIN_NAMES = {
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
-_KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? " + _NAME + r"(?=[,.;!?]| [a-z])")
+_KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
 _INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -205,6 +205,8 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
     >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
     >>> _index_relation(r, "Edmund", "Her brother"); r.lookup("her brother").name
     'Edmund'
+    >>> [m.groups() for m in _KIN_APPOSITION.finditer("Her brother Edmund came, and my mother, Mrs. Hale, sighed.")]
+    [('Her brother', 'Edmund'), ('my mother', 'Mrs. Hale')]
     """
     runs = name_runs(words(name), name)
     person = roster.resolve(runs[0]) if runs else None
