@@ -51,6 +51,31 @@ def test_names_the_narration_equates_are_one_person():
     assert "Sparrow" in paragraph_characters(_CODENAMES)["Maya"].aliases
 
 
+_HANDLES = [
+    "Dima logs on at nine, as always, and Roz is already waiting in the lobby.",
+    '"Brickhaus has entered the chat," says Brickhaus, who is Dima when his mom is in the room.',
+    '"You are late," Roz says.',
+    '"Traffic," Brickhaus says.',
+    "Dima laughs at his own joke, and Dima never laughs.",
+]
+
+
+def test_a_handle_and_the_name_behind_it_are_one_person():
+    # ", who is Dima": the handle is a second name, not a third player
+    assert dialogue_speakers(_HANDLES) == ["Dima", "Roz", "Dima"]
+    assert "Brickhaus" in paragraph_characters(_HANDLES)["Dima"].aliases
+
+
+def test_a_name_whose_handle_is_another_is_one_person():
+    paragraphs = [
+        "Roz waved at Kestrel across the hangar. Kestrel, whose real name was Priya, waved back.",
+        '"Ready?" Roz asked.',
+        '"Always," Priya said.',
+        '"Then fly," said Kestrel.',
+    ]
+    assert len(set(dialogue_speakers(paragraphs))) == 2
+
+
 def test_kin_name_and_kin_description_are_one_person():
     # "Mom" (a kin word used as a name) and "her mother" are one voice, not two
     paragraphs = [
@@ -202,3 +227,12 @@ def test_full_name_of_unknown_gender_leaves_a_family_form_and_a_shared_surname_a
 
 def roster_names(roster) -> list[str]:
     return sorted(p.name for p in roster.people)
+
+
+def test_a_relation_in_apposition_names_that_person_later():
+    paragraphs = [
+        "Harriet read the letter by the window. Her brother Edmund looked up from his plate, and Mr. Strake coughed. Edmund grinned.",
+        '"Who is it from?" asked Mr. Strake.',
+        '"Nobody you know," said her brother.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Mr. Strake", "Edmund"]

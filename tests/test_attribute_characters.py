@@ -15,7 +15,7 @@ from ficaudio.attribute.mentions import NameRun
 from ficaudio.models import Gender, SegmentKind
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, dialogue_speakers, line_characters, scene_attribution, speakers, story,
+    INO, KAKASHI, KIBA, dialogue_speakers, line_characters, paragraph_characters, scene_attribution, speakers, story,
 )
 
 
@@ -156,6 +156,24 @@ _FRIENDS = [
 def test_a_surname_that_is_a_word_speaks_once_a_tag_names_it():
     speakers = dialogue_speakers(_FRIENDS)
     assert speakers == ["Good", "Good", "Hollis", "Good"]
+
+
+_SHIP = [
+    "The engines hummed. On Tuesday the crew would reach port, and nobody wanted to talk about it.",
+    '"How many jumps left?" Lux asked.',
+    '"Three," said Tuesday.',
+    '"You could have rounded down," Lux said.',
+    '"I could not," Tuesday said. "I am a ship. I do not round."',
+]
+
+
+def test_a_weekday_tagged_as_a_speaker_is_a_person():
+    assert dialogue_speakers(_SHIP) == ["Lux", "Tuesday", "Lux", "Tuesday", "Tuesday"]
+
+
+def test_a_weekday_never_tagged_stays_a_day():
+    scene = ["It was Tuesday again. Lux hated Tuesday, and Tuesday hated her back.", '"Good," Lux said.']
+    assert "Tuesday" not in paragraph_characters(scene)
 
 
 def test_a_title_also_makes_the_word_a_person():

@@ -113,3 +113,26 @@ def test_an_introduction_answering_an_introduction_is_the_described_askers():
     doc = SimpleNamespace(roster=Roster(), segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE) for q in quotes])
     decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
     assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}
+
+
+_REGULAR = [
+    "Owen works the morning rush. He calls out the orders as fast as he can.",
+    '"Large flat white for Mira!" Owen calls.',
+    '"That is Myra," says the old man at the end of the counter, without looking up.',
+    '"Thanks, Walt."',
+    '"Seven letters, unrequited," the old man said.',
+    '"I am working, Walt."',
+]
+
+
+def test_a_described_speaker_called_by_a_new_name_in_the_reply_takes_it():
+    result = scene_attribution(_REGULAR)
+    speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    assert speakers[1] == speakers[3] == "Walt"
+    assert "the old man" in next(c for c in result.characters if c.name == "Walt").aliases
+
+
+def test_a_reply_calling_a_name_met_before_renames_nobody():
+    result = scene_attribution(["Walt came in at nine.", *_REGULAR[1:]])
+    speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    assert speakers[1] != "Walt"

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ficaudio.attribute.mentions import (
-    compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, split_honorific, words,
+    compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
 )
 
 from attribute_scenes import dialogue_lines, paragraph_characters
@@ -66,3 +66,15 @@ def test_only_a_mid_sentence_adjective_may_be_a_surname():
     ws = words("Good heavens, said Good. Nobody said Nobody.")
     flags = [(w.text, may_be_surname(w)) for w in ws]
     assert flags[0] == ("Good", False) and flags[3] == ("Good", True) and ("Nobody", True) not in flags
+
+
+def test_a_span_after_a_quotation_closed_on_a_comma_is_mid_sentence():
+    t = '"Stop," Ino said. "Go." Ino went.'
+    assert [w.initial for w in words(t, 7, 17)] == [False, False]
+    assert words(t, 23)[0].initial and words(t, 0)[0].initial
+
+
+def test_a_weekday_may_name_someone_in_mid_sentence_only_alone():
+    ws = words("Then said Tuesday. Tuesday came.")
+    assert may_be_surname(ws[2]) and not may_be_surname(ws[3])
+    assert [r.form for r in name_runs(words("It was on Tuesday Lux said it."), "It was on Tuesday Lux said it.")] == ["Lux"]

@@ -449,3 +449,12 @@ def test_a_described_speaker_takes_no_gender_from_the_next_paragraphs_he():
     ]
     brynn, declan = Character("Brynn", (), Gender.FEMALE), Character("Declan", (), Gender.MALE)
     assert speakers("\n".join(scene), [brynn, declan])[-1] == ("Declan", "pronoun_tag")
+
+
+def test_a_man_placed_where_he_sits_is_someone_new():
+    paragraphs = [
+        "Owen works the morning rush. He calls out the orders as fast as he can.",
+        '"Large flat white for Mira!" Owen calls.',
+        '"That is Myra," says the old man at the end of the counter, without looking up.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "the man"

@@ -28,7 +28,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
-from ficaudio.attribute.introductions import addressed_description_named, self_introductions
+from ficaudio.attribute.introductions import addressed_description_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause
 from ficaudio.attribute.document import Mention
@@ -57,7 +57,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
     alternation_backfill(doc, decisions)
-    renames = {**addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
+    renames = {**thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 
@@ -314,7 +314,18 @@ def _characters(doc: Document, lines: tuple[Line, ...], renames: dict[str, str])
     for person in doc.roster.people:
         character = person.freeze()
         name = renames.get(character.name, character.name)
-        if name in people or not (character.mentions or name in spoken or person.known):
+        if name in people:
+            people[name] = _with_aliases(people[name], character)
             continue
-        people[name] = Character(name, character.aliases, character.gender, character.gender_reason, character.mentions)
+        if not (character.mentions or name in spoken or person.known):
+            continue
+        aliases = character.aliases if name == character.name else (character.name, *character.aliases)
+        people[name] = Character(name, aliases, character.gender, character.gender_reason, character.mentions)
     return tuple(sorted(people.values(), key=lambda c: (-spoken.get(c.name, 0), -c.mentions, c.name)))
+
+
+def _with_aliases(character: Character, renamed: Character) -> Character:
+    """A person renamed to an existing character's name keeps their forms as its aliases:
+    ``the old man``, named ``Walt`` by a call, is an alias of Walt."""
+    extra = tuple(f for f in (renamed.name, *renamed.aliases) if f != character.name and f not in character.aliases)
+    return Character(character.name, character.aliases + extra, character.gender, character.gender_reason, character.mentions + renamed.mentions)

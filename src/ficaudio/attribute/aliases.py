@@ -23,10 +23,12 @@ from ficaudio.models import Gender
 if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Paragraph
 
-_EQUATING = re.compile(r"\s+(?:is|was|becomes|became)\s+")
-_MAY_EQUATE = re.compile(r"[A-Z][\w'’-]* (?:is|was|becomes|became) [A-Z]")
+_OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
+_EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
+_MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
-_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|$)")
+_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
 _KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
     "dad": "father", "daddy": "father", "papa": "father", "father": "father",
@@ -36,6 +38,7 @@ _KIN_NAMES = {
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
 _INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -57,8 +60,10 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
 def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
-    name that ends the clause); the less mentioned joins the more mentioned, even though the
-    sentence names both (which alone would keep them apart).
+    name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
+    who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
+    aka Brickhaus``); the less mentioned joins the more mentioned, even though the sentence
+    names both (which alone would keep them apart).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); theo = r.add(Person("Theo", Counter(Theo=9)), ["Theo"])
@@ -162,7 +167,7 @@ def index_described_names(doc: Document) -> None:
     """A description the text equates with a name names that person from the start:
     ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
-    make every ``the tall girl`` Kira.
+    make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
@@ -170,6 +175,8 @@ def index_described_names(doc: Document) -> None:
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _KIN_APPOSITION.finditer(doc.text, start, end):
+                _index_relation(doc.roster, m.group(2), m.group(1))
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -188,6 +195,25 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     if roster.lookup(phrase) is None:
         roster.index(phrase, person)
+
+
+def _index_relation(roster: Roster, name: str, relation: str) -> None:
+    """``Her brother Edmund``: the relation, with its possessive, names that person from now on
+    (a later ``said her brother`` is Edmund), unless it already names someone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
+    >>> _index_relation(r, "Edmund", "Her brother"); r.lookup("her brother").name
+    'Edmund'
+    >>> [m.groups() for m in _KIN_APPOSITION.finditer("Her brother Edmund came, and my mother, Mrs. Hale, sighed.")]
+    [('Her brother', 'Edmund'), ('my mother', 'Mrs. Hale')]
+    """
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if person is not None and roster.lookup(relation) is None:
+        roster.index(relation.lower(), person)
+        if person.gender is Gender.UNKNOWN:
+            person.gender, person.gender_reason = KIN_GENDER[relation.split()[-1]], f"'{relation}' in apposition"
 
 
 def join_addressed_only_names(doc: Document) -> None:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficaudio.attribute.lexicon import DEMONYMS, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
-from ficaudio.attribute.mentions import ADJECTIVE_SURNAMES, NameRun, Word, is_name_word
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
@@ -186,10 +186,10 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     ``Well`` (also written ``well``) are not; one ``Mr. Morris`` is (the title says so).
     """
     words = form.split()
-    if not all(is_name_word(w) or w.lower() in ADJECTIVE_SURNAMES for w in words) or is_non_person_form(form, occ):
+    if not all(is_name_word(w) or w.lower() in WORD_NAMES for w in words) or is_non_person_form(form, occ):
         return False
-    if len(words) == 1 and lower_words[form.lower()] * 2 > occ.total and not word_made_person(occ):
-        return False  # an ordinary word that starts sentences ("Still", "Nobody")
+    if len(words) == 1 and (lower_words[form.lower()] * 2 > occ.total or form.lower() in WORD_NAMES) and not word_made_person(occ):
+        return False  # an ordinary word that starts sentences ("Still", "Nobody"), a weekday
     if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
         return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:

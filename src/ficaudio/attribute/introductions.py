@@ -157,6 +157,34 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     return renames
 
 
+def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
+    """A described speaker whom the very next quotation calls by a name the story has not
+    written before is that name's bearer: ``"That's Myra," says the old man at the end of the
+    counter.`` / ``"Thanks, Walt."`` -> ``{"the man": "Walt"}`` (the tag must be read from its
+    own paragraph; the call is in the next one).
+    """
+    dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
+    renames: dict[str, str] = {}
+    for index, following in zip(dialogue, dialogue[1:]):
+        described = decisions[index].speaker
+        if not described.startswith("the ") or described in renames or decisions[index].rule not in _READ_FROM_PARAGRAPH | {"same_paragraph_continuation"}:
+            continue
+        if doc.paragraph_of[following] is doc.paragraph_of[index] or decisions[following].speaker == described:
+            continue
+        called = {n for n in vocatives_in(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
+        if len(called) == 1 and (name := called.pop()) not in renames.values():
+            renames[described] = name
+    return renames
+
+
+def _first_written_at(doc: Document, name: str) -> int:
+    """Where any form of a roster person is first written in the text."""
+    person = doc.roster.by_name(name)
+    forms = person.forms if person else (name,)
+    found = [m.start() for f in forms if (m := re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w])", doc.text))]
+    return min(found, default=len(doc.text))
+
+
 def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:
     """Whether ``speaker`` had a line before segment ``index`` (was there to be called)."""
     return any(i < index and d.speaker == speaker for i, d in decisions.items())

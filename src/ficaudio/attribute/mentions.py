@@ -43,6 +43,9 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
     >>> [(w.text, w.initial) for w in words('He ran. "Stop," Ino said.')]
     [('He', True), ('ran', False), ('Stop', True), ('Ino', False), ('said', False)]
+    >>> t = '"Stop," Ino said. "Go." Ino went.'
+    >>> [(w.text, w.initial) for w in words(t, 7, 17) + words(t, 23)]
+    [('Ino', False), ('said', False), ('Ino', True), ('went', False)]
     """
     end = len(text) if end is None else end
     found: list[Word] = []
@@ -50,11 +53,17 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     for match in _WORD.finditer(text, start, end):
         gap = text[previous_end:match.start()]
         before = found[-1].text if found else ""
-        initial = not found or _starts_sentence(before, gap)
+        initial = _span_opens_sentence(text, start, gap) if not found else _starts_sentence(before, gap)
         token = _strip_period(match.group())
         found.append(Word(token, match.start(), match.start() + len(token), initial))
         previous_end = match.start() + len(token)
     return found
+
+
+def _span_opens_sentence(text: str, start: int, gap: str) -> bool:
+    """Whether a span's first word starts a sentence: not after a quotation closed on a comma
+    (``"Stop," Ino said``: the sentence goes on), else yes."""
+    return not (start > 1 and text[start - 2:start] in (',"', ",”", ",'", ",’") and not gap.strip())
 
 
 def _strip_period(token: str) -> str:
@@ -147,25 +156,26 @@ def _gap_breaks(text: str, start: int, end: int) -> bool:
     return bool(text) and text[start:end] not in (" ", "")
 
 
-ADJECTIVE_SURNAMES = frozenset({"good", "great", "fine", "bad"})
-"""Words of :data:`NOT_NAMES` that are also surnames (``Captain Good``): capitalised in
-mid-sentence they may be a name; the roster then asks for a title or a tag (``word_made_person``)."""
+WORD_NAMES = frozenset({"good", "great", "fine", "bad", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+"""Words of :data:`NOT_NAMES` that are also names (``Captain Good``, a ship's AI called
+``Tuesday``): capitalised in mid-sentence they may be a name; the roster then asks for a title or
+a tag (``word_made_person``)."""
 
 
 def may_be_surname(word: Word) -> bool:
-    """``said Good`` (mid-sentence, capitalised) may name a person; ``Good heavens`` opening a
-    sentence, or ``Nobody`` anywhere, does not.
+    """``said Good``, ``said Tuesday`` (mid-sentence, capitalised) may name a person; ``Good
+    heavens`` opening a sentence, or ``Nobody`` anywhere, does not.
 
-    >>> ws = words("Then said Good. Good heavens.")
-    >>> may_be_surname(ws[2]), may_be_surname(ws[3])
-    (True, False)
+    >>> ws = words("Then said Good. Good heavens. Then said Tuesday.")
+    >>> may_be_surname(ws[2]), may_be_surname(ws[3]), may_be_surname(ws[-1])
+    (True, False, True)
     """
-    return word.lower in ADJECTIVE_SURNAMES and not word.initial
+    return word.lower in WORD_NAMES and not word.initial
 
 
 def _make_run(run: list[Word]) -> NameRun:
-    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not may_be_surname(run[0]):
-        run = run[1:]  # "Then Kakashi", "When Mr. Bennet": the first word is not a name
+    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not (len(run) == 1 and may_be_surname(run[0])):
+        run = run[1:]  # "Then Kakashi", "on Tuesday Lux": the first word is not a name
     if not run:
         return NameRun((), None, None, 0, 0, False)
     title = None

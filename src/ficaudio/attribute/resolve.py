@@ -406,7 +406,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
-    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
+    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
             return found
@@ -415,6 +415,20 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+_LOCATING = re.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
+
+
+def located_newcomer(text: str, m: Mention) -> bool:
+    """``says the old man at the end of the counter``: a ``the`` description placed where it
+    sits points someone out for the first time, not the man just mentioned.
+
+    >>> t = "says the old man at the end of the counter, without looking up"
+    >>> located_newcomer(t, Mention(5, 16, "description", "the old man", head="man")), located_newcomer("says the old man, laughing", Mention(5, 16, "description", "the old man", head="man"))
+    (True, False)
+    """
+    return m.text.lower().startswith("the ") and bool(_LOCATING.match(text, m.end))
 
 
 _ARTICLES = frozenset({"the", "a", "an"})
