@@ -49,3 +49,39 @@ def test_two_anchors_that_each_rule_out_one_person_keep_a_third_persons_guess():
     # a question by Noa, the answer (guessed Callum from the turns before), then Tess
     turns = [Turn(p, 0, "Tess", True), Turn(p, 1, "Callum", False, "turn_taking"), Turn(p, 2, "Noa", True), Turn(p, 3, "Callum", False, "turn_taking"), Turn(p, 4, "Tess", True)]
     assert alternation_speaker(turns, 3) == "Callum"
+
+
+FIRESIDE = ['Ino, Kiba and Sakura sat by the fire.', '"Who wants the last one?" Sakura asked.', '"I do," Kiba said.',
+            '"You had two already," Ino said.', '"He always has two."']
+
+
+def test_a_guessed_turn_is_the_one_the_next_turn_calls_by_name():
+    text = "\n".join([*FIRESIDE, '"Stop it, Sakura."'])
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[3] == ("Sakura", "addressed_by_next_turn")
+
+
+def test_a_name_after_narration_greets_rather_than_answers():
+    text = "\n".join([*FIRESIDE, 'Ino stood up. "Stop it, Sakura."'])
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[3] == ("Kiba", "turn_taking")
+
+
+def test_a_name_given_to_a_question_for_one_is_an_answer_not_a_call():
+    text = "\n".join([*FIRESIDE[:4], '"What was his name?"', '"Sakura."'])
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[3][1] != "addressed_by_next_turn"
+
+
+def test_a_name_only_ever_said_aloud_is_not_taken_for_the_one_answered():
+    # "Kiba" is never written in the narration (like "Mama" for a mother the narration calls "her mother")
+    text = "\n".join(['Ino and Sakura sat by the fire.', '"Who wants the last one?" Sakura asked.', '"Kiba, do you?" Ino said.',
+                      '"No."', '"He always has two."', '"Stop it, Kiba."'])
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[2][0] == "Kiba" and result[3] == ("Ino", "turn_taking")
+
+
+def test_a_name_called_out_is_not_an_answer():
+    text = "\n".join([*FIRESIDE, '"Sakura! The fire!"'])
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[3] == ("Kiba", "turn_taking")

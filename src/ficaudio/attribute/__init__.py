@@ -14,7 +14,7 @@ import re
 from typing import Sequence
 
 from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.alternation import alternation_backfill
+from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
 from ficaudio.attribute.conversation import (
     answers_previous,
     departs,
@@ -56,6 +56,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
         _attribute_paragraph(resolver, para, decisions)
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
+    addressed_by_next_turn(doc, decisions)
     alternation_backfill(doc, decisions)
     renames = {**thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
