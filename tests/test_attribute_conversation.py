@@ -176,3 +176,64 @@ def test_after_narration_about_the_narrator_alone_the_narrator_answers():
         '"Thank you. I worked really hard on it."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "I"
+
+
+_SILENT_STEPFATHER = [
+    "Ogden sat in the deep chair with a box of candy. Mr. Pett came in.",
+    '"What are you eating, boy?" demanded Mr. Pett.',
+    '"Mother gave it to me," said Ogden. Mr. Pett grunted, but made no verbal comment.',
+    '"Got a grouch this morning, haven\'t you?"',
+]
+
+
+def test_the_last_speaker_goes_on_when_the_other_keeps_silent():
+    assert dialogue_speakers(_SILENT_STEPFATHER)[-1] == "Ogden"
+    assert dialogue_rules(_SILENT_STEPFATHER)[-1] == "speaker_goes_on_past_silence"
+
+
+def test_one_who_keeps_silent_only_for_a_moment_may_answer():
+    scene = [*_SILENT_STEPFATHER[:2], '"Mother gave it to me," said Ogden. Mr. Pett made no answer for a moment.', _SILENT_STEPFATHER[3]]
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_past_silence"
+
+
+def test_the_last_actor_who_says_nothing_does_not_take_the_turn():
+    scene = [
+        "Felix drops his bag by the door and sits down. Owen is on the couch.",
+        "“Bad?” Owen asks.",
+        "“Kid with a broken arm,” Felix says. “He’ll be fine.”",
+        "Owen doesn’t say anything. He gets up and comes back with a mug, and he holds it out until Felix opens his eyes.",
+        "“What’s this?”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Felix"
+
+
+def test_the_one_the_last_speaker_acts_on_answers():
+    scene = [
+        "Pearl sat down between Jonah and Iris at the table.",
+        "“You had a terrible car,” Pearl says.",
+        "“I still have the car,” Jonah says.",
+        "Pearl turns her enormous glasses on Iris. “And you let him go.”",
+        "“It was more complicated than that.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Iris"
+    assert dialogue_rules(scene)[-1] == "acted_on_replies"
+
+
+def test_one_named_only_as_an_owner_or_after_narration_was_not_acted_on():
+    owner = [
+        "Pearl sat down between Jonah and Iris at the table.",
+        "“You look tired,” Iris says.",
+        "“I still have the car,” Jonah says.",
+        "Pearl pats Iris’s hand. “And you let him go.”",
+        "“It was more complicated than that.”",
+    ]
+    assert dialogue_rules(owner)[-1] != "acted_on_replies"
+    narration_between = [
+        "Pearl sat down between Jonah and Iris at the table.",
+        "“You had a terrible car,” Pearl says.",
+        "“I still have the car,” Jonah says.",
+        "Pearl turns her enormous glasses on Iris. “And you let him go.”",
+        "The band struck up a waltz.",
+        "“It was more complicated than that.”",
+    ]
+    assert dialogue_rules(narration_between)[-1] != "acted_on_replies"

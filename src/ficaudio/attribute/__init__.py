@@ -16,13 +16,16 @@ from typing import Sequence
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
 from ficaudio.attribute.conversation import (
+    acted_on_replies,
     answers_previous,
     departs,
+    keeps_silent,
     last_actor_speaks,
     salient_character,
     same_paragraph_continuation,
     speaker_goes_on_after_narration,
     speaker_goes_on_after_reaction,
+    speaker_goes_on_past_silence,
     turn_taking,
     viewpoint_thinker,
     vocative_addressee_replies,
@@ -38,7 +41,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
-_CONVERSATION_RULES = (speaker_goes_on_after_narration, vocative_addressee_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -77,6 +80,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
         conv.departed |= departures(resolver, para)
+        conv.silent |= silent_people(resolver, para, para.start)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -93,11 +97,19 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.announced = announced_speaker(resolver, para)
     conv.reacted = None
     conv.departed |= departures(resolver, para)
+    conv.silent = silent_people(resolver, para, resolver.doc.segments[para.quotes[-1]].end)
 
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
     return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
+
+
+def silent_people(resolver: Resolver, para: Paragraph, after: int) -> set[str]:
+    """The people a paragraph's narration after ``after`` says keep silent: ``Mr. Pett
+    grunted, but made no verbal comment.`` -> Mr. Pett (not ``She didn't answer for a moment``)."""
+    actors = [m for m in para.mentions if m.start >= after and (m.subject or m.clause_subject)]
+    return {name for m, following in zip(actors, [*actors[1:], None]) if keeps_silent(resolver.doc.text, m, following) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -269,6 +281,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv = resolver.conversation
     conv.narration_paragraphs = 0
     conv.addressee = None
+    conv.acted_on = None
     conv.before_last_turn, conv.narrated = conv.narrated, []
     for index in para.quotes:
         decision = decisions.get(index)
@@ -280,6 +293,16 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
         ctx = quote_context(resolver.doc, index)
         addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
+    if conv.turns:
+        conv.acted_on = acted_on(resolver, para, conv.turns[-1])
+
+
+def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
+    """The one person a speaker's paragraph names in its narration other than as a subject:
+    ``Pearl turns the enormous glasses on Iris. "And you let him go to Seattle."`` -> Iris."""
+    text = resolver.doc.text
+    objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
+    return objects.pop() if len(objects) == 1 else None
 
 
 _BARE_CALL = re.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")

@@ -44,6 +44,16 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
     return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_narration")
 
 
+def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """When the narration since the last turn says the one who spoke before it keeps silent,
+    the last speaker goes on: ``"Mother gave it to me," said Ogden. Mr. Pett grunted, but made
+    no verbal comment.`` / ``"Got a grouch this morning, haven't you, pop?"`` -> Ogden."""
+    conv = resolver.conversation
+    if len(conv.turns) < 2 or conv.turns[-2] not in conv.silent or conv.turns[-1] in conv.silent or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_past_silence")
+
+
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The person named in the previous turn answers: ``"Kakashi, listen."`` / ``"I'm
     listening."`` -> Kakashi."""
@@ -51,6 +61,17 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     addressee = conv.addressee
     if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in named_in_quote(ctx):
         return Decision(addressee, 0.65, "vocative_addressee_replies")
+    return None
+
+
+def acted_on_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """The one the last speaker acted on answers: ``Pearl turns the enormous glasses on
+    Iris. "And you let him go to Seattle."`` / ``"Grandma Pearl, it was more complicated"``
+    -> Iris."""
+    conv = resolver.conversation
+    target = conv.acted_on
+    if target and conv.turns and not conv.narration_paragraphs and target != conv.turns[-1] and target not in named_in_quote(ctx) and target not in conv.departed:
+        return Decision(target, 0.6, "acted_on_replies")
     return None
 
 
@@ -159,21 +180,28 @@ def opening_beat_subjects(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     return [name for m in before.mentions if m.subject and (name := resolver.mention(m, before)) and name not in silent]
 
 
-_SILENT = re.compile(r"[^.!?;]*?\b(?:without a word|without speaking|silently|in silence|says nothing|said nothing)\b")
+_SILENT = re.compile(
+    r"[^.!?;]*?\b(?:without a word|without speaking|silently|in silence|says nothing|said nothing"
+    r"|(?:does|did|do)(?:\s+not|n['’]t)\s+(?:say\s+anything|answer|reply|respond)"
+    r"|(?:made|makes)\s+no\s+(?:\w+\s+)?(?:reply|answer|comment|response))\b")
+_FOR_NOW = re.compile(r"\s+(?:for\s+an?\s+|at\s+first|yet\b|until\b)")
 
 
 def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
     """Whether the clause of a subject (up to the next subject) says they do not speak: ``Owen
     moves his feet, and Felix sits in it without a word.`` -- Felix; the one who speaks next
-    is the other person.
+    is the other person. Also ``doesn't say anything``, ``did not answer``, ``made no verbal
+    comment``; not a silence that only lasts a while (``did not answer for a moment``).
 
     >>> t = "Owen moves, and Felix sits without a word."
     >>> owen, felix = Mention(0, 4, "name", "Owen"), Mention(15, 20, "name", "Felix")
     >>> keeps_silent(t, owen, felix), keeps_silent(t, felix, None)
     (False, True)
+    >>> [keeps_silent(t, Mention(0, 4, "name", "Owen"), None) for t in ("Owen made no reply.", "Owen did not answer at first.")]
+    [True, False]
     """
     silent = _SILENT.match(text, m.end)
-    return bool(silent) and (following is None or silent.end() <= following.start)
+    return bool(silent) and (following is None or silent.end() <= following.start) and not _FOR_NOW.match(text, silent.end())
 
 
 _DEPARTS = re.compile(

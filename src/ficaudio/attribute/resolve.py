@@ -30,6 +30,7 @@ class Conversation:
 
     turns: list[str] = field(default_factory=list)
     addressee: str | None = None  # named by a vocative in the last turn
+    acted_on: str | None = None  # the one person the last turn's narration names as its object
     narration_paragraphs: int = 0  # narration-only paragraphs since the last turn
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
     announced: str | None = None  # who the previous paragraph's closing words said would speak
@@ -37,6 +38,7 @@ class Conversation:
     narrated: list[str] = field(default_factory=list)  # narration subjects since the last turn
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
+    silent: set[str] = field(default_factory=set)  # said by the narration since the last turn to keep silent
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -48,6 +50,7 @@ class Conversation:
     def reset(self) -> None:
         self.turns.clear()
         self.addressee = None
+        self.acted_on = None
         self.narration_paragraphs = 0
         self.last_actor = None
         self.announced = None
@@ -55,6 +58,7 @@ class Conversation:
         self.narrated = []
         self.before_last_turn = []
         self.departed = set()
+        self.silent = set()
 
 
 class Resolver:
