@@ -146,3 +146,37 @@ def test_a_name_given_as_an_answer_does_not_name_the_narrator():
         '"Is he dead?"',
     ]
     assert "Father Flynn" not in dialogue_speakers(scene)
+
+
+_GREENHOUSE = [
+    'I was halfway through my toast when Priya sat down.',
+    '"We have the exam today, Nell," Priya said.',
+    '"Don\'t remind me," I said.',
+    '"It\'s on the board, Nell. Go and look."',
+    "The pairs were pinned to the board in the professor's hand: Ashby and Keller, Greenhouse Three.",
+    'Keller dropped into the chair across from me. "Look, Ashby. I hate it too."',
+    '"Then don\'t make me fail."',
+    '"Then don\'t set anything on fire."',
+    'Keller grinned. "Just sing to it, Ashby!"',
+    '"Fine."',
+]
+
+
+def test_a_surname_read_once_and_called_twice_is_the_narrator():
+    # `Ashby` is in the narration once (a list on the board) but addressed twice: the narrator
+    speakers = dialogue_speakers(_GREENHOUSE)
+    assert speakers[1] == speakers[4] == speakers[7] == "Nell"
+    assert speakers[3] == speakers[5] == "Keller"
+
+
+def test_a_name_the_narrator_calls_someone_never_names_the_narrator():
+    scene = [
+        "Brick and Roz were already in the channel when I logged on.",
+        '"You\'re late, Gravy," I said.',
+        '"Fashionably," someone said.',
+        '"Move, Gravy," Roz said.',
+        '"Gravy, left!" Brick said.',
+        '"On it."',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == "I"  # not "Gravy": the narrator calls him that

@@ -126,7 +126,8 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     subject of narration) while the narration never makes it a subject: the narrator.
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
-    by others, with ``Pip`` never the subject of a narration sentence -> Pip.
+    by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
+    narrator's own quotations call someone (:func:`narrator_calls`).
     """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
@@ -134,32 +135,43 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
     speakers = Counter(d.speaker for d in decisions.values())
+    others = narrator_calls(doc, decisions)
     for name, count in addressed.most_common():
+        if name in others:
+            continue
         if count >= 2 and subjects[name] < count or count == 1 and subjects[name] == 0 and speakers[name] <= 1:
             return name
     return None
+
+
+def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
+    """The names the narrator's own quotations address: people other than the narrator
+    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him)."""
+    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME for n in vocatives_in(doc, doc.segments[i].text)}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
 
 
 def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator: str) -> list[str]:
-    """Names that exist only as what others call someone -- addressed at least twice, never
-    written in the narration, never named by a tag -- are more names of the narrator: in a
-    first-person story the one others keep addressing is the ``I`` they talk to.
+    """Names that live mostly as what others call someone -- addressed at least twice, written
+    in the narration less often than that, never named by a tag -- are more names of the
+    narrator: in a first-person story the one others keep addressing is the ``I`` they talk to.
 
     Example: narration in ``I``; the captain says ``"You're on watch, Hollis."`` and ``"Now,
     Hollis!"``, the princess says ``"Sit, Wren."``; ``Hollis`` is nowhere in the narration ->
-    ``Hollis`` is the narrator (already named Wren), not a second person who answers.
+    ``Hollis`` is the narrator (already named Wren), not a second person who answers. A surname
+    read once off a list (``Ashby and Keller, Greenhouse Three.``) and called twice (``"Look,
+    Ashby."``, ``"Sing, Ashby!"``) is one too.
     """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
-    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
     return [n for n, count in addressed.items()
-            if count >= 2 and n != narrator and n not in in_narration and n not in tagged]
+            if count >= 2 and n != narrator and in_narration[n] < count and n not in tagged]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
