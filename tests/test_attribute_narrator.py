@@ -180,3 +180,36 @@ def test_a_name_the_narrator_calls_someone_never_names_the_narrator():
     ]
     speakers = dialogue_speakers(scene)
     assert speakers[0] == "I"  # not "Gravy": the narrator calls him that
+
+
+_WINDOW_SEAT = [
+    "I had hidden behind the curtain with a book, but the door opened and he found me.",
+    '"What do you want?" I asked.',
+    '"Say, \'What do you want, Master John?\'" he said.',
+    "Aunt Reed lay on the sofa by the fire, and I stood at the door.",
+    '"What does Bessie say I have done?" I asked.',
+    '"Nora, I don\'t like questioners. Be seated somewhere, and until you can speak pleasantly, remain silent."',
+    "I slipped into the breakfast-room and hid behind the curtain. Then the door opened.",
+    '"Where is she?" cried Reed.',
+    '"She is in the window-seat, to be sure, Jack," said Eliza.',
+]
+
+
+def test_the_answer_to_the_narrators_line_names_the_narrator():
+    # `Nora` answers the narrator's question; `Jack` is called once by someone else, and
+    # `Master John` is inside the words the narrator is told to say
+    speakers = dialogue_speakers(_WINDOW_SEAT)
+    assert speakers[0] == speakers[2] == "Nora" and speakers[5] == "Eliza"
+
+
+def test_a_name_addressed_twice_outweighs_one_answer():
+    scene = [
+        "Holmes sat with his back to me, the stick of Dr. Mortimer on the table before him.",
+        '"Well, Watson, what do you make of it?" said Holmes.',
+        "I turned the stick over in my hands.",
+        '"Come, Watson. Read me his entry," said Holmes.',
+        "I took down the directory.",
+        '"Here it is," I said.',
+        '"Mortimer, James, surgeon, Grimpen," Holmes read over my shoulder.',
+    ]
+    assert dialogue_speakers(scene)[2] == "Watson"
