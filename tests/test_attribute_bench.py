@@ -52,7 +52,7 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.91
+    assert tally.correct / tally.gold >= 0.92  # round 26f: 484/523 = 0.925 (480 before)
 
 
 STORY_FLOORS = [

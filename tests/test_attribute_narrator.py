@@ -146,3 +146,70 @@ def test_a_name_given_as_an_answer_does_not_name_the_narrator():
         '"Is he dead?"',
     ]
     assert "Father Flynn" not in dialogue_speakers(scene)
+
+
+_GREENHOUSE = [
+    'I was halfway through my toast when Priya sat down.',
+    '"We have the exam today, Nell," Priya said.',
+    '"Don\'t remind me," I said.',
+    '"It\'s on the board, Nell. Go and look."',
+    "The pairs were pinned to the board in the professor's hand: Ashby and Keller, Greenhouse Three.",
+    'Keller dropped into the chair across from me. "Look, Ashby. I hate it too."',
+    '"Then don\'t make me fail."',
+    '"Then don\'t set anything on fire."',
+    'Keller grinned. "Just sing to it, Ashby!"',
+    '"Fine."',
+]
+
+
+def test_a_surname_read_once_and_called_twice_is_the_narrator():
+    # `Ashby` is in the narration once (a list on the board) but addressed twice: the narrator
+    speakers = dialogue_speakers(_GREENHOUSE)
+    assert speakers[1] == speakers[4] == speakers[7] == "Nell"
+    assert speakers[3] == speakers[5] == "Keller"
+
+
+def test_a_name_the_narrator_calls_someone_never_names_the_narrator():
+    scene = [
+        "Brick and Roz were already in the channel when I logged on.",
+        '"You\'re late, Gravy," I said.',
+        '"Fashionably," someone said.',
+        '"Move, Gravy," Roz said.',
+        '"Gravy, left!" Brick said.',
+        '"On it."',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == "I"  # not "Gravy": the narrator calls him that
+
+
+_WINDOW_SEAT = [
+    "I had hidden behind the curtain with a book, but the door opened and he found me.",
+    '"What do you want?" I asked.',
+    '"Say, \'What do you want, Master John?\'" he said.',
+    "Aunt Reed lay on the sofa by the fire, and I stood at the door.",
+    '"What does Bessie say I have done?" I asked.',
+    '"Nora, I don\'t like questioners. Be seated somewhere, and until you can speak pleasantly, remain silent."',
+    "I slipped into the breakfast-room and hid behind the curtain. Then the door opened.",
+    '"Where is she?" cried Reed.',
+    '"She is in the window-seat, to be sure, Jack," said Eliza.',
+]
+
+
+def test_the_answer_to_the_narrators_line_names_the_narrator():
+    # `Nora` answers the narrator's question; `Jack` is called once by someone else, and
+    # `Master John` is inside the words the narrator is told to say
+    speakers = dialogue_speakers(_WINDOW_SEAT)
+    assert speakers[0] == speakers[2] == "Nora" and speakers[5] == "Eliza"
+
+
+def test_a_name_addressed_twice_outweighs_one_answer():
+    scene = [
+        "Holmes sat with his back to me, the stick of Dr. Mortimer on the table before him.",
+        '"Well, Watson, what do you make of it?" said Holmes.',
+        "I turned the stick over in my hands.",
+        '"Come, Watson. Read me his entry," said Holmes.',
+        "I took down the directory.",
+        '"Here it is," I said.',
+        '"Mortimer, James, surgeon, Grimpen," Holmes read over my shoulder.',
+    ]
+    assert dialogue_speakers(scene)[2] == "Watson"

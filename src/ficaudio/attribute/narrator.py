@@ -8,7 +8,8 @@ from collections import Counter
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
-from ficaudio.attribute.rules import Decision, names_in_answer, quote_context, vocatives_in
+from ficaudio.attribute.names import name_prior
+from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = re.compile(
@@ -122,11 +123,14 @@ def _canonical(doc: Document, phrase: str) -> str | None:
 
 
 def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | None:
-    """A name others address (twice, or once when that person never speaks and is never the
-    subject of narration) while the narration never makes it a subject: the narrator.
+    """A name others address while the narration never makes it a subject: the narrator. In
+    this order: a name addressed twice or more; the name an answer to the narrator's own line
+    calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
+    is never the subject of narration.
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
-    by others, with ``Pip`` never the subject of a narration sentence -> Pip.
+    by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
+    narrator's own quotations call someone (:func:`narrator_calls`).
     """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
@@ -134,32 +138,91 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
     speakers = Counter(d.speaker for d in decisions.values())
-    for name, count in addressed.most_common():
-        if count >= 2 and subjects[name] < count or count == 1 and subjects[name] == 0 and speakers[name] <= 1:
-            return name
-    return None
+    others = narrator_calls(doc, decisions)
+    often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
+    once = [n for n, count in addressed.most_common() if n not in others and count == 1 and subjects[n] == 0 and speakers[n] <= 1]
+    return next(iter(often), None) or called_in_reply(doc, decisions) or next(iter(once), None)
+
+
+def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None:
+    """The name that answers to the narrator's own lines call them by: the first quotation of
+    a paragraph right after one that ends on the narrator's quotation, spoken by someone else,
+    opening or closing on a name (the roster's, or a given name the first-names list knows;
+    never one inside a quotation it quotes, nor one the narrator calls someone, nor a subject
+    of the narration).
+
+    Example: ``"What does Bessie say I have done?" I asked.`` / ``"Jane, I don't like
+    cavillers ..."`` -> Jane, though the text never writes Jane again; not ``Master Reed`` from
+    ``"Say, 'What do you want, Master Reed?'"``, the words the narrator is told to say.
+    """
+    called: Counter = Counter()
+    for index in replies_to_narrator(doc, decisions):
+        text = _INNER_QUOTATION.sub(" ", doc.segments[index].text)
+        called.update({name for phrase in address_phrases(text) if (name := _called_name(doc, phrase, text))})
+    subjects = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject}
+    others = narrator_calls(doc, decisions)
+    return next((name for name, _ in called.most_common() if name not in others and name not in subjects), None)
+
+
+# a quotation inside a quotation: opened after a space, closed after its punctuation
+_INNER_QUOTATION = re.compile(r"(?<=\s)['‘“\"][^'‘’“”\"]*[.!?,]['’”\"]")
+
+
+def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[int]:
+    """Quotations that answer the narrator: the first of a paragraph whose paragraph before
+    ends on a quotation of the narrator's, and not the narrator's own."""
+    replies = []
+    for before, para in zip(doc.paragraphs, doc.paragraphs[1:]):
+        if not (before.quotes and para.quotes) or para.scene_start:
+            continue
+        last, first = decisions.get(before.quotes[-1]), decisions.get(para.quotes[0])
+        if last and last.speaker == FIRST_PERSON_NAME and (first is None or first.speaker != FIRST_PERSON_NAME):
+            replies.append(para.quotes[0])
+    return replies
+
+
+def _called_name(doc: Document, phrase: str, quote: str) -> str | None:
+    """Who ``phrase`` calls in ``quote``: a person of the roster, or a given name that opens or
+    closes a quotation saying more than the name (``"Jane, sit down."``; not ``"Jane Eyre."``,
+    an answer, nor ``"..., Grimpen, Devon. House-surgeon ..."``, a list)."""
+    runs = name_runs(words(phrase), phrase)
+    said = quote.strip("\"“”‘’'_ .,!?")
+    if not runs or said == phrase:
+        return None
+    if person := doc.roster.resolve(runs[0]):
+        return person.name
+    at_edge = said.startswith(phrase) or said.endswith(phrase)
+    return runs[0].form if at_edge and name_prior(runs[0].words[0])[1] > 0 else None
+
+
+def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
+    """The names the narrator's own quotations address: people other than the narrator
+    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him)."""
+    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME for n in vocatives_in(doc, doc.segments[i].text)}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
 
 
 def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator: str) -> list[str]:
-    """Names that exist only as what others call someone -- addressed at least twice, never
-    written in the narration, never named by a tag -- are more names of the narrator: in a
-    first-person story the one others keep addressing is the ``I`` they talk to.
+    """Names that live mostly as what others call someone -- addressed at least twice, written
+    in the narration less often than that, never named by a tag -- are more names of the
+    narrator: in a first-person story the one others keep addressing is the ``I`` they talk to.
 
     Example: narration in ``I``; the captain says ``"You're on watch, Hollis."`` and ``"Now,
     Hollis!"``, the princess says ``"Sit, Wren."``; ``Hollis`` is nowhere in the narration ->
-    ``Hollis`` is the narrator (already named Wren), not a second person who answers.
+    ``Hollis`` is the narrator (already named Wren), not a second person who answers. A surname
+    read once off a list (``Ashby and Keller, Greenhouse Three.``) and called twice (``"Look,
+    Ashby."``, ``"Sing, Ashby!"``) is one too.
     """
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
-    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
     return [n for n, count in addressed.items()
-            if count >= 2 and n != narrator and n not in in_narration and n not in tagged]
+            if count >= 2 and n != narrator and in_narration[n] < count and n not in tagged]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:

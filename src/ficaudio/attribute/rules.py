@@ -443,14 +443,21 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
 
 def vocatives_in(doc: Document, quote: str) -> list[str]:
     found = []
-    for pattern in (_VOCATIVE_START, _VOCATIVE_END):
-        m = pattern.search(quote)
-        if m and is_address_phrase(m.group(1)):
-            found.extend(_names_in(doc, m.group(1)))
-    for m in _VOCATIVE_MID.finditer(quote):  # "It's on the paper, Nell. I can't..."
-        found.extend(n for n in _names_in(doc, m.group(1)) if n not in found)
+    for phrase in address_phrases(quote):
+        found.extend(n for n in _names_in(doc, phrase) if n not in found)
     found.extend(n for n in honorific_vocatives(doc, quote) if n not in found)
     return found
+
+
+def address_phrases(quote: str) -> list[str]:
+    """The capitalised phrases a quotation calls someone by, known to the roster or not: at its
+    start, at its end, or closing a sentence after a comma.
+
+    >>> address_phrases('"Jane, sit down. Stay there, Miss Eyre."'), address_phrases('"On the paper, Nell. Keep up."')
+    (['Jane', 'Miss Eyre'], ['Nell'])
+    """
+    phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
+    return phrases + [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
 
 
 _HONORIFIC_ALONE = re.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
