@@ -469,3 +469,9 @@ def test_a_description_that_says_what_someone_is_brings_in_nobody():
     text = ('Ino folded her napkin. And then, being a modern mother, she put on her hat.\n'
             '"Lamb chops tonight," she said.')
     assert speakers(text, [INO])[-1] == ("Ino", "pronoun_tag")
+
+
+def test_the_doctor_is_the_one_character_titled_dr():
+    text = ('Dr. Archie came up from a game of pool. Dr. Archie sat down.\n'
+            'The doctor lit the lamp.\n"Sit down," said the doctor.')
+    assert speakers(text)[-1] == ("Dr. Archie", "description_tag")
