@@ -136,3 +136,13 @@ def test_a_reply_calling_a_name_met_before_renames_nobody():
     result = scene_attribution(["Walt came in at nine.", *_REGULAR[1:]])
     speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
     assert speakers[1] != "Walt"
+
+
+def test_a_call_earlier_in_the_turn_before_names_the_described_replier():
+    scene = [
+        '"It must be Thea who coughs," said Kronborg.',
+        "The doctor went in. In a single bed lay a little girl of eleven, wide awake.",
+        '"Feel pretty sick, Thea?" the doctor asked. "Why didn\'t you call somebody?"',
+        'She looked at him with affection. "I thought you were here," she said.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Thea"

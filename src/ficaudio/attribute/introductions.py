@@ -134,7 +134,9 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
     (Mrs. Hall being a character the roster knows). A call that is nothing but a name the
     roster does not know (:func:`bare_call`: ``"Ysolde," said the monk.`` / ``The dragon went
-    still. "You know my name."``) names a described speaker who had spoken before the call. Only a reply read from its own paragraph
+    still. "You know my name."``) names a described speaker who had spoken before the call. The
+    call may be any quotation of the turn before, not only its last (``"Feel sick, Thea?" he asked.
+    "Why didn't you call?"`` / ``"I thought you were here," she said.``). Only a reply read from its own paragraph
     counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
     """
     speakers = {d.speaker for d in decisions.values()}
@@ -149,12 +151,21 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
             continue  # a guessed turn is no evidence of who answered the call
         if doc.paragraph_of[index] is doc.paragraph_of[following]:
             continue
-        silent = [n for n in vocatives_in(doc, doc.segments[index].text) if n not in speakers and n not in subjects]
+        silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
         if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
             silent = [] if doc.roster.lookup(called) else [called]  # a name met only in this call: nobody else owns it
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
+
+
+def _called_in_paragraph(doc: Document, decisions: dict[int, Decision], index: int, replier: str) -> list[str]:
+    """The names the quotations of ``index``'s paragraph call, by whoever is not the replier:
+    ``"Feel pretty sick, Thea?" he asked. "Why didn't you call somebody?"`` calls Thea even
+    though the turn ends on another quotation."""
+    para = doc.paragraph_of[index]
+    called = [n for i in para.quotes if i <= index and (d := decisions.get(i)) and d.speaker != replier for n in vocatives_in(doc, doc.segments[i].text)]
+    return list(dict.fromkeys(called))
 
 
 def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
