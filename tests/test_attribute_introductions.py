@@ -146,3 +146,25 @@ def test_a_call_earlier_in_the_turn_before_names_the_described_replier():
         'She looked at him with affection. "I thought you were here," she said.',
     ]
     assert dialogue_speakers(scene)[-1] == "Thea"
+
+
+_DESCRIBED_THEN_NAMED = [
+    "The old lady pulled her spectacles down and looked about the room.",
+    '"Well, I lay if I get hold of you I\'ll--" she said.',
+    "There was a slight noise behind her and she turned just in time to seize a small boy by his collar.",
+    '"There! What you been doing in there?" she said.',
+    '"Nothing," said Tom.',
+    "The old lady whirled round. The lad fled on the instant and disappeared over the fence.",
+    "His aunt Polly stood surprised a moment, and then broke into a gentle laugh.",
+    "Aunt Polly went back to her knitting.",
+]
+
+
+def test_a_described_speaker_is_the_one_woman_the_scene_names_after_her():
+    assert dialogue_speakers(_DESCRIBED_THEN_NAMED)[:2] == ["Aunt Polly", "Aunt Polly"]
+
+
+def test_a_woman_named_before_the_description_spoke_is_someone_else():
+    scene = ['"Stay behind me," Maren said to Pip.', "The dragon came down out of the clouds. She landed on the ridge.",
+             '"Thieves," the dragon said.', "Maren drew her bow."]
+    assert dialogue_speakers(scene)[-1] == "the dragon"

@@ -11,9 +11,9 @@ import re
 
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, vocatives_in
-from ficaudio.models import SegmentKind
+from ficaudio.models import Gender, SegmentKind
 
 _SELF_INTRODUCTION = re.compile(
     r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
@@ -222,3 +222,47 @@ def bare_call(doc: Document, quote: str) -> str | None:
 
 
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
+
+
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
+
+
+def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A described speaker (``the old lady``) is the one person of that gender the narration of
+    the scene names, when the name is met and speaks only after the description has spoken,
+    and the two are never in one sentence as two people: ``The old
+    lady whirled round.`` ... ``His aunt Polly stood surprised a moment`` -> ``{"the lady":
+    "Aunt Polly"}``. People the other passes renamed (``taken``), or renamed someone to, are left alone."""
+    doc = resolver.doc
+    events = resolver.salience.events()
+    lines: dict[str, list[int]] = {}
+    for index, decision in sorted(decisions.items()):
+        lines.setdefault(decision.speaker, []).append(doc.segments[index].start)
+    renames: dict[str, str] = {}
+    for described, said in lines.items():
+        person = resolver.person(described)
+        if not described.startswith("the ") or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
+            continue
+        lo, hi = _scene_around(doc, said[0])
+        named = {n for at, n, _ in events if lo <= at < hi and not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is person.gender}
+        if len(named) != 1 or (name := named.pop()) in renames.values() or name in taken.values():
+            continue
+        first_seen = resolver.salience.first_seen
+        if first_seen[name] > first_seen.get(described, said[0]) and lines.get(name, [hi])[0] > said[0] and not _in_one_sentence(doc.text, events, described, name):
+            renames[described] = name
+    return renames
+
+
+def _scene_around(doc: Document, position: int) -> tuple[int, int]:
+    """The start and end of the scene (a chapter, or the text between scene breaks) holding ``position``."""
+    starts = [p.start for p in doc.paragraphs if p.scene_start]
+    lo = max((s for s in starts if s <= position), default=0)
+    hi = min((s for s in starts if s > position), default=len(doc.text))
+    return lo, hi
+
+
+def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are ever mentioned in one sentence (two people, not one)."""
+    at_a = [at for at, n, _ in events if n == a]
+    at_b = [at for at, n, _ in events if n == b]
+    return any(not _SENTENCE_END.search(text, min(x, y), max(x, y)) for x in at_a for y in at_b)
