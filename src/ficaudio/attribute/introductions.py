@@ -230,27 +230,50 @@ _SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;
 def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
     """A described speaker (``the old lady``) is the one person of that gender the narration of
     the scene names, when the name is met and speaks only after the description has spoken,
-    and the two are never in one sentence as two people: ``The old
-    lady whirled round.`` ... ``His aunt Polly stood surprised a moment`` -> ``{"the lady":
-    "Aunt Polly"}``. People the other passes renamed (``taken``), or renamed someone to, are left alone."""
-    doc = resolver.doc
+    the description was written with an article before the name came (``his lady`` is a
+    relation, maybe of a Lady Ferrars who calls later), and the two are never in one sentence
+    as two people: ``The old lady whirled round.`` ... ``His aunt Polly stood surprised a
+    moment`` -> ``{"the lady": "Aunt Polly"}``. People the other passes renamed (``taken``), or
+    renamed someone to, are left alone."""
     events = resolver.salience.events()
     lines: dict[str, list[int]] = {}
     for index, decision in sorted(decisions.items()):
-        lines.setdefault(decision.speaker, []).append(doc.segments[index].start)
+        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
     renames: dict[str, str] = {}
     for described, said in lines.items():
         person = resolver.person(described)
         if not described.startswith("the ") or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
             continue
-        lo, hi = _scene_around(doc, said[0])
-        named = {n for at, n, _ in events if lo <= at < hi and not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is person.gender}
-        if len(named) != 1 or (name := named.pop()) in renames.values() or name in taken.values():
-            continue
-        first_seen = resolver.salience.first_seen
-        if first_seen[name] > first_seen.get(described, said[0]) and lines.get(name, [hi])[0] > said[0] and not _in_one_sentence(doc.text, events, described, name):
+        name = _one_named_of_gender(resolver, events, person.gender, said[0])
+        if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
+
+
+def _one_named_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, at: int) -> str | None:
+    """The one named person of ``gender`` the scene around ``at`` mentions, if only one."""
+    lo, hi = _scene_around(resolver.doc, at)
+    named = {n for pos, n, _ in events if lo <= pos < hi and not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
+    return named.pop() if len(named) == 1 else None
+
+
+def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines: dict[str, list[int]], described: str, name: str) -> bool:
+    """Whether ``name`` is first met and first speaks after ``described`` spoke, after the
+    description was written with an article, and never in one sentence with it."""
+    first_seen, said = resolver.salience.first_seen, lines[described]
+    if first_seen[name] <= first_seen.get(described, said[0]) or lines.get(name, [len(resolver.doc.text)])[0] <= said[0]:
+        return False
+    return _written_with_article(resolver.doc.text, described, first_seen[name]) and not _in_one_sentence(resolver.doc.text, events, described, name)
+
+
+def _written_with_article(text: str, described: str, before: int) -> bool:
+    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``.
+
+    >>> _written_with_article("The old lady laughed. Aunt Polly", "the lady", 22), _written_with_article("his lady said. Lady Ferrars", "the lady", 15)
+    (True, False)
+    """
+    head = described.rsplit(" ", 1)[-1]
+    return bool(re.search(rf"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){{0,3}}{re.escape(head)}\b", text[:before]))
 
 
 def _scene_around(doc: Document, position: int) -> tuple[int, int]:
