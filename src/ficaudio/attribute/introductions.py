@@ -2,7 +2,9 @@
 
 A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
-every line of the monk) or corrects the speaker of that one line.
+every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
+person of a gender the scene names later (:func:`described_then_named`) name described
+speakers the same way.
 """
 
 from __future__ import annotations
