@@ -114,3 +114,11 @@ def test_pronoun_after_object_needs_the_other_gender_in_the_same_sentence():
     assert pronoun_after_object(" addressed her in the tone he used.", Gender.FEMALE) is Gender.MALE
     assert pronoun_after_object(" pulled her close. He smiled.", Gender.FEMALE) is None
     assert pronoun_after_object(" pulled her close and she smiled.", Gender.FEMALE) is None
+
+
+def test_a_name_equated_with_a_gendered_noun_takes_its_gender_over_a_neighbours_pronouns():
+    found = line_characters(
+        "Then Philip cried, and Emma hugged him. Later Emma was a tall, big-boned woman, and he loved her. "
+        "Then Philip sat and Emma watched him. He smiled. Later Emma looked at him and he nodded."
+    )
+    assert found["Emma"].gender is Gender.FEMALE

@@ -136,3 +136,35 @@ def test_a_reply_calling_a_name_met_before_renames_nobody():
     result = scene_attribution(["Walt came in at nine.", *_REGULAR[1:]])
     speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
     assert speakers[1] != "Walt"
+
+
+def test_a_call_earlier_in_the_turn_before_names_the_described_replier():
+    scene = [
+        '"It must be Thea who coughs," said Kronborg.',
+        "The doctor went in. In a single bed lay a little girl of eleven, wide awake.",
+        '"Feel pretty sick, Thea?" the doctor asked. "Why didn\'t you call somebody?"',
+        'She looked at him with affection. "I thought you were here," she said.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Thea"
+
+
+_DESCRIBED_THEN_NAMED = [
+    "The old lady pulled her spectacles down and looked about the room.",
+    '"Well, I lay if I get hold of you I\'ll--" she said.',
+    "There was a slight noise behind her and she turned just in time to seize a small boy by his collar.",
+    '"There! What you been doing in there?" she said.',
+    '"Nothing," said Tom.',
+    "The old lady whirled round. The lad fled on the instant and disappeared over the fence.",
+    "His aunt Polly stood surprised a moment, and then broke into a gentle laugh.",
+    "Aunt Polly went back to her knitting.",
+]
+
+
+def test_a_described_speaker_is_the_one_woman_the_scene_names_after_her():
+    assert dialogue_speakers(_DESCRIBED_THEN_NAMED)[:2] == ["Aunt Polly", "Aunt Polly"]
+
+
+def test_a_woman_named_before_the_description_spoke_is_someone_else():
+    scene = ['"Stay behind me," Maren said to Pip.', "The dragon came down out of the clouds. She landed on the ridge.",
+             '"Thieves," the dragon said.', "Maren drew her bow."]
+    assert dialogue_speakers(scene)[-1] == "the dragon"

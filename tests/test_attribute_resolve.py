@@ -458,3 +458,20 @@ def test_a_man_placed_where_he_sits_is_someone_new():
         '"That is Myra," says the old man at the end of the counter, without looking up.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "the man"
+
+
+def test_a_description_that_says_what_someone_is_brings_in_nobody():
+    # "A capital fellow!" and "being a modern mother" describe the one already there: the
+    # next "he"/"she" is still that person, not a newcomer called "the fellow"/"the mother".
+    text = ('Mr. Heathcliff and I are a suitable pair. A capital fellow! He scowled at me.\n'
+            '"Walk in," he said.')
+    assert speakers(text)[-1] == ("Mr. Heathcliff", "pronoun_tag")
+    text = ('Ino folded her napkin. And then, being a modern mother, she put on her hat.\n'
+            '"Lamb chops tonight," she said.')
+    assert speakers(text, [INO])[-1] == ("Ino", "pronoun_tag")
+
+
+def test_the_doctor_is_the_one_character_titled_dr():
+    text = ('Dr. Archie came up from a game of pool. Dr. Archie sat down.\n'
+            'The doctor lit the lamp.\n"Sit down," said the doctor.')
+    assert speakers(text)[-1] == ("Dr. Archie", "description_tag")

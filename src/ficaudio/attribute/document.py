@@ -357,6 +357,10 @@ class Salience:
         if (first := self.first_seen.pop(old, None)) is not None:
             self.first_seen[new] = min(first, self.first_seen.get(new, first))
 
+    def events(self) -> list[tuple[int, str, bool]]:
+        """Every event read, in text order."""
+        return list(self._events)
+
     def recent(self, before: int, limit: int = 60) -> list[tuple[int, str, bool]]:
         """Events before ``before``, most recent first."""
         k = bisect.bisect_left(self._positions, before)

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio.attribute.characters import Person, Roster
-from ficaudio.attribute.lexicon import FEMALE_PRONOUNS, HONORIFIC_GENDER, MALE_PRONOUNS
+from ficaudio.attribute.lexicon import FEMALE_PRONOUNS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
@@ -140,6 +140,38 @@ def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Co
     return {name: count for name, count in votes.items() if count}
 
 
+_COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s+")
+
+
+def copula_gender(text: str, run: NameRun) -> Gender:
+    """``Emma was a tall, big-boned woman`` -> female: a name equated with a gendered noun
+    among the next few words of its sentence.
+
+    >>> t = "Emma was a tall, big-boned woman. Tom was a good sort of man."
+    >>> copula_gender(t, NameRun(("Emma",), None, None, 0, 4, True)), copula_gender(t, NameRun(("Tom",), None, None, 34, 37, True))
+    (<Gender.FEMALE: 'female'>, <Gender.UNKNOWN: 'unknown'>)
+    """
+    m = _COPULA.match(text, run.end)
+    if not m:
+        return Gender.UNKNOWN
+    for word in text[m.end():m.end() + 60].split()[:4]:
+        if (noun := word.rstrip(",.;:!?")) in KIN_GENDER:
+            return KIN_GENDER[noun]
+        if word.endswith((".", ";", ":", "!", "?")) or word in ("of", "who", "with"):
+            break
+    return Gender.UNKNOWN
+
+
+def said_outright(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Gender]:
+    """The people the narration equates with a gendered noun (:func:`copula_gender`), when it
+    only ever says one gender for them: this outweighs pronouns, which may be a neighbour's."""
+    said: dict[str, set[Gender]] = {}
+    for run, person in runs:
+        if (gender := copula_gender(text, run)) is not Gender.UNKNOWN:
+            said.setdefault(person.name, set()).add(gender)
+    return {name: genders.pop() for name, genders in said.items() if len(genders) == 1}
+
+
 def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> None:
     gender = pronoun_after_name(text, run, next_start)
     object_gender = None
@@ -183,8 +215,12 @@ def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]],
     text evidence outweighs; honorifics (``-kun``) decide when nothing else does.
     """
     votes = vote_pronouns(text, runs)
+    said = said_outright(text, runs)
     for person in roster.people:
         if person.gender is not Gender.UNKNOWN:
+            continue
+        if person.name in said:
+            person.gender, person.gender_reason = said[person.name], "a gendered noun after 'was a'"
             continue
         count = votes.get(person.name, Counter())
         prior, weight = given_name_prior(person) if use_names else (Gender.UNKNOWN, 0.0)

@@ -2,7 +2,9 @@
 
 A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
-every line of the monk) or corrects the speaker of that one line.
+every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
+person of a gender the scene names later (:func:`described_then_named`) name described
+speakers the same way.
 """
 
 from __future__ import annotations
@@ -11,9 +13,9 @@ import re
 
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, vocatives_in
-from ficaudio.models import SegmentKind
+from ficaudio.models import Gender, SegmentKind
 
 _SELF_INTRODUCTION = re.compile(
     r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
@@ -134,7 +136,9 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
     (Mrs. Hall being a character the roster knows). A call that is nothing but a name the
     roster does not know (:func:`bare_call`: ``"Ysolde," said the monk.`` / ``The dragon went
-    still. "You know my name."``) names a described speaker who had spoken before the call. Only a reply read from its own paragraph
+    still. "You know my name."``) names a described speaker who had spoken before the call. The
+    call may be any quotation of the turn before, not only its last (``"Feel sick, Thea?" he asked.
+    "Why didn't you call?"`` / ``"I thought you were here," she said.``). Only a reply read from its own paragraph
     counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
     """
     speakers = {d.speaker for d in decisions.values()}
@@ -149,12 +153,21 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
             continue  # a guessed turn is no evidence of who answered the call
         if doc.paragraph_of[index] is doc.paragraph_of[following]:
             continue
-        silent = [n for n in vocatives_in(doc, doc.segments[index].text) if n not in speakers and n not in subjects]
+        silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
         if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
             silent = [] if doc.roster.lookup(called) else [called]  # a name met only in this call: nobody else owns it
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
+
+
+def _called_in_paragraph(doc: Document, decisions: dict[int, Decision], index: int, replier: str) -> list[str]:
+    """The names the quotations of ``index``'s paragraph call, by whoever is not the replier:
+    ``"Feel pretty sick, Thea?" he asked. "Why didn't you call somebody?"`` calls Thea even
+    though the turn ends on another quotation."""
+    para = doc.paragraph_of[index]
+    called = [n for i in para.quotes if i <= index and (d := decisions.get(i)) and d.speaker != replier for n in vocatives_in(doc, doc.segments[i].text)]
+    return list(dict.fromkeys(called))
 
 
 def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -211,3 +224,70 @@ def bare_call(doc: Document, quote: str) -> str | None:
 
 
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
+
+
+_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
+
+
+def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A described speaker (``the old lady``) is the one person of that gender the narration of
+    the scene names, when the name is met and speaks only after the description has spoken,
+    the description was written with an article before the name came (``his lady`` is a
+    relation, maybe of a Lady Ferrars who calls later), and the two are never in one sentence
+    as two people: ``The old lady whirled round.`` ... ``His aunt Polly stood surprised a
+    moment`` -> ``{"the lady": "Aunt Polly"}``. People the other passes renamed (``taken``), or
+    renamed someone to, are left alone."""
+    events = resolver.salience.events()
+    lines: dict[str, list[int]] = {}
+    for index, decision in sorted(decisions.items()):
+        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
+    renames: dict[str, str] = {}
+    for described, said in lines.items():
+        person = resolver.person(described)
+        if not described.startswith("the ") or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
+            continue
+        name = _one_named_of_gender(resolver, events, person.gender, said[0])
+        if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
+            renames[described] = name
+    return renames
+
+
+def _one_named_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, at: int) -> str | None:
+    """The one named person of ``gender`` the scene around ``at`` mentions, if only one."""
+    lo, hi = _scene_around(resolver.doc, at)
+    named = {n for pos, n, _ in events if lo <= pos < hi and not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
+    return named.pop() if len(named) == 1 else None
+
+
+def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines: dict[str, list[int]], described: str, name: str) -> bool:
+    """Whether ``name`` is first met and first speaks after ``described`` spoke, after the
+    description was written with an article, and never in one sentence with it."""
+    first_seen, said = resolver.salience.first_seen, lines[described]
+    if first_seen[name] <= first_seen.get(described, said[0]) or lines.get(name, [len(resolver.doc.text)])[0] <= said[0]:
+        return False
+    return _written_with_article(resolver.doc.text, described, first_seen[name]) and not _in_one_sentence(resolver.doc.text, events, described, name)
+
+
+def _written_with_article(text: str, described: str, before: int) -> bool:
+    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``.
+
+    >>> _written_with_article("The old lady laughed. Aunt Polly", "the lady", 22), _written_with_article("his lady said. Lady Ferrars", "the lady", 15)
+    (True, False)
+    """
+    head = described.rsplit(" ", 1)[-1]
+    return bool(re.search(rf"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){{0,3}}{re.escape(head)}\b", text[:before]))
+
+
+def _scene_around(doc: Document, position: int) -> tuple[int, int]:
+    """The start and end of the scene (a chapter, or the text between scene breaks) holding ``position``."""
+    starts = [p.start for p in doc.paragraphs if p.scene_start]
+    lo = max((s for s in starts if s <= position), default=0)
+    hi = min((s for s in starts if s > position), default=len(doc.text))
+    return lo, hi
+
+
+def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: str) -> bool:
+    """Whether ``a`` and ``b`` are ever mentioned in one sentence (two people, not one)."""
+    at_a = [at for at, n, _ in events if n == a]
+    at_b = [at for at, n, _ in events if n == b]
+    return any(not _SENTENCE_END.search(text, min(x, y), max(x, y)) for x in at_a for y in at_b)

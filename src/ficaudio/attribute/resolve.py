@@ -9,7 +9,7 @@ from typing import Collection
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
 from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
-from ficaudio.attribute.mentions import compound_head, is_group_noun
+from ficaudio.attribute.mentions import compound_head, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -404,8 +404,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return titled
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
-    if indefinite and in_comparison(resolver.doc.text, m):
-        return None  # "no other woman looked such a lady as she did": a likeness, not a newcomer
+    if indefinite and in_comparison(resolver.doc.text, m) or predicates_someone(resolver.doc.text, m):
+        return None  # "no other woman looked such a lady as she did", "being a modern mother, she": not a newcomer
     if generic and not (m.subject or m.clause_subject) and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
@@ -517,6 +517,36 @@ def in_comparison(text: str, m: Mention) -> bool:
     """
     before = text[max(0, m.start - 12):m.start].split()
     return bool(before) and before[-1].lower() in _SIMILE_WORDS
+
+
+_BECOMING = frozenset({"be", "being", "become", "becomes", "became", "becoming"})
+_BE = frozenset({"is", "was", "am", "are", "were"})
+_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)$")
+
+
+def predicates_someone(text: str, m: Mention) -> bool:
+    """A description (``a``/``an``/``the``) that says what someone already there is, not a
+    newcomer: after ``be``/``being``/``became`` (``being a modern mother, she donned her hat``,
+    ``too young to be the mother of this boy``), after ``is``/``was`` with a name for subject
+    (``Joseph was an old man``; not after ``He was``, which may describe a visitor not yet
+    known), or a sentence by itself (``Mr. Heathcliff and I are a suitable pair. A capital
+    fellow! He ...``). ``There was a man at the door`` brings one in; ``who could be our
+    visitor`` is a relation, left to the possessive's own rules.
+
+    >>> t = "And being a modern mother, she went. A capital fellow! He nodded. There was a man."
+    >>> [predicates_someone(t, Mention(t.index(p), t.index(p) + len(p), "description", p)) for p in ("a modern mother", "A capital fellow", "a man")]
+    [True, True, False]
+    >>> predicates_someone("Joseph was an old man.", Mention(11, 21, "description", "an old man"))
+    True
+    """
+    if m.text.split(" ", 1)[0].lower() not in _ARTICLES:
+        return False  # "who could be our visitor": a relation, resolved as one
+    before = text[max(0, m.start - 30):m.start].split()
+    if before and before[-1].lower() in _BECOMING:
+        return True
+    if len(before) >= 2 and before[-1].lower() in _BE and is_name_word(before[-2]):
+        return True
+    return bool(_SENTENCE_OPENING.search(text, max(0, m.start - 4), m.start)) and text[m.end:m.end + 1] in ("!", ".")
 
 
 def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
@@ -656,10 +686,15 @@ def possessive_rank(m: Mention) -> bool:
     return _is_possessive(m) and m.head in _RANK_TITLES
 
 
+_ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. "}
+
+
 def _titled_person(resolver: Resolver, head: str) -> str | None:
     """``the captain`` is ``Captain Rhys`` when exactly one character bears that title, in any
-    of their names (``Commander Hale`` who goes by ``Hale`` is ``the commander``)."""
-    hits = [p.name for p in resolver.doc.roster.people if head and any(f.lower().startswith(head + " ") for f in (p.name, *p.forms))]
+    of their names (``Commander Hale`` who goes by ``Hale`` is ``the commander``), written out
+    or abbreviated (``the doctor`` is ``Dr. Archie``)."""
+    prefixes = (head + " ", _ABBREVIATED_TITLES.get(head, head + " "))
+    hits = [p.name for p in resolver.doc.roster.people if head and any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
     return hits[0] if len(hits) == 1 else None
 
 
