@@ -8,7 +8,7 @@ entry points are driven here by hypothesis, which shrinks failures to a readable
 
 from __future__ import annotations
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from ficaudio import attribute, segment, speech
@@ -17,6 +17,7 @@ from ficaudio.cast import cast
 from ficaudio.errors import FicaudioError
 from ficaudio.models import SPOKEN_KINDS, Script, SegmentKind
 from ficaudio.parse import read_story
+from ficaudio.parse.lines import INVISIBLE
 from ficaudio.parse.text import story_from_text
 from ficaudio.render import count_words, words_check
 
@@ -44,6 +45,7 @@ def parsed(text: str):
 
 @FUZZ
 @given(texts(), st.booleans())
+@example('"\ufeff', False)  # a byte-order mark after a quote mark (found by hypothesis)
 def test_segments_cover_the_story_text_exactly_once_in_order(text, notes):
     story = parsed(text)
     if story is None:
@@ -58,8 +60,9 @@ def test_segments_cover_the_story_text_exactly_once_in_order(text, notes):
     covered = {i for s in segments if s.kind is not SegmentKind.NOTE for i in range(s.start, s.end)}
     assert covered == wanted
     asides = {i for a in story.asides for i in range(a.start, a.end)}
-    dropped = [i for i, ch in enumerate(story.text) if not ch.isspace() and ch != "\u200b" and i not in covered | asides]
+    dropped = [i for i, ch in enumerate(story.text) if not ch.isspace() and ch not in INVISIBLE and i not in covered | asides]
     assert dropped == []  # what is not a segment is an aside, listed in the script as unspoken
+    # (zero-width marks at a paragraph's edges are trimmed with its spaces: '"\ufeff' is the paragraph '"')
 
 
 @FUZZ
