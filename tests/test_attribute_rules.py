@@ -281,3 +281,16 @@ def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
             '"She got an A?" Caleb puts his pen down. "Nobody gets an A."\n'
             '"Nadia does." He swipes to answer the phone. "Hey, you are on speaker."')
     assert [s for s, _ in speakers(text, [bash, caleb])][-2:] == ["Bash", "Bash"]
+
+
+@pytest.mark.parametrize(
+    "tagged, voice",
+    [
+        ('"Won\'t you tell?" somebody else inquired.', "somebody else"),
+        ('"And serve him right, too," said one of the colts.', "one of the colts"),
+        ('"People say," said another, "that it is so."', "another"),
+    ],
+)
+def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
+    scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
+    assert dialogue_speakers(scene)[2] == voice
