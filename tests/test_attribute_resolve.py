@@ -458,3 +458,12 @@ def test_a_man_placed_where_he_sits_is_someone_new():
         '"That is Myra," says the old man at the end of the counter, without looking up.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "the man"
+
+
+def test_the_voice_of_a_named_person_is_theirs():
+    scene = [
+        "Eliza went out with John. Jane sat alone with a book, glad that John was gone.",
+        "“Go away,” Eliza said.",
+        "“Boh! Madam Mope!” cried the voice of John.",
+    ]
+    assert dialogue_speakers(scene)[1] == "John"

@@ -574,10 +574,24 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     person ``his mother`` is (see :func:`voice_possessor`). ``the voice`` is nobody known."""
     if owner := voice_possessor(m):
         return description_referent(resolver, owner, para)
+    if named := voice_named_by(resolver, para, m.end):
+        return named
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+_VOICE_OF = re.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
+
+
+def voice_named_by(resolver: Resolver, para: Paragraph, end: int) -> str | None:
+    """The person a voice is said to be right after the word ``voice`` (ending at ``end``):
+    ``cried the voice of John Reed`` -> John Reed; ``replied another voice, which Margaret
+    knew to be that of Mrs. Gibson`` -> Mrs. Gibson (not Margaret, who only hears it)."""
+    found = _VOICE_OF.match(resolver.doc.text, end)
+    named = found and next((m for m in para.mentions if m.start == found.end() and m.kind == "name"), None)
+    return resolver.mention(named, para) if named else None
 
 
 def voice_possessor(m: Mention) -> Mention | None:

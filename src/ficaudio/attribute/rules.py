@@ -228,19 +228,20 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
     return last.end() if last else floor
 
 
-_UNNAMED_VOICE_AFTER = re.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?:\s+(?P<then>[a-z]+))?")
+_UNNAMED_VOICE_AFTER = re.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?P<end>)(?:\s+(?P<then>[a-z]+))?")
 
 
-def unnamed_voice_tag(ctx: QuoteContext) -> bool:
-    """Whether the quotation's tag is a voice nobody is named for: ``"Get a room," a voice yells
-    from the bathroom``, ``"No!" cried a voice from the top of the table``.
+def unnamed_voice_tag(ctx: QuoteContext) -> int | None:
+    """Where the word ``voice`` ends when the quotation's tag is a voice nobody is named for:
+    ``"Get a room," a voice yells from the bathroom``, ``"No!" cried a voice from the top of
+    the table``; None for any other tag.
 
     >>> t = '"Get a room," a voice yells from the bathroom.'
     >>> bool(_UNNAMED_VOICE_AFTER.match(t, 13)), _UNNAMED_VOICE_AFTER.match(t, 13).group("then")
     (True, 'yells')
     """
     m = _UNNAMED_VOICE_AFTER.match(ctx.doc.text, ctx.after[0], ctx.after[1])
-    return bool(m) and (m.group("verb") in SPEECH_VERBS or m.group("then") in SPEECH_VERBS)
+    return m.end("end") if m and (m.group("verb") in SPEECH_VERBS or m.group("then") in SPEECH_VERBS) else None
 
 
 def action_beat(ctx: QuoteContext) -> Mention | None:
