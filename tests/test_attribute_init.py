@@ -154,3 +154,14 @@ def test_an_unnamed_voice_is_the_person_the_tag_says_it_is():
         "'She is a lucky girl,' replied another voice, which Margaret knew to be that of Mrs. Gibson.",
     ]
     assert dialogue_speakers(scene)[2] == "Mrs. Gibson"
+
+
+def test_a_groups_chorus_is_no_ones_turn():
+    scene = [
+        "Margaret and Mrs. Shaw sat in the drawing-room with the other ladies.",
+        "'Edith is asleep,' said Margaret.",
+        "All the ladies said 'Poor child!' together.",
+        "'Hush! She will wake,' said Mrs. Shaw.",
+        "'I will sit with her.'",
+    ]
+    assert dialogue_speakers(scene)[1:] == ["the ladies", "Mrs. Shaw", "Margaret"]

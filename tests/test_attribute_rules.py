@@ -294,3 +294,16 @@ def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
 def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
     scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
     assert dialogue_speakers(scene)[2] == voice
+
+
+@pytest.mark.parametrize(
+    "tagged, group",
+    [
+        ('"Psychic," the girls whispered.', "the girls"),
+        ('All the ladies said "Poor child!" at once.', "the ladies"),
+        ('"Never!" cried the others.', "the others"),
+    ],
+)
+def test_a_quotation_a_group_says_is_the_groups(tagged, group):
+    scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
+    assert dialogue_speakers(scene)[2] == group

@@ -32,7 +32,7 @@ from ficaudio.attribute.introductions import addressed_description_named, self_i
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -172,7 +172,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
@@ -279,8 +279,8 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv.before_last_turn, conv.narrated = conv.narrated, []
     for index in para.quotes:
         decision = decisions.get(index)
-        if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE:
-            continue
+        if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":
+            continue  # a group's chorus is no one's turn in the talk
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
         conv.departed.discard(decision.speaker)

@@ -644,3 +644,49 @@ def anonymous_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     person = resolver.doc.roster.description_person(who, KIN_GENDER.get(head, Gender.UNKNOWN))
     resolver.add_person(person)
     return Decision(person.name, 0.6, "anonymous_tag")
+
+
+# ------------------------------------------------------------------------------- groups
+_GROUP = r"(?P<group>(?:all\s+)?the\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+s|others|crowd|audience|class|company)|everyone|everybody|both\s+of\s+them)"
+_GROUP_TAGS = (re.compile(rf"[ ,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_GROUP}\b", re.IGNORECASE),
+               re.compile(rf"[ ,—–-]*{_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
+_GROUP_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|then)\s+){_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?[,:]?\s*$", re.IGNORECASE | re.MULTILINE)
+
+
+def group_voice(text: str, before: tuple[int, int], after_start: int) -> str | None:
+    """The group a quotation's tag gives it to, named ``the`` and its noun: ``"Psychic," the
+    girls whispered`` -> ``the girls``; ``All the ladies said "Poor child!"`` -> ``the
+    ladies``; ``cried the others``; ``everyone said``. A plural of a person noun or a group
+    noun; not ``the Hales`` (a family name) nor ``the words said``.
+
+    >>> group_voice('"Psychic," the girls whispered.', (0, 0), 10), group_voice('All the ladies said "Poor child!"', (0, 20), 33)
+    ('the girls', 'the ladies')
+    >>> group_voice('"Go," the Hales said.', (0, 0), 5), group_voice('"Go," said the others.', (0, 0), 5), group_voice('"Go," the words said.', (0, 0), 5)
+    (None, 'the others', None)
+    >>> group_voice('"Go," the princess said.', (0, 0), 5)
+    """
+    found = [m for tag in _GROUP_TAGS if (m := tag.match(text, after_start))] + [m for m in [_GROUP_BEFORE.search(text, *before)] if m]
+    for m in found:
+        noun = (m.group("noun") or "").lower()
+        if m.group("verb").lower() in SPEECH_VERBS and (not noun or _is_people(noun)) and not m.group("group")[-1:].isupper():
+            return f"the {noun}" if noun else m.group("group").lower()
+    return None
+
+
+def _is_people(noun: str) -> bool:
+    """``girls``, ``ladies``, ``others``, ``crowd``: several people (not ``words``)."""
+    if noun.endswith("ss"):
+        return False  # "the princess"
+    return is_group_noun(noun) or noun in ("others", "audience", "class") or noun.endswith("s") and is_person_noun(noun[:-1]) or noun.endswith("ies") and is_person_noun(noun[:-3] + "y")
+
+
+def group_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A quotation tagged as said by a group (``the girls whispered``, ``All the ladies said``,
+    ``the others chorused``) is the group's, one voice for all of them, and not the nearest
+    person's."""
+    name = group_voice(ctx.doc.text, ctx.before, ctx.after[0])
+    if name is None:
+        return None
+    person = resolver.doc.roster.description_person(name, Gender.UNKNOWN)
+    resolver.add_person(person)
+    return Decision(person.name, 0.6, "group_tag")
