@@ -307,3 +307,14 @@ def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
 def test_a_quotation_a_group_says_is_the_groups(tagged, group):
     scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
     assert dialogue_speakers(scene)[2] == group
+
+
+def test_a_thing_a_named_voice_came_from_speaks_for_that_person():
+    scene = [
+        "Idris sat in the pilot’s chair. Wick sat on the floor beside it, and Tuesday ran the ship.",
+        "“I am right here,” said Tuesday, very softly, from the console.",
+        "“Go to bed, Wick,” Idris said.",
+        "“It’s Tuesday’s ship,” said Wick.",
+        "“Thank you,” said the console.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tuesday"

@@ -66,6 +66,7 @@ class Resolver:
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
+        self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before

@@ -328,15 +328,35 @@ _CONFIDENCE = {"explicit_tag": 0.97, "pronoun_tag": 0.7, "description_tag": 0.7,
                "named_action_beat": 0.85, "pronoun_action_beat": 0.65, "description_action_beat": 0.45, "first_person_action_beat": 0.45}
 
 
+_VOICE_SOURCE = re.compile(r"[^.!?;\"“”‘’]*?\b(?:from|through|over|out\s+of)\s+(?:the|a|an|his|her|my|their|our)\s+(?:[a-z-]+\s+)?(?P<source>[a-z-]+)(?=\s*[,.;:!?—]|$)")
+
+
+def voice_source(text: str, start: int, end: int) -> str | None:
+    """The thing a named speaker's voice comes from, in the rest of the tag's sentence:
+    ``said Tuesday, very softly, from the console.`` -> ``console`` (so a later ``said the
+    console`` is Tuesday: the text itself made the console her voice). Never a person noun.
+
+    >>> t = '"Here," said Tuesday, very softly, from the console. "Good," said Idris from the top of the stairs.'
+    >>> voice_source(t, 20, 52), voice_source(t, 71, len(t))
+    ('console', None)
+    """
+    m = _VOICE_SOURCE.match(text, start, end)
+    return m.group("source") if m and not is_person_noun(m.group("source")) else None
+
+
 def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """A speech tag next to the quotation (after it, or before it) names the speaker by name,
     pronoun, description or ``I``: ``"Go," said Ino`` -> Ino (explicit_tag);
     ``"Go," she said`` -> the woman meant (pronoun_tag); ``"Go," the ANBU captain said``
-    (description_tag); ``"Go," I said`` -> the narrator (first_person_tag)."""
+    (description_tag); ``"Go," I said`` -> the narrator (first_person_tag). A thing a named
+    voice came from speaks for that person (:func:`voice_source`): ``said Tuesday from the
+    console`` ... ``"Thank you," said the console.`` -> Tuesday (description_tag)."""
     for finder in (tag_after_quote, tag_before_quote):
         m = finder(ctx)
         if m is not None:
-            speaker = resolve_mention(resolver, ctx, m)
+            speaker = m.kind == "description" and resolver.voice_sources.get(m.head) or resolve_mention(resolver, ctx, m)
+            if speaker and m.kind == "name" and (source := voice_source(ctx.doc.text, m.end, _first_sentence_end(ctx.doc.text, (m.end, ctx.para.end)))):
+                resolver.voice_sources[source] = speaker
             if speaker:
                 rule = _KIND_RULE[m.kind]
                 return Decision(speaker, _CONFIDENCE[rule], rule)
