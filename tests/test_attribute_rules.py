@@ -318,3 +318,12 @@ def test_a_thing_a_named_voice_came_from_speaks_for_that_person():
         "“Thank you,” said the console.",
     ]
     assert dialogue_speakers(scene)[-1] == "Tuesday"
+
+
+def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
+    scene = [
+        "Marisol waited upstairs while her friends rang the bell.",
+        "“They’re here,” Marisol said to the cat.",
+        "Her mother opened the door. I hear her before I see her. “Marisol! Your friends are here.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "her mother"

@@ -251,11 +251,34 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
-        return interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        subject = interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        return heard_person(text, mentions, before, subject) or subject
     after = [m for m in ctx.mentions_in(ctx.after) if m.subject]
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in after if m.start < first_sentence_end]
     return after[0] if after else None
+
+
+_HEARS = re.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
+
+
+def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], subject: Mention) -> Mention | None:
+    """The person a subject of the beat's sentence hears speaks the quotation, not the one who
+    hears: ``My mom lets them in. I hear her from all the way up in my room. "Marisol!"`` ->
+    her; ``I hear her before I see her.`` -> her.
+
+    >>> t = "I hear her before I see her. "
+    >>> ms = [Mention(0, 1, "first_person", "I", subject=True), Mention(7, 10, "pronoun", "her"), Mention(18, 19, "first_person", "I", subject=True), Mention(24, 27, "pronoun", "her")]
+    >>> heard_person(t, ms, [ms[0], ms[2]], ms[2]).start
+    7
+    """
+    sentence_start = _sentence_start(text, 0, subject.start)
+    for hearer in (m for m in subjects if m.start >= sentence_start):
+        found = _HEARS.match(text, hearer.end)
+        heard = found and next((m for m in mentions if m.start == found.end()), None)
+        if heard:
+            return heard
+    return None
 
 
 _INTERRUPTERS = frozenset({"before", "until", "when"})
