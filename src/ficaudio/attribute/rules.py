@@ -272,7 +272,7 @@ def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], su
     >>> heard_person(t, ms, [ms[0], ms[2]], ms[2]).start
     7
     """
-    sentence_start = _sentence_start(text, 0, subject.start)
+    sentence_start = _sentence_start(text, subjects[0].start, subject.start)
     for hearer in (m for m in subjects if m.start >= sentence_start):
         found = _HEARS.match(text, hearer.end)
         heard = found and next((m for m in mentions if m.start == found.end()), None)
