@@ -134,3 +134,34 @@ def test_the_caller_goes_on_after_narration_about_her_alone():
         '"What have you been doing in there?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Aunt Maud"
+
+
+def test_an_unnamed_voice_is_the_person_its_own_paragraph_then_names():
+    scene = [
+        "Roz had gone home early. Mari and Dima sat at the desk in front of the stream.",
+        "“We go live at nine,” Mari said.",
+        "“Nine is fine,” Dima said.",
+        "“You can’t just announce that,” says a voice out of my phone, because of course Roz is already in the channel.",
+    ]
+    assert dialogue_speakers(scene)[2] == "Roz"
+
+
+def test_an_unnamed_voice_is_the_person_the_tag_says_it_is():
+    scene = [
+        "Margaret listened from the back room. Edith and Mrs. Shaw sat by the fire with Mrs. Gibson.",
+        "'She has all the shawls,' said Edith.",
+        "'Lovely,' said Mrs. Shaw.",
+        "'She is a lucky girl,' replied another voice, which Margaret knew to be that of Mrs. Gibson.",
+    ]
+    assert dialogue_speakers(scene)[2] == "Mrs. Gibson"
+
+
+def test_a_groups_chorus_is_no_ones_turn():
+    scene = [
+        "Margaret and Mrs. Shaw sat in the drawing-room with the other ladies.",
+        "'Edith is asleep,' said Margaret.",
+        "All the ladies said 'Poor child!' together.",
+        "'Hush! She will wake,' said Mrs. Shaw.",
+        "'I will sit with her.'",
+    ]
+    assert dialogue_speakers(scene)[1:] == ["the ladies", "Mrs. Shaw", "Margaret"]

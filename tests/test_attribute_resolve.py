@@ -475,3 +475,12 @@ def test_the_doctor_is_the_one_character_titled_dr():
     text = ('Dr. Archie came up from a game of pool. Dr. Archie sat down.\n'
             'The doctor lit the lamp.\n"Sit down," said the doctor.')
     assert speakers(text)[-1] == ("Dr. Archie", "description_tag")
+
+
+def test_the_voice_of_a_named_person_is_theirs():
+    scene = [
+        "Eliza went out with John. Jane sat alone with a book, glad that John was gone.",
+        "“Go away,” Eliza said.",
+        "“Boh! Madam Mope!” cried the voice of John.",
+    ]
+    assert dialogue_speakers(scene)[1] == "John"

@@ -281,3 +281,49 @@ def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
             '"She got an A?" Caleb puts his pen down. "Nobody gets an A."\n'
             '"Nadia does." He swipes to answer the phone. "Hey, you are on speaker."')
     assert [s for s, _ in speakers(text, [bash, caleb])][-2:] == ["Bash", "Bash"]
+
+
+@pytest.mark.parametrize(
+    "tagged, voice",
+    [
+        ('"Won\'t you tell?" somebody else inquired.', "somebody else"),
+        ('"And serve him right, too," said one of the colts.', "one of the colts"),
+        ('"People say," said another, "that it is so."', "another"),
+    ],
+)
+def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
+    scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
+    assert dialogue_speakers(scene)[2] == voice
+
+
+@pytest.mark.parametrize(
+    "tagged, group",
+    [
+        ('"Psychic," the girls whispered.', "the girls"),
+        ('All the ladies said "Poor child!" at once.', "the ladies"),
+        ('"Never!" cried the others.', "the others"),
+    ],
+)
+def test_a_quotation_a_group_says_is_the_groups(tagged, group):
+    scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
+    assert dialogue_speakers(scene)[2] == group
+
+
+def test_a_thing_a_named_voice_came_from_speaks_for_that_person():
+    scene = [
+        "Idris sat in the pilot’s chair. Wick sat on the floor beside it, and Tuesday ran the ship.",
+        "“I am right here,” said Tuesday, very softly, from the console.",
+        "“Go to bed, Wick,” Idris said.",
+        "“It’s Tuesday’s ship,” said Wick.",
+        "“Thank you,” said the console.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tuesday"
+
+
+def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
+    scene = [
+        "Marisol waited upstairs while her friends rang the bell.",
+        "“They’re here,” Marisol said to the cat.",
+        "Her mother opened the door. I hear her before I see her. “Marisol! Your friends are here.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "her mother"

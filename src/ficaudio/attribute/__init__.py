@@ -33,9 +33,9 @@ from ficaudio.attribute.conversation import (
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
 from ficaudio.attribute.introductions import addressed_description_named, described_then_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -186,7 +186,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or explicit_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
@@ -244,19 +244,27 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
 
 def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
     """A quotation tagged by a voice nobody is named for (``"Get a room," a voice yells from the
-    bathroom.``) is a third person's, not one of those talking before it: the person the reply
+    bathroom.``) is a third person's, not one of those talking before it: the person the tag
+    says the voice is (``replied another voice, which Margaret knew to be that of Mrs.
+    Gibson``), the person the reply
     calls by name (``"We're talking, June," Owen calls back.`` -> June), or else the first
     new person the narration after it shows (``I turned. Tom Keller was standing there.``);
     the rest of the voice's paragraph goes with it."""
     doc = resolver.doc
     for k, para in enumerate(doc.paragraphs):
-        if not para.quotes or not unnamed_voice_tag(ctx := quote_context(doc, para.quotes[0])):
+        if not para.quotes or (voice_end := unnamed_voice_tag(ctx := quote_context(doc, para.quotes[0]))) is None:
             continue
         talking = {d.speaker for i in range(max(0, para.quotes[0] - 8), para.quotes[0]) if (d := decisions.get(i))}
-        name = _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)
+        name = voice_named_by(resolver, para, voice_end) or _voice_named_beside(resolver, para, voice_end, talking) or _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)
         if name and name not in named_in_quote(ctx):
             for index in para.quotes:
                 decisions[index] = Decision(name, 0.5, "revealed_voice")
+
+
+def _voice_named_beside(resolver: Resolver, para: Paragraph, voice_end: int, talking: set[str]) -> str | None:
+    """The first person the voice's own paragraph names after it who was not talking:
+    ``says a voice out of my phone, because of course Roz is already in the channel`` -> Roz."""
+    return next((name for m in para.mentions if m.start > voice_end and m.kind == "name" and (name := resolver.mention(m, para)) and name not in talking), None)
 
 
 def _voice_named_after(resolver: Resolver, following: list[Paragraph], decisions: dict[int, Decision], talking: set[str]) -> str | None:
@@ -286,8 +294,8 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv.before_last_turn, conv.narrated = conv.narrated, []
     for index in para.quotes:
         decision = decisions.get(index)
-        if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE:
-            continue
+        if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":
+            continue  # a group's chorus is no one's turn in the talk
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
         conv.departed.discard(decision.speaker)

@@ -70,6 +70,7 @@ class Resolver:
         self.conversation = Conversation()
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
+        self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -608,10 +609,24 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     person ``his mother`` is (see :func:`voice_possessor`). ``the voice`` is nobody known."""
     if owner := voice_possessor(m):
         return description_referent(resolver, owner, para)
+    if named := voice_named_by(resolver, para, m.end):
+        return named
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+
+
+_VOICE_OF = re.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
+
+
+def voice_named_by(resolver: Resolver, para: Paragraph, end: int) -> str | None:
+    """The person a voice is said to be right after the word ``voice`` (ending at ``end``):
+    ``cried the voice of John Reed`` -> John Reed; ``replied another voice, which Margaret
+    knew to be that of Mrs. Gibson`` -> Mrs. Gibson (not Margaret, who only hears it)."""
+    found = _VOICE_OF.match(resolver.doc.text, end)
+    named = found and next((m for m in para.mentions if m.start == found.end() and m.kind == "name"), None)
+    return resolver.mention(named, para) if named else None
 
 
 def voice_possessor(m: Mention) -> Mention | None:
