@@ -340,7 +340,7 @@ def pooled(tallies: list[Tally]) -> Tally:
 def calibration_report(tally: Tally) -> str:
     """Each confidence-table entry: firings, measured precision, the value it should have and
     the value it has (``!`` where they differ); then the rules the lines fell to that have no
-    entry (they get :data:`UNMEASURED`, or inherit)."""
+    entry (:func:`decided` gives them :data:`UNMEASURED`; or they inherit)."""
     counts = tally.by_key
     rows = [f"    {'entry':40} {'fired':>6} {'right':>6} {'precision':>9} {'should be':>9} {'table':>6}"]
     for key in CALIBRATED:
@@ -350,7 +350,7 @@ def calibration_report(tally: Tally) -> str:
         rows.append(f"    {key:40} {c['fired']:6d} {c['right']:6d} {precision} {should_be(c['fired'], c['right']):9.2f} {CALIBRATED[key]:6.2f}{mark}")
     for key in sorted(set(counts) - set(CALIBRATED) - {"narration", "unattributed", "missed"}):
         c = counts[key]
-        has = "(as sure as the line it continues)" if key in INHERITED else f"none (gets {UNMEASURED})"
+        has = "(as sure as the line it continues)" if key in INHERITED else f"none: add one (decided() gives it {UNMEASURED})"
         rows.append(f"    {key:40} {c['fired']:6d} {c['right']:6d} {c['right'] / c['fired']:9.3f} {should_be(c['fired'], c['right']):9.2f} {has}")
     return "\n".join(rows)
 

@@ -10,11 +10,11 @@ measured precision next to each entry, and the calibration error)::
     PYTHONPATH=src .venv/bin/python bench/attribution.py --gold-spans --calibrate
 
 The precision is smoothed by one right and one wrong firing (Laplace's rule of succession), so
-that a rule seen twice is not called certain. A rule with no entry (a new one) gets
-:data:`UNMEASURED` -- the same even guess -- until it is measured; a case with no entry gets its
-rule's; the rules of :data:`INHERITED` take the confidence of the line they continue. No rule
-says more than :data:`MOST_SURE`: 1.0 is for narration and for lines the user corrected by
-hand. The comment of each entry is its count when it was last measured.
+that a rule seen twice is not called certain. A rule with no entry (a new one, built with
+``rules.decided``) gets :data:`UNMEASURED` -- the same even guess -- until it is measured; a
+case with no entry gets its rule's; the rules of :data:`INHERITED` take the confidence of the
+line they continue. No rule says more than :data:`MOST_SURE`: 1.0 is for narration and for
+lines the user corrected by hand. The comment of each entry is its count when last measured.
 """
 
 from __future__ import annotations
