@@ -3,7 +3,7 @@
 Usage::
 
     .venv/bin/python bench/attribution.py [--litbank DIR] [--fixtures DIR] [--seeds DIR] [--roster] [--gold-spans]
-                                          [--only CORPUS] [--rules] [--errors N] [--speed]
+                                          [--only CORPUS] [--rules] [--errors N] [--speed] [--calibrate]
 
 Data (each text: ``NAME.txt`` one paragraph a line, ``NAME.gold.jsonl`` with one quotation per
 line ``{start, end, speaker, type?}``, optional ``NAME.characters.json``):
@@ -38,6 +38,14 @@ Matching a predicted speaker to the gold speaker (strict on purpose):
 Types: fixtures carry their own (explicit/anaphoric/implicit). LitBank has none, so its
 quotations are typed by the rule that fired (a tag naming the speaker: explicit; a pronoun or
 description tag: anaphoric; anything else, including nothing: implicit).
+
+Confidence: ``--rules`` also prints accuracy by confidence bucket, the expected calibration
+error (ECE: the gap between confidence and accuracy, averaged over the lines by tenth-wide
+bucket) and the Brier score (the mean squared gap between confidence and outcome).
+``--calibrate`` pools the corpora scored and prints the same for all of them, then for each
+entry of the confidence table (``ficaudio.attribute.confidence.CALIBRATED``, a rule or
+``rule/case``) its firings, its measured precision and the value it should have, next to the
+value it has: run it with ``--gold-spans`` (no roster) to refresh the table.
 """
 
 from __future__ import annotations
@@ -53,6 +61,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ficaudio.attribute import attribute
+from ficaudio.attribute.confidence import CALIBRATED, INHERITED, MOST_SURE, UNMEASURED, table_key
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, Gender, Segment, SegmentKind, Story
 
@@ -86,7 +95,8 @@ class Tally:
     correct: int = 0
     by_type: dict = field(default_factory=lambda: defaultdict(Counter))  # type -> {n, correct}
     by_rule: dict = field(default_factory=lambda: defaultdict(Counter))  # rule -> {fired, right}
-    by_confidence: dict = field(default_factory=lambda: defaultdict(Counter))  # bucket -> {n, right}
+    by_confidence: dict = field(default_factory=lambda: defaultdict(Counter))  # bucket -> {n, right, confidence (sum), squared_error (sum)}
+    by_key: dict = field(default_factory=lambda: defaultdict(Counter))  # confidence table key -> {fired, right}
     errors: list = field(default_factory=list)
     words: int = 0
     seconds: float = 0.0
@@ -248,11 +258,17 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool) -> None:
         tally.by_type[qtype]["n"] += 1
         tally.by_type[qtype]["correct"] += right
         rule = line.rule if line else "missed"
-        bucket = confidence_bucket(line.confidence if line else 0.0)
+        confidence = line.confidence if line else 0.0
+        bucket = confidence_bucket(confidence)
         tally.by_confidence[bucket]["n"] += 1
         tally.by_confidence[bucket]["right"] += right
+        tally.by_confidence[bucket]["confidence"] += confidence
+        tally.by_confidence[bucket]["squared_error"] += (confidence - right) ** 2
         tally.by_rule[rule]["fired"] += 1
         tally.by_rule[rule]["right"] += right
+        key = table_key(rule, line.case if line else "")
+        tally.by_key[key]["fired"] += 1
+        tally.by_key[key]["right"] += right
         if not right:
             tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
 
@@ -277,9 +293,65 @@ def confidence_bucket(confidence: float) -> str:
 
 def calibration_table(tally: Tally) -> str:
     """Accuracy per confidence bucket: a calibrated engine is right about as often as it says."""
-    rows = [f"    {'confidence':10} {'lines':>6} {'right':>6} {'accuracy':>8}"]
+    rows = [f"    {'confidence':10} {'lines':>6} {'right':>6} {'mean':>6} {'accuracy':>8}"]
     for bucket, c in sorted(tally.by_confidence.items()):
-        rows.append(f"    {bucket:10} {c['n']:6d} {c['right']:6d} {c['right'] / c['n']:8.3f}")
+        rows.append(f"    {bucket:10} {c['n']:6d} {c['right']:6d} {c['confidence'] / c['n']:6.3f} {c['right'] / c['n']:8.3f}")
+    rows.append(f"    expected calibration error (ECE): {expected_calibration_error(tally):.3f}, Brier score: {brier_score(tally):.3f}")
+    return "\n".join(rows)
+
+
+def expected_calibration_error(tally: Tally) -> float:
+    """The gap between mean confidence and accuracy in each confidence bucket, weighted by its lines:
+    0 when every bucket is right exactly as often as it says."""
+    total = sum(c["n"] for c in tally.by_confidence.values())
+    gaps = sum(abs(c["confidence"] - c["right"]) for c in tally.by_confidence.values())
+    return gaps / total if total else 0.0
+
+
+def brier_score(tally: Tally) -> float:
+    """The mean squared gap between each line's confidence and its outcome (1 right, 0 wrong):
+    unlike the ECE, it also rewards telling sure lines from unsure ones (one confidence for every
+    line, the overall accuracy, has an ECE of 0 but a poor Brier score)."""
+    total = sum(c["n"] for c in tally.by_confidence.values())
+    return sum(c["squared_error"] for c in tally.by_confidence.values()) / total if total else 0.0
+
+
+def should_be(fired: int, right: int) -> float:
+    """The confidence a table entry should have: its precision with one right and one wrong
+    firing added (Laplace's rule of succession, so a rule seen twice is not called certain, and
+    one never seen gets the even :data:`UNMEASURED`), rounded to 0.05, at most :data:`MOST_SURE`.
+
+    >>> should_be(820, 656), should_be(2, 2), should_be(0, 0), should_be(513, 507)
+    (0.8, 0.75, 0.5, 0.95)
+    """
+    return min(MOST_SURE, int((right + 1) / (fired + 2) * 20 + 0.5) / 20)
+
+
+def pooled(tallies: list[Tally]) -> Tally:
+    """The confidence counts of several corpora together (for the calibration report)."""
+    total = Tally()
+    for tally in tallies:
+        for counts, more in ((total.by_confidence, tally.by_confidence), (total.by_key, tally.by_key)):
+            for key, c in more.items():
+                counts[key].update(c)
+    return total
+
+
+def calibration_report(tally: Tally) -> str:
+    """Each confidence-table entry: firings, measured precision, the value it should have and
+    the value it has (``!`` where they differ); then the rules the lines fell to that have no
+    entry (:func:`decided` gives them :data:`UNMEASURED`; or they inherit)."""
+    counts = tally.by_key
+    rows = [f"    {'entry':40} {'fired':>6} {'right':>6} {'precision':>9} {'should be':>9} {'table':>6}"]
+    for key in CALIBRATED:
+        c = counts.get(key, Counter())
+        precision = f"{c['right'] / c['fired']:9.3f}" if c["fired"] else f"{'-':>9}"
+        mark = "" if should_be(c["fired"], c["right"]) == CALIBRATED[key] else " !"
+        rows.append(f"    {key:40} {c['fired']:6d} {c['right']:6d} {precision} {should_be(c['fired'], c['right']):9.2f} {CALIBRATED[key]:6.2f}{mark}")
+    for key in sorted(set(counts) - set(CALIBRATED) - {"narration", "unattributed", "missed"}):
+        c = counts[key]
+        has = "(as sure as the line it continues)" if key in INHERITED else f"none: add one (decided() gives it {UNMEASURED})"
+        rows.append(f"    {key:40} {c['fired']:6d} {c['right']:6d} {c['right'] / c['fired']:9.3f} {should_be(c['fired'], c['right']):9.2f} {has}")
     return "\n".join(rows)
 
 
@@ -348,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rules", action="store_true", help="per-rule table")
     parser.add_argument("--errors", type=int, default=0, help="print the first N wrong attributions")
     parser.add_argument("--speed", action="store_true")
+    parser.add_argument("--calibrate", action="store_true", help="measured precision of each confidence-table entry, pooled over the corpora scored")
     args = parser.parse_args(argv)
     mode = f"roster={'given' if args.roster else 'none'}, spans={'gold' if args.gold_spans else 'detected'}"
     corpora = [("fixtures", load_texts(args.fixtures, typed=True))]
@@ -359,16 +432,22 @@ def main(argv: list[str] | None = None) -> int:
         corpora.append(("litbank", load_texts(args.litbank, typed=False)))
     else:
         print(f"litbank not found at {args.litbank}, skipping")
+    tallies = []
     for label, texts in corpora:
         if args.only and label not in args.only:
             continue
         tally = score(texts, roster=args.roster, gold_spans=args.gold_spans)
+        tallies.append(tally)
         print(tally.line(f"{label} ({len(texts)} texts, {mode})"))
         if args.rules:
             print(rule_table(tally))
             print(calibration_table(tally))
         for name, g, said, rule in tally.errors[: args.errors]:
             print(f"    ERR {name} {g['start']}: gold {g['speaker']!r} got {said!r} by {rule}: {g['text'][:70]!r}")
+    if args.calibrate:
+        print(f"calibration, pooled ({mode}):")
+        print(calibration_table(pooled(tallies)))
+        print(calibration_report(pooled(tallies)))
     if args.speed:
         print(speed_check())
     return 0

@@ -107,6 +107,34 @@ def test_confidence_buckets_cover_every_line(tally):
     assert attribution_bench.confidence_bucket(1.0) == "0.9-1.0"
 
 
+def test_calibration_error_is_the_weighted_gap_between_confidence_and_accuracy():
+    tally = attribution_bench.Tally()
+    tally.by_confidence["0.8-0.9"].update(n=10, right=8, confidence=8.0)  # said 0.8, right 0.8
+    tally.by_confidence["0.5-0.6"].update(n=10, right=8, confidence=5.0)  # said 0.5, right 0.8
+    assert attribution_bench.expected_calibration_error(tally) == pytest.approx(0.15)
+
+
+def test_the_brier_score_is_the_mean_squared_gap_between_confidence_and_outcome():
+    tally = attribution_bench.Tally()
+    tally.by_confidence["0.9-1.0"].update(n=4, right=4, confidence=3.6, squared_error=4 * 0.1 ** 2)
+    tally.by_confidence["0.0-0.1"].update(n=1, right=0, confidence=0.0, squared_error=0.0)
+    assert attribution_bench.brier_score(tally) == pytest.approx(0.008)
+
+
+def test_a_table_entry_should_be_its_smoothed_rounded_precision():
+    assert attribution_bench.should_be(570, 461) == 0.8
+    assert attribution_bench.should_be(2, 2) == 0.75  # seen twice is not certain
+    assert attribution_bench.should_be(0, 0) == 0.5  # never seen: an even guess
+    assert attribution_bench.should_be(513, 507) == 0.95  # no rule above MOST_SURE
+
+
+def test_the_calibration_report_puts_the_measured_precision_next_to_the_table(tally):
+    report = attribution_bench.calibration_report(attribution_bench.pooled([tally]))
+    row = next(r for r in report.splitlines() if r.split()[0] == "explicit_tag")
+    assert row.split()[5] == f"{attribution_bench.CALIBRATED['explicit_tag']:.2f}"  # fired, right, precision, should be, table
+    assert "turn_taking/three_way" in report and "same_paragraph_continuation" in report
+
+
 def test_every_dialogue_quotation_gets_a_line(tally):
     assert tally.matched == tally.gold
 

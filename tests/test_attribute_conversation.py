@@ -84,7 +84,16 @@ def test_turn_taking_among_three_is_a_weaker_guess():
         '"Two days."',
     ])
     assert three[-1].rule == two[-1].rule == "turn_taking"
+    assert (three[-1].case, two[-1].case) == ("three_way", "")
     assert three[-1].confidence < two[-1].confidence
+
+
+def test_a_continuation_is_as_sure_as_the_line_it_continues():
+    tagged = dialogue_lines(['"Go," Ino said. "Now."'])
+    assert tagged[1].rule == "same_paragraph_continuation" and tagged[1].confidence == tagged[0].confidence
+    guessed = dialogue_lines(['"Where?" asked Ino.', '"North," said Kiba.', '"How far?" "Days?"'])
+    assert guessed[-2].rule == "turn_taking" and guessed[-1].rule == "same_paragraph_continuation"
+    assert guessed[-1].confidence == guessed[-2].confidence < tagged[1].confidence
 
 
 _KITCHEN = [

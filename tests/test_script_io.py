@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from ficaudio.attribute.confidence import CALIBRATED
 from ficaudio.config import load_config
 from ficaudio.errors import InputError
 from ficaudio.pipeline import build_script
@@ -55,7 +56,7 @@ def test_text_form_has_a_header_saying_how_columns_are_separated(script):
     text = to_text(script)
     assert "# Columns are separated by two or more spaces (or a tab): LINE  CHAPTER  SPEAKER  RULE  TEXT\n" in text
     row = next(line for line in text.splitlines() if "Only one way" in line)
-    assert row.split()[0].isdigit() and "  Tomas  " in row and "  explicit_tag 0.97  " in row
+    assert row.split()[0].isdigit() and "  Tomas  " in row and f"  explicit_tag {CALIBRATED['explicit_tag']:.2f}  " in row
 
 
 def test_text_keeps_the_whole_text_of_long_lines(tmp_path):

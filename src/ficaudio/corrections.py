@@ -51,7 +51,7 @@ def apply_corrections(story: Story, attribution: Attribution, corrections: Corre
             if claims_something(row, speaker):
                 stale.append(stale_message(corrections.source, row))
         elif lines[index].speaker != speaker:
-            lines[index] = replace(lines[index], speaker=speaker, confidence=1.0, rule=USER_RULE)
+            lines[index] = replace(lines[index], speaker=speaker, confidence=1.0, rule=USER_RULE, case="")
     return Attribution(_with_new_speakers(attribution.characters, lines), tuple(lines)), stale
 
 

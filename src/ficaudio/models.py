@@ -135,6 +135,7 @@ class Line:
     speaker: str  # NARRATOR for narration and headings
     confidence: float = 1.0  # 0..1
     rule: str = "narration"  # name of the rule (a function in ficaudio.attribute) that decided
+    case: str = ""  # the case of the rule whose measured precision is the confidence (``three_way``)
 
 
 @dataclass(frozen=True)

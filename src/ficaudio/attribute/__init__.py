@@ -35,7 +35,7 @@ from ficaudio.attribute.introductions import addressed_description_named, descri
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -239,7 +239,7 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
             continue
         name = resolver.mention(opener, following)
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
-            decisions[index] = Decision(name, 0.4, "revealed_by_next_paragraph")
+            decisions[index] = decided(name, "revealed_by_next_paragraph")
 
 
 def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
@@ -258,7 +258,7 @@ def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
         name = voice_named_by(resolver, para, voice_end) or _voice_named_beside(resolver, para, voice_end, talking) or _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)
         if name and name not in named_in_quote(ctx):
             for index in para.quotes:
-                decisions[index] = Decision(name, 0.5, "revealed_voice")
+                decisions[index] = decided(name, "revealed_voice")
 
 
 def _voice_named_beside(resolver: Resolver, para: Paragraph, voice_end: int, talking: set[str]) -> str | None:
@@ -336,7 +336,7 @@ def _line(index: int, seg: Segment, decision: Decision | None, renames: dict[str
         return Line(seg, NARRATOR, 1.0, "narration")
     if decision is None:
         return Line(seg, UNKNOWN_SPEAKER, 0.0, "unattributed")
-    return Line(seg, renames.get(decision.speaker, decision.speaker), decision.confidence, decision.rule)
+    return Line(seg, renames.get(decision.speaker, decision.speaker), decision.confidence, decision.rule, decision.case)
 
 
 def _characters(doc: Document, lines: tuple[Line, ...], renames: dict[str, str]) -> tuple[Character, ...]:

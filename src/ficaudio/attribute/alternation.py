@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
-from ficaudio.attribute.rules import Decision, named_in_quote, quote_context, vocatives
+from ficaudio.attribute.rules import Decision, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
 ANCHOR_RULES = frozenset({
@@ -26,8 +26,6 @@ ANCHOR_RULES = frozenset({
 
 GUESS_RULES = frozenset({"turn_taking", "answers_previous", "salient_character"})
 """Rules that guess from the sequence of turns: the second pass may revise them."""
-
-_CONFIDENCE = 0.5  # measured: right about half the time on LitBank, 5/8 on the fixtures
 
 
 @dataclass
@@ -181,14 +179,13 @@ def _reassign(doc: Document, decisions: dict[int, Decision], turn: Turn, speaker
     """Give the turn's first quotation (as ``first`` says, or as the backfill's guess), and the
     later ones that only continued it, to ``speaker``."""
     old = decisions.get(turn.first)
-    decisions[turn.first] = first or Decision(speaker, _CONFIDENCE, "alternation_backfill")
+    decisions[turn.first] = first or decided(speaker, "alternation_backfill")
     for index in turn.para.quotes:
         later = decisions.get(index)
         if index != turn.first and later and later.rule == "same_paragraph_continuation" and old and later.speaker == old.speaker:
-            decisions[index] = Decision(speaker, _CONFIDENCE, "alternation_backfill")
+            decisions[index] = decided(speaker, "alternation_backfill")
 
 
-_ANSWERED_CONFIDENCE = 0.7  # measured: 14/20 right on the fixtures, 7/9 on LitBank
 REPLY_RULES = GUESS_RULES | {"vocative_addressee_replies", "last_actor_speaks", "narrated_partner"}
 """Forward guesses that the next turn's call by name may overrule."""
 
@@ -210,7 +207,7 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
                 continue
             called = [n for n in vocatives(quote_context(doc, reply.first)) if n != reply.speaker and n in narrated]
             if len(called) == 1 and called[0] != turn.speaker and called[0] not in named_in_quote(quote_context(doc, turn.first)):
-                _reassign(doc, decisions, turn, called[0], Decision(called[0], _ANSWERED_CONFIDENCE, "addressed_by_next_turn"))
+                _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
 
 
 _CALLED_OUT = re.compile(r"^\W*[A-Z][\w'’-]*!")

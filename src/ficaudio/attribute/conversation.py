@@ -6,15 +6,16 @@ import re
 
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, named_in_quote, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
 
 def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """A later quotation of a paragraph with no new tag or subject keeps the speaker:
-    ``"Go," Ino said. "Now."`` -> both Ino."""
+    ``"Go," Ino said. "Now."`` -> both Ino. It is as sure as the quotation it continues
+    (measured: after a name tag 156/156 right, a pronoun tag 121/139, a turn-taking guess 6/13)."""
     if ctx.order == 0 or previous is None or previous.speaker in vocatives(ctx):
         return None
-    return Decision(previous.speaker, min(previous.confidence, 0.9), "same_paragraph_continuation")
+    return Decision(previous.speaker, previous.confidence, "same_paragraph_continuation")
 
 
 def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -27,7 +28,7 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
         return None  # no conversation yet: salient_character opens it (and the backfill may revise)
     if conv.turns and actor == conv.turns[-1]:  # measured: "the same one again" is right < 1/2
         return None
-    return Decision(actor, 0.6, "last_actor_speaks")
+    return decided(actor, "last_actor_speaks")
 
 
 def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -41,7 +42,7 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
         return None
     if set(conv.narrated) != {conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
         return None
-    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_narration")
+    return decided(conv.turns[-1], "speaker_goes_on_after_narration")
 
 
 def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -51,7 +52,7 @@ def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decis
     conv = resolver.conversation
     if len(conv.turns) < 2 or conv.turns[-2] not in conv.silent or conv.turns[-1] in conv.silent or conv.turns[-1] in named_in_quote(ctx):
         return None
-    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_past_silence")
+    return decided(conv.turns[-1], "speaker_goes_on_past_silence")
 
 
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -60,7 +61,7 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     conv = resolver.conversation
     addressee = conv.addressee
     if addressee and conv.turns and addressee != conv.turns[-1] and addressee not in named_in_quote(ctx):
-        return Decision(addressee, 0.65, "vocative_addressee_replies")
+        return decided(addressee, "vocative_addressee_replies")
     return None
 
 
@@ -71,7 +72,7 @@ def acted_on_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     conv = resolver.conversation
     target = conv.acted_on
     if target and conv.turns and not conv.narration_paragraphs and target != conv.turns[-1] and target not in named_in_quote(ctx) and target not in conv.departed:
-        return Decision(target, 0.6, "acted_on_replies")
+        return decided(target, "acted_on_replies")
     return None
 
 
@@ -82,18 +83,19 @@ def speaker_goes_on_after_reaction(resolver: Resolver, ctx: QuoteContext) -> Dec
     conv = resolver.conversation
     if conv.reacted is None or not conv.turns or conv.reacted == conv.turns[-1] or conv.turns[-1] in named_in_quote(ctx):
         return None
-    return Decision(conv.turns[-1], 0.6, "speaker_goes_on_after_reaction")
+    return decided(conv.turns[-1], "speaker_goes_on_after_reaction")
 
 
 def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Untagged turns alternate between two speakers: A, B, then A again. When a third
-    person spoke among the last turns (A, C, B) the alternation is a weaker guess."""
+    person spoke among the last turns (A, C, B) the alternation is a weaker guess (case
+    ``three_way`` of the confidence table: right 0.60 of the time, against 0.81)."""
     conv = resolver.conversation
     turns = conv.turns
     if len(turns) >= 2 and turns[-2] != turns[-1] and (partner := narrated_partner(conv, named_in_quote(ctx))):
-        return Decision(partner, 0.55, "narrated_partner")
+        return decided(partner, "narrated_partner")
     if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx) and turns[-2] not in conv.departed:
-        return Decision(turns[-2], _THREE_WAY_CONFIDENCE if three_way(turns) else 0.55, "turn_taking")
+        return decided(turns[-2], "turn_taking", "three_way" if three_way(turns) else "")
     return None
 
 
@@ -123,7 +125,6 @@ def narrated_partner(conv: Conversation, addressed: list[str]) -> str | None:
     return others.pop() if len(others) == 1 else None
 
 
-_THREE_WAY_CONFIDENCE = 0.45
 _THREE_WAY_TURNS = 4  # this many recent turns with three people in them make a three-way talk
 
 
@@ -145,7 +146,7 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     voc = named_in_quote(ctx)
     for _, name, _ in resolver.salience.recent(ctx.segment.start):
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
-            return Decision(name, 0.2, "answers_previous")  # measured: 0.19 on LitBank (right more often in fan fiction)
+            return decided(name, "answers_previous")
     return None
 
 
@@ -157,7 +158,7 @@ def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     recent = (name for _, name, subject in resolver.salience.recent(ctx.segment.start) if subject)
     for name in (*opening_beat_subjects(resolver, ctx), *recent):
         if name not in voc and name != FIRST_PERSON_NAME and name not in resolver.conversation.departed:
-            return Decision(name, 0.25, "salient_character")
+            return decided(name, "salient_character")
     return None
 
 
@@ -229,5 +230,5 @@ def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     ``Sakura froze. *Not again.*`` -> Sakura."""
     for _, name, subject in resolver.salience.recent(ctx.segment.end + 1):
         if subject:
-            return Decision(name, 0.7, "viewpoint_thinker")
+            return decided(name, "viewpoint_thinker")
     return None

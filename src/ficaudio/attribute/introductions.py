@@ -10,18 +10,18 @@ speakers the same way.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import Decision, vocatives_in
+from ficaudio.attribute.rules import Decision, decided, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
 _SELF_INTRODUCTION = re.compile(
     r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
     r"((?:[A-Z][\w'’-]*\.?\s+)?[A-Z][\w-]*)(?![\w'’])"
 )
-_CONFIDENCE = 0.9
 
 
 _NAME_WORD = r"[A-Z][a-z][\w'’-]*"
@@ -98,7 +98,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
         quote = doc.segments[index].text
         name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
-            decision = decisions[index] = Decision(asker, decision.confidence, decision.rule)
+            decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
@@ -106,7 +106,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
         if decision.speaker.startswith("the ") and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
-            decisions[index] = Decision(name, _CONFIDENCE, "self_introduction")
+            decisions[index] = decided(name, "self_introduction")
     return renames
 
 

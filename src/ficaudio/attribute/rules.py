@@ -13,6 +13,7 @@ from dataclasses import dataclass, replace
 
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person
+from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words
@@ -30,6 +31,12 @@ class Decision:
     speaker: str
     confidence: float
     rule: str
+    case: str = ""  # the case of the rule measured apart in the confidence table (``three_way``)
+
+
+def decided(speaker: str, rule: str, case: str = "") -> Decision:
+    """A decision with its rule's calibrated confidence (see :mod:`.confidence`)."""
+    return Decision(speaker, confidence(rule, case), rule, case)
 
 
 @dataclass
@@ -345,10 +352,6 @@ def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention,
 
 _KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "description_tag", "first_person": "first_person_tag"}
 _KIND_BEAT = {"name": "named_action_beat", "pronoun": "pronoun_action_beat", "description": "description_action_beat", "first_person": "first_person_action_beat"}
-# Measured precision of each rule on the dev data (LitBank + our fixtures, rounded down), so a
-# line's confidence says how often such lines are right (see bench/data/README.md).
-_CONFIDENCE = {"explicit_tag": 0.97, "pronoun_tag": 0.7, "description_tag": 0.7, "first_person_tag": 0.6,
-               "named_action_beat": 0.85, "pronoun_action_beat": 0.65, "description_action_beat": 0.45, "first_person_action_beat": 0.45}
 
 
 _VOICE_SOURCE = re.compile(r"[^.!?;\"“”‘’]*?\b(?:from|through|over|out\s+of)\s+(?:the|a|an|his|her|my|their|our)\s+(?:[a-z-]+\s+)?(?P<source>[a-z-]+)(?=\s*[,.;:!?—]|$)")
@@ -382,7 +385,7 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
                 resolver.voice_sources[source] = speaker
             if speaker:
                 rule = _KIND_RULE[m.kind]
-                return Decision(speaker, _CONFIDENCE[rule], rule)
+                return decided(speaker, rule)
     return None
 
 
@@ -406,7 +409,7 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
     own = tag_before_quote(ctx)
     if own is not None and own.start != tag.start and own.kind in ("name", "description"):
         return None
-    return Decision(previous.speaker, previous.confidence, previous.rule)
+    return previous
 
 
 TAG_RULES = frozenset(_KIND_RULE.values())
@@ -421,7 +424,7 @@ def announced_by_previous_paragraph(resolver: Resolver, ctx: QuoteContext) -> De
         return None
     if speaker in named_in_quote(ctx):
         return None
-    return Decision(speaker, 0.8, "announced_by_previous_paragraph")
+    return decided(speaker, "announced_by_previous_paragraph")
 
 
 def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -435,7 +438,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if not speaker or speaker in named_in_quote(ctx):
         return None
     rule = _KIND_BEAT[m.kind]
-    return Decision(speaker, _CONFIDENCE[rule], rule)
+    return decided(speaker, rule)
 
 
 # ------------------------------------------------------------------------------ vocatives
@@ -596,10 +599,7 @@ def _previous_quotation(ctx: QuoteContext) -> Segment | None:
 def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The rule form of :func:`self_named_on_request`: the answer's own name is its speaker."""
     name = self_named_on_request(ctx)
-    return Decision(name, _SELF_NAMED_CONFIDENCE, "self_named_answer") if name else None
-
-
-_SELF_NAMED_CONFIDENCE = 0.85
+    return decided(name, "self_named_answer") if name else None
 
 
 # ------------------------------------------------------------------------------ roll calls
@@ -623,7 +623,7 @@ def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     previous = _neighbour_quotation(ctx, -1)
     called = previous is not None and (m := _CALLED.match(previous.segment.text)) and ctx.doc.roster.lookup(m.group(1)) is person
     if called or any(_reports_in_turn(other, person, stop) for other in (previous, _neighbour_quotation(ctx, 1))):
-        return Decision(person.name, 0.7, "roll_call_answer")
+        return decided(person.name, "roll_call_answer")
     return None
 
 
@@ -693,7 +693,7 @@ def anonymous_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     head = compound_head(who.rsplit(" ", 1)[-1])
     person = resolver.doc.roster.description_person(who, KIN_GENDER.get(head, Gender.UNKNOWN))
     resolver.add_person(person)
-    return Decision(person.name, 0.6, "anonymous_tag")
+    return decided(person.name, "anonymous_tag")
 
 
 # ------------------------------------------------------------------------------- groups
@@ -739,4 +739,4 @@ def group_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
         return None
     person = resolver.doc.roster.description_person(name, Gender.UNKNOWN)
     resolver.add_person(person)
-    return Decision(person.name, 0.6, "group_tag")
+    return decided(person.name, "group_tag")
