@@ -236,3 +236,18 @@ def test_a_relation_in_apposition_names_that_person_later():
         '"Nobody you know," said her brother.',
     ]
     assert dialogue_speakers(paragraphs) == ["Mr. Strake", "Edmund"]
+
+
+def test_a_full_name_never_joins_the_ms_of_its_surname():
+    # "Marisol Abara." called by her mother: Ms. Abara is the mother, not Marisol
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    roster.add(Person("Marisol", Counter(Marisol=3), Gender.FEMALE), ["Marisol"])
+    roster.add(Person("Ms. Abara", Counter({"Ms. Abara": 1}), Gender.FEMALE, title="ms"), ["Ms. Abara", "Abara"])
+    aliases.join_full_names(roster, name_runs(words("Marisol Abara."), "Marisol Abara."))
+    assert roster_names(roster) == ["Marisol", "Ms. Abara"]

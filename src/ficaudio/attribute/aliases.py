@@ -128,7 +128,7 @@ def index_kin_names(roster: Roster) -> None:
 def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
     """A full name written even once (``Hettie Fairweather``) joins the person known only by
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
-    whose gender must be known and not clash, and never to a ``Mrs.`` (a mother, a wife).
+    whose gender must be known and not clash, and never to a ``Mrs.``/``Ms.`` (a mother, a wife).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
@@ -141,7 +141,7 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
-        if not given or not surname or given is surname or surname.title == "mrs" or " " in given.name:
+        if not given or not surname or given is surname or surname.title in ("mrs", "ms") or " " in given.name:
             continue
         if all(f.split()[-1] == run.words[1] for f in surname.forms) and _genders_allow(given, surname) and _may_be(surname, given):
             join_person(roster, surname, given)

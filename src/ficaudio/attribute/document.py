@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ficaudio.attribute.aliases import index_described_names, index_kin_names, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names
-from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
+from ficaudio.attribute.characters import Person, Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
@@ -109,8 +109,9 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
     narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
+    called = Counter(form for para in paragraphs for i in para.quotes for form in called_before_full_stop(segments[i].text))
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known), apart)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called), lower_words, list(known), apart)
     join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
