@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -192,6 +192,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     words = form.split()
     if not all(is_name_word(w) or w.lower() in WORD_NAMES for w in words) or is_non_person_form(form, occ):
         return False
+    if occ.called and form.lower() in KIN_NAMES:
+        return True  # "I'm in a match, Mom!": a kinship word called is a person, though "my mom" is written too
     if len(words) == 1 and (lower_words[form.lower()] * 2 > occ.total or form.lower() in WORD_NAMES) and not word_made_person(occ):
         return False  # an ordinary word that starts sentences ("Still", "Nobody"), a weekday
     if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
