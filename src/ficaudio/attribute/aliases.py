@@ -138,8 +138,10 @@ def join_parent_to_family(roster: Roster) -> None:
     """
     for person in list(roster.people):
         noun = KIN_NAMES.get(person.name.lower())
-        parents = [p for p in roster.people if noun in _PARENT_TITLES and p.title in _PARENT_TITLES[noun] and _has_family(roster, p)]
-        if len(parents) == 1 and _may_be(person, parents[0]) and not person.known:
+        if noun not in _PARENT_TITLES or person.known:
+            continue
+        parents = [p for p in roster.people if p.title in _PARENT_TITLES[noun] and _has_family(roster, p)]
+        if len(parents) == 1 and _may_be(person, parents[0]):
             join_person(roster, person, parents[0])
             roster.index(noun, parents[0])
 
