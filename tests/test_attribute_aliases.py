@@ -236,3 +236,46 @@ def test_a_relation_in_apposition_names_that_person_later():
         '"Nobody you know," said her brother.',
     ]
     assert dialogue_speakers(paragraphs) == ["Mr. Strake", "Edmund"]
+
+
+def test_a_full_name_never_joins_the_ms_of_its_surname():
+    # "Marisol Abara." called by her mother: Ms. Abara is the mother, not Marisol
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    roster.add(Person("Marisol", Counter(Marisol=3), Gender.FEMALE), ["Marisol"])
+    roster.add(Person("Ms. Abara", Counter({"Ms. Abara": 1}), Gender.FEMALE, title="ms"), ["Ms. Abara", "Abara"])
+    aliases.join_full_names(roster, name_runs(words("Marisol Abara."), "Marisol Abara."))
+    assert roster_names(roster) == ["Marisol", "Ms. Abara"]
+
+
+_FAMILY = [
+    "Harriet Penhallow was reading by the window, and Harriet had read the letter twice when her mother's voice came up the stairs. “Harriet! Was that the post?”",
+    "Miss Penhallow folded the letter into her sleeve.",
+    "“Only a note, Mama.”",
+    "Then Mrs. Penhallow came up the last steps and stood in the doorway. “From whom?”",
+    "“From Miss Carrick, Mama.”",
+]
+
+
+def test_a_parent_called_by_a_kin_word_is_the_familys_mrs():
+    characters = paragraph_characters(_FAMILY)
+    assert "Mama" not in characters and "Mama" in characters["Mrs. Penhallow"].aliases
+
+
+def test_a_kin_word_stays_apart_when_two_families_could_own_it():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    roster.add(Person("Mama", Counter(Mama=4)), ["Mama"])
+    for surname, child in (("Penhallow", "Harriet"), ("Carrick", "Anne")):
+        roster.add(Person(f"Mrs. {surname}", Counter({f"Mrs. {surname}": 3}), title="mrs"), [f"Mrs. {surname}"])
+        roster.add(Person(child, Counter({child: 5, f"{child} {surname}": 1})), [child, f"{child} {surname}"])
+    aliases.join_parent_to_family(roster)
+    assert roster.lookup("Mama").name == "Mama"

@@ -298,3 +298,19 @@ def test_a_full_name_with_another_given_name_is_not_the_mrs_or_ms_of_its_surname
     from ficaudio.attribute.mentions import name_runs, words
     doc = build_document(st, segs, ())
     assert doc.roster.resolve(name_runs(words("Marisol Abara"), "Marisol Abara")[0]) is None
+
+
+def test_a_name_only_ever_called_before_a_full_stop_is_a_person():
+    from ficaudio.attribute.document import build_document
+
+    text = 'Ana knocked on the door.\n"Marisol. Did you take the chicken out?"\n"Yes!"\n"Marisol. Go and check."'
+    st, segs = story(text)
+    assert build_document(st, segs, []).roster.lookup("Marisol") is not None
+
+
+def test_a_kin_word_called_once_is_a_person_though_the_narration_writes_my_mom():
+    from ficaudio.attribute.document import build_document
+
+    text = 'My mom knocked on the door. My mom said nothing.\n"I\'m in a match, Mom!"\nMy mom went away.'
+    st, segs = story(text)
+    assert build_document(st, segs, []).roster.lookup("Mom") is not None

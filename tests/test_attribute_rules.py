@@ -7,11 +7,12 @@ import pytest
 from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import closing_tag, inverted_description, is_address_phrase
+from ficaudio.attribute.characters import called_before_full_stop
+from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_description, is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -327,3 +328,35 @@ def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
         "Her mother opened the door. I hear her before I see her. “Marisol! Your friends are here.”",
     ]
     assert dialogue_speakers(scene)[-1] == "her mother"
+
+
+_BANK = "Kakashi sat on the bank of the river. Kiba pulled his shirt off and waded in."
+
+
+def test_a_name_set_off_by_commas_inside_a_sentence_is_addressed():
+    # "he" is never the man the quotation calls, even in mid-sentence
+    said = speakers(_BANK + '\n"Come in with me, Kiba, for the water is warm," he says.', [KIBA, KAKASHI])
+    assert said == [("Kakashi", "pronoun_tag")]
+
+
+def test_a_name_in_a_list_or_after_a_person_noun_is_not_addressed():
+    assert inner_vocatives("“Ask them, Tom, Dick, and Harry.”") == []
+    assert inner_vocatives("“I saw my brother, Edmund, at the ball.”") == []
+
+
+def test_a_name_and_a_full_stop_before_words_to_someone_is_a_call():
+    said = speakers(_BANK + '\n"Kiba. Tell me the water is not warm," he says.', [KIBA, KAKASHI])
+    assert said == [("Kakashi", "pronoun_tag")]
+
+
+@pytest.mark.parametrize(
+    "quote",
+    [
+        "“Jonah. We met at the graduation.”",  # a self-introduction
+        "“Marrow. Brynn Marrow. You know me.”",  # the name said again in full
+        "“Aya. She likes you.”",  # the next sentence is about the one named
+        "“Static. Alive. Singed.”",  # a report
+    ],
+)
+def test_a_name_and_a_full_stop_that_calls_nobody(quote):
+    assert called_before_full_stop(quote) == []

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
@@ -29,12 +29,6 @@ _EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
-_KIN_NAMES = {
-    "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
-    "dad": "father", "daddy": "father", "papa": "father", "father": "father",
-    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
-    "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
-}
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
@@ -115,7 +109,7 @@ def index_kin_names(roster: Roster) -> None:
     """
     bearers: dict[str, list[Person]] = defaultdict(list)
     for person in roster.people:
-        if (noun := _KIN_NAMES.get(person.name.lower())) and not person.known:
+        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
             bearers[noun].append(person)
     for noun, people in bearers.items():
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
@@ -125,10 +119,43 @@ def index_kin_names(roster: Roster) -> None:
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
+_PARENT_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}
+
+
+def join_parent_to_family(roster: Roster) -> None:
+    """A parent called by a kinship word (``Mama``, ``Dad``) is the family's ``Mrs.``/``Ms.``
+    (``Mr.``) when the story has exactly one of that title whose surname another person of the
+    story also bears, in a full or titled name (the child: ``Harriet Penhallow``, ``Miss
+    Penhallow``): ``"Only a note, Mama."`` is Mrs. Penhallow's daughter speaking to her. Two
+    such families, or none, leave the kinship name alone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); mama = r.add(Person("Mama", Counter(Mama=4)), ["Mama"])
+    >>> mrs = r.add(Person("Mrs. Penhallow", Counter({"Mrs. Penhallow": 5}), title="mrs"), ["Mrs. Penhallow"])
+    >>> hattie = r.add(Person("Harriet", Counter({"Harriet": 9, "Miss Penhallow": 3})), ["Harriet", "Miss Penhallow"])
+    >>> join_parent_to_family(r); r.lookup("Mama").name, r.lookup("mother").name
+    ('Mrs. Penhallow', 'Mrs. Penhallow')
+    """
+    for person in list(roster.people):
+        noun = KIN_NAMES.get(person.name.lower())
+        if noun not in _PARENT_TITLES or person.known:
+            continue
+        parents = [p for p in roster.people if p.title in _PARENT_TITLES[noun] and _has_family(roster, p)]
+        if len(parents) == 1 and _may_be(person, parents[0]):
+            join_person(roster, person, parents[0])
+            roster.index(noun, parents[0])
+
+
+def _has_family(roster: Roster, parent: Person) -> bool:
+    """Whether someone else bears the surname of a titled ``parent`` in a name of two words or more."""
+    surname = parent.name.split()[-1]
+    return any(p is not parent and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)
+
+
 def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
     """A full name written even once (``Hettie Fairweather``) joins the person known only by
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
-    whose gender must be known and not clash, and never to a ``Mrs.`` (a mother, a wife).
+    whose gender must be known and not clash, and never to a ``Mrs.``/``Ms.`` (a mother, a wife).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
@@ -141,7 +168,7 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
-        if not given or not surname or given is surname or surname.title == "mrs" or " " in given.name:
+        if not given or not surname or given is surname or surname.title in ("mrs", "ms") or " " in given.name:
             continue
         if all(f.split()[-1] == run.words[1] for f in surname.forms) and _genders_allow(given, surname) and _may_be(surname, given):
             join_person(roster, surname, given)

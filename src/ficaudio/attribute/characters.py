@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -51,6 +51,7 @@ class Occurrence:
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
     in_quote: int = 0
     tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
+    called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
 
@@ -127,9 +128,12 @@ def _key(form: str) -> str:
     return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
 
 
-def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter) -> dict[str, Occurrence]:
-    """Gather per-form statistics used to decide which forms are characters."""
+def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, called: Counter | None = None) -> dict[str, Occurrence]:
+    """Gather per-form statistics used to decide which forms are characters (``called``:
+    the names quotations open by calling, :func:`called_before_full_stop`)."""
     stats: dict[str, Occurrence] = defaultdict(Occurrence)
+    for form, count in (called or {}).items():
+        stats[form].called += count
     for run, in_quote in [(r, False) for r in runs_in_narration] + [(r, True) for r in runs_in_quotes]:
         occ = stats[run.form]
         occ.total += 1
@@ -188,13 +192,15 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     words = form.split()
     if not all(is_name_word(w) or w.lower() in WORD_NAMES for w in words) or is_non_person_form(form, occ):
         return False
+    if occ.called and form.lower() in KIN_NAMES:
+        return True  # "I'm in a match, Mom!": a kinship word called is a person, though "my mom" is written too
     if len(words) == 1 and (lower_words[form.lower()] * 2 > occ.total or form.lower() in WORD_NAMES) and not word_made_person(occ):
         return False  # an ordinary word that starts sentences ("Still", "Nobody"), a weekday
     if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
         return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
-    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged
+    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called
     if evidence and not named_in_passing(occ):
         return True
     if occ.after_preposition * 2 >= occ.total:
@@ -285,6 +291,37 @@ def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
     before = text[quote_start:run.start].rstrip()
     opens = not before.strip("\"“‘'_ ")
     return (opens or before.endswith(",")) and text[run.end:run.end + 1] in (",", "?", "!", ".")
+
+
+_NAME_STOP = re.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\.\s+(\S.*)$", re.DOTALL)
+_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_TOPIC_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "he's", "she's", "he’s", "she’s"})
+_IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take give let help run hold stay leave keep put open follow watch answer say move hurry bring try don't don’t do".split())
+
+
+def called_before_full_stop(quote: str) -> list[str]:
+    """A quotation that opens on a name and a full stop calls that person when what follows
+    speaks to someone (``you``, or an order): ``"Mari. Tell him."``, ``"Marisol. Did you take
+    the chicken out?"``; not a self-introduction or a report (``"Marrow. Brynn Marrow. Ninth
+    Company."``, ``"Jonah. We met at Shay's graduation."``, ``"Static. Alive."``), nor a name
+    the next sentence takes up as its subject (``"Aya. She likes you."``).
+
+    >>> called_before_full_stop('"Mari. Tell him."'), called_before_full_stop('"Achterberg. Your boyfriend’s here."')
+    (['Mari'], ['Achterberg'])
+    >>> called_before_full_stop('"Jonah. We met at Shay’s graduation."'), called_before_full_stop('"Marrow. Brynn Marrow. You know me."')
+    ([], [])
+    >>> called_before_full_stop('"Aya. She likes you."')
+    []
+    """
+    m = _NAME_STOP.match(quote)
+    if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
+        return []
+    if m.group(1).split()[-1] in m.group(2):
+        return []  # "Marrow. Brynn Marrow.": the name given again in full
+    first = m.group(2).split(maxsplit=1)[0].lower()
+    if first in _TOPIC_PRONOUNS:
+        return []  # "Aya. She likes you.": the name is what the sentence is about
+    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES else []
 
 
 def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: list[list[NameRun]], text: str) -> set[frozenset[str]]:

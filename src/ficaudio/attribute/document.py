@@ -8,10 +8,10 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ficaudio.attribute.aliases import index_described_names, index_kin_names, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names
-from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
+from ficaudio.attribute.aliases import index_described_names, index_kin_names, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_parent_to_family
+from ficaudio.attribute.characters import Person, Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
+from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -109,14 +109,16 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
     narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
+    called = called_names(text, segments, paragraphs)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words), lower_words, list(known), apart)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called), lower_words, list(known), apart)
     join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     join_full_names(roster, narration_runs + quote_runs)
     finalise_names(roster)
     join_bare_honorifics(roster)
+    join_parent_to_family(roster)
     index_kin_names(roster)
     doc = Document(story, segments, paragraphs, roster, paragraph_of)
     index_described_names(doc)
@@ -141,6 +143,19 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
             lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
             quoted.extend(name_runs(ws, text))
     return narration, quoted, lower_words
+
+
+def called_names(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> Counter:
+    """The names quotations call someone by where the call itself shows a person: a name
+    opening a quotation before a full stop and words to someone (``"Marisol. Did you ..."``),
+    and a kinship word called anywhere (``"I'm in a match, Mom!"``)."""
+    called: Counter = Counter()
+    for para in paragraphs:
+        for i in para.quotes:
+            seg = segments[i]
+            called.update(called_before_full_stop(seg.text))
+            called.update(r.form for r in name_runs(words(text, seg.start, seg.end), text) if r.form.lower() in KIN_NAMES and is_vocative_run(text, r, seg.start))
+    return called
 
 
 _TAG_REACH_CHARS = 40  # a tag's name sits this close to its quotation

@@ -112,6 +112,14 @@ KIN_GENDER = {
 }
 """Nouns that say a person's gender (`the old woman`, `his wife`)."""
 
+KIN_NAMES = {
+    "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
+    "dad": "father", "daddy": "father", "papa": "father", "father": "father",
+    "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
+    "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
+}
+"""Kinship words used as names (``Mom``, ``Gran``) and the kin noun each stands for."""
+
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
 NOT_NAMES = frozenset("""

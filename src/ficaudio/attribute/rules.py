@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.characters import Person
+from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
@@ -446,6 +446,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = re.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = re.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = re.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_INNER = re.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -504,7 +505,23 @@ def address_phrases(quote: str) -> list[str]:
     (['Jane', 'Miss Eyre'], ['Nell'])
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
-    return phrases + [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
+    phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
+    return phrases + called_before_full_stop(quote) + inner_vocatives(quote)
+
+
+
+def inner_vocatives(quote: str) -> list[str]:
+    """Names set off by commas inside a sentence, after a lower-case word and before one:
+    ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
+    not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
+    brother, Edmund, came``).
+
+    >>> inner_vocatives('"Come with me, Gilbert, for I want you."'), inner_vocatives('"I saw my brother, Edmund, at the ball."')
+    (['Gilbert'], [])
+    >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."')
+    []
+    """
+    return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
 
 _HONORIFIC_ALONE = re.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
