@@ -286,8 +286,11 @@ def _voice_named_after(resolver: Resolver, following: list[Paragraph], decisions
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
-    """Record who spoke in this paragraph and whom they addressed by name."""
+    """Record who spoke in this paragraph, whom they addressed by name, and how many turns
+    the exchange has run since a paragraph of narration alone."""
     conv = resolver.conversation
+    if conv.narration_paragraphs:
+        conv.exchange = 0
     conv.narration_paragraphs = 0
     conv.addressee = None
     conv.acted_on = None
@@ -298,6 +301,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             continue  # a group's chorus is no one's turn in the talk
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
+            conv.exchange += 1
         conv.departed.discard(decision.speaker)
         ctx = quote_context(resolver.doc, index)
         addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
