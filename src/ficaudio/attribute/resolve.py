@@ -40,6 +40,9 @@ class Conversation:
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
     silent: set[str] = field(default_factory=set)  # said by the narration since the last turn to keep silent
+    call: str = ""  # a phone call: "ringing", "open", or "" for none
+    on_line: str | None = None  # who the voice on the line of that call is
+    into_phone: bool = False  # the last turn was spoken into the phone
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -61,6 +64,7 @@ class Conversation:
         self.before_last_turn = []
         self.departed = set()
         self.silent = set()
+        self.call, self.on_line, self.into_phone = "", None, False
 
 
 class Resolver:
