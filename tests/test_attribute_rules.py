@@ -327,3 +327,9 @@ def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
         "Her mother opened the door. I hear her before I see her. “Marisol! Your friends are here.”",
     ]
     assert dialogue_speakers(scene)[-1] == "her mother"
+
+
+def test_he_added_is_the_man_who_spoke_last():
+    text = 'Kiba and Ryo sat by the fire.\n"What folly!" exclaimed Kiba. Ryo laughed at him.\n"You are soaked," he added.'
+    ryo = Character("Ryo", (), Gender.MALE)
+    assert speakers(text, [KIBA, ryo])[-1] == ("Kiba", "pronoun_tag")
