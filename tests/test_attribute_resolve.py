@@ -484,3 +484,17 @@ def test_the_voice_of_a_named_person_is_theirs():
         "“Boh! Madam Mope!” cried the voice of John.",
     ]
     assert dialogue_speakers(scene)[1] == "John"
+
+
+def test_he_in_an_established_exchange_is_the_man_whose_turn_it_is():
+    text = ('"Are you coming?" Ino asked.\n"Maybe," Kiba said.\n'
+            '"Why maybe?" Ino said. Behind her, Ryo waved from the road.\nHe laughed. "Because."')
+    ryo = Character("Ryo", (), Gender.MALE)
+    assert speakers(text, [INO, KIBA, ryo])[-1] == ("Kiba", "pronoun_action_beat")
+
+
+def test_an_exchange_broken_by_a_paragraph_of_narration_is_not_established():
+    text = ('"Are you coming?" Ino asked.\n"Maybe," Kiba said.\nRyo waved from the road.\n'
+            '"Why maybe?" Ino said.\nHe laughed. "Because."')
+    ryo = Character("Ryo", (), Gender.MALE)
+    assert speakers(text, [INO, KIBA, ryo])[-1] == ("Ryo", "pronoun_action_beat")

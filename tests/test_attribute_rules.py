@@ -360,3 +360,9 @@ def test_a_name_and_a_full_stop_before_words_to_someone_is_a_call():
 )
 def test_a_name_and_a_full_stop_that_calls_nobody(quote):
     assert called_before_full_stop(quote) == []
+
+
+def test_he_added_is_the_man_who_spoke_last():
+    text = 'Kiba and Ryo sat by the fire.\n"What folly!" exclaimed Kiba. Ryo laughed at him.\n"You are soaked," he added.'
+    ryo = Character("Ryo", (), Gender.MALE)
+    assert speakers(text, [KIBA, ryo])[-1] == ("Kiba", "pronoun_tag")

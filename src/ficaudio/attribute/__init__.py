@@ -3,7 +3,7 @@
 ``attribute(story, segments)`` reads the story once, paragraph by paragraph: characters
 and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
-:mod:`.conversation` across turns); a second pass (:mod:`.alternation`) revises guessed turns
+:mod:`.conversation` across turns, :mod:`.calls` the voice on a phone's line); a second pass (:mod:`.alternation`) revises guessed turns
 from the anchored turns after them as well as before; then self-introductions (:mod:`.introductions`)
 and the narrator's name (:mod:`.narrator`) rename speakers. Every line records the rule that decided it.
 """
@@ -15,6 +15,7 @@ from typing import Sequence
 
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
+from ficaudio.attribute.calls import follow_call, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -41,7 +42,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag"})
-_CONVERSATION_RULES = (speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -82,6 +83,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
         conv.departed |= departures(resolver, para)
         conv.silent |= silent_people(resolver, para, para.start)
+        follow_call(resolver, para, decisions)
         return
     previous: Decision | None = None
     for index in para.quotes:
@@ -99,6 +101,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.reacted = None
     conv.departed |= departures(resolver, para)
     conv.silent = silent_people(resolver, para, resolver.doc.segments[para.quotes[-1]].end)
+    follow_call(resolver, para, decisions)
 
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
@@ -192,7 +195,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
         return _later_quote(resolver, ctx, previous)
     if decision := self_named_answer(resolver, ctx) or roll_call_answer(resolver, ctx) or announced_by_previous_paragraph(resolver, ctx):
         return decision
-    if decision := named_action_beat(resolver, ctx):
+    if decision := voice_on_the_line(resolver, ctx) or named_action_beat(resolver, ctx):
         return decision
     for rule in _CONVERSATION_RULES:
         if decision := rule(resolver, ctx):
@@ -286,8 +289,11 @@ def _voice_named_after(resolver: Resolver, following: list[Paragraph], decisions
 
 
 def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
-    """Record who spoke in this paragraph and whom they addressed by name."""
+    """Record who spoke in this paragraph, whom they addressed by name, and how many turns
+    the exchange has run since a paragraph of narration alone."""
     conv = resolver.conversation
+    if conv.narration_paragraphs:
+        conv.exchange = 0
     conv.narration_paragraphs = 0
     conv.addressee = None
     conv.acted_on = None
@@ -298,6 +304,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             continue  # a group's chorus is no one's turn in the talk
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
+            conv.exchange += 1
         conv.departed.discard(decision.speaker)
         ctx = quote_context(resolver.doc, index)
         addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]

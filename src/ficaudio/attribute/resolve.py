@@ -32,6 +32,7 @@ class Conversation:
     addressee: str | None = None  # named by a vocative in the last turn
     acted_on: str | None = None  # the one person the last turn's narration names as its object
     narration_paragraphs: int = 0  # narration-only paragraphs since the last turn
+    exchange: int = 0  # turns taken since the last paragraph of narration alone
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
     announced: str | None = None  # who the previous paragraph's closing words said would speak
     reacted: str | None = None  # a listener whose reaction alone filled the previous paragraph
@@ -39,6 +40,9 @@ class Conversation:
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
     silent: set[str] = field(default_factory=set)  # said by the narration since the last turn to keep silent
+    call: str = ""  # a phone call: "ringing", "open", or "" for none
+    on_line: str | None = None  # who the voice on the line of that call is
+    into_phone: bool = False  # the last turn was spoken into the phone
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -52,6 +56,7 @@ class Conversation:
         self.addressee = None
         self.acted_on = None
         self.narration_paragraphs = 0
+        self.exchange = 0
         self.last_actor = None
         self.announced = None
         self.reacted = None
@@ -59,6 +64,7 @@ class Conversation:
         self.before_last_turn = []
         self.departed = set()
         self.silent = set()
+        self.call, self.on_line, self.into_phone = "", None, False
 
 
 class Resolver:
@@ -288,7 +294,8 @@ def _same_sentence(text: str, start: int, position: int) -> bool:
 
 def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """The speaker meant by ``she said``: two women talking -> the subject of this paragraph,
-    else the one who did not speak in the paragraph just before; otherwise the most recent woman.
+    else the one whose turn it is in an established exchange (:func:`exchange_partner`), else
+    the one who did not speak in the paragraph just before; otherwise the most recent woman.
 
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
@@ -299,9 +306,27 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     conv = resolver.conversation
     turns = conv.turns
     same = _recent_of_gender(resolver, gender, position)
+    if (partner := exchange_partner(conv)) and resolver.gender(partner) is gender and partner not in exclude:
+        return partner  # two men talking, A, B, A: "he said" is B's turn
     if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude:
         return same[1]  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
+
+
+def exchange_partner(conv: Conversation) -> str | None:
+    """Whose turn it is in an established two-person exchange: after turns A, B, A, the last
+    two with no paragraph of narration before them, the next is B's. ``"You could have
+    died," Oren says.`` / ``"So could you."`` / ``"I had a rifle."`` / ... -> a ``he says``
+    now means the man whose turn it is, not the one who just spoke.
+
+    >>> exchange_partner(Conversation(turns=["Oren", "Vess", "Oren"], exchange=2)), exchange_partner(Conversation(turns=["Oren", "Vess", "Oren"], exchange=1))
+    ('Vess', None)
+    >>> exchange_partner(Conversation(turns=["Aya", "Saki", "Jun"], exchange=3))
+    """
+    turns = conv.turns
+    if conv.exchange < 2 or conv.narration_paragraphs or len(turns) < 3 or not turns[-3] == turns[-1] != turns[-2]:
+        return None
+    return turns[-2]
 
 
 _COPULAS = frozenset({"was", "is", "am", "are", "were", "be", "been", "as", "named", "called", "himself", "herself"})

@@ -330,6 +330,9 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
+        if (going_on := speaker_goes_on(resolver, ctx, m)) is not None:
+            resolver.settle(m, going_on)
+            return going_on
         speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
@@ -340,6 +343,26 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
         # narration, where a mid-sentence "the man" is nobody in particular)
         return description_referent(resolver, replace(m, subject=True), ctx.para)
     return resolver.mention(m, ctx.para)
+
+
+_GOES_ON = re.compile(r"\s*(?:\w+ly\s+)?(?:added|adds|continued|continues|went\s+on|goes\s+on|resumed|resumes|persisted|persists|pursued|pursues|proceeded|proceeds)\b")
+_GOES_ON_BEFORE = re.compile(r"(?:added|adds|continued|continues|resumed|resumes|persisted|persists|pursued|pursues|proceeded|proceeds)\s+$")
+
+
+def speaker_goes_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """A pronoun tag whose verb says the talk goes on (``he added``, ``she went on``,
+    ``continued he``) is the one who spoke last, when that person is of the pronoun's gender:
+    ``"What folly!" exclaimed Mr. Pontellier.`` / ``"You are burnt," he added`` -> Mr. Pontellier.
+
+    >>> bool(_GOES_ON.match(" went on, smiling")), bool(_GOES_ON.match(" said")), bool(_GOES_ON_BEFORE.search("continued "))
+    (True, False, True)
+    """
+    text = ctx.doc.text
+    if not (_GOES_ON.match(text, m.end) or _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        return None
+    turns = resolver.conversation.turns
+    last = turns[-1] if turns and ctx.order == 0 else None
+    return last if last and resolver.gender(last) is m.gender else None
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:

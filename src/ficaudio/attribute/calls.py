@@ -1,0 +1,124 @@
+"""Phone calls: a call makes a talk between the one holding the phone and the voice on the line.
+
+A ringing phone or an answered one opens a call; ``It's Nadia.`` said over the ringing, or the
+first name the call's lines call out (``"Jamie. Hey."``), says who is on the line; the narration
+then gives that person any line it says comes down the line (``There was a long breath on the
+other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``the line went
+dead`` ends the call.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ficaudio.attribute.document import Paragraph
+from ficaudio.attribute.resolve import Resolver
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, vocatives
+from ficaudio.models import SegmentKind
+
+_PHONE = r"(?:phone|cell|mobile)"
+_RINGS = re.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_OPENS = re.compile(
+    r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
+    r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
+    rf"|\b(?:holds?|held|puts?|presse[sd]|press)\s+(?:it|the\s+{_PHONE}|(?:his|her|my)\s+{_PHONE})\s+to\s+(?:his|her|my|their)\s+ear\b", re.IGNORECASE)
+_ENDS = re.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
+_FAR_END = re.compile(
+    rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_HANDLED = re.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_ITS_NAME = re.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
+
+
+def phone_rings(text: str) -> bool:
+    """``Bash's phone starts buzzing against the table``, ``His phone lit up in his pocket``.
+
+    >>> phone_rings("Bash's phone starts buzzing against the table."), phone_rings("She picks up the phone.")
+    (True, False)
+    """
+    return bool(_RINGS.search(text))
+
+
+def call_opens(text: str) -> bool:
+    """``He swipes to answer``, ``She was already dialling``, ``held it to his ear``,
+    ``He picked up on the first ring`` (not ``picks up her scarf``).
+
+    >>> [call_opens(t) for t in ("He swipes to answer.", "She was already dialling.", "Noa held it to his ear.", "She picks up her scarf.")]
+    [True, True, True, False]
+    """
+    return bool(_OPENS.search(text))
+
+
+def call_ends(text: str) -> bool:
+    """``He hangs up on her.``, ``The line went dead.``
+
+    >>> call_ends("He hangs up on her."), call_ends("The line went dead."), call_ends("He hangs his coat up.")
+    (True, True, False)
+    """
+    return bool(_ENDS.search(text))
+
+
+def from_the_line(text: str) -> bool:
+    """Narration that says a line comes down the phone: ``There was a long breath on the other
+    end.``, ``The voice that comes out of the phone is dry``, ``says the voice from the phone``,
+    ``a pause on the line`` (not ``Bash leans over the phone``).
+
+    >>> [from_the_line(t) for t in ("There was a long breath on the other end.", "The voice that comes out of the phone is dry.", "Bash leans over the phone.")]
+    [True, True, False]
+    """
+    return bool(_FAR_END.search(text))
+
+
+def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
+    """The person a quotation says is calling: ``"Oh, thank God. It's Nadia."`` -> Nadia.
+
+    >>> bool(_ITS_NAME.search("Oh, thank God. It's Nadia. Be quiet.")), bool(_ITS_NAME.search("It's Tuesday's ship."))
+    (True, False)
+    """
+    found = _ITS_NAME.search(ctx.segment.text)
+    person = resolver.doc.roster.lookup(found.group(1)) if found else None
+    return person.name if person else None
+
+
+def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    """Update the call in progress after a paragraph: ringing or answered, who is on the line
+    (``It's Nadia.`` over the ringing; else the first name a line of the answered call calls),
+    whether the last turn was spoken into the phone, and whether the call has ended."""
+    conv = resolver.conversation
+    doc = resolver.doc
+    narration = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    if call_ends(narration):
+        conv.call, conv.on_line, conv.into_phone = "", None, False
+        return
+    opened = call_opens(narration)
+    if opened or phone_rings(narration) and not conv.call:
+        conv.call = "open" if opened else "ringing"
+    if not conv.call:
+        return
+    for index in para.quotes:
+        decision = decisions.get(index)
+        if conv.on_line is None and decision and doc.segments[index].kind is SegmentKind.DIALOGUE:
+            ctx = quote_context(doc, index)
+            called = [n for n in vocatives(ctx) if n != decision.speaker] if conv.call == "open" else []
+            conv.on_line = next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker), None)
+    last = decisions.get(para.quotes[-1]) if para.quotes else None
+    conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
+
+
+def voice_on_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """During a call, a quotation the narration beside it says comes down the line is the
+    voice on the line's: ``There was a long breath on the other end. "Okay."``, ``"Hi." The
+    voice that comes out of the phone is dry``."""
+    conv = resolver.conversation
+    beside = ctx.doc.text[ctx.before[0]:ctx.before[1]] + " " + ctx.doc.text[ctx.after[0]:ctx.after[1]]
+    if conv.on_line is None or conv.on_line in named_in_quote(ctx) or not from_the_line(beside):
+        return None
+    return decided(conv.on_line, "voice_on_the_line")
+
+
+def line_answers_phone(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """During a call, the untagged reply to a line spoken into the phone is the voice on the
+    line's: ``Bash picks the phone back up. "Okay, bye."`` / ``"Sleep, Bash."`` -> the caller."""
+    conv = resolver.conversation
+    if not conv.into_phone or conv.narration_paragraphs or conv.on_line is None or conv.on_line in named_in_quote(ctx):
+        return None
+    return decided(conv.on_line, "line_answers_phone")

@@ -1,0 +1,40 @@
+"""Tests of ficaudio.attribute.calls: src/ficaudio/attribute/calls.py."""
+
+from __future__ import annotations
+
+from ficaudio.models import Character, Gender
+
+from attribute_scenes import INO, KIBA, SAKURA, speakers
+
+NADIA = Character("Nadia", (), Gender.FEMALE)
+JAMIE = Character("Jamie", (), Gender.MALE)
+
+_NADIA_CALLS = [
+    "Kiba's phone starts buzzing against the table.",
+    '"It\'s Nadia. Everyone be quiet."',
+    '"Who is she?" Ino asks.',
+    '"My sister." He swipes to answer and sets the phone on the table. "Hey, you\'re on speaker."',
+]
+
+
+def test_the_voice_out_of_the_phone_is_the_caller_named_over_the_ringing():
+    text = "\n".join([*_NADIA_CALLS, '"Hi, everyone." The voice that comes out of the phone is dry.'])
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "voice_on_the_line")
+
+
+def test_the_other_end_is_the_one_the_answered_call_greets():
+    text = ("Ino and Sakura walk home.\nIno's phone lit up. She held it to her ear.\n"
+            '"Hey, Jamie."\n"Is that him?" Sakura asks.\n"Yes," Ino says.\n'
+            'There was a long breath on the other end. "Okay."')
+    assert speakers(text, [INO, SAKURA, JAMIE])[-1] == ("Jamie", "voice_on_the_line")
+
+
+def test_the_reply_to_a_line_spoken_into_the_phone_is_the_caller():
+    text = "\n".join([*_NADIA_CALLS, '"Hi."', '"We are in the library," Ino says.',
+                      'Kiba picks the phone back up. "Okay, bye."', '"Sleep, Kiba."'])
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "line_answers_phone")
+
+
+def test_after_the_call_ends_the_line_speaks_no_more():
+    text = "\n".join([*_NADIA_CALLS, '"Hi."', "Kiba hangs up on her.", 'Ino stares at the phone. "Really?"', '"What?"'])
+    assert "Nadia" not in [s for s, _ in speakers(text, [INO, KIBA, NADIA])[-2:]]
