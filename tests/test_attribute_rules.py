@@ -130,6 +130,13 @@ def test_paragraph_ending_on_a_speech_verb_announces_the_next_quotation():
     assert (line.speaker, line.rule) == ("Tomas", "announced_by_previous_paragraph")
 
 
+@pytest.mark.parametrize("closing", ["Mara said, with more restraint:", "Mara put down her cup and said sternly:--", "Mara said in a very low voice:"])
+def test_a_manner_between_the_speech_verb_and_the_colon_still_announces(closing):
+    scene = [LATE_COUPLE, '"Late? I was early," Tomas said.', closing, '"Then where were you?"']
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Mara", "announced_by_previous_paragraph")
+
+
 def test_said_nothing_announces_nobody():
     scene = [LATE_COUPLE, '"Late? I was early," Mara said.', 'Tomas said nothing.', '"Well?"']
     assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"

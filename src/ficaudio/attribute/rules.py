@@ -215,17 +215,36 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     """
     start, end = span
     ws = words(text, start, end)
-    verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None)
+    verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None) or verb_before_colon_aside(text, ws, end)
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
     ending = text[verb.end:end].strip()
-    if ending not in (":", ",") and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
+    if ending not in (":", ",") and not _COLON_ASIDE.match(ending) and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
         return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does, "had to admit, very blue." not
     if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in mentions if sentence_start <= m.start < verb.start]
     return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
+
+
+_COLON_ASIDE = re.compile(r"^,?\s*(?:[a-z]+ly|again|aloud|(?:with|in|to|at|as|after|without|under|from|for)\b[^.!?;:\"“”‘’]*?)\s*,?\s*:[-—–]*$")
+
+
+def verb_before_colon_aside(text: str, ws: list[Word], end: int) -> Word | None:
+    """The speech verb of a closing ``said`` whose manner comes between it and the colon:
+    ``and said sternly:``, ``Miss Bartlett said, with more restraint:``, ``came up to my room
+    and said in a very hysterical way:``.
+
+    >>> t = "Miss Bartlett said, with more restraint:"
+    >>> verb_before_colon_aside(t, words(t), len(t)).text
+    'said'
+    >>> t = "Miss Bartlett said that it rained, and sighed:"
+    >>> verb_before_colon_aside(t, words(t), len(t)) is None
+    True
+    """
+    verb = next((w for w in reversed(ws[-16:]) if w.lower in SPEECH_VERBS), None)
+    return verb if verb and _COLON_ASIDE.match(text[verb.end:end].strip()) else None
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
