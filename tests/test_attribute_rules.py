@@ -367,3 +367,19 @@ def test_a_name_and_a_full_stop_before_words_to_someone_is_a_call():
 )
 def test_a_name_and_a_full_stop_that_calls_nobody(quote):
     assert called_before_full_stop(quote) == []
+
+
+def test_a_pronoun_tag_that_goes_on_is_the_last_speaker():
+    # "he added" after another man acted in the paragraph: the one who spoke goes on
+    scene = ["David and Tom sat at the bar.", '"It will rain all night," said David. Tom stood up and went to the window. "Bring the wood in," he added.']
+    assert dialogue_speakers(scene) == ["David", "David"]
+
+
+def test_a_pronoun_tag_that_goes_on_after_a_narration_paragraph_is_read_as_any_pronoun():
+    scene = [
+        "David and Tom sat at the bar.",
+        '"It will rain all night," said David.',
+        "Tom stood up and went to the window. He looked out for a long while.",
+        '"Bring the wood in," he added.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tom"

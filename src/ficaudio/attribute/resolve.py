@@ -39,6 +39,7 @@ class Conversation:
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
     silent: set[str] = field(default_factory=set)  # said by the narration since the last turn to keep silent
+    last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -59,6 +60,7 @@ class Conversation:
         self.before_last_turn = []
         self.departed = set()
         self.silent = set()
+        self.last_speaker = None
 
 
 class Resolver:

@@ -349,7 +349,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
+        speaker = speaker_going_on(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
             resolver.settle(m, speaker)
@@ -359,6 +359,31 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
         # narration, where a mid-sentence "the man" is nobody in particular)
         return description_referent(resolver, replace(m, subject=True), ctx.para)
     return resolver.mention(m, ctx.para)
+
+
+_GOES_ON_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:added|continued|resumed|pursued|persisted|went\s+on)\b")
+_GOES_ON_BEFORE = re.compile(r"\b(?:added|continued|resumed|pursued|persisted|went\s+on)\s+$")
+
+
+def goes_on_tag(text: str, m: Mention) -> bool:
+    """``he added``, ``continued she``, ``she went on``: the tag says the speaker goes on.
+
+    >>> t = '"And bring my chest," he added. "Yes," he said.'
+    >>> goes_on_tag(t, Mention(22, 24, "pronoun", "he")), goes_on_tag(t, Mention(39, 41, "pronoun", "he"))
+    (True, False)
+    """
+    return bool(_GOES_ON_AFTER.match(text, m.end) or _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
+def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """A pronoun tag that says the speaker goes on (:func:`goes_on_tag`) means whoever said
+    the last quotation, when the pronoun fits them and no narration paragraph came between:
+    ``"It'll be because you was born to hang," laughed the saloon-keeper. "Here, lend me a
+    hand," he added.`` -> the saloon-keeper, not the last man the narration named."""
+    last = resolver.conversation.last_speaker
+    if not last or last == FIRST_PERSON_NAME or not goes_on_tag(ctx.doc.text, m):
+        return None
+    return last if resolver.gender(last) in (m.gender, Gender.UNKNOWN) and last not in vocatives(ctx) else None
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
