@@ -137,6 +137,17 @@ def test_a_manner_between_the_speech_verb_and_the_colon_still_announces(closing)
     assert (line.speaker, line.rule) == ("Mara", "announced_by_previous_paragraph")
 
 
+def test_an_inverted_closing_tag_announces_its_subject():
+    # older prose: "Said she:" ends the paragraph, and her quotation follows
+    scene = [
+        "Tomas and Mara had not spoken all day.", '"You are late," Tomas said.', '"I was early," Mara said.',
+        "Tomas looked at the clock, and then at Mara. She had always loved her little traps. Said she:",
+        '"Go to bed."',
+    ]
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Mara", "announced_by_previous_paragraph")
+
+
 def test_said_nothing_announces_nobody():
     scene = [LATE_COUPLE, '"Late? I was early," Mara said.', 'Tomas said nothing.', '"Well?"']
     assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"

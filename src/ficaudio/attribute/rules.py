@@ -219,6 +219,8 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
     ending = text[verb.end:end].strip()
+    if inverted := inverted_closing_subject(text, verb, end, mentions):
+        return inverted
     if ending not in (":", ",") and not _COLON_ASIDE.match(ending) and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
         return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does, "had to admit, very blue." not
     if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
@@ -226,6 +228,20 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in mentions if sentence_start <= m.start < verb.start]
     return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
+
+
+def inverted_closing_subject(text: str, verb: Word, end: int, mentions: list[Mention]) -> Mention | None:
+    """The subject after a closing speech verb, as older prose puts it: ``Said she:``,
+    ``and then said he, gravely:`` announce her or his quotation in the next paragraph.
+
+    >>> t = "She loved her devices. Said she:"
+    >>> inverted_closing_subject(t, words(t)[-2], len(t), [Mention(28, 31, "pronoun", "she")]).text
+    'she'
+    """
+    after = next((m for m in mentions if verb.end < m.start < end), None)
+    if after is None or text[verb.end:after.start].strip() or after.kind not in ("pronoun", "name"):
+        return None
+    return after if _COLON_ASIDE.match(text[after.end:end].strip()) or text[after.end:end].strip() == ":" else None
 
 
 _COLON_ASIDE = re.compile(r"^,?\s*(?:[a-z]+ly|again|aloud|(?:with|in|to|at|as|after|without|under|from|for)\b[^.!?;:\"“”‘’]*?)\s*,?\s*:[-—–]*$")
