@@ -394,3 +394,13 @@ def test_a_pronoun_tag_that_goes_on_after_a_narration_paragraph_is_read_as_any_p
         '"Bring the wood in," he added.',
     ]
     assert dialogue_speakers(scene)[-1] == "Tom"
+
+
+def test_a_pronoun_tag_that_replies_is_the_one_the_last_turn_called():
+    scene = [
+        "David, Tom and Harry sat at the bar.",
+        '"Harry is tired," said Tom.',
+        '"You should go home, Harry," said David, and Tom laughed at him.',
+        '"Why should I?" replied he.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Harry"

@@ -365,7 +365,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        speaker = speaker_going_on(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
+        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
             resolver.settle(m, speaker)
@@ -400,6 +400,23 @@ def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str |
     if not last or last == FIRST_PERSON_NAME or not goes_on_tag(ctx.doc.text, m):
         return None
     return last if resolver.gender(last) in (m.gender, Gender.UNKNOWN) and last not in vocatives(ctx) else None
+
+
+_REPLIES_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:replied|answered|returned|rejoined|retorted)\b")
+_REPLIES_BEFORE = re.compile(r"\b(?:replied|answered|returned|rejoined|retorted)\s+$")
+
+
+def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """A pronoun tag that says the speaker replies, on the first quotation of the paragraph
+    right after a turn that called someone by name, means that person when the pronoun fits:
+    ``"It's time you did something, Fergus," said I.`` / ``"What can I do?" replied he;`` ->
+    Fergus, not the last man the narration named."""
+    conv = resolver.conversation
+    called = conv.addressee
+    text = ctx.doc.text
+    if ctx.order or conv.narration_paragraphs or not called or not (_REPLIES_AFTER.match(text, m.end) or _REPLIES_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        return None
+    return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
