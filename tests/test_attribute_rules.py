@@ -130,6 +130,24 @@ def test_paragraph_ending_on_a_speech_verb_announces_the_next_quotation():
     assert (line.speaker, line.rule) == ("Tomas", "announced_by_previous_paragraph")
 
 
+@pytest.mark.parametrize("closing", ["Mara said, with more restraint:", "Mara put down her cup and said sternly:--", "Mara said in a very low voice:"])
+def test_a_manner_between_the_speech_verb_and_the_colon_still_announces(closing):
+    scene = [LATE_COUPLE, '"Late? I was early," Tomas said.', closing, '"Then where were you?"']
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Mara", "announced_by_previous_paragraph")
+
+
+def test_an_inverted_closing_tag_announces_its_subject():
+    # older prose: "Said she:" ends the paragraph, and her quotation follows
+    scene = [
+        "Tomas and Mara had not spoken all day.", '"You are late," Tomas said.', '"I was early," Mara said.',
+        "Tomas looked at the clock, and then at Mara. She had always loved her little traps. Said she:",
+        '"Go to bed."',
+    ]
+    line = dialogue_lines(scene)[-1]
+    assert (line.speaker, line.rule) == ("Mara", "announced_by_previous_paragraph")
+
+
 def test_said_nothing_announces_nobody():
     scene = [LATE_COUPLE, '"Late? I was early," Mara said.', 'Tomas said nothing.', '"Well?"']
     assert dialogue_lines(scene)[-1].rule != "announced_by_previous_paragraph"
@@ -366,3 +384,29 @@ def test_he_added_is_the_man_who_spoke_last():
     text = 'Kiba and Ryo sat by the fire.\n"What folly!" exclaimed Kiba. Ryo laughed at him.\n"You are soaked," he added.'
     ryo = Character("Ryo", (), Gender.MALE)
     assert speakers(text, [KIBA, ryo])[-1] == ("Kiba", "pronoun_tag")
+
+
+def test_a_pronoun_tag_that_goes_on_is_the_last_speaker():
+    # "he added" after another man acted in the paragraph: the one who spoke goes on
+    scene = ["David and Tom sat at the bar.", '"It will rain all night," said David. Tom stood up and went to the window. "Bring the wood in," he added.']
+    assert dialogue_speakers(scene) == ["David", "David"]
+
+
+def test_a_pronoun_tag_that_goes_on_after_a_narration_paragraph_is_read_as_any_pronoun():
+    scene = [
+        "David and Tom sat at the bar.",
+        '"It will rain all night," said David.',
+        "Tom stood up and went to the window. He looked out for a long while.",
+        '"Bring the wood in," he added.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tom"
+
+
+def test_a_pronoun_tag_that_replies_is_the_one_the_last_turn_called():
+    scene = [
+        "David, Tom and Harry sat at the bar.",
+        '"Harry is tired," said Tom.',
+        '"You should go home, Harry," said David, and Tom laughed at him.',
+        '"Why should I?" replied he.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Harry"

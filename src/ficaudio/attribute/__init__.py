@@ -75,6 +75,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     resolver.read(para)
     if not para.quotes:
         conv.narration_paragraphs += 1
+        conv.last_speaker = None
         if conv.narration_paragraphs >= _MAX_NARRATION_PARAGRAPHS:
             conv.reset()
         conv.last_actor = closing_actor(resolver, para)
@@ -95,6 +96,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             decisions[index] = decision
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
             previous = decision
+            conv.last_speaker = decision.speaker if decision.rule != "group_tag" else conv.last_speaker
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)

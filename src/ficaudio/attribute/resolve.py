@@ -43,6 +43,7 @@ class Conversation:
     call: str = ""  # a phone call: "ringing", "open", or "" for none
     on_line: str | None = None  # who the voice on the line of that call is
     into_phone: bool = False  # the last turn was spoken into the phone
+    last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -65,6 +66,7 @@ class Conversation:
         self.departed = set()
         self.silent = set()
         self.call, self.on_line, self.into_phone = "", None, False
+        self.last_speaker = None
 
 
 class Resolver:

@@ -215,17 +215,52 @@ def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Me
     """
     start, end = span
     ws = words(text, start, end)
-    verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None)
+    verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None) or verb_before_colon_aside(text, ws, end)
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
     ending = text[verb.end:end].strip()
-    if ending not in (":", ",") and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
+    if inverted := inverted_closing_subject(text, verb, end, mentions):
+        return inverted
+    if ending not in (":", ",") and not _COLON_ASIDE.match(ending) and not (ending.endswith(".") and not ending.startswith(",") and _INFINITIVE_SPEECH.search(text, start, verb.end)):
         return None  # "Sakura said nothing." announces no quotation; "to whisper in his ear." does, "had to admit, very blue." not
     if _SENTENCE_END.search(text[verb.end:end].rstrip(".:,")):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in mentions if sentence_start <= m.start < verb.start]
     return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
+
+
+def inverted_closing_subject(text: str, verb: Word, end: int, mentions: list[Mention]) -> Mention | None:
+    """The subject after a closing speech verb, as older prose puts it: ``Said she:``,
+    ``and then said he, gravely:`` announce her or his quotation in the next paragraph.
+
+    >>> t = "She loved her devices. Said she:"
+    >>> inverted_closing_subject(t, words(t)[-2], len(t), [Mention(28, 31, "pronoun", "she")]).text
+    'she'
+    """
+    after = next((m for m in mentions if verb.end < m.start < end), None)
+    if after is None or text[verb.end:after.start].strip() or after.kind not in ("pronoun", "name"):
+        return None
+    return after if _COLON_ASIDE.match(text[after.end:end].strip()) or text[after.end:end].strip() == ":" else None
+
+
+_COLON_ASIDE = re.compile(r"^,?\s*(?:[a-z]+ly|again|aloud|(?:with|in|to|at|as|after|without|under|from|for)\b[^.!?;:\"“”‘’]*?)\s*,?\s*:[-—–]*$")
+
+
+def verb_before_colon_aside(text: str, ws: list[Word], end: int) -> Word | None:
+    """The speech verb of a closing ``said`` whose manner comes between it and the colon:
+    ``and said sternly:``, ``Miss Bartlett said, with more restraint:``, ``came up to my room
+    and said in a very hysterical way:``.
+
+    >>> t = "Miss Bartlett said, with more restraint:"
+    >>> verb_before_colon_aside(t, words(t), len(t)).text
+    'said'
+    >>> t = "Miss Bartlett said that it rained, and sighed:"
+    >>> verb_before_colon_aside(t, words(t), len(t)) is None
+    True
+    """
+    verb = next((w for w in reversed(ws[-16:]) if w.lower in SPEECH_VERBS), None)
+    return verb if verb and _COLON_ASIDE.match(text[verb.end:end].strip()) else None
 
 
 def _sentence_start(text: str, floor: int, position: int) -> int:
@@ -330,10 +365,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        if (going_on := speaker_goes_on(resolver, ctx, m)) is not None:
-            resolver.settle(m, going_on)
-            return going_on
-        speaker = speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
+        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
             resolver.settle(m, speaker)
@@ -345,24 +377,46 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     return resolver.mention(m, ctx.para)
 
 
-_GOES_ON = re.compile(r"\s*(?:\w+ly\s+)?(?:added|adds|continued|continues|went\s+on|goes\s+on|resumed|resumes|persisted|persists|pursued|pursues|proceeded|proceeds)\b")
-_GOES_ON_BEFORE = re.compile(r"(?:added|adds|continued|continues|resumed|resumes|persisted|persists|pursued|pursues|proceeded|proceeds)\s+$")
+_GOES_ON_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:added|continued|resumed|pursued|persisted|went\s+on)\b")
+_GOES_ON_BEFORE = re.compile(r"\b(?:added|continued|resumed|pursued|persisted|went\s+on)\s+$")
 
 
-def speaker_goes_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
-    """A pronoun tag whose verb says the talk goes on (``he added``, ``she went on``,
-    ``continued he``) is the one who spoke last, when that person is of the pronoun's gender:
-    ``"What folly!" exclaimed Mr. Pontellier.`` / ``"You are burnt," he added`` -> Mr. Pontellier.
+def goes_on_tag(text: str, m: Mention) -> bool:
+    """``he added``, ``continued she``, ``she went on``: the tag says the speaker goes on.
 
-    >>> bool(_GOES_ON.match(" went on, smiling")), bool(_GOES_ON.match(" said")), bool(_GOES_ON_BEFORE.search("continued "))
-    (True, False, True)
+    >>> t = '"And bring my chest," he added. "Yes," he said.'
+    >>> goes_on_tag(t, Mention(22, 24, "pronoun", "he")), goes_on_tag(t, Mention(39, 41, "pronoun", "he"))
+    (True, False)
     """
-    text = ctx.doc.text
-    if not (_GOES_ON.match(text, m.end) or _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start)):
+    return bool(_GOES_ON_AFTER.match(text, m.end) or _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start))
+
+
+def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """A pronoun tag that says the speaker goes on (:func:`goes_on_tag`) means whoever said
+    the last quotation, when the pronoun fits them and no narration paragraph came between:
+    ``"It'll be because you was born to hang," laughed the saloon-keeper. "Here, lend me a
+    hand," he added.`` -> the saloon-keeper, not the last man the narration named."""
+    last = resolver.conversation.last_speaker
+    if not last or last == FIRST_PERSON_NAME or not goes_on_tag(ctx.doc.text, m):
         return None
-    turns = resolver.conversation.turns
-    last = turns[-1] if turns and ctx.order == 0 else None
-    return last if last and resolver.gender(last) is m.gender else None
+    return last if resolver.gender(last) in (m.gender, Gender.UNKNOWN) and last not in vocatives(ctx) else None
+
+
+_REPLIES_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:replied|answered|returned|rejoined|retorted)\b")
+_REPLIES_BEFORE = re.compile(r"\b(?:replied|answered|returned|rejoined|retorted)\s+$")
+
+
+def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """A pronoun tag that says the speaker replies, on the first quotation of the paragraph
+    right after a turn that called someone by name, means that person when the pronoun fits:
+    ``"It's time you did something, Fergus," said I.`` / ``"What can I do?" replied he;`` ->
+    Fergus, not the last man the narration named."""
+    conv = resolver.conversation
+    called = conv.addressee
+    text = ctx.doc.text
+    if ctx.order or conv.narration_paragraphs or not called or not (_REPLIES_AFTER.match(text, m.end) or _REPLIES_BEFORE.search(text, max(0, m.start - 20), m.start)):
+        return None
+    return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
