@@ -6,7 +6,7 @@ import doctest
 
 from ficaudio.attribute import aliases
 
-from attribute_scenes import dialogue_speakers, paragraph_characters
+from attribute_scenes import dialogue_speakers, paragraph_characters, scene_attribution, speakers_of
 
 _SURNAME_CALLS = [
     "After school, Owen sat on the wall and watched the rain.",
@@ -236,3 +236,17 @@ def test_a_relation_in_apposition_names_that_person_later():
         '"Nobody you know," said her brother.',
     ]
     assert dialogue_speakers(paragraphs) == ["Mr. Strake", "Edmund"]
+
+
+_MOM_THROUGH_THE_DOOR = [
+    "I am halfway through the match when three knocks come on my bedroom door.",
+    'My mom\'s voice comes through the wood. "Did you take the chicken out?"',
+    '"I\'m in a match, Mom! Five minutes!"',
+]
+
+
+def test_the_kin_word_the_narrator_calls_someone_names_the_narrators_relative():
+    # "Mom" is called once and written nowhere else: it is "my mom", not a second mother
+    attribution = scene_attribution(_MOM_THROUGH_THE_DOOR)
+    assert speakers_of(attribution)[0] == "my mom"
+    assert "Mom" in {c.name: c for c in attribution.characters}["my mom"].aliases

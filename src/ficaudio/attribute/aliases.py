@@ -2,7 +2,7 @@
 a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
 once (``Hettie Fairweather`` joins ``Miss Fairweather``), a bare honorific written as a name
 (``Sensei`` is ``Hayame-sensei``), a kin word used as a name (``Mom`` is
-``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
+``her mother``; a ``Mom`` called once is the narrator's ``my mom``), a description equated with a name (``Kira, the tall girl,``) and a surname
 used only to call someone (``"Something funny, Marsh?"``).
 
 Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
@@ -35,6 +35,8 @@ _KIN_NAMES = {
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
     "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
 }
+_KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in _KIN_NAMES) + r")\s*[,.!?…—]")
+_NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(_KIN_NAMES) + r")\b")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
@@ -123,6 +125,27 @@ def index_kin_names(roster: Roster) -> None:
             roster.index(noun, person)
             if person.gender is Gender.UNKNOWN:
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
+
+
+def index_narrators_kin(doc: Document) -> None:
+    """A kin word a quotation calls someone by (``"I'm in a match, Mom!"``) that names no
+    character is one more name of the narrator's relative the narration describes (``My mom's
+    voice comes through the wood``): one mother, described as ``my mom`` and called ``Mom``.
+    """
+    called = {m.group(1) for i in _dialogue(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
+    for call in sorted(called):
+        noun = _KIN_NAMES[call.lower()]
+        phrases = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e) if _KIN_NAMES[m.group(1).lower()] == noun}
+        if not phrases or doc.roster.lookup(call) is not None:
+            continue
+        person = doc.roster.description_person(min(phrases), KIN_GENDER[noun])
+        person.forms[call] += 1
+        for form in phrases:
+            doc.roster.index(form, person)
+
+
+def _dialogue(doc: Document) -> list[int]:
+    return [i for para in doc.paragraphs for i in para.quotes]
 
 
 def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
