@@ -29,14 +29,14 @@ _EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
-_KIN_NAMES = {
+KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
     "dad": "father", "daddy": "father", "papa": "father", "father": "father",
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
     "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
 }
-_KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in _KIN_NAMES) + r")\s*[,.!?…—]")
-_NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(_KIN_NAMES) + r")\b")
+_KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
+_NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
@@ -117,7 +117,7 @@ def index_kin_names(roster: Roster) -> None:
     """
     bearers: dict[str, list[Person]] = defaultdict(list)
     for person in roster.people:
-        if (noun := _KIN_NAMES.get(person.name.lower())) and not person.known:
+        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
             bearers[noun].append(person)
     for noun, people in bearers.items():
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
@@ -134,8 +134,8 @@ def index_narrators_kin(doc: Document) -> None:
     """
     called = {m.group(1) for i in _dialogue(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
     for call in sorted(called):
-        noun = _KIN_NAMES[call.lower()]
-        phrases = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e) if _KIN_NAMES[m.group(1).lower()] == noun}
+        noun = KIN_NAMES[call.lower()]
+        phrases = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e) if KIN_NAMES[m.group(1).lower()] == noun}
         if not phrases or doc.roster.lookup(call) is not None:
             continue
         person = doc.roster.description_person(min(phrases), KIN_GENDER[noun])
