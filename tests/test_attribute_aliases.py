@@ -250,3 +250,22 @@ def test_the_kin_word_the_narrator_calls_someone_names_the_narrators_relative():
     attribution = scene_attribution(_MOM_THROUGH_THE_DOOR)
     assert speakers_of(attribution)[0] == "my mom"
     assert "Mom" in {c.name: c for c in attribution.characters}["my mom"].aliases
+
+
+_ORDERS_CAPTAIN = [
+    "The storm had not let up by morning.",
+    '"Orders, Captain?" Ortiz asked.',
+    'Reyes looked up from the charts. "We hold course."',
+    "By noon the wind had dropped, and the captain walked the deck alone.",
+    '"Steady as she goes," the captain said.',
+]
+
+
+def test_the_one_who_answers_a_title_call_is_the_one_the_title_means():
+    # "Captain" is called, Reyes answers: "the captain" is Reyes, not a third sailor
+    assert dialogue_speakers(_ORDERS_CAPTAIN) == ["Ortiz", "Reyes", "Reyes"]
+
+
+def test_a_title_answered_by_two_people_means_neither():
+    answered_twice = _ORDERS_CAPTAIN[:3] + ['"Orders, Captain?" Ortiz asked again.', 'Mendes put down his cup. "Ask her."', "After that, Mendes went below."] + _ORDERS_CAPTAIN[3:]
+    assert dialogue_speakers(answered_twice)[-1] == "the captain"

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NEUTRAL_TITLES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
@@ -37,6 +37,7 @@ KIN_NAMES = {
 }
 _KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
 _NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
+_TITLE_CALL = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
@@ -142,6 +143,44 @@ def index_narrators_kin(doc: Document) -> None:
         person.forms[call] += 1
         for form in phrases:
             doc.roster.index(form, person)
+
+
+def index_title_answerers(doc: Document) -> None:
+    """A role the text writes as ``the Hokage`` names the person who answers when it is called:
+    ``"We do, Hokage-sama," Hoshiko answered.`` / ``Tsubaki finally raised her eyes. "Good."``
+    -> every ``the Hokage`` is Tsubaki. The call is a title (``, Captain.``) or a word with a
+    respectful suffix; the answer is the next paragraph, opening on a name its caller's paragraph
+    does not write. Not when a character bears the title in a name (``Captain Reyes``), nor when
+    two people answer it."""
+    answerers: dict[str, set[str]] = defaultdict(set)
+    for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
+        if not following.quotes or following.scene_start or (opener := _opening_person(doc, following)) is None:
+            continue
+        calling = doc.text[para.start:para.end]
+        for index in para.quotes:
+            for m in _TITLE_CALL.finditer(doc.segments[index].text):
+                if (m.group(2) or m.group(1).lower() in NEUTRAL_TITLES) and not re.search(rf"\b{re.escape(opener.name)}\b", calling):
+                    answerers[m.group(1).lower()].add(opener.name)
+    for title, names in answerers.items():
+        if len(names) == 1 and _written_as_role(doc, title) and not _titled_bearer(doc.roster, title):
+            doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+
+
+def _opening_person(doc: Document, para: Paragraph) -> Person | None:
+    """The roster person whose name opens a paragraph: ``Tsubaki finally raised her eyes.``"""
+    runs = name_runs(words(doc.text, para.start, min(para.end, para.start + 80)), doc.text)
+    return doc.roster.resolve(runs[0]) if runs and runs[0].start == para.start else None
+
+
+def _written_as_role(doc: Document, title: str) -> bool:
+    """Whether the narration writes ``the <title>``, a word that is no one's name (``Kakashi-san``
+    calls Kakashi), and no one is yet known by it."""
+    return doc.roster.lookup(title) is None and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
+
+
+def _titled_bearer(roster: Roster, title: str) -> bool:
+    """Whether some character bears ``title`` in a name (``Captain Reyes``, ``Hokage Tsubaki``)."""
+    return any(f.lower().startswith(title + " ") for p in roster.people for f in (p.name, *p.forms))
 
 
 def _dialogue(doc: Document) -> list[int]:

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names
+from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names
 from ficaudio.attribute.characters import Person, Roster, build_roster, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -121,6 +121,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     doc = Document(story, segments, paragraphs, roster, paragraph_of)
     index_described_names(doc)
     index_narrators_kin(doc)
+    index_title_answerers(doc)
     for para in paragraphs:
         para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
     doc.first_person_share = _first_person_share(paragraphs)
