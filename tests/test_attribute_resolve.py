@@ -484,3 +484,20 @@ def test_the_voice_of_a_named_person_is_theirs():
         "“Boh! Madam Mope!” cried the voice of John.",
     ]
     assert dialogue_speakers(scene)[1] == "John"
+
+
+_RED_SCARF = [
+    "Priya and Mara sat on the library floor. Across the chessboard, Mara has a red scarf wound twice around her neck. Priya is losing.",
+    '"This is hopeless," Priya says.',
+    '"It is not," says the girl with the red scarf.',
+]
+
+
+def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
+    # "Mara has a red scarf": the girl with the red scarf is Mara, not the girl who just spoke
+    assert dialogue_speakers(_RED_SCARF) == ["Priya", "Mara"]
+
+
+def test_a_thing_written_beside_two_girls_names_neither():
+    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:]
+    assert dialogue_speakers(two_scarves)[-1] != "Mara"

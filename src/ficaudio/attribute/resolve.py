@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Collection
 
@@ -403,6 +404,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         return titled
+    if bearer := attribute_bearer(resolver, m):
+        return bearer
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
     if indefinite and in_comparison(resolver.doc.text, m) or predicates_someone(resolver.doc.text, m):
@@ -420,6 +423,41 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+_WITH_ATTRIBUTE = re.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
+
+
+def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
+    """``says the girl with the gummy worms`` is the one named person of her gender the narration
+    has written beside that thing: ``Trix has ... a bag of gummy worms``, ``says Trix around a
+    gummy worm`` (the name nearest before it in its sentence; the whole phrase first, then
+    without its last word: ``the pink hands`` -> ``pink``).
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end) if m.text.lower().startswith("the ") else None
+    if not found:
+        return None
+    phrase = found.group(1).split()
+    for length in range(len(phrase), 0, -1):
+        votes = _names_beside(resolver, " ".join(phrase[:length]), m)
+        if votes:
+            best = votes.most_common(2)
+            return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
+    return None
+
+
+def _names_beside(resolver: Resolver, phrase: str, m: Mention) -> Counter:
+    """For each time the narration before ``m`` writes ``phrase`` (or its plural), the named
+    person of ``m``'s gender nearest before it in its sentence."""
+    text, votes = resolver.doc.text, Counter()
+    names = [(n.end, n.person) for p in resolver.doc.paragraphs if p.start < m.start for n in p.mentions if n.kind == "name" and n.person and n.end <= m.start]
+    for hit in re.finditer(rf"\b{re.escape(phrase)}(?:s|es)?\b", text[:m.start], re.IGNORECASE):
+        before = [name for end, name in names if end <= hit.start() and not _SENTENCE_END.search(text, end, hit.start())]
+        if before and resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN):
+            votes[before[-1]] += 1
+    return votes
 
 
 _LOCATING = re.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
