@@ -269,3 +269,31 @@ def test_the_one_who_answers_a_title_call_is_the_one_the_title_means():
 def test_a_title_answered_by_two_people_means_neither():
     answered_twice = _ORDERS_CAPTAIN[:3] + ['"Orders, Captain?" Ortiz asked again.', 'Mendes put down his cup. "Ask her."', "After that, Mendes went below."] + _ORDERS_CAPTAIN[3:]
     assert dialogue_speakers(answered_twice)[-1] == "the captain"
+
+
+def test_a_description_before_a_name_in_apposition_names_that_person():
+    paragraphs = [
+        "Jonah waited by the gate. At last the harbour pilot, Tamsin, came down the steps.",
+        '"Morning," Tamsin said.',
+        '"Morning," said Jonah.',
+        '"Tide turns at six," said the harbour pilot.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tamsin", "Jonah", "Tamsin"]
+
+
+def test_a_name_the_narration_says_is_the_role_is_that_role():
+    paragraphs = [
+        "Tsubaki signed the last scroll. In the village everyone knew that Tsubaki was the Hokage, and Ryo bowed.",
+        '"Go," the Hokage said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tsubaki"]
+
+
+def test_a_description_listed_before_two_names_is_a_third_person():
+    paragraphs = [
+        "Jonah waited by the gate. At last the harbour pilot, Tamsin, and Jonah's brother came down the steps.",
+        '"Morning," Tamsin said.',
+        '"Morning," said Jonah.',
+        '"Tide turns at six," said the harbour pilot.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] != "Tamsin"

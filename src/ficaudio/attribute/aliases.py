@@ -41,6 +41,8 @@ _TITLE_CALL = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_NAME_IS = re.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
+_DESCRIPTION_THEN_NAME = re.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
 _INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
@@ -227,7 +229,8 @@ def _genders_allow(given: Person, surname: Person) -> bool:
 
 def index_described_names(doc: Document) -> None:
     """A description the text equates with a name names that person from the start:
-    ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
+    ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition), ``The tall girl
+    was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
@@ -236,6 +239,10 @@ def index_described_names(doc: Document) -> None:
             for m in _APPOSITION.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _NAME_IS.finditer(doc.text, start, end):
+                _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
             for m in _KIN_APPOSITION.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(2), m.group(1))
@@ -257,6 +264,22 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     if roster.lookup(phrase) is None:
         roster.index(phrase, person)
+
+
+def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
+    """``Tsubaki was the Hokage``, ``Joseph was an old man``: the description after ``is``/``was``
+    names that person when it is definite or says more than a bare noun (``Harry was a man of
+    few words`` does not make every ``the man`` Harry).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); joe = r.add(Person("Joseph", Counter(Joseph=3)), ["Joseph"])
+    >>> _index_described_by_copula(r, "Joseph", "an old man, and"); _index_described_by_copula(r, "Joseph", "a man of few words")
+    >>> r.lookup("the old man").name, r.lookup("the man")
+    ('Joseph', None)
+    """
+    found = description_at(following)
+    if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
+        _index_description(roster, name, following, closed=False)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:
