@@ -501,3 +501,13 @@ def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
 def test_a_thing_written_beside_two_girls_names_neither():
     two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:]
     assert dialogue_speakers(two_scarves)[-1] != "Mara"
+
+
+def test_the_redhead_is_the_one_the_narration_gave_red_hair():
+    paragraphs = [
+        "The light snapped on. Noa turned, and Tess stood in the doorway of her room, hair a red tangle.",
+        '"Where are you going?" Tess asked.',
+        '"Out for a walk," Noa said.',
+        '"At two in the morning," said the redhead.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tess", "Noa", "Tess"]

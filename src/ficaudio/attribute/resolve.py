@@ -405,6 +405,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     if titled:
         return titled
     if bearer := attribute_bearer(resolver, m):
+        _learn_gender(resolver, resolver.person(bearer), m)
         return bearer
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
@@ -426,36 +427,43 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
 
 
 _WITH_ATTRIBUTE = re.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
+_HAIR_COLOURS = {"redhead": "red|ginger|auburn|copper", "blonde": "blonde?|golden|fair|flaxen", "blond": "blonde?|golden|fair|flaxen", "brunette": "brown|dark|chestnut"}
 
 
 def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
     """``says the girl with the gummy worms`` is the one named person of her gender the narration
     has written beside that thing: ``Trix has ... a bag of gummy worms``, ``says Trix around a
     gummy worm`` (the name nearest before it in its sentence; the whole phrase first, then
-    without its last word: ``the pink hands`` -> ``pink``).
+    without its last word: ``the pink hands`` -> ``pink``). ``The redhead`` is the one the
+    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``.
 
-    >>> # see tests/test_attribute_resolve.py for the scene
+    >>> # see tests/test_attribute_resolve.py for the scenes
     """
-    found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end) if m.text.lower().startswith("the ") else None
-    if not found:
+    if not m.text.lower().startswith("the "):
         return None
-    phrase = found.group(1).split()
+    if colours := _HAIR_COLOURS.get(m.head):
+        return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\W+(?:\w+\W+){{0,2}}hair|\bhair\W+(?:\w+\W+){{0,2}}(?:{colours})\b", m))
+    found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end)
+    phrase = found.group(1).split() if found else []
     for length in range(len(phrase), 0, -1):
-        votes = _names_beside(resolver, " ".join(phrase[:length]), m)
-        if votes:
-            best = votes.most_common(2)
-            return best[0][0] if len(best) == 1 or best[0][1] > best[1][1] else None
+        if votes := _names_beside(resolver, rf"\b{re.escape(' '.join(phrase[:length]))}(?:s|es)?\b", m):
+            return _one_bearer(votes)
     return None
 
 
-def _names_beside(resolver: Resolver, phrase: str, m: Mention) -> Counter:
-    """For each time the narration before ``m`` writes ``phrase`` (or its plural), the named
-    person of ``m``'s gender nearest before it in its sentence."""
+def _one_bearer(votes: Counter) -> str | None:
+    best = votes.most_common(2)
+    return best[0][0] if len(best) == 1 or best and best[0][1] > best[1][1] else None
+
+
+def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
+    """For each time the narration before ``m`` matches ``pattern``, the named person nearest
+    before it in its sentence, when their genders do not differ."""
     text, votes = resolver.doc.text, Counter()
     names = [(n.end, n.person) for p in resolver.doc.paragraphs if p.start < m.start for n in p.mentions if n.kind == "name" and n.person and n.end <= m.start]
-    for hit in re.finditer(rf"\b{re.escape(phrase)}(?:s|es)?\b", text[:m.start], re.IGNORECASE):
+    for hit in re.finditer(pattern, text[:m.start], re.IGNORECASE):
         before = [name for end, name in names if end <= hit.start() and not _SENTENCE_END.search(text, end, hit.start())]
-        if before and resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN):
+        if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
     return votes
 
