@@ -511,3 +511,22 @@ def test_the_redhead_is_the_one_the_narration_gave_red_hair():
         '"At two in the morning," said the redhead.',
     ]
     assert dialogue_speakers(paragraphs) == ["Tess", "Noa", "Tess"]
+
+
+_MAN_OF_TWO_SCENES = "\n".join([
+    "At the gate a man in a grey coat waited. The man lit his pipe and watched the road.",
+    '"Evening," said the man.',
+    "***",
+    "The ballroom was hot. Harriet slipped behind the curtain, and Mr. Strake strolled past it with his hands behind his back.",
+    '"Not until Monday," the man said.',
+])
+
+
+def test_the_man_of_an_earlier_scene_is_not_the_man_this_scene_names():
+    # the man at the gate is not in the ballroom: "the man" there is Mr. Strake, who was just named
+    assert [s for s, _ in speakers(_MAN_OF_TWO_SCENES)] == ["the man", "Mr. Strake"]
+
+
+def test_the_man_met_again_in_the_new_scene_stays_the_man():
+    text = _MAN_OF_TWO_SCENES.replace("The ballroom was hot.", "The man came back at dusk, to the ballroom.")
+    assert [s for s, _ in speakers(text)][-1] == "the man"

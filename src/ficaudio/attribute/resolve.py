@@ -397,6 +397,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     bare = m.text.split(" ", 1)[1] if " " in m.text else m.text
     for form in (m.text, bare, "the " + bare):
         if person := roster.lookup(form):
+            if described_in_another_scene(resolver, person, m) and (named := _generic_referent(resolver, m, para)):
+                return named
             _learn_gender(resolver, person, m)
             return person.name
     if spouse := spouse_of_possessor(resolver, m, para):
@@ -466,6 +468,18 @@ def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
         if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
     return votes
+
+
+def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -> bool:
+    """``the little boy`` met again after a scene break or a chapter, where the scene has not
+    mentioned the boy of the earlier one: the plain noun may be someone the new scene names
+    (chapter I's ``the boy`` is chapter II's Philip, who ``cried too`` just before).
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    if not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
+        return False  # "a man" is someone new
+    return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
 _LOCATING = re.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
