@@ -182,3 +182,12 @@ _MAMA_ON_THE_STAIRS = [
 def test_the_parent_a_penhallow_calls_mama_is_mrs_penhallow():
     # "Mama" is no second woman: the callers' surname and the one Mrs. of it
     assert dialogue_speakers(_MAMA_ON_THE_STAIRS) == ["Harriet", "Mrs. Penhallow", "Harriet", "Mrs. Penhallow"]
+
+
+def test_a_call_tagged_by_someone_else_in_the_same_paragraph_names_the_described_speaker():
+    paragraphs = [
+        "Lucilla packed the last trunk while the maid hovered in the doorway.",
+        '"I shan\'t mind going after her," said the weeping handmaiden. "Ah, Ellis," cried Lucilla, "we must try to bear it."',
+        "Upstairs, Ellis wiped her eyes on her apron.",
+    ]
+    assert dialogue_speakers(paragraphs)[0] == "Ellis"

@@ -177,7 +177,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
     """A described speaker whom the very next quotation calls by a name the story has not
     written before is that name's bearer: ``"That's Myra," says the old man at the end of the
     counter.`` / ``"Thanks, Walt."`` -> ``{"the man": "Walt"}`` (the tag must be read from its
-    own paragraph; the call is in the next one).
+    own paragraph; the call is in the next one, or in the same one under its own tag naming
+    someone else: ``said the weeping handmaiden. "Ah, Ellis," cried Miss Marjoribanks``).
     """
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
@@ -185,8 +186,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
         described = decisions[index].speaker
         if not described.startswith("the ") or described in renames or decisions[index].rule not in _READ_FROM_PARAGRAPH | {"same_paragraph_continuation"}:
             continue
-        if doc.paragraph_of[following] is doc.paragraph_of[index] or decisions[following].speaker == described:
-            continue
+        if decisions[following].speaker == described or doc.paragraph_of[following] is doc.paragraph_of[index] and decisions[following].rule != "explicit_tag":
+            continue  # in the same paragraph only a caller named by its own tag is someone else
         called = {n for n in vocatives_in(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name
