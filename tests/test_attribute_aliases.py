@@ -297,3 +297,17 @@ def test_a_description_listed_before_two_names_is_a_third_person():
         '"Tide turns at six," said the harbour pilot.',
     ]
     assert dialogue_speakers(paragraphs)[-1] != "Tamsin"
+
+
+def test_a_full_name_is_the_one_titled_person_of_its_surname_and_gender():
+    paragraphs = [
+        "Harriet climbed the stairs behind Mr. Carrick and Miss Carrick. Mr. Carrick held the lamp, and Miss Carrick laughed.",
+        "At the top, Anne Carrick was waiting, and Anne smiled.",
+        '"You came," said Anne Carrick.',
+        '"Of course," said Harriet.',
+        '"Mind the oil," said Mr. Carrick.',
+        '"I knew she would," said Miss Carrick.',
+    ]
+    # Anne Carrick is Miss Carrick (her gender fits "Miss"), not a fourth person; Mr. Carrick stays apart
+    speakers = dialogue_speakers(paragraphs)
+    assert speakers[0] == speakers[3] != speakers[2] == "Mr. Carrick"

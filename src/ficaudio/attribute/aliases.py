@@ -211,6 +211,33 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
             join_person(roster, surname, given)
 
 
+_UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}
+
+
+def join_titled_surnames(roster: Roster) -> None:
+    """A full name (``Anne Carrick``) is the one titled person of its surname whose title fits its
+    gender (``Miss Carrick``, not ``Mr. Carrick``, her brother), never a ``Mrs.`` (a mother, a
+    wife); a full name of unknown gender is left alone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); anne = r.add(Person("Anne Carrick", Counter({"Anne Carrick": 1}), Gender.FEMALE), ["Anne Carrick"])
+    >>> for name, title in (("Miss Carrick", "miss"), ("Mr. Carrick", "mr")): _ = r.add(Person(name, Counter({name: 2}), title=title), [name])
+    >>> join_titled_surnames(r); r.lookup("Miss Carrick").name, r.lookup("Mr. Carrick").name
+    ('Anne Carrick', 'Mr. Carrick')
+    >>> jane = r.add(Person("Jane Bennet", Counter({"Jane Bennet": 1}), Gender.FEMALE), ["Jane Bennet"])
+    >>> mother = r.add(Person("Mrs. Bennet", Counter({"Mrs. Bennet": 2}), title="mrs"), ["Mrs. Bennet"])
+    >>> join_titled_surnames(r); r.lookup("Mrs. Bennet").name
+    'Mrs. Bennet'
+    """
+    for person in list(roster.people):
+        words = person.name.split()
+        if len(words) != 2 or person.title or person.gender not in _UNMARRIED_TITLES or person not in roster.people:
+            continue
+        titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[person.gender] and p.name.split()[-1] == words[1]]
+        if len(titled) == 1 and roster.may_join(person, titled[0].name):
+            join_person(roster, titled[0], person)
+
+
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
     """Every given name written before each surname (``Jane Bennet``, ``Elizabeth Bennet``: two)."""
     givens: dict[str, set[str]] = defaultdict(set)
