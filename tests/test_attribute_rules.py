@@ -327,3 +327,11 @@ def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
         "Her mother opened the door. I hear her before I see her. “Marisol! Your friends are here.”",
     ]
     assert dialogue_speakers(scene)[-1] == "her mother"
+
+
+def test_a_name_that_only_might_answer_does_not_tag_the_second_half():
+    paragraphs = [
+        "Harriet came up the path, and Anne met her at the foot of the tower.",
+        '"You came," said Anne, and then, before Harriet could answer, "Show her the lamp, Tobias."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Anne", "Anne"]
