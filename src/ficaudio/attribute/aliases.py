@@ -156,13 +156,12 @@ def index_title_answerers(doc: Document) -> None:
     two people answer it."""
     answerers: dict[str, set[str]] = defaultdict(set)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
-        if not following.quotes or following.scene_start or (opener := _opening_person(doc, following)) is None:
+        calls = [m.group(1).lower() for i in para.quotes for m in _TITLE_CALL.finditer(doc.segments[i].text) if m.group(2) or m.group(1).lower() in NEUTRAL_TITLES]
+        if not calls or not following.quotes or following.scene_start or (opener := _opening_person(doc, following)) is None:
             continue
-        calling = doc.text[para.start:para.end]
-        for index in para.quotes:
-            for m in _TITLE_CALL.finditer(doc.segments[index].text):
-                if (m.group(2) or m.group(1).lower() in NEUTRAL_TITLES) and not re.search(rf"\b{re.escape(opener.name)}\b", calling):
-                    answerers[m.group(1).lower()].add(opener.name)
+        if not re.search(rf"\b{re.escape(opener.name)}\b", doc.text[para.start:para.end]):
+            for title in calls:
+                answerers[title].add(opener.name)
     for title, names in answerers.items():
         if len(names) == 1 and _written_as_role(doc, title) and not _titled_bearer(doc.roster, title):
             doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
