@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -461,10 +462,11 @@ def _one_bearer(votes: Counter) -> str | None:
 def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
     """For each time the narration before ``m`` matches ``pattern``, the named person nearest
     before it in its sentence, when their genders do not differ."""
-    text, votes = resolver.doc.text, Counter()
-    names = [(n.end, n.person) for p in resolver.doc.paragraphs if p.start < m.start for n in p.mentions if n.kind == "name" and n.person and n.end <= m.start]
-    for hit in re.finditer(pattern, text[:m.start], re.IGNORECASE):
-        before = [name for end, name in names if end <= hit.start() and not _SENTENCE_END.search(text, end, hit.start())]
+    doc, votes = resolver.doc, Counter()
+    starts = [p.start for p in doc.paragraphs]
+    for hit in re.compile(pattern, re.IGNORECASE).finditer(doc.text, 0, m.start):
+        para = doc.paragraphs[bisect.bisect_right(starts, hit.start()) - 1]
+        before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= hit.start() and not _SENTENCE_END.search(doc.text, n.end, hit.start())]
         if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
     return votes
