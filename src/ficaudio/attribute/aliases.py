@@ -136,9 +136,10 @@ def index_narrators_kin(doc: Document) -> None:
     voice comes through the wood``): one mother, described as ``my mom`` and called ``Mom``.
     """
     called = {m.group(1) for i in _dialogue(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
+    described = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e)} if called else set()
     for call in sorted(called):
         noun = KIN_NAMES[call.lower()]
-        phrases = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e) if KIN_NAMES[m.group(1).lower()] == noun}
+        phrases = {p for p in described if KIN_NAMES[p.split()[1]] == noun}
         if not phrases or doc.roster.lookup(call) is not None:
             continue
         person = doc.roster.description_person(min(phrases), KIN_GENDER[noun])

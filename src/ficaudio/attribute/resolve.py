@@ -73,6 +73,7 @@ class Resolver:
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
         self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
+        self.matches: dict[str, list[int]] = {}  # a pattern of an attribute -> where the text has it
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -445,7 +446,7 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
     if not m.text.lower().startswith("the "):
         return None
     if colours := _HAIR_COLOURS.get(m.head):
-        return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\W+(?:\w+\W+){{0,2}}hair|\bhair\W+(?:\w+\W+){{0,2}}(?:{colours})\b", m))
+        return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\b[^.!?]{{0,25}}\bhair\b|\bhair\b[^.!?]{{0,25}}\b(?:{colours})\b", m))
     found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end)
     phrase = found.group(1).split() if found else []
     for length in range(len(phrase), 0, -1):
@@ -463,10 +464,12 @@ def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
     """For each time the narration before ``m`` matches ``pattern``, the named person nearest
     before it in its sentence, when their genders do not differ."""
     doc, votes = resolver.doc, Counter()
+    if pattern not in resolver.matches:  # the same description is met again in a long story
+        resolver.matches[pattern] = [hit.start() for hit in re.finditer(pattern, doc.text, re.IGNORECASE)]
     starts = [p.start for p in doc.paragraphs]
-    for hit in re.compile(pattern, re.IGNORECASE).finditer(doc.text, 0, m.start):
-        para = doc.paragraphs[bisect.bisect_right(starts, hit.start()) - 1]
-        before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= hit.start() and not _SENTENCE_END.search(doc.text, n.end, hit.start())]
+    for at in (at for at in resolver.matches[pattern] if at < m.start):
+        para = doc.paragraphs[bisect.bisect_right(starts, at) - 1]
+        before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
         if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
     return votes
