@@ -52,7 +52,7 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.92  # round 26f: 484/523 = 0.925 (480 before)
+    assert tally.correct / tally.gold >= 0.93  # round 26f: 484/523 = 0.925 (480 before); round 26s: 491/523 = 0.939
 
 
 STORY_FLOORS = [
@@ -64,10 +64,10 @@ STORY_FLOORS = [
     ("field_day", 114, 0.70),  # round 18b: 0.412 first
     ("salt_road", 80, 0.68),  # round 19: 0.425 first; 0.688 after round 26b
     ("oat_milk", 90, 0.85),  # round 19: 0.544 first; 0.822 after round 26c; 0.867 after round 26m
-    ("lighthouse_keepers", 87, 0.60),  # round 21: 0.575 first; 0.609 after round 26c
-    ("respawn", 89, 0.51),  # round 21: 0.258 first; 0.506 after round 26c; 0.517 after round 26k
+    ("lighthouse_keepers", 87, 0.74),  # round 21: 0.575 first; 0.609 after round 26c; 0.747 after round 26s
+    ("respawn", 89, 0.61),  # round 21: 0.258 first; 0.506 after round 26c; 0.517 after round 26k; 0.618 after round 26s
     ("rain_check", 86, 0.80),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d
-    ("study_group", 87, 0.72),  # round 23: 0.713 first; 0.736 after round 26d
+    ("study_group", 87, 0.76),  # round 23: 0.713 first; 0.736 after round 26d; 0.770 after round 26s
     ("found_family", 89, 0.67),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k
     ("second_chances", 85, 0.77),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m
 ]
