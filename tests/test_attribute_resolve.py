@@ -530,3 +530,9 @@ def test_the_man_of_an_earlier_scene_is_not_the_man_this_scene_names():
 def test_the_man_met_again_in_the_new_scene_stays_the_man():
     text = _MAN_OF_TWO_SCENES.replace("The ballroom was hot.", "The man came back at dusk, to the ballroom.")
     assert [s for s, _ in speakers(text)][-1] == "the man"
+
+
+def test_a_described_character_of_the_roster_stays_itself_in_a_new_scene():
+    # the user's voices name "the man" as a character: he is not re-read as Mr. Strake
+    known = [Character("the man", (), Gender.MALE), Character("Mr. Strake", (), Gender.MALE)]
+    assert [s for s, _ in speakers(_MAN_OF_TWO_SCENES, known)] == ["the man", "the man"]

@@ -482,8 +482,8 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
 
     >>> # see tests/test_attribute_resolve.py for the scene
     """
-    if not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
-        return False  # "a man" is someone new
+    if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
+        return False  # "a man" is someone new; a described character of the user's roster stays
     return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
