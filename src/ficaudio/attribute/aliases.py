@@ -1,9 +1,11 @@
 """Names of one person that only the text links, so the roster holds one person, not two:
 a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
-once (``Hettie Fairweather`` joins ``Miss Fairweather``), a bare honorific written as a name
-(``Sensei`` is ``Hayame-sensei``), a kin word used as a name (``Mom`` is
-``her mother``; a ``Mom`` called once is the narrator's ``my mom``), a description equated with a name (``Kira, the tall girl,``) and a surname
-used only to call someone (``"Something funny, Marsh?"``).
+once (``Hettie Fairweather`` joins ``Miss Fairweather``; ``Anne Carrick`` is ``Miss Carrick``,
+not ``Mr. Carrick``), a bare honorific written as a name (``Sensei`` is ``Hayame-sensei``), a
+kin word used as a name (``Mom`` is ``her mother``; a ``Mom`` called once is the narrator's
+``my mom``), a description equated with a name (``Kira, the tall girl,``), a role whose call
+a named person answers (``"We do, Hokage-sama."`` / ``Tsubaki raised her eyes.``) and a
+surname used only to call someone (``"Something funny, Marsh?"``).
 
 Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
 every rule afterwards sees the joined person.
