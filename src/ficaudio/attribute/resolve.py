@@ -476,9 +476,10 @@ def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
 
 
 def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -> bool:
-    """``the little boy`` met again after a scene break or a chapter, where the scene has not
-    mentioned the boy of the earlier one: the plain noun may be someone the new scene names
-    (chapter I's ``the boy`` is chapter II's Philip, who ``cried too`` just before).
+    """``the man`` met again after a scene break or a chapter, where the scene has not
+    mentioned the man of the earlier one: the plain noun may be someone the new scene names
+    (``The man who answered spoke lightly`` behind the ballroom curtain is Mr. Strake, who
+    just walked past it, not the man at the gate two chapters back).
 
     >>> # see tests/test_attribute_resolve.py for the scene
     """
