@@ -6,7 +6,7 @@ import doctest
 
 from ficaudio.attribute import aliases
 
-from attribute_scenes import dialogue_speakers, paragraph_characters
+from attribute_scenes import dialogue_speakers, paragraph_characters, scene_attribution, speakers_of
 
 _SURNAME_CALLS = [
     "After school, Owen sat on the wall and watched the rain.",
@@ -279,3 +279,78 @@ def test_a_kin_word_stays_apart_when_two_families_could_own_it():
         roster.add(Person(child, Counter({child: 5, f"{child} {surname}": 1})), [child, f"{child} {surname}"])
     aliases.join_parent_to_family(roster)
     assert roster.lookup("Mama").name == "Mama"
+
+
+_MOM_THROUGH_THE_DOOR = [
+    "I am halfway through the match when three knocks come on my bedroom door.",
+    'My mom\'s voice comes through the wood. "Did you take the chicken out?"',
+    '"I\'m in a match, Mom! Five minutes!"',
+]
+
+
+def test_the_kin_word_the_narrator_calls_someone_names_the_narrators_relative():
+    # "Mom" is called once and written nowhere else: it is "my mom", not a second mother
+    attribution = scene_attribution(_MOM_THROUGH_THE_DOOR)
+    mother = {c.name: c for c in attribution.characters}[speakers_of(attribution)[0]]
+    assert {"Mom", "my mom"} <= {mother.name, *mother.aliases}
+
+
+_ORDERS_CAPTAIN = [
+    "The storm had not let up by morning.",
+    '"Orders, Captain?" Ortiz asked.',
+    'Reyes looked up from the charts. "We hold course."',
+    "By noon the wind had dropped, and the captain walked the deck alone.",
+    '"Steady as she goes," the captain said.',
+]
+
+
+def test_the_one_who_answers_a_title_call_is_the_one_the_title_means():
+    # "Captain" is called, Reyes answers: "the captain" is Reyes, not a third sailor
+    assert dialogue_speakers(_ORDERS_CAPTAIN) == ["Ortiz", "Reyes", "Reyes"]
+
+
+def test_a_title_answered_by_two_people_means_neither():
+    answered_twice = _ORDERS_CAPTAIN[:3] + ['"Orders, Captain?" Ortiz asked again.', 'Mendes put down his cup. "Ask her."', "After that, Mendes went below."] + _ORDERS_CAPTAIN[3:]
+    assert dialogue_speakers(answered_twice)[-1] == "the captain"
+
+
+def test_a_description_before_a_name_in_apposition_names_that_person():
+    paragraphs = [
+        "Jonah waited by the gate. At last the harbour pilot, Tamsin, came down the steps.",
+        '"Morning," Tamsin said.',
+        '"Morning," said Jonah.',
+        '"Tide turns at six," said the harbour pilot.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tamsin", "Jonah", "Tamsin"]
+
+
+def test_a_name_the_narration_says_is_the_role_is_that_role():
+    paragraphs = [
+        "Tsubaki signed the last scroll. In the village everyone knew that Tsubaki was the Hokage, and Ryo bowed.",
+        '"Go," the Hokage said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tsubaki"]
+
+
+def test_a_description_listed_before_two_names_is_a_third_person():
+    paragraphs = [
+        "Jonah waited by the gate. At last the harbour pilot, Tamsin, and Jonah's brother came down the steps.",
+        '"Morning," Tamsin said.',
+        '"Morning," said Jonah.',
+        '"Tide turns at six," said the harbour pilot.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] != "Tamsin"
+
+
+def test_a_full_name_is_the_one_titled_person_of_its_surname_and_gender():
+    paragraphs = [
+        "Harriet climbed the stairs behind Mr. Carrick and Miss Carrick. Mr. Carrick held the lamp, and Miss Carrick laughed.",
+        "At the top, Anne Carrick was waiting, and Anne smiled.",
+        '"You came," said Anne Carrick.',
+        '"Of course," said Harriet.',
+        '"Mind the oil," said Mr. Carrick.',
+        '"I knew she would," said Miss Carrick.',
+    ]
+    # Anne Carrick is Miss Carrick (her gender fits "Miss"), not a fourth person; Mr. Carrick stays apart
+    speakers = dialogue_speakers(paragraphs)
+    assert speakers[0] == speakers[3] != speakers[2] == "Mr. Carrick"

@@ -52,7 +52,7 @@ def tally():
 
 
 def test_overall_accuracy_does_not_drop(tally):
-    assert tally.correct / tally.gold >= 0.92  # round 26f: 484/523 = 0.925 (480 before)
+    assert tally.correct / tally.gold >= 0.93  # round 26f: 484/523 = 0.925 (480 before); round 26s: 491/523 = 0.939
 
 
 STORY_FLOORS = [

@@ -168,3 +168,26 @@ def test_a_woman_named_before_the_description_spoke_is_someone_else():
     scene = ['"Stay behind me," Maren said to Pip.', "The dragon came down out of the clouds. She landed on the ridge.",
              '"Thieves," the dragon said.', "Maren drew her bow."]
     assert dialogue_speakers(scene)[-1] == "the dragon"
+
+
+_MAMA_ON_THE_STAIRS = [
+    "Harriet Penhallow sat at the window with the letter. Mrs. Penhallow came up the last three steps and stood in the doorway.",
+    '"It is only a note, Mama," said Harriet.',
+    '"From whom?"',
+    '"From a friend, Mama."',
+    '"A friend who writes twice in one week."',
+]
+
+
+def test_the_parent_a_penhallow_calls_mama_is_mrs_penhallow():
+    # "Mama" is no second woman: the callers' surname and the one Mrs. of it
+    assert dialogue_speakers(_MAMA_ON_THE_STAIRS) == ["Harriet", "Mrs. Penhallow", "Harriet", "Mrs. Penhallow"]
+
+
+def test_a_call_tagged_by_someone_else_in_the_same_paragraph_names_the_described_speaker():
+    paragraphs = [
+        "Lucilla packed the last trunk while the maid hovered in the doorway.",
+        '"I shan\'t mind going after her," said the weeping handmaiden. "Ah, Ellis," cried Lucilla, "we must try to bear it."',
+        "Upstairs, Ellis wiped her eyes on her apron.",
+    ]
+    assert dialogue_speakers(paragraphs)[0] == "Ellis"

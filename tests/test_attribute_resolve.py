@@ -498,3 +498,55 @@ def test_an_exchange_broken_by_a_paragraph_of_narration_is_not_established():
             '"Why maybe?" Ino said.\nHe laughed. "Because."')
     ryo = Character("Ryo", (), Gender.MALE)
     assert speakers(text, [INO, KIBA, ryo])[-1] == ("Ryo", "pronoun_action_beat")
+
+
+_RED_SCARF = [
+    "Priya and Mara sat on the library floor. Across the chessboard, Mara has a red scarf wound twice around her neck. Priya is losing.",
+    '"This is hopeless," Priya says.',
+    '"It is not," says the girl with the red scarf.',
+]
+
+
+def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
+    # "Mara has a red scarf": the girl with the red scarf is Mara, not the girl who just spoke
+    assert dialogue_speakers(_RED_SCARF) == ["Priya", "Mara"]
+
+
+def test_a_thing_written_beside_two_girls_names_neither():
+    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:]
+    assert dialogue_speakers(two_scarves)[-1] != "Mara"
+
+
+def test_the_redhead_is_the_one_the_narration_gave_red_hair():
+    paragraphs = [
+        "The light snapped on. Noa turned, and Tess stood in the doorway of her room, hair a red tangle.",
+        '"Where are you going?" Tess asked.',
+        '"Out for a walk," Noa said.',
+        '"At two in the morning," said the redhead.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Tess", "Noa", "Tess"]
+
+
+_MAN_OF_TWO_SCENES = "\n".join([
+    "At the gate a man in a grey coat waited. The man lit his pipe and watched the road.",
+    '"Evening," said the man.',
+    "***",
+    "The ballroom was hot. Harriet slipped behind the curtain, and Mr. Strake strolled past it with his hands behind his back.",
+    '"Not until Monday," the man said.',
+])
+
+
+def test_the_man_of_an_earlier_scene_is_not_the_man_this_scene_names():
+    # the man at the gate is not in the ballroom: "the man" there is Mr. Strake, who was just named
+    assert [s for s, _ in speakers(_MAN_OF_TWO_SCENES)] == ["the man", "Mr. Strake"]
+
+
+def test_the_man_met_again_in_the_new_scene_stays_the_man():
+    text = _MAN_OF_TWO_SCENES.replace("The ballroom was hot.", "The man came back at dusk, to the ballroom.")
+    assert [s for s, _ in speakers(text)][-1] == "the man"
+
+
+def test_a_described_character_of_the_roster_stays_itself_in_a_new_scene():
+    # the user's voices name "the man" as a character: he is not re-read as Mr. Strake
+    known = [Character("the man", (), Gender.MALE), Character("Mr. Strake", (), Gender.MALE)]
+    assert [s for s, _ in speakers(_MAN_OF_TWO_SCENES, known)] == ["the man", "the man"]

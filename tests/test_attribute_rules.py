@@ -410,3 +410,11 @@ def test_a_pronoun_tag_that_replies_is_the_one_the_last_turn_called():
         '"Why should I?" replied he.',
     ]
     assert dialogue_speakers(scene)[-1] == "Harry"
+
+
+def test_a_name_that_only_might_answer_does_not_tag_the_second_half():
+    paragraphs = [
+        "Harriet came up the path, and Anne met her at the foot of the tower.",
+        '"You came," said Anne, and then, before Harriet could answer, "Show her the lamp, Tobias."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Anne", "Anne"]

@@ -32,7 +32,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Paragraph, build_document, is_possessive_name
-from ficaudio.attribute.introductions import addressed_description_named, described_then_named, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, described_then_named, kin_name_of_family, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.document import Mention
@@ -62,7 +62,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     revealed_voice(resolver, decisions)
     addressed_by_next_turn(doc, decisions)
     alternation_backfill(doc, decisions)
-    renames = {**thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
+    renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     renames = {**described_then_named(resolver, decisions, renames), **renames}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)

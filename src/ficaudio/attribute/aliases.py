@@ -1,9 +1,11 @@
 """Names of one person that only the text links, so the roster holds one person, not two:
 a codename the narration equates with a name (``Theo is Ghostlight.``), a full name written
-once (``Hettie Fairweather`` joins ``Miss Fairweather``), a bare honorific written as a name
-(``Sensei`` is ``Hayame-sensei``), a kin word used as a name (``Mom`` is
-``her mother``), a description equated with a name (``Kira, the tall girl,``) and a surname
-used only to call someone (``"Something funny, Marsh?"``).
+once (``Hettie Fairweather`` joins ``Miss Fairweather``; ``Anne Carrick`` is ``Miss Carrick``,
+not ``Mr. Carrick``), a bare honorific written as a name (``Sensei`` is ``Hayame-sensei``), a
+kin word used as a name (``Mom`` is ``her mother``; a ``Mom`` called once is the narrator's
+``my mom``), a description equated with a name (``Kira, the tall girl,``), a role whose call
+a named person answers (``"We do, Hokage-sama."`` / ``Tsubaki raised her eyes.``) and a
+surname used only to call someone (``"Something funny, Marsh?"``).
 
 Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
 every rule afterwards sees the joined person.
@@ -16,7 +18,7 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
 from ficaudio.models import Gender
 
@@ -29,9 +31,14 @@ _EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
+_KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
+_NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
+_TITLE_CALL = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_NAME_IS = re.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
+_DESCRIPTION_THEN_NAME = re.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
 _INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
@@ -152,6 +159,69 @@ def _has_family(roster: Roster, parent: Person) -> bool:
     return any(p is not parent and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)
 
 
+def index_narrators_kin(doc: Document) -> None:
+    """A kin word a quotation calls someone by (``"I'm in a match, Mom!"``) is one more name of
+    the narrator's relative the narration describes (``My mom's voice comes through the wood``):
+    one mother, described as ``my mom`` and called ``Mom`` (the person the call made, when a
+    call alone made one; else the described one, who takes the call as a name).
+    """
+    called = {m.group(1) for i in _dialogue(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
+    described = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e)} if called else set()
+    for call in sorted(called):
+        noun = KIN_NAMES[call.lower()]
+        phrases = {p for p in described if KIN_NAMES[p.split()[1]] == noun}
+        if not phrases or any(doc.roster.lookup(p) is not None for p in phrases):
+            continue
+        person = doc.roster.lookup(call)
+        if person is None:
+            person = doc.roster.description_person(min(phrases), KIN_GENDER[noun])
+            person.forms[call] += 1
+        for form in phrases:
+            doc.roster.index(form, person)
+            person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+
+
+def index_title_answerers(doc: Document) -> None:
+    """A role the text writes as ``the Hokage`` names the person who answers when it is called:
+    ``"We do, Hokage-sama," Hoshiko answered.`` / ``Tsubaki finally raised her eyes. "Good."``
+    -> every ``the Hokage`` is Tsubaki. The call is a title (``, Captain.``) or a word with a
+    respectful suffix; the answer is the next paragraph, opening on a name its caller's paragraph
+    does not write. Not when a character bears the title in a name (``Captain Reyes``), nor when
+    two people answer it."""
+    answerers: dict[str, set[str]] = defaultdict(set)
+    for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
+        calls = [m.group(1).lower() for i in para.quotes for m in _TITLE_CALL.finditer(doc.segments[i].text) if m.group(2) or m.group(1).lower() in NEUTRAL_TITLES]
+        if not calls or not following.quotes or following.scene_start or (opener := _opening_person(doc, following)) is None:
+            continue
+        if not re.search(rf"\b{re.escape(opener.name)}\b", doc.text[para.start:para.end]):
+            for title in calls:
+                answerers[title].add(opener.name)
+    for title, names in answerers.items():
+        if len(names) == 1 and _written_as_role(doc, title) and not _titled_bearer(doc.roster, title):
+            doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+
+
+def _opening_person(doc: Document, para: Paragraph) -> Person | None:
+    """The roster person whose name opens a paragraph: ``Tsubaki finally raised her eyes.``"""
+    runs = name_runs(words(doc.text, para.start, min(para.end, para.start + 80)), doc.text)
+    return doc.roster.resolve(runs[0]) if runs and runs[0].start == para.start else None
+
+
+def _written_as_role(doc: Document, title: str) -> bool:
+    """Whether the narration writes ``the <title>``, a word that is no one's name (``Kakashi-san``
+    calls Kakashi), and no one is yet known by it."""
+    return doc.roster.lookup(title) is None and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
+
+
+def _titled_bearer(roster: Roster, title: str) -> bool:
+    """Whether some character bears ``title`` in a name (``Captain Reyes``, ``Hokage Tsubaki``)."""
+    return any(f.lower().startswith(title + " ") for p in roster.people for f in (p.name, *p.forms))
+
+
+def _dialogue(doc: Document) -> list[int]:
+    return [i for para in doc.paragraphs for i in para.quotes]
+
+
 def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
     """A full name written even once (``Hettie Fairweather``) joins the person known only by
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
@@ -174,6 +244,33 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
             join_person(roster, surname, given)
 
 
+_UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}
+
+
+def join_titled_surnames(roster: Roster) -> None:
+    """A full name (``Anne Carrick``) is the one titled person of its surname whose title fits its
+    gender (``Miss Carrick``, not ``Mr. Carrick``, her brother), never a ``Mrs.`` (a mother, a
+    wife); a full name of unknown gender is left alone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); anne = r.add(Person("Anne Carrick", Counter({"Anne Carrick": 1}), Gender.FEMALE), ["Anne Carrick"])
+    >>> for name, title in (("Miss Carrick", "miss"), ("Mr. Carrick", "mr")): _ = r.add(Person(name, Counter({name: 2}), title=title), [name])
+    >>> join_titled_surnames(r); r.lookup("Miss Carrick").name, r.lookup("Mr. Carrick").name
+    ('Anne Carrick', 'Mr. Carrick')
+    >>> jane = r.add(Person("Jane Bennet", Counter({"Jane Bennet": 1}), Gender.FEMALE), ["Jane Bennet"])
+    >>> mother = r.add(Person("Mrs. Bennet", Counter({"Mrs. Bennet": 2}), title="mrs"), ["Mrs. Bennet"])
+    >>> join_titled_surnames(r); r.lookup("Mrs. Bennet").name
+    'Mrs. Bennet'
+    """
+    for person in list(roster.people):
+        words = person.name.split()
+        if len(words) != 2 or person.title or person.gender not in _UNMARRIED_TITLES or person not in roster.people:
+            continue
+        titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[person.gender] and p.name.split()[-1] == words[1]]
+        if len(titled) == 1 and roster.may_join(person, titled[0].name):
+            join_person(roster, titled[0], person)
+
+
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
     """Every given name written before each surname (``Jane Bennet``, ``Elizabeth Bennet``: two)."""
     givens: dict[str, set[str]] = defaultdict(set)
@@ -192,7 +289,8 @@ def _genders_allow(given: Person, surname: Person) -> bool:
 
 def index_described_names(doc: Document) -> None:
     """A description the text equates with a name names that person from the start:
-    ``Kira, the tall girl, ...`` (apposition), ``The tall girl was Kira.`` (copula) and
+    ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition), ``The tall girl
+    was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
@@ -201,6 +299,10 @@ def index_described_names(doc: Document) -> None:
             for m in _APPOSITION.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _NAME_IS.finditer(doc.text, start, end):
+                _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
             for m in _KIN_APPOSITION.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(2), m.group(1))
@@ -222,6 +324,22 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     if roster.lookup(phrase) is None:
         roster.index(phrase, person)
+
+
+def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
+    """``Tsubaki was the Hokage``, ``Joseph was an old man``: the description after ``is``/``was``
+    names that person when it is definite or says more than a bare noun (``Harry was a man of
+    few words`` does not make every ``the man`` Harry).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); joe = r.add(Person("Joseph", Counter(Joseph=3)), ["Joseph"])
+    >>> _index_described_by_copula(r, "Joseph", "an old man, and"); _index_described_by_copula(r, "Joseph", "a man of few words")
+    >>> r.lookup("the old man").name, r.lookup("the man")
+    ('Joseph', None)
+    """
+    found = description_at(following)
+    if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
+        _index_description(roster, name, following, closed=False)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:

@@ -4,7 +4,8 @@ A pass after the others (like :mod:`.narrator`): a self-introduction inside a qu
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
 every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
 person of a gender the scene names later (:func:`described_then_named`) name described
-speakers the same way.
+speakers the same way, and a parent called ``Mama`` by a Penhallow is Mrs. Penhallow
+(:func:`kin_name_of_family`).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ficaudio.attribute.aliases import KIN_NAMES
+from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
@@ -174,7 +177,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
     """A described speaker whom the very next quotation calls by a name the story has not
     written before is that name's bearer: ``"That's Myra," says the old man at the end of the
     counter.`` / ``"Thanks, Walt."`` -> ``{"the man": "Walt"}`` (the tag must be read from its
-    own paragraph; the call is in the next one).
+    own paragraph; the call is in the next one, or in the same one under its own tag naming
+    someone else: ``said the weeping handmaiden. "Ah, Ellis," cried Miss Marjoribanks``).
     """
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
@@ -182,8 +186,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
         described = decisions[index].speaker
         if not described.startswith("the ") or described in renames or decisions[index].rule not in _READ_FROM_PARAGRAPH | {"same_paragraph_continuation"}:
             continue
-        if doc.paragraph_of[following] is doc.paragraph_of[index] or decisions[following].speaker == described:
-            continue
+        if decisions[following].speaker == described or doc.paragraph_of[following] is doc.paragraph_of[index] and decisions[following].rule != "explicit_tag":
+            continue  # in the same paragraph only a caller named by its own tag is someone else
         called = {n for n in vocatives_in(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name
@@ -291,3 +295,36 @@ def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: 
     at_a = [at for at, n, _ in events if n == a]
     at_b = [at for at, n, _ in events if n == b]
     return any(not _SENTENCE_END.search(text, min(x, y), max(x, y)) for x in at_a for y in at_b)
+
+
+_PARENT_TITLES = {"mother": ("Mrs.", "Lady"), "father": ("Mr.", "Sir", "Lord")}
+
+
+def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
+    """A parent known only by the kin word the quotations call them (``"Only a note, Mama."``)
+    is the one married person of the callers' surname the roster knows: ``Mama``, called by
+    Harriet (``Miss Penhallow``), is ``Mrs. Penhallow`` -> ``{"Mama": "Mrs. Penhallow"}``;
+    ``Papa`` would be ``Mr.``/``Sir`` of that name.
+    """
+    renames: dict[str, str] = {}
+    for person in doc.roster.people:
+        titles = _PARENT_TITLES.get(KIN_NAMES.get(person.name.lower(), ""))
+        if titles is None or person.known:
+            continue
+        callers = {d.speaker for i, d in decisions.items() if person.name in vocatives_in(doc, doc.segments[i].text)}
+        surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
+        parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
+        if len(parents) == 1:
+            renames[person.name] = parents.pop()
+    return renames
+
+
+def _surnames(text: str, person: Person) -> set[str]:
+    """A person's surnames: the last word of a form of two or more words (``Miss Penhallow``)
+    and a capitalised word the text writes right after their name (``Harriet Penhallow sat``).
+
+    >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
+    ['Dale', 'Penhallow']
+    """
+    written = re.findall(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b", text)
+    return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, TITLES
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")
+_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SENTENCE_END = re.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
@@ -46,6 +46,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     >>> t = '"Stop," Ino said. "Go." Ino went.'
     >>> [(w.text, w.initial) for w in words(t, 7, 17) + words(t, 23)]
     [('Ino', False), ('said', False), ('Ino', True), ('went', False)]
+    >>> [w.text for w in words("Study Room 4B is on the 3rd floor.")]  # no person "B"
+    ['Study', 'Room', 'is', 'on', 'the', 'floor']
     """
     end = len(text) if end is None else end
     found: list[Word] = []
@@ -243,6 +245,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
     "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen", "keeper",
+    "redhead", "blonde", "blond", "brunette",
 } | CREATURE_NOUNS)
 
 

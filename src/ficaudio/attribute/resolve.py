@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import Collection
 
@@ -79,6 +81,7 @@ class Resolver:
         self._resolved: dict[int, str | None] = {}  # mention start -> person name
         self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
         self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
+        self.matches: dict[str, list[int]] = {}  # a pattern of an attribute -> where the text has it
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -423,6 +426,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     bare = m.text.split(" ", 1)[1] if " " in m.text else m.text
     for form in (m.text, bare, "the " + bare):
         if person := roster.lookup(form):
+            if described_in_another_scene(resolver, person, m) and (named := _generic_referent(resolver, m, para)):
+                return named
             _learn_gender(resolver, person, m)
             return person.name
     if spouse := spouse_of_possessor(resolver, m, para):
@@ -430,6 +435,9 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         return titled
+    if bearer := attribute_bearer(resolver, m):
+        _learn_gender(resolver, resolver.person(bearer), m)
+        return bearer
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
     if indefinite and in_comparison(resolver.doc.text, m) or predicates_someone(resolver.doc.text, m):
@@ -447,6 +455,64 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+_WITH_ATTRIBUTE = re.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
+_HAIR_COLOURS = {"redhead": "red|ginger|auburn|copper", "blonde": "blonde?|golden|fair|flaxen", "blond": "blonde?|golden|fair|flaxen", "brunette": "brown|dark|chestnut"}
+
+
+def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
+    """``says the girl with the gummy worms`` is the one named person of her gender the narration
+    has written beside that thing: ``Trix has ... a bag of gummy worms``, ``says Trix around a
+    gummy worm`` (the name nearest before it in its sentence; the whole phrase first, then
+    without its last word: ``the pink hands`` -> ``pink``). ``The redhead`` is the one the
+    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``.
+
+    >>> # see tests/test_attribute_resolve.py for the scenes
+    """
+    if not m.text.lower().startswith("the "):
+        return None
+    if colours := _HAIR_COLOURS.get(m.head):
+        return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\b[^.!?]{{0,25}}\bhair\b|\bhair\b[^.!?]{{0,25}}\b(?:{colours})\b", m))
+    found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end)
+    phrase = found.group(1).split() if found else []
+    for length in range(len(phrase), 0, -1):
+        if votes := _names_beside(resolver, rf"\b{re.escape(' '.join(phrase[:length]))}(?:s|es)?\b", m):
+            return _one_bearer(votes)
+    return None
+
+
+def _one_bearer(votes: Counter) -> str | None:
+    best = votes.most_common(2)
+    return best[0][0] if len(best) == 1 or best and best[0][1] > best[1][1] else None
+
+
+def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
+    """For each time the narration before ``m`` matches ``pattern``, the named person nearest
+    before it in its sentence, when their genders do not differ."""
+    doc, votes = resolver.doc, Counter()
+    if pattern not in resolver.matches:  # the same description is met again in a long story
+        resolver.matches[pattern] = [hit.start() for hit in re.finditer(pattern, doc.text, re.IGNORECASE)]
+    starts = [p.start for p in doc.paragraphs]
+    for at in (at for at in resolver.matches[pattern] if at < m.start):
+        para = doc.paragraphs[bisect.bisect_right(starts, at) - 1]
+        before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
+        if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
+            votes[before[-1]] += 1
+    return votes
+
+
+def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -> bool:
+    """``the man`` met again after a scene break or a chapter, where the scene has not
+    mentioned the man of the earlier one: the plain noun may be someone the new scene names
+    (``The man who answered spoke lightly`` behind the ballroom curtain is Mr. Strake, who
+    just walked past it, not the man at the gate two chapters back).
+
+    >>> # see tests/test_attribute_resolve.py for the scene
+    """
+    if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
+        return False  # "a man" is someone new; a described character of the user's roster stays
+    return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
 _LOCATING = re.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")

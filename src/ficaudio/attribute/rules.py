@@ -474,7 +474,8 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
     else the one sentence between says: ``"Oh, Tom," exclaimed Mrs. Hale, as he finished,
     "I had just written."`` -> Mrs. Hale (``he finished`` is not a new tag). A name or
     description that tags the second half itself still wins (``"A," said Tom, and Ann
-    answered, "B."``)."""
+    answered, "B."``), unless it only might have (``"You came," said Anne, and then, before
+    Harriet could answer, "Show her the lamp."`` -> Anne)."""
     if ctx.order == 0 or previous is None or previous.rule not in TAG_RULES:
         return None
     start, end = ctx.before
@@ -484,8 +485,8 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
     if tag is None or not start <= tag.start < end:
         return None
     own = tag_before_quote(ctx)
-    if own is not None and own.start != tag.start and own.kind in ("name", "description"):
-        return None
+    if own is not None and own.start != tag.start and own.kind in ("name", "description") and not _unrealised(ctx.doc.text, own):
+        return None  # not "before Harriet could answer": she does not
     return previous
 
 
