@@ -6,7 +6,7 @@ from ficaudio.attribute.address import addressed_by_rank, person_titles
 from ficaudio.attribute.characters import Person
 from ficaudio.models import Gender
 
-from attribute_scenes import scene_attribution, speakers, speakers_of
+from attribute_scenes import scene_attribution, speakers_of
 
 
 _TENT = [

@@ -10,7 +10,7 @@ from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
 from attribute_scenes import (
-    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, story,
+    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution,
 )
 
 

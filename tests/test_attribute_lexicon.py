@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 
-from attribute_scenes import LATE_COUPLE, dialogue_speakers, scene_attribution, speakers, speakers_of
+from attribute_scenes import LATE_COUPLE, dialogue_speakers, scene_attribution, speakers_of
 
 
 def test_contracted_pronoun_is_a_subject():

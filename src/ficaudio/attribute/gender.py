@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio.attribute.characters import Person, Roster
-from ficaudio.attribute.lexicon import FEMALE_PRONOUNS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
