@@ -314,3 +314,9 @@ def test_a_kin_word_called_once_is_a_person_though_the_narration_writes_my_mom()
     text = 'My mom knocked on the door. My mom said nothing.\n"I\'m in a match, Mom!"\nMy mom went away.'
     st, segs = story(text)
     assert build_document(st, segs, []).roster.lookup("Mom") is not None
+
+
+def test_a_speech_verb_ending_the_sentence_before_a_capital_word_does_not_tag_it():
+    text = ('Idris let the diagnostic finish. Green lights, all the way down. He closed it.\n'
+            '"Go on, then," Idris said.')
+    assert "Green" not in line_characters(text)

@@ -152,13 +152,19 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
 
 
 def _word_before(text: str, position: int) -> str:
+    """The word before ``position`` in its sentence (``finish. Green lights`` has none).
+
+    >>> _word_before("said _Tom_", 6), _word_before("Idris let it finish. Green lights", 21)
+    ('said', '')
+    """
     # "[^A-Za-z]" and not "\W": "the _Lusitania_" (italics) must still see "the"
-    m = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, position - 30):position])
+    m = re.search(r"([A-Za-z]+)[^A-Za-z.!?]*$", text[max(0, position - 30):position])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, position: int) -> str:
-    m = re.match(r"\W*?([A-Za-z]+)", text[position:position + 30])
+    """The word after ``position`` in its sentence: ``Tom said`` -> ``said``; ``Tom. Said`` -> none."""
+    m = re.match(r"[^\w.!?]*?([A-Za-z]+)", text[position:position + 30])
     return m.group(1).lower() if m else ""
 
 
