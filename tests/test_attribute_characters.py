@@ -320,3 +320,11 @@ def test_a_speech_verb_ending_the_sentence_before_a_capital_word_does_not_tag_it
     text = ('Idris let the diagnostic finish. Green lights, all the way down. He closed it.\n'
             '"Go on, then," Idris said.')
     assert "Green" not in line_characters(text)
+
+
+def test_a_single_letter_is_no_person_unless_a_tag_makes_it_one():
+    text = ('He found section forty-one, subsection C, and read it out.\n'
+            '"Section forty-one, subsection C," Tuesday supplied.\n'
+            '"Right," said K.')
+    names = line_characters(text)
+    assert "C" not in names and "K" in names

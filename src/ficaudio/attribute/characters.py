@@ -198,6 +198,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     words = form.split()
     if not all(is_name_word(w) or w.lower() in WORD_NAMES for w in words) or is_non_person_form(form, occ):
         return False
+    if is_bare_letter(form, occ):
+        return False
     if occ.called and form.lower() in KIN_NAMES:
         return True  # "I'm in a match, Mom!": a kinship word called is a person, though "my mom" is written too
     if len(words) == 1 and (lower_words[form.lower()] * 2 > occ.total or form.lower() in WORD_NAMES) and not word_made_person(occ):
@@ -212,6 +214,16 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_preposition * 2 >= occ.total:
         return False  # a place: "in Konoha", "to London"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def is_bare_letter(form: str, occ: Occurrence) -> bool:
+    """A single capital letter is a subsection, a grade or a crossword's clue (``subsection C``,
+    ``Starts with a P``), not a person, unless a title or a speech tag makes it one (``said K``).
+
+    >>> is_bare_letter("C", Occurrence(total=2, mid_sentence=2)), is_bare_letter("K", Occurrence(total=2, tagged=1)), is_bare_letter("Ino", Occurrence(total=2))
+    (True, False, False)
+    """
+    return len(form) == 1 and not (occ.tagged or occ.titled)
 
 
 def named_in_passing(occ: Occurrence) -> bool:

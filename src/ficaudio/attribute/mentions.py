@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, TITLES
 
-_WORD = re.compile(r"[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")
+_WORD = re.compile(r"(?<![0-9])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SENTENCE_END = re.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
