@@ -328,3 +328,11 @@ def test_a_single_letter_is_no_person_unless_a_tag_makes_it_one():
             '"Right," said K.')
     names = line_characters(text)
     assert "C" not in names and "K" in names
+
+
+def test_a_word_after_upon_or_throughout_half_the_time_is_no_person():
+    text = ('Men fancied there might be other men upon Mars. Since Mars is older than the earth, life began there sooner.\n'
+            'Throughout Senior year she read. At times during Senior year Carol wrote poems.\n'
+            '"Never," said Carol.')
+    names = line_characters(text)
+    assert "Mars" not in names and "Senior" not in names and "Carol" in names
