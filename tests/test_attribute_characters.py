@@ -336,3 +336,10 @@ def test_a_word_after_upon_or_throughout_half_the_time_is_no_person():
             '"Never," said Carol.')
     names = line_characters(text)
     assert "Mars" not in names and "Senior" not in names and "Carol" in names
+
+
+def test_a_name_only_opening_sentences_is_a_person_when_its_own_body_follows():
+    text = ('"Cold out," Vesk said.\n'
+            'Orla shook her head and laughed.\n'
+            'Orla poured the tea.')
+    assert "Orla" in line_characters(text)

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -52,6 +52,7 @@ class Occurrence:
     in_quote: int = 0
     tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
     called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
+    embodied: int = 0  # its own body follows it: "Orla shook her head", "Orla's eyes" (see has_own_body)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
 
@@ -144,6 +145,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
+        occ.embodied += (not in_quote) and has_own_body(text, run.end)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -180,6 +182,20 @@ def beside_quotation(text: str, run: NameRun) -> bool:
     return bool(re.search(r"[\"“”]", before + after))
 
 
+_OWN_BODY_AFTER = re.compile(rf"(?:['’]s|\s+(?!(?:by|with|in|on|of|at|to|from|for|into|over|under|against)\b)[a-z]+\s+(?:his|her))\s+(?:{'|'.join(sorted(BODY_PARTS))})\b")
+
+
+def has_own_body(text: str, end: int) -> bool:
+    """Whether a name is followed by its own body, a person's sign: ``Orla shook her head``,
+    ``Orla's eyes sting`` (not ``Mars is older``, nor ``Judging by her face``).
+
+    >>> t = "Orla shook her head. Orla’s eyes sting. Mars is older. Judging by her face"
+    >>> has_own_body(t, 4), has_own_body(t, 25), has_own_body(t, 44), has_own_body(t, 62)
+    (True, True, False, False)
+    """
+    return bool(_OWN_BODY_AFTER.match(text, end))
+
+
 def is_tagged(text: str, run: NameRun) -> bool:
     """A name right before or after a speech verb: ``Ino said``, ``said Ino``."""
     return _is_tagged(text, run)
@@ -208,7 +224,7 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
-    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called
+    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called + occ.embodied
     if evidence and not named_in_passing(occ):
         return True
     if occ.after_preposition * 2 >= occ.total:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio.attribute.characters import Person, Roster
-from ficaudio.attribute.lexicon import FEMALE_PRONOUNS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
+from ficaudio.attribute.lexicon import BODY_PARTS, FEMALE_PRONOUNS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
@@ -47,7 +47,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\b|(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b)", re.IGNORECASE)
+_OWN_BODY = re.compile(rf"\b(?:his|her)\s+(?:own\b|(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
 
 
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
