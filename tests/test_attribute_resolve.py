@@ -498,3 +498,14 @@ def test_an_exchange_broken_by_a_paragraph_of_narration_is_not_established():
             '"Why maybe?" Ino said.\nHe laughed. "Because."')
     ryo = Character("Ryo", (), Gender.MALE)
     assert speakers(text, [INO, KIBA, ryo])[-1] == ("Ryo", "pronoun_action_beat")
+
+
+def test_a_description_acting_in_a_clause_after_the_way_does_not_take_the_next_he():
+    paragraphs = [
+        '"Move over," Idris said, and sat down on the floor.',
+        '"I\'m not going to cry," the kid said. He put his chin on his knees.',
+        'Idris didn\'t push. He had seen the arms, too, and the way the kid flinched from the sound of a door, '
+        'and he had a fair idea how that sentence ended. He leaned back and looked at the dust. '
+        'Then he said, "You want to know how I got this ship?"',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Idris"
