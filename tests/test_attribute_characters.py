@@ -343,3 +343,9 @@ def test_a_name_only_opening_sentences_is_a_person_when_its_own_body_follows():
             'Orla shook her head and laughed.\n'
             'Orla poured the tea.')
     assert "Orla" in line_characters(text)
+
+
+def test_a_capital_word_before_a_noun_half_the_time_is_no_person():
+    text = ('Idris fixed a Kessler drive once. Wick read about Kessler drives all night. The drive hummed and the drives cooled.\n'
+            '"Fine," Idris said.')
+    assert "Kessler" not in line_characters(text)

@@ -53,6 +53,7 @@ class Occurrence:
     tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
     called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
     embodied: int = 0  # its own body follows it: "Orla shook her head", "Orla's eyes" (see has_own_body)
+    before_noun: int = 0  # a noun follows it: "Chicago people", "Senior year" (see nouns_only)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
 
@@ -133,6 +134,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     """Gather per-form statistics used to decide which forms are characters (``called``:
     the names quotations open by calling, :func:`called_before_full_stop`)."""
     stats: dict[str, Occurrence] = defaultdict(Occurrence)
+    nouns = nouns_only(text)
     for form, count in (called or {}).items():
         stats[form].called += count
     for run, in_quote in [(r, False) for r in runs_in_narration] + [(r, True) for r in runs_in_quotes]:
@@ -146,11 +148,42 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
         occ.embodied += (not in_quote) and has_own_body(text, run.end)
+        occ.before_noun += before_noun(text, run, nouns)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
             occ.honorifics[run.honorific] += 1
     return stats
+
+
+_AFTER_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
+_AFTER_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
+
+
+def nouns_only(text: str) -> set[str]:
+    """The lower-case words a story writes after a determiner (``the people``) and never after
+    a subject pronoun (``she smiled``): nouns, which a name does not
+    stand before, so ``Chicago people`` shows a place and ``Tom smiled`` does not.
+
+    >>> sorted(nouns_only("The people smiled. She smiled at the year. They walk to the door."))
+    ['door', 'people', 'year']
+    """
+    return {m.group(1) for m in _AFTER_DETERMINER.finditer(text)} - {m.group(1) for m in _AFTER_SUBJECT.finditer(text)}
+
+
+def before_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
+    """Whether a name (not a possessive) stands right before a noun, as a modifier does:
+    ``Chicago people``, ``Senior year``; not ``Eileen's father``, ``Chris and Molly``.
+
+    >>> t = "Chicago people. Eileen's father."
+    >>> before_noun(t, NameRun(("Chicago",), None, None, 0, 7, True), {"people", "father"}), before_noun(t, NameRun(("Eileen",), None, None, 16, 24, True), {"people", "father"})
+    (True, False)
+    """
+    return text[run.end:run.end + 1] == " " and not is_possessive_end(text, run.end) and _word_after(text, run.end) in nouns
+
+
+def is_possessive_end(text: str, end: int) -> bool:
+    return text[max(0, end - 2):end] in ("'s", "’s")
 
 
 def _word_before(text: str, position: int) -> str:
@@ -227,8 +260,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called + occ.embodied
     if evidence and not named_in_passing(occ):
         return True
-    if occ.after_preposition * 2 >= occ.total:
-        return False  # a place: "in Konoha", "to London"
+    if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
+        return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
 
 
@@ -388,7 +421,8 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     for character in known:
         _add_known(roster, character)
     places = place_short_names(stats)
-    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words) and f not in places}
+    borne = borne_honorifics(stats)
+    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or f.lower() in borne) and f not in places}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
     for form, occ in stats.items():
@@ -396,6 +430,17 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
             join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:
+    """The honorifics a name of the story bears (``Akane-sensei`` -> ``sensei``): written bare
+    and capitalised (``Sensei checked the straps``) they name a person, whom
+    :func:`~ficaudio.attribute.aliases.join_bare_honorifics` finds.
+
+    >>> sorted(borne_honorifics({"Akane": Occurrence(total=1, honorifics=Counter(sensei=1)), "Konoha": Occurrence(total=2)}))
+    ['sensei']
+    """
+    return {h.lower() for occ in stats.values() for h in occ.honorifics}
 
 
 def place_short_names(stats: dict[str, Occurrence]) -> set[str]:
