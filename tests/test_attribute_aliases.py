@@ -298,7 +298,7 @@ def test_the_kin_word_the_narrator_calls_someone_names_the_narrators_relative():
 _ORDERS_CAPTAIN = [
     "The storm had not let up by morning.",
     '"Orders, Captain?" Ortiz asked.',
-    'Reyes looked up from the charts. "We hold course."',
+    'Reyes rubbed her eyes and looked up from the charts. "We hold course."',
     "By noon the wind had dropped, and the captain walked the deck alone.",
     '"Steady as she goes," the captain said.',
 ]

@@ -68,7 +68,7 @@ STORY_FLOORS = [
     ("respawn", 89, 0.61),  # round 21: 0.258 first; 0.506 after round 26c; 0.618 after round 26n
     ("rain_check", 86, 0.80),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d
     ("study_group", 87, 0.81),  # round 23: 0.713 first; 0.736 after round 26d; 0.816 after round 26r
-    ("found_family", 89, 0.68),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r
+    ("found_family", 89, 0.77),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u
     ("second_chances", 85, 0.77),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m
 ]
 

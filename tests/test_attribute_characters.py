@@ -314,3 +314,38 @@ def test_a_kin_word_called_once_is_a_person_though_the_narration_writes_my_mom()
     text = 'My mom knocked on the door. My mom said nothing.\n"I\'m in a match, Mom!"\nMy mom went away.'
     st, segs = story(text)
     assert build_document(st, segs, []).roster.lookup("Mom") is not None
+
+
+def test_a_speech_verb_ending_the_sentence_before_a_capital_word_does_not_tag_it():
+    text = ('Idris let the diagnostic finish. Green lights, all the way down. He closed it.\n'
+            '"Go on, then," Idris said.')
+    assert "Green" not in line_characters(text)
+
+
+def test_a_single_letter_is_no_person_unless_a_tag_makes_it_one():
+    text = ('He found section forty-one, subsection C, and read it out.\n'
+            '"Section forty-one, subsection C," Tuesday supplied.\n'
+            '"Right," said K.')
+    names = line_characters(text)
+    assert "C" not in names and "K" in names
+
+
+def test_a_word_after_upon_or_throughout_half_the_time_is_no_person():
+    text = ('Men fancied there might be other men upon Mars. Since Mars is older than the earth, life began there sooner.\n'
+            'Throughout Senior year she read. At times during Senior year Carol wrote poems.\n'
+            '"Never," said Carol.')
+    names = line_characters(text)
+    assert "Mars" not in names and "Senior" not in names and "Carol" in names
+
+
+def test_a_name_only_opening_sentences_is_a_person_when_its_own_body_follows():
+    text = ('"Cold out," Vesk said.\n'
+            'Orla shook her head and laughed.\n'
+            'Orla poured the tea.')
+    assert "Orla" in line_characters(text)
+
+
+def test_a_capital_word_before_a_noun_half_the_time_is_no_person():
+    text = ('Idris fixed a Kessler drive once. Wick read about Kessler drives all night. The drive hummed and the drives cooled.\n'
+            '"Fine," Idris said.')
+    assert "Kessler" not in line_characters(text)

@@ -122,3 +122,22 @@ def test_a_name_equated_with_a_gendered_noun_takes_its_gender_over_a_neighbours_
         "Then Philip sat and Emma watched him. He smiled. Later Emma looked at him and he nodded."
     )
     assert found["Emma"].gender is Gender.FEMALE
+
+
+def test_two_own_clause_pronouns_overrule_the_first_name_list():
+    # "Mika" is a boy's name in the list; the text says "her" in two of her own sentences
+    paragraphs = [
+        'Mika Sato leans in, her medical kit slung over one shoulder. "Hold still," Mika says.',
+        'Mika looks up from her bunk across the galley. "Some of us would like to sleep."',
+    ]
+    assert paragraph_characters(paragraphs)["Mika"].gender is Gender.FEMALE
+
+
+def test_pronouns_of_later_sentences_do_not_overrule_the_first_name_list():
+    # the "he" after "Eileen" is the boy's, in later sentences: the list's girl is not made a man
+    paragraphs = [
+        '"I will hide," said Stephen.',
+        "Eileen lived next door. Eileen's father and mother were Protestants. When they were grown up he was going to marry Eileen. He hid under the table.",
+        '"Apologise," his mother said.',
+    ]
+    assert paragraph_characters(paragraphs)["Eileen"].gender is not Gender.MALE

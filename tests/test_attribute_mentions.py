@@ -78,3 +78,7 @@ def test_a_weekday_may_name_someone_in_mid_sentence_only_alone():
     ws = words("Then said Tuesday. Tuesday came.")
     assert may_be_surname(ws[2]) and not may_be_surname(ws[3])
     assert [r.form for r in name_runs(words("It was on Tuesday Lux said it."), "It was on Tuesday Lux said it.")] == ["Lux"]
+
+
+def test_a_letter_after_a_digit_is_no_word():
+    assert [w.text for w in words("Study Room 4B on the third floor")] == ["Study", "Room", "on", "the", "third", "floor"]

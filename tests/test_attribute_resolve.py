@@ -550,3 +550,14 @@ def test_a_described_character_of_the_roster_stays_itself_in_a_new_scene():
     # the user's voices name "the man" as a character: he is not re-read as Mr. Strake
     known = [Character("the man", (), Gender.MALE), Character("Mr. Strake", (), Gender.MALE)]
     assert [s for s, _ in speakers(_MAN_OF_TWO_SCENES, known)] == ["the man", "the man"]
+
+
+def test_a_description_acting_in_a_clause_after_the_way_does_not_take_the_next_he():
+    paragraphs = [
+        '"Move over," Idris said, and sat down on the floor.',
+        '"I\'m not going to cry," the kid said. He put his chin on his knees.',
+        'Idris didn\'t push. He had seen the arms, too, and the way the kid flinched from the sound of a door, '
+        'and he had a fair idea how that sentence ended. He leaned back and looked at the dust. '
+        'Then he said, "You want to know how I got this ship?"',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Idris"

@@ -10,12 +10,12 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
 
@@ -52,6 +52,8 @@ class Occurrence:
     in_quote: int = 0
     tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
     called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
+    embodied: int = 0  # its own body follows it: "Orla shook her head", "Orla's eyes" (see has_own_body)
+    before_noun: int = 0  # a noun follows it: "Chicago people", "Senior year" (see nouns_only)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
 
@@ -132,6 +134,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     """Gather per-form statistics used to decide which forms are characters (``called``:
     the names quotations open by calling, :func:`called_before_full_stop`)."""
     stats: dict[str, Occurrence] = defaultdict(Occurrence)
+    nouns = nouns_only(text)
     for form, count in (called or {}).items():
         stats[form].called += count
     for run, in_quote in [(r, False) for r in runs_in_narration] + [(r, True) for r in runs_in_quotes]:
@@ -144,6 +147,8 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
+        occ.embodied += (not in_quote) and has_own_body(text, run.end)
+        occ.before_noun += before_noun(text, run, nouns)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -151,14 +156,50 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     return stats
 
 
+_AFTER_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
+_AFTER_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
+
+
+def nouns_only(text: str) -> set[str]:
+    """The lower-case words a story writes after a determiner (``the people``) and never after
+    a subject pronoun (``she smiled``): nouns, which a name does not
+    stand before, so ``Chicago people`` shows a place and ``Tom smiled`` does not.
+
+    >>> sorted(nouns_only("The people smiled. She smiled at the year. They walk to the door."))
+    ['door', 'people', 'year']
+    """
+    return {m.group(1) for m in _AFTER_DETERMINER.finditer(text)} - {m.group(1) for m in _AFTER_SUBJECT.finditer(text)}
+
+
+def before_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
+    """Whether a name (not a possessive) stands right before a noun, as a modifier does:
+    ``Chicago people``, ``Senior year``; not ``Eileen's father``, ``Chris and Molly``.
+
+    >>> t = "Chicago people. Eileen's father."
+    >>> before_noun(t, NameRun(("Chicago",), None, None, 0, 7, True), {"people", "father"}), before_noun(t, NameRun(("Eileen",), None, None, 16, 24, True), {"people", "father"})
+    (True, False)
+    """
+    return text[run.end:run.end + 1] == " " and not is_possessive_end(text, run.end) and _word_after(text, run.end) in nouns
+
+
+def is_possessive_end(text: str, end: int) -> bool:
+    return text[max(0, end - 2):end] in ("'s", "’s")
+
+
 def _word_before(text: str, position: int) -> str:
+    """The word before ``position`` in its sentence (``finish. Green lights`` has none).
+
+    >>> _word_before("said _Tom_", 6), _word_before("Idris let it finish. Green lights", 21)
+    ('said', '')
+    """
     # "[^A-Za-z]" and not "\W": "the _Lusitania_" (italics) must still see "the"
-    m = re.search(r"([A-Za-z]+)[^A-Za-z]*$", text[max(0, position - 30):position])
+    m = re.search(r"([A-Za-z]+)[^A-Za-z.!?]*$", text[max(0, position - 30):position])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, position: int) -> str:
-    m = re.match(r"\W*?([A-Za-z]+)", text[position:position + 30])
+    """The word after ``position`` in its sentence: ``Tom said`` -> ``said``; ``Tom. Said`` -> none."""
+    m = re.match(r"[^\w.!?]*?([A-Za-z]+)", text[position:position + 30])
     return m.group(1).lower() if m else ""
 
 
@@ -172,6 +213,20 @@ def beside_quotation(text: str, run: NameRun) -> bool:
     before = text[max(0, run.start - 15):run.start].rsplit("\n", 1)[-1]
     after = text[run.end:run.end + 15].split("\n", 1)[0]
     return bool(re.search(r"[\"“”]", before + after))
+
+
+_OWN_BODY_AFTER = re.compile(rf"(?:['’]s|\s+(?!(?:by|with|in|on|of|at|to|from|for|into|over|under|against)\b)[a-z]+\s+(?:his|her))\s+(?:{'|'.join(sorted(BODY_PARTS))})\b")
+
+
+def has_own_body(text: str, end: int) -> bool:
+    """Whether a name is followed by its own body, a person's sign: ``Orla shook her head``,
+    ``Orla's eyes sting`` (not ``Mars is older``, nor ``Judging by her face``).
+
+    >>> t = "Orla shook her head. Orla’s eyes sting. Mars is older. Judging by her face"
+    >>> has_own_body(t, 4), has_own_body(t, 25), has_own_body(t, 44), has_own_body(t, 62)
+    (True, True, False, False)
+    """
+    return bool(_OWN_BODY_AFTER.match(text, end))
 
 
 def is_tagged(text: str, run: NameRun) -> bool:
@@ -192,6 +247,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     words = form.split()
     if not all(is_name_word(w) or w.lower() in WORD_NAMES for w in words) or is_non_person_form(form, occ):
         return False
+    if is_bare_letter(form, occ):
+        return False
     if occ.called and form.lower() in KIN_NAMES:
         return True  # "I'm in a match, Mom!": a kinship word called is a person, though "my mom" is written too
     if len(words) == 1 and (lower_words[form.lower()] * 2 > occ.total or form.lower() in WORD_NAMES) and not word_made_person(occ):
@@ -200,12 +257,22 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_the * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
-    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called
+    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called + occ.embodied
     if evidence and not named_in_passing(occ):
         return True
-    if occ.after_preposition * 2 >= occ.total:
-        return False  # a place: "in Konoha", "to London"
+    if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
+        return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+
+
+def is_bare_letter(form: str, occ: Occurrence) -> bool:
+    """A single capital letter is a subsection, a grade or a crossword's clue (``subsection C``,
+    ``Starts with a P``), not a person, unless a title or a speech tag makes it one (``said K``).
+
+    >>> is_bare_letter("C", Occurrence(total=2, mid_sentence=2)), is_bare_letter("K", Occurrence(total=2, tagged=1)), is_bare_letter("Ino", Occurrence(total=2))
+    (True, False, False)
+    """
+    return len(form) == 1 and not (occ.tagged or occ.titled)
 
 
 def named_in_passing(occ: Occurrence) -> bool:
@@ -354,7 +421,8 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     for character in known:
         _add_known(roster, character)
     places = place_short_names(stats)
-    accepted = {f: o for f, o in stats.items() if is_character_form(f, o, lower_words) and f not in places}
+    borne = borne_honorifics(stats)
+    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or f.lower() in borne) and f not in places}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
     for form, occ in stats.items():
@@ -362,6 +430,17 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
             join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:
+    """The honorifics a name of the story bears (``Akane-sensei`` -> ``sensei``): written bare
+    and capitalised (``Sensei checked the straps``) they name a person, whom
+    :func:`~ficaudio.attribute.aliases.join_bare_honorifics` finds.
+
+    >>> sorted(borne_honorifics({"Akane": Occurrence(total=1, honorifics=Counter(sensei=1)), "Konoha": Occurrence(total=2)}))
+    ['sensei']
+    """
+    return {h.lower() for occ in stats.values() for h in occ.honorifics}
 
 
 def place_short_names(stats: dict[str, Occurrence]) -> set[str]:

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio.attribute.characters import Person, Roster
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
+from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
@@ -47,7 +47,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = re.compile(r"\b(?:his|her)\s+(?:own\b|(?:head|eyes|eye|hand|hands|arms|arm|face|lips|mouth|shoulders|shoulder|hair|teeth|fists|fist|brow|chin|nose|voice|breath|feet|legs|jaw|cheeks|throat|back)\b)", re.IGNORECASE)
+_OWN_BODY = re.compile(rf"\b(?:his|her)\s+(?:own\b|(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
 
 
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
@@ -131,13 +131,56 @@ def pronoun_after_object(window: str, object_gender: Gender) -> Gender | None:
     return None
 
 
-def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Counter]:
-    """Count, per person, the pronoun genders that follow its mentions in narration."""
+def vote_pronouns(text: str, runs: list[tuple[NameRun, Person]], voters: dict[str, Counter] | None = None) -> dict[str, Counter]:
+    """Count, per person, the pronoun genders that follow its mentions in narration
+    (``voters``, when given, counts per person and gender the mentions that voted)."""
     votes: dict[str, Counter] = {}
     for k, (run, person) in enumerate(runs):
         next_start = runs[k + 1][0].start if k + 1 < len(runs) else len(text)
         _vote_mention(text, run, next_start, votes.setdefault(person.name, Counter()))
+        if voters is not None and (own := own_clause_pronoun(text, run, next_start)) is not Gender.UNKNOWN:
+            voters.setdefault(person.name, Counter())[own] += 1
     return {name: count for name, count in votes.items() if count}
+
+
+def own_clause_pronoun(text: str, run: NameRun, next_start: int) -> Gender:
+    """The gender the text itself gives a mention, where no one else can be meant: a subject
+    pronoun or possessive in the name's own sentence (``Mika looks up from her bunk``), or the
+    subject of the next sentence when the name opened its own (``Dima sighs. He sits.``); not a
+    pronoun of a later sentence (``... marry Eileen. He hid``), nor an object (``pulls her``).
+
+    >>> from ficaudio.attribute.mentions import name_runs, words
+    >>> t = "Mika looks up from her bunk. He was going to marry Eileen. He hid."
+    >>> [own_clause_pronoun(t, r, len(t)).value for r in name_runs(words(t), t)]
+    ['female', 'unknown']
+    """
+    window = narration_window(text, run, next_start)
+    sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+    if (first := _PRONOUN.search(sentence)) and _pronoun_weight(text, run, next_start) > 0:
+        return Gender.MALE if first.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
+    if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
+        return Gender.MALE if m.group(1) == "He" else Gender.FEMALE
+    return Gender.UNKNOWN
+
+
+_TEXT_OVER_LIST_MENTIONS = 2  # one pronoun after a name may be a neighbour's; two mentions agreeing are the text's word
+
+
+def text_overrules_list(prior: Gender, voted_by: Counter) -> Gender | None:
+    """The text's own gender for a person when it clearly disagrees with the first-names list:
+    at least two mentions say the other gender in their own clause (:func:`own_clause_pronoun`)
+    and none says the list's (``Mika``, a boy's name in the list, then ``Mika Sato leans in,
+    her medical kit ...``, ``Mika looks up from her bunk``).
+
+    >>> text_overrules_list(Gender.MALE, Counter({Gender.FEMALE: 2}))
+    <Gender.FEMALE: 'female'>
+    >>> text_overrules_list(Gender.MALE, Counter({Gender.FEMALE: 1})), text_overrules_list(Gender.MALE, Counter({Gender.FEMALE: 3, Gender.MALE: 1}))
+    (None, None)
+    """
+    other = Gender.MALE if prior is Gender.FEMALE else Gender.FEMALE
+    if prior is Gender.UNKNOWN or voted_by[prior] or voted_by[other] < _TEXT_OVER_LIST_MENTIONS:
+        return None
+    return other
 
 
 _COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s+")
@@ -214,7 +257,8 @@ def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]],
     Pronoun votes decide; a first-names list (:func:`given_name_prior`) adds a prior that
     text evidence outweighs; honorifics (``-kun``) decide when nothing else does.
     """
-    votes = vote_pronouns(text, runs)
+    voters: dict[str, Counter] = {}
+    votes = vote_pronouns(text, runs, voters)
     said = said_outright(text, runs)
     for person in roster.people:
         if person.gender is not Gender.UNKNOWN:
@@ -224,6 +268,9 @@ def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]],
             continue
         count = votes.get(person.name, Counter())
         prior, weight = given_name_prior(person) if use_names else (Gender.UNKNOWN, 0.0)
+        if own := text_overrules_list(prior, voters.get(person.name, Counter())):
+            person.gender, person.gender_reason = own, f"he x{count[Gender.MALE]:g}, she x{count[Gender.FEMALE]:g} after mentions, over the first-name list ({prior.value})"
+            continue
         if prior is not Gender.UNKNOWN:
             count = count + Counter({prior: weight})
         male, female = count[Gender.MALE], count[Gender.FEMALE]

@@ -177,3 +177,9 @@ yankees christian christians catholic catholics protestant jew jews jewish latin
 """.split())
 """Nationalities, languages and faiths: capitalised, mid-sentence, but never a character's name."""
 
+
+BODY_PARTS = frozenset("""
+head eyes eye hand hands arms arm face lips mouth shoulders shoulder hair teeth fists fist brow chin nose
+voice breath feet legs jaw cheeks throat back
+""".split())
+"""What a person moves or shows (`shook her head`, `Orla's eyes`): a person's own body."""

@@ -102,7 +102,7 @@ class Resolver:
         for m in para.mentions:
             name = self.mention(m, para)
             if name:
-                acts = m.subject or (m.clause_subject and not in_complement_clause(self.doc.text, m)) or definite_description_acts(self.doc.text, m)
+                acts = m.subject or ((m.clause_subject or definite_description_acts(self.doc.text, m)) and not in_complement_clause(self.doc.text, m))
                 self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
 
     def mention(self, m: Mention, para: Paragraph) -> str | None:
@@ -207,16 +207,19 @@ def definite_description_acts(text: str, m: Mention) -> bool:
     return bool(verb) and looks_like_verb(verb.group(1))
 
 
-_COMPLEMENTIZERS = frozenset({"if", "whether", "that"})
+_COMPLEMENTIZERS = frozenset({"if", "whether", "that", "way", "how"})
 
 
 def in_complement_clause(text: str, m: Mention) -> bool:
-    """A name right after ``if``/``whether``/``that`` is what someone thinks about, not who
-    acts: in ``He wonders if Iruka is worth the risk.`` the topic stays with ``He``.
+    """A name or description right after ``if``/``whether``/``that``/``the way``/``how`` is
+    what someone thinks about or sees, not who acts: in ``He wonders if Iruka is worth the
+    risk.`` and ``He had seen the way the kid flinched`` the topic stays with ``He``.
 
-    >>> t = "He wonders if Iruka is worth it."
+    >>> t = "He wonders if Iruka is worth it. He saw the way the kid flinched."
     >>> in_complement_clause(t, Mention(14, 19, "name", "Iruka")), in_complement_clause(t, Mention(0, 2, "pronoun", "He"))
     (True, False)
+    >>> in_complement_clause(t, Mention(48, 55, "description", "the kid"))
+    True
     """
     before = text[max(0, m.start - 12):m.start].split()
     return bool(before) and before[-1].lower() in _COMPLEMENTIZERS
