@@ -36,7 +36,7 @@ from ficaudio.attribute.introductions import addressed_description_named, descri
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_tag, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -257,7 +257,7 @@ def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
     the rest of the voice's paragraph goes with it."""
     doc = resolver.doc
     for k, para in enumerate(doc.paragraphs):
-        if not para.quotes or (voice_end := unnamed_voice_tag(ctx := quote_context(doc, para.quotes[0]))) is None:
+        if not para.quotes or (voice_end := unnamed_voice_end(ctx := quote_context(doc, para.quotes[0]))) is None:
             continue
         talking = {d.speaker for i in range(max(0, para.quotes[0] - 8), para.quotes[0]) if (d := decisions.get(i))}
         name = voice_named_by(resolver, para, voice_end) or _voice_named_beside(resolver, para, voice_end, talking) or _voice_named_after(resolver, doc.paragraphs[k + 1:k + 3], decisions, talking)

@@ -108,6 +108,7 @@ def index_kin_names(roster: Roster) -> None:
     """A person the story calls by a kinship word as a name (``Mom``, ``Dad``, ``Gran``) is the
     one its descriptions by that kin noun mean (``her mother``, ``the mother``): one mother,
     not two voices. Only when a single person bears that kin name; the noun's gender is theirs.
+    (The narrator's ``my mom`` is joined by :func:`index_narrators_kin`.)
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); mom = r.add(Person("Mom", Counter(Mom=3)), ["Mom"])
@@ -126,7 +127,7 @@ def index_kin_names(roster: Roster) -> None:
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
-_PARENT_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}
+_PARENT_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}  # Person.title keys
 
 
 def join_parent_to_family(roster: Roster) -> None:
@@ -134,7 +135,8 @@ def join_parent_to_family(roster: Roster) -> None:
     (``Mr.``) when the story has exactly one of that title whose surname another person of the
     story also bears, in a full or titled name (the child: ``Harriet Penhallow``, ``Miss
     Penhallow``): ``"Only a note, Mama."`` is Mrs. Penhallow's daughter speaking to her. Two
-    such families, or none, leave the kinship name alone.
+    such families, or none, leave the kinship name alone (after the rules,
+    :func:`~ficaudio.attribute.introductions.kin_name_of_family` tries the callers' surnames).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); mama = r.add(Person("Mama", Counter(Mama=4)), ["Mama"])
@@ -163,9 +165,10 @@ def index_narrators_kin(doc: Document) -> None:
     """A kin word a quotation calls someone by (``"I'm in a match, Mom!"``) is one more name of
     the narrator's relative the narration describes (``My mom's voice comes through the wood``):
     one mother, described as ``my mom`` and called ``Mom`` (the person the call made, when a
-    call alone made one; else the described one, who takes the call as a name).
+    call alone made one; else the described one, who takes the call as a name). The bare kin
+    noun (``her mother``) is :func:`index_kin_names`'s.
     """
-    called = {m.group(1) for i in _dialogue(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
+    called = {m.group(1) for i in _quotations(doc) for m in _KIN_CALL.finditer(doc.segments[i].text)}
     described = {m.group(0).lower() for para in doc.paragraphs for s, e in para.narration(doc.segments) for m in _NARRATORS_KIN.finditer(doc.text, s, e)} if called else set()
     for call in sorted(called):
         noun = KIN_NAMES[call.lower()]
@@ -218,7 +221,8 @@ def _titled_bearer(roster: Roster, title: str) -> bool:
     return any(f.lower().startswith(title + " ") for p in roster.people for f in (p.name, *p.forms))
 
 
-def _dialogue(doc: Document) -> list[int]:
+def _quotations(doc: Document) -> list[int]:
+    """Every quotation of the story, spoken or thought, in order."""
     return [i for para in doc.paragraphs for i in para.quotes]
 
 

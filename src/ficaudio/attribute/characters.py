@@ -10,8 +10,8 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NOT_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, Word, is_name_word
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
@@ -183,6 +183,8 @@ def before_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
 
 
 def is_possessive_end(text: str, end: int) -> bool:
+    """Whether the word ending at ``end`` ends in ``'s``/``’s`` (owner or contraction: see
+    :func:`~ficaudio.attribute.document.is_possessive_name`)."""
     return text[max(0, end - 2):end] in ("'s", "’s")
 
 
@@ -611,7 +613,3 @@ def finalise_names(roster: Roster) -> None:
         if person.title and roster.lookup(best) is not person:
             continue  # keep "Mrs. Bennet" when a bare "Bennet" would name someone else
         person.name = best
-
-
-def is_name_like(word: Word) -> bool:
-    return is_name_word(word.text) and word.lower not in NOT_NAMES and word.lower not in TITLES

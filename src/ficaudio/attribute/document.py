@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_parent_to_family, join_titled_surnames
-from ficaudio.attribute.characters import Person, Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_tagged, is_vocative_run
+from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
@@ -301,7 +301,7 @@ def is_possessive_name(text: str, mention_end: int) -> bool:
     >>> is_possessive_name("Sakura’s eyes sting.", 8), is_possessive_name("Sakura’s done.", 8), is_possessive_name("Sakura waits.", 6)
     (True, False, False)
     """
-    if text[mention_end - 2:mention_end] not in ("'s", "’s"):
+    if not is_possessive_end(text, mention_end):
         return False
     following = words(text, mention_end, min(len(text), mention_end + 40))
     if not following:
@@ -383,8 +383,3 @@ class Salience:
         """Events before ``before``, most recent first."""
         k = bisect.bisect_left(self._positions, before)
         return self._events[max(0, k - limit):k][::-1]
-
-
-def person_gender(roster: Roster, name: str) -> Gender:
-    person: Person | None = roster.by_name(name)
-    return person.gender if person else Gender.UNKNOWN

@@ -13,9 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ficaudio.attribute.aliases import KIN_NAMES
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
+from ficaudio.attribute.lexicon import KIN_NAMES
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, vocatives_in
@@ -297,7 +297,7 @@ def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: 
     return any(not _SENTENCE_END.search(text, min(x, y), max(x, y)) for x in at_a for y in at_b)
 
 
-_PARENT_TITLES = {"mother": ("Mrs.", "Lady"), "father": ("Mr.", "Sir", "Lord")}
+_PARENT_TITLES = {"mother": ("Mrs.", "Lady"), "father": ("Mr.", "Sir", "Lord")}  # as written, unlike aliases._PARENT_TITLES
 
 
 def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -305,6 +305,12 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     is the one married person of the callers' surname the roster knows: ``Mama``, called by
     Harriet (``Miss Penhallow``), is ``Mrs. Penhallow`` -> ``{"Mama": "Mrs. Penhallow"}``;
     ``Papa`` would be ``Mr.``/``Sir`` of that name.
+
+    The roster's :func:`~ficaudio.attribute.aliases.join_parent_to_family` joins such a
+    parent before any rule runs when it can (one titled parent whose surname another person's
+    form bears); this pass, after the rules, goes by who makes the call and the surnames the
+    text writes for them (:func:`_surnames`), and finds some that one does not (the
+    introductions test's Penhallow scene).
     """
     renames: dict[str, str] = {}
     for person in doc.roster.people:

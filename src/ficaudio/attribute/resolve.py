@@ -486,6 +486,7 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
 
 
 def _one_bearer(votes: Counter) -> str | None:
+    """The person with the most votes, when no one ties them: ``{Trix: 2, Lux: 1}`` -> Trix."""
     best = votes.most_common(2)
     return best[0][0] if len(best) == 1 or best and best[0][1] > best[1][1] else None
 

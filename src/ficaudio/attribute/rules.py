@@ -273,7 +273,7 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
 _UNNAMED_VOICE_AFTER = re.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?P<end>)(?:\s+(?P<then>[a-z]+))?")
 
 
-def unnamed_voice_tag(ctx: QuoteContext) -> int | None:
+def unnamed_voice_end(ctx: QuoteContext) -> int | None:
     """Where the word ``voice`` ends when the quotation's tag is a voice nobody is named for:
     ``"Get a room," a voice yells from the bathroom``, ``"No!" cried a voice from the top of
     the table``; None for any other tag.
@@ -328,6 +328,7 @@ _MODAL_AFTER = re.compile(r"\s+(?:can|could|would|might|may|should)\b")
 
 
 def _after_interrupter(text: str, m: Mention) -> bool:
+    """Whether ``m`` comes right after ``before``/``until``/``when``: ``before Bash holds up a hand``."""
     opener = text[max(0, m.start - 12):m.start].split()
     return bool(opener) and opener[-1].lower() in _INTERRUPTERS
 
@@ -377,8 +378,21 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     return resolver.mention(m, ctx.para)
 
 
-_GOES_ON_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:added|continued|resumed|pursued|persisted|went\s+on)\b")
-_GOES_ON_BEFORE = re.compile(r"\b(?:added|continued|resumed|pursued|persisted|went\s+on)\s+$")
+class _TagVerb:
+    """A kind of speech verb a pronoun tag can carry on either side: ``he added`` (after the
+    pronoun, an adverb allowed between) or ``added he`` (before it, within 20 characters)."""
+
+    def __init__(self, verbs: str) -> None:
+        self._after = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
+        self._before = re.compile(rf"\b(?:{verbs})\s+$")
+
+    def tags(self, text: str, m: Mention) -> bool:
+        """Whether one of the verbs stands right after or right before mention ``m``."""
+        return bool(self._after.match(text, m.end) or self._before.search(text, max(0, m.start - 20), m.start))
+
+
+_GOES_ON = _TagVerb(r"added|continued|resumed|pursued|persisted|went\s+on")
+_REPLIES = _TagVerb(r"replied|answered|returned|rejoined|retorted")
 
 
 def goes_on_tag(text: str, m: Mention) -> bool:
@@ -388,7 +402,7 @@ def goes_on_tag(text: str, m: Mention) -> bool:
     >>> goes_on_tag(t, Mention(22, 24, "pronoun", "he")), goes_on_tag(t, Mention(39, 41, "pronoun", "he"))
     (True, False)
     """
-    return bool(_GOES_ON_AFTER.match(text, m.end) or _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start))
+    return _GOES_ON.tags(text, m)
 
 
 def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
@@ -402,10 +416,6 @@ def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str |
     return last if resolver.gender(last) in (m.gender, Gender.UNKNOWN) and last not in vocatives(ctx) else None
 
 
-_REPLIES_AFTER = re.compile(r"\s+(?:[a-z]+ly\s+)?(?:replied|answered|returned|rejoined|retorted)\b")
-_REPLIES_BEFORE = re.compile(r"\b(?:replied|answered|returned|rejoined|retorted)\s+$")
-
-
 def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
     """A pronoun tag that says the speaker replies, on the first quotation of the paragraph
     right after a turn that called someone by name, means that person when the pronoun fits:
@@ -414,7 +424,7 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
-    if ctx.order or conv.narration_paragraphs or not called or not (_REPLIES_AFTER.match(text, m.end) or _REPLIES_BEFORE.search(text, max(0, m.start - 20), m.start)):
+    if ctx.order or conv.narration_paragraphs or not called or not _REPLIES.tags(text, m):
         return None
     return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
 
@@ -585,7 +595,6 @@ def address_phrases(quote: str) -> list[str]:
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
     return phrases + called_before_full_stop(quote) + inner_vocatives(quote)
-
 
 
 def inner_vocatives(quote: str) -> list[str]:
@@ -774,7 +783,7 @@ def anonymous_voice(text: str, at: int) -> str | None:
     who = m.group("who").lower()
     words_of = who.split()
     if words_of[0] == "another" and len(words_of) > 1 and (words_of[1] in VOICE_HEADS or not is_person_noun(words_of[1])):
-        return "another" if words_of[1] in SPEECH_VERBS or _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_tag
+        return "another" if words_of[1] in SPEECH_VERBS or _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
     return who
 
 
