@@ -461,7 +461,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
 
 
 _WITH_ATTRIBUTE = re.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
-_HAIR_COLOURS = {"redhead": "red|ginger|auburn|copper", "blonde": "blonde?|golden|fair|flaxen", "blond": "blonde?|golden|fair|flaxen", "brunette": "brown|dark|chestnut"}
+_BLOND = "blonde?|golden|fair|flaxen"
+_HAIR_COLOURS = {"redhead": "red|ginger|auburn|copper", "blonde": _BLOND, "blond": _BLOND, "brunette": "brown|dark|chestnut"}
 
 
 def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
