@@ -126,7 +126,8 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     """A name others address while the narration never makes it a subject: the narrator. In
     this order: a name addressed twice or more; the name an answer to the narrator's own line
     calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
-    is never the subject of narration.
+    is never the subject of narration. Never one of a family the narration names in the third
+    person (:func:`relatives_in_narration`).
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
     by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
@@ -141,7 +142,18 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     others = narrator_calls(doc, decisions)
     often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
     once = [n for n, count in addressed.most_common() if n not in others and count == 1 and subjects[n] == 0 and speakers[n] <= 1]
-    return next(iter(often), None) or called_in_reply(doc, decisions) or next(iter(once), None)
+    relatives = relatives_in_narration(doc)
+    return next((n for n in [*often, called_in_reply(doc, decisions), *once] if n and n not in relatives), None)
+
+
+def relatives_in_narration(doc: Document) -> set[str]:
+    """People whose family name the narration gives to someone else it knows by given name
+    (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
+    described in the third person, so ``Mr. Marchant`` whom others address is not ``I``."""
+    families = {(given.name, run.words[-1]) for para in doc.paragraphs for start, end in para.narration(doc.segments)
+                for run in name_runs(words(doc.text, start, end), doc.text)
+                if len(run.words) > 1 and (given := doc.roster.lookup(run.words[0]))}
+    return {p.name for p in doc.roster.people for given, surname in families if p.name != given and p.name.split()[-1] == surname}
 
 
 def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None:
@@ -220,9 +232,9 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
-    tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
+    kept_apart = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES} | relatives_in_narration(doc)
     return [n for n, count in addressed.items()
-            if count >= 2 and n != narrator and in_narration[n] < count and n not in tagged]
+            if count >= 2 and n != narrator and in_narration[n] < count and n not in kept_apart]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
