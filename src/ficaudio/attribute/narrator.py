@@ -127,7 +127,7 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     this order: a name addressed twice or more; the name an answer to the narrator's own line
     calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
     is never the subject of narration. Never one of a family the narration names in the third
-    person (:func:`relatives_in_narration`).
+    person (:func:`named_as_family_in_narration`).
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
     by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
@@ -142,18 +142,22 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     others = narrator_calls(doc, decisions)
     often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
     once = [n for n, count in addressed.most_common() if n not in others and count == 1 and subjects[n] == 0 and speakers[n] <= 1]
-    relatives = relatives_in_narration(doc)
-    return next((n for n in [*often, called_in_reply(doc, decisions), *once] if n and n not in relatives), None)
+    return _first_outside_family(doc, often) or _first_outside_family(doc, [called_in_reply(doc, decisions)]) or _first_outside_family(doc, once)
 
 
-def relatives_in_narration(doc: Document) -> set[str]:
-    """People whose family name the narration gives to someone else it knows by given name
-    (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
+def _first_outside_family(doc: Document, names: list[str | None]) -> str | None:
+    return next((n for n in names if n and not named_as_family_in_narration(doc, n)), None)
+
+
+def named_as_family_in_narration(doc: Document, name: str) -> bool:
+    """Whether the narration gives ``name``'s family name to someone else it knows by given
+    name (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
     described in the third person, so ``Mr. Marchant`` whom others address is not ``I``."""
-    families = {(given.name, run.words[-1]) for para in doc.paragraphs for start, end in para.narration(doc.segments)
-                for run in name_runs(words(doc.text, start, end), doc.text)
-                if len(run.words) > 1 and (given := doc.roster.lookup(run.words[0]))}
-    return {p.name for p in doc.roster.people for given, surname in families if p.name != given and p.name.split()[-1] == surname}
+    full_name = re.compile(r"\b([A-Z][\w'’-]*) " + re.escape(name.split()[-1]) + r"\b")
+    person = doc.roster.by_name(name)
+    return any((given := doc.roster.lookup(m.group(1))) and given is not person
+               for para in doc.paragraphs for start, end in para.narration(doc.segments)
+               for m in full_name.finditer(doc.text, start, end))
 
 
 def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None:
@@ -232,9 +236,9 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
-    kept_apart = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES} | relatives_in_narration(doc)
-    return [n for n, count in addressed.items()
-            if count >= 2 and n != narrator and in_narration[n] < count and n not in kept_apart]
+    tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
+    return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
+            and n not in tagged and not named_as_family_in_narration(doc, n)]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
