@@ -354,3 +354,48 @@ def test_a_full_name_is_the_one_titled_person_of_its_surname_and_gender():
     # Anne Carrick is Miss Carrick (her gender fits "Miss"), not a fourth person; Mr. Carrick stays apart
     speakers = dialogue_speakers(paragraphs)
     assert speakers[0] == speakers[3] != speakers[2] == "Mr. Carrick"
+
+
+def _surname_roster():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    lottie = roster.add(Person("Lottie", Counter(Lottie=20), Gender.FEMALE), ["Lottie"])
+    keeper = roster.add(Person("Fenwright", Counter(Fenwright=5, Fen=3), Gender.FEMALE), ["Fenwright", "Fen"])
+    tull = roster.add(Person("Tull", Counter(Tull=4)), ["Tull"])
+    return roster, lottie, keeper, tull
+
+
+def _runs(text):
+    from ficaudio.attribute.mentions import name_runs, words
+
+    return name_runs(words(text), text)
+
+
+def test_a_full_name_joins_a_surname_person_with_a_clipped_nickname():
+    # `Fen` clips `Fenwright`: still nobody else, so `Lottie Fenwright` makes them one person
+    roster, lottie, _, _ = _surname_roster()
+    aliases.join_full_names(roster, _runs("Summary: Lottie Fenwright keeps the hoops."))
+    assert roster.lookup("Fenwright") is lottie and roster.lookup("Fen") is lottie
+
+
+def test_a_self_introduced_full_name_lengthens_the_surname_person():
+    # `"I'm Ambrose Tull, ..."`: Ambrose names nobody yet, so it is Tull's given name
+    roster, _, _, tull = _surname_roster()
+    aliases.lengthen_surnames(roster, _runs("I'm Ambrose Tull, your commentator."))
+    assert roster.lookup("Ambrose") is tull and roster.lookup("Ambrose Tull") is tull
+
+
+def test_a_full_name_never_lengthens_a_titled_surname():
+    # `Mr. Tull` may be the father of `Ambrose Tull`
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    father = roster.add(Person("Mr. Tull", Counter({"Mr. Tull": 3}), title="mr"), ["Mr. Tull", "Tull"])
+    aliases.lengthen_surnames(roster, _runs("I'm Ambrose Tull, your commentator."))
+    assert roster.lookup("Ambrose") is None and "Ambrose" not in father.forms

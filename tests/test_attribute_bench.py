@@ -75,8 +75,8 @@ STORY_FLOORS = [
     ("coffee_order", 90, 0.63),  # round 27: 0.656 at 007dce8; 0.633 after round 26
     ("snowed_in", 90, 0.89),  # round 27: 0.911; 0.900
     ("river_ford", 86, 0.55),  # round 27: 0.570; 0.558
-    ("night_shift", 88, 0.56),  # round 27: 0.511; 0.568
-    ("broom_cup", 89, 0.55),  # round 27: 0.551; 0.551
+    ("night_shift", 88, 0.86),  # round 27: 0.511; 0.568; 0.864 after round 28
+    ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.58),  # round 27: 0.584; 0.584
 ]
 

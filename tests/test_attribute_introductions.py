@@ -99,7 +99,8 @@ _BARE_INTRODUCTIONS = [
 
 def test_bare_full_name_introductions_name_the_speaker_and_the_described_asker():
     # the surname-first answer is Brynn's; the answer to it is the healer's, and all her lines are Maud Pennick's
-    assert dialogue_speakers(_BARE_INTRODUCTIONS) == ["Brynn", "Pennick", "Brynn", "Pennick", "Pennick"]
+    # (named by her full name: `Maud` names nobody else, so it lengthens `Pennick`)
+    assert dialogue_speakers(_BARE_INTRODUCTIONS) == ["Brynn", "Maud Pennick", "Brynn", "Maud Pennick", "Maud Pennick"]
 
 
 def test_a_full_name_alone_is_no_introduction():

@@ -213,3 +213,31 @@ def test_a_name_addressed_twice_outweighs_one_answer():
         '"Mortimer, James, surgeon, Grimpen," Holmes read over my shoulder.',
     ]
     assert dialogue_speakers(scene)[2] == "Watson"
+
+
+_CORRIDOR = [
+    "Bed nine was Nessa Marchant, seventeen, a day out from surgery.",
+    '"Is it bad?" Nessa asked.',
+    'Her brother came out of the room behind the surgeon. "You can\'t just walk off," Dex said.',
+    'Okafor didn\'t stop. "Mr. Marchant, I need you to keep your voice down."',
+    '"She was fine yesterday."',
+    '"I know her chart by heart, Mr. Marchant," Okafor said.',
+    "Dex put a hand on the wall, and I stepped in.",
+    '"Dex," I said. "Sit down for a second."',
+]
+
+
+def test_a_family_the_narration_names_in_the_third_person_never_names_the_narrator():
+    # `Mr. Marchant` is addressed twice, but `Nessa Marchant` is his family, seen from outside:
+    # the narrator stays `I` rather than merge with the man the surgeon talks to
+    speakers = dialogue_speakers(_CORRIDOR)
+    assert speakers[-1] == "I"
+
+
+def test_a_named_narrator_does_not_take_in_a_family_the_narration_names():
+    # the narrator is Kit (addressed twice); `Mr. Marchant`, addressed twice and never in the
+    # narration, would otherwise become one more name of hers
+    scene = _CORRIDOR + ['"Okay, Kit," Dex said.', '"Thanks, Kit," Okafor said later.', '"Any time," I said.']
+    result = scene_attribution(scene)
+    assert result.lines[-2].speaker == "Kit"
+    assert "Mr. Marchant" not in next(c.aliases for c in result.characters if c.name == "Kit")

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
+from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -244,8 +245,47 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or surname.title in ("mrs", "ms") or " " in given.name:
             continue
-        if all(f.split()[-1] == run.words[1] for f in surname.forms) and _genders_allow(given, surname) and _may_be(surname, given):
+        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and _may_be(surname, given):
             join_person(roster, surname, given)
+
+
+def lengthen_surnames(roster: Roster, runs: list[NameRun]) -> None:
+    """A full name written once (``"I'm Ambrose Tull, your commentator"``) whose given name is
+    a first name nobody bears is the full name of the untitled person known by its surname
+    (``Tull``): the given name and the full name become theirs.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); tull = r.add(Person("Tull", Counter(Tull=4)), ["Tull"])
+    >>> lengthen_surnames(r, name_runs(words("I'm Ambrose Tull, hi."), "")); r.lookup("Ambrose").name, sorted(tull.forms)
+    ('Tull', ['Ambrose', 'Ambrose Tull', 'Tull'])
+    """
+    givens = _given_names_by_surname(runs)
+    for run in runs:
+        if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1 or roster.lookup(run.words[0]):
+            continue
+        surname = roster.lookup(run.words[1])
+        if surname and surname.title is None and only_surname_forms(surname, run.words[1]) and _given_name_allows(run.words[0], surname):
+            for form in (run.form, run.words[0]):
+                surname.forms[form] += 1
+                roster.index(form, surname)
+
+
+def _given_name_allows(given: str, person: Person) -> bool:
+    """A word the first-names list knows, of no gender that clashes with ``person``'s."""
+    prior, weight = name_prior(given)
+    return weight > 0 and (person.gender is Gender.UNKNOWN or prior in (Gender.UNKNOWN, person.gender))
+
+
+def only_surname_forms(person: Person, surname: str) -> bool:
+    """Whether every form of ``person`` is the surname, ends with it (``Miss Fairweather``) or
+    clips it (``Fair`` for ``Fairbairn``): nobody the text knows by another given name.
+
+    >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Fair=3)), "Fairbairn")
+    True
+    >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Nell=3)), "Fairbairn")
+    False
+    """
+    return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in person.forms)
 
 
 _UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}

@@ -126,7 +126,8 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     """A name others address while the narration never makes it a subject: the narrator. In
     this order: a name addressed twice or more; the name an answer to the narrator's own line
     calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
-    is never the subject of narration.
+    is never the subject of narration. Never one of a family the narration names in the third
+    person (:func:`named_as_family_in_narration`).
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
     by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
@@ -141,7 +142,22 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     others = narrator_calls(doc, decisions)
     often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
     once = [n for n, count in addressed.most_common() if n not in others and count == 1 and subjects[n] == 0 and speakers[n] <= 1]
-    return next(iter(often), None) or called_in_reply(doc, decisions) or next(iter(once), None)
+    return _first_outside_family(doc, often) or _first_outside_family(doc, [called_in_reply(doc, decisions)]) or _first_outside_family(doc, once)
+
+
+def _first_outside_family(doc: Document, names: list[str | None]) -> str | None:
+    return next((n for n in names if n and not named_as_family_in_narration(doc, n)), None)
+
+
+def named_as_family_in_narration(doc: Document, name: str) -> bool:
+    """Whether the narration gives ``name``'s family name to someone else it knows by given
+    name (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
+    described in the third person, so ``Mr. Marchant`` whom others address is not ``I``."""
+    full_name = re.compile(r"\b([A-Z][\w'’-]*) " + re.escape(name.split()[-1]) + r"\b")
+    person = doc.roster.by_name(name)
+    return any((given := doc.roster.lookup(m.group(1))) and given is not person
+               for para in doc.paragraphs for start, end in para.narration(doc.segments)
+               for m in full_name.finditer(doc.text, start, end))
 
 
 def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None:
@@ -221,8 +237,8 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
-    return [n for n, count in addressed.items()
-            if count >= 2 and n != narrator and in_narration[n] < count and n not in tagged]
+    return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
+            and n not in tagged and not named_as_family_in_narration(doc, n)]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
