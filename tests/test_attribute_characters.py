@@ -12,10 +12,10 @@ from ficaudio.attribute.characters import (
     is_vocative_run, join_in_passing, named_in_passing, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
-from ficaudio.models import Gender, SegmentKind
+from ficaudio.models import Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, dialogue_speakers, line_characters, paragraph_characters, scene_attribution, speakers, story,
+    INO, KAKASHI, KIBA, dialogue_speakers, line_characters, paragraph_characters, scene_attribution, speakers, speakers_of, story,
 )
 
 
@@ -81,7 +81,7 @@ def test_ship_after_the_in_italics_is_not_a_speaker():
     st, segs = story(text)
     result = attribute(st, segs, known=[INO])
     assert "Heron" not in [c.name for c in result.characters]
-    assert [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE] == ["Ino"]
+    assert speakers_of(result) == ["Ino"]
 
 
 SISTERS = [
@@ -202,7 +202,7 @@ _NICKNAME = [
 
 def test_a_clipped_nickname_speaks_as_the_full_name():
     attribution = scene_attribution(_NICKNAME)
-    speakers = [l.speaker for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    speakers = speakers_of(attribution)
     assert speakers == ["Callum", "Mira", "Callum"]
     assert "Cal" not in {c.name for c in attribution.characters}
 

@@ -10,7 +10,7 @@ from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
 from attribute_scenes import (
-    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution,
+    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers_of,
 )
 
 
@@ -22,7 +22,7 @@ def test_self_introduction_names_the_described_speaker():
     ]
     story, segments = paragraph_story(paragraphs)
     result = attribute(story, segments)
-    speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    speakers = speakers_of(result)
     assert speakers == ["Brother Anselm", "Brother Anselm"]
     assert "Brother Anselm" in {c.name for c in result.characters}
 
@@ -128,14 +128,14 @@ _REGULAR = [
 
 def test_a_described_speaker_called_by_a_new_name_in_the_reply_takes_it():
     result = scene_attribution(_REGULAR)
-    speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    speakers = speakers_of(result)
     assert speakers[1] == speakers[3] == "Walt"
     assert "the old man" in next(c for c in result.characters if c.name == "Walt").aliases
 
 
 def test_a_reply_calling_a_name_met_before_renames_nobody():
     result = scene_attribution(["Walt came in at nine.", *_REGULAR[1:]])
-    speakers = [l.speaker for l in result.lines if l.segment.kind is SegmentKind.DIALOGUE]
+    speakers = speakers_of(result)
     assert speakers[1] != "Walt"
 
 
