@@ -201,7 +201,7 @@ def index_title_answerers(doc: Document) -> None:
             for title in calls:
                 answerers[title].add(opener.name)
     for title, names in answerers.items():
-        if len(names) == 1 and _written_as_role(doc, title) and not _titled_bearer(doc.roster, title):
+        if len(names) == 1 and _written_as_role(doc, title) and not doc.roster.title_bearers(title):
             doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
 
 
@@ -215,11 +215,6 @@ def _written_as_role(doc: Document, title: str) -> bool:
     """Whether the narration writes ``the <title>``, a word that is no one's name (``Kakashi-san``
     calls Kakashi), and no one is yet known by it."""
     return doc.roster.lookup(title) is None and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
-
-
-def _titled_bearer(roster: Roster, title: str) -> bool:
-    """Whether some character bears ``title`` in a name (``Captain Reyes``, ``Hokage Tsubaki``)."""
-    return any(f.lower().startswith(title + " ") for p in roster.people for f in (p.name, *p.forms))
 
 
 def _quotations(doc: Document) -> list[int]:

@@ -10,7 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
@@ -90,6 +90,13 @@ class Roster:
 
     def lookup(self, form: str) -> Person | None:
         return self._by_form.get(_key(form))
+
+    def title_bearers(self, title: str) -> list[Person]:
+        """The people who bear ``title`` in any of their names, written out or abbreviated:
+        ``captain`` -> ``Captain Rhys``, ``Commander Hale`` who goes by ``Hale`` for
+        ``commander``, ``Dr. Archie`` for ``doctor``."""
+        prefixes = (title + " ", ABBREVIATED_TITLES.get(title, title + " "))
+        return [p for p in self.people if title and any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
 
     def resolve(self, run: NameRun) -> Person | None:
         """The person a name run refers to: titled form first, then full name, then parts.

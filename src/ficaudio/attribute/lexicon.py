@@ -120,6 +120,9 @@ KIN_NAMES = {
 }
 """Kinship words used as names (``Mom``, ``Gran``) and the kin noun each stands for."""
 
+ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. "}
+"""Titles and how a name writes them short (``Dr. Archie`` bears ``doctor``)."""
+
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
 NOT_NAMES = frozenset("""

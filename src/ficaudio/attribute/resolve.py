@@ -799,16 +799,11 @@ def possessive_rank(m: Mention) -> bool:
     return _is_possessive(m) and m.head in _RANK_TITLES
 
 
-_ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. "}
-
-
 def _titled_person(resolver: Resolver, head: str) -> str | None:
-    """``the captain`` is ``Captain Rhys`` when exactly one character bears that title, in any
-    of their names (``Commander Hale`` who goes by ``Hale`` is ``the commander``), written out
-    or abbreviated (``the doctor`` is ``Dr. Archie``)."""
-    prefixes = (head + " ", _ABBREVIATED_TITLES.get(head, head + " "))
-    hits = [p.name for p in resolver.doc.roster.people if head and any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
-    return hits[0] if len(hits) == 1 else None
+    """``the captain`` is ``Captain Rhys`` when exactly one character bears that title
+    (:meth:`Roster.title_bearers`: in any of their names, written out or abbreviated)."""
+    hits = resolver.doc.roster.title_bearers(head)
+    return hits[0].name if len(hits) == 1 else None
 
 
 def _same_head_description(resolver: Resolver, head: str) -> str | None:
