@@ -39,10 +39,8 @@ def read_part(path: str | Path, part: parse.Part, carry: Carry) -> Story:
     return story
 
 
-def carried(script: Script, carry: Carry) -> Carry:
-    """The carry for the part after ``script``'s."""
-    from .script_io import records
-
+def carried(script: Script, carry: Carry, rows: int) -> Carry:
+    """The carry for the part after ``script``'s (``rows``: how many script rows it wrote)."""
     story = script.story
     first = carry.first or replace(story, text="", chapters=(), asides=(), emphasis=(), set_apart=())
     found = {c.name: c for c in carry.characters}
@@ -51,4 +49,4 @@ def carried(script: Script, carry: Carry) -> Carry:
     characters = sorted(found.values(), key=lambda c: -c.mentions)[:MAX_CARRIED_CHARACTERS]
     last_title = speech.chapter_title(story, story.chapters[-1]) if story.chapters and not story.chapters[-1].continued else carry.last_title
     chapters = max((c.index for c in story.chapters), default=carry.chapters)
-    return Carry(first, chapters, carry.rows + len(records(script)), carry.chars + len(story.text), last_title, tuple(characters), script.cast)
+    return Carry(first, chapters, carry.rows + rows, carry.chars + len(story.text), last_title, tuple(characters), script.cast)

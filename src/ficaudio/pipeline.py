@@ -81,16 +81,16 @@ def script_pieces(path: str | Path, config: Config, *, as_text: bool = False, no
                   corrections: Path | None = None, reporter: Reporter | None = None) -> Iterator[str]:  # fmt: skip
     """The script of a story (``ficaudio script``) in pieces to write one after another: one
     piece, or one per part of a big file (memory holds one part)."""
-    from .script_io import to_jsonl, to_text
+    from .script_io import records, to_jsonl, to_text
 
     reporter = reporter or QuietReporter()
     parts: Sequence[parse.Part | None] = parse.story_parts(path, format=format) or (None,)
     carry, log, stale = Carry(), _Collector(), None
     for part in parts:
         script = build_script(path, config, notes=notes, format=format, corrections=corrections, reporter=log, part=part, carry=carry)
-        piece = to_text(script, first_number=carry.rows + 1, header=carry.first is None) if as_text else to_jsonl(script, offset=carry.chars)
-        yield piece
-        carry = bigstory.carried(script, carry)
+        rows = records(script)
+        yield to_text(script, first_number=carry.rows + 1, header=carry.first is None, rows=rows) if as_text else to_jsonl(script, offset=carry.chars, rows=rows)
+        carry = bigstory.carried(script, carry, len(rows))
         stale = set(log.messages) if stale is None else stale & set(log.messages)
         log.messages.clear()
     for message in sorted(stale or ()):  # in a big file, only what no part used is stale
@@ -244,13 +244,14 @@ class Prepared:
 
 def prepare(path: str | Path, config: Config, options: RenderOptions, part: parse.Part | None = None, carry: Carry = Carry()) -> Prepared:
     """parse -> segment -> attribute -> cast -> plan; keeps of the Script only what rendering uses."""
-    from .script_io import to_jsonl, to_text
+    from .script_io import records, to_jsonl, to_text
 
     log = _Collector()
     script = build_script(path, config, notes=options.notes, format=options.format, corrections=options.script, reporter=log, part=part, carry=carry)
     plan = printable_titles(speech.plan(script, config))
-    jsonl, text = to_jsonl(script, offset=carry.chars), to_text(script, first_number=carry.rows + 1, header=carry.first is None)
-    after = bigstory.carried(script, carry) if part is not None else Carry()
+    rows = records(script)  # once: the jsonl, the text and the carry all read them
+    jsonl, text = to_jsonl(script, offset=carry.chars, rows=rows), to_text(script, first_number=carry.rows + 1, header=carry.first is None, rows=rows)
+    after = bigstory.carried(script, carry, len(rows)) if part is not None else Carry()
     return Prepared(plan, story_facts(script, plan), jsonl, text, tuple(log.messages), after)
 
 

@@ -88,10 +88,11 @@ def _aside_records(story: Story, already: set[tuple[int, int]]) -> Iterator[dict
         }
 
 
-def to_jsonl(script: Script, *, offset: int = 0) -> str:
+def to_jsonl(script: Script, *, offset: int = 0, rows: list[dict] | None = None) -> str:
     """One JSON object per row. ``offset``: where the script's story text starts in the
-    whole file's (a later part of a big file), added to every ``start``/``end``."""
-    rows = records(script)
+    whole file's (a later part of a big file), added to every ``start``/``end``; ``rows``:
+    its :func:`records`, when the caller has them already."""
+    rows = records(script) if rows is None else rows
     if offset:
         rows = [{**r, "start": r["start"] + offset, "end": r["end"] + offset} for r in rows]
     return "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
@@ -126,11 +127,12 @@ def _rule_column(record: dict) -> str:
     return record["rule"]
 
 
-def to_text(script: Script, *, first_number: int = 1, header: bool = True) -> str:
+def to_text(script: Script, *, first_number: int = 1, header: bool = True, rows: list[dict] | None = None) -> str:
     """One row per segment: ``LINE  CHAPTER  SPEAKER  RULE  TEXT`` in aligned columns.
 
-    A later part of a big file: rows numbered from ``first_number``, without the header."""
-    rows = records(script)
+    A later part of a big file: rows numbered from ``first_number``, without the header
+    (``rows``: the script's :func:`records`, when the caller has them already)."""
+    rows = records(script) if rows is None else rows
     speakers = [normalise_text(r["speaker"]) if r["speaker"] else UNSPOKEN_MARK for r in rows]
     rules = [_rule_column(r) for r in rows]
     name_width = max([len(s) for s in speakers] + [8])
