@@ -42,7 +42,7 @@ def addressed_by_rank(doc: Document, quote: str) -> list[str]:
     ``"Say what, Highness?"`` -> the royal persons; ``"Yes, Captain."`` -> the captain.
     None of them says it: a form of address names the listener.
 
-    >>> # see tests/test_attribute_address.py for whole scenes
+    Scenes: tests/test_attribute_address.py.
     """
     wanted = _wanted(quote)
     if not wanted:

@@ -442,7 +442,7 @@ def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragrap
     mouth to Felix's hair.`` / ``"Okay," he says. "Okay, Sunshine."``): then the people that
     paragraph acted on.
 
-    >>> # see tests/test_attribute_aliases.py for the scenes
+    Scenes: tests/test_attribute_aliases.py.
     """
     subjects = _subjects(previous) or _pronoun_subject(previous, earlier)
     pronouns = {m.gender for m in calling.mentions if m.kind == "pronoun" and m.subject}

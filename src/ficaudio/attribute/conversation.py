@@ -171,7 +171,7 @@ def opening_beat_subjects(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     bench. He's sitting on the floor ...`` / ``"Bad night?"`` -> Dani, not the man described
     last).
 
-    >>> # see tests/test_attribute_conversation.py for the scene
+    Scenes: tests/test_attribute_conversation.py.
     """
     before = resolver.previous_paragraph
     if before is None or before.quotes or ctx.order or ctx.para.scene_start or before.end - before.start > _SHORT_BEAT_CHARS:

@@ -161,7 +161,7 @@ def newcomer_named_by_tag(resolver: Resolver, name: str, tag_at: int) -> str | N
     next paragraph's tag names on their first appearance (``"Hayame-chan," said Gensai
     Kurobane.``) is that person: the description to join to the name, or None.
 
-    >>> # see tests/test_attribute_resolve.py for the scene
+    Scenes: tests/test_attribute_resolve.py.
     """
     previous = resolver.previous_paragraph
     if previous is None or previous.quotes or resolver.salience.first_seen.get(name, tag_at) < tag_at:
@@ -346,7 +346,7 @@ def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> fr
     sentence (binding: ``He walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks,
     turning to face Iruka`` -> not Iruka), unless a copula links them (``He was Kakashi``).
 
-    >>> # see tests/test_attribute_resolve.py for whole scenes
+    Scenes: tests/test_attribute_resolve.py.
     """
     if m.kind != "pronoun" or not m.subject or not m.initial:
         return frozenset()
@@ -396,7 +396,7 @@ def someone_of_gender_before(resolver: Resolver, gender: Gender, position: int, 
     of unknown gender is not who ``she`` means (``Pip edged closer to Maren. She put a hand
     on his shoulder.`` -> Maren, not Pip).
 
-    >>> # see tests/test_attribute_resolve.py for the scene
+    Scenes: tests/test_attribute_resolve.py.
     """
     return any(m.start < position and (name := resolver.mention(m, para)) and resolver.gender(name) is gender
                for m in para.mentions if m.kind in ("name", "description"))
@@ -407,7 +407,7 @@ def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
     can muster his resolve, Iruka’s back``) is the paragraph's newest subject; one after a
     conjunction (``Iruka says, and Kakashi closes his eyes``, ``if Iruka is``) is not.
 
-    >>> # see tests/test_attribute_resolve.py for whole scenes
+    Scenes: tests/test_attribute_resolve.py.
     """
     if not m.clause_subject or m.kind != "name":
         return False
@@ -472,7 +472,7 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
     without its last word: ``the pink hands`` -> ``pink``). ``The redhead`` is the one the
     narration gave red hair: ``Tess stood in the doorway, hair a red tangle``.
 
-    >>> # see tests/test_attribute_resolve.py for the scenes
+    Scenes: tests/test_attribute_resolve.py.
     """
     if not m.text.lower().startswith("the "):
         return None
@@ -513,7 +513,7 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
     (``The man who answered spoke lightly`` behind the ballroom curtain is Mr. Strake, who
     just walked past it, not the man at the gate two chapters back).
 
-    >>> # see tests/test_attribute_resolve.py for the scene
+    Scenes: tests/test_attribute_resolve.py.
     """
     if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
         return False  # "a man" is someone new; a described character of the user's roster stays
@@ -574,7 +574,7 @@ def learn_gender_from_pronoun(resolver: Resolver, name: str | None, m: Mention, 
     person's gender: ``Tess shrugged. She handed Noa the glass.`` -> Tess is a woman (so a
     later ``she said`` can find her), even though Noa is one too.
 
-    >>> # see tests/test_attribute_resolve.py for whole scenes
+    Scenes: tests/test_attribute_resolve.py.
     """
     person = resolver.person(name) if name else None
     if person is None or person.gender is not Gender.UNKNOWN or not m.subject or m.gender is Gender.UNKNOWN:
@@ -773,7 +773,7 @@ def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) ->
     """People who are the subject of the sentence a later description sits in: ``He's brought
     Iruka tea before the man looks at him`` -- ``the man`` is not the one ``He`` means.
 
-    >>> # see tests/test_attribute_resolve.py for the scene
+    Scenes: tests/test_attribute_resolve.py.
     """
     text = resolver.doc.text
     found = set()
@@ -833,7 +833,7 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     married person the paragraph names, even in its quotation: ``"My dear Mr. X," said his
     lady``).
 
-    >>> # see tests/test_attribute_resolve.py for the scenes
+    Scenes: tests/test_attribute_resolve.py.
     """
     det = m.text.split(" ", 1)[0].lower()
     wife = det == "his" and m.head in _WIFE_HEADS

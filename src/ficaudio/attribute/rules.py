@@ -563,7 +563,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     (``"Congratulations on having Tsunade teach you."`` is not Tsunade's), unless the speaker
     names themselves (``"I am Brother Cole."``).
 
-    >>> # see tests/test_attribute_rules.py for whole scenes
+    Scenes: tests/test_attribute_rules.py.
     """
     text = ctx.segment.text
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
@@ -665,7 +665,7 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     ``"Captain Ilse Vess, freighter Heron."`` -> Vess. The name opens the answer (titles
     before it only) and ends its phrase; it is the speaker, not someone addressed.
 
-    >>> # see tests/test_attribute_rules.py for whole scenes
+    Scenes: tests/test_attribute_rules.py.
     """
     asked = _previous_quotation(ctx)
     if asked is None or not _IDENTIFY_REQUEST.search(asked.text):
@@ -686,7 +686,7 @@ def names_in_answer(ctx: QuoteContext) -> bool:
     with the name of someone spoken of: ``"What is his name?"`` / ``"Bingley."`` calls
     nobody, so Bingley does not answer next.
 
-    >>> # see tests/test_attribute_rules.py for the scene
+    Scenes: tests/test_attribute_rules.py.
     """
     asked = _previous_quotation(ctx)
     return bool(_BARE_NAME_STOP.match(ctx.segment.text)) and asked is not None and asked.text.rstrip("\"”’' ").endswith("?")
@@ -718,7 +718,7 @@ def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     stop (``"Static. Alive."`` / ``"Riptide. Fine."``; not ``"Tommy, old thing!"`` /
     ``"Tuppence, old bean!"``, two calls).
 
-    >>> # see tests/test_attribute_rules.py for the scene
+    Scenes: tests/test_attribute_rules.py.
     """
     opening = _opening_name(ctx)
     if opening is None or tag_after_quote(ctx) or tag_before_quote(ctx):
