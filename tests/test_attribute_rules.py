@@ -348,6 +348,22 @@ def test_the_person_a_beat_hears_speaks_not_the_one_who_hears():
     assert dialogue_speakers(scene)[-1] == "her mother"
 
 
+def test_a_hearer_after_the_quotation_is_not_its_speaker():
+    scene = [
+        "Oren dozed on the couch while the rain came down.",
+        "“Dinner’s ready, and it won’t keep,” Oren heard his grandmother call from the kitchen.",
+    ]
+    assert dialogue_speakers(scene) == ["his grandmother"]
+
+
+def test_a_hearer_in_a_tag_before_the_quotation_is_not_its_speaker():
+    scene = [
+        "I pushed through the market with my basket held high.",
+        "Then I heard somebody near the fountain shout, “Thief! Stop him!”",
+    ]
+    assert dialogue_speakers(scene) != ["I"]
+
+
 _BANK = "Kakashi sat on the bank of the river. Kiba pulled his shirt off and waded in."
 
 

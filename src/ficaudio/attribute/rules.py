@@ -157,7 +157,8 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     between = [w for w in ws if adjacent.end <= w.start < verb.start]
     if len(between) <= 2 and all(w.lower in _AUXILIARIES or _ADVERB.match(w.lower) for w in between):
         return adjacent
-    return coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
+    tag = coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
+    return heard_instead(text, candidates, tag)
 
 
 _SUBJECT_SKIP = frozenset({"finally", "then", "just", "also", "only", "still", "simply", "merely", "slowly", "quickly", "suddenly", "softly", "quietly", "never", "already", "now"})
@@ -294,11 +295,11 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
         subject = interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
-        return heard_person(text, mentions, before, subject) or subject
-    after = [m for m in ctx.mentions_in(ctx.after) if m.subject]
+        return heard_person(text, mentions, before, subject) or heard_instead(text, mentions, subject)
+    mentions = ctx.mentions_in(ctx.after)
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
-    after = [m for m in after if m.start < first_sentence_end]
-    return after[0] if after else None
+    after = [m for m in mentions if m.subject and m.start < first_sentence_end]
+    return heard_instead(text, mentions, after[0]) if after else None
 
 
 _HEARS = re.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
@@ -321,6 +322,22 @@ def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], su
         if heard:
             return heard
     return None
+
+
+def heard_instead(text: str, mentions: list[Mention], subject: Mention | None) -> Mention | None:
+    """A subject who hears does not speak; the person heard does: ``"Get out," Mary heard
+    her say`` -> her; ``I heard one of them cry aloud, "Stop!"`` -> nobody the text names
+    (not ``I``). Any other subject stays the speaker.
+
+    >>> t = 'Mary heard her say'
+    >>> ms = [Mention(0, 4, "name", "Mary", subject=True), Mention(11, 14, "pronoun", "her")]
+    >>> heard_instead(t, ms, ms[0]).text, heard_instead(t, ms[:1], ms[0]), heard_instead("Mary said", ms[:1], ms[0]).text
+    ('her', None, 'Mary')
+    """
+    found = _HEARS.match(text, subject.end) if subject else None
+    if not found:
+        return subject
+    return next((m for m in mentions if m.start == found.end()), None)
 
 
 _INTERRUPTERS = frozenset({"before", "until", "when"})
