@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 from ficaudio.attribute import aliases
 
 from attribute_scenes import dialogue_speakers, paragraph_characters, scene_attribution, speakers_of
@@ -399,3 +401,32 @@ def test_a_full_name_never_lengthens_a_titled_surname():
     father = roster.add(Person("Mr. Tull", Counter({"Mr. Tull": 3}), title="mr"), ["Mr. Tull", "Tull"])
     aliases.lengthen_surnames(roster, _runs("I'm Ambrose Tull, your commentator."))
     assert roster.lookup("Ambrose") is None and "Ambrose" not in father.forms
+
+
+_NICKNAME_SCENE = [
+    "Margaret Quill ran the bakery on Wharf Lane, and Margaret never let anyone forget it.",
+    '"Flour, Tobin," Margaret said, holding out a hand.',
+    "Tobin passed Margaret the sack.",
+    '"You look tired, Peggy," he said.',
+    '"I am always tired," said Peggy, and Peggy tipped the flour into the bowl.',
+]
+
+
+def test_a_listed_nickname_is_the_one_person_whose_given_name_it_shortens():
+    # `Peggy` shortens `Margaret` in the nicknames table: the baker, not a third voice
+    pytest.importorskip("nicknames")
+    characters = paragraph_characters(_NICKNAME_SCENE)
+    assert "Peggy" in characters["Margaret"].aliases and "Peggy" not in characters
+    assert dialogue_speakers(_NICKNAME_SCENE)[-1] == "Margaret"
+
+
+def test_a_nickname_of_two_peoples_given_names_joins_neither():
+    # `Ned` shortens both `Edmund` and `Edward`: nobody can say which
+    pytest.importorskip("nicknames")
+    paragraphs = [
+        '"Tide\'s turning," said Edmund.',
+        '"Then mend faster," said Edward.',
+        "Ned came down the slip with the twine and sat on the upturned boat.",
+        '"You two are hopeless," said Ned.',
+    ]
+    assert {"Ned", "Edmund", "Edward"} <= set(paragraph_characters(paragraphs))
