@@ -384,6 +384,20 @@ def test_a_full_name_joins_a_surname_person_with_a_clipped_nickname():
     assert roster.lookup("Fenwright") is lottie and roster.lookup("Fen") is lottie
 
 
+def test_a_full_name_joins_a_name_called_with_an_honorific():
+    # `Daiki-kun` is only Daiki called politely: `Saeki Daiki` (family name first) is one boy
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    saeki = roster.add(Person("Saeki", Counter(Saeki=3), Gender.MALE), ["Saeki"])
+    daiki = roster.add(Person("Daiki", Counter({"Daiki": 12, "Daiki-kun": 0}), Gender.MALE), ["Daiki", "Daiki-kun"])
+    aliases.join_full_names(roster, _runs("Characters: Saeki Daiki, the new transfer student."))
+    assert roster.lookup("Daiki-kun") is roster.lookup("Saeki") and len(roster.people) == 1
+
+
 def test_a_self_introduced_full_name_lengthens_the_surname_person():
     # `"I'm Ambrose Tull, ..."`: Ambrose names nobody yet, so it is Tull's given name
     roster, _, _, tull = _surname_roster()

@@ -299,14 +299,24 @@ def _given_name_allows(given: str, person: Person) -> bool:
 
 def only_surname_forms(person: Person, surname: str) -> bool:
     """Whether every form of ``person`` is the surname, ends with it (``Miss Fairweather``) or
-    clips it (``Fair`` for ``Fairbairn``): nobody the text knows by another given name.
+    clips it (``Fair`` for ``Fairbairn``), an honorific call aside (``Kaname-kun``): nobody the
+    text knows by another given name.
 
     >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Fair=3)), "Fairbairn")
     True
     >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Nell=3)), "Fairbairn")
     False
+    >>> only_surname_forms(Person("Kaname", Counter({"Kaname": 9, "Kaname-kun": 0})), "Kaname")
+    True
     """
-    return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in person.forms)
+    bare = {_without_honorific(f) for f in person.forms}
+    return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in bare)
+
+
+def _without_honorific(form: str) -> str:
+    """``Kaname-kun`` -> ``Kaname``; a hyphenated name (``Mary-Kate``) stays whole."""
+    base, _, suffix = form.rpartition("-")
+    return base if base and suffix.lower() in HONORIFIC_GENDER else form
 
 
 _UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}
