@@ -276,7 +276,7 @@ def join_nicknames(roster: Roster) -> None:
     """
     for person in list(roster.people):
         full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
-        owners = [p for p in roster.people if p is not person and not p.known and full & _given_names(p)]
+        owners = [p for p in roster.people if p is not person and not p.known and full & _given_names(p)] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
 
