@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import doctest
 
+import pytest
+
 from ficaudio.attribute import aliases
 
 from attribute_scenes import dialogue_speakers, paragraph_characters, scene_attribution, speakers_of
@@ -382,6 +384,20 @@ def test_a_full_name_joins_a_surname_person_with_a_clipped_nickname():
     assert roster.lookup("Fenwright") is lottie and roster.lookup("Fen") is lottie
 
 
+def test_a_full_name_joins_a_name_called_with_an_honorific():
+    # `Daiki-kun` is only Daiki called politely: `Saeki Daiki` (family name first) is one boy
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    saeki = roster.add(Person("Saeki", Counter(Saeki=3), Gender.MALE), ["Saeki"])
+    daiki = roster.add(Person("Daiki", Counter({"Daiki": 12, "Daiki-kun": 0}), Gender.MALE), ["Daiki", "Daiki-kun"])
+    aliases.join_full_names(roster, _runs("Characters: Saeki Daiki, the new transfer student."))
+    assert roster.lookup("Daiki-kun") is roster.lookup("Saeki") and len(roster.people) == 1
+
+
 def test_a_self_introduced_full_name_lengthens_the_surname_person():
     # `"I'm Ambrose Tull, ..."`: Ambrose names nobody yet, so it is Tull's given name
     roster, _, _, tull = _surname_roster()
@@ -399,3 +415,32 @@ def test_a_full_name_never_lengthens_a_titled_surname():
     father = roster.add(Person("Mr. Tull", Counter({"Mr. Tull": 3}), title="mr"), ["Mr. Tull", "Tull"])
     aliases.lengthen_surnames(roster, _runs("I'm Ambrose Tull, your commentator."))
     assert roster.lookup("Ambrose") is None and "Ambrose" not in father.forms
+
+
+_NICKNAME_SCENE = [
+    "Margaret Quill ran the bakery on Wharf Lane, and Margaret never let anyone forget it.",
+    '"Flour, Tobin," Margaret said, holding out a hand.',
+    "Tobin passed Margaret the sack.",
+    '"You look tired, Peggy," he said.',
+    '"I am always tired," said Peggy, and Peggy tipped the flour into the bowl.',
+]
+
+
+def test_a_listed_nickname_is_the_one_person_whose_given_name_it_shortens():
+    # `Peggy` shortens `Margaret` in the nicknames table: the baker, not a third voice
+    pytest.importorskip("nicknames")
+    characters = paragraph_characters(_NICKNAME_SCENE)
+    assert "Peggy" in characters["Margaret"].aliases and "Peggy" not in characters
+    assert dialogue_speakers(_NICKNAME_SCENE)[-1] == "Margaret"
+
+
+def test_a_nickname_of_two_peoples_given_names_joins_neither():
+    # `Ned` shortens both `Edmund` and `Edward`: nobody can say which
+    pytest.importorskip("nicknames")
+    paragraphs = [
+        '"Tide\'s turning," said Edmund.',
+        '"Then mend faster," said Edward.',
+        "Ned came down the slip with the twine and sat on the upturned boat.",
+        '"You two are hopeless," said Ned.',
+    ]
+    assert {"Ned", "Edmund", "Edward"} <= set(paragraph_characters(paragraphs))

@@ -192,3 +192,17 @@ def test_a_call_tagged_by_someone_else_in_the_same_paragraph_names_the_described
         "Upstairs, Ellis wiped her eyes on her apron.",
     ]
     assert dialogue_speakers(paragraphs)[0] == "Ellis"
+
+
+def test_an_epithet_written_like_a_name_is_never_renamed_to_the_one_woman_named_later():
+    # `the Marshal` is a title used as her name: Ilse, met after she spoke, is someone else
+    scene = [
+        "The rain came down on the tin roof of the trading post.",
+        '"Two horses," said the Marshal. She dropped her saddlebags by the stove and sat down.',
+        "The Marshal turned her cup slowly on the table.",
+        '"Feed them first," she said.',
+        "Ilse came in from the yard, wiping her hands, and a boy followed her.",
+        '"Ilse, we need oats," said the boy.',
+        '"Then fetch them," said Ilse.',
+    ]
+    assert dialogue_speakers(scene)[:2] == ["the Marshal", "the Marshal"]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficaudio.attribute.names import name_prior
+from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
 
@@ -13,3 +13,10 @@ def test_first_names_list_gives_a_prior():
     assert name_prior("Elizabeth")[0] is Gender.FEMALE
     assert name_prior("Daisuke")[0] is Gender.MALE
     assert name_prior("Zzyzx") == (Gender.UNKNOWN, 0.0)
+
+
+def test_nicknames_table_gives_the_full_names_a_nickname_shortens():
+    pytest.importorskip("nicknames")
+    assert full_names_of("Hattie") == {"harriet"}
+    assert {"edmund", "edward"} <= full_names_of("Ned")
+    assert full_names_of("Zzyzx") == frozenset()

@@ -18,9 +18,9 @@ from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
-from ficaudio.attribute.names import name_prior
+from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -265,6 +265,32 @@ def lengthen_surnames(roster: Roster, runs: list[NameRun]) -> None:
                 roster.index(form, surname)
 
 
+def join_nicknames(roster: Roster) -> None:
+    """A one-word name that an English nicknames table lists for the given name of exactly one
+    other person is that person: ``Hattie`` is ``Harriet Penhallow``, ``Ned`` is ``Edmund``,
+    ``Lizzy`` is ``Elizabeth`` -- unless genders clash, a sentence names the two apart (``Ned
+    and Edmund``), or two people bear a full name it shortens (``Ned`` with an ``Edward`` and an
+    ``Edmund``). The table is PyPI ``nicknames`` (:func:`~ficaudio.attribute.names.full_names_of`).
+
+    Scenes: tests/test_attribute_aliases.py.
+    """
+    for person in list(roster.people):
+        full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
+        owners = [p for p in roster.people if p is not person and not p.known and full & _given_names(p)] if full else []
+        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+def _is_bare_given_name(person: Person) -> bool:
+    """A discovered, untitled person known by one word only (with its honorific calls)."""
+    return not person.known and not person.title and all(f.split("-")[0] == person.name for f in person.forms)
+
+
+def _given_names(person: Person) -> set[str]:
+    """The first words (lower case) of a person's untitled forms: ``Harriet Penhallow`` -> harriet."""
+    return {f.split()[0].lower() for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
+
+
 def _given_name_allows(given: str, person: Person) -> bool:
     """A word the first-names list knows, of no gender that clashes with ``person``'s."""
     prior, weight = name_prior(given)
@@ -273,14 +299,24 @@ def _given_name_allows(given: str, person: Person) -> bool:
 
 def only_surname_forms(person: Person, surname: str) -> bool:
     """Whether every form of ``person`` is the surname, ends with it (``Miss Fairweather``) or
-    clips it (``Fair`` for ``Fairbairn``): nobody the text knows by another given name.
+    clips it (``Fair`` for ``Fairbairn``), an honorific call aside (``Kaname-kun``): nobody the
+    text knows by another given name.
 
     >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Fair=3)), "Fairbairn")
     True
     >>> only_surname_forms(Person("Fairbairn", Counter(Fairbairn=5, Nell=3)), "Fairbairn")
     False
+    >>> only_surname_forms(Person("Kaname", Counter({"Kaname": 9, "Kaname-kun": 0})), "Kaname")
+    True
     """
-    return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in person.forms)
+    bare = {_without_honorific(f) for f in person.forms}
+    return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in bare)
+
+
+def _without_honorific(form: str) -> str:
+    """``Kaname-kun`` -> ``Kaname``; a hyphenated name (``Mary-Kate``) stays whole."""
+    base, _, suffix = form.rpartition("-")
+    return base if base and suffix.lower() in HONORIFIC_GENDER else form
 
 
 _UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}

@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
-from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_parent_to_family, join_titled_surnames, lengthen_surnames
+from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_nicknames, join_parent_to_family, join_titled_surnames, lengthen_surnames
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -115,6 +115,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
+    join_nicknames(roster)
     join_full_names(roster, narration_runs + quote_runs)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)

@@ -240,7 +240,8 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     relation, maybe of a Lady Ferrars who calls later), and the two are never in one sentence
     as two people: ``The old lady whirled round.`` ... ``His aunt Polly stood surprised a
     moment`` -> ``{"the lady": "Aunt Polly"}``. People the other passes renamed (``taken``), or
-    renamed someone to, are left alone."""
+    renamed someone to, are left alone, and so is an epithet (:func:`is_epithet`: ``the Warden``
+    is a name in its own right, not a stranger waiting for one)."""
     events = resolver.salience.events()
     lines: dict[str, list[int]] = {}
     for index, decision in sorted(decisions.items()):
@@ -248,12 +249,22 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     renames: dict[str, str] = {}
     for described, said in lines.items():
         person = resolver.person(described)
-        if not described.startswith("the ") or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
+        if not described.startswith("the ") or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
             continue
         name = _one_named_of_gender(resolver, events, person.gender, said[0])
         if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
+
+
+def is_epithet(described: str) -> bool:
+    """A description whose head noun the text capitalises, the way a name is written: a title
+    used as someone's name (``the Warden``, ``the Doctor``), not an anonymous ``the old lady``.
+
+    >>> is_epithet("the Warden"), is_epithet("the old lady")
+    (True, False)
+    """
+    return described.rsplit(" ", 1)[-1][:1].isupper()
 
 
 def _one_named_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, at: int) -> str | None:

@@ -1,8 +1,11 @@
-"""A prior for a character's gender from their given name (PyPI ``gender-guesser``, offline).
+"""What a given name tells offline: a prior for its bearer's gender (PyPI ``gender-guesser``)
+and the full names an English nickname shortens (PyPI ``nicknames``, Apache-2.0).
 
-The list (``nam_dict.txt``, ~48,000 first names from many countries, Japan included) only
+The gender list (``nam_dict.txt``, ~48,000 first names from many countries, Japan included) only
 tilts the balance: text evidence (pronouns after the name, titles, honorifics) overrides it.
-A name the list does not know, or calls androgynous, gives no prior.
+A name the list does not know, or calls androgynous, gives no prior. The nicknames table
+(~2,700 hand-curated pairs: ``Hattie`` -> ``Harriet``, ``Ned`` -> ``Edmund``/``Edward``/``Edwin``)
+only proposes; :func:`~ficaudio.attribute.aliases.join_nicknames` decides.
 """
 
 from __future__ import annotations
@@ -13,6 +16,26 @@ from ficaudio.models import Gender
 
 PRIOR_VOTES = {"male": (Gender.MALE, 1.5), "female": (Gender.FEMALE, 1.5), "mostly_male": (Gender.MALE, 0.75), "mostly_female": (Gender.FEMALE, 0.75)}
 """List answer -> (gender, weight in pronoun votes): a sure name counts as 1.5 clear pronouns."""
+
+
+@lru_cache(maxsize=1)
+def _nicknamer():
+    try:
+        from nicknames import NickNamer
+    except ImportError:  # optional at run time: without the table, no nickname is known
+        return None
+    return NickNamer()
+
+
+def full_names_of(nickname: str) -> frozenset[str]:
+    """The given names (lower case) an English nickname or diminutive is listed for:
+    ``Hattie`` -> harriet, ``Ned`` -> edmund, edward, edwin (tests/test_attribute_names.py).
+
+    >>> full_names_of("Xq")
+    frozenset()
+    """
+    namer = _nicknamer()
+    return frozenset(namer.canonicals_of(nickname)) if namer is not None and nickname.isalpha() else frozenset()
 
 
 @lru_cache(maxsize=1)
