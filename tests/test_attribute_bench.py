@@ -189,3 +189,19 @@ def test_litbank_matcher_takes_the_unnamed_narrator_i_for_the_annotated_narrator
     spelt = {"id": "I-0", "aliases": ["I"]}
     assert attribution_bench.litbank_matcher(text(spelt, narrator), ours)("I") == "I-0"
     assert attribution_bench.litbank_matcher(text(holmes), ours)("I") is None
+
+
+def test_by_alias_scores_a_split_voice_by_its_names_as_the_seeds_are(tmp_path):
+    """Strict: the voice `Ward` is not `Elspeth`; by alias, `Ward` is an alias of Elspeth only."""
+    import json
+
+    text = 'Captain Ward crossed the deck.\n\n"Hold fast," Ward said.\n'
+    start = text.index('"Hold')
+    gold = {"start": start, "end": start + len('"Hold fast,"'), "text": '"Hold fast,"', "speaker": "Elspeth", "type": "explicit"}
+    (tmp_path / "s.txt").write_text(text, encoding="utf-8")
+    (tmp_path / "s.gold.jsonl").write_text(json.dumps(gold) + "\n", encoding="utf-8")
+    people = [{"name": "Elspeth", "gender": "female", "aliases": ["Elspeth", "Ward", "Captain Ward"]}]
+    (tmp_path / "s.characters.json").write_text(json.dumps({"characters": people}), encoding="utf-8")
+    texts = attribution_bench.load_texts(tmp_path, typed=True)
+    assert attribution_bench.score(texts, gold_spans=True).correct == 0
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct == 1
