@@ -293,7 +293,7 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
-        subject = interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        subject = interrupting_subject(text, mentions, before[-1]) or main_clause_subject(text, before, before[-1])  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
         return heard_person(text, mentions, before, subject) or subject
     after = [m for m in ctx.mentions_in(ctx.after) if m.subject]
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
@@ -352,6 +352,32 @@ def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -
     if not later or _SENTENCE_END.search(text, subject.end, later[-1].start) or not _after_interrupter(text, later[-1]):
         return None
     return later[-1]
+
+
+_SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because", "since", "while", "whereas", "so", "that"})
+
+
+def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
+    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``,
+    ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
+    other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
+    She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
+    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s).
+
+    >>> t = "He laughs, like she has startled it out of him. "
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
+    >>> main_clause_subject(t, ms, ms[1]).text
+    'He'
+    >>> t = "He laughs. So she has won. "
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(14, 17, "pronoun", "she", subject=True)]
+    >>> main_clause_subject(t, ms, ms[1]).text
+    'she'
+    """
+    opener = text[max(0, subject.start - 12):subject.start].split()
+    if not opener or opener[-1].lower() not in _SIDE_CLAUSE_OPENERS:
+        return subject
+    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
+    return earlier[-1] if earlier else subject
 
 
 def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
