@@ -435,3 +435,16 @@ def test_a_beats_side_clause_subject_does_not_take_the_line_from_the_main_subjec
         'She waited so long that I could hear the clock tick. "Are you going to open it?"',
     ])
     assert first_person[-1] == "Mrs. Amsel"
+
+
+def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender_is_that_person():
+    # Greta throws at Oskar and speaks; "he muttered" is the one she hit, not Bram, the last man a subject
+    speakers = dialogue_speakers([
+        'Bram and Oskar were stacking wood behind the barn while Greta watched from the fence.',
+        '"You missed a log," Bram said, and wiped his forehead.',
+        '"I did not," Oskar said.',
+        'Bram kicked the log onto the pile himself.',
+        'Greta threw a pinecone at Oskar. "Slowpoke!"',
+        '"Traitor," he muttered.',
+    ])
+    assert speakers[-1] == "Oskar"

@@ -392,7 +392,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
+        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or acted_on_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
             resolver.settle(m, speaker)
@@ -453,6 +453,31 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     if ctx.order or conv.narration_paragraphs or not called or not _REPLIES.tags(text, m):
         return None
     return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
+
+
+def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """The pronoun tag of a paragraph's first quotation, right after a turn whose narration
+    acted on one person of the pronoun's gender (``Edda pointed a stick at Joss. "Ha!"``),
+    means that person when nothing of the paragraph comes before the quotation and the turn's
+    paragraph made no one else of that gender a subject: ``"Traitor," he muttered.`` -> Joss,
+    not the last man the narration made a subject a paragraph earlier."""
+    conv = resolver.conversation
+    target = conv.acted_on
+    if ctx.order or conv.narration_paragraphs or not target or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
+        return None
+    if ctx.doc.text[ctx.para.start:ctx.segment.start].strip() or resolver.gender(target) is not m.gender:
+        return None
+    if target in vocatives(ctx) or target in conv.departed or _other_subject_of_gender(resolver, m.gender, conv.turns[-1]):
+        return None
+    return target
+
+
+def _other_subject_of_gender(resolver: Resolver, gender: Gender, speaker: str) -> bool:
+    """Whether the paragraph before makes someone of ``gender`` other than its speaker a subject
+    (``Mr. Denham muttered something``): then a pronoun may well be theirs."""
+    prev = resolver.previous_paragraph
+    subjects = {resolver.mention(m, prev) for m in prev.mentions if m.subject or m.clause_subject} if prev else set()
+    return any(name and name != speaker and resolver.gender(name) is gender for name in subjects)
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
