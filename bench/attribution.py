@@ -209,7 +209,7 @@ def litbank_matcher(t: Text, attribution: Attribution):
     alias_owner: dict[str, set[str]] = defaultdict(set)
     for c in t.characters:
         for a in c.get("aliases") or [c["name"]]:
-            alias_owner[_norm(a)].add(c.get("id", c["name"]))  # our fixtures: the name is the id
+            alias_owner[_norm(a)].add(c["id"] if "id" in c else c["name"])  # our fixtures: the name is the id
     ours = {c.name: c for c in attribution.characters}
 
     def match(speaker: str) -> str | None:

@@ -160,6 +160,11 @@ def test_departs_reads_a_verb_of_leaving_after_its_subject():
     assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in (0, 20, 38)] == [True, True, False]
 
 
+def test_departs_reads_going_to_bed_or_home_as_leaving_the_scene():
+    text = "Ilse has gone to bed without a word. Oren went home. Kaja has gone out. Pell went to the window."
+    assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in (0, 37, 53, 72)] == [True, True, True, False]
+
+
 def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
     text = ('The locker room smelled of ozone.\n'
             'Ino drops her bag on the bench. Kiba is sitting on the floor with sparks on his knuckles.\n'

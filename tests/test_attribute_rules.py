@@ -434,3 +434,33 @@ def test_a_name_that_only_might_answer_does_not_tag_the_second_half():
         '"You came," said Anne, and then, before Harriet could answer, "Show her the lamp, Tobias."',
     ]
     assert dialogue_speakers(paragraphs) == ["Anne", "Anne"]
+
+
+def test_a_beats_side_clause_subject_does_not_take_the_line_from_the_main_subject():
+    # "like she", "so long that I": the side clause's subject is talked about; the main subject speaks
+    speakers = dialogue_speakers([
+        'Tomas leaned on the rail of the depot roof, watching the night trains go by.',
+        '"You took your time," Tomas said.',
+        '"I only came up because you did," Nadia said.',
+        'He grinned at that, like she had handed him a prize. "Best thing you have said all week."',
+    ])
+    assert speakers[-1] == "Tomas"
+    first_person = dialogue_speakers([
+        'I was halfway through the invoices when Mrs. Amsel came in with the parcel.',
+        '"It came for you this morning," Mrs. Amsel said, and set it on my desk.',
+        'She waited so long that I could hear the clock tick. "Are you going to open it?"',
+    ])
+    assert first_person[-1] == "Mrs. Amsel"
+
+
+def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender_is_that_person():
+    # Greta throws at Oskar and speaks; "he muttered" is the one she hit, not Bram, the last man a subject
+    speakers = dialogue_speakers([
+        'Bram and Oskar were stacking wood behind the barn while Greta watched from the fence.',
+        '"You missed a log," Bram said, and wiped his forehead.',
+        '"I did not," Oskar said.',
+        'Bram kicked the log onto the pile himself.',
+        'Greta threw a pinecone at Oskar. "Slowpoke!"',
+        '"Traitor," he muttered.',
+    ])
+    assert speakers[-1] == "Oskar"

@@ -208,10 +208,11 @@ def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
 _DEPARTS = re.compile(
     r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:left|leaves|departed|departs|retired|retires"
     r"|(?:went|goes|walked|walks|stepped|steps|slipped|slips|hurried|hurries|stalked|stalks|strode|strides)\s+(?:out|off|away)"
+    r"|(?:went|goes|gone)\s+(?:to\s+bed|to\s+sleep|home)|gone\s+(?:out|off|away)"
     r"|(?:was|is)\s+gone|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
     r"(?=\s*(?:[,.;:!?—]|$)|\s+(?:the\s+(?:room|house|kitchen|office|hall|shop|tent|library|building)|and|without|through|into|out|to|for|on)\b)")
-"""A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``
-(not ``left him alone``, ``left off``, ``hung up his coat``)."""
+"""A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``,
+``has gone to bed``, ``went home`` (not ``left him alone``, ``left off``, ``hung up his coat``)."""
 
 
 def departs(text: str, m: Mention) -> bool:

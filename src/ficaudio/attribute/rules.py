@@ -294,7 +294,7 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
-        subject = interrupting_subject(text, mentions, before[-1]) or before[-1]  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        subject = interrupting_subject(text, mentions, before[-1]) or main_clause_subject(text, before, before[-1])  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
         return heard_person(text, mentions, before, subject) or heard_instead(text, mentions, subject)
     mentions = ctx.mentions_in(ctx.after)
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
@@ -371,6 +371,32 @@ def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -
     return later[-1]
 
 
+_SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because", "since", "while", "whereas", "so", "that"})
+
+
+def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
+    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``,
+    ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
+    other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
+    She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
+    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s).
+
+    >>> t = "He laughs, like she has startled it out of him. "
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
+    >>> main_clause_subject(t, ms, ms[1]).text
+    'He'
+    >>> t = "He laughs. So she has won. "
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(14, 17, "pronoun", "she", subject=True)]
+    >>> main_clause_subject(t, ms, ms[1]).text
+    'she'
+    """
+    opener = text[max(0, subject.start - 12):subject.start].split()
+    if not opener or opener[-1].lower() not in _SIDE_CLAUSE_OPENERS:
+        return subject
+    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
+    return earlier[-1] if earlier else subject
+
+
 def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
     m = _SENTENCE_END.search(text, span[0] + 1, span[1])
     return m.end() if m else span[1]
@@ -383,7 +409,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
+        speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or acted_on_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
         if speaker:
             resolver.settle(m, speaker)
@@ -444,6 +470,31 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     if ctx.order or conv.narration_paragraphs or not called or not _REPLIES.tags(text, m):
         return None
     return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
+
+
+def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
+    """The pronoun tag of a paragraph's first quotation, right after a turn whose narration
+    acted on one person of the pronoun's gender (``Edda pointed a stick at Joss. "Ha!"``),
+    means that person when nothing of the paragraph comes before the quotation and the turn's
+    paragraph made no one else of that gender a subject: ``"Traitor," he muttered.`` -> Joss,
+    not the last man the narration made a subject a paragraph earlier."""
+    conv = resolver.conversation
+    target = conv.acted_on
+    if ctx.order or conv.narration_paragraphs or not target or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
+        return None
+    if ctx.doc.text[ctx.para.start:ctx.segment.start].strip() or resolver.gender(target) is not m.gender:
+        return None
+    if target in vocatives(ctx) or target in conv.departed or _other_subject_of_gender(resolver, m.gender, conv.turns[-1]):
+        return None
+    return target
+
+
+def _other_subject_of_gender(resolver: Resolver, gender: Gender, speaker: str) -> bool:
+    """Whether the paragraph before makes someone of ``gender`` other than its speaker a subject
+    (``Mr. Denham muttered something``): then a pronoun may well be theirs."""
+    prev = resolver.previous_paragraph
+    subjects = {resolver.mention(m, prev) for m in prev.mentions if m.subject or m.clause_subject} if prev else set()
+    return any(name and name != speaker and resolver.gender(name) is gender for name in subjects)
 
 
 def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention, speaker: str | None) -> str | None:
