@@ -210,7 +210,7 @@ _DEPARTS = re.compile(
     r"|(?:went|goes|walked|walks|stepped|steps|slipped|slips|hurried|hurries|stalked|stalks|strode|strides"
     r"|shuffled|shuffles|toddled|toddles|wandered|wanders|headed|heads|marched|marches|stomped|stomps|stormed|storms"
     r"|trudged|trudges|drifted|drifts|swept|sweeps|padded|pads|limped|limps|sauntered|saunters|ran|runs)\s+(?:out|off|away)"
-    r"|(?:went|goes|gone|has\s+gone|had\s+gone)\s+(?:to\s+bed|home|upstairs)"
+    r"|(?:went|goes|gone)\s+(?:to\s+bed|home|upstairs)"
     r"|(?:was|is)\s+gone|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
     r"(?=\s*(?:[,.;:!?—]|$)|\s+(?:the\s+(?:room|house|kitchen|office|hall|shop|tent|library|building)|and|without|through|into|out|to|toward|towards|down|up|along|across|for|on)\b)")
 """A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``,
