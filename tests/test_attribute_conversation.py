@@ -165,6 +165,27 @@ def test_departs_reads_going_to_bed_or_home_as_leaving_the_scene():
     assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in (0, 37, 53, 72)] == [True, True, True, False]
 
 
+def test_departs_reads_a_manner_of_leaving_and_going_to_bed():
+    text = "Opal shuffles off down the hall. Rook has gone to bed. Wynn ran off toward the gate. Opal ran out of tea."
+    starts = [text.index(n) for n in ("Opal shuffles", "Rook", "Wynn", "Opal ran")]
+    assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in starts] == [True, True, True, False]
+
+
+_NIGHT_KITCHEN = [
+    "Opal, Rook and Wynn sat up late in the kitchen.",
+    '"Somebody has to wash the pot," Opal said.',
+    '"Not me," said Wynn.',
+    '"Then it\'s the two of you. Goodnight."',
+    "Opal shuffles off down the hall, yawning.",
+    '"I washed it yesterday," Rook said.',
+    '"You rinsed it. That isn\'t washing."',
+]
+
+
+def test_someone_who_shuffles_off_takes_no_more_turns():
+    assert dialogue_speakers(_NIGHT_KITCHEN)[-1] == "Wynn"
+
+
 def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
     text = ('The locker room smelled of ozone.\n'
             'Ino drops her bag on the bench. Kiba is sitting on the floor with sparks on his knuckles.\n'
