@@ -206,3 +206,19 @@ def test_an_epithet_written_like_a_name_is_never_renamed_to_the_one_woman_named_
         '"Then fetch them," said Ilse.',
     ]
     assert dialogue_speakers(scene)[:2] == ["the Marshal", "the Marshal"]
+
+
+def test_a_titled_speaker_takes_the_name_only_called_when_she_is_about():
+    """``the Seneschal`` is never named in the narration; the name the others call twice, each
+    time right after a paragraph about her, is hers."""
+    speakers = dialogue_speakers([
+        "\u201cWho goes there?\u201d asked the Seneschal.",
+        "Tobin shrugged. \u201cNobody. Just the wind.\u201d",
+        "The Seneschal peered into the dark, one hand on her knife.",
+        "\u201cDown! Ilse, down!\u201d",
+        "She dropped flat, and the arrow went over her head.",
+        "\u201cThat was no wind,\u201d the Seneschal said.",
+        "Tobin laughed shakily, and the Seneschal did not laugh with him.",
+        "\u201cGoodnight, Ilse,\u201d Tobin said.",
+    ])
+    assert (speakers[0], speakers[3], speakers[4]) == ("Ilse", "Ilse", "Tobin")

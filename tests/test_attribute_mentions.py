@@ -8,7 +8,7 @@ from ficaudio.attribute.mentions import (
     compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
 )
 
-from attribute_scenes import dialogue_lines, paragraph_characters
+from attribute_scenes import dialogue_lines, dialogue_speakers, paragraph_characters
 
 
 def test_mention_helpers():
@@ -82,3 +82,17 @@ def test_a_weekday_may_name_someone_in_mid_sentence_only_alone():
 
 def test_a_letter_after_a_digit_is_no_word():
     assert [w.text for w in words("Study Room 4B on the third floor")] == ["Study", "Room", "on", "the", "third", "floor"]
+
+
+def test_a_noun_the_tags_make_a_speaker_is_a_person_in_the_narration_too():
+    """``asked the Warden`` makes the narration's ``the Warden`` a person: the sentence that
+    names her beside Nell shows two women, so the described speaker is not renamed Nell."""
+    speakers = dialogue_speakers([
+        "The ferry landing was empty but for the hut on the bank.",
+        "\u201cIs the ferry running?\u201d asked the Warden. She dropped her pack on the planks.",
+        "Nell came out of the hut, wiping her hands. \u201cNot tonight. River\u2019s too high.\u201d",
+        "\u201cTomorrow, then.\u201d",
+        "Nell shrugged, and the Warden turned away to look at the water.",
+        "\u201cMaybe,\u201d Nell said.",
+    ])
+    assert speakers == ["the Warden", "Nell", "the Warden", "Nell"]

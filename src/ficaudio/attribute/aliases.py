@@ -452,7 +452,7 @@ def join_addressed_only_names(doc: Document) -> None:
     calls: Counter = Counter()
     votes: dict[str, Counter] = defaultdict(Counter)
     for k, para in enumerate(doc.paragraphs):
-        called = [p for p in _called_people(doc, para) if not p.known and p.name not in in_narration]
+        called = [p for p in called_people(doc, para) if not p.known and p.name not in in_narration]
         if not called:
             continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
@@ -496,7 +496,7 @@ def _pronoun_subject(para: Paragraph, earlier: list[Paragraph]) -> set[str]:
     return named if len(genders) == 1 and len(named) == 1 else set()
 
 
-def _called_people(doc: Document, para: Paragraph) -> list[Person]:
+def called_people(doc: Document, para: Paragraph) -> list[Person]:
     """The roster people the quotations of a paragraph address by name."""
     called = []
     for index in para.quotes:

@@ -70,6 +70,7 @@ class Roster:
         self.people: list[Person] = []
         self._by_form: dict[str, Person] = {}
         self.apart: set[frozenset[str]] = set()  # forms that name two people
+        self.speaker_nouns: frozenset[str] = frozenset()  # nouns the story's tags make speakers ("the archer")
 
     def may_join(self, person: Person, form: str) -> bool:
         """Whether ``form`` may become one more name of ``person`` (no form of theirs is kept apart from it)."""

@@ -12,7 +12,7 @@ from ficaudio.attribute.aliases import index_described_names, index_kin_names, i
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
-from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
+from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
 QUOTE_KINDS = frozenset({SegmentKind.DIALOGUE, SegmentKind.THOUGHT})
@@ -127,6 +127,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     index_described_names(doc)
     index_narrators_kin(doc)
     index_title_answerers(doc)
+    roster.speaker_nouns = speaker_nouns(text, SPEECH_VERBS)
     for para in paragraphs:
         para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
     doc.first_person_share = _first_person_share(paragraphs)
@@ -337,7 +338,7 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
     if low in SUBJECT_PRONOUNS:
         return Mention(w.start, w.end, "pronoun", w.text, SUBJECT_PRONOUNS[low], subject=True)
     if low in ("the", "a", "an", "his", "her", "their", "my", "our"):
-        found = description_at(text[w.start:end])
+        found = description_at(text[w.start:end], roster.speaker_nouns)
         if found:
             phrase, head = found
             return Mention(w.start, w.start + len(phrase), "description", phrase, KIN_GENDER.get(head, Gender.UNKNOWN), head=head)

@@ -3,18 +3,20 @@
 A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
 every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
-person of a gender the scene names later (:func:`described_then_named`) name described
-speakers the same way, and a parent called ``Mama`` by a Penhallow is Mrs. Penhallow
-(:func:`kin_name_of_family`).
+person of a gender the scene names later (:func:`described_then_named`) and a name only
+ever called (:func:`called_name_of_description`) name described speakers the same way, and
+a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
+from ficaudio.attribute.aliases import called_people
 from ficaudio.attribute.characters import Person
-from ficaudio.attribute.document import Document
+from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import KIN_NAMES
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
@@ -162,6 +164,61 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
+
+
+def called_name_of_description(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A name the quotations only call (twice at least; never written in the narration, never
+    named by a tag) is the described speaker the paragraph before each call is about: ``The Warden was
+    already moving, out of the river`` / ``"Left! Maelis, left!"`` and ``the Warden didn't ask him
+    to.`` / ``"Goodnight, Maelis," Joss said.`` -> ``{"the Warden": "Maelis"}`` (one person known
+    by a title, then by the name the others call her). People the other passes renamed
+    (``taken``) are left alone.
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    doc = resolver.doc
+    unwritten = _only_called_names(doc, decisions)
+    calls: Counter = Counter()
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for previous, para in zip(doc.paragraphs, doc.paragraphs[1:]):
+        if not para.quotes or not any(name in doc.text[para.start:para.end] for name in unwritten):
+            continue  # no such name written here: no call to read
+        if not (called := _calls_in(doc, para) & unwritten):
+            continue
+        described = {d for m in previous.mentions if m.kind == "description" and (d := resolver.mention(m, previous)) and d.startswith("the ")}
+        for name in called:
+            calls[name] += 1
+            votes[name].update(described)
+    renames: dict[str, str] = {}
+    for name, counter in votes.items():
+        described, weight = counter.most_common(1)[0] if counter else ("", 0)
+        if weight >= 2 and weight * 2 > calls[name] and described not in taken and described not in renames and _genders_agree(resolver, described, name):
+            renames[described] = name
+    return renames
+
+
+_CALL_OPENING_SENTENCE = re.compile(r"[.!?]\s+([A-Z][\w'’-]*),\s")  # "Left! Maelis, left!"
+
+
+def _calls_in(doc: Document, para: Paragraph) -> set[str]:
+    """The people a paragraph's quotations call by name, a name opening a later sentence
+    before a comma included (``"Left! Maelis, left!"``)."""
+    quotes = [doc.segments[i].text for i in para.quotes]
+    opening = {p.name for q in quotes for m in _CALL_OPENING_SENTENCE.finditer(q) if (p := doc.roster.lookup(m.group(1)))}
+    return opening | {p.name for p in called_people(doc, para)} | {n for q in quotes for n in vocatives_in(doc, q)}
+
+
+def _only_called_names(doc: Document, decisions: dict[int, Decision]) -> set[str]:
+    """The people who are only ever called in quotations: never written in the narration, never named by a tag."""
+    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    tagged = {d.speaker for d in decisions.values() if d.rule == "explicit_tag"}
+    return {p.name for p in doc.roster.people if not p.known and not p.name.startswith("the ") and p.name not in in_narration | tagged}
+
+
+def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:
+    """Whether two people's genders do not clash (either may be unknown)."""
+    genders = {resolver.gender(a), resolver.gender(b)} - {Gender.UNKNOWN}
+    return len(genders) <= 1
 
 
 def _called_in_paragraph(doc: Document, decisions: dict[int, Decision], index: int, replier: str) -> list[str]:

@@ -194,11 +194,11 @@ def _make_run(run: list[Word]) -> NameRun:
 _DESCRIPTION = re.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
 
 
-def description_at(text: str) -> tuple[str, str] | None:
+def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A description of a person at the start of ``text``: (phrase, head noun) or None.
 
-    The head must be a person noun (``woman``, ``wife``) or a capitalised title
-    (``the Hokage``), so ``the door`` is not a person.
+    The head must be a person noun (``woman``, ``wife``, ``Hokage``) or a noun the story's
+    tags make a speaker (``speakers``: ``said the archer``), so ``the door`` is not a person.
 
     >>> description_at("the old woman said"), description_at("his wife impatiently")
     (('the old woman', 'woman'), ('his wife', 'wife'))
@@ -208,11 +208,29 @@ def description_at(text: str) -> tuple[str, str] | None:
         return None
     following = m.group(2).split()
     for k, head in enumerate(following):
-        if is_person_noun(head):
+        if is_person_noun(head) or head.lower().rstrip(".,") in speakers:
             return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
             return None  # "the door of the woman", "the time when my father": the phrase ended
     return None
+
+
+_INVERTED_TAG_HEAD = re.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+)(?=\s*[,.;:!?—])")
+
+
+def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
+    """The nouns a story's inverted tags make speakers that no list knows as people:
+    ``"Two," said the Warden.`` and ``offered the archer.`` -> ``warden``, ``archer``, so the
+    narration's ``the archer tore the oilcloth off his bow`` is a person too.
+
+    >>> sorted(speaker_nouns('"Two," said the Warden. "No," offered the archer, "never." The door shut.', frozenset({"said", "offered"})))
+    ['archer', 'warden']
+    """
+    heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
+    return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in _NOT_HEADS)
+
+
+_NOT_HEADS = frozenset({"other", "others", "latter", "former", "one", "same", "first", "second", "last", "rest", "whole", "next"})  # "said the first"
 
 
 _STOP_DESCRIPTION = frozenset("""

@@ -81,7 +81,7 @@ def _scan(handle, part_bytes: int) -> list[int]:
     piece_bytes = min(_READ_BYTES, max(64, part_bytes // 8))
     while piece := handle.readline(piece_bytes):
         if position - cuts.made[-1] >= part_bytes:
-            cuts.cut(cuts.best() or cuts.made[-1] + part_bytes)
+            cuts.cut(cuts.best() or _character_start(handle, cuts.made[-1] + part_bytes))
         if position - cuts.made[-1] >= part_bytes * _EARLIEST:
             _note(cuts, piece, position, after_blank, line_start)
         position += len(piece)
@@ -104,6 +104,16 @@ def _note(cuts: _Cuts, piece: bytes, position: int, after_blank: bool, line_star
         cuts.paragraph = position
     else:
         cuts.line = position
+
+
+def _character_start(handle, at: int) -> int:
+    """The first offset from ``at`` on where a UTF-8 character starts (a forced cut never
+    splits one): the file is peeked at and left where it was."""
+    resume = handle.tell()
+    handle.seek(at)
+    head = handle.read(4)
+    handle.seek(resume)
+    return at + next((k for k, byte in enumerate(head) if byte & 0xC0 != 0x80), 0)
 
 
 def _last_character_start(piece: bytes) -> int:
