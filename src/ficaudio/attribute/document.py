@@ -12,7 +12,7 @@ from ficaudio.attribute.aliases import index_described_names, index_kin_names, i
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
-from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, words
+from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, is_person_noun, name_runs, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
 QUOTE_KINDS = frozenset({SegmentKind.DIALOGUE, SegmentKind.THOUGHT})
@@ -127,8 +127,9 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     index_described_names(doc)
     index_narrators_kin(doc)
     index_title_answerers(doc)
+    heads = tag_proven_heads(text, segments, paragraphs, roster)
     for para in paragraphs:
-        para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
+        para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster, heads)]
     doc.first_person_share = _first_person_share(paragraphs)
     join_addressed_only_names(doc)
     return doc
@@ -197,7 +198,7 @@ def _runs_by_sentence(text: str, segments: Sequence[Segment], paragraphs: list[P
     return [g for g in groups if len(g) > 1]
 
 
-def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Mention]:
+def find_mentions(text: str, start: int, end: int, roster: Roster, heads: frozenset[str] = frozenset()) -> list[Mention]:
     """People mentioned in one stretch of narration, in order.
 
     ``he``/``she``/``I`` are always subjects; a name or description is a subject when it is
@@ -213,12 +214,12 @@ def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Menti
             sentence_has_subject = False
         if w.start < skip_until:
             continue
-        mention = _mention_at(text, ws, k, runs, roster, end)
+        mention = _mention_at(text, ws, k, runs, roster, end, heads)
         if mention is None:
             continue
         after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
         is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
-        clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and bool(_RELATIVE_WHO.match(text, mention.end)))
+        clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and description_opens_clause(text, ws, k, mention))
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
@@ -242,6 +243,20 @@ _PARTICIPLES = frozenset("done gone been being getting going gotten starting try
 
 
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?!is\b|was\b|had\b|has\b)[a-z]+(?:s|ed)\b")
+
+
+def description_opens_clause(text: str, ws: list, k: int, m: Mention) -> bool:
+    """A description in mid-sentence that acts in its own clause: ``the captain, who turns``,
+    and a capitalised epithet written as a name is (``..., and the Warden didn't ask him``);
+    a plain ``and the man`` stays an object's (``she saw the door and the man stood``, ambiguous).
+
+    >>> t = "Joss stayed by the fire, and the Warden didn't ask him to."
+    >>> m = Mention(29, 39, "description", "the Warden", head="warden")
+    >>> description_opens_clause(t, words(t), 6, m)
+    True
+    """
+    epithet = text[m.end - len(m.head):m.end][:1].isupper()
+    return bool(_RELATIVE_WHO.match(text, m.end)) or epithet and is_clause_subject(text, ws, k, m.end)
 
 
 def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
@@ -331,13 +346,13 @@ def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool
     return Mention(m.start, m.end, m.kind, m.text, m.gender, m.person, subject, m.head, initial, clause_subject)
 
 
-def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int) -> Mention | None:
+def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int, heads: frozenset[str] = frozenset()) -> Mention | None:
     w = ws[k]
     low = w.lower
     if low in SUBJECT_PRONOUNS:
         return Mention(w.start, w.end, "pronoun", w.text, SUBJECT_PRONOUNS[low], subject=True)
     if low in ("the", "a", "an", "his", "her", "their", "my", "our"):
-        found = description_at(text[w.start:end])
+        found = description_at(text[w.start:end], heads)
         if found:
             phrase, head = found
             return Mention(w.start, w.start + len(phrase), "description", phrase, KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
@@ -349,6 +364,29 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
         run = runs[w.start]
         return Mention(run.start, run.end, "name", text[run.start:run.end], person.gender, person.name)
     return None
+
+
+def tag_proven_heads(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph], roster: Roster) -> frozenset[str]:
+    """Capitalised nouns no list knows that an inverted speech tag proves are people: after
+    ``"Two," said the Warden.`` every ``the Warden`` of the narration is a person, a subject and
+    an antecedent (``went looking for the Warden, and found her``), as ``the captain`` is. Only
+    ``the`` and a capital: ``said the console``, ``said her ladyship`` add nothing, nor does a
+    name (``said the poet Syme``)."""
+    from ficaudio.attribute.rules import inverted_description
+
+    heads = set()
+    for para in paragraphs:
+        for index in para.quotes:
+            after = segments[index].end
+            tag = inverted_description(text, words(text, after, min(para.end, after + 60)))
+            if tag is not None and _is_epithet_tag(text, tag, roster):
+                heads.add(tag.head)
+    return frozenset(heads)
+
+
+def _is_epithet_tag(text: str, tag: Mention, roster: Roster) -> bool:
+    written = text[tag.end - len(tag.head):tag.end]
+    return tag.text.startswith("the ") and written[:1].isupper() and roster.lookup(written) is None and not is_person_noun(tag.head)
 
 
 def _first_person_share(paragraphs: list[Paragraph]) -> float:

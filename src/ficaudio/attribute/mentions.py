@@ -194,11 +194,12 @@ def _make_run(run: list[Word]) -> NameRun:
 _DESCRIPTION = re.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
 
 
-def description_at(text: str) -> tuple[str, str] | None:
+def description_at(text: str, heads: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A description of a person at the start of ``text``: (phrase, head noun) or None.
 
     The head must be a person noun (``woman``, ``wife``) or a capitalised title
-    (``the Hokage``), so ``the door`` is not a person.
+    (``the Hokage``), or one of ``heads`` (nouns the story's tags prove are people: ``warden``),
+    so ``the door`` is not a person.
 
     >>> description_at("the old woman said"), description_at("his wife impatiently")
     (('the old woman', 'woman'), ('his wife', 'wife'))
@@ -208,7 +209,7 @@ def description_at(text: str) -> tuple[str, str] | None:
         return None
     following = m.group(2).split()
     for k, head in enumerate(following):
-        if is_person_noun(head):
+        if is_person_noun(head) or head.lower().rstrip(".,") in heads:
             return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
             return None  # "the door of the woman", "the time when my father": the phrase ended
