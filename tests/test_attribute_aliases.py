@@ -26,6 +26,26 @@ def test_surname_used_only_to_call_someone_is_the_person_called():
     assert dialogue_speakers(_SURNAME_CALLS) == ["Felix", "Owen", "Felix", "Owen"]
 
 
+_EPITHET_CALLED_BY_NAME = [
+    '"Three horses," said the Marshal. She dropped her saddlebags by the door.',
+    "Tam shrugged and went out to see to the horses.",
+    "Rain came down on the yard. Somewhere a dog barked. The Marshal was already at the gate, her hand on the latch.",
+    '"Wait! Ilse, wait!"',
+    "She turned back to the stable.",
+    "Tam stayed by the fire, and the Marshal didn't call him over.",
+    '"Goodnight, Ilse," Tam said.',
+    '"Goodnight."',
+]
+
+
+def test_a_name_only_called_is_the_epithet_the_narration_is_about_when_it_is_called():
+    # "Ilse" is never written in the narration; both times it is called, the Marshal is the
+    # subject of the paragraph before: the Marshal is Ilse, and her lines are Ilse's
+    characters = paragraph_characters(_EPITHET_CALLED_BY_NAME)
+    assert "the Marshal" in characters["Ilse"].aliases and "the Marshal" not in characters
+    assert dialogue_speakers(_EPITHET_CALLED_BY_NAME)[0] == "Ilse"
+
+
 def test_name_called_by_the_one_the_narration_is_about_stays_another_person():
     # a voice on the phone: Owen, the subject before each call, is the one calling Jonah
     paragraphs = [
@@ -392,8 +412,8 @@ def test_a_full_name_joins_a_name_called_with_an_honorific():
     from ficaudio.models import Gender
 
     roster = Roster()
-    saeki = roster.add(Person("Saeki", Counter(Saeki=3), Gender.MALE), ["Saeki"])
-    daiki = roster.add(Person("Daiki", Counter({"Daiki": 12, "Daiki-kun": 0}), Gender.MALE), ["Daiki", "Daiki-kun"])
+    roster.add(Person("Saeki", Counter(Saeki=3), Gender.MALE), ["Saeki"])
+    roster.add(Person("Daiki", Counter({"Daiki": 12, "Daiki-kun": 0}), Gender.MALE), ["Daiki", "Daiki-kun"])
     aliases.join_full_names(roster, _runs("Characters: Saeki Daiki, the new transfer student."))
     assert roster.lookup("Daiki-kun") is roster.lookup("Saeki") and len(roster.people) == 1
 

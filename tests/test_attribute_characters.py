@@ -123,6 +123,14 @@ def test_vocative_run_needs_a_pause_after_it():
     assert is_vocative_run(text, NameRun(("Agatha",), "miss", None, 1, 12, False), 0)
 
 
+def test_a_name_opening_a_sentence_after_a_cry_is_a_call():
+    # "Left! Maelis, left!": a name after ! or ? and before a comma calls someone
+    text = '"Run! Ilse, run!"'
+    assert is_vocative_run(text, NameRun(("Ilse",), None, None, 6, 10, False), 0)
+    text = '"Why? Ilse said so."'
+    assert not is_vocative_run(text, NameRun(("Ilse",), None, None, 6, 10, False), 0)
+
+
 def test_a_wife_title_does_not_join_a_man_named_in_full():
     assert not _title_fits(Person("Peter Marlowe"), "mrs")
     assert _title_fits(Person("Peter Marlowe"), "mr")

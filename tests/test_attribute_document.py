@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.document import is_possessive_name, is_predicative_after_s, looks_like_verb, words
+from ficaudio.attribute.document import Mention, build_document, description_opens_clause, is_possessive_name, is_predicative_after_s, looks_like_verb, words
 
-from attribute_scenes import LATE_COUPLE, dialogue_speakers
+from attribute_scenes import LATE_COUPLE, dialogue_speakers, paragraph_story
 
 
 def test_possessive_name_before_participle_is_a_subject():
@@ -40,3 +40,26 @@ def test_s_before_a_noun_and_a_verb_stays_possessive():
     t = "Halvard’s back ached all night."
     assert not is_predicative_after_s(t, words(t)[1])
     assert is_possessive_name(t, len("Halvard’s"))
+
+
+_MARSHAL_SEEN = [
+    '"Three horses," said the Marshal. She dropped her saddlebags by the door.',
+    "Tam went looking for the Marshal, and found her in the yard.",
+    '"You are late," she said.',
+]
+
+
+def test_a_capitalised_noun_an_inverted_tag_proves_a_person_is_mentioned_in_narration():
+    # "warden", "marshal" are in no list of person nouns: "said the Marshal" makes every
+    # "the Marshal" of the narration a mention, so "found her" and "she said" can mean her
+    doc = build_document(*paragraph_story(_MARSHAL_SEEN), ())
+    assert [m.text for m in doc.paragraphs[1].mentions if m.kind == "description"] == ["the Marshal"]
+    assert dialogue_speakers(_MARSHAL_SEEN) == ["the Marshal", "the Marshal"]
+
+
+def test_an_epithet_opening_a_clause_is_its_subject():
+    # "..., and the Warden didn't ask him": a capitalised epithet acts in its clause as a name would
+    text = "Joss stayed by the fire, and the Warden didn't ask him to."
+    assert description_opens_clause(text, words(text), 6, Mention(29, 39, "description", "the Warden", head="warden"))
+    text = "Joss stayed by the fire, and the man didn't ask him to."
+    assert not description_opens_clause(text, words(text), 6, Mention(29, 36, "description", "the man", head="man"))

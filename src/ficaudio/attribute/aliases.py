@@ -24,7 +24,7 @@ from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
-    from ficaudio.attribute.document import Document, Paragraph
+    from ficaudio.attribute.document import Document, Mention, Paragraph
 
 _OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
 _EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
@@ -463,12 +463,32 @@ def join_addressed_only_names(doc: Document) -> None:
                 votes[person.name][candidate] += 1 / len(before - {person.name})
     for name, counter in votes.items():
         person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
-        if calls[name] >= _ADDRESSED_MIN and person and owner and not person.known and doc.roster.may_join(owner, name):
+        if calls[name] < _ADDRESSED_MIN or not person or person.known:
+            continue
+        if isinstance(owner, str):
+            name_epithet(doc.roster, person, owner)
+        elif owner and doc.roster.may_join(owner, name):
             join_person(doc.roster, person, owner)
 
 
+def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
+    """A capitalised epithet the narration uses for someone whom the quotations only call by a
+    name (``The Warden was already moving`` / ``"Left! Maelis, left!"``) is that name's person:
+    every ``the Warden`` is Maelis from now on."""
+    if roster.lookup(epithet) is None:
+        roster.index(epithet, person)
+        person.forms.setdefault(epithet, 0)
+
+
 def _subjects(para: Paragraph) -> set[str]:
-    return {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+    names = {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+    return names | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
+
+
+def _epithet(m: Mention) -> str:
+    """``the Warden`` for a description whose capitalised head stands alone after ``the``."""
+    words_of = m.text.split()
+    return f"the {words_of[1]}" if len(words_of) == 2 and words_of[0].lower() == "the" and words_of[1][:1].isupper() else ""
 
 
 def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph]) -> set[str]:
@@ -525,10 +545,12 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
     return called
 
 
-def _winner(roster: Roster, counter: Counter) -> Person | None:
-    """The candidate with more than half of the votes."""
+def _winner(roster: Roster, counter: Counter) -> Person | str | None:
+    """The candidate with more than half of the votes: a person, or an epithet (``the Warden``)."""
     name, weight = counter.most_common(1)[0]
-    return roster.by_name(name) if weight >= _VOTES_MIN and weight * 2 > sum(counter.values()) else None
+    if weight < _VOTES_MIN or weight * 2 <= sum(counter.values()):
+        return None
+    return name if name.startswith("the ") else roster.by_name(name)
 
 
 def _may_be(person: Person, owner: Person) -> bool:

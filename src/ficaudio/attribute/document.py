@@ -219,7 +219,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Menti
             continue
         after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
         is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
-        clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and bool(_RELATIVE_WHO.match(text, mention.end)))
+        clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and description_opens_clause(text, ws, k, mention))
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
@@ -243,6 +243,20 @@ _PARTICIPLES = frozenset("done gone been being getting going gotten starting try
 
 
 _RELATIVE_WHO = re.compile(r",\s+who\s+(?!is\b|was\b|had\b|has\b)[a-z]+(?:s|ed)\b")
+
+
+def description_opens_clause(text: str, ws: list, k: int, m: Mention) -> bool:
+    """A description in mid-sentence that acts in its own clause: ``the captain, who turns``,
+    and a capitalised epithet written as a name is (``..., and the Warden didn't ask him``);
+    a plain ``and the man`` stays an object's (``she saw the door and the man stood``, ambiguous).
+
+    >>> t = "Joss stayed by the fire, and the Warden didn't ask him to."
+    >>> m = Mention(29, 39, "description", "the Warden", head="warden")
+    >>> description_opens_clause(t, words(t), 6, m)
+    True
+    """
+    epithet = text[m.end - len(m.head):m.end][:1].isupper()
+    return bool(_RELATIVE_WHO.match(text, m.end)) or epithet and is_clause_subject(text, ws, k, m.end)
 
 
 def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
