@@ -561,3 +561,19 @@ def test_a_description_acting_in_a_clause_after_the_way_does_not_take_the_next_h
         'Then he said, "You want to know how I got this ship?"',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Idris"
+
+
+def test_a_she_whose_last_woman_only_spoke_is_the_scenes_viewpoint_character():
+    paragraphs = [
+        "Marta wondered why she had come. She knew nobody at the party but the host, and she hated crowds.",
+        "Gwen pushed a glass into Marta's hand and vanished towards the kitchen. Then Tomas was beside her, smiling like nothing had happened, and Marta felt her face go hot.",
+        '"You came," Tomas said.',
+        '"Gwen made me."',
+        '"Remind me to thank her."',
+        '"You could have called first. You could have written. Three years, Tomas, and not one postcard from anywhere."',
+        '"I know. I kept starting letters and tearing them up, and after a while it seemed too late to send any of them."',
+        "Across the room somebody waved at Gwen.",
+        "The music changed. She stared at the ice in her glass and thought about leaving.",
+        '"Don\'t," she said.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Marta"

@@ -86,6 +86,7 @@ class Resolver:
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
         self.previous_paragraph: Paragraph | None = None
+        self.inner_states: Counter = Counter()  # person -> inner states the scene's narration reports of them
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
@@ -94,13 +95,24 @@ class Resolver:
         p = self._people.get(name)
         return p.gender if p else Gender.UNKNOWN
 
+    def viewpoint(self, gender: Gender) -> str | None:
+        """The scene's viewpoint character of ``gender``: the one whose inner states the
+        narration reports most (twice at least, more often than anyone else of that gender)."""
+        ranked = [(n, c) for n, c in self.inner_states.most_common() if self.gender(n) is gender and n != FIRST_PERSON_NAME and not n[0].islower()]
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return None
+        return ranked[0][0]
+
     def read(self, para: Paragraph) -> None:
         """Resolve and remember every narration mention of a paragraph, in order."""
         if para.scene_start:
             self.scene_start = para.start
+            self.inner_states.clear()
         self.previous_paragraph, self.paragraph = self.paragraph, para
         for m in para.mentions:
             name = self.mention(m, para)
+            if name and (m.subject or m.clause_subject) and reports_inner_state(self.doc.text, m):
+                self.inner_states[name] += 1
             if name:
                 acts = m.subject or ((m.clause_subject or definite_description_acts(self.doc.text, m)) and not in_complement_clause(self.doc.text, m))
                 self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
@@ -154,6 +166,23 @@ class Resolver:
         self.doc.roster.people.remove(person)
         self.salience.rename(described, name)
         self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
+
+
+_INNER_STATE = re.compile(
+    r"\s+(?:[a-z]+ly\s+)?(?:(?:could|couldn[’']t|can|can[’']t|did|didn[’']t|does|doesn[’']t|would|had|has)\s+(?:not\s+|never\s+|only\s+|almost\s+|still\s+|just\s+)?)?"
+    r"(?:thinks?|thought|feels?|felt|wonder(?:s|ed)?|knows?|knew|reali[sz](?:e|es|ed)|notic(?:e|es|ed)|hates?|hated|wish(?:es|ed)?|remember(?:s|ed)?|wants?|wanted|hop(?:e|es|ed)|fears?|feared|suspect(?:s|ed)?|see|hear|tell|sense[sd]?|decid(?:e|es|ed)|imagin(?:e|es|ed))\b")
+
+
+def reports_inner_state(text: str, m: Mention) -> bool:
+    """Whether the narration reports a thought, a feeling or a perception of the subject
+    ``m``: ``she thought``, ``she felt``, ``she could see``, ``she hates that she notices``.
+    The person the narration does this for most in a scene is its viewpoint character.
+
+    >>> t = "She wondered why. Bea could see the door. Bea took the cup."
+    >>> [reports_inner_state(t, Mention(s, e, "name", t[s:e])) for s, e in ((0, 3), (18, 21), (42, 45))]
+    [True, True, False]
+    """
+    return bool(_INNER_STATE.match(text, m.end))
 
 
 def newcomer_named_by_tag(resolver: Resolver, name: str, tag_at: int) -> str | None:
@@ -237,6 +266,36 @@ def narrated_in_first_person(doc: Document) -> bool:
 
 
 def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
+    """The person a ``he``/``she`` means: the most recent one of its gender
+    (:func:`recent_by_gender`), unless that one is not a subject of late and the scene's
+    viewpoint character of that gender is present (:func:`viewpoint_over_passive`)."""
+    name = recent_by_gender(resolver, gender, position, para, exclude=exclude)
+    return viewpoint_over_passive(resolver, gender, position, name, exclude) or name
+
+
+_PRONOUN_AT = re.compile(r"(?:he|she|He|She)\b")
+_ACTIVE_REACH_CHARS = 400  # a person made a subject this recently is who a pronoun may well mean
+
+
+def viewpoint_over_passive(resolver: Resolver, gender: Gender, position: int, name: str | None, exclude: Collection[str]) -> str | None:
+    """In a scene told close to one person (:meth:`Resolver.viewpoint`), a ``she`` whose most
+    recent woman only spoke or was acted on of late (not named as a subject of the narration
+    within about three sentences) is the viewpoint character, when she is in the scene:
+    ``Shay steered Iris onto the floor ... "Clearly." They sway. She keeps her eyes on his
+    tie`` -> Iris, whose thoughts the scene gives, not Shay, the last woman named.
+
+    Scenes: tests/test_attribute_resolve.py."""
+    pov = resolver.viewpoint(gender)
+    if not name or not pov or pov == name or pov in exclude:
+        return None
+    recent = [(at, n, subject) for at, n, subject in resolver.salience.recent(position, 30) if at >= resolver.scene_start]
+    text = resolver.doc.text
+    if any(n == name and subject and position - at <= _ACTIVE_REACH_CHARS and not _PRONOUN_AT.match(text, at) for at, n, subject in recent):
+        return None
+    return pov if any(n == pov for _, n, _ in recent) else None
+
+
+def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """``she`` is the most recent woman, preferring one who was the subject of a sentence.
 
     Example: ``Ino waved at Kakashi. She smiled.`` -> Ino; ``She woke and saw that the
