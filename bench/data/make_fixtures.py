@@ -2,9 +2,10 @@
 
 Usage::
 
-    .venv/bin/python bench/data/make_fixtures.py
+    .venv/bin/python bench/data/make_fixtures.py            # bench/data
+    .venv/bin/python bench/data/make_fixtures.py bench/heldout   # the held-out stories
 
-A source ``bench/data/src/NAME.ann`` is the story text with each quotation followed by its
+A source ``FOLDER/src/NAME.ann`` is the story text with each quotation followed by its
 annotation ``{Speaker/t}`` (t: ``e`` explicit = the paragraph names the speaker in a tag or
 action beat, ``a`` anaphoric = a pronoun or description does, ``i`` implicit = nothing in the
 paragraph does), plus ``@character Name | gender | alias, alias`` lines at the top. Writes
@@ -46,18 +47,20 @@ def _header(source: str) -> tuple[list[dict], str]:
     return characters, "\n".join(lines)
 
 
-def main() -> None:
+def main(folder: Path = DATA) -> None:
     total = 0
-    for path in sorted((DATA / "src").glob("*.ann")):
+    for path in sorted((folder / "src").glob("*.ann")):
         text, gold, characters = convert(path.read_text(encoding="utf-8"))
         name = path.stem
-        (DATA / f"{name}.txt").write_text(text, encoding="utf-8")
-        (DATA / f"{name}.gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
-        (DATA / f"{name}.characters.json").write_text(json.dumps({"characters": characters}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+        (folder / f"{name}.txt").write_text(text, encoding="utf-8")
+        (folder / f"{name}.gold.jsonl").write_text("".join(json.dumps(g, ensure_ascii=False) + "\n" for g in gold), encoding="utf-8")
+        (folder / f"{name}.characters.json").write_text(json.dumps({"characters": characters}, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
         total += len(gold)
         print(f"{name}: {len(gold)} quotations")
     print(f"total: {total}")
 
 
 if __name__ == "__main__":
-    main()
+    import sys
+
+    main(Path(sys.argv[1]) if len(sys.argv) > 1 else DATA)
