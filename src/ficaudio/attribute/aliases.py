@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
-from ficaudio.attribute.mentions import NameRun, description_at, name_runs, words
+from ficaudio.attribute.mentions import NameRun, description_at, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
@@ -283,7 +283,7 @@ def join_nicknames(roster: Roster) -> None:
 
 def _is_bare_given_name(person: Person) -> bool:
     """A discovered, untitled person known by one word only (with its honorific calls)."""
-    return not person.known and not person.title and all(f.split("-")[0] == person.name for f in person.forms)
+    return not person.known and not person.title and all(split_honorific(f)[0] == person.name for f in person.forms)
 
 
 def _given_names(person: Person) -> set[str]:
@@ -309,14 +309,8 @@ def only_surname_forms(person: Person, surname: str) -> bool:
     >>> only_surname_forms(Person("Kaname", Counter({"Kaname": 9, "Kaname-kun": 0})), "Kaname")
     True
     """
-    bare = {_without_honorific(f) for f in person.forms}
+    bare = {split_honorific(f)[0] for f in person.forms}
     return all(f.split()[-1] == surname or surname.startswith(f) and len(f) > 2 for f in bare)
-
-
-def _without_honorific(form: str) -> str:
-    """``Kaname-kun`` -> ``Kaname``; a hyphenated name (``Mary-Kate``) stays whole."""
-    base, _, suffix = form.rpartition("-")
-    return base if base and suffix.lower() in HONORIFIC_GENDER else form
 
 
 _UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: frozenset({"mr", "sir", "lord", "master"})}

@@ -197,15 +197,10 @@ def called_name_of_description(resolver: Resolver, decisions: dict[int, Decision
     return renames
 
 
-_CALL_OPENING_SENTENCE = re.compile(r"[.!?]\s+([A-Z][\w'’-]*),\s")  # "Left! Maelis, left!"
-
-
 def _calls_in(doc: Document, para: Paragraph) -> set[str]:
-    """The people a paragraph's quotations call by name, a name opening a later sentence
-    before a comma included (``"Left! Maelis, left!"``)."""
-    quotes = [doc.segments[i].text for i in para.quotes]
-    opening = {p.name for q in quotes for m in _CALL_OPENING_SENTENCE.finditer(q) if (p := doc.roster.lookup(m.group(1)))}
-    return opening | {p.name for p in called_people(doc, para)} | {n for q in quotes for n in vocatives_in(doc, q)}
+    """The people a paragraph's quotations call by name (``"Left! Maelis, left!"`` included:
+    :func:`~ficaudio.attribute.characters.is_vocative_run`)."""
+    return {p.name for p in called_people(doc, para)} | {n for i in para.quotes for n in vocatives_in(doc, doc.segments[i].text)}
 
 
 def _only_called_names(doc: Document, decisions: dict[int, Decision]) -> set[str]:
