@@ -96,3 +96,14 @@ def test_a_noun_the_tags_make_a_speaker_is_a_person_in_the_narration_too():
         "\u201cMaybe,\u201d Nell said.",
     ])
     assert speakers == ["the Warden", "Nell", "the Warden", "Nell"]
+
+
+def test_names_written_with_accents_are_whole_names():
+    # "Tomás" once read as "Tom" and "Élodie" as no name: two people became three voices
+    assert [w.text for w in words("Tomás met Élodie.")] == ["Tomás", "met", "Élodie"]
+    speakers = dialogue_speakers([
+        "Tomás leaned on the pit wall. “You braked early,” Tomás said.",
+        "Élodie rolled her eyes. “I braked on time.”",
+        "“Early,” said Tomás.",
+    ])
+    assert speakers == ["Tomás", "Élodie", "Tomás"]

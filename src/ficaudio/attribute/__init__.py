@@ -10,9 +10,9 @@ and the narrator's name (:mod:`.narrator`) rename speakers. Every line records t
 
 from __future__ import annotations
 
-import re
 from typing import Sequence
 
+from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
 from ficaudio.attribute.calls import follow_call, line_answers_phone, voice_on_the_line
@@ -323,7 +323,7 @@ def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     return objects.pop() if len(objects) == 1 else None
 
 
-_BARE_CALL = re.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
+_BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
 
 
 def called_by_name(ctx: QuoteContext) -> list[str]:

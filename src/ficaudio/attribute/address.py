@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.lexicon import NEUTRAL_TITLES, TITLE_GENDER
@@ -16,9 +17,9 @@ _COURTESY_OR_KIN = frozenset({"mr", "mister", "mrs", "miss", "ms", "uncle", "aun
 RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "highness", "majesty"})
 
-_GENDERED_ADDRESS = re.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
-_ROYAL_ADDRESS = re.compile(r"\b(?:your |)(?:highness|majesty)\b", re.IGNORECASE)
-_RANK_ADDRESS = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
+_GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
+_ROYAL_ADDRESS = letters.compile(r"\b(?:your |)(?:highness|majesty)\b", re.IGNORECASE)
+_RANK_ADDRESS = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
 
 
 def person_titles(person: Person) -> frozenset[str]:

@@ -17,6 +17,7 @@ import re
 from collections import Counter, defaultdict
 from typing import TYPE_CHECKING
 
+from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
 from ficaudio.attribute.mentions import NameRun, description_at, name_runs, split_honorific, words
@@ -28,21 +29,21 @@ if TYPE_CHECKING:
 
 _OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
 _EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
-_EQUATING = re.compile(rf"\s*{_EQUATOR}\s+")
-_MAY_EQUATE = re.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
-_MAY_CALL = re.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
-_EQUATION_END = re.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
-_KIN_CALL = re.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
-_NARRATORS_KIN = re.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
-_TITLE_CALL = re.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
+_EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
+_MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
+_MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
+_EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
+_KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
+_NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
+_TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-_APPOSITION = re.compile(_NAME + r", (?=(?:the|a|an) )")
-_DESCRIPTION_IS = re.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
-_NAME_IS = re.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
-_DESCRIPTION_THEN_NAME = re.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
-_KIN_APPOSITION = re.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
-_INTRODUCING = re.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
-_POINTING_AT = re.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
+_APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
+_DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
+_DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
+_KIN_APPOSITION = letters.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
+_INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
+_POINTING_AT = letters.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
 _VOTES_MIN = 2  # calls with its owner the narration's subject just before
 
@@ -524,7 +525,7 @@ def called_people(doc: Document, para: Paragraph) -> list[Person]:
     return called
 
 
-_BARE_HONORIFIC_CALL = re.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", re.IGNORECASE)
+_BARE_HONORIFIC_CALL = letters.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", re.IGNORECASE)
 
 
 def _honorific_called(roster: Roster, quote: str) -> list[Person]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ficaudio import letters
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.attribute.rules import Decision, decided, named_in_quote, quote_context, vocatives
@@ -210,7 +211,7 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
                 _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
 
 
-_CALLED_OUT = re.compile(r"^\W*[A-Z][\w'’-]*!")
+_CALLED_OUT = letters.compile(r"^\W*[A-Z][\w'’-]*!")
 
 
 def answers_by_name(doc: Document, index: int) -> bool:
@@ -225,7 +226,7 @@ def answers_by_name(doc: Document, index: int) -> bool:
     return not doc.text[para.start:segment.start].strip() and not _CALLED_OUT.match(segment.text)
 
 
-_NAME_QUESTION = re.compile(r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?", re.IGNORECASE)
+_NAME_QUESTION = letters.compile(r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?", re.IGNORECASE)
 
 
 def asks_for_a_name(quote: str) -> bool:

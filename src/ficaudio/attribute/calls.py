@@ -11,22 +11,23 @@ from __future__ import annotations
 
 import re
 
+from ficaudio import letters
 from ficaudio.attribute.document import Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:phone|cell|mobile)"
-_RINGS = re.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
-_OPENS = re.compile(
+_RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_OPENS = letters.compile(
     r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
     rf"|\b(?:holds?|held|puts?|presse[sd]|press)\s+(?:it|the\s+{_PHONE}|(?:his|her|my)\s+{_PHONE})\s+to\s+(?:his|her|my|their)\s+ear\b", re.IGNORECASE)
-_ENDS = re.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
-_FAR_END = re.compile(
+_ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
+_FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
-_HANDLED = re.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
-_ITS_NAME = re.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
+_HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 
 
 def phone_rings(text: str) -> bool:

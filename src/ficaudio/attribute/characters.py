@@ -10,6 +10,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
+from ficaudio import letters
 from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
 from ficaudio.attribute.names import name_prior
@@ -164,8 +165,8 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     return stats
 
 
-_AFTER_DETERMINER = re.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
-_AFTER_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
+_AFTER_DETERMINER = letters.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
+_AFTER_SUBJECT = letters.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
 
 
 def nouns_only(text: str) -> set[str]:
@@ -203,13 +204,13 @@ def _word_before(text: str, position: int) -> str:
     ('said', '')
     """
     # "[^A-Za-z]" and not "\W": "the _Lusitania_" (italics) must still see "the"
-    m = re.search(r"([A-Za-z]+)[^A-Za-z.!?]*$", text[max(0, position - 30):position])
+    m = re.search(letters.widen(r"([A-Za-z]+)[^A-Za-z.!?]*$"), text[max(0, position - 30):position])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, position: int) -> str:
     """The word after ``position`` in its sentence: ``Tom said`` -> ``said``; ``Tom. Said`` -> none."""
-    m = re.match(r"[^\w.!?]*?([A-Za-z]+)", text[position:position + 30])
+    m = re.match(letters.widen(r"[^\w.!?]*?([A-Za-z]+)"), text[position:position + 30])
     return m.group(1).lower() if m else ""
 
 
@@ -225,7 +226,7 @@ def beside_quotation(text: str, run: NameRun) -> bool:
     return bool(re.search(r"[\"“”]", before + after))
 
 
-_OWN_BODY_AFTER = re.compile(rf"(?:['’]s|\s+(?!(?:by|with|in|on|of|at|to|from|for|into|over|under|against)\b)[a-z]+\s+(?:his|her))\s+(?:{'|'.join(sorted(BODY_PARTS))})\b")
+_OWN_BODY_AFTER = letters.compile(rf"(?:['’]s|\s+(?!(?:by|with|in|on|of|at|to|from|for|into|over|under|against)\b)[a-z]+\s+(?:his|her))\s+(?:{'|'.join(sorted(BODY_PARTS))})\b")
 
 
 def has_own_body(text: str, end: int) -> bool:
@@ -372,8 +373,8 @@ def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
     return (opens or before.endswith(",")) and after in (",", "?", "!", ".") or before.endswith(("!", "?")) and after == ","
 
 
-_NAME_STOP = re.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\.\s+(\S.*)$", re.DOTALL)
-_SECOND_PERSON = re.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_NAME_STOP = letters.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\.\s+(\S.*)$", re.DOTALL)
+_SECOND_PERSON = letters.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _TOPIC_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "he's", "she's", "he’s", "she’s"})
 _IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take give let help run hold stay leave keep put open follow watch answer say move hurry bring try don't don’t do".split())
 

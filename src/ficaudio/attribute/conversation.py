@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-import re
 
+from ficaudio import letters
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
@@ -181,11 +181,11 @@ def opening_beat_subjects(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     return [name for m in before.mentions if m.subject and (name := resolver.mention(m, before)) and name not in silent]
 
 
-_SILENT = re.compile(
+_SILENT = letters.compile(
     r"[^.!?;]*?\b(?:without a word|without speaking|silently|in silence|says nothing|said nothing"
     r"|(?:does|did|do)(?:\s+not|n['’]t)\s+(?:say\s+anything|answer|reply|respond)"
     r"|(?:made|makes)\s+no\s+(?:\w+\s+)?(?:reply|answer|comment|response))\b")
-_FOR_NOW = re.compile(r"\s+(?:for\s+an?\s+|at\s+first|yet\b|until\b)")
+_FOR_NOW = letters.compile(r"\s+(?:for\s+an?\s+|at\s+first|yet\b|until\b)")
 
 
 def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
@@ -205,7 +205,7 @@ def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
     return bool(silent) and (following is None or silent.end() <= following.start) and not _FOR_NOW.match(text, silent.end())
 
 
-_DEPARTS = re.compile(
+_DEPARTS = letters.compile(
     r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:left|leaves|departed|departs|retired|retires"
     r"|(?:went|goes|walked|walks|stepped|steps|slipped|slips|hurried|hurries|stalked|stalks|strode|strides"
     r"|shuffled|shuffles|toddled|toddles|wandered|wanders|headed|heads|marched|marches|stomped|stomps|stormed|storms"

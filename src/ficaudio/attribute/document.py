@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import bisect
-import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import Sequence
 
+from ficaudio import letters
 from ficaudio.attribute.aliases import index_described_names, index_kin_names, index_narrators_kin, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_nicknames, join_parent_to_family, join_titled_surnames, lengthen_surnames
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
@@ -242,7 +242,7 @@ _ADVERBS = frozenset("just still already never always finally only also even aga
 _PARTICIPLES = frozenset("done gone been being getting going gotten starting trying had got never not already always just still".split())
 
 
-_RELATIVE_WHO = re.compile(r",\s+who\s+(?!is\b|was\b|had\b|has\b)[a-z]+(?:s|ed)\b")
+_RELATIVE_WHO = letters.compile(r",\s+who\s+(?!is\b|was\b|had\b|has\b)[a-z]+(?:s|ed)\b")
 
 
 def description_opens_clause(text: str, ws: list, k: int, m: Mention) -> bool:
@@ -293,7 +293,7 @@ back here there home gone away out off up down inside outside upstairs downstair
 right fine okay alright ok sure glad sorry late early ready awake asleep alive dead quiet silent busy
 tired angry upset afraid scared nervous worried wrong hungry
 """.split())
-_AFTER_PREDICATIVE = re.compile(r"\s*(?:[,.;:!?…—–-]|\w+ing\b|(?:with|from|in|at|for|to)\b)")
+_AFTER_PREDICATIVE = letters.compile(r"\s*(?:[,.;:!?…—–-]|\w+ing\b|(?:with|from|in|at|for|to)\b)")
 
 
 def is_predicative_after_s(text: str, word: Word) -> bool:

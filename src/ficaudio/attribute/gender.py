@@ -5,18 +5,19 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster
 from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
-_PRONOUN = re.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
+_PRONOUN = letters.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WINDOW_CHARS = 120  # about one sentence after the name
-_NEXT_SENTENCE = re.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
+_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
 
 
-_WINDOW_STOP = re.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
+_WINDOW_STOP = letters.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
 
 
 def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
@@ -47,7 +48,7 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = re.compile(rf"\b(?:his|her)\s+(?:own\b|(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
 
 
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
@@ -90,7 +91,7 @@ def is_object_her(rest: str) -> bool:
     >>> is_object_her(" into a narrow alcove"), is_object_her(" cup"), is_object_her(", then"), is_object_her(" warily")
     (True, False, True, True)
     """
-    m = re.match(r"\s*([A-Za-z]+)", rest)
+    m = re.match(letters.widen(r"\s*([A-Za-z]+)"), rest)
     return m is None or m.group(1).lower() in _AFTER_OBJECT or m.group(1).lower().endswith("ly")  # "at her warily"
 
 
@@ -99,7 +100,7 @@ def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
     return m.group(1).lower() if m else ""
 
 
-_PREPOSITION_BEFORE = re.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
+_PREPOSITION_BEFORE = letters.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
 
 
 def _object_discount(text: str, run: NameRun) -> float:
@@ -110,7 +111,7 @@ def _object_discount(text: str, run: NameRun) -> float:
 
 
 _AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's
-_SENTENCE_STOP = re.compile(r"[.!?;]")
+_SENTENCE_STOP = letters.compile(r"[.!?;]")
 
 
 def pronoun_after_object(window: str, object_gender: Gender) -> Gender | None:
@@ -183,7 +184,7 @@ def text_overrules_list(prior: Gender, voted_by: Counter) -> Gender | None:
     return other
 
 
-_COPULA = re.compile(r"\s+(?:is|was)\s+(?:a|an)\s+")
+_COPULA = letters.compile(r"\s+(?:is|was)\s+(?:a|an)\s+")
 
 
 def copula_gender(text: str, run: NameRun) -> Gender:

@@ -14,6 +14,7 @@ import re
 from collections import Counter, defaultdict
 from dataclasses import replace
 
+from ficaudio import letters
 from ficaudio.attribute.aliases import called_people
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
@@ -23,15 +24,15 @@ from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
-_SELF_INTRODUCTION = re.compile(
+_SELF_INTRODUCTION = letters.compile(
     r"(?<![\w'’])(?:I am|I'm|I’m|my name is|My name is|my name's|My name's|call me|Call me)\s+"
     r"((?:[A-Z][\w'’-]*\.?\s+)?[A-Z][\w-]*)(?![\w'’])"
 )
 
 
 _NAME_WORD = r"[A-Z][a-z][\w'’-]*"
-_BARE_FULL_NAME = re.compile(rf"^[\"“‘']*(?:({_NAME_WORD})\.\s+)?({_NAME_WORD}) ({_NAME_WORD})\.(?:\s|[\"”’']*$)")
-_ASKS_NAME = re.compile(r"\b(?:[Ww]ho are you|your name|[Hh]ave a name|[Ww]ho is this|[Ww]ho's this|[Ww]ho’s this)\b[^\"”]*\?")
+_BARE_FULL_NAME = letters.compile(rf"^[\"“‘']*(?:({_NAME_WORD})\.\s+)?({_NAME_WORD}) ({_NAME_WORD})\.(?:\s|[\"”’']*$)")
+_ASKS_NAME = letters.compile(r"\b(?:[Ww]ho are you|your name|[Hh]ave a name|[Ww]ho is this|[Ww]ho's this|[Ww]ho’s this)\b[^\"”]*\?")
 
 
 def bare_introduction(quote: str, previous: str) -> str | None:
@@ -259,7 +260,7 @@ def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> b
     return any(i < index and d.speaker == speaker for i, d in decisions.items())
 
 
-_BARE_CALL = re.compile(r"^[\"“‘']*([A-Z][a-z]+)[,.!?]+[\"”’']*$")
+_BARE_CALL = letters.compile(r"^[\"“‘']*([A-Z][a-z]+)[,.!?]+[\"”’']*$")
 
 
 def bare_call(doc: Document, quote: str) -> str | None:
@@ -282,7 +283,7 @@ def bare_call(doc: Document, quote: str) -> str | None:
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
 
 
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
+_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
 
 
 def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
@@ -395,5 +396,5 @@ def _surnames(text: str, person: Person) -> set[str]:
     >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
     ['Dale', 'Penhallow']
     """
-    written = re.findall(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b", text)
+    written = re.findall(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"), text)
     return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ficaudio import letters
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, TITLES
 
-_WORD = re.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
-_SENTENCE_END = re.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
+_WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
+_SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
 @dataclass(frozen=True)
@@ -191,7 +192,7 @@ def _make_run(run: list[Word]) -> NameRun:
     return NameRun(tuple(parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
 
 
-_DESCRIPTION = re.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
+_DESCRIPTION = letters.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
 
 
 def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
@@ -215,7 +216,7 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
     return None
 
 
-_INVERTED_TAG_HEAD = re.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+)(?=\s*[,.;:!?—])")
+_INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+)(?=\s*[,.;:!?—])")
 
 
 def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:

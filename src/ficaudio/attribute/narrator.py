@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ficaudio import letters
 from ficaudio.attribute.document import Document
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
@@ -12,26 +13,26 @@ from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
-_SELF_NAMING = re.compile(
+_SELF_NAMING = letters.compile(
     r"\b(?:my name (?:is|was)|call me|called myself|came to be called|I am called|I was called|I was named|I'm called"
     r"|(?:they|people|everyone|everybody|folks|men) (?:call|called|calls) me|I (?:am|was) known as)\s+" + _NAME
 )
 # Why a separate pattern: an appositive after `I` (`I, Sallie McBride, ...`) and `I am X` in
 # narration name the narrator, but only a name closed by a comma, dash or full stop is one
 # (`I am Glad to ...` is not a name); `I am` is kept to narration, never a quotation.
-_SELF_APPOSITION = re.compile(r"(?:^|[^\w'’])I,\s+" + _NAME + r"\s*(?:,|--|—)")
-_SELF_STATEMENT = re.compile(r"\bI(?: am|'m|’m| was)\s+" + _NAME + r"\s*(?:[,.;!]|--|—)")
+_SELF_APPOSITION = letters.compile(r"(?:^|[^\w'’])I,\s+" + _NAME + r"\s*(?:,|--|—)")
+_SELF_STATEMENT = letters.compile(r"\bI(?: am|'m|’m| was)\s+" + _NAME + r"\s*(?:[,.;!]|--|—)")
 # Why only the narrator's own speech: a quotation that is just a full or titled name
 # (`"Jonathan Harker."`) or a name followed by `your ...`/`at your service` presents its
 # speaker; anyone else's such line may name a third person.
-_SELF_PRESENTATION = re.compile(
+_SELF_PRESENTATION = letters.compile(
     r"[\"“‘'_]*((?:Mr\.?|Mrs\.?|Miss|Dr\.?)\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?|[A-Z][\w'’-]*\s+[A-Z][\w'’-]*)"
     r"(?:\.[\"”’'_]*$|,\s+(?:your|at your)\b)"
 )
-_SELF_ALIAS = re.compile(
+_SELF_ALIAS = letters.compile(
     r"\b(?:idea|picture|portrait|description) of\s+" + _NAME + r",\s+(?:commonly|usually|generally|otherwise|better) (?:called|known)"
 )
-_SELF_REFLEXIVE = re.compile(r"\b" + _NAME + r",?\s+(?:that is(?: to say)?,?\s+)?(?:myself|(?:that|this) is me)\b")
+_SELF_REFLEXIVE = letters.compile(r"\b" + _NAME + r",?\s+(?:that is(?: to say)?,?\s+)?(?:myself|(?:that|this) is me)\b")
 
 
 def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -153,7 +154,7 @@ def named_as_family_in_narration(doc: Document, name: str) -> bool:
     """Whether the narration gives ``name``'s family name to someone else it knows by given
     name (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
     described in the third person, so ``Mr. Marchant`` whom others address is not ``I``."""
-    full_name = re.compile(r"\b([A-Z][\w'’-]*) " + re.escape(name.split()[-1]) + r"\b")
+    full_name = letters.compile(r"\b([A-Z][\w'’-]*) " + re.escape(name.split()[-1]) + r"\b")
     person = doc.roster.by_name(name)
     return any((given := doc.roster.lookup(m.group(1))) and given is not person
                for para in doc.paragraphs for start, end in para.narration(doc.segments)
@@ -181,7 +182,7 @@ def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None
 
 
 # a quotation inside a quotation: opened after a space, closed after its punctuation
-_INNER_QUOTATION = re.compile(r"(?<=\s)['‘“\"][^'‘’“”\"]*[.!?,]['’”\"]")
+_INNER_QUOTATION = letters.compile(r"(?<=\s)['‘“\"][^'‘’“”\"]*[.!?,]['’”\"]")
 
 
 def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[int]:

@@ -8,6 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import Collection
 
+from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
 from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
@@ -168,7 +169,7 @@ class Resolver:
         self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
 
 
-_INNER_STATE = re.compile(
+_INNER_STATE = letters.compile(
     r"\s+(?:[a-z]+ly\s+)?(?:(?:could|couldn[’']t|can|can[’']t|did|didn[’']t|does|doesn[’']t|would|had|has)\s+(?:not\s+|never\s+|only\s+|almost\s+|still\s+|just\s+)?)?"
     r"(?:thinks?|thought|feels?|felt|wonder(?:s|ed)?|knows?|knew|reali[sz](?:e|es|ed)|notic(?:e|es|ed)|hates?|hated|wish(?:es|ed)?|remember(?:s|ed)?|wants?|wanted|hop(?:e|es|ed)|fears?|feared|suspect(?:s|ed)?|see|hear|tell|sense[sd]?|decid(?:e|es|ed)|imagin(?:e|es|ed))\b")
 
@@ -204,7 +205,7 @@ def newcomer_named_by_tag(resolver: Resolver, name: str, tag_at: int) -> str | N
     return None
 
 
-_RELATION_APPOSITION = re.compile(r",\s+(?:his|her|their)\s")
+_RELATION_APPOSITION = letters.compile(r",\s+(?:his|her|their)\s")
 
 
 def named_as_relation(text: str, m: Mention) -> bool:
@@ -219,7 +220,7 @@ def named_as_relation(text: str, m: Mention) -> bool:
     return m.kind == "name" and bool(_RELATION_APPOSITION.match(text, m.end))
 
 
-_THE_HEAD_VERB = re.compile(r"\s+([a-z]+)")
+_THE_HEAD_VERB = letters.compile(r"\s+([a-z]+)")
 
 
 def definite_description_acts(text: str, m: Mention) -> bool:
@@ -273,7 +274,7 @@ def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: P
     return viewpoint_over_passive(resolver, gender, position, name, exclude) or name
 
 
-_PRONOUN_AT = re.compile(r"(?:he|she|He|She)\b")
+_PRONOUN_AT = letters.compile(r"(?:he|she|He|She)\b")
 _ACTIVE_REACH_CHARS = 400  # a person made a subject this recently is who a pronoun may well mean
 
 
@@ -347,7 +348,7 @@ def opens_subordinate_clause(text: str, at: int) -> bool:
     return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
-_SENTENCE_END = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
+_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
 
 
 def _same_sentence(text: str, start: int, position: int) -> bool:
@@ -397,7 +398,7 @@ def exchange_partner(conv: Conversation) -> str | None:
 
 
 _COPULAS = frozenset({"was", "is", "am", "are", "were", "be", "been", "as", "named", "called", "himself", "herself"})
-_CLAUSE_END = re.compile(r"[.!?;:\"“”]")
+_CLAUSE_END = letters.compile(r"[.!?;:\"“”]")
 
 
 def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
@@ -519,7 +520,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     return person.name
 
 
-_WITH_ATTRIBUTE = re.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
+_WITH_ATTRIBUTE = letters.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
 _BLOND = "blonde?|golden|fair|flaxen"
 _HAIR_COLOURS = {"redhead": "red|ginger|auburn|copper", "blonde": _BLOND, "blond": _BLOND, "brunette": "brown|dark|chestnut"}
 
@@ -579,7 +580,7 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
     return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
-_LOCATING = re.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
+_LOCATING = letters.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
 
 
 def located_newcomer(text: str, m: Mention) -> bool:
@@ -661,9 +662,9 @@ def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
         person.gender_reason = f"pronoun after '{m.text}'" if person.gender is not Gender.UNKNOWN else ""
 
 
-_SUBJECT_PRONOUN = re.compile(r"\b(he|she|He|She)\b")
-_NEXT_SENTENCE = re.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
-_PRONOUNS_OF = {Gender.MALE: re.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: re.compile(r"\b(?:she|her|She|Her)\b")}
+_SUBJECT_PRONOUN = letters.compile(r"\b(he|she|He|She)\b")
+_NEXT_SENTENCE = letters.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
+_PRONOUNS_OF = {Gender.MALE: letters.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: letters.compile(r"\b(?:she|her|She|Her)\b")}
 _SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
 
 
@@ -679,7 +680,7 @@ def in_comparison(text: str, m: Mention) -> bool:
 
 _BECOMING = frozenset({"be", "being", "become", "becomes", "became", "becoming"})
 _BE = frozenset({"is", "was", "am", "are", "were"})
-_SENTENCE_OPENING = re.compile(r"(?:^|[.!?][\"”’']?\s+|\n)$")
+_SENTENCE_OPENING = letters.compile(r"(?:^|[.!?][\"”’']?\s+|\n)$")
 
 
 def predicates_someone(text: str, m: Mention) -> bool:
@@ -724,7 +725,7 @@ def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
     return bool(_PRONOUNS_OF[m.gender].search(hit.group(1)))
 
 
-_QUOTE_MARK = re.compile(r"[\"“”]")
+_QUOTE_MARK = letters.compile(r"[\"“”]")
 
 
 def description_gender(text: str, end: int) -> Gender:
@@ -774,7 +775,7 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
 
 
-_VOICE_OF = re.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
+_VOICE_OF = letters.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
 
 
 def voice_named_by(resolver: Resolver, para: Paragraph, end: int) -> str | None:
@@ -883,7 +884,7 @@ _WIFE_HEADS = frozenset({"wife", "lady", "missus", "missis", "spouse"})
 _HUSBAND_HEADS = frozenset({"husband", "lord", "spouse"})
 _HUSBAND_TITLES = ("Mr.", "Sir", "Lord", "Dr.")
 _WIFE_TITLES = ("Mrs.", "Lady")
-_TITLED_SURNAME = re.compile(r"^(?:Mr|Mrs|Sir|Lady|Lord|Dr)\.?\s+(?:[A-Z][\w'’-]*\s+)?([A-Z][\w'’-]*)$")
+_TITLED_SURNAME = letters.compile(r"^(?:Mr|Mrs|Sir|Lady|Lord|Dr)\.?\s+(?:[A-Z][\w'’-]*\s+)?([A-Z][\w'’-]*)$")
 
 
 def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:

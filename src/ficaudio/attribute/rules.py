@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
@@ -20,9 +21,9 @@ from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_n
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
-_ADVERB = re.compile(r"^[a-z]+ly$")
+_ADVERB = letters.compile(r"^[a-z]+ly$")
 _AUXILIARIES = frozenset({"had", "has", "have", "was", "is", "would", "could", "will", "did", "does", "then", "finally", "just", "also", "only", "quickly", "suddenly", "again", "still", "now", "simply", "merely", "softly", "quietly"})
-_SENTENCE_END = re.compile(r"[.!?…;]")
+_SENTENCE_END = letters.compile(r"[.!?…;]")
 _TAG_WINDOW_CHARS = 160
 
 
@@ -195,7 +196,7 @@ def _verb_before_asides(text: str, ws: list[Word]) -> Word | None:
     return None
 
 
-_INFINITIVE_SPEECH = re.compile(r"\bto\s+\w+\s*$")
+_INFINITIVE_SPEECH = letters.compile(r"\bto\s+\w+\s*$")
 
 
 def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Mention | None:
@@ -245,7 +246,7 @@ def inverted_closing_subject(text: str, verb: Word, end: int, mentions: list[Men
     return after if _COLON_ASIDE.match(text[after.end:end].strip()) or text[after.end:end].strip() == ":" else None
 
 
-_COLON_ASIDE = re.compile(r"^,?\s*(?:[a-z]+ly|again|aloud|(?:with|in|to|at|as|after|without|under|from|for)\b[^.!?;:\"“”‘’]*?)\s*,?\s*:[-—–]*$")
+_COLON_ASIDE = letters.compile(r"^,?\s*(?:[a-z]+ly|again|aloud|(?:with|in|to|at|as|after|without|under|from|for)\b[^.!?;:\"“”‘’]*?)\s*,?\s*:[-—–]*$")
 
 
 def verb_before_colon_aside(text: str, ws: list[Word], end: int) -> Word | None:
@@ -271,7 +272,7 @@ def _sentence_start(text: str, floor: int, position: int) -> int:
     return last.end() if last else floor
 
 
-_UNNAMED_VOICE_AFTER = re.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?P<end>)(?:\s+(?P<then>[a-z]+))?")
+_UNNAMED_VOICE_AFTER = letters.compile(r"[\s,]*(?:(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\s+)?(?:a|another)\s+(?:[a-z]+\s+)?voices?\b(?P<end>)(?:\s+(?P<then>[a-z]+))?")
 
 
 def unnamed_voice_end(ctx: QuoteContext) -> int | None:
@@ -302,7 +303,7 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     return heard_instead(text, mentions, after[0]) if after else None
 
 
-_HEARS = re.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
+_HEARS = letters.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
 
 
 def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], subject: Mention) -> Mention | None:
@@ -341,7 +342,7 @@ def heard_instead(text: str, mentions: list[Mention], subject: Mention | None) -
 
 
 _INTERRUPTERS = frozenset({"before", "until", "when"})
-_MODAL_AFTER = re.compile(r"\s+(?:can|could|would|might|may|should)\b")
+_MODAL_AFTER = letters.compile(r"\s+(?:can|could|would|might|may|should)\b")
 
 
 def _after_interrupter(text: str, m: Mention) -> bool:
@@ -426,8 +427,8 @@ class _TagVerb:
     pronoun, an adverb allowed between) or ``added he`` (before it, within 20 characters)."""
 
     def __init__(self, verbs: str) -> None:
-        self._after = re.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
-        self._before = re.compile(rf"\b(?:{verbs})\s+$")
+        self._after = letters.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
+        self._before = letters.compile(rf"\b(?:{verbs})\s+$")
 
     def tags(self, text: str, m: Mention) -> bool:
         """Whether one of the verbs stands right after or right before mention ``m``."""
@@ -509,7 +510,7 @@ _KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "
 _KIND_BEAT = {"name": "named_action_beat", "pronoun": "pronoun_action_beat", "description": "description_action_beat", "first_person": "first_person_action_beat"}
 
 
-_VOICE_SOURCE = re.compile(r"[^.!?;\"“”‘’]*?\b(?:from|through|over|out\s+of)\s+(?:the|a|an|his|her|my|their|our)\s+(?:[a-z-]+\s+)?(?P<source>[a-z-]+)(?=\s*[,.;:!?—]|$)")
+_VOICE_SOURCE = letters.compile(r"[^.!?;\"“”‘’]*?\b(?:from|through|over|out\s+of)\s+(?:the|a|an|his|her|my|their|our)\s+(?:[a-z-]+\s+)?(?P<source>[a-z-]+)(?=\s*[,.;:!?—]|$)")
 
 
 def voice_source(text: str, start: int, end: int) -> str | None:
@@ -544,7 +545,7 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     return None
 
 
-_FULL_STOP = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "said Mrs. Hale, as" goes on
+_FULL_STOP = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "said Mrs. Hale, as" goes on
 
 
 def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
@@ -599,10 +600,10 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 # ------------------------------------------------------------------------------ vocatives
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
-_VOCATIVE_START = re.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
-_VOCATIVE_END = re.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = re.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = re.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
+_VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
+_VOCATIVE_MID = letters.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -623,7 +624,7 @@ def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
     return [FIRST_PERSON_NAME, *(n for n in names if n != FIRST_PERSON_NAME)]
 
 
-_SELF_NAMING_BEFORE = re.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
+_SELF_NAMING_BEFORE = letters.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
 
 
 def named_in_quote(ctx: QuoteContext) -> list[str]:
@@ -679,7 +680,7 @@ def inner_vocatives(quote: str) -> list[str]:
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
 
-_HONORIFIC_ALONE = re.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
+_HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
 
 
 def honorific_vocatives(doc: Document, quote: str) -> list[str]:
@@ -721,10 +722,10 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 
 
 # ------------------------------------------------------------------------ asked who they are
-_IDENTIFY_REQUEST = re.compile(
+_IDENTIFY_REQUEST = letters.compile(
     r"\b(?:who(?:['’]s| is| are| am)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
 )
-_LEADING_CAPITALS = re.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
+_LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
 
 def self_named_on_request(ctx: QuoteContext) -> str | None:
@@ -746,7 +747,7 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     return person.name if person else None
 
 
-_BARE_NAME_STOP = re.compile(r"^\W*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\.\W*$")
+_BARE_NAME_STOP = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\.\W*$")
 
 
 def names_in_answer(ctx: QuoteContext) -> bool:
@@ -775,8 +776,8 @@ def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 
 # ------------------------------------------------------------------------------ roll calls
-_OPENING_NAME = re.compile(r"^\W*([A-Z][\w'’-]*)([,.])\s")
-_CALLED = re.compile(r"^\W*([A-Z][\w'’-]*)\?\W*$")
+_OPENING_NAME = letters.compile(r"^\W*([A-Z][\w'’-]*)([,.])\s")
+_CALLED = letters.compile(r"^\W*([A-Z][\w'’-]*)\?\W*$")
 
 
 def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -826,8 +827,8 @@ def _neighbour_quotation(ctx: QuoteContext, step: int) -> QuoteContext | None:
 
 # ------------------------------------------------------------------------ anonymous voices
 _ANONYMOUS = r"(?P<who>some(?:body|one| one)\s+else|one\s+of\s+(?:them|us|those|these|the\s+[a-z-]+)|another(?:\s+[a-z-]+)?|one(?=[,.;:!?—]))"
-_ANONYMOUS_TAGS = (re.compile(rf"[\s,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_ANONYMOUS}", re.IGNORECASE),
-                   re.compile(rf"[\s,—–-]*{_ANONYMOUS}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
+_ANONYMOUS_TAGS = (letters.compile(rf"[\s,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_ANONYMOUS}", re.IGNORECASE),
+                   letters.compile(rf"[\s,—–-]*{_ANONYMOUS}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
 
 
 def anonymous_voice(text: str, at: int) -> str | None:
@@ -870,9 +871,9 @@ def anonymous_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 # ------------------------------------------------------------------------------- groups
 _GROUP = r"(?P<group>(?:all\s+)?the\s+(?:[a-z-]+\s+){0,2}?(?P<noun>[a-z-]+s|others|crowd|audience|class|company)|everyone|everybody|both\s+of\s+them)"
-_GROUP_TAGS = (re.compile(rf"[ ,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_GROUP}\b", re.IGNORECASE),
-               re.compile(rf"[ ,—–-]*{_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
-_GROUP_BEFORE = re.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|then)\s+){_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?[,:]?\s*$", re.IGNORECASE | re.MULTILINE)
+_GROUP_TAGS = (letters.compile(rf"[ ,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_GROUP}\b", re.IGNORECASE),
+               letters.compile(rf"[ ,—–-]*{_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
+_GROUP_BEFORE = letters.compile(rf"(?:^|[.!?;]\s+|,\s+(?:and|then)\s+){_GROUP}\s+(?:all\s+|together\s+|[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?[,:]?\s*$", re.IGNORECASE | re.MULTILINE)
 
 
 def group_voice(text: str, before: tuple[int, int], after_start: int) -> str | None:

@@ -38,6 +38,8 @@ that way more often than as one span across the break (``bench/quotes.py
 from __future__ import annotations
 
 import re
+
+from ficaudio import letters
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import Enum
@@ -80,40 +82,40 @@ BE_FORMS = frozenset("is are was were be been being".split())
 SUBJECT_PRONOUNS = frozenset("i you he she it we they who".split())
 ARTICLES = frozenset("the a an".split())
 CLAUSE_CONJUNCTIONS = frozenset("and but then".split())
-_PUNCTUATION_RE = re.compile(r"[^\w\s'’-]")
+_PUNCTUATION_RE = letters.compile(r"[^\w\s'’-]")
 # Where the sentence around a quotation starts: a stop (not after a title: "Mr. Bennet") or a colon.
-_SENTENCE_START_RE = re.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s|:\s")
+_SENTENCE_START_RE = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?]\s|:\s")
 # A quote mark that is no apostrophe (not between letters).
-_QUOTE_MARK_RE = re.compile(
+_QUOTE_MARK_RE = letters.compile(
     "[" + re.escape(DOUBLE_MARKS) + r"]|(?<!\w)[" + re.escape(SINGLE_MARKS) + r"]|[" + re.escape(SINGLE_MARKS) + r"](?!\w)"
 )
 # An epigraph's source at its paragraph's end: after a closing mark or a stop, a dash and
 # capitalised words (small joining words allowed): `lost?"--Shakespeare`, `it. --The Maid's Tragedy.`
 _SOURCE_WORD = r"(?:[A-Z][\w'’.]*|of|the|and|in|from|by|to|a)[:,]?"
-_EPIGRAPH_SOURCE_RE = re.compile(
+_EPIGRAPH_SOURCE_RE = letters.compile(
     r"[" + re.escape(DOUBLE_MARKS + SINGLE_MARKS) + r".!?]\s*(?:--|—|–)\s*[A-Z][\w'’.]*[:,]?(?:\s+" + _SOURCE_WORD + r")*\.?$"
 )
 # The two words after a quotation (the first in lower case).
-_FOLLOWING_RE = re.compile(r"[ \t]+([a-z][\w'’-]*)[ \t]+([\w'’-]+)")
+_FOLLOWING_RE = letters.compile(r"[ \t]+([a-z][\w'’-]*)[ \t]+([\w'’-]+)")
 # The sentence goes on after a quotation: a space and a lower-case word.
-_GOES_ON_RE = re.compile(r"[,;]?[ \t]+[a-z]")
-_WORD_RE = re.compile(r"[^\W\d_]+")
-_CLAUSE_START_RE = re.compile(r"[,;—–-]\s*([a-z]+)\s+$")
+_GOES_ON_RE = letters.compile(r"[,;]?[ \t]+[a-z]")
+_WORD_RE = letters.compile(r"[^\W\d_]+")
+_CLAUSE_START_RE = letters.compile(r"[,;—–-]\s*([a-z]+)\s+$")
 
 # Dash dialogue (Joyce, many translations): a paragraph opening with a dash is speech,
 # cut around one inserted tag (`—Thanks, old chap, he cried briskly. That will do.`).
-DIALOGUE_DASH_RE = re.compile(r"\s*(?:—|–|--)(?=[^\s—–-])")
+DIALOGUE_DASH_RE = letters.compile(r"\s*(?:—|–|--)(?=[^\s—–-])")
 DASH_TAG_VERBS = (SPEECH_VERBS - {"went", "goes", "like", "say"}) | {"told", "tells", "murmured", "answered"}
 _NAME = r"[A-Z][\w’'-]+(?: [A-Z][\w’'-]+)?"
 _TAG_VERB = "(?:" + "|".join(sorted(DASH_TAG_VERBS)) + ")"
 _TAG_SUBJECT = r"(?:he|she|they|I|we|it|" + _NAME + ")"
-_DASH_TAG_RE = re.compile(
+_DASH_TAG_RE = letters.compile(
     r"(?<=[,!?]) (?:" + _TAG_SUBJECT + " " + _TAG_VERB + "|" + _TAG_VERB + " " + _TAG_SUBJECT + r")\b[^.,;:!?]*[.,;:!?]"
 )
 MIN_DASH_PARAGRAPHS = 3
-_DOUBLE_RE = re.compile("[" + re.escape(DOUBLE_MARKS) + "]")
-_SINGLE_RE = re.compile("[" + re.escape(SINGLE_MARKS) + "]")
-_WORD_AFTER_RE = re.compile(r"[a-z]+")
+_DOUBLE_RE = letters.compile("[" + re.escape(DOUBLE_MARKS) + "]")
+_SINGLE_RE = letters.compile("[" + re.escape(SINGLE_MARKS) + "]")
+_WORD_AFTER_RE = letters.compile(r"[a-z]+")
 
 Span = tuple[int, int]
 
