@@ -78,6 +78,13 @@ STORY_FLOORS = [
     ("night_shift", 88, 0.89),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
+    # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
+    ("fog_street", 90, 0.62),  # round 30: 0.622 at ad3cdec; 0.622 after round 29
+    ("group_project", 95, 0.50),  # round 30: 0.505; 0.505
+    ("hollow_court", 95, 0.42),  # round 30: 0.411; 0.421
+    ("pit_lane", 88, 0.69),  # round 30: 0.375; 0.375; 0.693 after round 31a (accented names)
+    ("second_year", 97, 0.44),  # round 30: 0.443; 0.443
+    ("tea_house", 100, 0.67),  # round 30: 0.670; 0.670
 ]
 
 
@@ -86,15 +93,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 30: 287 and 384 of 565."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 565
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 280
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 375
 
 
 def test_explicit_accuracy_does_not_drop(tally):
