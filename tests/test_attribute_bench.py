@@ -212,3 +212,10 @@ def test_by_alias_scores_a_split_voice_by_its_names_as_the_seeds_are(tmp_path):
     texts = attribution_bench.load_texts(tmp_path, typed=True)
     assert attribution_bench.score(texts, gold_spans=True).correct == 0
     assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct == 1
+
+
+def test_a_person_owning_two_voices_is_counted_split():
+    tally = attribution_bench.Tally()
+    tally.voices = [("s", "Ana", "Ana")] * 5 + [("s", "Ana", "Miss Ruiz")] * 2 + [("s", "Ben", "Ben")] * 3 + [("s", "Ben", "Ana")]
+    report = attribution_bench.voices_report(tally)
+    assert "2 speaking people, 3 voices; 1 people heard in two or more voices, 2 of 11 lines" in report
