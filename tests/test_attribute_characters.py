@@ -357,3 +357,13 @@ def test_a_capital_word_before_a_noun_half_the_time_is_no_person():
     text = ('Idris fixed a Kessler drive once. Wick read about Kessler drives all night. The drive hummed and the drives cooled.\n'
             '"Fine," Idris said.')
     assert "Kessler" not in line_characters(text)
+
+
+def test_a_word_called_once_that_no_list_knows_is_no_person():
+    paragraphs = [
+        "Rhys keyed the radio. “Contact, two hundred metres, north side.”",
+        "“Affirmative. Hold position and wait for the drone.”",
+        "“Holding.”",
+    ]
+    assert "Affirmative" not in paragraph_characters(paragraphs)
+    assert "Mari" in paragraph_characters(["Rhys looked up. “Mari. Tell him.”", "“Tell him yourself.”"])

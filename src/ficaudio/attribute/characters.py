@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from ficaudio import letters
 from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
-from ficaudio.attribute.names import name_prior
+from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})
@@ -276,6 +276,27 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
 
 
+def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:
+    """A word met once in the whole story, as a call, that no first-names list knows and no other
+    name starts with or contains is an ordinary word, not a person: ``"Understood. Manage the
+    fronts."``, ``"Affirmative. Hold position."``. (``"Dec. Look at me."`` beside ``Declan`` and
+    ``"Achterberg. Your boyfriend's here."`` beside ``Owen Achterberg`` stay names.)
+
+    >>> once = Occurrence(total=1, called=1)
+    >>> is_word_called_once("Understood", once, {"Emil": None}), is_word_called_once("Dec", once, {"Declan": None})
+    (True, False)
+    >>> is_word_called_once("Achterberg", once, {"Owen Achterberg": None}), is_word_called_once("Mari", once, {})
+    (False, False)
+    """
+    if not (occ.total == occ.called == 1 and " " not in form) or occ.tagged or occ.titled or occ.honorifics or occ.embodied:
+        return False
+    if form.lower() in KIN_NAMES:
+        return False  # "Mom. Are you home?"
+    if any(other != form and (other.startswith(form) or form in other.split()) for other in forms):
+        return False
+    return not is_listed_given_name(form)
+
+
 def is_bare_letter(form: str, occ: Occurrence) -> bool:
     """A single capital letter is a subsection, a grade or a crossword's clue (``subsection C``,
     ``Starts with a P``), not a person, unless a title or a speech tag makes it one (``said K``).
@@ -436,6 +457,7 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     places = place_short_names(stats)
     borne = borne_honorifics(stats)
     accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or f.lower() in borne) and f not in places}
+    accepted = {f: o for f, o in accepted.items() if not is_word_called_once(f, o, stats)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
     for form, occ in stats.items():

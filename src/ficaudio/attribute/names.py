@@ -60,3 +60,13 @@ def name_prior(given_name: str) -> tuple[Gender, float]:
         return Gender.UNKNOWN, 0.0
     answer = detector.get_gender(given_name)
     return PRIOR_VOTES.get(answer, (Gender.UNKNOWN, 0.0))
+
+
+def is_listed_given_name(word: str) -> bool:
+    """Whether the first-names list knows the word as someone's given name (of any gender).
+
+    >>> is_listed_given_name("Mari"), is_listed_given_name("Understood")
+    (True, False)
+    """
+    detector = _detector()
+    return detector is not None and word.isalpha() and detector.get_gender(word) != "unknown"
