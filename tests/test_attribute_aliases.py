@@ -464,3 +464,29 @@ def test_a_nickname_of_two_peoples_given_names_joins_neither():
         '"You two are hopeless," said Ned.',
     ]
     assert {"Ned", "Edmund", "Edward"} <= set(paragraph_characters(paragraphs))
+
+
+_DEBATE = [
+    "The hall smells of floor polish. Jonah and Priya sit at the long table with their cue cards.",
+    "The referee is a stout man called Gus Hollis who has judged these debates for twenty years.",
+    "\u201cOpening statements,\u201d the referee says. \u201cJonah, you first.\u201d",
+    "Jonah clears his throat. \u201cThe motion is absurd.\u201d",
+    "\u201cThat is not an argument,\u201d Priya says.",
+    "\u201cTime,\u201d the referee says, and taps the bell.",
+]
+
+
+def test_a_description_called_by_a_name_is_that_person_and_so_is_its_subject():
+    """``The referee is a stout man called Gus Hollis``: the referee's lines are Gus Hollis's."""
+    assert dialogue_speakers(_DEBATE) == ["Gus Hollis", "Gus Hollis", "Jonah", "Priya", "Gus Hollis"]
+
+
+def test_the_boy_called_a_name_may_be_calling_out():
+    # `The boy called Gus Hollis over` is the boy calling someone, not the boy's name
+    speakers = dialogue_speakers([
+        "Jonah and Priya sit at the long table. At the door, a boy waits with a stack of programmes.",
+        "The boy called Gus Hollis over and handed him a programme.",
+        "\u201cFront row,\u201d the boy said.",
+        "\u201cThanks,\u201d said Gus Hollis.",
+    ])
+    assert speakers == ["the boy", "Gus Hollis"]
