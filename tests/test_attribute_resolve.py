@@ -577,3 +577,17 @@ def test_a_she_whose_last_woman_only_spoke_is_the_scenes_viewpoint_character():
         '"Don\'t," she said.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Marta"
+
+
+def test_a_girl_in_a_named_womans_portrait_is_that_woman_not_a_newcomer():
+    """``Miss Hannah Pell was perhaps twenty, ... with the inky fingers of a girl who copies
+    letters``: the girl is Miss Pell, so ``The girl twisted her gloves`` speaks as her."""
+    paragraphs = [
+        "Mrs. Oakes showed the visitor into the parlour and went to fetch the tea.",
+        "Miss Hannah Pell was perhaps twenty, thin and quick, with the inky fingers of a girl who copies letters all day. She perched on the edge of the chair.",
+        "\u201cTell me what you saw,\u201d said Dr. Rook.",
+        "The girl twisted her gloves in her lap. \u201cA man on the stair, sir. Two, maybe.\u201d",
+        "\u201cAnd then?\u201d",
+        "\u201cThen I ran.\u201d",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dr. Rook", "Miss Hannah Pell", "Dr. Rook", "Miss Hannah Pell"]
