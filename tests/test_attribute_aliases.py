@@ -490,3 +490,14 @@ def test_the_boy_called_a_name_may_be_calling_out():
         "\u201cThanks,\u201d said Gus Hollis.",
     ])
     assert speakers == ["the boy", "Gus Hollis"]
+
+
+def test_a_role_in_apposition_with_a_possessive_names_that_person():
+    """``Marco, her race engineer,``: a later ``Her engineer laughs`` is Marco, not a new voice."""
+    speakers = dialogue_speakers([
+        "Priya takes the last corner flat out, and the car is still in one piece. On the pit wall, Marco, her race engineer, watches the timing screen.",
+        "\u201cGap is one second,\u201d Marco says. \u201cTyres?\u201d",
+        "\u201cDead,\u201d Priya says. \u201cAll four.\u201d",
+        "Her engineer laughs, very briefly. \u201cThen bring them home.\u201d",
+    ])
+    assert speakers[-1] == "Marco"

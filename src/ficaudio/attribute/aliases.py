@@ -42,6 +42,7 @@ _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|A
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _KIN_APPOSITION = letters.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
+_ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
@@ -381,6 +382,8 @@ def index_described_names(doc: Document) -> None:
                 _index_called_description(doc.roster, doc.text, start, m)
             for m in _KIN_APPOSITION.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(2), m.group(1))
+            for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
+                _index_role(doc.roster, m.group(1), doc.text[m.end():end])
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -441,6 +444,27 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
     found = description_at(following)
     if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
         _index_description(roster, name, following, closed=False)
+
+
+def _index_role(roster: Roster, name: str, following: str) -> None:
+    """``Callum, his race engineer,``: the role after a name, with its possessive, names that
+    person from now on, in full and by its noun alone (a later ``said his engineer`` is
+    Callum); kin (``Edmund, her brother``) is :func:`_index_relation`'s.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cal = r.add(Person("Callum", Counter(Callum=3)), ["Callum"])
+    >>> _index_role(r, "Callum", "his race engineer, came on the radio"); r.lookup("his engineer").name, r.lookup("his race engineer").name
+    ('Callum', 'Callum')
+    """
+    found = description_at(following, roster.speaker_nouns)
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if not found or person is None or found[1] in KIN_GENDER or not following[len(found[0]):].startswith(","):
+        return
+    possessive = found[0].split(" ", 1)[0].lower()
+    for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
+        if roster.lookup(phrase) is None:
+            roster.index(phrase, person)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:
