@@ -591,3 +591,15 @@ def test_a_girl_in_a_named_womans_portrait_is_that_woman_not_a_newcomer():
         "\u201cThen I ran.\u201d",
     ]
     assert dialogue_speakers(paragraphs) == ["Dr. Rook", "Miss Hannah Pell", "Dr. Rook", "Miss Hannah Pell"]
+
+
+def test_he_right_after_a_man_spoke_is_not_a_man_only_named_in_passing():
+    """``"...," said Tobias.`` / ``He did not turn from the window.``: Mr. Grell, named once as
+    someone a cab waits for, is not the other man of the talk; he is Tobias going on."""
+    paragraphs = [
+        "The fog had swallowed the street. Tobias stood at the window with a watch in pieces on the sill, and below, a cab waited for Mr. Grell.",
+        "\u201cYou will ruin your eyes,\u201d said Edith.",
+        "\u201cThen it is lucky I have two,\u201d said Tobias.",
+        "He did not turn from the window. \u201cBesides, we are about to have company.\u201d",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Edith", "Tobias", "Tobias"]

@@ -367,7 +367,9 @@ def _same_sentence(text: str, start: int, position: int) -> bool:
 def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """The speaker meant by ``she said``: two women talking -> the subject of this paragraph,
     else the one whose turn it is in an established exchange (:func:`exchange_partner`), else
-    the one who did not speak in the paragraph just before; otherwise the most recent woman.
+    the one who did not speak in the paragraph just before, when she is in the talk (she had
+    a turn of late, or was a subject in the last sentences: not a woman only named in passing,
+    ``a cab waited for Mrs. Grell``); otherwise the most recent woman.
 
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
@@ -380,7 +382,7 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     same = _recent_of_gender(resolver, gender, position)
     if (partner := exchange_partner(conv)) and resolver.gender(partner) is gender and partner not in exclude:
         return partner  # two men talking, A, B, A: "he said" is B's turn
-    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude:
+    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude and (same[1] in conv.participants() or _recent_subject(resolver, same[1], position)):
         return same[1]  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
 
