@@ -415,14 +415,8 @@ def introduced_after_speaking(resolver: Resolver, para: Paragraph, decisions: di
     Scenes: tests/test_attribute_introductions.py.
     """
     previous = resolver.previous_paragraph
-    opener = para.mentions[0] if para.mentions else None
-    if previous is None or para.scene_start or not previous.quotes or opener is None or opener.kind != "name" or not (opener.subject and opener.initial):
-        return
-    name, text = opener.person, resolver.doc.text
-    if not name or text[para.start:opener.start].strip() or _acted_before(resolver, decisions, name, para.start):
-        return
-    verb = _DESCRIBING_COPULA.match(text, opener.end)
-    if not verb or verb.group(1).endswith(("ing", "ed")):
+    name = _portrayed_opener(resolver, para)
+    if previous is None or not previous.quotes or name is None or _acted_before(resolver, decisions, name, para.start):
         return
     described = {d.speaker for i in previous.quotes if (d := decisions.get(i)) and d.rule in _DESCRIBED_RULES}
     speaker = described.pop() if len(described) == 1 else None
@@ -432,6 +426,19 @@ def introduced_after_speaking(resolver: Resolver, para: Paragraph, decisions: di
     for index, decision in decisions.items():
         if decision.speaker == speaker:
             decisions[index] = replace(decision, speaker=name)
+
+
+def _portrayed_opener(resolver: Resolver, para: Paragraph) -> str | None:
+    """The person a paragraph opens by portraying: ``Aurek Thane was sixty`` -> Thane (not
+    ``Thane was waiting``, ``Thane was not``)."""
+    opener = para.mentions[0] if para.mentions else None
+    if para.scene_start or opener is None or opener.kind != "name" or not (opener.subject and opener.initial):
+        return None
+    text = resolver.doc.text
+    verb = _DESCRIBING_COPULA.match(text, opener.end)
+    if not verb or verb.group(1).endswith(("ing", "ed")) or text[para.start:opener.start].strip():
+        return None
+    return opener.person
 
 
 def _acted_before(resolver: Resolver, decisions: dict[int, Decision], name: str, before: int) -> bool:
