@@ -464,3 +464,40 @@ def test_a_nickname_of_two_peoples_given_names_joins_neither():
         '"You two are hopeless," said Ned.',
     ]
     assert {"Ned", "Edmund", "Edward"} <= set(paragraph_characters(paragraphs))
+
+
+_DEBATE = [
+    "The hall smells of floor polish. Jonah and Priya sit at the long table with their cue cards.",
+    "The referee is a stout man called Gus Hollis who has judged these debates for twenty years.",
+    "\u201cOpening statements,\u201d the referee says. \u201cJonah, you first.\u201d",
+    "Jonah clears his throat. \u201cThe motion is absurd.\u201d",
+    "\u201cThat is not an argument,\u201d Priya says.",
+    "\u201cTime,\u201d the referee says, and taps the bell.",
+]
+
+
+def test_a_description_called_by_a_name_is_that_person_and_so_is_its_subject():
+    """``The referee is a stout man called Gus Hollis``: the referee's lines are Gus Hollis's."""
+    assert dialogue_speakers(_DEBATE) == ["Gus Hollis", "Gus Hollis", "Jonah", "Priya", "Gus Hollis"]
+
+
+def test_the_boy_called_a_name_may_be_calling_out():
+    # `The boy called Gus Hollis over` is the boy calling someone, not the boy's name
+    speakers = dialogue_speakers([
+        "Jonah and Priya sit at the long table. At the door, a boy waits with a stack of programmes.",
+        "The boy called Gus Hollis over and handed him a programme.",
+        "\u201cFront row,\u201d the boy said.",
+        "\u201cThanks,\u201d said Gus Hollis.",
+    ])
+    assert speakers == ["the boy", "Gus Hollis"]
+
+
+def test_a_role_in_apposition_with_a_possessive_names_that_person():
+    """``Marco, her race engineer,``: a later ``Her engineer laughs`` is Marco, not a new voice."""
+    speakers = dialogue_speakers([
+        "Priya takes the last corner flat out, and the car is still in one piece. On the pit wall, Marco, her race engineer, watches the timing screen.",
+        "\u201cGap is one second,\u201d Marco says. \u201cTyres?\u201d",
+        "\u201cDead,\u201d Priya says. \u201cAll four.\u201d",
+        "Her engineer laughs, very briefly. \u201cThen bring them home.\u201d",
+    ])
+    assert speakers[-1] == "Marco"

@@ -222,3 +222,27 @@ def test_a_titled_speaker_takes_the_name_only_called_when_she_is_about():
         "\u201cGoodnight, Ilse,\u201d Tobin said.",
     ])
     assert (speakers[0], speakers[3], speakers[4]) == ("Ilse", "Ilse", "Tobin")
+
+
+
+_STEWARD = [
+    "The hall was cold, and the fire had gone out an hour before.",
+    "\u201cSomebody ought to see to the fire,\u201d said the Steward.",
+    "Walter Brisk was fifty and walked like a man of thirty. He kept the keys of the house on a ring at his belt.",
+    "\u201cThen see to it,\u201d said Martha, and pulled her shawl tighter.",
+    "\u201cI have no wood,\u201d the Steward said.",
+    "\u201cThen fetch some,\u201d Martha said.",
+    "\u201cI will,\u201d Walter said, and went out.",
+]
+
+
+def test_a_described_speaker_is_the_name_the_next_paragraph_introduces():
+    """``said the Steward`` on its first line, then ``Walter Brisk was fifty and ...``: the
+    Steward is Walter, every line of his, not a second voice."""
+    assert dialogue_speakers(_STEWARD) == ["Walter", "Martha", "Walter", "Martha", "Walter"]
+
+
+def test_a_name_arriving_after_the_described_speaker_is_someone_else():
+    # `Walter Brisk was waiting` is someone arriving, not a portrait of the speaker
+    scene = [p.replace("was fifty and walked", "was waiting at the door and walked") for p in _STEWARD]
+    assert dialogue_speakers(scene)[:3] == ["the Steward", "Martha", "the Steward"]

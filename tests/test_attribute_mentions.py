@@ -107,3 +107,17 @@ def test_names_written_with_accents_are_whole_names():
         "“Early,” said Tomás.",
     ])
     assert speakers == ["Tomás", "Élodie", "Tomás"]
+
+
+def test_a_noun_two_ordinary_tags_make_a_speaker_is_a_person_in_the_narration():
+    """``"...," the referee says`` twice: ``The referee taps the bell.`` acts as a person; one
+    such tag (``the speaker crackled``, a thing) is not enough."""
+    speakers = dialogue_speakers([
+        "Jonah and Priya sit at the long table with their cue cards.",
+        "\u201cOpening statements,\u201d the referee says.",
+        "Jonah clears his throat. \u201cThe motion is absurd.\u201d",
+        "\u201cThat is not an argument,\u201d Priya says.",
+        "\u201cTime,\u201d the referee says.",
+        "The referee taps the bell. \u201cRebuttals.\u201d",
+    ])
+    assert speakers[-1] == "the referee"

@@ -577,3 +577,29 @@ def test_a_she_whose_last_woman_only_spoke_is_the_scenes_viewpoint_character():
         '"Don\'t," she said.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Marta"
+
+
+def test_a_girl_in_a_named_womans_portrait_is_that_woman_not_a_newcomer():
+    """``Miss Hannah Pell was perhaps twenty, ... with the inky fingers of a girl who copies
+    letters``: the girl is Miss Pell, so ``The girl twisted her gloves`` speaks as her."""
+    paragraphs = [
+        "Mrs. Oakes showed the visitor into the parlour and went to fetch the tea.",
+        "Miss Hannah Pell was perhaps twenty, thin and quick, with the inky fingers of a girl who copies letters all day. She perched on the edge of the chair.",
+        "\u201cTell me what you saw,\u201d said Dr. Rook.",
+        "The girl twisted her gloves in her lap. \u201cA man on the stair, sir. Two, maybe.\u201d",
+        "\u201cAnd then?\u201d",
+        "\u201cThen I ran.\u201d",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dr. Rook", "Miss Hannah Pell", "Dr. Rook", "Miss Hannah Pell"]
+
+
+def test_he_right_after_a_man_spoke_is_not_a_man_only_named_in_passing():
+    """``"...," said Tobias.`` / ``He did not turn from the window.``: Mr. Grell, named once as
+    someone a cab waits for, is not the other man of the talk; he is Tobias going on."""
+    paragraphs = [
+        "The fog had swallowed the street. Tobias stood at the window with a watch in pieces on the sill, and below, a cab waited for Mr. Grell.",
+        "\u201cYou will ruin your eyes,\u201d said Edith.",
+        "\u201cThen it is lucky I have two,\u201d said Tobias.",
+        "He did not turn from the window. \u201cBesides, we are about to have company.\u201d",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Edith", "Tobias", "Tobias"]

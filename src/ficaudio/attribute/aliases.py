@@ -42,6 +42,10 @@ _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|A
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _KIN_APPOSITION = letters.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
+_ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
+_CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
+_ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
+_SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
 _INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = letters.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -374,8 +378,12 @@ def index_described_names(doc: Document) -> None:
                 _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _CALLED_NAME.finditer(doc.text, start, end):
+                _index_called_description(doc.roster, doc.text, start, m)
             for m in _KIN_APPOSITION.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(2), m.group(1))
+            for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
+                _index_role(doc.roster, m.group(1), doc.text[m.end():end])
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -386,7 +394,7 @@ def index_described_names(doc: Document) -> None:
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
     """Make the description that opens ``following`` name the person called ``name``
     (``closed``: an apposition, whose description must end at a comma)."""
-    found = description_at(following)
+    found = description_at(following, roster.speaker_nouns)
     runs = name_runs(words(name), name)
     person = roster.resolve(runs[0]) if runs else None
     if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
@@ -394,6 +402,32 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     if roster.lookup(phrase) is None:
         roster.index(phrase, person)
+
+
+def _index_called_description(roster: Roster, text: str, start: int, m: re.Match) -> None:
+    """``a brisk woman called Fiona Marsh``, ``the boy named Kit``: the description right before
+    ``called``/``named`` names that person, and so does a subject the sentence equates with it
+    (``The moderator is a brisk woman called Fiona Marsh`` -> the moderator). ``the boy called
+    Kit`` may be the boy calling out, so ``called`` counts only after ``a``/``an``.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); r.speaker_nouns = frozenset({"moderator"}); fi = r.add(Person("Fiona Marsh", Counter({"Fiona Marsh": 1})), ["Fiona Marsh"])
+    >>> t = "The moderator is a brisk woman called Fiona Marsh who runs things. The boy called Tom over."
+    >>> for hit in _CALLED_NAME.finditer(t): _index_called_description(r, t, 0, hit)
+    >>> r.lookup("the brisk woman").name, r.lookup("the moderator").name, r.lookup("the boy")
+    ('Fiona Marsh', 'Fiona Marsh', None)
+    """
+    before = text[max(start, m.start() - 50):m.start()]
+    for article in _ARTICLE.finditer(before):
+        phrase = before[article.start():]
+        found = description_at(phrase, roster.speaker_nouns)
+        if found is None or found[0] != phrase or (m.group(1) == "called" and article.group().lower().startswith("the")):
+            continue
+        _index_description(roster, m.group(2), phrase, closed=False)
+        at = m.start() - len(phrase)
+        if subject := _SUBJECT_IS.search(text, max(start, at - 50), at):
+            _index_description(roster, m.group(2), subject.group(1), closed=False)
+        return
 
 
 def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
@@ -410,6 +444,27 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
     found = description_at(following)
     if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
         _index_description(roster, name, following, closed=False)
+
+
+def _index_role(roster: Roster, name: str, following: str) -> None:
+    """``Callum, his race engineer,``: the role after a name, with its possessive, names that
+    person from now on, in full and by its noun alone (a later ``said his engineer`` is
+    Callum); kin (``Edmund, her brother``) is :func:`_index_relation`'s.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cal = r.add(Person("Callum", Counter(Callum=3)), ["Callum"])
+    >>> _index_role(r, "Callum", "his race engineer, came on the radio"); r.lookup("his engineer").name, r.lookup("his race engineer").name
+    ('Callum', 'Callum')
+    """
+    found = description_at(following, roster.speaker_nouns)
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    if not found or person is None or found[1] in KIN_GENDER or not following[len(found[0]):].startswith(","):
+        return
+    possessive = found[0].split(" ", 1)[0].lower()
+    for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
+        if roster.lookup(phrase) is None:
+            roster.index(phrase, person)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:

@@ -124,10 +124,10 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     index_kin_names(roster)
     doc = Document(story, segments, paragraphs, roster, paragraph_of)
+    roster.speaker_nouns = speaker_nouns(text, SPEECH_VERBS)
     index_described_names(doc)
     index_narrators_kin(doc)
     index_title_answerers(doc)
-    roster.speaker_nouns = speaker_nouns(text, SPEECH_VERBS)
     for para in paragraphs:
         para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
     doc.first_person_share = _first_person_share(paragraphs)

@@ -398,3 +398,59 @@ def _surnames(text: str, person: Person) -> set[str]:
     """
     written = re.findall(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"), text)
     return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)
+
+
+_DESCRIBING_COPULA = letters.compile(r"\s+(?:is|was)\s+(?!not\b)([a-z]+)\b")
+_DESCRIBED_RULES = frozenset({"description_tag", "description_action_beat"})
+
+
+def introduced_after_speaking(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    """A speaker a tag knows only by a description, met in the scene for the first time, is
+    the person the very next paragraph introduces: a name never met before opening it with
+    ``is``/``was`` and what they are (``"Someone will have to open it," said the Chancellor.``
+    / ``Aurek Thane was sixty and looked forty`` -> the Chancellor is Aurek Thane, every line;
+    not ``Aurek Thane was waiting``, someone arriving). Joined at once, so the later ``the
+    Chancellor`` is Thane too.
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    previous = resolver.previous_paragraph
+    name = _portrayed_opener(resolver, para)
+    if previous is None or not previous.quotes or name is None or _acted_before(resolver, decisions, name, para.start):
+        return
+    described = {d.speaker for i in previous.quotes if (d := decisions.get(i)) and d.rule in _DESCRIBED_RULES}
+    speaker = described.pop() if len(described) == 1 else None
+    if not speaker or not _new_speaker(resolver, decisions, speaker, previous.start) or not _genders_agree(resolver, speaker, name):
+        return
+    resolver.join(speaker, name)
+    for index, decision in decisions.items():
+        if decision.speaker == speaker:
+            decisions[index] = replace(decision, speaker=name)
+
+
+def _portrayed_opener(resolver: Resolver, para: Paragraph) -> str | None:
+    """The person a paragraph opens by portraying: ``Aurek Thane was sixty`` -> Thane (not
+    ``Thane was waiting``, ``Thane was not``)."""
+    opener = para.mentions[0] if para.mentions else None
+    if para.scene_start or opener is None or opener.kind != "name" or not (opener.subject and opener.initial):
+        return None
+    text = resolver.doc.text
+    verb = _DESCRIBING_COPULA.match(text, opener.end)
+    if not verb or verb.group(1).endswith(("ing", "ed")) or text[para.start:opener.start].strip():
+        return None
+    return opener.person
+
+
+def _acted_before(resolver: Resolver, decisions: dict[int, Decision], name: str, before: int) -> bool:
+    """Whether ``name`` spoke, or was the subject of the narration, before ``before`` (a name in
+    a story's header or a list of characters is neither)."""
+    spoke = any(d.speaker == name and resolver.doc.segments[i].start < before for i, d in decisions.items())
+    return spoke or any(n == name and subject and at < before for at, n, subject in resolver.salience.events())
+
+
+def _new_speaker(resolver: Resolver, decisions: dict[int, Decision], described: str, since: int) -> bool:
+    """Whether ``described`` is a description person with no line before ``since``."""
+    person = resolver.person(described)
+    if person is None or person.known or not described.startswith("the "):
+        return False
+    return not any(d.speaker == described and resolver.doc.segments[i].start < since for i, d in decisions.items())

@@ -7,6 +7,7 @@ Everything here is pure text scanning; deciding which names are characters lives
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ficaudio import letters
@@ -217,17 +218,25 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
 
 
 _INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+)(?=\s*[,.;:!?—])")
+_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+the\s+([A-Za-z][a-z]+)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 
 
 def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
-    """The nouns a story's inverted tags make speakers that no list knows as people:
-    ``"Two," said the Warden.`` and ``offered the archer.`` -> ``warden``, ``archer``, so the
-    narration's ``the archer tore the oilcloth off his bow`` is a person too.
+    """The nouns a story's tags make speakers that no list knows as people: ``"Two," said
+    the Warden.`` and ``offered the archer.`` (an inverted tag, once is enough), ``"And
+    you?" the moderator asks`` (a tag in the usual order, twice at least: ``the ceiling
+    said`` once may be a voice out of the ceiling) -> ``warden``, ``archer``,
+    ``moderator``, so the narration's ``the archer tore the oilcloth off his bow`` is a
+    person too.
 
     >>> sorted(speaker_nouns('"Two," said the Warden. "No," offered the archer, "never." The door shut.', frozenset({"said", "offered"})))
     ['archer', 'warden']
+    >>> sorted(speaker_nouns('"And you?" the moderator asks. "Go!" the moderator says. "Hm," the ceiling says.', frozenset({"asks", "says"})))
+    ['moderator']
     """
     heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
+    direct = Counter(m.group(1).lower() for m in _TAG_HEAD.finditer(text) if m.group(2) in speech_verbs)
+    heads |= {head for head, count in direct.items() if count >= 2}
     return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in _NOT_HEADS)
 
 

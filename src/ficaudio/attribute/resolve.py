@@ -11,8 +11,8 @@ from typing import Collection
 from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
-from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS
-from ficaudio.attribute.mentions import compound_head, is_group_noun, is_name_word
+from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -162,11 +162,15 @@ class Resolver:
         for form, count in person.forms.items():
             owner.forms[form] += count
             self.doc.roster.index(form, owner, force=True)
+        self.doc.roster.index(described, owner, force=True)  # the description itself, never a form of its own person
         if owner.gender is Gender.UNKNOWN:
             owner.gender, owner.gender_reason = person.gender, person.gender_reason
         self.doc.roster.people.remove(person)
         self.salience.rename(described, name)
         self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
+        conv = self.conversation
+        conv.turns = [name if n == described else n for n in conv.turns]
+        conv.last_speaker = name if conv.last_speaker == described else conv.last_speaker
 
 
 _INNER_STATE = letters.compile(
@@ -363,7 +367,9 @@ def _same_sentence(text: str, start: int, position: int) -> bool:
 def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """The speaker meant by ``she said``: two women talking -> the subject of this paragraph,
     else the one whose turn it is in an established exchange (:func:`exchange_partner`), else
-    the one who did not speak in the paragraph just before; otherwise the most recent woman.
+    the one who did not speak in the paragraph just before, when she is in the talk (she had
+    a turn of late, or was a subject in the last sentences: not a woman only named in passing,
+    ``a cab waited for Mrs. Grell``); otherwise the most recent woman.
 
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
@@ -376,7 +382,7 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     same = _recent_of_gender(resolver, gender, position)
     if (partner := exchange_partner(conv)) and resolver.gender(partner) is gender and partner not in exclude:
         return partner  # two men talking, A, B, A: "he said" is B's turn
-    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude:
+    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude and (same[1] in conv.participants() or _recent_subject(resolver, same[1], position)):
         return same[1]  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
 
@@ -503,7 +509,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return bearer
     indefinite = m.text.lower().startswith(("a ", "an "))
     generic = indefinite or m.head in _GENERIC_HEADS
-    if indefinite and in_comparison(resolver.doc.text, m) or predicates_someone(resolver.doc.text, m):
+    if indefinite and (in_comparison(resolver.doc.text, m) or in_portrait_of_named(resolver.doc.text, m)) or predicates_someone(resolver.doc.text, m):
         return None  # "no other woman looked such a lady as she did", "being a modern mother, she": not a newcomer
     if generic and not (m.subject or m.clause_subject) and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
@@ -706,6 +712,28 @@ def predicates_someone(text: str, m: Mention) -> bool:
     if len(before) >= 2 and before[-1].lower() in _BE and is_name_word(before[-2]):
         return True
     return bool(_SENTENCE_OPENING.search(text, max(0, m.start - 4), m.start)) and text[m.end:m.end + 1] in ("!", ".")
+
+
+_PORTRAIT = letters.compile(r"((?:[A-Z][\w'’.-]*\s+){1,4})(?:is|was)\s+(?!not\b)([a-z]+)")
+_SENTENCE_BEFORE = letters.compile(r".*(?:[.!?][\"”’']?\s+|\n)", re.DOTALL)
+
+
+def in_portrait_of_named(text: str, m: Mention) -> bool:
+    """An indefinite description inside a sentence that portrays a named person (a name, then
+    ``is``/``was`` and what they are) says what that person is like; nobody new comes in:
+    ``Miss Letitia Crane was perhaps nineteen, with the red knuckles of a girl who sews.``
+    (not ``Tom was waiting for a girl``, an act, nor ``There was a girl``).
+
+    >>> t = "It rained. Miss Letitia Crane was perhaps nineteen, with the hands of a girl who sews. Tom was waiting for a girl."
+    >>> [in_portrait_of_named(t, Mention(t.index(p), t.index(p) + 6, "description", "a girl")) for p in ("a girl who", "a girl.")]
+    [True, False]
+    """
+    floor = max(0, m.start - 300)
+    before = _SENTENCE_BEFORE.match(text, floor, m.start)
+    portrait = _PORTRAIT.match(text, before.end() if before else floor, m.start)
+    if not portrait or portrait.group(2).endswith(("ing", "ed")):
+        return False
+    return all(is_name_word(w) or fold(w).rstrip(".") in TITLES for w in portrait.group(1).split())
 
 
 def taken_up_by_next_sentence(text: str, m: Mention) -> bool:
