@@ -349,12 +349,11 @@ def _gender_or_prior(person: Person) -> Gender:
 
 
 def own_name_parts(roster: Roster, lower_words: Counter) -> None:
-    """A person's full or titled name owns its first and last word when no one else's name
-    holds them: ``Mrs. Pinnock`` is also ``Pinnock``, and ``Lady Ashgrove``, written once as
-    ``Corisande Ashgrove``, is also ``Corisande`` -- one more name (an alias) that a bare
+    """A person's full or titled name owns its parts (:func:`_name_parts`) when no one else's
+    name holds them: ``Mrs. Pinnock`` is also ``Pinnock``, and ``Lady Ashgrove``, written once
+    as ``Corisande Ashgrove``, is also ``Corisande`` -- one more name (an alias) that a bare
     mention resolves to. A surname two people bear (``Mr. and Mrs. Bennet``), or a given name
-    in two full names, stays nobody's; a ``Mrs.`` before a full name gives no given name (it
-    may be her husband's: ``Mrs. Newland Archer``).
+    in two full names, stays nobody's; so does a word the story writes in lower case.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); cora = r.add(Person("Lady Ashgrove", Counter({"Lady Ashgrove": 4, "Corisande Ashgrove": 1}), title="lady"), ["Lady Ashgrove", "Corisande Ashgrove"])
@@ -377,15 +376,23 @@ def _only_a_name(word: str, lower_words: Counter) -> bool:
 
 
 def _name_parts(form: str) -> tuple[str, ...]:
-    """The first and last words of a name of two or three words, its title aside:
-    ``Corisande Ashgrove`` -> both, ``Mrs. Pinnock`` -> ``Pinnock``, ``Mrs. Newland Archer``
-    -> ``Archer`` only."""
+    """The parts a name of two or three words gives its person: the given name of a full name
+    (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
+    the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
+    surname a title stands before (``Mrs. Pinnock`` -> ``Pinnock``), with the given name too
+    unless the title is ``Mrs.``/``Ms.`` (``Mrs. Newland Archer`` -> ``Archer``).
+
+    >>> _name_parts("Corisande Ashgrove"), _name_parts("Theo Okafor"), _name_parts("Dr. Edmund Hale"), _name_parts("Mrs. Newland Archer"), _name_parts("Tess")
+    (('Corisande',), ('Theo', 'Okafor'), ('Hale', 'Edmund'), ('Archer',), ())
+    """
     words_of = form.split()
     title = words_of[0].lower().rstrip(".") if len(words_of) > 1 and words_of[0].lower().rstrip(".") in TITLES else None
     name = words_of[1:] if title else words_of
     if not 1 <= len(name) <= 3 or (len(name) == 1 and not title):
         return ()
-    return (name[-1],) if title in ("mrs", "ms") or len(name) == 1 else (name[0], name[-1])
+    if not title:
+        return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
+    return (name[-1],) if title in ("mrs", "ms") or len(name) == 1 else (name[-1], name[0])
 
 
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
