@@ -521,3 +521,16 @@ def test_a_full_name_of_unknown_gender_joins_the_one_mr_by_its_given_name():
     roster.add(Person("Martha Wendle", Counter({"Martha Wendle": 1})), ["Martha Wendle"])
     aliases.join_titled_surnames(roster)
     assert roster.lookup("Mr. Wendle") is jasper and roster.lookup("Martha Wendle").name == "Martha Wendle"
+
+
+def test_a_word_the_story_writes_in_lower_case_is_no_name_part():
+    # `Squad Four` is a team: `four` is a number the story writes, never one more name of it
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    squad = roster.add(Person("Squad Four", Counter({"Squad Four": 3})), ["Squad Four"])
+    gran = roster.add(Person("Grandma Pearl", Counter({"Grandma Pearl": 2})), ["Grandma Pearl"])
+    aliases.own_name_parts(roster, Counter({"four": 2, "squad": 1}))
+    assert set(squad.forms) == {"Squad Four"} and "Grandma" not in gran.forms
