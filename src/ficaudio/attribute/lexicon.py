@@ -125,14 +125,14 @@ ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt.
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 
 
-def same_title(a: str | None, b: str | None) -> bool:
+def same_title(a: str, b: str) -> bool:
     """Whether two title keys are one title, written out or short: ``dr``/``doctor``,
     ``sgt``/``sergeant``, ``mister``/``mr`` (``Dr. Strand`` and ``Doctor Strand`` are one man).
 
     >>> same_title("dr", "doctor"), same_title("mister", "mr"), same_title("dr", "professor")
     (True, True, False)
     """
-    return _SPELLED_OUT.get(a or "", a) == _SPELLED_OUT.get(b or "", b)
+    return _SPELLED_OUT.get(a, a) == _SPELLED_OUT.get(b, b)
 
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
