@@ -501,3 +501,71 @@ def test_a_role_in_apposition_with_a_possessive_names_that_person():
         "Her engineer laughs, very briefly. \u201cThen bring them home.\u201d",
     ])
     assert speakers[-1] == "Marco"
+_TITLED_LADY_AND_HER_FULL_NAME = [
+    "Lady Merrow came in from the garden with mud on her hem. In forty years Isaura Merrow had never cared for gloves, and the village said that was why they liked Isaura Merrow.",
+    '"The roses are finished," said Lady Merrow.',
+    "Pell took the basket from her.",
+    '"Then we cut them back, my lady," Pell said.',
+    'Isaura pulled off her hat. "Not yet."',
+]
+
+
+def test_a_full_name_gives_its_given_name_to_the_titled_person():
+    # `Isaura Merrow` is Lady Merrow: a bare `Isaura` is her, and her character answers to it
+    lady = next(c for c in paragraph_characters(_TITLED_LADY_AND_HER_FULL_NAME).values() if "Lady Merrow" in (c.name, *c.aliases))
+    assert {"Isaura", "Isaura Merrow", "Lady Merrow"} <= {lady.name, *lady.aliases}
+    speakers = dialogue_speakers(_TITLED_LADY_AND_HER_FULL_NAME)
+    assert speakers[0] == speakers[-1] == lady.name
+
+
+def test_a_titled_name_owns_its_bare_surname_only_when_nobody_else_bears_it():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    landlady = roster.add(Person("Mrs. Tansy", Counter({"Mrs. Tansy": 5}), title="mrs"), ["Mrs. Tansy"])
+    husband = roster.add(Person("Mr. Pell", Counter({"Mr. Pell": 3}), title="mr"), ["Mr. Pell", "Pell"])
+    wife = roster.add(Person("Mrs. Pell", Counter({"Mrs. Pell": 2}), title="mrs"), ["Mrs. Pell"])
+    aliases.own_name_parts(roster, Counter())
+    assert "Tansy" in landlady.forms and roster.lookup("Tansy") is landlady
+    assert "Pell" not in husband.forms and "Pell" not in wife.forms
+
+
+def test_a_married_title_before_a_full_name_gives_no_given_name():
+    # `Mrs. Newland Archer` may bear her husband's given name
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    wife = roster.add(Person("Mrs. Archer", Counter({"Mrs. Archer": 4, "Mrs. Newland Archer": 1}), title="mrs"), ["Mrs. Archer"])
+    aliases.own_name_parts(roster, Counter())
+    assert "Newland" not in wife.forms and "Archer" in wife.forms
+
+
+def test_a_full_name_of_unknown_gender_joins_the_one_mr_by_its_given_name():
+    # the text never says whether `Jasper Wendle` is he or she; `Jasper` is a man's name
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    jasper = roster.add(Person("Jasper Wendle", Counter({"Jasper Wendle": 1})), ["Jasper Wendle"])
+    roster.add(Person("Mr. Wendle", Counter({"Mr. Wendle": 6}), title="mr"), ["Mr. Wendle"])
+    roster.add(Person("Martha Wendle", Counter({"Martha Wendle": 1})), ["Martha Wendle"])
+    aliases.join_titled_surnames(roster)
+    assert roster.lookup("Mr. Wendle") is jasper and roster.lookup("Martha Wendle").name == "Martha Wendle"
+
+
+def test_a_word_the_story_writes_in_lower_case_is_no_name_part():
+    # `Squad Four` is a team: `four` is a number the story writes, never one more name of it
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    squad = roster.add(Person("Squad Four", Counter({"Squad Four": 3})), ["Squad Four"])
+    gran = roster.add(Person("Grandma Pearl", Counter({"Grandma Pearl": 2})), ["Grandma Pearl"])
+    aliases.own_name_parts(roster, Counter({"four": 2, "squad": 1}))
+    assert set(squad.forms) == {"Squad Four"} and "Grandma" not in gran.forms

@@ -79,11 +79,11 @@ STORY_FLOORS = [
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
-    ("fog_street", 90, 0.71),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.711 after round 31d
+    ("fog_street", 90, 0.72),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.722 after round 31a (titles and surnames)
     ("group_project", 95, 0.50),  # round 30: 0.505; 0.505
-    ("hollow_court", 95, 0.49),  # round 30: 0.411; 0.421; 0.495 after round 31d
-    ("pit_lane", 88, 0.69),  # round 30: 0.375; 0.375; 0.693 after round 31a (accented names)
-    ("second_year", 97, 0.44),  # round 30: 0.443; 0.443
+    ("hollow_court", 95, 0.56),  # round 30: 0.411; 0.421; 0.568 after round 31a (titles and surnames)
+    ("pit_lane", 88, 0.69),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names)
+    ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
     ("tea_house", 100, 0.67),  # round 30: 0.670; 0.670
 ]
 

@@ -367,3 +367,18 @@ def test_a_word_called_once_that_no_list_knows_is_no_person():
     ]
     assert "Affirmative" not in paragraph_characters(paragraphs)
     assert "Mari" in paragraph_characters(["Rhys looked up. “Mari. Tell him.”", "“Tell him yourself.”"])
+_ONE_DOCTOR_TWO_SPELLINGS = [
+    "Dr. Quennell set down her pen and looked at the boy by the door.",
+    '"Sit down, Jory," said Dr. Quennell.',
+    "Jory sat on the very edge of the chair.",
+    '"Am I in trouble, Doctor Quennell?" he asked.',
+    '"Not yet," said Doctor Quennell.',
+]
+
+
+def test_a_title_written_out_or_short_is_one_title():
+    # `Dr. Quennell` and `Doctor Quennell` are one woman, not two voices
+    doctors = [c for c in paragraph_characters(_ONE_DOCTOR_TWO_SPELLINGS).values() if c.name != "Jory"]
+    assert len(doctors) == 1 and {"Dr. Quennell", "Doctor Quennell"} <= {doctors[0].name, *doctors[0].aliases}
+    speakers = dialogue_speakers(_ONE_DOCTOR_TWO_SPELLINGS)
+    assert speakers[0] == speakers[-1] == doctors[0].name

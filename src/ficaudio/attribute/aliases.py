@@ -337,12 +337,66 @@ def join_titled_surnames(roster: Roster) -> None:
     'Mrs. Bennet'
     """
     for person in list(roster.people):
-        words = person.name.split()
-        if len(words) != 2 or person.title or person.gender not in _UNMARRIED_TITLES or person not in roster.people:
+        words, gender = person.name.split(), _gender_or_prior(person)
+        if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or person not in roster.people:
             continue
-        titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[person.gender] and p.name.split()[-1] == words[1]]
+        titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
             join_person(roster, titled[0], person)
+
+
+def _gender_or_prior(person: Person) -> Gender:
+    """A person's gender, or, when the text leaves it open, the one the first-names list is
+    sure of for the given name (``Tobias Carrick`` -> male)."""
+    prior, weight = name_prior(person.name.split()[0])
+    return person.gender if person.gender is not Gender.UNKNOWN or weight < 1.5 else prior
+
+
+def own_name_parts(roster: Roster, lower_words: Counter) -> None:
+    """A person's full or titled name owns its parts (:func:`_name_parts`) when no one else's
+    name holds them: ``Mrs. Pinnock`` is also ``Pinnock``, and ``Lady Ashgrove``, written once
+    as ``Corisande Ashgrove``, is also ``Corisande`` -- one more name (an alias) that a bare
+    mention resolves to. A surname two people bear (``Mr. and Mrs. Bennet``), or a given name
+    in two full names, stays nobody's; so does a word the story writes in lower case.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cora = r.add(Person("Lady Ashgrove", Counter({"Lady Ashgrove": 4, "Corisande Ashgrove": 1}), title="lady"), ["Lady Ashgrove", "Corisande Ashgrove"])
+    >>> own_name_parts(r, Counter()); r.lookup("Corisande").name, sorted(cora.forms)
+    ('Lady Ashgrove', ['Ashgrove', 'Corisande', 'Corisande Ashgrove', 'Lady Ashgrove'])
+    """
+    bearers = Counter(w for p in roster.people for w in {w for f in p.forms for w in f.split()})
+    for person in roster.people:
+        parts = {w for f in person.forms for w in _name_parts(f)} if not person.known else set()
+        for part in sorted(parts - set(person.forms)):
+            if bearers[part] == 1 and roster.lookup(part) in (None, person) and _only_a_name(part, lower_words):
+                roster.index(part, person)
+                person.forms[part] += 0  # listed as an alias, counted under the full form
+
+
+def _only_a_name(word: str, lower_words: Counter) -> bool:
+    """A word the story never writes in lower case, nor a kin word or a title: ``Ashgrove``,
+    not ``Four`` of ``Squad Four`` nor ``Grandma`` of ``Grandma Pearl``."""
+    return not lower_words[word.lower()] and word.lower() not in KIN_NAMES and word.lower().rstrip(".") not in TITLES
+
+
+def _name_parts(form: str) -> tuple[str, ...]:
+    """The parts a name of two or three words gives its person: the given name of a full name
+    (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
+    the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
+    surname a title stands before (``Mrs. Pinnock`` -> ``Pinnock``), with the given name too
+    unless the title is ``Mrs.``/``Ms.`` (``Mrs. Newland Archer`` -> ``Archer``).
+
+    >>> _name_parts("Corisande Ashgrove"), _name_parts("Theo Okafor"), _name_parts("Dr. Edmund Hale"), _name_parts("Mrs. Newland Archer"), _name_parts("Tess")
+    (('Corisande',), ('Theo', 'Okafor'), ('Hale', 'Edmund'), ('Archer',), ())
+    """
+    words_of = form.split()
+    title = words_of[0].lower().rstrip(".") if len(words_of) > 1 and words_of[0].lower().rstrip(".") in TITLES else None
+    name = words_of[1:] if title else words_of
+    if not 1 <= len(name) <= 3 or (len(name) == 1 and not title):
+        return ()
+    if not title:
+        return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
+    return (name[-1],) if title in ("mrs", "ms") or len(name) == 1 else (name[-1], name[0])
 
 
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
+from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
@@ -607,7 +607,7 @@ def _title_fits(person: Person, title: str) -> bool:
     """
     if person.title is None:
         return _given_name_fits(person.name, title)
-    return TITLE_GENDER.get(person.title) == TITLE_GENDER.get(title) and person.title == title
+    return same_title(person.title, title)
 
 
 def _given_name_fits(full_name: str, title: str) -> bool:

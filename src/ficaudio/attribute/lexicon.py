@@ -76,7 +76,7 @@ NEUTRAL_TITLES = frozenset({
     "dr", "doctor", "professor", "prof", "captain", "capt", "colonel", "col", "general", "major",
     "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "agent", "officer",
     "detective", "inspector", "judge", "father", "reverend", "rev", "saint", "st", "president",
-    "senator", "governor", "elder", "chief", "coach", "nurse",
+    "senator", "governor", "elder", "chief", "coach", "nurse", "insp",
 })
 TITLES = frozenset(TITLE_GENDER) | NEUTRAL_TITLES
 
@@ -120,8 +120,19 @@ KIN_NAMES = {
 }
 """Kinship words used as names (``Mom``, ``Gran``) and the kin noun each stands for."""
 
-ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. "}
+ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. ", "inspector": "insp. "}
 """Titles and how a name writes them short (``Dr. Archie`` bears ``doctor``)."""
+_SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
+
+
+def same_title(a: str, b: str) -> bool:
+    """Whether two title keys are one title, written out or short: ``dr``/``doctor``,
+    ``sgt``/``sergeant``, ``mister``/``mr`` (``Dr. Strand`` and ``Doctor Strand`` are one man).
+
+    >>> same_title("dr", "doctor"), same_title("mister", "mr"), same_title("dr", "professor")
+    (True, True, False)
+    """
+    return _SPELLED_OUT.get(a, a) == _SPELLED_OUT.get(b, b)
 
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
