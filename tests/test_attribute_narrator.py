@@ -283,3 +283,16 @@ def test_a_possessive_answer_is_no_call_and_never_names_the_narrator():
     ]
     characters = {c.name: c for c in scene_attribution(scene).characters}
     assert "I" in characters["Wyn"].aliases and "Mr. Brandt" in characters
+
+
+def test_the_name_later_in_an_answer_to_the_narrator_names_the_narrator():
+    # the answer to the narrator's line is cut by its tag; its second part calls the narrator
+    # `Tobias`, while `Jack` was called once up the stairs and never answered
+    scene = [
+        'Mrs. Peel shouted up the stairs. "Jack, your tea is on the table!"',
+        "I was at the desk with the lamp on, and she came in to draw the curtains.",
+        '"I have lost my pen again," I said.',
+        '"Your trouble," Mrs. Peel said, "is that you never look back. Go to bed, Tobias."',
+        '"Goodnight," I said.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tobias"

@@ -220,7 +220,9 @@ _INNER_QUOTATION = letters.compile(r"(?<=\s)['‘“\"][^'‘’“”\"]*[.!?,]
 
 def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[int]:
     """Quotations that answer the narrator: the first of a paragraph whose paragraph before
-    ends on a quotation of the narrator's, and not the narrator's own."""
+    ends on a quotation of the narrator's, and not the narrator's own, with the rest of that
+    paragraph's quotations its speaker goes on with (``"Your mother," Dr. Vell said, "is a
+    sensible woman. Go to bed, Mr. Ashcombe."``)."""
     replies = []
     for before, para in zip(doc.paragraphs, doc.paragraphs[1:]):
         if not (before.quotes and para.quotes) or para.scene_start:
@@ -228,13 +230,15 @@ def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[i
         last, first = decisions.get(before.quotes[-1]), decisions.get(para.quotes[0])
         if last and last.speaker == FIRST_PERSON_NAME and (first is None or first.speaker != FIRST_PERSON_NAME):
             replies.append(para.quotes[0])
+            replies.extend(i for i in para.quotes[1:] if first and (d := decisions.get(i)) and d.speaker == first.speaker)
     return replies
 
 
 def _called_name(doc: Document, phrase: str, quote: str) -> str | None:
     """Who ``phrase`` calls in ``quote``: a person of the roster, or a given name that opens or
-    closes a quotation saying more than the name (``"Jane, sit down."``; not ``"Jane Eyre."``,
+    closes a quotation saying more than the name (``"Jane, sit down."``, ``"Go to bed, Tobias."``; not ``"Jane Eyre."``,
     an answer, nor ``"..., Grimpen, Devon. House-surgeon ..."``, a list)."""
+    phrase = phrase.rstrip(".")  # "Go to bed, Tobias." calls Tobias
     runs = name_runs(words(phrase), phrase)
     said = quote.strip("\"“”‘’'_ .,!?")
     if not runs or said == phrase:
