@@ -293,7 +293,7 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     ``Kakashi looked over at her. "You've done enough."`` or ``"Enough." Kakashi sighed.``"""
     text = ctx.doc.text
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
-    before = [m for m in mentions if m.subject and not in_object_relative(text, m)] or [m for m in mentions if m.clause_subject]
+    before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
         subject = interrupting_subject(text, mentions, before[-1]) or main_clause_subject(text, before, before[-1])  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
         return heard_person(text, mentions, before, subject) or heard_instead(text, mentions, subject)
@@ -301,27 +301,6 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in mentions if m.subject and m.start < first_sentence_end]
     return heard_instead(text, mentions, after[0]) if after else None
-
-
-_OBJECT_RELATIVE = letters.compile(r"\b(?:the|a|an|his|her|my|our|their|your|its)\s+([a-z]+)\s+$")
-_NOT_OBJECTS = frozenset("""way time times moment day night morning afternoon evening week year minute second hour instant
-    if that when while as until and or but had more less than so""".split())
-
-
-def in_object_relative(text: str, m: Mention) -> bool:
-    """A pronoun right after a noun of a noun phrase opens a relative clause with no
-    ``that``: ``Robert took the cup I gave him.`` -- ``I`` gave, Robert is the beat's subject.
-    A time or manner noun leaves it the main subject (``Every time I ask, ...``, ``the way she
-    talks``).
-
-    >>> t = "Robert took the cup I gave him. The next day I left."
-    >>> in_object_relative(t, Mention(20, 21, "first_person", "I")), in_object_relative(t, Mention(45, 46, "first_person", "I"))
-    (True, False)
-    """
-    if m.kind not in ("first_person", "pronoun"):
-        return False
-    found = _OBJECT_RELATIVE.search(text, max(0, m.start - 40), m.start)
-    return bool(found) and found.group(1) not in _NOT_OBJECTS
 
 
 _HEARS = letters.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
