@@ -464,4 +464,3 @@ def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender
         '"Traitor," he muttered.',
     ])
     assert speakers[-1] == "Oskar"
-
