@@ -296,3 +296,17 @@ def test_the_name_later_in_an_answer_to_the_narrator_names_the_narrator():
         '"Goodnight," I said.',
     ]
     assert dialogue_speakers(scene)[-1] == "Tobias"
+
+
+def test_an_interjection_that_answers_the_narrator_is_no_name_of_hers():
+    # `"Ugh. Okay."` opens the answer to the narrator's question: read as a call, `Ugh` became
+    # the narrator's name
+    scene = [
+        "I called down to the lab and Teddy picked up on the first ring.",
+        '"Lab, Teddy speaking."',
+        '"It\'s me. Can you run a sample for bed four?" I asked.',
+        '"Ugh. Okay. Send it. I\'ll call you back with a number."',
+        '"You\'re a star."',
+        '"I\'m a man in a basement," Teddy said.',
+    ]
+    assert dialogue_speakers(scene)[1] == dialogue_speakers(scene)[3] == "I"
