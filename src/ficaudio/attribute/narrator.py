@@ -128,8 +128,8 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     """A name others address while the narration never makes it a subject: the narrator. In
     this order: a name addressed twice or more; the name an answer to the narrator's own line
     calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
-    is never the subject of narration. Never one of a family the narration names in the third
-    person (:func:`named_as_family_in_narration`).
+    is never the subject of narration. Never one the narration names in the third person, as
+    a family or under its title spelt another way (:func:`seen_from_outside`).
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
     by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
