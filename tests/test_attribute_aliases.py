@@ -569,3 +569,20 @@ def test_a_word_the_story_writes_in_lower_case_is_no_name_part():
     gran = roster.add(Person("Grandma Pearl", Counter({"Grandma Pearl": 2})), ["Grandma Pearl"])
     aliases.own_name_parts(roster, Counter({"four": 2, "squad": 1}))
     assert set(squad.forms) == {"Squad Four"} and "Grandma" not in gran.forms
+def test_a_friend_named_in_apposition_is_who_my_friend_means():
+    # `Priya, my oldest friend,` and `my best friend Otto`: a later `my friend` / `my best
+    # friend` in a tag is that person, not a voice of its own
+    scene = [
+        "Priya, my oldest friend, was waiting at the gate with two coffees.",
+        '"You are late," my friend said.',
+        '"The bus was late," I said.',
+        '"The bus is always late," Priya said.',
+    ]
+    assert dialogue_speakers(scene)[0] == "Priya"
+    scene = [
+        "I found my best friend Otto in the library, asleep on a pile of maps.",
+        '"Go away," my friend said.',
+        '"It is noon," I said.',
+        'Otto rolled over. "Then come back at one."',
+    ]
+    assert dialogue_speakers(scene)[0] == "Otto"

@@ -75,7 +75,7 @@ STORY_FLOORS = [
     ("coffee_order", 90, 0.66),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n
     ("snowed_in", 90, 0.91),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
-    ("night_shift", 88, 0.89),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p
+    ("night_shift", 88, 0.90),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31

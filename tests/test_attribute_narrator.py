@@ -241,3 +241,72 @@ def test_a_named_narrator_does_not_take_in_a_family_the_narration_names():
     result = scene_attribution(scene)
     assert result.lines[-2].speaker == "Kit"
     assert "Mr. Marchant" not in next(c.aliases for c in result.characters if c.name == "Kit")
+
+
+_GREENHOUSE_LESSON = [
+    "Dr. Vell had a way of looking at you over her clipboard that made you forget your own name.",
+    '"Mr. Ashcombe."',
+    "I looked up from the seed trays.",
+    '"Yes, Doctor Vell?"',
+    '"The soil in tray four. Why is it grey?"',
+    "Beside me, Tamsin snorted into her sleeve.",
+    '"Too much sand, Doctor Vell," Tamsin said.',
+    "Dr. Vell wrote something down without looking at either of us.",
+    '"I asked Mr. Ashcombe," she said.',
+    '"Too much sand," I said.',
+    '"Doctor Vell, can I get the watering can?" Tamsin asked.',
+]
+
+
+def test_a_title_spelt_another_way_in_the_narration_never_names_the_narrator():
+    # `Doctor Vell` is addressed three times and never written that way in the narration, but
+    # the narration writes `Dr. Vell`: she is seen from outside, and the narrator is the
+    # `Mr. Ashcombe` she calls
+    speakers = dialogue_speakers(_GREENHOUSE_LESSON)
+    assert speakers[5] == "Mr. Ashcombe"
+    assert speakers[1] != "Doctor Vell"
+
+
+def test_a_possessive_answer_is_no_call_and_never_names_the_narrator():
+    # `"Mr. Brandt’s, sir."` answers whose voice it was: read as a call, it and the echo that
+    # follows made `Mr. Brandt` a name addressed twice, and the narrator took it
+    scene = [
+        "Orla brought the girl up from the kitchen, and I gave her the chair by the fire.",
+        '"Whose voice was it?" I asked.',
+        '"Mr. Brandt’s, sir."',
+        '"You are sure of it?" I asked.',
+        '"Mr. Brandt’s. I would know it anywhere."',
+        '"Mr. Brandt," Orla repeated slowly. "Mr. Brandt is a magistrate."',
+        '"Thank you, Wyn," Orla said.',
+        "Orla took her down again.",
+        '"Sit down, Wyn," Orla said when she came back. "You look worn out."',
+    ]
+    characters = {c.name: c for c in scene_attribution(scene).characters}
+    assert "I" in characters["Wyn"].aliases and "Mr. Brandt" in characters
+
+
+def test_the_name_later_in_an_answer_to_the_narrator_names_the_narrator():
+    # the answer to the narrator's line is cut by its tag; its second part calls the narrator
+    # `Tobias`, while `Jack` was called once up the stairs and never answered
+    scene = [
+        'Mrs. Peel shouted up the stairs. "Jack, your tea is on the table!"',
+        "I was at the desk with the lamp on, and she came in to draw the curtains.",
+        '"I have lost my pen again," I said.',
+        '"Your trouble," Mrs. Peel said, "is that you never look back. Go to bed, Tobias."',
+        '"Goodnight," I said.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tobias"
+
+
+def test_an_interjection_that_answers_the_narrator_is_no_name_of_hers():
+    # `"Ugh. Okay."` opens the answer to the narrator's question: read as a call, `Ugh` became
+    # the narrator's name
+    scene = [
+        "I called down to the lab and Teddy picked up on the first ring.",
+        '"Lab, Teddy speaking."',
+        '"It\'s me. Can you run a sample for bed four?" I asked.',
+        '"Ugh. Okay. Send it. I\'ll call you back with a number."',
+        '"You\'re a star."',
+        '"I\'m a man in a basement," Teddy said.',
+    ]
+    assert dialogue_speakers(scene)[1] == dialogue_speakers(scene)[3] == "I"

@@ -41,11 +41,15 @@ _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
-_KIN_APPOSITION = letters.compile(r"\b((?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife)),? ((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?=[,.;!?]| [a-z])")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
+_RELATION = (r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:(?:best|oldest|old|dear|closest|little|big|older|younger|elder|eldest|youngest|twin) )?"
+             r"(?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife|cousin|friend|companion|partner|roommate|flatmate|colleague|comrade)")
+_RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_KIN_APPOSITION = letters.compile(r"\b(" + _RELATION + r"),? " + _RELATIVE + r"(?=[,.;!?]| [a-z])")
+_RELATION_AFTER_NAME = letters.compile(r"(?<![\w'’])" + _RELATIVE + r"(?:,| (?:is|was|had been)) (" + _RELATION + r")(?=[,.;!?—]| and\b)")
 _INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = letters.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -438,6 +442,8 @@ def index_described_names(doc: Document) -> None:
                 _index_relation(doc.roster, m.group(2), m.group(1))
             for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
+                _index_relation(doc.roster, m.group(1), m.group(2))
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -522,8 +528,10 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:
-    """``Her brother Edmund``: the relation, with its possessive, names that person from now on
-    (a later ``said her brother`` is Edmund), unless it already names someone.
+    """``Her brother Edmund``, ``my best friend, Dana,``, ``Dana, my oldest friend,``, ``Dana
+    was my friend``: the relation, with its possessive, names that person from now on (a later
+    ``said her brother`` or ``my friend asked`` is that person), and so does the relation
+    without its adjective (``my friend`` for ``my best friend``), unless it already names someone.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
@@ -531,13 +539,19 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
     'Edmund'
     >>> [m.groups() for m in _KIN_APPOSITION.finditer("Her brother Edmund came, and my mother, Mrs. Hale, sighed.")]
     [('Her brother', 'Edmund'), ('my mother', 'Mrs. Hale')]
+    >>> [m.groups() for m in _RELATION_AFTER_NAME.finditer("At last Dana, my oldest friend, sat down. Ben was my cousin and a fool.")]
+    [('Dana', 'my oldest friend'), ('Ben', 'my cousin')]
     """
     runs = name_runs(words(name), name)
     person = roster.resolve(runs[0]) if runs else None
-    if person is not None and roster.lookup(relation) is None:
-        roster.index(relation.lower(), person)
-        if person.gender is Gender.UNKNOWN:
-            person.gender, person.gender_reason = KIN_GENDER[relation.split()[-1]], f"'{relation}' in apposition"
+    if person is None:
+        return
+    possessive, *_, noun = relation.lower().split()
+    for phrase in {relation.lower(), f"{possessive} {noun}"}:
+        if roster.lookup(phrase) is None:
+            roster.index(phrase, person)
+    if person.gender is Gender.UNKNOWN and noun in KIN_GENDER:
+        person.gender, person.gender_reason = KIN_GENDER[noun], f"'{relation}' in apposition"
 
 
 def join_addressed_only_names(doc: Document) -> None:

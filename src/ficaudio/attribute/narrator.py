@@ -7,6 +7,7 @@ from collections import Counter
 
 from ficaudio import letters
 from ficaudio.attribute.document import Document
+from ficaudio.attribute.lexicon import ABBREVIATED_TITLES
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import name_prior
@@ -127,8 +128,8 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     """A name others address while the narration never makes it a subject: the narrator. In
     this order: a name addressed twice or more; the name an answer to the narrator's own line
     calls them (:func:`called_in_reply`); a name addressed once whose bearer never speaks and
-    is never the subject of narration. Never one of a family the narration names in the third
-    person (:func:`named_as_family_in_narration`).
+    is never the subject of narration. Never one the narration names in the third person, as
+    a family or under its title spelt another way (:func:`seen_from_outside`).
 
     Example: in a story told as ``I said``, ``"Pip, come here"`` and ``"Well, Pip?"`` said
     by others, with ``Pip`` never the subject of a narration sentence -> Pip. Never a name the
@@ -147,7 +148,39 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
 
 
 def _first_outside_family(doc: Document, names: list[str | None]) -> str | None:
-    return next((n for n in names if n and not named_as_family_in_narration(doc, n)), None)
+    return next((n for n in names if n and not seen_from_outside(doc, n)), None)
+
+
+def seen_from_outside(doc: Document, name: str) -> bool:
+    """Whether the narration writes ``name`` of someone in the third person: another of the
+    family (:func:`named_as_family_in_narration`) or the same titled person spelt another way
+    (:func:`titled_surname_in_narration`)."""
+    return named_as_family_in_narration(doc, name) or titled_surname_in_narration(doc, name)
+
+
+_SHORT_TITLES = {short.strip(" ."): full for full, short in ABBREVIATED_TITLES.items()}
+
+
+def titled_surname_in_narration(doc: Document, name: str) -> bool:
+    """Whether the narration writes a titled ``name``'s surname for someone under the same
+    title however spelt, or bare: ``Dr. Strand turned`` and ``Strand turned`` are the ``"Yes,
+    Doctor Strand?"`` others say, a person seen from outside, never ``I``. Another title is
+    another person (``Mrs. Hale`` in the narration leaves the ``Mr. Hale`` others call free).
+
+    >>> _same_title("dr", "doctor"), _same_title(None, "doctor"), _same_title("mrs", "mr")
+    (True, True, False)
+    """
+    runs = name_runs(words(name), name)
+    if not runs or not runs[0].title:
+        return False
+    title, surname = runs[0].title, runs[0].words[-1]
+    return any(run.words[-1] == surname and (run.title or len(run.words) == 1) and _same_title(run.title, title)
+               for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.person != name
+               for run in name_runs(words(m.text), m.text)[:1])
+
+
+def _same_title(title: str | None, other: str) -> bool:
+    return title is None or _SHORT_TITLES.get(title, title) == _SHORT_TITLES.get(other, other)
 
 
 def named_as_family_in_narration(doc: Document, name: str) -> bool:
@@ -187,7 +220,9 @@ _INNER_QUOTATION = letters.compile(r"(?<=\s)['‘“\"][^'‘’“”\"]*[.!?,]
 
 def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[int]:
     """Quotations that answer the narrator: the first of a paragraph whose paragraph before
-    ends on a quotation of the narrator's, and not the narrator's own."""
+    ends on a quotation of the narrator's, and not the narrator's own, with the rest of that
+    paragraph's quotations its speaker goes on with (``"Your mother," Dr. Vell said, "is a
+    sensible woman. Go to bed, Mr. Ashcombe."``)."""
     replies = []
     for before, para in zip(doc.paragraphs, doc.paragraphs[1:]):
         if not (before.quotes and para.quotes) or para.scene_start:
@@ -195,13 +230,15 @@ def replies_to_narrator(doc: Document, decisions: dict[int, Decision]) -> list[i
         last, first = decisions.get(before.quotes[-1]), decisions.get(para.quotes[0])
         if last and last.speaker == FIRST_PERSON_NAME and (first is None or first.speaker != FIRST_PERSON_NAME):
             replies.append(para.quotes[0])
+            replies.extend(i for i in para.quotes[1:] if first and (d := decisions.get(i)) and d.speaker == first.speaker)
     return replies
 
 
 def _called_name(doc: Document, phrase: str, quote: str) -> str | None:
     """Who ``phrase`` calls in ``quote``: a person of the roster, or a given name that opens or
-    closes a quotation saying more than the name (``"Jane, sit down."``; not ``"Jane Eyre."``,
+    closes a quotation saying more than the name (``"Jane, sit down."``, ``"Go to bed, Tobias."``; not ``"Jane Eyre."``,
     an answer, nor ``"..., Grimpen, Devon. House-surgeon ..."``, a list)."""
+    phrase = phrase.rstrip(".")  # "Go to bed, Tobias." calls Tobias
     runs = name_runs(words(phrase), phrase)
     said = quote.strip("\"“”‘’'_ .,!?")
     if not runs or said == phrase:
@@ -239,7 +276,7 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
     in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
     return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
-            and n not in tagged and not named_as_family_in_narration(doc, n)]
+            and n not in tagged and not seen_from_outside(doc, n)]
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
@@ -258,7 +295,8 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
         for index in para.quotes:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
     in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
-    return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration)
+    return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
+                     and not titled_surname_in_narration(doc, n))
 
 
 _ADDRESSED_MIN = 2  # one address may be to someone who never appears in the narration
