@@ -357,3 +357,9 @@ def test_a_capital_word_before_a_noun_half_the_time_is_no_person():
     text = ('Idris fixed a Kessler drive once. Wick read about Kessler drives all night. The drive hummed and the drives cooled.\n'
             '"Fine," Idris said.')
     assert "Kessler" not in line_characters(text)
+
+
+def test_a_short_form_called_with_honorifics_still_shortens_one_given_name():
+    roster, (tomoya,) = _roster("Tomoya")
+    tomo = roster.add(Person("Tomo", Counter({"Tomo": 2, "Tomo-kun": 0, "Tomo-nii": 0})), ["Tomo", "Tomo-kun", "Tomo-nii"])
+    assert short_form_owner(roster, tomo) is tomoya

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, split_honorific
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Character, Gender
 
@@ -491,6 +491,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     The short name has at least three letters, the long one at least two more (``Ann`` is not
     ``Anne``); it must open exactly one other person's given name, neither person may be a
     configured or titled one, and no sentence may name the two apart (``Cal and Callum``).
+    The short name may carry honorifics (``Kai``, ``Kai-kun``, ``Kai-nii`` for ``Kaito``).
 
     >>> r = Roster(); cal = r.add(Person("Cal", Counter(Cal=2)), ["Cal"])
     >>> callum = r.add(Person("Callum", Counter(Callum=9)), ["Callum"])
@@ -498,7 +499,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     ('Callum', None)
     """
     short = person.name
-    if person.known or person.title or " " in short or len(short) < 3 or len(person.forms) != 1:
+    if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title
               and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2]
