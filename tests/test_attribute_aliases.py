@@ -464,3 +464,51 @@ def test_a_nickname_of_two_peoples_given_names_joins_neither():
         '"You two are hopeless," said Ned.',
     ]
     assert {"Ned", "Edmund", "Edward"} <= set(paragraph_characters(paragraphs))
+
+
+_TWO_KIN_WORDS = [
+    "Rin came home late. Her father was still at the counter, sorting receipts.",
+    '"Okaa-san says dinner is cold," Rin said.',
+    '"Your mother is always right," her father said.',
+    '"Dad, you never disagree with her."',
+    '"Otou-san never disagrees with anyone," her little brother called from the stairs.',
+]
+
+
+def test_two_kin_words_for_one_parent_are_one_voice():
+    # Dad and Otou-san are one father; Okaa-san is a mother, not a person called Okaa of no gender
+    characters = paragraph_characters(_TWO_KIN_WORDS)
+    fathers = [c for c in characters.values() if {"Dad", "Otou"} & {c.name, *c.aliases}]
+    assert len(fathers) == 1 and {"Dad", "Otou"} <= {fathers[0].name, *fathers[0].aliases}
+    assert characters["Okaa"].gender.value == "female"
+
+
+def test_two_kin_words_a_sentence_names_apart_stay_two_parents():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    roster.add(Person("Dad", Counter(Dad=4)), ["Dad"])
+    roster.add(Person("Papa", Counter(Papa=3)), ["Papa"])
+    roster.apart = {frozenset(("Dad", "Papa"))}
+    aliases.join_kin_names(roster)
+    assert roster.lookup("Papa").name == "Papa"
+
+
+_FAMILY_NAME = [
+    "Characters: Emi Tanabe, Joji Tanabe, Ken Saito",
+    "The Tanabe bakery opened at seven. Emi was already behind the counter, and Emi had flour on her nose.",
+    '"Morning, Tanabe," Ken said.',
+    '"You\'re early," Emi said.',
+    "Joji came out of the back with a tray of rolls. Joji was her uncle, and he baked everything.",
+    '"Tanabe-san, can I take one?" Ken asked.',
+    '"Two, if you carry the tray," said Joji.',
+]
+
+
+def test_a_surname_two_people_bear_is_a_family_not_a_voice():
+    # "Tanabe" calls Emi once and Joji once: it names the family, never a speaker of its own
+    speakers = dialogue_speakers(_FAMILY_NAME)
+    assert "Tanabe" not in speakers
+    assert "Tanabe" not in paragraph_characters(_FAMILY_NAME)

@@ -222,3 +222,15 @@ def test_a_titled_speaker_takes_the_name_only_called_when_she_is_about():
         "\u201cGoodnight, Ilse,\u201d Tobin said.",
     ])
     assert (speakers[0], speakers[3], speakers[4]) == ("Ilse", "Ilse", "Tobin")
+
+
+def test_a_parent_known_by_a_kin_word_takes_the_name_they_give():
+    # "Mom" is no name of her own: "call me Hana" names every line of hers
+    paragraphs = [
+        "Jun brought Noor home for dinner on a Friday.",
+        '"Mom, this is Noor," Jun said.',
+        'Mom wiped her hands on a towel. "Welcome, Noor. Please, call me Hana."',
+        '"Thank you for having me," Noor said.',
+        '"Sit anywhere," Mom said. "Jun, get the plates."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Jun", "Hana", "Noor", "Hana", "Hana"]

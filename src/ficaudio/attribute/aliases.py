@@ -106,6 +106,28 @@ def _bare_honorific(person: Person) -> str | None:
     return forms.pop() if len(forms) == 1 and next(iter(forms)) in HONORIFIC_GENDER else None
 
 
+def join_kin_names(roster: Roster) -> None:
+    """Two kin words for one relation are one person: ``Dad`` and ``Otou-san``, ``Mum`` and
+    ``Mama``, when no sentence names the two apart (``Dad and Papa were arguing`` keeps two
+    fathers); the less mentioned joins the more mentioned.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); dad = r.add(Person("Dad", Counter(Dad=3)), ["Dad"])
+    >>> otou = r.add(Person("Otou", Counter(Otou=1)), ["Otou"])
+    >>> join_kin_names(r); [p.name for p in r.people], r.lookup("Otou").name
+    (['Dad'], 'Dad')
+    """
+    bearers: dict[str, list[Person]] = defaultdict(list)
+    for person in roster.people:
+        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
+            bearers[noun].append(person)
+    for people in bearers.values():
+        owner, *others = sorted(people, key=lambda p: -p.mentions)
+        if others and all(roster.may_join(owner, f) for p in others for f in p.forms):
+            for person in others:
+                join_person(roster, person, owner)
+
+
 def index_kin_names(roster: Roster) -> None:
     """A person the story calls by a kinship word as a name (``Mom``, ``Dad``, ``Gran``) is the
     one its descriptions by that kin noun mean (``her mother``, ``the mother``): one mother,
@@ -264,6 +286,43 @@ def lengthen_surnames(roster: Roster, runs: list[NameRun]) -> None:
             for form in (run.form, run.words[0]):
                 surname.forms[form] += 1
                 roster.index(form, surname)
+
+
+def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[NameRun], text: str) -> None:
+    """A surname that two or more people's full names share (``Morikawa Sena``, ``Morikawa
+    Tetsuo``), which the narration never writes alone for a person (only ``the Morikawa tea
+    house``, ``the Morikawas``) and the quotations call (``"Thank you, Morikawa-san."``),
+    names a family, not one person: it gets no voice of its own; each full name goes to the
+    person its given name names. A surname the narration writes alone (``Durbeyfield said``,
+    the father of the family) stays a person.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); fam = r.add(Person("Ito", Counter({"Ito": 3, "Ito Mei": 1})), ["Ito", "Ito Mei"])
+    >>> for n in ("Mei", "Ren"): _ = r.add(Person(n, Counter({n: 5})), [n])
+    >>> t = "Ito Mei and Ito Ren came in."
+    >>> drop_family_names(r, name_runs(words(t), t), [], t); [p.name for p in r.people], r.lookup("Ito Mei").name, r.lookup("Ito")
+    (['Mei', 'Ren'], 'Mei', None)
+    """
+    partners: dict[str, set[str]] = defaultdict(set)  # a surname -> the people its full names name
+    for run in narration_runs + runs:
+        if len(run.words) == 2 and not run.title:
+            for surname, given in (run.words, run.words[::-1]):
+                if (person := roster.lookup(given)) and person.name == given:
+                    partners[surname].add(given)
+    alone = {run.words[0] for run in narration_runs if len(run.words) == 1 and not _after_the(text, run.start)}
+    for person in list(roster.people):
+        name = person.name
+        if person.known or person.title or name in alone or len(partners[name] - {name}) < 2:
+            continue
+        roster.remove(person)
+        for form in person.forms:
+            if len(words := form.split()) == 2 and (given := roster.lookup(words[1] if words[0] == name else words[0])):
+                given.forms[form] += person.forms[form]
+                roster.index(form, given, force=True)
+
+
+def _after_the(text: str, at: int) -> bool:
+    return text[max(0, at - 4):at].lower() == "the "
 
 
 def join_nicknames(roster: Roster) -> None:

@@ -121,6 +121,11 @@ class Roster:
         person = self.lookup(surname)
         return None if person is not None and person.title in _MARRIED_TITLES and person.name == title_form(person.title, surname) else person
 
+    def remove(self, person: Person) -> None:
+        """Take ``person`` off the roster: no form names them any more."""
+        self.people.remove(person)
+        self._by_form = {k: p for k, p in self._by_form.items() if p is not person}
+
     def by_name(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
 
