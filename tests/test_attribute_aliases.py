@@ -512,3 +512,26 @@ def test_a_surname_two_people_bear_is_a_family_not_a_voice():
     speakers = dialogue_speakers(_FAMILY_NAME)
     assert "Tanabe" not in speakers
     assert "Tanabe" not in paragraph_characters(_FAMILY_NAME)
+
+
+def test_a_nickname_quoted_inside_a_full_name_is_that_persons():
+    # the band only ever says "Dot"; the story said once who Dot is
+    paragraphs = [
+        'Dorothea "Dot" Pryce had played drums for the band since ninth grade.',
+        '"Count us in, Dot," Felix said.',
+        '"One, two," said Dot. "One, two, three, four."',
+    ]
+    dot = paragraph_characters(paragraphs)["Dot"]
+    assert {"Dorothea", "Dorothea Pryce"} <= set(dot.aliases)
+
+
+def test_a_name_whom_everyone_calls_by_another_is_one_person():
+    paragraphs = [
+        "Wilhelmina Ortiz, whom everyone called Moth, ran the night desk. Wilhelmina never slept.",
+        '"Coffee, Moth?" Omar asked.',
+        '"Always," said Moth.',
+        "Omar went back to his desk, and Wilhelmina went back to the wire.",
+        '"Omar, get out of my newsroom," Wilhelmina said.',
+    ]
+    speakers = dialogue_speakers(paragraphs)
+    assert speakers[1] == speakers[2]

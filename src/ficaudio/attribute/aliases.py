@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
-from ficaudio.attribute.mentions import NameRun, description_at, name_runs, split_honorific, words
+from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
@@ -28,9 +28,11 @@ if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Mention, Paragraph
 
 _OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
-_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
+_CALLERS = r"(?:everyone|everybody|people|they|we|the others|(?:his|her|their|our) friends)"
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by)"
 _EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
+_QUOTED_NICKNAME = letters.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’-]+)[\"”’'] ([A-Z][\w'’-]+)\b")
 _MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
@@ -65,7 +67,8 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
     name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
     who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
-    aka Brickhaus``); the less mentioned joins the more mentioned, even though the sentence
+    aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
+    who went by Nan``); the less mentioned joins the more mentioned, even though the sentence
     names both (which alone would keep them apart).
 
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -86,6 +89,31 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
             if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
                 smaller, larger = sorted((a, b), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+
+
+def join_quoted_nicknames(roster: Roster, text: str) -> None:
+    """A nickname quoted inside a full name (``Marcus "Bug" Delacroix``, ``Ana ‘Nan’ Ruiz``) is
+    one more name of that person: the nickname's person takes the given and the full name as
+    forms, or joins the person already known by them.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); bug = r.add(Person("Bug", Counter(Bug=9)), ["Bug"])
+    >>> join_quoted_nicknames(r, 'Marcus "Bug" Delacroix played bass.'); r.lookup("Marcus").name, r.lookup("Marcus Delacroix").name
+    ('Bug', 'Bug')
+    """
+    for m in _QUOTED_NICKNAME.finditer(text):
+        given, nickname, surname = m.groups()
+        person = roster.lookup(nickname)
+        owner = roster.lookup(f"{given} {surname}") or roster.lookup(given)
+        if person is None or not is_name_word(given) or not is_name_word(surname):
+            continue
+        if owner is None:
+            for form in (given, f"{given} {surname}"):
+                person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                roster.index(form, person)
+        elif owner is not person and _may_be(person, owner) and _may_be(owner, person):
+            smaller, larger = sorted((person, owner), key=lambda p: p.mentions)
+            join_person(roster, smaller, larger)
 
 
 def join_bare_honorifics(roster: Roster) -> None:
