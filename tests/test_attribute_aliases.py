@@ -535,3 +535,27 @@ def test_a_name_whom_everyone_calls_by_another_is_one_person():
     ]
     speakers = dialogue_speakers(paragraphs)
     assert speakers[1] == speakers[2]
+
+
+_HEADER_CAST = [
+    "Rating: Teen And Up Audiences",
+    "Characters: Nadia Petrova, Oscar Lindgren, Felix Moreau",
+    "Summary: A long night at the lab.",
+    "Nadia had been in the lab since noon. Felix came in with coffee, and Moose followed him, still in his bike helmet.",
+    '"You\'re late," Nadia said.',
+    '"Traffic," said Moose. He took off his helmet.',
+    '"You rode a bike," Felix said.',
+    '"Bikes have traffic," Moose said, and he sat down.',
+]
+
+
+def test_the_one_listed_character_the_story_never_names_is_its_one_unlisted_person():
+    # the header lists Oscar Lindgren, the story only ever says Moose: one man, one voice
+    moose = paragraph_characters(_HEADER_CAST)["Moose"]
+    assert {"Oscar", "Oscar Lindgren"} <= set(moose.aliases)
+
+
+def test_two_unlisted_people_of_one_gender_take_no_listed_name():
+    scene = [*_HEADER_CAST, 'Pike leaned in from the corridor. He was the night guard. "Lights out at two," Pike said.', "Pike waved, and he went on down the hall."]
+    characters = paragraph_characters(scene)
+    assert "Oscar" not in {a for c in characters.values() for a in c.aliases}

@@ -116,6 +116,53 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
             join_person(roster, smaller, larger)
 
 
+_HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
+_CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+
+
+def join_header_cast(roster: Roster, text: str) -> None:
+    """A fan fiction's header lists its characters by their full names (``Characters: Priya
+    Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes is
+    a character the story calls otherwise. When, of one gender, exactly one listed name goes
+    unwritten and exactly one untitled person of the story is missing from the list (``Bug``,
+    his friends' name for him; ``June``), the two are one person: the story's person takes the
+    listed full name and its given name. Two of a gender on either side, or none, join nobody.
+
+    Scenes: tests/test_attribute_aliases.py.
+    """
+    header = text[:3000]
+    if not (cast := _CAST_FIELD.search(header)):
+        return
+    fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
+    body = text[_line_end(header, fields[-1]):] if fields else text
+    listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
+    listed_words = {w for n in listed for w in n.split()}
+    unwritten = [n for n in listed if all(is_name_word(w) and not re.search(rf"\b{re.escape(w)}\b", body) for w in n.split())]
+    unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
+                and re.search(rf"\b{re.escape(p.name)}\b", body) and not any(w in listed_words for f in p.forms for w in split_honorific(f)[0].split())]
+    for gender in (Gender.MALE, Gender.FEMALE):
+        names = [n for n in unwritten if _listed_gender(n) is gender]
+        people = [p for p in unlisted if p.gender is gender]
+        if len(names) == 1 and len(people) == 1:
+            if (listed_person := roster.lookup(names[0])) not in (None, people[0]):
+                join_person(roster, listed_person, people[0])
+            for form in (names[0], names[0].split()[0]):
+                people[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                roster.index(form, people[0], force=True)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _listed_gender(full_name: str) -> Gender:
+    """The gender the first-names list gives a listed name, by either of its words
+    (``Marcus Delacroix``, ``Morikawa Sena``)."""
+    genders = {name_prior(w)[0] for w in full_name.split()} - {Gender.UNKNOWN}
+    return genders.pop() if len(genders) == 1 else Gender.UNKNOWN
+
+
 def join_bare_honorifics(roster: Roster) -> None:
     """A bare honorific the text uses as a name is the one person who bears it as a suffix:
     ``Sensei folded the map.`` with ``"We cross at dusk," Hayame-sensei said.`` -> ``Sensei``
