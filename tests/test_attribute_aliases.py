@@ -559,3 +559,21 @@ def test_two_unlisted_people_of_one_gender_take_no_listed_name():
     scene = [*_HEADER_CAST, 'Pike leaned in from the corridor. He was the night guard. "Lights out at two," Pike said.', "Pike waved, and he went on down the hall."]
     characters = paragraph_characters(scene)
     assert "Oscar" not in {a for c in characters.values() for a in c.aliases}
+
+
+_PARENT_INTRODUCED = [
+    "Mina set the table for four. Her brother Jae was late again.",
+    "At the head of the table, her father folded his newspaper. Daniel Seo had run the shop on the corner for twenty years.",
+    '"Can I go out after dinner?" Mina asked.',
+    '"Homework first," her father said.',
+    'Jae came in and dropped his bag. "Told you. If you ask, Dad says no, and then Dad makes tea."',
+    '"*Dad.* That is not fair."',
+    '"Sit down, Jae," Daniel said.',
+]
+
+
+def test_a_parent_the_next_sentence_names_is_that_named_person():
+    # "her father" and "Daniel Seo" are introduced as one man; the children's "Dad" is him too
+    assert dialogue_speakers(_PARENT_INTRODUCED)[1] == "Daniel"
+    assert "Dad" in paragraph_characters(_PARENT_INTRODUCED)["Daniel"].aliases
+

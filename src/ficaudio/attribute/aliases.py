@@ -517,6 +517,36 @@ def index_described_names(doc: Document) -> None:
                         _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
 
 
+_PARENT_NOUNS = r"(?:mother|father|mom|dad|mum|grandmother|grandfather)"
+_PARENT_THEN_NAMED = letters.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))([^.!?\"“”]*\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (" + _PARENT_NOUNS + r")\b[^.!?\"“”]*[.!?]) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
+
+
+def join_parent_named_next(doc: Document) -> None:
+    """A parent the narration describes (``Across the table, her father did not say anything
+    at all.``) and a full name that opens the next sentence, written there for the first time
+    (``Morikawa Tetsuo had been pouring tea for thirty years``), are one person: the story
+    introduces the parent by name. The kin word the children call him (``Dad``) joins the
+    named person too. Not when the first sentence names anyone else, nor when the name was met
+    before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
+    """
+    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
+                if any(not r.initial for r in name_runs(words(m.group(1)), m.group(1))) or m.group(3) in doc.text[header_end:m.start(3)]:
+                    continue
+                runs = name_runs(words(m.group(3)), m.group(3))
+                named = doc.roster.resolve(runs[0]) if len(runs) == 1 and len(runs[0].words) == 2 else None
+                noun = KIN_NAMES.get(m.group(2).lower(), m.group(2).lower())
+                if named is None or KIN_GENDER[noun] not in (named.gender, Gender.UNKNOWN) and named.gender is not Gender.UNKNOWN:
+                    continue
+                parent = doc.roster.lookup(noun)
+                if parent is not None and parent is not named and parent.name.lower() in KIN_NAMES and _may_be(parent, named):
+                    join_person(doc.roster, parent, named)
+                doc.roster.index(noun, named, force=True)
+
+
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
     """Make the description that opens ``following`` name the person called ``name``
     (``closed``: an apposition, whose description must end at a comma)."""
