@@ -577,3 +577,19 @@ def test_a_parent_the_next_sentence_names_is_that_named_person():
     assert dialogue_speakers(_PARENT_INTRODUCED)[1] == "Daniel"
     assert "Dad" in paragraph_characters(_PARENT_INTRODUCED)["Daniel"].aliases
 
+
+
+_SIBLING_TITLE = [
+    "Yui was halfway through her homework when Ryota came in and took her pencil.",
+    '"Give it back, Ryo-nii."',
+    '"Say please," Ryota said.',
+    "Yui reached for it, and Ryota held it over her head.",
+    '"*Onii-chan!*" Yui said.',
+    '"Fine, fine."',
+]
+
+
+def test_a_siblings_bare_title_is_the_one_called_by_it():
+    # "Onii-chan" is the brother called "Ryo-nii", not a third person who answers
+    characters = paragraph_characters(_SIBLING_TITLE)
+    assert "Onii" not in characters and "Onii" in characters["Ryota"].aliases

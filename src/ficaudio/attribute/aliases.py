@@ -167,7 +167,8 @@ def join_bare_honorifics(roster: Roster) -> None:
     """A bare honorific the text uses as a name is the one person who bears it as a suffix:
     ``Sensei folded the map.`` with ``"We cross at dusk," Hayame-sensei said.`` -> ``Sensei``
     is Hayame, not a fifth member of the team, and keeps her name. Two bearers (``Ryo-sensei``,
-    ``Aki-sensei``) leave it alone.
+    ``Aki-sensei``) leave it alone. So for a sibling's title: ``Onii-chan`` is the one brother
+    called ``Kai-nii``.
     """
     for person in list(roster.people):
         honorific = _bare_honorific(person)
@@ -177,8 +178,20 @@ def join_bare_honorifics(roster: Roster) -> None:
 
 
 def _bare_honorific(person: Person) -> str | None:
-    forms = {f.lower() for f in person.forms}
-    return forms.pop() if len(forms) == 1 and next(iter(forms)) in HONORIFIC_GENDER else None
+    """The honorific a person's one name is, itself called with honorifics or not, and with the
+    polite ``o-`` of a sibling's title (``Onii-chan`` is one who is called ``Kai-nii``).
+
+    >>> _bare_honorific(Person("Onii", Counter({"Onii": 2, "Onii-chan": 0}))), _bare_honorific(Person("Sensei", Counter(Sensei=3)))
+    ('nii', 'sensei')
+    >>> _bare_honorific(Person("Omar", Counter(Omar=3))) is None
+    True
+    """
+    bases = {split_honorific(f)[0].lower() for f in person.forms}
+    base = bases.pop() if len(bases) == 1 else ""
+    for honorific in (base, base[1:] if base.startswith("o") else ""):
+        if honorific in HONORIFIC_GENDER:
+            return honorific
+    return None
 
 
 def join_kin_names(roster: Roster) -> None:
