@@ -586,3 +586,130 @@ def test_a_friend_named_in_apposition_is_who_my_friend_means():
         'Otto rolled over. "Then come back at one."',
     ]
     assert dialogue_speakers(scene)[0] == "Otto"
+_TWO_KIN_WORDS = [
+    "Rin came home late. Her father was still at the counter, sorting receipts.",
+    '"Okaa-san says dinner is cold," Rin said.',
+    '"Your mother is always right," her father said.',
+    '"Dad, you never disagree with her."',
+    '"Otou-san never disagrees with anyone," her little brother called from the stairs.',
+]
+
+
+def test_two_kin_words_for_one_parent_are_one_voice():
+    # Dad and Otou-san are one father; Okaa-san is a mother, not a person called Okaa of no gender
+    characters = paragraph_characters(_TWO_KIN_WORDS)
+    fathers = [c for c in characters.values() if {"Dad", "Otou"} & {c.name, *c.aliases}]
+    assert len(fathers) == 1 and {"Dad", "Otou"} <= {fathers[0].name, *fathers[0].aliases}
+    assert characters["Okaa"].gender.value == "female"
+
+
+def test_two_kin_words_a_sentence_names_apart_stay_two_parents():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    roster.add(Person("Dad", Counter(Dad=4)), ["Dad"])
+    roster.add(Person("Papa", Counter(Papa=3)), ["Papa"])
+    roster.apart = {frozenset(("Dad", "Papa"))}
+    aliases.join_kin_names(roster)
+    assert roster.lookup("Papa").name == "Papa"
+
+
+_FAMILY_NAME = [
+    "Characters: Emi Tanabe, Joji Tanabe, Ken Saito",
+    "The Tanabe bakery opened at seven. Emi was already behind the counter, and Emi had flour on her nose.",
+    '"Morning, Tanabe," Ken said.',
+    '"You\'re early," Emi said.',
+    "Joji came out of the back with a tray of rolls. Joji was her uncle, and he baked everything.",
+    '"Tanabe-san, can I take one?" Ken asked.',
+    '"Two, if you carry the tray," said Joji.',
+]
+
+
+def test_a_surname_two_people_bear_is_a_family_not_a_voice():
+    # "Tanabe" calls Emi once and Joji once: it names the family, never a speaker of its own
+    speakers = dialogue_speakers(_FAMILY_NAME)
+    assert "Tanabe" not in speakers
+    assert "Tanabe" not in paragraph_characters(_FAMILY_NAME)
+
+
+def test_a_nickname_quoted_inside_a_full_name_is_that_persons():
+    # the band only ever says "Dot"; the story said once who Dot is
+    paragraphs = [
+        'Dorothea "Dot" Pryce had played drums for the band since ninth grade.',
+        '"Count us in, Dot," Felix said.',
+        '"One, two," said Dot. "One, two, three, four."',
+    ]
+    dot = paragraph_characters(paragraphs)["Dot"]
+    assert {"Dorothea", "Dorothea Pryce"} <= set(dot.aliases)
+
+
+def test_a_name_whom_everyone_calls_by_another_is_one_person():
+    paragraphs = [
+        "Wilhelmina Ortiz, whom everyone called Moth, ran the night desk. Wilhelmina never slept.",
+        '"Coffee, Moth?" Omar asked.',
+        '"Always," said Moth.',
+        "Omar went back to his desk, and Wilhelmina went back to the wire.",
+        '"Omar, get out of my newsroom," Wilhelmina said.',
+    ]
+    speakers = dialogue_speakers(paragraphs)
+    assert speakers[1] == speakers[2]
+
+
+_HEADER_CAST = [
+    "Rating: Teen And Up Audiences",
+    "Characters: Nadia Petrova, Oscar Lindgren, Felix Moreau",
+    "Summary: A long night at the lab.",
+    "Nadia had been in the lab since noon. Felix came in with coffee, and Moose followed him, still in his bike helmet.",
+    '"You\'re late," Nadia said.',
+    '"Traffic," said Moose. He took off his helmet.',
+    '"You rode a bike," Felix said.',
+    '"Bikes have traffic," Moose said, and he sat down.',
+]
+
+
+def test_the_one_listed_character_the_story_never_names_is_its_one_unlisted_person():
+    # the header lists Oscar Lindgren, the story only ever says Moose: one man, one voice
+    moose = paragraph_characters(_HEADER_CAST)["Moose"]
+    assert {"Oscar", "Oscar Lindgren"} <= set(moose.aliases)
+
+
+def test_two_unlisted_people_of_one_gender_take_no_listed_name():
+    scene = [*_HEADER_CAST, 'Pike leaned in from the corridor. He was the night guard. "Lights out at two," Pike said.', "Pike waved, and he went on down the hall."]
+    characters = paragraph_characters(scene)
+    assert "Oscar" not in {a for c in characters.values() for a in c.aliases}
+
+
+_PARENT_INTRODUCED = [
+    "Mina set the table for four. Her brother Jae was late again.",
+    "At the head of the table, her father folded his newspaper. Daniel Seo had run the shop on the corner for twenty years.",
+    '"Can I go out after dinner?" Mina asked.',
+    '"Homework first," her father said.',
+    'Jae came in and dropped his bag. "Told you. If you ask, Dad says no, and then Dad makes tea."',
+    '"*Dad.* That is not fair."',
+    '"Sit down, Jae," Daniel said.',
+]
+
+
+def test_a_parent_the_next_sentence_names_is_that_named_person():
+    # "her father" and "Daniel Seo" are introduced as one man; the children's "Dad" is him too
+    assert dialogue_speakers(_PARENT_INTRODUCED)[1] == "Daniel"
+    assert "Dad" in paragraph_characters(_PARENT_INTRODUCED)["Daniel"].aliases
+
+
+
+_SIBLING_TITLE = [
+    "Yui was halfway through her homework when Ryota came in and took her pencil.",
+    '"Give it back, Ryo-nii."',
+    '"Say please," Ryota said.',
+    "Yui reached for it, and Ryota held it over her head.",
+    '"*Onii-chan!*" Yui said.',
+    '"Fine, fine."',
+]
+
+
+def test_a_siblings_bare_title_is_the_one_called_by_it():
+    # "Onii-chan" is the brother called "Ryo-nii", not a third person who answers
+    characters = paragraph_characters(_SIBLING_TITLE)
+    assert "Onii" not in characters and "Onii" in characters["Ryota"].aliases

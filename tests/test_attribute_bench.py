@@ -80,11 +80,11 @@ STORY_FLOORS = [
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
     ("fog_street", 90, 0.72),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.722 after round 31a (titles and surnames)
-    ("group_project", 95, 0.50),  # round 30: 0.505; 0.505
+    ("group_project", 95, 0.68),  # round 30: 0.505; 0.505; 0.684 after round 31b (header cast: Bug is Marcus)
     ("hollow_court", 95, 0.56),  # round 30: 0.411; 0.421; 0.568 after round 31a (titles and surnames)
     ("pit_lane", 88, 0.69),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names)
     ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
-    ("tea_house", 100, 0.67),  # round 30: 0.670; 0.670
+    ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
 ]
 
 

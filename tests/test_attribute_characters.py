@@ -382,3 +382,7 @@ def test_a_title_written_out_or_short_is_one_title():
     assert len(doctors) == 1 and {"Dr. Quennell", "Doctor Quennell"} <= {doctors[0].name, *doctors[0].aliases}
     speakers = dialogue_speakers(_ONE_DOCTOR_TWO_SPELLINGS)
     assert speakers[0] == speakers[-1] == doctors[0].name
+def test_a_short_form_called_with_honorifics_still_shortens_one_given_name():
+    roster, (tomoya,) = _roster("Tomoya")
+    tomo = roster.add(Person("Tomo", Counter({"Tomo": 2, "Tomo-kun": 0, "Tomo-nii": 0})), ["Tomo", "Tomo-kun", "Tomo-nii"])
+    assert short_form_owner(roster, tomo) is tomoya

@@ -246,3 +246,13 @@ def test_a_name_arriving_after_the_described_speaker_is_someone_else():
     # `Walter Brisk was waiting` is someone arriving, not a portrait of the speaker
     scene = [p.replace("was fifty and walked", "was waiting at the door and walked") for p in _STEWARD]
     assert dialogue_speakers(scene)[:3] == ["the Steward", "Martha", "the Steward"]
+def test_a_parent_known_by_a_kin_word_takes_the_name_they_give():
+    # "Mom" is no name of her own: "call me Hana" names every line of hers
+    paragraphs = [
+        "Jun brought Noor home for dinner on a Friday.",
+        '"Mom, this is Noor," Jun said.',
+        'Mom wiped her hands on a towel. "Welcome, Noor. Please, call me Hana."',
+        '"Thank you for having me," Noor said.',
+        '"Sit anywhere," Mom said. "Jun, get the plates."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Jun", "Hana", "Noor", "Hana", "Hana"]

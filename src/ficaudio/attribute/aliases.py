@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
-from ficaudio.attribute.mentions import NameRun, description_at, name_runs, split_honorific, words
+from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
 
@@ -28,9 +28,11 @@ if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Mention, Paragraph
 
 _OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
-_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as)"
+_CALLERS = r"(?:everyone|everybody|people|they|we|the others|(?:his|her|their|our) friends)"
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by)"
 _EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
+_QUOTED_NICKNAME = letters.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’-]+)[\"”’'] ([A-Z][\w'’-]+)\b")
 _MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
 _EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
@@ -73,7 +75,8 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
     name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
     who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
-    aka Brickhaus``); the less mentioned joins the more mentioned, even though the sentence
+    aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
+    who went by Nan``); the less mentioned joins the more mentioned, even though the sentence
     names both (which alone would keep them apart).
 
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -96,11 +99,84 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
 
 
+def join_quoted_nicknames(roster: Roster, text: str) -> None:
+    """A nickname quoted inside a full name (``Marcus "Bug" Delacroix``, ``Ana ‘Nan’ Ruiz``) is
+    one more name of that person: the nickname's person takes the given and the full name as
+    forms, or joins the person already known by them.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); bug = r.add(Person("Bug", Counter(Bug=9)), ["Bug"])
+    >>> join_quoted_nicknames(r, 'Marcus "Bug" Delacroix played bass.'); r.lookup("Marcus").name, r.lookup("Marcus Delacroix").name
+    ('Bug', 'Bug')
+    """
+    for m in _QUOTED_NICKNAME.finditer(text):
+        given, nickname, surname = m.groups()
+        person = roster.lookup(nickname)
+        owner = roster.lookup(f"{given} {surname}") or roster.lookup(given)
+        if person is None or not is_name_word(given) or not is_name_word(surname):
+            continue
+        if owner is None:
+            for form in (given, f"{given} {surname}"):
+                person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                roster.index(form, person)
+        elif owner is not person and _may_be(person, owner) and _may_be(owner, person):
+            smaller, larger = sorted((person, owner), key=lambda p: p.mentions)
+            join_person(roster, smaller, larger)
+
+
+_HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
+_CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+
+
+def join_header_cast(roster: Roster, text: str) -> None:
+    """A fan fiction's header lists its characters by their full names (``Characters: Priya
+    Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes is
+    a character the story calls otherwise. When, of one gender, exactly one listed name goes
+    unwritten and exactly one untitled person of the story is missing from the list (``Bug``,
+    his friends' name for him; ``June``), the two are one person: the story's person takes the
+    listed full name and its given name. Two of a gender on either side, or none, join nobody.
+
+    Scenes: tests/test_attribute_aliases.py.
+    """
+    header = text[:3000]
+    if not (cast := _CAST_FIELD.search(header)):
+        return
+    fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
+    body = text[_line_end(header, fields[-1]):] if fields else text
+    listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
+    listed_words = {w for n in listed for w in n.split()}
+    unwritten = [n for n in listed if all(is_name_word(w) and not re.search(rf"\b{re.escape(w)}\b", body) for w in n.split())]
+    unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
+                and re.search(rf"\b{re.escape(p.name)}\b", body) and not any(w in listed_words for f in p.forms for w in split_honorific(f)[0].split())]
+    for gender in (Gender.MALE, Gender.FEMALE):
+        names = [n for n in unwritten if _listed_gender(n) is gender]
+        people = [p for p in unlisted if p.gender is gender]
+        if len(names) == 1 and len(people) == 1:
+            if (listed_person := roster.lookup(names[0])) not in (None, people[0]):
+                join_person(roster, listed_person, people[0])
+            for form in (names[0], names[0].split()[0]):
+                people[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                roster.index(form, people[0], force=True)
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
+
+
+def _listed_gender(full_name: str) -> Gender:
+    """The gender the first-names list gives a listed name, by either of its words
+    (``Marcus Delacroix``, ``Morikawa Sena``)."""
+    genders = {name_prior(w)[0] for w in full_name.split()} - {Gender.UNKNOWN}
+    return genders.pop() if len(genders) == 1 else Gender.UNKNOWN
+
+
 def join_bare_honorifics(roster: Roster) -> None:
     """A bare honorific the text uses as a name is the one person who bears it as a suffix:
     ``Sensei folded the map.`` with ``"We cross at dusk," Hayame-sensei said.`` -> ``Sensei``
     is Hayame, not a fifth member of the team, and keeps her name. Two bearers (``Ryo-sensei``,
-    ``Aki-sensei``) leave it alone.
+    ``Aki-sensei``) leave it alone. So for a sibling's title: ``Onii-chan`` is the one brother
+    called ``Kai-nii``.
     """
     for person in list(roster.people):
         honorific = _bare_honorific(person)
@@ -110,8 +186,42 @@ def join_bare_honorifics(roster: Roster) -> None:
 
 
 def _bare_honorific(person: Person) -> str | None:
-    forms = {f.lower() for f in person.forms}
-    return forms.pop() if len(forms) == 1 and next(iter(forms)) in HONORIFIC_GENDER else None
+    """The honorific a person's one name is, itself called with honorifics or not, and with the
+    polite ``o-`` of a sibling's title (``Onii-chan`` is one who is called ``Kai-nii``).
+
+    >>> _bare_honorific(Person("Onii", Counter({"Onii": 2, "Onii-chan": 0}))), _bare_honorific(Person("Sensei", Counter(Sensei=3)))
+    ('nii', 'sensei')
+    >>> _bare_honorific(Person("Omar", Counter(Omar=3))) is None
+    True
+    """
+    bases = {split_honorific(f)[0].lower() for f in person.forms}
+    base = bases.pop() if len(bases) == 1 else ""
+    for honorific in (base, base[1:] if base.startswith("o") else ""):
+        if honorific in HONORIFIC_GENDER:
+            return honorific
+    return None
+
+
+def join_kin_names(roster: Roster) -> None:
+    """Two kin words for one relation are one person: ``Dad`` and ``Otou-san``, ``Mum`` and
+    ``Mama``, when no sentence names the two apart (``Dad and Papa were arguing`` keeps two
+    fathers); the less mentioned joins the more mentioned.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); dad = r.add(Person("Dad", Counter(Dad=3)), ["Dad"])
+    >>> otou = r.add(Person("Otou", Counter(Otou=1)), ["Otou"])
+    >>> join_kin_names(r); [p.name for p in r.people], r.lookup("Otou").name
+    (['Dad'], 'Dad')
+    """
+    bearers: dict[str, list[Person]] = defaultdict(list)
+    for person in roster.people:
+        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
+            bearers[noun].append(person)
+    for people in bearers.values():
+        owner, *others = sorted(people, key=lambda p: -p.mentions)
+        if others and all(roster.may_join(owner, f) for p in others for f in p.forms):
+            for person in others:
+                join_person(roster, person, owner)
 
 
 def index_kin_names(roster: Roster) -> None:
@@ -272,6 +382,43 @@ def lengthen_surnames(roster: Roster, runs: list[NameRun]) -> None:
             for form in (run.form, run.words[0]):
                 surname.forms[form] += 1
                 roster.index(form, surname)
+
+
+def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[NameRun], text: str) -> None:
+    """A surname that two or more people's full names share (``Morikawa Sena``, ``Morikawa
+    Tetsuo``), which the narration never writes alone for a person (only ``the Morikawa tea
+    house``, ``the Morikawas``) and the quotations call (``"Thank you, Morikawa-san."``),
+    names a family, not one person: it gets no voice of its own; each full name goes to the
+    person its given name names. A surname the narration writes alone (``Durbeyfield said``,
+    the father of the family) stays a person.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); fam = r.add(Person("Ito", Counter({"Ito": 3, "Ito Mei": 1})), ["Ito", "Ito Mei"])
+    >>> for n in ("Mei", "Ren"): _ = r.add(Person(n, Counter({n: 5})), [n])
+    >>> t = "Ito Mei and Ito Ren came in."
+    >>> drop_family_names(r, name_runs(words(t), t), [], t); [p.name for p in r.people], r.lookup("Ito Mei").name, r.lookup("Ito")
+    (['Mei', 'Ren'], 'Mei', None)
+    """
+    partners: dict[str, set[str]] = defaultdict(set)  # a surname -> the people its full names name
+    for run in narration_runs + runs:
+        if len(run.words) == 2 and not run.title:
+            for surname, given in (run.words, run.words[::-1]):
+                if (person := roster.lookup(given)) and person.name == given:
+                    partners[surname].add(given)
+    alone = {run.words[0] for run in narration_runs if len(run.words) == 1 and not _after_the(text, run.start)}
+    for person in list(roster.people):
+        name = person.name
+        if person.known or person.title or name in alone or len(partners[name] - {name}) < 2:
+            continue
+        roster.remove(person)
+        for form in person.forms:
+            if len(words := form.split()) == 2 and (given := roster.lookup(words[1] if words[0] == name else words[0])):
+                given.forms[form] += person.forms[form]
+                roster.index(form, given, force=True)
+
+
+def _after_the(text: str, at: int) -> bool:
+    return text[max(0, at - 4):at].lower() == "the "
 
 
 def join_nicknames(roster: Roster) -> None:
@@ -449,6 +596,36 @@ def index_described_names(doc: Document) -> None:
                 for start, end in para.narration(doc.segments):
                     for at in _POINTING_AT.finditer(doc.text, start, end):
                         _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
+
+
+_PARENT_NOUNS = r"(?:mother|father|mom|dad|mum|grandmother|grandfather)"
+_PARENT_THEN_NAMED = letters.compile(
+    r"(?:^|(?<=\n)|(?<=[.!?] ))([^.!?\"“”]*\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (" + _PARENT_NOUNS + r")\b[^.!?\"“”]*[.!?]) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
+
+
+def join_parent_named_next(doc: Document) -> None:
+    """A parent the narration describes (``Across the table, her father did not say anything
+    at all.``) and a full name that opens the next sentence, written there for the first time
+    (``Morikawa Tetsuo had been pouring tea for thirty years``), are one person: the story
+    introduces the parent by name. The kin word the children call him (``Dad``) joins the
+    named person too. Not when the first sentence names anyone else, nor when the name was met
+    before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
+    """
+    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
+                if any(not r.initial for r in name_runs(words(m.group(1)), m.group(1))) or m.group(3) in doc.text[header_end:m.start(3)]:
+                    continue
+                runs = name_runs(words(m.group(3)), m.group(3))
+                named = doc.roster.resolve(runs[0]) if len(runs) == 1 and len(runs[0].words) == 2 else None
+                noun = KIN_NAMES.get(m.group(2).lower(), m.group(2).lower())
+                if named is None or KIN_GENDER[noun] not in (named.gender, Gender.UNKNOWN) and named.gender is not Gender.UNKNOWN:
+                    continue
+                parent = doc.roster.lookup(noun)
+                if parent is not None and parent is not named and parent.name.lower() in KIN_NAMES and _may_be(parent, named):
+                    join_person(doc.roster, parent, named)
+                doc.roster.index(noun, named, force=True)
 
 
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:

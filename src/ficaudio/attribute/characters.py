@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, split_honorific
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
 
@@ -120,6 +120,11 @@ class Roster:
         (``"Marisol Abara."`` is not ``Ms. Abara``); anyone else who bears it."""
         person = self.lookup(surname)
         return None if person is not None and person.title in _MARRIED_TITLES and person.name == title_form(person.title, surname) else person
+
+    def remove(self, person: Person) -> None:
+        """Take ``person`` off the roster: no form names them any more."""
+        self.people.remove(person)
+        self._by_form = {k: p for k, p in self._by_form.items() if p is not person}
 
     def by_name(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
@@ -513,6 +518,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     The short name has at least three letters, the long one at least two more (``Ann`` is not
     ``Anne``); it must open exactly one other person's given name, neither person may be a
     configured or titled one, and no sentence may name the two apart (``Cal and Callum``).
+    The short name may carry honorifics (``Kai``, ``Kai-kun``, ``Kai-nii`` for ``Kaito``).
 
     >>> r = Roster(); cal = r.add(Person("Cal", Counter(Cal=2)), ["Cal"])
     >>> callum = r.add(Person("Callum", Counter(Callum=9)), ["Callum"])
@@ -520,7 +526,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     ('Callum', None)
     """
     short = person.name
-    if person.known or person.title or " " in short or len(short) < 3 or len(person.forms) != 1:
+    if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title
               and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2]

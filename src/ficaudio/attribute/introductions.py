@@ -95,7 +95,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """Apply every self-introduction in place; return renames for described people.
 
     ``"Forgive me. I am Brother Cole."`` said by ``the monk`` -> ``{"the monk": "Brother
-    Cole"}`` (all the monk's lines); said by a named person (``Sir John``) -> that one line
+    Cole"}`` (all the monk's lines; so for ``Mom``: ``"Call me Yukiko."``); said by a named person (``Sir John``) -> that one line
     becomes Brother Cole's (rule ``self_introduction``).
     """
     renames: dict[str, str] = {}
@@ -109,11 +109,21 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if decision.speaker.startswith("the ") and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
+        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = decided(name, "self_introduction")
     return renames
+
+
+def is_unnamed(speaker: str) -> bool:
+    """A speaker known by no name of their own: a description (``the monk``) or a kin word
+    (``Mom``, ``Okaa-san``); the name they give themselves names them from then on.
+
+    >>> is_unnamed("the monk"), is_unnamed("Okaa"), is_unnamed("Dad"), is_unnamed("Sir John")
+    (True, True, True, False)
+    """
+    return speaker.startswith("the ") or speaker.lower() in KIN_NAMES
 
 
 def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:

@@ -117,8 +117,11 @@ KIN_NAMES = {
     "dad": "father", "daddy": "father", "papa": "father", "father": "father",
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
     "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
+    # Japanese, written before an honorific (``Okaa-san``, ``Otou-san``, ``Obaa-chan``); a
+    # brother's or sister's word (``Onii-chan``) is not here: whose sibling depends on who calls
+    "okaa": "mother", "kaa": "mother", "otou": "father", "tou": "father", "obaa": "grandmother", "ojii": "grandfather",
 }
-"""Kinship words used as names (``Mom``, ``Gran``) and the kin noun each stands for."""
+"""Kinship words used as names (``Mom``, ``Gran``, ``Okaa-san``) and the kin noun each stands for."""
 
 ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. ", "inspector": "insp. "}
 """Titles and how a name writes them short (``Dr. Archie`` bears ``doctor``)."""
