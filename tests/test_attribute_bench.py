@@ -79,10 +79,10 @@ STORY_FLOORS = [
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
-    ("fog_street", 90, 0.72),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.722 after round 31a (titles and surnames)
-    ("group_project", 95, 0.68),  # round 30: 0.505; 0.505; 0.684 after round 31b (header cast: Bug is Marcus)
-    ("hollow_court", 95, 0.56),  # round 30: 0.411; 0.421; 0.568 after round 31a (titles and surnames)
-    ("pit_lane", 88, 0.69),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names)
+    ("fog_street", 90, 0.81),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions)
+    ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)
+    ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
+    ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
     ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
 ]
@@ -93,6 +93,16 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
+
+
+def test_the_blind_held_out_set_does_not_drop():
+    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
+    strictly and as the seeds are (a split voice not punished). Round 31: 342 -> 381 and 446 ->
+    456 of 566 (start and end of the round)."""
+    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
+    assert sum(len(t.gold) for t in texts) == 566
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 375
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 450
 
 
 def test_explicit_accuracy_does_not_drop(tally):
