@@ -713,3 +713,21 @@ def test_a_siblings_bare_title_is_the_one_called_by_it():
     # "Onii-chan" is the brother called "Ryo-nii", not a third person who answers
     characters = paragraph_characters(_SIBLING_TITLE)
     assert "Onii" not in characters and "Onii" in characters["Ryota"].aliases
+
+
+def test_review_fixes_of_round_31():
+    from collections import Counter as _Counter
+
+    from ficaudio.attribute import aliases, narrator
+    from ficaudio.attribute.characters import Person, Roster
+    # a list is no apposition: "Sam, my sister and I" does not make Sam "my sister"
+    assert aliases._RELATION_AFTER_NAME.search("Sam, my sister and I drove home.") is None
+    assert aliases._RELATION_AFTER_NAME.search("Sam, my sister, drove home.")
+    # only a sibling's title takes the polite o-: Osama is no bare "-sama"
+    assert aliases._bare_honorific(Person("Osama", _Counter(Osama=3))) is None
+    # a title is nobody's given name: Agent "Wolf" Smith does not make "Agent" Wolf's
+    r = Roster(); wolf = r.add(Person("Wolf", _Counter(Wolf=4)), ["Wolf"])
+    aliases.join_quoted_nicknames(r, 'Agent "Wolf" Smith lit a cigarette.')
+    assert r.lookup("Agent") is None and wolf.name == "Wolf"
+    # one title table: "Mister Hale" in the narration is the "Mr. Hale" others call
+    assert narrator._same_title("mister", "mr")

@@ -51,7 +51,7 @@ _RELATION = (r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:(?:best|oldest|old|dea
              r"(?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife|cousin|friend|companion|partner|roommate|flatmate|colleague|comrade)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _KIN_APPOSITION = letters.compile(r"\b(" + _RELATION + r"),? " + _RELATIVE + r"(?=[,.;!?]| [a-z])")
-_RELATION_AFTER_NAME = letters.compile(r"(?<![\w'’])" + _RELATIVE + r"(?:,| (?:is|was|had been)) (" + _RELATION + r")(?=[,.;!?—]| and\b)")
+_RELATION_AFTER_NAME = letters.compile(r"(?<![\w'’])" + _RELATIVE + r"(?:, (" + _RELATION + r")(?=[,.;!?—])| (?:is|was|had been) (" + _RELATION + r")(?=[,.;!?—]| and\b))")  # not a list: "Sam, my sister and I"
 _INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
 _POINTING_AT = letters.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
@@ -113,8 +113,8 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
         given, nickname, surname = m.groups()
         person = roster.lookup(nickname)
         owner = roster.lookup(f"{given} {surname}") or roster.lookup(given)
-        if person is None or not is_name_word(given) or not is_name_word(surname):
-            continue
+        if person is None or not is_name_word(given) or not is_name_word(surname) or given.lower().rstrip(".") in TITLES:
+            continue  # Agent "Wolf" Smith: a title is nobody's given name
         if owner is None:
             for form in (given, f"{given} {surname}"):
                 person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
@@ -196,10 +196,13 @@ def _bare_honorific(person: Person) -> str | None:
     """
     bases = {split_honorific(f)[0].lower() for f in person.forms}
     base = bases.pop() if len(bases) == 1 else ""
-    for honorific in (base, base[1:] if base.startswith("o") else ""):
+    for honorific in (base, base[1:] if base in _POLITE_SIBLING_TITLES else ""):
         if honorific in HONORIFIC_GENDER:
             return honorific
     return None
+
+
+_POLITE_SIBLING_TITLES = frozenset({"onii", "onee"})  # not "Osama", "Okun": only a sibling's title takes the polite o-
 
 
 def join_kin_names(roster: Roster) -> None:
@@ -590,7 +593,7 @@ def index_described_names(doc: Document) -> None:
             for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
-                _index_relation(doc.roster, m.group(1), m.group(2))
+                _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
@@ -716,7 +719,7 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
     'Edmund'
     >>> [m.groups() for m in _KIN_APPOSITION.finditer("Her brother Edmund came, and my mother, Mrs. Hale, sighed.")]
     [('Her brother', 'Edmund'), ('my mother', 'Mrs. Hale')]
-    >>> [m.groups() for m in _RELATION_AFTER_NAME.finditer("At last Dana, my oldest friend, sat down. Ben was my cousin and a fool.")]
+    >>> [(m.group(1), m.group(2) or m.group(3)) for m in _RELATION_AFTER_NAME.finditer("At last Dana, my oldest friend, sat down. Ben was my cousin and a fool.")]
     [('Dana', 'my oldest friend'), ('Ben', 'my cousin')]
     """
     runs = name_runs(words(name), name)

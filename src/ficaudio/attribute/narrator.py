@@ -7,7 +7,7 @@ from collections import Counter
 
 from ficaudio import letters
 from ficaudio.attribute.document import Document
-from ficaudio.attribute.lexicon import ABBREVIATED_TITLES
+from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import name_prior
@@ -158,9 +158,6 @@ def seen_from_outside(doc: Document, name: str) -> bool:
     return named_as_family_in_narration(doc, name) or titled_surname_in_narration(doc, name)
 
 
-_SHORT_TITLES = {short.strip(" ."): full for full, short in ABBREVIATED_TITLES.items()}
-
-
 def titled_surname_in_narration(doc: Document, name: str) -> bool:
     """Whether the narration writes a titled ``name``'s surname for someone under the same
     title however spelt, or bare: ``Dr. Strand turned`` and ``Strand turned`` are the ``"Yes,
@@ -180,7 +177,7 @@ def titled_surname_in_narration(doc: Document, name: str) -> bool:
 
 
 def _same_title(title: str | None, other: str) -> bool:
-    return title is None or _SHORT_TITLES.get(title, title) == _SHORT_TITLES.get(other, other)
+    return title is None or same_title(title, other)
 
 
 def named_as_family_in_narration(doc: Document, name: str) -> bool:
