@@ -20,8 +20,8 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
-    keeps_silent,
     last_actor_speaks,
+    silent_people,
     salient_character,
     same_paragraph_continuation,
     speaker_goes_on_after_narration,
@@ -110,13 +110,6 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
     return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
-
-
-def silent_people(resolver: Resolver, para: Paragraph, after: int) -> set[str]:
-    """The people a paragraph's narration after ``after`` says keep silent: ``Mr. Pett
-    grunted, but made no verbal comment.`` -> Mr. Pett (not ``She didn't answer for a moment``)."""
-    actors = [m for m in para.mentions if m.start >= after and (m.subject or m.clause_subject)]
-    return {name for m, following in zip(actors, [*actors[1:], None]) if keeps_silent(resolver.doc.text, m, following) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:

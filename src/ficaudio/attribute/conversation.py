@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from ficaudio import letters
-from ficaudio.attribute.document import Mention
+from ficaudio.attribute.document import Mention, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -176,9 +176,15 @@ def opening_beat_subjects(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     before = resolver.previous_paragraph
     if before is None or before.quotes or ctx.order or ctx.para.scene_start or before.end - before.start > _SHORT_BEAT_CHARS:
         return []
-    actors = [m for m in before.mentions if m.subject or m.clause_subject]
-    silent = {resolver.mention(m, before) for m, following in zip(actors, [*actors[1:], None]) if keeps_silent(resolver.doc.text, m, following)}
+    silent = silent_people(resolver, before, before.start)
     return [name for m in before.mentions if m.subject and (name := resolver.mention(m, before)) and name not in silent]
+
+
+def silent_people(resolver: Resolver, para: Paragraph, after: int) -> set[str]:
+    """The people a paragraph's narration after ``after`` says keep silent: ``Mr. Pett
+    grunted, but made no verbal comment.`` -> Mr. Pett (not ``She didn't answer for a moment``)."""
+    actors = [m for m in para.mentions if m.start >= after and (m.subject or m.clause_subject)]
+    return {name for m, following in zip(actors, [*actors[1:], None]) if keeps_silent(resolver.doc.text, m, following) and (name := resolver.mention(m, para))}
 
 
 _SILENT = letters.compile(

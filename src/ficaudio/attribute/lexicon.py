@@ -48,7 +48,6 @@ SPEECH_VERBS = frozenset(_SPEECH_STEMS.split()) - {"cut", "point", "points", "po
 THOUGHT_VERBS = frozenset({"think", "thinks", "thought", "wonder", "wonders", "wondered", "muse", "mused"})
 
 MALE_PRONOUNS = frozenset({"he", "him", "his", "himself"})
-FEMALE_PRONOUNS = frozenset({"she", "her", "hers", "herself"})
 SUBJECT_PRONOUNS = {
     "he": Gender.MALE, "she": Gender.FEMALE,
     # contracted subjects act too: "She's teased him about it." (present-tense fan fiction)
@@ -201,3 +200,7 @@ head eyes eye hand hands arms arm face lips mouth shoulders shoulder hair teeth 
 voice breath feet legs jaw cheeks throat back
 """.split())
 """What a person moves or shows (`shook her head`, `Orla's eyes`): a person's own body."""
+
+
+NOT_PERSON_HEADS = frozenset({"other", "others", "latter", "former", "one", "same", "first", "second", "last", "rest", "whole", "next"})
+"""Heads of ``the X`` that are no person of their own: ``said the first``, ``the other replied``."""

@@ -11,7 +11,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, TITLES
+from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
@@ -237,10 +237,7 @@ def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
     heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
     direct = Counter(m.group(1).lower() for m in _TAG_HEAD.finditer(text) if m.group(2) in speech_verbs)
     heads |= {head for head, count in direct.items() if count >= 2}
-    return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in _NOT_HEADS)
-
-
-_NOT_HEADS = frozenset({"other", "others", "latter", "former", "one", "same", "first", "second", "last", "rest", "whole", "next"})  # "said the first"
+    return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in NOT_PERSON_HEADS)
 
 
 _STOP_DESCRIPTION = frozenset("""

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from typing import Collection
 
 from ficaudio import letters
+from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
 from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS, TITLES
@@ -159,13 +160,8 @@ class Resolver:
         """``described`` (a person known by a description so far) is ``name``: their forms,
         gender and past mentions become ``name``'s."""
         person, owner = self._people.pop(described), self._people[name]
-        for form, count in person.forms.items():
-            owner.forms[form] += count
-            self.doc.roster.index(form, owner, force=True)
+        join_person(self.doc.roster, person, owner)
         self.doc.roster.index(described, owner, force=True)  # the description itself, never a form of its own person
-        if owner.gender is Gender.UNKNOWN:
-            owner.gender, owner.gender_reason = person.gender, person.gender_reason
-        self.doc.roster.people.remove(person)
         self.salience.rename(described, name)
         self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
         conv = self.conversation

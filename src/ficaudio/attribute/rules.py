@@ -16,7 +16,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -92,7 +92,6 @@ def _inverted_tag(ws: list[Word], at: dict[int, Mention]) -> Mention | None:
 
 
 _TAG_DETERMINERS = frozenset({"the", "that", "this", "his", "her", "their", "my", "our", "your"})
-_NOT_PERSON_HEADS = frozenset({"other", "others", "latter", "former", "one", "same", "first", "second", "last", "rest", "whole", "next"})
 
 
 def inverted_description(text: str, ws: list[Word], at: dict[int, Mention] | None = None) -> Mention | None:
@@ -116,7 +115,7 @@ def inverted_description(text: str, ws: list[Word], at: dict[int, Mention] | Non
         phrase.append(w)
         if text[w.end:w.end + 1] in ",.;:!?—":
             break
-    if not phrase or phrase[-1].lower in _NOT_PERSON_HEADS or is_group_noun(phrase[-1].lower):
+    if not phrase or phrase[-1].lower in NOT_PERSON_HEADS or is_group_noun(phrase[-1].lower):
         return None
     head = compound_head(phrase[-1].lower)
     return Mention(ws[1].start, phrase[-1].end, "description", text[ws[1].start:phrase[-1].end], KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
