@@ -433,3 +433,14 @@ def test_a_big_story_that_will_not_fit_on_the_disk_is_warned_about_before_the_wo
     code, out = render(story, voices, tmp_path / "out")
     assert code == 0 and out.startswith("warning: long.txt will make about 0 hours of audio, ~0 GB of MP3 (chapters and the whole book); ")
     assert "has 0 GB free\n" in out.splitlines(keepends=True)[0]
+
+
+def test_a_big_story_reports_a_stale_correction_once_and_one_a_later_part_uses_never(tmp_path, voices, monkeypatch):
+    story = tmp_path / "long.txt"
+    story.write_text(big_story(12), encoding="utf-8")
+    fix = tmp_path / "fix.txt"
+    fix.write_text('    1  ch12  Mira  pronoun_tag 0.90  “Gone nowhere,”\n   90  ch12  Mira  turn_taking 0.80  "Only one way to find out,"\n', encoding="utf-8")
+    monkeypatch.setattr("ficaudio.parse.parts.PART_BYTES", 1_500)
+    code, out = render(story, voices, tmp_path / "parts", "--script", fix)
+    assert code == 0, out
+    assert out.count("no longer matches") == 1 and "Gone nowhere" in out

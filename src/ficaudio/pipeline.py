@@ -91,10 +91,21 @@ def script_pieces(path: str | Path, config: Config, *, as_text: bool = False, no
         rows = records(script)
         yield to_text(script, first_number=carry.rows + 1, header=carry.first is None, rows=rows) if as_text else to_jsonl(script, offset=carry.chars, rows=rows)
         carry = bigstory.carried(script, carry, len(rows))
-        stale = set(log.messages) if stale is None else stale & set(log.messages)
+        stale = _report_part(reporter, log.messages, stale)
         log.messages.clear()
     for message in sorted(stale or ()):  # in a big file, only what no part used is stale
         reporter.info(message)
+
+
+def _report_part(reporter: Reporter, messages: Sequence[str], stale: set[str] | None) -> set[str]:
+    """One part of a big story read: its notes are reported now (the encoding note comes with the
+    first part only); a correction it did not use (``warning: ...``) stays stale only while no part
+    has used it, and is reported after the last part by the caller."""
+    for message in messages:
+        if not message.startswith("warning: "):
+            reporter.info(message)
+    unused = {m for m in messages if m.startswith("warning: ")}
+    return unused if stale is None else stale & unused
 
 
 def render_story(path: str | Path, config: Config, options: RenderOptions, reporter: Reporter | None = None) -> BookResult:
@@ -113,7 +124,7 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     parts = parse.story_parts(path, format=options.format)
     if parts:
         _warn_disk_space(Path(path), Path(options.out_dir), config, reporter)
-    prepared = _prepare(path, config, options, reporter, *parts[:1])
+    prepared = _prepare(path, config, options, QuietReporter() if parts else reporter, *parts[:1])  # a part's messages: _prepare_parts
     engine = _checked_engine(config, prepared.plan)  # before any output exists
     folder = bookfolder.book_folder(Path(options.out_dir), prepared.facts.title, Path(path))
     with bookfolder.locked(folder):
@@ -208,7 +219,7 @@ def _prepare_parts(folder: Path, path, parts: Sequence[parse.Part], handed: list
             text(prepared.script_text)
             pieces.append(_Stored(store / f"{part.number:05d}.pickle"))
             atomic_write_bytes(pieces[-1].path, pickle.dumps((prepared.facts, prepared.plan), pickle.HIGHEST_PROTOCOL))
-            stale = set(prepared.warnings) if stale is None else stale & set(prepared.warnings)
+            stale = _report_part(reporter, prepared.warnings, stale)
             carry = prepared.carry
             del prepared
             reporter.info(f"prepared part {part.number} of {part.count}: chapters up to {carry.chapters}")
@@ -369,7 +380,8 @@ def _render_into(folder: Path, book: _Book, pieces, config: Config, options: Ren
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
     shutil.rmtree(folder / PARTS, ignore_errors=True)
-    trimmer.trim()
+    if options.use_cache:  # the --no-cache run's own cache is gone already
+        trimmer.trim()
     return BookResult(book.facts.title, folder, book_path, tuple(chapters), duration_ms, missing, spoken)
 
 

@@ -275,11 +275,10 @@ class _ChapterAudio:
         """The utterance's clip: from the cache, or said now and cached."""
         cache = _worker["cache"]
         key = cache.key_for(utt, _worker["engine_id"])
-        if cache.has(key):
-            try:
-                return cache.read(key)
-            except FileNotFoundError:  # trimmed since: said again below
-                pass
+        try:
+            return cache.read(key)
+        except FileNotFoundError:  # never said, or trimmed since: said now
+            pass
         pcm = _engine().synthesize(utt.text, utt.voice)
         cache.write(key, pcm)
         self.synthesized += 1

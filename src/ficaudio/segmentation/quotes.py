@@ -485,8 +485,8 @@ def reads_as_phrase(inner: str) -> bool:
     >>> reads_as_phrase("Are you all like this?"), reads_as_phrase("Go home.")
     (False, False)
     """
-    letters = [c for c in inner if c.isalpha()]
-    if letters and letters[0].islower():
+    alphabetic = [c for c in inner if c.isalpha()]
+    if alphabetic and alphabetic[0].islower():
         return True
     long_words = [w for w in re.findall(r"[^\W\d_][\w'’-]*", inner) if len(w) > 3]
     return len(long_words) >= 2 and all(w[0].isupper() for w in long_words)
