@@ -85,6 +85,13 @@ STORY_FLOORS = [
     ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
     ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
+    # round 31's blind set (bench/heldout then), read and moved here in round 32
+    ("bakery_au", 94, 0.77),  # round 31 blind: 0.670 at its start, 0.777 at its end
+    ("mage_trial", 86, 0.70),  # round 31 blind: 0.593 at its start, 0.709 at its end
+    ("spirit_exam", 98, 0.67),  # round 31 blind: 0.684 at its start, 0.673 at its end
+    ("star_relay", 97, 0.51),  # round 31 blind: 0.433 at its start, 0.515 at its end
+    ("summer_camp", 95, 0.65),  # round 31 blind: 0.653 at its start, 0.653 at its end
+    ("ward_rounds", 96, 0.71),  # round 31 blind: 0.594 at its start, 0.719 at its end
 ]
 
 
@@ -93,16 +100,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 31: 342 -> 381 and 446 ->
-    456 of 566 (start and end of the round)."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 566
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 375
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 450
 
 
 def test_explicit_accuracy_does_not_drop(tally):
