@@ -269,3 +269,15 @@ def test_chapter_cues_live_on_disk_not_in_the_manifest_and_old_manifests_are_rea
     (tmp_path / bookfolder.CUES / "01-rain.mp3.json").unlink()
     without_cues = {k: v for k, v in entry.items() if k != "cues"}
     assert bookfolder.reusable_chapter(without_cues, "k", mp3, plan, 22050) is None  # cues lost: render the chapter again
+
+
+def test_a_bad_cache_cap_stops_the_render_before_the_story_is_read(tmp_path, monkeypatch):
+    from ficaudio import pipeline
+    from ficaudio.errors import OutputError
+
+    story, config = setup(tmp_path)
+    monkeypatch.setenv("FICAUDIO_CACHE_MAX_GB", "lots")
+    monkeypatch.setattr(pipeline.parse, "story_parts", lambda *a, **k: pytest.fail("the story was read before the setting was checked"))
+    with pytest.raises(OutputError, match="FICAUDIO_CACHE_MAX_GB"):
+        render_story(story, config, options(tmp_path))
+    assert not (tmp_path / "out").exists()

@@ -115,7 +115,10 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     every output file still there): returns at once without parsing. A run killed at any
     point resumes: finished chapters and cached clips are reused, the rest is made.
     """
+    from .cache import max_cache_bytes
+
     reporter = reporter or QuietReporter()
+    cache_cap = max_cache_bytes()  # a bad FICAUDIO_CACHE_MAX_GB stops here, not after a big story's parts are prepared
     fingerprint = bookfolder.input_fingerprint(path, config, options)
     unchanged = bookfolder.unchanged_book(Path(options.out_dir), Path(path), fingerprint)
     if unchanged is not None:
@@ -139,7 +142,7 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
             atomic_write_text(folder / "script.txt", prepared.script_text)
             pieces, total = [_Kept(prepared.facts, prepared.plan)], len(prepared.plan.chapters)
         del prepared  # the script texts: written, not needed again
-        result = _render_into(folder, _Book(facts, heading, total), pieces, config, options, engine, reporter)
+        result = _render_into(folder, _Book(facts, heading, total), pieces, config, options, engine, reporter, cache_cap)
         bookfolder.remember(folder, Path(path), fingerprint, result.utterances)
     return result
 
@@ -350,15 +353,15 @@ def printable_titles(plan: RenderPlan) -> RenderPlan:
     return replace(plan, title=printable_title(plan.title) or "Untitled", author=printable_title(plan.author), chapters=chapters)
 
 
-def _render_into(folder: Path, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter) -> BookResult:
+def _render_into(folder: Path, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter, cache_cap: int) -> BookResult:
     """Every piece's chapters (one piece, or one per part of a big story), then the book."""
     from . import render
-    from .cache import ClipCache, default_cache_dir, max_cache_bytes
+    from .cache import ClipCache, default_cache_dir
 
     engine_id = render.engine_identity(config.engine)
     cache = ClipCache(folder / bookfolder.PRIVATE_CACHE if not options.use_cache else options.cache_dir or default_cache_dir())
     bookfolder.sweep(folder, cache, use_cache=options.use_cache)
-    trimmer = _CacheTrimmer(cache, max_cache_bytes())
+    trimmer = _CacheTrimmer(cache, cache_cap)
     chapters: list[ChapterAudio] = []
     keys: list[str] = []
     missing = spoken = 0
