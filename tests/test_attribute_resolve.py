@@ -603,3 +603,17 @@ def test_he_right_after_a_man_spoke_is_not_a_man_only_named_in_passing():
         "He did not turn from the window. \u201cBesides, we are about to have company.\u201d",
     ]
     assert dialogue_speakers(paragraphs) == ["Edith", "Tobias", "Tobias"]
+
+
+def test_he_right_after_a_man_spoke_is_the_other_man_talking_not_one_named_in_passing():
+    """Tomas and Jonah talk; the narration names Mr. Osei once, in passing (``took lessons from
+    Mr. Osei``). ``"..." He taps the screen`` right after Jonah spoke is Tomas, the other man
+    of the talk: Mr. Osei, the more recent man, is no one who talks, and is passed over."""
+    paragraphs = [
+        "\u201cWho keeps calling you?\u201d asked Jonah.",
+        "Tomas slid his phone across the table. \u201cMy sister.\u201d",
+        "Ines is Tomas\u2019s older sister. She works nights at the bakery, and last spring she took piano lessons from Mr. Osei and came out of it with a prize.",
+        "\u201cA prize from Osei?\u201d Jonah puts his pen down. \u201cNobody gets a prize from Osei.\u201d",
+        "\u201cInes does. Ines gets a prize from everybody.\u201d He taps the screen to answer. \u201cHey, you\u2019re on speaker.\u201d",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Jonah", "Tomas", "Jonah", "Jonah", "Tomas", "Tomas"]

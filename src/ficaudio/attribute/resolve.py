@@ -378,9 +378,21 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     same = _recent_of_gender(resolver, gender, position)
     if (partner := exchange_partner(conv)) and resolver.gender(partner) is gender and partner not in exclude:
         return partner  # two men talking, A, B, A: "he said" is B's turn
-    if turns and conv.narration_paragraphs == 0 and len(same) >= 2 and same[0] == turns[-1] and same[1] not in exclude and (same[1] in conv.participants() or _recent_subject(resolver, same[1], position)):
-        return same[1]  # two women talking: "she said" right after one spoke is the other
+    if turns and conv.narration_paragraphs == 0 and same and same[0] == turns[-1] and (other := other_in_the_talk(resolver, same[1:], position, exclude)):
+        return other  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
+
+
+def other_in_the_talk(resolver: Resolver, others: list[str], position: int, exclude: Collection[str]) -> str | None:
+    """The most recent of ``others`` (people of the pronoun's gender, most recent first, the
+    last speaker left out) who is in the talk: a turn of late, or a subject within about two
+    sentences. A woman only named in passing (``she took chemistry with Mrs. Hale``) is
+    passed over for the one further back who talks."""
+    conv = resolver.conversation
+    for name in others:
+        if name not in exclude and (name in conv.participants() or _recent_subject(resolver, name, position)):
+            return name
+    return None
 
 
 def exchange_partner(conv: Conversation) -> str | None:
