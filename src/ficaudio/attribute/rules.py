@@ -662,7 +662,23 @@ def address_phrases(quote: str) -> list[str]:
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
-    return phrases + called_before_full_stop(quote) + inner_vocatives(quote)
+    return phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote)
+
+
+_CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_SECOND_PERSON = letters.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+
+
+def called_after_full_stop(quote: str) -> list[str]:
+    """A quotation that speaks to someone (``you``) and closes on a name as a sentence of its
+    own calls that person, who answers next: ``"Keep your eyes on the road. Mara."``; not a
+    name that closes a quotation speaking to nobody (``"The one who lied was Tom. Tom."``).
+
+    >>> called_after_full_stop('"Then listen, because you get one try. Mara."'), called_after_full_stop('"It was him all along. Tom."')
+    (['Mara'], [])
+    """
+    m = _CLOSING_NAME.search(quote)
+    return [m.group(1)] if m and _SECOND_PERSON.search(quote, 0, m.start()) else []
 
 
 def inner_vocatives(quote: str) -> list[str]:
