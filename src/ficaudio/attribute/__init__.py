@@ -224,21 +224,35 @@ _UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
 def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision]) -> None:
     """An untagged quotation no rule was sure of, followed by a paragraph of narration that
     opens on a person, is that person's: ``"Hello, pop!"`` / ``Ogden was sprawling in a deep
-    chair in the shadows.`` -> Ogden (the voice first, then who it was)."""
+    chair in the shadows.`` -> Ogden (the voice first, then who it was). A guessed turn is
+    revised the same way when the narration just before it names no one and the person
+    revealed has not been talking: ``The door banged open.`` / ``"What is all this
+    shouting?"`` / ``Nonna stood in the doorway ...`` -> Nonna, not the next in turn."""
     paragraphs = resolver.doc.paragraphs
-    for para, following in zip(paragraphs, paragraphs[1:]):
+    for before, para, following in zip([None, *paragraphs], paragraphs, paragraphs[1:]):
         if len(para.quotes) != 1 or following.quotes or following.scene_start:
             continue
         index = para.quotes[0]
         decision = decisions.get(index)
-        if decision is not None and decision.rule not in _UNSURE_RULES:
+        guessed_turn = decision is not None and decision.rule in _TURN_RULES and before is not None and not before.quotes and not before.mentions
+        if decision is not None and decision.rule not in _UNSURE_RULES and not guessed_turn:
             continue
         opener = next((m for m in following.mentions if m.subject), None)
         if opener is None or not opener.initial or opener.kind not in _REVEALING_KINDS:
             continue
         name = resolver.mention(opener, following)
+        if guessed_turn and name in _recent_speakers(decisions, index):
+            continue
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
             decisions[index] = decided(name, "revealed_by_next_paragraph")
+
+
+_TURN_RULES = frozenset({"turn_taking", "last_actor_speaks", "narrated_partner"})
+
+
+def _recent_speakers(decisions: dict[int, Decision], index: int, back: int = 12) -> set[str]:
+    """Who spoke the ``back`` quotations before ``index``."""
+    return {d.speaker for i in range(max(0, index - back), index) if (d := decisions.get(i))}
 
 
 def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
