@@ -480,3 +480,23 @@ def test_a_name_closing_a_quotation_that_speaks_to_no_one_calls_nobody():
     from ficaudio.attribute.rules import called_after_full_stop
     assert called_after_full_stop('"The one who broke it was my cousin. Wendell."') == []
     assert called_after_full_stop('"You get one shot. Wendell."') == ["Wendell"]
+
+
+def test_a_name_opening_a_later_sentence_before_a_comma_calls_the_one_who_answers():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said. "Eyes on the board. Wendell, tell me the first play."',
+        '"Cut left, then screen."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"
+
+
+def test_a_greeting_then_a_name_calls_that_person():
+    from ficaudio.attribute.rules import called_after_full_stop
+    assert called_after_full_stop('"Hey. Wendell."') == ["Wendell"]
+
+
+def test_names_listed_at_a_sentence_start_call_nobody():
+    from ficaudio.attribute.rules import address_phrases
+    assert "Tomas" not in address_phrases('"We went early. Tomas, Wendell and I took the bus."')

@@ -602,6 +602,9 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+"""A name opening a later sentence of a quotation, set off by a comma: ``"Fine. Ren, tell her."``,
+``"Call surgery. Dr. Amadi, you'll come with me."`` (not a list: ``"Ren, Sora and I went."``)."""
 _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
@@ -662,23 +665,25 @@ def address_phrases(quote: str) -> list[str]:
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
+    phrases += [m.group(1) for m in _VOCATIVE_LATER_START.finditer(quote) if is_address_phrase(m.group(1))]  # "I have manners! Ren, tell her."
     return phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote)
 
 
 _CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
-_SECOND_PERSON = letters.compile(r"\b(?:you|your|yours|yourself)\b", re.IGNORECASE)
+_SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
 def called_after_full_stop(quote: str) -> list[str]:
-    """A quotation that speaks to someone (``you``) and closes on a name as a sentence of its
-    own calls that person, who answers next: ``"Keep your eyes on the road. Mara."``; not a
+    """A quotation that speaks to someone (``you``, a greeting) and closes on a name as a
+    sentence of its own calls that person, who answers next: ``"Keep your eyes on the road.
+    Mara."``, ``"Hey. Mara."``; not a
     name that closes a quotation speaking to nobody (``"The one who lied was Tom. Tom."``).
 
     >>> called_after_full_stop('"Then listen, because you get one try. Mara."'), called_after_full_stop('"It was him all along. Tom."')
     (['Mara'], [])
     """
     m = _CLOSING_NAME.search(quote)
-    return [m.group(1)] if m and _SECOND_PERSON.search(quote, 0, m.start()) else []
+    return [m.group(1)] if m and _SPEAKS_TO.search(quote, 0, m.start()) else []
 
 
 def inner_vocatives(quote: str) -> list[str]:
