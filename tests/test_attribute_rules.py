@@ -497,6 +497,22 @@ def test_a_greeting_then_a_name_calls_that_person():
     assert called_after_full_stop('"Hey. Wendell."') == ["Wendell"]
 
 
+def test_a_name_turned_to_late_in_a_quotation_is_not_the_one_it_answers():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said.',
+        '"Can I go first?"',
+        '"No. Wait your turn. Wendell, tell me the first play."',
+    ]
+    assert dialogue_speakers(scene)[2] == "Tomas"
+
+
 def test_names_listed_at_a_sentence_start_call_nobody():
-    from ficaudio.attribute.rules import address_phrases
-    assert "Tomas" not in address_phrases('"We went early. Tomas, Wendell and I took the bus."')
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We went early," Brannigan said. "Tomas, Wendell and I took the bus."',
+        '"Why?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tomas"

@@ -35,7 +35,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, introduced_after_speaking, kin_name_of_family, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_end, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, turned_to, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -317,7 +317,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
         ctx = quote_context(resolver.doc, index)
-        addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])

@@ -602,9 +602,6 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
-"""A name opening a later sentence of a quotation, set off by a comma: ``"Fine. Ren, tell her."``,
-``"Call surgery. Dr. Amadi, you'll come with me."`` (not a list: ``"Ren, Sora and I went."``)."""
 _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
@@ -614,6 +611,19 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     They are not its speaker, and usually answer next.
     """
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
+
+
+_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+
+
+def turned_to(ctx: QuoteContext) -> list[str]:
+    """People a quotation turns to by name in a later sentence, set off by a comma: ``"I have
+    manners! Ren, tell her."``, ``"Call surgery. Dr. Amadi, you'll come with me."`` -- the
+    one turned to answers next, though the sentences before may answer someone else (so
+    these are not :func:`vocatives`, which also say whom a quotation replies to); not a list
+    (``"Ren, Sora and I went."``)."""
+    phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
+    return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
 
 
 def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
@@ -665,7 +675,6 @@ def address_phrases(quote: str) -> list[str]:
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
-    phrases += [m.group(1) for m in _VOCATIVE_LATER_START.finditer(quote) if is_address_phrase(m.group(1))]  # "I have manners! Ren, tell her."
     return phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote)
 
 
