@@ -38,3 +38,17 @@ def test_the_reply_to_a_line_spoken_into_the_phone_is_the_caller():
 def test_after_the_call_ends_the_line_speaks_no_more():
     text = "\n".join([*_NADIA_CALLS, '"Hi."', "Kiba hangs up on her.", 'Ino stares at the phone. "Really?"', '"What?"'])
     assert "Nadia" not in [s for s, _ in speakers(text, [INO, KIBA, NADIA])[-2:]]
+
+
+def test_a_call_put_on_speaker_opens_and_its_far_end_answers_the_caller():
+    text = ("Ino and Sakura stared at the dead kettle.\n"
+            "Ino dug out her phone and stabbed the speaker button. It rang twice.\n"
+            '"Jamie. It\'s me."\n"What time is it?"\n"Early," Sakura said.\n'
+            'Ino glared at the phone. "The kettle died."\n"Did you try the switch?"')
+    assert speakers(text, [INO, SAKURA, JAMIE])[-1][0] == "Jamie"
+
+
+def test_on_speaker_opens_a_call():
+    from ficaudio.attribute.calls import call_opens
+    assert call_opens("She put it on speaker.") and call_opens("He hit the speakerphone button.")
+    assert not call_opens("The speaker at the podium coughed.")

@@ -386,3 +386,9 @@ def test_a_short_form_called_with_honorifics_still_shortens_one_given_name():
     roster, (tomoya,) = _roster("Tomoya")
     tomo = roster.add(Person("Tomo", Counter({"Tomo": 2, "Tomo-kun": 0, "Tomo-nii": 0})), ["Tomo", "Tomo-kun", "Tomo-nii"])
     assert short_form_owner(roster, tomo) is tomoya
+
+
+def test_a_name_then_its_me_calls_that_person():
+    from ficaudio.attribute.characters import called_before_full_stop
+    assert called_before_full_stop("“Jamie. It’s me.”") == ["Jamie"]
+    assert called_before_full_stop("“Jamie. It’s raining.”") == []

@@ -63,6 +63,33 @@ def test_a_pronoun_opening_the_next_paragraph_reveals_no_one():
     assert dialogue_rules(scene) != ["revealed_by_next_paragraph"]
 
 
+def test_a_voice_after_narration_naming_no_one_is_the_newcomer_the_next_paragraph_shows():
+    scene = [
+        "Petra and Linnea stood over the broken loom.",
+        "“It was like this when I came in,” Petra said.",
+        "“It was not,” Linnea said.",
+        "“Fine. I leaned on it.”",
+        "The workshop door swung open.",
+        "“Who has been shouting in here?”",
+        "Odile Varga stood on the threshold with her cane. Nobody told Odile anything, and yet Odile always knew.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Odile"
+    assert dialogue_rules(scene)[-1] == "revealed_by_next_paragraph"
+
+
+def test_a_voice_after_narration_about_someone_keeps_its_turn():
+    scene = [
+        "Petra and Linnea stood over the broken loom.",
+        "“It was like this when I came in,” Petra said.",
+        "“It was not,” Linnea said.",
+        "“Fine. I leaned on it.”",
+        "Linnea kicked the loom.",
+        "“Who has been shouting in here?”",
+        "Odile Varga stood on the threshold with her cane. Nobody told Odile anything, and yet Odile always knew.",
+    ]
+    assert dialogue_rules(scene)[-1] != "revealed_by_next_paragraph"
+
+
 def test_a_name_called_out_is_answered_by_its_bearer():
     scene = [
         "Noa and Tess sat with Callum in the waiting room.",

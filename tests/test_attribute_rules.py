@@ -464,3 +464,55 @@ def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender
         '"Traitor," he muttered.',
     ])
     assert speakers[-1] == "Oskar"
+
+
+def test_a_name_closing_a_quotation_as_its_own_sentence_calls_the_one_who_answers():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said. "Listen up, because you each get one shot at this. Wendell."',
+        '"Yes, Coach?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"
+
+
+def test_a_name_closing_a_quotation_that_speaks_to_no_one_calls_nobody():
+    from ficaudio.attribute.rules import called_after_full_stop
+    assert called_after_full_stop('"The one who broke it was my cousin. Wendell."') == []
+    assert called_after_full_stop('"You get one shot. Wendell."') == ["Wendell"]
+
+
+def test_a_name_opening_a_later_sentence_before_a_comma_calls_the_one_who_answers():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said. "Eyes on the board. Wendell, tell me the first play."',
+        '"Cut left, then screen."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"
+
+
+def test_a_greeting_then_a_name_calls_that_person():
+    from ficaudio.attribute.rules import called_after_full_stop
+    assert called_after_full_stop('"Hey. Wendell."') == ["Wendell"]
+
+
+def test_a_name_turned_to_late_in_a_quotation_is_not_the_one_it_answers():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said.',
+        '"Can I go first?"',
+        '"No. Wait your turn. Wendell, tell me the first play."',
+    ]
+    assert dialogue_speakers(scene)[2] == "Tomas"
+
+
+def test_names_listed_at_a_sentence_start_call_nobody():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We went early," Brannigan said. "Tomas, Wendell and I took the bus."',
+        '"Why?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tomas"

@@ -35,7 +35,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, introduced_after_speaking, kin_name_of_family, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, unnamed_voice_end, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, turned_to, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -224,21 +224,35 @@ _UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
 def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision]) -> None:
     """An untagged quotation no rule was sure of, followed by a paragraph of narration that
     opens on a person, is that person's: ``"Hello, pop!"`` / ``Ogden was sprawling in a deep
-    chair in the shadows.`` -> Ogden (the voice first, then who it was)."""
+    chair in the shadows.`` -> Ogden (the voice first, then who it was). A guessed turn is
+    revised the same way when the narration just before it names no one and the person
+    revealed has not been talking: ``The door banged open.`` / ``"What is all this
+    shouting?"`` / ``Nonna stood in the doorway ...`` -> Nonna, not the next in turn."""
     paragraphs = resolver.doc.paragraphs
-    for para, following in zip(paragraphs, paragraphs[1:]):
+    for before, para, following in zip([None, *paragraphs], paragraphs, paragraphs[1:]):
         if len(para.quotes) != 1 or following.quotes or following.scene_start:
             continue
         index = para.quotes[0]
         decision = decisions.get(index)
-        if decision is not None and decision.rule not in _UNSURE_RULES:
+        guessed_turn = decision is not None and decision.rule in _TURN_RULES and before is not None and not before.quotes and not before.mentions
+        if decision is not None and decision.rule not in _UNSURE_RULES and not guessed_turn:
             continue
         opener = next((m for m in following.mentions if m.subject), None)
         if opener is None or not opener.initial or opener.kind not in _REVEALING_KINDS:
             continue
         name = resolver.mention(opener, following)
+        if guessed_turn and name in _recent_speakers(decisions, index):
+            continue
         if name and name != FIRST_PERSON_NAME and name not in named_in_quote(quote_context(resolver.doc, index)):
             decisions[index] = decided(name, "revealed_by_next_paragraph")
+
+
+_TURN_RULES = frozenset({"turn_taking", "last_actor_speaks", "narrated_partner"})
+
+
+def _recent_speakers(decisions: dict[int, Decision], index: int, back: int = 12) -> set[str]:
+    """Who spoke the ``back`` quotations before ``index``."""
+    return {d.speaker for i in range(max(0, index - back), index) if (d := decisions.get(i))}
 
 
 def revealed_voice(resolver: Resolver, decisions: dict[int, Decision]) -> None:
@@ -303,7 +317,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
         ctx = quote_context(resolver.doc, index)
-        addressed = [] if names_in_answer(ctx) else [n for n in vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])

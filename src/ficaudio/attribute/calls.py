@@ -22,7 +22,8 @@ _RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|vibrat|li
 _OPENS = letters.compile(
     r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
-    rf"|\b(?:holds?|held|puts?|presse[sd]|press)\s+(?:it|the\s+{_PHONE}|(?:his|her|my)\s+{_PHONE})\s+to\s+(?:his|her|my|their)\s+ear\b", re.IGNORECASE)
+    rf"|\b(?:holds?|held|puts?|presse[sd]|press)\s+(?:it|the\s+{_PHONE}|(?:his|her|my)\s+{_PHONE})\s+to\s+(?:his|her|my|their)\s+ear\b"
+    r"|\bspeaker(?:phone)?\s+button\b|\bon\s+speaker(?:phone)?\b", re.IGNORECASE)
 _ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
 _FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
@@ -41,7 +42,8 @@ def phone_rings(text: str) -> bool:
 
 def call_opens(text: str) -> bool:
     """``He swipes to answer``, ``She was already dialling``, ``held it to his ear``,
-    ``He picked up on the first ring`` (not ``picks up her scarf``).
+    ``He picked up on the first ring``, ``stabbed the speaker button``, ``put it on speaker``
+    (not ``picks up her scarf``, ``the speaker at the podium``).
 
     >>> [call_opens(t) for t in ("He swipes to answer.", "She was already dialling.", "Noa held it to his ear.", "She picks up her scarf.")]
     [True, True, True, False]

@@ -401,6 +401,7 @@ def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
 
 _NAME_STOP = letters.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\.\s+(\S.*)$", re.DOTALL)
 _SECOND_PERSON = letters.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
+_ITS_ME = letters.compile(r"it['’]s\s+me\b", re.IGNORECASE)
 _TOPIC_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "he's", "she's", "he’s", "she’s"})
 _IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take give let help run hold stay leave keep put open follow watch answer say move hurry bring try don't don’t do".split())
 
@@ -408,7 +409,8 @@ _IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take 
 def called_before_full_stop(quote: str) -> list[str]:
     """A quotation that opens on a name and a full stop calls that person when what follows
     speaks to someone (``you``, or an order): ``"Mari. Tell him."``, ``"Marisol. Did you take
-    the chicken out?"``; not a self-introduction or a report (``"Marrow. Brynn Marrow. Ninth
+    the chicken out?"``, ``"Marco. It's me."`` (a caller announcing themselves to the one
+    named); not a self-introduction or a report (``"Marrow. Brynn Marrow. Ninth
     Company."``, ``"Jonah. We met at Shay's graduation."``, ``"Static. Alive."``), nor a name
     the next sentence takes up as its subject (``"Aya. She likes you."``).
 
@@ -427,7 +429,7 @@ def called_before_full_stop(quote: str) -> list[str]:
     first = m.group(2).split(maxsplit=1)[0].lower()
     if first in _TOPIC_PRONOUNS:
         return []  # "Aya. She likes you.": the name is what the sentence is about
-    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES else []
+    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
 
 
 def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: list[list[NameRun]], text: str) -> set[frozenset[str]]:

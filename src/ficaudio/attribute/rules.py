@@ -613,6 +613,19 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
+_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+
+
+def turned_to(ctx: QuoteContext) -> list[str]:
+    """People a quotation turns to by name in a later sentence, set off by a comma: ``"I have
+    manners! Ren, tell her."``, ``"Call surgery. Dr. Amadi, you'll come with me."`` -- the
+    one turned to answers next, though the sentences before may answer someone else (so
+    these are not :func:`vocatives`, which also say whom a quotation replies to); not a list
+    (``"Ren, Sora and I went."``)."""
+    phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
+    return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
+
+
 def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
     """A name of the first-person narrator addressed in a quotation addresses ``I``: in
     ``"Wren! WREN! Left!"`` (Wren being what others call the narrator) the narrator is the
@@ -662,7 +675,24 @@ def address_phrases(quote: str) -> list[str]:
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
-    return phrases + called_before_full_stop(quote) + inner_vocatives(quote)
+    return phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote)
+
+
+_CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
+
+
+def called_after_full_stop(quote: str) -> list[str]:
+    """A quotation that speaks to someone (``you``, a greeting) and closes on a name as a
+    sentence of its own calls that person, who answers next: ``"Keep your eyes on the road.
+    Mara."``, ``"Hey. Mara."``; not a
+    name that closes a quotation speaking to nobody (``"The one who lied was Tom. Tom."``).
+
+    >>> called_after_full_stop('"Then listen, because you get one try. Mara."'), called_after_full_stop('"It was him all along. Tom."')
+    (['Mara'], [])
+    """
+    m = _CLOSING_NAME.search(quote)
+    return [m.group(1)] if m and _SPEAKS_TO.search(quote, 0, m.start()) else []
 
 
 def inner_vocatives(quote: str) -> list[str]:
