@@ -731,3 +731,19 @@ def test_review_fixes_of_round_31():
     assert r.lookup("Agent") is None and wolf.name == "Wolf"
     # one title table: "Mister Hale" in the narration is the "Mr. Hale" others call
     assert narrator._same_title("mister", "mr")
+
+
+_RANK_BEFORE_A_NAME = [
+    "The lift doors opened. Cadet Priya Nandakumar, nineteen and sure of nothing, stepped onto the deck.",
+    '"Report," said Commander Holt.',
+    "At her console, Nandakumar swallowed.",
+    '"The reactor is holding, sir," the cadet said. "For now."',
+    "Holt nodded at the screens, and so did Nandakumar.",
+    '"Then we wait," said the cadet.',
+]
+
+
+def test_a_role_written_before_a_name_as_its_title_names_that_person():
+    # "Cadet" is no title any list knows, but written before her name it is her rank: the
+    # later "the cadet" is Nandakumar, one voice, not a second person
+    assert dialogue_speakers(_RANK_BEFORE_A_NAME)[1:] == ["Nandakumar"] * 3

@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
-from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
-from ficaudio.attribute.names import full_names_of, name_prior
+from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
+from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
+from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -325,6 +325,44 @@ def index_title_answerers(doc: Document) -> None:
     for title, names in answerers.items():
         if len(names) == 1 and _written_as_role(doc, title) and not doc.roster.title_bearers(title):
             doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+
+
+_NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "child", "kid", "baby", "infant", "youth", "friend", "companion", "guest", "visitor", "newcomer"})
+"""Person nouns that say nothing of a role: ``First Person Hale`` in a header gives no rank."""
+
+
+def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
+    """A role noun written before a name as its title, though no list knows it as one
+    (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``), makes ``the <role>`` that person:
+    a later ``the ensign said`` is Dov. Not a word that is someone's given name (``Earl
+    Hines``, ``Guy Fawkes``) or that only says sex or kin (``Man Friday``), not a role the text
+    never writes as ``the <role>``, and not when the role is written before two people's names
+    (two ensigns).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); dov = r.add(Person("Dov", Counter(Dov=3)), ["Dov"])
+    >>> t = "Ensign Matthias Dov sat up. Man Dov left."
+    >>> index_rank_titles(r, name_runs(words(t), t), t + " The ensign sat. The man left."); r.lookup("the ensign").name, r.lookup("the man")
+    ('Dov', None)
+    """
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if run.title or len(run.words) < 2 or not _may_be_rank(roster, run.words[0]):
+            continue
+        rest = NameRun(run.words[1:], None, run.honorific, run.start, run.end, False)
+        if person := roster.resolve(rest):
+            bearers[run.words[0].lower()].add(person.name)
+    for rank, names in bearers.items():
+        if len(names) == 1 and roster.lookup("the " + rank) is None and re.search(rf"\b[Tt]he {rank}\b", text):
+            roster.index("the " + rank, roster.by_name(names.pop()))
+
+
+def _may_be_rank(roster: Roster, word: str) -> bool:
+    """Whether a capitalised word opening a name may be a rank: a noun naming a role (a person
+    noun, or one the tags make a speaker), no one's name, not only a sex or kin word."""
+    low = word.lower()
+    role = (is_person_noun(low) or low in roster.speaker_nouns) and low not in _NOT_RANKS
+    return role and (low not in KIN_GENDER or low in GENDERED_ROLES) and not is_listed_given_name(word) and roster.lookup(word) is None
 
 
 def _opening_person(doc: Document, para: Paragraph) -> Person | None:
