@@ -747,3 +747,18 @@ def test_a_role_written_before_a_name_as_its_title_names_that_person():
     # "Cadet" is no title any list knows, but written before her name it is her rank: the
     # later "the cadet" is Nandakumar, one voice, not a second person
     assert dialogue_speakers(_RANK_BEFORE_A_NAME)[1:] == ["Nandakumar"] * 3
+
+
+_ROLE_WITHOUT_ARTICLE = [
+    "The kitchen was already hot at six, and Bastien Roux, head cook, was tasting the stock with a frown.",
+    '"More salt," said Lena from the pass.',
+    "At the stove, Roux did not look up.",
+    '"It needs time, not salt," the head cook said. "Go and check the bread."',
+    "Lena went. The ovens ticked, and Roux stirred.",
+    '"And the butter!" the head cook called after her.',
+]
+
+
+def test_a_role_set_after_a_name_without_an_article_names_that_person():
+    # "Bastien Roux, head cook," says what he is: "the head cook" is Roux, one voice
+    assert dialogue_speakers(_ROLE_WITHOUT_ARTICLE)[1:] == ["Roux"] * 3

@@ -44,6 +44,8 @@ _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|A
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
+_DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
+_BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
@@ -612,7 +614,7 @@ def index_described_names(doc: Document) -> None:
     ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition), ``The tall girl
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
-    make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
+    make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
@@ -630,6 +632,8 @@ def index_described_names(doc: Document) -> None:
                 _index_relation(doc.roster, m.group(2), m.group(1))
             for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
+                _index_bare_role(doc.roster, m.group(1), m.group(2))
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
         for index in para.quotes:
@@ -743,6 +747,27 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
     for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
         if roster.lookup(phrase) is None:
             roster.index(phrase, person)
+
+
+def _index_bare_role(roster: Roster, name: str, role: str) -> None:
+    """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
+    no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
+    ``the charge nurse says`` is Iris). Not a word of sex or kin (``Tom, boy of ten,``), nor
+    anything else after a comma (``Iris, tired, sat``: no role noun).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); iris = r.add(Person("Iris Fennimore", Counter({"Iris Fennimore": 2})), ["Iris Fennimore"])
+    >>> t = "That is Iris Fennimore, charge nurse, and Iris Fennimore, tired, sits. Iris Fennimore, girl of ten."
+    >>> for m in _BARE_ROLE_APPOSITION.finditer(t): _index_bare_role(r, m.group(1), m.group(2))
+    >>> r.lookup("the charge nurse").name, r.lookup("the tired"), r.lookup("the girl")
+    ('Iris Fennimore', None, None)
+    """
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    head = role.rsplit(" ", 1)[-1]
+    if person is None or not _may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
+        return
+    roster.index("the " + role, person)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:
