@@ -762,3 +762,20 @@ _ROLE_WITHOUT_ARTICLE = [
 def test_a_role_set_after_a_name_without_an_article_names_that_person():
     # "Bastien Roux, head cook," says what he is: "the head cook" is Roux, one voice
     assert dialogue_speakers(_ROLE_WITHOUT_ARTICLE)[1:] == ["Roux"] * 3
+
+
+_DESCRIPTION_LABELLED_BY_NAME = [
+    "Harlan leaned on the bar. At the far end, the new bartender was polishing the same glass for the third time. Odile Marchand: twenty, from the coast, hired on Tuesday.",
+    '"Another?" the new bartender asked.',
+    '"Why not," Harlan said.',
+    "Without a word, Marchand poured it and pushed it across, and Harlan watched Marchand go back to her glass.",
+    '"On the house," said the bartender. "Don\'t tell anyone."',
+]
+
+
+def test_a_description_the_next_sentence_labels_with_a_name_is_that_person():
+    # "Odile Marchand:" names the new bartender just described: one voice, not a stranger
+    assert dialogue_speakers(_DESCRIPTION_LABELLED_BY_NAME) == ["Marchand", "Harlan", "Marchand", "Marchand"]
+    # a portrayal labels too; an action does not (someone else arriving)
+    assert aliases._LABELLED_NAME.search("She waited. Odile Marchand was twenty and bored.")
+    assert not aliases._LABELLED_NAME.search("She waited. Odile Marchand was sitting at the bar.")

@@ -673,6 +673,51 @@ def join_parent_named_next(doc: Document) -> None:
                 doc.roster.index(noun, named, force=True)
 
 
+_LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
+_SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
+
+
+def index_description_named_next(doc: Document) -> None:
+    """A person described in one sentence (``Across the table, the new intern is sitting very
+    straight.``) is the one whose full name opens the next as a label, with a colon, met there
+    for the first time (``Celeste Amadi: three weeks on the service, top of her class.``, or
+    portrayed: ``Celeste Amadi was twenty-six and terrified.``, not ``was sitting``): the
+    story introduces the description by name. Every ``the new intern`` is Amadi, and so is
+    ``the intern`` when it names no one else. Not when the sentence describes two people.
+    """
+    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _LABELLED_NAME.finditer(doc.text, start, end):
+                runs = name_runs(words(m.group(1)), m.group(1))
+                person = doc.roster.resolve(runs[0]) if runs else None
+                if person is None or _written_before(doc.text, person, header_end, m.start()):
+                    continue
+                before = doc.text[start:m.start()]
+                described = _definite_descriptions(doc.roster, before[_SENTENCE_START.match(before[:-2]).end():])
+                if len(described) == 1:
+                    _index_described_and_head(doc.roster, described[0], person)
+
+
+def _written_before(text: str, person: Person, start: int, end: int) -> bool:
+    """Whether any name of ``person`` is written between ``start`` and ``end`` (met already)."""
+    return any(re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])", text[start:end]) for f in person.forms)
+
+
+def _definite_descriptions(roster: Roster, sentence: str) -> list[tuple[str, str]]:
+    """The ``the`` descriptions of people in a sentence: (phrase, head noun)."""
+    found = (description_at(sentence[m.start():], roster.speaker_nouns) for m in re.finditer(r"\b[Tt]he ", sentence))
+    return [f for f in found if f]
+
+
+def _index_described_and_head(roster: Roster, described: tuple[str, str], person: Person) -> None:
+    """Make ``the new intern`` and, when it may be a rank, ``the intern`` name ``person``."""
+    phrase, head = described
+    for form in ("the " + phrase.split(" ", 1)[1].lower(), "the " + head if _may_be_rank(roster, head) else ""):
+        if form and roster.lookup(form) is None:
+            roster.index(form, person)
+
+
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
     """Make the description that opens ``following`` name the person called ``name``
     (``closed``: an apposition, whose description must end at a comma)."""
