@@ -779,3 +779,19 @@ def test_a_description_the_next_sentence_labels_with_a_name_is_that_person():
     # a portrayal labels too; an action does not (someone else arriving)
     assert aliases._LABELLED_NAME.search("She waited. Odile Marchand was twenty and bored.")
     assert not aliases._LABELLED_NAME.search("She waited. Odile Marchand was sitting at the bar.")
+
+
+_CALL_SIGN_AGENT = [
+    "The radio crackled in the cab. Mira turned it up.",
+    '"Unit Six, this is Harbor Dispatch. Respond to a fire on Pier Nine."',
+    '"Copy, Harbor Dispatch," Mira said. "On our way."',
+    "Joel flicked on the siren and the truck lurched forward.",
+    '"Where is the nearest hydrant?" Joel asked.',
+    '"Pier Eight," said the dispatcher. "The pier is closed to traffic."',
+]
+
+
+def test_a_call_sign_is_the_agent_its_last_word_names():
+    # "the dispatcher" is the voice called Harbor Dispatch, not a second voice on the radio
+    characters = paragraph_characters(_CALL_SIGN_AGENT)
+    assert "the dispatcher" not in characters and dialogue_speakers(_CALL_SIGN_AGENT)[-1] == "Harbor Dispatch"

@@ -359,6 +359,33 @@ def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
             roster.index("the " + rank, roster.by_name(names.pop()))
 
 
+_AGENT_ENDINGS = ("ler", "er", "or", "r")
+
+
+def index_call_sign_agents(roster: Roster, text: str) -> None:
+    """A voice named for what it does (a call sign: ``Tessaly Control``, ``Central Dispatch``)
+    is the ``the controller``, ``the dispatcher`` the narration writes: the agent noun of the
+    name's last word. Not a person's name (a word of it someone's given name: ``Ethan Hunt`` is
+    no hunter; or a title: ``Mr. Bake``); only a noun the text writes with ``the``, and one call
+    sign for it.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); c = r.add(Person("Tessaly Control", Counter({"Tessaly Control": 3})), ["Tessaly Control"])
+    >>> index_call_sign_agents(r, "This is Tessaly Control. The controller sighed."); r.lookup("the controller").name
+    'Tessaly Control'
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for person in roster.people:
+        last = person.name.rsplit(" ", 1)[-1]
+        if " " not in person.name or person.title or person.known or any(is_listed_given_name(w) for w in person.name.split()):
+            continue
+        for ending in _AGENT_ENDINGS:
+            owners[last.lower() + ending].add(person.name)
+    for agent in {m.group(1).lower() for m in re.finditer(r"\b[Tt]he ([a-z]+(?:ler|er|or|r))\b", text)}:
+        if len(names := owners.get(agent, ())) == 1 and roster.lookup("the " + agent) is None:
+            roster.index("the " + agent, roster.by_name(next(iter(names))))
+
+
 def _may_be_rank(roster: Roster, word: str) -> bool:
     """Whether a capitalised word opening a name may be a rank: a noun naming a role (a person
     noun, or one the tags make a speaker), no one's name, not only a sex or kin word."""
