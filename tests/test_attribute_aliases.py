@@ -795,3 +795,17 @@ def test_a_call_sign_is_the_agent_its_last_word_names():
     # "the dispatcher" is the voice called Harbor Dispatch, not a second voice on the radio
     characters = paragraph_characters(_CALL_SIGN_AGENT)
     assert "the dispatcher" not in characters and dialogue_speakers(_CALL_SIGN_AGENT)[-1] == "Harbor Dispatch"
+
+
+_TEACHER_BY_HONORIFIC = [
+    "Training ground six was empty at dawn except for the three of them and Hoshino-sensei, who was asleep against a post.",
+    '"Is he breathing?" Mika asked.',
+    '"Probably," said Taro.',
+    'Their teacher opened one eye. "I heard that."',
+    '"Sorry, Hoshino-sensei!"',
+]
+
+
+def test_the_one_called_sensei_is_their_teacher():
+    # "-sensei" is a teacher's word: "their teacher" is Hoshino, not a fourth voice
+    assert dialogue_speakers(_TEACHER_BY_HONORIFIC)[2] == "Hoshino"

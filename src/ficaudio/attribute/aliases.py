@@ -187,6 +187,28 @@ def join_bare_honorifics(roster: Roster) -> None:
             join_person(roster, person, bearers[0])
 
 
+_HONORIFIC_ROLES = {"sensei": "teacher"}  # the honorific that is a role's own word
+
+
+def index_honorific_roles(roster: Roster) -> None:
+    """The one person called by a teacher's honorific (``Kurosaki-sensei``) is the teacher the
+    narration writes: ``Their teacher turned a page.`` is Kurosaki. Two bearers (``Ryo-sensei``,
+    ``Aki-sensei``) leave it alone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); k = r.add(Person("Kurosaki", Counter({"Kurosaki": 3, "Kurosaki-sensei": 1})), ["Kurosaki"])
+    >>> index_honorific_roles(r); r.lookup("their teacher").name, r.lookup("the teacher").name
+    ('Kurosaki', 'Kurosaki')
+    """
+    for honorific, role in _HONORIFIC_ROLES.items():
+        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if len(bearers) != 1:
+            continue
+        for possessive in ("the", "his", "her", "their", "our", "my"):
+            if roster.lookup(f"{possessive} {role}") is None:
+                roster.index(f"{possessive} {role}", bearers[0])
+
+
 def _bare_honorific(person: Person) -> str | None:
     """The honorific a person's one name is, itself called with honorifics or not, and with the
     polite ``o-`` of a sibling's title (``Onii-chan`` is one who is called ``Kai-nii``).
