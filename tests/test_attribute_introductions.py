@@ -277,3 +277,17 @@ def test_a_role_first_heard_answering_a_call_is_the_person_called():
 def test_a_role_brought_in_as_someone_new_answering_a_call_stays_its_own_voice():
     scene = [_ROLE_ANSWERS_CALL[0] + " A supervisor from the night shift waited outside.", *_ROLE_ANSWERS_CALL[1:]]
     assert "the supervisor" in dialogue_speakers(scene)
+
+
+_HEADER_TITLE = [
+    "Characters: Mara Quill, High-Archivist Osk",
+    "The reading room was silent until the doors swung open.",
+    '"You are late," said the High-Archivist.',
+    '"The stairs," Mara said. "There are a great many stairs."',
+    '"There are four hundred and twelve," said the High-Archivist.',
+]
+
+
+def test_a_title_the_header_lists_before_a_name_names_its_speaker():
+    # the header lists "High-Archivist Osk": the one the story calls the High-Archivist is Osk
+    assert dialogue_speakers(_HEADER_TITLE) == ["Osk", "Mara", "Mara", "Osk"]

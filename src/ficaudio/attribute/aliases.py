@@ -127,7 +127,7 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
 
 
 _HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
-_CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
 def join_header_cast(roster: Roster, text: str) -> None:
@@ -141,7 +141,7 @@ def join_header_cast(roster: Roster, text: str) -> None:
     Scenes: tests/test_attribute_aliases.py.
     """
     header = text[:3000]
-    if not (cast := _CAST_FIELD.search(header)):
+    if not (cast := CAST_FIELD.search(header)):
         return
     fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
     body = text[_line_end(header, fields[-1]):] if fields else text

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import called_people
+from ficaudio.attribute.aliases import CAST_FIELD, called_people
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
@@ -201,6 +201,29 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
         called = [n for n in vocatives_in(doc, doc.segments[index].text) if n != caller and doc.roster.by_name(n)]
         if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values():
             renames[replier] = called[0]
+    return renames
+
+
+def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A fan fiction header that lists a character under a title (``Characters: ...,
+    Keeper-of-Accord Ysse``) names the speaker the story knows only by that title: every line
+    of ``the Keeper-of-Accord`` is Ysse's. People the other passes renamed (``taken``) are
+    left alone.
+
+    >>> from types import SimpleNamespace
+    >>> from ficaudio.attribute.characters import Roster
+    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster())
+    >>> header_title_named(doc, {3: decided("the Keeper-of-Accord", "description_tag")}, {})
+    {'the Keeper-of-Accord': 'Ysse'}
+    """
+    cast = CAST_FIELD.search(doc.text[:3000])
+    described = {d.speaker.lower(): d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
+    renames: dict[str, str] = {}
+    for listed in (n.split() for n in cast.group(1).split(",")) if cast else ():
+        for k in range(1, len(listed)):
+            if speaker := described.get("the " + " ".join(listed[:k]).lower()):
+                name = " ".join(listed[k:])
+                renames[speaker] = person.name if (person := doc.roster.lookup(name)) else name
     return renames
 
 
