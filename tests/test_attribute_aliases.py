@@ -731,3 +731,81 @@ def test_review_fixes_of_round_31():
     assert r.lookup("Agent") is None and wolf.name == "Wolf"
     # one title table: "Mister Hale" in the narration is the "Mr. Hale" others call
     assert narrator._same_title("mister", "mr")
+
+
+_RANK_BEFORE_A_NAME = [
+    "The lift doors opened. Cadet Priya Nandakumar, nineteen and sure of nothing, stepped onto the deck.",
+    '"Report," said Commander Holt.',
+    "At her console, Nandakumar swallowed.",
+    '"The reactor is holding, sir," the cadet said. "For now."',
+    "Holt nodded at the screens, and so did Nandakumar.",
+    '"Then we wait," said the cadet.',
+]
+
+
+def test_a_role_written_before_a_name_as_its_title_names_that_person():
+    # "Cadet" is no title any list knows, but written before her name it is her rank: the
+    # later "the cadet" is Nandakumar, one voice, not a second person
+    assert dialogue_speakers(_RANK_BEFORE_A_NAME)[1:] == ["Nandakumar"] * 3
+
+
+_ROLE_WITHOUT_ARTICLE = [
+    "The kitchen was already hot at six, and Bastien Roux, head cook, was tasting the stock with a frown.",
+    '"More salt," said Lena from the pass.',
+    "At the stove, Roux did not look up.",
+    '"It needs time, not salt," the head cook said. "Go and check the bread."',
+    "Lena went. The ovens ticked, and Roux stirred.",
+    '"And the butter!" the head cook called after her.',
+]
+
+
+def test_a_role_set_after_a_name_without_an_article_names_that_person():
+    # "Bastien Roux, head cook," says what he is: "the head cook" is Roux, one voice
+    assert dialogue_speakers(_ROLE_WITHOUT_ARTICLE)[1:] == ["Roux"] * 3
+
+
+_DESCRIPTION_LABELLED_BY_NAME = [
+    "Harlan leaned on the bar. At the far end, the new bartender was polishing the same glass for the third time. Odile Marchand: twenty, from the coast, hired on Tuesday.",
+    '"Another?" the new bartender asked.',
+    '"Why not," Harlan said.',
+    "Without a word, Marchand poured it and pushed it across, and Harlan watched Marchand go back to her glass.",
+    '"On the house," said the bartender. "Don\'t tell anyone."',
+]
+
+
+def test_a_description_the_next_sentence_labels_with_a_name_is_that_person():
+    # "Odile Marchand:" names the new bartender just described: one voice, not a stranger
+    assert dialogue_speakers(_DESCRIPTION_LABELLED_BY_NAME) == ["Marchand", "Harlan", "Marchand", "Marchand"]
+    # a portrayal labels too; an action does not (someone else arriving)
+    assert aliases._LABELLED_NAME.search("She waited. Odile Marchand was twenty and bored.")
+    assert not aliases._LABELLED_NAME.search("She waited. Odile Marchand was sitting at the bar.")
+
+
+_CALL_SIGN_AGENT = [
+    "The radio crackled in the cab. Mira turned it up.",
+    '"Unit Six, this is Harbor Dispatch. Respond to a fire on Pier Nine."',
+    '"Copy, Harbor Dispatch," Mira said. "On our way."',
+    "Joel flicked on the siren and the truck lurched forward.",
+    '"Where is the nearest hydrant?" Joel asked.',
+    '"Pier Eight," said the dispatcher. "The pier is closed to traffic."',
+]
+
+
+def test_a_call_sign_is_the_agent_its_last_word_names():
+    # "the dispatcher" is the voice called Harbor Dispatch, not a second voice on the radio
+    characters = paragraph_characters(_CALL_SIGN_AGENT)
+    assert "the dispatcher" not in characters and dialogue_speakers(_CALL_SIGN_AGENT)[-1] == "Harbor Dispatch"
+
+
+_TEACHER_BY_HONORIFIC = [
+    "Training ground six was empty at dawn except for the three of them and Hoshino-sensei, who was asleep against a post.",
+    '"Is he breathing?" Mika asked.',
+    '"Probably," said Taro.',
+    'Their teacher opened one eye. "I heard that."',
+    '"Sorry, Hoshino-sensei!"',
+]
+
+
+def test_the_one_called_sensei_is_their_teacher():
+    # "-sensei" is a teacher's word: "their teacher" is Hoshino, not a fourth voice
+    assert dialogue_speakers(_TEACHER_BY_HONORIFIC)[2] == "Hoshino"

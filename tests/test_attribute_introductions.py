@@ -46,12 +46,13 @@ def test_introduced_name_needs_a_name():
 
 def test_described_speaker_answering_a_silent_name_is_that_character():
     scene = [
-        'Teddy knocked at the kitchen of Mrs. Hall and waited. Mrs. Hall was not a woman to hurry.',
+        'Teddy knocked at the kitchen of Mrs. Hall and waited. Mrs. Hall was not a woman to hurry, and she kept a cook.',
         '"Mrs. Hall, are you there?" Teddy called.',
-        'The landlady looked up from the stove. "What now?"',
+        'The cook looked up from the stove. "What now?"',
     ]
-    # "Mrs. Hall" is a subject once here, so she is known to act: no rename
-    assert dialogue_speakers(scene)[-1] == "the landlady"
+    # "Mrs. Hall" is a subject once here, so she is known to act: no rename (and the cook was
+    # brought in as someone new, so role_answering_call_named leaves her alone too)
+    assert dialogue_speakers(scene)[-1] == "the cook"
     scene[0] = 'Teddy knocked at the kitchen of Mrs. Hall and waited for an answer from Mrs. Hall.'
     assert dialogue_speakers(scene)[-1] == "Mrs. Hall"
 
@@ -256,3 +257,37 @@ def test_a_parent_known_by_a_kin_word_takes_the_name_they_give():
         '"Sit anywhere," Mom said. "Jun, get the plates."',
     ]
     assert dialogue_speakers(paragraphs) == ["Jun", "Hana", "Noor", "Hana", "Hana"]
+
+
+_ROLE_ANSWERS_CALL = [
+    "The meeting ran long. At the head of the table sat Ines Varga, her glasses in her hair.",
+    '"Go on," Ines said to Tom.',
+    '"The scans are clean," Tom said. "You trust them more than I do, Ines."',
+    '"I do," said the supervisor. She turned a page.',
+    '"Then sign it."',
+    '"Not yet," the supervisor said.',
+]
+
+
+def test_a_role_first_heard_answering_a_call_is_the_person_called():
+    # nobody brought in "a supervisor": the one who answers "Ines" is Ines, every line
+    assert dialogue_speakers(_ROLE_ANSWERS_CALL) == ["Ines", "Tom", "Tom", "Ines", "Tom", "Ines"]
+
+
+def test_a_role_brought_in_as_someone_new_answering_a_call_stays_its_own_voice():
+    scene = [_ROLE_ANSWERS_CALL[0] + " A supervisor from the night shift waited outside.", *_ROLE_ANSWERS_CALL[1:]]
+    assert "the supervisor" in dialogue_speakers(scene)
+
+
+_HEADER_TITLE = [
+    "Characters: Mara Quill, High-Archivist Osk",
+    "The reading room was silent until the doors swung open.",
+    '"You are late," said the High-Archivist.',
+    '"The stairs," Mara said. "There are a great many stairs."',
+    '"There are four hundred and twelve," said the High-Archivist.',
+]
+
+
+def test_a_title_the_header_lists_before_a_name_names_its_speaker():
+    # the header lists "High-Archivist Osk": the one the story calls the High-Archivist is Osk
+    assert dialogue_speakers(_HEADER_TITLE) == ["Osk", "Mara", "Mara", "Osk"]

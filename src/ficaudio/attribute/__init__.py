@@ -32,7 +32,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name
-from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, introduced_after_speaking, kin_name_of_family, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, turned_to, unnamed_voice_end, vocatives
@@ -64,6 +64,8 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     renames = {**described_then_named(resolver, decisions, renames), **renames}
     renames = {**called_name_of_description(resolver, decisions, renames), **renames}
+    renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
+    renames = {**header_title_named(doc, decisions, renames), **renames}
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 

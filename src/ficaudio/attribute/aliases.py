@@ -19,9 +19,9 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
-from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
-from ficaudio.attribute.names import full_names_of, name_prior
+from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
+from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
+from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -44,6 +44,8 @@ _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|A
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
+_DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
+_BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
@@ -125,7 +127,7 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
 
 
 _HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
-_CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
 def join_header_cast(roster: Roster, text: str) -> None:
@@ -139,7 +141,7 @@ def join_header_cast(roster: Roster, text: str) -> None:
     Scenes: tests/test_attribute_aliases.py.
     """
     header = text[:3000]
-    if not (cast := _CAST_FIELD.search(header)):
+    if not (cast := CAST_FIELD.search(header)):
         return
     fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
     body = text[_line_end(header, fields[-1]):] if fields else text
@@ -183,6 +185,28 @@ def join_bare_honorifics(roster: Roster) -> None:
         bearers = [p for p in roster.people if p is not person and any(f.lower().endswith("-" + honorific) for f in p.forms)] if honorific else []
         if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
             join_person(roster, person, bearers[0])
+
+
+_HONORIFIC_ROLES = {"sensei": "teacher"}  # the honorific that is a role's own word
+
+
+def index_honorific_roles(roster: Roster) -> None:
+    """The one person called by a teacher's honorific (``Kurosaki-sensei``) is the teacher the
+    narration writes: ``Their teacher turned a page.`` is Kurosaki. Two bearers (``Ryo-sensei``,
+    ``Aki-sensei``) leave it alone.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); k = r.add(Person("Kurosaki", Counter({"Kurosaki": 3, "Kurosaki-sensei": 1})), ["Kurosaki"])
+    >>> index_honorific_roles(r); r.lookup("their teacher").name, r.lookup("the teacher").name
+    ('Kurosaki', 'Kurosaki')
+    """
+    for honorific, role in _HONORIFIC_ROLES.items():
+        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if len(bearers) != 1:
+            continue
+        for possessive in ("the", "his", "her", "their", "our", "my"):
+            if roster.lookup(f"{possessive} {role}") is None:
+                roster.index(f"{possessive} {role}", bearers[0])
 
 
 def _bare_honorific(person: Person) -> str | None:
@@ -325,6 +349,71 @@ def index_title_answerers(doc: Document) -> None:
     for title, names in answerers.items():
         if len(names) == 1 and _written_as_role(doc, title) and not doc.roster.title_bearers(title):
             doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+
+
+_NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "child", "kid", "baby", "infant", "youth", "friend", "companion", "guest", "visitor", "newcomer"})
+"""Person nouns that say nothing of a role: ``First Person Hale`` in a header gives no rank."""
+
+
+def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
+    """A role noun written before a name as its title, though no list knows it as one
+    (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``), makes ``the <role>`` that person:
+    a later ``the ensign said`` is Dov. Not a word that is someone's given name (``Earl
+    Hines``, ``Guy Fawkes``) or that only says sex or kin (``Man Friday``), not a role the text
+    never writes as ``the <role>``, and not when the role is written before two people's names
+    (two ensigns).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); dov = r.add(Person("Dov", Counter(Dov=3)), ["Dov"])
+    >>> t = "Ensign Matthias Dov sat up. Man Dov left."
+    >>> index_rank_titles(r, name_runs(words(t), t), t + " The ensign sat. The man left."); r.lookup("the ensign").name, r.lookup("the man")
+    ('Dov', None)
+    """
+    bearers: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if run.title or len(run.words) < 2 or not _may_be_rank(roster, run.words[0]):
+            continue
+        rest = NameRun(run.words[1:], None, run.honorific, run.start, run.end, False)
+        if person := roster.resolve(rest):
+            bearers[run.words[0].lower()].add(person.name)
+    for rank, names in bearers.items():
+        if len(names) == 1 and roster.lookup("the " + rank) is None and re.search(rf"\b[Tt]he {rank}\b", text):
+            roster.index("the " + rank, roster.by_name(names.pop()))
+
+
+_AGENT_ENDINGS = ("ler", "er", "or", "r")
+
+
+def index_call_sign_agents(roster: Roster, text: str) -> None:
+    """A voice named for what it does (a call sign: ``Tessaly Control``, ``Central Dispatch``)
+    is the ``the controller``, ``the dispatcher`` the narration writes: the agent noun of the
+    name's last word. Not a person's name (a word of it someone's given name: ``Ethan Hunt`` is
+    no hunter; or a title: ``Mr. Bake``); only a noun the text writes with ``the``, and one call
+    sign for it.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); c = r.add(Person("Tessaly Control", Counter({"Tessaly Control": 3})), ["Tessaly Control"])
+    >>> index_call_sign_agents(r, "This is Tessaly Control. The controller sighed."); r.lookup("the controller").name
+    'Tessaly Control'
+    """
+    owners: dict[str, set[str]] = defaultdict(set)
+    for person in roster.people:
+        last = person.name.rsplit(" ", 1)[-1]
+        if " " not in person.name or person.title or person.known or any(is_listed_given_name(w) for w in person.name.split()):
+            continue
+        for ending in _AGENT_ENDINGS:
+            owners[last.lower() + ending].add(person.name)
+    for agent in {m.group(1).lower() for m in re.finditer(r"\b[Tt]he ([a-z]+(?:ler|er|or|r))\b", text)}:
+        if len(names := owners.get(agent, ())) == 1 and roster.lookup("the " + agent) is None:
+            roster.index("the " + agent, roster.by_name(next(iter(names))))
+
+
+def _may_be_rank(roster: Roster, word: str) -> bool:
+    """Whether a capitalised word opening a name may be a rank: a noun naming a role (a person
+    noun, or one the tags make a speaker), no one's name, not only a sex or kin word."""
+    low = word.lower()
+    role = (is_person_noun(low) or low in roster.speaker_nouns) and low not in _NOT_RANKS
+    return role and (low not in KIN_GENDER or low in GENDERED_ROLES) and not is_listed_given_name(word) and roster.lookup(word) is None
 
 
 def _opening_person(doc: Document, para: Paragraph) -> Person | None:
@@ -574,7 +663,7 @@ def index_described_names(doc: Document) -> None:
     ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition), ``The tall girl
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
-    make every ``the tall girl`` Kira; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
+    make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     """
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
@@ -592,6 +681,8 @@ def index_described_names(doc: Document) -> None:
                 _index_relation(doc.roster, m.group(2), m.group(1))
             for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
+                _index_bare_role(doc.roster, m.group(1), m.group(2))
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
                 _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
         for index in para.quotes:
@@ -629,6 +720,51 @@ def join_parent_named_next(doc: Document) -> None:
                 if parent is not None and parent is not named and parent.name.lower() in KIN_NAMES and _may_be(parent, named):
                     join_person(doc.roster, parent, named)
                 doc.roster.index(noun, named, force=True)
+
+
+_LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
+_SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
+
+
+def index_description_named_next(doc: Document) -> None:
+    """A person described in one sentence (``Across the table, the new intern is sitting very
+    straight.``) is the one whose full name opens the next as a label, with a colon, met there
+    for the first time (``Celeste Amadi: three weeks on the service, top of her class.``, or
+    portrayed: ``Celeste Amadi was twenty-six and terrified.``, not ``was sitting``): the
+    story introduces the description by name. Every ``the new intern`` is Amadi, and so is
+    ``the intern`` when it names no one else. Not when the sentence describes two people.
+    """
+    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    for para in doc.paragraphs:
+        for start, end in para.narration(doc.segments):
+            for m in _LABELLED_NAME.finditer(doc.text, start, end):
+                runs = name_runs(words(m.group(1)), m.group(1))
+                person = doc.roster.resolve(runs[0]) if runs else None
+                if person is None or _written_before(doc.text, person, header_end, m.start()):
+                    continue
+                before = doc.text[start:m.start()]
+                described = _definite_descriptions(doc.roster, before[_SENTENCE_START.match(before[:-2]).end():])
+                if len(described) == 1:
+                    _index_described_and_head(doc.roster, described[0], person)
+
+
+def _written_before(text: str, person: Person, start: int, end: int) -> bool:
+    """Whether any name of ``person`` is written between ``start`` and ``end`` (met already)."""
+    return any(re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])", text[start:end]) for f in person.forms)
+
+
+def _definite_descriptions(roster: Roster, sentence: str) -> list[tuple[str, str]]:
+    """The ``the`` descriptions of people in a sentence: (phrase, head noun)."""
+    found = (description_at(sentence[m.start():], roster.speaker_nouns) for m in re.finditer(r"\b[Tt]he ", sentence))
+    return [f for f in found if f]
+
+
+def _index_described_and_head(roster: Roster, described: tuple[str, str], person: Person) -> None:
+    """Make ``the new intern`` and, when it may be a rank, ``the intern`` name ``person``."""
+    phrase, head = described
+    for form in ("the " + phrase.split(" ", 1)[1].lower(), "the " + head if _may_be_rank(roster, head) else ""):
+        if form and roster.lookup(form) is None:
+            roster.index(form, person)
 
 
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
@@ -705,6 +841,27 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
     for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
         if roster.lookup(phrase) is None:
             roster.index(phrase, person)
+
+
+def _index_bare_role(roster: Roster, name: str, role: str) -> None:
+    """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
+    no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
+    ``the charge nurse says`` is Iris). Not a word of sex or kin (``Tom, boy of ten,``), nor
+    anything else after a comma (``Iris, tired, sat``: no role noun).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); iris = r.add(Person("Iris Fennimore", Counter({"Iris Fennimore": 2})), ["Iris Fennimore"])
+    >>> t = "That is Iris Fennimore, charge nurse, and Iris Fennimore, tired, sits. Iris Fennimore, girl of ten."
+    >>> for m in _BARE_ROLE_APPOSITION.finditer(t): _index_bare_role(r, m.group(1), m.group(2))
+    >>> r.lookup("the charge nurse").name, r.lookup("the tired"), r.lookup("the girl")
+    ('Iris Fennimore', None, None)
+    """
+    runs = name_runs(words(name), name)
+    person = roster.resolve(runs[0]) if runs else None
+    head = role.rsplit(" ", 1)[-1]
+    if person is None or not _may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
+        return
+    roster.index("the " + role, person)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:

@@ -4,7 +4,8 @@ A pass after the others (like :mod:`.narrator`): a self-introduction inside a qu
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
 every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
 person of a gender the scene names later (:func:`described_then_named`) and a name only
-ever called (:func:`called_name_of_description`) name described speakers the same way, and
+ever called (:func:`called_name_of_description`) or a call a role answers first
+(:func:`role_answering_call_named`) name described speakers the same way, and
 a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`).
 """
 
@@ -15,10 +16,10 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import called_people
+from ficaudio.attribute.aliases import CAST_FIELD, called_people
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import KIN_NAMES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, vocatives_in
@@ -175,6 +176,68 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
+
+
+def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A role first heard answering a call by name is the person called: ``"You know that
+    better than I do, Noor."`` / ``"I do," says the attending.`` -> ``{"the attending": "Noor
+    Haddad"}``, every line of hers. Only a role that the story never brought in as someone new
+    (``an attending``), no word of sex or kin (``the woman`` answering may be anyone), its tag
+    read in its own paragraph, the call naming one person of its gender, not its caller.
+    People the other passes renamed (``taken``) are left alone.
+    """
+    doc = resolver.doc
+    dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
+    first: dict[str, int] = {}
+    for index in dialogue:
+        first.setdefault(decisions[index].speaker, index)
+    renames: dict[str, str] = {}
+    for index, following in zip(dialogue, dialogue[1:]):
+        replier, caller = decisions[following].speaker, decisions[index].speaker
+        if first[replier] != following or not _unintroduced_role(doc.text, replier, doc.segments[following].start) or replier in taken:
+            continue
+        if decisions[following].rule not in _DESCRIBED_RULES or doc.paragraph_of[index] is doc.paragraph_of[following]:
+            continue
+        called = [n for n in vocatives_in(doc, doc.segments[index].text) if n != caller and doc.roster.by_name(n)]
+        if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values():
+            renames[replier] = called[0]
+    return renames
+
+
+def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A fan fiction header that lists a character under a title (``Characters: ...,
+    Keeper-of-Accord Ysse``) names the speaker the story knows only by that title: every line
+    of ``the Keeper-of-Accord`` is Ysse's. People the other passes renamed (``taken``) are
+    left alone.
+
+    >>> from types import SimpleNamespace
+    >>> from ficaudio.attribute.characters import Roster
+    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster())
+    >>> header_title_named(doc, {3: decided("the Keeper-of-Accord", "description_tag")}, {})
+    {'the Keeper-of-Accord': 'Ysse'}
+    """
+    cast = CAST_FIELD.search(doc.text[:3000])
+    described = {d.speaker.lower(): d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
+    renames: dict[str, str] = {}
+    for listed in (n.split() for n in cast.group(1).split(",")) if cast else ():
+        for k in range(1, len(listed)):
+            if speaker := described.get("the " + " ".join(listed[:k]).lower()):
+                name = " ".join(listed[k:])
+                renames[speaker] = person.name if (person := doc.roster.lookup(name)) else name
+    return renames
+
+
+def _unintroduced_role(text: str, described: str, before: int) -> bool:
+    """Whether ``described`` is a role (``the attending``; not ``the woman``, ``the boy``) the
+    text has not brought in as someone new (``an attending``, ``a tall attending``) before ``before``.
+
+    >>> _unintroduced_role("An attending came in.", "the attending", 30), _unintroduced_role("She came.", "the attending", 9), _unintroduced_role("", "the woman", 0)
+    (False, True, False)
+    """
+    head = described.rsplit(" ", 1)[-1]
+    if not described.startswith("the ") or head in KIN_GENDER and head not in GENDERED_ROLES:
+        return False
+    return not re.search(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b", text[:before])
 
 
 def called_name_of_description(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:

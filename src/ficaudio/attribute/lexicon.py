@@ -110,6 +110,9 @@ KIN_GENDER = {
     **dict.fromkeys(_MALE_ROLES.split(), Gender.MALE), **dict.fromkeys(_FEMALE_ROLES.split(), Gender.FEMALE),
 }
 """Nouns that say a person's gender (`the old woman`, `his wife`)."""
+GENDERED_ROLES = frozenset(_MALE_ROLES.split()) | frozenset(_FEMALE_ROLES.split())
+"""The nouns of :data:`KIN_GENDER` that name what someone does or is ranked (``squire``,
+``landlady``), not only their sex or kin (``man``, ``aunt``)."""
 
 KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",
