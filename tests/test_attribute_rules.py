@@ -464,3 +464,34 @@ def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender
         '"Traitor," he muttered.',
     ])
     assert speakers[-1] == "Oskar"
+
+
+def test_a_line_said_to_you_is_never_the_readers():
+    paragraphs = [
+        "You shoulder the greenhouse door open. Ines is up a ladder, pruning.",
+        '"You\'re early," Ines calls down.',
+        '"The bus was empty," you say, and you set the crate down.',
+        '"Welcome," he tells you.',
+    ]
+    assert dialogue_speakers(paragraphs)[:2] == ["Ines", "You"]
+    assert dialogue_speakers(paragraphs)[2] != "You"
+
+
+def test_the_readers_placeholder_called_addresses_the_reader():
+    paragraphs = [
+        "You wait by the fountain until Dario jogs up, out of breath. Noor trails behind Dario, scowling.",
+        '"Y/N! Sorry, sorry, the bus was late."',
+        '"It\'s fine."',
+        '"Y/N, you look freezing."',
+        '"I\'m fine."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dario", "Y/N", "Dario", "Y/N"]
+
+
+def test_a_subject_after_than_is_no_speaker_of_the_beat():
+    paragraphs = [
+        "You and Dario sit on the wall. Dario kicks his heels against the stone.",
+        '"Noor said no."',
+        'His voice is lower than you have ever heard it. "She said no, Y/N."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Dario"
