@@ -92,6 +92,8 @@ STORY_FLOORS = [
     ("star_relay", 97, 0.51),  # round 31 blind: 0.433 at its start, 0.515 at its end
     ("summer_camp", 95, 0.65),  # round 31 blind: 0.653 at its start, 0.653 at its end
     ("ward_rounds", 96, 0.71),  # round 31 blind: 0.594 at its start, 0.719 at its end
+    # round 32e: a second-person reader-insert, written before the rules for it (not blind)
+    ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
 ]
 
 

@@ -376,7 +376,7 @@ _SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because",
 
 
 def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
-    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``,
+    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``, ``than``,
     ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
