@@ -1,4 +1,4 @@
-"""The first-person narrator's name, learnt from how the text names them."""
+"""The first-person narrator's name, learnt from how the text names them; the voice of the reader a story is told to."""
 
 from __future__ import annotations
 
