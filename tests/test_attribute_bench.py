@@ -92,6 +92,8 @@ STORY_FLOORS = [
     ("star_relay", 97, 0.62),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title)
     ("summer_camp", 95, 0.65),  # round 31 blind: 0.653 at its start, 0.653 at its end
     ("ward_rounds", 96, 0.87),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending)
+    # round 32e: a second-person reader-insert, written before the rules for it (not blind)
+    ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
 ]
 
 

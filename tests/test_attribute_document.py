@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.document import Mention, build_document, description_opens_clause, is_possessive_name, is_predicative_after_s, looks_like_verb, words
+from ficaudio.attribute.document import Mention, build_document, description_opens_clause, is_possessive_name, is_predicative_after_s, looks_like_verb, told_to_you, words, you_is_subject
 
-from attribute_scenes import LATE_COUPLE, dialogue_speakers, paragraph_story
+from attribute_scenes import LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story
 
 
 def test_possessive_name_before_participle_is_a_subject():
@@ -63,3 +63,45 @@ def test_an_epithet_opening_a_clause_is_its_subject():
     assert description_opens_clause(text, words(text), 6, Mention(29, 39, "description", "the Warden", head="warden"))
     text = "Joss stayed by the fire, and the man didn't ask him to."
     assert not description_opens_clause(text, words(text), 6, Mention(29, 36, "description", "the man", head="man"))
+
+
+# A scene told to "you", a reader-insert's way: the reader speaks through "you say".
+GREENHOUSE = [
+    "You shoulder the greenhouse door open and the heat fogs your glasses at once. Ines is up a ladder, pruning.",
+    '"You\'re early," she calls down.',
+    '"The bus was empty," you say. You set the crate of seedlings on the bench.',
+    'Ines climbs down and wipes her hands on her apron. "Want to see the orchid?"',
+    '"Obviously."',
+    'You follow her to the back, where a tall man is watering the ferns.',
+    '"Tomas, this is the new volunteer," Ines says.',
+    '"Welcome," he tells you, and goes back to his ferns.',
+]
+
+
+def test_a_story_told_to_you_gives_you_say_and_your_beats_to_the_reader():
+    assert dialogue_speakers(GREENHOUSE)[:5] == ["Ines", "You", "Ines", "You", "Ines"]
+    assert dialogue_rules(GREENHOUSE)[1] == "second_person_tag"
+
+
+def test_a_story_told_to_you_is_recognised_by_its_narration():
+    story, segments = paragraph_story(GREENHOUSE)
+    assert told_to_you(build_document(story, segments, []))
+    third = [p.replace("You shoulder", "Mila shoulders").replace("you say. You set", "Mila says. She sets").replace("You follow", "Mila follows") for p in GREENHOUSE]
+    story, segments = paragraph_story(third)
+    assert not told_to_you(build_document(story, segments, []))
+
+
+def test_you_after_a_verb_or_a_preposition_is_no_subject():
+    text = "Ines smiles at you, and you laugh. Instead you wave. He asks you."
+    ws = words(text)
+    assert [you_is_subject(text, ws, k) for k, w in enumerate(ws) if w.lower == "you"] == [False, True, True, False]
+
+
+def test_a_narrator_talking_to_you_stays_the_narrator():
+    paragraphs = [
+        "You always said I would come back to this town. I did not believe you. I do now.",
+        '"You took your time," Marta says, and opens the gate for me.',
+        '"I know," I say. You would have laughed at me.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Marta", "I"]
+    assert dialogue_rules(paragraphs)[1] == "first_person_tag"

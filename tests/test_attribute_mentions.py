@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from ficaudio.attribute.mentions import (
-    compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
+    calls_reader_placeholder, compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
+    writes_reader_placeholder,
 )
 
 from attribute_scenes import dialogue_lines, dialogue_speakers, paragraph_characters
@@ -121,3 +122,19 @@ def test_a_noun_two_ordinary_tags_make_a_speaker_is_a_person_in_the_narration():
         "The referee taps the bell. \u201cRebuttals.\u201d",
     ])
     assert speakers[-1] == "the referee"
+
+
+def test_a_slashed_placeholder_is_no_name_but_a_pairing_keeps_its_names():
+    assert [w.text for w in words('"Y/N, meet (L/N)." Kai/Dario, y/n')] == ["meet", "Kai", "Dario"]
+    paragraphs = [
+        "You lean on the counter. Kai looks up from the till.",
+        '"Y/N! The usual?" Kai asks.',
+        '"Please," you say.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Kai", "Y/N"]
+    assert "Y" not in paragraph_characters(paragraphs)
+
+
+def test_the_readers_placeholder_in_a_quotation():
+    assert writes_reader_placeholder('"The famous (Y/N)."') and not writes_reader_placeholder("N/A, and/or")
+    assert calls_reader_placeholder('"Come here, y/n!"') and not calls_reader_placeholder('"Where is Y/N?"')

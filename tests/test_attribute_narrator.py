@@ -310,3 +310,13 @@ def test_an_interjection_that_answers_the_narrator_is_no_name_of_hers():
         '"I\'m a man in a basement," Teddy said.',
     ]
     assert dialogue_speakers(scene)[1] == dialogue_speakers(scene)[3] == "I"
+
+
+def test_the_reader_told_to_is_named_by_the_placeholder_else_you():
+    scene = [
+        "You duck under the tape. Officer Bell is already waiting, arms crossed.",
+        '"{call}you\'re late," Bell says.',
+        '"Traffic," you say, and you hand her a coffee.',
+    ]
+    assert dialogue_speakers([p.format(call="(Y/N), ") for p in scene]) == ["Officer Bell", "Y/N"]
+    assert dialogue_speakers([p.format(call="") for p in scene]) == ["Officer Bell", "You"]

@@ -12,7 +12,7 @@ from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_desc
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -516,3 +516,47 @@ def test_names_listed_at_a_sentence_start_call_nobody():
         '"Why?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Tomas"
+
+
+def test_a_line_said_to_you_is_never_the_readers():
+    paragraphs = [
+        "You shoulder the greenhouse door open. Ines is up a ladder, pruning.",
+        '"You\'re early," Ines calls down.',
+        '"The bus was empty," you say, and you set the crate down.',
+        'You follow Ines to the back, where a tall man is watering the ferns.',
+        '"Tomas, this is the new volunteer," Ines says.',
+        '"Welcome," he tells you.',
+    ]
+    assert dialogue_speakers(paragraphs)[:2] == ["Ines", "You"]
+    assert dialogue_speakers(paragraphs)[-1] != "You"
+
+
+def test_the_readers_placeholder_called_addresses_the_reader():
+    paragraphs = [
+        "Dario and Noor are arguing about the map when you catch up. Dario jabs a finger at the river.",
+        '"It\'s north."',
+        '"It is obviously south."',
+        'Noor turns to you. "Y/N, which way is north?"',
+        '"Don\'t drag me into this."',
+    ]
+    assert dialogue_speakers(paragraphs)[-2:] == ["Noor", "Y/N"]
+    assert dialogue_rules(paragraphs)[-1] == "vocative_addressee_replies"
+
+
+def test_a_line_that_speaks_of_the_readers_placeholder_is_not_the_readers():
+    paragraphs = [
+        "You wait by the fountain. Dario jogs up, out of breath, and Dario waves.",
+        '"Where\'s Noor?" you ask.',
+        '"Coming," Dario says.',
+        '"Noor! Over here! Y/N has been waiting for ages!"',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Y/N", "Dario", "Dario"]
+
+
+def test_a_subject_after_than_is_no_speaker_of_the_beat():
+    paragraphs = [
+        "You and Dario sit on the wall. Dario kicks his heels against the stone.",
+        '"Noor said no."',
+        'His voice is lower than you have ever heard it. "She said no."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Dario"

@@ -20,7 +20,7 @@ import re
 from pathlib import Path
 
 DATA = Path(__file__).resolve().parent
-MARKER = re.compile(r"\{([^{}/]+)/([eai])\}")
+MARKER = re.compile(r"\{([^{}]+)/([eai])\}")  # the speaker may hold a slash: Y/N
 TYPES = {"e": "explicit", "a": "anaphoric", "i": "implicit"}
 OPENING = {'"': '"', "”": "“", "’": "‘"}
 

@@ -19,8 +19,8 @@ from ficaudio.attribute.rules import Decision, decided, named_in_quote, quote_co
 from ficaudio.models import SegmentKind
 
 ANCHOR_RULES = frozenset({
-    "explicit_tag", "pronoun_tag", "description_tag", "first_person_tag",
-    "named_action_beat", "pronoun_action_beat", "description_action_beat", "first_person_action_beat",
+    "explicit_tag", "pronoun_tag", "description_tag", "first_person_tag", "second_person_tag",
+    "named_action_beat", "pronoun_action_beat", "description_action_beat", "first_person_action_beat", "second_person_action_beat",
     "addressed_by_next_turn",
 })
 """Rules that read the speaker from the paragraph itself: they anchor a conversation."""

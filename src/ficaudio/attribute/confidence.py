@@ -25,12 +25,14 @@ from __future__ import annotations
 CALIBRATED = {
     "explicit_tag": 0.95,  # 412/415, held to MOST_SURE
     "first_person_tag": 0.75,  # 26/33
+    "second_person_tag": 0.75,  # new in round 32e: first_person_tag's value until measured
     "pronoun_tag": 0.9,  # 216/236
     "description_tag": 0.6,  # 50/84
     "named_action_beat": 0.95,  # 300/307
     "pronoun_action_beat": 0.85,  # 196/226
     "description_action_beat": 0.75,  # 44/57
     "first_person_action_beat": 0.65,  # 24/38 pooled with LitBank
+    "second_person_action_beat": 0.65,  # new in round 32e: first_person_action_beat's value until measured
     "announced_by_previous_paragraph": 0.8,  # 38/46 pooled with LitBank
     "self_named_answer": 0.6,  # 2/3 pooled with LitBank
     "roll_call_answer": 0.9,  # 6/6 pooled with LitBank

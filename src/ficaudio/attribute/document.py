@@ -11,7 +11,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_header_cast, join_kin_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
+from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -25,7 +25,7 @@ class Mention:
 
     start: int
     end: int
-    kind: str  # "name" | "pronoun" | "first_person" | "description"
+    kind: str  # "name" | "pronoun" | "first_person" | "second_person" | "description"
     text: str
     gender: Gender = Gender.UNKNOWN
     person: str | None = None  # resolved at build time for names only
@@ -66,6 +66,7 @@ class Document:
     roster: Roster
     paragraph_of: dict[int, Paragraph]  # segment index -> its paragraph
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
+    second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
 
     @property
@@ -141,6 +142,10 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     for para in paragraphs:
         para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
     doc.first_person_share = _first_person_share(paragraphs)
+    doc.second_person_share = _second_person_share(paragraphs, _you_subjects(text, segments, paragraphs))
+    if told_to_you(doc):
+        for para in paragraphs:
+            para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster, you=True)]
     join_addressed_only_names(doc)
     return doc
 
@@ -208,11 +213,12 @@ def _runs_by_sentence(text: str, segments: Sequence[Segment], paragraphs: list[P
     return [g for g in groups if len(g) > 1]
 
 
-def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Mention]:
+def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool = False) -> list[Mention]:
     """People mentioned in one stretch of narration, in order.
 
     ``he``/``she``/``I`` are always subjects; a name or description is a subject when it is
-    the first mention of its sentence and does not follow a preposition.
+    the first mention of its sentence and does not follow a preposition. With ``you`` (a
+    story told to you), ``you`` as a subject is a mention too (:func:`you_is_subject`).
     """
     ws = words(text, start, end)
     runs = {r.start: r for r in name_runs(ws, text)}
@@ -224,7 +230,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster) -> list[Menti
             sentence_has_subject = False
         if w.start < skip_until:
             continue
-        mention = _mention_at(text, ws, k, runs, roster, end)
+        mention = _mention_at(text, ws, k, runs, roster, end, you)
         if mention is None:
             continue
         after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
@@ -356,7 +362,7 @@ def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool
     return Mention(m.start, m.end, m.kind, m.text, m.gender, m.person, subject, m.head, initial, clause_subject)
 
 
-def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int) -> Mention | None:
+def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int, you: bool) -> Mention | None:
     w = ws[k]
     low = w.lower
     if low in SUBJECT_PRONOUNS:
@@ -370,10 +376,62 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
         return Mention(w.start, w.end, "pronoun", w.text, Gender.MALE if low == "his" else Gender.FEMALE)
     if low in FIRST_PERSON_SUBJECTS:
         return Mention(w.start, w.end, "first_person", w.text, subject=True)
+    if you and low in SECOND_PERSON_SUBJECTS and you_is_subject(text, ws, k):
+        return Mention(w.start, w.end, "second_person", w.text, subject=True)
     if w.start in runs and (person := roster.resolve(runs[w.start])):
         run = runs[w.start]
         return Mention(run.start, run.end, "name", text[run.start:run.end], person.gender, person.name)
     return None
+
+
+_YOU_CLAUSE_OPENERS = frozenset("that than what how if whether instead now".split())
+
+
+def you_is_subject(text: str, ws: list, k: int) -> bool:
+    """``you`` in narration is a subject where a sentence or clause starts (after a pause, a
+    conjunction or an adverb: ``and let her pull you``, ``Instead you hear``) and an object
+    after a verb or a preposition (``he asks you``, ``smiles at you``).
+
+    >>> t = "Theo smiles at you, and you laugh. Instead you wave. He asks you."
+    >>> [you_is_subject(t, words(t), k) for k, w in enumerate(words(t)) if w.lower == "you"]
+    [False, True, True, False]
+    """
+    if ws[k].initial or k == 0:
+        return True
+    before = ws[k - 1]
+    pause = any(c in text[before.end:ws[k].start] for c in ",;:()—–")
+    return pause or before.lower in _CLAUSE_OPENERS or before.lower in _YOU_CLAUSE_OPENERS or before.lower in _ADVERBS or before.lower.endswith("ly")
+
+
+SECOND_PERSON_MIN_SHARE = 0.3
+"""At least this share of ``you`` among narration subject pronouns (and too few ``I`` for a
+first-person narrator) makes a story told to "you": a reader-insert whose ``you`` is a
+person who speaks. A novel's ``you may imagine`` stays far below it (0.11 at most in the bench; a reader-insert
+with a talkative love interest, 0.49)."""
+
+
+def told_to_you(doc: Document) -> bool:
+    """Whether the story is told in the second person: ``you`` is most of its narration's
+    subject pronouns and no first-person narrator tells it (``I`` talking to a ``you`` keeps
+    ``I`` the narrator)."""
+    return doc.second_person_share >= SECOND_PERSON_MIN_SHARE and doc.first_person_share < FIRST_PERSON_MIN_SHARE
+
+
+FIRST_PERSON_MIN_SHARE = 0.15
+"""Below this share of ``I`` among narration subjects, an ``I`` in narration is a character's
+unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
+
+
+def _you_subjects(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> int:
+    """How many times the narration makes ``you`` a subject."""
+    spans = [words(text, *span) for para in paragraphs for span in para.narration(segments)]
+    return sum(ws[k].lower in SECOND_PERSON_SUBJECTS and you_is_subject(text, ws, k) for ws in spans for k in range(len(ws)))
+
+
+def _second_person_share(paragraphs: list[Paragraph], you_subjects: int) -> float:
+    counts = Counter(m.kind for p in paragraphs for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
+    total = counts["pronoun"] + counts["first_person"] + you_subjects
+    return you_subjects / total if total else 0.0
 
 
 def _first_person_share(paragraphs: list[Paragraph]) -> float:

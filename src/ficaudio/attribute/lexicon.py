@@ -58,6 +58,8 @@ SUBJECT_PRONOUNS = {
 FIRST_PERSON_SUBJECTS = frozenset({"i", "i'm", "i'd", "i'll", "i've"})
 """``I`` and its contractions: the narrator as a subject."""
 FIRST_PERSON = frozenset({"i", "me", "my", "mine", "myself"})
+SECOND_PERSON_SUBJECTS = frozenset({"you", "you're", "you'd", "you'll", "you've"})
+"""``you`` and its contractions: in a story told to "you", the reader as a subject."""
 
 TITLE_GENDER = {
     "mr": Gender.MALE, "mister": Gender.MALE, "sir": Gender.MALE, "lord": Gender.MALE,

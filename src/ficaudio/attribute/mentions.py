@@ -14,6 +14,7 @@ from ficaudio import letters
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
+_SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
 _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
@@ -29,6 +30,32 @@ class Word:
     @property
     def lower(self) -> str:
         return fold(self.text).rstrip(".")
+
+
+_PLACEHOLDER = r"[(\[]?(?i:[yf]/n)[)\]]?"
+_PLACEHOLDER_ANYWHERE = letters.compile(r"(?<![\w/])" + _PLACEHOLDER + r"(?![\w/])")
+_PLACEHOLDER_CALLED = letters.compile(r"(?:^\W*|,\s*)" + _PLACEHOLDER + r"(?=\s*[,.!?…—-]|\W*$)")
+
+
+def writes_reader_placeholder(text: str) -> bool:
+    """Whether a text writes the reader-insert's placeholder for "your name" (``Y/N``,
+    ``(Y/N)``, ``y/n``, ``F/N``), which the reader fills in with their own.
+
+    >>> writes_reader_placeholder('"Y/N, this is Theo."'), writes_reader_placeholder("and/or N/A")
+    (True, False)
+    """
+    return bool(_PLACEHOLDER_ANYWHERE.search(text))
+
+
+def calls_reader_placeholder(quote: str) -> bool:
+    """Whether a quotation calls someone by the reader's placeholder, where a name is called
+    (opening it or after a comma, before a pause or its end): ``"Y/N! You came!"``,
+    ``"Sit down, (y/n)."``; not ``"Have you seen Y/N?"``, which speaks of the reader.
+
+    >>> [calls_reader_placeholder(q) for q in ('"Y/N! You came!"', '"Sit down, (y/n)."', '"Have you seen Y/N?"')]
+    [True, True, False]
+    """
+    return bool(_PLACEHOLDER_CALLED.search(quote))
 
 
 def fold(word: str) -> str:
@@ -50,11 +77,15 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     [('Ino', False), ('said', False), ('Ino', True), ('went', False)]
     >>> [w.text for w in words("Study Room 4B is on the 3rd floor.")]  # no person "B"
     ['Study', 'Room', 'is', 'on', 'the', 'floor']
+    >>> [w.text for w in words('"Y/N, this is Theo." Theo/Marcus')]  # no person "Y" nor "N"
+    ['this', 'is', 'Theo', 'Theo', 'Marcus']
     """
     end = len(text) if end is None else end
     found: list[Word] = []
     previous_end = start
     for match in _WORD.finditer(text, start, end):
+        if in_slashed_letters(text, match.start()):
+            continue
         gap = text[previous_end:match.start()]
         before = found[-1].text if found else ""
         initial = _span_opens_sentence(text, start, gap) if not found else _starts_sentence(before, gap)
@@ -62,6 +93,13 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
         found.append(Word(token, match.start(), match.start() + len(token), initial))
         previous_end = match.start() + len(token)
     return found
+
+
+def in_slashed_letters(text: str, at: int) -> bool:
+    """Whether the letter at ``at`` is one of two single letters joined by a slash: the
+    reader-insert's placeholders (``Y/N`` for "your name", ``L/N``) stand for a name the
+    reader fills in, so their letters are no names (``Theo/Marcus``, a pairing, keeps its words)."""
+    return any(_SLASHED_LETTERS.match(text, k) for k in (at, at - 2) if k >= 0)
 
 
 def _span_opens_sentence(text: str, start: int, gap: str) -> bool:

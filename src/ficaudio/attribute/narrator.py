@@ -1,4 +1,4 @@
-"""The first-person narrator's name, learnt from how the text names them."""
+"""The first-person narrator's name, learnt from how the text names them; the voice of the reader a story is told to."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.document import Document
+from ficaudio.attribute.document import Document, told_to_you
 from ficaudio.attribute.lexicon import same_title
-from ficaudio.attribute.mentions import name_runs, words
+from ficaudio.attribute.mentions import name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
@@ -37,7 +37,8 @@ _SELF_REFLEXIVE = letters.compile(r"\b" + _NAME + r",?\s+(?:that is(?: to say)?,
 
 
 def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
-    """``{"I": name}`` when the text tells the narrator's name, else ``{}``.
+    """``{"I": name}`` when the text tells the narrator's name, else ``{}``; in a story told
+    to you, the reader's voice (:func:`reader_name`).
 
     Two sources, the first that answers wins: :func:`self_named` (``My name is Pip``,
     ``I called myself Pip``) and :func:`addressed_narrator` (others keep addressing a
@@ -45,11 +46,24 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     """
     if not any(d.speaker == FIRST_PERSON_NAME for d in decisions.values()):
         return {}
+    if told_to_you(doc):
+        return {FIRST_PERSON_NAME: reader_name(doc)}
     name = self_named(doc, decisions) or addressed_narrator(doc, decisions)
     if not name:
         return {}
     add_called_full_forms(doc, name)
     return {FIRST_PERSON_NAME: name, **{other: name for other in vocative_only_names(doc, decisions, name)}}
+
+
+READER_PLACEHOLDER = "Y/N"
+READER = "You"
+
+
+def reader_name(doc: Document) -> str:
+    """The voice of the reader a story is told to: ``Y/N`` where the text writes the
+    placeholder for "your name" (the reader-insert convention), else ``You``; never a name
+    others call them, since the reader has none of their own."""
+    return READER_PLACEHOLDER if writes_reader_placeholder(doc.text) else READER
 
 
 def add_called_full_forms(doc: Document, name: str) -> None:

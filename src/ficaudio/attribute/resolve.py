@@ -11,7 +11,7 @@ from typing import Collection
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
-from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb
+from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
@@ -135,6 +135,8 @@ class Resolver:
             return m.person
         if m.kind == "first_person":
             return self.first_person().name if narrated_in_first_person(self.doc) else None
+        if m.kind == "second_person":
+            return self.first_person().name if told_to_you(self.doc) else None
         if m.kind == "pronoun":
             bound = named_later_in_clause(self, m, para)
             name = pronoun_by_gender(self, m.gender, m.start, para, exclude=bound)
@@ -146,6 +148,7 @@ class Resolver:
         return name
 
     def first_person(self) -> Person:
+        """The person the story is told by or to: ``I`` of a first-person story, ``you`` of one told to you."""
         existing = self.person(FIRST_PERSON_NAME)
         if existing:
             return existing
@@ -253,11 +256,6 @@ def in_complement_clause(text: str, m: Mention) -> bool:
     """
     before = text[max(0, m.start - 12):m.start].split()
     return bool(before) and before[-1].lower() in _COMPLEMENTIZERS
-
-
-FIRST_PERSON_MIN_SHARE = 0.15
-"""Below this share of ``I`` among narration subjects, an ``I`` in narration is a character's
-unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 
 def narrated_in_first_person(doc: Document) -> bool:

@@ -15,9 +15,9 @@ from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
-from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
+from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, TITLES
-from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words
+from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
@@ -341,6 +341,7 @@ def heard_instead(text: str, mentions: list[Mention], subject: Mention | None) -
 
 
 _INTERRUPTERS = frozenset({"before", "until", "when"})
+_TELLING_KINDS = frozenset({"first_person", "second_person"})  # the I who tells, the you told: no interrupter
 _MODAL_AFTER = letters.compile(r"\s+(?:can|could|would|might|may|should)\b")
 
 
@@ -365,17 +366,17 @@ def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -
     >>> interrupting_subject(t, ms, ms[0]).text
     'Bash'
     """
-    later = [m for m in mentions if m.start > subject.start and (m.subject or m.clause_subject) and m.kind != "first_person"]
+    later = [m for m in mentions if m.start > subject.start and (m.subject or m.clause_subject) and m.kind not in _TELLING_KINDS]
     if not later or _SENTENCE_END.search(text, subject.end, later[-1].start) or not _after_interrupter(text, later[-1]):
         return None
     return later[-1]
 
 
-_SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because", "since", "while", "whereas", "so", "that"})
+_SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because", "since", "while", "whereas", "so", "that", "than"})
 
 
 def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
-    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``,
+    """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``, ``than``,
     ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
@@ -505,8 +506,8 @@ def vocative_excludes_speaker(resolver: Resolver, ctx: QuoteContext, m: Mention,
     return pronoun_by_gender(resolver, m.gender, m.start, ctx.para, exclude={speaker, *named_later_in_clause(resolver, m, ctx.para)})
 
 
-_KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "description_tag", "first_person": "first_person_tag"}
-_KIND_BEAT = {"name": "named_action_beat", "pronoun": "pronoun_action_beat", "description": "description_action_beat", "first_person": "first_person_action_beat"}
+_KIND_RULE = {"name": "explicit_tag", "pronoun": "pronoun_tag", "description": "description_tag", "first_person": "first_person_tag", "second_person": "second_person_tag"}
+_KIND_BEAT = {"name": "named_action_beat", "pronoun": "pronoun_action_beat", "description": "description_action_beat", "first_person": "first_person_action_beat", "second_person": "second_person_action_beat"}
 
 
 _VOICE_SOURCE = letters.compile(r"[^.!?;\"“”‘’]*?\b(?:from|through|over|out\s+of)\s+(?:the|a|an|his|her|my|their|our)\s+(?:[a-z-]+\s+)?(?P<source>[a-z-]+)(?=\s*[,.;:!?—]|$)")
@@ -655,7 +656,38 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
         if person and person.name not in found:
             found.append(person.name)
     found.extend(n for n in addressed_by_rank(ctx.doc, text) if n not in found)
+    found.extend(n for n in reader_named(ctx.doc, text) if n not in found)
+    found.extend(n for n in reader_told(ctx) if n not in found)
     return narrator_addressed(ctx.doc, found)
+
+
+def reader_named(doc: Document, quote: str) -> list[str]:
+    """In a story told to you, a quotation that writes the reader's placeholder speaks to or
+    of ``you``, who is not its speaker: ``"The famous Y/N."`` -> [you]."""
+    return [FIRST_PERSON_NAME] if told_to_you(doc) and writes_reader_placeholder(quote) else []
+
+
+_TAG_TO_YOU = letters.compile(r"[\s,]*(?:\w+\s+){1,3}?(\w+)\s+you\b")
+
+
+def reader_told(ctx: QuoteContext) -> list[str]:
+    """In a story told to you, a quotation whose tag is said to ``you`` (``"Welcome," he tells
+    you``, ``"Drink?" the barman asks you``) is spoken to the reader, who is not its speaker,
+    even where the tag's subject is someone the text has not made clear.
+
+    >>> [bool(m) and m.group(1) for m in (_TAG_TO_YOU.match(" he tells you."), _TAG_TO_YOU.match(" the barman asks you"), _TAG_TO_YOU.match(" you say"))]
+    ['tells', 'asks', False]
+    """
+    if not told_to_you(ctx.doc):
+        return []
+    tag = _TAG_TO_YOU.match(ctx.doc.text, ctx.after[0], ctx.after[1])
+    return [FIRST_PERSON_NAME] if tag and tag.group(1).lower() in SPEECH_VERBS else []
+
+
+def reader_called(doc: Document, quote: str) -> list[str]:
+    """In a story told to you, a quotation calling the reader's placeholder addresses ``you``:
+    ``"Y/N, this is Theo."`` -> [you], who answers next like anyone called by name."""
+    return [FIRST_PERSON_NAME] if told_to_you(doc) and calls_reader_placeholder(quote) else []
 
 
 def vocatives_in(doc: Document, quote: str) -> list[str]:
@@ -663,6 +695,7 @@ def vocatives_in(doc: Document, quote: str) -> list[str]:
     for phrase in address_phrases(quote):
         found.extend(n for n in _names_in(doc, phrase) if n not in found)
     found.extend(n for n in honorific_vocatives(doc, quote) if n not in found)
+    found.extend(n for n in reader_called(doc, quote) if n not in found)
     return found
 
 
