@@ -44,6 +44,7 @@ class Paragraph:
     quotes: list[int] = field(default_factory=list)  # indices into the segment list
     mentions: list[Mention] = field(default_factory=list)
     scene_start: bool = False  # first paragraph of a chapter or after a scene break
+    front_matter: bool = False  # a header field or an author's note before the story (``Characters: ...``, ``A/N: ...``)
 
     def narration(self, segments: Sequence[Segment]) -> list[tuple[int, int]]:
         """Spans of the paragraph outside its quotations."""
@@ -95,7 +96,26 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
         if para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
             paragraph_of[i] = para
+    _mark_front_matter(ordered, story.text)
     return ordered, paragraph_of
+
+
+_FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
+
+
+def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
+    """Paragraphs before the story's first quotation that open on a header field or a note's
+    label (``Characters: Biscuit, Cal Whitaker``, ``A/N: Biscuit's real name is said once``):
+    the author speaking about the story, not its narration.
+
+    >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
+    >>> _mark_front_matter(paras, "Characters: Tess, Jo\nA/N: for my friend\nTess laughed."); [p.front_matter for p in paras]
+    [True, True, False]
+    """
+    for para in paragraphs:
+        if para.quotes:
+            return
+        para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
 
 
 def _mark_scene_break(paragraphs: list[Paragraph], position: int) -> None:
