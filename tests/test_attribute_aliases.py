@@ -731,3 +731,41 @@ def test_review_fixes_of_round_31():
     assert r.lookup("Agent") is None and wolf.name == "Wolf"
     # one title table: "Mister Hale" in the narration is the "Mr. Hale" others call
     assert narrator._same_title("mister", "mr")
+
+
+_PET_NAME_SCENE = [
+    "Cadet Rupert Halloway, nineteen and six weeks out of the training yard, had never held a real sword.",
+    '"Stand straight, Mr. Halloway," the sergeant said.',
+    "Ruppy stood straight. His knees did not agree with him.",
+    '"Better," the sergeant said.',
+    "Ruppy swallowed and gripped the hilt harder.",
+    '"I think I am going to be sick," Ruppy said.',
+    '"Not on my boots, Mr. Halloway."',
+]
+
+
+def test_a_pet_form_of_a_given_name_is_the_person_of_that_full_name():
+    # `Ruppy` is `Rupert` cut after a doubled consonant with `-y`; the one given name it opens is
+    # the `Rupert` of `Cadet Rupert Halloway`, whose surname `Mr. Halloway` bears: one person
+    characters = paragraph_characters(_PET_NAME_SCENE)
+    owner = next(c for c in characters.values() if "Ruppy" in (c.name, *c.aliases))
+    assert {"Mr. Halloway", "Rupert"} <= {owner.name, *owner.aliases}
+
+
+def test_a_pet_form_that_opens_two_given_names_joins_neither():
+    scene = _PET_NAME_SCENE + ["Rupertina Vell watched from the fence and laughed.", '"Poor boy," Rupertina said.']
+    characters = paragraph_characters(scene)
+    assert "Ruppy" in characters and "Ruppy" not in characters["Mr. Halloway"].aliases
+
+
+def test_a_title_before_an_initial_is_the_one_of_that_title_whose_surname_it_opens():
+    scene = [
+        "Mrs. Hollander ran the boarding house the way admirals run fleets.",
+        '"Boots off in the hall," Mrs. Hollander said.',
+        "Nobody argued with Mrs. H. Nobody had ever won.",
+        '"Yes, ma\'am," I said.',
+        "Mrs. H looked at the clock. \"Supper at six, and not a minute later.\"",
+        'Mr. Pruett came down the stairs. "Is that soup?"',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Mrs. H" not in characters and "Mrs. H" in characters["Mrs. Hollander"].aliases

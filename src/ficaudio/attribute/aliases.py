@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
@@ -440,6 +440,66 @@ def join_nicknames(roster: Roster) -> None:
             join_person(roster, person, owners[0])
 
 
+def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
+    """A pet form of a given name (:func:`diminutive_stems`: ``Matty`` for ``Matthias``,
+    ``Tessie`` for ``Tess``, ``Wrennie`` for ``Wren``) is the person of the one given name it
+    opens, a person's own or the given name of a full name written anywhere (``Ensign Matthias
+    Dov``: its ``Mr. Dov``), who takes the pet form, the given and the full name -- unless
+    genders clash, a sentence names the two apart, or two given names fit (``Matty`` with a
+    ``Matthew`` and a ``Matthias``).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); matty = r.add(Person("Matty", Counter(Matty=9), Gender.MALE), ["Matty"])
+    >>> dov = r.add(Person("Mr. Dov", Counter({"Mr. Dov": 2, "Dov": 1}), Gender.MALE, title="mr"), ["Mr. Dov", "Dov"])
+    >>> t = "Ensign Matthias Dov sat down."
+    >>> join_diminutives(r, name_runs(words(t), t)); [p.name for p in r.people], sorted(dov.forms)
+    (['Mr. Dov'], ['Dov', 'Matthias', 'Matthias Dov', 'Matty', 'Mr. Dov'])
+    """
+    surnames: dict[str, set[str]] = defaultdict(set)  # a given name -> the surnames written after it
+    for run in runs:
+        for given in run.words[:-1]:
+            surnames[given].add(run.words[-1])
+    full_names = {given: found.pop() for given, found in surnames.items() if len(found) == 1 and is_name_word(given)}
+    for person in list(roster.people):
+        stems = diminutive_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
+        givens = {g for g in {*full_names, *(g for p in roster.people if p is not person for g in _untitled_givens(p))}
+                  if g != person.name and g.startswith(stems)} if stems else set()
+        if len(givens) != 1:
+            continue
+        given = givens.pop()
+        owner = roster.lookup(given) or (roster.surname_owner(full_names[given]) if given in full_names else None)
+        if owner is None or owner is person or not _may_be(person, owner) or not roster.may_join(owner, person.name):
+            continue
+        join_person(roster, person, owner)
+        for form in (given, f"{given} {full_names[given]}") if given in full_names else ():
+            owner.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+            roster.index(form, owner)
+
+
+def diminutive_stems(name: str) -> tuple[str, ...]:
+    """The stems a pet name may cut a given name at: ``-y`` after a doubled consonant, ``-ie``
+    after any consonant, the doubled consonant kept or not (``Matty`` -> Matt, Mat; ``Tessie``
+    -> Tess, Tes; ``Katie`` -> Kat); three letters at least. A name in plain ``-y`` (``Henry``,
+    ``Emily``) is no pet form.
+
+    >>> diminutive_stems("Matty"), diminutive_stems("Katie"), diminutive_stems("Henry"), diminutive_stems("Amie")
+    (('Matt', 'Mat'), ('Kat',), (), ())
+    """
+    if name.endswith("ie") and name[-3:-2].lower() not in "aeiou":
+        base = name[:-2]
+    elif name.endswith("y") and len(name) > 3 and name[-2] == name[-3] and name[-2].lower() not in "aeiou":
+        base = name[:-1]
+    else:
+        return ()
+    stems = (base, base[:-1]) if base[-1] == base[-2:-1] else (base,)
+    return tuple(s for s in stems if len(s) >= 3)
+
+
+def _untitled_givens(person: Person) -> set[str]:
+    """The first words of a person's untitled forms: ``Harriet Penhallow`` -> Harriet."""
+    return {f.split()[0] for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
+
+
 def _is_bare_given_name(person: Person) -> bool:
     """A discovered, untitled person known by one word only (with its honorific calls)."""
     return not person.known and not person.title and all(split_honorific(f)[0] == person.name for f in person.forms)
@@ -497,6 +557,32 @@ def join_titled_surnames(roster: Roster) -> None:
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
             join_person(roster, titled[0], person)
+
+
+def join_titled_initials(roster: Roster) -> None:
+    """A title before an initial (``Mrs. P``, ``Dr. K.``) is the one person of that title
+    whose surname the initial opens (``Mrs. Pettibone``); two such (``Mrs. Pell`` and ``Mrs.
+    Pettibone``) join nobody.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); p = r.add(Person("Mrs. P", Counter({"Mrs. P": 3}), title="mrs"), ["Mrs. P"])
+    >>> pb = r.add(Person("Mrs. Pettibone", Counter({"Mrs. Pettibone": 2}), title="mrs"), ["Mrs. Pettibone"])
+    >>> join_titled_initials(r); [q.name for q in r.people], r.lookup("Mrs. P").name
+    (['Mrs. Pettibone'], 'Mrs. Pettibone')
+    """
+    for person in list(roster.people):
+        initial = _titled_initial(person)
+        owners = [q for q in roster.people if q is not person and q.title and same_title(q.title, person.title)
+                  and any(len(w := f.split()) == 2 and len(w[1]) > 2 and w[1].startswith(initial) for f in q.forms)] if initial else []
+        if len(owners) == 1 and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+def _titled_initial(person: Person) -> str | None:
+    """The initial of a titled person known by a title and one capital letter: ``Mrs. P`` -> P."""
+    words_of = person.name.split()
+    initial = words_of[-1].rstrip(".") if len(words_of) == 2 and person.title else ""
+    return initial if len(initial) == 1 and initial.isupper() else None
 
 
 def _gender_or_prior(person: Person) -> Gender:
