@@ -769,3 +769,36 @@ def test_a_title_before_an_initial_is_the_one_of_that_title_whose_surname_it_ope
     ]
     characters = paragraph_characters(scene)
     assert "Mrs. H" not in characters and "Mrs. H" in characters["Mrs. Hollander"].aliases
+
+
+def test_a_brother_and_a_sister_known_by_titles_are_their_full_names_by_gender():
+    # `Master Thackery` is the man and `Miss Thackery` the woman of `Osric Thackery` and
+    # `Linnet Thackery` (a name the first-names list does not know): one pairing fits
+    scene = [
+        "Osric Thackery had been a clerk for three years; his sister Linnet Thackery kept the house.",
+        "Osric rubbed his eyes. He had not slept.",
+        "Linnet set down the tray and looked at him. She said nothing.",
+        '"Master Thackery, the carriage is here," the porter called.',
+        '"Tell it to wait," Osric said.',
+        '"Miss Thackery, your coat," the porter said.',
+        '"Thank you," Linnet said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Master Thackery" in characters["Osric"].aliases and "Miss Thackery" in characters["Linnet"].aliases
+
+
+def test_two_brothers_and_two_mister_titles_are_not_paired():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    for name in ("Osric", "Tobin"):
+        roster.add(Person(name, Counter({name: 3}), Gender.MALE), [name])
+    for name, title in (("Mr. Thackery", "mr"), ("Master Thackery", "master")):
+        roster.add(Person(name, Counter({name: 2}), Gender.MALE, title=title), [name])
+    text = "Osric Thackery and Tobin Thackery."
+    aliases.join_titled_siblings(roster, name_runs(words(text), text))
+    assert len(roster.people) == 4

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLE_GENDER, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, name_prior
 from ficaudio.models import Gender
@@ -557,6 +558,37 @@ def join_titled_surnames(roster: Roster) -> None:
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
             join_person(roster, titled[0], person)
+
+
+def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
+    """Two or more people of one surname known by unmarried titles (``Master Ashgrove``,
+    ``Miss Ashgrove``) and as many given names written before that surname (``Corvin
+    Ashgrove``, ``Wren Ashgrove``) are the same people when only one pairing fits their genders
+    (the man is Master, the woman Miss); each titled person joins the given name's. Numbers that
+    differ (``Mr. Bennet`` and ``Miss Bennet`` with five daughters) or two pairings that fit
+    (two brothers) join nobody; a ``Mrs.`` never counts.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cor = r.add(Person("Corvin", Counter(Corvin=5), Gender.MALE), ["Corvin"]); wren = r.add(Person("Wren", Counter(Wren=5)), ["Wren"])
+    >>> for name, title in (("Master Ashgrove", "master"), ("Miss Ashgrove", "miss")): _ = r.add(Person(name, Counter({name: 2}), TITLE_GENDER[title], title=title), [name])
+    >>> t = "Corvin Ashgrove and Wren Ashgrove."
+    >>> join_titled_siblings(r, name_runs(words(t), t)); r.lookup("Master Ashgrove").name, r.lookup("Miss Ashgrove").name
+    ('Corvin', 'Wren')
+    """
+    givens = _given_names_by_surname(runs)
+    for surname, names in givens.items():
+        titled = [p for p in roster.people if p.title in _SIBLING_TITLES and p.name.split()[-1] == surname and only_surname_forms(p, surname)]
+        people = list({id(p): p for g in sorted(names) if (p := roster.lookup(g))}.values())
+        if not 2 <= len(titled) <= 4 or len(people) != len(titled) or len(names) != len(titled) or any(p.title for p in people):
+            continue
+        pairings = [list(zip(titled, order)) for order in permutations(people)]
+        fitting = [pairs for pairs in pairings if all(_may_be(t, p) for t, p in pairs)]
+        if len(fitting) == 1 and all(roster.may_join(p, t.name) for t, p in fitting[0]):
+            for person, owner in fitting[0]:
+                join_person(roster, person, owner)
+
+
+_SIBLING_TITLES = frozenset({"miss", "master", "mr"})  # a Mrs./Ms. is a mother or a wife
 
 
 def join_titled_initials(roster: Roster) -> None:
