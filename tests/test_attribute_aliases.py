@@ -802,3 +802,19 @@ def test_two_brothers_and_two_mister_titles_are_not_paired():
     text = "Osric Thackery and Tobin Thackery."
     aliases.join_titled_siblings(roster, name_runs(words(text), text))
     assert len(roster.people) == 4
+
+
+def test_sir_before_a_given_name_is_the_one_full_name_with_that_given_name():
+    # the parson's joke `Sir Walter` is the carter `Walter Pennick`, known as Pennick: `Sir`
+    # stands before a given name, never a surname
+    scene = [
+        "Pennick came down the lane with his cart and his dog.",
+        '"Good morning, Sir Walter," said the parson, and tipped his hat.',
+        '"Why do you call me that?" Pennick asked.',
+        '"Because your fathers were knights, Sir Walter."',
+        'The miller\'s boy laughed at them both. "Who are you, Walter Pennick, to be a knight?"',
+        "Pennick scratched his head and went on down the lane.",
+        '"Knights," Sir Walter muttered to the dog.',
+    ]
+    forms = [{c.name, *c.aliases} for c in paragraph_characters(scene).values()]
+    assert any({"Sir Walter", "Pennick"} <= names for names in forms)

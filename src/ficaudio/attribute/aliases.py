@@ -591,6 +591,36 @@ def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
 _SIBLING_TITLES = frozenset({"miss", "master", "mr"})  # a Mrs./Ms. is a mother or a wife
 
 
+def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
+    """``Sir`` and ``Dame`` go before a given name (``Sir John``, never ``Sir Durbeyfield``):
+    a person known by one is the person of the one full name written with that given name
+    (``John Durbeyfield``, known as ``Durbeyfield``), when no other surname follows it and
+    genders agree.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); jack = r.add(Person("Durbeyfield", Counter(Durbeyfield=9), Gender.MALE), ["Durbeyfield"])
+    >>> sir = r.add(Person("Sir John", Counter({"Sir John": 4}), Gender.MALE, title="sir"), ["Sir John"])
+    >>> t = "Who be you, John Durbeyfield?"
+    >>> join_knights_given_names(r, name_runs(words(t), t)); r.lookup("Sir John").name
+    'Durbeyfield'
+    """
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if len(run.words) == 2 and not run.title:
+            surnames[run.words[0]].add(run.words[1])
+    for person in list(roster.people):
+        given = person.name.split()[-1] if person.title in _GIVEN_NAME_TITLES and len(person.name.split()) == 2 else ""
+        if len(surnames.get(given, ())) != 1:
+            continue
+        surname = next(iter(surnames[given]))
+        owner = roster.lookup(f"{given} {surname}") or roster.surname_owner(surname)
+        if owner is not None and owner is not person and not owner.title and _may_be(person, owner) and roster.may_join(owner, person.name):
+            join_person(roster, person, owner)
+
+
+_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+
+
 def join_titled_initials(roster: Roster) -> None:
     """A title before an initial (``Mrs. P``, ``Dr. K.``) is the one person of that title
     whose surname the initial opens (``Mrs. Pettibone``); two such (``Mrs. Pell`` and ``Mrs.
