@@ -109,7 +109,7 @@ def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
     the author speaking about the story, not its narration.
 
     >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
-    >>> _mark_front_matter(paras, "Characters: Tess, Jo\nA/N: for my friend\nTess laughed."); [p.front_matter for p in paras]
+    >>> _mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
     [True, True, False]
     """
     for para in paragraphs:
