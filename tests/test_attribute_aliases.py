@@ -809,3 +809,90 @@ _TEACHER_BY_HONORIFIC = [
 def test_the_one_called_sensei_is_their_teacher():
     # "-sensei" is a teacher's word: "their teacher" is Hoshino, not a fourth voice
     assert dialogue_speakers(_TEACHER_BY_HONORIFIC)[2] == "Hoshino"
+
+
+_PET_NAME_SCENE = [
+    "Cadet Rupert Halloway, nineteen and six weeks out of the training yard, had never held a real sword.",
+    '"Stand straight, Mr. Halloway," the sergeant said.',
+    "Ruppy stood straight. His knees did not agree with him.",
+    '"Better," the sergeant said.',
+    "Ruppy swallowed and gripped the hilt harder.",
+    '"I think I am going to be sick," Ruppy said.',
+    '"Not on my boots, Mr. Halloway."',
+]
+
+
+def test_a_pet_form_of_a_given_name_is_the_person_of_that_full_name():
+    # `Ruppy` is `Rupert` cut after a doubled consonant with `-y`; the one given name it opens is
+    # the `Rupert` of `Cadet Rupert Halloway`, whose surname `Mr. Halloway` bears: one person
+    characters = paragraph_characters(_PET_NAME_SCENE)
+    owner = next(c for c in characters.values() if "Ruppy" in (c.name, *c.aliases))
+    assert {"Mr. Halloway", "Rupert"} <= {owner.name, *owner.aliases}
+
+
+def test_a_pet_form_that_opens_two_given_names_joins_neither():
+    scene = _PET_NAME_SCENE + ["Rupertina Vell watched from the fence and laughed.", '"Poor boy," Rupertina said.']
+    characters = paragraph_characters(scene)
+    assert "Ruppy" in characters and "Ruppy" not in characters["Mr. Halloway"].aliases
+
+
+def test_a_title_before_an_initial_is_the_one_of_that_title_whose_surname_it_opens():
+    scene = [
+        "Mrs. Hollander ran the boarding house the way admirals run fleets.",
+        '"Boots off in the hall," Mrs. Hollander said.',
+        "Nobody argued with Mrs. H. Nobody had ever won.",
+        '"Yes, ma\'am," I said.',
+        "Mrs. H looked at the clock. \"Supper at six, and not a minute later.\"",
+        'Mr. Pruett came down the stairs. "Is that soup?"',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Mrs. H" not in characters and "Mrs. H" in characters["Mrs. Hollander"].aliases
+
+
+def test_a_brother_and_a_sister_known_by_titles_are_their_full_names_by_gender():
+    # `Master Thackery` is the man and `Miss Thackery` the woman of `Osric Thackery` and
+    # `Linnet Thackery` (a name the first-names list does not know): one pairing fits
+    scene = [
+        "Osric Thackery had been a clerk for three years; his sister Linnet Thackery kept the house.",
+        "Osric rubbed his eyes. He had not slept.",
+        "Linnet set down the tray and looked at him. She said nothing.",
+        '"Master Thackery, the carriage is here," the porter called.',
+        '"Tell it to wait," Osric said.',
+        '"Miss Thackery, your coat," the porter said.',
+        '"Thank you," Linnet said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Master Thackery" in characters["Osric"].aliases and "Miss Thackery" in characters["Linnet"].aliases
+
+
+def test_two_brothers_and_two_mister_titles_are_not_paired():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    for name in ("Osric", "Tobin"):
+        roster.add(Person(name, Counter({name: 3}), Gender.MALE), [name])
+    for name, title in (("Mr. Thackery", "mr"), ("Master Thackery", "master")):
+        roster.add(Person(name, Counter({name: 2}), Gender.MALE, title=title), [name])
+    text = "Osric Thackery and Tobin Thackery."
+    aliases.join_titled_siblings(roster, name_runs(words(text), text))
+    assert len(roster.people) == 4
+
+
+def test_sir_before_a_given_name_is_the_one_full_name_with_that_given_name():
+    # the parson's joke `Sir Walter` is the carter `Walter Pennick`, known as Pennick: `Sir`
+    # stands before a given name, never a surname
+    scene = [
+        "Pennick came down the lane with his cart and his dog.",
+        '"Good morning, Sir Walter," said the parson, and tipped his hat.',
+        '"Why do you call me that?" Pennick asked.',
+        '"Because your fathers were knights, Sir Walter."',
+        'The miller\'s boy laughed at them both. "Who are you, Walter Pennick, to be a knight?"',
+        "Pennick scratched his head and went on down the lane.",
+        '"Knights," Sir Walter muttered to the dog.',
+    ]
+    forms = [{c.name, *c.aliases} for c in paragraph_characters(scene).values()]
+    assert any({"Sir Walter", "Pennick"} <= names for names in forms)

@@ -87,10 +87,10 @@ STORY_FLOORS = [
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door)
-    ("mage_trial", 86, 0.70),  # round 31 blind: 0.593 at its start, 0.709 at its end
+    ("mage_trial", 86, 0.74),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings)
     ("spirit_exam", 98, 0.70),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to)
-    ("star_relay", 97, 0.62),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title)
-    ("summer_camp", 95, 0.65),  # round 31 blind: 0.653 at its start, 0.653 at its end
+    ("star_relay", 97, 0.67),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name)
+    ("summer_camp", 95, 0.94),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P)
     ("ward_rounds", 96, 0.87),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending)
     # round 32e: a second-person reader-insert, written before the rules for it (not blind)
     ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)

@@ -116,6 +116,19 @@ def test_forms_kept_apart_ignores_an_apposition():
     assert forms_kept_apart([], [[a, b]], text) == set()
 
 
+def test_a_short_name_a_he_is_said_to_be_is_not_kept_apart_from_him():
+    # `Fitzgerald ... he was just Fitz again`: what the sentence says Fitzgerald is, not a second boy
+    scene = [
+        "Fitzgerald grinned at his sister, and for a second he was just Fitz again, the boy who stole pies.",
+        '"Do you remember the pies?" Fitz asked.',
+        "Ada laughed.",
+        '"You were sick for a week," Ada said.',
+        '"Worth it," Fitzgerald said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Fitz" not in characters and "Fitz" in characters["Fitzgerald"].aliases
+
+
 def test_vocative_run_needs_a_pause_after_it():
     text = '"Ask Miss Agatha about it."'
     assert not is_vocative_run(text, NameRun(("Agatha",), "miss", None, 5, 16, False), 0)

@@ -15,11 +15,12 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLE_GENDER, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
 from ficaudio.models import Gender
@@ -529,6 +530,66 @@ def join_nicknames(roster: Roster) -> None:
             join_person(roster, person, owners[0])
 
 
+def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
+    """A pet form of a given name (:func:`diminutive_stems`: ``Matty`` for ``Matthias``,
+    ``Tessie`` for ``Tess``, ``Wrennie`` for ``Wren``) is the person of the one given name it
+    opens, a person's own or the given name of a full name written anywhere (``Ensign Matthias
+    Dov``: its ``Mr. Dov``), who takes the pet form, the given and the full name -- unless
+    genders clash, a sentence names the two apart, or two given names fit (``Matty`` with a
+    ``Matthew`` and a ``Matthias``).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); matty = r.add(Person("Matty", Counter(Matty=9), Gender.MALE), ["Matty"])
+    >>> dov = r.add(Person("Mr. Dov", Counter({"Mr. Dov": 2, "Dov": 1}), Gender.MALE, title="mr"), ["Mr. Dov", "Dov"])
+    >>> t = "Ensign Matthias Dov sat down."
+    >>> join_diminutives(r, name_runs(words(t), t)); [p.name for p in r.people], sorted(dov.forms)
+    (['Mr. Dov'], ['Dov', 'Matthias', 'Matthias Dov', 'Matty', 'Mr. Dov'])
+    """
+    surnames: dict[str, set[str]] = defaultdict(set)  # a given name -> the surnames written after it
+    for run in runs:
+        for given in run.words[:-1]:
+            surnames[given].add(run.words[-1])
+    full_names = {given: found.pop() for given, found in surnames.items() if len(found) == 1 and is_name_word(given)}
+    for person in list(roster.people):
+        stems = diminutive_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
+        givens = {g for g in {*full_names, *(g for p in roster.people if p is not person for g in _untitled_givens(p))}
+                  if g != person.name and g.startswith(stems)} if stems else set()
+        if len(givens) != 1:
+            continue
+        given = givens.pop()
+        owner = roster.lookup(given) or (roster.surname_owner(full_names[given]) if given in full_names else None)
+        if owner is None or owner is person or not _may_be(person, owner) or not roster.may_join(owner, person.name):
+            continue
+        join_person(roster, person, owner)
+        for form in (given, f"{given} {full_names[given]}") if given in full_names else ():
+            owner.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+            roster.index(form, owner)
+
+
+def diminutive_stems(name: str) -> tuple[str, ...]:
+    """The stems a pet name may cut a given name at: ``-y`` after a doubled consonant, ``-ie``
+    after any consonant, the doubled consonant kept or not (``Matty`` -> Matt, Mat; ``Tessie``
+    -> Tess, Tes; ``Katie`` -> Kat); three letters at least. A name in plain ``-y`` (``Henry``,
+    ``Emily``) is no pet form.
+
+    >>> diminutive_stems("Matty"), diminutive_stems("Katie"), diminutive_stems("Henry"), diminutive_stems("Amie")
+    (('Matt', 'Mat'), ('Kat',), (), ())
+    """
+    if name.endswith("ie") and name[-3:-2].lower() not in "aeiou":
+        base = name[:-2]
+    elif name.endswith("y") and len(name) > 3 and name[-2] == name[-3] and name[-2].lower() not in "aeiou":
+        base = name[:-1]
+    else:
+        return ()
+    stems = (base, base[:-1]) if base[-1] == base[-2:-1] else (base,)
+    return tuple(s for s in stems if len(s) >= 3)
+
+
+def _untitled_givens(person: Person) -> set[str]:
+    """The first words of a person's untitled forms: ``Harriet Penhallow`` -> Harriet."""
+    return {f.split()[0] for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
+
+
 def _is_bare_given_name(person: Person) -> bool:
     """A discovered, untitled person known by one word only (with its honorific calls)."""
     return not person.known and not person.title and all(split_honorific(f)[0] == person.name for f in person.forms)
@@ -586,6 +647,93 @@ def join_titled_surnames(roster: Roster) -> None:
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
             join_person(roster, titled[0], person)
+
+
+def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
+    """Two or more people of one surname known by unmarried titles (``Master Ashgrove``,
+    ``Miss Ashgrove``) and as many given names written before that surname (``Corvin
+    Ashgrove``, ``Wren Ashgrove``) are the same people when only one pairing fits their genders
+    (the man is Master, the woman Miss); each titled person joins the given name's. Numbers that
+    differ (``Mr. Bennet`` and ``Miss Bennet`` with five daughters) or two pairings that fit
+    (two brothers) join nobody; a ``Mrs.`` never counts.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cor = r.add(Person("Corvin", Counter(Corvin=5), Gender.MALE), ["Corvin"]); wren = r.add(Person("Wren", Counter(Wren=5)), ["Wren"])
+    >>> for name, title in (("Master Ashgrove", "master"), ("Miss Ashgrove", "miss")): _ = r.add(Person(name, Counter({name: 2}), TITLE_GENDER[title], title=title), [name])
+    >>> t = "Corvin Ashgrove and Wren Ashgrove."
+    >>> join_titled_siblings(r, name_runs(words(t), t)); r.lookup("Master Ashgrove").name, r.lookup("Miss Ashgrove").name
+    ('Corvin', 'Wren')
+    """
+    givens = _given_names_by_surname(runs)
+    for surname, names in givens.items():
+        titled = [p for p in roster.people if p.title in _SIBLING_TITLES and p.name.split()[-1] == surname and only_surname_forms(p, surname)]
+        people = list({id(p): p for g in sorted(names) if (p := roster.lookup(g))}.values())
+        if not 2 <= len(titled) <= 4 or len(people) != len(titled) or len(names) != len(titled) or any(p.title for p in people):
+            continue
+        pairings = [list(zip(titled, order)) for order in permutations(people)]
+        fitting = [pairs for pairs in pairings if all(_may_be(t, p) for t, p in pairs)]
+        if len(fitting) == 1 and all(roster.may_join(p, t.name) for t, p in fitting[0]):
+            for person, owner in fitting[0]:
+                join_person(roster, person, owner)
+
+
+_SIBLING_TITLES = frozenset({"miss", "master", "mr"})  # a Mrs./Ms. is a mother or a wife
+
+
+def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
+    """``Sir`` and ``Dame`` go before a given name (``Sir John``, never ``Sir Durbeyfield``):
+    a person known by one is the person of the one full name written with that given name
+    (``John Durbeyfield``, known as ``Durbeyfield``), when no other surname follows it and
+    genders agree.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); jack = r.add(Person("Durbeyfield", Counter(Durbeyfield=9), Gender.MALE), ["Durbeyfield"])
+    >>> sir = r.add(Person("Sir John", Counter({"Sir John": 4}), Gender.MALE, title="sir"), ["Sir John"])
+    >>> t = "Who be you, John Durbeyfield?"
+    >>> join_knights_given_names(r, name_runs(words(t), t)); r.lookup("Sir John").name
+    'Durbeyfield'
+    """
+    surnames: dict[str, set[str]] = defaultdict(set)
+    for run in runs:
+        if len(run.words) == 2 and not run.title:
+            surnames[run.words[0]].add(run.words[1])
+    for person in list(roster.people):
+        given = person.name.split()[-1] if person.title in _GIVEN_NAME_TITLES and len(person.name.split()) == 2 else ""
+        if len(surnames.get(given, ())) != 1:
+            continue
+        surname = next(iter(surnames[given]))
+        owner = roster.lookup(f"{given} {surname}") or roster.surname_owner(surname)
+        if owner is not None and owner is not person and not owner.title and _may_be(person, owner) and roster.may_join(owner, person.name):
+            join_person(roster, person, owner)
+
+
+_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def join_titled_initials(roster: Roster) -> None:
+    """A title before an initial (``Mrs. P``, ``Dr. K.``) is the one person of that title
+    whose surname the initial opens (``Mrs. Pettibone``); two such (``Mrs. Pell`` and ``Mrs.
+    Pettibone``) join nobody.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); p = r.add(Person("Mrs. P", Counter({"Mrs. P": 3}), title="mrs"), ["Mrs. P"])
+    >>> pb = r.add(Person("Mrs. Pettibone", Counter({"Mrs. Pettibone": 2}), title="mrs"), ["Mrs. Pettibone"])
+    >>> join_titled_initials(r); [q.name for q in r.people], r.lookup("Mrs. P").name
+    (['Mrs. Pettibone'], 'Mrs. Pettibone')
+    """
+    for person in list(roster.people):
+        initial = _titled_initial(person)
+        owners = [q for q in roster.people if q is not person and q.title and same_title(q.title, person.title)
+                  and any(len(w := f.split()) == 2 and len(w[1]) > 2 and w[1].startswith(initial) for f in q.forms)] if initial else []
+        if len(owners) == 1 and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+def _titled_initial(person: Person) -> str | None:
+    """The initial of a titled person known by a title and one capital letter: ``Mrs. P`` -> P."""
+    words_of = person.name.split()
+    initial = words_of[-1].rstrip(".") if len(words_of) == 2 and person.title else ""
+    return initial if len(initial) == 1 and initial.isupper() else None
 
 
 def _gender_or_prior(person: Person) -> Gender:

@@ -432,6 +432,9 @@ def called_before_full_stop(quote: str) -> list[str]:
     return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
 
 
+_COPULA_BEFORE = letters.compile(r"\b(?:[Hh]e|[Ss]he) (?:is|was|became|becomes)(?: (?:just|only|still|simply|again|always))? $")
+
+
 def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: list[list[NameRun]], text: str) -> set[frozenset[str]]:
     """Pairs of forms that name two people, whatever a shared full name suggests
     (``Miss Agatha Thornbury`` must not merge ``Miss Agatha`` with ``Miss Thornbury``):
@@ -439,7 +442,8 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     * a quotation tagged with one form addresses the other (``"..., Miss Agatha?" said Miss
       Thornbury``): the speaker is not the one addressed;
     * both forms are named in one narration sentence, not as an apposition
-      (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``).
+      (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``) nor as what a
+      ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``).
 
     >>> a, b = NameRun(("Agatha",), "miss", None, 0, 11, False), NameRun(("Thornbury",), "miss", None, 40, 54, False)
     >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
@@ -449,7 +453,7 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     for runs in sentence_runs:
         for k, a in enumerate(runs):
             for b in runs[k + 1:]:
-                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b):
+                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start):
                     apart.add(frozenset((run_key(a), run_key(b))))
     return {pair for pair in apart if len(pair) == 2}
 

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_equated_names, join_full_names, join_header_cast, join_kin_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_surnames, lengthen_surnames, own_name_parts
+from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -44,6 +44,7 @@ class Paragraph:
     quotes: list[int] = field(default_factory=list)  # indices into the segment list
     mentions: list[Mention] = field(default_factory=list)
     scene_start: bool = False  # first paragraph of a chapter or after a scene break
+    front_matter: bool = False  # a header field or an author's note before the story (``Characters: ...``, ``A/N: ...``)
 
     def narration(self, segments: Sequence[Segment]) -> list[tuple[int, int]]:
         """Spans of the paragraph outside its quotations."""
@@ -96,7 +97,26 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
         if para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
             paragraph_of[i] = para
+    _mark_front_matter(ordered, story.text)
     return ordered, paragraph_of
+
+
+_FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
+
+
+def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
+    """Paragraphs before the story's first quotation that open on a header field or a note's
+    label (``Characters: Biscuit, Cal Whitaker``, ``A/N: Biscuit's real name is said once``):
+    the author speaking about the story, not its narration.
+
+    >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
+    >>> _mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
+    [True, True, False]
+    """
+    for para in paragraphs:
+        if para.quotes:
+            return
+        para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
 
 
 def _mark_scene_break(paragraphs: list[Paragraph], position: int) -> None:
@@ -118,9 +138,13 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     join_nicknames(roster)
+    join_diminutives(roster, narration_runs + quote_runs)
     join_full_names(roster, narration_runs + quote_runs)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
+    join_titled_initials(roster)
+    join_titled_siblings(roster, narration_runs + quote_runs)
+    join_knights_given_names(roster, narration_runs + quote_runs)
     finalise_names(roster)
     own_name_parts(roster, lower_words)
     drop_family_names(roster, narration_runs, quote_runs, text)

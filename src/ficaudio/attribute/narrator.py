@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.document import Document, told_to_you
+from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
@@ -52,7 +52,15 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     if not name:
         return {}
     add_called_full_forms(doc, name)
-    return {FIRST_PERSON_NAME: name, **{other: name for other in vocative_only_names(doc, decisions, name)}}
+    names = [name, *vocative_only_names(doc, decisions, name)]
+    shown = most_called(calls_by_others(doc, decisions), names)
+    return {FIRST_PERSON_NAME: shown, **{other: shown for other in names if other != shown}}
+
+
+def most_called(calls: Counter, names: list[str]) -> str:
+    """Of the narrator's names, the one others call them by most (the first on a tie):
+    ``Biscuit``, called by every friend, over ``Cedar Cabin``, the cabin's name once put to them."""
+    return max(names, key=lambda n: calls[n])
 
 
 READER_PLACEHOLDER = "Y/N"
@@ -130,6 +138,12 @@ def self_description(doc: Document, start: int, end: int) -> list[str]:
     return names
 
 
+def story_names(doc: Document) -> list[Mention]:
+    """The name mentions of the narration, the front matter's aside (a header's ``Characters:
+    Biscuit, Cal`` lists the narrator's name without seeing them from outside)."""
+    return [m for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name"]
+
+
 def _canonical(doc: Document, phrase: str) -> str | None:
     runs = name_runs(words(phrase), phrase)
     if not runs:
@@ -153,7 +167,7 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME and not names_in_answer(quote_context(doc, index)):
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
-    subjects = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject)
+    subjects = Counter(m.person for m in story_names(doc) if m.subject)
     speakers = Counter(d.speaker for d in decisions.values())
     others = narrator_calls(doc, decisions)
     often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
@@ -220,7 +234,7 @@ def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None
     for index in replies_to_narrator(doc, decisions):
         text = _INNER_QUOTATION.sub(" ", doc.segments[index].text)
         called.update({name for phrase in address_phrases(text) if (name := _called_name(doc, phrase, text))})
-    subjects = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject}
+    subjects = {m.person for m in story_names(doc) if m.subject}
     others = narrator_calls(doc, decisions)
     return next((name for name, _ in called.most_common() if name not in others and name not in subjects), None)
 
@@ -280,14 +294,20 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
     read once off a list (``Ashby and Keller, Greenhouse Three.``) and called twice (``"Look,
     Ashby."``, ``"Sing, Ashby!"``) is one too.
     """
+    addressed = calls_by_others(doc, decisions)
+    in_narration = Counter(m.person for m in story_names(doc))
+    tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
+    return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
+            and n not in tagged and not seen_from_outside(doc, n)]
+
+
+def calls_by_others(doc: Document, decisions: dict[int, Decision]) -> Counter:
+    """How many quotations not the narrator's call each name (once a quotation)."""
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
-    in_narration = Counter(m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name")
-    tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
-    return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
-            and n not in tagged and not seen_from_outside(doc, n)]
+    return addressed
 
 
 def addressed_only_names(doc: Document) -> frozenset[str]:
@@ -305,7 +325,7 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
     for para in doc.paragraphs:
         for index in para.quotes:
             addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
-    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
+    in_narration = {m.person for m in story_names(doc)}
     return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
                      and not titled_surname_in_narration(doc, n))
 
