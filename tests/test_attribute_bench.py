@@ -87,11 +87,11 @@ STORY_FLOORS = [
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door)
-    ("mage_trial", 86, 0.70),  # round 31 blind: 0.593 at its start, 0.709 at its end
+    ("mage_trial", 86, 0.73),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.733 after round 32g
     ("spirit_exam", 98, 0.70),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to)
     ("star_relay", 97, 0.51),  # round 31 blind: 0.433 at its start, 0.515 at its end
     ("summer_camp", 95, 0.65),  # round 31 blind: 0.653 at its start, 0.653 at its end
-    ("ward_rounds", 96, 0.71),  # round 31 blind: 0.594 at its start, 0.719 at its end
+    ("ward_rounds", 96, 0.78),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.781 after round 32g
 ]
 
 
