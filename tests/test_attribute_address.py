@@ -6,7 +6,7 @@ from ficaudio.attribute.address import addressed_by_rank, person_titles
 from ficaudio.attribute.characters import Person
 from ficaudio.models import Gender
 
-from attribute_scenes import scene_attribution, speakers_of
+from attribute_scenes import scene_attribution, speakers, speakers_of
 
 
 _TENT = [
@@ -38,3 +38,14 @@ def test_addressed_by_rank_fits_gender_and_title():
     assert addressed_by_rank(_Doc, "Now, Captain!") == ["Captain Vell"]
     assert addressed_by_rank(_Doc, "We ride at dawn.") == []
     assert person_titles(Person("the captain")) == {"captain"}
+
+
+def test_a_short_title_before_a_name_calls_that_person_alone():
+    text = ("Dr. Voss ran the meeting. Dr. Kell and Dr. Oduya sat across from her.\n"
+            '"Dr. Kell," Dr. Voss said, "take the notes. Dr. Oduya, you will present."\n'
+            '"Dr. Voss, I am not ready."')
+    assert speakers(text)[-1][0] == "Dr. Oduya"
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Dr. Voss", gender=Gender.FEMALE), Person("Dr. Kell", gender=Gender.MALE)]
+    assert addressed_by_rank(_Doc, "Dr. Voss, I am not ready.") == []

@@ -52,3 +52,11 @@ def test_on_speaker_opens_a_call():
     from ficaudio.attribute.calls import call_opens
     assert call_opens("She put it on speaker.") and call_opens("He hit the speakerphone button.")
     assert not call_opens("The speaker at the podium coughed.")
+
+
+def test_once_the_line_goes_dead_its_voice_takes_no_turn():
+    text = ("Ino and Sakura sat on the step.\n"
+            "Ino's phone lit up. She held it to her ear.\n"
+            '"Jamie. It\'s me."\n"Bring the cake by noon."\n"Fine," Ino said.\n'
+            'The line went dead. Ino frowned at the phone.\n"What cake?"\n"The one you forgot, I bet."')
+    assert [s for s, _ in speakers(text, [INO, SAKURA, JAMIE])[-2:]] == ["Ino", "Sakura"]

@@ -272,3 +272,25 @@ def test_one_named_only_as_an_owner_or_after_narration_was_not_acted_on():
         "“It was more complicated than that.”",
     ]
     assert dialogue_rules(narration_between)[-1] != "acted_on_replies"
+
+
+def test_the_one_called_to_be_questioned_answers_the_first_question():
+    text = ("The hall was full. Judge Hale sat above the clerks.\n"
+            '"Be seated," Judge Hale said.\n'
+            '"The Crown calls Edith Marsh, keeper of the Mill Lane inn," said Mr. Crane.\n'
+            "The door at the back opened, and Edith Marsh walked slowly to the front of the hall.\n"
+            '"You have kept the inn for some years?" Mr. Crane asked.\n'
+            '"Thirty years, sir."\n'
+            '"And on the night of the fire?"\n'
+            '"I was behind the bar."')
+    said = speakers(text)
+    assert said[-3:] == [("Edith Marsh", "summoned_answers"), ("Mr. Crane", "turn_taking"), ("Edith Marsh", "turn_taking")]
+
+
+def test_a_summoned_witness_does_not_answer_what_was_not_a_question():
+    text = ("Judge Hale sat above the clerks.\n"
+            '"The Crown calls Edith Marsh," said Mr. Crane.\n'
+            "Edith Marsh rose from the bench.\n"
+            '"I object," said Mr. Lowe.\n'
+            '"Overruled."')
+    assert speakers(text)[-1][0] != "Edith Marsh"

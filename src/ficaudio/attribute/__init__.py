@@ -24,6 +24,7 @@ from ficaudio.attribute.conversation import (
     silent_people,
     salient_character,
     same_paragraph_continuation,
+    summoned_answers,
     speaker_goes_on_after_narration,
     speaker_goes_on_after_reaction,
     speaker_goes_on_past_silence,
@@ -35,13 +36,13 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, turned_to, unnamed_voice_end, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
 
 TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag", "second_person_tag"})
-_CONVERSATION_RULES = (line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -321,6 +322,9 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
         ctx = quote_context(resolver.doc, index)
         addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
+        called = [n for n in summoned(ctx) if n != decision.speaker]  # heard once they speak
+        conv.summoned = called[0] if called else None if conv.summoned == decision.speaker else conv.summoned
+        conv.asked = ctx.segment.text.rstrip(" ”\"'’—-").endswith("?")
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])
 

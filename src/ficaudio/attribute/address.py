@@ -8,13 +8,14 @@ import re
 from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
-from ficaudio.attribute.lexicon import NEUTRAL_TITLES, TITLE_GENDER
+from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, NEUTRAL_TITLES, TITLE_GENDER
 from ficaudio.models import Gender
 
 # Titles of rank (not of mere courtesy or kinship: `Mr.`, `Aunt`): a `sir` or `ma'am` goes to them.
 _COURTESY_OR_KIN = frozenset({"mr", "mister", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
                               "monsieur", "herr", "signor", "signora", "frau", "madame", "mademoiselle", "mme", "mlle"})
 RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
+_SHORT_TITLES = frozenset(short.rstrip(". ") for short in ABBREVIATED_TITLES.values())
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "highness", "majesty"})
 
 _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
@@ -59,9 +60,19 @@ def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
     if _ROYAL_ADDRESS.search(quote):
         wanted.append((None, _ROYAL))
     for m in _RANK_ADDRESS.finditer(quote):
-        if (word := m.group(1).lower()) in RANK_TITLES:
+        if (word := m.group(1).lower()) in RANK_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
             wanted.append((None, frozenset({word})))
     return wanted
+
+
+def title_before_name(word: str, after: str) -> bool:
+    """A title written short with its full stop (``Dr.``, ``Capt.``) stands before a name, not
+    for one: ``"Dr. Haddad, I can explain"`` calls Dr. Haddad alone, not every doctor.
+
+    >>> title_before_name("Dr", ". Haddad, I can explain."), title_before_name("Doctor", ".")
+    (True, False)
+    """
+    return word.lower() in _SHORT_TITLES and after.startswith(".")
 
 
 def _fits(person: Person, titles: frozenset[str], wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:

@@ -85,11 +85,14 @@ def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
     """Update the call in progress after a paragraph: ringing or answered, who is on the line
     (``It's Nadia.`` over the ringing; else the first name a line of the answered call calls),
-    whether the last turn was spoken into the phone, and whether the call has ended."""
+    whether the last turn was spoken into the phone, and whether the call has ended: then the
+    voice on the line has left the talk (``The line went dead.`` / ``"What was that?"`` is
+    someone's in the room)."""
     conv = resolver.conversation
     doc = resolver.doc
     narration = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
     if call_ends(narration):
+        conv.departed |= {conv.on_line} if conv.on_line else set()
         conv.call, conv.on_line, conv.into_phone = "", None, False
         return
     opened = call_opens(narration)

@@ -38,6 +38,7 @@ CALIBRATED = {
     "roll_call_answer": 0.9,  # 6/6 pooled with LitBank
     "self_introduction": 0.65,  # 3/4 pooled with LitBank
     "vocative_addressee_replies": 0.75,  # 129/167
+    "summoned_answers": 0.75,  # new in round 32g: vocative_addressee_replies's value until measured
     "acted_on_replies": 0.7,  # 9/12 pooled with LitBank
     "addressed_by_next_turn": 0.7,  # 26/36
     "turn_taking": 0.8,  # 393/484

@@ -65,6 +65,18 @@ def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decisio
     return None
 
 
+def summoned_answers(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """The one a quotation called forward to be questioned answers the first question put
+    to them: ``"The Crown calls Edith Marsh."`` / ``She took the stand.`` / ``"You keep the
+    inn?" the lawyer asked.`` / ``"Thirty years, sir."`` -> Edith Marsh, not the judge who
+    spoke before the lawyer."""
+    conv = resolver.conversation
+    person = conv.summoned
+    if person is None or not conv.asked or not conv.turns or person == conv.turns[-1] or person in named_in_quote(ctx) or person in conv.departed:
+        return None
+    return decided(person, "summoned_answers")
+
+
 def acted_on_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The one the last speaker acted on answers: ``Pearl turns the enormous glasses on
     Iris. "And you let him go to Seattle."`` / ``"Grandma Pearl, it was more complicated"``

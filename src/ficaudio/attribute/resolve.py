@@ -48,6 +48,8 @@ class Conversation:
     on_line: str | None = None  # who the voice on the line of that call is
     into_phone: bool = False  # the last turn was spoken into the phone
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
+    summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
+    asked: bool = False  # the last turn ended on a question
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -70,6 +72,7 @@ class Conversation:
         self.departed = set()
         self.silent = set()
         self.call, self.on_line, self.into_phone = "", None, False
+        self.summoned, self.asked = None, False
         self.last_speaker = None
 
 

@@ -627,6 +627,23 @@ def turned_to(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
 
 
+_NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
+_SUMMONS = letters.compile(
+    rf"\b(?:[Cc]all|calls)\s+({_NAME_RUN})(?:\s+to\s+the\s+(?:stand|witness\s+(?:stand|box)|front))?\s*[.!,]"
+    rf"|(?:^|[.!?]\s+)({_NAME_RUN}),?\s+to\s+the\s+(?:stand|witness\s+(?:stand|box)|front)\b")
+
+
+def summoned(ctx: QuoteContext) -> list[str]:
+    """People a quotation calls forward to be questioned: ``"The prosecution calls Dr. Reyes."``,
+    ``"Mr. Finch to the stand!"`` -- the one summoned answers the questions that follow (not
+    ``"You called your brother before me."``).
+
+    >>> [bool(_SUMMONS.search(q)) for q in ("The Crown calls Edith Marsh, keeper of the inn.", "Edith Marsh, to the stand!", "You called your brother before me.")]
+    [True, True, False]
+    """
+    return [n for m in _SUMMONS.finditer(ctx.segment.text) for n in _names_in(ctx.doc, m.group(1) or m.group(2))]
+
+
 def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
     """A name of the first-person narrator addressed in a quotation addresses ``I``: in
     ``"Wren! WREN! Left!"`` (Wren being what others call the narrator) the narrator is the
