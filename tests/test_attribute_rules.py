@@ -464,3 +464,29 @@ def test_a_pronoun_tag_right_after_a_turn_that_acted_on_one_person_of_its_gender
         '"Traitor," he muttered.',
     ])
     assert speakers[-1] == "Oskar"
+
+
+@pytest.mark.parametrize("tag", ["thought he", "he thought", "said he mentally", "he muttered to himself"])
+def test_a_thought_is_no_turn_so_the_thinker_answers_aloud_next(tag):
+    """``"..." said Dunstan.`` / ``Rafe eyed the planks. "A fool's hope," thought he.`` /
+    ``"Then you cross first," he said.``: the thought was heard by no one, so Dunstan is
+    still the last to have spoken and the ``he`` answering him is Rafe, not the other man."""
+    paragraphs = [
+        "Dunstan and Rafe reached the rope bridge at dusk. Dunstan went first. He tested the first plank with his boot.",
+        "\u201cIt will hold,\u201d said Dunstan.",
+        f"Rafe eyed the rotten planks. He had crossed worse. \u201cA fool\u2019s hope,\u201d {tag}.",
+        "\u201cThen you cross first,\u201d he said.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dunstan", "Rafe", "Rafe"]
+
+
+def test_a_thought_tag_before_the_quotation_also_makes_no_turn():
+    """``Rafe eyed the planks, and said he mentally: "A fool's hope."``: a thought tag before
+    the quotation makes it a thought too, and Rafe's ``he said`` next answers Dunstan."""
+    paragraphs = [
+        "Dunstan and Rafe reached the rope bridge at dusk. Dunstan went first. He tested the first plank with his boot.",
+        "\u201cIt will hold,\u201d said Dunstan.",
+        "Rafe eyed the rotten planks. He had crossed worse. and said he mentally: \u201cA fool\u2019s hope.\u201d",
+        "\u201cThen you cross first,\u201d he said.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dunstan", "Rafe", "Rafe"]

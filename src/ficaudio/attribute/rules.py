@@ -16,7 +16,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -395,6 +395,29 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
     return earlier[-1] if earlier else subject
+
+
+_INWARD = letters.compile(r"\b(?:mentally|inwardly|silently|to\s+(?:him|her|them)sel(?:f|ves))\b")
+_TAG_CLAUSE_END = letters.compile(r"[,.!?;:—\"“”‘’]")
+_CLAUSE_BOUNDARY = letters.compile(r"[.!?;\"“”]")
+
+
+def thought_not_said(ctx: QuoteContext) -> bool:
+    """Whether the quotation's tag says it was thought, not said to anyone: ``"The darling!"
+    thought Newland``, ``"A sign," said he mentally``, ``"Fool," she muttered to herself``,
+    ``said he mentally: "the rose fades."``. No one hears it, so it is no turn in the talk.
+
+    Scenes: tests/test_attribute_rules.py.
+    """
+    text = ctx.doc.text
+    if (m := tag_after_quote(ctx)) is not None:
+        end = _TAG_CLAUSE_END.search(text, m.end, ctx.after[1])
+        clause = text[ctx.after[0]:end.start() if end else ctx.after[1]]
+    else:  # the last words before it: 'said he mentally: "', 'he thought, "'
+        start, end = ctx.before
+        ws = words(text, max([start] + [b.end() for b in _CLAUSE_BOUNDARY.finditer(text, start, end)]), end)[-4:]
+        clause = text[ws[0].start:end] if ws else ""
+    return bool(_INWARD.search(clause) or THOUGHT_VERBS & {w.lower for w in words(clause)})
 
 
 def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
