@@ -12,7 +12,7 @@ from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_desc
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -490,3 +490,18 @@ def test_a_thought_tag_before_the_quotation_also_makes_no_turn():
         "\u201cThen you cross first,\u201d he said.",
     ]
     assert dialogue_speakers(paragraphs) == ["Dunstan", "Rafe", "Rafe"]
+
+
+def test_a_name_said_back_is_the_one_it_called_not_a_call():
+    """``"Thank you, Gran. I mean, Madame..."`` / ``"Gran." Her mouth twitched.``: the bare
+    name repeats what the last quotation called Odile; it calls nobody, so it does not rule
+    Odile out: ``Her`` is Odile weighing the word, not Mira."""
+    paragraphs = [
+        "Odile sat at the head of the table with her hands folded. Mira set the teapot down in front of her and stood back.",
+        "\u201cYou made it the old way,\u201d Odile said. \u201cWith the bay leaf.\u201d",
+        "\u201cThank you, Gran. I mean, Madame, I...\u201d",
+        "\u201cGran.\u201d Her mouth twitched. \u201cLike a farmer\u2019s wife. No. Keep it.\u201d",
+    ]
+    known = [Character("Odile", ("Gran",), Gender.FEMALE), Character("Mira", (), Gender.FEMALE)]
+    st, segs = paragraph_story(paragraphs)
+    assert speakers_of(attribute(st, segs, known=known)) == ["Odile", "Odile", "Mira", "Odile", "Odile"]

@@ -35,7 +35,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, introduced_after_speaking, kin_name_of_family, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, thought_not_said, unnamed_voice_end, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, echoed_name, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, thought_not_said, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -330,7 +330,7 @@ def called_by_name(ctx: QuoteContext) -> list[str]:
     >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
     [True, False, False]
     """
-    if not _BARE_CALL.match(ctx.segment.text):
+    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx):
         return []
     by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
     return [n for n in named_in_quote(ctx) if n not in by_rank]

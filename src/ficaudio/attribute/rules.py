@@ -631,9 +631,31 @@ _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s
 def vocatives(ctx: QuoteContext) -> list[str]:
     """People addressed by name inside the quotation: ``"Kakashi, listen"``, ``"Go home, Ino."``.
 
-    They are not its speaker, and usually answer next.
+    They are not its speaker, and usually answer next; a name echoed back
+    (:func:`echoed_name`) calls nobody.
     """
+    if echoed_name(ctx):
+        return []
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
+
+
+_BARE_NAME = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)[.?…,]*[\"”’'\s]*$")  # "Tull!" calls
+
+
+def echoed_name(ctx: QuoteContext) -> str | None:
+    """A quotation that is only a name the quotation before it used, said back: ``"Thank you,
+    Gran."`` / ``"Gran." Her mouth twitched.``, ``"I'm telling Lindqvist."`` / ``"Lindqvist."``
+    -> the name (a word repeated, in surprise or to weigh it, not a call); not a repeated call
+    (``"Tom?"`` / ``"Tom?"``), nor one cried out (``"I'm Ambrose Tull."`` / ``"Tull!"``).
+
+    Scenes: tests/test_attribute_rules.py.
+    """
+    m = _BARE_NAME.match(ctx.segment.text)
+    previous = _previous_quotation(ctx) if m else None
+    if previous is None or _BARE_NAME.match(previous.text):
+        return None
+    name = m.group(1).rstrip(".")
+    return name if re.search(rf"\b{re.escape(name)}\b", previous.text) else None
 
 
 def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
@@ -657,6 +679,8 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     Scenes: tests/test_attribute_rules.py.
     """
     text = ctx.segment.text
+    if (echo := echoed_name(ctx)) and (previous := _previous_quotation(ctx)) and echo in address_phrases(previous.text):
+        return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
     for run in name_runs(words(text), text):
         if _SELF_NAMING_BEFORE.search(text[:run.start]):
