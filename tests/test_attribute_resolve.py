@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
@@ -617,3 +619,19 @@ def test_he_right_after_a_man_spoke_is_the_other_man_talking_not_one_named_in_pa
         "\u201cInes does. Ines gets a prize from everybody.\u201d He taps the screen to answer. \u201cHey, you\u2019re on speaker.\u201d",
     ]
     assert dialogue_speakers(paragraphs) == ["Jonah", "Tomas", "Jonah", "Jonah", "Tomas", "Tomas"]
+
+
+@pytest.mark.parametrize("tag", ["said he, addressing the old man", "said he to the old man", "he said, turning to the old man", "he told the old man"])
+def test_a_tag_pronoun_is_not_the_man_its_own_clause_describes(tag):
+    """``"Well?" said the old man.`` / ``"I have brought the rope," said Hollis.`` / ``"And the
+    tar," said he, addressing the old man.``: the tag's own clause speaks to the old man, so
+    ``he`` is not him (the one who spoke before Hollis) but Hollis going on; inverted tags
+    (``said he``) bind as well as ``he said``, and a ``the`` description as well as a name."""
+    paragraphs = [
+        "The chandlery was cold. An old man sat by the stove in the back room, mending a net, and did not look up when the bell rang.",
+        "Hollis stamped the snow off his boots and shut the door behind him.",
+        "\u201cWell?\u201d said the old man.",
+        "\u201cI have brought the rope,\u201d said Hollis.",
+        f"\u201cAnd the tar,\u201d {tag}.",
+    ]
+    assert dialogue_speakers(paragraphs)[1:] == ["Hollis", "Hollis"]

@@ -12,7 +12,7 @@ from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_desc
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_story, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -560,3 +560,44 @@ def test_a_subject_after_than_is_no_speaker_of_the_beat():
         'His voice is lower than you have ever heard it. "She said no."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Dario"
+
+
+@pytest.mark.parametrize("tag", ["thought he", "he thought", "said he mentally", "he muttered to himself"])
+def test_a_thought_is_no_turn_so_the_thinker_answers_aloud_next(tag):
+    """``"..." said Dunstan.`` / ``Rafe eyed the planks. "A fool's hope," thought he.`` /
+    ``"Then you cross first," he said.``: the thought was heard by no one, so Dunstan is
+    still the last to have spoken and the ``he`` answering him is Rafe, not the other man."""
+    paragraphs = [
+        "Dunstan and Rafe reached the rope bridge at dusk. Dunstan went first. He tested the first plank with his boot.",
+        "\u201cIt will hold,\u201d said Dunstan.",
+        f"Rafe eyed the rotten planks. He had crossed worse. \u201cA fool\u2019s hope,\u201d {tag}.",
+        "\u201cThen you cross first,\u201d he said.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dunstan", "Rafe", "Rafe"]
+
+
+def test_a_thought_tag_before_the_quotation_also_makes_no_turn():
+    """``Rafe eyed the planks, and said he mentally: "A fool's hope."``: a thought tag before
+    the quotation makes it a thought too, and Rafe's ``he said`` next answers Dunstan."""
+    paragraphs = [
+        "Dunstan and Rafe reached the rope bridge at dusk. Dunstan went first. He tested the first plank with his boot.",
+        "\u201cIt will hold,\u201d said Dunstan.",
+        "Rafe eyed the rotten planks. He had crossed worse. and said he mentally: \u201cA fool\u2019s hope.\u201d",
+        "\u201cThen you cross first,\u201d he said.",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Dunstan", "Rafe", "Rafe"]
+
+
+def test_a_name_said_back_is_the_one_it_called_not_a_call():
+    """``"Thank you, Gran. I mean, Madame..."`` / ``"Gran." Her mouth twitched.``: the bare
+    name repeats what the last quotation called Odile; it calls nobody, so it does not rule
+    Odile out: ``Her`` is Odile weighing the word, not Mira."""
+    paragraphs = [
+        "Odile sat at the head of the table with her hands folded. Mira set the teapot down in front of her and stood back.",
+        "\u201cYou made it the old way,\u201d Odile said. \u201cWith the bay leaf.\u201d",
+        "\u201cThank you, Gran. I mean, Madame, I...\u201d",
+        "\u201cGran.\u201d Her mouth twitched. \u201cLike a farmer\u2019s wife. No. Keep it.\u201d",
+    ]
+    known = [Character("Odile", ("Gran",), Gender.FEMALE), Character("Mira", (), Gender.FEMALE)]
+    st, segs = paragraph_story(paragraphs)
+    assert speakers_of(attribute(st, segs, known=known)) == ["Odile", "Odile", "Mira", "Odile", "Odile"]

@@ -36,7 +36,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
 
 __all__ = ["attribute", "Decision"]
@@ -315,11 +315,13 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
         decision = decisions.get(index)
         if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":
             continue  # a group's chorus is no one's turn in the talk
+        ctx = quote_context(resolver.doc, index)
+        if thought_not_said(ctx):
+            continue  # "said he mentally": heard by no one, not a turn
         if not conv.turns or conv.turns[-1] != decision.speaker:
             conv.turns.append(decision.speaker)
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
-        ctx = quote_context(resolver.doc, index)
         addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
         called = [n for n in summoned(ctx) if n != decision.speaker]  # heard once they speak
@@ -348,7 +350,7 @@ def called_by_name(ctx: QuoteContext) -> list[str]:
     >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
     [True, False, False]
     """
-    if not _BARE_CALL.match(ctx.segment.text):
+    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx):
         return []
     by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
     return [n for n in named_in_quote(ctx) if n not in by_rank]

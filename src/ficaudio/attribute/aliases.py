@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run
-from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLE_GENDER, TITLES, same_title
+from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
 from ficaudio.models import Gender
@@ -658,6 +658,7 @@ def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
     (two brothers) join nobody; a ``Mrs.`` never counts.
 
     >>> from ficaudio.attribute.characters import Person, Roster
+    >>> from ficaudio.attribute.lexicon import TITLE_GENDER
     >>> r = Roster(); cor = r.add(Person("Corvin", Counter(Corvin=5), Gender.MALE), ["Corvin"]); wren = r.add(Person("Wren", Counter(Wren=5)), ["Wren"])
     >>> for name, title in (("Master Ashgrove", "master"), ("Miss Ashgrove", "miss")): _ = r.add(Person(name, Counter({name: 2}), TITLE_GENDER[title], title=title), [name])
     >>> t = "Corvin Ashgrove and Wren Ashgrove."

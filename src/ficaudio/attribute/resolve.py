@@ -128,6 +128,10 @@ class Resolver:
             self._resolved[m.start] = self._resolve(m, para)
         return self._resolved[m.start]
 
+    def read_as(self, m: Mention) -> str | None:
+        """The person a mention was already resolved to, if it was (nothing is resolved anew)."""
+        return self._resolved.get(m.start)
+
     def settle(self, m: Mention, name: str) -> None:
         """A pronoun found to be a quotation's speaker means that person from now on: in
         ``"Nadia does." He swipes to answer. "Hey, you're on speaker."`` both quotations are his."""
@@ -417,24 +421,39 @@ _CLAUSE_END = letters.compile(r"[.!?;:\"“”]")
 
 
 def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
-    """People a sentence-initial ``he``/``she`` cannot mean: those named later in its own
-    sentence (binding: ``He walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks,
-    turning to face Iruka`` -> not Iruka), unless a copula links them (``He was Kakashi``).
+    """People a sentence-initial ``he``/``she`` (or an inverted tag's: ``said he``) cannot
+    mean: those named later in its own clause (binding: ``He walks up to Iruka`` -> he is not
+    Iruka; ``"Sure?" he asks, turning to face Iruka`` -> not Iruka), or described there by a
+    ``the`` description, as the narration already read it (``"My friend," said he,
+    addressing the old man`` -> not the old man); unless a copula links them (``He was
+    Kakashi``).
 
     Scenes: tests/test_attribute_resolve.py.
     """
-    if m.kind != "pronoun" or not m.subject or not m.initial:
-        return frozenset()
     text = resolver.doc.text
+    if m.kind != "pronoun" or not (m.subject and m.initial or _inverted_after_speech_verb(text, m)):
+        return frozenset()
     names = set()
     for later in para.mentions:
-        if later.start <= m.start or later.kind != "name" or not later.person:
+        if later.start <= m.start:
             continue
         if _CLAUSE_END.search(text, m.end, later.start):
             break
-        if not _after_copula(text, m.end, later.start):
-            names.add(later.person)
+        name = later.person if later.kind == "name" else resolver.read_as(later) if _definite_description(later) else None
+        if name and not _after_copula(text, m.end, later.start):
+            names.add(name)
     return frozenset(names)
+
+
+def _definite_description(m: Mention) -> bool:
+    """``the old man``, not ``her voice`` (often the pronoun's own person)."""
+    return m.kind == "description" and m.text.lower().startswith("the ")
+
+
+def _inverted_after_speech_verb(text: str, m: Mention) -> bool:
+    """``said he``: the pronoun right after a speech verb, an inverted tag's subject."""
+    before = text[max(0, m.start - 16):m.start].split()
+    return bool(before) and before[-1].lower() in SPEECH_VERBS
 
 
 def _after_copula(text: str, floor: int, position: int) -> bool:

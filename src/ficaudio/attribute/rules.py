@@ -16,7 +16,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -398,6 +398,29 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     return earlier[-1] if earlier else subject
 
 
+_INWARD = letters.compile(r"\b(?:mentally|inwardly|silently|to\s+(?:him|her|them)sel(?:f|ves))\b")
+_TAG_CLAUSE_END = letters.compile(r"[,.!?;:—\"“”‘’]")
+_CLAUSE_BOUNDARY = letters.compile(r"[.!?;\"“”]")
+
+
+def thought_not_said(ctx: QuoteContext) -> bool:
+    """Whether the quotation's tag says it was thought, not said to anyone: ``"The darling!"
+    thought Newland``, ``"A sign," said he mentally``, ``"Fool," she muttered to herself``,
+    ``said he mentally: "the rose fades."``. No one hears it, so it is no turn in the talk.
+
+    Scenes: tests/test_attribute_rules.py.
+    """
+    text = ctx.doc.text
+    if (m := tag_after_quote(ctx)) is not None:
+        end = _TAG_CLAUSE_END.search(text, m.end, ctx.after[1])
+        clause = text[ctx.after[0]:end.start() if end else ctx.after[1]]
+    else:  # the last words before it: 'said he mentally: "', 'he thought, "'
+        start, end = ctx.before
+        ws = words(text, max([start] + [b.end() for b in _CLAUSE_BOUNDARY.finditer(text, start, end)]), end)[-4:]
+        clause = text[ws[0].start:end] if ws else ""
+    return bool(_INWARD.search(clause) or THOUGHT_VERBS & {w.lower for w in words(clause)})
+
+
 def _first_sentence_end(text: str, span: tuple[int, int]) -> int:
     m = _SENTENCE_END.search(text, span[0] + 1, span[1])
     return m.end() if m else span[1]
@@ -609,8 +632,11 @@ _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s
 def vocatives(ctx: QuoteContext) -> list[str]:
     """People addressed by name inside the quotation: ``"Kakashi, listen"``, ``"Go home, Ino."``.
 
-    They are not its speaker, and usually answer next.
+    They are not its speaker, and usually answer next; a name echoed back
+    (:func:`echoed_name`) calls nobody.
     """
+    if echoed_name(ctx):
+        return []
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
@@ -644,6 +670,25 @@ def summoned(ctx: QuoteContext) -> list[str]:
     return [n for m in _SUMMONS.finditer(ctx.segment.text) for n in _names_in(ctx.doc, m.group(1) or m.group(2))]
 
 
+_BARE_NAME = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}?)[.?…,]*[\"”’'\s]*$")  # "Tull!" calls
+
+
+def echoed_name(ctx: QuoteContext) -> str | None:
+    """A quotation that is only a name the quotation before it used, said back: ``"Thank you,
+    Gran."`` / ``"Gran." Her mouth twitched.``, ``"I'm telling Lindqvist."`` / ``"Lindqvist."``
+    -> the name (a word repeated, in surprise or to weigh it, not a call); not a repeated call
+    (``"Tom?"`` / ``"Tom?"``), nor one cried out (``"I'm Ambrose Tull."`` / ``"Tull!"``).
+
+    Scenes: tests/test_attribute_rules.py.
+    """
+    m = _BARE_NAME.match(ctx.segment.text)
+    previous = _previous_quotation(ctx) if m else None
+    if previous is None or _BARE_NAME.match(previous.text):
+        return None
+    name = m.group(1).rstrip(".")
+    return name if re.search(rf"\b{re.escape(name)}\b", previous.text) else None
+
+
 def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
     """A name of the first-person narrator addressed in a quotation addresses ``I``: in
     ``"Wren! WREN! Left!"`` (Wren being what others call the narrator) the narrator is the
@@ -665,6 +710,8 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     Scenes: tests/test_attribute_rules.py.
     """
     text = ctx.segment.text
+    if (echo := echoed_name(ctx)) and (previous := _previous_quotation(ctx)) and echo in address_phrases(previous.text):
+        return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
     for run in name_runs(words(text), text):
         if _SELF_NAMING_BEFORE.search(text[:run.start]):
