@@ -31,9 +31,10 @@ from ficaudio.attribute.conversation import (
     viewpoint_thinker,
     vocative_addressee_replies,
 )
-from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name
+from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
+from ficaudio.attribute.reader import reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, tag_after_quote, turned_to, unnamed_voice_end, vocatives
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
@@ -66,8 +67,20 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**called_name_of_description(resolver, decisions, renames), **renames}
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
     renames = {**header_title_named(doc, decisions, renames), **renames}
+    give_reader_gender(doc)
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
+
+
+def give_reader_gender(doc: Document) -> None:
+    """In a story told to you, the reader (``I`` until renamed) takes the gender the tags or
+    the quotations addressing them say (:func:`.reader.reader_gender`)."""
+    reader = doc.roster.by_name(FIRST_PERSON_NAME)
+    if reader is None or not told_to_you(doc):
+        return
+    quotes = [doc.segments[i].text for i in doc.paragraph_of]
+    if found := reader_gender(doc.text, quotes):
+        reader.gender, reader.gender_reason = found
 
 
 def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
