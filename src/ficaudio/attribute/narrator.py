@@ -8,7 +8,7 @@ from collections import Counter
 from ficaudio import letters
 from ficaudio.attribute.document import Document, told_to_you
 from ficaudio.attribute.lexicon import same_title
-from ficaudio.attribute.mentions import name_runs, words, writes_reader_placeholder
+from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
@@ -55,7 +55,6 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     return {FIRST_PERSON_NAME: name, **{other: name for other in vocative_only_names(doc, decisions, name)}}
 
 
-READER_PLACEHOLDER = "Y/N"
 READER = "You"
 
 
