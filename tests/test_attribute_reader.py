@@ -45,3 +45,13 @@ def test_being_called_a_gendered_word_is_weak_evidence_the_tags_outweigh():
     assert _reader("Fluff", called).gender is Gender.FEMALE
     assert _reader("Male Reader", called).gender is Gender.MALE
     assert addressed_reader_gender(['"Sit down, young man."']) is None  # nobody's placeholder: not the reader
+
+
+def test_a_third_person_reader_named_by_the_placeholder_takes_the_tags_gender_too():
+    scene = [
+        "Tags: Sergeant Vale x Male!Reader, Third Person",
+        "The barracks were quiet when Y/N came back from patrol.",
+        '"Report," Sergeant Vale said.',
+        '"Nothing on the east road," Y/N said.',
+    ]
+    assert paragraph_characters(scene)["Y/N"].gender is Gender.MALE

@@ -100,8 +100,3 @@ def addressed_reader_gender(quotes: list[str]) -> tuple[Gender, str] | None:
                 found.setdefault(_NOUN_GENDER[noun], f"called {noun}")
     return found.popitem() if len(found) == 1 else None
 
-
-def reader_gender(text: str, quotes: list[str]) -> tuple[Gender, str] | None:
-    """The reader's gender and why: the tags first (strong), else how quotations address them
-    (weak); ``None`` without evidence."""
-    return tagged_reader_gender(text) or addressed_reader_gender(quotes)
