@@ -125,7 +125,7 @@ def test_a_noun_two_ordinary_tags_make_a_speaker_is_a_person_in_the_narration():
 
 
 def test_a_slashed_placeholder_is_no_name_but_a_pairing_keeps_its_names():
-    assert [w.text for w in words('"Y/N, meet (L/N)." Kai/Dario, y/n')] == ["meet", "Kai", "Dario"]
+    assert [w.text for w in words('"Y/N, meet (L/N)." Kai/Dario, (e/c) eyes')] == ["Y/N", "meet", "Kai", "Dario", "eyes"]
     paragraphs = [
         "You lean on the counter. Kai looks up from the till.",
         '"Y/N! The usual?" Kai asks.',
@@ -138,3 +138,26 @@ def test_a_slashed_placeholder_is_no_name_but_a_pairing_keeps_its_names():
 def test_the_readers_placeholder_in_a_quotation():
     assert writes_reader_placeholder('"The famous (Y/N)."') and not writes_reader_placeholder("N/A, and/or")
     assert calls_reader_placeholder('"Come here, y/n!"') and not calls_reader_placeholder('"Where is Y/N?"')
+
+
+def test_the_readers_placeholder_in_any_spelling_is_one_word_y_n():
+    spelt = words("(Y/N) waved. [y/n] sat. Y/n's bag, y/n, F/N L/N.")
+    assert [w.text for w in spelt] == ["Y/N", "waved", "Y/N", "sat", "Y/N's", "bag", "Y/N", "Y/N"]
+
+
+# A reader-insert told in the third person: the placeholder is the reader's name in the narration.
+THIRD_PERSON_READER = [
+    "The observatory dome was freezing by the time (Y/N) climbed the last stair.",
+    'Dr. Okafor didn\'t look up from the telescope. "You\'re late."',
+    '"The bus broke down," Y/N said. She unwound her scarf and hung it on the railing.',
+    '"Come and see this, then."',
+    "Y/n crossed to the eyepiece and bent over it.",
+    '"Oh," she breathed. "Is that Saturn?"',
+    '"It is," said Dr. Okafor.',
+    '"It has rings. Actual rings," said y/n.',
+]
+
+
+def test_the_readers_placeholder_in_the_narration_names_a_speaker():
+    assert dialogue_speakers(THIRD_PERSON_READER) == ["Dr. Okafor", "Y/N", "Dr. Okafor", "Y/N", "Y/N", "Dr. Okafor", "Y/N"]
+    assert paragraph_characters(THIRD_PERSON_READER)["Y/N"].gender.value == "female"

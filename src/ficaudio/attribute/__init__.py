@@ -32,12 +32,14 @@ from ficaudio.attribute.conversation import (
     viewpoint_thinker,
     vocative_addressee_replies,
 )
-from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name
+from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
 from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
+from ficaudio.attribute.mentions import READER_PLACEHOLDER
+from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said
-from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story
+from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
 
@@ -67,8 +69,21 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**called_name_of_description(resolver, decisions, renames), **renames}
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
     renames = {**header_title_named(doc, decisions, renames), **renames}
+    give_reader_gender(doc)
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
+
+
+def give_reader_gender(doc: Document) -> None:
+    """The reader of a reader-insert -- ``you`` (``I`` until renamed) in a story told to you,
+    else the person named by the placeholder ``Y/N`` -- takes the gender the tags say, else
+    where their pronouns say none, the one quotations addressing them say (:mod:`.reader`)."""
+    reader = doc.roster.by_name(FIRST_PERSON_NAME if told_to_you(doc) else READER_PLACEHOLDER)
+    if reader is None:
+        return
+    quotes = [doc.segments[i].text for i in doc.paragraph_of]
+    if found := tagged_reader_gender(doc.text) or (reader.gender is Gender.UNKNOWN and addressed_reader_gender(quotes)):
+        reader.gender, reader.gender_reason = found
 
 
 def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:

@@ -77,22 +77,35 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     [('Ino', False), ('said', False), ('Ino', True), ('went', False)]
     >>> [w.text for w in words("Study Room 4B is on the 3rd floor.")]  # no person "B"
     ['Study', 'Room', 'is', 'on', 'the', 'floor']
-    >>> [w.text for w in words('"Y/N, this is Theo." Theo/Marcus')]  # no person "Y" nor "N"
-    ['this', 'is', 'Theo', 'Theo', 'Marcus']
+    >>> [w.text for w in words('"(y/n), this is Theo." Theo/Marcus, (L/N)')]  # the reader's name, no person "Y" nor "L"
+    ['Y/N', 'this', 'is', 'Theo', 'Theo', 'Marcus']
     """
     end = len(text) if end is None else end
     found: list[Word] = []
     previous_end = start
     for match in _WORD.finditer(text, start, end):
-        if in_slashed_letters(text, match.start()):
+        placeholder = _NAME_PLACEHOLDER.match(text, match.start())
+        if in_slashed_letters(text, match.start()) and not placeholder:
             continue
         gap = text[previous_end:match.start()]
         before = found[-1].text if found else ""
         initial = _span_opens_sentence(text, start, gap) if not found else _starts_sentence(before, gap)
-        token = _strip_period(match.group())
-        found.append(Word(token, match.start(), match.start() + len(token), initial))
-        previous_end = match.start() + len(token)
+        token = reader_placeholder_word(placeholder) if placeholder else _strip_period(match.group())
+        end_at = placeholder.end() if placeholder else match.start() + len(token)
+        found.append(Word(token, match.start(), end_at, initial))
+        previous_end = end_at
     return found
+
+
+READER_PLACEHOLDER = "Y/N"
+_NAME_PLACEHOLDER = letters.compile(r"(?<![A-Za-z/])(?i:[yf]/n)(?![A-Za-z/])(?P<own>[)\]]?['’]s\b)?")
+
+
+def reader_placeholder_word(placeholder: re.Match) -> str:
+    """The word a written placeholder for the reader's name is, however spelt: ``Y/N``
+    (``(y/n)``, ``[Y/n]``, ``F/N``), or ``Y/N's`` where it owns something (``(Y/N)'s bag``)."""
+    own = placeholder.group("own")
+    return READER_PLACEHOLDER + (own[-2:] if own else "")
 
 
 def in_slashed_letters(text: str, at: int) -> bool:

@@ -8,7 +8,7 @@ from collections import Counter
 from ficaudio import letters
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
-from ficaudio.attribute.mentions import name_runs, words, writes_reader_placeholder
+from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
@@ -63,7 +63,6 @@ def most_called(calls: Counter, names: list[str]) -> str:
     return max(names, key=lambda n: calls[n])
 
 
-READER_PLACEHOLDER = "Y/N"
 READER = "You"
 
 
