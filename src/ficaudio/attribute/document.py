@@ -446,9 +446,12 @@ FIRST_PERSON_MIN_SHARE = 0.15
 unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 
+_YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it has no "you" subject: not split into words
+
+
 def _you_subjects(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> int:
     """How many times the narration makes ``you`` a subject."""
-    spans = [words(text, *span) for para in paragraphs for span in para.narration(segments)]
+    spans = [words(text, *span) for para in paragraphs for span in para.narration(segments) if _YOU.search(text, *span)]
     return sum(ws[k].lower in SECOND_PERSON_SUBJECTS and you_is_subject(text, ws, k) for ws in spans for k in range(len(ws)))
 
 

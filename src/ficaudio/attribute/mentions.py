@@ -83,9 +83,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     end = len(text) if end is None else end
     found: list[Word] = []
     previous_end = start
+    slashed = text.find("/", start, end) >= 0  # no slash: no placeholder nor slashed letters to look for
     for match in _WORD.finditer(text, start, end):
-        placeholder = _NAME_PLACEHOLDER.match(text, match.start())
-        if in_slashed_letters(text, match.start()) and not placeholder:
+        placeholder = _NAME_PLACEHOLDER.match(text, match.start()) if slashed else None
+        if slashed and in_slashed_letters(text, match.start()) and not placeholder:
             continue
         gap = text[previous_end:match.start()]
         before = found[-1].text if found else ""
