@@ -86,12 +86,12 @@ STORY_FLOORS = [
     ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
-    ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door)
-    ("mage_trial", 86, 0.74),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings)
-    ("spirit_exam", 98, 0.70),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to)
-    ("star_relay", 97, 0.67),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name)
-    ("summer_camp", 95, 0.94),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P)
-    ("ward_rounds", 96, 0.87),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending)
+    ("bakery_au", 94, 0.84),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged
+    ("mage_trial", 86, 0.76),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged
+    ("spirit_exam", 98, 0.71),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged
+    ("star_relay", 97, 0.78),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged
+    ("summer_camp", 95, 0.94),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged
+    ("ward_rounds", 96, 0.92),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending); 89/96 = 0.927 after round 32 merged
     # round 32e: a second-person reader-insert, written before the rules for it (not blind)
     ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
 ]
@@ -106,12 +106,12 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 32 started at 326 and 385
-    of 576."""
+    strictly and as the seeds are (a split voice not punished). Round 32: 326 -> 344 and 385 ->
+    400 of 576 (start and end of the round)."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 576
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 320
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 380
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 340
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 395
 
 
 def test_explicit_accuracy_does_not_drop(tally):
