@@ -896,3 +896,14 @@ def test_sir_before_a_given_name_is_the_one_full_name_with_that_given_name():
     ]
     forms = [{c.name, *c.aliases} for c in paragraph_characters(scene).values()]
     assert any({"Sir Walter", "Pennick"} <= names for names in forms)
+
+
+def test_a_full_name_in_ie_is_no_pet_form_of_another_name():
+    # Marie is her own name, not a pet form of Margaret: two people, two voices
+    scene = [
+        "Margaret Holt unlocked the staff room at seven.",
+        '"Coffee first," Margaret said.',
+        "Marie came in behind her, shaking rain off her umbrella.",
+        '"The bus was late," Marie said.',
+    ]
+    assert dialogue_speakers(scene) == ["Margaret", "Marie"]

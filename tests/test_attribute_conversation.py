@@ -294,3 +294,14 @@ def test_a_summoned_witness_does_not_answer_what_was_not_a_question():
             '"I object," said Mr. Lowe.\n'
             '"Overruled."')
     assert speakers(text)[-1][0] != "Edith Marsh"
+
+
+def test_a_phone_call_proposed_summons_no_one_to_answer():
+    # "call Sarah" is a phone call to make, not a witness called to the stand: Sarah is not here
+    scene = [
+        "Mara and Jonah sat on the kitchen floor. Sarah had moved to Leeds in the spring.",
+        '"We should call Sarah," Mara said.',
+        '"Why? Is she a doctor?" Jonah asked.',
+        '"No. But she will know."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mara"

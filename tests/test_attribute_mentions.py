@@ -161,3 +161,7 @@ THIRD_PERSON_READER = [
 def test_the_readers_placeholder_in_the_narration_names_a_speaker():
     assert dialogue_speakers(THIRD_PERSON_READER) == ["Dr. Okafor", "Y/N", "Dr. Okafor", "Y/N", "Y/N", "Dr. Okafor", "Y/N"]
     assert paragraph_characters(THIRD_PERSON_READER)["Y/N"].gender.value == "female"
+
+
+def test_no_word_is_read_inside_a_placeholder():
+    assert [w.text for w in words("(Y/N)'s bag and [y/n]'s coat")] == ["Y/N's", "bag", "and", "Y/N's", "coat"]

@@ -55,3 +55,10 @@ def test_a_third_person_reader_named_by_the_placeholder_takes_the_tags_gender_to
         '"Nothing on the east road," Y/N said.',
     ]
     assert paragraph_characters(scene)["Y/N"].gender is Gender.MALE
+
+
+def test_a_shout_in_the_story_is_no_gender_tag():
+    # "man! You" in a quotation is an exclamation, not the shorthand Male!Reader
+    assert tagged_reader_gender('"Come on, man! You promised," Theo says.') is None
+    assert tagged_reader_gender('"Girl! You came!"') is None
+    assert tagged_reader_gender("Tags: Fem!Reader, Fluff")[0] is Gender.FEMALE

@@ -601,3 +601,12 @@ def test_a_name_said_back_is_the_one_it_called_not_a_call():
     known = [Character("Odile", ("Gran",), Gender.FEMALE), Character("Mira", (), Gender.FEMALE)]
     st, segs = paragraph_story(paragraphs)
     assert speakers_of(attribute(st, segs, known=known)) == ["Odile", "Odile", "Mira", "Odile", "Odile"]
+
+
+def test_the_reader_introducing_themself_speaks_the_line():
+    paragraphs = [
+        "You hover at the edge of the kitchen. A tall man is refilling the ice bucket, and he grins at you.",
+        '"I don\'t think we\'ve met. I\'m Theo."',
+        '"Nice to meet you, Theo. I\'m Y/N."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Y/N"

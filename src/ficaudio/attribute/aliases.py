@@ -567,21 +567,19 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
 
 
 def diminutive_stems(name: str) -> tuple[str, ...]:
-    """The stems a pet name may cut a given name at: ``-y`` after a doubled consonant, ``-ie``
-    after any consonant, the doubled consonant kept or not (``Matty`` -> Matt, Mat; ``Tessie``
-    -> Tess, Tes; ``Katie`` -> Kat); three letters at least. A name in plain ``-y`` (``Henry``,
-    ``Emily``) is no pet form.
+    """The stems a pet name may cut a given name at: ``-y`` or ``-ie`` after a doubled consonant,
+    kept or not (``Matty`` -> Matt, Mat; ``Tessie`` -> Tess, Tes); three letters at least. A name
+    in plain ``-y`` or ``-ie`` is no pet form here: ``Henry``, ``Emily``, and ``Marie``, ``Julie``,
+    ``Sophie``, full names that would cut to ``Margaret``'s ``Mar`` (``Katie`` is missed).
 
-    >>> diminutive_stems("Matty"), diminutive_stems("Katie"), diminutive_stems("Henry"), diminutive_stems("Amie")
-    (('Matt', 'Mat'), ('Kat',), (), ())
+    >>> diminutive_stems("Matty"), diminutive_stems("Tessie"), diminutive_stems("Henry"), diminutive_stems("Marie")
+    (('Matt', 'Mat'), ('Tess', 'Tes'), (), ())
     """
-    if name.endswith("ie") and name[-3:-2].lower() not in "aeiou":
-        base = name[:-2]
-    elif name.endswith("y") and len(name) > 3 and name[-2] == name[-3] and name[-2].lower() not in "aeiou":
-        base = name[:-1]
-    else:
+    suffix = 2 if name.endswith("ie") else 1 if name.endswith("y") else 0
+    base = name[:-suffix] if suffix else ""
+    if len(base) < 3 or base[-1] != base[-2] or base[-1].lower() in "aeiou":
         return ()
-    stems = (base, base[:-1]) if base[-1] == base[-2:-1] else (base,)
+    stems = (base, base[:-1])
     return tuple(s for s in stems if len(s) >= 3)
 
 

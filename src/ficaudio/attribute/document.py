@@ -435,8 +435,9 @@ with a talkative love interest, 0.49)."""
 
 
 def told_to_you(doc: Document) -> bool:
-    """Whether the story is told in the second person: ``you`` is most of its narration's
-    subject pronouns and no first-person narrator tells it (``I`` talking to a ``you`` keeps
+    """Whether the story is told in the second person: ``you`` is at least
+    :data:`SECOND_PERSON_MIN_SHARE` of its narration's subject pronouns and no first-person
+    narrator tells it (``I`` talking to a ``you`` keeps
     ``I`` the narrator)."""
     return doc.second_person_share >= SECOND_PERSON_MIN_SHARE and doc.first_person_share < FIRST_PERSON_MIN_SHARE
 

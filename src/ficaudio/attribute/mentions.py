@@ -85,6 +85,8 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     previous_end = start
     slashed = text.find("/", start, end) >= 0  # no slash: no placeholder nor slashed letters to look for
     for match in _WORD.finditer(text, start, end):
+        if match.start() < previous_end:
+            continue  # inside a placeholder's span: the "s" of "(Y/N)'s"
         placeholder = _NAME_PLACEHOLDER.match(text, match.start()) if slashed else None
         if slashed and in_slashed_letters(text, match.start()) and not placeholder:
             continue

@@ -42,7 +42,9 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
 
     Two sources, the first that answers wins: :func:`self_named` (``My name is Pip``,
     ``I called myself Pip``) and :func:`addressed_narrator` (others keep addressing a
-    person the narration never names as a subject: ``"Pip, come here"``).
+    person the narration never names as a subject: ``"Pip, come here"``). Every name found for
+    the narrator maps to the one shown: the name others call them by most (:func:`most_called`),
+    not necessarily the one they give themself.
     """
     if not any(d.speaker == FIRST_PERSON_NAME for d in decisions.values()):
         return {}

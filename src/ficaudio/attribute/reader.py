@@ -26,7 +26,7 @@ _READER_WORD = r"(?:reader|y/n)"
 # Reader`), never `a female reader came in`; after it, in brackets (`Reader (Female)`) or in a
 # note's sentence (`reader is a girl`).
 _READER_TAGS = (
-    letters.compile(rf"(?<![\w!]){_GENDER_WORD}\s*!\s*(?:{_READER_WORD}|you)(?!\w)", re.I),
+    letters.compile(rf"(?<![\w!]){_GENDER_WORD}!{_READER_WORD}(?!\w)", re.I),
     letters.compile(rf"(?:^|[,:;(/&×]|\bx\b)\s*{_GENDER_WORD}[ -]{_READER_WORD}(?:[ -]insert)?\s*(?=[,;)\n]|$)", re.I | re.M),
     letters.compile(rf"\b{_READER_WORD}\s*[(\[]\s*{_GENDER_WORD}\s*[)\]]", re.I),
     letters.compile(rf"\b{_READER_WORD} is (?:an? )?{_GENDER_WORD}\b", re.I),

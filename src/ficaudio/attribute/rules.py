@@ -655,17 +655,17 @@ def turned_to(ctx: QuoteContext) -> list[str]:
 
 _NAME_RUN = r"(?:[A-Z][\w'’.-]*\s+){0,3}[A-Z][\w'’-]*"
 _SUMMONS = letters.compile(
-    rf"\b(?:[Cc]all|calls)\s+({_NAME_RUN})(?:\s+to\s+the\s+(?:stand|witness\s+(?:stand|box)|front))?\s*[.!,]"
+    rf"\bcalls\s+({_NAME_RUN})(?:\s+to\s+the\s+(?:stand|witness\s+(?:stand|box)|front))?\s*[.!,]"
     rf"|(?:^|[.!?]\s+)({_NAME_RUN}),?\s+to\s+the\s+(?:stand|witness\s+(?:stand|box)|front)\b")
 
 
 def summoned(ctx: QuoteContext) -> list[str]:
     """People a quotation calls forward to be questioned: ``"The prosecution calls Dr. Reyes."``,
     ``"Mr. Finch to the stand!"`` -- the one summoned answers the questions that follow (not
-    ``"You called your brother before me."``).
+    ``"You called your brother before me."``, nor ``"We should call Sarah."``: a phone call).
 
-    >>> [bool(_SUMMONS.search(q)) for q in ("The Crown calls Edith Marsh, keeper of the inn.", "Edith Marsh, to the stand!", "You called your brother before me.")]
-    [True, True, False]
+    >>> [bool(_SUMMONS.search(q)) for q in ("The Crown calls Edith Marsh, keeper of the inn.", "Edith Marsh, to the stand!", "You called your brother before me.", "We should call Sarah.")]
+    [True, True, False, False]
     """
     return [n for m in _SUMMONS.finditer(ctx.segment.text) for n in _names_in(ctx.doc, m.group(1) or m.group(2))]
 
@@ -727,8 +727,14 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
 
 def reader_named(doc: Document, quote: str) -> list[str]:
     """In a story told to you, a quotation that writes the reader's placeholder speaks to or
-    of ``you``, who is not its speaker: ``"The famous Y/N."`` -> [you]."""
-    return [FIRST_PERSON_NAME] if told_to_you(doc) and writes_reader_placeholder(quote) else []
+    of ``you``, who is not its speaker: ``"The famous Y/N."`` -> [you]; not one where the
+    placeholder follows a self-naming (``"Hi. I'm Y/N."``: the reader introducing themself)."""
+    if not told_to_you(doc) or not writes_reader_placeholder(quote):
+        return []
+    return [] if _SELF_NAMED_READER.search(quote) else [FIRST_PERSON_NAME]
+
+
+_SELF_NAMED_READER = letters.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me)\s*[(\[]?[YyFf]/[Nn]\b")
 
 
 _TAG_TO_YOU = letters.compile(r"[\s,]*(?:\w+\s+){1,3}?(\w+)\s+you\b")
