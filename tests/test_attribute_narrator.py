@@ -322,6 +322,20 @@ def test_the_reader_told_to_is_named_by_the_placeholder_else_you():
     assert dialogue_speakers([p.format(call="") for p in scene]) == ["Officer Bell", "You"]
 
 
+_JETTY = [  # the narrator, called Pudding by Joss, never named by the narration
+    "Joss was already on the jetty when I got there, feet in the water.",
+    '"You\'re late, Pudding," Joss said.',
+    '"I know," I said.',
+    "Joss kicked a spray of lake at me.",
+    '"Sit down, Pudding. The fish are biting."',
+    '"They never bite," I said.',
+]
+
+
+def _shown_as_pudding(result) -> bool:
+    return "I" in next(c.aliases for c in result.characters if c.name == "Pudding")
+
+
 def test_a_header_listing_the_narrators_name_is_no_narration_about_them():
     # the header and the author's note write `Pudding` three times; in the story the name is
     # only ever called to `me`: the narrator, not a third person the narration writes of
@@ -330,30 +344,20 @@ def test_a_header_listing_the_narrators_name_is_no_narration_about_them():
         "Characters: Pudding, Joss Harlan, Ms. Quill",
         "A/N: Pudding is the best boy and I will not be taking questions.",
         "~~~",
-        "Joss was already on the jetty when I got there, feet in the water.",
-        '"You\'re late, Pudding," Joss said.',
-        '"I know," I said.',
-        "Joss kicked a spray of lake at me.",
-        '"Sit down, Pudding. The fish are biting."',
-        '"They never bite," I said.',
+        *_JETTY,
     ]
     result = scene_attribution(scene)
     assert speakers_of(result)[-1] == "Pudding"
-    assert "I" in next(c.aliases for c in result.characters if c.name == "Pudding")
+    assert _shown_as_pudding(result)
 
 
 def test_the_narrator_is_shown_by_the_name_the_story_uses_most():
     # `they call me Arthur` once at home; everyone here calls the narrator `Pudding`: shown as Pudding
     scene = [
         "At home they call me Arthur, which is my name, and nobody here does.",
-        "Joss was already on the jetty when I got there, feet in the water.",
-        '"You\'re late, Pudding," Joss said.',
-        '"I know," I said.',
-        "Joss kicked a spray of lake at me.",
-        '"Sit down, Pudding. The fish are biting."',
-        '"They never bite," I said.',
+        *_JETTY,
         '"Pudding, you say that every summer."',
     ]
     result = scene_attribution(scene)
     assert speakers_of(result)[-2] == "Pudding"
-    assert "I" in next(c.aliases for c in result.characters if c.name == "Pudding")
+    assert _shown_as_pudding(result)
