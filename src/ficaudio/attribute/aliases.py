@@ -241,15 +241,21 @@ def join_kin_names(roster: Roster) -> None:
     >>> join_kin_names(r); [p.name for p in r.people], r.lookup("Otou").name
     (['Dad'], 'Dad')
     """
-    bearers: dict[str, list[Person]] = defaultdict(list)
-    for person in roster.people:
-        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
-            bearers[noun].append(person)
+    bearers = _kin_name_bearers(roster)
     for people in bearers.values():
         owner, *others = sorted(people, key=lambda p: -p.mentions)
         if others and all(roster.may_join(owner, f) for p in others for f in p.forms):
             for person in others:
                 join_person(roster, person, owner)
+
+
+def _kin_name_bearers(roster: Roster) -> dict[str, list[Person]]:
+    """Kin noun -> the discovered people called by it as a name (``Mom``, ``Okaa-san``: mother)."""
+    bearers: dict[str, list[Person]] = defaultdict(list)
+    for person in roster.people:
+        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
+            bearers[noun].append(person)
+    return bearers
 
 
 def index_kin_names(roster: Roster) -> None:
@@ -263,10 +269,7 @@ def index_kin_names(roster: Roster) -> None:
     >>> index_kin_names(r); r.lookup("mother").name, mom.gender.value
     ('Mom', 'female')
     """
-    bearers: dict[str, list[Person]] = defaultdict(list)
-    for person in roster.people:
-        if (noun := KIN_NAMES.get(person.name.lower())) and not person.known:
-            bearers[noun].append(person)
+    bearers = _kin_name_bearers(roster)
     for noun, people in bearers.items():
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
             person = people[0]
@@ -525,7 +528,7 @@ def join_nicknames(roster: Roster) -> None:
     """
     for person in list(roster.people):
         full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
-        owners = [p for p in roster.people if p is not person and not p.known and full & _given_names(p)] if full else []
+        owners = [p for p in roster.people if p is not person and not p.known and full & {g.lower() for g in _untitled_givens(p)}] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
 
@@ -591,11 +594,6 @@ def _untitled_givens(person: Person) -> set[str]:
 def _is_bare_given_name(person: Person) -> bool:
     """A discovered, untitled person known by one word only (with its honorific calls)."""
     return not person.known and not person.title and all(split_honorific(f)[0] == person.name for f in person.forms)
-
-
-def _given_names(person: Person) -> set[str]:
-    """The first words (lower case) of a person's untitled forms: ``Harriet Penhallow`` -> harriet."""
-    return {f.split()[0].lower() for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
 
 
 def _given_name_allows(given: str, person: Person) -> bool:
@@ -885,8 +883,7 @@ def index_description_named_next(doc: Document) -> None:
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _LABELLED_NAME.finditer(doc.text, start, end):
-                runs = name_runs(words(m.group(1)), m.group(1))
-                person = doc.roster.resolve(runs[0]) if runs else None
+                person = doc.roster.resolve_phrase(m.group(1))
                 if person is None or _written_before(doc.text, person, header_end, m.start()):
                     continue
                 before = doc.text[start:m.start()]
@@ -918,8 +915,7 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     """Make the description that opens ``following`` name the person called ``name``
     (``closed``: an apposition, whose description must end at a comma)."""
     found = description_at(following, roster.speaker_nouns)
-    runs = name_runs(words(name), name)
-    person = roster.resolve(runs[0]) if runs else None
+    person = roster.resolve_phrase(name)
     if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
         return
     phrase = "the " + found[0].split(" ", 1)[1].lower()
@@ -980,8 +976,7 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
     ('Callum', 'Callum')
     """
     found = description_at(following, roster.speaker_nouns)
-    runs = name_runs(words(name), name)
-    person = roster.resolve(runs[0]) if runs else None
+    person = roster.resolve_phrase(name)
     if not found or person is None or found[1] in KIN_GENDER or not following[len(found[0]):].startswith(","):
         return
     possessive = found[0].split(" ", 1)[0].lower()
@@ -1003,8 +998,7 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     >>> r.lookup("the charge nurse").name, r.lookup("the tired"), r.lookup("the girl")
     ('Iris Fennimore', None, None)
     """
-    runs = name_runs(words(name), name)
-    person = roster.resolve(runs[0]) if runs else None
+    person = roster.resolve_phrase(name)
     head = role.rsplit(" ", 1)[-1]
     if person is None or not _may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
         return
@@ -1026,8 +1020,7 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
     >>> [(m.group(1), m.group(2) or m.group(3)) for m in _RELATION_AFTER_NAME.finditer("At last Dana, my oldest friend, sat down. Ben was my cousin and a fool.")]
     [('Dana', 'my oldest friend'), ('Ben', 'my cousin')]
     """
-    runs = name_runs(words(name), name)
-    person = roster.resolve(runs[0]) if runs else None
+    person = roster.resolve_phrase(name)
     if person is None:
         return
     possessive, *_, noun = relation.lower().split()

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, split_honorific
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
 
@@ -99,6 +99,11 @@ class Roster:
         ``commander``, ``Dr. Archie`` for ``doctor``."""
         prefixes = (title + " ", ABBREVIATED_TITLES.get(title, title + " "))
         return [p for p in self.people if title and any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
+
+    def resolve_phrase(self, phrase: str) -> Person | None:
+        """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""
+        runs = name_runs(words(phrase), phrase)
+        return self.resolve(runs[0]) if runs else None
 
     def resolve(self, run: NameRun) -> Person | None:
         """The person a name run refers to: titled form first, then full name, then parts.
@@ -202,6 +207,10 @@ def is_possessive_end(text: str, end: int) -> bool:
     return text[max(0, end - 2):end] in ("'s", "’s")
 
 
+_LAST_WORD = letters.compile(r"([A-Za-z]+)[^A-Za-z.!?]*$")
+_FIRST_WORD = letters.compile(r"[^\w.!?]*?([A-Za-z]+)")
+
+
 def _word_before(text: str, position: int) -> str:
     """The word before ``position`` in its sentence (``finish. Green lights`` has none).
 
@@ -209,13 +218,13 @@ def _word_before(text: str, position: int) -> str:
     ('said', '')
     """
     # "[^A-Za-z]" and not "\W": "the _Lusitania_" (italics) must still see "the"
-    m = re.search(letters.widen(r"([A-Za-z]+)[^A-Za-z.!?]*$"), text[max(0, position - 30):position])
+    m = _LAST_WORD.search(text[max(0, position - 30):position])
     return m.group(1).lower() if m else ""
 
 
 def _word_after(text: str, position: int) -> str:
     """The word after ``position`` in its sentence: ``Tom said`` -> ``said``; ``Tom. Said`` -> none."""
-    m = re.match(letters.widen(r"[^\w.!?]*?([A-Za-z]+)"), text[position:position + 30])
+    m = _FIRST_WORD.match(text[position:position + 30])
     return m.group(1).lower() if m else ""
 
 

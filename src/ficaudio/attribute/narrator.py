@@ -132,8 +132,7 @@ def self_description(doc: Document, start: int, end: int) -> list[str]:
     names = [_canonical(doc, m.group(1)) for m in _SELF_ALIAS.finditer(doc.text, start, end)]
     for pattern in (_SELF_STATEMENT, _SELF_REFLEXIVE):
         for m in pattern.finditer(doc.text, start, end):
-            runs = name_runs(words(m.group(1)), m.group(1))
-            person = doc.roster.resolve(runs[0]) if runs else None
+            person = doc.roster.resolve_phrase(m.group(1))
             if person is not None:
                 names.append(person.name)
     return names
