@@ -33,17 +33,16 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
-from ficaudio.attribute.introductions import addressed_description_named, called_name_of_description, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said
+from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
 
-TAG_RULES = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "first_person_tag", "second_person_tag"})
 _CONVERSATION_RULES = (line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
@@ -66,7 +65,6 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     alternation_backfill(doc, decisions)
     renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
     renames = {**described_then_named(resolver, decisions, renames), **renames}
-    renames = {**called_name_of_description(resolver, decisions, renames), **renames}
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
     renames = {**header_title_named(doc, decisions, renames), **renames}
     give_reader_gender(doc)

@@ -15,14 +15,10 @@ from dataclasses import dataclass
 from ficaudio import letters
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
-from ficaudio.attribute.rules import Decision, decided, named_in_quote, quote_context, vocatives
+from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
-ANCHOR_RULES = frozenset({
-    "explicit_tag", "pronoun_tag", "description_tag", "first_person_tag", "second_person_tag",
-    "named_action_beat", "pronoun_action_beat", "description_action_beat", "first_person_action_beat", "second_person_action_beat",
-    "addressed_by_next_turn",
-})
+ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn"}
 """Rules that read the speaker from the paragraph itself: they anchor a conversation."""
 
 GUESS_RULES = frozenset({"turn_taking", "answers_previous", "salient_character"})

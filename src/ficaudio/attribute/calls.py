@@ -104,7 +104,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         decision = decisions.get(index)
         if conv.on_line is None and decision and doc.segments[index].kind is SegmentKind.DIALOGUE:
             ctx = quote_context(doc, index)
-            called = [n for n in vocatives(ctx) if n != decision.speaker] if conv.call == "open" else []
+            called = vocatives(ctx) if conv.call == "open" else []
             conv.on_line = next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker), None)
     last = decisions.get(para.quotes[-1]) if para.quotes else None
     conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
@@ -115,8 +115,10 @@ def voice_on_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     voice on the line's: ``There was a long breath on the other end. "Okay."``, ``"Hi." The
     voice that comes out of the phone is dry``."""
     conv = resolver.conversation
+    if conv.on_line is None or conv.on_line in named_in_quote(ctx):
+        return None
     beside = ctx.doc.text[ctx.before[0]:ctx.before[1]] + " " + ctx.doc.text[ctx.after[0]:ctx.after[1]]
-    if conv.on_line is None or conv.on_line in named_in_quote(ctx) or not from_the_line(beside):
+    if not from_the_line(beside):
         return None
     return decided(conv.on_line, "voice_on_the_line")
 

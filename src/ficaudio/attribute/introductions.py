@@ -3,8 +3,7 @@
 A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
 every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
-person of a gender the scene names later (:func:`described_then_named`) and a name only
-ever called (:func:`called_name_of_description`) or a call a role answers first
+person of a gender the scene names later (:func:`described_then_named`) or a call a role answers first
 (:func:`role_answering_call_named`) name described speakers the same way, and
 a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`).
 """
@@ -12,11 +11,10 @@ a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_fa
 from __future__ import annotations
 
 import re
-from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, called_people
+from ficaudio.attribute.aliases import CAST_FIELD
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
@@ -238,50 +236,6 @@ def _unintroduced_role(text: str, described: str, before: int) -> bool:
     if not described.startswith("the ") or head in KIN_GENDER and head not in GENDERED_ROLES:
         return False
     return not re.search(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b", text[:before])
-
-
-def called_name_of_description(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
-    """A name the quotations only call (twice at least; never written in the narration, never
-    named by a tag) is the described speaker the paragraph before each call is about: ``The Warden was
-    already moving, out of the river`` / ``"Left! Maelis, left!"`` and ``the Warden didn't ask him
-    to.`` / ``"Goodnight, Maelis," Joss said.`` -> ``{"the Warden": "Maelis"}`` (one person known
-    by a title, then by the name the others call her). People the other passes renamed
-    (``taken``) are left alone.
-
-    Scenes: tests/test_attribute_introductions.py.
-    """
-    doc = resolver.doc
-    unwritten = _only_called_names(doc, decisions)
-    calls: Counter = Counter()
-    votes: dict[str, Counter] = defaultdict(Counter)
-    for previous, para in zip(doc.paragraphs, doc.paragraphs[1:]):
-        if not para.quotes or not any(name in doc.text[para.start:para.end] for name in unwritten):
-            continue  # no such name written here: no call to read
-        if not (called := _calls_in(doc, para) & unwritten):
-            continue
-        described = {d for m in previous.mentions if m.kind == "description" and (d := resolver.mention(m, previous)) and d.startswith("the ")}
-        for name in called:
-            calls[name] += 1
-            votes[name].update(described)
-    renames: dict[str, str] = {}
-    for name, counter in votes.items():
-        described, weight = counter.most_common(1)[0] if counter else ("", 0)
-        if weight >= 2 and weight * 2 > calls[name] and described not in taken and described not in renames and _genders_agree(resolver, described, name):
-            renames[described] = name
-    return renames
-
-
-def _calls_in(doc: Document, para: Paragraph) -> set[str]:
-    """The people a paragraph's quotations call by name (``"Left! Maelis, left!"`` included:
-    :func:`~ficaudio.attribute.characters.is_vocative_run`)."""
-    return {p.name for p in called_people(doc, para)} | {n for i in para.quotes for n in vocatives_in(doc, doc.segments[i].text)}
-
-
-def _only_called_names(doc: Document, decisions: dict[int, Decision]) -> set[str]:
-    """The people who are only ever called in quotations: never written in the narration, never named by a tag."""
-    in_narration = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"}
-    tagged = {d.speaker for d in decisions.values() if d.rule == "explicit_tag"}
-    return {p.name for p in doc.roster.people if not p.known and not p.name.startswith("the ") and p.name not in in_narration | tagged}
 
 
 def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:

@@ -593,6 +593,7 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
 
 
 TAG_RULES = frozenset(_KIND_RULE.values())
+BEAT_RULES = frozenset(_KIND_BEAT.values())
 
 
 def announced_by_previous_paragraph(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
