@@ -94,6 +94,13 @@ STORY_FLOORS = [
     ("ward_rounds", 96, 0.92),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending); 89/96 = 0.927 after round 32 merged
     # round 32e: a second-person reader-insert, written before the rules for it (not blind)
     ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
+    # round 32's blind set (bench/heldout then), read and moved here in round 33
+    ("band_tour", 97, 0.61),  # round 32 blind: 0.608 at its start, 0.619 at its end
+    ("dorm_ghost", 96, 0.60),  # round 32 blind: 0.594 at its start, 0.604 at its end
+    ("locker_room", 95, 0.53),  # round 32 blind: 0.516 at its start, 0.537 at its end
+    ("noir_office", 97, 0.46),  # round 32 blind: 0.536 at its start, 0.464 at its end
+    ("pirate_crossing", 96, 0.56),  # round 32 blind: 0.562 at its start, 0.562 at its end
+    ("reader_insert", 95, 0.80),  # round 32 blind: 0.579 at its start, 0.800 at its end
 ]
 
 
@@ -102,16 +109,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 32: 326 -> 344 and 385 ->
-    400 of 576 (start and end of the round)."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 576
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 340
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 395
 
 
 def test_explicit_accuracy_does_not_drop(tally):
