@@ -103,6 +103,7 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
 
 
 _PRONOUN_EQUATING = letters.compile(r"(?:^|[.!?]\s+)(?:(He)|She)(?: is| was| has been| had been|['’]s been|['’]d been) $")
+_MAY_PRONOUN_EQUATE = letters.compile(r"\b(?:He|She)(?: is| was| has been| had been|['’][sd] been) [A-Z]")
 _NICKNAME_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|since\b|to\b|$)")
 
 
@@ -121,6 +122,8 @@ def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int,
     ['Rook']
     """
     for start, end in spans:
+        if not _MAY_PRONOUN_EQUATE.search(text, start, end):
+            continue  # most narration gives no name: skip scanning its names
         runs = name_runs(words(text, start, end), text)
         for k, run in enumerate(runs[1:], 1):
             pronoun = _PRONOUN_EQUATING.search(text, max(start, run.start - 20), run.start)
