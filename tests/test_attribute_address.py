@@ -49,3 +49,12 @@ def test_a_short_title_before_a_name_calls_that_person_alone():
         class roster:
             people = [Person("Dr. Voss", gender=Gender.FEMALE), Person("Dr. Kell", gender=Gender.MALE)]
     assert addressed_by_rank(_Doc, "Dr. Voss, I am not ready.") == []
+
+
+def test_a_short_title_closing_the_quotation_stands_for_the_person():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Captain Vell", gender=Gender.MALE), Person("Sgt Orla Finch", gender=Gender.FEMALE)]
+    assert addressed_by_rank(_Doc, "Aye, Capt.") == ["Captain Vell"]
+    assert addressed_by_rank(_Doc, "On my way, Sergeant.") == ["Sgt Orla Finch"]
+    assert addressed_by_rank(_Doc, "Capt. Vell, the boats are in.") == []

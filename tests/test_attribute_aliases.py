@@ -907,3 +907,25 @@ def test_a_full_name_in_ie_is_no_pet_form_of_another_name():
         '"The bus was late," Marie said.',
     ]
     assert dialogue_speakers(scene) == ["Margaret", "Marie"]
+
+
+def test_a_name_the_next_sentence_gives_the_one_person_named_is_another_name_of_theirs():
+    scene = [
+        "Marit Solberg dropped her bag by the boards. She'd been Moose since her first season, and nobody remembered why.",
+        '"Late again," Dov said.',
+        '"Traffic," said Moose.',
+        '"You live across the street," Dov said.',
+        '"Big street," Marit said.',
+    ]
+    assert dialogue_speakers(scene) == ["Dov", "Moose", "Dov", "Moose"]
+
+
+def test_a_name_given_after_two_people_were_named_joins_nobody():
+    scene = [
+        "Marit Solberg passed the puck to Ines Amsel. She'd been Moose since her first season.",
+        '"Late again," Ines said.',
+        '"Traffic," said Moose.',
+        '"Big street," Marit said.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] != speakers[1]

@@ -405,3 +405,9 @@ def test_a_name_then_its_me_calls_that_person():
     from ficaudio.attribute.characters import called_before_full_stop
     assert called_before_full_stop("“Jamie. It’s me.”") == ["Jamie"]
     assert called_before_full_stop("“Jamie. It’s raining.”") == []
+
+
+def test_a_description_is_the_one_person_whose_short_title_it_spells_out():
+    paras = ["Capt. Ilse Marrow came down the ladder. Sgt. Bodo Kern followed her.",
+             '"Report," the captain said.', '"Nothing, ma\'am," the sergeant said.']
+    assert dialogue_speakers(paras) == ["Capt Ilse Marrow", "Sgt Bodo Kern"]

@@ -308,6 +308,8 @@ def test_a_pronoun_beat_means_one_man_for_both_quotations_around_it():
         ('"Won\'t you tell?" somebody else inquired.', "somebody else"),
         ('"And serve him right, too," said one of the colts.', "one of the colts"),
         ('"People say," said another, "that it is so."', "another"),
+        ('"Not me," another said quietly.', "another"),
+        ('"Not me!" cried another female.', "another female"),
     ],
 )
 def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
@@ -326,6 +328,13 @@ def test_a_voice_the_tag_does_not_identify_is_someone_new(tagged, voice):
 def test_a_quotation_a_group_says_is_the_groups(tagged, group):
     scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', tagged]
     assert dialogue_speakers(scene)[2] == group
+
+
+def test_a_family_named_in_the_plural_is_no_group_of_people_but_a_class_is():
+    scene = ['Kiba and Ino sat by the fire.', '"It is late," Ino said.', '"Then go home," Kiba said.', '"We brought pie," the Porters said.']
+    assert dialogue_rules(scene)[2] != "group_tag"
+    scene[-1] = '"Good morning, Mr. Abbott," said the class.'
+    assert dialogue_rules(scene)[2] == "group_tag"
 
 
 def test_a_thing_a_named_voice_came_from_speaks_for_that_person():

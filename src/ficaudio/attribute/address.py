@@ -8,7 +8,7 @@ import re
 from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
-from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, NEUTRAL_TITLES, TITLE_GENDER
+from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, NEUTRAL_TITLES, TITLE_GENDER, same_title
 from ficaudio.models import Gender
 
 # Titles of rank (not of mere courtesy or kinship: `Mr.`, `Aunt`): a `sir` or `ma'am` goes to them.
@@ -20,6 +20,7 @@ _ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress",
 
 _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
 _ROYAL_ADDRESS = letters.compile(r"\b(?:your |)(?:highness|majesty)\b", re.IGNORECASE)
+_NAME_AFTER_STOP = letters.compile(r"\.\s*[A-Z]")
 _RANK_ADDRESS = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
 
 
@@ -41,7 +42,7 @@ def person_titles(person: Person) -> frozenset[str]:
 def addressed_by_rank(doc: Document, quote: str) -> list[str]:
     """People a quotation's forms of address fit: ``"Yes, ma'am."`` -> every woman of rank
     (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
-    ``"Say what, Highness?"`` -> the royal persons; ``"Yes, Captain."`` -> the captain.
+    ``"Say what, Highness?"`` -> the royal persons; ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
     None of them says it: a form of address names the listener.
 
     Scenes: tests/test_attribute_address.py.
@@ -61,18 +62,19 @@ def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
         wanted.append((None, _ROYAL))
     for m in _RANK_ADDRESS.finditer(quote):
         if (word := m.group(1).lower()) in RANK_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
-            wanted.append((None, frozenset({word})))
+            wanted.append((None, frozenset(rank for rank in RANK_TITLES if same_title(rank, word))))
     return wanted
 
 
 def title_before_name(word: str, after: str) -> bool:
     """A title written short with its full stop (``Dr.``, ``Capt.``) stands before a name, not
-    for one: ``"Dr. Haddad, I can explain"`` calls Dr. Haddad alone, not every doctor.
+    for one: ``"Dr. Haddad, I can explain"`` calls Dr. Haddad alone, not every doctor; a stop
+    that closes the quotation (``"Aye, Capt."``) leaves the title standing for the person.
 
-    >>> title_before_name("Dr", ". Haddad, I can explain."), title_before_name("Doctor", ".")
-    (True, False)
+    >>> title_before_name("Dr", ". Haddad, I can explain."), title_before_name("Doctor", "."), title_before_name("Capt", ".")
+    (True, False, False)
     """
-    return word.lower() in _SHORT_TITLES and after.startswith(".")
+    return word.lower() in _SHORT_TITLES and bool(_NAME_AFTER_STOP.match(after))
 
 
 def _fits(person: Person, titles: frozenset[str], wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:

@@ -102,6 +102,41 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
 
 
+_PRONOUN_EQUATING = letters.compile(r"(?:^|[.!?]\s+)(?:(He)|She)(?: is| was| has been| had been|['’]s been|['’]d been) $")
+_MAY_PRONOUN_EQUATE = letters.compile(r"\b(?:He|She)(?: is| was| has been| had been|['’][sd] been) [A-Z]")
+_NICKNAME_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|since\b|to\b|$)")
+
+
+def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
+    """A name a sentence gives to the one person the narration has named so far in its stretch
+    is another name of that person: ``Theo Lindqvist sat down. He was Rook to the team.``,
+    ``Anders Brekke did not look up. He'd been Bear since his first season.`` (``he``/``she``
+    opening a sentence, ``is``/``was``/``has been``/``had been``, a name that ends the clause);
+    not when the stretch has named someone else too (then ``he`` may be either).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); theo = r.add(Person("Theo Lind", Counter({"Theo Lind": 1})), ["Theo Lind", "Theo"])
+    >>> rook = r.add(Person("Rook", Counter(Rook=5)), ["Rook"])
+    >>> t = "Theo Lind sat down. He was Rook, or kid."
+    >>> join_pronoun_equated_names(r, t, [(0, len(t))]); [p.name for p in r.people]
+    ['Rook']
+    """
+    for start, end in spans:
+        if not _MAY_PRONOUN_EQUATE.search(text, start, end):
+            continue  # most narration gives no name: skip scanning its names
+        runs = name_runs(words(text, start, end), text)
+        for k, run in enumerate(runs[1:], 1):
+            pronoun = _PRONOUN_EQUATING.search(text, max(start, run.start - 20), run.start)
+            if not (pronoun and _NICKNAME_END.match(text, run.end, end)):
+                continue
+            named = {id(p): p for r in runs[:k] if (p := roster.resolve(r))}
+            nickname, person = roster.resolve(run), named.popitem()[1] if len(named) == 1 else None
+            gender = Gender.MALE if pronoun.group(1) else Gender.FEMALE
+            if person and nickname and nickname is not person and person.gender in (gender, Gender.UNKNOWN) and _may_be(nickname, person):
+                smaller, larger = sorted((nickname, person), key=lambda p: p.mentions)
+                join_person(roster, smaller, larger)
+
+
 def join_quoted_nicknames(roster: Roster, text: str) -> None:
     """A nickname quoted inside a full name (``Marcus "Bug" Delacroix``, ``Ana ‘Nan’ Ruiz``) is
     one more name of that person: the nickname's person takes the given and the full name as

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
@@ -59,6 +59,16 @@ class Occurrence:
     honorifics: Counter = field(default_factory=Counter)
 
 
+def _bears_title(form: str, title: str) -> bool:
+    """Whether a name form opens with ``title``, written out or short, with or without its stop.
+
+    >>> _bears_title("Capt Rhys", "captain"), _bears_title("Dr. Archie", "doctor"), _bears_title("Captain", "captain")
+    (True, True, False)
+    """
+    first, _, rest = form.partition(" ")
+    return bool(rest) and same_title(first.rstrip(".").lower(), title)
+
+
 def title_form(title: str, form: str) -> str:
     """``('mrs', 'Bennet')`` -> ``Mrs. Bennet``."""
     return f"{_TITLE_SPELLING.get(title, title.capitalize())} {form}"
@@ -96,9 +106,9 @@ class Roster:
     def title_bearers(self, title: str) -> list[Person]:
         """The people who bear ``title`` in any of their names, written out or abbreviated:
         ``captain`` -> ``Captain Rhys``, ``Commander Hale`` who goes by ``Hale`` for
-        ``commander``, ``Dr. Archie`` for ``doctor``."""
-        prefixes = (title + " ", ABBREVIATED_TITLES.get(title, title + " "))
-        return [p for p in self.people if title and any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
+        ``commander``, ``Dr. Archie`` for ``doctor``, ``Capt Rhys`` (stored without its stop)
+        for ``captain``."""
+        return [p for p in self.people if title and any(_bears_title(f, title) for f in (p.name, *p.forms))]
 
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
+from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
@@ -133,7 +133,9 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     called = called_names(text, segments, paragraphs)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called), lower_words, list(known), apart)
-    join_equated_names(roster, text, [span for para in paragraphs for span in para.narration(segments)])
+    narration_spans = [span for para in paragraphs for span in para.narration(segments)]
+    join_equated_names(roster, text, narration_spans)
+    join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
     resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)

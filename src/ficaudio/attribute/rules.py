@@ -963,7 +963,9 @@ def _neighbour_quotation(ctx: QuoteContext, step: int) -> QuoteContext | None:
 
 
 # ------------------------------------------------------------------------ anonymous voices
-_ANONYMOUS = r"(?P<who>some(?:body|one| one)\s+else|one\s+of\s+(?:them|us|those|these|the\s+[a-z-]+)|another(?:\s+[a-z-]+)?|one(?=[,.;:!?—]))"
+_NOT_A_SPEECH_VERB = "(?!(?:" + "|".join(map(re.escape, sorted(SPEECH_VERBS, key=len, reverse=True))) + r")\b)"
+_ANONYMOUS = rf"(?P<who>some(?:body|one| one)\s+else|one\s+of\s+(?:them|us|those|these|the\s+[a-z-]+)|another(?:\s+{_NOT_A_SPEECH_VERB}[a-z-]+)?|one(?=[,.;:!?—]))"
+_SEXES = frozenset({"female", "male"})
 _ANONYMOUS_TAGS = (letters.compile(rf"[\s,—–-]*(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)(?:\s+[a-z]+ly)?,?\s+{_ANONYMOUS}", re.IGNORECASE),
                    letters.compile(rf"[\s,—–-]*{_ANONYMOUS}\s+(?:[a-z]+ly\s+)?(?P<verb>[a-z]+)\b", re.IGNORECASE))
 
@@ -982,13 +984,15 @@ def anonymous_voice(text: str, at: int) -> str | None:
     >>> anonymous_voice('"Go," said someone.', 5)
     >>> anonymous_voice('"Go," said one who knew.', 5), anonymous_voice('"Go," another day began.', 5), anonymous_voice('"Go," said another voice.', 5)
     (None, None, None)
+    >>> anonymous_voice('"Go," another said quietly.', 5), anonymous_voice('"Go," cried another female.', 5)
+    ('another', 'another female')
     """
     m = next((m for tag in _ANONYMOUS_TAGS if (m := tag.match(text, at)) and m.group("verb").lower() in SPEECH_VERBS), None)
     if m is None:
         return None
     who = m.group("who").lower()
     words_of = who.split()
-    if words_of[0] == "another" and len(words_of) > 1 and (words_of[1] in VOICE_HEADS or not is_person_noun(words_of[1])):
+    if words_of[0] == "another" and len(words_of) > 1 and (words_of[1] in VOICE_HEADS or not (is_person_noun(words_of[1]) or words_of[1] in _SEXES)):
         return "another" if words_of[1] in SPEECH_VERBS or _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
     return who
 
@@ -1017,27 +1021,30 @@ def group_voice(text: str, before: tuple[int, int], after_start: int) -> str | N
     """The group a quotation's tag gives it to, named ``the`` and its noun: ``"Psychic," the
     girls whispered`` -> ``the girls``; ``All the ladies said "Poor child!"`` -> ``the
     ladies``; ``cried the others``; ``everyone said``. A plural of a person noun or a group
-    noun; not ``the Hales`` (a family name) nor ``the words said``.
+    noun; not a family, its name capitalised (``the Hales``, ``the Porters``), nor ``the words said``.
 
     >>> group_voice('"Psychic," the girls whispered.', (0, 0), 10), group_voice('All the ladies said "Poor child!"', (0, 20), 33)
     ('the girls', 'the ladies')
     >>> group_voice('"Go," the Hales said.', (0, 0), 5), group_voice('"Go," said the others.', (0, 0), 5), group_voice('"Go," the words said.', (0, 0), 5)
     (None, 'the others', None)
-    >>> group_voice('"Go," the princess said.', (0, 0), 5)
+    >>> group_voice('"Go," the Porters said.', (0, 0), 5), group_voice('"Go," said the class.', (0, 0), 5), group_voice('"Go," the princess said.', (0, 0), 5)
+    (None, 'the class', None)
     """
     found = [m for tag in _GROUP_TAGS if (m := tag.match(text, after_start))] + [m for m in [_GROUP_BEFORE.search(text, *before)] if m]
     for m in found:
         noun = (m.group("noun") or "").lower()
-        if m.group("verb").lower() in SPEECH_VERBS and (not noun or _is_people(noun)) and not m.group("group")[-1:].isupper():
+        if m.group("verb").lower() in SPEECH_VERBS and (not noun or _is_people(noun)) and not (m.group("noun") or "")[:1].isupper():
             return f"the {noun}" if noun else m.group("group").lower()
     return None
 
 
 def _is_people(noun: str) -> bool:
     """``girls``, ``ladies``, ``others``, ``crowd``: several people (not ``words``)."""
+    if noun in ("others", "audience", "class"):
+        return True
     if noun.endswith("ss"):
         return False  # "the princess"
-    return is_group_noun(noun) or noun in ("others", "audience", "class") or noun.endswith("s") and is_person_noun(noun[:-1]) or noun.endswith("ies") and is_person_noun(noun[:-3] + "y")
+    return is_group_noun(noun) or noun.endswith("s") and is_person_noun(noun[:-1]) or noun.endswith("ies") and is_person_noun(noun[:-3] + "y")
 
 
 def group_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
