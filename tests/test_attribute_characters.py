@@ -405,3 +405,9 @@ def test_a_name_then_its_me_calls_that_person():
     from ficaudio.attribute.characters import called_before_full_stop
     assert called_before_full_stop("“Jamie. It’s me.”") == ["Jamie"]
     assert called_before_full_stop("“Jamie. It’s raining.”") == []
+
+
+def test_a_name_inside_a_longer_name_is_not_the_name_given_again():
+    from ficaudio.attribute.characters import called_before_full_stop
+    assert called_before_full_stop("“Ed. Go find Edwina, she has the keys.”") == ["Ed"]
+    assert called_before_full_stop("“Ed. Ed Marsh. Go on, ask me.”") == []
