@@ -105,3 +105,11 @@ def test_a_narrator_talking_to_you_stays_the_narrator():
     ]
     assert dialogue_speakers(paragraphs) == ["Marta", "I"]
     assert dialogue_rules(paragraphs)[1] == "first_person_tag"
+
+
+def test_a_titled_call_counts_under_the_untitled_form():
+    from ficaudio.attribute.document import called_names
+
+    st, segs = paragraph_story(["The boy slouched at the back.", "“Mr. Quill. Sit down, please.”", "“Mr. Quill. You heard me.”"])
+    doc = build_document(st, segs, ())
+    assert called_names(st.text, segs, doc.paragraphs) == {"Quill": 2}

@@ -193,12 +193,14 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
 def called_names(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> Counter:
     """The names quotations call someone by where the call itself shows a person: a name
     opening a quotation before a full stop and words to someone (``"Marisol. Did you ..."``),
-    and a kinship word called anywhere (``"I'm in a match, Mom!"``)."""
+    and a kinship word called anywhere (``"I'm in a match, Mom!"``). A call is counted under
+    the form its name is counted under in the text, without its title (``"Mr. Hale. Sit
+    down."`` counts for ``Hale``). Scenes: tests/test_attribute_document.py."""
     called: Counter = Counter()
     for para in paragraphs:
         for i in para.quotes:
             seg = segments[i]
-            called.update(called_before_full_stop(seg.text))
+            called.update(r.form for name in called_before_full_stop(seg.text) for r in name_runs(words(name), name))
             called.update(r.form for r in name_runs(words(text, seg.start, seg.end), text) if r.form.lower() in KIN_NAMES and is_vocative_run(text, r, seg.start))
     return called
 
