@@ -907,3 +907,15 @@ def test_a_full_name_in_ie_is_no_pet_form_of_another_name():
         '"The bus was late," Marie said.',
     ]
     assert dialogue_speakers(scene) == ["Margaret", "Marie"]
+
+
+def test_a_copula_description_headed_by_a_speaking_noun_names_the_person():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    roster.speaker_nouns = frozenset({"lookout"})
+    oren = roster.add(Person("Oren", Counter(Oren=2)), ["Oren"])
+    aliases._index_described_by_copula(roster, "Oren", "the lookout that night, and")
+    assert roster.lookup("the lookout") is oren
