@@ -320,3 +320,17 @@ def test_someone_gone_takes_no_more_turns():
     assert dialogue_speakers(_FAIR)[-1] != "Tamsin"
     text = "She's gone. Oskar had gone to the rail."
     assert [departs(text, Mention(0, 5, "pronoun", "She's")), departs(text, Mention(12, 17, "name", "Oskar"))] == [True, False]
+
+
+_PLATFORM = (
+    'Pia hands you a coffee at the bus stop. "Tobin says he\'s running late," she says.\n'
+    '"He\'s always late," you say.\n'
+    "Pia laughs and checks her phone.\n"
+    "***\n"
+    '"You waited," Tobin says when he finally finds you on the platform.\n'
+    '"Obviously."'
+)
+
+
+def test_after_a_scene_break_the_reader_told_the_story_replies_not_someone_of_the_scene_before():
+    assert speakers(_PLATFORM)[-1] == ("You", "answers_previous")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from ficaudio import letters
-from ficaudio.attribute.document import Mention, Paragraph
+from ficaudio.attribute.document import Mention, Paragraph, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -151,12 +151,17 @@ def three_way(turns: list[str]) -> bool:
 
 def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """An untagged quotation after someone spoke is the reply of the other person present:
-    the most recently mentioned character who is not the last speaker."""
+    the most recently mentioned character who is not the last speaker. In a story told to
+    you, the reader is present in every scene, so when no one else has been mentioned since
+    the scene began, the reader replies: ``* * *`` / ``"She does this," Rafe says.`` /
+    ``"Your sister?"`` -> you, not the friend of the scene before."""
     turns = resolver.conversation.turns
     if not turns:
         return None
     voc = named_in_quote(ctx)
-    for _, name, _ in resolver.salience.recent(ctx.segment.start):
+    for at, name, _ in resolver.salience.recent(ctx.segment.start):
+        if at < resolver.scene_start and told_to_you(resolver.doc):
+            name = FIRST_PERSON_NAME
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return decided(name, "answers_previous")
     return None
