@@ -113,3 +113,12 @@ def test_a_titled_call_counts_under_the_untitled_form():
     st, segs = paragraph_story(["The boy slouched at the back.", "“Mr. Quill. Sit down, please.”", "“Mr. Quill. You heard me.”"])
     doc = build_document(st, segs, ())
     assert called_names(st.text, segs, doc.paragraphs) == {"Quill": 2}
+
+
+def test_a_possessive_name_owning_a_verbless_fragment_is_no_action_beat():
+    scene = [
+        "You find Dario on the porch swing, a cup of lemonade in each hand.",
+        "“Try the pink one,” Dario says, handing you a cup.",
+        "You take a sip and spill half of it down your front. Great. Dario’s lemonade. “Sorry?”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Dario"

@@ -264,6 +264,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
         clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and description_opens_clause(text, ws, k, mention))
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
+        is_subject = is_subject and not (mention.kind == "name" and owns_verbless_fragment(text, mention.end))  # "Well. Sol’s drink."
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
         sentence_has_subject = sentence_has_subject or is_subject
         skip_until = mention.end
@@ -367,6 +368,21 @@ def is_possessive_name(text: str, mention_end: int) -> bool:
         return False
     verb = following[0].lower
     return not (verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0]))
+
+
+_ONE_WORD_SENTENCE_END = letters.compile(r"\s+[\w-]+\s*[.!?…]")
+
+
+def owns_verbless_fragment(text: str, mention_end: int) -> bool:
+    """A possessive name that owns the one word of a sentence without a verb acts in nothing:
+    ``You choke on your drink. Well. Sol’s drink. "Three?"`` -- not Sol's beat (but
+    ``Sol’s eyes narrow.`` is).
+
+    >>> t = "Well. Sol’s drink. Sol’s eyes narrow."
+    >>> owns_verbless_fragment(t, 11), owns_verbless_fragment(t, 24)
+    (True, False)
+    """
+    return bool(_ONE_WORD_SENTENCE_END.match(text, mention_end)) and is_possessive_name(text, mention_end)
 
 
 def looks_like_verb(word: str) -> bool:
