@@ -610,3 +610,12 @@ def test_the_reader_introducing_themself_speaks_the_line():
         '"Nice to meet you, Theo. I\'m Y/N."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Y/N"
+
+
+def test_a_question_of_who_does_something_is_no_request_for_a_name():
+    scene = [
+        "Vess and Corin climbed toward the ridge. Dalia had gone ahead, and Dalia had the map.",
+        "“Who is carrying the rope?” Vess asked.",
+        "“Dalia, I think.”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Dalia"

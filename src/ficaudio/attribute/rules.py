@@ -860,7 +860,7 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
-    r"\b(?:who(?:['’]s| is| are| am)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
+    r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|there|this|that|it|i|we|speaking|calling|asking)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
@@ -868,7 +868,8 @@ _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 def self_named_on_request(ctx: QuoteContext) -> str | None:
     """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
     / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
-    ``"Captain Ilse Vess, freighter Heron."`` -> Vess. The name opens the answer (titles
+    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; not a question of who does something
+    (``"Who's going to die?"`` / ``"Suki."``). The name opens the answer (titles
     before it only) and ends its phrase; it is the speaker, not someone addressed.
 
     Scenes: tests/test_attribute_rules.py.
