@@ -122,3 +122,14 @@ def test_a_possessive_name_owning_a_verbless_fragment_is_no_action_beat():
         "You take a sip and spill half of it down your front. Great. Dario’s lemonade. “Sorry?”",
     ]
     assert dialogue_speakers(scene)[-1] != "Dario"
+
+
+def test_a_man_that_there_is_shows_is_not_the_next_he():
+    scene = [
+        "Bram and Ilse wait at the gate.",
+        "“Got the tickets?” Bram asks, patting his pockets.",
+        "“She's late,” Ilse says.",
+        "Nobody answers. Well, there is music and noise and a man selling lemonade, but it feels like silence.",
+        "“Typical,” he says finally.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bram"

@@ -265,6 +265,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
         is_subject = is_subject and not (mention.kind == "name" and owns_verbless_fragment(text, mention.end))  # "Well. Sol’s drink."
+        is_subject = is_subject and not (mention.kind == "description" and shown_by_there_is(text, mention))
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
         sentence_has_subject = sentence_has_subject or is_subject
         skip_until = mention.end
@@ -383,6 +384,21 @@ def owns_verbless_fragment(text: str, mention_end: int) -> bool:
     (True, False)
     """
     return bool(_ONE_WORD_SENTENCE_END.match(text, mention_end)) and is_possessive_name(text, mention_end)
+
+
+_THERE_IS = letters.compile(r"\b[Tt]here(?:['’]s|\s+(?:is|are|was|were))\b[^.!?;:]*$")
+
+
+def shown_by_there_is(text: str, m: Mention) -> bool:
+    """An indefinite description that ``there is`` shows is no subject acting: ``there is a
+    drum and about four hundred people and a man shouting about goldfish`` (a later ``he``
+    is not him before anyone who acts).
+
+    >>> t = "Well, there is a drum and a man shouting. A man shouts."
+    >>> shown_by_there_is(t, Mention(25, 30, "description", "a man")), shown_by_there_is(t, Mention(42, 47, "description", "A man"))
+    (True, False)
+    """
+    return m.text.lower().startswith(("a ", "an ")) and bool(_THERE_IS.search(text, max(0, m.start - 150), m.start))
 
 
 def looks_like_verb(word: str) -> bool:
