@@ -929,3 +929,15 @@ def test_a_name_given_after_two_people_were_named_joins_nobody():
     ]
     speakers = dialogue_speakers(scene)
     assert speakers[0] != speakers[1]
+
+
+def test_a_copula_description_headed_by_a_speaking_noun_names_the_person():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    roster.speaker_nouns = frozenset({"lookout"})
+    oren = roster.add(Person("Oren", Counter(Oren=2)), ["Oren"])
+    aliases._index_described_by_copula(roster, "Oren", "the lookout that night, and")
+    assert roster.lookup("the lookout") is oren

@@ -411,3 +411,9 @@ def test_a_description_is_the_one_person_whose_short_title_it_spells_out():
     paras = ["Capt. Ilse Marrow came down the ladder. Sgt. Bodo Kern followed her.",
              '"Report," the captain said.', '"Nothing, ma\'am," the sergeant said.']
     assert dialogue_speakers(paras) == ["Capt Ilse Marrow", "Sgt Bodo Kern"]
+
+
+def test_a_name_inside_a_longer_name_is_not_the_name_given_again():
+    from ficaudio.attribute.characters import called_before_full_stop
+    assert called_before_full_stop("“Ed. Go find Edwina, she has the keys.”") == ["Ed"]
+    assert called_before_full_stop("“Ed. Ed Marsh. Go on, ask me.”") == []

@@ -305,3 +305,32 @@ def test_a_phone_call_proposed_summons_no_one_to_answer():
         '"No. But she will know."',
     ]
     assert dialogue_speakers(scene)[-1] == "Mara"
+
+
+_FAIR = [
+    "You let Tamsin drag you and Oskar all the way to the fairground gate.",
+    "“Ride the wheel together,” Tamsin says. “I'll find us drinks.”",
+    "And she's gone, lost in the crowd before either of you can stop her.",
+    "“She does this,” Oskar says at last.",
+    "“Yeah.”",
+]
+
+
+def test_someone_gone_takes_no_more_turns():
+    assert dialogue_speakers(_FAIR)[-1] != "Tamsin"
+    text = "She's gone. Oskar had gone to the rail."
+    assert [departs(text, Mention(0, 5, "pronoun", "She's")), departs(text, Mention(12, 17, "name", "Oskar"))] == [True, False]
+
+
+_PLATFORM = (
+    'Pia hands you a coffee at the bus stop. "Tobin says he\'s running late," she says.\n'
+    '"He\'s always late," you say.\n'
+    "Pia laughs and checks her phone.\n"
+    "***\n"
+    '"You waited," Tobin says when he finally finds you on the platform.\n'
+    '"Obviously."'
+)
+
+
+def test_after_a_scene_break_the_reader_told_the_story_replies_not_someone_of_the_scene_before():
+    assert speakers(_PLATFORM)[-1] == ("You", "answers_previous")

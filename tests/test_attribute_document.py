@@ -105,3 +105,31 @@ def test_a_narrator_talking_to_you_stays_the_narrator():
     ]
     assert dialogue_speakers(paragraphs) == ["Marta", "I"]
     assert dialogue_rules(paragraphs)[1] == "first_person_tag"
+
+
+def test_a_titled_call_counts_under_the_untitled_form():
+    from ficaudio.attribute.document import called_names
+
+    st, segs = paragraph_story(["The boy slouched at the back.", "“Mr. Quill. Sit down, please.”", "“Mr. Quill. You heard me.”"])
+    doc = build_document(st, segs, ())
+    assert called_names(st.text, segs, doc.paragraphs) == {"Quill": 2}
+
+
+def test_a_possessive_name_owning_a_verbless_fragment_is_no_action_beat():
+    scene = [
+        "You find Dario on the porch swing, a cup of lemonade in each hand.",
+        "“Try the pink one,” Dario says, handing you a cup.",
+        "You take a sip and spill half of it down your front. Great. Dario’s lemonade. “Sorry?”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Dario"
+
+
+def test_a_man_that_there_is_shows_is_not_the_next_he():
+    scene = [
+        "Bram and Ilse wait at the gate.",
+        "“Got the tickets?” Bram asks, patting his pockets.",
+        "“She's late,” Ilse says.",
+        "Nobody answers. Well, there is music and noise and a man selling lemonade, but it feels like silence.",
+        "“Typical,” he says finally.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bram"

@@ -192,3 +192,17 @@ def test_a_groups_chorus_is_no_ones_turn():
         "'I will sit with her.'",
     ]
     assert dialogue_speakers(scene)[1:] == ["the ladies", "Mrs. Shaw", "Margaret"]
+
+
+_CAMPFIRE = [
+    "Mara and Lise sat by the campfire. Tomas poked at it with a stick, and Tomas hummed to himself, and he looked guilty.",
+    "“Who forgot the marshmallows?” Lise asked.",
+    "“You did,” Mara told him.",
+    "“I did not.”",
+]
+
+
+def test_the_one_a_tag_tells_by_pronoun_replies():
+    assert (dialogue_speakers(_CAMPFIRE)[-1], dialogue_rules(_CAMPFIRE)[-1]) == ("Tomas", "acted_on_replies")
+    called = [*_CAMPFIRE[:2], "“You did, Tommy,” Mara told her.", "“I did not.”"]
+    assert dialogue_rules(called)[-1] != "acted_on_replies"  # the name says who is told, not the pronoun

@@ -62,3 +62,10 @@ def test_a_shout_in_the_story_is_no_gender_tag():
     assert tagged_reader_gender('"Come on, man! You promised," Theo says.') is None
     assert tagged_reader_gender('"Girl! You came!"') is None
     assert tagged_reader_gender("Tags: Fem!Reader, Fluff")[0] is Gender.FEMALE
+
+
+def test_man_or_boy_opening_a_quotation_is_an_exclamation_not_an_address():
+    exclaimed = FERRY[:-1] + ['"Man, (Y/N), you should have seen the squall last week."']
+    assert _reader("Fluff", exclaimed).gender is Gender.UNKNOWN
+    assert addressed_reader_gender(['"Oh, boy. (Y/N) is seasick."']) is None
+    assert addressed_reader_gender(['"Young man, (Y/N), hold the rail."']) == (Gender.MALE, "called man")

@@ -11,7 +11,7 @@ from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of, story,
+    INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers, speakers_of, story,
 )
 
 
@@ -635,3 +635,19 @@ def test_a_tag_pronoun_is_not_the_man_its_own_clause_describes(tag):
         f"\u201cAnd the tar,\u201d {tag}.",
     ]
     assert dialogue_speakers(paragraphs)[1:] == ["Hollis", "Hollis"]
+
+
+def test_joining_a_description_to_a_name_renames_it_in_all_the_scene_state():
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.resolve import Resolver
+
+    doc = build_document(*paragraph_story(["A stranger came in out of the rain.", "“Is this the ferry office?” the stranger asked.", "“It is,” said Wen."]), ())
+    resolver = Resolver(doc)
+    for para in doc.paragraphs:
+        resolver.read(para)
+    conv = resolver.conversation
+    conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed = ["the stranger"], "the stranger", "the stranger", "the stranger", {"the stranger"}
+    resolver.settled[5], resolver.voice_sources["radio"] = "the stranger", "the stranger"
+    resolver.join("the stranger", "Wen")
+    assert (conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed) == (["Wen"], "Wen", "Wen", "Wen", {"Wen"})
+    assert (resolver.settled[5], resolver.voice_sources["radio"]) == ("Wen", "Wen")

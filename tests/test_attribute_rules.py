@@ -619,3 +619,22 @@ def test_the_reader_introducing_themself_speaks_the_line():
         '"Nice to meet you, Theo. I\'m Y/N."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Y/N"
+
+
+def test_a_question_of_who_does_something_is_no_request_for_a_name():
+    scene = [
+        "Vess and Corin climbed toward the ridge. Dalia had gone ahead, and Dalia had the map.",
+        "“Who is carrying the rope?” Vess asked.",
+        "“Dalia, I think.”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Dalia"
+
+
+def test_a_name_opening_a_self_presentation_does_not_keep_its_bearer_from_speaking():
+    scene = [
+        "“Hello?” Ivo calls, pushing open the bakery door. Kesh and Marta look up from the till.",
+        "“We're closed,” Kesh says.",
+        "“Not to him,” Marta says.",
+        "Ivo holds out a hand like he's at a job interview. “Ivo. New baker. I start today.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ivo"

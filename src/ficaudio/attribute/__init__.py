@@ -37,8 +37,8 @@ from ficaudio.attribute.introductions import addressed_description_named, descri
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, TAG_RULES
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
+from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -349,7 +349,27 @@ def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     ``Pearl turns the enormous glasses on Iris. "And you let him go to Seattle."`` -> Iris."""
     text = resolver.doc.text
     objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
+    objects |= {name for name in (told_by_pronoun(resolver, para, speaker),) if name}
     return objects.pop() if len(objects) == 1 else None
+
+
+_TOLD_PRONOUN = letters.compile(
+    r"\b(?:tells?|told|asks?|asked|(?:says?|said|whispers?|whispered|mutters?|muttered|calls?|called|shouts?|shouted|yells?|yelled)\s+to)"
+    r"\s+(him|her)(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again|[a-z]+ly)\b)")
+
+
+def told_by_pronoun(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
+    """The one a paragraph's narration says the speaker tells or asks, by a pronoun:
+    ``"Free drinks," you tell him.`` -> the man of the scene (the latest but the speaker);
+    not ``tells her sister`` (``her`` owning a noun), nor where a quotation calls someone by
+    name (``"Go back to sleep, Clemmie," Aggie tells her.``: the name says who, if anyone can)."""
+    if any(address_phrases(resolver.doc.segments[i].text) for i in para.quotes):
+        return None
+    for start, end in para.narration(resolver.doc.segments):
+        if told := _TOLD_PRONOUN.search(resolver.doc.text, start, end):
+            gender = Gender.MALE if told.group(1).lower() == "him" else Gender.FEMALE
+            return pronoun_by_gender(resolver, gender, told.start(1), para, exclude=(speaker,))
+    return None
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")

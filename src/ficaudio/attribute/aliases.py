@@ -985,8 +985,8 @@ def _index_called_description(roster: Roster, text: str, start: int, m: re.Match
 
 
 def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
-    """``Tsubaki was the Hokage``, ``Joseph was an old man``: the description after ``is``/``was``
-    names that person when it is definite or says more than a bare noun (``Harry was a man of
+    """``Tsubaki was the Hokage``, ``Joseph was an old man``, ``Mira was the archer`` (a noun the
+    story's tags make a speaker): the description after ``is``/``was`` names that person when it is definite or says more than a bare noun (``Harry was a man of
     few words`` does not make every ``the man`` Harry).
 
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -995,7 +995,7 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
     >>> r.lookup("the old man").name, r.lookup("the man")
     ('Joseph', None)
     """
-    found = description_at(following)
+    found = description_at(following, roster.speaker_nouns)
     if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
         _index_description(roster, name, following, closed=False)
 

@@ -437,13 +437,13 @@ def called_before_full_stop(quote: str) -> list[str]:
     (['Mari'], ['Achterberg'])
     >>> called_before_full_stop('"Jonah. We met at Shay’s graduation."'), called_before_full_stop('"Marrow. Brynn Marrow. You know me."')
     ([], [])
-    >>> called_before_full_stop('"Aya. She likes you."')
-    []
+    >>> called_before_full_stop('"Aya. She likes you."'), called_before_full_stop('"Ann. Tell Annika I said so."')
+    ([], ['Ann'])
     """
     m = _NAME_STOP.match(quote)
     if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
         return []
-    if m.group(1).split()[-1] in m.group(2):
+    if re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", m.group(2)):
         return []  # "Marrow. Brynn Marrow.": the name given again in full
     first = m.group(2).split(maxsplit=1)[0].lower()
     if first in _TOPIC_PRONOUNS:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 from ficaudio import letters
-from ficaudio.attribute.document import Mention, Paragraph
+from ficaudio.attribute.document import Mention, Paragraph, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -151,12 +151,17 @@ def three_way(turns: list[str]) -> bool:
 
 def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """An untagged quotation after someone spoke is the reply of the other person present:
-    the most recently mentioned character who is not the last speaker."""
+    the most recently mentioned character who is not the last speaker. In a story told to
+    you, the reader is present in every scene, so when no one else has been mentioned since
+    the scene began, the reader replies: ``* * *`` / ``"She does this," Rafe says.`` /
+    ``"Your sister?"`` -> you, not the friend of the scene before."""
     turns = resolver.conversation.turns
     if not turns:
         return None
     voc = named_in_quote(ctx)
-    for _, name, _ in resolver.salience.recent(ctx.segment.start):
+    for at, name, _ in resolver.salience.recent(ctx.segment.start):
+        if at < resolver.scene_start and told_to_you(resolver.doc):
+            name = FIRST_PERSON_NAME
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return decided(name, "answers_previous")
     return None
@@ -229,11 +234,12 @@ _DEPARTS = letters.compile(
     r"|shuffled|shuffles|toddled|toddles|wandered|wanders|headed|heads|marched|marches|stomped|stomps|stormed|storms"
     r"|trudged|trudges|drifted|drifts|swept|sweeps|padded|pads|limped|limps|sauntered|saunters|ran|runs)\s+(?:out|off|away)"
     r"|(?:went|goes|gone)\s+(?:to\s+bed|to\s+sleep|home|upstairs)|gone\s+(?:out|off|away)"
-    r"|(?:was|is)\s+gone|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
+    r"|(?:was|is)\s+gone|gone(?=\s*[,.;:!?—])|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
     r"(?=\s*(?:[,.;:!?—]|$)|\s+(?:the\s+(?:room|house|kitchen|office|hall|shop|tent|library|building)|and|without|through|into|out|to|toward|towards|down|up|along|across|for|on)\b)")
 """A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``,
 a manner of going off (``shuffles off down the stairs``, ``toddles off toward the table``), going
-to bed or home (``has gone to bed``, ``went home``) -- not ``left him alone``, ``left off``,
+to bed or home (``has gone to bed``, ``went home``), gone and no more (``she's gone, swallowed by the
+crowd``) -- not ``left him alone``, ``left off``,
 ``hung up his coat``, ``ran out of tea``."""
 
 
@@ -241,9 +247,9 @@ def departs(text: str, m: Mention) -> bool:
     """Whether the subject mention ``m`` leaves the scene: ``The professor left, and the door
     swung shut.`` -- someone gone takes no more turns in the conversation.
 
-    >>> t = "The professor left. Tom walked out. Ana left him alone."
-    >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 13), (20, 23), (36, 39))]
-    [True, True, False]
+    >>> t = "The professor left. Tom walked out. Ana left him alone. She's gone. He'd gone to the window."
+    >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 13), (20, 23), (36, 39), (56, 61), (68, 72))]
+    [True, True, False, True, False]
     """
     return bool(_DEPARTS.match(text, m.end))
 

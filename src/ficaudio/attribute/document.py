@@ -195,12 +195,14 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
 def called_names(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> Counter:
     """The names quotations call someone by where the call itself shows a person: a name
     opening a quotation before a full stop and words to someone (``"Marisol. Did you ..."``),
-    and a kinship word called anywhere (``"I'm in a match, Mom!"``)."""
+    and a kinship word called anywhere (``"I'm in a match, Mom!"``). A call is counted under
+    the form its name is counted under in the text, without its title (``"Mr. Hale. Sit
+    down."`` counts for ``Hale``). Scenes: tests/test_attribute_document.py."""
     called: Counter = Counter()
     for para in paragraphs:
         for i in para.quotes:
             seg = segments[i]
-            called.update(called_before_full_stop(seg.text))
+            called.update(r.form for name in called_before_full_stop(seg.text) for r in name_runs(words(name), name))
             called.update(r.form for r in name_runs(words(text, seg.start, seg.end), text) if r.form.lower() in KIN_NAMES and is_vocative_run(text, r, seg.start))
     return called
 
@@ -264,6 +266,8 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
         clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and description_opens_clause(text, ws, k, mention))
         if mention.kind == "pronoun" and not mention.subject:
             is_subject = (w.initial or k == 0) and not sentence_has_subject  # "His voice was weak."
+        is_subject = is_subject and not (mention.kind == "name" and owns_verbless_fragment(text, mention.end))  # "Well. Sol’s drink."
+        is_subject = is_subject and not (mention.kind == "description" and shown_by_there_is(text, mention))
         found.append(_with_subject(mention, is_subject, w.initial or k == 0, clause_subject))
         sentence_has_subject = sentence_has_subject or is_subject
         skip_until = mention.end
@@ -367,6 +371,36 @@ def is_possessive_name(text: str, mention_end: int) -> bool:
         return False
     verb = following[0].lower
     return not (verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0]))
+
+
+_ONE_WORD_SENTENCE_END = letters.compile(r"\s+[\w-]+\s*[.!?…]")
+
+
+def owns_verbless_fragment(text: str, mention_end: int) -> bool:
+    """A possessive name that owns the one word of a sentence without a verb acts in nothing:
+    ``You choke on your drink. Well. Sol’s drink. "Three?"`` -- not Sol's beat (but
+    ``Sol’s eyes narrow.`` is).
+
+    >>> t = "Well. Sol’s drink. Sol’s eyes narrow."
+    >>> owns_verbless_fragment(t, 11), owns_verbless_fragment(t, 24)
+    (True, False)
+    """
+    return bool(_ONE_WORD_SENTENCE_END.match(text, mention_end)) and is_possessive_name(text, mention_end)
+
+
+_THERE_IS = letters.compile(r"\b[Tt]here(?:['’]s|\s+(?:is|are|was|were))\b[^.!?;:]*$")
+
+
+def shown_by_there_is(text: str, m: Mention) -> bool:
+    """An indefinite description that ``there is`` shows is no subject acting: ``there is a
+    drum and about four hundred people and a man shouting about goldfish`` (a later ``he``
+    is not him before anyone who acts).
+
+    >>> t = "Well, there is a drum and a man shouting. A man shouts."
+    >>> shown_by_there_is(t, Mention(25, 30, "description", "a man")), shown_by_there_is(t, Mention(42, 47, "description", "A man"))
+    (True, False)
+    """
+    return m.text.lower().startswith(("a ", "an ")) and bool(_THERE_IS.search(text, max(0, m.start - 150), m.start))
 
 
 def looks_like_verb(word: str) -> bool:

@@ -74,6 +74,9 @@ _ADDRESSED_AS = (
     letters.compile(rf"\byou(?:['’]re| are)\s+(?:such\s+)?(?:an?\s+|my\s+)?(?:\w+\s+)?{_ADDRESS_NOUN}\b", re.I),
     letters.compile(rf"(?:^\W*|,\s*)(?:(?:good|little|young|my|dear|sweet)\s+)?{_ADDRESS_NOUN}(?=\s*[,.!?…—-]|\W*$)", re.I),
 )
+# `Man, Y/N, you missed it.`, `Oh, boy.`: a bare `man`/`boy` opening a quotation, alone or
+# after an interjection, is an exclamation said to anyone, not an address.
+_EXCLAMATION = letters.compile(r"^\W*(?:(?:oh|ah|aw+|ugh|uh)\W+)?(?:man|boy)\b", re.I)
 _NOUN_GENDER = {"girl": Gender.FEMALE, "lady": Gender.FEMALE, "woman": Gender.FEMALE, "lass": Gender.FEMALE,
                 "princess": Gender.FEMALE, "miss": Gender.FEMALE, "ma'am": Gender.FEMALE, "madam": Gender.FEMALE,
                 "boy": Gender.MALE, "man": Gender.MALE, "gentleman": Gender.MALE, "sir": Gender.MALE,
@@ -89,6 +92,7 @@ def addressed_reader_gender(quotes: list[str]) -> tuple[Gender, str] | None:
     (<Gender.FEMALE: 'female'>, 'called girl')
     >>> addressed_reader_gender(['"You\\'re a good girl."']), addressed_reader_gender(['"Y/N, sit, young man."', '"Hey, girl, Y/N."'])
     (None, None)
+    >>> addressed_reader_gender(['"Man, Y/N, you missed it."', '"Oh, boy. Y/N is here."'])
     """
     found: dict[Gender, str] = {}
     for quote in quotes:
@@ -96,6 +100,8 @@ def addressed_reader_gender(quotes: list[str]) -> tuple[Gender, str] | None:
             continue
         for pattern in _ADDRESSED_AS:
             for m in pattern.finditer(quote):
+                if (exclaimed := _EXCLAMATION.match(quote)) and exclaimed.end() == m.end():
+                    continue
                 noun = m.group("n").lower().replace("’", "'")
                 found.setdefault(_NOUN_GENDER[noun], f"called {noun}")
     return found.popitem() if len(found) == 1 else None

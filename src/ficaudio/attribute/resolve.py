@@ -75,6 +75,20 @@ class Conversation:
         self.summoned, self.asked = None, False
         self.last_speaker = None
 
+    def rename(self, old: str, new: str) -> None:
+        """Every mention of ``old`` in the scene's state becomes ``new`` (two people found one).
+
+        >>> c = Conversation(turns=["the nurse", "Ada"], addressee="the nurse", departed={"the nurse"})
+        >>> c.rename("the nurse", "Wen"); (c.turns, c.addressee, c.departed)
+        (['Wen', 'Ada'], 'Wen', {'Wen'})
+        """
+        one = {old: new}
+        self.turns, self.narrated, self.before_last_turn = ([one.get(n, n) for n in names] for names in (self.turns, self.narrated, self.before_last_turn))
+        self.departed, self.silent = ({one.get(n, n) for n in names} for names in (self.departed, self.silent))
+        for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "on_line", "last_speaker", "summoned"):
+            person = getattr(self, field_name)
+            setattr(self, field_name, one.get(person, person))
+
 
 class Resolver:
     """Reads the narration in order and resolves mentions to people."""
@@ -174,9 +188,9 @@ class Resolver:
         self.doc.roster.index(described, owner, force=True)  # the description itself, never a form of its own person
         self.salience.rename(described, name)
         self._resolved = {at: name if n == described else n for at, n in self._resolved.items()}
-        conv = self.conversation
-        conv.turns = [name if n == described else n for n in conv.turns]
-        conv.last_speaker = name if conv.last_speaker == described else conv.last_speaker
+        self.settled = {at: name if n == described else n for at, n in self.settled.items()}
+        self.voice_sources = {at: name if n == described else n for at, n in self.voice_sources.items()}
+        self.conversation.rename(described, name)
 
 
 _INNER_STATE = letters.compile(

@@ -703,6 +703,21 @@ def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
 _SELF_NAMING_BEFORE = letters.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
 
 
+_SELF_PRESENTED = letters.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\.\s+(?:I\b|I['’]|[A-Z][a-z]+\s+[a-z]+\.)")
+
+
+def presents_oneself(quote: str) -> bool:
+    """A quotation that opens on a name and a full stop, then speaks in the first person or
+    gives a two-word title, presents its speaker: ``"Noor. Best friend. I've heard a lot
+    about you."``, ``"Hale. I run the night desk."``; not a call (``"Noor. Come here."``),
+    nor ``"Sol. Yeah. Collects people."``.
+
+    >>> [presents_oneself(q) for q in ('"Noor. Best friend."', '"Hale. I run the desk."', '"Noor. Come here."', '"Sol. Yeah. Collects people."')]
+    [True, True, False, False]
+    """
+    return bool(_SELF_PRESENTED.match(quote)) and not called_before_full_stop(quote)
+
+
 def named_in_quote(ctx: QuoteContext) -> list[str]:
     """People a quotation speaks of or to by name: its speaker is none of them
     (``"Congratulations on having Tsunade teach you."`` is not Tsunade's), unless the speaker
@@ -715,7 +730,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
         return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
     for run in name_runs(words(text), text):
-        if _SELF_NAMING_BEFORE.search(text[:run.start]):
+        if _SELF_NAMING_BEFORE.search(text[:run.start]) or not any(c.isalnum() for c in text[:run.start]) and presents_oneself(text):
             continue
         person = ctx.doc.roster.resolve(run)
         if person and person.name not in found:
@@ -860,7 +875,7 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
-    r"\b(?:who(?:['’]s| is| are| am)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
+    r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|there|this|that|it|i|we|speaking|calling|asking)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
@@ -868,7 +883,8 @@ _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 def self_named_on_request(ctx: QuoteContext) -> str | None:
     """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
     / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
-    ``"Captain Ilse Vess, freighter Heron."`` -> Vess. The name opens the answer (titles
+    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; not a question of who does something
+    (``"Who's going to die?"`` / ``"Suki."``). The name opens the answer (titles
     before it only) and ends its phrase; it is the speaker, not someone addressed.
 
     Scenes: tests/test_attribute_rules.py.
