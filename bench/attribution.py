@@ -65,6 +65,7 @@ from ficaudio.attribute import attribute
 from ficaudio.attribute.confidence import CALIBRATED, INHERITED, MOST_SURE, UNMEASURED, table_key
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, Gender, Segment, SegmentKind, Story
+from ficaudio.parse.lines import is_scene_break_line
 
 DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
 DEFAULT_FIXTURES = Path(__file__).resolve().parent / "data"
@@ -149,11 +150,12 @@ def load_seeds(folder: Path, gold_folder: Path = SEED_GOLD) -> list[Text]:
 
 
 def story_of(name: str, text: str) -> Story:
-    """One chapter; each line a paragraph, one blank line between paragraphs allowed, and two or
-    more blank lines a scene break (as in fan fiction saved as text; LitBank has none)."""
+    """One chapter; each line a paragraph, one blank line between paragraphs allowed; two or more
+    blank lines, or a line of symbols only (``* * *``, ``~``), a scene break, as the parser makes
+    them (fan fiction saved as text; LitBank has none)."""
     blocks = []
     for m in re.finditer(r"[^\n]+|\n{3,}", text):
-        if m.group().startswith("\n"):
+        if m.group().startswith("\n") or is_scene_break_line(m.group()):
             if blocks and blocks[-1].kind is BlockKind.PARAGRAPH:
                 blocks.append(Block(BlockKind.SCENE_BREAK, m.start(), m.end()))
         elif m.group().strip():

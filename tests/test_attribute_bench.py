@@ -69,7 +69,7 @@ STORY_FLOORS = [
     ("rain_check", 86, 0.80),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d
     ("study_group", 87, 0.81),  # round 23: 0.713 first; 0.736 after round 26d; 0.816 after round 26r
     ("found_family", 89, 0.77),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u
-    ("second_chances", 85, 0.83),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q
+    ("second_chances", 85, 0.77),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q; 0.776 when the bench read its `* * *` lines as scene breaks (round 33)
     # round 27: six stories scored on the engine of the session start (007dce8) and again after rounds
     # 26a-26u, before anyone looked at their errors; floors at the second figure
     ("coffee_order", 90, 0.77),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n; 0.778 after round 32a (the one -sensei is their teacher)
@@ -83,10 +83,10 @@ STORY_FLOORS = [
     ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
     ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
-    ("second_year", 97, 0.60),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames)
+    ("second_year", 97, 0.58),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.588 when the bench read symbol lines as scene breaks (round 33)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
-    ("bakery_au", 94, 0.84),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged
+    ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33)
     ("mage_trial", 86, 0.76),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged
     ("spirit_exam", 98, 0.71),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged
     ("star_relay", 97, 0.78),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged
@@ -244,3 +244,11 @@ def test_a_person_owning_two_voices_is_counted_split():
     tally.voices = [("s", "Ana", "Ana")] * 5 + [("s", "Ana", "Miss Ruiz")] * 2 + [("s", "Ben", "Ben")] * 3 + [("s", "Ben", "Ana")]
     report = attribution_bench.voices_report(tally)
     assert "2 speaking people, 3 voices; 1 people heard in two or more voices, 2 of 11 lines" in report
+
+
+def test_a_line_of_symbols_is_a_scene_break_as_the_parser_makes_it():
+    from ficaudio.models import BlockKind
+
+    story = attribution_bench.story_of("s", '"Go," she said.\n\n* * *\n\n"Back," he said.\n\n~\n')
+    kinds = [block.kind for block in story.chapters[0].blocks]
+    assert kinds == [BlockKind.PARAGRAPH, BlockKind.SCENE_BREAK, BlockKind.PARAGRAPH, BlockKind.SCENE_BREAK]
