@@ -361,3 +361,18 @@ def test_the_narrator_is_shown_by_the_name_the_story_uses_most():
     result = scene_attribution(scene)
     assert speakers_of(result)[-2] == "Pudding"
     assert _shown_as_pudding(result)
+
+
+def test_the_narrators_own_name_said_into_a_phone_is_no_call_of_someone_else():
+    # the narrator answers the phone with her surname; others call her by it: she is Okafor
+    paragraphs = [
+        "Bram was asleep in the chair by the window. I was still at the typewriter.",
+        '"Go home, Okafor," Bram said without opening his eyes.',
+        '"Soon," I said.',
+        "The telephone rang a little after one.",
+        '"Okafor," I said into the receiver.',
+        '"You sound tired, Okafor," the voice said.',
+        '"I am," I said.',
+    ]
+    speakers = dialogue_speakers(paragraphs)
+    assert [speakers[i] for i in (1, 2, 4)] == ["Okafor", "Okafor", "Okafor"]

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ficaudio import letters
-from ficaudio.attribute.document import Paragraph
+from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
@@ -27,7 +27,10 @@ _OPENS = letters.compile(
 _ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
 _FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_DIALLED = letters.compile(r"\bdiall?(?:s|ed|ing)\b|\b(?:rang|calls?|called|phoned)\s+(?:him|her|them|back)\b", re.IGNORECASE)
 _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
+_OWN_NAME = letters.compile(r"^[\"“‘']*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.,]?[\"”’'\s]*$")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 
 
@@ -69,6 +72,26 @@ def from_the_line(text: str) -> bool:
     [True, True, False]
     """
     return bool(_FAR_END.search(text))
+
+
+def answers_with_own_name(doc: Document, index: int) -> bool:
+    """A quotation that is only a name, said into a phone or as the speaker answers it, is
+    the speaker giving their own name, not a call: ``The phone went at two.`` / ``"Marsh,"
+    I said into it.``, ``She answered the phone. "Okafor."``;
+    not a name asked or cried (``"Marsh?"``, ``"Marsh!"``), nor one said to a phone just
+    dialled (the caller greets the one who answers).
+
+    >>> bool(_OWN_NAME.match('"Marsh,"')), bool(_OWN_NAME.match('"Mr. Marsh."')), bool(_OWN_NAME.match('"Marsh?"'))
+    (True, True, False)
+    """
+    if not _OWN_NAME.match(doc.segments[index].text):
+        return False
+    para = doc.paragraph_of[index]
+    at = doc.paragraphs.index(para)
+    here = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not para.scene_start else ""
+    into_phone = _SAID_INTO.search(here) and _HANDLED.search(here + " " + before)
+    return bool(into_phone or call_opens(here)) and not _DIALLED.search(here + " " + before)
 
 
 def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:

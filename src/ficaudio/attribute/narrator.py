@@ -6,6 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
+from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder
@@ -276,8 +277,10 @@ def _called_name(doc: Document, phrase: str, quote: str) -> str | None:
 
 def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
     """The names the narrator's own quotations address: people other than the narrator
-    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him)."""
-    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME for n in vocatives_in(doc, doc.segments[i].text)}
+    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him);
+    not the narrator's own name said into a phone (``"Dunmore," I said into it.``)."""
+    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and not answers_with_own_name(doc, i)
+            for n in vocatives_in(doc, doc.segments[i].text)}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
