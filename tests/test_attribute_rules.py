@@ -610,3 +610,15 @@ def test_the_reader_introducing_themself_speaks_the_line():
         '"Nice to meet you, Theo. I\'m Y/N."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Y/N"
+
+
+def test_a_titled_name_called_between_two_sentences_is_the_one_who_answers():
+    # three in the room; the visitor speaks to Mr. Vance in the middle of her line, and he answers
+    paragraphs = [
+        "Mr. Vance sat at his desk. Tilda stood by the window, and Mrs. Oduya waited by the door.",
+        '"Is the shop still open?" Mrs. Oduya asked.',
+        '"Until six," Tilda said.',
+        '"The roof leaks again, Mr. Vance. It dripped on the flour all night."',
+        '"Then I will fetch a ladder."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mr. Vance"

@@ -626,7 +626,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_MID = letters.compile(r",\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
 _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
@@ -776,6 +776,8 @@ def address_phrases(quote: str) -> list[str]:
 
     >>> address_phrases('"Jane, sit down. Stay there, Miss Eyre."'), address_phrases('"On the paper, Nell. Keep up."')
     (['Jane', 'Miss Eyre'], ['Nell'])
+    >>> address_phrases('"It is gone, Mr. Hale. All of it."')
+    ['Mr. Hale']
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
