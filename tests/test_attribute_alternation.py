@@ -85,3 +85,13 @@ def test_a_name_called_out_is_not_an_answer():
     text = "\n".join([*FIRESIDE, '"Sakura! The fire!"'])
     result = speakers(text, [INO, KIBA, SAKURA])
     assert result[3] == ("Kiba", "turn_taking")
+
+
+def test_who_talks_after_someone_comes_in_says_nothing_about_who_talked_before():
+    # Kiba and Sakura talk untagged; Ino comes in and trades tagged lines with Sakura
+    text = ('Kiba sat on the porch. Sakura sat beside him.\n'
+            '"You look tired, Sakura."\n"I slept in a tree."\n"On purpose?"\n"Mostly."\n'
+            'The gate creaked and Ino put her head in. "Lunch is ready."\n'
+            '"What kind?" Sakura asked.\n"The cold kind," Ino said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert [s for s, _ in result][:4] == ["Kiba", "Sakura", "Kiba", "Sakura"]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ficaudio import letters
+from ficaudio.attribute.conversation import arrives
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, decided, named_in_quote, quote_context, vocatives
@@ -34,6 +35,7 @@ class Turn:
     speaker: str | None
     anchored: bool
     rule: str = ""  # the rule that decided its first quotation
+    arrival: bool = False  # its narration brings someone in by name (``Dolly put her head in``)
 
 
 def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
@@ -47,8 +49,13 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
         if dialogue:
             decision = decisions.get(dialogue[0])
             anchored = decision is not None and decision.rule in ANCHOR_RULES
-            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else ""))
+            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else "", brings_someone_in(doc, para)))
     return [run for run in runs if len(run) >= 2]
+
+
+def brings_someone_in(doc: Document, para: Paragraph) -> bool:
+    """Whether a paragraph's narration has a named person come in (:func:`.conversation.arrives`)."""
+    return any(m.kind == "name" and (m.subject or m.clause_subject) and arrives(doc.text, m) for m in para.mentions)
 
 
 def alternation_speaker(turns: list[Turn], k: int) -> str | None:
@@ -147,10 +154,13 @@ def _pair_stretch(turns: list[Turn], k: int, anchored: list[int], pair: tuple) -
 def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
     """Anchors before turn ``k``, and after it those whose speaker is anchored before ``k`` too
     (a newcomer who speaks later breaks the alternation, so says nothing about ``k``) -- all
-    of them when the conversation has no anchor before ``k``."""
+    of them when the conversation has no anchor before ``k`` -- up to a turn whose narration
+    brings someone in (``The door opened and Dolly put her head in.``): who talks after an
+    arrival says nothing about who talked before it."""
     before = [j for j in range(k) if turns[j].anchored]
     talked = {turns[j].speaker for j in before}
-    after = [j for j in range(k + 1, len(turns)) if turns[j].anchored and (not before or turns[j].speaker in talked)]
+    end = next((j for j in range(k + 1, len(turns)) if turns[j].arrival), len(turns))
+    after = [j for j in range(k + 1, end) if turns[j].anchored and (not before or turns[j].speaker in talked)]
     return before + after
 
 
