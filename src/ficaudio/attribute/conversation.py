@@ -262,7 +262,7 @@ def arrives(text: str, m: Mention) -> bool:
     her head in.`` -- someone who was not there to speak before.
 
     >>> t = "The door opened and Vera put her head in. Tom walked into the wall. Ana entered."
-    >>> [arrives(t, Mention(s, e, "name", t[s:e])) for s, e in ((20, 24), (42, 45), (67, 70))]
+    >>> [arrives(t, Mention(s, e, "name", t[s:e])) for s, e in ((20, 24), (42, 45), (68, 71))]
     [True, False, True]
     """
     return bool(_ARRIVES.match(text, m.end))
