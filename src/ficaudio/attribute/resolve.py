@@ -353,6 +353,21 @@ def opens_subordinate_clause(text: str, at: int) -> bool:
     return bool(before) and before[-1].lower() in _SUBORDINATORS
 
 
+_RELATIVE_CLAUSE = letters.compile(r"(?:^|[,;:—(]|--)\s*(?:which|who|whom|whose)\b[^,;:—()!?.]*$", re.IGNORECASE)
+
+
+def in_relative_clause(text: str, at: int) -> bool:
+    """A subject inside a clause that a comma and ``which``/``who`` open is about someone
+    else's doing: ``Pell sat on my desk, which he knows I hate.`` -- neither ``he`` nor ``I``
+    is who the sentence is about.
+
+    >>> t = "Pell sat on my desk, which he knows I hate. Then I left."
+    >>> [in_relative_clause(t, t.index(w)) for w in ("he knows", "I hate", "I left")]
+    [True, True, False]
+    """
+    return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
+
+
 _SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
 
 
