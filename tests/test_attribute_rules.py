@@ -622,3 +622,15 @@ def test_a_titled_name_called_between_two_sentences_is_the_one_who_answers():
         '"Then I will fetch a ladder."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Mr. Vance"
+
+
+def test_a_subject_inside_a_which_clause_does_not_take_the_beat():
+    # "as far as I could tell" sits in a which-clause: Corrigan's beat, his line
+    paragraphs = [
+        "Corrigan knocked once and came in. I was at the desk.",
+        '"Working late?" Corrigan asked.',
+        '"Always," I said.',
+        'Corrigan took the spare chair, which was still damp from the umbrella as far as I could tell,'
+        ' and set his hat on his knee. "Your name was in a dead man\'s diary."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Corrigan"

@@ -18,7 +18,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -380,7 +380,8 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
-    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s).
+    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
+    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
 
     >>> t = "He laughs, like she has startled it out of him. "
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
@@ -392,7 +393,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = text[max(0, subject.start - 12):subject.start].split()
-    if not opener or opener[-1].lower() not in _SIDE_CLAUSE_OPENERS:
+    if not (opener and opener[-1].lower() in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start)):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
     return earlier[-1] if earlier else subject
