@@ -78,3 +78,12 @@ def test_a_bare_name_said_on_answering_is_the_speakers_own_but_not_one_said_afte
     assert not own_name('I dialled the lab.\n"Okafor," I said into the receiver.')
     assert not own_name('The phone rang twice.\n"Okafor?" I said into the receiver.')
     assert not own_name('Bram pointed at the ringing phone. "Okafor."')
+
+
+def test_when_the_narration_only_reports_the_far_end_the_one_on_the_phone_goes_on():
+    text = ("Ino and Kiba sat in the office. Ino dialled the bakery.\n"
+            '"Is this the bakery?" Ino asked.\n'
+            "The voice on the other end said it was, and wanted to know what she wanted.\n"
+            '"Two loaves for Friday."\n'
+            '"Tell them no raisins," Kiba said.')
+    assert speakers(text, [INO, KIBA])[1] == ("Ino", "holder_goes_on")

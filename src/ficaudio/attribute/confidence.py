@@ -56,6 +56,7 @@ CALIBRATED = {
     "anonymous_tag": 0.55,  # 5/9 pooled with LitBank
     "group_tag": 0.6,  # 2/3 pooled with LitBank
     "line_answers_phone": 0.8,  # 6/7 pooled with LitBank
+    "holder_goes_on": 0.8,  # new in round 33a: line_answers_phone's value until measured
     "voice_on_the_line": 0.85,  # 5/5 pooled with LitBank
     "viewpoint_thinker": 0.5,  # 0/0: thoughts are not annotated
 }

@@ -47,6 +47,7 @@ class Conversation:
     call: str = ""  # a phone call: "ringing", "open", or "" for none
     on_line: str | None = None  # who the voice on the line of that call is
     into_phone: bool = False  # the last turn was spoken into the phone
+    line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
@@ -71,7 +72,7 @@ class Conversation:
         self.before_last_turn = []
         self.departed = set()
         self.silent = set()
-        self.call, self.on_line, self.into_phone = "", None, False
+        self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
         self.summoned, self.asked = None, False
         self.last_speaker = None
 
