@@ -105,3 +105,11 @@ def test_a_narrator_talking_to_you_stays_the_narrator():
     ]
     assert dialogue_speakers(paragraphs) == ["Marta", "I"]
     assert dialogue_rules(paragraphs)[1] == "first_person_tag"
+
+
+def test_a_name_after_an_indefinite_subject_is_not_the_one_who_acts():
+    from ficaudio.models import Character, Gender
+
+    story, segments = paragraph_story(["Everyone in the harbour owed Vasko something. Vasko owed nobody."])
+    doc = build_document(story, segments, [Character("Vasko", (), Gender.MALE)])
+    assert [m.subject for m in doc.paragraphs[0].mentions if m.text == "Vasko"] == [False, True]
