@@ -5,7 +5,7 @@ from __future__ import annotations
 from ficaudio.attribute.alternation import Turn, alternation_speaker
 from ficaudio.attribute.document import Paragraph
 
-from attribute_scenes import INO, KIBA, SAKURA, speakers
+from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, speakers
 
 
 def test_untagged_opening_turns_alternate_back_from_the_first_tag():
@@ -95,3 +95,11 @@ def test_who_talks_after_someone_comes_in_says_nothing_about_who_talked_before()
             '"What kind?" Sakura asked.\n"The cold kind," Ino said.')
     result = speakers(text, [INO, KIBA, SAKURA])
     assert [s for s, _ in result][:4] == ["Kiba", "Sakura", "Kiba", "Sakura"]
+
+
+def test_a_name_that_answers_who_did_calls_nobody():
+    # "Kakashi." answers "Who did?": Kakashi, not even in the room, did not ask it
+    text = ('Kakashi had gone down an hour before. Ino and Sakura sat on the roof.\n"He said well done," Ino said.\n"Who did?"\n'
+            '"Kakashi."\n"Shut up."\n"I swear," Ino said.')
+    result = speakers(text, [INO, SAKURA, KAKASHI])
+    assert [s for s, _ in result] == ["Ino", "Sakura", "Ino", "Sakura", "Ino"]

@@ -232,13 +232,18 @@ def answers_by_name(doc: Document, index: int) -> bool:
     return not doc.text[para.start:segment.start].strip() and not _CALLED_OUT.match(segment.text)
 
 
-_NAME_QUESTION = letters.compile(r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?", re.IGNORECASE)
+_NAME_QUESTION = letters.compile(
+    r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?"
+    r"|^\W*who\s+(?:did|does|said|says|told|sent|called|wrote|else)\b[^.!?,]{0,30}\?\W*$", re.IGNORECASE)
 
 
 def asks_for_a_name(quote: str) -> bool:
-    """``"What is his name?"``, ``"Who's there?"``: the answer gives a name, it does not call one.
+    """``"What is his name?"``, ``"Who's there?"``, ``"Who did?"``: the answer gives a name, it
+    does not call one.
 
     >>> asks_for_a_name("“What is his name?”"), asks_for_a_name("“Who’s there?”"), asks_for_a_name("“Who’re you calling a child?”")
+    (True, True, False)
+    >>> asks_for_a_name("“Who did?”"), asks_for_a_name("“Who said that to you?”"), asks_for_a_name("“Who did this, and why, Tom?”")
     (True, True, False)
     """
     return bool(_NAME_QUESTION.search(quote))
