@@ -634,3 +634,14 @@ def test_a_subject_inside_a_which_clause_does_not_take_the_beat():
         ' and set his hat on his knee. "Your name was in a dead man\'s diary."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Corrigan"
+
+
+def test_a_narrator_who_only_notices_someone_act_does_not_take_their_line():
+    paragraphs = [
+        "Corrigan sat by the fire. I was at the window.",
+        '"Any news?" Corrigan asked.',
+        '"None," I said.',
+        "Corrigan turned a brass key over in his fingers. I had not noticed him take it from the desk."
+        ' "Then we make some."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Corrigan"
