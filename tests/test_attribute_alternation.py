@@ -103,3 +103,14 @@ def test_a_name_that_answers_who_did_calls_nobody():
             '"Kakashi."\n"Shut up."\n"I swear," Ino said.')
     result = speakers(text, [INO, SAKURA, KAKASHI])
     assert [s for s, _ in result] == ["Ino", "Sakura", "Ino", "Sakura", "Ino"]
+
+
+def test_a_name_called_to_talk_about_the_last_speaker_did_not_say_the_line_before():
+    # Ino asks Kiba about Sakura's face: Kiba did not say "I'm fine", Sakura did (Ino called her)
+    text = ('Ino, Kiba and Sakura sat by the fire. Kiba was turning a stick in the coals.\n'
+            '"Sakura," Ino said. "You look like you have a secret."\n'
+            '"I\'m fine."\n'
+            '"She has a face. Doesn\'t she have a face, Kiba?"\n'
+            '"She always has a face," Kiba said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[2][0] == "Sakura"

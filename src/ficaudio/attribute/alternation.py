@@ -212,9 +212,25 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
             decision = decisions.get(turn.first)
             if decision is None or decision.rule not in REPLY_RULES or not answers_by_name(doc, reply.first) or asks_for_a_name(doc.segments[turn.first].text):
                 continue
-            called = [n for n in vocatives(quote_context(doc, reply.first)) if n != reply.speaker and n in narrated]
+            called = [n for n in vocatives(quote_context(doc, reply.first)) if n != reply.speaker and n in narrated and not asked_about_another(doc.segments[reply.first].text, n)]
             if len(called) == 1 and called[0] != turn.speaker and called[0] not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
+
+
+_THIRD_PERSON = letters.compile(r"\b(?:he|she|him|his)\b", re.IGNORECASE)
+_SENTENCE = letters.compile(r"[^.!?…]+[.!?…]*")
+
+
+def asked_about_another(quote: str, name: str) -> bool:
+    """Whether the sentence that calls ``name`` speaks of someone else in the third person:
+    ``"Doesn't he have a face, Cal?"`` turns to Cal to talk about the one who spoke, so Cal
+    did not say the line before.
+
+    >>> asked_about_another("“You have a face. Doesn't he have a face, Cal?”", "Cal"), asked_about_another("“Shut up, Pell!”", "Pell")
+    (True, False)
+    """
+    sentence = next((s for s in _SENTENCE.findall(quote) if re.search(rf"\b{re.escape(name.split()[-1])}\b", s)), "")
+    return bool(_THIRD_PERSON.search(sentence))
 
 
 _CALLED_OUT = letters.compile(r"^\W*[A-Z][\w'’-]*!")
