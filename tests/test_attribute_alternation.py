@@ -5,7 +5,7 @@ from __future__ import annotations
 from ficaudio.attribute.alternation import Turn, alternation_speaker
 from ficaudio.attribute.document import Paragraph
 
-from attribute_scenes import INO, KIBA, SAKURA, speakers
+from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, speakers
 
 
 def test_untagged_opening_turns_alternate_back_from_the_first_tag():
@@ -85,3 +85,32 @@ def test_a_name_called_out_is_not_an_answer():
     text = "\n".join([*FIRESIDE, '"Sakura! The fire!"'])
     result = speakers(text, [INO, KIBA, SAKURA])
     assert result[3] == ("Kiba", "turn_taking")
+
+
+def test_who_talks_after_someone_comes_in_says_nothing_about_who_talked_before():
+    # Kiba and Sakura talk untagged; Ino comes in and trades tagged lines with Sakura
+    text = ('Kiba sat on the porch. Sakura sat beside him.\n'
+            '"You look tired, Sakura."\n"I slept in a tree."\n"On purpose?"\n"Mostly."\n'
+            'The gate creaked and Ino put her head in. "Lunch is ready."\n'
+            '"What kind?" Sakura asked.\n"The cold kind," Ino said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert [s for s, _ in result][:4] == ["Kiba", "Sakura", "Kiba", "Sakura"]
+
+
+def test_a_name_that_answers_who_did_calls_nobody():
+    # "Kakashi." answers "Who did?": Kakashi, not even in the room, did not ask it
+    text = ('Kakashi had gone down an hour before. Ino and Sakura sat on the roof.\n"He said well done," Ino said.\n"Who did?"\n'
+            '"Kakashi."\n"Shut up."\n"I swear," Ino said.')
+    result = speakers(text, [INO, SAKURA, KAKASHI])
+    assert [s for s, _ in result] == ["Ino", "Sakura", "Ino", "Sakura", "Ino"]
+
+
+def test_a_name_called_to_talk_about_the_last_speaker_did_not_say_the_line_before():
+    # Ino asks Kiba about Sakura's face: Kiba did not say "I'm fine", Sakura did (Ino called her)
+    text = ('Ino, Kiba and Sakura sat by the fire. Kiba was turning a stick in the coals.\n'
+            '"Sakura," Ino said. "You look like you have a secret."\n'
+            '"I\'m fine."\n'
+            '"She has a face. Doesn\'t she have a face, Kiba?"\n'
+            '"She always has a face," Kiba said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert result[2][0] == "Sakura"

@@ -75,15 +75,15 @@ STORY_FLOORS = [
     ("coffee_order", 90, 0.77),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n; 0.778 after round 32a (the one -sensei is their teacher)
     ("snowed_in", 90, 0.91),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
-    ("night_shift", 88, 0.90),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c
+    ("night_shift", 88, 0.93),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.932 after round 33a
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
-    ("fog_street", 90, 0.81),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions)
+    ("fog_street", 90, 0.83),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a
     ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
     ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
-    ("second_year", 97, 0.58),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.588 when the bench read symbol lines as scene breaks (round 33)
+    ("second_year", 97, 0.58),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 0.588 when the bench read symbol lines as scene breaks (round 33, before 33a)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33)
@@ -98,7 +98,7 @@ STORY_FLOORS = [
     ("band_tour", 97, 0.61),  # round 32 blind: 0.608 at its start, 0.619 at its end
     ("dorm_ghost", 96, 0.60),  # round 32 blind: 0.594 at its start, 0.604 at its end
     ("locker_room", 95, 0.65),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b
-    ("noir_office", 97, 0.46),  # round 32 blind: 0.536 at its start, 0.464 at its end
+    ("noir_office", 97, 0.86),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named)
     ("pirate_crossing", 96, 0.56),  # round 32 blind: 0.562 at its start, 0.562 at its end
     ("reader_insert", 95, 0.84),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d
 ]

@@ -60,3 +60,30 @@ def test_once_the_line_goes_dead_its_voice_takes_no_turn():
             '"Jamie. It\'s me."\n"Bring the cake by noon."\n"Fine," Ino said.\n'
             'The line went dead. Ino frowned at the phone.\n"What cake?"\n"The one you forgot, I bet."')
     assert [s for s, _ in speakers(text, [INO, SAKURA, JAMIE])[-2:]] == ["Ino", "Sakura"]
+
+
+def test_a_bare_name_said_on_answering_is_the_speakers_own_but_not_one_said_after_dialling():
+    from ficaudio.attribute.calls import answers_with_own_name
+    from ficaudio.attribute.document import build_document
+
+    from attribute_scenes import story
+
+    def own_name(scene: str) -> bool:
+        st, segments = story(scene)
+        doc = build_document(st, segments, ())
+        return answers_with_own_name(doc, max(doc.paragraph_of))
+
+    assert own_name('The phone rang twice.\n"Okafor," I said into the receiver.')
+    assert own_name('She answered the phone. "Okafor."')
+    assert not own_name('I dialled the lab.\n"Okafor," I said into the receiver.')
+    assert not own_name('The phone rang twice.\n"Okafor?" I said into the receiver.')
+    assert not own_name('Bram pointed at the ringing phone. "Okafor."')
+
+
+def test_when_the_narration_only_reports_the_far_end_the_one_on_the_phone_goes_on():
+    text = ("Ino and Kiba sat in the office. Ino dialled the bakery.\n"
+            '"Is this the bakery?" Ino asked.\n'
+            "The voice on the other end said it was, and wanted to know what she wanted.\n"
+            '"Two loaves for Friday."\n'
+            '"Tell them no raisins," Kiba said.')
+    assert speakers(text, [INO, KIBA])[1] == ("Ino", "holder_goes_on")

@@ -133,3 +133,11 @@ def test_a_man_that_there_is_shows_is_not_the_next_he():
         "“Typical,” he says finally.",
     ]
     assert dialogue_speakers(scene)[-1] == "Bram"
+
+
+def test_a_name_after_an_indefinite_subject_is_not_the_one_who_acts():
+    from ficaudio.models import Character, Gender
+
+    story, segments = paragraph_story(["Everyone in the harbour owed Vasko something. Vasko owed nobody."])
+    doc = build_document(story, segments, [Character("Vasko", (), Gender.MALE)])
+    assert [m.subject for m in doc.paragraphs[0].mentions if m.text == "Vasko"] == [False, True]

@@ -141,6 +141,22 @@ def test_a_subject_inside_a_before_clause_is_not_the_paragraphs_closing_actor():
     assert dialogue_speakers(scene)[-1] == "the nurse"
 
 
+def test_a_subject_inside_a_which_clause_is_not_the_paragraphs_closing_actor():
+    # first person: Jonah, back from the back room, speaks first (not "I" of "which he knows I hate")
+    scene = [
+        "Jonah was sorting boxes in the back room. I was counting the till.",
+        "“Are we out of tape?” Jonah called.",
+        "“Second drawer,” I said.",
+        "The bell rang and a courier came in with a parcel.",
+        "“Sign here,” the courier said.",
+        "“Done,” I said.",
+        "“Thanks,” the courier said.",
+        "Jonah came back and leaned on the counter, which he knows I hate.",
+        "“Who was that?”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Jonah"
+
+
 def test_a_subject_of_what_does_not_happen_leaves_the_speaker_going_on():
     scene = [
         "Owen made coffee while Felix looked for the milk.",

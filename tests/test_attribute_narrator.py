@@ -361,3 +361,39 @@ def test_the_narrator_is_shown_by_the_name_the_story_uses_most():
     result = scene_attribution(scene)
     assert speakers_of(result)[-2] == "Pudding"
     assert _shown_as_pudding(result)
+
+
+def test_the_narrators_own_name_said_into_a_phone_is_no_call_of_someone_else():
+    # the narrator answers the phone with her surname; others call her by it: she is Okafor
+    paragraphs = [
+        "Bram was asleep in the chair by the window. I was still at the typewriter.",
+        '"Go home, Okafor," Bram said without opening his eyes.',
+        '"Soon," I said.',
+        "The telephone rang a little after one.",
+        '"Okafor," I said into the receiver.',
+        '"You sound tired, Okafor," the voice said.',
+        '"I am," I said.',
+    ]
+    speakers = dialogue_speakers(paragraphs)
+    assert [speakers[i] for i in (1, 2, 4)] == ["Okafor", "Okafor", "Okafor"]
+
+
+def test_a_narrator_known_by_title_and_surname_also_has_the_given_name_once_called():
+    # schoolmates and the master say "Mr. Pryor"/"Pryor"; only his aunt, remembered, says "Toby"
+    paragraphs = [
+        "Mr. Quell looked down the row of desks.",
+        '"Mr. Pryor. The date of the treaty."',
+        '"Eighteen fifteen, sir," I said.',
+        '"Correct, Mr. Pryor," Mr. Quell said.',
+        "My aunt had a saying for every time I lost a glove.",
+        'She said it in the same tired voice every time: "Slow down, Toby. It is where you left it."',
+        "Vance leaned over after the bell.",
+        '"How did you know that, Pryor?" Vance asked.',
+        '"I guessed," I said.',
+        '"Lucky guess, Pry."',
+    ]
+    from attribute_scenes import scene_attribution
+
+    result = scene_attribution(paragraphs)
+    narrator = next(c for c in result.characters if c.name == "Mr. Pryor")
+    assert "Toby" in narrator.aliases and "Pry" in narrator.aliases

@@ -638,3 +638,38 @@ def test_a_name_opening_a_self_presentation_does_not_keep_its_bearer_from_speaki
         "Ivo holds out a hand like he's at a job interview. “Ivo. New baker. I start today.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Ivo"
+
+
+def test_a_titled_name_called_between_two_sentences_is_the_one_who_answers():
+    # three in the room; the visitor speaks to Mr. Vance in the middle of her line, and he answers
+    paragraphs = [
+        "Mr. Vance sat at his desk. Tilda stood by the window, and Mrs. Oduya waited by the door.",
+        '"Is the shop still open?" Mrs. Oduya asked.',
+        '"Until six," Tilda said.',
+        '"The roof leaks again, Mr. Vance. It dripped on the flour all night."',
+        '"Then I will fetch a ladder."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mr. Vance"
+
+
+def test_a_subject_inside_a_which_clause_does_not_take_the_beat():
+    # "as far as I could tell" sits in a which-clause: Corrigan's beat, his line
+    paragraphs = [
+        "Corrigan knocked once and came in. I was at the desk.",
+        '"Working late?" Corrigan asked.',
+        '"Always," I said.',
+        'Corrigan took the spare chair, which was still damp from the umbrella as far as I could tell,'
+        ' and set his hat on his knee. "Your name was in a dead man\'s diary."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Corrigan"
+
+
+def test_a_narrator_who_only_notices_someone_act_does_not_take_their_line():
+    paragraphs = [
+        "Corrigan sat by the fire. I was at the window.",
+        '"Any news?" Corrigan asked.',
+        '"None," I said.',
+        "Corrigan turned a brass key over in his fingers. I had not noticed him take it from the desk."
+        ' "Then we make some."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Corrigan"

@@ -15,7 +15,7 @@ from typing import Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
-from ficaudio.attribute.calls import follow_call, line_answers_phone, voice_on_the_line
+from ficaudio.attribute.calls import follow_call, holder_goes_on, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -37,13 +37,13 @@ from ficaudio.attribute.introductions import addressed_description_named, descri
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
 from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -131,11 +131,12 @@ def departures(resolver: Resolver, para: Paragraph) -> set[str]:
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     """The subject of the narration that ends a paragraph, after its last quotation:
     ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` -> Kakashi; not
-    a side clause's (``she takes the mug before he can stop her`` -> her)."""
+    a side clause's (``she takes the mug before he can stop her`` -> her), nor a relative
+    clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
     subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
-    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start)] or subjects
+    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start) and not in_relative_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ficaudio import letters
+from ficaudio.attribute.conversation import arrives
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, decided, named_in_quote, quote_context, vocatives
@@ -34,6 +35,7 @@ class Turn:
     speaker: str | None
     anchored: bool
     rule: str = ""  # the rule that decided its first quotation
+    arrival: bool = False  # its narration brings someone in by name (``Dolly put her head in``)
 
 
 def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
@@ -47,8 +49,13 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
         if dialogue:
             decision = decisions.get(dialogue[0])
             anchored = decision is not None and decision.rule in ANCHOR_RULES
-            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else ""))
+            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else "", brings_someone_in(doc, para)))
     return [run for run in runs if len(run) >= 2]
+
+
+def brings_someone_in(doc: Document, para: Paragraph) -> bool:
+    """Whether a paragraph's narration has a named person come in (:func:`.conversation.arrives`)."""
+    return any(m.kind == "name" and (m.subject or m.clause_subject) and arrives(doc.text, m) for m in para.mentions)
 
 
 def alternation_speaker(turns: list[Turn], k: int) -> str | None:
@@ -147,10 +154,13 @@ def _pair_stretch(turns: list[Turn], k: int, anchored: list[int], pair: tuple) -
 def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
     """Anchors before turn ``k``, and after it those whose speaker is anchored before ``k`` too
     (a newcomer who speaks later breaks the alternation, so says nothing about ``k``) -- all
-    of them when the conversation has no anchor before ``k``."""
+    of them when the conversation has no anchor before ``k`` -- up to a turn whose narration
+    brings someone in (``The door opened and Dolly put her head in.``): who talks after an
+    arrival says nothing about who talked before it."""
     before = [j for j in range(k) if turns[j].anchored]
     talked = {turns[j].speaker for j in before}
-    after = [j for j in range(k + 1, len(turns)) if turns[j].anchored and (not before or turns[j].speaker in talked)]
+    end = next((j for j in range(k + 1, len(turns)) if turns[j].arrival), len(turns))
+    after = [j for j in range(k + 1, end) if turns[j].anchored and (not before or turns[j].speaker in talked)]
     return before + after
 
 
@@ -202,9 +212,25 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
             decision = decisions.get(turn.first)
             if decision is None or decision.rule not in REPLY_RULES or not answers_by_name(doc, reply.first) or asks_for_a_name(doc.segments[turn.first].text):
                 continue
-            called = [n for n in vocatives(quote_context(doc, reply.first)) if n != reply.speaker and n in narrated]
+            called = [n for n in vocatives(quote_context(doc, reply.first)) if n != reply.speaker and n in narrated and not asked_about_another(doc.segments[reply.first].text, n)]
             if len(called) == 1 and called[0] != turn.speaker and called[0] not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
+
+
+_THIRD_PERSON = letters.compile(r"\b(?:he|she|him|his)\b", re.IGNORECASE)
+_SENTENCE = letters.compile(r"[^.!?…]+[.!?…]*")
+
+
+def asked_about_another(quote: str, name: str) -> bool:
+    """Whether the sentence that calls ``name`` speaks of someone else in the third person:
+    ``"Doesn't he have a face, Cal?"`` turns to Cal to talk about the one who spoke, so Cal
+    did not say the line before.
+
+    >>> asked_about_another("“You have a face. Doesn't he have a face, Cal?”", "Cal"), asked_about_another("“Shut up, Pell!”", "Pell")
+    (True, False)
+    """
+    sentence = next((s for s in _SENTENCE.findall(quote) if re.search(rf"\b{re.escape(name.split()[-1])}\b", s)), "")
+    return bool(_THIRD_PERSON.search(sentence))
 
 
 _CALLED_OUT = letters.compile(r"^\W*[A-Z][\w'’-]*!")
@@ -222,13 +248,18 @@ def answers_by_name(doc: Document, index: int) -> bool:
     return not doc.text[para.start:segment.start].strip() and not _CALLED_OUT.match(segment.text)
 
 
-_NAME_QUESTION = letters.compile(r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?", re.IGNORECASE)
+_NAME_QUESTION = letters.compile(
+    r"\b(?:name\b|who(?:['’]s| is| are| was)\s+(?:you|it|this|that|there|he|she)\b)[^.!?]*\?"
+    r"|^\W*who\s+(?:did|does|said|says|told|sent|called|wrote|else)\b[^.!?,]{0,30}\?\W*$", re.IGNORECASE)
 
 
 def asks_for_a_name(quote: str) -> bool:
-    """``"What is his name?"``, ``"Who's there?"``: the answer gives a name, it does not call one.
+    """``"What is his name?"``, ``"Who's there?"``, ``"Who did?"``: the answer gives a name, it
+    does not call one.
 
     >>> asks_for_a_name("“What is his name?”"), asks_for_a_name("“Who’s there?”"), asks_for_a_name("“Who’re you calling a child?”")
+    (True, True, False)
+    >>> asks_for_a_name("“Who did?”"), asks_for_a_name("“Who said that to you?”"), asks_for_a_name("“Who did this, and why, Tom?”")
     (True, True, False)
     """
     return bool(_NAME_QUESTION.search(quote))

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from ficaudio import letters
-from ficaudio.attribute.document import Paragraph
+from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
@@ -27,7 +27,12 @@ _OPENS = letters.compile(
 _ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
 _FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_DIALLED = letters.compile(r"\bdiall?(?:s|ed|ing)\b|\b(?:rang|calls?|called|phoned)\s+(?:him|her|them|back)\b", re.IGNORECASE)
 _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+_SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
+_OWN_NAME = letters.compile(r"^[\"“‘']*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.,]?[\"”’'\s]*$")
+_REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s+to\s+know|asked|answered|replied|admitted|agreed)\b", re.IGNORECASE)
+_SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 
 
@@ -71,6 +76,37 @@ def from_the_line(text: str) -> bool:
     return bool(_FAR_END.search(text))
 
 
+def answers_with_own_name(doc: Document, index: int) -> bool:
+    """A quotation that is only a name, said into a phone or as the speaker answers it, is
+    the speaker giving their own name, not a call: ``The phone went at two.`` / ``"Marsh,"
+    I said into it.``, ``She answered the phone. "Okafor."``;
+    not a name asked or cried (``"Marsh?"``, ``"Marsh!"``), nor one said to a phone just
+    dialled (the caller greets the one who answers).
+
+    >>> bool(_OWN_NAME.match('"Marsh,"')), bool(_OWN_NAME.match('"Mr. Marsh."')), bool(_OWN_NAME.match('"Marsh?"'))
+    (True, True, False)
+    """
+    if not _OWN_NAME.match(doc.segments[index].text):
+        return False
+    para = doc.paragraph_of[index]
+    at = doc.paragraphs.index(para)
+    here = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not para.scene_start else ""
+    into_phone = _SAID_INTO.search(here) and _HANDLED.search(here + " " + before)
+    return bool(into_phone or call_opens(here)) and not _DIALLED.search(here + " " + before)
+
+
+def reports_far_end(text: str) -> bool:
+    """Narration that tells in its own words what someone not the narrator said:
+    ``The breathing said it was.``, ``Nobody, the voice said.``, ``She wanted to know who was
+    asking.`` (not ``I said I would call back.``).
+
+    >>> [reports_far_end(t) for t in ("The breathing said it was.", "I said I would call back.", "I waited.")]
+    [True, False, False]
+    """
+    return any(_REPORTED.search(s) and not re.match(r"\s*I\b", s) for s in _SENTENCES.findall(text))
+
+
 def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
     """The person a quotation says is calling: ``"Oh, thank God. It's Nadia."`` -> Nadia.
 
@@ -91,6 +127,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     conv = resolver.conversation
     doc = resolver.doc
     narration = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    conv.line_reported = bool(conv.call and not para.quotes and (conv.line_reported or reports_far_end(narration)))
     if call_ends(narration):
         conv.departed |= {conv.on_line} if conv.on_line else set()
         conv.call, conv.on_line, conv.into_phone = "", None, False
@@ -121,6 +158,16 @@ def voice_on_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if not from_the_line(beside):
         return None
     return decided(conv.on_line, "voice_on_the_line")
+
+
+def holder_goes_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """During a call whose far end the narration only reports (``"Blue Mercer?" I said.`` /
+    ``The breathing said it was.`` / ``"I'm looking for your piano player."``), the one who
+    spoke into the phone goes on: nobody else has been heard."""
+    conv = resolver.conversation
+    if not conv.line_reported or not conv.turns or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return decided(conv.turns[-1], "holder_goes_on")
 
 
 def line_answers_phone(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

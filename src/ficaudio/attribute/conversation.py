@@ -254,6 +254,26 @@ def departs(text: str, m: Mention) -> bool:
     return bool(_DEPARTS.match(text, m.end))
 
 
+_ARRIVES = letters.compile(
+    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
+    r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches)\s+in\b"
+    r"|(?:put|puts|poked|pokes|stuck|sticks)\s+(?:his|her|their)\s+head\s+(?:in|round|around|through)\b"
+    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door)")
+"""A verb of coming in: ``came in``, ``put her head in``, ``entered``, ``appeared in the
+doorway`` -- not ``came into view``, ``walked into the wall``, ``came to``."""
+
+
+def arrives(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` comes into the scene: ``The door opened and Dolly put
+    her head in.`` -- someone who was not there to speak before.
+
+    >>> t = "The door opened and Vera put her head in. Tom walked into the wall. Ana entered."
+    >>> [arrives(t, Mention(s, e, "name", t[s:e])) for s, e in ((20, 24), (42, 45), (68, 71))]
+    [True, False, True]
+    """
+    return bool(_ARRIVES.match(text, m.end))
+
+
 def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """A thought belongs to the viewpoint character: the latest subject of the narration.
     ``Sakura froze. *Not again.*`` -> Sakura."""

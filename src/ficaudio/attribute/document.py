@@ -245,7 +245,9 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
     """People mentioned in one stretch of narration, in order.
 
     ``he``/``she``/``I`` are always subjects; a name or description is a subject when it is
-    the first mention of its sentence and does not follow a preposition. With ``you`` (a
+    the first mention of its sentence, does not follow a preposition and the sentence does
+    not open on an indefinite subject (``Everybody owed Carmody money.``: Carmody is no
+    subject). With ``you`` (a
     story told to you), ``you`` as a subject is a mention too (:func:`you_is_subject`).
     """
     ws = words(text, start, end)
@@ -255,7 +257,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
     skip_until = -1
     for k, w in enumerate(ws):
         if w.initial or k == 0:
-            sentence_has_subject = False
+            sentence_has_subject = w.lower in _INDEFINITE_SUBJECTS  # "Everybody owed Carmody money."
         if w.start < skip_until:
             continue
         mention = _mention_at(text, ws, k, runs, roster, end, you)
@@ -274,6 +276,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
     return found
 
 
+_INDEFINITE_SUBJECTS = frozenset("everybody everyone nobody somebody someone anybody anyone".split())
 _CLAUSE_OPENERS = frozenset("""
 and but or so yet then when while as because before after until till if though although since once whereas where
 """.split())

@@ -6,11 +6,12 @@ import re
 from collections import Counter
 
 from ficaudio import letters
+from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
-from ficaudio.attribute.names import name_prior
+from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
@@ -56,6 +57,7 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     add_called_full_forms(doc, name)
     names = [name, *vocative_only_names(doc, decisions, name)]
     shown = most_called(calls_by_others(doc, decisions), names)
+    add_called_given_name(doc, decisions, shown)
     return {FIRST_PERSON_NAME: shown, **{other: shown for other in names if other != shown}}
 
 
@@ -89,6 +91,30 @@ def add_called_full_forms(doc: Document, name: str) -> None:
     runs = [r for i in doc.paragraph_of for r in name_runs(words(doc.segments[i].text), doc.segments[i].text)]
     forms = [r.form for r in runs if doc.roster.resolve(r) in (None, person)]
     for form in full_forms_of(name, forms):
+        person.forms[form] += 1
+
+
+def add_called_given_name(doc: Document, decisions: dict[int, Decision], name: str) -> None:
+    """A narrator others know by title and surname (``"Mr. Halloran."``) whom a quotation
+    calls by a name nobody else bears has that name too: a clip of the surname (``"I know,
+    Hal."``), or a given name the narration never writes (their mother's remembered ``"Don't
+    look for it, Kit."``; one such given name only, two say nothing). Each becomes one more
+    name of that person. Only quotations calling one name count (``"Night, Halloran"`` is a
+    greeting and a name, not two names).
+    """
+    person = doc.roster.by_name(name)
+    runs = name_runs(words(name), name)
+    if person is None or not runs or not runs[0].title or len(runs[0].words) != 1:
+        return
+    surname = runs[0].words[0]
+    others = narrator_calls(doc, decisions)
+    called = {phrases[0].rstrip(".") for i, d in decisions.items() if d.speaker != FIRST_PERSON_NAME
+              and len(phrases := address_phrases(doc.segments[i].text)) == 1}
+    called = {n for n in called if " " not in n and n != surname and n not in others and doc.roster.lookup(n) is None}
+    clips = [n for n in called if surname.startswith(n) and len(n) >= 3]
+    narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
+    given = [n for n in called if n not in clips and is_listed_given_name(n) and not re.search(rf"\b{re.escape(n)}\b", narration)]
+    for form in clips + given[:len(given) == 1]:
         person.forms[form] += 1
 
 
@@ -276,8 +302,10 @@ def _called_name(doc: Document, phrase: str, quote: str) -> str | None:
 
 def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
     """The names the narrator's own quotations address: people other than the narrator
-    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him)."""
-    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME for n in vocatives_in(doc, doc.segments[i].text)}
+    (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him);
+    not the narrator's own name said into a phone (``"Dunmore," I said into it.``)."""
+    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and not answers_with_own_name(doc, i)
+            for n in vocatives_in(doc, doc.segments[i].text)}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})

@@ -47,6 +47,7 @@ class Conversation:
     call: str = ""  # a phone call: "ringing", "open", or "" for none
     on_line: str | None = None  # who the voice on the line of that call is
     into_phone: bool = False  # the last turn was spoken into the phone
+    line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
@@ -71,7 +72,7 @@ class Conversation:
         self.before_last_turn = []
         self.departed = set()
         self.silent = set()
-        self.call, self.on_line, self.into_phone = "", None, False
+        self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
         self.summoned, self.asked = None, False
         self.last_speaker = None
 
@@ -365,6 +366,21 @@ def opens_subordinate_clause(text: str, at: int) -> bool:
     """
     before = text[max(0, at - 12):at].split()
     return bool(before) and before[-1].lower() in _SUBORDINATORS
+
+
+_RELATIVE_CLAUSE = letters.compile(r"(?:^|[,;:—(]|--)\s*(?:which|who|whom|whose)\b[^,;:—()!?.]*$", re.IGNORECASE)
+
+
+def in_relative_clause(text: str, at: int) -> bool:
+    """A subject inside a clause that a comma and ``which``/``who`` open is about someone
+    else's doing: ``Pell sat on my desk, which he knows I hate.`` -- neither ``he`` nor ``I``
+    is who the sentence is about.
+
+    >>> t = "Pell sat on my desk, which he knows I hate. Then I left."
+    >>> [in_relative_clause(t, t.index(w)) for w in ("he knows", "I hate", "I left")]
+    [True, True, False]
+    """
+    return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
 
 
 _SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on

@@ -18,7 +18,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -295,11 +295,37 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
         subject = interrupting_subject(text, mentions, before[-1]) or main_clause_subject(text, before, before[-1])  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
+        subject = watched_actor(text, before, subject)
         return heard_person(text, mentions, before, subject) or heard_instead(text, mentions, subject)
     mentions = ctx.mentions_in(ctx.after)
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in mentions if m.subject and m.start < first_sentence_end]
     return heard_instead(text, mentions, after[0]) if after else None
+
+
+def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Mention:
+    """A narrator who only notices what someone else in the beat does (``I had not noticed
+    him pick it up``, ``I could see her hands shake``) does not take the beat from that
+    person: ``Vane held up a wheel. I had not noticed him pick it up. "Such as time."`` ->
+    Vane. Only when the noticing has a ``him``/``her`` for its object, the one who acted.
+
+    >>> t = "Vane held up a wheel. I had not noticed him pick it up. "
+    >>> ms = [Mention(0, 4, "name", "Vane", Gender.MALE, subject=True), Mention(22, 23, "first_person", "I", subject=True)]
+    >>> watched_actor(t, ms, ms[1]).text, watched_actor(t.replace("him", "it"), ms, ms[1]).text
+    ('Vane', 'I')
+    """
+    if subject.kind != "first_person" or not reports_inner_state(text, subject):
+        return subject
+    sentence = text[subject.end:(found.start() if (found := _SENTENCE_END.search(text, subject.end)) else len(text))]
+    watched = _WATCHED.search(sentence)
+    actors = [m for m in subjects if m.start < subject.start and m.kind != "first_person"]
+    if watched is None or not actors or actors[-1].gender not in (_WATCHED_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
+        return subject
+    return actors[-1]
+
+
+_WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
+_WATCHED_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
 
 
 _HEARS = letters.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
@@ -380,7 +406,8 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
-    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s).
+    (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
+    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
 
     >>> t = "He laughs, like she has startled it out of him. "
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
@@ -392,7 +419,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = text[max(0, subject.start - 12):subject.start].split()
-    if not opener or opener[-1].lower() not in _SIDE_CLAUSE_OPENERS:
+    if not (opener and opener[-1].lower() in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start)):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
     return earlier[-1] if earlier else subject
@@ -626,7 +653,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(r",\s+([A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_MID = letters.compile(r",\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
 _VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
@@ -791,6 +818,8 @@ def address_phrases(quote: str) -> list[str]:
 
     >>> address_phrases('"Jane, sit down. Stay there, Miss Eyre."'), address_phrases('"On the paper, Nell. Keep up."')
     (['Jane', 'Miss Eyre'], ['Nell'])
+    >>> address_phrases('"It is gone, Mr. Hale. All of it."')
+    ['Mr. Hale']
     """
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
