@@ -83,7 +83,7 @@ STORY_FLOORS = [
     ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
     ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
-    ("second_year", 97, 0.58),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 0.588 when the bench read symbol lines as scene breaks (round 33, before 33a)
+    ("second_year", 97, 0.75),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 73/97 = 0.753 with symbol lines read as scene breaks (round 33)
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.82),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33)
