@@ -20,6 +20,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
+    door_shut_behind,
     last_actor_speaks,
     silent_people,
     salient_character,
@@ -124,8 +125,10 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
-    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
-    return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
+    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
+    ``The door shut behind her.`` -> her."""
+    text = resolver.doc.text
+    return {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
