@@ -66,12 +66,14 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     'Brother Cole'
     >>> introduced_name(doc, '"I am Afraid."'), introduced_name(doc, '"I am here."')
     (None, None)
+    >>> introduced_name(doc, '"You may call me Ysolde. And you may sit."'), introduced_name(doc, '"I am Norwegian. This is joy."')
+    ('Ysolde', None)
     """
     m = _SELF_INTRODUCTION.search(quote)
     phrase = m.group(1) if m else bare_introduction(quote, previous)
-    if not phrase:
-        return None
-    if not all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split()):
+    if phrase and m and not _all_name_words(phrase) and not m.group(0).lower().startswith(("i ", "i'", "i’")):
+        phrase = phrase.split(". ")[0]  # "Call me Honora. And you...": the sentence ends at the name (not "I am Norwegian. This")
+    if not phrase or not _all_name_words(phrase):
         return None
     runs = name_runs(words(phrase), phrase)
     if not runs:
@@ -80,6 +82,10 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     if person is not None:
         return person.name
     return phrase if " " in phrase or _looks_like_name(phrase) else None
+
+
+def _all_name_words(phrase: str) -> bool:
+    return all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split())
 
 
 _TITLE_WORDS = frozenset({"brother", "sister", "father", "mother", "captain", "doctor", "dr", "mr", "mrs", "miss", "ms", "lady", "lord", "sir", "master", "parson", "professor"})
