@@ -635,3 +635,13 @@ def test_a_tag_pronoun_is_not_the_man_its_own_clause_describes(tag):
         f"\u201cAnd the tar,\u201d {tag}.",
     ]
     assert dialogue_speakers(paragraphs)[1:] == ["Hollis", "Hollis"]
+
+
+def test_the_girl_in_grey_is_someone_pointed_out_not_the_girl_just_named():
+    scene = [
+        "Nell and Priya were the last two in the library.",
+        "“Are you nearly done?” Nell asked.",
+        "Priya shut her book and stretched. She yawned.",
+        "The girl in grey by the window had not moved all evening. “We close at nine,” she said.",
+    ]
+    assert dialogue_speakers(scene)[-1] not in ("Nell", "Priya")
