@@ -269,6 +269,18 @@ def test_the_one_the_last_speaker_acts_on_answers():
     assert dialogue_rules(scene)[-1] == "acted_on_replies"
 
 
+def test_the_one_a_speaker_turns_on_by_pronoun_answers():
+    scene = [
+        "Ada, Bram and Cole were arguing over the rota in the kitchen.",
+        "“Who is cooking tonight?” Ada asked.",
+        "“Not me,” said Bram.",
+        "Cole rounded on her. “You skipped your turn on Friday.”",
+        "“I cooked on Sunday instead.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ada"
+    assert dialogue_rules(scene)[-1] == "acted_on_replies"
+
+
 def test_one_named_only_as_an_owner_or_after_narration_was_not_acted_on():
     owner = [
         "Pearl sat down between Jonah and Iris at the table.",
