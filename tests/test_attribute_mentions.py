@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ficaudio.attribute.mentions import (
-    calls_reader_placeholder, compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
+    calls_reader_placeholder, compound_head, description_at, fold, is_group_noun, is_name_word, is_person_noun, may_be_surname, name_runs, split_honorific, words,
     writes_reader_placeholder,
 )
 
@@ -165,3 +165,8 @@ def test_the_readers_placeholder_in_the_narration_names_a_speaker():
 
 def test_no_word_is_read_inside_a_placeholder():
     assert [w.text for w in words("(Y/N)'s bag and [y/n]'s coat")] == ["Y/N's", "bag", "and", "Y/N's", "coat"]
+
+
+def test_everyday_roles_are_person_nouns():
+    assert all(is_person_noun(w) for w in ("singer", "drummer", "manager", "ghost", "matron", "detective", "chef"))
+    assert not any(is_person_noun(w) for w in ("guitar", "drum", "kitchen"))

@@ -325,6 +325,11 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
     "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen", "keeper",
     "redhead", "blonde", "blond", "brunette",
+    "singer", "drummer", "guitarist", "bassist", "musician", "manager", "dj", "ghost", "matron", "housemistress",
+    "housemaster", "detective", "inspector", "constable", "reporter", "journalist", "secretary", "receptionist",
+    "janitor", "barista", "chef", "surgeon", "paramedic", "firefighter", "goalie", "goalkeeper", "referee",
+    "dancer", "actor", "actress", "director", "producer", "assistant", "intern", "patient", "customer", "tenant",
+    "neighbour", "neighbor", "sheriff", "deputy", "mayor", "librarian", "bodyguard", "quartermaster",
 } | CREATURE_NOUNS)
 
 
