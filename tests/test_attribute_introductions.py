@@ -308,3 +308,12 @@ _HEADER_TITLE = [
 def test_a_title_the_header_lists_before_a_name_names_its_speaker():
     # the header lists "High-Archivist Osk": the one the story calls the High-Archivist is Osk
     assert dialogue_speakers(_HEADER_TITLE) == ["Osk", "Mara", "Mara", "Osk"]
+
+
+def test_a_role_answering_a_call_that_opens_a_later_sentence_is_the_one_called():
+    speakers = dialogue_speakers([
+        "Bruno and Nadia were packing the van. Bruno argued with the satnav while Nadia wound cables.",
+        "Wendell put his head round the door. “Load-in is at six. Nadia, with me. The sound desk wants you.”",
+        "“They always want me,” said the bassist, but she went.",
+    ])
+    assert speakers[-1] == "Nadia"
