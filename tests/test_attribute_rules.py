@@ -610,3 +610,13 @@ def test_the_reader_introducing_themself_speaks_the_line():
         '"Nice to meet you, Theo. I\'m Y/N."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Y/N"
+
+
+def test_a_full_name_and_whom_it_works_for_introduces_the_speaker():
+    speakers = dialogue_speakers([
+        "The press room was half empty. Bruno sat behind the microphones, and Greta Holm from the local paper had the front row.",
+        "“Questions,” said the moderator.",
+        "“Hello! Greta Holm, Valley Courier. Bruno, was the crash your fault?”",
+        "“No,” Bruno said.",
+    ])
+    assert speakers[1] == "Greta Holm"
