@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.models import Character, Gender
 
-from attribute_scenes import INO, KIBA, SAKURA, speakers
+from attribute_scenes import INO, KIBA, SAKURA, dialogue_rules, dialogue_speakers, speakers
 
 NADIA = Character("Nadia", (), Gender.FEMALE)
 JAMIE = Character("Jamie", (), Gender.MALE)
@@ -60,3 +60,17 @@ def test_once_the_line_goes_dead_its_voice_takes_no_turn():
             '"Jamie. It\'s me."\n"Bring the cake by noon."\n"Fine," Ino said.\n'
             'The line went dead. Ino frowned at the phone.\n"What cake?"\n"The one you forgot, I bet."')
     assert [s for s, _ in speakers(text, [INO, SAKURA, JAMIE])[-2:]] == ["Ino", "Sakura"]
+
+
+_STUDIO_CALL = [
+    "Bruno and Nadia were eating crisps in the green room. The interview with Greta Holm was at ten, and at ten the phone on the table buzzed. Nadia put it on speaker.",
+    "“Hello?”",
+    "“Nadia! Hi! Greta Holm, Valley Radio breakfast. You're on in ten seconds.”",
+    "Nadia pulled a face at Bruno.",
+    "A jingle played, and then the voice on the phone got louder. “And we are back, with the band everyone is talking about!”",
+]
+
+
+def test_a_caller_who_gives_name_and_station_is_the_voice_on_the_line():
+    speakers = dialogue_speakers(_STUDIO_CALL)
+    assert speakers[1:] == ["Greta Holm", "Greta Holm"]
