@@ -506,7 +506,7 @@ def test_a_role_in_apposition_with_a_possessive_names_that_person():
 def test_a_role_the_narration_says_a_person_holds_names_that_person():
     """``Maeve had been their manager for six years``: a later ``the manager`` is Maeve."""
     speakers = dialogue_speakers([
-        "The van smelled of cold chips. Maeve had been their manager for six years, and Oskar, who was their drummer and their driver, had the wheel.",
+        "The van smelled of cold chips, and Maeve had been their manager for six years. Oskar, who was their drummer and their driver, had the wheel.",
         "“Left at the lights,” Maeve said.",
         "“We're late,” Oskar said.",
         "“We're always late,” said the manager. “Drive.”",

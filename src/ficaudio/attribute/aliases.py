@@ -995,10 +995,11 @@ def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
     """``Kit, who was their singer and ...``, ``Delia had been their manager for four years``:
     a role the narration says a named person holds names that person from now on, by the
     role with its possessive and with ``the`` (a later ``the singer started`` is Kit), when
-    nobody holds that phrase yet; not kin (:func:`_index_relation`).
+    nobody holds that phrase yet; not kin (:func:`_index_relation`). Such a role is a person
+    noun of the story (:data:`ficaudio.attribute.mentions._ROLE_OF_NAME`).
 
     >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); kit = r.add(Person("Kit", Counter(Kit=3)), ["Kit"])
+    >>> r = Roster(); r.speaker_nouns = frozenset({"singer"}); kit = r.add(Person("Kit", Counter(Kit=3)), ["Kit"])
     >>> _index_predicated_role(r, "Kit", "their singer and their rhythm guitarist"); r.lookup("the singer").name, r.lookup("their singer").name
     ('Kit', 'Kit')
     >>> _index_predicated_role(r, "Kit", "her brother, and"); r.lookup("the brother")
