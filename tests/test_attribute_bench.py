@@ -87,7 +87,7 @@ STORY_FLOORS = [
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.84),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged
-    ("mage_trial", 86, 0.76),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged
+    ("mage_trial", 86, 0.77),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33c
     ("spirit_exam", 98, 0.71),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged
     ("star_relay", 97, 0.78),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged
     ("summer_camp", 95, 0.94),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged
@@ -95,8 +95,8 @@ STORY_FLOORS = [
     # round 32e: a second-person reader-insert, written before the rules for it (not blind)
     ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
     # round 32's blind set (bench/heldout then), read and moved here in round 33
-    ("band_tour", 97, 0.61),  # round 32 blind: 0.608 at its start, 0.619 at its end
-    ("dorm_ghost", 96, 0.60),  # round 32 blind: 0.594 at its start, 0.604 at its end
+    ("band_tour", 97, 0.77),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c
+    ("dorm_ghost", 96, 0.70),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c
     ("locker_room", 95, 0.53),  # round 32 blind: 0.516 at its start, 0.537 at its end
     ("noir_office", 97, 0.46),  # round 32 blind: 0.536 at its start, 0.464 at its end
     ("pirate_crossing", 96, 0.56),  # round 32 blind: 0.562 at its start, 0.562 at its end
