@@ -501,6 +501,20 @@ def test_a_role_in_apposition_with_a_possessive_names_that_person():
         "Her engineer laughs, very briefly. \u201cThen bring them home.\u201d",
     ])
     assert speakers[-1] == "Marco"
+
+
+def test_a_role_the_narration_says_a_person_holds_names_that_person():
+    """``Maeve had been their manager for six years``: a later ``the manager`` is Maeve."""
+    speakers = dialogue_speakers([
+        "The van smelled of cold chips, and Maeve had been their manager for six years. Oskar, who was their drummer and their driver, had the wheel.",
+        "“Left at the lights,” Maeve said.",
+        "“We're late,” Oskar said.",
+        "“We're always late,” said the manager. “Drive.”",
+        "“I am driving,” said the drummer.",
+    ])
+    assert speakers[2:] == ["Maeve", "Maeve", "Oskar"]
+
+
 _TITLED_LADY_AND_HER_FULL_NAME = [
     "Lady Merrow came in from the garden with mud on her hem. In forty years Isaura Merrow had never cared for gloves, and the village said that was why they liked Isaura Merrow.",
     '"The roses are finished," said Lady Merrow.',

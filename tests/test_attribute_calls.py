@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.models import Character, Gender
 
-from attribute_scenes import INO, KIBA, SAKURA, speakers
+from attribute_scenes import INO, KIBA, SAKURA, dialogue_speakers, speakers
 
 NADIA = Character("Nadia", (), Gender.FEMALE)
 JAMIE = Character("Jamie", (), Gender.MALE)
@@ -87,3 +87,17 @@ def test_when_the_narration_only_reports_the_far_end_the_one_on_the_phone_goes_o
             '"Two loaves for Friday."\n'
             '"Tell them no raisins," Kiba said.')
     assert speakers(text, [INO, KIBA])[1] == ("Ino", "holder_goes_on")
+
+
+_STUDIO_CALL = [
+    "Bruno and Nadia were eating crisps in the green room. The interview with Greta Holm was at ten, and at ten the phone on the table buzzed. Nadia put it on speaker.",
+    "“Hello?”",
+    "“Nadia! Hi! Greta Holm, Valley Radio breakfast. You're on in ten seconds.”",
+    "Nadia pulled a face at Bruno.",
+    "A jingle played, and then the voice on the phone got louder. “And we are back, with the band everyone is talking about!”",
+]
+
+
+def test_a_caller_who_gives_name_and_station_is_the_voice_on_the_line():
+    speakers = dialogue_speakers(_STUDIO_CALL)
+    assert speakers[1:] == ["Greta Holm", "Greta Holm"]

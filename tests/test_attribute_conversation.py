@@ -186,6 +186,21 @@ def test_someone_who_shuffles_off_takes_no_more_turns():
     assert dialogue_speakers(_NIGHT_KITCHEN)[-1] == "Wynn"
 
 
+_BACK_OFFICE = [
+    "Marta, Idris and Sol were still in the back office.",
+    '"Invoices by five," Marta said. "Both of you."',
+    '"Five is early," said Idris.',
+    '"Five is when the courier comes."',
+    "The door clicked shut behind her.",
+    '"She means it," Sol said.',
+    '"She always means it."',
+]
+
+
+def test_the_one_a_door_shuts_behind_takes_no_more_turns():
+    assert dialogue_speakers(_BACK_OFFICE)[-1] == "Idris"
+
+
 def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
     text = ('The locker room smelled of ozone.\n'
             'Ino drops her bag on the bench. Kiba is sitting on the floor with sparks on his knuckles.\n'
@@ -251,6 +266,18 @@ def test_the_one_the_last_speaker_acts_on_answers():
         "“It was more complicated than that.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Iris"
+    assert dialogue_rules(scene)[-1] == "acted_on_replies"
+
+
+def test_the_one_a_speaker_turns_on_by_pronoun_answers():
+    scene = [
+        "Ada, Bram and Cole were arguing over the rota in the kitchen.",
+        "“Who is cooking tonight?” Ada asked.",
+        "“Not me,” said Bram.",
+        "Cole rounded on her. “You skipped your turn on Friday.”",
+        "“I cooked on Sunday instead.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ada"
     assert dialogue_rules(scene)[-1] == "acted_on_replies"
 
 

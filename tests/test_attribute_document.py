@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from ficaudio.attribute.document import Mention, build_document, description_opens_clause, is_possessive_name, is_predicative_after_s, looks_like_verb, told_to_you, words, you_is_subject
 
+from ficaudio.attribute.resolve import narrated_in_first_person
+
 from attribute_scenes import LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story
 
 
@@ -141,3 +143,15 @@ def test_a_name_after_an_indefinite_subject_is_not_the_one_who_acts():
     story, segments = paragraph_story(["Everyone in the harbour owed Vasko something. Vasko owed nobody."])
     doc = build_document(story, segments, [Character("Vasko", (), Gender.MALE)])
     assert [m.subject for m in doc.paragraphs[0].mentions if m.text == "Vasko"] == [False, True]
+
+
+def test_an_authors_note_in_the_first_person_does_not_make_the_story_first_person():
+    paragraphs = [
+        "A/N: I wrote this on a train. I know it is short. I hope you like it anyway. I will fix typos later.",
+        "Mara locked the shop. She counted the till twice.",
+        "“Short again,” Mara said.",
+        "Jun leaned on the counter. He shrugged. She frowned at him. He looked away.",
+    ]
+    story, segments = paragraph_story(paragraphs)
+    doc = build_document(story, segments, ())
+    assert not narrated_in_first_person(doc)

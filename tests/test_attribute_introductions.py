@@ -44,6 +44,23 @@ def test_introduced_name_needs_a_name():
     assert introduced_name(doc, '"I’m Kenji’s student."') is None
 
 
+def test_a_name_given_after_call_me_ends_its_sentence():
+    paragraphs = [
+        "Tam and Orla had the lantern. A stranger sat on the stile in a long blue coat.",
+        '"Who are you?" Tam asked.',
+        'The stranger smiled. "You may call me Ysolde. And you may put that lantern down."',
+        '"Why should I?" said Orla.',
+        '"Because it is about to go out," the stranger said.',
+    ]
+    speakers = dialogue_speakers(paragraphs)
+    assert speakers[1] == speakers[3] == "Ysolde"
+
+
+def test_i_am_and_a_capitalised_word_is_no_name_given():
+    doc = type("Doc", (), {"roster": Roster()})()
+    assert introduced_name(doc, '"I am Norwegian. This is what joy sounds like."') is None
+
+
 def test_described_speaker_answering_a_silent_name_is_that_character():
     scene = [
         'Teddy knocked at the kitchen of Mrs. Hall and waited. Mrs. Hall was not a woman to hurry, and she kept a cook.',
@@ -291,3 +308,12 @@ _HEADER_TITLE = [
 def test_a_title_the_header_lists_before_a_name_names_its_speaker():
     # the header lists "High-Archivist Osk": the one the story calls the High-Archivist is Osk
     assert dialogue_speakers(_HEADER_TITLE) == ["Osk", "Mara", "Mara", "Osk"]
+
+
+def test_a_role_answering_a_call_that_opens_a_later_sentence_is_the_one_called():
+    speakers = dialogue_speakers([
+        "Bruno and Nadia were packing the van. Bruno argued with the satnav while Nadia wound cables.",
+        "Wendell put his head round the door. “Load-in is at six. Nadia, with me. The sound desk wants you.”",
+        "“They always want me,” said the bassist, but she went.",
+    ])
+    assert speakers[-1] == "Nadia"

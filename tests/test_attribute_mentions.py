@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from ficaudio.attribute.mentions import (
-    calls_reader_placeholder, compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, name_runs, split_honorific, words,
+    calls_reader_placeholder, compound_head, description_at, fold, is_group_noun, is_name_word, may_be_surname, speaker_nouns, name_runs, split_honorific, words,
     writes_reader_placeholder,
 )
 
@@ -165,3 +165,8 @@ def test_the_readers_placeholder_in_the_narration_names_a_speaker():
 
 def test_no_word_is_read_inside_a_placeholder():
     assert [w.text for w in words("(Y/N)'s bag and [y/n]'s coat")] == ["Y/N's", "bag", "and", "Y/N's", "coat"]
+
+
+def test_a_role_the_narration_gives_a_named_person_is_a_person_noun():
+    text = "Rain again, and Maeve had been their manager for six years. He nodded at Oskar, who was their drummer and driver. Silence was her answer."
+    assert sorted(speaker_nouns(text, frozenset())) == ["drummer", "manager"]

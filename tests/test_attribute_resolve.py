@@ -651,3 +651,13 @@ def test_joining_a_description_to_a_name_renames_it_in_all_the_scene_state():
     resolver.join("the stranger", "Wen")
     assert (conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed) == (["Wen"], "Wen", "Wen", "Wen", {"Wen"})
     assert (resolver.settled[5], resolver.voice_sources["radio"]) == ("Wen", "Wen")
+
+
+def test_the_girl_in_grey_is_someone_pointed_out_not_the_girl_just_named():
+    scene = [
+        "Nell and Priya were the last two in the library.",
+        "“Are you nearly done?” Nell asked.",
+        "Priya shut her book and stretched. She yawned.",
+        "The girl in grey by the window had not moved all evening. “We close at nine,” she said.",
+    ]
+    assert dialogue_speakers(scene)[-1] not in ("Nell", "Priya")

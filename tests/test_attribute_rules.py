@@ -673,3 +673,13 @@ def test_a_narrator_who_only_notices_someone_act_does_not_take_their_line():
         ' "Then we make some."',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Corrigan"
+
+
+def test_a_full_name_and_whom_it_works_for_introduces_the_speaker():
+    speakers = dialogue_speakers([
+        "The press room was half empty. Bruno sat behind the microphones, and Greta Holm from the local paper had the front row.",
+        "“Questions,” said the moderator.",
+        "“Hello! Greta Holm, Valley Courier. Bruno, was the crash your fault?”",
+        "“No,” Bruno said.",
+    ])
+    assert speakers[1] == "Greta Holm"

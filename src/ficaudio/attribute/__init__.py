@@ -20,6 +20,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
+    door_shut_behind,
     last_actor_speaks,
     silent_people,
     salient_character,
@@ -124,8 +125,10 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
-    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor."""
-    return {name for m in para.mentions if (m.subject or m.clause_subject) and departs(resolver.doc.text, m) and (name := resolver.mention(m, para))}
+    """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
+    ``The door shut behind her.`` -> her."""
+    text = resolver.doc.text
+    return {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -347,9 +350,10 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
 
 def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     """The one person a speaker's paragraph names in its narration other than as a subject:
-    ``Pearl turns the enormous glasses on Iris. "And you let him go to Seattle."`` -> Iris."""
+    ``Pearl turns the enormous glasses on Iris. "And you let him go to Seattle."`` -> Iris;
+    or turns on with a pronoun (:func:`faced`): ``Cole rounded on her.``"""
     text = resolver.doc.text
-    objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
+    objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and (m.kind in ("name", "first_person") or m.kind == "pronoun" and faced(text, m)) and (name := resolver.mention(m, para)) and name != speaker}
     objects |= {name for name in (told_by_pronoun(resolver, para, speaker),) if name}
     return objects.pop() if len(objects) == 1 else None
 
@@ -371,6 +375,20 @@ def told_by_pronoun(resolver: Resolver, para: Paragraph, speaker: str) -> str | 
             gender = Gender.MALE if told.group(1).lower() == "him" else Gender.FEMALE
             return pronoun_by_gender(resolver, gender, told.start(1), para, exclude=(speaker,))
     return None
+
+
+_FACING = letters.compile(r"\b(?:on|to|at|toward|towards)\s+$")
+
+
+def faced(text: str, m: Mention) -> bool:
+    """Whether an object pronoun is the one an action is turned on: ``Kit rounded on him``,
+    ``She turned to her`` (not ``she handed him the cup``).
+
+    >>> t = "Kit rounded on him. She handed him the cup."
+    >>> faced(t, Mention(15, 18, "pronoun", "him")), faced(t, Mention(31, 34, "pronoun", "him"))
+    (True, False)
+    """
+    return m.text.lower() in ("him", "her") and bool(_FACING.search(text, max(0, m.start - 12), m.start))
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")

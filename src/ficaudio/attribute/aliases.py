@@ -45,6 +45,7 @@ _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|A
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
+_ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
@@ -861,6 +862,8 @@ def index_described_names(doc: Document) -> None:
                 _index_relation(doc.roster, m.group(2), m.group(1))
             for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _ROLE_PREDICATE.finditer(doc.text, start, end):
+                _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_bare_role(doc.roster, m.group(1), m.group(2))
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
@@ -1016,6 +1019,32 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
         return
     possessive = found[0].split(" ", 1)[0].lower()
     for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
+        if roster.lookup(phrase) is None:
+            roster.index(phrase, person)
+
+
+_ROLE_PREDICATE_END = letters.compile(r"\s*(?:[,.;!?—]|(?:and|for|since|until|in|on|at)\b|$)")
+
+
+def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
+    """``Kit, who was their singer and ...``, ``Delia had been their manager for four years``:
+    a role the narration says a named person holds names that person from now on, by the
+    role with its possessive and with ``the`` (a later ``the singer started`` is Kit), when
+    nobody holds that phrase yet; not kin (:func:`_index_relation`). Such a role is a person
+    noun of the story (:data:`ficaudio.attribute.mentions._ROLE_OF_NAME`).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); r.speaker_nouns = frozenset({"singer"}); kit = r.add(Person("Kit", Counter(Kit=3)), ["Kit"])
+    >>> _index_predicated_role(r, "Kit", "their singer and their rhythm guitarist"); r.lookup("the singer").name, r.lookup("their singer").name
+    ('Kit', 'Kit')
+    >>> _index_predicated_role(r, "Kit", "her brother, and"); r.lookup("the brother")
+    """
+    found = description_at(following, roster.speaker_nouns)
+    person = roster.resolve_phrase(name)
+    if not found or person is None or found[1] in KIN_GENDER or not _ROLE_PREDICATE_END.match(following, len(found[0])):
+        return
+    possessive = found[0].split(" ", 1)[0].lower()
+    for phrase in (found[0].lower(), f"{possessive} {found[1]}", f"the {found[1]}"):
         if roster.lookup(phrase) is None:
             roster.index(phrase, person)
 

@@ -14,7 +14,7 @@ import re
 from ficaudio import letters
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:phone|cell|mobile)"
@@ -26,7 +26,8 @@ _OPENS = letters.compile(
     r"|\bspeaker(?:phone)?\s+button\b|\bon\s+speaker(?:phone)?\b", re.IGNORECASE)
 _ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
 _FAR_END = letters.compile(
-    rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
+    rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:little\s+|tiny\s+)?(?:{_PHONE}|speaker|receiver)\b"
+    rf"|\bvoice\s+on\s+the\s+(?:{_PHONE}|speaker)\b", re.IGNORECASE)
 _DIALLED = letters.compile(r"\bdiall?(?:s|ed|ing)\b|\b(?:rang|calls?|called|phoned)\s+(?:him|her|them|back)\b", re.IGNORECASE)
 _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
 _SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
@@ -68,9 +69,12 @@ def call_ends(text: str) -> bool:
 def from_the_line(text: str) -> bool:
     """Narration that says a line comes down the phone: ``There was a long breath on the other
     end.``, ``The voice that comes out of the phone is dry``, ``says the voice from the phone``,
-    ``a pause on the line`` (not ``Bash leans over the phone``).
+    ``a pause on the line``, ``the voice on the phone`` (not ``Bash leans over the phone``, nor
+    ``Bash is on the phone``).
 
     >>> [from_the_line(t) for t in ("There was a long breath on the other end.", "The voice that comes out of the phone is dry.", "Bash leans over the phone.")]
+    [True, True, False]
+    >>> [from_the_line(t) for t in ("tinny through the little speaker", "the voice on the phone went up", "Bash is on the phone")]
     [True, True, False]
     """
     return bool(_FAR_END.search(text))
@@ -142,7 +146,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         if conv.on_line is None and decision and doc.segments[index].kind is SegmentKind.DIALOGUE:
             ctx = quote_context(doc, index)
             called = vocatives(ctx) if conv.call == "open" else []
-            conv.on_line = next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker), None)
+            conv.on_line = self_named_with_affiliation(ctx) or next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker), None)
     last = decisions.get(para.quotes[-1]) if para.quotes else None
     conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
 

@@ -274,6 +274,22 @@ def arrives(text: str, m: Mention) -> bool:
     return bool(_ARRIVES.match(text, m.end))
 
 
+_DOOR_SHUT_BEHIND = letters.compile(
+    r"\bdoor\s+(?:\w+\s+)?(?:shut|shuts|closed|closes|slammed|slams|clicked|clicks|swung|swings|banged|bangs|thudded|thuds)"
+    r"(?:\s+(?:shut|closed|to))?\s+behind\s+$")
+
+
+def door_shut_behind(text: str, m: Mention) -> bool:
+    """Whether ``m`` is the one a door shuts behind: ``The door shut behind her.`` -- she
+    has left the room, though the sentence is about the door.
+
+    >>> t = "The door shut behind her. She sat down behind him."
+    >>> door_shut_behind(t, Mention(21, 24, "pronoun", "her")), door_shut_behind(t, Mention(46, 49, "pronoun", "him"))
+    (True, False)
+    """
+    return bool(_DOOR_SHUT_BEHIND.search(text[max(0, m.start - 60):m.start]))
+
+
 def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """A thought belongs to the viewpoint character: the latest subject of the narration.
     ``Sakura froze. *Not again.*`` -> Sakura."""

@@ -502,7 +502,9 @@ def _second_person_share(paragraphs: list[Paragraph], you_subjects: int) -> floa
 
 
 def _first_person_share(paragraphs: list[Paragraph]) -> float:
-    counts = Counter(m.kind for p in paragraphs for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
+    """The share of ``I`` among narration subjects, the author's notes left out (``A/N: I
+    have needed to know why...`` is the author, not a narrator)."""
+    counts = Counter(m.kind for p in paragraphs if not p.front_matter for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
     total = counts["pronoun"] + counts["first_person"]
     return counts["first_person"] / total if total else 0.0
 

@@ -20,7 +20,7 @@ from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import Decision, decided, vocatives_in
+from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
 _SELF_INTRODUCTION = letters.compile(
@@ -66,12 +66,14 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     'Brother Cole'
     >>> introduced_name(doc, '"I am Afraid."'), introduced_name(doc, '"I am here."')
     (None, None)
+    >>> introduced_name(doc, '"You may call me Ysolde. And you may sit."'), introduced_name(doc, '"I am Norwegian. This is joy."')
+    ('Ysolde', None)
     """
     m = _SELF_INTRODUCTION.search(quote)
     phrase = m.group(1) if m else bare_introduction(quote, previous)
-    if not phrase:
-        return None
-    if not all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split()):
+    if phrase and m and not _all_name_words(phrase) and not m.group(0).lower().startswith(("i ", "i'", "i’")):
+        phrase = phrase.split(". ")[0]  # "Call me Honora. And you...": the sentence ends at the name (not "I am Norwegian. This")
+    if not phrase or not _all_name_words(phrase):
         return None
     runs = name_runs(words(phrase), phrase)
     if not runs:
@@ -80,6 +82,10 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     if person is not None:
         return person.name
     return phrase if " " in phrase or _looks_like_name(phrase) else None
+
+
+def _all_name_words(phrase: str) -> bool:
+    return all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split())
 
 
 _TITLE_WORDS = frozenset({"brother", "sister", "father", "mother", "captain", "doctor", "dr", "mr", "mrs", "miss", "ms", "lady", "lord", "sir", "master", "parson", "professor"})
@@ -179,7 +185,8 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
 def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
     """A role first heard answering a call by name is the person called: ``"You know that
     better than I do, Noor."`` / ``"I do," says the attending.`` -> ``{"the attending": "Noor
-    Haddad"}``, every line of hers. Only a role that the story never brought in as someone new
+    Haddad"}``, every line of hers; the call may open a later sentence (``"Soundcheck. Ruth,
+    with me."`` / ``"Fine," said the drummer.``). Only a role that the story never brought in as someone new
     (``an attending``), no word of sex or kin (``the woman`` answering may be anyone), its tag
     read in its own paragraph, the call naming one person of its gender, not its caller.
     People the other passes renamed (``taken``) are left alone.
@@ -196,7 +203,7 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
             continue
         if decisions[following].rule not in _DESCRIBED_RULES or doc.paragraph_of[index] is doc.paragraph_of[following]:
             continue
-        called = [n for n in vocatives_in(doc, doc.segments[index].text) if n != caller and doc.roster.by_name(n)]
+        called = [n for n in dict.fromkeys([*vocatives_in(doc, doc.segments[index].text), *turned_to(quote_context(doc, index))]) if n != caller and doc.roster.by_name(n)]
         if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values():
             renames[replier] = called[0]
     return renames

@@ -287,11 +287,24 @@ def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
     ['archer', 'warden']
     >>> sorted(speaker_nouns('"And you?" the moderator asks. "Go!" the moderator says. "Hm," the ceiling says.', frozenset({"asks", "says"})))
     ['moderator']
+
+    So are the roles the narration says a named person holds (:data:`_ROLE_OF_NAME`):
+
+    >>> sorted(speaker_nouns("He said Kit, who was their singer and their guitarist, yawned. Delia Frost had been their manager for years. Silence was her answer.", frozenset()))
+    ['manager', 'singer']
     """
     heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
     direct = Counter(m.group(1).lower() for m in _TAG_HEAD.finditer(text) if m.group(2) in speech_verbs)
-    heads |= {head for head, count in direct.items() if count >= 2}
+    heads |= {head for head, count in direct.items() if count >= 2} | {m.group(1) for m in _ROLE_OF_NAME.finditer(text)}
     return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in NOT_PERSON_HEADS)
+
+
+_ROLE_OF_NAME = letters.compile(
+    r"(?:\b[A-Z][\w'’-]+\s+[A-Z][\w'’-]+|(?<=[a-z,;:]\s)[A-Z][\w'’-]+)(?:,\s+who\s+(?:is|was)|\s+(?:is|was|had\s+been|has\s+been))\s+(?:his|her|their|my|our)\s+(?:[a-z]+\s+)?"
+    r"([a-z]+(?:er|or|ist|ian|ant))(?=\s*(?:[,;—]|\.(?!\w)|(?:and|for|since|until)\b))")
+"""A role a sentence says a named person holds: ``said Kit, who was their singer and``, ``Delia
+Frost had been their manager for`` -- a noun of agency (``-er``, ``-ist``, ...), the story's word
+for a person; the name a full name or mid-sentence (``Silence was her answer.`` names no one)."""
 
 
 _STOP_DESCRIPTION = frozenset("""

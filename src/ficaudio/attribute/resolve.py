@@ -644,16 +644,19 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
     return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
-_LOCATING = letters.compile(r"\s+(?:at|behind|beside|near)\s+the\s+[a-z]")
+_LOCATING = letters.compile(r"\s+(?:(?:at|behind|beside|near)\s+the\s+[a-z]|in\s+(?!question\b)(?:the\s+|a\s+|an\s+)?[a-z])")
 
 
 def located_newcomer(text: str, m: Mention) -> bool:
-    """``says the old man at the end of the counter``: a ``the`` description placed where it
-    sits points someone out for the first time, not the man just mentioned.
+    """``says the old man at the end of the counter``, ``The girl in grey tilts her head``: a
+    ``the`` description placed where it sits or by what it wears points someone out for the
+    first time, not the man just mentioned (not ``the man in question``).
 
     >>> t = "says the old man at the end of the counter, without looking up"
     >>> located_newcomer(t, Mention(5, 16, "description", "the old man", head="man")), located_newcomer("says the old man, laughing", Mention(5, 16, "description", "the old man", head="man"))
     (True, False)
+    >>> [located_newcomer(t, Mention(0, 8, "description", "The girl", head="girl")) for t in ("The girl in grey nods.", "The girl in question nods.")]
+    [True, False]
     """
     return m.text.lower().startswith("the ") and bool(_LOCATING.match(text, m.end))
 

@@ -951,9 +951,30 @@ def _previous_quotation(ctx: QuoteContext) -> Segment | None:
     return None
 
 
+_NAME_WITH_AFFILIATION = letters.compile(
+    r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
+
+
+def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
+    """A sentence of a quotation that is a full name, a comma and whom it works for introduces
+    its speaker, as on a phone or at a press conference: ``"Ingrid Haugland, NRK. Emil, ..."``,
+    ``"Pip! Hiya! Marcus Vale, Northern Wave drivetime."`` -> that person, when both words are
+    one name (not ``"Your Honour, I must protest."``, nor ``"Ruth Adebayo! Best drummer in
+    the North"``, a call).
+
+    >>> [bool(_NAME_WITH_AFFILIATION.search(q)) for q in ("“Ingrid Haugland, NRK. Emil, well?”", "“Hi! Marcus Vale, Northern Wave drivetime. Hello.”", "“Ruth Adebayo! Best drummer.”", "“Marcus Vale, you are late.”")]
+    [True, True, False, False]
+    """
+    found = _NAME_WITH_AFFILIATION.search(ctx.segment.text)
+    runs = name_runs(words(found.group(1)), found.group(1)) if found else []
+    person = ctx.doc.roster.resolve(runs[0]) if runs and runs[0].form == found.group(1) else None
+    return person.name if person else None
+
+
 def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
-    """The rule form of :func:`self_named_on_request`: the answer's own name is its speaker."""
-    name = self_named_on_request(ctx)
+    """The rule form of :func:`self_named_on_request` and :func:`self_named_with_affiliation`:
+    the quotation's own name is its speaker."""
+    name = self_named_on_request(ctx) or self_named_with_affiliation(ctx)
     return decided(name, "self_named_answer") if name else None
 
 
