@@ -131,12 +131,16 @@ def _strip_period(token: str) -> str:
     return token
 
 
+_SENTENCE_STOP = re.compile(r"[.!?…]")
+_OPENING_QUOTE = re.compile(r"(^|\s)[\"“‘]$")
+
+
 def _starts_sentence(previous_word: str, gap: str) -> bool:
     """A sentence starts after . ! ? or an opening quote (but not after "Mr.")."""
     if previous_word.endswith(".") and previous_word[:-1].lower() in TITLES:
         return False
     # an opening quote (after a space) starts a sentence; a closing one followed by a space does not
-    return bool(re.search(r"[.!?…]", gap) or re.search(r"(^|\s)[\"“‘]$", gap) or "\n" in gap)
+    return bool(_SENTENCE_STOP.search(gap) or _OPENING_QUOTE.search(gap) or "\n" in gap)
 
 
 def is_capitalised(word: str) -> bool:
