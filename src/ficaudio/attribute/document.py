@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
@@ -73,6 +74,16 @@ class Document:
     @property
     def text(self) -> str:
         return self.story.text
+
+    @cached_property
+    def narration_spans(self) -> list[tuple[int, int]]:
+        """Every paragraph's spans outside its quotations, in order."""
+        return [span for para in self.paragraphs for span in para.narration(self.segments)]
+
+    @cached_property
+    def narration_starts(self) -> list[int]:
+        """Where each of :attr:`narration_spans` starts (for bisecting)."""
+        return [start for start, _ in self.narration_spans]
 
 
 def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
