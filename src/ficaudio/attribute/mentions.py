@@ -91,8 +91,10 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
         if slashed and in_slashed_letters(text, match.start()) and not placeholder:
             continue
         gap = text[previous_end:match.start()]
-        before = found[-1].text if found else ""
-        initial = _span_opens_sentence(text, start, gap) if not found else _starts_sentence(before, gap)
+        if not found:
+            initial = _span_opens_sentence(text, start, gap)
+        else:
+            initial = gap != " " and _starts_sentence(found[-1].text, gap)  # one space: the sentence goes on
         token = reader_placeholder_word(placeholder) if placeholder else _strip_period(match.group())
         end_at = placeholder.end() if placeholder else match.start() + len(token)
         found.append(Word(token, match.start(), end_at, initial))
