@@ -278,8 +278,8 @@ def _first_written_at(doc: Document, name: str) -> int:
     """Where any form of a roster person is first written in the text."""
     person = doc.roster.by_name(name)
     forms = person.forms if person else (name,)
-    found = [m.start() for f in forms if (m := re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w])", doc.text))]
-    return min(found, default=len(doc.text))
+    found = [m.start() for f in forms if (at := doc.text.find(f)) >= 0 and (m := re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w])").search(doc.text, at))]
+    return min(found, default=len(doc.text))  # searched from where the form is first written: no match starts before
 
 
 def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:
@@ -404,11 +404,13 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     introductions test's Penhallow scene).
     """
     renames: dict[str, str] = {}
+    called: dict[int, list[str]] = {}  # quotation -> the names it calls, read once for every parent
     for person in doc.roster.people:
         titles = _PARENT_TITLES.get(KIN_NAMES.get(person.name.lower(), ""))
         if titles is None or person.known:
             continue
-        callers = {d.speaker for i, d in decisions.items() if person.name in vocatives_in(doc, doc.segments[i].text)}
+        called = called or {i: vocatives_in(doc, doc.segments[i].text) for i in decisions}
+        callers = {d.speaker for i, d in decisions.items() if person.name in called[i]}
         surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
         parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
         if len(parents) == 1:
