@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, TITLES
@@ -18,9 +19,10 @@ _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/]
 _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of the text: its surface, where it is, and whether a sentence starts there."""
+class Word(NamedTuple):
+    """One word of the text: its surface, where it is, and whether a sentence starts there
+    (a named tuple: made for every word of every span read, it is quicker to make than a
+    dataclass)."""
 
     text: str
     start: int
@@ -85,19 +87,24 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     previous_end = start
     slashed = text.find("/", start, end) >= 0  # no slash: no placeholder nor slashed letters to look for
     for match in _WORD.finditer(text, start, end):
-        if match.start() < previous_end:
+        at = match.start()
+        if at < previous_end:
             continue  # inside a placeholder's span: the "s" of "(Y/N)'s"
-        placeholder = _NAME_PLACEHOLDER.match(text, match.start()) if slashed else None
-        if slashed and in_slashed_letters(text, match.start()) and not placeholder:
+        placeholder = _NAME_PLACEHOLDER.match(text, at) if slashed else None
+        if slashed and not placeholder and in_slashed_letters(text, at):
             continue
-        gap = text[previous_end:match.start()]
+        gap = text[previous_end:at]
         if not found:
             initial = _span_opens_sentence(text, start, gap)
         else:
             initial = gap != " " and _starts_sentence(found[-1].text, gap)  # one space: the sentence goes on
-        token = reader_placeholder_word(placeholder) if placeholder else _strip_period(match.group())
-        end_at = placeholder.end() if placeholder else match.start() + len(token)
-        found.append(Word(token, match.start(), end_at, initial))
+        if placeholder:
+            token, end_at = reader_placeholder_word(placeholder), placeholder.end()
+        else:
+            token = match.group()
+            token = _strip_period(token) if token.endswith(".") else token
+            end_at = at + len(token)
+        found.append(Word(token, at, end_at, initial))
         previous_end = end_at
     return found
 
@@ -195,7 +202,7 @@ def name_runs(ws: list[Word], text: str) -> list[NameRun]:
     runs: list[NameRun] = []
     i = 0
     while i < len(ws):
-        j = _run_end(ws, i, text)
+        j = _run_end(ws, i, text) if ws[i].text[:1].isupper() else i  # a run opens on a capital
         if j > i:
             runs.append(_make_run(ws[i:j]))
             i = j
