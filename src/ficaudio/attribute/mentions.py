@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import NamedTuple
 
 from ficaudio import letters
@@ -209,6 +210,17 @@ def name_runs(ws: list[Word], text: str) -> list[NameRun]:
         else:
             i += 1
     return [r for r in runs if r.words]
+
+
+@lru_cache(maxsize=16384)
+def runs_of(text: str) -> tuple[NameRun, ...]:
+    """The name runs of a short text read on its own (a quotation, a phrase), remembered: the
+    rules read the same quotation's names many times.
+
+    >>> [r.form for r in runs_of("Go home, Ino.")]
+    ['Ino']
+    """
+    return tuple(name_runs(words(text), text))
 
 
 def _run_end(ws: list[Word], i: int, text: str) -> int:
