@@ -101,9 +101,10 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
             ordered.append(para)
             scene_start = False
     paragraph_of = {}
+    starts = [p.start for p in ordered]
     for i, seg in enumerate(segments):
         if seg.kind is SegmentKind.SCENE_BREAK:
-            _mark_scene_break(ordered, seg.start)
+            _mark_scene_break(ordered, starts, seg.start)
         para = paragraphs.get((seg.chapter, seg.paragraph))
         if para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
@@ -130,10 +131,12 @@ def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
         para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
 
 
-def _mark_scene_break(paragraphs: list[Paragraph], position: int) -> None:
-    following = [p for p in paragraphs if p.start >= position]
-    if following:
-        following[0].scene_start = True
+def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: int) -> None:
+    """The first paragraph at or after a scene break starts a scene (``starts``: where each
+    paragraph starts, in order)."""
+    k = bisect.bisect_left(starts, position)
+    if k < len(paragraphs):
+        paragraphs[k].scene_start = True
 
 
 def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Character]) -> Document:
