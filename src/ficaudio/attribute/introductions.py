@@ -425,7 +425,8 @@ def _surnames(text: str, person: Person) -> set[str]:
     >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
     ['Dale', 'Penhallow']
     """
-    written = re.findall(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"), text)
+    at = text.find(person.name + " ")  # no match starts before the name is first written
+    written = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b")).findall(text, at) if at >= 0 else []
     return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)
 
 
