@@ -110,11 +110,11 @@ def test_a_narrator_talking_to_you_stays_the_narrator():
 
 
 def test_a_titled_call_counts_under_the_untitled_form():
-    from ficaudio.attribute.document import called_names
+    from ficaudio.attribute.document import _scan, called_names
 
     st, segs = paragraph_story(["The boy slouched at the back.", "“Mr. Quill. Sit down, please.”", "“Mr. Quill. You heard me.”"])
     doc = build_document(st, segs, ())
-    assert called_names(st.text, segs, doc.paragraphs) == {"Quill": 2}
+    assert called_names(st.text, segs, _scan(st.text, segs, doc.paragraphs)) == {"Quill": 2}
 
 
 def test_a_possessive_name_owning_a_verbless_fragment_is_no_action_beat():

@@ -20,3 +20,10 @@ def test_nicknames_table_gives_the_full_names_a_nickname_shortens():
     assert full_names_of("Hattie") == {"harriet"}
     assert {"edmund", "edward"} <= full_names_of("Ned")
     assert full_names_of("Zzyzx") == frozenset()
+
+
+def test_the_first_names_list_reads_the_same_as_the_librarys_own_reader():
+    detector = pytest.importorskip("gender_guesser.detector")
+    from ficaudio.attribute.names import _detector
+
+    assert list(_detector().names.items()) == list(detector.Detector(case_sensitive=False).names.items())

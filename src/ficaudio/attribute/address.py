@@ -50,7 +50,7 @@ def addressed_by_rank(doc: Document, quote: str) -> list[str]:
     wanted = _wanted(quote)
     if not wanted:
         return []
-    return [p.name for p in doc.roster.people if _fits(p, person_titles(p), wanted)]
+    return [p.name for p in doc.roster.people if _fits(p, wanted)]
 
 
 def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
@@ -77,5 +77,11 @@ def title_before_name(word: str, after: str) -> bool:
     return word.lower() in _SHORT_TITLES and bool(_NAME_AFTER_STOP.match(after))
 
 
-def _fits(person: Person, titles: frozenset[str], wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:
-    return any((gender is None or person.gender is gender) and titles & ranks for gender, ranks in wanted)
+def _fits(person: Person, wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:
+    """Whether a person has the gender and a title one of the forms of address asks for (their
+    titles read only when the gender fits)."""
+    ranks = [ranks for gender, ranks in wanted if gender is None or person.gender is gender]
+    if not ranks:
+        return False
+    titles = person_titles(person)
+    return any(titles & r for r in ranks)

@@ -167,6 +167,17 @@ _HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
+def writes_word(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` as a whole word (``\\bword\\b``), looked for from where
+    the text first writes it (a pattern opening on ``\\b`` is otherwise tried at every letter).
+
+    >>> writes_word("Annabel met Ann.", "Ann"), writes_word("Annabel left.", "Ann")
+    (True, False)
+    """
+    at = text.find(word)
+    return at >= 0 and re.compile(rf"\b{re.escape(word)}\b").search(text, at) is not None
+
+
 def join_header_cast(roster: Roster, text: str) -> None:
     """A fan fiction's header lists its characters by their full names (``Characters: Priya
     Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes is
@@ -184,9 +195,9 @@ def join_header_cast(roster: Roster, text: str) -> None:
     body = text[_line_end(header, fields[-1]):] if fields else text
     listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
     listed_words = {w for n in listed for w in n.split()}
-    unwritten = [n for n in listed if all(is_name_word(w) and not re.search(rf"\b{re.escape(w)}\b", body) for w in n.split())]
+    unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split())]
     unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
-                and re.search(rf"\b{re.escape(p.name)}\b", body) and not any(w in listed_words for f in p.forms for w in split_honorific(f)[0].split())]
+                and writes_word(body, p.name) and not any(w in listed_words for f in p.forms for w in split_honorific(f)[0].split())]
     for gender in (Gender.MALE, Gender.FEMALE):
         names = [n for n in unwritten if _listed_gender(n) is gender]
         people = [p for p in unlisted if p.gender is gender]

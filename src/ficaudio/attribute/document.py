@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
@@ -74,6 +75,16 @@ class Document:
     def text(self) -> str:
         return self.story.text
 
+    @cached_property
+    def narration_spans(self) -> list[tuple[int, int]]:
+        """Every paragraph's spans outside its quotations, in order."""
+        return [span for para in self.paragraphs for span in para.narration(self.segments)]
+
+    @cached_property
+    def narration_starts(self) -> list[int]:
+        """Where each of :attr:`narration_spans` starts (for bisecting)."""
+        return [start for start, _ in self.narration_spans]
+
 
 def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
     """One Paragraph per story block, with the indices of the quotations that start in it."""
@@ -90,9 +101,10 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
             ordered.append(para)
             scene_start = False
     paragraph_of = {}
+    starts = [p.start for p in ordered]
     for i, seg in enumerate(segments):
         if seg.kind is SegmentKind.SCENE_BREAK:
-            _mark_scene_break(ordered, seg.start)
+            _mark_scene_break(ordered, starts, seg.start)
         para = paragraphs.get((seg.chapter, seg.paragraph))
         if para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
@@ -119,19 +131,22 @@ def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
         para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
 
 
-def _mark_scene_break(paragraphs: list[Paragraph], position: int) -> None:
-    following = [p for p in paragraphs if p.start >= position]
-    if following:
-        following[0].scene_start = True
+def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: int) -> None:
+    """The first paragraph at or after a scene break starts a scene (``starts``: where each
+    paragraph starts, in order)."""
+    k = bisect.bisect_left(starts, position)
+    if k < len(paragraphs):
+        paragraphs[k].scene_start = True
 
 
 def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Character]) -> Document:
     """Discover characters and their genders, then list every mention in narration."""
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
-    narration_runs, quote_runs, lower_words = _scan(text, segments, paragraphs)
-    called = called_names(text, segments, paragraphs)
-    apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs), _runs_by_sentence(text, segments, paragraphs), text)
+    scanned = _scan(text, segments, paragraphs)
+    narration_runs, quote_runs, lower_words = scanned.narration_runs, scanned.quote_runs, scanned.lower_words
+    called = called_names(text, segments, scanned)
+    apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called), lower_words, list(known), apart)
     narration_spans = [span for para in paragraphs for span in para.narration(segments)]
     join_equated_names(roster, text, narration_spans)
@@ -176,69 +191,83 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     return doc
 
 
-def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> tuple[list[NameRun], list[NameRun], Counter]:
-    narration: list[NameRun] = []
-    quoted: list[NameRun] = []
-    lower_words: Counter = Counter()
+@dataclass
+class _Scanned:
+    """The story's words read once: the name runs of each narration span and of each
+    quotation, the lower-case words counted, and the runs of each narration sentence."""
+
+    span_runs: dict[tuple[int, int], list[NameRun]] = field(default_factory=dict)  # narration span -> its runs
+    quote_runs_of: dict[int, list[NameRun]] = field(default_factory=dict)  # quotation index -> its runs
+    lower_words: Counter = field(default_factory=Counter)
+    sentence_runs: list[list[NameRun]] = field(default_factory=list)  # a narration sentence's runs, where two or more
+
+    @property
+    def narration_runs(self) -> list[NameRun]:
+        return [r for runs in self.span_runs.values() for r in runs]
+
+    @property
+    def quote_runs(self) -> list[NameRun]:
+        return [r for runs in self.quote_runs_of.values() for r in runs]
+
+
+def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> _Scanned:
+    scanned = _Scanned()
     for para in paragraphs:
         for start, end in para.narration(segments):
             ws = words(text, start, end)
-            lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
-            narration.extend(name_runs(ws, text))
+            scanned.lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
+            scanned.span_runs[(start, end)] = runs = name_runs(ws, text)
+            scanned.sentence_runs.extend(g for g in _runs_by_sentence(ws, runs) if len(g) > 1)
         for i in para.quotes:
             ws = words(text, segments[i].start, segments[i].end)
-            lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
-            quoted.extend(name_runs(ws, text))
-    return narration, quoted, lower_words
+            scanned.lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
+            scanned.quote_runs_of[i] = name_runs(ws, text)
+    return scanned
 
 
-def called_names(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> Counter:
+def called_names(text: str, segments: Sequence[Segment], scanned: _Scanned) -> Counter:
     """The names quotations call someone by where the call itself shows a person: a name
     opening a quotation before a full stop and words to someone (``"Marisol. Did you ..."``),
     and a kinship word called anywhere (``"I'm in a match, Mom!"``). A call is counted under
     the form its name is counted under in the text, without its title (``"Mr. Hale. Sit
     down."`` counts for ``Hale``). Scenes: tests/test_attribute_document.py."""
     called: Counter = Counter()
-    for para in paragraphs:
-        for i in para.quotes:
-            seg = segments[i]
-            called.update(r.form for name in called_before_full_stop(seg.text) for r in name_runs(words(name), name))
-            called.update(r.form for r in name_runs(words(text, seg.start, seg.end), text) if r.form.lower() in KIN_NAMES and is_vocative_run(text, r, seg.start))
+    for i, runs in scanned.quote_runs_of.items():
+        seg = segments[i]
+        called.update(r.form for name in called_before_full_stop(seg.text) for r in name_runs(words(name), name))
+        called.update(r.form for r in runs if r.form.lower() in KIN_NAMES and is_vocative_run(text, r, seg.start))
     return called
 
 
 _TAG_REACH_CHARS = 40  # a tag's name sits this close to its quotation
 
 
-def _tag_vocative_pairs(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> list[tuple[NameRun, NameRun]]:
+def _tag_vocative_pairs(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph], scanned: _Scanned) -> list[tuple[NameRun, NameRun]]:
     """(speaker named in the tag, name the quotation addresses) for every tagged quotation."""
     pairs = []
     for para in paragraphs:
-        tagged = [r for s, e in para.narration(segments) for r in name_runs(words(text, s, e), text) if is_tagged(text, r)]
+        tagged = [r for span in para.narration(segments) for r in scanned.span_runs[span] if is_tagged(text, r)]
         for i in para.quotes:
             seg = segments[i]
             near = [r for r in tagged if 0 <= r.start - seg.end <= _TAG_REACH_CHARS or 0 <= seg.start - r.end <= _TAG_REACH_CHARS]
-            called = [r for r in name_runs(words(text, seg.start, seg.end), text) if is_vocative_run(text, r, seg.start)]
+            called = [r for r in scanned.quote_runs_of[i] if is_vocative_run(text, r, seg.start)]
             pairs.extend((a, b) for a in near for b in called)
     return pairs
 
 
-def _runs_by_sentence(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> list[list[NameRun]]:
-    """The name runs of each narration sentence (a stretch between quotations counts as one)."""
+def _runs_by_sentence(ws: list[Word], runs: list[NameRun]) -> list[list[NameRun]]:
+    """The name runs of each sentence of a narration span (a stretch between quotations counts as one)."""
+    by_start = {r.start: r for r in runs}
     groups: list[list[NameRun]] = []
-    for para in paragraphs:
-        for start, end in para.narration(segments):
-            ws = words(text, start, end)
-            runs = {r.start: r for r in name_runs(ws, text)}
-            current: list[NameRun] = []
-            for w in ws:
-                if w.initial and current:
-                    groups.append(current)
-                    current = []
-                if w.start in runs:
-                    current.append(runs[w.start])
+    current: list[NameRun] = []
+    for w in ws:
+        if w.initial and current:
             groups.append(current)
-    return [g for g in groups if len(g) > 1]
+            current = []
+        if w.start in by_start:
+            current.append(by_start[w.start])
+    groups.append(current)
+    return groups
 
 
 def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool = False) -> list[Mention]:

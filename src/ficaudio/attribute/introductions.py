@@ -285,8 +285,8 @@ def _first_written_at(doc: Document, name: str) -> int:
     """Where any form of a roster person is first written in the text."""
     person = doc.roster.by_name(name)
     forms = person.forms if person else (name,)
-    found = [m.start() for f in forms if (m := re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w])", doc.text))]
-    return min(found, default=len(doc.text))
+    found = [m.start() for f in forms if (at := doc.text.find(f)) >= 0 and (m := re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w])").search(doc.text, at))]
+    return min(found, default=len(doc.text))  # searched from where the form is first written: no match starts before
 
 
 def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:
@@ -411,11 +411,13 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     introductions test's Penhallow scene).
     """
     renames: dict[str, str] = {}
+    called: dict[int, list[str]] = {}  # quotation -> the names it calls, read once for every parent
     for person in doc.roster.people:
         titles = _PARENT_TITLES.get(KIN_NAMES.get(person.name.lower(), ""))
         if titles is None or person.known:
             continue
-        callers = {d.speaker for i, d in decisions.items() if person.name in vocatives_in(doc, doc.segments[i].text)}
+        called = called or {i: vocatives_in(doc, doc.segments[i].text) for i in decisions}
+        callers = {d.speaker for i, d in decisions.items() if person.name in called[i]}
         surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
         parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
         if len(parents) == 1:
@@ -430,7 +432,8 @@ def _surnames(text: str, person: Person) -> set[str]:
     >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
     ['Dale', 'Penhallow']
     """
-    written = re.findall(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"), text)
+    at = text.find(person.name + " ")  # no match starts before the name is first written
+    written = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b")).findall(text, at) if at >= 0 else []
     return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)
 
 

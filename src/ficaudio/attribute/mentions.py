@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import lru_cache
+from typing import NamedTuple
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, TITLES
@@ -18,9 +20,10 @@ _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/]
 _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
-@dataclass(frozen=True)
-class Word:
-    """One word of the text: its surface, where it is, and whether a sentence starts there."""
+class Word(NamedTuple):
+    """One word of the text: its surface, where it is, and whether a sentence starts there
+    (a named tuple: made for every word of every span read, it is quicker to make than a
+    dataclass)."""
 
     text: str
     start: int
@@ -85,17 +88,24 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
     previous_end = start
     slashed = text.find("/", start, end) >= 0  # no slash: no placeholder nor slashed letters to look for
     for match in _WORD.finditer(text, start, end):
-        if match.start() < previous_end:
+        at = match.start()
+        if at < previous_end:
             continue  # inside a placeholder's span: the "s" of "(Y/N)'s"
-        placeholder = _NAME_PLACEHOLDER.match(text, match.start()) if slashed else None
-        if slashed and in_slashed_letters(text, match.start()) and not placeholder:
+        placeholder = _NAME_PLACEHOLDER.match(text, at) if slashed else None
+        if slashed and not placeholder and in_slashed_letters(text, at):
             continue
-        gap = text[previous_end:match.start()]
-        before = found[-1].text if found else ""
-        initial = _span_opens_sentence(text, start, gap) if not found else _starts_sentence(before, gap)
-        token = reader_placeholder_word(placeholder) if placeholder else _strip_period(match.group())
-        end_at = placeholder.end() if placeholder else match.start() + len(token)
-        found.append(Word(token, match.start(), end_at, initial))
+        gap = text[previous_end:at]
+        if not found:
+            initial = _span_opens_sentence(text, start, gap)
+        else:
+            initial = gap != " " and _starts_sentence(found[-1].text, gap)  # one space: the sentence goes on
+        if placeholder:
+            token, end_at = reader_placeholder_word(placeholder), placeholder.end()
+        else:
+            token = match.group()
+            token = _strip_period(token) if token.endswith(".") else token
+            end_at = at + len(token)
+        found.append(Word(token, at, end_at, initial))
         previous_end = end_at
     return found
 
@@ -131,12 +141,16 @@ def _strip_period(token: str) -> str:
     return token
 
 
+_SENTENCE_STOP = re.compile(r"[.!?…]")
+_OPENING_QUOTE = re.compile(r"(^|\s)[\"“‘]$")
+
+
 def _starts_sentence(previous_word: str, gap: str) -> bool:
     """A sentence starts after . ! ? or an opening quote (but not after "Mr.")."""
     if previous_word.endswith(".") and previous_word[:-1].lower() in TITLES:
         return False
     # an opening quote (after a space) starts a sentence; a closing one followed by a space does not
-    return bool(re.search(r"[.!?…]", gap) or re.search(r"(^|\s)[\"“‘]$", gap) or "\n" in gap)
+    return bool(_SENTENCE_STOP.search(gap) or _OPENING_QUOTE.search(gap) or "\n" in gap)
 
 
 def is_capitalised(word: str) -> bool:
@@ -189,13 +203,24 @@ def name_runs(ws: list[Word], text: str) -> list[NameRun]:
     runs: list[NameRun] = []
     i = 0
     while i < len(ws):
-        j = _run_end(ws, i, text)
+        j = _run_end(ws, i, text) if ws[i].text[:1].isupper() else i  # a run opens on a capital
         if j > i:
             runs.append(_make_run(ws[i:j]))
             i = j
         else:
             i += 1
     return [r for r in runs if r.words]
+
+
+@lru_cache(maxsize=16384)
+def runs_of(text: str) -> tuple[NameRun, ...]:
+    """The name runs of a short text read on its own (a quotation, a phrase), remembered: the
+    rules read the same quotation's names many times.
+
+    >>> [r.form for r in runs_of("Go home, Ino.")]
+    ['Ino']
+    """
+    return tuple(name_runs(words(text), text))
 
 
 def _run_end(ws: list[Word], i: int, text: str) -> int:

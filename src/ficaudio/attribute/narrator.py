@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 
@@ -55,8 +56,9 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     if not name:
         return {}
     add_called_full_forms(doc, name)
-    names = [name, *vocative_only_names(doc, decisions, name)]
-    shown = most_called(calls_by_others(doc, decisions), names)
+    calls = calls_by_others(doc, decisions)
+    names = [name, *vocative_only_names(doc, decisions, name, calls)]
+    shown = most_called(calls, names)
     add_called_given_name(doc, decisions, shown)
     return {FIRST_PERSON_NAME: shown, **{other: shown for other in names if other != shown}}
 
@@ -88,7 +90,8 @@ def add_called_full_forms(doc: Document, name: str) -> None:
     person = doc.roster.by_name(name)
     if person is None:
         return
-    runs = [r for i in doc.paragraph_of for r in name_runs(words(doc.segments[i].text), doc.segments[i].text)]
+    quotes = [text for i in doc.paragraph_of if _may_lengthen(name, text := doc.segments[i].text)]
+    runs = [r for text in quotes for r in name_runs(words(text), text)]
     forms = [r.form for r in runs if doc.roster.resolve(r) in (None, person)]
     for form in full_forms_of(name, forms):
         person.forms[form] += 1
@@ -116,6 +119,13 @@ def add_called_given_name(doc: Document, decisions: dict[int, Decision], name: s
     given = [n for n in called if n not in clips and is_listed_given_name(n) and not re.search(rf"\b{re.escape(n)}\b", narration)]
     for form in clips + given[:len(given) == 1]:
         person.forms[form] += 1
+
+
+def _may_lengthen(short: str, quote: str) -> bool:
+    """Whether a quotation may hold a name lengthening ``short``: it writes ``short`` (a
+    name's words are the text's own), or a slash (the reader's placeholder, written ``Y/N``
+    however the text spells it)."""
+    return short in quote or "/" in quote
 
 
 def full_forms_of(short: str, forms: list[str]) -> list[str]:
@@ -238,11 +248,26 @@ def named_as_family_in_narration(doc: Document, name: str) -> bool:
     """Whether the narration gives ``name``'s family name to someone else it knows by given
     name (``Bed nine was Tilly Marchant``, Tilly being a person of the story): that family is
     described in the third person, so ``Mr. Marchant`` whom others address is not ``I``."""
-    full_name = letters.compile(r"\b([A-Z][\w'’-]*) " + re.escape(name.split()[-1]) + r"\b")
+    surname = name.split()[-1]
+    full_name = letters.compile(r"\b([A-Z][\w'’-]*) " + re.escape(surname) + r"\b")
     person = doc.roster.by_name(name)
     return any((given := doc.roster.lookup(m.group(1))) and given is not person
-               for para in doc.paragraphs for start, end in para.narration(doc.segments)
+               for start, end in narration_writing(doc, surname)
                for m in full_name.finditer(doc.text, start, end))
+
+
+def narration_writing(doc: Document, word: str) -> list[tuple[int, int]]:
+    """The narration spans that write ``word`` (found where the text writes it, not by
+    reading every span), in order."""
+    spans, starts = doc.narration_spans, doc.narration_starts
+    found: list[tuple[int, int]] = []
+    at = doc.text.find(word)
+    while at >= 0:
+        k = bisect.bisect_right(starts, at) - 1
+        if k >= 0 and at + len(word) <= spans[k][1] and (not found or found[-1] != spans[k]):
+            found.append(spans[k])
+        at = doc.text.find(word, at + 1)
+    return found
 
 
 def called_in_reply(doc: Document, decisions: dict[int, Decision]) -> str | None:
@@ -311,7 +336,7 @@ def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
 
 
-def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator: str) -> list[str]:
+def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator: str, addressed: Counter) -> list[str]:
     """Names that live mostly as what others call someone -- addressed at least twice, written
     in the narration less often than that, never named by a tag -- are more names of the
     narrator: in a first-person story the one others keep addressing is the ``I`` they talk to.
@@ -320,9 +345,8 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
     Hollis!"``, the princess says ``"Sit, Wren."``; ``Hollis`` is nowhere in the narration ->
     ``Hollis`` is the narrator (already named Wren), not a second person who answers. A surname
     read once off a list (``Ashby and Keller, Greenhouse Three.``) and called twice (``"Look,
-    Ashby."``, ``"Sing, Ashby!"``) is one too.
+    Ashby."``, ``"Sing, Ashby!"``) is one too. ``addressed``: :func:`calls_by_others`.
     """
-    addressed = calls_by_others(doc, decisions)
     in_narration = Counter(m.person for m in story_names(doc))
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
     return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count

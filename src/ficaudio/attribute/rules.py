@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import lru_cache
 
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
@@ -17,7 +18,7 @@ from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
-from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, words, writes_reader_placeholder
+from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
@@ -756,7 +757,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     if (echo := echoed_name(ctx)) and (previous := _previous_quotation(ctx)) and echo in address_phrases(previous.text):
         return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
-    for run in name_runs(words(text), text):
+    for run in runs_of(text):
         if _SELF_NAMING_BEFORE.search(text[:run.start]) or not any(c.isalnum() for c in text[:run.start]) and presents_oneself(text):
             continue
         person = ctx.doc.roster.resolve(run)
@@ -821,9 +822,15 @@ def address_phrases(quote: str) -> list[str]:
     >>> address_phrases('"It is gone, Mr. Hale. All of it."')
     ['Mr. Hale']
     """
+    return list(_address_phrases(quote))
+
+
+@lru_cache(maxsize=16384)
+def _address_phrases(quote: str) -> tuple[str, ...]:
+    """:func:`address_phrases`, remembered: the rules ask it of the same quotation many times."""
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
-    return phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote)
+    return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
 _CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
@@ -895,7 +902,7 @@ def is_address_phrase(phrase: str) -> bool:
 
 def _names_in(doc: Document, phrase: str) -> list[str]:
     names = []
-    for run in name_runs(words(phrase), phrase):
+    for run in runs_of(phrase):
         person = doc.roster.resolve(run)
         if person:
             names.append(person.name)
