@@ -459,7 +459,8 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     (``Miss Agatha Thornbury`` must not merge ``Miss Agatha`` with ``Miss Thornbury``):
 
     * a quotation tagged with one form addresses the other (``"..., Miss Agatha?" said Miss
-      Thornbury``): the speaker is not the one addressed;
+      Thornbury``): the speaker is not the one addressed -- unless the speaker, tagged by a
+      bare name, says that name with a title (``"Mister Crane," said Crane, "does not--"``);
     * both forms are named in one narration sentence, not as an apposition
       (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``) nor as what a
       ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``).
@@ -468,13 +469,24 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
     ['Miss Agatha', 'Miss Thornbury']
     """
-    apart = {frozenset((run_key(a), run_key(b))) for a, b in tag_pairs}
+    apart = {frozenset((run_key(a), run_key(b))) for a, b in tag_pairs if not _calls_own_titled_name(a, b)}
     for runs in sentence_runs:
         for k, a in enumerate(runs):
             for b in runs[k + 1:]:
                 if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start):
                     apart.add(frozenset((run_key(a), run_key(b))))
     return {pair for pair in apart if len(pair) == 2}
+
+
+def _calls_own_titled_name(tagged: NameRun, called: NameRun) -> bool:
+    """Whether a speaker tagged by a bare name says that name with a title (``"Mister Crane,"
+    said Crane, "does not--"``): a man speaking of himself, not calling someone else.
+
+    >>> crane, mister = NameRun(("Crane",), None, None, 20, 25, False), NameRun(("Crane",), "mister", None, 1, 13, True)
+    >>> _calls_own_titled_name(crane, mister), _calls_own_titled_name(NameRun(("Crane",), "mrs", None, 20, 30, False), mister)
+    (True, False)
+    """
+    return tagged.title is None and called.title is not None and tagged.words == called.words
 
 
 def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:
