@@ -291,3 +291,25 @@ _HEADER_TITLE = [
 def test_a_title_the_header_lists_before_a_name_names_its_speaker():
     # the header lists "High-Archivist Osk": the one the story calls the High-Archivist is Osk
     assert dialogue_speakers(_HEADER_TITLE) == ["Osk", "Mara", "Mara", "Osk"]
+
+
+_CALLED_NAME = [
+    "Dimitri was scrubbing pans when the swing door banged.",
+    '"Again, Ozzie?" Dimitri asked.',
+    '"Again. Too much salt."',
+    '"I can fix it, Ozzie," said Dimitri.',
+    'Okafor shook his head. "No. I will."',
+    '"You always say that, Ozzie."',
+    '"And I always do," Okafor said.',
+]
+
+
+def test_a_name_only_called_is_the_person_who_answers_its_calls():
+    # the narration never writes "Ozzie": Okafor answers both calls, so the untagged answer is his
+    assert dialogue_speakers(_CALLED_NAME) == ["Dimitri", "Okafor", "Dimitri", "Okafor", "Dimitri", "Okafor"]
+
+
+def test_a_name_its_answerer_calls_himself_stays_its_own_voice():
+    # Okafor calls "Ozzie" in his own tagged line: Ozzie is someone else
+    scene = [*_CALLED_NAME[:-1], '"And I always do."', '"Ozzie, get the door," Okafor said.']
+    assert "Ozzie" in dialogue_speakers(scene)
