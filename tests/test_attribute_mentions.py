@@ -165,3 +165,18 @@ def test_the_readers_placeholder_in_the_narration_names_a_speaker():
 
 def test_no_word_is_read_inside_a_placeholder():
     assert [w.text for w in words("(Y/N)'s bag and [y/n]'s coat")] == ["Y/N's", "bag", "and", "Y/N's", "coat"]
+
+
+def test_a_title_written_out_before_a_full_stop_ends_the_sentence():
+    # "Captain." closes a sentence; only a title written short (`Capt.`, `Mr.`) stands before a name
+    text = '"Yes, Captain. Harland will see to it." Capt. Rhys nodded.'
+    assert [(r.title, r.form) for r in name_runs(words(text), text)] == [(None, "Captain"), (None, "Harland"), ("capt", "Rhys")]
+
+
+def test_the_captain_is_the_one_person_bearing_the_rank_even_after_a_called_rank():
+    scene = [
+        "Captain Ilse Brandt held the wheel while the sea came over the rail.",
+        '"She\'s breaking up, Captain. Orders?" Tobin shouted.',
+        '"Hold her steady!" the captain yelled back.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Captain Ilse Brandt"
