@@ -96,10 +96,10 @@ STORY_FLOORS = [
     ("night_market", 72, 0.80),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you)
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.61),  # round 32 blind: 0.608 at its start, 0.619 at its end
-    ("dorm_ghost", 96, 0.60),  # round 32 blind: 0.594 at its start, 0.604 at its end
-    ("locker_room", 95, 0.65),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b
-    ("noir_office", 97, 0.46),  # round 32 blind: 0.536 at its start, 0.464 at its end
-    ("pirate_crossing", 96, 0.56),  # round 32 blind: 0.562 at its start, 0.562 at its end
+    ("dorm_ghost", 96, 0.64),  # round 32 blind: 0.594 at its start, 0.604 at its end; 0.646 after round 33f
+    ("locker_room", 95, 0.68),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 0.684 after round 33f
+    ("noir_office", 97, 0.52),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.526 after round 33f
+    ("pirate_crossing", 96, 0.66),  # round 32 blind: 0.562 at its start, 0.562 at its end; 0.667 after round 33f
     ("reader_insert", 95, 0.80),  # round 32 blind: 0.579 at its start, 0.800 at its end
 ]
 
