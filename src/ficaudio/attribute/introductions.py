@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD
+from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
@@ -521,6 +521,8 @@ def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, 
     calls: Counter = Counter()
     callers: dict[str, set[str]] = defaultdict(set)
     for k, index in enumerate(dialogue):
+        if not MAY_CALL.search(doc.segments[index].text):
+            continue  # no capitalised word where a call stands
         caller, at = decisions[index].speaker, doc.paragraph_of[index].index
         around = dialogue[k - 1:k] + dialogue[k + 1:k + 2]
         neighbours = [decisions[o] for o in around if abs(doc.paragraph_of[o].index - at) == 1]
