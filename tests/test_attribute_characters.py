@@ -129,6 +129,33 @@ def test_a_short_name_a_he_is_said_to_be_is_not_kept_apart_from_him():
     assert "Fitz" not in characters and "Fitz" in characters["Fitzgerald"].aliases
 
 
+def test_a_man_saying_his_own_titled_name_is_not_kept_apart_from_it():
+    # `"Mister Pell," said Pell`: a man speaking of himself with his title, not calling another man
+    scene = [
+        "Orrin Pell, the quartermaster, came down the ladder with a lantern.",
+        '"Mister Pell wants his rum," said Tamsin.',
+        '"Mister Pell," said Pell, "wants nothing of the kind."',
+        '"Then Mister Pell can count the casks," Tamsin said.',
+        '"I counted them twice," Pell said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Pell", "Mister Pell"} <= {c.name, *c.aliases} for c in characters.values())
+
+
+def test_a_rank_and_the_bare_name_in_one_sentence_are_one_person():
+    # `Sergeant Mabry ... as only Mabry did`: a rank belongs to one person, not to a relative
+    scene = [
+        "Sergeant Mabry came through the door at midnight, stamping snow off his boots the way only Mabry did.",
+        '"Evening, Sergeant," Nell said.',
+        '"Is it?" Mabry asked. "I hadn\'t noticed."',
+        "Nell poured him a coffee.",
+        '"You look tired," she said.',
+        '"I am tired," said Mabry.',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Mabry", "Sergeant Mabry"} <= {c.name, *c.aliases} for c in characters.values())
+
+
 def test_vocative_run_needs_a_pause_after_it():
     text = '"Ask Miss Agatha about it."'
     assert not is_vocative_run(text, NameRun(("Agatha",), "miss", None, 5, 16, False), 0)

@@ -317,3 +317,25 @@ def test_a_role_answering_a_call_that_opens_a_later_sentence_is_the_one_called()
         "“They always want me,” said the bassist, but she went.",
     ])
     assert speakers[-1] == "Nadia"
+
+
+_CALLED_NAME = [
+    "Dimitri was scrubbing pans when the swing door banged.",
+    '"Again, Ozzie?" Dimitri asked.',
+    '"Again. Too much salt."',
+    '"I can fix it, Ozzie," said Dimitri.',
+    'Okafor shook his head. "No. I will."',
+    '"You always say that, Ozzie."',
+    '"And I always do," Okafor said.',
+]
+
+
+def test_a_name_only_called_is_the_person_who_answers_its_calls():
+    # the narration never writes "Ozzie": Okafor answers both calls, so the untagged answer is his
+    assert dialogue_speakers(_CALLED_NAME) == ["Dimitri", "Okafor", "Dimitri", "Okafor", "Dimitri", "Okafor"]
+
+
+def test_a_name_its_answerer_calls_himself_stays_its_own_voice():
+    # Okafor calls "Ozzie" in his own tagged line: Ozzie is someone else
+    scene = [*_CALLED_NAME[:-1], '"And I always do."', '"Ozzie, get the door," Okafor said.']
+    assert "Ozzie" in dialogue_speakers(scene)

@@ -170,3 +170,18 @@ def test_no_word_is_read_inside_a_placeholder():
 def test_a_role_the_narration_gives_a_named_person_is_a_person_noun():
     text = "Rain again, and Maeve had been their manager for six years. He nodded at Oskar, who was their drummer and driver. Silence was her answer."
     assert sorted(speaker_nouns(text, frozenset())) == ["drummer", "manager"]
+
+
+def test_a_title_written_out_before_a_full_stop_ends_the_sentence():
+    # "Captain." closes a sentence; only a title written short (`Capt.`, `Mr.`) stands before a name
+    text = '"Yes, Captain. Harland will see to it." Capt. Rhys nodded.'
+    assert [(r.title, r.form) for r in name_runs(words(text), text)] == [(None, "Captain"), (None, "Harland"), ("capt", "Rhys")]
+
+
+def test_the_captain_is_the_one_person_bearing_the_rank_even_after_a_called_rank():
+    scene = [
+        "Captain Ilse Brandt held the wheel while the sea came over the rail.",
+        '"She\'s breaking up, Captain. Orders?" Tobin shouted.',
+        '"Hold her steady!" the captain yelled back.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Captain Ilse Brandt"

@@ -8,14 +8,13 @@ import re
 from ficaudio import letters
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document
-from ficaudio.attribute.lexicon import ABBREVIATED_TITLES, NEUTRAL_TITLES, TITLE_GENDER, same_title
+from ficaudio.attribute.lexicon import NEUTRAL_TITLES, SHORT_TITLES, TITLE_GENDER, same_title
 from ficaudio.models import Gender
 
 # Titles of rank (not of mere courtesy or kinship: `Mr.`, `Aunt`): a `sir` or `ma'am` goes to them.
 _COURTESY_OR_KIN = frozenset({"mr", "mister", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
                               "monsieur", "herr", "signor", "signora", "frau", "madame", "mademoiselle", "mme", "mlle"})
 RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
-_SHORT_TITLES = frozenset(short.rstrip(". ") for short in ABBREVIATED_TITLES.values())
 _ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "highness", "majesty"})
 
 _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
@@ -74,7 +73,7 @@ def title_before_name(word: str, after: str) -> bool:
     >>> title_before_name("Dr", ". Haddad, I can explain."), title_before_name("Doctor", "."), title_before_name("Capt", ".")
     (True, False, False)
     """
-    return word.lower() in _SHORT_TITLES and bool(_NAME_AFTER_STOP.match(after))
+    return word.lower() in SHORT_TITLES and bool(_NAME_AFTER_STOP.match(after))
 
 
 def _fits(person: Person, wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:

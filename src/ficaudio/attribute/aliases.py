@@ -34,7 +34,7 @@ _EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} 
 _EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
 _MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
 _QUOTED_NICKNAME = letters.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’-]+)[\"”’'] ([A-Z][\w'’-]+)\b")
-_MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")
+MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")  # a capitalised word where a call stands
 _EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
 _NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
@@ -1192,7 +1192,7 @@ def called_people(doc: Document, para: Paragraph) -> list[Person]:
     for index in para.quotes:
         seg = doc.segments[index]
         called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
-        if not _MAY_CALL.search(seg.text):
+        if not MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
         for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:

@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
@@ -459,22 +459,50 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     (``Miss Agatha Thornbury`` must not merge ``Miss Agatha`` with ``Miss Thornbury``):
 
     * a quotation tagged with one form addresses the other (``"..., Miss Agatha?" said Miss
-      Thornbury``): the speaker is not the one addressed;
+      Thornbury``): the speaker is not the one addressed -- unless the speaker, tagged by a
+      bare name, says that name with a title (``"Mister Crane," said Crane, "does not--"``);
     * both forms are named in one narration sentence, not as an apposition
       (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``) nor as what a
-      ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``).
+      ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``),
+    nor as a rank and the bare name it stands before (``Lieutenant Grogan came up the stairs, as
+    only Grogan does``).
 
     >>> a, b = NameRun(("Agatha",), "miss", None, 0, 11, False), NameRun(("Thornbury",), "miss", None, 40, 54, False)
     >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
     ['Miss Agatha', 'Miss Thornbury']
     """
-    apart = {frozenset((run_key(a), run_key(b))) for a, b in tag_pairs}
+    apart = {frozenset((run_key(a), run_key(b))) for a, b in tag_pairs if not _calls_own_titled_name(a, b)}
     for runs in sentence_runs:
         for k, a in enumerate(runs):
             for b in runs[k + 1:]:
-                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start):
+                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start) and not _rank_and_bare_name(a, b):
                     apart.add(frozenset((run_key(a), run_key(b))))
     return {pair for pair in apart if len(pair) == 2}
+
+
+def _calls_own_titled_name(tagged: NameRun, called: NameRun) -> bool:
+    """Whether a speaker tagged by a bare name says that name with a title (``"Mister Crane,"
+    said Crane, "does not--"``): a man speaking of himself, not calling someone else.
+
+    >>> crane, mister = NameRun(("Crane",), None, None, 20, 25, False), NameRun(("Crane",), "mister", None, 1, 13, True)
+    >>> _calls_own_titled_name(crane, mister), _calls_own_titled_name(NameRun(("Crane",), "mrs", None, 20, 30, False), mister)
+    (True, False)
+    """
+    return tagged.title is None and called.title is not None and tagged.words == called.words
+
+
+_RANKS = NEUTRAL_TITLES - frozenset(TITLE_GENDER)  # a rank is one person's; kin share a surname, not a rank
+
+
+def _rank_and_bare_name(a: NameRun, b: NameRun) -> bool:
+    """Whether one run is the other's name after a rank (``Lieutenant Grogan``, ``Grogan``).
+
+    >>> lt, bare, mrs = (NameRun(("Grogan",), t, None, 0, 6, False) for t in ("lieutenant", None, "mrs"))
+    >>> _rank_and_bare_name(lt, bare), _rank_and_bare_name(bare, lt), _rank_and_bare_name(mrs, bare)
+    (True, True, False)
+    """
+    titled, bare = (a, b) if a.title else (b, a)
+    return titled.title in _RANKS and bare.title is None and titled.words == bare.words
 
 
 def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:

@@ -5,16 +5,18 @@ either names a person we only knew by a description (``the monk`` -> Brother Col
 every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
 person of a gender the scene names later (:func:`described_then_named`) or a call a role answers first
 (:func:`role_answering_call_named`) name described speakers the same way, and
-a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`).
+a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`), and a
+name only called, heard as a voice, is the person who answers its calls (:func:`called_name_answered`).
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD
+from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
@@ -491,3 +493,55 @@ def _new_speaker(resolver: Resolver, decisions: dict[int, Decision], described: 
     if person is None or person.known or not described.startswith("the "):
         return False
     return not any(d.speaker == described and resolver.doc.segments[i].start < since for i, d in decisions.items())
+
+
+
+_VOTING_RULES = _READ_FROM_PARAGRAPH | {"same_paragraph_continuation", "last_actor_speaks"}
+_NAME_TAGS = frozenset({"explicit_tag", "named_action_beat"})
+
+
+def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A name the quotations call someone by more often than the narration writes it, heard as a
+    voice of its own, is the person its calls reply to or who answers them -- a pet name or a
+    role used as a name while the narration says the surname: ``"Again, Ozzie?" Dimitri
+    asked.`` / ``"Again. Too much salt."`` ... ``"I can fix it, Ozzie," said Dimitri.`` /
+    ``Okafor shook his head. "No. I will."`` -> ``{"Ozzie": "Okafor"}``. The speakers of the
+    lines just before and just after each call vote (in the paragraphs next to the caller's, a
+    line read from its own tag or beat, a name that is not the caller's); the winner needs two
+    votes and more than half. Not a person whose own tagged line calls the name (nobody calls
+    themselves), nor genders that clash, nor a name another pass renamed (``taken``).
+    """
+    doc = resolver.doc
+    votes, calls, callers = _call_votes(doc, decisions, taken)
+    written = Counter(m.person for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name")
+    renames: dict[str, str] = {}
+    for name, counter in votes.items():
+        owner, weight = counter.most_common(1)[0] if counter else ("", 0)
+        if weight >= 2 and weight * 2 > sum(counter.values()) and written[name] < calls[name] and owner not in callers[name] and _genders_agree(resolver, name, owner):
+            renames[name] = taken.get(owner, owner)
+    return renames
+
+
+def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:
+    """For each voice a quotation calls by name: who spoke the lines next to its calls (votes),
+    how often it is called, and who calls it by a tag naming them."""
+    dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
+    speakers = {decisions[i].speaker for i in dialogue}
+    votes: dict[str, Counter] = defaultdict(Counter)
+    calls: Counter = Counter()
+    callers: dict[str, set[str]] = defaultdict(set)
+    for k, index in enumerate(dialogue):
+        if not MAY_CALL.search(doc.segments[index].text):
+            continue  # no capitalised word where a call stands
+        caller, at = decisions[index].speaker, doc.paragraph_of[index].index
+        around = dialogue[k - 1:k] + dialogue[k + 1:k + 2]
+        neighbours = [decisions[o] for o in around if abs(doc.paragraph_of[o].index - at) == 1]
+        for name in vocatives_in(doc, doc.segments[index].text):
+            if name not in speakers or name in (caller, FIRST_PERSON_NAME) or name in taken or not name[:1].isupper():
+                continue
+            calls[name] += 1
+            if decisions[index].rule in _NAME_TAGS:
+                callers[name].add(caller)
+            votes[name].update(d.speaker for d in neighbours if d.rule in _VOTING_RULES and d.speaker not in (caller, name, FIRST_PERSON_NAME) and d.speaker[:1].isupper())
+    return votes, calls, callers
+

@@ -129,6 +129,9 @@ KIN_NAMES = {
 
 ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. ", "inspector": "insp. "}
 """Titles and how a name writes them short (``Dr. Archie`` bears ``doctor``)."""
+SHORT_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mme", "mlle"} | {short.rstrip(". ") for short in ABBREVIATED_TITLES.values()})
+"""Titles written short, whose full stop is no sentence's end (``Mr. Bennet``, ``Capt. Rhys``;
+not ``Yes, Captain. Understood.``)."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 
 

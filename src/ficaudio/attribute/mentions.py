@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, TITLES
+from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -135,8 +135,9 @@ def _span_opens_sentence(text: str, start: int, gap: str) -> bool:
 
 
 def _strip_period(token: str) -> str:
-    # keep the period of titles ("Mr.") only; a sentence's final period is punctuation
-    if token.endswith(".") and token[:-1].lower() not in TITLES:
+    # keep the period of titles written short ("Mr.") only; a sentence's final period is
+    # punctuation, after a title written out too ("Yes, Captain. Understood.")
+    if token.endswith(".") and token[:-1].lower() not in SHORT_TITLES:
         return token[:-1]
     return token
 
@@ -147,7 +148,7 @@ _OPENING_QUOTE = re.compile(r"(^|\s)[\"“‘]$")
 
 def _starts_sentence(previous_word: str, gap: str) -> bool:
     """A sentence starts after . ! ? or an opening quote (but not after "Mr.")."""
-    if previous_word.endswith(".") and previous_word[:-1].lower() in TITLES:
+    if previous_word.endswith(".") and previous_word[:-1].lower() in SHORT_TITLES:
         return False
     # an opening quote (after a space) starts a sentence; a closing one followed by a space does not
     return bool(_SENTENCE_STOP.search(gap) or _OPENING_QUOTE.search(gap) or "\n" in gap)
