@@ -651,3 +651,25 @@ def test_joining_a_description_to_a_name_renames_it_in_all_the_scene_state():
     resolver.join("the stranger", "Wen")
     assert (conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed) == (["Wen"], "Wen", "Wen", "Wen", {"Wen"})
     assert (resolver.settled[5], resolver.voice_sources["radio"]) == ("Wen", "Wen")
+
+
+def test_after_a_scene_break_she_is_still_the_storys_viewpoint_character():
+    """Each short scene gives Marta's thoughts once only; together they make her the head the
+    story is told from, so the last scene's ``She ... thought about leaving`` is Marta, not
+    Gwen, the last woman the narration made act."""
+    text = ("Marta wondered whether the party had been a mistake.\n"
+            '"You came," Gwen said.\n'
+            "***\n"
+            "Marta knew the music was far too loud for a Tuesday.\n"
+            '"Drink?" Gwen asked.\n'
+            "***\n"
+            "Gwen pulled Marta through the crowd by the wrist, and then Tomas was in front of them.\n"
+            '"You came," Tomas said.\n'
+            '"Gwen made me."\n'
+            '"Remind me to thank her."\n'
+            '"You could have called first. You could have written. Three years, Tomas, and not one postcard from anywhere."\n'
+            '"I know. I kept starting letters and tearing them up, and after a while it seemed too late to send any of them."\n'
+            "Across the room somebody laughed at a joke.\n"
+            "The music changed. She stared at the ice in her glass and thought about leaving.\n"
+            '"Don\'t," she said.')
+    assert speakers(text)[-1] == ("Marta", "pronoun_tag")
