@@ -673,3 +673,17 @@ def test_after_a_scene_break_she_is_still_the_storys_viewpoint_character():
             "The music changed. She stared at the ice in her glass and thought about leaving.\n"
             '"Don\'t," she said.')
     assert speakers(text)[-1] == ("Marta", "pronoun_tag")
+
+
+def test_a_she_opening_a_scene_is_the_storys_viewpoint_character_not_its_stranger():
+    """A new scene that has named no woman yet: ``she`` is the heroine whose head the story
+    is told from, not the guard of unknown gender the scene opened on."""
+    text = ("Wren gripped the rail of the stand with both hands.\n"
+            '"I did not start the fire," Wren said. She wondered whether anyone believed her, and she knew the answer.\n'
+            '"Take her down," the judge said.\n'
+            "***\n"
+            "The guard gave them a quarter of an hour and stood at the end of the corridor.\n"
+            "Corvin pressed his face to the bars and grinned at her.\n"
+            '"You were good up there," Corvin said.\n'
+            '"I was terrified," she said.')
+    assert speakers(text)[-1] == ("Wren", "pronoun_tag")

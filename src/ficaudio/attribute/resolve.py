@@ -344,8 +344,8 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
-        if at < resolver.scene_start <= position and first is None and fallback is not None:
-            return fallback  # the scene's own person of unknown gender, not someone of the scene before
+        if at < resolver.scene_start <= position and first is None and (carried := scene_opening_referent(resolver, gender, fallback, exclude)):
+            return carried
         g = resolver.gender(name)
         if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
@@ -364,6 +364,16 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     if subject or first:
         return (subject or first)[1]
     return fallback
+
+
+def scene_opening_referent(resolver: Resolver, gender: Gender, fallback: str | None, exclude: Collection[str]) -> str | None:
+    """Who a ``she`` means when the scene being read has named no woman yet: the story's
+    viewpoint character, whose head the story goes on in past ``* * *`` (``The guard gave them
+    a quarter of an hour.`` / ``Corvin grinned at her`` -> the heroine, not the guard), else the
+    scene's own person of unknown gender, not someone of the scene before (``Pip's phone
+    buzzed.`` / ``She was typing`` -> Pip)."""
+    pov = resolver.viewpoint(gender)
+    return pov if pov and pov not in exclude else fallback
 
 
 _SUBORDINATORS = frozenset("while as when because although though until before after since if whereas".split())
