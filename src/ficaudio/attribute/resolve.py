@@ -367,11 +367,11 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
 
 
 def scene_opening_referent(resolver: Resolver, gender: Gender, fallback: str | None, exclude: Collection[str]) -> str | None:
-    """Who a ``she`` means when the scene being read has named no woman yet: the story's
-    viewpoint character, whose head the story goes on in past ``* * *`` (``The guard gave them
-    a quarter of an hour.`` / ``Corvin grinned at her`` -> the heroine, not the guard), else the
-    scene's own person of unknown gender, not someone of the scene before (``Pip's phone
-    buzzed.`` / ``She was typing`` -> Pip)."""
+    """Who a ``she`` means when the scene being read has named no woman yet: the viewpoint
+    character (:meth:`Resolver.viewpoint`), whose head the story goes on in past ``* * *``
+    (``The guard gave them a quarter of an hour.`` / ``Corvin grinned at her`` -> the heroine,
+    not the guard), else the scene's own person of unknown gender, not someone of the scene
+    before (``Pip's phone buzzed.`` / ``She was typing`` -> Pip)."""
     pov = resolver.viewpoint(gender)
     return pov if pov and pov not in exclude else fallback
 
