@@ -171,6 +171,22 @@ def test_departs_reads_a_manner_of_leaving_and_going_to_bed():
     assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in starts] == [True, True, True, False]
 
 
+def test_departs_reads_falling_asleep_as_leaving_the_talk():
+    text = "Bram was asleep on the sofa. Nell had fallen asleep. Lusk’s fast asleep. Bram was sleepy."
+    starts = [text.index(n) for n in ("Bram was asleep", "Nell", "Lusk", "Bram was sleepy")]
+    assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in starts] == [True, True, True, False]
+
+
+def test_someone_asleep_does_not_answer_the_one_who_spoke():
+    paragraphs = [
+        "I let myself into the ward at dawn. I had been on shift since midnight and I could barely see straight.",
+        "Petra was awake, propped on her pillows. Her husband was asleep in the chair by the window with his cap over his eyes.",
+        "“Is it over?” Petra whispered.",
+        "“Not yet. How is the leg?”",
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "I"
+
+
 _NIGHT_KITCHEN = [
     "Opal, Rook and Wynn sat up late in the kitchen.",
     '"Somebody has to wash the pot," Opal said.',

@@ -661,3 +661,39 @@ def test_the_girl_in_grey_is_someone_pointed_out_not_the_girl_just_named():
         "The girl in grey by the window had not moved all evening. “We close at nine,” she said.",
     ]
     assert dialogue_speakers(scene)[-1] not in ("Nell", "Priya")
+
+
+def test_after_a_scene_break_she_is_still_the_storys_viewpoint_character():
+    """Each short scene gives Marta's thoughts once only; together they make her the head the
+    story is told from, so the last scene's ``She ... thought about leaving`` is Marta, not
+    Gwen, the last woman the narration made act."""
+    text = ("Marta wondered whether the party had been a mistake.\n"
+            '"You came," Gwen said.\n'
+            "***\n"
+            "Marta knew the music was far too loud for a Tuesday.\n"
+            '"Drink?" Gwen asked.\n'
+            "***\n"
+            "Gwen pulled Marta through the crowd by the wrist, and then Tomas was in front of them.\n"
+            '"You came," Tomas said.\n'
+            '"Gwen made me."\n'
+            '"Remind me to thank her."\n'
+            '"You could have called first. You could have written. Three years, Tomas, and not one postcard from anywhere."\n'
+            '"I know. I kept starting letters and tearing them up, and after a while it seemed too late to send any of them."\n'
+            "Across the room somebody laughed at a joke.\n"
+            "The music changed. She stared at the ice in her glass and thought about leaving.\n"
+            '"Don\'t," she said.')
+    assert speakers(text)[-1] == ("Marta", "pronoun_tag")
+
+
+def test_a_she_opening_a_scene_is_the_storys_viewpoint_character_not_its_stranger():
+    """A new scene that has named no woman yet: ``she`` is the heroine whose head the story
+    is told from, not the guard of unknown gender the scene opened on."""
+    text = ("Wren gripped the rail of the stand with both hands.\n"
+            '"I did not start the fire," Wren said. She wondered whether anyone believed her, and she knew the answer.\n'
+            '"Take her down," the judge said.\n'
+            "***\n"
+            "The guard gave them a quarter of an hour and stood at the end of the corridor.\n"
+            "Corvin pressed his face to the bars and grinned at her.\n"
+            '"You were good up there," Corvin said.\n'
+            '"I was terrified," she said.')
+    assert speakers(text)[-1] == ("Wren", "pronoun_tag")

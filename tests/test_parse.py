@@ -268,7 +268,7 @@ def test_no_heading_is_one_chapter_and_sentences_are_not_headings(tmp_path):
     assert [(c.index, c.title, c.heading) for c in story.chapters] == [(1, None, None)]
 
 
-@pytest.mark.parametrize("rule", ["***", "* * *", "~~~", "oOo", "xXx", "---", "___", "§"])
+@pytest.mark.parametrize("rule", ["***", "* * *", "~~~", "oOo", "xXx", "-o-o-o-", "x-x-x", "~o~", "-x-", "---", "___", "§"])
 def test_symbol_scene_breaks(tmp_path, rule):
     story = read_story(write(tmp_path, f"Ana sat.\n\n{rule}\n\nTom ran.\n"))
     kinds = [b.kind for b in story.chapters[0].blocks]

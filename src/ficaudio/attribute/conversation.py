@@ -243,15 +243,23 @@ crowd``) -- not ``left him alone``, ``left off``,
 ``hung up his coat``, ``ran out of tea``."""
 
 
+_ASLEEP = letters.compile(r"(?:\s+(?:was|is|were|are|lay|lies|fell|falls|fallen|had|has|been|still|already|fast|sound)\b|['’]s)+\s+asleep\b")
+"""Asleep: ``was asleep``, ``had fallen asleep``, ``’s fast asleep``, ``lay still asleep``."""
+
+
 def departs(text: str, m: Mention) -> bool:
     """Whether the subject mention ``m`` leaves the scene: ``The professor left, and the door
-    swung shut.`` -- someone gone takes no more turns in the conversation.
+    swung shut.`` -- someone gone takes no more turns in the conversation; nor does someone
+    asleep (``Her brother was asleep in the chair.``) until a tag gives them a turn.
 
     >>> t = "The professor left. Tom walked out. Ana left him alone. She's gone. He'd gone to the window."
     >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 13), (20, 23), (36, 39), (56, 61), (68, 72))]
     [True, True, False, True, False]
+    >>> t = "Her brother was asleep in the chair. Ana fell fast asleep. Tom’s asleep. Bo was sleepy."
+    >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 11), (37, 40), (59, 62), (73, 75))]
+    [True, True, True, False]
     """
-    return bool(_DEPARTS.match(text, m.end))
+    return bool(_DEPARTS.match(text, m.end) or _ASLEEP.match(text, m.end))
 
 
 _ARRIVES = letters.compile(

@@ -107,6 +107,7 @@ class Resolver:
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
         self.previous_paragraph: Paragraph | None = None
         self.inner_states: Counter = Counter()  # person -> inner states the scene's narration reports of them
+        self.story_inner_states: Counter = Counter()  # the same, over the whole story so far
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
@@ -117,11 +118,15 @@ class Resolver:
 
     def viewpoint(self, gender: Gender) -> str | None:
         """The scene's viewpoint character of ``gender``: the one whose inner states the
-        narration reports most (twice at least, more often than anyone else of that gender)."""
-        ranked = [(n, c) for n, c in self.inner_states.most_common() if self.gender(n) is gender and n != FIRST_PERSON_NAME and not n[0].islower()]
-        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        narration reports most (twice at least, more often than anyone else of that gender).
+        Until a scene gives anyone's inner states that often, it is told from the head the
+        story so far was mostly told from: that one person goes on past ``* * *``."""
+        if found := most_inner_states(self, self.inner_states, gender):
+            return found
+        if any(most_inner_states(self, self.inner_states, g) for g in (Gender.FEMALE, Gender.MALE)):
             return None
-        return ranked[0][0]
+        story = most_inner_states(self, self.story_inner_states, None)
+        return story if story and self.gender(story) is gender else None
 
     def read(self, para: Paragraph) -> None:
         """Resolve and remember every narration mention of a paragraph, in order."""
@@ -133,6 +138,7 @@ class Resolver:
             name = self.mention(m, para)
             if name and (m.subject or m.clause_subject) and reports_inner_state(self.doc.text, m):
                 self.inner_states[name] += 1
+                self.story_inner_states[name] += 1
             if name:
                 acts = m.subject or ((m.clause_subject or definite_description_acts(self.doc.text, m)) and not in_complement_clause(self.doc.text, m))
                 self.salience.add(m.start, name, acts and not named_as_relation(self.doc.text, m))
@@ -192,6 +198,15 @@ class Resolver:
         self.settled = {at: name if n == described else n for at, n in self.settled.items()}
         self.voice_sources = {at: name if n == described else n for at, n in self.voice_sources.items()}
         self.conversation.rename(described, name)
+
+
+def most_inner_states(resolver: Resolver, counts: Counter, gender: Gender | None) -> str | None:
+    """The named person of ``gender`` (None: of either) with the most inner states in
+    ``counts``: two at least, more than anyone else of that gender."""
+    ranked = [(n, c) for n, c in counts.most_common() if resolver.gender(n) in ((gender,) if gender else (Gender.FEMALE, Gender.MALE)) and n != FIRST_PERSON_NAME and not n[0].islower()]
+    if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+        return None
+    return ranked[0][0]
 
 
 _INNER_STATE = letters.compile(
@@ -330,8 +345,8 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
-        if at < resolver.scene_start <= position and first is None and fallback is not None:
-            return fallback  # the scene's own person of unknown gender, not someone of the scene before
+        if at < resolver.scene_start <= position and first is None and (carried := scene_opening_referent(resolver, gender, fallback, exclude)):
+            return carried
         g = resolver.gender(name)
         if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
@@ -350,6 +365,16 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     if subject or first:
         return (subject or first)[1]
     return fallback
+
+
+def scene_opening_referent(resolver: Resolver, gender: Gender, fallback: str | None, exclude: Collection[str]) -> str | None:
+    """Who a ``she`` means when the scene being read has named no woman yet: the viewpoint
+    character (:meth:`Resolver.viewpoint`), whose head the story goes on in past ``* * *``
+    (``The guard gave them a quarter of an hour.`` / ``Corvin grinned at her`` -> the heroine,
+    not the guard), else the scene's own person of unknown gender, not someone of the scene
+    before (``Pip's phone buzzed.`` / ``She was typing`` -> Pip)."""
+    pov = resolver.viewpoint(gender)
+    return pov if pov and pov not in exclude else fallback
 
 
 _SUBORDINATORS = frozenset("while as when because although though until before after since if whereas".split())

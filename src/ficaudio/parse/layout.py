@@ -268,10 +268,10 @@ DECORATION_MAX_CHARS = 30
 
 
 def is_break_paragraph(para: Para) -> bool:
-    """A scene-break line: symbols only (``***``, ``oOo``), or, when centred, a short row of
-    symbols with x/o letters between (``-x-x-x-``, ``~o~``).
+    """A scene-break line: symbols only (``***``, ``oOo``, ``-x-x-x-``, ``~o~``), or, when
+    centred, a short row of symbols with other x/o letters between (``~xx~``, ``-oo-``).
 
-    >>> is_break_paragraph(Para("-x-x-x-", set_apart=True)), is_break_paragraph(Para("-x-x-x-")), is_break_paragraph(Para("Ok!", set_apart=True))
+    >>> is_break_paragraph(Para("~xx~", set_apart=True)), is_break_paragraph(Para("~xx~")), is_break_paragraph(Para("Ok!", set_apart=True))
     (True, False, False)
     """
     if is_scene_break_line(para.text):

@@ -59,22 +59,25 @@ def split_lines(text: str) -> list[TextLine]:
 
 # ------------------------------------------------------------------ scene breaks
 SCENE_BREAK_RE = re.compile(r"(?:[oO0xX_]|[^\w\s\"“”„«»‘’'.…?!,;()])+")
-LETTERED_BREAK_RE = re.compile(r"[^A-Za-z]*(?:[oO]{3,}|[xX]{3,}|(?:[oO][xX])+[oO]?|(?:[xX][oO])+[xX]?)[^A-Za-z]*")
+LETTERED_BREAK_RE = re.compile(r"[oO]{3,}|[xX]{3,}|(?:[oO][xX])+[oO]?|(?:[xX][oO])+[xX]?")  # its letters, symbols taken out
 
 
 def is_scene_break_line(line: str) -> bool:
-    """A line of symbols only (``***``, ``* * *``, ``~~~``, ``oOo``, ``xXx``, ``---``, ``§``).
+    """A line of symbols only (``***``, ``* * *``, ``~~~``, ``oOo``, ``xXx``, ``-o-o-o-``, ``---``, ``§``),
+    or one ``o``/``x`` framed by symbols (``~o~``, ``-x-``).
 
     Quotes, dots and ``?!`` alone are not breaks: ``"..."`` and ``…`` are speech or beats.
 
-    >>> [is_scene_break_line(s) for s in ("* * *", "oOo", "-xXx-", "~", "...", '"!"', "Ox", "No")]
-    [True, True, True, True, False, False, False, False]
+    >>> [is_scene_break_line(s) for s in ("* * *", "oOo", "-xXx-", "-o-o-o-", "~o~", "~", "...", '"!"', "Ox", "o-", "No", "000")]
+    [True, True, True, True, True, True, False, False, False, False, False, False]
     """
     core = "".join(line.split())
     if not core or not SCENE_BREAK_RE.fullmatch(core):
         return False
     if re.search(r"[A-Za-z0-9]", core):
-        return len(core) >= 3 and bool(LETTERED_BREAK_RE.fullmatch(core))
+        letters = re.sub(r"[^A-Za-z0-9]", "", core)
+        framed = len(letters) == 1 and letters in "oOxX" and not core[0].isalnum() and not core[-1].isalnum()
+        return framed or (len(core) >= 3 and bool(LETTERED_BREAK_RE.fullmatch(letters)))
     return True
 
 
