@@ -19,6 +19,7 @@ from ficaudio.attribute.calls import follow_call, holder_goes_on, line_answers_p
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
+    asleep,
     departs,
     door_shut_behind,
     last_actor_speaks,
@@ -126,9 +127,9 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
-    ``The door shut behind her.`` -> her."""
+    ``The door shut behind her.`` -> her; ``Her brother was asleep`` -> her brother."""
     text = resolver.doc.text
-    return {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
+    return {name for m in para.mentions if ((m.subject or m.clause_subject) and (departs(text, m) or asleep(text, m)) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:

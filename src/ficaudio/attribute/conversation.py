@@ -254,6 +254,20 @@ def departs(text: str, m: Mention) -> bool:
     return bool(_DEPARTS.match(text, m.end))
 
 
+_ASLEEP = letters.compile(r"\s+(?:was|is|lay|lies)\s+(?:\w+\s+)?(?:asleep|sleeping|unconscious)\b")
+
+
+def asleep(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` is asleep: ``Her brother was asleep in the recliner``
+    -- someone asleep or out cold is in the room but takes no turns (until a tag gives one).
+
+    >>> t = "Her brother was asleep in the chair. Ana is fast asleep. Tom was sleepy."
+    >>> [asleep(t, Mention(s, e, "name", t[s:e])) for s, e in ((0, 11), (37, 40), (57, 60))]
+    [True, True, False]
+    """
+    return bool(_ASLEEP.match(text, m.end))
+
+
 _ARRIVES = letters.compile(
     r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
     r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches)\s+in\b"
