@@ -75,7 +75,7 @@ STORY_FLOORS = [
     ("coffee_order", 90, 0.77),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n; 0.778 after round 32a (the one -sensei is their teacher)
     ("snowed_in", 90, 0.91),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
-    ("night_shift", 88, 0.93),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.932 after round 33a
+    ("night_shift", 88, 0.94),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.932 after round 33a; 0.943 after round 33i (one asleep takes no turns)
     ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
     ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
@@ -96,7 +96,7 @@ STORY_FLOORS = [
     ("night_market", 72, 0.88),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you); 0.889 after round 33d
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.77),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c
-    ("dorm_ghost", 96, 0.60),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged
+    ("dorm_ghost", 96, 0.70),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 68/96 = 0.708 again after round 33i (the girl in grey is the one met before)
     ("locker_room", 95, 0.65),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b
     ("noir_office", 97, 0.86),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named)
     ("pirate_crossing", 96, 0.56),  # round 32 blind: 0.562 at its start, 0.562 at its end
