@@ -548,6 +548,18 @@ def test_the_man_met_again_in_the_new_scene_stays_the_man():
     assert [s for s, _ in speakers(text)][-1] == "the man"
 
 
+def test_the_man_in_the_grey_coat_met_again_after_a_scene_break_is_the_man_of_before():
+    # "the man in a grey coat" said again is the story's fixed name for him, not Mr. Strake, just named
+    text = "\n".join([
+        "At the gate the man in the grey coat waited, and lit his pipe.",
+        '"Evening," said the man.',
+        "***",
+        "The ballroom was hot. Mr. Strake strolled past the curtain with his hands behind his back.",
+        'The man in the grey coat stood by the door. "Not until Monday," he said.',
+    ])
+    assert [s for s, _ in speakers(text)] == ["the man", "the man"]
+
+
 def test_a_described_character_of_the_roster_stays_itself_in_a_new_scene():
     # the user's voices name "the man" as a character: he is not re-read as Mr. Strake
     known = [Character("the man", (), Gender.MALE), Character("Mr. Strake", (), Gender.MALE)]

@@ -127,7 +127,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
-    ``The door shut behind her.`` -> her."""
+    ``The door shut behind her.`` -> her; ``Her brother was asleep`` -> her brother."""
     text = resolver.doc.text
     return {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
 

@@ -666,9 +666,31 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
     """
     if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
         return False  # "a man" is someone new; a described character of the user's roster stays
+    if repeated_epithet(resolver.doc.text, m):
+        return False  # "the girl in grey" again: the story's fixed name for one person
     return all(at < resolver.scene_start for at, name, _ in resolver.salience.recent(m.start) if name == person.name)
 
 
+def repeated_epithet(text: str, m: Mention) -> bool:
+    """A ``the`` description with where it is or what it wears that the text has used before
+    (``The girl in grey tilts her head`` ... after a scene break ``The girl in grey is looking
+    at the letter``) is a fixed epithet of one person, not a plain noun for whoever the new
+    scene names: ``the girl`` alone may be anyone, ``the girl in grey`` is the one met before.
+
+    >>> t = "The girl in grey nods. The girl in grey smiles."
+    >>> [repeated_epithet(t, Mention(at, at + 8, "description", "The girl", head="girl")) for at in (0, 23)]
+    [False, True]
+    >>> repeated_epithet("The girl in red nods. The girl in grey smiles.", Mention(22, 30, "description", "The girl", head="girl"))
+    False
+    """
+    found = _EPITHET_TAIL.match(text, m.end)
+    if not m.text.lower().startswith("the ") or found is None:
+        return False
+    phrase = re.escape(m.text.lower()) + r"\s+" + r"\s+".join(map(re.escape, found.group(1).lower().split())) + r"\b"
+    return re.search(r"\b" + phrase, text[:m.start], re.IGNORECASE) is not None
+
+
+_EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")
 _LOCATING = letters.compile(r"\s+(?:(?:at|behind|beside|near)\s+the\s+[a-z]|in\s+(?!question\b)(?:the\s+|a\s+|an\s+)?[a-z])")
 
 
