@@ -96,7 +96,7 @@ STORY_FLOORS = [
     ("night_market", 72, 0.88),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you); 0.889 after round 33d
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.77),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c
-    ("dorm_ghost", 96, 0.64),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves)
+    ("dorm_ghost", 96, 0.75),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break)
     ("locker_room", 95, 0.68),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran)
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
     ("pirate_crossing", 96, 0.66),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop)
