@@ -82,6 +82,18 @@ def test_name_prior_decides_when_the_text_is_silent():
     assert chars["Thomas"].gender is Gender.MALE
 
 
+def test_a_surname_in_the_list_gives_way_to_the_given_name_written_before_it():
+    pytest.importorskip("gender_guesser")
+    # "Douglas" is a man's given name in the list; here it is Nadia's surname
+    chars = paragraph_characters([
+        "Nadia Douglas from the county paper reached the gate first.",
+        "“Any comment?” Douglas asked.",
+        "“None,” said Thomas.",
+        "Douglas wrote that down anyway.",
+    ])
+    assert chars["Douglas"].gender is Gender.FEMALE
+
+
 def test_narration_window_stops_at_the_paragraph_end():
     text = "It was Zarek who laughed first.\nHe went home alone."
     assert "He" not in narration_window(text, _run(text), len(text))
