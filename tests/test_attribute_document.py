@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute.document import Mention, build_document, description_opens_clause, is_possessive_name, is_predicative_after_s, looks_like_verb, told_to_you, words, you_is_subject
 
-from attribute_scenes import LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story
+from attribute_scenes import KIBA, LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story, speakers
 
 
 def test_possessive_name_before_participle_is_a_subject():
@@ -141,3 +141,9 @@ def test_a_name_after_an_indefinite_subject_is_not_the_one_who_acts():
     story, segments = paragraph_story(["Everyone in the harbour owed Vasko something. Vasko owed nobody."])
     doc = build_document(story, segments, [Character("Vasko", (), Gender.MALE)])
     assert [m.subject for m in doc.paragraphs[0].mentions if m.text == "Vasko"] == [False, True]
+
+
+def test_a_name_after_a_fronted_side_clause_is_the_subject_its_pronouns_mean():
+    text = ('Kiba and the boy reached the stall.\n'
+            'As the boy stood there in a sulk, Kiba put a coin in his palm. "Here," he said.')
+    assert speakers(text, [KIBA])[-1] == ("Kiba", "pronoun_tag")
