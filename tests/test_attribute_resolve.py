@@ -651,3 +651,24 @@ def test_joining_a_description_to_a_name_renames_it_in_all_the_scene_state():
     resolver.join("the stranger", "Wen")
     assert (conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed) == (["Wen"], "Wen", "Wen", "Wen", {"Wen"})
     assert (resolver.settled[5], resolver.voice_sources["radio"]) == ("Wen", "Wen")
+
+
+def test_a_described_subject_is_not_the_person_its_own_clause_names():
+    hiroshi = Character("Hiroshi", (), Gender.MALE)
+    text = ('Hiroshi and Kiba stood over the generator.\n'
+            '"It won\'t start," Hiroshi said.\n'
+            'Kiba sighed and wiped his hands.\n'
+            'The old man crossed the shed, moved Kiba aside, and kicked the casing twice.\n'
+            '"Now," he said.')
+    assert speakers(text, [KIBA, hiroshi])[-1] == ("Hiroshi", "pronoun_tag")
+
+
+def test_a_described_subject_bound_away_from_the_one_man_in_reach_is_someone_new():
+    ryo = Character("Ryo", (), Gender.MALE)
+    text = ('"Hold the gate," Ryo said.\n'
+            'Kiba held it until the smoke cleared and the bells stopped ringing across the valley below the walls.\n'
+            'Hours passed. Kiba counted the carts on the road, the crows on the roof of the granary, the '
+            'sacks stacked by the mill, and the clouds that drifted in from the hills beyond the river.\n'
+            'Night fell, and the lamps were lit one by one along the wall where Kiba kept his watch alone.\n'
+            'The wounded man crawled to the feet of Kiba. "Run," he whispered.')
+    assert speakers(text, [KIBA, ryo])[-1][0] not in ("Ryo", "Kiba")

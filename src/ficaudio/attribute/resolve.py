@@ -418,16 +418,17 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
 
 
+def in_the_talk(resolver: Resolver, name: str, position: int) -> bool:
+    """Whether a person is part of the scene's talk: a turn of late, or a subject within about two sentences."""
+    return name in resolver.conversation.participants() or _recent_subject(resolver, name, position)
+
+
 def other_in_the_talk(resolver: Resolver, others: list[str], position: int, exclude: Collection[str]) -> str | None:
     """The most recent of ``others`` (people of the pronoun's gender, most recent first, the
     last speaker left out) who is in the talk: a turn of late, or a subject within about two
     sentences. A woman only named in passing (``she took chemistry with Mrs. Hale``) is
     passed over for the one further back who talks."""
-    conv = resolver.conversation
-    for name in others:
-        if name not in exclude and (name in conv.participants() or _recent_subject(resolver, name, position)):
-            return name
-    return None
+    return next((name for name in others if name not in exclude and in_the_talk(resolver, name, position)), None)
 
 
 def exchange_partner(conv: Conversation) -> str | None:
@@ -451,9 +452,10 @@ _CLAUSE_END = letters.compile(r"[.!?;:\"“”]")
 
 
 def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
-    """People a sentence-initial ``he``/``she`` (or an inverted tag's: ``said he``) cannot
-    mean: those named later in its own clause (binding: ``He walks up to Iruka`` -> he is not
-    Iruka; ``"Sure?" he asks, turning to face Iruka`` -> not Iruka), or described there by a
+    """People a sentence-initial ``he``/``she`` or description (or an inverted tag's
+    pronoun: ``said he``) cannot mean: those named later in its own clause (binding: ``He
+    walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks, turning to face Iruka`` -> not
+    Iruka; ``The old woman crossed the kitchen, moved June aside`` -> not June), or described there by a
     ``the`` description, as the narration already read it (``"My friend," said he,
     addressing the old man`` -> not the old man); unless a copula links them (``He was
     Kakashi``).
@@ -461,7 +463,7 @@ def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> fr
     Scenes: tests/test_attribute_resolve.py.
     """
     text = resolver.doc.text
-    if m.kind != "pronoun" or not (m.subject and m.initial or _inverted_after_speech_verb(text, m)):
+    if m.kind not in ("pronoun", "description") or not (m.subject and m.initial or _inverted_after_speech_verb(text, m)):
         return frozenset()
     names = set()
     for later in para.mentions:
@@ -892,12 +894,18 @@ def voice_possessor(m: Mention) -> Mention | None:
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``the boy`` is the most recent male who is not known as something else (``the father``);
-    ``the other girl`` is not the one who spoke last."""
+    ``the other girl`` is not the one who spoke last; a subject is not the one its own clause
+    names (:func:`named_later_in_clause`), and when that leaves only someone out of the talk
+    (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
+    not a man met pages back."""
     possessor = _possessor(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m)
+    bound = named_later_in_clause(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
+        if bound and not in_the_talk(resolver, name, m.start):
+            return None  # the one person in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
         return name
