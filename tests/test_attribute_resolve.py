@@ -515,7 +515,8 @@ def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
 
 
 def test_a_thing_written_beside_two_girls_names_neither():
-    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:]
+    # a paragraph of narration before the reply, so the turn (not the scarf) cannot decide it
+    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:2] + ["Mara moves a bishop. Priya studies the board."] + _RED_SCARF[2:]
     assert dialogue_speakers(two_scarves)[-1] != "Mara"
 
 
@@ -672,3 +673,10 @@ def test_a_described_subject_bound_away_from_the_one_man_in_reach_is_someone_new
             'Night fell, and the lamps were lit one by one along the wall where Kiba kept his watch alone.\n'
             'The wounded man crawled to the feet of Kiba. "Run," he whispered.')
     assert speakers(text, [KIBA, ryo])[-1][0] not in ("Ryo", "Kiba")
+
+
+@pytest.mark.parametrize("reply", ['"Not yet," the woman said.', '"Not yet," said the woman.', '"Not yet," the woman answers her.'])
+def test_a_description_tagging_the_reply_is_not_the_one_who_just_spoke(reply):
+    mara = Character("Mara", (), Gender.FEMALE)
+    text = f'Mara and Ino sat by the fire.\n"Put it out," Ino said.\n{reply}'
+    assert speakers(text, [INO, mara])[-1][0] == "Mara"

@@ -894,13 +894,14 @@ def voice_possessor(m: Mention) -> Mention | None:
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``the boy`` is the most recent male who is not known as something else (``the father``);
-    ``the other girl`` is not the one who spoke last; a subject is not the one its own clause
+    ``the other girl`` is not the one who spoke last, nor is a description tagging the reply to
+    her (:func:`answering_last_speaker`); a subject is not the one its own clause
     names (:func:`named_later_in_clause`), and when that leaves only someone out of the talk
     (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
     not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
@@ -921,6 +922,23 @@ def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
     """
     turns = resolver.conversation.turns
     return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
+
+
+_AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
+
+
+def answering_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
+    """A description tagging the quotation after another person's turn (``"Don't talk to it,"
+    hisses Freddie.`` / ``"Her," the dead girl corrects her.``) answers that person: the
+    writer would say ``she`` for the one who just spoke.
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    last = resolver.conversation.last_speaker
+    text = resolver.doc.text
+    if not last or not _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start):
+        return frozenset()
+    return frozenset({last})
 
 
 def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
