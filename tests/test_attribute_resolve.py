@@ -675,7 +675,8 @@ def test_a_described_subject_bound_away_from_the_one_man_in_reach_is_someone_new
     assert speakers(text, [KIBA, ryo])[-1][0] not in ("Ryo", "Kiba")
 
 
-@pytest.mark.parametrize("reply", ['"Not yet," the woman said.', '"Not yet," said the woman.', '"Not yet," the woman answers her.'])
+@pytest.mark.parametrize("reply", ['"Not yet," the woman said.', '"Not yet," said the woman.', '"Not yet," the woman answers her.',
+                                   'The woman shook her head. "Not yet."', '"Not yet." The woman shook her head.'])
 def test_a_description_tagging_the_reply_is_not_the_one_who_just_spoke(reply):
     mara = Character("Mara", (), Gender.FEMALE)
     text = f'Mara and Ino sat by the fire.\n"Put it out," Ino said.\n{reply}'

@@ -929,14 +929,17 @@ _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")
 
 def answering_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
     """A description tagging the quotation after another person's turn (``"Don't talk to it,"
-    hisses Freddie.`` / ``"Her," the dead girl corrects her.``) answers that person: the
-    writer would say ``she`` for the one who just spoke.
+    hisses Freddie.`` / ``"Her," the dead girl corrects her.``), or opening the narration of
+    that reply's paragraph (``"The stowaway," said Crane.`` / ``The big man shifted. "He's a
+    boy."``), answers that person: the writer would say ``she``/``he`` for the one who just spoke.
 
     Scenes: tests/test_attribute_resolve.py.
     """
     last = resolver.conversation.last_speaker
     text = resolver.doc.text
-    if not last or not _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start):
+    para = resolver.paragraph
+    beat = para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
+    if not last or not (beat or _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)):
         return frozenset()
     return frozenset({last})
 
