@@ -49,6 +49,7 @@ class Conversation:
     into_phone: bool = False  # the last turn was spoken into the phone
     line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
+    last_tagged: bool = False  # that quotation's own paragraph named its speaker (a tag or an action beat)
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
 
@@ -74,7 +75,7 @@ class Conversation:
         self.silent = set()
         self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
         self.summoned, self.asked = None, False
-        self.last_speaker = None
+        self.last_speaker, self.last_tagged = None, False
 
     def rename(self, old: str, new: str) -> None:
         """Every mention of ``old`` in the scene's state becomes ``new`` (two people found one).
@@ -931,14 +932,15 @@ def answering_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
     """A description tagging the quotation after another person's turn (``"Don't talk to it,"
     hisses Freddie.`` / ``"Her," the dead girl corrects her.``), or opening the narration of
     that reply's paragraph (``"The stowaway," said Crane.`` / ``The big man shifted. "He's a
-    boy."``), answers that person: the writer would say ``she``/``he`` for the one who just spoke.
+    boy."``, when that turn's own tag or beat named its speaker), answers that person: the
+    writer would say ``she``/``he`` for the one who just spoke.
 
     Scenes: tests/test_attribute_resolve.py.
     """
     last = resolver.conversation.last_speaker
     text = resolver.doc.text
     para = resolver.paragraph
-    beat = para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
+    beat = resolver.conversation.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
     if not last or not (beat or _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)):
         return frozenset()
     return frozenset({last})
