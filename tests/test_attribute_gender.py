@@ -153,3 +153,14 @@ def test_pronouns_of_later_sentences_do_not_overrule_the_first_name_list():
         '"Apologise," his mother said.',
     ]
     assert paragraph_characters(paragraphs)["Eileen"].gender is not Gender.MALE
+
+
+def test_a_he_opening_the_next_paragraph_is_no_vote_for_the_name_before_it():
+    # the next paragraph's "He" is the listener reacting, not the woman who just asked
+    chars = paragraph_characters([
+        "Quillon raised her hand.",
+        "“Where is it?” Quillon asked from the door.",
+        "He looked at her, then at the floor.",
+        "“Under the bed,” said Tomas.",
+    ])
+    assert chars["Quillon"].gender is Gender.FEMALE

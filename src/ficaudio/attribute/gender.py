@@ -14,7 +14,7 @@ from ficaudio.models import Gender
 
 _PRONOUN = letters.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WINDOW_CHARS = 120  # about one sentence after the name
-_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
+_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?][^\S\n]+(He|She)\b")  # within the paragraph
 
 
 _WINDOW_STOP = letters.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
@@ -227,7 +227,8 @@ def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> N
             if own := pronoun_after_object(narration_window(text, run, next_start), gender):
                 count[own] += _AFTER_OBJECT_WEIGHT * _object_discount(text, run)
     if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
-        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person,
+        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person (in
+        # the same paragraph: one opening the next is often the listener reacting),
         # but not after an object of that gender ("Kakashi addressed her ... She stopped.")
         following = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
         if following is not object_gender:
