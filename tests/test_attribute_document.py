@@ -6,7 +6,7 @@ from ficaudio.attribute.document import Mention, build_document, description_ope
 
 from ficaudio.attribute.resolve import narrated_in_first_person
 
-from attribute_scenes import LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story
+from attribute_scenes import KIBA, LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story, speakers
 
 
 def test_possessive_name_before_participle_is_a_subject():
@@ -155,3 +155,9 @@ def test_an_authors_note_in_the_first_person_does_not_make_the_story_first_perso
     story, segments = paragraph_story(paragraphs)
     doc = build_document(story, segments, ())
     assert not narrated_in_first_person(doc)
+
+
+def test_a_name_after_a_fronted_side_clause_is_the_subject_its_pronouns_mean():
+    text = ('Kiba and the boy reached the stall.\n'
+            'As the boy stood there in a sulk, Kiba put a coin in his palm. "Here," he said.')
+    assert speakers(text, [KIBA])[-1] == ("Kiba", "pronoun_tag")

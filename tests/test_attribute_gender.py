@@ -82,6 +82,18 @@ def test_name_prior_decides_when_the_text_is_silent():
     assert chars["Thomas"].gender is Gender.MALE
 
 
+def test_a_surname_in_the_list_gives_way_to_the_given_name_written_before_it():
+    pytest.importorskip("gender_guesser")
+    # "Douglas" is a man's given name in the list; here it is Nadia's surname
+    chars = paragraph_characters([
+        "Nadia Douglas from the county paper reached the gate first.",
+        "“Any comment?” Douglas asked.",
+        "“None,” said Thomas.",
+        "Douglas wrote that down anyway.",
+    ])
+    assert chars["Douglas"].gender is Gender.FEMALE
+
+
 def test_narration_window_stops_at_the_paragraph_end():
     text = "It was Zarek who laughed first.\nHe went home alone."
     assert "He" not in narration_window(text, _run(text), len(text))
@@ -141,3 +153,14 @@ def test_pronouns_of_later_sentences_do_not_overrule_the_first_name_list():
         '"Apologise," his mother said.',
     ]
     assert paragraph_characters(paragraphs)["Eileen"].gender is not Gender.MALE
+
+
+def test_a_he_opening_the_next_paragraph_is_no_vote_for_the_name_before_it():
+    # the next paragraph's "He" is the listener reacting, not the woman who just asked
+    chars = paragraph_characters([
+        "Quillon raised her hand.",
+        "“Where is it?” Quillon asked from the door.",
+        "He looked at her, then at the floor.",
+        "“Under the bed,” said Tomas.",
+    ])
+    assert chars["Quillon"].gender is Gender.FEMALE

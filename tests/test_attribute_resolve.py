@@ -515,7 +515,8 @@ def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
 
 
 def test_a_thing_written_beside_two_girls_names_neither():
-    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:]
+    # a paragraph of narration before the reply, so the turn (not the scarf) cannot decide it
+    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:2] + ["Mara moves a bishop. Priya studies the board."] + _RED_SCARF[2:]
     assert dialogue_speakers(two_scarves)[-1] != "Mara"
 
 
@@ -709,3 +710,32 @@ def test_a_she_opening_a_scene_is_the_storys_viewpoint_character_not_its_strange
             '"You were good up there," Corvin said.\n'
             '"I was terrified," she said.')
     assert speakers(text)[-1] == ("Wren", "pronoun_tag")
+
+
+def test_a_described_subject_is_not_the_person_its_own_clause_names():
+    hiroshi = Character("Hiroshi", (), Gender.MALE)
+    text = ('Hiroshi and Kiba stood over the generator.\n'
+            '"It won\'t start," Hiroshi said.\n'
+            'Kiba sighed and wiped his hands.\n'
+            'The old man crossed the shed, moved Kiba aside, and kicked the casing twice.\n'
+            '"Now," he said.')
+    assert speakers(text, [KIBA, hiroshi])[-1] == ("Hiroshi", "pronoun_tag")
+
+
+def test_a_described_subject_bound_away_from_the_one_man_in_reach_is_someone_new():
+    ryo = Character("Ryo", (), Gender.MALE)
+    text = ('"Hold the gate," Ryo said.\n'
+            'Kiba held it until the smoke cleared and the bells stopped ringing across the valley below the walls.\n'
+            'Hours passed. Kiba counted the carts on the road, the crows on the roof of the granary, the '
+            'sacks stacked by the mill, and the clouds that drifted in from the hills beyond the river.\n'
+            'Night fell, and the lamps were lit one by one along the wall where Kiba kept his watch alone.\n'
+            'The wounded man crawled to the feet of Kiba. "Run," he whispered.')
+    assert speakers(text, [KIBA, ryo])[-1][0] not in ("Ryo", "Kiba")
+
+
+@pytest.mark.parametrize("reply", ['"Not yet," the woman said.', '"Not yet," said the woman.', '"Not yet," the woman answers her.',
+                                   'The woman shook her head. "Not yet."', '"Not yet." The woman shook her head.'])
+def test_a_description_tagging_the_reply_is_not_the_one_who_just_spoke(reply):
+    mara = Character("Mara", (), Gender.FEMALE)
+    text = f'Mara and Ino sat by the fire.\n"Put it out," Ino said.\n{reply}'
+    assert speakers(text, [INO, mara])[-1][0] == "Mara"

@@ -39,7 +39,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -116,6 +116,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
             previous = decision
             conv.last_speaker = decision.speaker if decision.rule != "group_tag" else conv.last_speaker
+            conv.last_tagged = decision.rule in TAG_RULES or decision.rule in BEAT_RULES
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)

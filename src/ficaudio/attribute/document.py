@@ -362,8 +362,27 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
     verb = following[0].lower
     if text[mention_end - 2:mention_end] in ("'s", "’s"):
         return verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0])
-    opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS
+    opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS or after_fronted_clause(text, ws, k)
     return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
+
+
+_FRONTED_OPENERS = frozenset("as when while because although though if since after before until once".split())
+_FRONTED_REACH_WORDS = 20
+
+
+def after_fronted_clause(text: str, ws: list, k: int) -> bool:
+    """Word ``k`` follows the comma that closes a side clause opening its sentence, so it
+    opens the main clause: ``As the lad stood in a dubious attitude, Durbeyfield put his hand
+    in his pocket`` -- Durbeyfield, not the lad, is who the sentence's ``his`` means.
+
+    >>> t = "As the lad stood in a dubious attitude, Durbeyfield put his hand out. Then, Tom left."
+    >>> after_fronted_clause(t, words(t), 8), after_fronted_clause(t, words(t), 15)
+    (True, False)
+    """
+    if k == 0 or "," not in text[ws[k - 1].end:ws[k].start]:
+        return False
+    start = next((j for j in range(k - 1, max(-1, k - 1 - _FRONTED_REACH_WORDS), -1) if ws[j].initial), None)
+    return start is not None and ws[start].lower in _FRONTED_OPENERS
 
 
 _PREDICATIVES = frozenset("""

@@ -14,7 +14,7 @@ from ficaudio.models import Gender
 
 _PRONOUN = letters.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WINDOW_CHARS = 120  # about one sentence after the name
-_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?]\s+(He|She)\b")
+_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?][^\S\n]+(He|She)\b")  # within the paragraph
 
 
 _WINDOW_STOP = letters.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
@@ -227,22 +227,32 @@ def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> N
             if own := pronoun_after_object(narration_window(text, run, next_start), gender):
                 count[own] += _AFTER_OBJECT_WEIGHT * _object_discount(text, run)
     if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):
-        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person,
+        # "Oren sighs. He sits." -- the next sentence's subject is usually the same person (in
+        # the same paragraph: one opening the next is often the listener reacting),
         # but not after an object of that gender ("Kakashi addressed her ... She stopped.")
         following = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
         if following is not object_gender:
             count[following] += 1
 
 
-def given_name_prior(person: Person) -> tuple[Gender, float]:
+def given_name_prior(person: Person, full_names: dict[tuple[str, str], str] | None = None) -> tuple[Gender, float]:
     """The first-names list's view of a person's given name (the first word of its most used
     untitled form): ``Elizabeth Bennet`` -> female. Titled people (``Mrs. Bennet``) get none:
-    their title already says it, and a surname tells nothing.
+    their title already says it, and a surname tells nothing: when that form is one word that
+    the narration also wrote after a given name (``full_names``, :func:`given_names_before`),
+    the given name is read instead (``Gwen Talbot`` once, ``Talbot`` after -> Gwen).
     """
     if person.title or not person.forms:
         return Gender.UNKNOWN, 0.0
     form = max(person.forms, key=lambda f: (person.forms[f], len(f)))
-    return name_prior(form.split()[0])
+    return name_prior((full_names or {}).get((person.name, form), form).split()[0])
+
+
+def given_names_before(runs: list[tuple[NameRun, Person]]) -> dict[tuple[str, str], str]:
+    """A person's one-word forms that the narration also writes as the last word of an
+    untitled two-word name of theirs, mapped to that name: ``Gwen Talbot ... Talbot said`` ->
+    ``{("Talbot", "Talbot"): "Gwen Talbot"}`` (a surname, whose gender the given name tells)."""
+    return {(person.name, run.words[-1]): run.form for run, person in runs if len(run.words) == 2 and not run.title and run.words[-1] in person.forms}
 
 
 def honorific_gender(person: Person) -> Gender:
@@ -261,6 +271,7 @@ def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]],
     voters: dict[str, Counter] = {}
     votes = vote_pronouns(text, runs, voters)
     said = said_outright(text, runs)
+    full_names = given_names_before(runs)
     for person in roster.people:
         if person.gender is not Gender.UNKNOWN:
             continue
@@ -268,7 +279,7 @@ def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]],
             person.gender, person.gender_reason = said[person.name], "a gendered noun after 'was a'"
             continue
         count = votes.get(person.name, Counter())
-        prior, weight = given_name_prior(person) if use_names else (Gender.UNKNOWN, 0.0)
+        prior, weight = given_name_prior(person, full_names) if use_names else (Gender.UNKNOWN, 0.0)
         if own := text_overrules_list(prior, voters.get(person.name, Counter())):
             person.gender, person.gender_reason = own, f"he x{count[Gender.MALE]:g}, she x{count[Gender.FEMALE]:g} after mentions, over the first-name list ({prior.value})"
             continue

@@ -49,6 +49,7 @@ class Conversation:
     into_phone: bool = False  # the last turn was spoken into the phone
     line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
+    last_tagged: bool = False  # that quotation's own paragraph named its speaker (a tag or an action beat)
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
 
@@ -74,7 +75,7 @@ class Conversation:
         self.silent = set()
         self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
         self.summoned, self.asked = None, False
-        self.last_speaker = None
+        self.last_speaker, self.last_tagged = None, False
 
     def rename(self, old: str, new: str) -> None:
         """Every mention of ``old`` in the scene's state becomes ``new`` (two people found one).
@@ -443,16 +444,17 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
 
 
+def in_the_talk(resolver: Resolver, name: str, position: int) -> bool:
+    """Whether a person is part of the scene's talk: a turn of late, or a subject within about two sentences."""
+    return name in resolver.conversation.participants() or _recent_subject(resolver, name, position)
+
+
 def other_in_the_talk(resolver: Resolver, others: list[str], position: int, exclude: Collection[str]) -> str | None:
     """The most recent of ``others`` (people of the pronoun's gender, most recent first, the
     last speaker left out) who is in the talk: a turn of late, or a subject within about two
     sentences. A woman only named in passing (``she took chemistry with Mrs. Hale``) is
     passed over for the one further back who talks."""
-    conv = resolver.conversation
-    for name in others:
-        if name not in exclude and (name in conv.participants() or _recent_subject(resolver, name, position)):
-            return name
-    return None
+    return next((name for name in others if name not in exclude and in_the_talk(resolver, name, position)), None)
 
 
 def exchange_partner(conv: Conversation) -> str | None:
@@ -476,9 +478,10 @@ _CLAUSE_END = letters.compile(r"[.!?;:\"“”]")
 
 
 def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
-    """People a sentence-initial ``he``/``she`` (or an inverted tag's: ``said he``) cannot
-    mean: those named later in its own clause (binding: ``He walks up to Iruka`` -> he is not
-    Iruka; ``"Sure?" he asks, turning to face Iruka`` -> not Iruka), or described there by a
+    """People a sentence-initial ``he``/``she`` or description (or an inverted tag's
+    pronoun: ``said he``) cannot mean: those named later in its own clause (binding: ``He
+    walks up to Iruka`` -> he is not Iruka; ``"Sure?" he asks, turning to face Iruka`` -> not
+    Iruka; ``The old woman crossed the kitchen, moved June aside`` -> not June), or described there by a
     ``the`` description, as the narration already read it (``"My friend," said he,
     addressing the old man`` -> not the old man); unless a copula links them (``He was
     Kakashi``).
@@ -486,7 +489,7 @@ def named_later_in_clause(resolver: Resolver, m: Mention, para: Paragraph) -> fr
     Scenes: tests/test_attribute_resolve.py.
     """
     text = resolver.doc.text
-    if m.kind != "pronoun" or not (m.subject and m.initial or _inverted_after_speech_verb(text, m)):
+    if m.kind not in ("pronoun", "description") or not (m.subject and m.initial or _inverted_after_speech_verb(text, m)):
         return frozenset()
     names = set()
     for later in para.mentions:
@@ -942,12 +945,19 @@ def voice_possessor(m: Mention) -> Mention | None:
 
 def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``the boy`` is the most recent male who is not known as something else (``the father``);
-    ``the other girl`` is not the one who spoke last."""
+    ``the other girl`` is not the one who spoke last, nor is a description tagging the reply to
+    her (:func:`answering_last_speaker`); a subject is not the one its own clause
+    names (:func:`named_later_in_clause`), and when that leaves only someone out of the talk
+    (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
+    not a man met pages back."""
     possessor = _possessor(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m)
+    bound = named_later_in_clause(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
+        if bound and not in_the_talk(resolver, name, m.start):
+            return None  # the one person in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
         return name
@@ -963,6 +973,27 @@ def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
     """
     turns = resolver.conversation.turns
     return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
+
+
+_AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
+
+
+def answering_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
+    """A description tagging the quotation after another person's turn (``"Don't talk to it,"
+    hisses Freddie.`` / ``"Her," the dead girl corrects her.``), or opening the narration of
+    that reply's paragraph (``"The stowaway," said Crane.`` / ``The big man shifted. "He's a
+    boy."``, when that turn's own tag or beat named its speaker), answers that person: the
+    writer would say ``she``/``he`` for the one who just spoke.
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    last = resolver.conversation.last_speaker
+    text = resolver.doc.text
+    para = resolver.paragraph
+    beat = resolver.conversation.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
+    if not last or not (beat or _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)):
+        return frozenset()
+    return frozenset({last})
 
 
 def sentence_subjects_before(resolver: Resolver, m: Mention, para: Paragraph) -> frozenset[str]:
