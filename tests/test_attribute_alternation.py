@@ -5,7 +5,7 @@ from __future__ import annotations
 from ficaudio.attribute.alternation import Turn, alternation_speaker
 from ficaudio.attribute.document import Paragraph
 
-from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, speakers
+from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, dialogue_lines, speakers
 
 
 def test_untagged_opening_turns_alternate_back_from_the_first_tag():
@@ -114,3 +114,16 @@ def test_a_name_called_to_talk_about_the_last_speaker_did_not_say_the_line_befor
             '"She always has a face," Kiba said.')
     result = speakers(text, [INO, KIBA, SAKURA])
     assert result[2][0] == "Sakura"
+
+
+def test_an_opening_turn_given_to_the_one_the_narration_put_forward_is_not_counted_away():
+    # The beat puts Marek forward; the two tags after it are Dana's and Lio's, and counting back
+    # from them as if only two people talked would give the opening line to Lio.
+    paragraphs = [
+        "Dana and Lio went looking for Marek and found the garage door open.",
+        "Marek was sitting on an upturned crate, a wrench across his knees. He looked up when they came in.",
+        "“The cavalry, at last.”",
+        "“Hardly,” Dana said.",
+        "“You said to come at ten,” Lio said.",
+    ]
+    assert [(l.speaker, l.rule) for l in dialogue_lines(paragraphs)][0] == ("Marek", "salient_character")

@@ -23,7 +23,8 @@ ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn"}
 """Rules that read the speaker from the paragraph itself: they anchor a conversation."""
 
 GUESS_RULES = frozenset({"turn_taking", "answers_previous", "salient_character"})
-"""Rules that guess from the sequence of turns: the second pass may revise them."""
+"""Rules that guess from the sequence of turns: the second pass may revise them (a guess from
+the narration, ``salient_character``, only as :func:`said_again_two_turns_on` says)."""
 
 
 @dataclass
@@ -178,8 +179,27 @@ def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
             if decision is not None and decision.rule not in GUESS_RULES:
                 continue
             speaker = alternation_speaker(turns, k)
+            if decision is not None and decision.rule == "salient_character" and not said_again_two_turns_on(turns, k, speaker):
+                continue
             if speaker and speaker != turn.speaker and speaker not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, speaker)
+
+
+def said_again_two_turns_on(turns: list[Turn], k: int, speaker: str | None) -> bool:
+    """Whether the nearest anchor to turn ``k`` is ``speaker``'s own, an even number of turns
+    away. Only that outweighs the narration that put someone forward for a conversation's
+    opening line (``salient_character``): the other person of an anchor an odd number of
+    turns away is a count that assumes two people talk, and a third is often the one shown.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> p = Paragraph(1, 0, 0, 0)
+    >>> ts = [Turn(p, 0, "Marek", False), Turn(p, 1, "Dana", True), Turn(p, 2, "Lio", True)]
+    >>> said_again_two_turns_on(ts, 0, "Lio"), said_again_two_turns_on([ts[0], Turn(p, 1, None, False), ts[2]], 0, "Lio")
+    (False, True)
+    """
+    usable = [j for j in _usable_anchors(turns, k) if alternates_between(turns, j, k)]
+    nearest = min(usable, key=lambda j: abs(j - k), default=None)
+    return nearest is not None and (k - nearest) % 2 == 0 and turns[nearest].speaker == speaker
 
 
 def _reassign(doc: Document, decisions: dict[int, Decision], turn: Turn, speaker: str, first: Decision | None = None) -> None:
