@@ -181,6 +181,12 @@ or mentions them, a speech tag names them or a title goes with them (see
 
 ADVERB_SUFFIX = "ly"
 
+_LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|butterfly|assembly|melancholy"
+OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again|(?!(?:{_LY_NOUNS})\b)[a-z]+ly)\b|\s*$)"
+"""What may follow an object ``him``/``her`` (a pause, a conjunction, an adverb, the end):
+``told her, and``, ``turned to her slowly`` -- not ``her sister``, ``her family`` (``her``
+owning a noun)."""
+
 
 PLACE_WORDS = frozenset("""
 street road lane avenue square hill hills river inn hotel tavern bridge station abbey castle manor
