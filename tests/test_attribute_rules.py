@@ -212,6 +212,15 @@ def test_a_name_that_answers_identify_yourself_is_not_a_vocative():
     assert "Vess" in lines[1].speaker
 
 
+def test_a_full_name_and_a_comma_before_i_is_a_call_not_an_introduction():
+    lines = dialogue_lines([
+        "Jonah Pike and Mara Quill met on the stairs.",
+        '"Hello," said Jonah.',
+        '"Mara Quill, I presume." Jonah put down the lamp.',
+    ])
+    assert lines[1].rule != "self_named_answer"
+
+
 def test_a_name_opening_an_ordinary_reply_is_still_a_vocative():
     lines = dialogue_lines([
         "Captain Ilse Vess led the way, with Oren behind her.",

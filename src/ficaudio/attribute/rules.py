@@ -959,20 +959,21 @@ def _previous_quotation(ctx: QuoteContext) -> Segment | None:
 
 
 _NAME_WITH_AFFILIATION = letters.compile(
-    r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
+    r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+([A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
 
 
 def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
     """A sentence of a quotation that is a full name, a comma and whom it works for introduces
     its speaker, as on a phone or at a press conference: ``"Ingrid Haugland, NRK. Emil, ..."``,
     ``"Pip! Hiya! Marcus Vale, Northern Wave drivetime."`` -> that person, when both words are
-    one name (not ``"Your Honour, I must protest."``, nor ``"Ruth Adebayo! Best drummer in
-    the North"``, a call).
+    one name and whom it works for opens on a name word (not ``"Your Honour, I must protest."``,
+    nor ``"Tom Riddle, I presume."``, nor ``"Ruth Adebayo! Best drummer in the North"``: calls).
 
     >>> [bool(_NAME_WITH_AFFILIATION.search(q)) for q in ("“Ingrid Haugland, NRK. Emil, well?”", "“Hi! Marcus Vale, Northern Wave drivetime. Hello.”", "“Ruth Adebayo! Best drummer.”", "“Marcus Vale, you are late.”")]
     [True, True, False, False]
     """
     found = _NAME_WITH_AFFILIATION.search(ctx.segment.text)
+    found = found if found and is_name_word(found.group(2)) else None
     runs = name_runs(words(found.group(1)), found.group(1)) if found else []
     person = ctx.doc.roster.resolve(runs[0]) if runs and runs[0].form == found.group(1) else None
     return person.name if person else None
