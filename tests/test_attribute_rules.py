@@ -221,6 +221,16 @@ def test_a_full_name_and_a_comma_before_i_is_a_call_not_an_introduction():
     assert lines[1].rule != "self_named_answer"
 
 
+def test_who_are_you_calling_a_coward_does_not_ask_for_a_name():
+    lines = dialogue_lines([
+        "Tess Marlow and Ivo Brand faced each other across the yard.",
+        '"Coward," Ivo said.',
+        '"Who are you calling a coward?" Tess asked.',
+        '"Tess Marlow. Who else?"',
+    ])
+    assert lines[2].rule != "self_named_answer"
+
+
 def test_a_name_opening_an_ordinary_reply_is_still_a_vocative():
     lines = dialogue_lines([
         "Captain Ilse Vess led the way, with Oren behind her.",
