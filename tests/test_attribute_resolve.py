@@ -11,6 +11,7 @@ from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
+    dialogue_lines,
     INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers, speakers_of, story,
 )
 
@@ -709,3 +710,13 @@ def test_a_she_opening_a_scene_is_the_storys_viewpoint_character_not_its_strange
             '"You were good up there," Corvin said.\n'
             '"I was terrified," she said.')
     assert speakers(text)[-1] == ("Wren", "pronoun_tag")
+
+
+def test_the_man_in_charge_is_the_man_of_the_scene_not_a_newcomer():
+    lines = dialogue_lines([
+        "Cole ran the dig, and Maya and Ivy carried the buckets.",
+        '"Faster," said Cole.',
+        '"We are going as fast as we can," Maya said.',
+        '"Then go faster," said the man in charge.',
+    ])
+    assert lines[-1].speaker == "Cole"
