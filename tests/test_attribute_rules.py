@@ -702,3 +702,13 @@ def test_a_full_name_and_whom_it_works_for_introduces_the_speaker():
         "“No,” Bruno said.",
     ])
     assert speakers[1] == "Greta Holm"
+
+
+def test_a_name_called_after_an_abbreviated_rank_is_the_one_addressed():
+    lines = dialogue_lines([
+        "Hale and Voss stood on the bridge. Ro waited by the hatch.",
+        '"All hands are aboard, Capt. Hale. Shall we cast off?" said Ro.',
+        '"Cast off."',
+    ])
+    assert "Hale" in lines[1].speaker
+    assert lines[1].rule == "vocative_addressee_replies"

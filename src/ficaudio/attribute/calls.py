@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 
 from ficaudio import letters
+from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, vocatives
@@ -31,7 +32,7 @@ _FAR_END = letters.compile(
 _DIALLED = letters.compile(r"\bdiall?(?:s|ed|ing)\b|\b(?:rang|calls?|called|phoned)\s+(?:him|her|them|back)\b", re.IGNORECASE)
 _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
 _SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
-_OWN_NAME = letters.compile(r"^[\"“‘']*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.,]?[\"”’'\s]*$")
+_OWN_NAME = letters.compile(rf"^[\"“‘']*{TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.,]?[\"”’'\s]*$")
 _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s+to\s+know|asked|answered|replied|admitted|agreed)\b", re.IGNORECASE)
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")

@@ -19,7 +19,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
@@ -319,7 +319,7 @@ def bare_call(doc: Document, quote: str) -> str | None:
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
 
 
-_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
+_SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?;]")
 
 
 def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:

@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -408,7 +408,7 @@ def in_relative_clause(text: str, at: int) -> bool:
     return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
 
 
-_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
+_SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…;]")  # "Mr. Hale", "Capt. Hale" go on
 
 
 def _same_sentence(text: str, start: int, position: int) -> bool:

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -654,8 +654,8 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(r",\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -669,7 +669,7 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
-_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def turned_to(ctx: QuoteContext) -> list[str]:
@@ -833,7 +833,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
-_CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_CLOSING_NAME = letters.compile(rf"[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
 _SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
