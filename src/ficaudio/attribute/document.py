@@ -85,6 +85,11 @@ class Document:
         """Where each of :attr:`narration_spans` starts (for bisecting)."""
         return [start for start, _ in self.narration_spans]
 
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Where each paragraph starts, in order (for bisecting to a paragraph's ordinal)."""
+        return [para.start for para in self.paragraphs]
+
 
 def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
     """One Paragraph per story block, with the indices of the quotations that start in it."""

@@ -329,8 +329,8 @@ def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
     """The names the narrator's own quotations address: people other than the narrator
     (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him);
     not the narrator's own name said into a phone (``"Dunmore," I said into it.``)."""
-    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and not answers_with_own_name(doc, i)
-            for n in vocatives_in(doc, doc.segments[i].text)}
+    mine = ((i, vocatives_in(doc, doc.segments[i].text)) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME)
+    return {n for i, called in mine if called and not answers_with_own_name(doc, i) for n in called}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})
