@@ -117,7 +117,7 @@ def add_called_given_name(doc: Document, decisions: dict[int, Decision], name: s
     clips = [n for n in called if surname.startswith(n) and len(n) >= 3]
     narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
     given = [n for n in called if n not in clips and is_listed_given_name(n) and not re.search(rf"\b{re.escape(n)}\b", narration)]
-    for form in clips + given[:len(given) == 1]:
+    for form in clips + (given if len(given) == 1 else []):
         person.forms[form] += 1
 
 
