@@ -1072,7 +1072,7 @@ def anonymous_voice(text: str, at: int) -> str | None:
     who = m.group("who").lower()
     words_of = who.split()
     if words_of[0] == "another" and len(words_of) > 1 and (words_of[1] in VOICE_HEADS or not (is_person_noun(words_of[1]) or words_of[1] in _SEXES)):
-        return "another" if words_of[1] in SPEECH_VERBS or _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
+        return "another" if _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
     return who
 
 
