@@ -101,3 +101,14 @@ _STUDIO_CALL = [
 def test_a_caller_who_gives_name_and_station_is_the_voice_on_the_line():
     speakers = dialogue_speakers(_STUDIO_CALL)
     assert speakers[1:] == ["Greta Holm", "Greta Holm"]
+
+
+def test_the_voice_on_the_line_is_no_holder_who_goes_on():
+    text = ("Kiba's phone starts buzzing against the table. Ino looks up.\n"
+            '"It\'s Nadia." He swipes to answer.\n'
+            '"Hey," Kiba says into the phone.\n'
+            '"Hey yourself," says Nadia.\n'
+            "The voice on the other end said she was at the station, and wanted to know if he could come.\n"
+            '"Give me ten minutes."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Kiba", "holder_goes_on")
+

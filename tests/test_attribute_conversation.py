@@ -217,6 +217,20 @@ def test_the_one_a_door_shuts_behind_takes_no_more_turns():
     assert dialogue_speakers(_BACK_OFFICE)[-1] == "Idris"
 
 
+def test_the_man_a_door_shuts_behind_takes_no_more_turns():
+    # "him" is never a mention: the narration itself is searched for the pronoun
+    scene = [
+        "Hugo, Nell and Pia were still in the back office.",
+        '"Invoices by five," Hugo said. "Both of you."',
+        '"Five is early," said Nell.',
+        '"Five is when the courier comes."',
+        "The door clicked shut behind him.",
+        '"He means it," Pia said.',
+        '"He always means it."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Nell"
+
+
 def test_someone_asleep_in_the_room_does_not_answer():
     # the narrator walks in on a patient; the patient's father, asleep in the chair, is mentioned last
     paragraphs = [
@@ -306,6 +320,29 @@ def test_the_one_a_speaker_turns_on_by_pronoun_answers():
     ]
     assert dialogue_speakers(scene)[-1] == "Ada"
     assert dialogue_rules(scene)[-1] == "acted_on_replies"
+
+
+def test_the_man_a_speaker_turns_on_by_pronoun_answers():
+    scene = [
+        "Ada, Bram and Cole were arguing over the rota in the kitchen.",
+        "“Who is cooking tonight?” Bram asked.",
+        "“Not me,” said Ada.",
+        "Cole rounded on him. “You skipped your turn on Friday.”",
+        "“I cooked on Sunday instead.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bram"
+    assert dialogue_rules(scene)[-1] == "acted_on_replies"
+
+
+def test_looking_at_her_hands_is_not_turning_on_her():
+    scene = [
+        "Ada, Bram and Cole were arguing over the rota in the kitchen.",
+        "“Who is cooking tonight?” Ada asked.",
+        "“Not me,” said Bram.",
+        "Cole sat down next to her. “You skipped your turn on Friday.”",
+        "“I cooked on Sunday instead.”",
+    ]
+    assert dialogue_rules(scene)[-1] != "acted_on_replies"
 
 
 def test_one_named_only_as_an_owner_or_after_narration_was_not_acted_on():

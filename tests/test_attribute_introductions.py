@@ -339,3 +339,26 @@ def test_a_name_its_answerer_calls_himself_stays_its_own_voice():
     # Okafor calls "Ozzie" in his own tagged line: Ozzie is someone else
     scene = [*_CALLED_NAME[:-1], '"And I always do."', '"Ozzie, get the door," Okafor said.']
     assert "Ozzie" in dialogue_speakers(scene)
+
+
+def test_a_call_at_a_chapter_end_takes_no_vote_from_the_next_chapters_first_line():
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.introductions import _call_votes
+    from ficaudio.attribute.rules import Decision
+    from ficaudio.models import Block, BlockKind, Chapter, Segment, SegmentKind, Story
+
+    paragraphs = [(1, '"Late again," Bo said.'), (1, '"Hello, Bo," Ann said.'), (2, '"Night," Cy said.')]
+    text = "\n".join(p for _, p in paragraphs)
+    blocks, segments, offset = {1: [], 2: []}, [], 0
+    for chapter, p in paragraphs:
+        b = len(blocks[chapter])
+        blocks[chapter].append(Block(BlockKind.PARAGRAPH, offset, offset + len(p)))
+        close = p.index('"', 1) + 1
+        segments += [Segment(chapter, b, SegmentKind.DIALOGUE, offset, offset + close, p[:close]),
+                     Segment(chapter, b, SegmentKind.NARRATION, offset + close, offset + len(p), p[close:])]
+        offset += len(p) + 1
+    story = Story(text, "t", None, "t.txt", tuple(Chapter(c, None, None, tuple(blocks[c])) for c in (1, 2)))
+    doc = build_document(story, segments, ())
+    decisions = {0: Decision("Bo", 1.0, "explicit_tag"), 2: Decision("Ann", 1.0, "explicit_tag"), 4: Decision("Cy", 1.0, "explicit_tag")}
+    votes, calls, _ = _call_votes(doc, decisions, {})
+    assert calls["Bo"] == 1 and "Cy" not in votes["Bo"]

@@ -11,6 +11,7 @@ from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
+    dialogue_lines,
     INO, KAKASHI, KIBA, SAKURA, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers, speakers_of, story,
 )
 
@@ -739,3 +740,13 @@ def test_a_description_tagging_the_reply_is_not_the_one_who_just_spoke(reply):
     mara = Character("Mara", (), Gender.FEMALE)
     text = f'Mara and Ino sat by the fire.\n"Put it out," Ino said.\n{reply}'
     assert speakers(text, [INO, mara])[-1][0] == "Mara"
+
+
+def test_the_man_in_charge_is_the_man_of_the_scene_not_a_newcomer():
+    lines = dialogue_lines([
+        "Cole ran the dig, and Maya and Ivy carried the buckets.",
+        '"Faster," said Cole.',
+        '"We are going as fast as we can," Maya said.',
+        '"Then go faster," said the man in charge.',
+    ])
+    assert lines[-1].speaker == "Cole"

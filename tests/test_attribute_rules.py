@@ -212,6 +212,25 @@ def test_a_name_that_answers_identify_yourself_is_not_a_vocative():
     assert "Vess" in lines[1].speaker
 
 
+def test_a_full_name_and_a_comma_before_i_is_a_call_not_an_introduction():
+    lines = dialogue_lines([
+        "Jonah Pike and Mara Quill met on the stairs.",
+        '"Hello," said Jonah.',
+        '"Mara Quill, I presume." Jonah put down the lamp.',
+    ])
+    assert lines[1].rule != "self_named_answer"
+
+
+def test_who_are_you_calling_a_coward_does_not_ask_for_a_name():
+    lines = dialogue_lines([
+        "Tess Marlow and Ivo Brand faced each other across the yard.",
+        '"Coward," Ivo said.',
+        '"Who are you calling a coward?" Tess asked.',
+        '"Tess Marlow. Who else?"',
+    ])
+    assert lines[2].rule != "self_named_answer"
+
+
 def test_a_name_opening_an_ordinary_reply_is_still_a_vocative():
     lines = dialogue_lines([
         "Captain Ilse Vess led the way, with Oren behind her.",
@@ -683,3 +702,13 @@ def test_a_full_name_and_whom_it_works_for_introduces_the_speaker():
         "“No,” Bruno said.",
     ])
     assert speakers[1] == "Greta Holm"
+
+
+def test_a_name_called_after_an_abbreviated_rank_is_the_one_addressed():
+    lines = dialogue_lines([
+        "Hale and Voss stood on the bridge. Ro waited by the hatch.",
+        '"All hands are aboard, Capt. Hale. Shall we cast off?" said Ro.',
+        '"Cast off."',
+    ])
+    assert "Hale" in lines[1].speaker
+    assert lines[1].rule == "vocative_addressee_replies"

@@ -10,7 +10,8 @@ and the narrator's name (:mod:`.narrator`) rename speakers. Every line records t
 
 from __future__ import annotations
 
-from typing import Sequence
+import re
+from typing import Collection, Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
@@ -21,6 +22,7 @@ from ficaudio.attribute.conversation import (
     answers_previous,
     departs,
     door_shut_behind,
+    DOOR_SHUT_BEHIND_PRONOUN,
     last_actor_speaks,
     silent_people,
     salient_character,
@@ -35,6 +37,7 @@ from ficaudio.attribute.conversation import (
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
 from ficaudio.attribute.introductions import addressed_description_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
@@ -128,9 +131,11 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
-    ``The door shut behind her.`` -> her; ``Her brother was asleep`` -> her brother."""
+    ``The door shut behind her.`` -> her (unless another has just left: ``Hale left, and the
+    door swung shut behind him.`` is Hale's going); ``Her brother was asleep`` -> her brother."""
     text = resolver.doc.text
-    return {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
+    gone = {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or m.kind != "pronoun" and door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
+    return gone or {name for name in (object_pronoun(resolver, para, DOOR_SHUT_BEHIND_PRONOUN),) if name}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
@@ -353,44 +358,56 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
 def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     """The one person a speaker's paragraph names in its narration other than as a subject:
     ``Pearl turns the enormous glasses on Iris. "And you let him go to Seattle."`` -> Iris;
-    or turns on with a pronoun (:func:`faced`): ``Cole rounded on her.``"""
+    or turns to, or tells, with a pronoun (:data:`_FACED`, :func:`told_by_pronoun`):
+    ``Cole rounded on her.``
+
+    >>> [bool(_FACED.search(t)) for t in ("Kit rounded on him.", "She turned back to her, and", "He glanced at her.", "She sat next to her.", "He turned to her brother.", "He looked at her hands.", "without looking at him.")]
+    [True, True, True, False, False, False, False]
+    """
     text = resolver.doc.text
-    objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and (m.kind in ("name", "first_person") or m.kind == "pronoun" and faced(text, m)) and (name := resolver.mention(m, para)) and name != speaker}
-    objects |= {name for name in (told_by_pronoun(resolver, para, speaker),) if name}
+    objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
+    objects |= {name for name in (told_by_pronoun(resolver, para, speaker), object_pronoun(resolver, para, _FACED, exclude=(speaker,))) if name}
     return objects.pop() if len(objects) == 1 else None
+
+
+def object_pronoun(resolver: Resolver, para: Paragraph, pattern: re.Pattern[str], *, exclude: Collection[str] = ()) -> str | None:
+    """The person meant by the ``him``/``her`` (group 1 of ``pattern``) first found in a
+    paragraph's narration: the latest of that gender (:func:`pronoun_by_gender`)."""
+    for start, end in para.narration(resolver.doc.segments):
+        if found := pattern.search(resolver.doc.text, start, end):
+            gender = Gender.MALE if found.group(1).lower() == "him" else Gender.FEMALE
+            return pronoun_by_gender(resolver, gender, found.start(1), para, exclude=exclude)
+    return None
 
 
 _TOLD_PRONOUN = letters.compile(
     r"\b(?:tells?|told|asks?|asked|(?:says?|said|whispers?|whispered|mutters?|muttered|calls?|called|shouts?|shouted|yells?|yelled)\s+to)"
-    r"\s+(him|her)(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again|[a-z]+ly)\b)")
+    rf"\s+(him|her){OBJECT_PRONOUN_CLOSES}")
 
 
 def told_by_pronoun(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     """The one a paragraph's narration says the speaker tells or asks, by a pronoun:
     ``"Free drinks," you tell him.`` -> the man of the scene (the latest but the speaker);
-    not ``tells her sister`` (``her`` owning a noun), nor where a quotation calls someone by
-    name (``"Go back to sleep, Clemmie," Aggie tells her.``: the name says who, if anyone can)."""
+    not ``tells her sister`` nor ``tells her family`` (``her`` owning a noun), nor where a
+    quotation calls someone by name (``"Go back to sleep, Clemmie," Aggie tells her.``: the
+    name says who, if anyone can).
+
+    >>> [bool(_TOLD_PRONOUN.search(t)) for t in ("you tell her quietly.", "you tell her family.", "she asked him, and")]
+    [True, False, True]
+    """
     if any(address_phrases(resolver.doc.segments[i].text) for i in para.quotes):
         return None
-    for start, end in para.narration(resolver.doc.segments):
-        if told := _TOLD_PRONOUN.search(resolver.doc.text, start, end):
-            gender = Gender.MALE if told.group(1).lower() == "him" else Gender.FEMALE
-            return pronoun_by_gender(resolver, gender, told.start(1), para, exclude=(speaker,))
-    return None
+    return object_pronoun(resolver, para, _TOLD_PRONOUN, exclude=(speaker,))
 
 
-_FACING = letters.compile(r"\b(?:on|to|at|toward|towards)\s+$")
-
-
-def faced(text: str, m: Mention) -> bool:
-    """Whether an object pronoun is the one an action is turned on: ``Kit rounded on him``,
-    ``She turned to her`` (not ``she handed him the cup``).
-
-    >>> t = "Kit rounded on him. She handed him the cup."
-    >>> faced(t, Mention(15, 18, "pronoun", "him")), faced(t, Mention(31, 34, "pronoun", "him"))
-    (True, False)
-    """
-    return m.text.lower() in ("him", "her") and bool(_FACING.search(text, max(0, m.start - 12), m.start))
+_TURNING = r"(?:turn(?:s|ed|ing)?|round(?:s|ed|ing)?|spun|spins?|spinning|wheel(?:s|ed|ing)?|swung|swings?|swinging|whirl(?:s|ed|ing)?)"
+_LOOKING = r"(?:(?:look|glanc|star|glar|peer|gaz|smil|grin|frown|nod|wink)(?:s|es|ed|d|ing)?|grinned|nodded|winked|stared)"
+_FACED = letters.compile(
+    rf"(?<!without\s)(?<!not\s)\b(?:{_TURNING}(?:\s+(?:back|round|around))?\s+(?:on|to|toward|towards)|{_LOOKING}(?:\s+(?:up|back|over|across))?\s+at)"
+    rf"\s+(him|her){OBJECT_PRONOUN_CLOSES}")
+"""A turn or a look directed at someone by a pronoun: ``Kit rounded on him``, ``She turned to
+her``, ``He looked at her strangely`` (not ``she handed him the cup``, ``sat next to her``,
+``turned to her brother``, ``looked at her hands``, ``without looking at him``)."""
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")

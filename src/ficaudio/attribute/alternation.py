@@ -16,7 +16,8 @@ from ficaudio import letters
 from ficaudio.attribute.conversation import arrives
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
-from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, decided, named_in_quote, quote_context, vocatives
+from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE
+from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, address_phrases, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
 ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn"}
@@ -237,20 +238,29 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
                 _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
 
 
-_THIRD_PERSON = letters.compile(r"\b(?:he|she|him|his)\b", re.IGNORECASE)
-_SENTENCE = letters.compile(r"[^.!?…]+[.!?…]*")
+_THIRD_PERSON = letters.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
+_SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…]+")
 
 
 def asked_about_another(quote: str, name: str) -> bool:
     """Whether the sentence that calls ``name`` speaks of someone else in the third person:
     ``"Doesn't he have a face, Cal?"`` turns to Cal to talk about the one who spoke, so Cal
-    did not say the line before.
+    did not say the line before. The sentence is the one of the phrase that calls (a title's
+    full stop ends none: ``"Doesn't he have a face, Mr. Hale?"``).
 
     >>> asked_about_another("“You have a face. Doesn't he have a face, Cal?”", "Cal"), asked_about_another("“Shut up, Pell!”", "Pell")
     (True, False)
+    >>> asked_about_another("“Is she coming? Wait. Doesn't he have a face, Mr. Hale?”", "Mr. Hale"), asked_about_another("“Is she coming? Sit down, Mr. Hale.”", "Mr. Hale")
+    (True, False)
     """
-    sentence = next((s for s in _SENTENCE.findall(quote) if re.search(rf"\b{re.escape(name.split()[-1])}\b", s)), "")
-    return bool(_THIRD_PERSON.search(sentence))
+    name_words = set(name.replace(".", " ").split())
+    at = next((found.start() for phrase in address_phrases(quote) if name_words & set(phrase.replace(".", " ").split())
+               for found in [re.search(re.escape(phrase), quote)] if found), None)
+    if at is None:
+        return False
+    start = max((end.end() for end in _SENTENCE_END.finditer(quote, 0, at)), default=0)
+    end = _SENTENCE_END.search(quote, at)
+    return bool(_THIRD_PERSON.search(quote, start, end.end() if end else len(quote)))
 
 
 _CALLED_OUT = letters.compile(r"^\W*[A-Z][\w'’-]*!")

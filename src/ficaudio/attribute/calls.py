@@ -10,8 +10,11 @@ dead`` ends the call.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
 from ficaudio import letters
+from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
+from ficaudio.attribute.mentions import is_name_word
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, vocatives
@@ -26,13 +29,14 @@ _OPENS = letters.compile(
     r"|\bspeaker(?:phone)?\s+button\b|\bon\s+speaker(?:phone)?\b", re.IGNORECASE)
 _ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
 _FAR_END = letters.compile(
-    rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:little\s+|tiny\s+)?(?:{_PHONE}|speaker|receiver)\b"
+    rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:[a-z]+\s+)?(?:{_PHONE}|speaker|receiver)\b"
     rf"|\bvoice\s+on\s+the\s+(?:{_PHONE}|speaker)\b", re.IGNORECASE)
 _DIALLED = letters.compile(r"\bdiall?(?:s|ed|ing)\b|\b(?:rang|calls?|called|phoned)\s+(?:him|her|them|back)\b", re.IGNORECASE)
 _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
 _SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
-_OWN_NAME = letters.compile(r"^[\"“‘']*(?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?[.,]?[\"”’'\s]*$")
+_OWN_NAME = letters.compile(rf"^[\"“‘']*{TITLE_BEFORE_NAME}?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)[.,]?[\"”’'\s]*$")
 _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s+to\s+know|asked|answered|replied|admitted|agreed)\b", re.IGNORECASE)
+_I_REPORTED = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?(?:said|told|asked|answered|replied|admitted|agreed|wanted)\b")
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 
@@ -74,8 +78,8 @@ def from_the_line(text: str) -> bool:
 
     >>> [from_the_line(t) for t in ("There was a long breath on the other end.", "The voice that comes out of the phone is dry.", "Bash leans over the phone.")]
     [True, True, False]
-    >>> [from_the_line(t) for t in ("tinny through the little speaker", "the voice on the phone went up", "Bash is on the phone")]
-    [True, True, False]
+    >>> [from_the_line(t) for t in ("tinny through the little speaker", "crackling from the cheap receiver", "the voice on the phone went up", "Bash is on the phone")]
+    [True, True, True, False]
     """
     return bool(_FAR_END.search(text))
 
@@ -87,28 +91,35 @@ def answers_with_own_name(doc: Document, index: int) -> bool:
     not a name asked or cried (``"Marsh?"``, ``"Marsh!"``), nor one said to a phone just
     dialled (the caller greets the one who answers).
 
-    >>> bool(_OWN_NAME.match('"Marsh,"')), bool(_OWN_NAME.match('"Mr. Marsh."')), bool(_OWN_NAME.match('"Marsh?"'))
-    (True, True, False)
+    >>> [is_own_name(q) for q in ('"Marsh,"', '"Mr. Marsh."', '"Marsh?"', '"Yes."', '"Good Morning."')]
+    [True, True, False, False, False]
     """
-    if not _OWN_NAME.match(doc.segments[index].text):
+    if not is_own_name(doc.segments[index].text):
         return False
     para = doc.paragraph_of[index]
-    at = doc.paragraphs.index(para)
+    at = bisect_right(doc.paragraph_starts, para.start) - 1
     here = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
     before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not para.scene_start else ""
     into_phone = _SAID_INTO.search(here) and _HANDLED.search(here + " " + before)
     return bool(into_phone or call_opens(here)) and not _DIALLED.search(here + " " + before)
 
 
+def is_own_name(quote: str) -> bool:
+    """A quotation that is only a name (a title before it allowed), every word a name word."""
+    found = _OWN_NAME.match(quote)
+    return bool(found) and all(is_name_word(w) for w in found.group(1).split())
+
+
 def reports_far_end(text: str) -> bool:
     """Narration that tells in its own words what someone not the narrator said:
     ``The breathing said it was.``, ``Nobody, the voice said.``, ``She wanted to know who was
-    asking.`` (not ``I said I would call back.``).
+    asking.`` (not ``I said I would call back.``, ``So I told him no.``: the narrator's own
+    words).
 
-    >>> [reports_far_end(t) for t in ("The breathing said it was.", "I said I would call back.", "I waited.")]
-    [True, False, False]
+    >>> [reports_far_end(t) for t in ("The breathing said it was.", "I said I would call back.", "Then I said I would call back.", "So I told him no.", "I waited.")]
+    [True, False, False, False, False]
     """
-    return any(_REPORTED.search(s) and not re.match(r"\s*I\b", s) for s in _SENTENCES.findall(text))
+    return any(_REPORTED.search(s) and not _I_REPORTED.search(s) for s in _SENTENCES.findall(text))
 
 
 def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
@@ -167,11 +178,13 @@ def voice_on_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 def holder_goes_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """During a call whose far end the narration only reports (``"Blue Mercer?" I said.`` /
     ``The breathing said it was.`` / ``"I'm looking for your piano player."``), the one who
-    spoke into the phone goes on: nobody else has been heard."""
+    spoke into the phone goes on: nobody else has been heard (the voice on the line, if it
+    spoke, is no holder)."""
     conv = resolver.conversation
-    if not conv.line_reported or not conv.turns or conv.turns[-1] in named_in_quote(ctx):
+    holder = next((n for n in reversed(conv.turns) if n != conv.on_line), None) if conv.line_reported else None
+    if holder is None or holder in named_in_quote(ctx):
         return None
-    return decided(conv.turns[-1], "holder_goes_on")
+    return decided(holder, "holder_goes_on")
 
 
 def line_answers_phone(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

@@ -482,13 +482,14 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
 
 def _calls_own_titled_name(tagged: NameRun, called: NameRun) -> bool:
     """Whether a speaker tagged by a bare name says that name with a title (``"Mister Crane,"
-    said Crane, "does not--"``): a man speaking of himself, not calling someone else.
+    said Crane, "does not--"``): a man speaking of himself, not calling someone else; not a
+    woman's title (``"Mrs. Crane," said Crane``: a husband calling his wife).
 
-    >>> crane, mister = NameRun(("Crane",), None, None, 20, 25, False), NameRun(("Crane",), "mister", None, 1, 13, True)
-    >>> _calls_own_titled_name(crane, mister), _calls_own_titled_name(NameRun(("Crane",), "mrs", None, 20, 30, False), mister)
-    (True, False)
+    >>> crane, mister, mrs = NameRun(("Crane",), None, None, 20, 25, False), NameRun(("Crane",), "mister", None, 1, 13, True), NameRun(("Crane",), "mrs", None, 1, 11, True)
+    >>> _calls_own_titled_name(crane, mister), _calls_own_titled_name(NameRun(("Crane",), "mrs", None, 20, 30, False), mister), _calls_own_titled_name(crane, mrs)
+    (True, False, False)
     """
-    return tagged.title is None and called.title is not None and tagged.words == called.words
+    return tagged.title is None and called.title is not None and TITLE_GENDER.get(called.title) is not Gender.FEMALE and tagged.words == called.words
 
 
 _RANKS = NEUTRAL_TITLES - frozenset(TITLE_GENDER)  # a rank is one person's; kin share a surname, not a rank

@@ -85,6 +85,11 @@ class Document:
         """Where each of :attr:`narration_spans` starts (for bisecting)."""
         return [start for start, _ in self.narration_spans]
 
+    @cached_property
+    def paragraph_starts(self) -> list[int]:
+        """Where each paragraph starts, in order (for bisecting to a paragraph's ordinal)."""
+        return [para.start for para in self.paragraphs]
+
 
 def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
     """One Paragraph per story block, with the indices of the quotations that start in it."""
@@ -439,19 +444,27 @@ def owns_verbless_fragment(text: str, mention_end: int) -> bool:
     return bool(_ONE_WORD_SENTENCE_END.match(text, mention_end)) and is_possessive_name(text, mention_end)
 
 
+_NEXT_WORD = letters.compile(r"\s+([a-z]+)\b")
 _THERE_IS = letters.compile(r"\b[Tt]here(?:['’]s|\s+(?:is|are|was|were))\b[^.!?;:]*$")
 
 
 def shown_by_there_is(text: str, m: Mention) -> bool:
     """An indefinite description that ``there is`` shows is no subject acting: ``there is a
     drum and about four hundred people and a man shouting about goldfish`` (a later ``he``
-    is not him before anyone who acts).
+    is not him before anyone who acts); not one its own verb follows (``There was a knock at
+    the door and a man walked in.``: he acts).
 
     >>> t = "Well, there is a drum and a man shouting. A man shouts."
     >>> shown_by_there_is(t, Mention(25, 30, "description", "a man")), shown_by_there_is(t, Mention(42, 47, "description", "A man"))
     (True, False)
+    >>> t = "There was a knock at the door and a man walked in."
+    >>> shown_by_there_is(t, Mention(34, 39, "description", "a man"))
+    False
     """
-    return m.text.lower().startswith(("a ", "an ")) and bool(_THERE_IS.search(text, max(0, m.start - 150), m.start))
+    if not m.text.lower().startswith(("a ", "an ")) or not _THERE_IS.search(text, max(0, m.start - 150), m.start):
+        return False
+    following = _NEXT_WORD.match(text, m.end)
+    return not (following and looks_like_verb(following.group(1)))
 
 
 def looks_like_verb(word: str) -> bool:

@@ -19,7 +19,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
@@ -319,7 +319,7 @@ def bare_call(doc: Document, quote: str) -> str | None:
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
 
 
-_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?;]")
+_SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?;]")
 
 
 def described_then_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
@@ -523,8 +523,9 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
 
 
 def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:
-    """For each voice a quotation calls by name: who spoke the lines next to its calls (votes),
-    how often it is called, and who calls it by a tag naming them."""
+    """For each voice a quotation calls by name: who spoke the lines next to its calls (votes:
+    in the paragraph just before or after, in the same chapter), how often it is called, and
+    who calls it by a tag naming them."""
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     speakers = {decisions[i].speaker for i in dialogue}
     votes: dict[str, Counter] = defaultdict(Counter)
@@ -533,9 +534,9 @@ def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, 
     for k, index in enumerate(dialogue):
         if not MAY_CALL.search(doc.segments[index].text):
             continue  # no capitalised word where a call stands
-        caller, at = decisions[index].speaker, doc.paragraph_of[index].index
+        caller, para = decisions[index].speaker, doc.paragraph_of[index]
         around = dialogue[k - 1:k] + dialogue[k + 1:k + 2]
-        neighbours = [decisions[o] for o in around if abs(doc.paragraph_of[o].index - at) == 1]
+        neighbours = [decisions[o] for o in around if doc.paragraph_of[o].chapter == para.chapter and abs(doc.paragraph_of[o].index - para.index) == 1]
         for name in vocatives_in(doc, doc.segments[index].text):
             if name not in speakers or name in (caller, FIRST_PERSON_NAME) or name in taken or not name[:1].isupper():
                 continue

@@ -132,6 +132,11 @@ ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt.
 SHORT_TITLES = frozenset({"mr", "mrs", "ms", "dr", "st", "mme", "mlle"} | {short.rstrip(". ") for short in ABBREVIATED_TITLES.values()})
 """Titles written short, whose full stop is no sentence's end (``Mr. Bennet``, ``Capt. Rhys``;
 not ``Yes, Captain. Understood.``)."""
+TITLE_BEFORE_NAME = r"(?:(?:%s)\.?\s+)" % "|".join(sorted([short.capitalize() for short in SHORT_TITLES] + ["Miss"], key=len, reverse=True))
+"""A regex of a title written before a name: ``Mr. ``, ``Miss ``, ``Capt. ``, ``Lt `` (every
+one of :data:`SHORT_TITLES`, so that ``, Capt. Hale.`` calls Hale, not ``Capt``)."""
+NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
+"""A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 
 
@@ -180,6 +185,12 @@ or mentions them, a speech tag names them or a title goes with them (see
 :func:`ficaudio.attribute.characters.is_character_form`); ``May`` stays a month (``May I?``)."""
 
 ADVERB_SUFFIX = "ly"
+
+_LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|butterfly|assembly|melancholy"
+OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again|(?!(?:{_LY_NOUNS})\b)[a-z]+ly)\b|\s*$)"
+"""What may follow an object ``him``/``her`` (a pause, a conjunction, an adverb, the end):
+``told her, and``, ``turned to her slowly`` -- not ``her sister``, ``her family`` (``her``
+owning a noun)."""
 
 
 PLACE_WORDS = frozenset("""

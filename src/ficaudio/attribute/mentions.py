@@ -318,10 +318,12 @@ def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
 
     >>> sorted(speaker_nouns("He said Kit, who was their singer and their guitarist, yawned. Delia Frost had been their manager for years. Silence was her answer.", frozenset()))
     ['manager', 'singer']
+    >>> sorted(speaker_nouns("She waited, and Tom was her anchor. Then Tom was her answer; Tom was her other.", frozenset()))
+    []
     """
     heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
     direct = Counter(m.group(1).lower() for m in _TAG_HEAD.finditer(text) if m.group(2) in speech_verbs)
-    heads |= {head for head, count in direct.items() if count >= 2} | {m.group(1) for m in _ROLE_OF_NAME.finditer(text)}
+    heads |= {head for head, count in direct.items() if count >= 2} | {m.group(1) for m in _ROLE_OF_NAME.finditer(text) if is_name_word(m.group(0).split()[0]) and m.group(1) not in _NOT_ROLES}
     return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in NOT_PERSON_HEADS)
 
 
@@ -331,6 +333,13 @@ _ROLE_OF_NAME = letters.compile(
 """A role a sentence says a named person holds: ``said Kit, who was their singer and``, ``Delia
 Frost had been their manager for`` -- a noun of agency (``-er``, ``-ist``, ...), the story's word
 for a person; the name a full name or mid-sentence (``Silence was her answer.`` names no one)."""
+
+
+_NOT_ROLES = frozenset("""
+answer anchor other error mirror letter number order power matter corner center centre water paper dinner
+prayer shelter border colour color honour honor favour favor humour humor terror horror anger danger
+""".split())
+"""Nouns of the ``-er``/``-or`` shape that are no person's role (``and Tom was her answer``)."""
 
 
 _STOP_DESCRIPTION = frozenset("""

@@ -117,7 +117,7 @@ def add_called_given_name(doc: Document, decisions: dict[int, Decision], name: s
     clips = [n for n in called if surname.startswith(n) and len(n) >= 3]
     narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
     given = [n for n in called if n not in clips and is_listed_given_name(n) and not re.search(rf"\b{re.escape(n)}\b", narration)]
-    for form in clips + given[:len(given) == 1]:
+    for form in clips + (given if len(given) == 1 else []):
         person.forms[form] += 1
 
 
@@ -329,8 +329,8 @@ def narrator_calls(doc: Document, decisions: dict[int, Decision]) -> set[str]:
     """The names the narrator's own quotations address: people other than the narrator
     (``"You're late, Gravy," I said.`` -> Gravy is never ``I``, however often others call him);
     not the narrator's own name said into a phone (``"Dunmore," I said into it.``)."""
-    return {n for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and not answers_with_own_name(doc, i)
-            for n in vocatives_in(doc, doc.segments[i].text)}
+    mine = ((i, vocatives_in(doc, doc.segments[i].text)) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME)
+    return {n for i, called in mine if called and not answers_with_own_name(doc, i) for n in called}
 
 
 _TAG_RULES = frozenset({"explicit_tag", "named_action_beat"})

@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import KIN_GENDER, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -409,7 +409,7 @@ def in_relative_clause(text: str, at: int) -> bool:
     return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
 
 
-_SENTENCE_END = letters.compile(r"(?<!\bMr)(?<!\bMrs)(?<!\bMs)(?<!\bDr)(?<!\bSt)[.!?…;]")  # "Mr. Hale" goes on
+_SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…;]")  # "Mr. Hale", "Capt. Hale" go on
 
 
 def _same_sentence(text: str, start: int, position: int) -> bool:
@@ -694,19 +694,20 @@ def repeated_epithet(text: str, m: Mention) -> bool:
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")
-_LOCATING = letters.compile(r"\s+(?:(?:at|behind|beside|near)\s+the\s+[a-z]|in\s+(?!question\b)(?:the\s+|a\s+|an\s+)?[a-z])")
+_LOCATING = letters.compile(r"\s+(?:(?:at|behind|beside|near)\s+the\s+[a-z]|in\s+(?!(?:question|charge|tears|turn|love|his|her|its|their|my|our|your)\b)(?:the\s+|a\s+|an\s+)?[a-z])")
 
 
 def located_newcomer(text: str, m: Mention) -> bool:
     """``says the old man at the end of the counter``, ``The girl in grey tilts her head``: a
     ``the`` description placed where it sits or by what it wears points someone out for the
-    first time, not the man just mentioned (not ``the man in question``).
+    first time, not the man just mentioned (not ``the man in question``, ``the man in
+    charge``, ``the girl in his arms``: an idiom or an owner says who is meant).
 
     >>> t = "says the old man at the end of the counter, without looking up"
     >>> located_newcomer(t, Mention(5, 16, "description", "the old man", head="man")), located_newcomer("says the old man, laughing", Mention(5, 16, "description", "the old man", head="man"))
     (True, False)
-    >>> [located_newcomer(t, Mention(0, 8, "description", "The girl", head="girl")) for t in ("The girl in grey nods.", "The girl in question nods.")]
-    [True, False]
+    >>> [located_newcomer(t, Mention(0, 8, "description", "The girl", head="girl")) for t in ("The girl in grey nods.", "The girl in question nods.", "The girl in his arms nods.", "The girl in charge nods.")]
+    [True, False, False, False]
     """
     return m.text.lower().startswith("the ") and bool(_LOCATING.match(text, m.end))
 

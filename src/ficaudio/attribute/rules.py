@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -654,8 +654,8 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(r",\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = letters.compile(r"\b([a-z]+),\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -669,7 +669,7 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
-_VOCATIVE_LATER_START = letters.compile(r"[.!?…]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
 
 
 def turned_to(ctx: QuoteContext) -> list[str]:
@@ -833,7 +833,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
-_CLOSING_NAME = letters.compile(r"[.!?…*]\s+((?:(?:Mr|Mrs|Ms|Miss|Dr|Master|Mistress)\.?\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_CLOSING_NAME = letters.compile(rf"[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
 _SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
@@ -911,7 +911,8 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
-    r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|there|this|that|it|i|we|speaking|calling|asking)\b[^?]*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
+    r"\b(?:who(?:['’]s| is| are| am)\s+(?:(?:you|there|this|that|it|we)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
+    r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
@@ -920,8 +921,12 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
     / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
     ``"Captain Ilse Vess, freighter Heron."`` -> Vess; not a question of who does something
-    (``"Who's going to die?"`` / ``"Suki."``). The name opens the answer (titles
-    before it only) and ends its phrase; it is the speaker, not someone addressed.
+    (``"Who's going to die?"`` / ``"Suki."``, ``"Who are you calling a coward?"``, ``"Who is
+    it for?"``). The name opens the answer (titles before it only) and ends its phrase; it is
+    the speaker, not someone addressed.
+
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "Who is this about?", "Who are you calling a coward?")]
+    [True, True, True, False, False]
 
     Scenes: tests/test_attribute_rules.py.
     """
@@ -959,20 +964,21 @@ def _previous_quotation(ctx: QuoteContext) -> Segment | None:
 
 
 _NAME_WITH_AFFILIATION = letters.compile(
-    r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+[A-Z][\w'’&-]*(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
+    r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+([A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
 
 
 def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
     """A sentence of a quotation that is a full name, a comma and whom it works for introduces
     its speaker, as on a phone or at a press conference: ``"Ingrid Haugland, NRK. Emil, ..."``,
     ``"Pip! Hiya! Marcus Vale, Northern Wave drivetime."`` -> that person, when both words are
-    one name (not ``"Your Honour, I must protest."``, nor ``"Ruth Adebayo! Best drummer in
-    the North"``, a call).
+    one name and whom it works for opens on a name word (not ``"Your Honour, I must protest."``,
+    nor ``"Tom Riddle, I presume."``, nor ``"Ruth Adebayo! Best drummer in the North"``: calls).
 
     >>> [bool(_NAME_WITH_AFFILIATION.search(q)) for q in ("“Ingrid Haugland, NRK. Emil, well?”", "“Hi! Marcus Vale, Northern Wave drivetime. Hello.”", "“Ruth Adebayo! Best drummer.”", "“Marcus Vale, you are late.”")]
     [True, True, False, False]
     """
     found = _NAME_WITH_AFFILIATION.search(ctx.segment.text)
+    found = found if found and is_name_word(found.group(2)) else None
     runs = name_runs(words(found.group(1)), found.group(1)) if found else []
     person = ctx.doc.roster.resolve(runs[0]) if runs and runs[0].form == found.group(1) else None
     return person.name if person else None
@@ -1066,7 +1072,7 @@ def anonymous_voice(text: str, at: int) -> str | None:
     who = m.group("who").lower()
     words_of = who.split()
     if words_of[0] == "another" and len(words_of) > 1 and (words_of[1] in VOICE_HEADS or not (is_person_noun(words_of[1]) or words_of[1] in _SEXES)):
-        return "another" if words_of[1] in SPEECH_VERBS or _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
+        return "another" if _ADVERB.match(words_of[1]) else None  # "another voice": see unnamed_voice_end
     return who
 
 
