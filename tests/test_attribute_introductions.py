@@ -339,3 +339,16 @@ def test_a_name_its_answerer_calls_himself_stays_its_own_voice():
     # Okafor calls "Ozzie" in his own tagged line: Ozzie is someone else
     scene = [*_CALLED_NAME[:-1], '"And I always do."', '"Ozzie, get the door," Okafor said.']
     assert "Ozzie" in dialogue_speakers(scene)
+
+
+def test_a_role_a_named_speaker_says_is_theirs_names_the_voice_of_that_role():
+    """``"I'm the cook here," Marguerite said.`` -> every ``said the cook`` is Marguerite's."""
+    speakers = dialogue_speakers([
+        "The kitchen of the lodge was hot and loud. Piet stood in the doorway with his bag.",
+        "“Who runs this place?” Piet asked.",
+        "“I'm the cook here,” Marguerite said. “Which means I run it.”",
+        "Piet laughed and went up to find his room.",
+        "At supper the soup came out in a great black pot.",
+        "“Nobody leaves a drop,” said the cook.",
+    ])
+    assert speakers[-1] == "Marguerite"
