@@ -709,3 +709,14 @@ def test_a_she_opening_a_scene_is_the_storys_viewpoint_character_not_its_strange
             '"You were good up there," Corvin said.\n'
             '"I was terrified," she said.')
     assert speakers(text)[-1] == ("Wren", "pronoun_tag")
+
+
+def test_the_role_is_the_one_the_narration_gave_the_mark_of_the_role():
+    """``Saoirse came in, referee's whistle round her neck``: a later ``the referee`` is Saoirse."""
+    speakers = dialogue_speakers([
+        "The hall smelled of floor polish. Saoirse came in late, referee's whistle round her neck, and dropped her bag by the bench.",
+        "“Sorry. Traffic,” Saoirse said.",
+        "“Warm-up's over,” Dara said.",
+        "“Then we start,” said the referee.",
+    ])
+    assert speakers == ["Saoirse", "Dara", "Saoirse"]

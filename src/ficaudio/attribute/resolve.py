@@ -619,7 +619,9 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
     has written beside that thing: ``Trix has ... a bag of gummy worms``, ``says Trix around a
     gummy worm`` (the name nearest before it in its sentence; the whole phrase first, then
     without its last word: ``the pink hands`` -> ``pink``). ``The redhead`` is the one the
-    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``.
+    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``; ``the captain``
+    the one it gave the mark of the role: ``Hamish came in, captain's armband on his sleeve``
+    (a bare role's, not ``the captain's`` nor ``his captain's``, someone else's).
 
     Scenes: tests/test_attribute_resolve.py.
     """
@@ -627,6 +629,8 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
         return None
     if colours := _HAIR_COLOURS.get(m.head):
         return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\b[^.!?]{{0,25}}\bhair\b|\bhair\b[^.!?]{{0,25}}\b(?:{colours})\b", m))
+    if m.text.lower() == "the " + m.head and (votes := _names_beside(resolver, rf"(?:,|\bwith|\bwearing|\bin)\s+{re.escape(m.head)}['’]s\s+[a-z]", m)):
+        return _one_bearer(votes)  # "Hamish came in, captain's armband over his sleeve": the captain
     found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end)
     phrase = found.group(1).split() if found else []
     for length in range(len(phrase), 0, -1):
