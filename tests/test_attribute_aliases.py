@@ -955,3 +955,25 @@ def test_a_copula_description_headed_by_a_speaking_noun_names_the_person():
     oren = roster.add(Person("Oren", Counter(Oren=2)), ["Oren"])
     aliases._index_described_by_copula(roster, "Oren", "the lookout that night, and")
     assert roster.lookup("the lookout") is oren
+
+
+def test_a_role_of_a_possessor_in_apposition_names_the_person_by_the_role_alone():
+    """``Noor, the ferry's pilot,``: a later ``said the pilot`` is Noor, not a new voice."""
+    speakers = dialogue_speakers([
+        "Fog sat on the harbour. Noor, the ferry's pilot, leaned on the rail beside Elias.",
+        "“We'll be an hour late,” Noor said.",
+        "“The market won't wait,” Elias said.",
+        "“The market can swim,” said the pilot.",
+    ])
+    assert speakers == ["Noor", "Elias", "Noor"]
+
+
+def test_a_role_given_by_a_pronoun_copula_names_the_person_just_named():
+    """``Birgit ... She was the quartermaster, ...``: a later ``the quartermaster`` is Birgit."""
+    speakers = dialogue_speakers([
+        "Birgit counted the water casks twice. She was the quartermaster, and nothing left the hold without her mark.",
+        "“Two short,” Birgit said.",
+        "“Then we drink less,” Anselm said.",
+        "“Then you drink less,” said the quartermaster.",
+    ])
+    assert speakers == ["Birgit", "Anselm", "Birgit"]

@@ -76,8 +76,8 @@ STORY_FLOORS = [
     ("snowed_in", 90, 0.91),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
     ("night_shift", 88, 0.94),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.943 after round 33g
-    ("broom_cup", 89, 0.70),  # round 27: 0.551; 0.551; 0.708 after round 28
-    ("heist_crew", 89, 0.66),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t)
+    ("broom_cup", 89, 0.77),  # round 27: 0.551; 0.551; 0.708 after round 28; 0.775 after round 33j (the mark of a role)
+    ("heist_crew", 89, 0.68),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims)
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
     ("fog_street", 90, 0.83),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a
     ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)

@@ -362,3 +362,16 @@ def test_a_call_at_a_chapter_end_takes_no_vote_from_the_next_chapters_first_line
     decisions = {0: Decision("Bo", 1.0, "explicit_tag"), 2: Decision("Ann", 1.0, "explicit_tag"), 4: Decision("Cy", 1.0, "explicit_tag")}
     votes, calls, _ = _call_votes(doc, decisions, {})
     assert calls["Bo"] == 1 and "Cy" not in votes["Bo"]
+
+
+def test_a_role_a_named_speaker_says_is_theirs_names_the_voice_of_that_role():
+    """``"I'm the cook here," Marguerite said.`` -> every ``said the cook`` is Marguerite's."""
+    speakers = dialogue_speakers([
+        "The kitchen of the lodge was hot and loud. Piet stood in the doorway with his bag.",
+        "“Who runs this place?” Piet asked.",
+        "“I'm the cook here,” Marguerite said. “Which means I run it.”",
+        "Piet laughed and went up to find his room.",
+        "At supper the soup came out in a great black pot.",
+        "“Nobody leaves a drop,” said the cook.",
+    ])
+    assert speakers[-1] == "Marguerite"

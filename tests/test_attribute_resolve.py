@@ -750,3 +750,14 @@ def test_the_man_in_charge_is_the_man_of_the_scene_not_a_newcomer():
         '"Then go faster," said the man in charge.',
     ])
     assert lines[-1].speaker == "Cole"
+
+
+def test_the_role_is_the_one_the_narration_gave_the_mark_of_the_role():
+    """``Saoirse came in, referee's whistle round her neck``: a later ``the referee`` is Saoirse."""
+    speakers = dialogue_speakers([
+        "The hall smelled of floor polish. Saoirse came in late, referee's whistle round her neck, and dropped her bag by the bench.",
+        "“Sorry. Traffic,” Saoirse said.",
+        "“Warm-up's over,” Dara said.",
+        "“Then we start,” said the referee.",
+    ])
+    assert speakers == ["Saoirse", "Dara", "Saoirse"]

@@ -36,7 +36,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
-from ficaudio.attribute.introductions import addressed_description_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
@@ -72,6 +72,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
     renames = {**header_title_named(doc, decisions, renames), **renames}
     renames = {**called_name_answered(resolver, decisions, renames), **renames}
+    renames = {**role_claimed_named(resolver, decisions, renames), **renames}
     give_reader_gender(doc)
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)

@@ -875,6 +875,8 @@ def index_described_names(doc: Document) -> None:
                 _index_role(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _ROLE_PREDICATE.finditer(doc.text, start, end):
                 _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
+            for m in _PRONOUN_IS.finditer(doc.text, start, end):
+                _index_pronoun_copula(doc, m, start, end)
             for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_bare_role(doc.roster, m.group(1), m.group(2))
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
@@ -962,14 +964,33 @@ def _index_described_and_head(roster: Roster, described: tuple[str, str], person
 
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
     """Make the description that opens ``following`` name the person called ``name``
-    (``closed``: an apposition, whose description must end at a comma)."""
+    (``closed``: an apposition, whose description must end at a comma); a role of something
+    named by a possessive (``Kit, the band's singer,``) names them by the role alone too
+    (:func:`_role_of_possessor`)."""
     found = description_at(following, roster.speaker_nouns)
     person = roster.resolve_phrase(name)
     if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
         return
     phrase = "the " + found[0].split(" ", 1)[1].lower()
-    if roster.lookup(phrase) is None:
-        roster.index(phrase, person)
+    for form in (phrase, _role_of_possessor(roster, phrase, found[1])):
+        if form and roster.lookup(form) is None:
+            roster.index(form, person)
+
+
+def _role_of_possessor(roster: Roster, phrase: str, head: str) -> str | None:
+    """``the band's singer`` -> ``the singer``: the role a possessive noun ties to its group,
+    place or craft is the person's role for the story (a later ``said the singer``); not a word
+    of sex or kin (``the doctor's man``, ``the vicar's wife`` are other people's).
+
+    >>> from ficaudio.attribute.characters import Roster
+    >>> r = Roster(); r.speaker_nouns = frozenset({"singer"})
+    >>> _role_of_possessor(r, "the band's singer", "singer"), _role_of_possessor(r, "the doctor's man", "man"), _role_of_possessor(r, "the singer", "singer")
+    ('the singer', None, None)
+    """
+    words_of = phrase.split()
+    if len(words_of) != 3 or not words_of[1].endswith(("'s", "’s")) or not _may_be_rank(roster, head):
+        return None
+    return "the " + head
 
 
 def _index_called_description(roster: Roster, text: str, start: int, m: re.Match) -> None:
@@ -1012,6 +1033,32 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
     found = description_at(following, roster.speaker_nouns)
     if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
         _index_description(roster, name, following, closed=False)
+
+
+_PRONOUN_IS = letters.compile(r"(?:^|(?<=[.!?] ))(He|She) (?:is|was|had been|has been) (?=(?:the|their|our|his|her) )")
+
+
+def _index_pronoun_copula(doc: Document, m: re.Match, start: int, end: int) -> None:
+    """``Mara came up the gangway. She was the captain, and ...``: a sentence saying what
+    ``he``/``she`` is, right after a sentence that names one person, its subject, of no other
+    gender, gives that person the role as :func:`_index_described_by_copula` and
+    :func:`_index_predicated_role` do for ``Mara was the captain`` / ``Mara was their captain``.
+
+    Scenes: tests/test_attribute_aliases.py.
+    """
+    before = doc.text[start:m.start()]
+    named = [(run, p) for run in name_runs(words(before, max(before.rfind(c, 0, len(before.rstrip()) - 1) for c in ".!?") + 1), before) if (p := doc.roster.resolve(run))]
+    if len(named) != 1 or not named[0][0].initial:
+        return
+    person = named[0][1]
+    gender = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
+    if person.gender not in (gender, Gender.UNKNOWN):
+        return
+    following = doc.text[m.end():end]
+    if following.startswith("the "):
+        _index_described_by_copula(doc.roster, person.name, following)
+    else:
+        _index_predicated_role(doc.roster, person.name, following)
 
 
 def _index_role(roster: Roster, name: str, following: str) -> None:

@@ -211,6 +211,32 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
     return renames
 
 
+_CLAIMS_ROLE = letters.compile(r"(?<![\w'’])(?:I am|I'm|I’m)\s+(?:the|a|an|your|their)\s+((?:[a-z-]+\s+){0,2}(?!(?:here|now|too)\b)[a-z-]+)(?=(?:\s+(?:here|now|too))?\s*(?:[,.!?;—]|of\b|[\"”’]|$))")
+
+
+def role_claimed_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A role a named speaker says is theirs (``"I'm the captain," said Idris.``, ``"I am a
+    lost delivery driver," says Tomek``) names the voice the story knows by that role alone:
+    every line of ``the captain`` is Idris's. Only a role claimed by one named person, not a
+    word of sex or kin (``"I'm a grown woman"``), genders agreeing. People the other passes
+    renamed (``taken``) are left alone.
+
+    >>> [m.group(1) for m in _CLAIMS_ROLE.finditer('"I’m the captain. I am a lost delivery driver, sir. I’m the cook here. I’m not a doctor."')]
+    ['captain', 'lost delivery driver', 'cook']
+    """
+    doc = resolver.doc
+    voices = {d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
+    claimers: dict[str, set[str]] = {}
+    for index, decision in decisions.items():
+        if doc.segments[index].kind is not SegmentKind.DIALOGUE or is_unnamed(decision.speaker) or decision.speaker == FIRST_PERSON_NAME:
+            continue
+        for m in _CLAIMS_ROLE.finditer(doc.segments[index].text):
+            head = m.group(1).rsplit(" ", 1)[-1]
+            if f"the {head}" in voices and head not in KIN_GENDER:
+                claimers.setdefault(f"the {head}", set()).add(decision.speaker)
+    return {role: named for role, (named,) in ((r, tuple(c)) for r, c in claimers.items()) if len(claimers[role]) == 1 and _genders_agree(resolver, role, named)}
+
+
 def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
     """A fan fiction header that lists a character under a title (``Characters: ...,
     Keeper-of-Accord Ysse``) names the speaker the story knows only by that title: every line

@@ -103,6 +103,7 @@ class Resolver:
         self.settled: dict[int, str] = {}  # pronoun start -> the speaker a quotation found it to be
         self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
         self.matches: dict[str, list[int]] = {}  # a pattern of an attribute -> where the text has it
+        self.marks: dict[str, list[int]] | None = None  # a role -> where the text gives someone its mark (role_marks)
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -622,7 +623,9 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
     has written beside that thing: ``Trix has ... a bag of gummy worms``, ``says Trix around a
     gummy worm`` (the name nearest before it in its sentence; the whole phrase first, then
     without its last word: ``the pink hands`` -> ``pink``). ``The redhead`` is the one the
-    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``.
+    narration gave red hair: ``Tess stood in the doorway, hair a red tangle``; ``the captain``
+    the one it gave the mark of the role: ``Hamish came in, captain's armband on his sleeve``
+    (a bare role's, not ``the captain's`` nor ``his captain's``, someone else's).
 
     Scenes: tests/test_attribute_resolve.py.
     """
@@ -630,6 +633,8 @@ def attribute_bearer(resolver: Resolver, m: Mention) -> str | None:
         return None
     if colours := _HAIR_COLOURS.get(m.head):
         return _one_bearer(_names_beside(resolver, rf"\b(?:{colours})\b[^.!?]{{0,25}}\bhair\b|\bhair\b[^.!?]{{0,25}}\b(?:{colours})\b", m))
+    if m.text.lower() == "the " + m.head and (votes := _names_before(resolver, role_marks(resolver).get(m.head, []), m)):
+        return _one_bearer(votes)  # "Hamish came in, captain's armband over his sleeve": the captain
     found = _WITH_ATTRIBUTE.match(resolver.doc.text, m.end)
     phrase = found.group(1).split() if found else []
     for length in range(len(phrase), 0, -1):
@@ -647,16 +652,43 @@ def _one_bearer(votes: Counter) -> str | None:
 def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
     """For each time the narration before ``m`` matches ``pattern``, the named person nearest
     before it in its sentence, when their genders do not differ."""
-    doc, votes = resolver.doc, Counter()
     if pattern not in resolver.matches:  # the same description is met again in a long story
-        resolver.matches[pattern] = [hit.start() for hit in re.finditer(pattern, doc.text, re.IGNORECASE)]
+        resolver.matches[pattern] = [hit.start() for hit in re.finditer(pattern, resolver.doc.text, re.IGNORECASE)]
+    return _names_before(resolver, resolver.matches[pattern], m)
+
+
+def _names_before(resolver: Resolver, places: list[int], m: Mention) -> Counter:
+    """For each place before ``m``, the named person nearest before it in its sentence, when
+    their genders do not differ."""
+    doc, votes = resolver.doc, Counter()
     starts = [p.start for p in doc.paragraphs]
-    for at in (at for at in resolver.matches[pattern] if at < m.start):
+    for at in (at for at in places if at < m.start):
         para = doc.paragraphs[bisect.bisect_right(starts, at) - 1]
         before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
         if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
     return votes
+
+
+_POSSESSIVE_S = letters.compile(r"['’]s\s+[a-z]")
+_BARE_ROLE_OWNING = letters.compile(r"(?:,|\bwith|\bwearing|\bin)\s+([a-z]+)$")
+
+
+def role_marks(resolver: Resolver) -> dict[str, list[int]]:
+    """Where the text gives someone the mark of a role, by the role's bare possessive after a
+    comma, ``with``, ``wearing`` or ``in`` (``, captain's armband``, ``in nurse's scrubs``; not
+    ``the captain's``, ``his captain's``): role -> places, read once per story.
+
+    >>> r = Resolver.__new__(Resolver); r.doc = type("D", (), {"text": "Hamish came in, captain's armband on. The captain's wife waved."})(); r.marks = None
+    >>> role_marks(r)
+    {'captain': [16]}
+    """
+    if resolver.marks is None:
+        text, resolver.marks = resolver.doc.text, {}
+        for hit in _POSSESSIVE_S.finditer(text):
+            if owning := _BARE_ROLE_OWNING.search(text, max(0, hit.start() - 30), hit.start()):
+                resolver.marks.setdefault(owning.group(1), []).append(owning.start(1))
+    return resolver.marks
 
 
 def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -> bool:
