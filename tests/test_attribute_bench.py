@@ -113,11 +113,12 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 33 start: 327 and 409 of 577."""
+    strictly and as the seeds are (a split voice not punished). Round 33: 323 -> 328 and 406 -> 408
+    of 577 (start and end of the round, symbol lines read as scene breaks)."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 577
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 320
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 400
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 325
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 404
 
 
 def test_explicit_accuracy_does_not_drop(tally):
