@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -677,16 +677,18 @@ _BARE_ROLE_OWNING = letters.compile(r"(?:,|\bwith|\bwearing|\bin)\s+([a-z]+)$")
 def role_marks(resolver: Resolver) -> dict[str, list[int]]:
     """Where the text gives someone the mark of a role, by the role's bare possessive after a
     comma, ``with``, ``wearing`` or ``in`` (``, captain's armband``, ``in nurse's scrubs``; not
-    ``the captain's``, ``his captain's``): role -> places, read once per story.
+    ``the captain's``, ``his captain's``): role -> places, read once per story. A kin or sex
+    word is no role (``, father's old watch in his hand`` is a keepsake, not a mark).
 
-    >>> r = Resolver.__new__(Resolver); r.doc = type("D", (), {"text": "Hamish came in, captain's armband on. The captain's wife waved."})(); r.marks = None
+    >>> r = Resolver.__new__(Resolver); r.doc = type("D", (), {"text": "Hamish came in, captain's armband on. The captain's wife waved. Tom sat, father's watch in hand."})(); r.marks = None
     >>> role_marks(r)
     {'captain': [16]}
     """
     if resolver.marks is None:
         text, resolver.marks = resolver.doc.text, {}
         for hit in _POSSESSIVE_S.finditer(text):
-            if owning := _BARE_ROLE_OWNING.search(text, max(0, hit.start() - 30), hit.start()):
+            owning = _BARE_ROLE_OWNING.search(text, max(0, hit.start() - 30), hit.start())
+            if owning and (owning.group(1) not in KIN_GENDER or owning.group(1) in GENDERED_ROLES):
                 resolver.marks.setdefault(owning.group(1), []).append(owning.start(1))
     return resolver.marks
 
