@@ -251,8 +251,16 @@ def given_name_prior(person: Person, full_names: dict[tuple[str, str], str] | No
 def given_names_before(runs: list[tuple[NameRun, Person]]) -> dict[tuple[str, str], str]:
     """A person's one-word forms that the narration also writes as the last word of an
     untitled two-word name of theirs, mapped to that name: ``Gwen Talbot ... Talbot said`` ->
-    ``{("Talbot", "Talbot"): "Gwen Talbot"}`` (a surname, whose gender the given name tells)."""
-    return {(person.name, run.words[-1]): run.form for run, person in runs if len(run.words) == 2 and not run.title and run.words[-1] in person.forms}
+    ``{("Talbot", "Talbot"): "Gwen Talbot"}`` (a surname, whose gender the given name tells).
+    A first word the names list does not know is no given name (``Poor Emily``, ``Little Emily``).
+
+    >>> from ficaudio.attribute.characters import Person
+    >>> emily, gwen = Person("Emily", Counter(Emily=3)), Person("Talbot", Counter(Talbot=3))
+    >>> given_names_before([(NameRun(("Poor", "Emily"), None, None, 0, 10, True), emily), (NameRun(("Gwen", "Talbot"), None, None, 20, 31, False), gwen)])
+    {('Talbot', 'Talbot'): 'Gwen Talbot'}
+    """
+    return {(person.name, run.words[-1]): run.form for run, person in runs
+            if len(run.words) == 2 and not run.title and run.words[-1] in person.forms and name_prior(run.words[0])[0] is not Gender.UNKNOWN}
 
 
 def honorific_gender(person: Person) -> Gender:
