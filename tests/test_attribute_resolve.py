@@ -761,3 +761,13 @@ def test_the_role_is_the_one_the_narration_gave_the_mark_of_the_role():
         "“Then we start,” said the referee.",
     ])
     assert speakers == ["Saoirse", "Dara", "Saoirse"]
+
+
+def test_binding_a_person_of_the_other_gender_does_not_make_the_description_someone_new():
+    text = ('The kitchen smelled of onions. Ino had cooked for both boys since they were small.\n'
+            '"Late again," Kiba said. "The bus broke down on the hill road and we waited for an hour in the rain."\n'
+            '"Bus broke down," Sam said. "The driver said it was the engine, and nobody came for ages and ages."\n'
+            '"Again?" Kiba said. "That is the third time this month, and every time it is the same hill."\n'
+            '"Again," Sam said. "Nobody ever fixes anything around here, not the road and not the bus."\n'
+            'The woman hugged Kiba. "Sit," she said.')
+    assert speakers(text, [INO, KIBA])[-1] == ("Ino", "pronoun_tag")

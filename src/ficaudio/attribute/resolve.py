@@ -982,19 +982,20 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     """``the boy`` is the most recent male who is not known as something else (``the father``);
     ``the other girl`` is not the one who spoke last, nor is a description tagging the reply to
     her (:func:`answering_last_speaker`); a subject is not the one its own clause
-    names (:func:`named_later_in_clause`), and when that leaves only someone out of the talk
-    (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
+    names (:func:`named_later_in_clause`), and when that binds away one of its own gender and
+    leaves only someone out of the talk (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
     not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m)
+    bound_alike = any(resolver.gender(name) is m.gender for name in bound)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
-        if bound and not in_the_talk(resolver, name, m.start):
-            return None  # the one person in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
+        if bound_alike and not in_the_talk(resolver, name, m.start):
+            return None  # the one person alike in reach is bound away: someone new, not one met long ago
         return name
     return None
 
