@@ -911,7 +911,7 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
-    r"\b(?:who(?:['’]s| is| are| am)\s+(?:(?:you|there|this|that|it|we)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
+    r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|we|(?:there|this|that|it)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
     r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
@@ -925,8 +925,8 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     it for?"``). The name opens the answer (titles before it only) and ends its phrase; it is
     the speaker, not someone addressed.
 
-    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "Who is this about?", "Who are you calling a coward?")]
-    [True, True, True, False, False]
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?")]
+    [True, True, True, False, False, False]
 
     Scenes: tests/test_attribute_rules.py.
     """
