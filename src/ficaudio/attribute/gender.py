@@ -14,7 +14,7 @@ from ficaudio.models import Gender
 
 _PRONOUN = letters.compile(r"\b(he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 _WINDOW_CHARS = 120  # about one sentence after the name
-_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”]*[.!?][^\S\n]+(He|She)\b")  # within the paragraph
+_NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”\n]*[.!?][^\S\n]+(He|She)\b")  # within the paragraph
 
 
 _WINDOW_STOP = letters.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
@@ -154,6 +154,9 @@ def own_clause_pronoun(text: str, run: NameRun, next_start: int) -> Gender:
     >>> t = "Mika looks up from her bunk. He was going to marry Eileen. He hid."
     >>> [own_clause_pronoun(t, r, len(t)).value for r in name_runs(words(t), t)]
     ['female', 'unknown']
+    >>> t = "Dima glanced back—\\n\\nShe laughed. He sat."
+    >>> own_clause_pronoun(t, name_runs(words(t), t)[0], len(t)).value
+    'unknown'
     """
     window = narration_window(text, run, next_start)
     sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
