@@ -992,10 +992,10 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
-        if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
-            continue  # "the father" is not "the boy"
         if bound_alike and not in_the_talk(resolver, name, m.start):
             return None  # the one person alike in reach is bound away: someone new, not one met long ago
+        if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
+            continue  # "the father" is not "the boy"
         return name
     return None
 
