@@ -244,8 +244,12 @@ crowd``) -- not ``left him alone``, ``left off``,
 ``hung up his coat``, ``ran out of tea``."""
 
 
-_ASLEEP = letters.compile(r"(?:\s+(?:was|is|were|are|lay|lies|fell|falls|fallen|had|has|been|still|already|fast|sound)\b|['’]s)+\s+asleep\b")
-"""Asleep: ``was asleep``, ``had fallen asleep``, ``’s fast asleep``, ``lay still asleep``."""
+_ASLEEP = letters.compile(
+    r"(?:\s+(?:was|is|were|are|lay|lies|fell|falls)|\s+(?:had|has)\s+(?:fallen|been)|['’]s(?:\s+(?:fallen|been))?)"
+    r"(?:\s+(?:still|already|fast|sound|half|now)){0,2}\s+(?:asleep|sleeping|unconscious)\b")
+"""Asleep: ``was asleep``, ``had fallen asleep``, ``’s fast asleep``, ``lay still asleep``,
+``was sleeping``, ``lay unconscious``, ``is half asleep``; a verb or ``’s`` first (not ``Ed,
+still asleep,``)."""
 
 
 def departs(text: str, m: Mention) -> bool:
@@ -259,6 +263,9 @@ def departs(text: str, m: Mention) -> bool:
     >>> t = "Her brother was asleep in the chair. Ana fell fast asleep. Tom’s asleep. Bo was sleepy."
     >>> [departs(t, Mention(s, e, "description", t[s:e])) for s, e in ((0, 11), (37, 40), (59, 62), (73, 75))]
     [True, True, True, False]
+    >>> t = "Mo was sleeping. Al lay unconscious. Jo is half asleep. Ed, still asleep, snored. Cy had asleep."
+    >>> [departs(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Mo", "Al", "Jo", "Ed", "Cy")]
+    [True, True, True, False, False]
     """
     return bool(_DEPARTS.match(text, m.end) or _ASLEEP.match(text, m.end))
 
