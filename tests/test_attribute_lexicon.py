@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import re
+
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 
 from attribute_scenes import LATE_COUPLE, dialogue_speakers, scene_attribution, speakers_of
 
@@ -45,3 +48,10 @@ def test_a_role_noun_says_its_gender():
         '"It was only my whim," he said.',
     ]
     assert dialogue_speakers(scene)[-1] == "the parson"
+
+
+def test_an_ly_adjective_after_her_does_not_close_an_object_pronoun():
+    closes = re.compile(rf"\b(him|her){OBJECT_PRONOUN_CLOSES}")
+    found = [bool(closes.search(t)) for t in ("He turned to her slowly.", "She looked at him sharply then", "She met her only friend.",
+                                               "He kissed her lovely face.", "They walked behind her ugly dog.", "He smiled at her gently as she sat.")]
+    assert found == [True, True, False, False, False, True]

@@ -187,10 +187,15 @@ or mentions them, a speech tag names them or a title goes with them (see
 ADVERB_SUFFIX = "ly"
 
 _LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|butterfly|assembly|melancholy"
-OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again|(?!(?:{_LY_NOUNS})\b)[a-z]+ly)\b|\s*$)"
+_LY_WORD = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly\b"
+_CLAUSE_GOES_ON = (r"(?:\s*[,.;:!?—…]|\s+(?:and|but|or|as|while|before|when|again|then|that|to|at|in|on|into|onto|from|with|across|through"
+                   r"|toward|towards|over|under|behind|by|for|away|back|out|up|down)\b|\s*$)")
+OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again)\b|(?<=him)\s+{_LY_WORD}|\s+{_LY_WORD}{_CLAUSE_GOES_ON}|\s*$)"
 """What may follow an object ``him``/``her`` (a pause, a conjunction, an adverb, the end):
 ``told her, and``, ``turned to her slowly`` -- not ``her sister``, ``her family`` (``her``
-owning a noun)."""
+owning a noun); after ``her`` an -ly word is an adverb only when the clause goes on with a
+pause, a conjunction or a preposition (``turned to her slowly and``), not an adjective
+(``her only friend``, ``her lovely face``)."""
 
 
 PLACE_WORDS = frozenset("""
