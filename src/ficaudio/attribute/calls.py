@@ -36,7 +36,7 @@ _HANDLED = letters.compile(rf"\b(?:{_PHONE}|speaker|receiver)\b", re.IGNORECASE)
 _SAID_INTO = letters.compile(rf"\binto\s+(?:it|the\s+(?:{_PHONE}|receiver|mouthpiece|handset)|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
 _OWN_NAME = letters.compile(rf"^[\"“‘']*{TITLE_BEFORE_NAME}?([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)[.,]?[\"”’'\s]*$")
 _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s+to\s+know|asked|answered|replied|admitted|agreed)\b", re.IGNORECASE)
-_I_REPORTED = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?(?:said|told|asked|answered|replied|admitted|agreed|wanted)\b")
+_I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 
@@ -118,8 +118,10 @@ def reports_far_end(text: str) -> bool:
 
     >>> [reports_far_end(t) for t in ("The breathing said it was.", "I said I would call back.", "Then I said I would call back.", "So I told him no.", "I waited.")]
     [True, False, False, False, False]
+    >>> [reports_far_end(t) for t in ("She asked if I wanted to come.", "The voice asked what I wanted.", "I only wanted to know.")]
+    [True, True, False]
     """
-    return any(_REPORTED.search(s) and not _I_REPORTED.search(s) for s in _SENTENCES.findall(text))
+    return any(not _I_BEFORE.search(s, 0, m.start()) for s in _SENTENCES.findall(text) for m in _REPORTED.finditer(s))
 
 
 def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
