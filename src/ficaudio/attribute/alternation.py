@@ -16,7 +16,7 @@ from ficaudio import letters
 from ficaudio.attribute.conversation import arrives
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
-from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE
+from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE, SHORT_TITLES
 from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, address_phrases, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
@@ -252,8 +252,10 @@ def asked_about_another(quote: str, name: str) -> bool:
     (True, False)
     >>> asked_about_another("“Is she coming? Wait. Doesn't he have a face, Mr. Hale?”", "Mr. Hale"), asked_about_another("“Is she coming? Sit down, Mr. Hale.”", "Mr. Hale")
     (True, False)
+    >>> asked_about_another("“Mr. Tom, is he here? Sit down, Mr. Hale.”", "Mr. Hale")
+    False
     """
-    name_words = set(name.replace(".", " ").split())
+    name_words = {w for w in name.replace(".", " ").split() if w.lower() not in SHORT_TITLES}  # a shared "Mr." picks no call
     at = next((found.start() for phrase in address_phrases(quote) if name_words & set(phrase.replace(".", " ").split())
                for found in [re.search(re.escape(phrase), quote)] if found), None)
     if at is None:
