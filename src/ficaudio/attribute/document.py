@@ -460,11 +460,19 @@ def shown_by_there_is(text: str, m: Mention) -> bool:
     >>> t = "There was a knock at the door and a man walked in."
     >>> shown_by_there_is(t, Mention(34, 39, "description", "a man"))
     False
+    >>> t = "There was a knock and a man dressed in black. There was a man named Bo."
+    >>> shown_by_there_is(t, Mention(22, 27, "description", "a man")), shown_by_there_is(t, Mention(56, 61, "description", "a man"))
+    (True, True)
     """
     if not m.text.lower().startswith(("a ", "an ")) or not _THERE_IS.search(text, max(0, m.start - 150), m.start):
         return False
     following = _NEXT_WORD.match(text, m.end)
-    return not (following and looks_like_verb(following.group(1)))
+    return not (following and looks_like_verb(following.group(1)) and not _PARTICIPLE_PHRASE.match(text, following.end()))
+
+
+_PARTICIPLE_PHRASE = letters.compile(r"(?<=ed)\s+(?:by|as|in\s+(?!(?:and|then|to)\b)[a-z]|[A-Z])")
+"""What follows an -ed word that describes rather than acts: ``dressed in black``, ``named
+Bo``, ``followed by``, ``known as`` (not ``walked in.``, ``walked in and sat``)."""
 
 
 def looks_like_verb(word: str) -> bool:
