@@ -364,6 +364,8 @@ def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
 
     >>> [bool(_FACED.search(t)) for t in ("Kit rounded on him.", "She turned back to her, and", "He glanced at her.", "She sat next to her.", "He turned to her brother.", "He looked at her hands.", "without looking at him.")]
     [True, True, True, False, False, False, False]
+    >>> [bool(_FACED.search(t)) for t in ("I glance at him.", "Looking at her, he", "Turning to him, she", "grinning at her.", "nodding at him.", "without even looking at him.", "never looked at him.")]
+    [True, True, True, True, True, False, False]
     """
     text = resolver.doc.text
     objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
@@ -401,14 +403,17 @@ def told_by_pronoun(resolver: Resolver, para: Paragraph, speaker: str) -> str | 
     return object_pronoun(resolver, para, _TOLD_PRONOUN, exclude=(speaker,))
 
 
-_TURNING = r"(?:turn(?:s|ed|ing)?|round(?:s|ed|ing)?|spun|spins?|spinning|wheel(?:s|ed|ing)?|swung|swings?|swinging|whirl(?:s|ed|ing)?)"
-_LOOKING = r"(?:(?:look|glanc|star|glar|peer|gaz|smil|grin|frown|nod|wink)(?:s|es|ed|d|ing)?|grinned|nodded|winked|stared)"
+_TURNING = r"(?:[Tt]urn(?:s|ed|ing)?|[Rr]ound(?:s|ed|ing)?|[Ss]pun|[Ss]pins?|[Ss]pinning|[Ww]heel(?:s|ed|ing)?|[Ss]wung|[Ss]wings?|[Ss]winging|[Ww]hirl(?:s|ed|ing)?)"
+_LOOKING = r"(?:(?:[Ll]ook|[Gg]lanc|[Ss]tar|[Gg]lar|[Pp]eer|[Gg]az|[Ss]mil|[Gg]rin|[Ff]rown|[Nn]od|[Ww]ink)(?:s|es|ed|d|ing|e)?|grinned|grinning|nodded|nodding|winked|stared)"
+_NOT_DONE = "".join(rf"(?<!{no}\s{adverb})" for no in ("without", "not", "never", "n't") for adverb in ("", r"even\s", r"really\s"))
 _FACED = letters.compile(
-    rf"(?<!without\s)(?<!not\s)\b(?:{_TURNING}(?:\s+(?:back|round|around))?\s+(?:on|to|toward|towards)|{_LOOKING}(?:\s+(?:up|back|over|across))?\s+at)"
+    rf"{_NOT_DONE}\b(?:{_TURNING}(?:\s+(?:back|round|around))?\s+(?:on|to|toward|towards)|{_LOOKING}(?:\s+(?:up|back|over|across))?\s+at)"
     rf"\s+(him|her){OBJECT_PRONOUN_CLOSES}")
 """A turn or a look directed at someone by a pronoun: ``Kit rounded on him``, ``She turned to
 her``, ``He looked at her strangely`` (not ``she handed him the cup``, ``sat next to her``,
-``turned to her brother``, ``looked at her hands``, ``without looking at him``)."""
+``turned to her brother``, ``looked at her hands``, ``without even looking at him``,
+``never looked at him``); base, -ing and sentence-initial forms too (``I glance at him``,
+``Turning to her,``)."""
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
