@@ -425,3 +425,9 @@ _PLATFORM = (
 
 def test_after_a_scene_break_the_reader_told_the_story_replies_not_someone_of_the_scene_before():
     assert speakers(_PLATFORM)[-1] == ("You", "answers_previous")
+
+
+def test_someone_asleep_does_not_stop_the_door_shutting_behind_another():
+    scene = (["Marta, Idris, Sol and old Ben were still in the back office.", "Ben had his feet on the desk."] + _BACK_OFFICE[1:-3]
+             + ["Ben was asleep over the files. The door clicked shut behind her.", '"She means it," Sol said.', '"She always means it."'])
+    assert dialogue_speakers(scene)[-1] == "Idris"

@@ -21,6 +21,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
+    leaves,
     door_shut_behind,
     DOOR_SHUT_BEHIND_PRONOUN,
     last_actor_speaks,
@@ -133,10 +134,12 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
     """The people a paragraph's narration sends away: ``The professor left.`` -> the professor;
     ``The door shut behind her.`` -> her (unless another has just left: ``Hale left, and the
-    door swung shut behind him.`` is Hale's going); ``Her brother was asleep`` -> her brother."""
+    door swung shut behind him.`` is Hale's going, but not one asleep: ``Her brother was asleep.
+    The door shut behind her.`` is both); ``Her brother was asleep`` -> her brother."""
     text = resolver.doc.text
-    gone = {name for m in para.mentions if ((m.subject or m.clause_subject) and departs(text, m) or m.kind != "pronoun" and door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
-    return gone or {name for name in (object_pronoun(resolver, para, DOOR_SHUT_BEHIND_PRONOUN),) if name}
+    left = {name for m in para.mentions if ((m.subject or m.clause_subject) and leaves(text, m) or m.kind != "pronoun" and door_shut_behind(text, m)) and (name := resolver.mention(m, para))}
+    gone = left | {name for m in para.mentions if (m.subject or m.clause_subject) and departs(text, m) and (name := resolver.mention(m, para))}
+    return gone if left else gone | {name for name in (object_pronoun(resolver, para, DOOR_SHUT_BEHIND_PRONOUN),) if name}
 
 
 def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:

@@ -267,7 +267,12 @@ def departs(text: str, m: Mention) -> bool:
     >>> [departs(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Mo", "Al", "Jo", "Ed", "Cy")]
     [True, True, True, False, False]
     """
-    return bool(_DEPARTS.match(text, m.end) or _ASLEEP.match(text, m.end))
+    return leaves(text, m) or bool(_ASLEEP.match(text, m.end))
+
+
+def leaves(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` goes out (``The professor left``), not only to sleep."""
+    return bool(_DEPARTS.match(text, m.end))
 
 
 _ARRIVES = letters.compile(
