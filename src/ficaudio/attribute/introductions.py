@@ -211,7 +211,9 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
     return renames
 
 
-_CLAIMS_ROLE = letters.compile(r"(?<![\w'’])(?:I am|I'm|I’m)\s+(?:the|a|an|your|their)\s+((?:[a-z-]+\s+){0,2}(?!(?:here|now|too)\b)[a-z-]+)(?=(?:\s+(?:here|now|too))?\s*(?:[,.!?;—]|of\b|[\"”’]|$))")
+_CLAIMS_ROLE = letters.compile(r"(?<![\w'’])(?<![Ii]f\s)(?<!think\s)(?<!thought\s)(?<!whether\s)(?:I am|I'm|I’m)\s+(?:the|a|an|your|their)\s+((?:[a-z-]+\s+){0,2}(?!(?:here|now|too)\b)[a-z-]+)(?=(?:\s+(?:here|now|too))?\s*(?:[,.!;—]|of\b|[\"”’]|$))")
+"""A speaker's own claim to a role (``I'm the captain.``); not a question or a supposition
+(``You think I'm the captain?``, ``If I'm the captain,``)."""
 
 
 def role_claimed_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
@@ -223,6 +225,8 @@ def role_claimed_named(resolver: Resolver, decisions: dict[int, Decision], taken
 
     >>> [m.group(1) for m in _CLAIMS_ROLE.finditer('"I’m the captain. I am a lost delivery driver, sir. I’m the cook here. I’m not a doctor."')]
     ['captain', 'lost delivery driver', 'cook']
+    >>> [m.group(1) for m in _CLAIMS_ROLE.finditer('"You think I’m the captain? If I’m the captain, we sink. I thought I’m the boss."')]
+    []
     """
     doc = resolver.doc
     voices = {d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
