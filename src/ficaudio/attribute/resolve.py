@@ -987,7 +987,7 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
@@ -1014,18 +1014,25 @@ def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
 _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
 
 
-def answering_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
+def answering_last_speaker(resolver: Resolver, m: Mention, para: Paragraph | None) -> frozenset[str]:
     """A description tagging the quotation after another person's turn (``"Don't talk to it,"
     hisses Freddie.`` / ``"Her," the dead girl corrects her.``), or opening the narration of
     that reply's paragraph (``"The stowaway," said Crane.`` / ``The big man shifted. "He's a
     boy."``, when that turn's own tag or beat named its speaker), answers that person: the
     writer would say ``she``/``he`` for the one who just spoke.
 
+    ``para`` is the description's own paragraph, not necessarily the one being read.
+
+    >>> from types import SimpleNamespace
+    >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(last_speaker="Dani", last_tagged=True); r.paragraph = None
+    >>> m = Mention(0, 11, "description", "The big man", head="man", subject=True); r.doc = SimpleNamespace(text='The big man shifted. "No."')
+    >>> answering_last_speaker(r, m, SimpleNamespace(quotes=[1], mentions=[m]))
+    frozenset({'Dani'})
+
     Scenes: tests/test_attribute_resolve.py.
     """
     last = resolver.conversation.last_speaker
     text = resolver.doc.text
-    para = resolver.paragraph
     beat = resolver.conversation.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
     if not last or not (beat or _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)):
         return frozenset()
