@@ -318,12 +318,14 @@ def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
 
     >>> sorted(speaker_nouns("He said Kit, who was their singer and their guitarist, yawned. Delia Frost had been their manager for years. Silence was her answer.", frozenset()))
     ['manager', 'singer']
+    >>> sorted(speaker_nouns("They had toured for years. Then Tom was their drummer, and it ended.", frozenset()))
+    ['drummer']
     >>> sorted(speaker_nouns("She waited, and Tom was her anchor. Then Tom was her answer; Tom was her other.", frozenset()))
     []
     """
     heads = {m.group(2).lower() for m in _INVERTED_TAG_HEAD.finditer(text) if m.group(1) in speech_verbs}
     direct = Counter(m.group(1).lower() for m in _TAG_HEAD.finditer(text) if m.group(2) in speech_verbs)
-    heads |= {head for head, count in direct.items() if count >= 2} | {m.group(1) for m in _ROLE_OF_NAME.finditer(text) if is_name_word(m.group(0).split()[0]) and m.group(1) not in _NOT_ROLES}
+    heads |= {head for head, count in direct.items() if count >= 2} | {m.group(1) for m in _ROLE_OF_NAME.finditer(text) if _names_holder(m) and m.group(1) not in _NOT_ROLES}
     return frozenset(h for h in heads if not is_person_noun(h) and not is_group_noun(h) and h not in _STOP_DESCRIPTION and h not in NOT_PERSON_HEADS)
 
 
@@ -333,6 +335,13 @@ _ROLE_OF_NAME = letters.compile(
 """A role a sentence says a named person holds: ``said Kit, who was their singer and``, ``Delia
 Frost had been their manager for`` -- a noun of agency (``-er``, ``-ist``, ...), the story's word
 for a person; the name a full name or mid-sentence (``Silence was her answer.`` names no one)."""
+
+
+def _names_holder(role: re.Match) -> bool:
+    """Whether a :data:`_ROLE_OF_NAME` match's capitals name someone: the first word, or the
+    second after a capitalised opener (``Then Tom was their manager``)."""
+    first, second = (role.group(0).split() + [""])[:2]
+    return is_name_word(first) or second[:1].isupper() and is_name_word(second)
 
 
 _NOT_ROLES = frozenset("""
