@@ -344,11 +344,15 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     """
     text = resolver.doc.text
     first, subject, fallback = None, None, None
+    opening: dict[str | None, str | None] = {}  # scene_opening_referent by fallback, read once each
     for at, name, was_subject in resolver.salience.recent(position):
         if name in exclude:
             continue
-        if at < resolver.scene_start <= position and first is None and (carried := scene_opening_referent(resolver, gender, fallback, exclude)):
-            return carried
+        if at < resolver.scene_start <= position and first is None:
+            if fallback not in opening:
+                opening[fallback] = scene_opening_referent(resolver, gender, fallback, exclude)
+            if carried := opening[fallback]:
+                return carried
         g = resolver.gender(name)
         if first is None and g is Gender.UNKNOWN and was_subject and name != FIRST_PERSON_NAME and _same_sentence(text, at, position):
             return name  # "As the ANBU captain approached her he stopped": the captain
@@ -661,9 +665,8 @@ def _names_before(resolver: Resolver, places: list[int], m: Mention) -> Counter:
     """For each place before ``m``, the named person nearest before it in its sentence, when
     their genders do not differ."""
     doc, votes = resolver.doc, Counter()
-    starts = [p.start for p in doc.paragraphs]
     for at in (at for at in places if at < m.start):
-        para = doc.paragraphs[bisect.bisect_right(starts, at) - 1]
+        para = doc.paragraphs[bisect.bisect_right(doc.paragraph_starts, at) - 1]
         before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
         if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
             votes[before[-1]] += 1
@@ -724,7 +727,7 @@ def repeated_epithet(text: str, m: Mention) -> bool:
     if not m.text.lower().startswith("the ") or found is None:
         return False
     phrase = re.escape(m.text.lower()) + r"\s+" + r"\s+".join(map(re.escape, found.group(1).lower().split())) + r"\b"
-    return re.search(r"\b" + phrase, text[:m.start], re.IGNORECASE) is not None
+    return re.compile(r"\b" + phrase, re.IGNORECASE).search(text, 0, m.start) is not None
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")
@@ -983,16 +986,17 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     ``the other girl`` is not the one who spoke last, nor is a description tagging the reply to
     her (:func:`answering_last_speaker`); a subject is not the one its own clause
     names (:func:`named_later_in_clause`), and when that binds away one of its own gender and
-    leaves only someone out of the talk (:func:`in_the_talk`), it is someone new: ``The dying Indian sank at Herncastle's feet`` is
-    not a man met pages back."""
+    leaves only someone out of the talk (:func:`in_the_talk`), it is someone new: ``The dying
+    Indian sank at Herncastle's feet`` is not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
+    talking = resolver.conversation.participants() if bound_alike else ()
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
-        if bound_alike and not in_the_talk(resolver, name, m.start):
+        if bound_alike and name not in talking and not _recent_subject(resolver, name, m.start):  # not in_the_talk
             return None  # the one person alike in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
