@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute, possessive_reaction
 from ficaudio.attribute.document import Mention
-from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER
+from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
-from attribute_scenes import dialogue_rules, dialogue_speakers, story
+from attribute_scenes import KIBA, dialogue_rules, dialogue_speakers, speakers, story
 
 
 def test_one_line_per_segment_with_narrator_and_unknown():
@@ -222,3 +222,11 @@ def test_the_one_a_tag_tells_by_pronoun_replies():
     assert (dialogue_speakers(_CAMPFIRE)[-1], dialogue_rules(_CAMPFIRE)[-1]) == ("Tomas", "acted_on_replies")
     called = [*_CAMPFIRE[:2], "“You did, Tommy,” Mara told her.", "“I did not.”"]
     assert dialogue_rules(called)[-1] != "acted_on_replies"  # the name says who is told, not the pronoun
+
+
+def test_a_crowds_line_leaves_the_last_persons_turn_as_it_was():
+    # after Kiba's tagged line and the crowd's answer, "the man" opening the next paragraph is not Kiba
+    shino = Character("Shino", (), Gender.MALE)
+    scene = ['Kiba and Shino faced the recruits in the yard.', '"At dawn," Shino said.', '"We march at dawn," Kiba said.',
+             '"Never!" cried the others.', 'The man nodded. "Even in rain."']
+    assert speakers("\n".join(scene), [KIBA, shino])[-1] == ("Shino", "description_action_beat")

@@ -120,8 +120,8 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             decisions[index] = decision
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
             previous = decision
-            conv.last_speaker = decision.speaker if decision.rule != "group_tag" else conv.last_speaker
-            conv.last_tagged = decision.rule in TAG_RULES or decision.rule in BEAT_RULES
+            if decision.rule != "group_tag":  # a crowd's line leaves the last person's turn as it was
+                conv.last_speaker, conv.last_tagged = decision.speaker, decision.rule in TAG_RULES or decision.rule in BEAT_RULES
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
