@@ -1035,7 +1035,7 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
         _index_description(roster, name, following, closed=False)
 
 
-_PRONOUN_IS = letters.compile(r"(?:^|(?<=[.!?] ))(He|She) (?:is|was|had been|has been) (?=(?:the|their|our|his|her) )")
+_PRONOUN_IS = letters.compile(r"(?<=[.!?] )(He|She) (?:is|was|had been|has been) (?=(?:the|their|our|his|her) )")
 
 
 def _index_pronoun_copula(doc: Document, m: re.Match, start: int, end: int) -> None:

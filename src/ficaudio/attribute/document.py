@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import drop_family_names, index_call_sign_agents, index_described_names, index_description_named_next, index_honorific_roles, index_kin_names, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS
+from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -371,7 +371,6 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
     return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
 
 
-_FRONTED_OPENERS = frozenset("as when while because although though if since after before until once".split())
 _FRONTED_REACH_WORDS = 20
 
 
@@ -387,7 +386,7 @@ def after_fronted_clause(text: str, ws: list, k: int) -> bool:
     if k == 0 or "," not in text[ws[k - 1].end:ws[k].start]:
         return False
     start = next((j for j in range(k - 1, max(-1, k - 1 - _FRONTED_REACH_WORDS), -1) if ws[j].initial), None)
-    return start is not None and ws[start].lower in _FRONTED_OPENERS
+    return start is not None and ws[start].lower in SUBORDINATORS
 
 
 _PREDICATIVES = frozenset("""

@@ -135,6 +135,8 @@ not ``Yes, Captain. Understood.``)."""
 TITLE_BEFORE_NAME = r"(?:(?:%s)\.?\s+)" % "|".join(sorted([short.capitalize() for short in SHORT_TITLES] + ["Miss"], key=len, reverse=True))
 """A regex of a title written before a name: ``Mr. ``, ``Miss ``, ``Capt. ``, ``Lt `` (every
 one of :data:`SHORT_TITLES`, so that ``, Capt. Hale.`` calls Hale, not ``Capt``)."""
+SUBORDINATORS = frozenset("while as when because although though whereas until before after since if once".split())
+"""Words that open a side clause (``while the professor was busy``, ``As the lad stood ...,``)."""
 NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
 """A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}

@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, TITLES
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -383,9 +383,6 @@ def scene_opening_referent(resolver: Resolver, gender: Gender, fallback: str | N
     return pov if pov and pov not in exclude else fallback
 
 
-_SUBORDINATORS = frozenset("while as when because although though until before after since if whereas".split())
-
-
 def opens_subordinate_clause(text: str, at: int) -> bool:
     """A subject right after ``while``/``as``/``when``/``because``/... is the subject of a side
     clause: ``She leaned across while the professor was busy.`` -- the next sentence's ``she``
@@ -396,7 +393,7 @@ def opens_subordinate_clause(text: str, at: int) -> bool:
     (True, False)
     """
     before = text[max(0, at - 12):at].split()
-    return bool(before) and before[-1].lower() in _SUBORDINATORS
+    return bool(before) and before[-1].lower() in SUBORDINATORS
 
 
 _RELATIVE_CLAUSE = letters.compile(r"(?:^|[,;:—(]|--)\s*(?:which|who|whom|whose)\b[^,;:—()!?.]*$", re.IGNORECASE)
