@@ -231,17 +231,6 @@ def test_the_man_a_door_shuts_behind_takes_no_more_turns():
     assert dialogue_speakers(scene)[-1] == "Nell"
 
 
-def test_someone_asleep_in_the_room_does_not_answer():
-    # the narrator walks in on a patient; the patient's father, asleep in the chair, is mentioned last
-    paragraphs = [
-        "Ward Six was quiet. I let myself into bay two.",
-        "Tamsin was awake. Her father was asleep in the chair by the bed, his coat over his knees.",
-        "“Is it morning yet?” Tamsin whispered.",
-        "“Not for hours. Can't you sleep?”",
-    ]
-    assert dialogue_speakers(paragraphs) == ["Tamsin", "I"]
-
-
 def test_a_short_beat_before_an_opening_line_gives_it_to_its_first_subject():
     text = ('The locker room smelled of ozone.\n'
             'Ino drops her bag on the bench. Kiba is sitting on the floor with sparks on his knuckles.\n'
