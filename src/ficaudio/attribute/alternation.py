@@ -72,7 +72,7 @@ def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     >>> alternation_speaker(ts, 0), alternation_speaker(ts, 1)
     ('Ino', 'Kiba')
     """
-    usable = [j for j in _usable_anchors(turns, k) if alternates_between(turns, j, k)]
+    usable = _usable_anchors(turns, k)
     anchors = sorted((abs(j - k), j) for j in usable)
     if not anchors:
         return None
@@ -158,12 +158,13 @@ def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
     (a newcomer who speaks later breaks the alternation, so says nothing about ``k``) -- all
     of them when the conversation has no anchor before ``k`` -- up to a turn whose narration
     brings someone in (``The door opened and Dolly put her head in.``): who talks after an
-    arrival says nothing about who talked before it."""
+    arrival says nothing about who talked before it -- and of those, the ones whose count to
+    ``k`` keeps to two people (:func:`alternates_between`)."""
     before = [j for j in range(k) if turns[j].anchored]
     talked = {turns[j].speaker for j in before}
     end = next((j for j in range(k + 1, len(turns)) if turns[j].arrival), len(turns))
     after = [j for j in range(k + 1, end) if turns[j].anchored and (not before or turns[j].speaker in talked)]
-    return before + after
+    return [j for j in before + after if alternates_between(turns, j, k)]
 
 
 def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
@@ -198,7 +199,7 @@ def said_again_two_turns_on(turns: list[Turn], k: int, speaker: str | None) -> b
     >>> said_again_two_turns_on(ts, 0, "Lio"), said_again_two_turns_on([ts[0], Turn(p, 1, None, False), ts[2]], 0, "Lio")
     (False, True)
     """
-    usable = [j for j in _usable_anchors(turns, k) if alternates_between(turns, j, k)]
+    usable = _usable_anchors(turns, k)
     nearest = min(usable, key=lambda j: abs(j - k), default=None)
     return nearest is not None and (k - nearest) % 2 == 0 and turns[nearest].speaker == speaker
 
