@@ -101,6 +101,13 @@ STORY_FLOORS = [
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
     ("pirate_crossing", 96, 0.66),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop)
     ("reader_insert", 95, 0.85),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f
+    # round 33's blind set (bench/heldout then), read and moved here in round 34
+    ("dojo_rivals", 95, 0.65),  # round 33 blind: 0.674 at its start, 0.653 at its end
+    ("family_dinner", 99, 0.59),  # round 33 blind: 0.586 at its start, 0.596 at its end
+    ("gala_heist", 97, 0.48),  # round 33 blind: 0.495 at its start, 0.485 at its end
+    ("kitchen_shift", 97, 0.47),  # round 33 blind: 0.443 at its start, 0.474 at its end
+    ("road_hunters", 97, 0.64),  # round 33 blind: 0.619 at its start, 0.649 at its end
+    ("royal_court", 92, 0.55),  # round 33 blind: 0.543 at its start, 0.554 at its end
 ]
 
 
@@ -109,16 +116,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 33: 323 -> 328 and 406 -> 408
-    of 577 (start and end of the round, symbol lines read as scene breaks)."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 577
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 325
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 404
 
 
 def test_explicit_accuracy_does_not_drop(tally):
