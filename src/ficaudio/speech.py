@@ -31,7 +31,7 @@ from .models import (
     Utterance,
     Voice,
 )
-from .textnorm import for_speech, has_letters_or_digits
+from .textnorm import READER, for_speech, has_letters_or_digits
 
 MAX_UTTERANCE_CHARS = 400
 NOTE_PREFIX = "Author's note."
@@ -47,13 +47,13 @@ def has_speech(text: str) -> bool:
     return has_letters_or_digits(text)
 
 
-def speakable(text: str, lexicon: Lexicon | None = None) -> str:
+def speakable(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
     """Story text as it should be sent to the engine (see :mod:`ficaudio.textnorm`).
 
     >>> speakable('“Wait—no. /Please/,” he said…')
     'Wait, no. Please, he said...'
     """
-    return for_speech(text, lexicon)
+    return for_speech(text, lexicon, reader)
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +141,7 @@ class _Reading:
         return self.script.cast.narrator
 
     def say(self, text: str) -> str:
-        return speakable(text, self.lexicon)
+        return speakable(text, self.lexicon, self.config.reader)
 
 
 def line_voice(reading: _Reading, line: Line) -> Voice:
