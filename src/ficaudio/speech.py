@@ -157,11 +157,23 @@ def line_voice(reading: _Reading, line: Line) -> Voice:
     return voice
 
 
+def reading_for(script: Script, config: Config) -> _Reading:
+    return _Reading(script, config, config.lexicon(), set_apart_spans(script))
+
+
+def line_items(reading: _Reading, line: Line, number: int = -1) -> Iterator[Utterance | Pause]:
+    """One line as a render says it: its text for speech (lexicon, reader name), in its voice
+    (thoughts and set-apart messages styled), cut at sentences; nothing when nothing is said."""
+    text = _line_text(reading, line)
+    if has_speech(text):
+        yield from _utterances(text, line_voice(reading, line), reading.pauses, line.speaker, number)
+
+
 # ------------------------------------------------------------------ planning
 def plan(script: Script, config: Config) -> RenderPlan:
     """Order every utterance and pause of the book, chapter by chapter."""
     story = script.story
-    reading = _Reading(script, config, config.lexicon(), set_apart_spans(script))
+    reading = reading_for(script, config)
     by_chapter: dict[int, list[tuple[int, Line]]] = {}
     for number, line in enumerate(script.lines):
         by_chapter.setdefault(line.segment.chapter, []).append((number, line))
@@ -188,12 +200,12 @@ def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, L
         if line.segment.kind == SegmentKind.SCENE_BREAK:
             scene_break = previous is not None
             continue
-        text = _line_text(reading, line)
-        if not has_speech(text):
+        said = list(line_items(reading, line, number))
+        if not said:
             continue
         if previous is not None:
             yield Pause(gap_ms(chapter, previous, line, pauses, scene_break))
-        yield from _utterances(text, line_voice(reading, line), pauses, line.speaker, number)
+        yield from said
         scene_break = False
         if line.segment.kind == SegmentKind.HEADING:
             yield Pause(pauses.heading_ms)
