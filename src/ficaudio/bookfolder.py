@@ -78,12 +78,7 @@ def book_folder(out_dir: Path, title: str, story: Path) -> Path:
 def reusable_chapter(entry: dict | None, key: str, dest: Path, chapter: ChapterPlan, rate_hz: int) -> ChapterAudio | None:
     """The chapter as an earlier run wrote it, when its key matches and the file and its cues
     are intact (cues stay on disk: see :func:`keep_cues`)."""
-    if not entry or entry.get("key") != key:
-        return None
-    try:
-        if dest.stat().st_size != entry.get("bytes"):
-            return None
-    except OSError:
+    if not entry or entry.get("key") != key or not same_size(dest, entry.get("bytes")):
         return None
     audio = ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz)
     if "cues" in entry:  # a folder written before cues moved out of the manifest
