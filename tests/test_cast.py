@@ -1,6 +1,6 @@
 from ficaudio.cast import cast, speakers_by_lines
 from ficaudio.config import CharacterConfig, Config
-from ficaudio.models import NARRATOR, Attribution, Character, Gender, Line, Segment, SegmentKind, Voice
+from ficaudio.models import NARRATOR, Attribution, Cast, Character, Gender, Line, Segment, SegmentKind, Voice, VoiceReason
 
 POOLS = {
     Gender.FEMALE: (Voice("f1"), Voice("f2")),
@@ -33,7 +33,7 @@ def test_configured_voice_wins_and_is_not_handed_out_again():
     chars = (Character("Ann", gender=Gender.FEMALE), Character("Bea", gender=Gender.FEMALE))
     result = cast(attribution("Ann", "Ann", "Bea", characters=chars), config)
     assert dict(result.voices) == {"Ann": Voice("f2"), "Bea": Voice("f1")}
-    assert dict(result.reasons)["Bea"] == "configured in voices.yaml"
+    assert str(dict(result.reasons)["Bea"]) == "configured in voices.yaml"
 
 
 def test_configured_gender_overrides_the_guess():
@@ -48,6 +48,24 @@ def test_exhausted_pool_reuses_voices_at_distinct_pitches():
     voices = [v for _, v in result.voices]
     assert len(set(voices)) == 6
     assert {v.id for v in voices} == {"f1", "f2"}
+
+
+def test_reasons_keep_the_pool_place_and_pitch_as_data():
+    chars = tuple(Character(n, gender=Gender.FEMALE) for n in "ABC")
+    result = cast(attribution(*"ABC", characters=chars), Config(narrator=Voice("n", pitch=50), pools=POOLS))
+    reasons = dict(result.reasons)
+    assert reasons["A"] == VoiceReason(Gender.FEMALE, 1)
+    assert reasons["C"] == VoiceReason(Gender.FEMALE, 1, reused=True, pitch=result.voice_for("C").pitch)
+    assert str(reasons["C"]) == f"pool female #1 (reused at pitch {result.voice_for('C').pitch})"
+
+
+def test_a_later_part_goes_on_reusing_where_the_earlier_parts_stopped():
+    chars = tuple(Character(n, gender=Gender.FEMALE) for n in "ABCDEF")
+    config = Config(narrator=Voice("n"), pools=POOLS)
+    whole = cast(attribution(*"ABCDEF", characters=chars), config)
+    first = cast(attribution(*"ABCD", characters=chars), config)
+    assert isinstance(first, Cast)
+    assert cast(attribution(*"ABCDEF", characters=chars), config, before=first) == whole
 
 
 def test_cast_is_deterministic():

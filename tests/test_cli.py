@@ -112,6 +112,16 @@ def test_script_text_format(runner, story, silent_voices):
     assert "Tomas" in out and '"Only one way to find out,"' in out
 
 
+def test_a_folder_of_stories_given_to_script_says_which_file_to_name(runner, story, silent_voices, tmp_path):
+    folder = tmp_path / "shelf"
+    folder.mkdir()
+    for name in ("a.txt", "b.txt"):
+        (folder / name).write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = run(runner, "script", folder, "--voices", silent_voices)
+    assert code != 0 and "holds 2 stories" in out
+    assert f"hint: name one of them (a.txt, b.txt), e.g. `ficaudio script {folder / 'a.txt'}`" in out
+
+
 def test_render_end_to_end_with_the_silent_engine(runner, story, silent_voices, tmp_path):
     from ficaudio.tags import read_chapters
 

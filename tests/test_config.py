@@ -34,6 +34,13 @@ def test_character_with_voice_and_aliases(tmp_path):
     assert config.known_characters()[0].gender_reason == "configured in voices.yaml"
 
 
+def test_reader_name_for_y_n(tmp_path):
+    assert load_config(write(tmp_path, "reader: Sam\n")).reader == "Sam"
+    assert load_config(write(tmp_path, "engine: default\n")).reader == "you"
+    with pytest.raises(ConfigError, match="'reader' must be a non-empty text"):
+        load_config(write(tmp_path, "reader: ''\n"))
+
+
 def test_bare_voice_id_for_a_character(tmp_path):
     config = load_config(write(tmp_path, "characters:\n  Ino: en-us+f2\n"))
     assert config.characters[0].voice.id == "en-us+f2"

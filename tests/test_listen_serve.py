@@ -177,3 +177,21 @@ def test_parse_range_edge_cases():
         parse_range("bytes=-0", 10)
     with pytest.raises(Unsatisfiable):
         parse_range("bytes=0-", 0)
+
+
+def test_feeds_read_each_book_json_once_per_change(tmp_path, monkeypatch):
+    import ficaudio.listen.serve as serve_module
+
+    publish(write_sample_book(tmp_path / "the-lantern-test"))
+    loads = []
+    load = serve_module.load_book
+    monkeypatch.setattr(serve_module, "load_book", lambda folder: (loads.append(folder.name), load(folder))[1])
+    with start_server(tmp_path) as running:
+        first = get(running, "/the-lantern-test/feed.xml")
+        assert get(running, "/the-lantern-test/feed.xml")[2] == first[2]
+        assert get(running, "/feed.xml")[0] == 200
+        assert loads == ["the-lantern-test"]
+        book_json = tmp_path / "the-lantern-test" / "book.json"
+        book_json.write_text(book_json.read_text("utf-8").replace("The Lantern Test", "The Lantern Retold"), encoding="utf-8")
+        assert b"The Lantern Retold" in get(running, "/the-lantern-test/feed.xml")[2]
+        assert loads == ["the-lantern-test"] * 2

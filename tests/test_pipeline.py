@@ -237,6 +237,24 @@ def test_a_windows_1252_story_is_read_with_a_note(tmp_path):
     assert [line.segment.text for line in script.lines][0] == "\u201cHello,\u201d"
 
 
+def test_a_render_reads_the_manifest_once_under_the_lock(tmp_path, monkeypatch):
+    from ficaudio import bookfolder
+
+    story, config = setup(tmp_path)
+    read = bookfolder._read_json
+    reads = []
+    monkeypatch.setattr(bookfolder, "_read_json", lambda path: (reads.append(path.name), read(path))[1])
+    first = render_story(story, config, options(tmp_path))
+    assert reads.count(MANIFEST) == 1
+    story.write_text(STORY.replace("slowly", "at last"), encoding="utf-8")
+    reads.clear()
+    again = render_story(story, config, options(tmp_path))
+    assert reads.count(MANIFEST) == 2  # the unchanged-book check, then the render's own read
+    assert mp3_bytes(again.folder).keys() == mp3_bytes(first.folder).keys()
+    reads.clear()
+    assert render_story(story, config, options(tmp_path)).synthesized == 0 and reads.count(MANIFEST) == 1
+
+
 def test_two_stories_with_one_title_get_two_folders_and_keep_them(tmp_path):
     _, config = setup(tmp_path)
     first, second = tmp_path / "a" / "home.txt", tmp_path / "b" / "home.txt"
@@ -260,7 +278,7 @@ def test_chapter_cues_live_on_disk_not_in_the_manifest_and_old_manifests_are_rea
     light = bookfolder.keep_cues(tmp_path, ChapterAudio(1, "rain", str(mp3), 22050, 22050, (cue,)))
     assert light.cues == () and bookfolder.load_cues(tmp_path, light) == (cue,)
     bookfolder.journal(tmp_path, light, "k")
-    assert "cues" not in bookfolder.read_state(tmp_path)["01-rain.mp3"]
+    assert "cues" not in bookfolder.read_state(tmp_path).chapters["01-rain.mp3"]
     (tmp_path / bookfolder.CUES / "01-rain.mp3.json").unlink()
     entry = {"key": "k", "bytes": 10, "samples": 22050, "cues": [{"start_ms": 0, "end_ms": 900, "speaker": "Mira", "text": "Rain."}]}
     plan = ChapterPlan(1, "rain", ())

@@ -74,6 +74,19 @@ def test_preview_items_voice_each_line_by_its_speaker(story, config):
     assert all(isinstance(items[i], Pause) for i in range(1, len(items), 2))
 
 
+def test_preview_says_each_line_as_the_render_will(story, tmp_path):
+    from ficaudio import speech
+
+    voices = tmp_path / "respelled.yaml"
+    voices.write_text("engine: silent\nnarrator: {voice: silent-low}\npronunciations:\n  Mira: meera\n", encoding="utf-8")
+    config = load_config(voices)
+    script = build_script(story, config)
+    lines = select_lines(script, None, None, None)
+    previewed = {(u.text, u.voice) for u in preview_items(script, lines, config) if isinstance(u, Utterance)}
+    rendered = {(u.text, u.voice) for u in speech.utterances(speech.plan(script, config))}
+    assert previewed <= rendered and any("Meera" in text for text, _ in previewed)
+
+
 def test_render_preview_writes_a_small_mp3_and_reuses_the_cache(story, config, tmp_path):
     out = tmp_path / "out" / "preview.mp3"
     first = render_preview(story, config, lines="2:4", out=out, cache_dir=tmp_path / "cache")

@@ -57,6 +57,13 @@ def _script(text: str, segments: list[tuple], chapters=1, blocks=None, speakers=
     return Script(story, Attribution((), lines), cast)
 
 
+def test_y_n_is_said_as_the_reader_and_the_script_keeps_it():
+    text = '"Y/N!" Ann said.'
+    script = _script(text, [(SegmentKind.DIALOGUE, 1, 0, 0, 6), (SegmentKind.NARRATION, 1, 0, 6, 16)])
+    said = [item.text for item in plan(script, Config(reader="Sam")).chapters[0].items if isinstance(item, Utterance)]
+    assert said[1:] == ["Sam!", "Ann said."] and script.lines[0].segment.text == '"Y/N!"'
+
+
 def test_plan_orders_voices_and_pauses():
     text = '"Hi," Ann said. Then she left.\n\n* * *\n\nNext day.'
     script = _script(text, [

@@ -28,6 +28,8 @@ from ficaudio.textnorm import for_speech
         ("hi ❤️ see you :) later~", "hi, see you, later"),
         ("😭", ""),
         ("and/or 5 * 3 snake_case 20°C", "and/or 5 * 3 snake_case 20°C"),
+        ("“(Y/N)!” He took y/n's hand; [Y/N] smiled.", "you! He took your hand; you smiled."),
+        ("Answer Y/N/A, or NY/NJ.", "Answer Y/N/A, or NY/NJ."),
     ],
 )
 def test_for_speech(text, spoken):
@@ -39,8 +41,13 @@ def test_lexicon_applies_after_the_other_rules():
     assert for_speech("K-K-Kakashiii-sensei!", lexicon) == "Ka, Ka, Kah-kah-shee-sensei!"
 
 
+def test_the_reader_can_be_named():
+    assert for_speech("“Y/N?” (Y/N)’s phone rang.", reader="Sam") == "Sam? Sam’s phone rang."
+
+
 def test_every_rule_has_a_docstring_example():
-    rules = [*textnorm.NUMBER_RULES, *textnorm.STORY_RULES, *textnorm.WORD_RULES, textnorm.urls, textnorm.pictographs]
+    rules = [*textnorm.NUMBER_RULES, *textnorm.STORY_RULES, *textnorm.WORD_RULES, textnorm.urls, textnorm.pictographs,
+             textnorm.reader_placeholders]  # fmt: skip
     assert all(">>>" in (rule.__doc__ or "") for rule in rules)
 
 

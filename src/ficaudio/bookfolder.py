@@ -78,12 +78,7 @@ def book_folder(out_dir: Path, title: str, story: Path) -> Path:
 def reusable_chapter(entry: dict | None, key: str, dest: Path, chapter: ChapterPlan, rate_hz: int) -> ChapterAudio | None:
     """The chapter as an earlier run wrote it, when its key matches and the file and its cues
     are intact (cues stay on disk: see :func:`keep_cues`)."""
-    if not entry or entry.get("key") != key:
-        return None
-    try:
-        if dest.stat().st_size != entry.get("bytes"):
-            return None
-    except OSError:
+    if not entry or entry.get("key") != key or not same_size(dest, entry.get("bytes")):
         return None
     audio = ChapterAudio(chapter.index, chapter.title, str(dest), entry["samples"], rate_hz)
     if "cues" in entry:  # a folder written before cues moved out of the manifest
@@ -135,7 +130,20 @@ def digest(parts: Sequence[str]) -> str:
 # MANIFEST: the state after the last complete render (chapter keys and cues, the book,
 # the input fingerprint and every output file's size). JOURNAL: one JSON line appended per
 # chapter finished since, so a killed run's chapters are reused; a torn last line (kill
-# mid-append) is ignored. Both are read and written only under the folder's lock.
+# mid-append) is ignored. Both are read only under the folder's lock, once per render
+# (:func:`read_state`); the render changes the :class:`FolderState` it holds and writes it.
+
+
+@dataclass
+class FolderState:
+    """What earlier renders left in a book folder: the manifest as last written, and its
+    chapter entries (file name -> entry) overridden by those journaled since."""
+
+    manifest: dict
+    chapters: dict[str, dict]
+
+    def write(self, folder: Path) -> None:
+        atomic_write_text(folder / MANIFEST, json.dumps(self.manifest, indent=1))
 
 
 def read_manifest(folder: Path) -> dict:
@@ -147,9 +155,10 @@ def _chapter_entry(chapter: ChapterAudio, key: str) -> dict:
             "rate_hz": chapter.sample_rate_hz, "bytes": Path(chapter.path).stat().st_size}  # fmt: skip
 
 
-def read_state(folder: Path) -> dict[str, dict]:
-    """Chapter file name -> entry: the manifest's, overridden by journaled chapters."""
-    entries = dict(read_manifest(folder).get("chapters", {}))
+def read_state(folder: Path) -> FolderState:
+    """The manifest, and its chapter entries overridden by journaled chapters."""
+    manifest = read_manifest(folder)
+    entries = dict(manifest.get("chapters", {}))
     try:
         lines = (folder / JOURNAL).read_text("utf-8").splitlines()
     except OSError:
@@ -160,7 +169,7 @@ def read_state(folder: Path) -> dict[str, dict]:
         except ValueError:  # a line torn by a kill
             continue
         entries[name] = entry
-    return entries
+    return FolderState(manifest, entries)
 
 
 def journal(folder: Path, chapter: ChapterAudio, key: str) -> None:
@@ -172,9 +181,11 @@ def journal(folder: Path, chapter: ChapterAudio, key: str) -> None:
         raise OutputError(f"cannot write: {exc.strerror or exc}", path=str(folder / JOURNAL)) from exc
 
 
-def write_manifest(folder: Path, chapters: Sequence[ChapterAudio], keys: Sequence[str], book: dict) -> None:
+def write_manifest(folder: Path, state: FolderState, chapters: Sequence[ChapterAudio], keys: Sequence[str], book: dict) -> None:
+    """The finished chapters and book into ``state`` and the manifest; the journal is done with."""
     entries = {Path(c.path).name: _chapter_entry(c, k) for c, k in zip(chapters, keys, strict=True)}
-    atomic_write_text(folder / MANIFEST, json.dumps({"chapters": entries, "book": book}, indent=1))
+    state.manifest = {"chapters": entries, "book": book}
+    state.write(folder)
     (folder / JOURNAL).unlink(missing_ok=True)
 
 
@@ -229,12 +240,10 @@ def _marker(out_dir: Path, story: Path) -> Path:
     return out_dir / RUNS / f"{story_id}.json"
 
 
-def remember(folder: Path, story: Path, fingerprint: str | None, utterances: int) -> None:
+def remember(folder: Path, state: FolderState, story: Path, fingerprint: str | None, utterances: int) -> None:
     """After a complete render: the fingerprint and every output file's size and time."""
-    manifest = read_manifest(folder)
-    manifest.update(fingerprint=fingerprint, utterances=utterances)
-    manifest["outputs"] = _outputs(folder)
-    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1))
+    state.manifest.update(fingerprint=fingerprint, utterances=utterances, outputs=_outputs(folder))
+    state.write(folder)
     marker = _marker(folder.parent, story)
     marker.parent.mkdir(exist_ok=True)
     atomic_write_text(marker, json.dumps({"folder": folder.name, "story": str(story.resolve())}))
@@ -281,11 +290,12 @@ def _result_from(folder: Path, manifest: dict) -> BookResult | None:
         return None
 
 
-def write_book_json(folder: Path, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms, *, fandom: str | None, cover: bytes | None) -> None:
+def write_book_json(folder: Path, state: FolderState, plan: RenderPlan, book_path: Path, chapters, starts_ms, duration_ms, *,
+                    fandom: str | None, cover: bytes | None) -> None:  # fmt: skip
     """book.json: what the listening files (feed, transcripts, player) are made from.
 
     Written a chapter at a time, each chapter's cues read from where :func:`keep_cues` put them."""
-    book = read_manifest(folder).get("book", {})
+    book = state.manifest.get("book", {})
     previous = book if "created" in book else _read_json(folder / "book.json")
     data = {
         "format": 1,
@@ -304,9 +314,8 @@ def write_book_json(folder: Path, plan: RenderPlan, book_path: Path, chapters, s
         for number, (chapter, start) in enumerate(zip(chapters, starts_ms, strict=True)):
             write(("," if number else "") + "\n  " + json.dumps(_chapter_json(folder, chapter, start), ensure_ascii=False))
         write("\n ]\n}\n")
-    manifest = read_manifest(folder)  # so the next render need not read book.json back
-    manifest.setdefault("book", {}).update(created=data["created"], cover=data["cover"])
-    atomic_write_text(folder / MANIFEST, json.dumps(manifest, indent=1))
+    state.manifest.setdefault("book", {}).update(created=data["created"], cover=data["cover"])  # so the next render need not read book.json back
+    state.write(folder)
 
 
 def _write_cover(folder: Path, cover: bytes | None) -> str | None:
@@ -341,9 +350,9 @@ def _read_json(path: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def remove_stale(folder: Path, manifest: dict, keep: set[str]) -> None:
+def remove_stale(folder: Path, state: FolderState, keep: set[str]) -> None:
     """Chapter files an earlier (or killed) run wrote that this run does not (a chapter was removed)."""
-    listed = set(read_state(folder)) | {manifest.get("book", {}).get("file", "")}
+    listed = set(state.chapters) | {state.manifest.get("book", {}).get("file", "")}
     for name in listed - keep - {""}:
         (folder / name).unlink(missing_ok=True)
         (folder / CUES / f"{name}.json").unlink(missing_ok=True)

@@ -12,7 +12,7 @@ from collections import Counter
 from dataclasses import replace
 
 from .config import Config
-from .models import NARRATOR, Attribution, Cast, Character, Gender, SegmentKind, Voice
+from .models import NARRATOR, Attribution, Cast, Character, Gender, SegmentKind, Voice, VoiceReason
 
 PITCH_STEP = 12  # how far a reused pool voice is shifted per round, on espeak's 0..99 scale
 
@@ -38,7 +38,7 @@ def cast(attribution: Attribution, config: Config, *, before: Cast | None = None
     configured = {c.name: c for c in config.characters}
     found = {c.name: c for c in attribution.characters}
     voices: list[tuple[str, Voice]] = list(before.voices) if before else []
-    reasons: list[tuple[str, str]] = list(before.reasons) if before else []
+    reasons: list[tuple[str, VoiceReason]] = list(before.reasons) if before else []
     taken = {config.narrator.id} | {c.voice.id for c in config.characters if c.voice} | {v.id for _, v in voices}
     pool_turns = _reuses(reasons)
     known = {speaker for speaker, _ in voices}
@@ -48,7 +48,7 @@ def cast(attribution: Attribution, config: Config, *, before: Cast | None = None
         entry = configured.get(speaker)
         if entry is not None and entry.voice is not None:
             voices.append((speaker, entry.voice))
-            reasons.append((speaker, "configured in voices.yaml"))
+            reasons.append((speaker, VoiceReason()))
             continue
         gender = _gender_of(speaker, entry, found.get(speaker))
         voice, reason = _from_pool(gender, config, taken, pool_turns)
@@ -58,13 +58,9 @@ def cast(attribution: Attribution, config: Config, *, before: Cast | None = None
     return Cast(narrator=config.narrator, voices=tuple(voices), reasons=tuple(reasons))
 
 
-def _reuses(reasons: list[tuple[str, str]]) -> Counter[Gender]:
+def _reuses(reasons: list[tuple[str, VoiceReason]]) -> Counter[Gender]:
     """How many times each gender's pool has been reused at a shifted pitch (:func:`_from_pool`)."""
-    turns: Counter[Gender] = Counter()
-    for _, reason in reasons:
-        if reason.startswith("pool ") and "reused" in reason:
-            turns[Gender(reason.split()[1])] += 1
-    return turns
+    return Counter(reason.gender for _, reason in reasons if reason.reused)
 
 
 def _gender_of(speaker: str, entry, character: Character | None) -> Gender:
@@ -73,7 +69,7 @@ def _gender_of(speaker: str, entry, character: Character | None) -> Gender:
     return character.gender if character is not None else Gender.UNKNOWN
 
 
-def _from_pool(gender: Gender, config: Config, taken: set[str], turns: Counter) -> tuple[Voice, str]:
+def _from_pool(gender: Gender, config: Config, taken: set[str], turns: Counter) -> tuple[Voice, VoiceReason]:
     """Next free voice of the gender's pool; when all are taken, reuse one at a shifted pitch.
 
     Pool [a, b] with the narrator on a: first speaker b, then a at pitch+12, b at pitch-12...
@@ -81,10 +77,10 @@ def _from_pool(gender: Gender, config: Config, taken: set[str], turns: Counter) 
     pool = config.pools.get(gender) or config.pools.get(Gender.UNKNOWN) or (config.narrator,)
     for index, voice in enumerate(pool):
         if voice.id not in taken:
-            return voice, f"pool {gender.value} #{index + 1}"
+            return voice, VoiceReason(gender, index + 1)
     turn = turns[gender]
     turns[gender] += 1
     voice = pool[turn % len(pool)]
     shift = PITCH_STEP * (turn // len(pool) + 1) * (1 if turn % 2 == 0 else -1)
     pitch = min(99, max(0, voice.pitch + shift))
-    return replace(voice, pitch=pitch), f"pool {gender.value} #{turn % len(pool) + 1} (reused at pitch {pitch})"
+    return replace(voice, pitch=pitch), VoiceReason(gender, turn % len(pool) + 1, reused=True, pitch=pitch)

@@ -127,7 +127,7 @@ def cast_rows(script: Script, config: Config) -> list[CastRow]:
         if name == UNKNOWN_SPEAKER:
             status = "not written (unattributed)"
         voice = script.cast.voice_for(name)
-        rows.append(CastRow(name, count, character.gender, character.gender_reason, character.aliases, voice, reasons.get(name, ""), status))
+        rows.append(CastRow(name, count, character.gender, character.gender_reason, character.aliases, voice, str(reasons.get(name, "")), status))
     return rows
 
 

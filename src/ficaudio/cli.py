@@ -245,7 +245,9 @@ def _one_story(story: Path, command: str) -> Path:
 
     paths = find_stories([story])
     if len(paths) != 1:
-        raise InputError(f"{story} holds {len(paths)} stories; `ficaudio {command}` takes one story file")
+        names = ", ".join(path.name for path in paths[:3]) + (", ..." if len(paths) > 3 else "")
+        raise InputError(f"{story} holds {len(paths)} stories; `ficaudio {command}` takes one story file",
+                         hint=f"name one of them ({names}), e.g. `ficaudio {command} {paths[0]}`")  # fmt: skip
     return paths[0]
 
 

@@ -19,6 +19,7 @@ from typing import Any
 from .errors import ConfigError
 from .lexicon import Lexicon, available_lexicons, build_lexicon
 from .models import Character, Gender, Voice
+from .textnorm import READER
 
 DEFAULT_VOICES_NAME = "voices.yaml"
 
@@ -72,6 +73,7 @@ class Config:
     pronunciations: tuple[tuple[str, str], ...] = ()  # the user's word -> respelling, wins
     thoughts: SpeechStyle = THOUGHT_STYLE  # THOUGHT segments, applied to the thinker's voice
     messages: SpeechStyle = MESSAGE_STYLE  # texts and letters set apart in the story
+    reader: str = READER  # who a reader-insert's Y/N is, said aloud ("you", or a name)
 
     def lexicon(self) -> Lexicon:
         """The enabled starter lexicons with the user's pronunciations on top."""
@@ -271,7 +273,7 @@ def _pools(node: Any, where: _Where, narrator: Voice, parent: Any) -> dict[Gende
 
 
 PAUSE_KEYS = tuple(f.name for f in Pauses.__dataclass_fields__.values())
-TOP_KEYS = ("engine", "narrator", "characters", "pools", "pauses", "output", "lexicons", "pronunciations", "thoughts", "messages")
+TOP_KEYS = ("engine", "narrator", "characters", "pools", "pauses", "output", "lexicons", "pronunciations", "thoughts", "messages", "reader")
 
 
 def _pauses(node: Any, where: _Where, base: Pauses, parent: Any) -> Pauses:
@@ -303,7 +305,7 @@ def _from_mapping(data: Mapping, source: str, base: Config) -> Config:
 
 
 def _speech_settings(data: Mapping, top: _Where, config: Config) -> Config:
-    """The sections that shape how text is said: lexicons, pronunciations, thoughts, messages."""
+    """The sections that shape how text is said: lexicons, pronunciations, thoughts, messages, reader."""
     if "lexicons" in data:
         config = replace(config, lexicons=_lexicons(data["lexicons"], top.child("lexicons"), data))
     if "pronunciations" in data:
@@ -313,6 +315,8 @@ def _speech_settings(data: Mapping, top: _Where, config: Config) -> Config:
         if section in data:
             style = _style(data[section], top.child(section), getattr(config, section), data, section)
             config = replace(config, **{section: style})
+    if "reader" in data:
+        config = replace(config, reader=_text(data["reader"], top, data, "reader"))
     return config
 
 

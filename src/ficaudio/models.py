@@ -156,12 +156,32 @@ class Voice:
 
 
 @dataclass(frozen=True)
+class VoiceReason:
+    """Why a speaker has its voice: configured in voices.yaml (no gender), or place ``slot``
+    (1-based) of a gender's pool, ``reused`` when the pool had run dry (then at ``pitch``).
+
+    >>> str(VoiceReason()), str(VoiceReason(Gender.FEMALE, 2)), str(VoiceReason(Gender.MALE, 1, reused=True, pitch=62))
+    ('configured in voices.yaml', 'pool female #2', 'pool male #1 (reused at pitch 62)')
+    """
+
+    gender: Gender | None = None
+    slot: int = 0
+    reused: bool = False
+    pitch: int = 0
+
+    def __str__(self) -> str:
+        if self.gender is None:
+            return "configured in voices.yaml"
+        return f"pool {self.gender.value} #{self.slot}" + (f" (reused at pitch {self.pitch})" if self.reused else "")
+
+
+@dataclass(frozen=True)
 class Cast:
     """Voice per speaker. Built by :func:`ficaudio.cast.cast`, deterministic."""
 
     narrator: Voice
     voices: tuple[tuple[str, Voice], ...] = ()  # (speaker, voice), in first-appearance order
-    reasons: tuple[tuple[str, str], ...] = ()  # (speaker, "configured" | "pool female #2" ...)
+    reasons: tuple[tuple[str, VoiceReason], ...] = ()  # (speaker, why that voice)
 
     def voice_for(self, speaker: str) -> Voice:
         return dict(self.voices).get(speaker, self.narrator)

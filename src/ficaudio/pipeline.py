@@ -132,6 +132,7 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
     folder = bookfolder.book_folder(Path(options.out_dir), prepared.facts.title, Path(path))
     with bookfolder.locked(folder):
         atomic_write_text(folder / bookfolder.OWNER, str(Path(path).resolve()))
+        state = bookfolder.read_state(folder)
         facts = replace(prepared.facts, line_texts={}, checks={})  # the book's title, fandom, cover
         heading = replace(prepared.plan, chapters=())
         if parts:  # part 1 handed over in a list it takes it from: stored on disk, then let go
@@ -142,8 +143,8 @@ def render_story(path: str | Path, config: Config, options: RenderOptions, repor
             atomic_write_text(folder / "script.txt", prepared.script_text)
             pieces, total = [_Kept(prepared.facts, prepared.plan)], len(prepared.plan.chapters)
         del prepared  # the script texts: written, not needed again
-        result = _render_into(folder, _Book(facts, heading, total), pieces, config, options, engine, reporter, cache_cap)
-        bookfolder.remember(folder, Path(path), fingerprint, result.utterances)
+        result = _render_into(folder, state, _Book(facts, heading, total), pieces, config, options, engine, reporter, cache_cap)
+        bookfolder.remember(folder, state, Path(path), fingerprint, result.utterances)
     return result
 
 
@@ -353,7 +354,7 @@ def printable_titles(plan: RenderPlan) -> RenderPlan:
     return replace(plan, title=printable_title(plan.title) or "Untitled", author=printable_title(plan.author), chapters=chapters)
 
 
-def _render_into(folder: Path, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter, cache_cap: int) -> BookResult:
+def _render_into(folder: Path, state: bookfolder.FolderState, book: _Book, pieces, config: Config, options: RenderOptions, engine, reporter: Reporter, cache_cap: int) -> BookResult:
     """Every piece's chapters (one piece, or one per part of a big story), then the book."""
     from . import render
     from .cache import ClipCache, default_cache_dir
@@ -372,13 +373,13 @@ def _render_into(folder: Path, book: _Book, pieces, config: Config, options: Ren
         spoken += len(utterances)
         where = f" (part {number} of {len(pieces)})" if len(pieces) > 1 else ""
         reporter.info(f"{book.facts.title}{where}: {len(plan.chapters)} chapters, {len(utterances)} utterances, {new} to synthesise")
-        done, done_keys = _chapter_files(folder, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter,
+        done, done_keys = _chapter_files(folder, state, facts, plan, cache, engine_id, engine.sample_rate_hz, config, options, reporter,
                                          total=book.chapters, on_chapter=trimmer.chapter_done)  # fmt: skip
         chapters.extend(done)
         keys.extend(done_keys)
         del facts, plan, utterances
-    book_path, starts_ms, duration_ms = _book_file(folder, book.facts, book.plan, chapters, keys, reporter)
-    bookfolder.write_book_json(folder, book.plan, book_path, chapters, starts_ms, duration_ms, fandom=book.facts.fandom, cover=book.facts.cover)
+    book_path, starts_ms, duration_ms = _book_file(folder, state, book.facts, book.plan, chapters, keys, reporter)
+    bookfolder.write_book_json(folder, state, book.plan, book_path, chapters, starts_ms, duration_ms, fandom=book.facts.fandom, cover=book.facts.cover)
     _publish(folder, options)
     if not options.use_cache:  # kept until now so a killed --no-cache run resumes too
         shutil.rmtree(cache.root, ignore_errors=True)
@@ -440,7 +441,7 @@ def _check_voices(engine, config: Config, plan: RenderPlan) -> None:
 
 
 # ------------------------------------------------------------------------- stitching
-def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter, *, total: int, on_chapter=lambda: None):
+def _chapter_files(folder, state: bookfolder.FolderState, facts: StoryFacts, plan, cache, engine_id, rate_hz, config, options, reporter, *, total: int, on_chapter=lambda: None):
     """Every chapter MP3 of ``plan`` (``total``: the book's chapters): reused when its key says
     nothing changed, else rendered by workers.
 
@@ -450,13 +451,12 @@ def _chapter_files(folder, facts: StoryFacts, plan, cache, engine_id, rate_hz, c
 
     checks = facts.checks
     encoder_id = stitch.encoder_identity()
-    state = bookfolder.read_state(folder)
     done: dict[int, ChapterAudio] = {}
     jobs, keys = [], {}
     for chapter in plan.chapters:
         dest = folder / bookfolder.chapter_file_name(chapter)
         keys[chapter.index] = _chapter_key(chapter, cache, engine_id, encoder_id, config.bitrate_kbps, plan, total)
-        reused = bookfolder.reusable_chapter(state.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
+        reused = bookfolder.reusable_chapter(state.chapters.get(dest.name), keys[chapter.index], dest, chapter, rate_hz)
         if reused is not None:
             done[chapter.index] = reused
             reporter.chapter_done(chapter.index, total, chapter.title, _chapter_log(reused, checks.get(chapter.index), "unchanged"))
@@ -521,22 +521,21 @@ def _clock(duration_ms: int) -> str:
     return f"{seconds // 3600}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
 
 
-def _book_file(folder: Path, facts: StoryFacts, plan: RenderPlan, chapters: Sequence[ChapterAudio], keys: Sequence[str], reporter: Reporter):
+def _book_file(folder: Path, state: bookfolder.FolderState, facts: StoryFacts, plan: RenderPlan, chapters: Sequence[ChapterAudio], keys: Sequence[str], reporter: Reporter):
     """The whole-book MP3: a frame-level join, tagged before it is renamed into place."""
     from . import stitch
 
-    manifest = bookfolder.read_manifest(folder)
     book_path = folder / f"{safe_name(plan.title, fallback='book')}.mp3"
     book_key = bookfolder.digest([*keys, plan.title, plan.author or "", plan.summary or "", bookfolder.cover_digest(facts.cover)])
-    book = manifest.get("book", {})
+    book = state.manifest.get("book", {})
     if book.get("key") != book_key or not bookfolder.same_size(book_path, book.get("bytes")):
         reporter.info("joining the book")
         joined = stitch.join_book([Path(c.path) for c in chapters], book_path, before_rename=_book_tagger(facts, plan, chapters))
         kept = {name: book[name] for name in ("created", "cover") if name in book}  # book.json's, not read back
         book = {**kept, "key": book_key, "file": book_path.name, "starts_ms": list(joined.starts_ms), "duration_ms": joined.duration_ms}
-    bookfolder.remove_stale(folder, manifest, {Path(c.path).name for c in chapters} | {book_path.name})
+    bookfolder.remove_stale(folder, state, {Path(c.path).name for c in chapters} | {book_path.name})
     book["bytes"] = book_path.stat().st_size
-    bookfolder.write_manifest(folder, chapters, keys, book)
+    bookfolder.write_manifest(folder, state, chapters, keys, book)
     return book_path, book["starts_ms"], book["duration_ms"]
 
 

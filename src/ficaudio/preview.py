@@ -1,7 +1,7 @@
 """Hear before rendering: a few script lines to one small MP3, and a sample per engine voice.
 
 ``preview`` goes through the real engine and the shared clip cache, with the same text
-preparation (``speech.speakable`` + ``speech.chunks``) as a full render, so every clip it
+preparation and voices (:func:`ficaudio.speech.line_items`) as a full render, so every clip it
 makes is reused by the render that follows. Line numbers are those of the text script
 (``ficaudio script --format text``), inclusive at both ends.
 """
@@ -16,7 +16,7 @@ from pathlib import Path
 
 from .config import Config
 from .errors import ConfigError, EngineError, InputError
-from .models import NARRATOR, Line, Pause, Script, SegmentKind, Utterance
+from .models import Line, Pause, Script, SegmentKind, Utterance
 from .progress import QuietReporter, Reporter
 
 DEFAULT_PREVIEW_LINES = 20
@@ -79,18 +79,15 @@ def _is_heard(line: Line) -> bool:
 
 def preview_items(script: Script, lines: Sequence[Line], config: Config) -> Iterator[Utterance | Pause]:
     """Utterances and pauses for ``lines``: a paragraph pause between paragraphs, as in a render."""
-    from .speech import chunks, speakable
+    from .speech import line_items, reading_for
 
+    reading = reading_for(script, config)
     previous: Line | None = None
     for line in lines:
         if previous is not None:
             same = (previous.segment.chapter, previous.segment.paragraph) == (line.segment.chapter, line.segment.paragraph)
             yield Pause(config.pauses.segment_ms if same else config.pauses.paragraph_ms)
-        voice = script.cast.narrator if line.speaker == NARRATOR else script.cast.voice_for(line.speaker)
-        for number, piece in enumerate(chunks(speakable(line.segment.text))):
-            if number:
-                yield Pause(config.pauses.sentence_ms)
-            yield Utterance(piece, voice, speaker=line.speaker)
+        yield from line_items(reading, line)
         previous = line
 
 

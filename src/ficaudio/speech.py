@@ -31,7 +31,7 @@ from .models import (
     Utterance,
     Voice,
 )
-from .textnorm import for_speech, has_letters_or_digits
+from .textnorm import READER, for_speech, has_letters_or_digits
 
 MAX_UTTERANCE_CHARS = 400
 NOTE_PREFIX = "Author's note."
@@ -47,13 +47,13 @@ def has_speech(text: str) -> bool:
     return has_letters_or_digits(text)
 
 
-def speakable(text: str, lexicon: Lexicon | None = None) -> str:
+def speakable(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
     """Story text as it should be sent to the engine (see :mod:`ficaudio.textnorm`).
 
     >>> speakable('“Wait—no. /Please/,” he said…')
     'Wait, no. Please, he said...'
     """
-    return for_speech(text, lexicon)
+    return for_speech(text, lexicon, reader)
 
 
 @lru_cache(maxsize=1)
@@ -141,7 +141,7 @@ class _Reading:
         return self.script.cast.narrator
 
     def say(self, text: str) -> str:
-        return speakable(text, self.lexicon)
+        return speakable(text, self.lexicon, self.config.reader)
 
 
 def line_voice(reading: _Reading, line: Line) -> Voice:
@@ -157,11 +157,23 @@ def line_voice(reading: _Reading, line: Line) -> Voice:
     return voice
 
 
+def reading_for(script: Script, config: Config) -> _Reading:
+    return _Reading(script, config, config.lexicon(), set_apart_spans(script))
+
+
+def line_items(reading: _Reading, line: Line, number: int = -1) -> Iterator[Utterance | Pause]:
+    """One line as a render says it: its text for speech (lexicon, reader name), in its voice
+    (thoughts and set-apart messages styled), cut at sentences; nothing when nothing is said."""
+    text = _line_text(reading, line)
+    if has_speech(text):
+        yield from _utterances(text, line_voice(reading, line), reading.pauses, line.speaker, number)
+
+
 # ------------------------------------------------------------------ planning
 def plan(script: Script, config: Config) -> RenderPlan:
     """Order every utterance and pause of the book, chapter by chapter."""
     story = script.story
-    reading = _Reading(script, config, config.lexicon(), set_apart_spans(script))
+    reading = reading_for(script, config)
     by_chapter: dict[int, list[tuple[int, Line]]] = {}
     for number, line in enumerate(script.lines):
         by_chapter.setdefault(line.segment.chapter, []).append((number, line))
@@ -188,12 +200,12 @@ def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, L
         if line.segment.kind == SegmentKind.SCENE_BREAK:
             scene_break = previous is not None
             continue
-        text = _line_text(reading, line)
-        if not has_speech(text):
+        said = list(line_items(reading, line, number))
+        if not said:
             continue
         if previous is not None:
             yield Pause(gap_ms(chapter, previous, line, pauses, scene_break))
-        yield from _utterances(text, line_voice(reading, line), pauses, line.speaker, number)
+        yield from said
         scene_break = False
         if line.segment.kind == SegmentKind.HEADING:
             yield Pause(pauses.heading_ms)

@@ -14,6 +14,9 @@ Each rule is measured against espeak-ng 1.52 (phonemes traced from ``espeak_Synt
 - decades (``1990s`` was "nineteen hundred ninety z"), currency (``$5.50`` was "dollar
   five point five zero"), ``#1`` ("hash one"), number ranges (``1-2``, "one dash two").
 - URLs -> "link to example dot com" (a 33-character URL took 4.9 s of letters).
+- the reader-insert placeholder ``Y/N`` ("your name"; ``(y/n)``, ``[Y/N]``, ``F/N``) -> "you"
+  or the name set as ``reader:`` in voices.yaml: espeak said "why slash en". The script and
+  transcripts keep ``Y/N`` as written.
 - emoji and pictographs are DROPPED, with a comma where they separated words: espeak names
   them ("loudly crying face" x3, "red heart", "right arrow", "tilde"), which breaks the
   story. Text emoticons (``:)``, ``<3``, ``xD``) and ``~`` go the same way.
@@ -53,6 +56,8 @@ _HEIGHT = re.compile(r"\b(\d)\s?['’′]\s?(\d{1,2})\s?(?:[\"”″]|['’′]{
 _RANGE = re.compile(r"\b(\d{1,4})\s?[-–]\s?(\d{1,4})\b(?![-–/]\d)")
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp3/\\|]|<3+|[xX]D|\^_*\^)(?![^\s.,!?])|~+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
+_READER_PLACEHOLDER = re.compile(r"(?<![\w/])(?:\(\s*|\[\s*)?[YF]/N(?:\s*\)|\s*\])?(?P<possessive>['’]s)?(?![\w/])", re.IGNORECASE)
+READER = "you"  # who Y/N is, said aloud, unless voices.yaml names the reader
 
 TENS = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties", "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
 CURRENCY_NAMES = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
@@ -316,6 +321,25 @@ def pictographs(text: str) -> str:
     return re.sub(r"\ufffc(?=[.,!?;:]|$)", "", text).replace("\ufffc", " ")
 
 
+def reader_placeholders(text: str, reader: str = READER) -> str:
+    """``Y/N`` (also ``y/n``, ``(Y/N)``, ``[Y/N]``, ``F/N``) -> ``reader``; ``Y/N's`` -> "your"
+    for "you", else the name's.
+
+    >>> reader_placeholders("(Y/N)'s phone buzzed. “Y/N, wait!” and/or y/no")
+    'your phone buzzed. “you, wait!” and/or y/no'
+    >>> reader_placeholders("[y/n] laughed; F/N’s turn.", "Sam")
+    'Sam laughed; Sam’s turn.'
+    """
+
+    def repl(match: re.Match) -> str:
+        possessive = match["possessive"]
+        if possessive and reader.lower() == "you":
+            return reader + "r"
+        return reader + (possessive or "")
+
+    return _READER_PLACEHOLDER.sub(repl, text)
+
+
 def tidy(text: str) -> str:
     """Punctuation left stranded by the rewrites: ``, .`` -> ``.``, no leading comma.
 
@@ -334,17 +358,18 @@ STORY_RULES = (strip_markers, strip_quotes, ellipses, dashes)
 WORD_RULES = (stutters, elongations, shouting)
 
 
-def for_speech(text: str, lexicon: Lexicon | None = None) -> str:
-    """Story text as it should be sent to the engine.
+def for_speech(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
+    """Story text as it should be sent to the engine; ``reader``: who ``Y/N`` is.
 
-    URLs go first (their slashes and dots would look like markers and stops), the lexicon
-    last (so ``Kakashiii`` is ``Kakashi`` before it is looked up).
+    URLs go first (their slashes and dots would look like markers and stops), then the
+    reader placeholder (before quote marks go, so ``(Y/N)'s`` keeps its apostrophe), the
+    lexicon last (so ``Kakashiii`` is ``Kakashi`` before it is looked up).
 
     >>> for_speech("“Wait—no. /Please/,” he said… K-K-Kakashi!!! 😭")
     'Wait, no. Please, he said... Ka, Ka, Kakashi!!!'
     """
     text = urls(collapse_whitespace(text))
-    text = pictographs(text)
+    text = reader_placeholders(pictographs(text), reader)
     for rule in (*NUMBER_RULES, *STORY_RULES, *WORD_RULES):
         text = rule(text)
     text = tidy(text)

@@ -10,7 +10,7 @@ a chapter at a time, so publishing holds one chapter's cues however long the boo
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from urllib.parse import quote
 
@@ -136,9 +136,10 @@ def publish(folder: Path, *, formats: Sequence[str] = ("mp3",), base_url: str | 
     return written
 
 
-def library_books(out_dir: Path) -> list[BookInfo]:
-    """Every subfolder of ``out_dir`` with a book.json, by folder name; a broken one raises."""
-    return [load_book(sub) for sub in sorted(Path(out_dir).iterdir()) if (sub / BOOK_JSON).is_file()]
+def library_books(out_dir: Path, load: Callable[[Path], BookInfo] = load_book) -> list[BookInfo]:
+    """Every subfolder of ``out_dir`` with a book.json, by folder name, each read by ``load``;
+    a broken one raises."""
+    return [load(sub) for sub in sorted(Path(out_dir).iterdir()) if (sub / BOOK_JSON).is_file()]
 
 
 def library_feed_bytes(out_dir: Path, base_url: str, books: Sequence[BookInfo] | None = None) -> bytes | None:

@@ -4,7 +4,8 @@
 * Nothing outside the folder: ``..`` (plain or percent-encoded), absolute paths, dot
   files (temp files) and symlinks that resolve outside are refused.
 * Feeds are rebuilt per request with the host the client used (``Host`` header), so a
-  phone that reached ``http://192.168.1.20:8000/`` gets enclosure URLs it can reach.
+  phone that reached ``http://192.168.1.20:8000/`` gets enclosure URLs it can reach; each
+  story's book.json is read once per change (:class:`Shelf`), not per request.
 * Binds to 127.0.0.1 unless told otherwise.
 """
 
@@ -23,7 +24,7 @@ from typing import TextIO
 from urllib.parse import quote, unquote, urlsplit
 
 from ficaudio.errors import FicaudioError, InputError
-from ficaudio.listen.book import BOOK_JSON, load_book
+from ficaudio.listen.book import BOOK_JSON, BookInfo, file_stamp, load_book
 from ficaudio.listen.feed import story_feed
 from ficaudio.listen.publish import FEED_FILE, library_books, library_feed_bytes, story_url
 from ficaudio.listen.player import PLAYER_PAGE
@@ -203,9 +204,9 @@ class ListenHandler(BaseHTTPRequestHandler):
         relative = folder.relative_to(self.server.root).parts
         folder_url = base + "".join(quote(part) + "/" for part in relative)
         if (folder / BOOK_JSON).is_file():
-            body = story_feed(load_book(folder), folder_url)
+            body = story_feed(self.server.shelf.book(folder), folder_url)
         elif folder == self.server.root:
-            body = library_feed_bytes(folder, folder_url)
+            body = library_feed_bytes(folder, folder_url, library_books(folder, self.server.shelf.book))
         else:
             body = None
         if body is None:
@@ -264,6 +265,27 @@ class ListenHandler(BaseHTTPRequestHandler):
 
 
 # ------------------------------------------------------------------------- server
+class Shelf:
+    """The books a server has read, each kept until its book.json changes (size or mtime):
+    a podcast app polling a feed must not make the server read a big book.json each time."""
+
+    def __init__(self) -> None:
+        self._books: dict[Path, tuple[tuple[int, int], BookInfo]] = {}
+        self._lock = threading.Lock()
+
+    def book(self, folder: Path) -> BookInfo:
+        stamp = file_stamp(folder / BOOK_JSON)  # taken before reading: a change while reading reads again next time
+        with self._lock:
+            kept = self._books.get(folder)
+        if stamp is not None and kept is not None and kept[0] == stamp:
+            return kept[1]
+        book = load_book(folder)
+        if stamp is not None:
+            with self._lock:
+                self._books[folder] = (stamp, book)
+        return book
+
+
 class ListenServer(ThreadingHTTPServer):
     daemon_threads = True
     block_on_close = False
@@ -271,6 +293,7 @@ class ListenServer(ThreadingHTTPServer):
     def __init__(self, root: Path, host: str, port: int, log: TextIO | None) -> None:
         self.root = root
         self.log = log
+        self.shelf = Shelf()
         if ":" in host:
             self.address_family = socket.AF_INET6
         super().__init__((host, port), ListenHandler)
