@@ -519,9 +519,17 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
-    if ctx.order or conv.narration_paragraphs or not called or not _REPLIES.tags(text, m):
+    if ctx.order or conv.narration_paragraphs or not called or called in vocatives(ctx):
         return None
-    return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
+    if _REPLIES.tags(text, m):
+        return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) else None
+    return called if resolver.gender(called) is m.gender and opens_paragraph(ctx, m) else None
+
+
+def opens_paragraph(ctx: QuoteContext, m: Mention) -> bool:
+    """Whether a pronoun is the first word of its paragraph, before its quotation:
+    ``She didn't turn from the rail. "You said dusk."``"""
+    return m.start < ctx.segment.start and not ctx.doc.text[ctx.para.start:m.start].strip()
 
 
 def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
