@@ -329,7 +329,7 @@ _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
 _WATCHED_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
 
 
-_HEARS = letters.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
+_HEARS = letters.compile(r"(?:['’][sd]|\s+(?:has|had|have))?\s+(?:never\s+|just\s+|already\s+|still\s+)?(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
 
 
 def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], subject: Mention) -> Mention | None:
