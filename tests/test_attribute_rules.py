@@ -392,6 +392,15 @@ def test_a_hearer_in_a_tag_before_the_quotation_is_not_its_speaker():
     assert dialogue_speakers(scene) != ["I"]
 
 
+def test_a_tag_ending_a_list_of_verb_phrases_takes_their_subject():
+    """``the old man had walked down the row, stopped in front of him, and said,`` (round
+    34e): the commas part one subject's verbs, so the tag is his, not the ``he`` before."""
+    scene = [
+        "Hugo remembered. He had been twelve, trying not to look at the one boy he had hoped never to meet again, and the old man had walked down the row, stopped in front of him, and said, “Wait for it.”",
+    ]
+    assert dialogue_speakers(scene) == ["the man"] and dialogue_rules(scene) == ["description_tag"]
+
+
 def test_the_one_heard_speaks_after_a_perfect_or_an_adverb():
     """``he's never heard her fake that`` (round 34e): the hearer is no speaker, whatever the tense."""
     scene = [

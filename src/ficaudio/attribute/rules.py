@@ -178,12 +178,30 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     'the man'
     """
     for m in reversed(candidates):
-        if "," in text[m.end:verb_start] or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
+        if "," in text[m.end:verb_start] and not verb_list(text, m.end, verb_start) or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
             continue
         following = [w for w in words(text, m.end, verb_start) if w.lower not in _SUBJECT_SKIP and not _ADVERB.match(w.lower)]
         if following and following[0].start - m.end < 20 and looks_like_verb(following[0].lower):
             return m
     return None
+
+
+_LIST_GLUE = frozenset({"and", "then"})
+
+
+def verb_list(text: str, start: int, verb_start: int) -> bool:
+    """Whether the commas between a subject and its speech verb only part a list of its verb
+    phrases: ``the old man walked down the line, stopped in front of him, and said,`` --
+    every part after a comma opens on a verb, the last is only ``and``/``then``.
+
+    >>> t = "the old man walked down the line, stopped in front of him, and said"
+    >>> verb_list(t, 11, t.index("said")), verb_list("she shrugged, and then he said", 3, 26)
+    (True, False)
+    """
+    *middle, last = text[start:verb_start].split(",")[1:] or [""]
+    if not middle or any(w.lower not in _LIST_GLUE for w in words(last)):
+        return False
+    return all((ws := [w for w in words(part) if w.lower not in _LIST_GLUE]) and looks_like_verb(ws[0].lower) for part in middle)
 
 
 def _verb_before_asides(text: str, ws: list[Word]) -> Word | None:
