@@ -31,10 +31,20 @@ def _run(text: str):
         ("Oren pushed him away.", 0.0),
         ("Oren shook his head.", 1.0),  # own body
         ("Tess stood in the doorway of her own room.", 1.0),  # "her own": the subject's
+        ("Oren raised his free hand.", 1.0),  # a word between: still his own body (round 34e)
+        ("Mara said in his ear.", 0.0),  # the body spoken into is the listener's (round 34e)
+        ("Mara leaned against his chest.", 0.0),
     ],
 )
 def test_pronoun_weight(text, weight):
     assert _pronoun_weight(text, _run(text), len(text)) == weight
+
+
+def test_possessive_name_owning_someone_else_votes_weakly():
+    """``Mara's cousin had painted it, and he`` -- the he is the cousin's (round 34e);
+    ``Dez's voice came on, as if he`` is Dez's own."""
+    owned, voice = "Mara's cousin had painted it, and he was proud.", "Dez's voice came on, as if he was bored."
+    assert _object_discount(owned, _run(owned)) == 0.3 and _object_discount(voice, _run(voice)) == 1.0
 
 
 def test_name_after_preposition_votes_weakly():

@@ -771,3 +771,15 @@ def test_binding_a_person_of_the_other_gender_does_not_make_the_description_some
             '"Again," Sam said. "Nobody ever fixes anything around here, not the road and not the bus."\n'
             'The woman hugged Kiba. "Sit," she said.')
     assert speakers(text, [INO, KIBA])[-1] == ("Ino", "pronoun_tag")
+
+
+def test_a_pronoun_opening_a_side_clause_means_the_subject_it_hangs_on():
+    """``He went, and Felix waited until the door had closed before he sat down.`` -- the
+    ``he`` of ``before he sat`` is Felix, the subject of its own sentence's latest clause,
+    not the man who went first (round 34e)."""
+    scene = [
+        "Hugo and Felix stood in the hall. Felix rubbed his eyes.",
+        "“Good night,” Hugo said.",
+        "He went, and Felix waited until the door had closed before he sat down. “Finally.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Felix"

@@ -392,6 +392,36 @@ def test_a_hearer_in_a_tag_before_the_quotation_is_not_its_speaker():
     assert dialogue_speakers(scene) != ["I"]
 
 
+def test_a_tag_ending_a_list_of_verb_phrases_takes_their_subject():
+    """``the old man had walked down the row, stopped in front of him, and said,`` (round
+    34e): the commas part one subject's verbs, so the tag is his, not the ``he`` before."""
+    scene = [
+        "Hugo remembered. He had been twelve, trying not to look at the one boy he had hoped never to meet again, and the old man had walked down the row, stopped in front of him, and said, “Wait for it.”",
+    ]
+    assert dialogue_speakers(scene) == ["the man"] and dialogue_rules(scene) == ["description_tag"]
+
+
+def test_the_one_heard_speaks_after_a_perfect_or_an_adverb():
+    """``he's never heard her fake that`` (round 34e): the hearer is no speaker, whatever the tense."""
+    scene = [
+        "Wim and Odile waited on the quay while Lars minded the van.",
+        "“It’s here,” Odile says softly, and Lars has heard her lie about many things, but he’s never heard her say that. “It’s really here.”",
+    ]
+    assert dialogue_speakers(scene) == ["Odile", "Odile"]
+
+
+def test_a_pronoun_opening_the_reply_to_a_called_name_is_the_one_called():
+    """A turn that calls someone by name is answered by that person: a ``she`` opening the
+    next paragraph is her, not the last woman the narration named (round 34e)."""
+    scene = [
+        "Greta and Ilse stood at the rail. Marta came up the ladder with the charts.",
+        "“We lost the wind an hour ago,” Marta said.",
+        "“Before you start, Greta—” Ilse said.",
+        "She did not turn from the rail. “You said noon.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Greta"
+
+
 _BANK = "Kakashi sat on the bank of the river. Kiba pulled his shirt off and waded in."
 
 

@@ -6,7 +6,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.characters import Person, Roster
+from ficaudio.attribute.characters import Person, Roster, is_possessive_end
 from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.attribute.names import name_prior
@@ -48,9 +48,13 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
 
 
+_INTO_ANOTHERS_BODY = letters.compile(rf"\b(?:in|into|against)\s+(?P<owner>his|her)\s+(?:{'|'.join(sorted(BODY_PARTS | {'ear', 'ears', 'neck', 'chest'}))})\b", re.IGNORECASE)
+"""``Noor said in his ear``, ``Mara leaned against his chest``: a first possessive inside
+``in``/``into``/``against`` is the body of the one spoken into or leant on, someone else's
+(one's own body is moved, not entered: ``Mara rubbed her eyes``)."""
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
 
 
@@ -61,7 +65,7 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     (``Oren settles into his seat``): 0.8; a possessive ``her`` (``lifted her cup``): 0.3
     (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
     an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
-    ``Oren looked at him``): 0.
+    ``Oren looked at him``), and so is the body spoken into (``Noor said in his ear``): 0.
 
     >>> t = "Oren settles into his seat."
     >>> from ficaudio.attribute.mentions import name_runs, words
@@ -73,7 +77,7 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     first = _PRONOUN.search(window)
     if first and _OWN_BODY.match(window, first.start()):
         return 1.0
-    if pronoun == "her" and first and is_object_her(window[first.end():]):
+    if pronoun == "her" and first and is_object_her(window[first.end():]) or first and (m := _INTO_ANOTHERS_BODY.search(window)) and m.start("owner") == first.start():
         return 0.0
     return _WEIGHT.get(pronoun, 0.0)
 
@@ -104,10 +108,30 @@ _PREPOSITION_BEFORE = letters.compile(r"\b(?:to|at|with|from|of|for|by|on|in|int
 
 
 def _object_discount(text: str, run: NameRun) -> float:
-    """A pronoun after a name that follows a preposition (``To Holmes she is...``) or ends a
-    list (``He goes to Asuma and Kurenai's wedding. He makes...``) is as likely about someone
-    else: 0.3; after a subject name (``Holmes said he...``): 1."""
-    return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) else 1.0
+    """A pronoun after a name that follows a preposition (``To Holmes she is...``), ends a
+    list (``He goes to Asuma and Kurenai's wedding. He makes...``) or owns another person or
+    thing (:func:`owns_other_subject`) is as likely about someone else: 0.3; after a subject
+    name (``Holmes said he...``): 1."""
+    return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) or owns_other_subject(text, run) else 1.0
+
+
+_POSSESSED = letters.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
+
+
+def owns_other_subject(text: str, run: NameRun) -> bool:
+    """Whether a possessive name owns what its sentence goes on about, another person or a
+    thing, not the owner's own body or voice: after ``Noor's cousin had painted it, and he``
+    the ``he`` is the cousin's; after ``Dez's voice came on, as if he`` it is Dez's.
+
+    >>> from ficaudio.attribute.mentions import name_runs, words
+    >>> t = "Noor's cousin left. Dez's voice rose. Ada's left hand shook. Ada sat."
+    >>> [owns_other_subject(t, r) for r in name_runs(words(t), t)]
+    [True, False, False, False]
+    """
+    if not is_possessive_end(text, run.end):
+        return False
+    m = _POSSESSED.match(text, run.end)
+    return bool(m) and not BODY_PARTS & {m.group(1), m.group(2)}
 
 
 _AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's
@@ -158,6 +182,8 @@ def own_clause_pronoun(text: str, run: NameRun, next_start: int) -> Gender:
     >>> own_clause_pronoun(t, name_runs(words(t), t)[0], len(t)).value
     'unknown'
     """
+    if owns_other_subject(text, run):
+        return Gender.UNKNOWN
     window = narration_window(text, run, next_start)
     sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
     if (first := _PRONOUN.search(sentence)) and _pronoun_weight(text, run, next_start) > 0:

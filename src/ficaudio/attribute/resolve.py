@@ -433,7 +433,7 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
     """
-    subject = _paragraph_subject(resolver, gender, position, para)
+    subject = side_clause_subject(resolver, gender, position, para) or _paragraph_subject(resolver, gender, position, para)
     if subject and subject not in exclude:
         return subject
     conv = resolver.conversation
@@ -444,6 +444,27 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     if turns and conv.narration_paragraphs == 0 and same and same[0] == turns[-1] and (other := other_in_the_talk(resolver, same[1:], position, exclude)):
         return other  # two women talking: "she said" right after one spoke is the other
     return pronoun_by_gender(resolver, gender, position, para, exclude=exclude)
+
+
+def side_clause_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
+    """A ``he``/``she`` opening a side clause (``before``, ``until``, ``as``, ``because``...)
+    means the subject its clause hangs on: the nearest subject of its gender before it in its
+    own sentence, a later clause's included: ``He went, and Corin waited until the door had
+    closed before he let his shoulders drop.`` -> Corin, not the one who went; the owner
+    that opens a side clause of its own counts (``Tom smiles when Ben's hand brushes his as
+    he sits`` -> Ben).
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    text = resolver.doc.text
+    if not opens_subordinate_clause(text, position):
+        return None
+    for m in reversed([m for m in para.mentions if m.start < position and (m.subject or m.clause_subject or opens_subordinate_clause(text, m.start))]):
+        if _SENTENCE_END.search(text, m.end, position):
+            return None
+        if (name := resolver.mention(m, para)) and resolver.gender(name) is gender:
+            return name
+    return None
 
 
 def in_the_talk(resolver: Resolver, name: str, position: int) -> bool:

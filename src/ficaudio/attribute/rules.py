@@ -178,12 +178,30 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     'the man'
     """
     for m in reversed(candidates):
-        if "," in text[m.end:verb_start] or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
+        if "," in text[m.end:verb_start] and not verb_list(text, m.end, verb_start) or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
             continue
         following = [w for w in words(text, m.end, verb_start) if w.lower not in _SUBJECT_SKIP and not _ADVERB.match(w.lower)]
         if following and following[0].start - m.end < 20 and looks_like_verb(following[0].lower):
             return m
     return None
+
+
+_LIST_GLUE = frozenset({"and", "then"})
+
+
+def verb_list(text: str, start: int, verb_start: int) -> bool:
+    """Whether the commas between a subject and its speech verb only part a list of its verb
+    phrases: ``the old man walked down the line, stopped in front of him, and said,`` --
+    every part after a comma opens on a verb, the last is only ``and``/``then``.
+
+    >>> t = "the old man walked down the line, stopped in front of him, and said"
+    >>> verb_list(t, 11, t.index("said")), verb_list("she shrugged, and then he said", 3, 26)
+    (True, False)
+    """
+    *middle, last = text[start:verb_start].split(",")[1:] or [""]
+    if not middle or any(w.lower not in _LIST_GLUE for w in words(last)):
+        return False
+    return all((ws := [w for w in words(part) if w.lower not in _LIST_GLUE]) and looks_like_verb(ws[0].lower) for part in middle)
 
 
 def _verb_before_asides(text: str, ws: list[Word]) -> Word | None:
@@ -329,7 +347,7 @@ _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
 _WATCHED_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
 
 
-_HEARS = letters.compile(r"\s+(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
+_HEARS = letters.compile(r"(?:['’][sd]|\s+(?:has|had|have))?\s+(?:never\s+|just\s+|already\s+|still\s+)?(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
 
 
 def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], subject: Mention) -> Mention | None:
@@ -519,9 +537,17 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
-    if ctx.order or conv.narration_paragraphs or not called or not _REPLIES.tags(text, m):
+    if ctx.order or conv.narration_paragraphs or not called or called in vocatives(ctx):
         return None
-    return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) and called not in vocatives(ctx) else None
+    if _REPLIES.tags(text, m):
+        return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) else None
+    return called if resolver.gender(called) is m.gender and opens_paragraph(ctx, m) else None
+
+
+def opens_paragraph(ctx: QuoteContext, m: Mention) -> bool:
+    """Whether a pronoun is the first word of its paragraph, before its quotation:
+    ``She didn't turn from the rail. "You said dusk."``"""
+    return m.start < ctx.segment.start and not ctx.doc.text[ctx.para.start:m.start].strip()
 
 
 def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
