@@ -230,3 +230,17 @@ def test_a_crowds_line_leaves_the_last_persons_turn_as_it_was():
     scene = ['Kiba and Shino faced the recruits in the yard.', '"At dawn," Shino said.', '"We march at dawn," Kiba said.',
              '"Never!" cried the others.', 'The man nodded. "Even in rain."']
     assert speakers("\n".join(scene), [KIBA, shino])[-1] == ("Shino", "description_action_beat")
+
+
+_THRONE_ROOM = [
+    "The hall was cold. Queen Ysolde sat on the dais, and Prince Tam lounged by the window.",
+    '"The granaries are half empty," said Lord Brannoc.',
+    '"Then fill them," the queen said.',
+    '"The south road is closed, Your Highness," Lord Brannoc said.',
+    '"I rode it yesterday."',
+]
+
+
+def test_the_one_a_title_addresses_answers_next():
+    assert dialogue_speakers(_THRONE_ROOM)[-1] == "Prince Tam"
+

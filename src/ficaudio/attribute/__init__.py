@@ -350,13 +350,26 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.turns.append(decision.speaker)
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
-        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) or addressed_by_title(resolver, ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
         called = [n for n in summoned(ctx) if n != decision.speaker]  # heard once they speak
         conv.summoned = called[0] if called else None if conv.summoned == decision.speaker else conv.summoned
         conv.asked = ctx.segment.text.rstrip(" ”\"'’—-").endswith("?")
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])
+
+
+def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
+    """The one person in the scene a quotation's form of address fits (``"Yes, my lord."``,
+    ``"You are late, Your Highness."``, ``"Aye, Captain."``): one who has talked in it, else
+    one its narration has named. They answer next, like one called by name; a title that
+    fits two of them calls neither, and one who has not been in the scene is not called."""
+    conv = resolver.conversation
+    fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text) if n != conv.turns[-1]]
+    talking = [n for n in fits if n in conv.turns]
+    named = {n for at, n, _ in resolver.salience.recent(ctx.segment.start) if at >= resolver.scene_start}
+    fits = talking or [n for n in fits if n in named]
+    return fits if len(fits) == 1 else []
 
 
 def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:

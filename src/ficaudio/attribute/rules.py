@@ -669,15 +669,20 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
-_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)(?:[a-z]|I\b|I['’])")
 
 
 def turned_to(ctx: QuoteContext) -> list[str]:
     """People a quotation turns to by name in a later sentence, set off by a comma: ``"I have
     manners! Ren, tell her."``, ``"Call surgery. Dr. Amadi, you'll come with me."`` -- the
     one turned to answers next, though the sentences before may answer someone else (so
-    these are not :func:`vocatives`, which also say whom a quotation replies to); not a list
-    (``"Ren, Sora and I went."``)."""
+    these are not :func:`vocatives`, which also say whom a quotation replies to); the word
+    after the comma may be ``I`` (``"It keeps. Julian, I do this every year."``); not a list
+    (``"Ren, Sora and I went."``).
+
+    >>> [m.group(1) for q in ("It keeps. Julian, I do this.", "It keeps. Ren, Sora and I went.") for m in _VOCATIVE_LATER_START.finditer(q)]
+    ['Julian']
+    """
     phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
     return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
 
