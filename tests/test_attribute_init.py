@@ -244,3 +244,13 @@ _THRONE_ROOM = [
 def test_the_one_a_title_addresses_answers_next():
     assert dialogue_speakers(_THRONE_ROOM)[-1] == "Prince Tam"
 
+
+
+def test_a_question_about_someone_by_name_does_not_call_them():
+    scene = [
+        "Marta and Jonas stood at the nurses' station. Marta was reading a chart.",
+        '"Dr. Fairweather wants the bed," Jonas said.',
+        '"Who\'s Dr. Fairweather?"',
+        '"The new registrar."',
+    ]
+    assert dialogue_speakers(scene)[1:] == ["Marta", "Jonas"]

@@ -43,7 +43,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -433,17 +433,19 @@ her``, ``He looked at her strangely`` (not ``she handed him the cup``, ``sat nex
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
+_CAPITALISED = letters.compile(r"[A-Z][\w'’.-]*")
 
 
 def called_by_name(ctx: QuoteContext) -> list[str]:
     """A quotation that is nothing but a name called out (``?`` or ``!``) addresses its bearer:
     ``"Price? Callum Price?"`` -> Callum, who answers next (not ``"Jonathan Harker."``, an
-    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present).
+    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present, nor a
+    question about someone, ``"Who's Dr. Abernathy?"``, whose words are not all names).
 
     >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
     [True, False, False]
     """
-    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx):
+    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx) or not is_address_phrase(" ".join(_CAPITALISED.findall(ctx.segment.text))):
         return []
     by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
     return [n for n in named_in_quote(ctx) if n not in by_rank]
