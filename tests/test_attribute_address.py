@@ -68,3 +68,4 @@ def test_majesty_calls_a_monarch_and_highness_a_royal_child_and_master_is_no_ran
     assert addressed_by_rank(_Doc, "Yes, Your Majesty.") == ["Queen Ysolde"]
     assert addressed_by_rank(_Doc, "Late again, Highness?") == ["Prince Tam"]
     assert addressed_by_rank(_Doc, "Thank you, sir.") == ["Prince Tam"]
+    assert addressed_by_rank(_Doc, "Thank you, sir.", courtesy=False) == []

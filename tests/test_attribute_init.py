@@ -254,3 +254,14 @@ def test_a_question_about_someone_by_name_does_not_call_them():
         '"The new registrar."',
     ]
     assert dialogue_speakers(scene)[-1] == "Jonas"
+
+
+def test_sir_calls_no_one_in_particular():
+    scene = [
+        "Inspector Rhodes sat by the fire. He lit his pipe. Mr. Pym stood at the window, and the maid Lettice waited by the door.",
+        '"Sit down, girl," Inspector Rhodes said.',
+        '"What did you see on the stairs?" Mr. Pym asked.',
+        '"A man in a grey coat, sir," said Lettice.',
+        '"How tall?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mr. Pym"

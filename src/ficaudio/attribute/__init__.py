@@ -360,12 +360,13 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
 
 
 def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
-    """The one person in the scene a quotation's form of address fits (``"Yes, my lord."``,
-    ``"You are late, Your Highness."``, ``"Aye, Captain."``): one who has talked in it, else
-    one its narration has named. They answer next, like one called by name; a title that
-    fits two of them calls neither, and one who has not been in the scene is not called."""
+    """The one person in the scene a quotation's title of address fits (``"You are late, Your
+    Highness."``, ``"Aye, Captain."``): one who has talked in it, else one its narration has
+    named. They answer next, like one called by name; a title that fits two of them calls
+    neither, one who has not been in the scene is not called, and ``sir`` or ``ma'am`` (any
+    man or woman spoken to politely) calls no one in particular."""
     conv = resolver.conversation
-    fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text) if n != conv.turns[-1]]
+    fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text, courtesy=False) if n != conv.turns[-1]]
     talking = [n for n in fits if n in conv.turns]
     named = {n for at, n, _ in resolver.salience.recent(ctx.segment.start) if at >= resolver.scene_start}
     fits = talking or [n for n in fits if n in named]

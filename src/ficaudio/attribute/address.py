@@ -39,24 +39,27 @@ def person_titles(person: Person) -> frozenset[str]:
     return frozenset(titles)
 
 
-def addressed_by_rank(doc: Document, quote: str) -> list[str]:
+def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[str]:
     """People a quotation's forms of address fit: ``"Yes, ma'am."`` -> every woman of rank
     (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
-    ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess; ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
-    None of them says it: a form of address names the listener.
+    ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess;
+    ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
+    None of them says it: a form of address names the listener. Without ``courtesy``, only
+    titles (``Highness``, ``Captain``) are read, not ``sir``/``ma'am``/``my lord``, which any
+    man or woman spoken to politely may be called.
 
     Scenes: tests/test_attribute_address.py.
     """
-    wanted = _wanted(quote)
+    wanted = _wanted(quote, courtesy)
     if not wanted:
         return []
     return [p.name for p in doc.roster.people if _fits(p, wanted)]
 
 
-def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
+def _wanted(quote: str, courtesy: bool = True) -> list[tuple[Gender | None, frozenset[str]]]:
     """(gender, titles) pairs the quotation's forms of address ask for."""
     wanted: list[tuple[Gender | None, frozenset[str]]] = []
-    for m in _GENDERED_ADDRESS.finditer(quote):
+    for m in _GENDERED_ADDRESS.finditer(quote) if courtesy else ():
         wanted.append((Gender.MALE if m.group(1) else Gender.FEMALE, RANK_TITLES))
     for m in _ROYAL_ADDRESS.finditer(quote):
         wanted.append((None, _ROYAL_CHILDREN if m.group(1) else _MONARCHS))
