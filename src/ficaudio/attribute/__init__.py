@@ -367,10 +367,13 @@ def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     man or woman spoken to politely) calls no one in particular."""
     conv = resolver.conversation
     fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text, courtesy=False) if n != conv.turns[-1]]
-    talking = [n for n in fits if n in conv.turns]
-    named = {n for at, n, _ in resolver.salience.recent(ctx.segment.start) if at >= resolver.scene_start}
-    fits = talking or [n for n in fits if n in named]
-    return fits if len(fits) == 1 else []
+    present = fits and ([n for n in fits if n in conv.turns] or [n for n in fits if n in named_in_scene(resolver, ctx.segment.start)])
+    return present if len(present) == 1 else []
+
+
+def named_in_scene(resolver: Resolver, before: int) -> set[str]:
+    """The people the scene has named (in narration or by a tag) before ``before``."""
+    return {n for at, n, _ in resolver.salience.recent(before) if at >= resolver.scene_start}
 
 
 def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
