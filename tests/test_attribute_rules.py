@@ -724,3 +724,15 @@ def test_a_name_turned_to_before_i_is_answered_by_its_bearer():
         '"The left is where I always play."',
     ]
     assert dialogue_speakers(scene)[-1] == "Wendell"
+
+
+def test_a_name_set_off_inside_a_sentence_before_i_is_a_call():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said.',
+        '"Now?"',
+        '"Not yet, Wendell, I said the left side first."',
+        '"The left is where I always play."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"
