@@ -58,3 +58,14 @@ def test_a_short_title_closing_the_quotation_stands_for_the_person():
     assert addressed_by_rank(_Doc, "Aye, Capt.") == ["Captain Vell"]
     assert addressed_by_rank(_Doc, "On my way, Sergeant.") == ["Sgt Orla Finch"]
     assert addressed_by_rank(_Doc, "Capt. Vell, the boats are in.") == []
+
+
+def test_majesty_calls_a_monarch_and_highness_a_royal_child_and_master_is_no_rank():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Queen Ysolde", gender=Gender.FEMALE), Person("Prince Tam", gender=Gender.MALE),
+                      Person("Master Orrin", gender=Gender.MALE)]
+    assert addressed_by_rank(_Doc, "Yes, Your Majesty.") == ["Queen Ysolde"]
+    assert addressed_by_rank(_Doc, "Late again, Highness?") == ["Prince Tam"]
+    assert addressed_by_rank(_Doc, "Thank you, sir.") == ["Prince Tam"]
+    assert addressed_by_rank(_Doc, "Thank you, sir.", courtesy=False) == []

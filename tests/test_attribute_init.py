@@ -230,3 +230,38 @@ def test_a_crowds_line_leaves_the_last_persons_turn_as_it_was():
     scene = ['Kiba and Shino faced the recruits in the yard.', '"At dawn," Shino said.', '"We march at dawn," Kiba said.',
              '"Never!" cried the others.', 'The man nodded. "Even in rain."']
     assert speakers("\n".join(scene), [KIBA, shino])[-1] == ("Shino", "description_action_beat")
+
+
+_THRONE_ROOM = [
+    "The hall was cold. Queen Ysolde sat on the dais, and Prince Tam lounged by the window.",
+    '"The granaries are half empty," said Lord Brannoc.',
+    '"Then fill them," the queen said.',
+    '"The south road is closed, Your Highness," Lord Brannoc said.',
+    '"I rode it yesterday."',
+]
+
+
+def test_the_one_a_title_addresses_answers_next():
+    assert dialogue_speakers(_THRONE_ROOM)[-1] == "Prince Tam"
+
+
+
+def test_a_question_about_someone_by_name_does_not_call_them():
+    scene = [
+        "Marta and Jonas stood at the nurses' station. Marta was reading a chart.",
+        '"Dr. Fairweather wants the bed," Jonas said.',
+        '"Who\'s Dr. Fairweather?"',
+        '"The new registrar."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Jonas"
+
+
+def test_sir_calls_no_one_in_particular():
+    scene = [
+        "Inspector Rhodes sat by the fire. He lit his pipe. Mr. Pym stood at the window, and the maid Lettice waited by the door.",
+        '"Sit down, girl," Inspector Rhodes said.',
+        '"What did you see on the stairs?" Mr. Pym asked.',
+        '"A man in a grey coat, sir," said Lettice.',
+        '"How tall?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mr. Pym"

@@ -742,3 +742,27 @@ def test_a_name_called_after_an_abbreviated_rank_is_the_one_addressed():
     ])
     assert "Hale" in lines[1].speaker
     assert lines[1].rule == "vocative_addressee_replies"
+
+
+def test_a_name_turned_to_before_i_is_answered_by_its_bearer():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said.',
+        '"Now?"',
+        '"In a minute. Wendell, I want you on the left."',
+        '"The left is where I always play."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"
+
+
+def test_a_name_set_off_inside_a_sentence_before_i_is_a_call():
+    scene = [
+        "Coach Brannigan paced in front of the bench. Tomas and Wendell sat side by side.",
+        '"Are we starting?" Tomas asked.',
+        '"We are," Brannigan said.',
+        '"Now?"',
+        '"Not yet, Wendell, I said the left side first."',
+        '"The left is where I always play."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Wendell"

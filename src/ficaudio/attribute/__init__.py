@@ -43,7 +43,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -350,13 +350,30 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.turns.append(decision.speaker)
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
-        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) or addressed_by_title(resolver, ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
         called = [n for n in summoned(ctx) if n != decision.speaker]  # heard once they speak
         conv.summoned = called[0] if called else None if conv.summoned == decision.speaker else conv.summoned
         conv.asked = ctx.segment.text.rstrip(" ”\"'’—-").endswith("?")
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])
+
+
+def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
+    """The one person in the scene a quotation's title of address fits (``"You are late, Your
+    Highness."``, ``"Aye, Captain."``): one who has talked in it, else one its narration has
+    named. They answer next, like one called by name; a title that fits two of them calls
+    neither, one who has not been in the scene is not called, and ``sir`` or ``ma'am`` (any
+    man or woman spoken to politely) calls no one in particular."""
+    conv = resolver.conversation
+    fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text, courtesy=False) if n != conv.turns[-1]]
+    present = fits and ([n for n in fits if n in conv.turns] or [n for n in fits if n in named_in_scene(resolver, ctx.segment.start)])
+    return present if len(present) == 1 else []
+
+
+def named_in_scene(resolver: Resolver, before: int) -> set[str]:
+    """The people the scene has named (in narration or by a tag) before ``before``."""
+    return {n for at, n, _ in resolver.salience.recent(before) if at >= resolver.scene_start}
 
 
 def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
@@ -420,17 +437,19 @@ her``, ``He looked at her strangely`` (not ``she handed him the cup``, ``sat nex
 
 
 _BARE_CALL = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:[\s?!.,]+[A-Z][\w'’.-]*){0,3}[?!]\W*$")
+_CAPITALISED = letters.compile(r"[A-Z][\w'’.-]*")
 
 
 def called_by_name(ctx: QuoteContext) -> list[str]:
     """A quotation that is nothing but a name called out (``?`` or ``!``) addresses its bearer:
     ``"Price? Callum Price?"`` -> Callum, who answers next (not ``"Jonathan Harker."``, an
-    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present).
+    answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present, nor a
+    question about someone, ``"Who's Dr. Abernathy?"``, whose words are not all names).
 
     >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
     [True, False, False]
     """
-    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx):
+    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx) or not is_address_phrase(" ".join(_CAPITALISED.findall(ctx.segment.text))):
         return []
     by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
     return [n for n in named_in_quote(ctx) if n not in by_rank]

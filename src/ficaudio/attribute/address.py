@@ -12,13 +12,14 @@ from ficaudio.attribute.lexicon import NEUTRAL_TITLES, SHORT_TITLES, TITLE_GENDE
 from ficaudio.models import Gender
 
 # Titles of rank (not of mere courtesy or kinship: `Mr.`, `Aunt`): a `sir` or `ma'am` goes to them.
-_COURTESY_OR_KIN = frozenset({"mr", "mister", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
+_COURTESY_OR_KIN = frozenset({"mr", "mister", "master", "mistress", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
                               "monsieur", "herr", "signor", "signora", "frau", "madame", "mademoiselle", "mme", "mlle"})
 RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
-_ROYAL = frozenset({"king", "queen", "prince", "princess", "emperor", "empress", "highness", "majesty"})
+_MONARCHS = frozenset({"king", "queen", "emperor", "empress", "majesty"})  # "Your Majesty"
+_ROYAL_CHILDREN = frozenset({"prince", "princess", "highness"})  # "Your Highness"
 
 _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
-_ROYAL_ADDRESS = letters.compile(r"\b(?:your |)(?:highness|majesty)\b", re.IGNORECASE)
+_ROYAL_ADDRESS = letters.compile(r"\b(?:your |)(?:(highness)|majesty)\b", re.IGNORECASE)
 _NAME_AFTER_STOP = letters.compile(r"\.\s*[A-Z]")
 _RANK_ADDRESS = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
 
@@ -38,27 +39,30 @@ def person_titles(person: Person) -> frozenset[str]:
     return frozenset(titles)
 
 
-def addressed_by_rank(doc: Document, quote: str) -> list[str]:
+def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[str]:
     """People a quotation's forms of address fit: ``"Yes, ma'am."`` -> every woman of rank
     (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
-    ``"Say what, Highness?"`` -> the royal persons; ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
-    None of them says it: a form of address names the listener.
+    ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess;
+    ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
+    None of them says it: a form of address names the listener. Without ``courtesy``, only
+    titles (``Highness``, ``Captain``) are read, not ``sir``/``ma'am``/``my lord``, which any
+    man or woman spoken to politely may be called.
 
     Scenes: tests/test_attribute_address.py.
     """
-    wanted = _wanted(quote)
+    wanted = _wanted(quote, courtesy)
     if not wanted:
         return []
     return [p.name for p in doc.roster.people if _fits(p, wanted)]
 
 
-def _wanted(quote: str) -> list[tuple[Gender | None, frozenset[str]]]:
+def _wanted(quote: str, courtesy: bool = True) -> list[tuple[Gender | None, frozenset[str]]]:
     """(gender, titles) pairs the quotation's forms of address ask for."""
     wanted: list[tuple[Gender | None, frozenset[str]]] = []
-    for m in _GENDERED_ADDRESS.finditer(quote):
+    for m in _GENDERED_ADDRESS.finditer(quote) if courtesy else ():
         wanted.append((Gender.MALE if m.group(1) else Gender.FEMALE, RANK_TITLES))
-    if _ROYAL_ADDRESS.search(quote):
-        wanted.append((None, _ROYAL))
+    for m in _ROYAL_ADDRESS.finditer(quote):
+        wanted.append((None, _ROYAL_CHILDREN if m.group(1) else _MONARCHS))
     for m in _RANK_ADDRESS.finditer(quote):
         if (word := m.group(1).lower()) in RANK_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
             wanted.append((None, frozenset(rank for rank in RANK_TITLES if same_title(rank, word))))

@@ -681,7 +681,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)(?:[a-z]|I\b|I['’])")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -695,15 +695,20 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
-_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)(?:[a-z]|I\b|I['’])")
 
 
 def turned_to(ctx: QuoteContext) -> list[str]:
     """People a quotation turns to by name in a later sentence, set off by a comma: ``"I have
     manners! Ren, tell her."``, ``"Call surgery. Dr. Amadi, you'll come with me."`` -- the
     one turned to answers next, though the sentences before may answer someone else (so
-    these are not :func:`vocatives`, which also say whom a quotation replies to); not a list
-    (``"Ren, Sora and I went."``)."""
+    these are not :func:`vocatives`, which also say whom a quotation replies to); the word
+    after the comma may be ``I`` (``"It keeps. Julian, I do this every year."``); not a list
+    (``"Ren, Sora and I went."``).
+
+    >>> [m.group(1) for q in ("It keeps. Julian, I do this.", "It keeps. Ren, Sora and I went.") for m in _VOCATIVE_LATER_START.finditer(q)]
+    ['Julian']
+    """
     phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
     return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
 
@@ -880,12 +885,12 @@ def inner_vocatives(quote: str) -> list[str]:
     """Names set off by commas inside a sentence, after a lower-case word and before one:
     ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
     not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
-    brother, Edmund, came``).
+    brother, Edmund, came``); the word after may be ``I`` (``"It is yours, Rupert, I swear."``).
 
     >>> inner_vocatives('"Come with me, Gilbert, for I want you."'), inner_vocatives('"I saw my brother, Edmund, at the ball."')
     (['Gilbert'], [])
-    >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."')
-    []
+    >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."'), inner_vocatives('"It is yours, Rupert, I swear."')
+    ([], ['Rupert'])
     """
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
