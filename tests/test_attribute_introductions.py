@@ -375,3 +375,20 @@ def test_a_role_a_named_speaker_says_is_theirs_names_the_voice_of_that_role():
         "“Nobody leaves a drop,” said the cook.",
     ])
     assert speakers[-1] == "Marguerite"
+
+
+_ROLE_AS_NAME = [
+    "Coach blew the whistle twice and the team jogged in.",
+    '"Laps," Coach said. "Ten of them."',
+    "Priya groaned.",
+    '"Ten laps in this heat?" Priya asked.',
+    'Brennan folded his arms. "In any heat."',
+    'Priya wiped her face. "I hear you, Coach, I just think it is a lot."',
+    "Coach pointed at the track.",
+]
+
+
+def test_a_role_written_as_a_name_is_the_person_whose_line_its_call_answers():
+    # "Coach" is written in the narration more often than called, but a role is a second name:
+    # the call answers Brennan's line, so Coach's lines are his
+    assert dialogue_speakers(_ROLE_AS_NAME) == ["Brennan", "Brennan", "Priya", "Brennan", "Priya"]

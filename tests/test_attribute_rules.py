@@ -712,3 +712,7 @@ def test_a_name_called_after_an_abbreviated_rank_is_the_one_addressed():
     ])
     assert "Hale" in lines[1].speaker
     assert lines[1].rule == "vocative_addressee_replies"
+
+
+def test_a_name_set_off_by_commas_before_i_is_called():
+    assert inner_vocatives("“I know it looks bad, Marguerite, I only meant to help.”") == ["Marguerite"]

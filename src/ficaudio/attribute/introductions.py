@@ -19,8 +19,8 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE
-from ficaudio.attribute.mentions import is_name_word, name_runs, words
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, TITLES
+from ficaudio.attribute.mentions import is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -539,7 +539,10 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     lines just before and just after each call vote (in the paragraphs next to the caller's, a
     line read from its own tag or beat, a name that is not the caller's); the winner needs two
     votes and more than half. Not a person whose own tagged line calls the name (nobody calls
-    themselves), nor genders that clash, nor a name another pass renamed (``taken``).
+    themselves), nor genders that clash, nor a name another pass renamed (``taken``). A role
+    written as a name (``Chef``, ``Coach``: :func:`is_role_word`) is someone's second name however
+    often the narration writes it, so one vote names it: ``Mercer looks at the clock. "It's
+    late."`` / ``"I know, Chef, I'm just the messenger."`` -> ``{"Chef": "Mercer"}``.
     """
     doc = resolver.doc
     votes, calls, callers = _call_votes(doc, decisions, taken)
@@ -547,9 +550,20 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     renames: dict[str, str] = {}
     for name, counter in votes.items():
         owner, weight = counter.most_common(1)[0] if counter else ("", 0)
-        if weight >= 2 and weight * 2 > sum(counter.values()) and written[name] < calls[name] and owner not in callers[name] and _genders_agree(resolver, name, owner):
+        role = is_role_word(name)
+        if weight >= (1 if role else 2) and weight * 2 > sum(counter.values()) and (written[name] < calls[name] or role) and owner not in callers[name] and _genders_agree(resolver, name, owner):
             renames[name] = taken.get(owner, owner)
     return renames
+
+
+def is_role_word(name: str) -> bool:
+    """A role or title written as a name (``Chef``, ``Coach``, ``Captain``): however often the
+    narration writes it, it is a second name for the person who holds the role.
+
+    >>> is_role_word("Chef"), is_role_word("Coach"), is_role_word("Dennis"), is_role_word("Lord Hollin")
+    (True, True, False, False)
+    """
+    return " " not in name and (is_person_noun(name) or name.lower() in TITLES)
 
 
 def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:

@@ -371,7 +371,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "professor", "clerk", "driver", "merchant", "innkeeper", "landlord", "landlady", "sailor",
     "seaman", "boatswain", "convict", "prisoner", "host", "hostess", "guest", "visitor", "friend",
     "companion", "priest", "vicar", "parson", "squire", "judge", "lawyer", "butler", "cook",
-    "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss",
+    "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss", "chef",
     "sensei", "instructor", "apprentice", "youth", "baby", "infant", "newcomer",
     "creature", "voice", "figure", "person", "people", "crowd", "twins", "twin", "men", "women", "children",
     "boys", "girls", "ladies", "soldiers", "servants", "guests", "villagers", "captain", "hokage",

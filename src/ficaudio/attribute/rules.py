@@ -655,7 +655,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)[a-z]")
+_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?:(?!(?:and|or|nor)\b)[a-z]|I\b|I['’])")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -851,15 +851,15 @@ def called_after_full_stop(quote: str) -> list[str]:
 
 
 def inner_vocatives(quote: str) -> list[str]:
-    """Names set off by commas inside a sentence, after a lower-case word and before one:
+    """Names set off by commas inside a sentence, after a lower-case word and before one (or ``I``):
     ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
     not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
     brother, Edmund, came``).
 
     >>> inner_vocatives('"Come with me, Gilbert, for I want you."'), inner_vocatives('"I saw my brother, Edmund, at the ball."')
     (['Gilbert'], [])
-    >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."')
-    []
+    >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."'), inner_vocatives('"I know it is, Chef, I was there."')
+    ([], ['Chef'])
     """
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
