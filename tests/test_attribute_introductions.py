@@ -392,3 +392,8 @@ def test_a_role_written_as_a_name_is_the_person_whose_line_its_call_answers():
     # "Coach" is written in the narration more often than called, but a role is a second name:
     # the call answers Brennan's line, so Coach's lines are his
     assert dialogue_speakers(_ROLE_AS_NAME) == ["Brennan", "Brennan", "Priya", "Brennan", "Priya"]
+
+
+def test_a_drawn_out_shout_answered_by_a_described_speaker_names_nobody():
+    scene = ['"Begin!" the referee called.', '"You are slow," Kaito said to Jun.', '"Not slow enough," Jun said.', "Kaito lunged.", '"Yaaaah!"', '"Point!" the referee called.']
+    assert dialogue_speakers(scene)[-1] == "the referee"
