@@ -129,7 +129,9 @@ def test_a_full_name_alone_is_no_introduction():
 def test_an_introduction_answering_an_introduction_is_the_described_askers():
     # the answer was guessed for the woman just named ("She pressed..." -> Brynn): it is the asker's
     quotes = ["“Do you have a name?”", "“Marrow. Brynn Marrow. Ninth Company.”", "“Maud Pennick. Nobody’s company.”"]
-    doc = SimpleNamespace(roster=Roster(), segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE) for q in quotes])
+    starts = [0, len(quotes[0]) + 1, len(quotes[0]) + len(quotes[1]) + 2]
+    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraph_of={i: SimpleNamespace() for i in range(3)},
+                          segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE, start=at) for q, at in zip(quotes, starts)])
     decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
     assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}
 
@@ -397,3 +399,21 @@ def test_a_role_written_as_a_name_is_the_person_whose_line_its_call_answers():
 def test_a_drawn_out_shout_answered_by_a_described_speaker_names_nobody():
     scene = ['"Begin!" the referee called.', '"You are slow," Kaito said to Jun.', '"Not slow enough," Jun said.', "Kaito lunged.", '"Yaaaah!"', '"Point!" the referee called.']
     assert dialogue_speakers(scene)[-1] == "the referee"
+
+
+_GREETED_FATHER = [
+    "Mira rang the bell twice.",
+    '"There you are!" Her father filled the doorway, beaming. "And this must be Theo. Rafael. Lovely to meet you."',
+    '"Thank you for having me," Theo said.',
+    '"Come in, come in," Dad said.',
+]
+
+
+def test_a_new_name_before_nice_to_meet_you_is_the_speakers_own():
+    # "Rafael" is written nowhere before: Dad gives his own name, in the line after his own first one
+    assert dialogue_speakers(_GREETED_FATHER) == ["Rafael", "Rafael", "Theo", "Rafael"]
+
+
+def test_a_name_written_before_nice_to_meet_you_is_the_one_greeted():
+    scene = ['"Dad, this is Theo," Mira said.', '"Theo. Lovely to meet you," Dad said.', '"Thank you for having me," Theo said.']
+    assert dialogue_speakers(scene) == ["Mira", "Dad", "Theo"]

@@ -16,7 +16,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
+from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, TITLES
@@ -86,6 +86,26 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     return phrase if " " in phrase or _looks_like_name(phrase) else None
 
 
+_GREETING_NAME = letters.compile(r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][a-z][\w'’-]*)\.\s+(?:[Ii]t['’]s\s+|[Ii]t is\s+)?(?:[Nn]ice|[Gg]ood|[Gg]reat|[Pp]leased|[Ll]ovely|[Gg]lad|[Hh]appy)\s+to\s+(?:finally\s+)?meet\s+you")
+
+
+def greeting_name(text: str, quote: str, start: int) -> str | None:
+    """A name the story has not written before, said alone right before ``nice to meet you``,
+    is the speaker's own: ``"And this must be Julian. Dennis. Great to meet you."`` -> Dennis
+    (a name written before is the one greeted: ``"Julian. Great to meet you."`` after
+    ``This is Julian``).
+
+    >>> greeting_name('Her father came out.', '"So you are Ana. Tobias. Nice to meet you."', 20)
+    'Tobias'
+    >>> greeting_name('This is Tobias.', '"Tobias. Nice to meet you."', 15) is None
+    True
+    """
+    m = _GREETING_NAME.search(quote)
+    if not m or not is_name_word(m.group(1)) or writes_word(text[:start], m.group(1)):
+        return None
+    return m.group(1)
+
+
 def _all_name_words(phrase: str) -> bool:
     return all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split())
 
@@ -109,14 +129,14 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     dialogue: list[int] = []
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
-        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
+        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or greeting_name(doc.text, quote, doc.segments[index].start)
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
+        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(doc, decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = decided(name, "self_introduction")
@@ -133,10 +153,12 @@ def is_unnamed(speaker: str) -> bool:
     return speaker.startswith("the ") or speaker.lower() in KIN_NAMES
 
 
-def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
-    """Whether ``speaker`` said the line before (``"Do you have a name?"``): the name given in
-    answer is someone else's, so it corrects that one line and renames nobody."""
-    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker
+def _asked_by(doc: Document, decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
+    """Whether ``speaker`` said the line before, in a paragraph of its own (``"Do you have a
+    name?"``): the name given in answer is someone else's, so it corrects that one line and
+    renames nobody. A line before in the same paragraph is the speaker going on (``"There she
+    is!" Her father came down the walk. "... Dennis. Great to meet you."``)."""
+    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker and doc.paragraph_of[dialogue[-2]] is not doc.paragraph_of[dialogue[-1]]
 
 
 def reciprocal_asker(doc: Document, decisions: dict[int, Decision], dialogue: list[int]) -> str | None:
