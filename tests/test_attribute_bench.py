@@ -103,11 +103,11 @@ STORY_FLOORS = [
     ("reader_insert", 95, 0.85),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f
     # round 33's blind set (bench/heldout then), read and moved here in round 34
     ("dojo_rivals", 95, 0.65),  # round 33 blind: 0.674 at its start, 0.653 at its end
-    ("family_dinner", 99, 0.59),  # round 33 blind: 0.586 at its start, 0.596 at its end
+    ("family_dinner", 99, 0.74),  # round 33 blind: 0.586 at its start, 0.596 at its end; 74/99 = 0.747 after round 34a (Dad gives his name)
     ("gala_heist", 97, 0.48),  # round 33 blind: 0.495 at its start, 0.485 at its end
-    ("kitchen_shift", 97, 0.47),  # round 33 blind: 0.443 at its start, 0.474 at its end
+    ("kitchen_shift", 97, 0.61),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer)
     ("road_hunters", 97, 0.64),  # round 33 blind: 0.619 at its start, 0.649 at its end
-    ("royal_court", 92, 0.55),  # round 33 blind: 0.543 at its start, 0.554 at its end
+    ("royal_court", 92, 0.58),  # round 33 blind: 0.543 at its start, 0.554 at its end; 54/92 = 0.587 after round 34a (Osric the herald)
 ]
 
 
