@@ -130,7 +130,7 @@ def test_an_introduction_answering_an_introduction_is_the_described_askers():
     # the answer was guessed for the woman just named ("She pressed..." -> Brynn): it is the asker's
     quotes = ["“Do you have a name?”", "“Marrow. Brynn Marrow. Ninth Company.”", "“Maud Pennick. Nobody’s company.”"]
     starts = [0, len(quotes[0]) + 1, len(quotes[0]) + len(quotes[1]) + 2]
-    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraph_of={i: SimpleNamespace() for i in range(3)},
+    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraphs=[], paragraph_of={i: SimpleNamespace() for i in range(3)},
                           segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE, start=at) for q, at in zip(quotes, starts)])
     decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
     assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}
@@ -412,6 +412,10 @@ _GREETED_FATHER = [
 def test_a_new_name_before_nice_to_meet_you_is_the_speakers_own():
     # "Rafael" is written nowhere before: Dad gives his own name, in the line after his own first one
     assert dialogue_speakers(_GREETED_FATHER) == ["Rafael", "Rafael", "Theo", "Rafael"]
+
+
+def test_a_name_the_header_lists_is_still_new_to_the_story_when_greeted():
+    assert dialogue_speakers(["Characters: Mira Solis, Theo Park, Rafael Solis", *_GREETED_FATHER]) == ["Rafael", "Rafael", "Theo", "Rafael"]
 
 
 def test_a_name_written_before_nice_to_meet_you_is_the_one_greeted():

@@ -89,21 +89,26 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
 _GREETING_NAME = letters.compile(r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][a-z][\w'’-]*)\.\s+(?:[Ii]t['’]s\s+|[Ii]t is\s+)?(?:[Nn]ice|[Gg]ood|[Gg]reat|[Pp]leased|[Ll]ovely|[Gg]lad|[Hh]appy)\s+to\s+(?:finally\s+)?meet\s+you")
 
 
-def greeting_name(text: str, quote: str, start: int) -> str | None:
-    """A name the story has not written before, said alone right before ``nice to meet you``,
-    is the speaker's own: ``"And this must be Julian. Dennis. Great to meet you."`` -> Dennis
-    (a name written before is the one greeted: ``"Julian. Great to meet you."`` after
-    ``This is Julian``).
+def greeting_name(story_so_far: str, quote: str) -> str | None:
+    """A name the story (its header and notes aside) has not written before, said alone right
+    before ``nice to meet you``, is the speaker's own: ``"And this must be Julian. Dennis. Great
+    to meet you."`` -> Dennis (a name written before is the one greeted: ``"Julian. Great to meet
+    you."`` after ``This is Julian``).
 
-    >>> greeting_name('Her father came out.', '"So you are Ana. Tobias. Nice to meet you."', 20)
+    >>> greeting_name('Her father came out.', '"So you are Ana. Tobias. Nice to meet you."')
     'Tobias'
-    >>> greeting_name('This is Tobias.', '"Tobias. Nice to meet you."', 15) is None
+    >>> greeting_name('This is Tobias.', '"Tobias. Nice to meet you."') is None
     True
     """
     m = _GREETING_NAME.search(quote)
-    if not m or not is_name_word(m.group(1)) or writes_word(text[:start], m.group(1)):
+    if not m or not is_name_word(m.group(1)) or writes_word(story_so_far, m.group(1)):
         return None
     return m.group(1)
+
+
+def _story_start(doc: Document) -> int:
+    """Where the story proper begins, after its header fields and notes."""
+    return next((p.start for p in doc.paragraphs if not p.front_matter), 0)
 
 
 def _all_name_words(phrase: str) -> bool:
@@ -127,9 +132,10 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
+    story_start = _story_start(doc)
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
-        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or greeting_name(doc.text, quote, doc.segments[index].start)
+        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or greeting_name(doc.text[story_start:doc.segments[index].start], quote)
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
