@@ -977,3 +977,21 @@ def test_a_role_given_by_a_pronoun_copula_names_the_person_just_named():
         "“Then you drink less,” said the quartermaster.",
     ])
     assert speakers == ["Birgit", "Anselm", "Birgit"]
+
+
+_NAMED_ROLE = [
+    "Bertil the ferryman had a laugh like a foghorn, and he used it on every passenger.",
+    '"Mind the rail!" the ferryman shouted.',
+    "Ylva gripped it with both hands.",
+    '"Is it always this rough?" Ylva asked.',
+    '"Only on days ending in y," the ferryman said.',
+]
+
+
+def test_a_name_given_with_the_role_the_tags_make_a_speaker_names_the_role():
+    assert dialogue_speakers(_NAMED_ROLE) == ["Bertil", "Ylva", "Bertil"]
+
+
+def test_a_sentence_opening_word_before_a_role_names_nobody():
+    scene = ["Downstairs the ferryman had a laugh like a foghorn.", *_NAMED_ROLE[1:], "He went downstairs."]
+    assert dialogue_speakers(scene)[0] == "the ferryman"

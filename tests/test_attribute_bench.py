@@ -103,11 +103,11 @@ STORY_FLOORS = [
     ("reader_insert", 95, 0.85),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f
     # round 33's blind set (bench/heldout then), read and moved here in round 34
     ("dojo_rivals", 95, 0.67),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag)
-    ("family_dinner", 99, 0.60),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d
+    ("family_dinner", 99, 0.74),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name)
     ("gala_heist", 97, 0.53),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another)
-    ("kitchen_shift", 97, 0.47),  # round 33 blind: 0.443 at its start, 0.474 at its end
+    ("kitchen_shift", 97, 0.61),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer)
     ("road_hunters", 97, 0.64),  # round 33 blind: 0.619 at its start, 0.649 at its end
-    ("royal_court", 92, 0.69),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness)
+    ("royal_court", 92, 0.69),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald)
 ]
 
 

@@ -129,7 +129,9 @@ def test_a_full_name_alone_is_no_introduction():
 def test_an_introduction_answering_an_introduction_is_the_described_askers():
     # the answer was guessed for the woman just named ("She pressed..." -> Brynn): it is the asker's
     quotes = ["“Do you have a name?”", "“Marrow. Brynn Marrow. Ninth Company.”", "“Maud Pennick. Nobody’s company.”"]
-    doc = SimpleNamespace(roster=Roster(), segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE) for q in quotes])
+    starts = [0, len(quotes[0]) + 1, len(quotes[0]) + len(quotes[1]) + 2]
+    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraphs=[], paragraph_of={i: SimpleNamespace() for i in range(3)},
+                          segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE, start=at) for q, at in zip(quotes, starts)])
     decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
     assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}
 
@@ -375,3 +377,47 @@ def test_a_role_a_named_speaker_says_is_theirs_names_the_voice_of_that_role():
         "“Nobody leaves a drop,” said the cook.",
     ])
     assert speakers[-1] == "Marguerite"
+
+
+_ROLE_AS_NAME = [
+    "Coach blew the whistle twice and the team jogged in.",
+    '"Laps," Coach said. "Ten of them."',
+    "Priya groaned.",
+    '"Ten laps in this heat?" Priya asked.',
+    'Brennan folded his arms. "In any heat."',
+    'Priya wiped her face. "I hear you, Coach, I just think it is a lot."',
+    "Coach pointed at the track.",
+]
+
+
+def test_a_role_written_as_a_name_is_the_person_whose_line_its_call_answers():
+    # "Coach" is written in the narration more often than called, but a role is a second name:
+    # the call answers Brennan's line, so Coach's lines are his
+    assert dialogue_speakers(_ROLE_AS_NAME) == ["Brennan", "Brennan", "Priya", "Brennan", "Priya"]
+
+
+def test_a_drawn_out_shout_answered_by_a_described_speaker_names_nobody():
+    scene = ['"Begin!" the referee called.', '"You are slow," Kaito said to Jun.', '"Not slow enough," Jun said.', "Kaito lunged.", '"Yaaaah!"', '"Point!" the referee called.']
+    assert dialogue_speakers(scene)[-1] == "the referee"
+
+
+_GREETED_FATHER = [
+    "Mira rang the bell twice.",
+    '"There you are!" Her father filled the doorway, beaming. "And this must be Theo. Rafael. Lovely to meet you."',
+    '"Thank you for having me," Theo said.',
+    '"Come in, come in," Dad said.',
+]
+
+
+def test_a_new_name_before_nice_to_meet_you_is_the_speakers_own():
+    # "Rafael" is written nowhere before: Dad gives his own name, in the line after his own first one
+    assert dialogue_speakers(_GREETED_FATHER) == ["Rafael", "Rafael", "Theo", "Rafael"]
+
+
+def test_a_name_the_header_lists_is_still_new_to_the_story_when_greeted():
+    assert dialogue_speakers(["Characters: Mira Solis, Theo Park, Rafael Solis", *_GREETED_FATHER]) == ["Rafael", "Rafael", "Theo", "Rafael"]
+
+
+def test_a_name_written_before_nice_to_meet_you_is_the_one_greeted():
+    scene = ['"Dad, this is Theo," Mira said.', '"Theo. Lovely to meet you," Dad said.', '"Thank you for having me," Theo said.']
+    assert dialogue_speakers(scene) == ["Mira", "Dad", "Theo"]

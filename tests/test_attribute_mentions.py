@@ -185,3 +185,10 @@ def test_the_captain_is_the_one_person_bearing_the_rank_even_after_a_called_rank
         '"Hold her steady!" the captain yelled back.',
     ]
     assert dialogue_speakers(scene)[-1] == "Captain Ilse Brandt"
+
+
+def test_a_drawn_out_shout_is_no_name():
+    from ficaudio.attribute.mentions import is_name_word
+
+    assert not is_name_word("Gooooal") and not is_name_word("Whaaat")
+    assert is_name_word("Isaac") and is_name_word("Anneliese")

@@ -42,6 +42,7 @@ _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
+_NAME_THE_ROLE = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r" (?=the [a-z]+ (?!of\b)[a-z])")  # "Osric the herald had ..." opening a sentence
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
@@ -852,7 +853,8 @@ def _genders_allow(given: Person, surname: Person) -> bool:
 
 def index_described_names(doc: Document) -> None:
     """A description the text equates with a name names that person from the start:
-    ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition), ``The tall girl
+    ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition; without commas only
+    as a sentence's subject: ``Osric the herald had a voice ...``), ``The tall girl
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
@@ -861,6 +863,8 @@ def index_described_names(doc: Document) -> None:
         for start, end in para.narration(doc.segments):
             for m in _APPOSITION.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
+            for m in _NAME_THE_ROLE.finditer(doc.text, start, end):
+                _index_named_role(doc.roster, doc.text, m.group(1), doc.text[m.end():end])
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
             for m in _NAME_IS.finditer(doc.text, start, end):
@@ -975,6 +979,22 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     for form in (phrase, _role_of_possessor(roster, phrase, found[1])):
         if form and roster.lookup(form) is None:
             roster.index(form, person)
+
+
+def _index_named_role(roster: Roster, text: str, name: str, following: str) -> None:
+    """``Osric the herald had a voice like a bell``: a name given with the role the story's tags
+    make a speaker (``the herald called``) is that person, even one the narration names only
+    here; not a description after a sentence-opening word (``Perhaps the river ...``, a word the
+    text also writes in lower case), nor a role no tag makes a speaker."""
+    found = description_at(following, roster.speaker_nouns)
+    if not found or found[1] not in roster.speaker_nouns:
+        return
+    person = roster.resolve_phrase(name)
+    if person is None and (" " in name or not is_name_word(name) or writes_word(text, name.lower())):
+        return
+    person = person or roster.add(Person(name), [name])
+    if roster.lookup("the " + found[1]) is None:
+        roster.index("the " + found[1], person)
 
 
 def _role_of_possessor(roster: Roster, phrase: str, head: str) -> str | None:

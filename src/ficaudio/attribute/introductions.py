@@ -16,11 +16,11 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL
+from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE
-from ficaudio.attribute.mentions import is_name_word, name_runs, words
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, TITLES
+from ficaudio.attribute.mentions import is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -86,6 +86,31 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     return phrase if " " in phrase or _looks_like_name(phrase) else None
 
 
+_GREETING_NAME = letters.compile(r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][a-z][\w'’-]*)\.\s+(?:[Ii]t['’]s\s+|[Ii]t is\s+)?(?:[Nn]ice|[Gg]ood|[Gg]reat|[Pp]leased|[Ll]ovely|[Gg]lad|[Hh]appy)\s+to\s+(?:finally\s+)?meet\s+you")
+
+
+def greeting_name(story_so_far: str, quote: str) -> str | None:
+    """A name the story (its header and notes aside) has not written before, said alone right
+    before ``nice to meet you``, is the speaker's own: ``"And this must be Julian. Dennis. Great
+    to meet you."`` -> Dennis (a name written before is the one greeted: ``"Julian. Great to meet
+    you."`` after ``This is Julian``).
+
+    >>> greeting_name('Her father came out.', '"So you are Ana. Tobias. Nice to meet you."')
+    'Tobias'
+    >>> greeting_name('This is Tobias.', '"Tobias. Nice to meet you."') is None
+    True
+    """
+    m = _GREETING_NAME.search(quote)
+    if not m or not is_name_word(m.group(1)) or writes_word(story_so_far, m.group(1)):
+        return None
+    return m.group(1)
+
+
+def _story_start(doc: Document) -> int:
+    """Where the story proper begins, after its header fields and notes."""
+    return next((p.start for p in doc.paragraphs if not p.front_matter), 0)
+
+
 def _all_name_words(phrase: str) -> bool:
     return all(is_name_word(w.rstrip(".")) or w.rstrip(".").lower() in _TITLE_WORDS for w in phrase.split())
 
@@ -107,16 +132,17 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
+    story_start = _story_start(doc)
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
-        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
+        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or greeting_name(doc.text[story_start:doc.segments[index].start], quote)
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
+        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(doc, decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = decided(name, "self_introduction")
@@ -133,10 +159,12 @@ def is_unnamed(speaker: str) -> bool:
     return speaker.startswith("the ") or speaker.lower() in KIN_NAMES
 
 
-def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
-    """Whether ``speaker`` said the line before (``"Do you have a name?"``): the name given in
-    answer is someone else's, so it corrects that one line and renames nobody."""
-    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker
+def _asked_by(doc: Document, decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
+    """Whether ``speaker`` said the line before, in a paragraph of its own (``"Do you have a
+    name?"``): the name given in answer is someone else's, so it corrects that one line and
+    renames nobody. A line before in the same paragraph is the speaker going on (``"There she
+    is!" Her father came down the walk. "... Dennis. Great to meet you."``)."""
+    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker and doc.paragraph_of[dialogue[-2]] is not doc.paragraph_of[dialogue[-1]]
 
 
 def reciprocal_asker(doc: Document, decisions: dict[int, Decision], dialogue: list[int]) -> str | None:
@@ -539,7 +567,10 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     lines just before and just after each call vote (in the paragraphs next to the caller's, a
     line read from its own tag or beat, a name that is not the caller's); the winner needs two
     votes and more than half. Not a person whose own tagged line calls the name (nobody calls
-    themselves), nor genders that clash, nor a name another pass renamed (``taken``).
+    themselves), nor genders that clash, nor a name another pass renamed (``taken``). A role
+    written as a name (``Chef``, ``Coach``: :func:`is_role_word`) is someone's second name however
+    often the narration writes it, so one vote names it: ``Mercer looks at the clock. "It's
+    late."`` / ``"I know, Chef, I'm just the messenger."`` -> ``{"Chef": "Mercer"}``.
     """
     doc = resolver.doc
     votes, calls, callers = _call_votes(doc, decisions, taken)
@@ -547,9 +578,20 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     renames: dict[str, str] = {}
     for name, counter in votes.items():
         owner, weight = counter.most_common(1)[0] if counter else ("", 0)
-        if weight >= 2 and weight * 2 > sum(counter.values()) and written[name] < calls[name] and owner not in callers[name] and _genders_agree(resolver, name, owner):
+        role = is_role_word(name)
+        if weight >= (1 if role else 2) and weight * 2 > sum(counter.values()) and (written[name] < calls[name] or role) and owner not in callers[name] and _genders_agree(resolver, name, owner):
             renames[name] = taken.get(owner, owner)
     return renames
+
+
+def is_role_word(name: str) -> bool:
+    """A role or title written as a name (``Chef``, ``Coach``, ``Captain``): however often the
+    narration writes it, it is a second name for the person who holds the role.
+
+    >>> is_role_word("Chef"), is_role_word("Coach"), is_role_word("Dennis"), is_role_word("Lord Hollin")
+    (True, True, False, False)
+    """
+    return " " not in name and (is_person_noun(name) or name.lower() in TITLES)
 
 
 def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:

@@ -371,7 +371,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "professor", "clerk", "driver", "merchant", "innkeeper", "landlord", "landlady", "sailor",
     "seaman", "boatswain", "convict", "prisoner", "host", "hostess", "guest", "visitor", "friend",
     "companion", "priest", "vicar", "parson", "squire", "judge", "lawyer", "butler", "cook",
-    "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss",
+    "footman", "coachman", "porter", "waiter", "waitress", "maid", "housekeeper", "chief", "boss", "chef",
     "sensei", "instructor", "apprentice", "youth", "baby", "infant", "newcomer",
     "creature", "voice", "figure", "person", "people", "crowd", "twins", "twin", "men", "women", "children",
     "boys", "girls", "ladies", "soldiers", "servants", "guests", "villagers", "captain", "hokage",
@@ -426,9 +426,17 @@ def is_group_noun(word: str) -> bool:
 
 
 def is_name_word(word: str) -> bool:
-    """A capitalised word that can be part of a name (not ``The``, ``Monday``, ``I``)."""
+    """A capitalised word that can be part of a name (not ``The``, ``Monday``, ``I``, nor a
+    drawn-out shout: ``Meeeen``, ``Nooo``).
+
+    >>> is_name_word("Maren"), is_name_word("Meeeen"), is_name_word("Yaaah"), is_name_word("Lleyton")
+    (True, False, False, True)
+    """
     folded = fold(word).rstrip(".")
-    return is_capitalised(word) and folded not in NOT_NAMES and not _is_pronoun_contraction(folded)
+    return is_capitalised(word) and folded not in NOT_NAMES and not _is_pronoun_contraction(folded) and not _DRAWN_OUT.search(folded)
+
+
+_DRAWN_OUT = re.compile(r"([a-z])\1\1")  # a letter three times running: a shout drawn out, no name
 
 
 _CONTRACTION_ENDINGS = ("'d", "'s", "'ll", "'re", "'ve", "'m", "n't")

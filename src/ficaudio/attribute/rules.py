@@ -882,7 +882,7 @@ def called_after_full_stop(quote: str) -> list[str]:
 
 
 def inner_vocatives(quote: str) -> list[str]:
-    """Names set off by commas inside a sentence, after a lower-case word and before one:
+    """Names set off by commas inside a sentence, after a lower-case word and before one (or ``I``):
     ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
     not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
     brother, Edmund, came``); the word after may be ``I`` (``"It is yours, Rupert, I swear."``).
@@ -891,6 +891,8 @@ def inner_vocatives(quote: str) -> list[str]:
     (['Gilbert'], [])
     >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."'), inner_vocatives('"It is yours, Rupert, I swear."')
     ([], ['Rupert'])
+    >>> inner_vocatives('"I know it is, Chef, I was there."')
+    ['Chef']
     """
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
