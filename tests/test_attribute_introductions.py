@@ -375,3 +375,17 @@ def test_a_role_a_named_speaker_says_is_theirs_names_the_voice_of_that_role():
         "“Nobody leaves a drop,” said the cook.",
     ])
     assert speakers[-1] == "Marguerite"
+
+
+def test_a_described_speaker_who_goes_on_to_give_a_name_is_named_by_it():
+    """``"Only you," the clerk said. "I'm Mavis, by the way."`` -- the line before the
+    introduction is the clerk's own, in the same paragraph, not a question someone else asked:
+    every line of the clerk is Mavis's."""
+    speakers = dialogue_speakers([
+        "The store was empty but for the clerk, reading a paper behind the till.",
+        "Eli set the bread down. “Anybody come by tonight?”",
+        "“Only you,” the clerk said. “I'm Mavis, by the way.”",
+        "“Thanks,” Eli said.",
+        "“Drive safe,” the clerk said.",
+    ])
+    assert speakers == ["Eli", "Mavis", "Mavis", "Eli", "Mavis"]

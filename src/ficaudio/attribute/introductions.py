@@ -116,7 +116,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
             dialogue.append(index)
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
-        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(decisions, dialogue, decision.speaker):
+        if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(doc, decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
         else:
             decisions[index] = decided(name, "self_introduction")
@@ -133,10 +133,12 @@ def is_unnamed(speaker: str) -> bool:
     return speaker.startswith("the ") or speaker.lower() in KIN_NAMES
 
 
-def _asked_by(decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
-    """Whether ``speaker`` said the line before (``"Do you have a name?"``): the name given in
-    answer is someone else's, so it corrects that one line and renames nobody."""
-    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker
+def _asked_by(doc: Document, decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
+    """Whether ``speaker`` said the line before, in a paragraph of its own (``"Do you have a
+    name?"``): the name given in answer is someone else's, so it corrects that one line and
+    renames nobody. A line before in the same paragraph is the speaker going on (``"Only you,"
+    the clerk said. "I'm Mavis, by the way."``): the name is theirs."""
+    return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker and doc.paragraph_of[dialogue[-2]] is not doc.paragraph_of[dialogue[-1]]
 
 
 def reciprocal_asker(doc: Document, decisions: dict[int, Decision], dialogue: list[int]) -> str | None:
