@@ -10,7 +10,7 @@ from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
 from attribute_scenes import (
-    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers_of,
+    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, speakers_of,
 )
 
 
@@ -389,3 +389,27 @@ def test_a_described_speaker_who_goes_on_to_give_a_name_is_named_by_it():
         "“Drive safe,” the clerk said.",
     ])
     assert speakers == ["Eli", "Mavis", "Mavis", "Eli", "Mavis"]
+
+
+def test_a_role_that_speaks_after_the_scenes_one_named_newcomer_of_its_gender_is_that_newcomer():
+    """``Nell at the desk ... Nell looked at his boots`` / ``"Room six," the porter said, and she``
+    -> the porter is Nell, the one woman the scene brought in by name, who spoke already; not a
+    woman met in an earlier scene (``the waitress`` who serves Greta is not Greta)."""
+    inn = [
+        "The inn was dark but for a lamp, and Nell at the desk. She was knitting.",
+        "Tobias shook the rain off his coat. “A room, if you have one.”",
+        "Nell looked at his boots. “You walked here?”",
+        "“From the ford.”",
+        "“Room six,” the porter said, and she pushed a key across the desk.",
+        "“Thank you,” Tobias said.",
+    ]
+    assert dialogue_speakers(inn)[-2] == "Nell"
+    cafe = "\n".join([
+        "Greta had waited for Tobias all week. She told him so.",
+        "***",
+        "The cafe was full. Greta sat by the window, and Tobias came in late.",
+        '"You look tired," Greta said.',
+        '"I am," he said.',
+        '"Two coffees?" the waitress said, and she set down the cups.',
+    ])
+    assert speakers(cafe)[-1][0] != "Greta"

@@ -21,7 +21,7 @@ from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE
 from ficaudio.attribute.mentions import is_name_word, name_runs, words
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
@@ -376,6 +376,54 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
         if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
+
+
+def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A described speaker (``the clerk``) is the scene's one named newcomer of that gender, when
+    the name was first met in that scene before the description spoke, and the description
+    speaks only in that scene, never in one sentence with the name: ``an old woman behind the
+    counter ... Dot's pen stopped moving.`` ... ``"You look like a youth pastor," the clerk said,
+    but she set the pen down.`` -> ``{"the clerk": "Dot"}``. A person met in an earlier scene is
+    no newcomer (``the waiter`` who serves Mr. Hale is not Mr. Hale), nor is a scene with two
+    named newcomers of the gender clear. The converse of :func:`described_then_named`."""
+    events = resolver.salience.events()
+    lines: dict[str, list[int]] = {}
+    for index, decision in sorted(decisions.items()):
+        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
+    first_paragraph: dict[str, int] = {}
+    for index, decision in sorted(decisions.items(), reverse=True):
+        first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
+    renames: dict[str, str] = {}
+    for described, said in lines.items():
+        person = resolver.person(described)
+        if not described.startswith("the ") or described.rsplit(" ", 1)[-1] in GENERIC_HEADS or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
+            continue
+        lo, hi = _scene_around(resolver.doc, said[0])
+        name = _one_newcomer_of_gender(resolver, events, person.gender, lo, said[0])
+        if name and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
+            renames[described] = name
+    return renames
+
+
+def _one_newcomer_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, lo: int, at: int) -> str | None:
+    """The one person of ``gender`` the scene mentions by a name of their own between ``lo`` and
+    ``at``, if only one, and met first in the scene."""
+    named = {n for pos, n, _ in events if lo <= pos < at and not is_unnamed(n) and n != FIRST_PERSON_NAME and resolver.gender(n) is gender and n[:1].isupper()}
+    name = named.pop() if len(named) == 1 else None
+    return name if name and resolver.salience.first_seen[name] >= lo else None
+
+
+def _first_met_speaking(text: str, described: str, lo: int, para_start: int) -> bool:
+    """Whether the scene (from ``lo``) first writes the head of ``the clerk`` in the paragraph
+    (from ``para_start``) where the clerk first speaks: not a newcomer the narration brought in
+    before (``A clerk yawned.``, ``The dragon came down out of the clouds.``).
+
+    >>> t = 'A tired clerk yawned. "No," the clerk said.'
+    >>> _first_met_speaking(t, "the clerk", 0, 22), _first_met_speaking(t, "the clerk", 21, 22)
+    (False, True)
+    """
+    head = described.rsplit(" ", 1)[-1]
+    return not re.search(rf"\b{re.escape(head)}\b", text[lo:para_start], re.IGNORECASE)
 
 
 def is_epithet(described: str) -> bool:
