@@ -977,3 +977,17 @@ def test_a_role_given_by_a_pronoun_copula_names_the_person_just_named():
         "“Then you drink less,” said the quartermaster.",
     ])
     assert speakers == ["Birgit", "Anselm", "Birgit"]
+
+
+def test_a_name_with_its_role_right_after_it_names_the_person_by_the_role():
+    """``Wyn the ferryman had hands like oars.`` -- a close apposition (no comma): every later
+    ``the ferryman`` is Wyn."""
+    speakers = dialogue_speakers([
+        "The river was high. Brannoc waited on the bank with his mule.",
+        "Wyn the ferryman had hands like oars. “Two pennies, or swim.”",
+        "“Two pennies,” Brannoc said.",
+        "“And one for the mule,” the ferryman said.",
+        "Brannoc paid, and the ferryman pushed off.",
+        "“Hold on to something,” the ferryman said.",
+    ])
+    assert speakers == ["Wyn", "Brannoc", "Wyn", "Wyn"]

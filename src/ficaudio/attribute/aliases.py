@@ -41,6 +41,7 @@ _NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
 _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
+_CLOSE_APPOSITION = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r" (?=the )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
@@ -861,6 +862,8 @@ def index_described_names(doc: Document) -> None:
         for start, end in para.narration(doc.segments):
             for m in _APPOSITION.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
+            for m in _CLOSE_APPOSITION.finditer(doc.text, start, end):
+                _index_close_apposition(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
             for m in _NAME_IS.finditer(doc.text, start, end):
@@ -975,6 +978,27 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
     for form in (phrase, _role_of_possessor(roster, phrase, found[1])):
         if form and roster.lookup(form) is None:
             roster.index(form, person)
+
+
+_VERB_NEXT = letters.compile(r"\s+(?:[a-z]+ly\s+)?(?:had|has|was|is|[a-z]+ed|[a-z]+s)\b")
+
+
+def _index_close_apposition(roster: Roster, name: str, following: str) -> None:
+    """A name opening a sentence with its description right after it, no comma, and a verb
+    after that (``Osric the herald had a voice like a bell.``) names the person by the
+    description (the herald) from the start; a name then ``the`` is otherwise never a
+    subject and its description (``Osric the herald`` can only be one man).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); osric = r.add(Person("Osric", Counter({"Osric": 2})), ["Osric"]); r.speaker_nouns = frozenset({"herald"})
+    >>> _index_close_apposition(r, "Osric", "the herald had a voice"); r.lookup("the herald").name
+    'Osric'
+    >>> _index_close_apposition(r, "Osric", "the door opened"); r.lookup("the door") is None
+    True
+    """
+    found = description_at(following, roster.speaker_nouns)
+    if found and _VERB_NEXT.match(following, len(found[0])):
+        _index_description(roster, name, following, closed=False)
 
 
 def _role_of_possessor(roster: Roster, phrase: str, head: str) -> str | None:
