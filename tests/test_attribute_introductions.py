@@ -413,3 +413,17 @@ def test_a_role_that_speaks_after_the_scenes_one_named_newcomer_of_its_gender_is
         '"Two coffees?" the waitress said, and she set down the cups.',
     ])
     assert speakers(cafe)[-1][0] != "Greta"
+
+
+def test_a_described_speaker_saying_a_new_full_name_alone_gives_her_own_name():
+    """``"Cordelia Vance," the senator's wife said`` -- a full name never met before, said alone by
+    a described speaker, is her introduction: every line of the senator's wife is Cordelia Vance's
+    (not a call: nobody is called by a name the story has never written)."""
+    speakers = dialogue_speakers([
+        "Teddy crossed the ballroom to where the admiral's widow stood by the window.",
+        "“I don't believe we've met,” Teddy said.",
+        "“Ottilie Brandt,” the admiral's widow said, and offered her hand.",
+        "“Delighted,” Teddy said.",
+        "“Are you?” said the admiral's widow.",
+    ])
+    assert speakers == ["Teddy", "Ottilie Brandt", "Teddy", "Ottilie Brandt"]

@@ -58,6 +58,30 @@ def bare_introduction(quote: str, previous: str) -> str | None:
     return None
 
 
+_FULL_NAME_ALONE = letters.compile(rf"^[\"“‘']*({_NAME_WORD} {_NAME_WORD})[,.]?[\"”’']*$")
+
+
+def full_name_first_given(doc: Document, index: int) -> str | None:
+    """A quotation that is nothing but a full name never written before it gives its speaker's
+    own name (``"I don't believe we've met."`` / ``"Cordelia Vance," the senator's wife said``);
+    a name the story has met already, either part, is a call (``"Harry Potter," said Snape``;
+``"Marisol. Did you?"`` ... ``"Marisol Abara."``: her mother's scolding). Read for
+    a described speaker only: a named one saying a new name answers a question (``"Who was
+    it?"`` / ``"Father Flynn."``).
+
+    >>> from types import SimpleNamespace
+    >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
+    >>> doc = SimpleNamespace(text=t, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
+    ('Cordelia Vance', None)
+    """
+    m = _FULL_NAME_ALONE.match(doc.segments[index].text)
+    if not m or not all(is_name_word(w) for w in m.group(1).split()):
+        return None
+    before = doc.text[:doc.segments[index].start]
+    return None if any(w in before for w in m.group(1).split()) else m.group(1)
+
+
 def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None:
     """The name a speaker gives themselves in a quotation, as a roster name when it is one.
 
@@ -109,7 +133,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     dialogue: list[int] = []
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
-        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
+        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None)
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
