@@ -409,14 +409,10 @@ def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], 
     counter ... Dot's pen stopped moving.`` ... ``"You look like a youth pastor," the clerk said,
     but she set the pen down.`` -> ``{"the clerk": "Dot"}``. A person met in an earlier scene is
     no newcomer (``the waiter`` who serves Mr. Hale is not Mr. Hale), nor is a scene with two
-    named newcomers of the gender clear. The converse of :func:`described_then_named`."""
+    named newcomers of the gender clear, nor the person the description's first line answers
+    (one does not reply to oneself). The converse of :func:`described_then_named`."""
     events = resolver.salience.events()
-    lines: dict[str, list[int]] = {}
-    for index, decision in sorted(decisions.items()):
-        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
-    first_paragraph: dict[str, int] = {}
-    for index, decision in sorted(decisions.items(), reverse=True):
-        first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
+    lines, first_paragraph, answered = _speakers_first_lines(resolver, decisions)
     renames: dict[str, str] = {}
     for described, said in lines.items():
         person = resolver.person(described)
@@ -424,9 +420,25 @@ def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], 
             continue
         lo, hi = _scene_around(resolver.doc, said[0])
         name = _one_newcomer_of_gender(resolver, events, person.gender, lo, said[0])
-        if name and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
+        if name and name != answered[described] and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
             renames[described] = name
     return renames
+
+
+def _speakers_first_lines(resolver: Resolver, decisions: dict[int, Decision]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, str | None]]:
+    """Per speaker: where their lines start, where the paragraph of their first line starts,
+    and who said the line before their first (whom it answers)."""
+    lines: dict[str, list[int]] = {}
+    first_paragraph: dict[str, int] = {}
+    answered: dict[str, str | None] = {}
+    previous = None
+    for index, decision in sorted(decisions.items()):
+        if decision.speaker not in lines:
+            first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
+            answered[decision.speaker] = previous
+        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
+        previous = decision.speaker
+    return lines, first_paragraph, answered
 
 
 def _one_newcomer_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, lo: int, at: int) -> str | None:
