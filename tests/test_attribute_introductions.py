@@ -427,3 +427,15 @@ def test_a_described_speaker_saying_a_new_full_name_alone_gives_her_own_name():
         "“Are you?” said the admiral's widow.",
     ])
     assert speakers == ["Teddy", "Ottilie Brandt", "Teddy", "Ottilie Brandt"]
+
+
+def test_a_role_answering_the_named_newcomer_is_not_that_newcomer():
+    """``Nell came in out of the rain. "Anybody here?"`` / ``"Only me," the cook said, and she``
+    -- the cook answers Nell, so she is someone else, though Nell is the scene's one named woman."""
+    speakers = dialogue_speakers([
+        "The kitchen was dark. Nell came in out of the rain. She shook out her hood.",
+        "“Anybody here?”",
+        "“Only me,” the cook said, and she wiped her hands on her apron.",
+        "“Is there soup?” Nell asked.",
+    ])
+    assert speakers[1] != "Nell"
