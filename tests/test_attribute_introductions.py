@@ -439,3 +439,19 @@ def test_a_role_answering_the_named_newcomer_is_not_that_newcomer():
         "“Is there soup?” Nell asked.",
     ])
     assert speakers[1] != "Nell"
+
+
+def test_a_newcomer_greeted_by_name_in_the_next_paragraph_is_that_person():
+    """``In the doorway stood a stout woman in a green coat.`` / ``"Miss Orme," Tobias said
+    weakly.`` -- the name greets the one newcomer: the woman's lines are Miss Orme's, though
+    another woman is in the scene and Miss Orme acts by name later."""
+    speakers = dialogue_speakers([
+        "Tobias and Greta were halfway through the pie when the bell rang. Tobias went to the door, and Greta followed. She had her fork still.",
+        "In the doorway stood a stout woman in a green coat. She had a carpet bag in each hand.",
+        "“Miss Orme,” Tobias said weakly.",
+        "“Don't gape, boy.” The woman pushed past him into the hall. “Is that pie?”",
+        "“It was,” Greta said.",
+        "Miss Orme took off her gloves, one finger at a time.",
+        "“Then cut me a slice.”",
+    ])
+    assert speakers[1:3] == ["Miss Orme", "Miss Orme"]

@@ -462,6 +462,34 @@ def _first_met_speaking(text: str, described: str, lo: int, para_start: int) -> 
     return not re.search(rf"\b{re.escape(head)}\b", text[lo:para_start], re.IGNORECASE)
 
 
+_NAME_ALONE = letters.compile(r"^[\"“‘']*((?:[A-Z][a-z]*\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,.!?…]*[\"”’']*$")
+
+
+def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A newcomer the narration brings in by description (``Standing in the doorway is a tall
+    man in a grey cardigan.``) is the person someone greets by name alone in the very next
+    paragraph (``"Professor Halvorsen," Caleb says, very faintly.``), when that paragraph of
+    narration brings in no one else and the name is not the greeter's own: every line of
+    ``the man`` is Professor Halvorsen's."""
+    doc, events = resolver.doc, resolver.salience.events()
+    renames: dict[str, str] = {}
+    for index, decision in sorted(decisions.items()):
+        m = _NAME_ALONE.match(doc.segments[index].text)
+        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, doc.paragraph_of[index])) is None or previous.quotes:
+            continue
+        met = {n for pos, n, _ in events if previous.start <= pos < previous.end}
+        newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]
+        if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
+            renames[newcomers[0]] = called.name
+    return renames
+
+
+def _paragraph_before(doc: Document, para: Paragraph) -> Paragraph | None:
+    """The paragraph right before ``para`` in the same scene, if any."""
+    at = doc.paragraphs.index(para)
+    return doc.paragraphs[at - 1] if at and not para.scene_start else None
+
+
 def is_epithet(described: str) -> bool:
     """A description whose head noun the text capitalises, the way a name is written: a title
     used as someone's name (``the Warden``, ``the Doctor``), not an anonymous ``the old lady``.
