@@ -12,6 +12,7 @@ name only called, heard as a voice, is the person who answers its calls (:func:`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -472,21 +473,23 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
     narration brings in no one else and the name is not the greeter's own: every line of
     ``the man`` is Professor Halvorsen's."""
     doc, events = resolver.doc, resolver.salience.events()
+    positions = [pos for pos, _, _ in events]
+    order = {p.start: k for k, p in enumerate(doc.paragraphs)}
     renames: dict[str, str] = {}
     for index, decision in sorted(decisions.items()):
         m = _NAME_ALONE.match(doc.segments[index].text)
-        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, doc.paragraph_of[index])) is None or previous.quotes:
+        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, order, doc.paragraph_of[index])) is None or previous.quotes:
             continue
-        met = {n for pos, n, _ in events if previous.start <= pos < previous.end}
+        met = {n for _, n, _ in events[bisect_left(positions, previous.start):bisect_left(positions, previous.end)]}
         newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]
         if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
             renames[newcomers[0]] = called.name
     return renames
 
 
-def _paragraph_before(doc: Document, para: Paragraph) -> Paragraph | None:
-    """The paragraph right before ``para`` in the same scene, if any."""
-    at = doc.paragraphs.index(para)
+def _paragraph_before(doc: Document, order: dict[int, int], para: Paragraph) -> Paragraph | None:
+    """The paragraph right before ``para`` (``order``: each paragraph's place by its start) in the same scene, if any."""
+    at = order[para.start]
     return doc.paragraphs[at - 1] if at and not para.scene_start else None
 
 
