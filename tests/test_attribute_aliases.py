@@ -995,3 +995,48 @@ def test_a_name_given_with_the_role_the_tags_make_a_speaker_names_the_role():
 def test_a_sentence_opening_word_before_a_role_names_nobody():
     scene = ["Downstairs the ferryman had a laugh like a foghorn.", *_NAMED_ROLE[1:], "He went downstairs."]
     assert dialogue_speakers(scene)[0] == "the ferryman"
+
+
+def test_a_name_with_its_role_right_after_it_names_the_person_by_the_role():
+    """``Wyn the ferryman had hands like oars.`` -- a close apposition (no comma): every later
+    ``the ferryman`` is Wyn."""
+    speakers = dialogue_speakers([
+        "The river was high. Brannoc waited on the bank with his mule.",
+        "Wyn the ferryman had hands like oars. “Two pennies, or swim.”",
+        "“Two pennies,” Brannoc said.",
+        "“And one for the mule,” said the ferryman.",
+        "Brannoc paid, and the ferryman pushed off.",
+        "“Hold on to something,” the ferryman said.",
+    ])
+    assert speakers == ["Wyn", "Brannoc", "Wyn", "Wyn"]
+
+
+def _ferry_scene(introduction: str) -> list[str]:
+    return [
+        "The river was high. Brannoc waited on the bank with his mule.",
+        introduction + " “Two pennies, or swim.”",
+        "“Two pennies,” Brannoc said.",
+        "“And one for the mule,” said the ferryman.",
+        "Brannoc paid. Later he would remember that Wyn had not smiled once.",
+    ]
+
+
+@pytest.mark.parametrize("introduction", [
+    "The ferryman, whose name was Wyn, had hands like oars.",
+    "The ferryman introduced himself as Wyn and held out a hand like an oar.",
+])
+def test_a_description_whose_name_the_sentence_gives_is_that_person(introduction):
+    """``The ferryman, whose name was Wyn,`` / ``The ferryman introduced himself as Wyn``: every
+    ``the ferryman`` is Wyn."""
+    assert dialogue_speakers(_ferry_scene(introduction)) == ["Wyn", "Brannoc", "Wyn"]
+
+
+def test_his_name_given_after_a_sentence_opened_by_a_description_names_it():
+    """``The ferryman spat in the water. His name was Wyn.`` -- the name ``his`` gives belongs to
+    the man the sentence before opened on."""
+    assert dialogue_speakers(_ferry_scene("The ferryman spat in the water. His name was Wyn. The ferryman held out a hand like an oar.")) == ["Wyn", "Brannoc", "Wyn"]
+
+
+def test_a_description_set_off_by_dashes_from_a_person_called_by_name_is_that_person():
+    """``The ferryman -- a bent old man called Wyn -- held out a hand``: as with commas."""
+    assert dialogue_speakers(_ferry_scene("The ferryman — a bent old man called Wyn — held out a hand.")) == ["Wyn", "Brannoc", "Wyn"]

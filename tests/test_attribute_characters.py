@@ -444,3 +444,14 @@ def test_a_name_inside_a_longer_name_is_not_the_name_given_again():
     from ficaudio.attribute.characters import called_before_full_stop
     assert called_before_full_stop("“Ed. Go find Edwina, she has the keys.”") == ["Ed"]
     assert called_before_full_stop("“Ed. Ed Marsh. Go on, ask me.”") == []
+
+
+def test_a_name_met_once_in_close_apposition_with_a_role_is_a_person():
+    """``Wyn the ferryman had hands like oars.`` -- met once, opening a sentence, but the role
+    right after it makes Wyn somebody."""
+    characters = paragraph_characters([
+        "The river was high. Brannoc waited on the bank with his mule.",
+        "Wyn the ferryman had hands like oars. “Two pennies, or swim.”",
+        "“Two pennies,” Brannoc said.",
+    ])
+    assert "Wyn" in characters

@@ -161,3 +161,13 @@ def test_a_name_after_a_fronted_side_clause_is_the_subject_its_pronouns_mean():
     text = ('Kiba and the boy reached the stall.\n'
             'As the boy stood there in a sulk, Kiba put a coin in his palm. "Here," he said.')
     assert speakers(text, [KIBA])[-1] == ("Kiba", "pronoun_tag")
+
+
+def test_the_object_of_a_causative_verb_is_no_subject():
+    """``The kettle shrieked loud enough to make the cook jump, and Pell came in.`` -- the cook
+    only jumps because something made her: Pell acts, and the line after is his."""
+    paragraphs = [
+        "Greta sat at the long table with her tea and waited for Pell.",
+        "The kettle shrieked loud enough to make the cook jump, and Pell came in with snow on his boots. “Is there soup?”",
+    ]
+    assert dialogue_speakers(paragraphs) == ["Pell"]

@@ -10,7 +10,7 @@ from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
 from attribute_scenes import (
-    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers_of,
+    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, speakers_of,
 )
 
 
@@ -421,3 +421,83 @@ def test_a_name_the_header_lists_is_still_new_to_the_story_when_greeted():
 def test_a_name_written_before_nice_to_meet_you_is_the_one_greeted():
     scene = ['"Dad, this is Theo," Mira said.', '"Theo. Lovely to meet you," Dad said.', '"Thank you for having me," Theo said.']
     assert dialogue_speakers(scene) == ["Mira", "Dad", "Theo"]
+
+
+def test_a_described_speaker_who_goes_on_to_give_a_name_is_named_by_it():
+    """``"Only you," the clerk said. "I'm Mavis, by the way."`` -- the line before the
+    introduction is the clerk's own, in the same paragraph, not a question someone else asked:
+    every line of the clerk is Mavis's."""
+    speakers = dialogue_speakers([
+        "The store was empty but for the clerk, reading a paper behind the till.",
+        "Eli set the bread down. “Anybody come by tonight?”",
+        "“Only you,” the clerk said. “I'm Mavis, by the way.”",
+        "“Thanks,” Eli said.",
+        "“Drive safe,” the clerk said.",
+    ])
+    assert speakers == ["Eli", "Mavis", "Mavis", "Eli", "Mavis"]
+
+
+def test_a_role_that_speaks_after_the_scenes_one_named_newcomer_of_its_gender_is_that_newcomer():
+    """``Nell at the desk ... Nell looked at his boots`` / ``"Room six," the porter said, and she``
+    -> the porter is Nell, the one woman the scene brought in by name, who spoke already; not a
+    woman met in an earlier scene (``the waitress`` who serves Greta is not Greta)."""
+    inn = [
+        "The inn was dark but for a lamp, and Nell at the desk. She was knitting.",
+        "Tobias shook the rain off his coat. “A room, if you have one.”",
+        "Nell looked at his boots. “You walked here?”",
+        "“From the ford.”",
+        "“Room six,” the porter said, and she pushed a key across the desk.",
+        "“Thank you,” Tobias said.",
+    ]
+    assert dialogue_speakers(inn)[-2] == "Nell"
+    cafe = "\n".join([
+        "Greta had waited for Tobias all week. She told him so.",
+        "***",
+        "The cafe was full. Greta sat by the window, and Tobias came in late.",
+        '"You look tired," Greta said.',
+        '"I am," he said.',
+        '"Two coffees?" the waitress said, and she set down the cups.',
+    ])
+    assert speakers(cafe)[-1][0] != "Greta"
+
+
+def test_a_described_speaker_saying_a_new_full_name_alone_gives_her_own_name():
+    """``"Cordelia Vance," the senator's wife said`` -- a full name never met before, said alone by
+    a described speaker, is her introduction: every line of the senator's wife is Cordelia Vance's
+    (not a call: nobody is called by a name the story has never written)."""
+    speakers = dialogue_speakers([
+        "Teddy crossed the ballroom to where the admiral's widow stood by the window.",
+        "“I don't believe we've met,” Teddy said.",
+        "“Ottilie Brandt,” the admiral's widow said, and offered her hand.",
+        "“Delighted,” Teddy said.",
+        "“Are you?” said the admiral's widow.",
+    ])
+    assert speakers == ["Teddy", "Ottilie Brandt", "Teddy", "Ottilie Brandt"]
+
+
+def test_a_role_answering_the_named_newcomer_is_not_that_newcomer():
+    """``Nell came in out of the rain. "Anybody here?"`` / ``"Only me," the cook said, and she``
+    -- the cook answers Nell, so she is someone else, though Nell is the scene's one named woman."""
+    speakers = dialogue_speakers([
+        "The kitchen was dark. Nell came in out of the rain. She shook out her hood.",
+        "“Anybody here?”",
+        "“Only me,” the cook said, and she wiped her hands on her apron.",
+        "“Is there soup?” Nell asked.",
+    ])
+    assert speakers[1] != "Nell"
+
+
+def test_a_newcomer_greeted_by_name_in_the_next_paragraph_is_that_person():
+    """``In the doorway stood a stout woman in a green coat.`` / ``"Miss Orme," Tobias said
+    weakly.`` -- the name greets the one newcomer: the woman's lines are Miss Orme's, though
+    another woman is in the scene and Miss Orme acts by name later."""
+    speakers = dialogue_speakers([
+        "Tobias and Greta were halfway through the pie when the bell rang. Tobias went to the door, and Greta followed. She had her fork still.",
+        "In the doorway stood a stout woman in a green coat. She had a carpet bag in each hand.",
+        "“Miss Orme,” Tobias said weakly.",
+        "“Don't gape, boy.” The woman pushed past him into the hall. “Is that pie?”",
+        "“It was,” Greta said.",
+        "Miss Orme took off her gloves, one finger at a time.",
+        "“Then cut me a slice.”",
+    ])
+    assert speakers[1:3] == ["Miss Orme", "Miss Orme"]

@@ -49,9 +49,11 @@ _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
+_DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _NAME + r"(?=[\s,.;:!?—]|$)")
+_PRONOUN_NAME_IS = letters.compile(r"(?<=[.!?] )(His|Her) (?:first |real )?name (?:is|was) " + _NAME + r"(?=[,.;!?—]|\s+and\b)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
-_SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) $")
+_SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?—–]{1,40}?)(?: (?:is|was) |\s*(?:,|—|–|--)\s*)$")
 _RELATION = (r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:(?:best|oldest|old|dear|closest|little|big|older|younger|elder|eldest|youngest|twin) )?"
              r"(?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife|cousin|friend|companion|partner|roommate|flatmate|colleague|comrade)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
@@ -871,6 +873,10 @@ def index_described_names(doc: Document) -> None:
                 _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _DESCRIPTION_NAMED_BY.finditer(doc.text, start, end):
+                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+            for m in _PRONOUN_NAME_IS.finditer(doc.text, start, end):
+                _index_name_given_by_pronoun(doc, m, start)
             for m in _CALLED_NAME.finditer(doc.text, start, end):
                 _index_called_description(doc.roster, doc.text, start, m)
             for m in _KIN_APPOSITION.finditer(doc.text, start, end):
@@ -1037,6 +1043,21 @@ def _index_called_description(roster: Roster, text: str, start: int, m: re.Match
         if subject := _SUBJECT_IS.search(text, max(start, at - 50), at):
             _index_description(roster, m.group(2), subject.group(1), closed=False)
         return
+
+
+def _index_name_given_by_pronoun(doc: Document, m: re.Match, start: int) -> None:
+    """``The herald unrolled the scroll. His name was Osric.``: a sentence giving ``his``/``her``
+    name, right after a sentence opened by a description of that gender (or of none), names the
+    person so described.
+
+    Scenes: tests/test_attribute_aliases.py.
+    """
+    before = doc.text[start:m.start()].rstrip()
+    sentence = before[max(before.rfind(c, 0, len(before) - 1) for c in ".!?") + 1:].lstrip(" \"”’")
+    found = description_at(sentence, doc.roster.speaker_nouns)
+    gender = Gender.MALE if m.group(1) == "His" else Gender.FEMALE
+    if found and sentence[:1].isupper() and KIN_GENDER.get(found[1], Gender.UNKNOWN) in (gender, Gender.UNKNOWN):
+        _index_description(doc.roster, m.group(2), sentence, closed=False)
 
 
 def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:

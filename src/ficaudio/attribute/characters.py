@@ -176,7 +176,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
-        occ.embodied += (not in_quote) and has_own_body(text, run.end)
+        occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and has_role_after(text, run.end))
         occ.before_noun += before_noun(text, run, nouns)
         if run.title:
             occ.titled[run.title] += 1
@@ -262,6 +262,20 @@ def has_own_body(text: str, end: int) -> bool:
     (True, True, False, False)
     """
     return bool(_OWN_BODY_AFTER.match(text, end))
+
+
+_ROLE_AFTER = letters.compile(r"\s+the\s+[a-z]+\s+(?:[a-z]+ly\s+)?(?:had|has|was|is|[a-z]+ed)\b")
+
+
+def has_role_after(text: str, end: int) -> bool:
+    """Whether a name opening a sentence has a role right after it, no comma, then a verb: a
+    person in close apposition (``Osric the herald had a voice like a bell.``).
+
+    >>> t = "Osric the herald had a voice. Osric the"
+    >>> has_role_after(t, 5), has_role_after(t, 35)
+    (True, False)
+    """
+    return bool(_ROLE_AFTER.match(text, end))
 
 
 def is_tagged(text: str, run: NameRun) -> bool:

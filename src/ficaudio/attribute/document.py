@@ -297,7 +297,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
         mention = _mention_at(text, ws, k, runs, roster, end, you)
         if mention is None:
             continue
-        after_preposition = k > 0 and ws[k - 1].lower in _PREPOSITIONS
+        after_preposition = k > 0 and (ws[k - 1].lower in _PREPOSITIONS or ws[k - 1].lower in CAUSATIVE_VERBS)
         is_subject = mention.subject or (not sentence_has_subject and not after_preposition)
         clause_subject = not is_subject and (mention.kind == "name" and is_clause_subject(text, ws, k, mention.end) or mention.kind == "description" and description_opens_clause(text, ws, k, mention))
         if mention.kind == "pronoun" and not mention.subject:
@@ -310,6 +310,12 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
     return found
 
 
+CAUSATIVE_VERBS = frozenset("""
+make makes made making let lets letting help helps helped helping
+""".split())
+"""Causative verbs, whose object is followed by a bare infinitive: the object is no subject, though a verb
+follows it (``The door banged open hard enough to make the maid drop a pin, and Prince Corin came
+through it.`` -> the prince acts, not the maid)."""
 _INDEFINITE_SUBJECTS = frozenset("everybody everyone nobody somebody someone anybody anyone".split())
 _CLAUSE_OPENERS = frozenset("""
 and but or so yet then when while as because before after until till if though although since once whereas where

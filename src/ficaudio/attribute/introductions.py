@@ -12,6 +12,7 @@ name only called, heard as a voice, is the person who answers its calls (:func:`
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -21,7 +22,7 @@ from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, TITLES
 from ficaudio.attribute.mentions import is_name_word, is_person_noun, name_runs, words
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
@@ -56,6 +57,30 @@ def bare_introduction(quote: str, previous: str) -> str | None:
     if bond_form or _ASKS_NAME.search(previous) or (previous and bare_introduction(previous, "")):
         return f"{m.group(2)} {m.group(3)}"
     return None
+
+
+_FULL_NAME_ALONE = letters.compile(rf"^[\"“‘']*({_NAME_WORD} {_NAME_WORD})[,.]?[\"”’']*$")
+
+
+def full_name_first_given(doc: Document, index: int) -> str | None:
+    """A quotation that is nothing but a full name never written before it gives its speaker's
+    own name (``"I don't believe we've met."`` / ``"Cordelia Vance," the senator's wife said``);
+    a name the story has met already, either part, is a call (``"Harry Potter," said Snape``;
+``"Marisol. Did you?"`` ... ``"Marisol Abara."``: her mother's scolding). Read for
+    a described speaker only: a named one saying a new name answers a question (``"Who was
+    it?"`` / ``"Father Flynn."``).
+
+    >>> from types import SimpleNamespace
+    >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
+    >>> doc = SimpleNamespace(text=t, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
+    ('Cordelia Vance', None)
+    """
+    m = _FULL_NAME_ALONE.match(doc.segments[index].text)
+    if not m or not all(is_name_word(w) for w in m.group(1).split()):
+        return None
+    before = doc.text[:doc.segments[index].start]
+    return None if any(w in before for w in m.group(1).split()) else m.group(1)
 
 
 def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None:
@@ -135,7 +160,9 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     story_start = _story_start(doc)
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
-        name = introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "") or greeting_name(doc.text[story_start:doc.segments[index].start], quote)
+        name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
+                or greeting_name(doc.text[story_start:doc.segments[index].start], quote)
+                or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None))
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
@@ -162,8 +189,9 @@ def is_unnamed(speaker: str) -> bool:
 def _asked_by(doc: Document, decisions: dict[int, Decision], dialogue: list[int], speaker: str) -> bool:
     """Whether ``speaker`` said the line before, in a paragraph of its own (``"Do you have a
     name?"``): the name given in answer is someone else's, so it corrects that one line and
-    renames nobody. A line before in the same paragraph is the speaker going on (``"There she
-    is!" Her father came down the walk. "... Dennis. Great to meet you."``)."""
+    renames nobody. A line before in the same paragraph is the speaker going on (``"Only you,"
+    the clerk said. "I'm Mavis, by the way."``; ``"There she is!" Her father came down the walk.
+    "... Dennis. Great to meet you."``): the name is theirs."""
     return len(dialogue) >= 2 and decisions[dialogue[-2]].speaker == speaker and doc.paragraph_of[dialogue[-2]] is not doc.paragraph_of[dialogue[-1]]
 
 
@@ -402,6 +430,96 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
         if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
+
+
+def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A described speaker (``the clerk``) is the scene's one named newcomer of that gender, when
+    the name was first met in that scene before the description spoke, and the description
+    speaks only in that scene, never in one sentence with the name: ``an old woman behind the
+    counter ... Dot's pen stopped moving.`` ... ``"You look like a youth pastor," the clerk said,
+    but she set the pen down.`` -> ``{"the clerk": "Dot"}``. A person met in an earlier scene is
+    no newcomer (``the waiter`` who serves Mr. Hale is not Mr. Hale), nor is a scene with two
+    named newcomers of the gender clear, nor the person the description's first line answers
+    (one does not reply to oneself). The converse of :func:`described_then_named`."""
+    events = resolver.salience.events()
+    lines, first_paragraph, answered = _speakers_first_lines(resolver, decisions)
+    renames: dict[str, str] = {}
+    for described, said in lines.items():
+        person = resolver.person(described)
+        if not described.startswith("the ") or described.rsplit(" ", 1)[-1] in GENERIC_HEADS or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
+            continue
+        lo, hi = _scene_around(resolver.doc, said[0])
+        name = _one_newcomer_of_gender(resolver, events, person.gender, lo, said[0])
+        if name and name != answered[described] and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
+            renames[described] = name
+    return renames
+
+
+def _speakers_first_lines(resolver: Resolver, decisions: dict[int, Decision]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, str | None]]:
+    """Per speaker: where their lines start, where the paragraph of their first line starts,
+    and who said the line before their first (whom it answers)."""
+    lines: dict[str, list[int]] = {}
+    first_paragraph: dict[str, int] = {}
+    answered: dict[str, str | None] = {}
+    previous = None
+    for index, decision in sorted(decisions.items()):
+        if decision.speaker not in lines:
+            first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
+            answered[decision.speaker] = previous
+        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
+        previous = decision.speaker
+    return lines, first_paragraph, answered
+
+
+def _one_newcomer_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, lo: int, at: int) -> str | None:
+    """The one person of ``gender`` the scene mentions by a name of their own between ``lo`` and
+    ``at``, if only one, and met first in the scene."""
+    named = {n for pos, n, _ in events if lo <= pos < at and not is_unnamed(n) and n != FIRST_PERSON_NAME and resolver.gender(n) is gender and n[:1].isupper()}
+    name = named.pop() if len(named) == 1 else None
+    return name if name and resolver.salience.first_seen[name] >= lo else None
+
+
+def _first_met_speaking(text: str, described: str, lo: int, para_start: int) -> bool:
+    """Whether the scene (from ``lo``) first writes the head of ``the clerk`` in the paragraph
+    (from ``para_start``) where the clerk first speaks: not a newcomer the narration brought in
+    before (``A clerk yawned.``, ``The dragon came down out of the clouds.``).
+
+    >>> t = 'A tired clerk yawned. "No," the clerk said.'
+    >>> _first_met_speaking(t, "the clerk", 0, 22), _first_met_speaking(t, "the clerk", 21, 22)
+    (False, True)
+    """
+    head = described.rsplit(" ", 1)[-1]
+    return not re.search(rf"\b{re.escape(head)}\b", text[lo:para_start], re.IGNORECASE)
+
+
+_NAME_ALONE = letters.compile(r"^[\"“‘']*((?:[A-Z][a-z]*\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,.!?…]*[\"”’']*$")
+
+
+def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A newcomer the narration brings in by description (``Standing in the doorway is a tall
+    man in a grey cardigan.``) is the person someone greets by name alone in the very next
+    paragraph (``"Professor Halvorsen," Caleb says, very faintly.``), when that paragraph of
+    narration brings in no one else and the name is not the greeter's own: every line of
+    ``the man`` is Professor Halvorsen's."""
+    doc, events = resolver.doc, resolver.salience.events()
+    positions = [pos for pos, _, _ in events]
+    order = {p.start: k for k, p in enumerate(doc.paragraphs)}
+    renames: dict[str, str] = {}
+    for index, decision in sorted(decisions.items()):
+        m = _NAME_ALONE.match(doc.segments[index].text)
+        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, order, doc.paragraph_of[index])) is None or previous.quotes:
+            continue
+        met = {n for _, n, _ in events[bisect_left(positions, previous.start):bisect_left(positions, previous.end)]}
+        newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]
+        if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
+            renames[newcomers[0]] = called.name
+    return renames
+
+
+def _paragraph_before(doc: Document, order: dict[int, int], para: Paragraph) -> Paragraph | None:
+    """The paragraph right before ``para`` (``order``: each paragraph's place by its start) in the same scene, if any."""
+    at = order[para.start]
+    return doc.paragraphs[at - 1] if at and not para.scene_start else None
 
 
 def is_epithet(described: str) -> bool:

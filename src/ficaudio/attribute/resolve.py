@@ -25,7 +25,7 @@ _GENERIC_HEADS_OF = {  # a described person may later be called by a plainer nou
     "father": ("man", "gentleman", "fellow"), "mother": ("woman", "lady"), "husband": ("man",), "wife": ("woman", "lady"),
     "boy": ("lad", "child", "kid", "youth"), "girl": ("lass", "child", "kid", "lady"),
 }
-_GENERIC_HEADS = frozenset({"man", "woman", "boy", "girl", "gentleman", "lady", "lad", "lass", "fellow", "guy", "stranger", "figure", "person", "child", "kid", "youth"})
+GENERIC_HEADS = frozenset({"man", "woman", "boy", "girl", "gentleman", "lady", "lad", "lass", "fellow", "guy", "stranger", "figure", "person", "child", "kid", "youth"})
 
 
 @dataclass
@@ -617,14 +617,14 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         _learn_gender(resolver, resolver.person(bearer), m)
         return bearer
     indefinite = m.text.lower().startswith(("a ", "an "))
-    generic = indefinite or m.head in _GENERIC_HEADS
+    generic = indefinite or m.head in GENERIC_HEADS
     if indefinite and (in_comparison(resolver.doc.text, m) or in_portrait_of_named(resolver.doc.text, m)) or predicates_someone(resolver.doc.text, m):
         return None  # "no other woman looked such a lady as she did", "being a modern mother, she": not a newcomer
     if generic and not (m.subject or m.clause_subject) and not _is_tag_subject(resolver, m) and not (indefinite and taken_up_by_next_sentence(resolver.doc.text, m)) and not definite_description_acts(resolver.doc.text, m):
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
-    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in _GENERIC_HEADS or not m.text.lower().startswith("the ")):
+    if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
             return found
@@ -722,7 +722,7 @@ def described_in_another_scene(resolver: Resolver, person: Person, m: Mention) -
 
     Scenes: tests/test_attribute_resolve.py.
     """
-    if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in _GENERIC_HEADS or m.gender is Gender.UNKNOWN:
+    if person.known or not (person.name.startswith("the ") and m.text.lower().startswith("the ")) or m.head not in GENERIC_HEADS or m.gender is Gender.UNKNOWN:
         return False  # "a man" is someone new; a described character of the user's roster stays
     if repeated_epithet(resolver.doc.text, m):
         return False  # "the girl in grey" again: the story's fixed name for one person
