@@ -977,3 +977,19 @@ def test_a_role_given_by_a_pronoun_copula_names_the_person_just_named():
         "“Then you drink less,” said the quartermaster.",
     ])
     assert speakers == ["Birgit", "Anselm", "Birgit"]
+
+
+def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
+    # first person: the paragraph before each call has Marta and `I` as subjects; `Dilly` is
+    # only ever called, and the narrator answers it -- the narrator's name, not Marta's
+    paragraphs = [
+        "Sam read his paper at the table.",
+        "Marta stood at the stove, and I stood at the sink with my sleeves rolled up.",
+        '"The kettle, Dilly," Sam said.',
+        '"On it," I said.',
+        "Marta hummed to the radio. I dried the cups and stacked them.",
+        '"You missed one, Dilly," Sam said.',
+        '"I did not," I said.',
+    ]
+    assert "Dilly" not in paragraph_characters(paragraphs)["Marta"].aliases
+    assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]

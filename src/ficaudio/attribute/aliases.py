@@ -1153,13 +1153,16 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
         person.gender, person.gender_reason = KIN_GENDER[noun], f"'{relation}' in apposition"
 
 
-def join_addressed_only_names(doc: Document) -> None:
+def join_addressed_only_names(doc: Document, first_person: bool = False) -> None:
     """A name the quotations only ever call someone by (addressed at least twice, never
     written in the narration) is a second name of the person the narration is about when it
     is called: the subjects of the paragraph before each call, less the people named in the
     calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
     A bare honorific called out counts as a call of its one bearer (``Umezawa-senpai`` once,
-    then ``"You don't know that, senpai."``).
+    then ``"You don't know that, senpai."``). In a story told in the ``first_person``, an
+    ``I`` the paragraph before makes its subject votes for the narrator, who is no person of
+    the roster (``"Heard," Ines says. I've worked next to her for years.`` / ``"Birdie.
+    Risotto."`` may call ``I``): the name is left to the narrator's rules.
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -1173,7 +1176,7 @@ def join_addressed_only_names(doc: Document) -> None:
         if not called:
             continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
-        before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1]) - named_here if k else set()
+        before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1], first_person) - named_here if k else set()
         for person in called:
             calls[person.name] += 1
             for candidate in before - {person.name}:
@@ -1197,9 +1200,13 @@ def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
         person.forms.setdefault(epithet, 0)
 
 
-def _subjects(para: Paragraph) -> set[str]:
+def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:
     names = {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
-    return names | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
+    narrator = {NARRATOR_VOTE for m in para.mentions if first_person and m.kind == "first_person" and m.subject}
+    return names | narrator | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
+
+
+NARRATOR_VOTE = "I"  # the first-person narrator, whom no roster person is
 
 
 def _epithet(m: Mention) -> str:
@@ -1208,7 +1215,7 @@ def _epithet(m: Mention) -> str:
     return f"the {words_of[1]}" if len(words_of) == 2 and words_of[0].lower() == "the" and words_of[1][:1].isupper() else ""
 
 
-def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph]) -> set[str]:
+def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph], first_person: bool = False) -> set[str]:
     """Who a call may be said to: the subjects of the paragraph before it (a ``she`` there is
     the one woman the few paragraphs before name) -- unless the calling paragraph's own subject
     is a bare ``he``/``she``, which takes up that subject as the caller (``Owen presses his
@@ -1217,7 +1224,7 @@ def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragrap
 
     Scenes: tests/test_attribute_aliases.py.
     """
-    subjects = _subjects(previous) or _pronoun_subject(previous, earlier)
+    subjects = _subjects(previous, first_person) or _pronoun_subject(previous, earlier)
     pronouns = {m.gender for m in calling.mentions if m.kind == "pronoun" and m.subject}
     taken_up = any(m.gender in pronouns for m in previous.mentions if m.kind == "name" and m.person in subjects)
     if not taken_up or any(m.kind == "name" and m.subject for m in calling.mentions):

@@ -192,7 +192,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     if told_to_you(doc):
         for para in paragraphs:
             para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster, you=True)]
-    join_addressed_only_names(doc)
+    join_addressed_only_names(doc, doc.first_person_share >= FIRST_PERSON_MIN_SHARE)
     return doc
 
 
