@@ -993,3 +993,25 @@ def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
     ]
     assert "Dilly" not in paragraph_characters(paragraphs)["Marta"].aliases
     assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]
+
+
+def test_a_called_clip_or_lengthening_of_a_given_name_is_that_persons_name():
+    # the narration writes `Vivian` and `Ben`; the quotations call them `Viv` and `Benedikt`
+    paragraphs = [
+        "Vivian was bent over the map, and Ben held the lamp for her.",
+        '"Left stair or right, Viv?" Ben asked.',
+        '"Right," Vivian said. "Keep the light steady, Benedikt."',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Viv" in characters["Vivian"].aliases
+    assert "Benedikt" in characters["Ben"].aliases
+
+
+def test_a_called_clip_that_opens_two_given_names_is_nobodys():
+    paragraphs = [
+        "Vivian was bent over the map, and Vivienne held the lamp for her.",
+        '"Left stair or right, Viv?" Vivienne asked.',
+        '"Right," Vivian said.',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Viv" not in characters["Vivian"].aliases + characters["Vivienne"].aliases

@@ -616,6 +616,35 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
             roster.index(form, owner)
 
 
+def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[NameRun, int]], lower_words: Counter) -> None:
+    """A one-word name the quotations call someone by, that nobody bears and the text never
+    writes in lower case, is one more name of the one person whose given name it clips or
+    lengthens by two letters or more: ``"There's a first time for everything, Viv."`` in a
+    story whose narration writes ``Vivian``; ``"Speaker, Elijah, I'm driving."`` to ``Eli``
+    -- not when two people's given names fit, nor a name a sentence keeps apart from that
+    person. ``called_runs``: each name run of a quotation, with where its quotation starts.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); vivian = r.add(Person("Vivian", Counter(Vivian=9)), ["Vivian"])
+    >>> t = '"Not tonight, Viv. Tell Vivienne."'
+    >>> index_called_name_forms(r, t, [(run, 0) for run in name_runs(words(t), t)], Counter()); sorted(vivian.forms)
+    ['Viv', 'Vivian']
+    """
+    called = {r.form for r, start in called_runs if len(r.words) == 1 and not r.title and r.form.isalpha() and is_vocative_run(text, r, start)}
+    for form in called:
+        if roster.lookup(form) is not None or lower_words[form.lower()]:
+            continue
+        owners = [p for p in roster.people if not p.known and any(_clips(form, g) or _clips(g, form) for g in _untitled_givens(p))]
+        if len(owners) == 1 and roster.may_join(owners[0], form):
+            owners[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+            roster.index(form, owners[0])
+
+
+def _clips(short: str, long: str) -> bool:
+    """Whether ``short`` (three letters at least) opens ``long``, two letters or more shorter."""
+    return len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+
+
 def diminutive_stems(name: str) -> tuple[str, ...]:
     """The stems a pet name may cut a given name at: ``-y`` or ``-ie`` after a doubled consonant,
     kept or not (``Matty`` -> Matt, Mat; ``Tessie`` -> Tess, Tes); three letters at least. A name
