@@ -1015,3 +1015,17 @@ def test_a_called_clip_that_opens_two_given_names_is_nobodys():
     ]
     characters = paragraph_characters(paragraphs)
     assert "Viv" not in characters["Vivian"].aliases + characters["Vivienne"].aliases
+
+
+def test_a_called_name_cut_from_the_middle_of_a_name_is_that_person():
+    # `Tavi` is only ever called, and cut from the middle of `Octavia`, whom the narration writes
+    paragraphs = [
+        "Octavia hauled the sail in while Jonas held the tiller.",
+        '"Reef it, Tavi," Jonas said.',
+        '"Reefing," Octavia said.',
+        "The squall hit them side-on.",
+        '"Faster, Tavi!"',
+        '"I am going as fast as I can."',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Tavi" in characters["Octavia"].aliases and "Tavi" not in characters

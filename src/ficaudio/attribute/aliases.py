@@ -640,6 +640,30 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
             roster.index(form, owners[0])
 
 
+def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
+    """A one-word name only ever said in quotations, that no first-names list knows, is the
+    person of the one name it is cut from the middle or the end of (``"Relax, Lij."`` to
+    ``Eli``, whom a call also names ``Elijah``; ``Xander`` of ``Alexander``) -- two letters
+    shorter at least; not when two names hold it, genders clash or a sentence names the two
+    apart (``Ann`` of ``Joanna`` is a name of its own: the list knows it).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); lij = r.add(Person("Lij", Counter(Lij=3)), ["Lij"])
+    >>> eli = r.add(Person("Eli", Counter(Eli=9, Elijah=0)), ["Eli", "Elijah"])
+    >>> join_inner_clips(r, []); [p.name for p in r.people], sorted(eli.forms)
+    (['Eli'], ['Eli', 'Elijah', 'Lij'])
+    """
+    narrated = {r.form for r in narration_runs}
+    for person in list(roster.people):
+        clip = person.name
+        if person not in roster.people or not _is_bare_given_name(person) or len(clip) < 3 or clip in narrated or is_listed_given_name(clip):
+            continue
+        owners = [p for p in roster.people if p is not person and not p.known
+                  and any(len(f) >= len(clip) + 2 and f.lower().find(clip.lower(), 1) > 0 for f in {split_honorific(f)[0] for f in p.forms} if " " not in f)]
+        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], clip):
+            join_person(roster, person, owners[0])
+
+
 def _clips(short: str, long: str) -> bool:
     """Whether ``short`` (three letters at least) opens ``long``, two letters or more shorter."""
     return len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
