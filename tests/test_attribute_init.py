@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute import attribute, possessive_reaction
+from ficaudio.attribute import attribute, follow_renames, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
@@ -230,3 +230,9 @@ def test_a_crowds_line_leaves_the_last_persons_turn_as_it_was():
     scene = ['Kiba and Shino faced the recruits in the yard.', '"At dawn," Shino said.', '"We march at dawn," Kiba said.',
              '"Never!" cried the others.', 'The man nodded. "Even in rain."']
     assert speakers("\n".join(scene), [KIBA, shino])[-1] == ("Shino", "description_action_beat")
+
+
+def test_a_speaker_renamed_to_a_name_later_renamed_again_takes_the_last_name():
+    # `the bosun` answered a call of `Rafe` and took that name; `Rafe` was then found to be
+    # a second name of Harrow: the bosun's lines are Harrow's, not a voice called Rafe
+    assert follow_renames({"the bosun": "Rafe", "Rafe": "Harrow", "I": "Nell"}) == {"the bosun": "Harrow", "Rafe": "Harrow", "I": "Nell"}
