@@ -630,11 +630,11 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
     >>> index_called_name_forms(r, t, [(run, 0) for run in name_runs(words(t), t)], Counter()); sorted(vivian.forms)
     ['Viv', 'Vivian']
     """
-    called = {r.form for r, start in called_runs if len(r.words) == 1 and not r.title and r.form.isalpha() and is_vocative_run(text, r, start)}
+    called = {r.form for r, start in called_runs if len(r.words) == 1 and not r.title and r.form.isalpha()
+              and roster.lookup(r.form) is None and not lower_words[r.form.lower()] and is_vocative_run(text, r, start)}
+    givens = [(g, p) for p in roster.people if not p.known for g in _untitled_givens(p)] if called else []
     for form in called:
-        if roster.lookup(form) is not None or lower_words[form.lower()]:
-            continue
-        owners = [p for p in roster.people if not p.known and any(_clips(form, g) or _clips(g, form) for g in _untitled_givens(p))]
+        owners = list({id(p): p for g, p in givens if _clips(form, g) or _clips(g, form)}.values())
         if len(owners) == 1 and roster.may_join(owners[0], form):
             owners[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
             roster.index(form, owners[0])
@@ -654,14 +654,15 @@ def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
     (['Eli'], ['Eli', 'Elijah', 'Lij'])
     """
     narrated = {r.form for r in narration_runs}
-    for person in list(roster.people):
-        clip = person.name
-        if person not in roster.people or not _is_bare_given_name(person) or len(clip) < 3 or clip in narrated or is_listed_given_name(clip):
-            continue
-        owners = [p for p in roster.people if p is not person and not p.known
-                  and any(len(f) >= len(clip) + 2 and f.lower().find(clip.lower(), 1) > 0 for f in {split_honorific(f)[0] for f in p.forms} if " " not in f)]
-        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], clip):
+    clips = [p for p in roster.people if len(p.name) >= 3 and p.name not in narrated and _is_bare_given_name(p) and not is_listed_given_name(p.name)]
+    words_of = [(f.lower(), p) for p in roster.people if not p.known for f in {split_honorific(f)[0] for f in p.forms} if " " not in f] if clips else []
+    joined: set[int] = set()
+    for person in clips:
+        clip = person.name.lower()
+        owners = list({id(p): p for f, p in words_of if p is not person and id(p) not in joined and len(f) >= len(clip) + 2 and f.find(clip, 1) > 0}.values())
+        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
+            joined.add(id(person))
 
 
 def _clips(short: str, long: str) -> bool:
