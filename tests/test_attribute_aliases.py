@@ -1040,3 +1040,55 @@ def test_his_name_given_after_a_sentence_opened_by_a_description_names_it():
 def test_a_description_set_off_by_dashes_from_a_person_called_by_name_is_that_person():
     """``The ferryman -- a bent old man called Wyn -- held out a hand``: as with commas."""
     assert dialogue_speakers(_ferry_scene("The ferryman — a bent old man called Wyn — held out a hand.")) == ["Wyn", "Brannoc", "Wyn"]
+
+
+def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
+    # first person: the paragraph before each call has Marta and `I` as subjects; `Dilly` is
+    # only ever called, and the narrator answers it -- the narrator's name, not Marta's
+    paragraphs = [
+        "Sam read his paper at the table.",
+        "Marta stood at the stove, and I stood at the sink with my sleeves rolled up.",
+        '"The kettle, Dilly," Sam said.',
+        '"On it," I said.',
+        "Marta hummed to the radio. I dried the cups and stacked them.",
+        '"You missed one, Dilly," Sam said.',
+        '"I did not," I said.',
+    ]
+    assert "Dilly" not in paragraph_characters(paragraphs)["Marta"].aliases
+    assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]
+
+
+def test_a_called_clip_or_lengthening_of_a_given_name_is_that_persons_name():
+    # the narration writes `Vivian` and `Ben`; the quotations call them `Viv` and `Benedikt`
+    paragraphs = [
+        "Vivian was bent over the map, and Ben held the lamp for her.",
+        '"Left stair or right, Viv?" Ben asked.',
+        '"Right," Vivian said. "Keep the light steady, Benedikt."',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Viv" in characters["Vivian"].aliases
+    assert "Benedikt" in characters["Ben"].aliases
+
+
+def test_a_called_clip_that_opens_two_given_names_is_nobodys():
+    paragraphs = [
+        "Vivian was bent over the map, and Vivienne held the lamp for her.",
+        '"Left stair or right, Viv?" Vivienne asked.',
+        '"Right," Vivian said.',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Viv" not in characters["Vivian"].aliases + characters["Vivienne"].aliases
+
+
+def test_a_called_name_cut_from_the_middle_of_a_name_is_that_person():
+    # `Tavi` is only ever called, and cut from the middle of `Octavia`, whom the narration writes
+    paragraphs = [
+        "Octavia hauled the sail in while Jonas held the tiller.",
+        '"Reef it, Tavi," Jonas said.',
+        '"Reefing," Octavia said.',
+        "The squall hit them side-on.",
+        '"Faster, Tavi!"',
+        '"I am going as fast as I can."',
+    ]
+    characters = paragraph_characters(paragraphs)
+    assert "Tavi" in characters["Octavia"].aliases and "Tavi" not in characters

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute import attribute, possessive_reaction
+from ficaudio.attribute import attribute, follow_renames, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
@@ -265,3 +265,9 @@ def test_sir_calls_no_one_in_particular():
         '"How tall?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Pym"
+
+
+def test_a_speaker_renamed_to_a_name_later_renamed_again_takes_the_last_name():
+    # `the bosun` answered a call of `Rafe` and took that name; `Rafe` was then found to be
+    # a second name of Harrow: the bosun's lines are Harrow's, not a voice called Rafe
+    assert follow_renames({"the bosun": "Rafe", "Rafe": "Harrow", "I": "Nell"}) == {"the bosun": "Harrow", "Rafe": "Harrow", "I": "Nell"}

@@ -397,3 +397,23 @@ def test_a_narrator_known_by_title_and_surname_also_has_the_given_name_once_call
     result = scene_attribution(paragraphs)
     narrator = next(c for c in result.characters if c.name == "Mr. Pryor")
     assert "Toby" in narrator.aliases and "Pry" in narrator.aliases
+
+
+def test_the_header_lists_the_full_name_of_a_narrator_called_by_surname():
+    # the story never writes `Juniper`; others call the narrator `Adair` and `Junebug`; the
+    # header's cast gives her full name. `Tomas Reyes`, whom the narration writes, is not hers
+    scene = [
+        "Characters: Juniper Adair, Tomas Reyes",
+        "~~~",
+        "Reyes was already at the counter when I came in, counting the float.",
+        '"You\'re late, Junebug," Reyes said.',
+        '"I know," I said.',
+        "Reyes slid the till drawer shut.",
+        '"Adair, the float\'s short again."',
+        '"Not my shift," I said.',
+        '"Junebug, it\'s always your shift."',
+    ]
+    result = scene_attribution(scene)
+    narrator = next(c for c in result.characters if "I" in c.aliases)
+    assert {"Juniper", "Juniper Adair"} <= set(narrator.aliases) | {narrator.name}
+    assert not {"Tomas", "Tomas Reyes"} & set(narrator.aliases)

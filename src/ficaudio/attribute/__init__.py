@@ -75,10 +75,28 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}
     renames = {**header_title_named(doc, decisions, renames), **renames}
     renames = {**called_name_answered(resolver, decisions, renames), **renames}
-    renames = {**role_claimed_named(resolver, decisions, renames), **renames}
+    renames = follow_renames({**role_claimed_named(resolver, decisions, renames), **renames})
     give_reader_gender(doc)
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
+
+
+def follow_renames(renames: dict[str, str]) -> dict[str, str]:
+    """Each speaker renamed to the end of its chain: a role named by the call it answered, whose
+    name a later pass found to be another name of someone (``the captain`` -> ``Jonah`` ->
+    ``Pelly``), is that someone.
+
+    >>> follow_renames({"the captain": "Jonah", "Jonah": "Pelly", "Coach": "Halloran"})
+    {'the captain': 'Pelly', 'Jonah': 'Pelly', 'Coach': 'Halloran'}
+    """
+    followed = {}
+    for name, new in renames.items():
+        seen = {name}
+        while new in renames and new not in seen:
+            seen.add(new)
+            new = renames[new]
+        followed[name] = new
+    return followed
 
 
 def give_reader_gender(doc: Document) -> None:

@@ -619,6 +619,60 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
             roster.index(form, owner)
 
 
+def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[NameRun, int]], lower_words: Counter) -> None:
+    """A one-word name the quotations call someone by, that nobody bears and the text never
+    writes in lower case, is one more name of the one person whose given name it clips or
+    lengthens by two letters or more: ``"There's a first time for everything, Viv."`` in a
+    story whose narration writes ``Vivian``; ``"Speaker, Elijah, I'm driving."`` to ``Eli``
+    -- not when two people's given names fit, nor a name a sentence keeps apart from that
+    person. ``called_runs``: each name run of a quotation, with where its quotation starts.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); vivian = r.add(Person("Vivian", Counter(Vivian=9)), ["Vivian"])
+    >>> t = '"Not tonight, Viv. Tell Vivienne."'
+    >>> index_called_name_forms(r, t, [(run, 0) for run in name_runs(words(t), t)], Counter()); sorted(vivian.forms)
+    ['Viv', 'Vivian']
+    """
+    called = {r.form for r, start in called_runs if len(r.words) == 1 and not r.title and r.form.isalpha()
+              and roster.lookup(r.form) is None and not lower_words[r.form.lower()] and is_vocative_run(text, r, start)}
+    givens = [(g, p) for p in roster.people if not p.known for g in _untitled_givens(p)] if called else []
+    for form in called:
+        owners = list({id(p): p for g, p in givens if _clips(form, g) or _clips(g, form)}.values())
+        if len(owners) == 1 and roster.may_join(owners[0], form):
+            owners[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+            roster.index(form, owners[0])
+
+
+def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
+    """A one-word name only ever said in quotations, that no first-names list knows, is the
+    person of the one name it is cut from the middle or the end of (``"Relax, Lij."`` to
+    ``Eli``, whom a call also names ``Elijah``; ``Xander`` of ``Alexander``) -- two letters
+    shorter at least; not when two names hold it, genders clash or a sentence names the two
+    apart (``Ann`` of ``Joanna`` is a name of its own: the list knows it).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); lij = r.add(Person("Lij", Counter(Lij=3)), ["Lij"])
+    >>> eli = r.add(Person("Eli", Counter(Eli=9, Elijah=0)), ["Eli", "Elijah"])
+    >>> join_inner_clips(r, []); [p.name for p in r.people], sorted(eli.forms)
+    (['Eli'], ['Eli', 'Elijah', 'Lij'])
+    """
+    narrated = {r.form for r in narration_runs}
+    clips = [p for p in roster.people if len(p.name) >= 3 and p.name not in narrated and _is_bare_given_name(p) and not is_listed_given_name(p.name)]
+    words_of = [(f.lower(), p) for p in roster.people if not p.known for f in {split_honorific(f)[0] for f in p.forms} if " " not in f] if clips else []
+    joined: set[int] = set()
+    for person in clips:
+        clip = person.name.lower()
+        owners = list({id(p): p for f, p in words_of if p is not person and id(p) not in joined and len(f) >= len(clip) + 2 and f.find(clip, 1) > 0}.values())
+        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+            joined.add(id(person))
+
+
+def _clips(short: str, long: str) -> bool:
+    """Whether ``short`` (three letters at least) opens ``long``, two letters or more shorter."""
+    return len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+
+
 def diminutive_stems(name: str) -> tuple[str, ...]:
     """The stems a pet name may cut a given name at: ``-y`` or ``-ie`` after a doubled consonant,
     kept or not (``Matty`` -> Matt, Mat; ``Tessie`` -> Tess, Tes); three letters at least. A name
@@ -1194,13 +1248,16 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
         person.gender, person.gender_reason = KIN_GENDER[noun], f"'{relation}' in apposition"
 
 
-def join_addressed_only_names(doc: Document) -> None:
+def join_addressed_only_names(doc: Document, first_person: bool = False) -> None:
     """A name the quotations only ever call someone by (addressed at least twice, never
     written in the narration) is a second name of the person the narration is about when it
     is called: the subjects of the paragraph before each call, less the people named in the
     calling paragraph (its speaker), vote, and a clear winner of a fitting gender takes it.
     A bare honorific called out counts as a call of its one bearer (``Umezawa-senpai`` once,
-    then ``"You don't know that, senpai."``).
+    then ``"You don't know that, senpai."``). In a story told in the ``first_person``, an
+    ``I`` the paragraph before makes its subject votes for the narrator, who is no person of
+    the roster (``"Heard," Ines says. I've worked next to her for years.`` / ``"Birdie.
+    Risotto."`` may call ``I``): the name is left to the narrator's rules.
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -1214,7 +1271,7 @@ def join_addressed_only_names(doc: Document) -> None:
         if not called:
             continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
-        before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1]) - named_here if k else set()
+        before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1], first_person) - named_here if k else set()
         for person in called:
             calls[person.name] += 1
             for candidate in before - {person.name}:
@@ -1238,9 +1295,13 @@ def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
         person.forms.setdefault(epithet, 0)
 
 
-def _subjects(para: Paragraph) -> set[str]:
+def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:
     names = {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
-    return names | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
+    narrator = {NARRATOR_VOTE for m in para.mentions if first_person and m.kind == "first_person" and m.subject}
+    return names | narrator | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
+
+
+NARRATOR_VOTE = "I"  # the first-person narrator, whom no roster person is
 
 
 def _epithet(m: Mention) -> str:
@@ -1249,7 +1310,7 @@ def _epithet(m: Mention) -> str:
     return f"the {words_of[1]}" if len(words_of) == 2 and words_of[0].lower() == "the" and words_of[1][:1].isupper() else ""
 
 
-def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph]) -> set[str]:
+def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragraph], first_person: bool = False) -> set[str]:
     """Who a call may be said to: the subjects of the paragraph before it (a ``she`` there is
     the one woman the few paragraphs before name) -- unless the calling paragraph's own subject
     is a bare ``he``/``she``, which takes up that subject as the caller (``Owen presses his
@@ -1258,7 +1319,7 @@ def _call_voters(previous: Paragraph, calling: Paragraph, earlier: list[Paragrap
 
     Scenes: tests/test_attribute_aliases.py.
     """
-    subjects = _subjects(previous) or _pronoun_subject(previous, earlier)
+    subjects = _subjects(previous, first_person) or _pronoun_subject(previous, earlier)
     pronouns = {m.gender for m in calling.mentions if m.kind == "pronoun" and m.subject}
     taken_up = any(m.gender in pronouns for m in previous.mentions if m.kind == "name" and m.person in subjects)
     if not taken_up or any(m.kind == "name" and m.subject for m in calling.mentions):

@@ -7,6 +7,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
+from ficaudio.attribute.aliases import CAST_FIELD
 from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
@@ -60,7 +61,50 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     names = [name, *vocative_only_names(doc, decisions, name, calls)]
     shown = most_called(calls, names)
     add_called_given_name(doc, decisions, shown)
+    if listed := listed_full_name(doc, names):
+        add_listed_full_name(doc, listed)
+        names += [w for w in listed.split() if w not in names and doc.roster.by_name(w)]
     return {FIRST_PERSON_NAME: shown, **{other: shown for other in names if other != shown}}
+
+
+def listed_full_name(doc: Document, names: list[str]) -> str | None:
+    """The narrator's full name in a fan fiction header's cast (``Characters: Wren Castellano,
+    Anton Mercer``): the one listed full name with a word that is already one of the
+    narrator's ``names`` or that the quotations call more often than the narration (less its
+    front matter) writes it (``"Castellano."``, ``"Nobody here is a genius, Castellano."``),
+    whose other words the narration never writes (``Wren``: someone the narration writes of
+    in the third person is not ``I``; ``Mercer yells`` keeps ``Anton Mercer`` off), and no
+    other listed name shares that word. Nor a name whose word another person's short name
+    opens (``Tamsin Ortega`` is ``Tam``'s, whom the narration writes). Two such names, or
+    none, say nothing.
+    """
+    cast = CAST_FIELD.search(doc.text[:3000])
+    listed = [n.split() for n in cast.group(1).split(",") if len(n.split()) > 1] if cast else []
+    if not listed:
+        return None
+    narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
+    written = Counter(re.findall(r"[\w'’-]+", narration))
+    called: Counter = Counter()
+    for index in doc.paragraph_of:
+        called.update({w for phrase in address_phrases(doc.segments[index].text) for w in phrase.rstrip(".").split()})
+    shared = Counter(w for n in listed for w in set(n))
+    clips = {p.name for p in doc.roster.people if len(p.name) >= 3 and " " not in p.name and p.name not in names}
+    fits = [n for n in listed
+            if any(shared[w] == 1 and (w in names or called[w] > written[w]) for w in n)
+            and not any(written[w] for w in n if w not in names and called[w] <= written[w])
+            and not any(w != c and w.startswith(c) for w in n for c in clips)]
+    return " ".join(fits[0]) if len(fits) == 1 else None
+
+
+def add_listed_full_name(doc: Document, listed: str) -> None:
+    """The listed full name and its given name (``Edmund`` of ``Dr. Edmund Hale``) become
+    names of the narrator (aliases, no uses)."""
+    narrator = doc.roster.by_name(FIRST_PERSON_NAME)
+    runs = name_runs(words(listed), listed)
+    given = [runs[0].words[0]] if runs and len(runs[0].words) > 1 else []
+    for form in (listed, *given):
+        if narrator is not None and doc.roster.lookup(form) in (None, narrator):
+            narrator.forms.setdefault(form, 0)
 
 
 def most_called(calls: Counter, names: list[str]) -> str:
