@@ -112,3 +112,25 @@ def test_the_voice_on_the_line_is_no_holder_who_goes_on():
             '"Give me ten minutes."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Kiba", "holder_goes_on")
 
+
+
+HALLORAN = Character("Halloran", (), Gender.MALE)
+
+
+def test_a_voice_that_says_this_is_over_a_radio_is_the_one_it_names():
+    text = ("Ino and Kiba sat in the truck with the engine off.\n"
+            "The radio on the dash crackled.\n"
+            '"Truck two, this is Halloran. Where are you?"')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-1] == ("Halloran", "identified_on_the_channel")
+
+
+def test_a_radio_that_says_this_is_speaks_for_the_one_it_names():
+    text = ("Ino and Kiba sat in the truck with the engine off.\n"
+            '"This is Halloran," said the radio. "Where are you?"')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-2:] == [("Halloran", "identified_on_the_channel"), ("Halloran", "same_paragraph_continuation")]
+
+
+def test_this_is_said_face_to_face_introduces_someone_else():
+    text = ("Ino waited by the truck.\n"
+            '"This is Halloran," Kiba said, nodding at the man beside him.')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-1] == ("Kiba", "explicit_tag")

@@ -16,7 +16,7 @@ from typing import Collection, Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
-from ficaudio.attribute.calls import follow_call, holder_goes_on, line_answers_phone, voice_on_the_line
+from ficaudio.attribute.calls import follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -216,7 +216,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
@@ -232,9 +232,10 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
 
 def _later_quote(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """A second quotation in a paragraph: a new subject between the two may take over, but the
-    previous quotation's own tag (``"A," she said. "B."``) does not."""
+    previous quotation's own tag (``"A," she said. "B."``, ``"This is Halloran," said the
+    radio. "B."``) does not."""
     beat = action_beat(ctx)
-    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in TAG_RULES and _is_previous_tag(ctx, beat)):
+    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in _TAGGED_RULES and _is_previous_tag(ctx, beat)):
         if decision := named_action_beat(resolver, ctx):
             return decision
     return same_paragraph_continuation(resolver, ctx, previous)
@@ -249,6 +250,7 @@ def _is_previous_tag(ctx: QuoteContext, beat: Mention) -> bool:
     return tag is not None and tag.start == beat.start
 
 
+_TAGGED_RULES = TAG_RULES | {"identified_on_the_channel"}  # a radio's tag is no new speaker's beat
 _UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
 
 

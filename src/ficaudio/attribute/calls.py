@@ -17,7 +17,7 @@ from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
 from ficaudio.attribute.mentions import is_name_word
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:phone|cell|mobile)"
@@ -39,6 +39,9 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
+_CHANNEL = letters.compile(
+    rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
+_THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
 
 
 def phone_rings(text: str) -> bool:
@@ -133,6 +136,46 @@ def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
     found = _ITS_NAME.search(ctx.segment.text)
     person = resolver.doc.roster.lookup(found.group(1)) if found else None
     return person.name if person else None
+
+
+def identifies_itself(quote: str) -> str | None:
+    """The name a quotation opens by giving as its own, as one does on a phone or a radio:
+    ``"Blood bank, this is Teddy."``, ``"This is Anvil. He's coming my way."`` -> the name
+    (not ``"This is Tuesday's ship"``, nor ``"This is what I mean."``).
+
+    >>> [identifies_itself(q) for q in ('"Blood bank, this is Teddy."', '"This is Anvil. He is here."', '"This is what I mean."', '"Well, this is Rome, after all."')]
+    ['Teddy', 'Anvil', None, 'Rome']
+    """
+    found = _THIS_IS.match(quote)
+    return found.group(1) if found else None
+
+
+def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """Over a phone or a radio a caller says who is speaking: ``The comm board chirped.`` /
+    ``"Harbour Ash, this is Relay Control."`` -> Relay Control, as is ``"This is Anvil,"
+    says the radio`` -> Anvil. Face to face the same words introduce someone else (``"This is
+    Priya," he says, nodding at the tall girl.``), so a phone or a radio must be in the
+    narration of the quotation's paragraph or the one before, and no person tags it."""
+    name = identifies_itself(ctx.segment.text)
+    person = resolver.doc.roster.lookup(name) if name else None
+    if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
+        return None
+    return decided(person.name, "identified_on_the_channel")
+
+
+def _channel_beside(ctx: QuoteContext) -> bool:
+    """A phone or a radio in the narration of the quotation's paragraph, or anywhere in the
+    paragraph before (``"On speaker, Mr. Dov."`` / ``"Harbour Ash, this is Relay Control."``)."""
+    doc = ctx.doc
+    at = bisect_right(doc.paragraph_starts, ctx.para.start) - 1
+    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not ctx.para.scene_start else ""
+    return any(_CHANNEL.search(n) for n in (before, *(doc.text[s:e] for s, e in ctx.para.narration(doc.segments))))
+
+
+def _tagged_by_someone(ctx: QuoteContext) -> bool:
+    """A speech tag whose subject is not a phone or a radio (``he says``, not ``says the radio``)."""
+    tag = tag_after_quote(ctx) or tag_before_quote(ctx)
+    return tag is not None and not _CHANNEL.fullmatch(tag.head or "")
 
 
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
