@@ -134,3 +134,14 @@ def test_this_is_said_face_to_face_introduces_someone_else():
     text = ("Ino waited by the truck.\n"
             '"This is Halloran," Kiba said, nodding at the man beside him.')
     assert speakers(text, [INO, KIBA, HALLORAN])[-1] == ("Kiba", "explicit_tag")
+
+
+def test_the_one_whose_voice_fills_the_room_over_a_ringing_phone_is_on_the_line():
+    text = ("Ino and Kiba were doing the dishes.\n"
+            "Kiba's phone buzzed on the counter. He held it up between them, and Nadia's voice filled the kitchen.\n"
+            '"Are you two home?"\n'
+            '"We are," Ino said.\n'
+            'Kiba leaned toward the phone. "Why?"\n'
+            '"Then open the door."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "line_answers_phone")
+

@@ -15,6 +15,7 @@ from bisect import bisect_right
 from ficaudio import letters
 from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
 from ficaudio.attribute.mentions import is_name_word
+from ficaudio.attribute.characters import is_possessive_end
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
@@ -41,6 +42,8 @@ _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
 _CHANNEL = letters.compile(
     rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
+_VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
+_SENTENCE_END = letters.compile(r"[.!?]|$")
 _THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
 
 
@@ -138,6 +141,23 @@ def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
     return person.name if person else None
 
 
+def voice_through_device(resolver: Resolver, para: Paragraph) -> str | None:
+    """The person whose voice the narration says comes over a phone or a radio, or fills the
+    place while a call rings: ``Halloran's voice came through his earpiece``, ``Nadia's voice
+    filled the car`` -> that person, who is then on the line (not ``Nadia's voice shook``).
+
+    >>> [bool(_VOICE_THROUGH.match(t)) for t in (" voice came through his earpiece", " voice filled the car", " voice shook")]
+    [True, True, False]
+    """
+    doc = resolver.doc
+    call = resolver.conversation.call
+    for m in para.mentions:
+        if m.kind == "name" and is_possessive_end(doc.text, m.end) and (found := _VOICE_THROUGH.match(doc.text, m.end, para.end)):
+            if call or _CHANNEL.search(doc.text, m.end, _SENTENCE_END.search(doc.text, found.end(), para.end + 1).start()):
+                return resolver.mention(m, para)
+    return None
+
+
 def identifies_itself(quote: str) -> str | None:
     """The name a quotation opens by giving as its own, as one does on a phone or a radio:
     ``"Blood bank, this is Teddy."``, ``"This is Anvil. He's coming my way."`` -> the name
@@ -195,6 +215,8 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     opened = call_opens(narration)
     if opened or phone_rings(narration) and not conv.call:
         conv.call = "open" if opened else "ringing"
+    if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
+        conv.call, conv.on_line = "open", voice
     if not conv.call:
         return
     for index in para.quotes:
