@@ -208,8 +208,29 @@ def announced_speaker(resolver: Resolver, para: Paragraph) -> str | None:
     spans = para.narration(doc.segments)
     if not spans or spans[-1][1] < para.end or (para.quotes and spans[-1][0] < doc.segments[para.quotes[-1]].end):
         return None
-    m = closing_tag(doc.text, spans[-1], para.mentions)
+    m = closing_tag(doc.text, spans[-1], para.mentions) or voice_heard_last(doc.text, spans[-1], para.mentions)
     return resolver.mention(m, para) if m else None
+
+
+_HEARD_VOICE = letters.compile(r"\b(?:hear|hears|heard|hearing)\b[^.!?]*$")
+_VOICE_AFTER = letters.compile(r"['’]s\s+voice\b")
+
+
+def voice_heard_last(text: str, span: tuple[int, int], mentions: Sequence[Mention]) -> Mention | None:
+    """The person whose voice the last sentence of a paragraph's narration hears, who speaks
+    next: ``Noel leans closer to the speaker and hears the creak of a door, Hale's voice,
+    too close to the microphone.`` / ``"There."`` -> Hale (not ``Hale's voice was gone.``).
+
+    >>> t = "Ino leans in and hears a door, Hale's voice, a cough."
+    >>> voice_heard_last(t, (0, len(t)), [Mention(0, 3, "name", "Ino", subject=True), Mention(31, 37, "name", "Hale's")]).text
+    "Hale's"
+    """
+    start, end = span
+    sentence_start = max(start, *(k + 1 for k in (text.rfind(c, start, end - 1) for c in ".!?")))
+    for m in mentions:
+        if sentence_start <= m.start < end and m.kind == "name" and _VOICE_AFTER.match(text, m.end - 2) and _HEARD_VOICE.search(text, sentence_start, m.start):
+            return m
+    return None
 
 
 def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
