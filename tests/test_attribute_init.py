@@ -6,7 +6,7 @@ from ficaudio.attribute import attribute, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
-from attribute_scenes import KIBA, dialogue_rules, dialogue_speakers, speakers, story
+from attribute_scenes import INO, KIBA, dialogue_rules, dialogue_speakers, speakers, story
 
 
 def test_one_line_per_segment_with_narrator_and_unknown():
@@ -265,3 +265,10 @@ def test_sir_calls_no_one_in_particular():
         '"How tall?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Pym"
+
+
+def test_the_one_whose_voice_is_heard_last_speaks_next():
+    text = ("Ino sat in the van with the headphones on.\n"
+            "She turned the dial up and heard a door close, then Kiba's voice, much too near the microphone.\n"
+            '"Is anyone here?"')
+    assert speakers(text, [INO, KIBA])[-1] == ("Kiba", "announced_by_previous_paragraph")
