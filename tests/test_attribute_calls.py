@@ -145,3 +145,13 @@ def test_the_one_whose_voice_fills_the_room_over_a_ringing_phone_is_on_the_line(
             '"Then open the door."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "line_answers_phone")
 
+
+
+def test_a_bare_line_after_the_room_answers_the_caller_is_the_caller_again():
+    text = ("Ino and Kiba stood over the broken boiler.\n"
+            "Ino's phone lit up. She put it on speaker and set it on the shelf.\n"
+            '"Hey, Nadia."\n'
+            '"Is the little light at the bottom on?"\n'
+            'Kiba crouched and peered at the dial. "Which light?"\n'
+            '"The red one, next to the switch."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "bare_line_is_the_caller")

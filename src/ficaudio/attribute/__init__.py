@@ -16,7 +16,7 @@ from typing import Collection, Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
-from ficaudio.attribute.calls import follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
+from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -48,7 +48,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 

@@ -40,8 +40,8 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
-_CHANNEL = letters.compile(
-    rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
+_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
+_CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
 _THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
@@ -144,7 +144,8 @@ def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
 def voice_through_device(resolver: Resolver, para: Paragraph) -> str | None:
     """The person whose voice the narration says comes over a phone or a radio, or fills the
     place while a call rings: ``Halloran's voice came through his earpiece``, ``Nadia's voice
-    filled the car`` -> that person, who is then on the line (not ``Nadia's voice shook``).
+    filled the car`` -> that person, who is then on the line (not ``Nadia's voice shook``, nor
+    ``Mercer's voice cuts down the line``: a kitchen's line is no phone's).
 
     >>> [bool(_VOICE_THROUGH.match(t)) for t in (" voice came through his earpiece", " voice filled the car", " voice shook")]
     [True, True, False]
@@ -153,7 +154,7 @@ def voice_through_device(resolver: Resolver, para: Paragraph) -> str | None:
     call = resolver.conversation.call
     for m in para.mentions:
         if m.kind == "name" and is_possessive_end(doc.text, m.end) and (found := _VOICE_THROUGH.match(doc.text, m.end, para.end)):
-            if call or _CHANNEL.search(doc.text, m.end, _SENTENCE_END.search(doc.text, found.end(), para.end + 1).start()):
+            if call or _DEVICE.search(doc.text, m.end, _SENTENCE_END.search(doc.text, found.end(), para.end + 1).start()):
                 return resolver.mention(m, para)
     return None
 
@@ -261,3 +262,21 @@ def line_answers_phone(resolver: Resolver, ctx: QuoteContext) -> Decision | None
     if not conv.into_phone or conv.narration_paragraphs or conv.on_line is None or conv.on_line in named_in_quote(ctx):
         return None
     return decided(conv.on_line, "line_answers_phone")
+
+
+def bare_line_is_the_caller(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """On a call heard in a room, the people in the room are shown speaking (a tag or a beat)
+    and the voice on the line is only heard: when the line spoke and someone in the room
+    answered with a tag or a beat, a bare quotation (no narration in its paragraph) is the
+    line's again: ``"Is the pilot out?"`` / ``Tess threw June a look. "How would I know?"`` /
+    ``"There should be a blue flame at the back."`` -> the caller."""
+    conv = resolver.conversation
+    if conv.call != "open" or conv.on_line is None or conv.narration_paragraphs or not conv.last_tagged or not conv.turns:
+        return None
+    if conv.turns[-2:-1] != [conv.on_line] or conv.turns[-1] == conv.on_line or conv.on_line in named_in_quote(ctx) or _has_narration(ctx):
+        return None
+    return decided(conv.on_line, "bare_line_is_the_caller")
+
+
+def _has_narration(ctx: QuoteContext) -> bool:
+    return any(ctx.doc.text[s:e].strip() for s, e in ctx.para.narration(ctx.doc.segments))
