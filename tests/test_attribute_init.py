@@ -90,6 +90,13 @@ def test_a_voice_after_narration_about_someone_keeps_its_turn():
     assert dialogue_rules(scene)[-1] != "revealed_by_next_paragraph"
 
 
+def test_the_one_whose_voice_is_heard_last_speaks_next():
+    text = ("Ino sat in the van with the headphones on.\n"
+            "She turned the dial up and heard a door close, then Kiba's voice, much too near the microphone.\n"
+            '"Is anyone here?"')
+    assert speakers(text, [INO, KIBA])[-1] == ("Kiba", "announced_by_previous_paragraph")
+
+
 def test_a_name_called_out_is_answered_by_its_bearer():
     scene = [
         "Noa and Tess sat with Callum in the waiting room.",
@@ -265,10 +272,3 @@ def test_sir_calls_no_one_in_particular():
         '"How tall?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Pym"
-
-
-def test_the_one_whose_voice_is_heard_last_speaks_next():
-    text = ("Ino sat in the van with the headphones on.\n"
-            "She turned the dial up and heard a door close, then Kiba's voice, much too near the microphone.\n"
-            '"Is anyone here?"')
-    assert speakers(text, [INO, KIBA])[-1] == ("Kiba", "announced_by_previous_paragraph")
