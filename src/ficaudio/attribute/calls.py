@@ -4,7 +4,10 @@ A ringing phone or an answered one opens a call; ``It's Nadia.`` said over the r
 first name the call's lines call out (``"Jamie. Hey."``), says who is on the line; the narration
 then gives that person any line it says comes down the line (``There was a long breath on the
 other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``the line went
-dead`` ends the call.
+dead`` ends the call. A named voice coming over a phone or radio (``Nadia's voice came through
+his earpiece``) also puts that person on the line; a caller who says ``this is NAME`` over a
+phone or radio is NAME; on a call heard in a room, a bare line after the room answered the
+line is the line's again.
 """
 
 from __future__ import annotations
@@ -196,7 +199,7 @@ def _channel_beside(ctx: QuoteContext) -> bool:
 def _tagged_by_someone(ctx: QuoteContext) -> bool:
     """A speech tag whose subject is not a phone or a radio (``he says``, not ``says the radio``)."""
     tag = tag_after_quote(ctx) or tag_before_quote(ctx)
-    return tag is not None and not _CHANNEL.fullmatch(tag.head or "")
+    return tag is not None and not _DEVICE.fullmatch(tag.head or "")
 
 
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
@@ -268,7 +271,7 @@ def bare_line_is_the_caller(resolver: Resolver, ctx: QuoteContext) -> Decision |
     """On a call heard in a room, the people in the room are shown speaking (a tag or a beat)
     and the voice on the line is only heard: when the line spoke and someone in the room
     answered with a tag or a beat, a bare quotation (no narration in its paragraph) is the
-    line's again: ``"Is the pilot out?"`` / ``Tess threw June a look. "How would I know?"`` /
+    line's again: ``"Is the pilot out?"`` / ``Ada threw Noa a look. "How would I know?"`` /
     ``"There should be a blue flame at the back."`` -> the caller."""
     conv = resolver.conversation
     if conv.call != "open" or conv.on_line is None or conv.narration_paragraphs or not conv.last_tagged or not conv.turns:
@@ -279,4 +282,5 @@ def bare_line_is_the_caller(resolver: Resolver, ctx: QuoteContext) -> Decision |
 
 
 def _has_narration(ctx: QuoteContext) -> bool:
+    """Whether the quotation's paragraph has any words outside its quotations."""
     return any(ctx.doc.text[s:e].strip() for s, e in ctx.para.narration(ctx.doc.segments))
