@@ -112,3 +112,46 @@ def test_the_voice_on_the_line_is_no_holder_who_goes_on():
             '"Give me ten minutes."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Kiba", "holder_goes_on")
 
+
+
+HALLORAN = Character("Halloran", (), Gender.MALE)
+
+
+def test_a_voice_that_says_this_is_over_a_radio_is_the_one_it_names():
+    text = ("Ino and Kiba sat in the truck with the engine off.\n"
+            "The radio on the dash crackled.\n"
+            '"Truck two, this is Halloran. Where are you?"')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-1] == ("Halloran", "identified_on_the_channel")
+
+
+def test_a_radio_that_says_this_is_speaks_for_the_one_it_names():
+    text = ("Ino and Kiba sat in the truck with the engine off.\n"
+            '"This is Halloran," said the radio. "Where are you?"')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-2:] == [("Halloran", "identified_on_the_channel"), ("Halloran", "same_paragraph_continuation")]
+
+
+def test_this_is_said_face_to_face_introduces_someone_else():
+    text = ("Ino waited by the truck.\n"
+            '"This is Halloran," Kiba said, nodding at the man beside him.')
+    assert speakers(text, [INO, KIBA, HALLORAN])[-1] == ("Kiba", "explicit_tag")
+
+
+def test_the_one_whose_voice_fills_the_room_over_a_ringing_phone_is_on_the_line():
+    text = ("Ino and Kiba were doing the dishes.\n"
+            "Kiba's phone buzzed on the counter. He held it up between them, and Nadia's voice filled the kitchen.\n"
+            '"Are you two home?"\n'
+            '"We are," Ino said.\n'
+            'Kiba leaned toward the phone. "Why?"\n'
+            '"Then open the door."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "line_answers_phone")
+
+
+
+def test_a_bare_line_after_the_room_answers_the_caller_is_the_caller_again():
+    text = ("Ino and Kiba stood over the broken boiler.\n"
+            "Ino's phone lit up. She put it on speaker and set it on the shelf.\n"
+            '"Hey, Nadia."\n'
+            '"Is the little light at the bottom on?"\n'
+            'Kiba crouched and peered at the dial. "Which light?"\n'
+            '"The red one, next to the switch."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "bare_line_is_the_caller")

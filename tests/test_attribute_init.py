@@ -6,7 +6,7 @@ from ficaudio.attribute import attribute, follow_renames, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
-from attribute_scenes import KIBA, dialogue_rules, dialogue_speakers, speakers, story
+from attribute_scenes import INO, KIBA, dialogue_rules, dialogue_speakers, speakers, story
 
 
 def test_one_line_per_segment_with_narrator_and_unknown():
@@ -88,6 +88,13 @@ def test_a_voice_after_narration_about_someone_keeps_its_turn():
         "Odile Varga stood on the threshold with her cane. Nobody told Odile anything, and yet Odile always knew.",
     ]
     assert dialogue_rules(scene)[-1] != "revealed_by_next_paragraph"
+
+
+def test_the_one_whose_voice_is_heard_last_speaks_next():
+    text = ("Ino sat in the van with the headphones on.\n"
+            "She turned the dial up and heard a door close, then Kiba's voice, much too near the microphone.\n"
+            '"Is anyone here?"')
+    assert speakers(text, [INO, KIBA])[-1] == ("Kiba", "announced_by_previous_paragraph")
 
 
 def test_a_name_called_out_is_answered_by_its_bearer():

@@ -16,7 +16,7 @@ from typing import Collection, Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
-from ficaudio.attribute.calls import follow_call, holder_goes_on, line_answers_phone, voice_on_the_line
+from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -48,7 +48,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -228,15 +228,36 @@ def announced_speaker(resolver: Resolver, para: Paragraph) -> str | None:
     spans = para.narration(doc.segments)
     if not spans or spans[-1][1] < para.end or (para.quotes and spans[-1][0] < doc.segments[para.quotes[-1]].end):
         return None
-    m = closing_tag(doc.text, spans[-1], para.mentions)
+    m = closing_tag(doc.text, spans[-1], para.mentions) or voice_heard_last(doc.text, spans[-1], para.mentions)
     return resolver.mention(m, para) if m else None
+
+
+_HEARD_VOICE = letters.compile(r"\b(?:hear|hears|heard|hearing)\b[^.!?]*$")
+_VOICE_AFTER = letters.compile(r"['’]s\s+voice\b")
+
+
+def voice_heard_last(text: str, span: tuple[int, int], mentions: Sequence[Mention]) -> Mention | None:
+    """The person whose voice the last sentence of a paragraph's narration hears, who speaks
+    next: ``Noel leans closer to the speaker and hears the creak of a door, Hale's voice,
+    too close to the microphone.`` / ``"There."`` -> Hale (not ``Hale's voice was gone.``).
+
+    >>> t = "Ino leans in and hears a door, Hale's voice, a cough."
+    >>> voice_heard_last(t, (0, len(t)), [Mention(0, 3, "name", "Ino", subject=True), Mention(31, 37, "name", "Hale's")]).text
+    "Hale's"
+    """
+    start, end = span
+    sentence_start = max(start, *(k + 1 for k in (text.rfind(c, start, end - 1) for c in ".!?")))
+    for m in mentions:
+        if sentence_start <= m.start < end and m.kind == "name" and _VOICE_AFTER.match(text, m.end - 2) and _HEARD_VOICE.search(text, sentence_start, m.start):
+            return m
+    return None
 
 
 def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)
@@ -252,9 +273,10 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
 
 def _later_quote(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
     """A second quotation in a paragraph: a new subject between the two may take over, but the
-    previous quotation's own tag (``"A," she said. "B."``) does not."""
+    previous quotation's own tag (``"A," she said. "B."``, ``"This is Halloran," said the
+    radio. "B."``) does not."""
     beat = action_beat(ctx)
-    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in TAG_RULES and _is_previous_tag(ctx, beat)):
+    if beat is not None and beat.start < ctx.segment.start and not (previous and previous.rule in _TAGGED_RULES and _is_previous_tag(ctx, beat)):
         if decision := named_action_beat(resolver, ctx):
             return decision
     return same_paragraph_continuation(resolver, ctx, previous)
@@ -269,6 +291,7 @@ def _is_previous_tag(ctx: QuoteContext, beat: Mention) -> bool:
     return tag is not None and tag.start == beat.start
 
 
+_TAGGED_RULES = TAG_RULES | {"identified_on_the_channel"}  # a radio's tag is no new speaker's beat
 _UNSURE_RULES = frozenset({"salient_character", "answers_previous"})
 
 

@@ -4,7 +4,10 @@ A ringing phone or an answered one opens a call; ``It's Nadia.`` said over the r
 first name the call's lines call out (``"Jamie. Hey."``), says who is on the line; the narration
 then gives that person any line it says comes down the line (``There was a long breath on the
 other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``the line went
-dead`` ends the call.
+dead`` ends the call. A named voice coming over a phone or radio (``Nadia's voice came through
+his earpiece``) also puts that person on the line; a caller who says ``this is NAME`` over a
+phone or radio is NAME; on a call heard in a room, a bare line after the room answered the
+line is the line's again.
 """
 
 from __future__ import annotations
@@ -15,9 +18,10 @@ from bisect import bisect_right
 from ficaudio import letters
 from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
 from ficaudio.attribute.mentions import is_name_word
+from ficaudio.attribute.characters import is_possessive_end
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, vocatives
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:phone|cell|mobile)"
@@ -39,6 +43,11 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
+_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
+_CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
+_VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
+_SENTENCE_END = letters.compile(r"[.!?]|$")
+_THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
 
 
 def phone_rings(text: str) -> bool:
@@ -135,6 +144,64 @@ def caller_named(resolver: Resolver, ctx: QuoteContext) -> str | None:
     return person.name if person else None
 
 
+def voice_through_device(resolver: Resolver, para: Paragraph) -> str | None:
+    """The person whose voice the narration says comes over a phone or a radio, or fills the
+    place while a call rings: ``Halloran's voice came through his earpiece``, ``Nadia's voice
+    filled the car`` -> that person, who is then on the line (not ``Nadia's voice shook``, nor
+    ``Mercer's voice cuts down the line``: a kitchen's line is no phone's).
+
+    >>> [bool(_VOICE_THROUGH.match(t)) for t in (" voice came through his earpiece", " voice filled the car", " voice shook")]
+    [True, True, False]
+    """
+    doc = resolver.doc
+    call = resolver.conversation.call
+    for m in para.mentions:
+        if m.kind == "name" and is_possessive_end(doc.text, m.end) and (found := _VOICE_THROUGH.match(doc.text, m.end, para.end)):
+            if call or _DEVICE.search(doc.text, m.end, _SENTENCE_END.search(doc.text, found.end(), para.end + 1).start()):
+                return resolver.mention(m, para)
+    return None
+
+
+def identifies_itself(quote: str) -> str | None:
+    """The name a quotation opens by giving as its own, as one does on a phone or a radio:
+    ``"Blood bank, this is Teddy."``, ``"This is Anvil. He's coming my way."`` -> the name
+    (not ``"This is Tuesday's ship"``, nor ``"This is what I mean."``).
+
+    >>> [identifies_itself(q) for q in ('"Blood bank, this is Teddy."', '"This is Anvil. He is here."', '"This is what I mean."', '"Well, this is Rome, after all."')]
+    ['Teddy', 'Anvil', None, 'Rome']
+    """
+    found = _THIS_IS.match(quote)
+    return found.group(1) if found else None
+
+
+def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """Over a phone or a radio a caller says who is speaking: ``The comm board chirped.`` /
+    ``"Harbour Ash, this is Relay Control."`` -> Relay Control, as is ``"This is Anvil,"
+    says the radio`` -> Anvil. Face to face the same words introduce someone else (``"This is
+    Priya," he says, nodding at the tall girl.``), so a phone or a radio must be in the
+    narration of the quotation's paragraph or the one before, and no person tags it."""
+    name = identifies_itself(ctx.segment.text)
+    person = resolver.doc.roster.lookup(name) if name else None
+    if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
+        return None
+    return decided(person.name, "identified_on_the_channel")
+
+
+def _channel_beside(ctx: QuoteContext) -> bool:
+    """A phone or a radio in the narration of the quotation's paragraph, or anywhere in the
+    paragraph before (``"On speaker, Mr. Dov."`` / ``"Harbour Ash, this is Relay Control."``)."""
+    doc = ctx.doc
+    at = bisect_right(doc.paragraph_starts, ctx.para.start) - 1
+    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not ctx.para.scene_start else ""
+    return any(_CHANNEL.search(n) for n in (before, *(doc.text[s:e] for s, e in ctx.para.narration(doc.segments))))
+
+
+def _tagged_by_someone(ctx: QuoteContext) -> bool:
+    """A speech tag whose subject is not a phone or a radio (``he says``, not ``says the radio``)."""
+    tag = tag_after_quote(ctx) or tag_before_quote(ctx)
+    return tag is not None and not _DEVICE.fullmatch(tag.head or "")
+
+
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
     """Update the call in progress after a paragraph: ringing or answered, who is on the line
     (``It's Nadia.`` over the ringing; else the first name a line of the answered call calls),
@@ -152,6 +219,8 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     opened = call_opens(narration)
     if opened or phone_rings(narration) and not conv.call:
         conv.call = "open" if opened else "ringing"
+    if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
+        conv.call, conv.on_line = "open", voice
     if not conv.call:
         return
     for index in para.quotes:
@@ -196,3 +265,22 @@ def line_answers_phone(resolver: Resolver, ctx: QuoteContext) -> Decision | None
     if not conv.into_phone or conv.narration_paragraphs or conv.on_line is None or conv.on_line in named_in_quote(ctx):
         return None
     return decided(conv.on_line, "line_answers_phone")
+
+
+def bare_line_is_the_caller(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """On a call heard in a room, the people in the room are shown speaking (a tag or a beat)
+    and the voice on the line is only heard: when the line spoke and someone in the room
+    answered with a tag or a beat, a bare quotation (no narration in its paragraph) is the
+    line's again: ``"Is the pilot out?"`` / ``Ada threw Noa a look. "How would I know?"`` /
+    ``"There should be a blue flame at the back."`` -> the caller."""
+    conv = resolver.conversation
+    if conv.call != "open" or conv.on_line is None or conv.narration_paragraphs or not conv.last_tagged or not conv.turns:
+        return None
+    if conv.turns[-2:-1] != [conv.on_line] or conv.turns[-1] == conv.on_line or conv.on_line in named_in_quote(ctx) or _has_narration(ctx):
+        return None
+    return decided(conv.on_line, "bare_line_is_the_caller")
+
+
+def _has_narration(ctx: QuoteContext) -> bool:
+    """Whether the quotation's paragraph has any words outside its quotations."""
+    return any(ctx.doc.text[s:e].strip() for s, e in ctx.para.narration(ctx.doc.segments))

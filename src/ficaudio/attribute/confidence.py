@@ -58,6 +58,8 @@ CALIBRATED = {
     "line_answers_phone": 0.75,  # 7/9 pooled with LitBank
     "holder_goes_on": 0.75,  # 2/2 pooled with LitBank
     "voice_on_the_line": 0.9,  # 6/6 pooled with LitBank
+    "identified_on_the_channel": 0.85,  # new in round 34g: self_named_answer's value until measured
+    "bare_line_is_the_caller": 0.75,  # new in round 34g: line_answers_phone's value until measured
     "viewpoint_thinker": 0.5,  # 0/0: thoughts are not annotated
 }
 """rule (or ``rule/case``) -> confidence: measured precision, rounded to 0.05."""
