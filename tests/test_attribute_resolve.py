@@ -783,3 +783,25 @@ def test_a_pronoun_opening_a_side_clause_means_the_subject_it_hangs_on():
         "He went, and Felix waited until the door had closed before he sat down. “Finally.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Felix"
+
+
+_FERRY = [
+    "Owen Marlowe leaned on the rail of the ferry, his collar turned up. Beside him, Tess Marlowe was counting gulls under her breath.",
+    '"Forty," Tess said. "Forty-one."',
+    '"Nobody is keeping score," Owen said.',
+    "Priya Shah came up the stairs with three coffees, her scarf over her mouth, and handed them round.",
+    '"Careful, they are hot," Priya said.',
+    'Owen took one and sipped. "This is burnt," he said.',
+    '"You say that every time," his sister said.',
+]
+
+
+def test_his_sister_is_the_one_woman_who_shares_his_surname():
+    # the most recent woman (Priya) is not his sister: the family name says who is
+    assert "Tess" in dialogue_speakers(_FERRY)[-1]
+
+
+def test_his_sister_with_two_women_of_his_surname_is_neither():
+    scene = [_FERRY[0].replace("under her breath.", "under her breath, and Ruth Marlowe was asleep on her bag."),
+             '"Wake me at the harbour," Ruth said.', *_FERRY[1:]]
+    assert dialogue_speakers(scene)[-1] not in ("Tess", "Ruth")

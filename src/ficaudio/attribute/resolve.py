@@ -104,6 +104,7 @@ class Resolver:
         self.voice_sources: dict[str, str] = {}  # a thing a named voice came from ("console") -> that person
         self.matches: dict[str, list[int]] = {}  # a pattern of an attribute -> where the text has it
         self.marks: dict[str, list[int]] | None = None  # a role -> where the text gives someone its mark (role_marks)
+        self.surnames: dict[str, set[str]] | None = None  # a person -> the surnames the text writes after their name (family_names)
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
@@ -610,6 +611,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
             return person.name
     if spouse := spouse_of_possessor(resolver, m, para):
         return spouse
+    if kin := kin_sharing_surname(resolver, m, para):
+        return kin
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         return titled
@@ -1138,6 +1141,54 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     candidates = _titled_named_in(resolver, para, _HUSBAND_TITLES if wife else _WIFE_TITLES)
     spouses = {s for c in candidates if (s := _titled_spouse(resolver, c, spouse_titles))}
     return spouses.pop() if len(spouses) == 1 else None
+
+
+_FAMILY_HEADS = frozenset({"father", "mother", "brother", "sister", "son", "daughter", "grandfather", "grandmother",
+                           "uncle", "aunt", "nephew", "niece", "husband", "wife", "dad", "mom", "mum"})
+
+
+def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """``his sister`` / ``her father`` is the one person of the kin word's gender who shares
+    the surname of the one ``his``/``her`` means: a family shares its name (``Rafe Castellano``
+    ... ``"You had a bruised toe," his sister says.`` -> ``Marisol Castellano``); nobody when
+    two fit or the possessor has no surname.
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    if m.head not in _FAMILY_HEADS or len(m.text.split()) != 2:
+        return None
+    owner = resolver.person(name) if (name := _possessor(resolver, m, para)) else None
+    names = family_names(resolver)
+    surnames = names.get(owner.name, set()) if owner else set()
+    gender = KIN_GENDER[m.head]
+    kin = {p.name for p in resolver.doc.roster.people if p is not owner and p.gender is gender and surnames & names.get(p.name, set())}
+    return kin.pop() if len(kin) == 1 else None
+
+
+_FULL_NAME = letters.compile(r"\b([A-Z][\w'’-]+) ([A-Z][\w'’-]+)\b")
+
+
+def family_names(resolver: Resolver) -> dict[str, set[str]]:
+    """Each person's surnames, read once per story: the last word of a name of theirs of two
+    capitalised words (``Mrs. Hale``), and the word the text writes after one of their names
+    (``Tess Marlowe`` for Tess)."""
+    if resolver.surnames is None:
+        roster = resolver.doc.roster
+        resolver.surnames = {p.name: _surnames(p) for p in roster.people}
+        for hit in _FULL_NAME.finditer(resolver.doc.text):
+            if (person := roster.lookup(hit.group(1))) and roster.lookup(hit.group(2)) in (None, person):
+                resolver.surnames.setdefault(person.name, set()).add(hit.group(2))
+    return resolver.surnames
+
+
+def _surnames(person: Person) -> set[str]:
+    """The last words of a person's names of two capitalised words or more: ``Rafe Castellano``
+    and ``Mrs. Hale`` -> ``{Castellano, Hale}``.
+
+    >>> sorted(_surnames(Person("Rafe", Counter({"Rafe": 3, "Rafe Castellano": 1, "Mrs. Hale": 1, "the boy": 1}))))
+    ['Castellano', 'Hale']
+    """
+    return {f.split()[-1] for f in (person.name, *person.forms) if len(f.split()) > 1 and all(w[:1].isupper() for w in f.split())}
 
 
 def _titled_named_in(resolver: Resolver, para: Paragraph, titles: tuple[str, ...]) -> list[str]:
