@@ -31,7 +31,7 @@ from .models import (
     Utterance,
     Voice,
 )
-from .textnorm import READER, for_speech, has_letters_or_digits
+from .textnorm import DEFAULT_READER_NAME, for_speech, has_letters_or_digits
 
 MAX_UTTERANCE_CHARS = 400
 NOTE_PREFIX = "Author's note."
@@ -47,7 +47,7 @@ def has_speech(text: str) -> bool:
     return has_letters_or_digits(text)
 
 
-def speakable(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
+def speakable(text: str, lexicon: Lexicon | None = None, reader: str = DEFAULT_READER_NAME) -> str:
     """Story text as it should be sent to the engine (see :mod:`ficaudio.textnorm`).
 
     >>> speakable('“Wait—no. /Please/,” he said…')
