@@ -165,3 +165,12 @@ def test_default_jobs_follow_the_cores_this_process_may_use():
               "from ficaudio.cli import usable_cores; print(usable_cores())")  # fmt: skip
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, check=True)
     assert result.stdout.strip() == "1"
+
+
+def test_the_hint_for_a_folder_of_stories_quotes_a_path_with_spaces(runner, story, silent_voices, tmp_path):
+    folder = tmp_path / "My Fics"
+    folder.mkdir()
+    for name in ("a b.txt", "c.txt"):
+        (folder / name).write_text(story.read_text(encoding="utf-8"), encoding="utf-8")
+    code, out = run(runner, "script", folder, "--voices", silent_voices)
+    assert code != 0 and f"e.g. `ficaudio script '{folder / 'a b.txt'}'`" in out

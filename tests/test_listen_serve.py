@@ -195,3 +195,15 @@ def test_feeds_read_each_book_json_once_per_change(tmp_path, monkeypatch):
         book_json.write_text(book_json.read_text("utf-8").replace("The Lantern Test", "The Lantern Retold"), encoding="utf-8")
         assert b"The Lantern Retold" in get(running, "/the-lantern-test/feed.xml")[2]
         assert loads == ["the-lantern-test"] * 2
+
+
+def test_a_feed_is_read_again_when_an_audio_file_changes_or_goes(tmp_path):
+    publish(write_sample_book(tmp_path / "the-lantern-test"))
+    chapter = tmp_path / "the-lantern-test" / "02-the-ledger.mp3"
+    with start_server(tmp_path) as running:
+        assert get(running, "/the-lantern-test/feed.xml")[0] == 200
+        with chapter.open("ab") as grown:
+            grown.write(b"\0" * 1000)  # book.json now states the wrong size
+        assert get(running, "/the-lantern-test/feed.xml")[0] == 500
+        chapter.unlink()
+        assert get(running, "/the-lantern-test/feed.xml")[0] == 500

@@ -238,14 +238,26 @@ def test_a_windows_1252_story_is_read_with_a_note(tmp_path):
 
 
 def test_a_render_reads_the_manifest_once_under_the_lock(tmp_path, monkeypatch):
+    from contextlib import contextmanager
+
     from ficaudio import bookfolder
 
     story, config = setup(tmp_path)
-    read = bookfolder._read_json
-    reads = []
+    read, read_state, locked = bookfolder._read_json, bookfolder.read_state, bookfolder.locked
+    reads, holding, states_read_holding = [], [False], []
+
+    @contextmanager
+    def watched_lock(folder):
+        with locked(folder):
+            holding[0] = True
+            yield
+            holding[0] = False
+
     monkeypatch.setattr(bookfolder, "_read_json", lambda path: (reads.append(path.name), read(path))[1])
+    monkeypatch.setattr(bookfolder, "locked", watched_lock)
+    monkeypatch.setattr(bookfolder, "read_state", lambda folder: (states_read_holding.append(holding[0]), read_state(folder))[1])
     first = render_story(story, config, options(tmp_path))
-    assert reads.count(MANIFEST) == 1
+    assert reads.count(MANIFEST) == 1 and states_read_holding == [True]
     story.write_text(STORY.replace("slowly", "at last"), encoding="utf-8")
     reads.clear()
     again = render_story(story, config, options(tmp_path))
@@ -299,3 +311,17 @@ def test_a_bad_cache_cap_stops_the_render_before_the_story_is_read(tmp_path, mon
     with pytest.raises(OutputError, match="FICAUDIO_CACHE_MAX_GB"):
         render_story(story, config, options(tmp_path))
     assert not (tmp_path / "out").exists()
+
+
+def test_the_folder_state_holds_the_chapters_just_written_after_write_manifest(tmp_path):
+    from ficaudio import bookfolder
+    from ficaudio.models import ChapterAudio
+
+    old, new = tmp_path / "01-rain.mp3", tmp_path / "01-sun.mp3"
+    for mp3 in (old, new):
+        mp3.write_bytes(b"x" * 10)
+    bookfolder.journal(tmp_path, ChapterAudio(1, "rain", str(old), 22050, 22050, ()), "k")
+    state = bookfolder.read_state(tmp_path)
+    bookfolder.write_manifest(tmp_path, state, [ChapterAudio(1, "sun", str(new), 22050, 22050, ())], ["k2"], {"file": "b.mp3"})
+    assert state.chapters == state.manifest["chapters"] == bookfolder.read_state(tmp_path).chapters
+    assert list(state.chapters) == ["01-sun.mp3"]

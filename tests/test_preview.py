@@ -140,3 +140,15 @@ def test_voice_samples_for_a_language_with_no_voice(tmp_path):
     with pytest.raises(ConfigError) as caught:
         render_voice_samples(TwoVoices(), tmp_path / "samples", language="de")
     assert str(caught.value) == "the two engine has no voice for language 'de'\n  hint: run `ficaudio voices` to see them"
+
+
+def test_preview_has_the_renders_silences_and_skips_a_line_that_says_nothing(tmp_path, config):
+    from ficaudio import speech
+
+    path = tmp_path / "short.txt"
+    path.write_text('"Hello there," Ann said.\n\nxD\n\n"Bye," Ann said.\n\n***\n\n"Back," Ann said.\n', encoding="utf-8")
+    script = build_script(path, config)
+    items = list(preview_items(script, select_lines(script, None, None, None), config))
+    assert items == list(speech.plan(script, config).chapters[0].items[:-1])  # all but the chapter's closing pause
+    result = render_preview(path, config, out=tmp_path / "p.mp3", cache_dir=tmp_path / "cache")
+    assert result.lines == 6  # not the "xD" line

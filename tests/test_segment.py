@@ -296,6 +296,9 @@ def test_continuation_does_not_cross_a_scene_break():
         ("/Run./", [(T, "/Run./")]),
         ('"I /really hate/ this," he said.', [(D, '"I /really hate/ this,"'), (N, " he said.")]),
         ('"Hi." /Why me?/ "Bye."', [(D, '"Hi."'), (N, " "), (T, "/Why me?/"), (N, " "), (D, '"Bye."')]),
+        ("/Y/N, you idiot,/ you thought.", [(T, "/Y/N, you idiot,/"), (N, " you thought.")]),
+        ("/I miss Y/N L/N./ She sighed.", [(T, "/I miss Y/N L/N./"), (N, " She sighed.")]),
+        ("/Y/N?/", [(T, "/Y/N?/")]),
     ],
 )
 def test_marked_thoughts(text, expected):

@@ -30,6 +30,14 @@ from ficaudio.textnorm import for_speech
         ("and/or 5 * 3 snake_case 20°C", "and/or 5 * 3 snake_case 20°C"),
         ("“(Y/N)!” He took y/n's hand; [Y/N] smiled.", "you! He took your hand; you smiled."),
         ("Answer Y/N/A, or NY/NJ.", "Answer Y/N/A, or NY/NJ."),
+        ("_Y/N_ is late. /Y/N, you idiot,/ you thought. I miss /Y/N/.", "you are late. you, you idiot, you thought. I miss you."),
+        ("He wrote _(Y/N)_ on it, then word(Y/N) x and (y/n)s and/Y/N", "He wrote you on it, then word(you) x and (you)s and/Y/N"),
+        ("Do you accept the quest? [Y/N]", "Do you accept the quest? yes or no"),
+        ("[Continue? y/n]", "[Continue? yes or no]"),
+        ("Was it real? (Y/N) wondered.", "Was it real? you wondered."),
+        ("Y/N L/N smiled at Miss L/N. F/N M/N (L/N)! Hi, Y/L/N!", "you smiled at Miss. you! Hi!"),
+        ("Y/N is late. Y/N was here, Y/N has a cat and Y/N isn’t.", "you are late. you were here, you have a cat and you aren't."),
+        ("Y/N's going home, Y/N's been there, Y/N's bag. Y/N-chan, come!", "you're going home, you've been there, your bag. you, come!"),
     ],
 )
 def test_for_speech(text, spoken):
@@ -43,6 +51,11 @@ def test_lexicon_applies_after_the_other_rules():
 
 def test_the_reader_can_be_named():
     assert for_speech("“Y/N?” (Y/N)’s phone rang.", reader="Sam") == "Sam? Sam’s phone rang."
+
+
+def test_a_named_reader_keeps_the_verb_and_honorific_and_drops_the_surname_placeholder():
+    spoken = for_speech("_Y/N_ is late; Y/N-chan's bag. Y/N L/N was here? [y/n]", reader="Sam")
+    assert spoken == "Sam is late; Sam-chan's bag. Sam was here? yes or no"
 
 
 def test_every_rule_has_a_docstring_example():

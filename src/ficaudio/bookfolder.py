@@ -185,6 +185,7 @@ def write_manifest(folder: Path, state: FolderState, chapters: Sequence[ChapterA
     """The finished chapters and book into ``state`` and the manifest; the journal is done with."""
     entries = {Path(c.path).name: _chapter_entry(c, k) for c, k in zip(chapters, keys, strict=True)}
     state.manifest = {"chapters": entries, "book": book}
+    state.chapters = dict(entries)
     state.write(folder)
     (folder / JOURNAL).unlink(missing_ok=True)
 

@@ -83,4 +83,4 @@ def _from_pool(gender: Gender, config: Config, taken: set[str], turns: Counter) 
     voice = pool[turn % len(pool)]
     shift = PITCH_STEP * (turn // len(pool) + 1) * (1 if turn % 2 == 0 else -1)
     pitch = min(99, max(0, voice.pitch + shift))
-    return replace(voice, pitch=pitch), VoiceReason(gender, turn % len(pool) + 1, reused=True, pitch=pitch)
+    return replace(voice, pitch=pitch), VoiceReason(gender, turn % len(pool) + 1, pitch=pitch)

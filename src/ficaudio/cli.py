@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import os
+import shlex
 import signal
 import sys
 from enum import Enum
@@ -247,7 +248,7 @@ def _one_story(story: Path, command: str) -> Path:
     if len(paths) != 1:
         names = ", ".join(path.name for path in paths[:3]) + (", ..." if len(paths) > 3 else "")
         raise InputError(f"{story} holds {len(paths)} stories; `ficaudio {command}` takes one story file",
-                         hint=f"name one of them ({names}), e.g. `ficaudio {command} {paths[0]}`")  # fmt: skip
+                         hint=f"name one of them ({names}), e.g. `ficaudio {command} {shlex.quote(str(paths[0]))}`")  # fmt: skip
     return paths[0]
 
 

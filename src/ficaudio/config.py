@@ -19,7 +19,7 @@ from typing import Any
 from .errors import ConfigError
 from .lexicon import Lexicon, available_lexicons, build_lexicon
 from .models import Character, Gender, Voice
-from .textnorm import READER
+from .textnorm import DEFAULT_READER_NAME
 
 DEFAULT_VOICES_NAME = "voices.yaml"
 
@@ -73,7 +73,7 @@ class Config:
     pronunciations: tuple[tuple[str, str], ...] = ()  # the user's word -> respelling, wins
     thoughts: SpeechStyle = THOUGHT_STYLE  # THOUGHT segments, applied to the thinker's voice
     messages: SpeechStyle = MESSAGE_STYLE  # texts and letters set apart in the story
-    reader: str = READER  # who a reader-insert's Y/N is, said aloud ("you", or a name)
+    reader: str = DEFAULT_READER_NAME  # who a reader-insert's Y/N is, said aloud ("you", or a name)
 
     def lexicon(self) -> Lexicon:
         """The enabled starter lexicons with the user's pronunciations on top."""

@@ -158,16 +158,26 @@ class Voice:
 @dataclass(frozen=True)
 class VoiceReason:
     """Why a speaker has its voice: configured in voices.yaml (no gender), or place ``slot``
-    (1-based) of a gender's pool, ``reused`` when the pool had run dry (then at ``pitch``).
+    (1-based) of a gender's pool, reused at ``pitch`` when the pool had run dry.
 
-    >>> str(VoiceReason()), str(VoiceReason(Gender.FEMALE, 2)), str(VoiceReason(Gender.MALE, 1, reused=True, pitch=62))
+    >>> str(VoiceReason()), str(VoiceReason(Gender.FEMALE, 2)), str(VoiceReason(Gender.MALE, 1, pitch=62))
     ('configured in voices.yaml', 'pool female #2', 'pool male #1 (reused at pitch 62)')
+    >>> VoiceReason(Gender.FEMALE)
+    Traceback (most recent call last):
+    ValueError: a pool voice's reason needs its slot
     """
 
     gender: Gender | None = None
-    slot: int = 0
-    reused: bool = False
-    pitch: int = 0
+    slot: int | None = None
+    pitch: int | None = None  # the shifted pitch of a reused pool voice
+
+    def __post_init__(self) -> None:
+        if (self.gender is None) != (self.slot is None):
+            raise ValueError("a pool voice's reason needs its slot" if self.slot is None else "a configured voice has no pool slot")
+
+    @property
+    def reused(self) -> bool:
+        return self.pitch is not None
 
     def __str__(self) -> str:
         if self.gender is None:

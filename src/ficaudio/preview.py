@@ -1,7 +1,8 @@
 """Hear before rendering: a few script lines to one small MP3, and a sample per engine voice.
 
 ``preview`` goes through the real engine and the shared clip cache, with the same text
-preparation and voices (:func:`ficaudio.speech.line_items`) as a full render, so every clip it
+preparation, voices (:func:`ficaudio.speech.line_items`) and silences between lines
+(:func:`ficaudio.speech.gap_ms`) as a full render, so every clip it
 makes is reused by the render that follows. Line numbers are those of the text script
 (``ficaudio script --format text``), inclusive at both ends.
 """
@@ -14,7 +15,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
-from .config import Config
+from .config import Config, Pauses
 from .errors import ConfigError, EngineError, InputError
 from .models import Line, Pause, Script, SegmentKind, Utterance
 from .progress import QuietReporter, Reporter
@@ -78,17 +79,35 @@ def _is_heard(line: Line) -> bool:
 
 
 def preview_items(script: Script, lines: Sequence[Line], config: Config) -> Iterator[Utterance | Pause]:
-    """Utterances and pauses for ``lines``: a paragraph pause between paragraphs, as in a render."""
+    """Utterances and pauses for ``lines`` as a render has them: the lines that say something,
+    with the render's silences between them."""
+    return _with_gaps(script, said_lines(script, lines, config), config.pauses)
+
+
+def said_lines(script: Script, lines: Sequence[Line], config: Config) -> list[tuple[Line, list[Utterance | Pause]]]:
+    """Each of ``lines`` that says something (``xD`` alone says nothing), with what it says."""
     from .speech import line_items, reading_for
 
     reading = reading_for(script, config)
+    return [(line, said) for line in lines if (said := list(line_items(reading, line)))]
+
+
+def _with_gaps(script: Script, said: Sequence[tuple[Line, list]], pauses: Pauses) -> Iterator[Utterance | Pause]:
+    """What each line says, with the gap :func:`speech.gap_ms` puts between two lines (a
+    chapter pause between chapters), and a heading's pause after it."""
+    from .speech import gap_ms
+
+    chapters = {chapter.index: chapter for chapter in script.story.chapters}
     previous: Line | None = None
-    for line in lines:
+    for line, items in said:
         if previous is not None:
-            same = (previous.segment.chapter, previous.segment.paragraph) == (line.segment.chapter, line.segment.paragraph)
-            yield Pause(config.pauses.segment_ms if same else config.pauses.paragraph_ms)
-        yield from line_items(reading, line)
-        previous = line
+            same = previous.segment.chapter == line.segment.chapter
+            yield Pause(gap_ms(chapters[line.segment.chapter], previous, line, pauses) if same else pauses.chapter_ms)
+        yield from items
+        heading = line.segment.kind is SegmentKind.HEADING
+        if heading:
+            yield Pause(pauses.heading_ms)
+        previous = None if heading else line
 
 
 # --------------------------------------------------------------------------- rendering
@@ -110,12 +129,14 @@ def render_preview(
     reporter = reporter or QuietReporter()
     first, last = parse_line_range(lines) if lines else (None, None)
     script = build_script(story_path, config, corrections=script_file, reporter=reporter)
-    chosen = select_lines(script, chapter, first, last)
-    items = list(preview_items(script, chosen, config))
+    said = said_lines(script, select_lines(script, chapter, first, last), config)
+    if not said:
+        raise InputError("no spoken lines in that range", hint="see the line numbers with `ficaudio script STORY --format text`")
+    items = list(_with_gaps(script, said, config.pauses))
     synthesized = _encode(items, config, Path(out), cache_dir, jobs, reporter)
     from .stitch import mp3_duration_ms
 
-    return PreviewResult(Path(out), mp3_duration_ms(Path(out)), len(chosen), synthesized)
+    return PreviewResult(Path(out), mp3_duration_ms(Path(out)), len(said), synthesized)
 
 
 def _encode(items: list, config: Config, out: Path, cache_dir: Path | None, jobs: int, reporter: Reporter) -> int:

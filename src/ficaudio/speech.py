@@ -31,7 +31,7 @@ from .models import (
     Utterance,
     Voice,
 )
-from .textnorm import READER, for_speech, has_letters_or_digits
+from .textnorm import DEFAULT_READER_NAME, for_speech, has_letters_or_digits
 
 MAX_UTTERANCE_CHARS = 400
 NOTE_PREFIX = "Author's note."
@@ -47,7 +47,7 @@ def has_speech(text: str) -> bool:
     return has_letters_or_digits(text)
 
 
-def speakable(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
+def speakable(text: str, lexicon: Lexicon | None = None, reader: str = DEFAULT_READER_NAME) -> str:
     """Story text as it should be sent to the engine (see :mod:`ficaudio.textnorm`).
 
     >>> speakable('“Wait—no. /Please/,” he said…')
@@ -124,7 +124,7 @@ def in_spans(segment: Segment, spans: tuple[tuple[int, int], ...]) -> bool:
 
 
 @dataclass(frozen=True)
-class _Reading:
+class Reading:
     """What every line of one plan needs: the script, settings, lexicon, set-apart spans."""
 
     script: Script
@@ -144,7 +144,7 @@ class _Reading:
         return speakable(text, self.lexicon, self.config.reader)
 
 
-def line_voice(reading: _Reading, line: Line) -> Voice:
+def line_voice(reading: Reading, line: Line) -> Voice:
     """The line's speaker's voice; a thought in the thought style (by the narrator when the
     thinker is unknown); anything set apart (texts, letters) in the message style."""
     kind, speaker = line.segment.kind, line.speaker
@@ -157,11 +157,13 @@ def line_voice(reading: _Reading, line: Line) -> Voice:
     return voice
 
 
-def reading_for(script: Script, config: Config) -> _Reading:
-    return _Reading(script, config, config.lexicon(), set_apart_spans(script))
+def reading_for(script: Script, config: Config) -> Reading:
+    """What saying the lines of ``script`` with ``config`` needs, made once (the lexicon is
+    loaded and the set-apart spans found here), for :func:`line_items` and :func:`line_voice`."""
+    return Reading(script, config, config.lexicon(), set_apart_spans(script))
 
 
-def line_items(reading: _Reading, line: Line, number: int = -1) -> Iterator[Utterance | Pause]:
+def line_items(reading: Reading, line: Line, number: int = -1) -> Iterator[Utterance | Pause]:
     """One line as a render says it: its text for speech (lexicon, reader name), in its voice
     (thoughts and set-apart messages styled), cut at sentences; nothing when nothing is said."""
     text = _line_text(reading, line)
@@ -191,7 +193,7 @@ def chapter_title(story: Story, chapter: Chapter) -> str:
     return story.title if len(story.chapters) == 1 and not story.in_parts else f"Chapter {chapter.index}"
 
 
-def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
+def _chapter_items(reading: Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
     yield from _chapter_opening(reading, chapter, lines)
     pauses = reading.pauses
     previous: Line | None = None
@@ -213,7 +215,7 @@ def _chapter_items(reading: _Reading, chapter: Chapter, lines: list[tuple[int, L
     yield Pause(pauses.chapter_ms)
 
 
-def _chapter_opening(reading: _Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
+def _chapter_opening(reading: Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
     """The book's title and author before chapter 1 (unless the title is only the file's name);
     a spoken "Chapter N" where the text has no heading of its own (and does not go on with the
     chapter before)."""
@@ -252,7 +254,7 @@ def _spoken_heading(chapter: Chapter) -> str:
     return f"Chapter {chapter.index}. {title}." if title else f"Chapter {chapter.index}."
 
 
-def _line_text(reading: _Reading, line: Line) -> str:
+def _line_text(reading: Reading, line: Line) -> str:
     text = reading.say(line.segment.text)
     if line.segment.kind == SegmentKind.HEADING and text and text[-1].isalnum():
         text += "."

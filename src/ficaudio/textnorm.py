@@ -14,9 +14,11 @@ Each rule is measured against espeak-ng 1.52 (phonemes traced from ``espeak_Synt
 - decades (``1990s`` was "nineteen hundred ninety z"), currency (``$5.50`` was "dollar
   five point five zero"), ``#1`` ("hash one"), number ranges (``1-2``, "one dash two").
 - URLs -> "link to example dot com" (a 33-character URL took 4.9 s of letters).
-- the reader-insert placeholder ``Y/N`` ("your name"; ``(y/n)``, ``[Y/N]``, ``F/N``) -> "you"
-  or the name set as ``reader:`` in voices.yaml: espeak said "why slash en". The script and
-  transcripts keep ``Y/N`` as written.
+- the reader-insert placeholder ``Y/N`` ("your name"; ``(y/n)``, ``[Y/N]``, ``F/N``; see
+  :mod:`ficaudio.placeholders`) -> "you" (with the verb after it agreeing: "you are") or the
+  name set as ``reader:`` in voices.yaml: espeak said "why slash en". ``L/N``, ``M/N`` and
+  ``Y/L/N`` (the rest of the name) are dropped; ``[Y/N]`` ending a question is a yes/no prompt.
+  The script and transcripts keep ``Y/N`` as written.
 - emoji and pictographs are DROPPED, with a comma where they separated words: espeak names
   them ("loudly crying face" x3, "red heart", "right arrow", "tilde"), which breaks the
   story. Text emoticons (``:)``, ``<3``, ``xD``) and ``~`` go the same way.
@@ -29,6 +31,8 @@ from __future__ import annotations
 import re
 import unicodedata
 from typing import TYPE_CHECKING
+
+from . import placeholders
 
 if TYPE_CHECKING:
     from .lexicon import Lexicon
@@ -56,8 +60,14 @@ _HEIGHT = re.compile(r"\b(\d)\s?['’′]\s?(\d{1,2})\s?(?:[\"”″]|['’′]{
 _RANGE = re.compile(r"\b(\d{1,4})\s?[-–]\s?(\d{1,4})\b(?![-–/]\d)")
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp3/\\|]|<3+|[xX]D|\^_*\^)(?![^\s.,!?])|~+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_READER_PLACEHOLDER = re.compile(r"(?<![\w/])(?:\(\s*|\[\s*)?[YF]/N(?:\s*\)|\s*\])?(?P<possessive>['’]s)?(?![\w/])", re.IGNORECASE)
-READER = "you"  # who Y/N is, said aloud, unless voices.yaml names the reader
+_YES_NO_PROMPT = re.compile(r"(?<=\?)\s*(?:\(\s*y/n\s*\)|\[\s*y/n\s*\]|y/n)(?=[\s\])>:]*$)", re.IGNORECASE)
+_HONORIFIC = r"(?P<honorific>-(?i:chan|san|kun|sama|senpai))?"
+_YOU_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
+_VERB = r"(?:(?P<gap>[*_/]*\s+)(?P<verb>(?i:" + "|".join(_YOU_AGREE).replace("'", "['’]") + r"))\b)"
+_READER_SAID = re.compile(rf"(?P<name>{placeholders.READER_NAME}(?:\s+{placeholders.OTHER_NAME_PART})*){_HONORIFIC}(?:{placeholders.POSSESSIVE}|{_VERB})?")
+_OTHER_NAME_PART_SAID = re.compile(rf"(?:,\s*|\s+)?{placeholders.OTHER_NAME_PART}{placeholders.POSSESSIVE}?")
+_YOU_CONTRACTED = re.compile(r"\s+(?:(?P<have>been|got)|not|gonna|going)\b", re.IGNORECASE)
+DEFAULT_READER_NAME = "you"  # who Y/N is, said aloud, unless voices.yaml names the reader
 
 TENS = {"2": "twenties", "3": "thirties", "4": "forties", "5": "fifties", "6": "sixties", "7": "seventies", "8": "eighties", "9": "nineties"}
 CURRENCY_NAMES = {"$": ("dollar", "dollars"), "£": ("pound", "pounds"), "€": ("euro", "euros")}
@@ -321,23 +331,37 @@ def pictographs(text: str) -> str:
     return re.sub(r"\ufffc(?=[.,!?;:]|$)", "", text).replace("\ufffc", " ")
 
 
-def reader_placeholders(text: str, reader: str = READER) -> str:
+def reader_placeholders(text: str, reader: str = DEFAULT_READER_NAME) -> str:
     """``Y/N`` (also ``y/n``, ``(Y/N)``, ``[Y/N]``, ``F/N``) -> ``reader``; ``Y/N's`` -> "your"
-    for "you", else the name's.
+    for "you", else the name's. The rest of the name (``L/N``, ``M/N``, ``Y/L/N``) is not said;
+    ``[Y/N]`` ending a question is a yes/no prompt.
 
-    >>> reader_placeholders("(Y/N)'s phone buzzed. “Y/N, wait!” and/or y/no")
+    >>> reader_placeholders("(Y/N)'s phone buzzed. “Y/N L/N, wait!” and/or y/no")
     'your phone buzzed. “you, wait!” and/or y/no'
-    >>> reader_placeholders("[y/n] laughed; F/N’s turn.", "Sam")
-    'Sam laughed; Sam’s turn.'
+    >>> reader_placeholders("[y/n] laughed; F/N’s turn, Miss L/N.", "Sam")
+    'Sam laughed; Sam’s turn, Miss.'
+    >>> reader_placeholders("Accept the quest? [Y/N]")
+    'Accept the quest? yes or no'
+
+    Said as "you", the verb after it agrees, ``Y/N's been`` is "you've been" and an honorific
+    goes (a story that tells of the reader as "she" reads better with a name set):
+
+    >>> reader_placeholders("Y/N was late, so Y/N-chan's gonna run; Y/N's bag")
+    "you were late, so you're gonna run; your bag"
     """
+    text = _YES_NO_PROMPT.sub(" yes or no", text)
 
-    def repl(match: re.Match) -> str:
-        possessive = match["possessive"]
-        if possessive and reader.lower() == "you":
-            return reader + "r"
-        return reader + (possessive or "")
+    def said(match: re.Match) -> str:
+        if reader.lower() != "you":
+            return reader + match.string[match.end("name"):match.end()]
+        if match["verb"]:
+            return reader + match["gap"] + _YOU_AGREE[match["verb"].lower().replace("’", "'")]
+        if match["possessive"]:
+            contracted = _YOU_CONTRACTED.match(match.string, match.end())
+            return reader + ("'ve" if contracted and contracted["have"] else "'re" if contracted else "r")
+        return reader
 
-    return _READER_PLACEHOLDER.sub(repl, text)
+    return _OTHER_NAME_PART_SAID.sub("", _READER_SAID.sub(said, text))
 
 
 def tidy(text: str) -> str:
@@ -358,7 +382,7 @@ STORY_RULES = (strip_markers, strip_quotes, ellipses, dashes)
 WORD_RULES = (stutters, elongations, shouting)
 
 
-def for_speech(text: str, lexicon: Lexicon | None = None, reader: str = READER) -> str:
+def for_speech(text: str, lexicon: Lexicon | None = None, reader: str = DEFAULT_READER_NAME) -> str:
     """Story text as it should be sent to the engine; ``reader``: who ``Y/N`` is.
 
     URLs go first (their slashes and dots would look like markers and stops), then the

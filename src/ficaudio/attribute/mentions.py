@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import NamedTuple
 
-from ficaudio import letters
+from ficaudio import letters, placeholders
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
@@ -35,9 +35,7 @@ class Word(NamedTuple):
         return fold(self.text).rstrip(".")
 
 
-_PLACEHOLDER = r"[(\[]?(?i:[yf]/n)[)\]]?"
-_PLACEHOLDER_ANYWHERE = letters.compile(r"(?<![\w/])" + _PLACEHOLDER + r"(?![\w/])")
-_PLACEHOLDER_CALLED = letters.compile(r"(?:^\W*|,\s*)" + _PLACEHOLDER + r"(?=\s*[,.!?…—-]|\W*$)")
+_PLACEHOLDER_CALLED = letters.compile(r"(?:^\W*|,\s*)" + placeholders.READER_NAME + r"(?=\s*[,.!?…—-]|\W*$)")
 
 
 def writes_reader_placeholder(text: str) -> bool:
@@ -47,7 +45,7 @@ def writes_reader_placeholder(text: str) -> bool:
     >>> writes_reader_placeholder('"Y/N, this is Theo."'), writes_reader_placeholder("and/or N/A")
     (True, False)
     """
-    return bool(_PLACEHOLDER_ANYWHERE.search(text))
+    return bool(placeholders.READER_NAME_RE.search(text))
 
 
 def calls_reader_placeholder(quote: str) -> bool:
@@ -91,7 +89,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
         at = match.start()
         if at < previous_end:
             continue  # inside a placeholder's span: the "s" of "(Y/N)'s"
-        placeholder = _NAME_PLACEHOLDER.match(text, at) if slashed else None
+        placeholder = placeholders.reader_name_at(text, at) if slashed else None
         if slashed and not placeholder and in_slashed_letters(text, at):
             continue
         gap = text[previous_end:at]
@@ -111,14 +109,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
 
 
 READER_PLACEHOLDER = "Y/N"
-_NAME_PLACEHOLDER = letters.compile(r"(?<![A-Za-z/])(?i:[yf]/n)(?![A-Za-z/])(?P<own>[)\]]?['’]s\b)?")
 
 
 def reader_placeholder_word(placeholder: re.Match) -> str:
     """The word a written placeholder for the reader's name is, however spelt: ``Y/N``
     (``(y/n)``, ``[Y/n]``, ``F/N``), or ``Y/N's`` where it owns something (``(Y/N)'s bag``)."""
-    own = placeholder.group("own")
-    return READER_PLACEHOLDER + (own[-2:] if own else "")
+    return READER_PLACEHOLDER + (placeholder.group("possessive") or "")
 
 
 def in_slashed_letters(text: str, at: int) -> bool:

@@ -266,24 +266,32 @@ class ListenHandler(BaseHTTPRequestHandler):
 
 # ------------------------------------------------------------------------- server
 class Shelf:
-    """The books a server has read, each kept until its book.json changes (size or mtime):
-    a podcast app polling a feed must not make the server read a big book.json each time."""
+    """The books a server has read, each kept until its book.json or one of its audio files
+    changes (size or mtime): a podcast app polling a feed must not make the server read a big
+    book.json each time, and the feed's enclosures must still be the files as they are
+    (:func:`load_book` checks their sizes; a render stopped between writing the MP3s and
+    book.json leaves them disagreeing)."""
 
     def __init__(self) -> None:
-        self._books: dict[Path, tuple[tuple[int, int], BookInfo]] = {}
+        self._books: dict[Path, tuple[tuple, BookInfo]] = {}
         self._lock = threading.Lock()
 
     def book(self, folder: Path) -> BookInfo:
         stamp = file_stamp(folder / BOOK_JSON)  # taken before reading: a change while reading reads again next time
         with self._lock:
             kept = self._books.get(folder)
-        if stamp is not None and kept is not None and kept[0] == stamp:
+        if stamp is not None and kept is not None and kept[0] == _stamps(folder, stamp, kept[1]):
             return kept[1]
         book = load_book(folder)
         if stamp is not None:
             with self._lock:
-                self._books[folder] = (stamp, book)
+                self._books[folder] = (_stamps(folder, stamp, book), book)
         return book
+
+
+def _stamps(folder: Path, book_json: tuple[int, int], book: BookInfo) -> tuple:
+    """book.json's stamp and those of the book's audio files (None for one that is gone)."""
+    return book_json, tuple(file_stamp(folder / audio.file) for audio in (book.audio, *(c.audio for c in book.chapters)))
 
 
 class ListenServer(ThreadingHTTPServer):

@@ -12,13 +12,17 @@ import bisect
 import re
 from collections.abc import Sequence
 
+from ficaudio import placeholders
+
 THOUGHT_MARKERS = "/*_"
 # The marker must touch a boundary outside and a non-space inside, so `and/or`, `5 * 3`,
-# `snake_case` and `http://a/b` never open one.
+# `snake_case` and `http://a/b` never open one. A reader-insert's placeholder (`Y/N`, `L/N`)
+# is one word of the content, slashes and all: `/Y/N, you idiot,/ you thought`.
+_PLACEHOLDER = f"(?:{placeholders.READER_NAME}|{placeholders.OTHER_NAME_PART})"
 _THOUGHT_RE = re.compile(
     r"""(?<![^\s(\["“'‘—–-])"""  # start of text, or a space/bracket/quote/dash before
     r"""([/*_])(?=[^\s/*_])"""  # opening marker, a non-space right after it
-    r"""((?:(?!\1)[^\n])*?[^\s/*_])"""  # the content: no marker of the same kind, no newline
+    rf"""((?:{_PLACEHOLDER}|(?!\1)[^\n])*?(?:{_PLACEHOLDER}|[^\s/*_]))"""  # the content: no marker of the same kind, no newline
     r"""\1(?![^\s.,;:!?)\]}"”'’—–…-])"""  # closing marker, then end/space/punctuation
 )
 # One marked word is a thought when punctuated like a clause: `*Idiot,* he thought`.
