@@ -265,6 +265,9 @@ def test_sir_calls_no_one_in_particular():
         '"How tall?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Pym"
+    knighted = [scene[0].replace("Inspector Rhodes", "Sir Bors"), scene[1].replace("Inspector Rhodes", "Sir Bors"), scene[2],
+                '"Sir, a man in a grey coat," said Lettice.', scene[4]]
+    assert dialogue_speakers(knighted)[-1] == "Mr. Pym"  # a capitalised Sir is no more the knight's
 
 
 def test_a_speaker_renamed_to_a_name_later_renamed_again_takes_the_last_name():
