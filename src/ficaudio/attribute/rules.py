@@ -178,7 +178,8 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     'the man'
     """
     for m in reversed(candidates):
-        if "," in text[m.end:verb_start] and not verb_list(text, m.end, verb_start) or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
+        clause_broken = "," in text[m.end:verb_start] and not is_verb_list(text, m.end, verb_start)  # "when he spoke to her, and then said"
+        if clause_broken or m.kind == "pronoun" and not m.subject:  # the main subject, not an object's pronoun
             continue
         following = [w for w in words(text, m.end, verb_start) if w.lower not in _SUBJECT_SKIP and not _ADVERB.match(w.lower)]
         if following and following[0].start - m.end < 20 and looks_like_verb(following[0].lower):
@@ -189,17 +190,26 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
 _LIST_GLUE = frozenset({"and", "then"})
 
 
-def verb_list(text: str, start: int, verb_start: int) -> bool:
+def is_verb_list(text: str, start: int, verb_start: int) -> bool:
     """Whether the commas between a subject and its speech verb only part a list of its verb
-    phrases: ``the old man walked down the line, stopped in front of him, and said,`` --
-    every part after a comma opens on a verb, the last is only ``and``/``then``.
+    phrases: ``the old man (had) walked down the line, stopped in front of him, and said,`` --
+    every part opens on a verb (the first after any auxiliary or adverb), the last is only
+    ``and``/``then``. An object before the first comma opens no verb phrase of its own
+    (``Mara looked at Tom, sighed, and said``: not Tom's list).
 
     >>> t = "the old man walked down the line, stopped in front of him, and said"
-    >>> verb_list(t, 11, t.index("said")), verb_list("she shrugged, and then he said", 3, 26)
+    >>> is_verb_list(t, 11, t.index("said")), is_verb_list("she shrugged, and then he said", 3, 26)
+    (True, False)
+    >>> t = "Mara looked at Tom, sighed, and said"
+    >>> is_verb_list(t, 4, t.index("said")), is_verb_list(t, t.index(","), t.index("said"))
     (True, False)
     """
-    *middle, last = text[start:verb_start].split(",")[1:] or [""]
-    if not middle or any(w.lower not in _LIST_GLUE for w in words(last)):
+    parts = text[start:verb_start].split(",")
+    if len(parts) < 3:
+        return False
+    first, *middle, last = parts
+    own = [w for w in words(first) if w.lower not in _AUXILIARIES and not _ADVERB.match(w.lower)]
+    if not own or not looks_like_verb(own[0].lower) or any(w.lower not in _LIST_GLUE for w in words(last)):
         return False
     return all((ws := [w for w in words(part) if w.lower not in _LIST_GLUE]) and looks_like_verb(ws[0].lower) for part in middle)
 
