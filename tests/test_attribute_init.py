@@ -101,6 +101,8 @@ def test_a_name_called_out_is_answered_by_its_bearer():
         "“That’s me.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Callum"
+    for call in ("“Hello? Callum Price?” the nurse said.", "“Next! Callum Price?” the nurse said."):
+        assert dialogue_speakers([*scene[:5], call, scene[6]])[-1] == "Callum"  # an interjection before the call
 
 
 _VOICE_FROM_ANOTHER_ROOM = [

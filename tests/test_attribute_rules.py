@@ -781,3 +781,15 @@ def test_an_object_before_a_list_of_verb_phrases_does_not_take_the_tag():
         'Then Mara handed the cup to Tom, stood up, and said, "We should go."',
     ]
     assert dialogue_speakers(scene)[-1] == "Mara"
+
+
+def test_a_name_before_a_parenthetical_i_think_is_its_sentences_subject_not_a_call():
+    """``"Wendell, I think, is late again."``: Wendell is spoken of, so he is not the one who answers."""
+    scene = [
+        "Tomas and Ines waited at the bus stop. Wendell was nowhere to be seen.",
+        '"Where is everyone?" Tomas asked.',
+        '"In a minute. Wendell, I think, is late again," Ines said.',
+        '"He always is."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tomas"
+    assert inner_vocatives('"You know what, Wendell, I believe, wants the left."') == []
