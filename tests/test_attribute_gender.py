@@ -47,6 +47,13 @@ def test_possessive_name_owning_someone_else_votes_weakly():
     assert _object_discount(owned, _run(owned)) == 0.3 and _object_discount(voice, _run(voice)) == 1.0
 
 
+@pytest.mark.parametrize("text", ["Noor's going to be late, and she knows it.", "Noor's been here before. She knows.",
+                                  "Noor's phone buzzed, and she answered it.", "Noor's car stalled. She swore."])
+def test_a_contraction_or_a_thing_owned_keeps_the_names_pronoun(text):
+    """``Noor's going`` is "Noor is going", and a phone or a car is no ``she``: the pronoun is Noor's."""
+    assert _object_discount(text, _run(text)) == 1.0
+
+
 def test_name_after_preposition_votes_weakly():
     text = "To Oren she is a mystery."
     assert _object_discount(text, _run(text)) == 0.3

@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.characters import Person, Roster, is_possessive_end
+from ficaudio.attribute.characters import Person, Roster
 from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
-from ficaudio.attribute.mentions import NameRun
+from ficaudio.attribute.mentions import NameRun, is_person_noun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
@@ -109,8 +109,8 @@ _PREPOSITION_BEFORE = letters.compile(r"\b(?:to|at|with|from|of|for|by|on|in|int
 
 def _object_discount(text: str, run: NameRun) -> float:
     """A pronoun after a name that follows a preposition (``To Holmes she is...``), ends a
-    list (``He goes to Asuma and Kurenai's wedding. He makes...``) or owns another person or
-    thing (:func:`owns_other_subject`) is as likely about someone else: 0.3; after a subject
+    list (``He goes to Asuma and Kurenai's wedding. He makes...``) or owns another person
+    (:func:`owns_other_subject`) is as likely about someone else: 0.3; after a subject
     name (``Holmes said he...``): 1."""
     return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) or owns_other_subject(text, run) else 1.0
 
@@ -119,19 +119,21 @@ _POSSESSED = letters.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
 def owns_other_subject(text: str, run: NameRun) -> bool:
-    """Whether a possessive name owns what its sentence goes on about, another person or a
-    thing, not the owner's own body or voice: after ``Noor's cousin had painted it, and he``
-    the ``he`` is the cousin's; after ``Dez's voice came on, as if he`` it is Dez's.
+    """Whether a possessive name owns another person, whom its sentence may go on about: after
+    ``Noor's cousin had painted it, and he`` the ``he`` is the cousin's. A thing or the owner's
+    own body cannot be that ``he``/``she`` (after ``Dez's voice came on, as if he`` or ``Dez's
+    phone buzzed, and he`` it is Dez's), and ``Noor's going``/``Noor's been`` owns nothing.
 
     >>> from ficaudio.attribute.mentions import name_runs, words
-    >>> t = "Noor's cousin left. Dez's voice rose. Ada's left hand shook. Ada sat."
+    >>> t = "Noor's cousin left. Dez's voice rose. Ada's left hand shook. Ada sat. Ida's phone buzzed. Eve's going."
     >>> [owns_other_subject(t, r) for r in name_runs(words(t), t)]
-    [True, False, False, False]
+    [True, False, False, False, False, False]
     """
-    if not is_possessive_end(text, run.end):
+    from ficaudio.attribute.document import is_possessive_name  # not at the top: document imports this module
+    if not is_possessive_name(text, run.end):
         return False
     m = _POSSESSED.match(text, run.end)
-    return bool(m) and not BODY_PARTS & {m.group(1), m.group(2)}
+    return bool(m) and not BODY_PARTS & set(m.groups()) and any(w and is_person_noun(w) for w in m.groups())  # a voice is a body part here
 
 
 _AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's
