@@ -34,6 +34,13 @@ def _run(text: str):
         ("Oren raised his free hand.", 1.0),  # a word between: still his own body (round 34e)
         ("Mara said in his ear.", 0.0),  # the body spoken into is the listener's (round 34e)
         ("Mara leaned against his chest.", 0.0),
+        ("Mara leaned back against his shoulder.", 0.0),  # a body part of any kind leant on
+        ("Mara whispered softly into his hair.", 0.0),
+        ("Mara laughed into her hands.", 1.0),  # one speaks into one's own hands
+        ("Oren pressed the phone against his ear.", 0.8),  # a thing held to his own ear: his, as "his" usually is
+        ("Oren pressed a fist against his chest.", 0.8),
+        ("Oren held her small hands.", 0.3),  # not "her free hand": someone else's hands
+        ("Oren kissed her open mouth.", 0.3),
     ],
 )
 def test_pronoun_weight(text, weight):

@@ -48,13 +48,20 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:(?:free|left|right|other|good|bad)\s+)?(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+"""``shook her head``, ``raised his free hand``: the subject's own body (a side or a state
+between, not any word: ``held her small hands`` are someone else's)."""
 
 
-_INTO_ANOTHERS_BODY = letters.compile(rf"\b(?:in|into|against)\s+(?P<owner>his|her)\s+(?:{'|'.join(sorted(BODY_PARTS | {'ear', 'ears', 'neck', 'chest'}))})\b", re.IGNORECASE)
-"""``Noor said in his ear``, ``Mara leaned against his chest``: a first possessive inside
-``in``/``into``/``against`` is the body of the one spoken into or leant on, someone else's
-(one's own body is moved, not entered: ``Mara rubbed her eyes``)."""
+_LEANT_ON = frozenset("ear ears neck chest shoulder shoulders hair arm arms back mouth lips face throat cheek".split())
+_INTO_ANOTHERS_BODY = letters.compile(
+    r"^\W*[a-z]+(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer))*\s+(?:in|into|against)\s+"
+    rf"(?P<owner>his|her)\s+(?:{'|'.join(sorted(_LEANT_ON))})\b", re.IGNORECASE)
+"""``Noor said in his ear``, ``Mara leaned back against his shoulder``: a possessive right
+after the verb and ``in``/``into``/``against`` is the body of the one spoken into or leant on
+(:data:`_LEANT_ON`), someone else's. One's own body is moved, not entered (``Mara rubbed her
+eyes``), save what one speaks into (``said into her hands``); and a thing moved against a body
+is held to one's own (``Oren pressed the phone against his ear``)."""
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
 
 
@@ -72,14 +79,16 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     >>> _pronoun_weight(t, name_runs(words(t), t)[0], len(t))
     0.8
     """
-    pronoun = _first_pronoun(text, run, next_run_start)
     window = narration_window(text, run, next_run_start)
     first = _PRONOUN.search(window)
-    if first and _OWN_BODY.match(window, first.start()):
-        return 1.0
-    if pronoun == "her" and first and is_object_her(window[first.end():]) or first and (m := _INTO_ANOTHERS_BODY.search(window)) and m.start("owner") == first.start():
+    if not first:
         return 0.0
-    return _WEIGHT.get(pronoun, 0.0)
+    if _INTO_ANOTHERS_BODY.match(window):
+        return 0.0
+    if _OWN_BODY.match(window, first.start()):
+        return 1.0
+    pronoun = first.group(1).lower()
+    return 0.0 if pronoun == "her" and is_object_her(window[first.end():]) else _WEIGHT[pronoun]
 
 
 _AFTER_OBJECT = frozenset("""
@@ -97,11 +106,6 @@ def is_object_her(rest: str) -> bool:
     """
     m = re.match(letters.widen(r"\s*([A-Za-z]+)"), rest)
     return m is None or m.group(1).lower() in _AFTER_OBJECT or m.group(1).lower().endswith("ly")  # "at her warily"
-
-
-def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
-    m = _PRONOUN.search(narration_window(text, run, next_run_start))
-    return m.group(1).lower() if m else ""
 
 
 _PREPOSITION_BEFORE = letters.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
