@@ -69,3 +69,32 @@ def test_majesty_calls_a_monarch_and_highness_a_royal_child_and_master_is_no_ran
     assert addressed_by_rank(_Doc, "Late again, Highness?") == ["Prince Tam"]
     assert addressed_by_rank(_Doc, "Thank you, sir.") == ["Prince Tam"]
     assert addressed_by_rank(_Doc, "Thank you, sir.", courtesy=False) == []
+    assert addressed_by_rank(_Doc, "Yes, Master.") == ["Master Orrin"]  # a bare "Master" still calls the master
+
+
+def test_majesty_spoken_of_or_in_lower_case_calls_no_one():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Queen Ysolde", gender=Gender.FEMALE), Person("Sir Bors", gender=Gender.MALE)]
+    assert addressed_by_rank(_Doc, "His Majesty will want the long road watched.") == []
+    assert addressed_by_rank(_Doc, "The sheer majesty of those peaks.") == []
+    assert addressed_by_rank(_Doc, "Her Majesty is asleep.", courtesy=False) == []
+    assert addressed_by_rank(_Doc, "Yes, Your Royal Majesty.") == ["Queen Ysolde"]
+
+
+def test_a_capitalised_sir_or_madam_is_courtesy_too():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Sir Bors", gender=Gender.MALE), Person("Madam Quill", gender=Gender.FEMALE)]
+    assert addressed_by_rank(_Doc, "Sir, the bridge is down.", courtesy=False) == []
+    assert addressed_by_rank(_Doc, "A man in a grey coat, Sir.", courtesy=False) == []
+    assert addressed_by_rank(_Doc, "Thank you, Madam.", courtesy=False) == []
+    assert addressed_by_rank(_Doc, "Sir, the bridge is down.") == ["Sir Bors"]
+
+
+def test_highness_calls_a_monarch_when_no_royal_child_is_known():
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("Queen Ysolde", gender=Gender.FEMALE), Person("Lord Fenn", gender=Gender.MALE)]
+    assert addressed_by_rank(_Doc, "Yes, Your Highness.") == ["Queen Ysolde"]
+    assert addressed_by_rank(_Doc, "Yes, my lord.") == ["Lord Fenn"]

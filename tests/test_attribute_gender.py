@@ -34,6 +34,13 @@ def _run(text: str):
         ("Oren raised his free hand.", 1.0),  # a word between: still his own body (round 34e)
         ("Mara said in his ear.", 0.0),  # the body spoken into is the listener's (round 34e)
         ("Mara leaned against his chest.", 0.0),
+        ("Mara leaned back against his shoulder.", 0.0),  # a body part of any kind leant on
+        ("Mara whispered softly into his hair.", 0.0),
+        ("Mara laughed into her hands.", 1.0),  # one speaks into one's own hands
+        ("Oren pressed the phone against his ear.", 0.8),  # a thing held to his own ear: his, as "his" usually is
+        ("Oren pressed a fist against his chest.", 0.8),
+        ("Oren held her small hands.", 0.3),  # not "her free hand": someone else's hands
+        ("Oren kissed her open mouth.", 0.3),
     ],
 )
 def test_pronoun_weight(text, weight):
@@ -45,6 +52,13 @@ def test_possessive_name_owning_someone_else_votes_weakly():
     ``Dez's voice came on, as if he`` is Dez's own."""
     owned, voice = "Mara's cousin had painted it, and he was proud.", "Dez's voice came on, as if he was bored."
     assert _object_discount(owned, _run(owned)) == 0.3 and _object_discount(voice, _run(voice)) == 1.0
+
+
+@pytest.mark.parametrize("text", ["Noor's going to be late, and she knows it.", "Noor's been here before. She knows.",
+                                  "Noor's phone buzzed, and she answered it.", "Noor's car stalled. She swore."])
+def test_a_contraction_or_a_thing_owned_keeps_the_names_pronoun(text):
+    """``Noor's going`` is "Noor is going", and a phone or a car is no ``she``: the pronoun is Noor's."""
+    assert _object_discount(text, _run(text)) == 1.0
 
 
 def test_name_after_preposition_votes_weakly():

@@ -108,6 +108,8 @@ def test_a_name_called_out_is_answered_by_its_bearer():
         "“That’s me.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Callum"
+    for call in ("“Hello? Callum Price?” the nurse said.", "“Next! Callum Price?” the nurse said."):
+        assert dialogue_speakers([*scene[:5], call, scene[6]])[-1] == "Callum"  # an interjection before the call
 
 
 _VOICE_FROM_ANOTHER_ROOM = [
@@ -272,6 +274,9 @@ def test_sir_calls_no_one_in_particular():
         '"How tall?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Mr. Pym"
+    knighted = [scene[0].replace("Inspector Rhodes", "Sir Bors"), scene[1].replace("Inspector Rhodes", "Sir Bors"), scene[2],
+                '"Sir, a man in a grey coat," said Lettice.', scene[4]]
+    assert dialogue_speakers(knighted)[-1] == "Mr. Pym"  # a capitalised Sir is no more the knight's
 
 
 def test_a_speaker_renamed_to_a_name_later_renamed_again_takes_the_last_name():

@@ -770,3 +770,26 @@ def test_a_name_set_off_inside_a_sentence_before_i_is_a_call():
 
 def test_a_name_set_off_by_commas_before_i_is_called():
     assert inner_vocatives("“I know it looks bad, Marguerite, I only meant to help.”") == ["Marguerite"]
+
+
+def test_an_object_before_a_list_of_verb_phrases_does_not_take_the_tag():
+    """``Mara handed the cup to Tom, stood up, and said,``: the list is Mara's; Tom, the object
+    before its first comma, opens no verb phrase of his own."""
+    scene = [
+        "Mara and Tom sat in the kitchen.",
+        '"It\'s late," Tom said.',
+        'Then Mara handed the cup to Tom, stood up, and said, "We should go."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mara"
+
+
+def test_a_name_before_a_parenthetical_i_think_is_its_sentences_subject_not_a_call():
+    """``"Wendell, I think, is late again."``: Wendell is spoken of, so he is not the one who answers."""
+    scene = [
+        "Tomas and Ines waited at the bus stop. Wendell was nowhere to be seen.",
+        '"Where is everyone?" Tomas asked.',
+        '"In a minute. Wendell, I think, is late again," Ines said.',
+        '"He always is."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tomas"
+    assert inner_vocatives('"You know what, Wendell, I believe, wants the left."') == []

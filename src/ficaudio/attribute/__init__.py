@@ -407,7 +407,8 @@ def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     Highness."``, ``"Aye, Captain."``): one who has talked in it, else one its narration has
     named. They answer next, like one called by name; a title that fits two of them calls
     neither, one who has not been in the scene is not called, and ``sir`` or ``ma'am`` (any
-    man or woman spoken to politely) calls no one in particular."""
+    man or woman spoken to politely) calls no one in particular. The speaker (the last turn)
+    is left out before the fits are counted: a title they hold themselves calls someone else."""
     conv = resolver.conversation
     fits = [n for n in addressed_by_rank(ctx.doc, ctx.segment.text, courtesy=False) if n != conv.turns[-1]]
     present = fits and ([n for n in fits if n in conv.turns] or [n for n in fits if n in named_in_scene(resolver, ctx.segment.start)])
@@ -415,7 +416,9 @@ def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:
 
 
 def named_in_scene(resolver: Resolver, before: int) -> set[str]:
-    """The people the scene has named (in narration or by a tag) before ``before``."""
+    """The people the scene has named (in narration or by a tag) before ``before``, among the
+    last 60 mentions (:meth:`Salience.recent`): in a long scene, one named only at its start
+    and not since is no longer taken to be there."""
     return {n for at, n, _ in resolver.salience.recent(before) if at >= resolver.scene_start}
 
 
@@ -487,15 +490,26 @@ def called_by_name(ctx: QuoteContext) -> list[str]:
     """A quotation that is nothing but a name called out (``?`` or ``!``) addresses its bearer:
     ``"Price? Callum Price?"`` -> Callum, who answers next (not ``"Jonathan Harker."``, an
     answer giving one's own name, nor ``"Ma'am?"``, which fits every lady present, nor a
-    question about someone, ``"Who's Dr. Abernathy?"``, whose words are not all names).
+    question about someone, ``"Who's Dr. Abernathy?"``, whose last call is not all names).
+    An interjection before the call is no part of it: ``"Hello? Callum Price?"``.
 
     >>> [bool(_BARE_CALL.match(q)) for q in ("“Price? Callum Price?”", "“Callum is late.”", "“Jonathan Harker.”")]
     [True, False, False]
+    >>> [last_call(q) for q in ("“Hello? Callum Price?”", "“Who's Dr. Abernathy?”", "“Price? Callum Price?”")]
+    ['Callum Price', "Who's Dr. Abernathy", 'Callum Price']
     """
-    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx) or not is_address_phrase(" ".join(_CAPITALISED.findall(ctx.segment.text))):
+    if not _BARE_CALL.match(ctx.segment.text) or echoed_name(ctx) or not is_address_phrase(last_call(ctx.segment.text)):
         return []
     by_rank = addressed_by_rank(ctx.doc, ctx.segment.text)
     return [n for n in named_in_quote(ctx) if n not in by_rank]
+
+
+_CALL_BREAK = letters.compile(r"[?!]+\W+(?=\w)")
+
+
+def last_call(quote: str) -> str:
+    """The capitalised words of a quotation's last unit, after its last ``?`` or ``!``."""
+    return " ".join(_CAPITALISED.findall(_CALL_BREAK.split(quote.strip(" “”\"'’‘"))[-1]))
 
 
 def _line(index: int, seg: Segment, decision: Decision | None, renames: dict[str, str]) -> Line:

@@ -15,11 +15,15 @@ from ficaudio.models import Gender
 _COURTESY_OR_KIN = frozenset({"mr", "mister", "master", "mistress", "mrs", "miss", "ms", "uncle", "aunt", "father", "mother", "brother", "sister",
                               "monsieur", "herr", "signor", "signora", "frau", "madame", "mademoiselle", "mme", "mlle"})
 RANK_TITLES = (frozenset(TITLE_GENDER) | NEUTRAL_TITLES) - _COURTESY_OR_KIN
+# Titles that call their bearer when said alone (``"Yes, Master."``, ``"Aye, Captain."``): rank, and
+# master/mistress, which a servant or an apprentice says to a master, though a ``sir`` goes to no miller.
+_CALLED_TITLES = RANK_TITLES | {"master", "mistress"}
 _MONARCHS = frozenset({"king", "queen", "emperor", "empress", "majesty"})  # "Your Majesty"
 _ROYAL_CHILDREN = frozenset({"prince", "princess", "highness"})  # "Your Highness"
 
 _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(ma['’]am|madam|my lady|milady|your ladyship))\b", re.IGNORECASE)
-_ROYAL_ADDRESS = letters.compile(r"\b(?:your |)(?:(highness)|majesty)\b", re.IGNORECASE)
+# "Your Highness", "Majesty" (capitalised, as a form of address is): not "His Majesty" (spoken of) nor "the majesty of it".
+_ROYAL_ADDRESS = letters.compile(r"(?<![Hh]is )(?<![Hh]er )(?<![Tt]heir )\b(?:[Yy]our (?:[Rr]oyal |[Ii]mperial )?)?(?:(Highness)|Majesty)\b")
 _NAME_AFTER_STOP = letters.compile(r"\.\s*[A-Z]")
 _RANK_ADDRESS = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
 
@@ -42,7 +46,8 @@ def person_titles(person: Person) -> frozenset[str]:
 def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[str]:
     """People a quotation's forms of address fit: ``"Yes, ma'am."`` -> every woman of rank
     (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
-    ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess;
+    ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess
+    (or, where no prince or princess fits, a king or queen, whom stories call that too);
     ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
     None of them says it: a form of address names the listener. Without ``courtesy``, only
     titles (``Highness``, ``Captain``) are read, not ``sir``/``ma'am``/``my lord``, which any
@@ -51,21 +56,26 @@ def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[
     Scenes: tests/test_attribute_address.py.
     """
     wanted = _wanted(quote, courtesy)
-    if not wanted:
-        return []
-    return [p.name for p in doc.roster.people if _fits(p, wanted)]
+    fit = [p.name for p in doc.roster.people if _fits(p, wanted)]
+    if not fit and any(ranks is _ROYAL_CHILDREN for _, ranks in wanted):
+        crowned = [(gender, _MONARCHS if ranks is _ROYAL_CHILDREN else ranks) for gender, ranks in wanted]
+        fit = [p.name for p in doc.roster.people if _fits(p, crowned)]
+    return fit
 
 
 def _wanted(quote: str, courtesy: bool = True) -> list[tuple[Gender | None, frozenset[str]]]:
     """(gender, titles) pairs the quotation's forms of address ask for."""
     wanted: list[tuple[Gender | None, frozenset[str]]] = []
-    for m in _GENDERED_ADDRESS.finditer(quote) if courtesy else ():
-        wanted.append((Gender.MALE if m.group(1) else Gender.FEMALE, RANK_TITLES))
+    if courtesy:
+        for m in _GENDERED_ADDRESS.finditer(quote):
+            wanted.append((Gender.MALE if m.group(1) else Gender.FEMALE, RANK_TITLES))
     for m in _ROYAL_ADDRESS.finditer(quote):
         wanted.append((None, _ROYAL_CHILDREN if m.group(1) else _MONARCHS))
     for m in _RANK_ADDRESS.finditer(quote):
-        if (word := m.group(1).lower()) in RANK_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
-            wanted.append((None, frozenset(rank for rank in RANK_TITLES if same_title(rank, word))))
+        if not courtesy and _GENDERED_ADDRESS.fullmatch(m.group(1)):
+            continue  # "Sir, you're bleeding.": any man spoken to politely, not the knight
+        if (word := m.group(1).lower()) in _CALLED_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
+            wanted.append((None, frozenset(rank for rank in _CALLED_TITLES if same_title(rank, word))))
     return wanted
 
 

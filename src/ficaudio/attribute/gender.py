@@ -6,9 +6,9 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.characters import Person, Roster, is_possessive_end
+from ficaudio.attribute.characters import Person, Roster
 from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
-from ficaudio.attribute.mentions import NameRun
+from ficaudio.attribute.mentions import NameRun, is_person_noun
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
@@ -48,13 +48,20 @@ def pronoun_after_name(text: str, run: NameRun, next_run_start: int) -> Gender:
     return Gender.MALE if m.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
 
 
-_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:[a-z]+\s+)?(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+_OWN_BODY = letters.compile(rf"\b(?:his|her)\s+(?:own\b|(?:(?:free|left|right|other|good|bad)\s+)?(?:{'|'.join(sorted(BODY_PARTS))})\b)", re.IGNORECASE)
+"""``shook her head``, ``raised his free hand``: the subject's own body (a side or a state
+between, not any word: ``held her small hands`` are someone else's)."""
 
 
-_INTO_ANOTHERS_BODY = letters.compile(rf"\b(?:in|into|against)\s+(?P<owner>his|her)\s+(?:{'|'.join(sorted(BODY_PARTS | {'ear', 'ears', 'neck', 'chest'}))})\b", re.IGNORECASE)
-"""``Noor said in his ear``, ``Mara leaned against his chest``: a first possessive inside
-``in``/``into``/``against`` is the body of the one spoken into or leant on, someone else's
-(one's own body is moved, not entered: ``Mara rubbed her eyes``)."""
+_LEANT_ON = frozenset("ear ears neck chest shoulder shoulders hair arm arms back mouth lips face throat cheek".split())
+_INTO_ANOTHERS_BODY = letters.compile(
+    r"^\W*[a-z]+(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer))*\s+(?:in|into|against)\s+"
+    rf"(?P<owner>his|her)\s+(?:{'|'.join(sorted(_LEANT_ON))})\b", re.IGNORECASE)
+"""``Noor said in his ear``, ``Mara leaned back against his shoulder``: a possessive right
+after the verb and ``in``/``into``/``against`` is the body of the one spoken into or leant on
+(:data:`_LEANT_ON`), someone else's. One's own body is moved, not entered (``Mara rubbed her
+eyes``), save what one speaks into (``said into her hands``); and a thing moved against a body
+is held to one's own (``Oren pressed the phone against his ear``)."""
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
 
 
@@ -72,14 +79,16 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     >>> _pronoun_weight(t, name_runs(words(t), t)[0], len(t))
     0.8
     """
-    pronoun = _first_pronoun(text, run, next_run_start)
     window = narration_window(text, run, next_run_start)
     first = _PRONOUN.search(window)
-    if first and _OWN_BODY.match(window, first.start()):
-        return 1.0
-    if pronoun == "her" and first and is_object_her(window[first.end():]) or first and (m := _INTO_ANOTHERS_BODY.search(window)) and m.start("owner") == first.start():
+    if not first:
         return 0.0
-    return _WEIGHT.get(pronoun, 0.0)
+    if _INTO_ANOTHERS_BODY.match(window):
+        return 0.0
+    if _OWN_BODY.match(window, first.start()):
+        return 1.0
+    pronoun = first.group(1).lower()
+    return 0.0 if pronoun == "her" and is_object_her(window[first.end():]) else _WEIGHT[pronoun]
 
 
 _AFTER_OBJECT = frozenset("""
@@ -99,18 +108,13 @@ def is_object_her(rest: str) -> bool:
     return m is None or m.group(1).lower() in _AFTER_OBJECT or m.group(1).lower().endswith("ly")  # "at her warily"
 
 
-def _first_pronoun(text: str, run: NameRun, next_run_start: int) -> str:
-    m = _PRONOUN.search(narration_window(text, run, next_run_start))
-    return m.group(1).lower() if m else ""
-
-
 _PREPOSITION_BEFORE = letters.compile(r"\b(?:to|at|with|from|of|for|by|on|in|into|toward|towards|about|than|like|upon|over|under|behind|and|or)\W*$", re.IGNORECASE)
 
 
 def _object_discount(text: str, run: NameRun) -> float:
     """A pronoun after a name that follows a preposition (``To Holmes she is...``), ends a
-    list (``He goes to Asuma and Kurenai's wedding. He makes...``) or owns another person or
-    thing (:func:`owns_other_subject`) is as likely about someone else: 0.3; after a subject
+    list (``He goes to Asuma and Kurenai's wedding. He makes...``) or owns another person
+    (:func:`owns_other_subject`) is as likely about someone else: 0.3; after a subject
     name (``Holmes said he...``): 1."""
     return 0.3 if _PREPOSITION_BEFORE.search(text[max(0, run.start - 12):run.start]) or owns_other_subject(text, run) else 1.0
 
@@ -119,19 +123,21 @@ _POSSESSED = letters.compile(r"\s+([a-z]+)(?:\s+([a-z]+))?")
 
 
 def owns_other_subject(text: str, run: NameRun) -> bool:
-    """Whether a possessive name owns what its sentence goes on about, another person or a
-    thing, not the owner's own body or voice: after ``Noor's cousin had painted it, and he``
-    the ``he`` is the cousin's; after ``Dez's voice came on, as if he`` it is Dez's.
+    """Whether a possessive name owns another person, whom its sentence may go on about: after
+    ``Noor's cousin had painted it, and he`` the ``he`` is the cousin's. A thing or the owner's
+    own body cannot be that ``he``/``she`` (after ``Dez's voice came on, as if he`` or ``Dez's
+    phone buzzed, and he`` it is Dez's), and ``Noor's going``/``Noor's been`` owns nothing.
 
     >>> from ficaudio.attribute.mentions import name_runs, words
-    >>> t = "Noor's cousin left. Dez's voice rose. Ada's left hand shook. Ada sat."
+    >>> t = "Noor's cousin left. Dez's voice rose. Ada's left hand shook. Ada sat. Ida's phone buzzed. Eve's going."
     >>> [owns_other_subject(t, r) for r in name_runs(words(t), t)]
-    [True, False, False, False]
+    [True, False, False, False, False, False]
     """
-    if not is_possessive_end(text, run.end):
+    from ficaudio.attribute.document import is_possessive_name  # not at the top: document imports this module
+    if not is_possessive_name(text, run.end):
         return False
     m = _POSSESSED.match(text, run.end)
-    return bool(m) and not BODY_PARTS & {m.group(1), m.group(2)}
+    return bool(m) and not BODY_PARTS & set(m.groups()) and any(w and is_person_noun(w) for w in m.groups())  # a voice is a body part here
 
 
 _AFTER_OBJECT_WEIGHT = 0.8  # like a possessive "his": usually, not always, the subject's

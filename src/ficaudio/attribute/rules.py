@@ -178,7 +178,8 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
     'the man'
     """
     for m in reversed(candidates):
-        if "," in text[m.end:verb_start] and not verb_list(text, m.end, verb_start) or m.kind == "pronoun" and not m.subject:  # "when he spoke to her, and then said": the main subject
+        clause_broken = "," in text[m.end:verb_start] and not is_verb_list(text, m.end, verb_start)  # "when he spoke to her, and then said"
+        if clause_broken or m.kind == "pronoun" and not m.subject:  # the main subject, not an object's pronoun
             continue
         following = [w for w in words(text, m.end, verb_start) if w.lower not in _SUBJECT_SKIP and not _ADVERB.match(w.lower)]
         if following and following[0].start - m.end < 20 and looks_like_verb(following[0].lower):
@@ -189,17 +190,26 @@ def coordinated_subject(text: str, candidates: list[Mention], verb_start: int) -
 _LIST_GLUE = frozenset({"and", "then"})
 
 
-def verb_list(text: str, start: int, verb_start: int) -> bool:
+def is_verb_list(text: str, start: int, verb_start: int) -> bool:
     """Whether the commas between a subject and its speech verb only part a list of its verb
-    phrases: ``the old man walked down the line, stopped in front of him, and said,`` --
-    every part after a comma opens on a verb, the last is only ``and``/``then``.
+    phrases: ``the old man (had) walked down the line, stopped in front of him, and said,`` --
+    every part opens on a verb (the first after any auxiliary or adverb), the last is only
+    ``and``/``then``. An object before the first comma opens no verb phrase of its own
+    (``Mara looked at Tom, sighed, and said``: not Tom's list).
 
     >>> t = "the old man walked down the line, stopped in front of him, and said"
-    >>> verb_list(t, 11, t.index("said")), verb_list("she shrugged, and then he said", 3, 26)
+    >>> is_verb_list(t, 11, t.index("said")), is_verb_list("she shrugged, and then he said", 3, 26)
+    (True, False)
+    >>> t = "Mara looked at Tom, sighed, and said"
+    >>> is_verb_list(t, 4, t.index("said")), is_verb_list(t, t.index(","), t.index("said"))
     (True, False)
     """
-    *middle, last = text[start:verb_start].split(",")[1:] or [""]
-    if not middle or any(w.lower not in _LIST_GLUE for w in words(last)):
+    parts = text[start:verb_start].split(",")
+    if len(parts) < 3:
+        return False
+    first, *middle, last = parts
+    own = [w for w in words(first) if w.lower not in _AUXILIARIES and not _ADVERB.match(w.lower)]
+    if not own or not looks_like_verb(own[0].lower) or any(w.lower not in _LIST_GLUE for w in words(last)):
         return False
     return all((ws := [w for w in words(part) if w.lower not in _LIST_GLUE]) and looks_like_verb(ws[0].lower) for part in middle)
 
@@ -530,10 +540,11 @@ def speaker_going_on(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str |
 
 
 def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | None:
-    """A pronoun tag that says the speaker replies, on the first quotation of the paragraph
-    right after a turn that called someone by name, means that person when the pronoun fits:
-    ``"It's time you did something, Fergus," said I.`` / ``"What can I do?" replied he;`` ->
-    Fergus, not the last man the narration named."""
+    """On the first quotation of the paragraph right after a turn that called someone by name,
+    a pronoun means that person: a tag that says the speaker replies, when the pronoun fits
+    (``"It's time you did something, Fergus," said I.`` / ``"What can I do?" replied he;`` ->
+    Fergus, not the last man the narration named), or a pronoun of the called person's
+    gender opening the paragraph (``"Come here, Ilse." / She didn't turn from the rail.`` -> Ilse)."""
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
@@ -681,7 +692,10 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
-_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)(?:[a-z]|I\b|I['’])")
+# what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
+# parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
+_AFTER_CALL = r"(?:[a-z]|I\b(?!\s+[a-z]+,)|I['’])"
+_VOCATIVE_INNER = letters.compile(rf"\b([a-z]+),\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
 
 
 def vocatives(ctx: QuoteContext) -> list[str]:
@@ -695,7 +709,7 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
 
 
-_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b)(?:[a-z]|I\b|I['’])")
+_VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
 
 
 def turned_to(ctx: QuoteContext) -> list[str]:
@@ -704,9 +718,9 @@ def turned_to(ctx: QuoteContext) -> list[str]:
     one turned to answers next, though the sentences before may answer someone else (so
     these are not :func:`vocatives`, which also say whom a quotation replies to); the word
     after the comma may be ``I`` (``"It keeps. Julian, I do this every year."``); not a list
-    (``"Ren, Sora and I went."``).
+    (``"Ren, Sora and I went."``) nor a subject before a parenthetical (``"Wendell, I think, is late."``).
 
-    >>> [m.group(1) for q in ("It keeps. Julian, I do this.", "It keeps. Ren, Sora and I went.") for m in _VOCATIVE_LATER_START.finditer(q)]
+    >>> [m.group(1) for q in ("It keeps. Julian, I do this.", "It keeps. Ren, Sora and I went.", "Wait. Wendell, I think, is late.") for m in _VOCATIVE_LATER_START.finditer(q)]
     ['Julian']
     """
     phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
@@ -885,14 +899,15 @@ def inner_vocatives(quote: str) -> list[str]:
     """Names set off by commas inside a sentence, after a lower-case word and before one (or ``I``):
     ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
     not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
-    brother, Edmund, came``); the word after may be ``I`` (``"It is yours, Rupert, I swear."``).
+    brother, Edmund, came``); the word after may be ``I`` (``"It is yours, Rupert, I swear."``),
+    but not a parenthetical ``I believe,`` after the subject (``what, Wendell, I believe, wants``).
 
     >>> inner_vocatives('"Come with me, Gilbert, for I want you."'), inner_vocatives('"I saw my brother, Edmund, at the ball."')
     (['Gilbert'], [])
     >>> inner_vocatives('"Ask them, Tom, Dick, and Harry."'), inner_vocatives('"It is yours, Rupert, I swear."')
     ([], ['Rupert'])
-    >>> inner_vocatives('"I know it is, Chef, I was there."')
-    ['Chef']
+    >>> inner_vocatives('"I know it is, Chef, I was there."'), inner_vocatives('"You know what, Wendell, I believe, wants the left."')
+    (['Chef'], [])
     """
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
