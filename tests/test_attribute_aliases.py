@@ -1058,6 +1058,33 @@ def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
     assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]
 
 
+def test_a_handle_whose_summons_a_named_speaker_answers_is_that_persons_name():
+    # `Foxglove` is only ever called; one call follows Oskar acting, the other is a summons
+    # (a sentence opening on the handle) answered in the next paragraph by Oskar's tagged line
+    paragraphs = [
+        "Oskar parked the van by the gate and killed the engine.",
+        '"Stay with the van, Foxglove," Mara said.',
+        '"Wasn\'t planning on leaving it," Oskar said.',
+        "Mara climbed the fence and dropped into the yard.",
+        '"Fine. Foxglove, lights off."',
+        '"Lights off," Oskar said.',
+    ]
+    assert "Foxglove" in paragraph_characters(paragraphs)["Oskar"].aliases
+
+
+def test_a_given_name_summoned_and_answered_by_another_is_not_joined_to_the_answerer():
+    # `Tobias` is a given name: the one who answers a call to him on the phone may be anyone
+    paragraphs = [
+        "Oskar parked the van by the gate and killed the engine.",
+        '"Stay with the van, Tobias," Mara said.',
+        '"Wasn\'t planning on leaving it," Oskar said.',
+        "Mara climbed the fence and dropped into the yard.",
+        '"Fine. Tobias, lights off."',
+        '"Lights off," Oskar said.',
+    ]
+    assert "Tobias" not in paragraph_characters(paragraphs)["Oskar"].aliases
+
+
 def test_a_called_clip_or_lengthening_of_a_given_name_is_that_persons_name():
     # the narration writes `Vivian` and `Ben`; the quotations call them `Viv` and `Benedikt`
     paragraphs = [

@@ -1257,7 +1257,10 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
     then ``"You don't know that, senpai."``). In a story told in the ``first_person``, an
     ``I`` the paragraph before makes its subject votes for the narrator, who is no person of
     the roster (``"Heard," Ines says. I've worked next to her for years.`` / ``"Birdie.
-    Risotto."`` may call ``I``): the name is left to the narrator's rules.
+    Risotto."`` may call ``I``): the name is left to the narrator's rules. A code name, call
+    sign or handle (one word no first-names list knows) summoned at a sentence's start is
+    answered next by its bearer: the one the next paragraph names speaking votes too
+    (``"Anvil, status?"`` / ``"Parked," Tomek reports.``).
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -1272,10 +1275,13 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
             continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
         before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1], first_person) - named_here if k else set()
+        answer = _answerer(doc.paragraphs[k + 1:k + 2], named_here) if len(called) == 1 else None
         for person in called:
             calls[person.name] += 1
             for candidate in before - {person.name}:
                 votes[person.name][candidate] += 1 / len(before - {person.name})
+            if answer and answer != person.name and _summons_by_handle(doc, para, person.name):
+                votes[person.name][answer] += 1
     for name, counter in votes.items():
         person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
         if calls[name] < _ADDRESSED_MIN or not person or person.known:
@@ -1284,6 +1290,26 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
             name_epithet(doc.roster, person, owner)
         elif owner and doc.roster.may_join(owner, name):
             join_person(doc.roster, person, owner)
+
+
+def _summons_by_handle(doc: Document, para: Paragraph, name: str) -> bool:
+    """Whether a quotation of the paragraph opens a sentence by calling ``name``, a one-word
+    name no first-names list knows (a code name, call sign or handle: ``"Anvil, status?"``,
+    ``"Good. Ferryman, warehouse."``): a summons its bearer answers next."""
+    if " " in name or is_listed_given_name(name):
+        return False
+    opening = letters.compile(rf"(?:^\W*|[.!?]\s+){re.escape(name)},")
+    return any(opening.search(doc.segments[i].text) for i in para.quotes)
+
+
+def _answerer(following: list[Paragraph], callers: set[str]) -> str | None:
+    """The person the paragraph after a call names as its speaker -- the subject of its
+    narration, by name, when it speaks: ``"Anvil, status?"`` / ``"Parked. Bored," Tomek
+    reports.`` -> Tomek; not one named in the calling paragraph (the caller)."""
+    if not following or not following[0].quotes or following[0].scene_start:
+        return None
+    subject = next((m for m in following[0].mentions if m.subject and m.kind == "name" and m.person), None)
+    return subject.person if subject and subject.person not in callers else None
 
 
 def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
