@@ -1058,6 +1058,19 @@ def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
     assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]
 
 
+def test_a_name_a_person_was_still_or_was_before_a_relative_clause_is_theirs():
+    # a stage name and the given name behind it: `was still X from ...`, `was X who ...`
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    roster = Roster()
+    people = {n: roster.add(Person(n, Counter({n: 4})), [n]) for n in ("Sable", "Thomas Hale", "Flint", "Oliver Kerr")}
+    text = "Back when Sable was still Thomas Hale from Leeds, and Flint was Oliver Kerr who fixed bikes, nobody asked."
+    aliases.join_equated_names(roster, text, [(0, len(text))])
+    assert len(roster.people) == 2
+    assert roster.lookup("Sable") is roster.lookup("Thomas Hale") and roster.lookup("Flint") is roster.lookup("Oliver Kerr")
+
+
 def test_a_handle_whose_summons_a_named_speaker_answers_is_that_persons_name():
     # `Foxglove` is only ever called; one call follows Oskar acting, the other is a summons
     # (a sentence opening on the handle) answered in the next paragraph by Oskar's tagged line

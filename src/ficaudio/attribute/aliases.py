@@ -31,11 +31,12 @@ if TYPE_CHECKING:
 _OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
 _CALLERS = r"(?:everyone|everybody|people|they|we|the others|(?:his|her|their|our) friends)"
 _EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by)"
-_EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
-_MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
+_STILL = r"(?: (?:still|once|just|really|actually|always))?"  # "when Vesper was still Theo Marchetti"
+_EQUATING = letters.compile(rf"\s*{_EQUATOR}{_STILL}\s+")
+_MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR}{_STILL} [A-Z]")
 _QUOTED_NICKNAME = letters.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’-]+)[\"”’'] ([A-Z][\w'’-]+)\b")
 MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")  # a capitalised word where a call stands
-_EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
+_EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|who\b|from\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
 _NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
 _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
@@ -80,7 +81,8 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
 def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
-    name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
+    name that ends the clause or is followed by ``who`` or ``from``: ``back when Vesper was
+    still Theo Marchetti from Stockport and Kit was Jonah Kettering who sold fridges``), a handle or nickname and the name behind it (``says Brickhaus,
     who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
     aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
     who went by Nan``); the less mentioned joins the more mentioned, even though the sentence
