@@ -1071,6 +1071,18 @@ def test_a_name_a_person_was_still_or_was_before_a_relative_clause_is_theirs():
     assert roster.lookup("Sable") is roster.lookup("Thomas Hale") and roster.lookup("Flint") is roster.lookup("Oliver Kerr")
 
 
+def test_a_call_sign_or_stage_name_given_in_apposition_is_that_persons_name():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    roster = Roster()
+    for n in ("Ines", "Wasp", "Oren", "Lowtide"):
+        roster.add(Person(n, Counter({n: 4})), [n])
+    text = "Ines, call sign Wasp, checked the van. Oren, whose stage name was Lowtide, slept."
+    aliases.join_equated_names(roster, text, [(0, len(text))])
+    assert roster.lookup("Wasp") is roster.lookup("Ines") and roster.lookup("Lowtide") is roster.lookup("Oren")
+
+
 def test_a_handle_whose_summons_a_named_speaker_answers_is_that_persons_name():
     # `Foxglove` is only ever called; one call follows Oskar acting, the other is a summons
     # (a sentence opening on the handle) answered in the next paragraph by Oskar's tagged line

@@ -28,9 +28,9 @@ from ficaudio.models import Gender
 if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Mention, Paragraph
 
-_OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
+_OTHER_NAME = r"(?:(?:real |actual |user|screen |online |call |code |stage |pen )?(?:name|handle|username|nickname|codename)|call[ -]?sign)"
 _CALLERS = r"(?:everyone|everybody|people|they|we|the others|(?:his|her|their|our) friends)"
-_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by)"
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by|, {_OTHER_NAME})"
 _STILL = r"(?: (?:still|once|just|really|actually|always))?"  # "when Vesper was still Theo Marchetti"
 _EQUATING = letters.compile(rf"\s*{_EQUATOR}{_STILL}\s+")
 _MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR}{_STILL} [A-Z]")
@@ -82,9 +82,10 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
     name that ends the clause or is followed by ``who`` or ``from``: ``back when Vesper was
-    still Theo Marchetti from Stockport and Kit was Jonah Kettering who sold fridges``), a handle or nickname and the name behind it (``says Brickhaus,
-    who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
-    aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
+    still Theo Marchetti from Stockport and Kit was Jonah Kettering who sold fridges``), a
+    handle or nickname and the name behind it (``says Brickhaus, who is Dima when his mom is
+    in the room``, ``Kestrel, whose real name was Priya,``, ``Noor, call sign Static,``,
+    ``Kit, whose stage name is Lowlight,``, ``Dima aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
     who went by Nan``); the less mentioned joins the more mentioned, even though the sentence
     names both (which alone would keep them apart).
 
