@@ -1058,6 +1058,58 @@ def test_a_name_called_after_the_narrator_acted_is_left_to_the_narrator():
     assert dialogue_speakers(paragraphs) == ["Sam", "Dilly", "Sam", "Dilly"]
 
 
+def test_a_name_a_person_was_still_or_was_before_a_relative_clause_is_theirs():
+    # a stage name and the given name behind it: `was still X from ...`, `was X who ...`
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    roster = Roster()
+    people = {n: roster.add(Person(n, Counter({n: 4})), [n]) for n in ("Sable", "Thomas Hale", "Flint", "Oliver Kerr")}
+    text = "Back when Sable was still Thomas Hale from Leeds, and Flint was Oliver Kerr who fixed bikes, nobody asked."
+    aliases.join_equated_names(roster, text, [(0, len(text))])
+    assert len(roster.people) == 2
+    assert roster.lookup("Sable") is roster.lookup("Thomas Hale") and roster.lookup("Flint") is roster.lookup("Oliver Kerr")
+
+
+def test_a_call_sign_or_stage_name_given_in_apposition_is_that_persons_name():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    roster = Roster()
+    for n in ("Ines", "Wasp", "Oren", "Lowtide"):
+        roster.add(Person(n, Counter({n: 4})), [n])
+    text = "Ines, call sign Wasp, checked the van. Oren, whose stage name was Lowtide, slept."
+    aliases.join_equated_names(roster, text, [(0, len(text))])
+    assert roster.lookup("Wasp") is roster.lookup("Ines") and roster.lookup("Lowtide") is roster.lookup("Oren")
+
+
+def test_a_handle_whose_summons_a_named_speaker_answers_is_that_persons_name():
+    # `Foxglove` is only ever called; one call follows Oskar acting, the other is a summons
+    # (a sentence opening on the handle) answered in the next paragraph by Oskar's tagged line
+    paragraphs = [
+        "Oskar parked the van by the gate and killed the engine.",
+        '"Stay with the van, Foxglove," Mara said.',
+        '"Wasn\'t planning on leaving it," Oskar said.',
+        "Mara climbed the fence and dropped into the yard.",
+        '"Fine. Foxglove, lights off."',
+        '"Lights off," Oskar said.',
+    ]
+    assert "Foxglove" in paragraph_characters(paragraphs)["Oskar"].aliases
+
+
+def test_a_given_name_summoned_and_answered_by_another_is_not_joined_to_the_answerer():
+    # `Tobias` is a given name: the one who answers a call to him on the phone may be anyone
+    paragraphs = [
+        "Oskar parked the van by the gate and killed the engine.",
+        '"Stay with the van, Tobias," Mara said.',
+        '"Wasn\'t planning on leaving it," Oskar said.',
+        "Mara climbed the fence and dropped into the yard.",
+        '"Fine. Tobias, lights off."',
+        '"Lights off," Oskar said.',
+    ]
+    assert "Tobias" not in paragraph_characters(paragraphs)["Oskar"].aliases
+
+
 def test_a_called_clip_or_lengthening_of_a_given_name_is_that_persons_name():
     # the narration writes `Vivian` and `Ben`; the quotations call them `Viv` and `Benedikt`
     paragraphs = [

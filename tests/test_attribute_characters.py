@@ -171,6 +171,14 @@ def test_a_name_opening_a_sentence_after_a_cry_is_a_call():
     assert not is_vocative_run(text, NameRun(("Ilse",), None, None, 6, 10, False), 0)
 
 
+def test_a_name_opening_a_sentence_after_a_full_stop_before_a_comma_is_a_call():
+    # "Fine. Wren, the lights.": after any sentence's end, as after a cry
+    text = '"Fine. Wren, the lights."'
+    assert is_vocative_run(text, NameRun(("Wren",), None, None, 7, 11, False), 0)
+    text = '"Fine. Wren said so."'
+    assert not is_vocative_run(text, NameRun(("Wren",), None, None, 7, 11, False), 0)
+
+
 def test_a_wife_title_does_not_join_a_man_named_in_full():
     assert not _title_fits(Person("Peter Marlowe"), "mrs")
     assert _title_fits(Person("Peter Marlowe"), "mr")

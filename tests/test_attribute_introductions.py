@@ -501,3 +501,33 @@ def test_a_newcomer_greeted_by_name_in_the_next_paragraph_is_that_person():
         "“Then cut me a slice.”",
     ])
     assert speakers[1:3] == ["Miss Orme", "Miss Orme"]
+
+
+def test_a_name_a_named_speaker_gives_that_only_quotations_say_is_a_cover_name():
+    # the narration calls her Mara throughout; asked her name at the party, she gives a
+    # false one, and the man goes on calling her by it: her lines stay hers
+    paragraphs = [
+        "Mara took a glass from a passing tray and drifted toward the window, where the host stood alone.",
+        '"Lovely view," Mara said.',
+        '"And you are, Miss--?" the host asked.',
+        '"Lenz. Greta Lenz."',
+        '"Miss Lenz. What brings you out on a night like this?"',
+        '"Boredom, mostly."',
+        '"Then you have come to the right house, Miss Lenz."',
+        '"I can see that."',
+    ]
+    names = {c.name for c in scene_attribution(paragraphs).characters}
+    assert dialogue_speakers(paragraphs) == ["Mara", "the host", "Mara", "the host", "Mara", "the host", "Mara"]
+    assert "Miss Lenz" not in names and "Greta Lenz" not in names
+
+
+def test_a_name_given_by_a_stranger_misread_as_a_named_speaker_stays_a_new_voice():
+    # the paragraph shows the stranger: the name he gives is his, though `he said` was read as Oswin
+    paragraphs = [
+        "Oswin sat on the wall. He was whittling a stick.",
+        '"Good day," Oswin said.',
+        'The stranger rode a step nearer. "It was my whim," he said. "I am Parson Wendel, the antiquary."',
+        '"You are welcome here, Parson Wendel," Oswin said.',
+        '"Thank you, Oswin. I am glad of it, Parson Wendel or no."',
+    ]
+    assert dialogue_speakers(paragraphs)[2] == "Parson Wendel"

@@ -28,14 +28,15 @@ from ficaudio.models import Gender
 if TYPE_CHECKING:
     from ficaudio.attribute.document import Document, Mention, Paragraph
 
-_OTHER_NAME = r"(?:real |actual |user|screen |online |call )?(?:name|handle|username|nickname|callsign|codename)"
+_OTHER_NAME = r"(?:(?:real |actual |user|screen |online |call |code |stage |pen )?(?:name|handle|username|nickname|codename)|call[ -]?sign)"
 _CALLERS = r"(?:everyone|everybody|people|they|we|the others|(?:his|her|their|our) friends)"
-_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by)"
-_EQUATING = letters.compile(rf"\s*{_EQUATOR}\s+")
-_MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR} [A-Z]")
+_EQUATOR = rf"(?:is|was|becomes|became|,? who (?:is|was)|,? whose {_OTHER_NAME} (?:is|was)|,? aka|,? a\.k\.a\.|,? also known as|,? better known as|,? nicknamed|,? (?:who|whom) {_CALLERS} (?:call|calls|called)|,? who (?:goes|went) by|, {_OTHER_NAME})"
+_STILL = r"(?: (?:still|once|just|really|actually|always))?"  # "when Vesper was still Theo Marchetti"
+_EQUATING = letters.compile(rf"\s*{_EQUATOR}{_STILL}\s+")
+_MAY_EQUATE = letters.compile(rf"[A-Z][\w'’-]* ?{_EQUATOR}{_STILL} [A-Z]")
 _QUOTED_NICKNAME = letters.compile(r"\b([A-Z][\w'’-]+) [\"“‘']([A-Z][\w'’-]+)[\"”’'] ([A-Z][\w'’-]+)\b")
 MAY_CALL = letters.compile(r"(?:^\W*|, )[A-Z][\w'’.-]*(?: [A-Z][\w'’-]*)*\s*[,.?!]")  # a capitalised word where a call stands
-_EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|$)")
+_EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|who\b|from\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
 _NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
 _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
@@ -80,9 +81,11 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
 def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
-    name that ends the clause), a handle or nickname and the name behind it (``says Brickhaus,
-    who is Dima when his mom is in the room``, ``Kestrel, whose real name was Priya,``, ``Dima
-    aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
+    name that ends the clause or is followed by ``who`` or ``from``: ``back when Vesper was
+    still Theo Marchetti from Stockport and Kit was Jonah Kettering who sold fridges``), a
+    handle or nickname and the name behind it (``says Brickhaus, who is Dima when his mom is
+    in the room``, ``Kestrel, whose real name was Priya,``, ``Noor, call sign Static,``,
+    ``Kit, whose stage name is Lowlight,``, ``Dima aka Brickhaus``, ``Wilhelmina, whom everyone called Moth,``, ``Ana, nicknamed Nan,``, ``Ana,
     who went by Nan``); the less mentioned joins the more mentioned, even though the sentence
     names both (which alone would keep them apart).
 
@@ -1257,7 +1260,10 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
     then ``"You don't know that, senpai."``). In a story told in the ``first_person``, an
     ``I`` the paragraph before makes its subject votes for the narrator, who is no person of
     the roster (``"Heard," Ines says. I've worked next to her for years.`` / ``"Birdie.
-    Risotto."`` may call ``I``): the name is left to the narrator's rules.
+    Risotto."`` may call ``I``): the name is left to the narrator's rules. A code name, call
+    sign or handle (one word no first-names list knows) summoned at a sentence's start is
+    answered next by its bearer: the one the next paragraph names speaking votes too
+    (``"Anvil, status?"`` / ``"Parked," Tomek reports.``).
 
     Example: ``Edwin laughed into his tea.`` / ``"Something funny, Marsh?"`` and ``Edwin
     found himself with Rupert.`` / ``"Psst. Marsh," Rupert whispered.`` -> ``Marsh`` is
@@ -1272,10 +1278,13 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
             continue
         named_here = {m.person for m in para.mentions if m.kind == "name"}
         before = _call_voters(doc.paragraphs[k - 1], para, doc.paragraphs[max(0, k - 5):k - 1], first_person) - named_here if k else set()
+        answer = _answerer(doc.paragraphs[k + 1:k + 2], named_here) if len(called) == 1 else None
         for person in called:
             calls[person.name] += 1
             for candidate in before - {person.name}:
                 votes[person.name][candidate] += 1 / len(before - {person.name})
+            if answer and answer != person.name and _summons_by_handle(doc, para, person.name):
+                votes[person.name][answer] += 1
     for name, counter in votes.items():
         person, owner = doc.roster.by_name(name), _winner(doc.roster, counter)
         if calls[name] < _ADDRESSED_MIN or not person or person.known:
@@ -1284,6 +1293,26 @@ def join_addressed_only_names(doc: Document, first_person: bool = False) -> None
             name_epithet(doc.roster, person, owner)
         elif owner and doc.roster.may_join(owner, name):
             join_person(doc.roster, person, owner)
+
+
+def _summons_by_handle(doc: Document, para: Paragraph, name: str) -> bool:
+    """Whether a quotation of the paragraph opens a sentence by calling ``name``, a one-word
+    name no first-names list knows (a code name, call sign or handle: ``"Anvil, status?"``,
+    ``"Good. Ferryman, warehouse."``): a summons its bearer answers next."""
+    if " " in name or is_listed_given_name(name):
+        return False
+    opening = letters.compile(rf"(?:^\W*|[.!?]\s+){re.escape(name)},")
+    return any(opening.search(doc.segments[i].text) for i in para.quotes)
+
+
+def _answerer(following: list[Paragraph], callers: set[str]) -> str | None:
+    """The person the paragraph after a call names as its speaker -- the subject of its
+    narration, by name, when it speaks: ``"Anvil, status?"`` / ``"Parked. Bored," Tomek
+    reports.`` -> Tomek; not one named in the calling paragraph (the caller)."""
+    if not following or not following[0].quotes or following[0].scene_start:
+        return None
+    subject = next((m for m in following[0].mentions if m.subject and m.kind == "name" and m.person), None)
+    return subject.person if subject and subject.person not in callers else None
 
 
 def name_epithet(roster: Roster, person: Person, epithet: str) -> None:

@@ -417,8 +417,9 @@ def run_key(run: NameRun) -> str:
 
 def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
     """A name run inside a quotation that addresses someone: at the quotation's start or after
-    a comma, and followed by a comma, ``?``, ``!`` or ``.``; or opening a sentence after a cry
-    or a question and followed by a comma (``"Left! Maelis, left!"``).
+    a comma, and followed by a comma, ``?``, ``!`` or ``.``; or opening a sentence (after a
+    cry, a question or a full stop) and followed by a comma (``"Left! Maelis, left!"``,
+    ``"Good. Ferryman, warehouse."``).
 
     >>> t = '"For whom is this, Miss Agatha?" said Miss Thornbury.'
     >>> is_vocative_run(t, NameRun(("Agatha",), "miss", None, 19, 30, False), 0)
@@ -429,7 +430,7 @@ def is_vocative_run(text: str, run: NameRun, quote_start: int) -> bool:
     before = text[quote_start:run.start].rstrip()
     opens = not before.strip("\"“‘'_ ")
     after = text[run.end:run.end + 1]
-    return (opens or before.endswith(",")) and after in (",", "?", "!", ".") or before.endswith(("!", "?")) and after == ","
+    return (opens or before.endswith(",")) and after in (",", "?", "!", ".") or before.endswith(("!", "?", ".")) and after == ","
 
 
 _NAME_STOP = letters.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)\.\s+(\S.*)$", re.DOTALL)

@@ -153,7 +153,9 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
 
     ``"Forgive me. I am Brother Cole."`` said by ``the monk`` -> ``{"the monk": "Brother
     Cole"}`` (all the monk's lines; so for ``Mom``: ``"Call me Yukiko."``); said by a named person (``Sir John``) -> that one line
-    becomes Brother Cole's (rule ``self_introduction``).
+    becomes Brother Cole's (rule ``self_introduction``) -- unless the narration never writes
+    the name and the paragraph shows nobody else: then it is the speaker's cover name
+    (:func:`is_cover_name`), ``{"Miss Vogel": "Juno"}``.
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
@@ -171,9 +173,27 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
             continue
         if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(doc, decisions, dialogue, decision.speaker):
             renames[decision.speaker] = name
+        elif is_cover_name(doc, name) and name not in renames and not _shows_another(doc, index, decision.speaker):
+            renames[name] = decision.speaker
         else:
             decisions[index] = decided(name, "self_introduction")
     return renames
+
+
+def is_cover_name(doc: Document, name: str) -> bool:
+    """A name a named speaker gives themselves that only the quotations ever say -- the
+    narration never writes it -- is a cover name or a second name of theirs, not another
+    person: ``"And you, Miss--?"`` / ``"Vogel. Annika Vogel."`` in a story whose narration calls
+    her Juno throughout."""
+    person = doc.roster.by_name(name)
+    return person is not None and not person.known and not any(m.person == name for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name")
+
+
+def _shows_another(doc: Document, index: int, speaker: str) -> bool:
+    """Whether the quotation's paragraph shows someone other than ``speaker`` (a description,
+    or another person by name): ``The stranger rode a step nearer. "... I am Parson Wendel."``
+    -- the name may be the stranger's, whoever ``he said`` was read as."""
+    return any(m.kind == "description" or m.kind == "name" and m.person != speaker for m in doc.paragraph_of[index].mentions)
 
 
 def is_unnamed(speaker: str) -> bool:
