@@ -501,3 +501,90 @@ def test_a_newcomer_greeted_by_name_in_the_next_paragraph_is_that_person():
         "“Then cut me a slice.”",
     ])
     assert speakers[1:3] == ["Miss Orme", "Miss Orme"]
+
+
+# Review of rounds 34a-c: greetings, kin words and a call to someone present are no names.
+
+def test_a_greeting_word_before_nice_to_meet_you_names_nobody():
+    """``"Welcome. Nice to meet you," Mrs. Solis said.`` -- ``Welcome`` is a greeting, not the
+    speaker's name: it neither takes a tagged line nor renames a described speaker."""
+    tagged = dialogue_speakers([
+        "Mira rang the bell. Her mother opened the door and smiled at Theo.",
+        '"Welcome. Nice to meet you," Mrs. Solis said.',
+        '"Thank you for having me," Theo said.',
+        '"Come in," Mrs. Solis said.',
+    ])
+    assert tagged == ["Mrs. Solis", "Theo", "Mrs. Solis"]
+    described = dialogue_speakers([
+        "Mira rang the bell. A tall woman opened the door.",
+        '"Morning. Lovely to meet you," the woman said.',
+        '"Thank you for having me," Theo said.',
+        '"Come in," the woman said.',
+    ])
+    assert described == ["the woman", "Theo", "the woman"]
+
+
+def test_a_greeting_never_moves_a_line_its_own_tag_names():
+    """``"Likewise. Nice to meet you," Theo said.`` stays Theo's."""
+    speakers = dialogue_speakers([
+        "Mira rang the bell. Her mother opened the door.",
+        '"Mom, this is Theo," Mira said.',
+        '"Likewise. Nice to meet you," Theo said.',
+        '"Come in," Mom said.',
+    ])
+    assert speakers == ["Mira", "Theo", "Mom"]
+
+
+def test_a_call_to_someone_at_the_table_does_not_name_the_waiter_who_came_over():
+    """``A waiter in a white apron came over`` / ``"Tom," Ana said, "what are you having?"`` --
+    Tom has sat at the table all along (he spoke already) and the call goes on into a
+    question: the waiter is someone else."""
+    speakers = dialogue_speakers([
+        "Tom and Ana sat down at the corner table. Tom was tired.",
+        '"Long day?" Ana asked.',
+        '"The longest," Tom said.',
+        "A waiter in a white apron came over with the menus.",
+        '"Tom," Ana said, "what are you having?"',
+        '"Can I get you anything to drink?" the waiter asked.',
+        '"Water, please," Tom said.',
+        '"Right away," the waiter said.',
+    ])
+    assert speakers[-3:] == ["the waiter", "Tom", "the waiter"]
+
+
+def test_a_parent_called_dad_is_not_the_sibling_who_answers():
+    """``"Dad, where is the salt?" Lily asked.`` / ``"In the cupboard," Tom said.`` -- ``Dad`` is a
+    kin word, no role: one answer by a brother does not make Dad's own tagged lines Tom's."""
+    speakers = dialogue_speakers([
+        "Dad came in from the yard and kicked off his boots. Lily and Tom were at the table.",
+        '"Dinner in ten," Dad said.',
+        "Lily looked up from her book.",
+        '"Dad, where is the salt?" Lily asked.',
+        '"In the cupboard," Tom said.',
+        "Dad washed his hands.",
+        '"Who set the table?" Dad asked.',
+        '"I did," Lily said.',
+    ])
+    assert speakers == ["Dad", "Lily", "Tom", "Dad", "Lily"]
+
+
+def test_kin_words_and_polite_address_are_no_role_words():
+    from ficaudio.attribute.introductions import is_role_word
+    assert not any(is_role_word(w) for w in ("Dad", "Mom", "Sir", "Boy", "Miss", "Brother", "Lady", "Man", "Friend", "Voice"))
+    assert all(is_role_word(w) for w in ("Chef", "Coach", "Captain"))
+
+
+def test_a_full_name_met_only_in_the_header_or_inside_a_longer_word_is_still_new():
+    """The header's cast (``Characters: Teddy Marsh, Ottilie Brandt``) and ``Roses filled every
+    vase`` write no ``Ottilie`` nor ``Rose`` in the story: ``"Rose Ashby," the admiral's widow
+    said`` is still her own name."""
+    scene = [
+        "Teddy crossed the ballroom to where the admiral's widow stood by the window.",
+        "“I don't believe we've met,” Teddy said.",
+        "“Ottilie Brandt,” the admiral's widow said, and offered her hand.",
+        "“Delighted,” Teddy said.",
+        "“Are you?” said the admiral's widow.",
+    ]
+    assert dialogue_speakers(["Characters: Teddy Marsh, Ottilie Brandt", "~~~", *scene])[1] == "Ottilie Brandt"
+    roses = [scene[0] + " Roses filled every vase.", scene[1], scene[2].replace("Ottilie Brandt", "Rose Ashby"), *scene[3:]]
+    assert dialogue_speakers(roses)[1] == "Rose Ashby"
