@@ -766,7 +766,3 @@ def test_a_name_set_off_inside_a_sentence_before_i_is_a_call():
         '"The left is where I always play."',
     ]
     assert dialogue_speakers(scene)[-1] == "Wendell"
-
-
-def test_a_name_set_off_by_commas_before_i_is_called():
-    assert inner_vocatives("“I know it looks bad, Marguerite, I only meant to help.”") == ["Marguerite"]
