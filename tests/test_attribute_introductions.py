@@ -437,28 +437,22 @@ def test_a_described_speaker_who_goes_on_to_give_a_name_is_named_by_it():
     assert speakers == ["Eli", "Mavis", "Mavis", "Eli", "Mavis"]
 
 
-def test_a_role_that_speaks_after_the_scenes_one_named_newcomer_of_its_gender_is_that_newcomer():
-    """``Nell at the desk ... Nell looked at his boots`` / ``"Room six," the porter said, and she``
-    -> the porter is Nell, the one woman the scene brought in by name, who spoke already; not a
-    woman met in an earlier scene (``the waitress`` who serves Greta is not Greta)."""
-    inn = [
-        "The inn was dark but for a lamp, and Nell at the desk. She was knitting.",
-        "Tobias shook the rain off his coat. “A room, if you have one.”",
-        "Nell looked at his boots. “You walked here?”",
-        "“From the ford.”",
-        "“Room six,” the porter said, and she pushed a key across the desk.",
-        "“Thank you,” Tobias said.",
-    ]
-    assert dialogue_speakers(inn)[-2] == "Nell"
-    cafe = "\n".join([
-        "Greta had waited for Tobias all week. She told him so.",
-        "***",
+def test_a_role_that_first_speaks_in_a_scene_is_not_the_scenes_named_woman():
+    """``"Two coffees?" the waitress said, and she set down the cups.`` -- a role first heard as
+    she speaks is someone new, whether the one named woman of the scene was met in an earlier
+    scene or in this one, the story's first (review of round 34c: ``newcomer_then_described``
+    made the waitress Greta; taken out)."""
+    cafe = [
         "The cafe was full. Greta sat by the window, and Tobias came in late.",
         '"You look tired," Greta said.',
-        '"I am," he said.',
+        '"I am," Tobias said.',
         '"Two coffees?" the waitress said, and she set down the cups.',
-    ])
-    assert speakers(cafe)[-1][0] != "Greta"
+        '"Please," Tobias said.',
+        '"Anything else?" the waitress asked.',
+    ]
+    assert dialogue_speakers(cafe) == ["Greta", "Tobias", "the waitress", "Tobias", "the waitress"]
+    later = "\n".join(["Greta had waited for Tobias all week. She told him so.", "***", *cafe])
+    assert [s for s, _ in speakers(later)][-1] != "Greta"
 
 
 def test_a_described_speaker_saying_a_new_full_name_alone_gives_her_own_name():

@@ -443,66 +443,6 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     return renames
 
 
-def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
-    """A described speaker (``the clerk``) is the scene's one named newcomer of that gender, when
-    the name was first met in that scene before the description spoke, and the description
-    speaks only in that scene, never in one sentence with the name: ``an old woman behind the
-    counter ... Dot's pen stopped moving.`` ... ``"You look like a youth pastor," the clerk said,
-    but she set the pen down.`` -> ``{"the clerk": "Dot"}``. A person met in an earlier scene is
-    no newcomer (``the waiter`` who serves Mr. Hale is not Mr. Hale), nor is a scene with two
-    named newcomers of the gender clear, nor the person the description's first line answers
-    (one does not reply to oneself). The converse of :func:`described_then_named`."""
-    events = resolver.salience.events()
-    lines, first_paragraph, answered = _speakers_first_lines(resolver, decisions)
-    renames: dict[str, str] = {}
-    for described, said in lines.items():
-        person = resolver.person(described)
-        if not described.startswith("the ") or described.rsplit(" ", 1)[-1] in GENERIC_HEADS or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
-            continue
-        lo, hi = _scene_around(resolver.doc, said[0])
-        name = _one_newcomer_of_gender(resolver, events, person.gender, lo, said[0])
-        if name and name != answered[described] and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
-            renames[described] = name
-    return renames
-
-
-def _speakers_first_lines(resolver: Resolver, decisions: dict[int, Decision]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, str | None]]:
-    """Per speaker: where their lines start, where the paragraph of their first line starts,
-    and who said the line before their first (whom it answers)."""
-    lines: dict[str, list[int]] = {}
-    first_paragraph: dict[str, int] = {}
-    answered: dict[str, str | None] = {}
-    previous = None
-    for index, decision in sorted(decisions.items()):
-        if decision.speaker not in lines:
-            first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
-            answered[decision.speaker] = previous
-        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
-        previous = decision.speaker
-    return lines, first_paragraph, answered
-
-
-def _one_newcomer_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, lo: int, at: int) -> str | None:
-    """The one person of ``gender`` the scene mentions by a name of their own between ``lo`` and
-    ``at``, if only one, and met first in the scene."""
-    named = {n for pos, n, _ in events if lo <= pos < at and not is_unnamed(n) and n != FIRST_PERSON_NAME and resolver.gender(n) is gender and n[:1].isupper()}
-    name = named.pop() if len(named) == 1 else None
-    return name if name and resolver.salience.first_seen[name] >= lo else None
-
-
-def _first_met_speaking(text: str, described: str, lo: int, para_start: int) -> bool:
-    """Whether the scene (from ``lo``) first writes the head of ``the clerk`` in the paragraph
-    (from ``para_start``) where the clerk first speaks: not a newcomer the narration brought in
-    before (``A clerk yawned.``, ``The dragon came down out of the clouds.``).
-
-    >>> t = 'A tired clerk yawned. "No," the clerk said.'
-    >>> _first_met_speaking(t, "the clerk", 0, 22), _first_met_speaking(t, "the clerk", 21, 22)
-    (False, True)
-    """
-    head = described.rsplit(" ", 1)[-1]
-    return not re.search(rf"\b{re.escape(head)}\b", text[lo:para_start], re.IGNORECASE)
-
-
 _NAME_ALONE = letters.compile(r"^[\"“‘']*((?:[A-Z][a-z]*\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,.!?…]*[\"”’']*$")
 
 
