@@ -1144,3 +1144,57 @@ def test_a_called_name_cut_from_the_middle_of_a_name_is_that_person():
     ]
     characters = paragraph_characters(paragraphs)
     assert "Tavi" in characters["Octavia"].aliases and "Tavi" not in characters
+
+
+# Review of rounds 34a-c: a description equated with a name only where nobody else stands between.
+
+def test_a_clause_before_a_comma_is_no_subject_for_a_called_name():
+    """``The sergeant waved at the newcomer, a lanky boy called Wyn.`` -- Wyn is the boy; the
+    sergeant is someone else (with a comma or a dash)."""
+    for opening in ("The sergeant waved at the newcomer, a lanky boy called Wyn. Wyn came over.",
+                    "The sergeant pointed — a lanky boy called Wyn stepped out of line."):
+        assert dialogue_speakers([
+            opening,
+            '"Name?" the sergeant said.',
+            '"Wyn, sir," Wyn said.',
+            '"Louder," the sergeant said.',
+        ]) == ["the sergeant", "Wyn", "the sergeant"]
+
+
+def test_his_name_after_a_sentence_bringing_in_someone_else_is_not_the_subjects():
+    """``The sergeant pointed at a skinny boy by the door. His name was Pell`` -- the name is the
+    boy's, not the sergeant's."""
+    assert dialogue_speakers([
+        "The sergeant pointed at a skinny boy by the door. His name was Pell, and he had never held a sword.",
+        '"You. Step forward," the sergeant said.',
+        "Pell stepped forward.",
+        '"Yes, sir," Pell said.',
+        '"Louder," the sergeant said.',
+    ]) == ["the sergeant", "Pell", "the sergeant"]
+
+
+@pytest.mark.parametrize("adverb", ["Apparently", "Eventually", "Sometimes", "Occasionally"])
+def test_a_sentence_adverb_before_a_role_names_nobody(adverb):
+    """``Apparently the ferryman had a laugh like a foghorn`` -- an adverb the short text never
+    writes in lower case is still no name."""
+    scene = [f"{adverb} the ferryman had a laugh like a foghorn, and he used it on every passenger.", *_NAMED_ROLE[1:]]
+    assert dialogue_speakers(scene) == ["the ferryman", "Ylva", "the ferryman"]
+
+
+def test_a_possessive_after_introduced_herself_as_is_not_her_name():
+    """``The girl beside her introduced herself as Kira's cousin`` -- the girl is not Kira;
+    ``introduced herself as Mrs. Grey`` gives the titled name."""
+    cousin = scene_attribution([
+        "Kira waited at the gate. The girl beside her introduced herself as Kira's cousin and shook my hand.",
+        '"Nice to meet you," the girl said.',
+        '"Likewise," Kira said.',
+        '"We should go," the girl said.',
+    ])
+    assert speakers_of(cousin)[-1] == "the girl"
+    assert dialogue_speakers([
+        "The housekeeper introduced herself as Mrs. Grey and took our coats.",
+        '"This way," the housekeeper said.',
+        "Tomas followed her up the stairs.",
+        '"Is it far?" Tomas asked.',
+        '"Not far," the housekeeper said.',
+    ]) == ["Mrs. Grey", "Tomas", "Mrs. Grey"]

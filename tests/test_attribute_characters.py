@@ -456,10 +456,24 @@ def test_a_name_inside_a_longer_name_is_not_the_name_given_again():
 
 def test_a_name_met_once_in_close_apposition_with_a_role_is_a_person():
     """``Wyn the ferryman had hands like oars.`` -- met once, opening a sentence, but the role
-    right after it makes Wyn somebody."""
+    right after it (one the tags make a speaker: ``said the ferryman``) makes Wyn somebody."""
     characters = paragraph_characters([
         "The river was high. Brannoc waited on the bank with his mule.",
         "Wyn the ferryman had hands like oars. “Two pennies, or swim.”",
         "“Two pennies,” Brannoc said.",
+        "“And one for the mule,” said the ferryman.",
     ])
     assert "Wyn" in characters
+
+
+@pytest.mark.parametrize("adverb", ["Upstairs", "Together"])
+def test_an_adverb_opening_a_sentence_before_the_is_no_person(adverb):
+    """``Upstairs the floor creaked.`` -- no role after the word (a floor is nobody), and an
+    adverb of place is no name: no character ``Upstairs``."""
+    characters = [c.name for c in scene_attribution([
+        "Mara waited by the fire with her tea.",
+        f"{adverb} the floor creaked.",
+        '"Did you hear that?" Mara asked.',
+        '"Only the wind," Tomas said.',
+    ]).characters]
+    assert adverb not in characters

@@ -437,28 +437,22 @@ def test_a_described_speaker_who_goes_on_to_give_a_name_is_named_by_it():
     assert speakers == ["Eli", "Mavis", "Mavis", "Eli", "Mavis"]
 
 
-def test_a_role_that_speaks_after_the_scenes_one_named_newcomer_of_its_gender_is_that_newcomer():
-    """``Nell at the desk ... Nell looked at his boots`` / ``"Room six," the porter said, and she``
-    -> the porter is Nell, the one woman the scene brought in by name, who spoke already; not a
-    woman met in an earlier scene (``the waitress`` who serves Greta is not Greta)."""
-    inn = [
-        "The inn was dark but for a lamp, and Nell at the desk. She was knitting.",
-        "Tobias shook the rain off his coat. “A room, if you have one.”",
-        "Nell looked at his boots. “You walked here?”",
-        "“From the ford.”",
-        "“Room six,” the porter said, and she pushed a key across the desk.",
-        "“Thank you,” Tobias said.",
-    ]
-    assert dialogue_speakers(inn)[-2] == "Nell"
-    cafe = "\n".join([
-        "Greta had waited for Tobias all week. She told him so.",
-        "***",
+def test_a_role_that_first_speaks_in_a_scene_is_not_the_scenes_named_woman():
+    """``"Two coffees?" the waitress said, and she set down the cups.`` -- a role first heard as
+    she speaks is someone new, whether the one named woman of the scene was met in an earlier
+    scene or in this one, the story's first (review of round 34c: ``newcomer_then_described``
+    made the waitress Greta; taken out)."""
+    cafe = [
         "The cafe was full. Greta sat by the window, and Tobias came in late.",
         '"You look tired," Greta said.',
-        '"I am," he said.',
+        '"I am," Tobias said.',
         '"Two coffees?" the waitress said, and she set down the cups.',
-    ])
-    assert speakers(cafe)[-1][0] != "Greta"
+        '"Please," Tobias said.',
+        '"Anything else?" the waitress asked.',
+    ]
+    assert dialogue_speakers(cafe) == ["Greta", "Tobias", "the waitress", "Tobias", "the waitress"]
+    later = "\n".join(["Greta had waited for Tobias all week. She told him so.", "***", *cafe])
+    assert [s for s, _ in speakers(later)][-1] != "Greta"
 
 
 def test_a_described_speaker_saying_a_new_full_name_alone_gives_her_own_name():
@@ -531,3 +525,90 @@ def test_a_name_given_by_a_stranger_misread_as_a_named_speaker_stays_a_new_voice
         '"Thank you, Oswin. I am glad of it, Parson Wendel or no."',
     ]
     assert dialogue_speakers(paragraphs)[2] == "Parson Wendel"
+
+
+# Review of rounds 34a-c: greetings, kin words and a call to someone present are no names.
+
+def test_a_greeting_word_before_nice_to_meet_you_names_nobody():
+    """``"Welcome. Nice to meet you," Mrs. Solis said.`` -- ``Welcome`` is a greeting, not the
+    speaker's name: it neither takes a tagged line nor renames a described speaker."""
+    tagged = dialogue_speakers([
+        "Mira rang the bell. Her mother opened the door and smiled at Theo.",
+        '"Welcome. Nice to meet you," Mrs. Solis said.',
+        '"Thank you for having me," Theo said.',
+        '"Come in," Mrs. Solis said.',
+    ])
+    assert tagged == ["Mrs. Solis", "Theo", "Mrs. Solis"]
+    described = dialogue_speakers([
+        "Mira rang the bell. A tall woman opened the door.",
+        '"Morning. Lovely to meet you," the woman said.',
+        '"Thank you for having me," Theo said.',
+        '"Come in," the woman said.',
+    ])
+    assert described == ["the woman", "Theo", "the woman"]
+
+
+def test_a_greeting_never_moves_a_line_its_own_tag_names():
+    """``"Likewise. Nice to meet you," Theo said.`` stays Theo's."""
+    speakers = dialogue_speakers([
+        "Mira rang the bell. Her mother opened the door.",
+        '"Mom, this is Theo," Mira said.',
+        '"Likewise. Nice to meet you," Theo said.',
+        '"Come in," Mom said.',
+    ])
+    assert speakers == ["Mira", "Theo", "Mom"]
+
+
+def test_a_call_to_someone_at_the_table_does_not_name_the_waiter_who_came_over():
+    """``A waiter in a white apron came over`` / ``"Tom," Ana said, "what are you having?"`` --
+    Tom has sat at the table all along (he spoke already) and the call goes on into a
+    question: the waiter is someone else."""
+    speakers = dialogue_speakers([
+        "Tom and Ana sat down at the corner table. Tom was tired.",
+        '"Long day?" Ana asked.',
+        '"The longest," Tom said.',
+        "A waiter in a white apron came over with the menus.",
+        '"Tom," Ana said, "what are you having?"',
+        '"Can I get you anything to drink?" the waiter asked.',
+        '"Water, please," Tom said.',
+        '"Right away," the waiter said.',
+    ])
+    assert speakers[-3:] == ["the waiter", "Tom", "the waiter"]
+
+
+def test_a_parent_called_dad_is_not_the_sibling_who_answers():
+    """``"Dad, where is the salt?" Lily asked.`` / ``"In the cupboard," Tom said.`` -- ``Dad`` is a
+    kin word, no role: one answer by a brother does not make Dad's own tagged lines Tom's."""
+    speakers = dialogue_speakers([
+        "Dad came in from the yard and kicked off his boots. Lily and Tom were at the table.",
+        '"Dinner in ten," Dad said.',
+        "Lily looked up from her book.",
+        '"Dad, where is the salt?" Lily asked.',
+        '"In the cupboard," Tom said.',
+        "Dad washed his hands.",
+        '"Who set the table?" Dad asked.',
+        '"I did," Lily said.',
+    ])
+    assert speakers == ["Dad", "Lily", "Tom", "Dad", "Lily"]
+
+
+def test_kin_words_and_polite_address_are_no_role_words():
+    from ficaudio.attribute.introductions import is_role_word
+    assert not any(is_role_word(w) for w in ("Dad", "Mom", "Sir", "Boy", "Miss", "Brother", "Lady", "Man", "Friend", "Voice"))
+    assert all(is_role_word(w) for w in ("Chef", "Coach", "Captain"))
+
+
+def test_a_full_name_met_only_in_the_header_or_inside_a_longer_word_is_still_new():
+    """The header's cast (``Characters: Teddy Marsh, Ottilie Brandt``) and ``Roses filled every
+    vase`` write no ``Ottilie`` nor ``Rose`` in the story: ``"Rose Ashby," the admiral's widow
+    said`` is still her own name."""
+    scene = [
+        "Teddy crossed the ballroom to where the admiral's widow stood by the window.",
+        "“I don't believe we've met,” Teddy said.",
+        "“Ottilie Brandt,” the admiral's widow said, and offered her hand.",
+        "“Delighted,” Teddy said.",
+        "“Are you?” said the admiral's widow.",
+    ]
+    assert dialogue_speakers(["Characters: Teddy Marsh, Ottilie Brandt", "~~~", *scene])[1] == "Ottilie Brandt"
+    roses = [scene[0] + " Roses filled every vase.", scene[1], scene[2].replace("Ottilie Brandt", "Rose Ashby"), *scene[3:]]
+    assert dialogue_speakers(roses)[1] == "Rose Ashby"

@@ -417,3 +417,23 @@ def test_the_header_lists_the_full_name_of_a_narrator_called_by_surname():
     narrator = next(c for c in result.characters if "I" in c.aliases)
     assert {"Juniper", "Juniper Adair"} <= set(narrator.aliases) | {narrator.name}
     assert not {"Tomas", "Tomas Reyes"} & set(narrator.aliases)
+
+
+def test_the_narrators_own_calls_do_not_give_her_the_listed_name_she_calls():
+    """``"I know, Tomas," I said.`` -- the narrator calling her brother by his listed name does
+    not make ``Tomas Reyes`` hers, nor the brother's lines hers."""
+    result = scene_attribution([
+        "Characters: Wren Castellano, Tomas Reyes",
+        "~~~",
+        "My brother was already at the counter when I came in, counting the float.",
+        '"You\'re late, Birdie," he said.',
+        '"I know, Tomas," I said.',
+        "He slid the till drawer shut.",
+        '"Birdie, the float\'s short again."',
+        '"Not my shift," I said.',
+        '"Tomas, it\'s always your shift," I said.',
+        '"Whatever," my brother said.',
+    ])
+    narrator = next(c for c in result.characters if "I" in c.aliases)
+    assert not {"Tomas", "Tomas Reyes"} & ({narrator.name} | set(narrator.aliases))
+    assert speakers_of(result)[2] != narrator.name

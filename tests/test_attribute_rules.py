@@ -768,10 +768,6 @@ def test_a_name_set_off_inside_a_sentence_before_i_is_a_call():
     assert dialogue_speakers(scene)[-1] == "Wendell"
 
 
-def test_a_name_set_off_by_commas_before_i_is_called():
-    assert inner_vocatives("“I know it looks bad, Marguerite, I only meant to help.”") == ["Marguerite"]
-
-
 def test_an_object_before_a_list_of_verb_phrases_does_not_take_the_tag():
     """``Mara handed the cup to Tom, stood up, and said,``: the list is Mara's; Tom, the object
     before its first comma, opens no verb phrase of his own."""
@@ -793,3 +789,5 @@ def test_a_name_before_a_parenthetical_i_think_is_its_sentences_subject_not_a_ca
     ]
     assert dialogue_speakers(scene)[-1] == "Tomas"
     assert inner_vocatives('"You know what, Wendell, I believe, wants the left."') == []
+
+

@@ -19,7 +19,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
-from ficaudio.attribute.characters import Person, Roster, is_vocative_run
+from ficaudio.attribute.characters import Person, Roster, is_vocative_run, role_after_name
 from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
@@ -43,15 +43,16 @@ _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|
 _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
-_NAME_THE_ROLE = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r" (?=the [a-z]+ (?!of\b)[a-z])")  # "Osric the herald had ..." opening a sentence
+_NAME_OPENING = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r"(?= the [a-z])")  # "Osric the herald had ..." opening a sentence: characters.role_after_name
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
-_DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _NAME + r"(?=[\s,.;:!?—]|$)")
-_PRONOUN_NAME_IS = letters.compile(r"(?<=[.!?] )(His|Her) (?:first |real )?name (?:is|was) " + _NAME + r"(?=[,.;!?—]|\s+and\b)")
+_GIVEN_NAME = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
+_DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
+_PRONOUN_NAME_IS = letters.compile(r"(?<=[.!?] )(His|Her) (?:first |real )?name (?:is|was) " + _GIVEN_NAME + r"(?=[,.;!?—]|\s+and\b)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
 _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?—–]{1,40}?)(?: (?:is|was) |\s*(?:,|—|–|--)\s*)$")
@@ -922,8 +923,8 @@ def index_described_names(doc: Document) -> None:
         for start, end in para.narration(doc.segments):
             for m in _APPOSITION.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
-            for m in _NAME_THE_ROLE.finditer(doc.text, start, end):
-                _index_named_role(doc.roster, doc.text, m.group(1), doc.text[m.end():end])
+            for m in _NAME_OPENING.finditer(doc.text, start, end):
+                _index_named_role(doc.roster, doc.text, m)
             for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
                 _index_description(doc.roster, m.group(2), m.group(1), closed=False)
             for m in _NAME_IS.finditer(doc.text, start, end):
@@ -1044,16 +1045,18 @@ def _index_description(roster: Roster, name: str, following: str, *, closed: boo
             roster.index(form, person)
 
 
-def _index_named_role(roster: Roster, text: str, name: str, following: str) -> None:
+def _index_named_role(roster: Roster, text: str, m: re.Match) -> None:
     """``Osric the herald had a voice like a bell``: a name given with the role the story's tags
-    make a speaker (``the herald called``) is that person, even one the narration names only
-    here; not a description after a sentence-opening word (``Perhaps the river ...``, a word the
-    text also writes in lower case), nor a role no tag makes a speaker."""
-    found = description_at(following, roster.speaker_nouns)
+    make a speaker (``the herald called``; :func:`~ficaudio.attribute.characters.role_after_name`)
+    is that person, even one the narration names only here; not a description after a
+    sentence-opening word (``Perhaps the river ...``, ``Apparently the ferryman ...``), nor a
+    role no tag makes a speaker."""
+    name = m.group(1)
+    found = role_after_name(text, name, m.end(1), roster.speaker_nouns)
     if not found or found[1] not in roster.speaker_nouns:
         return
     person = roster.resolve_phrase(name)
-    if person is None and (" " in name or not is_name_word(name) or writes_word(text, name.lower())):
+    if person is None and " " in name:
         return
     person = person or roster.add(Person(name), [name])
     if roster.lookup("the " + found[1]) is None:
@@ -1097,15 +1100,27 @@ def _index_called_description(roster: Roster, text: str, start: int, m: re.Match
             continue
         _index_description(roster, m.group(2), phrase, closed=False)
         at = m.start() - len(phrase)
-        if subject := _SUBJECT_IS.search(text, max(start, at - 50), at):
+        if (subject := _SUBJECT_IS.search(text, max(start, at - 50), at)) and _bare_subject(roster, subject):
             _index_description(roster, m.group(2), subject.group(1), closed=False)
         return
+
+
+def _bare_subject(roster: Roster, subject: re.Match) -> bool:
+    """Whether a subject set off by a comma or dash before ``a ... called X`` is a description
+    and nothing more (``The ferryman — a bent old man called Wyn``), not a clause that goes on
+    to someone else (``The sergeant waved at the newcomer, a lanky boy called Wyn``); one
+    before ``is``/``was`` is the copula's subject as it stands."""
+    if subject.group(0).rstrip().endswith(("is", "was")):
+        return True
+    found = description_at(subject.group(1), roster.speaker_nouns)
+    return found is not None and found[0] == subject.group(1)
 
 
 def _index_name_given_by_pronoun(doc: Document, m: re.Match, start: int) -> None:
     """``The herald unrolled the scroll. His name was Osric.``: a sentence giving ``his``/``her``
     name, right after a sentence opened by a description of that gender (or of none), names the
-    person so described.
+    person so described, when that sentence mentions nobody else: ``The sergeant pointed at a
+    skinny boy by the door. His name was Pell`` brings in the boy, and Pell is his name.
 
     Scenes: tests/test_attribute_aliases.py.
     """
@@ -1113,8 +1128,19 @@ def _index_name_given_by_pronoun(doc: Document, m: re.Match, start: int) -> None
     sentence = before[max(before.rfind(c, 0, len(before) - 1) for c in ".!?") + 1:].lstrip(" \"”’")
     found = description_at(sentence, doc.roster.speaker_nouns)
     gender = Gender.MALE if m.group(1) == "His" else Gender.FEMALE
-    if found and sentence[:1].isupper() and KIN_GENDER.get(found[1], Gender.UNKNOWN) in (gender, Gender.UNKNOWN):
+    if found and sentence[:1].isupper() and KIN_GENDER.get(found[1], Gender.UNKNOWN) in (gender, Gender.UNKNOWN) and not _mentions_someone(doc.roster, sentence[len(found[0]):]):
         _index_description(doc.roster, m.group(2), sentence, closed=False)
+
+
+def _mentions_someone(roster: Roster, text: str) -> bool:
+    """Whether ``text`` names or describes a person: a person noun or a role the tags make a
+    speaker (``at a skinny boy``), or a name (``at Tomas``).
+
+    >>> r = Roster(); r.speaker_nouns = frozenset({"ferryman"})
+    >>> _mentions_someone(r, " pointed at a skinny boy"), _mentions_someone(r, " nodded to Tomas"), _mentions_someone(r, " spat in the water")
+    (True, True, False)
+    """
+    return any(is_person_noun(w) or w in roster.speaker_nouns or is_name_word(w) for w in re.findall(r"[\w'’-]+", text))
 
 
 def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
@@ -1330,7 +1356,7 @@ def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:
     return names | narrator | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
 
 
-NARRATOR_VOTE = "I"  # the first-person narrator, whom no roster person is
+NARRATOR_VOTE = "<narrator>"  # the first-person narrator's vote: a string no roster name can be, so it never wins a person
 
 
 def _epithet(m: Mention) -> str:

@@ -9,10 +9,11 @@ from __future__ import annotations
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from typing import Callable
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, is_name_word, name_runs, split_honorific, words
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
 
@@ -159,9 +160,10 @@ def _key(form: str) -> str:
     return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
 
 
-def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, called: Counter | None = None) -> dict[str, Occurrence]:
+def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, called: Counter | None = None, speakers: frozenset[str] = frozenset()) -> dict[str, Occurrence]:
     """Gather per-form statistics used to decide which forms are characters (``called``:
-    the names quotations open by calling, :func:`called_before_full_stop`)."""
+    the names quotations open by calling, :func:`called_before_full_stop`; ``speakers``: the
+    nouns the story's tags make speakers, :func:`~ficaudio.attribute.mentions.speaker_nouns`)."""
     stats: dict[str, Occurrence] = defaultdict(Occurrence)
     nouns = nouns_only(text)
     for form, count in (called or {}).items():
@@ -176,7 +178,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
-        occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and has_role_after(text, run.end))
+        occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and role_after_name(text, run.form, run.end, speakers) is not None)
         occ.before_noun += before_noun(text, run, nouns)
         if run.title:
             occ.titled[run.title] += 1
@@ -264,18 +266,66 @@ def has_own_body(text: str, end: int) -> bool:
     return bool(_OWN_BODY_AFTER.match(text, end))
 
 
-_ROLE_AFTER = letters.compile(r"\s+the\s+[a-z]+\s+(?:[a-z]+ly\s+)?(?:had|has|was|is|[a-z]+ed)\b")
+_THE_AFTER_NAME = letters.compile(r" the [a-z]")
+_OF_AFTER = letters.compile(r" of\b")
+_OPENING_ADVERBS = frozenset("""upstairs downstairs outside inside indoors outdoors together alone underneath
+overhead nearby elsewhere somewhere everywhere meanwhile afterwards afterward sometimes today tonight
+tomorrow yesterday later soon once again still instead whenever wherever however otherwise""".split())
 
 
-def has_role_after(text: str, end: int) -> bool:
-    """Whether a name opening a sentence has a role right after it, no comma, then a verb: a
-    person in close apposition (``Osric the herald had a voice like a bell.``).
+def role_after_name(text: str, name: str, end: int, nouns: frozenset[str] = frozenset()) -> tuple[str, str] | None:
+    """The role a name opening a sentence holds in close apposition (no comma): ``Osric the
+    herald had a voice like a bell.`` -> ``('the herald', 'herald')``, a person noun or one the
+    tags make a speaker (``nouns``); ``the herald of the king`` is not one. The word must be a
+    name (:func:`may_be_name`), not an adverb opening the sentence (``Apparently the ferryman
+    had``, ``Upstairs the floor creaked``).
 
-    >>> t = "Osric the herald had a voice. Osric the"
-    >>> has_role_after(t, 5), has_role_after(t, 35)
-    (True, False)
+    >>> t = "Osric the herald had a voice. Upstairs the guard was asleep. Osric the"
+    >>> role_after_name(t, "Osric", 5, frozenset({"herald"})), role_after_name(t, "Osric", 5), role_after_name(t, "Upstairs", 38), role_after_name(t, "Osric", 68)
+    (('the herald', 'herald'), None, None, None)
     """
-    return bool(_ROLE_AFTER.match(text, end))
+    if not _THE_AFTER_NAME.match(text, end):
+        return None
+    found = description_at(text[end + 1:end + 80], nouns)
+    after = end + 1 + len(found[0]) if found else end
+    if found is None or _OF_AFTER.match(text, after) or not text.startswith(" ", after):
+        return None
+    return found if " " in name or may_be_name(text, name) else None
+
+
+def may_be_name(text: str, word: str, *, strict: bool = False) -> bool:
+    """Whether a word opening a sentence may be a name: never written in lower case, and
+    either a name the first-names list knows, or one the text capitalises in the middle of a
+    sentence, or else (unless ``strict``) no ``-ly`` word nor adverb of place or time
+    (``Apparently``, ``Upstairs``, ``Together``): a short fic may never write those in lower case.
+    ``strict`` is for words that open greetings (``"Welcome. Nice to meet you."``, ``Morning``,
+    ``Likewise``): only a listed name or one written mid-sentence counts.
+
+    >>> may_be_name("", "Osric"), may_be_name("", "Apparently"), may_be_name("", "Upstairs"), may_be_name("Perhaps. it was perhaps", "Perhaps")
+    (True, False, False, False)
+    >>> may_be_name("Morning came.", "Morning", strict=True), may_be_name("She met Dennis.", "Dennis", strict=True), may_be_name("Ask Quillon.", "Quillon", strict=True)
+    (False, True, True)
+    """
+    if not is_name_word(word) or _written_where(text, word.lower(), lambda before: not before[-1:].isalpha()):
+        return False
+    if is_listed_given_name(word) or _written_where(text, word, lambda before: before[-1:] == " " and before[-2:-1] in _MID_SENTENCE_BEFORE):
+        return True
+    return not strict and not word.lower().endswith("ly") and word.lower() not in _OPENING_ADVERBS
+
+
+_MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;:")
+
+
+def _written_where(text: str, word: str, fits: Callable[[str], bool]) -> bool:
+    """Whether ``text`` writes ``word`` as a whole word with the two characters before it
+    ``fits`` (found by ``str.find``: a pattern search over a novel for each word costs more)."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if not text[end:end + 1].isalpha() and fits(text[max(0, at - 2):at]):
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 def is_tagged(text: str, run: NameRun) -> bool:

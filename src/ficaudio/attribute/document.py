@@ -152,7 +152,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     narration_runs, quote_runs, lower_words = scanned.narration_runs, scanned.quote_runs, scanned.lower_words
     called = called_names(text, segments, scanned)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called), lower_words, list(known), apart)
+    nouns = speaker_nouns(text, SPEECH_VERBS)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called, nouns), lower_words, list(known), apart)
     narration_spans = [span for para in paragraphs for span in para.narration(segments)]
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
@@ -178,7 +179,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_kin_names(roster)
     index_kin_names(roster)
     doc = Document(story, segments, paragraphs, roster, paragraph_of)
-    roster.speaker_nouns = speaker_nouns(text, SPEECH_VERBS)
+    roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)
     index_call_sign_agents(roster, text)

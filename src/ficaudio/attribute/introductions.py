@@ -18,10 +18,10 @@ from dataclasses import replace
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
-from ficaudio.attribute.characters import Person
+from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, TITLES
-from ficaudio.attribute.mentions import is_name_word, is_person_noun, name_runs, words
+from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
+from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -65,22 +65,23 @@ _FULL_NAME_ALONE = letters.compile(rf"^[\"“‘']*({_NAME_WORD} {_NAME_WORD})[,
 def full_name_first_given(doc: Document, index: int) -> str | None:
     """A quotation that is nothing but a full name never written before it gives its speaker's
     own name (``"I don't believe we've met."`` / ``"Cordelia Vance," the senator's wife said``);
-    a name the story has met already, either part, is a call (``"Harry Potter," said Snape``;
+    a name the story (its header and notes aside) has met already, either part, as a whole word
+    (``Roses`` is no ``Rose``), is a call (``"Harry Potter," said Snape``;
 ``"Marisol. Did you?"`` ... ``"Marisol Abara."``: her mother's scolding). Read for
     a described speaker only: a named one saying a new name answers a question (``"Who was
     it?"`` / ``"Father Flynn."``).
 
     >>> from types import SimpleNamespace
     >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
-    >>> doc = SimpleNamespace(text=t, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> doc = SimpleNamespace(text=t, paragraphs=[], segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
     >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
     ('Cordelia Vance', None)
     """
     m = _FULL_NAME_ALONE.match(doc.segments[index].text)
     if not m or not all(is_name_word(w) for w in m.group(1).split()):
         return None
-    before = doc.text[:doc.segments[index].start]
-    return None if any(w in before for w in m.group(1).split()) else m.group(1)
+    before = doc.text[_story_start(doc):doc.segments[index].start]  # sliced only for a quotation that is a full name alone
+    return None if any(writes_word(before, w) for w in m.group(1).split()) else m.group(1)
 
 
 def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None:
@@ -114,19 +115,22 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
 _GREETING_NAME = letters.compile(r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][a-z][\w'’-]*)\.\s+(?:[Ii]t['’]s\s+|[Ii]t is\s+)?(?:[Nn]ice|[Gg]ood|[Gg]reat|[Pp]leased|[Ll]ovely|[Gg]lad|[Hh]appy)\s+to\s+(?:finally\s+)?meet\s+you")
 
 
-def greeting_name(story_so_far: str, quote: str) -> str | None:
-    """A name the story (its header and notes aside) has not written before, said alone right
-    before ``nice to meet you``, is the speaker's own: ``"And this must be Julian. Dennis. Great
-    to meet you."`` -> Dennis (a name written before is the one greeted: ``"Julian. Great to meet
-    you."`` after ``This is Julian``).
+def greeting_name(text: str, story_start: int, at: int, quote: str) -> str | None:
+    """A name the story (its header and notes aside: from ``story_start``) has not written
+    before ``at``, said alone right before ``nice to meet you``, is the speaker's own: ``"And
+    this must be Julian. Dennis. Great to meet you."`` -> Dennis (a name written before is the
+    one greeted: ``"Julian. Great to meet you."`` after ``This is Julian``). Only a name
+    (:func:`~ficaudio.attribute.characters.may_be_name`, strictly): ``"Welcome. Nice to meet
+    you."`` greets, it names nobody.
 
-    >>> greeting_name('Her father came out.', '"So you are Ana. Tobias. Nice to meet you."')
-    'Tobias'
-    >>> greeting_name('This is Tobias.', '"Tobias. Nice to meet you."') is None
+    >>> t = 'Her father came out.'
+    >>> greeting_name(t, 0, len(t), '"So you are Ana. Tobias. Nice to meet you."'), greeting_name(t, 0, len(t), '"Welcome. Nice to meet you."')
+    ('Tobias', None)
+    >>> greeting_name('This is Tobias.', 0, 15, '"Tobias. Nice to meet you."') is None
     True
     """
-    m = _GREETING_NAME.search(quote)
-    if not m or not is_name_word(m.group(1)) or writes_word(story_so_far, m.group(1)):
+    m = _GREETING_NAME.search(quote)  # matched before any slice of the text: most lines fail here
+    if not m or not may_be_name(text, m.group(1), strict=True) or writes_word(text[story_start:at], m.group(1)):
         return None
     return m.group(1)
 
@@ -163,7 +167,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
         name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
-                or greeting_name(doc.text[story_start:doc.segments[index].start], quote)
+                or (greeting_name(doc.text, story_start, doc.segments[index].start, quote) if _movable(decision) else None)
                 or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None))
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
@@ -194,6 +198,13 @@ def _shows_another(doc: Document, index: int, speaker: str) -> bool:
     or another person by name): ``The stranger rode a step nearer. "... I am Parson Wendel."``
     -- the name may be the stranger's, whoever ``he said`` was read as."""
     return any(m.kind == "description" or m.kind == "name" and m.person != speaker for m in doc.paragraph_of[index].mentions)
+
+
+def _movable(decision: Decision) -> bool:
+    """Whether a greeting may name the line's speaker: one known only by a description or kin
+    word, or a line whose speaker no tag or beat of its own named (``"Likewise. Nice to meet
+    you," Theo said.`` stays Theo's)."""
+    return is_unnamed(decision.speaker) or decision.rule not in _READ_FROM_PARAGRAPH
 
 
 def is_unnamed(speaker: str) -> bool:
@@ -452,66 +463,6 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     return renames
 
 
-def newcomer_then_described(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
-    """A described speaker (``the clerk``) is the scene's one named newcomer of that gender, when
-    the name was first met in that scene before the description spoke, and the description
-    speaks only in that scene, never in one sentence with the name: ``an old woman behind the
-    counter ... Dot's pen stopped moving.`` ... ``"You look like a youth pastor," the clerk said,
-    but she set the pen down.`` -> ``{"the clerk": "Dot"}``. A person met in an earlier scene is
-    no newcomer (``the waiter`` who serves Mr. Hale is not Mr. Hale), nor is a scene with two
-    named newcomers of the gender clear, nor the person the description's first line answers
-    (one does not reply to oneself). The converse of :func:`described_then_named`."""
-    events = resolver.salience.events()
-    lines, first_paragraph, answered = _speakers_first_lines(resolver, decisions)
-    renames: dict[str, str] = {}
-    for described, said in lines.items():
-        person = resolver.person(described)
-        if not described.startswith("the ") or described.rsplit(" ", 1)[-1] in GENERIC_HEADS or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
-            continue
-        lo, hi = _scene_around(resolver.doc, said[0])
-        name = _one_newcomer_of_gender(resolver, events, person.gender, lo, said[0])
-        if name and name != answered[described] and said[-1] < hi and lo <= lines.get(name, [hi])[0] < said[0] and name not in taken.values() and not _in_one_sentence(resolver.doc.text, events, described, name) and _first_met_speaking(resolver.doc.text, described, lo, first_paragraph[described]):
-            renames[described] = name
-    return renames
-
-
-def _speakers_first_lines(resolver: Resolver, decisions: dict[int, Decision]) -> tuple[dict[str, list[int]], dict[str, int], dict[str, str | None]]:
-    """Per speaker: where their lines start, where the paragraph of their first line starts,
-    and who said the line before their first (whom it answers)."""
-    lines: dict[str, list[int]] = {}
-    first_paragraph: dict[str, int] = {}
-    answered: dict[str, str | None] = {}
-    previous = None
-    for index, decision in sorted(decisions.items()):
-        if decision.speaker not in lines:
-            first_paragraph[decision.speaker] = resolver.doc.paragraph_of[index].start
-            answered[decision.speaker] = previous
-        lines.setdefault(decision.speaker, []).append(resolver.doc.segments[index].start)
-        previous = decision.speaker
-    return lines, first_paragraph, answered
-
-
-def _one_newcomer_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, lo: int, at: int) -> str | None:
-    """The one person of ``gender`` the scene mentions by a name of their own between ``lo`` and
-    ``at``, if only one, and met first in the scene."""
-    named = {n for pos, n, _ in events if lo <= pos < at and not is_unnamed(n) and n != FIRST_PERSON_NAME and resolver.gender(n) is gender and n[:1].isupper()}
-    name = named.pop() if len(named) == 1 else None
-    return name if name and resolver.salience.first_seen[name] >= lo else None
-
-
-def _first_met_speaking(text: str, described: str, lo: int, para_start: int) -> bool:
-    """Whether the scene (from ``lo``) first writes the head of ``the clerk`` in the paragraph
-    (from ``para_start``) where the clerk first speaks: not a newcomer the narration brought in
-    before (``A clerk yawned.``, ``The dragon came down out of the clouds.``).
-
-    >>> t = 'A tired clerk yawned. "No," the clerk said.'
-    >>> _first_met_speaking(t, "the clerk", 0, 22), _first_met_speaking(t, "the clerk", 21, 22)
-    (False, True)
-    """
-    head = described.rsplit(" ", 1)[-1]
-    return not re.search(rf"\b{re.escape(head)}\b", text[lo:para_start], re.IGNORECASE)
-
-
 _NAME_ALONE = letters.compile(r"^[\"“‘']*((?:[A-Z][a-z]*\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,.!?…]*[\"”’']*$")
 
 
@@ -520,7 +471,9 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
     man in a grey cardigan.``) is the person someone greets by name alone in the very next
     paragraph (``"Professor Halvorsen," Caleb says, very faintly.``), when that paragraph of
     narration brings in no one else and the name is not the greeter's own: every line of
-    ``the man`` is Professor Halvorsen's."""
+    ``the man`` is Professor Halvorsen's. The named person must not have spoken before, and the
+    call must be the paragraph's only quotation: ``"Tom," Ana said, "what are you having?"``
+    asks Tom, at the table all along, not the waiter who has just come over."""
     doc, events = resolver.doc, resolver.salience.events()
     positions = [pos for pos, _, _ in events]
     order = {p.start: k for k, p in enumerate(doc.paragraphs)}
@@ -529,6 +482,8 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
         m = _NAME_ALONE.match(doc.segments[index].text)
         if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, order, doc.paragraph_of[index])) is None or previous.quotes:
             continue
+        if len(doc.paragraph_of[index].quotes) > 1 or _spoke_before(decisions, called.name, index):
+            continue  # a call going on into a question, or to someone who has spoken already: no newcomer
         met = {n for _, n, _ in events[bisect_left(positions, previous.start):bisect_left(positions, previous.end)]}
         newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]
         if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
@@ -723,13 +678,27 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
 
 
 def is_role_word(name: str) -> bool:
-    """A role or title written as a name (``Chef``, ``Coach``, ``Captain``): however often the
-    narration writes it, it is a second name for the person who holds the role.
+    """A role or rank written as a name (``Chef``, ``Coach``, ``Captain``, ``King``): however often
+    the narration writes it, it is a second name for the person who holds the role. Not a word
+    of kin or sex (``Dad``, ``Brother``, ``Boy``, ``Lady``), a polite address any stranger gets
+    (``Sir``, ``Miss``), nor a group or an anonymous voice: a child may call ``Dad`` while a
+    sibling answers.
 
-    >>> is_role_word("Chef"), is_role_word("Coach"), is_role_word("Dennis"), is_role_word("Lord Hollin")
-    (True, True, False, False)
+    >>> [is_role_word(w) for w in ("Chef", "Coach", "Captain", "King", "Waitress")]
+    [True, True, True, True, True]
+    >>> [is_role_word(w) for w in ("Dad", "Mom", "Brother", "Sir", "Miss", "Boy", "Lady", "Man", "Friend", "Voice", "Dennis", "Lord Hollin")]
+    [False, False, False, False, False, False, False, False, False, False, False, False]
     """
-    return " " not in name and (is_person_noun(name) or name.lower() in TITLES)
+    w = name.lower()
+    if " " in name or w in KIN_NAMES or w in _NOT_ROLES or is_group_noun(w):
+        return False
+    if w in KIN_GENDER or w in TITLE_GENDER:
+        return w in GENDERED_ROLES or w in _RANK_TITLES
+    return is_person_noun(name) or w in NEUTRAL_TITLES
+
+
+_RANK_TITLES = frozenset({"king", "queen", "prince", "princess", "lord", "duke", "duchess", "count", "countess", "baron", "master"})
+_NOT_ROLES = GENERIC_HEADS | {"voice", "friend", "figure", "creature", "stranger"}
 
 
 def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:

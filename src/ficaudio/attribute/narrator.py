@@ -61,17 +61,23 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     names = [name, *vocative_only_names(doc, decisions, name, calls)]
     shown = most_called(calls, names)
     add_called_given_name(doc, decisions, shown)
-    if listed := listed_full_name(doc, names):
+    if listed := listed_full_name(doc, names, decisions):
         add_listed_full_name(doc, listed)
-        names += [w for w in listed.split() if w not in names and doc.roster.by_name(w)]
+        speakers = {d.speaker for d in decisions.values()}
+        names += [w for w in listed.split() if w not in names and w not in speakers and doc.roster.by_name(w)]
     return {FIRST_PERSON_NAME: shown, **{other: shown for other in names if other != shown}}
 
 
-def listed_full_name(doc: Document, names: list[str]) -> str | None:
+_NARRATOR_TAGS = frozenset({"first_person_tag", "first_person_action_beat"})  # the narrator's own line, read from its paragraph
+
+
+def listed_full_name(doc: Document, names: list[str], decisions: dict[int, Decision]) -> str | None:
     """The narrator's full name in a fan fiction header's cast (``Characters: Wren Castellano,
     Anton Mercer``): the one listed full name with a word that is already one of the
     narrator's ``names`` or that the quotations call more often than the narration (less its
-    front matter) writes it (``"Castellano."``, ``"Nobody here is a genius, Castellano."``),
+    front matter) writes it (in quotations not tagged as the narrator's own: ``"Castellano."``,
+    ``"Nobody here is a genius, Castellano."``; ``"I know, Tomas," I said`` calls someone
+    else),
     whose other words the narration never writes (``Wren``: someone the narration writes of
     in the third person is not ``I``; ``Mercer yells`` keeps ``Anton Mercer`` off), and no
     other listed name shares that word. Nor a name whose word another person's short name
@@ -85,8 +91,9 @@ def listed_full_name(doc: Document, names: list[str]) -> str | None:
     narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
     written = Counter(re.findall(r"[\w'’-]+", narration))
     called: Counter = Counter()
-    for index in doc.paragraph_of:
-        called.update({w for phrase in address_phrases(doc.segments[index].text) for w in phrase.rstrip(".").split()})
+    for index, decision in decisions.items():
+        if decision.rule not in _NARRATOR_TAGS:
+            called.update({w for phrase in address_phrases(doc.segments[index].text) for w in phrase.rstrip(".").split()})
     shared = Counter(w for n in listed for w in set(n))
     clips = {p.name for p in doc.roster.people if len(p.name) >= 3 and " " not in p.name and p.name not in names}
     fits = [n for n in listed

@@ -896,7 +896,7 @@ def called_after_full_stop(quote: str) -> list[str]:
 
 
 def inner_vocatives(quote: str) -> list[str]:
-    """Names set off by commas inside a sentence, after a lower-case word and before one (or ``I``):
+    """Names set off by commas inside a sentence, after a lower-case word and before one:
     ``"Come with me, Gilbert, for ..."``, ``"It is your best work, Basil, the best ..."``;
     not a list (``Tom, Dick, and Harry``) nor an apposition after a person noun (``my
     brother, Edmund, came``); the word after may be ``I`` (``"It is yours, Rupert, I swear."``),
