@@ -1064,7 +1064,8 @@ def test_a_name_a_person_was_still_or_was_before_a_relative_clause_is_theirs():
 
     from ficaudio.attribute.characters import Person, Roster
     roster = Roster()
-    people = {n: roster.add(Person(n, Counter({n: 4})), [n]) for n in ("Sable", "Thomas Hale", "Flint", "Oliver Kerr")}
+    for n in ("Sable", "Thomas Hale", "Flint", "Oliver Kerr"):
+        roster.add(Person(n, Counter({n: 4})), [n])
     text = "Back when Sable was still Thomas Hale from Leeds, and Flint was Oliver Kerr who fixed bikes, nobody asked."
     aliases.join_equated_names(roster, text, [(0, len(text))])
     assert len(roster.people) == 2
