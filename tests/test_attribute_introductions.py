@@ -9,6 +9,8 @@ from ficaudio.attribute.rules import Decision
 from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
+import pytest
+
 from attribute_scenes import (
     dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, speakers_of,
 )
@@ -612,3 +614,15 @@ def test_a_full_name_met_only_in_the_header_or_inside_a_longer_word_is_still_new
     assert dialogue_speakers(["Characters: Teddy Marsh, Ottilie Brandt", "~~~", *scene])[1] == "Ottilie Brandt"
     roses = [scene[0] + " Roses filled every vase.", scene[1], scene[2].replace("Ottilie Brandt", "Rose Ashby"), *scene[3:]]
     assert dialogue_speakers(roses)[1] == "Rose Ashby"
+
+
+@pytest.mark.parametrize("word", ["Delighted", "Exactly", "Seriously", "Welcome", "Likewise", "Morning", "Right", "Charmed"])
+def test_a_word_said_as_a_one_word_reply_names_nobody(word):
+    # a described speaker answered by an ordinary word keeps her description: only a real
+    # name, or one the reply owns ("You remember my name."), names her
+    scene = ["Piet crossed the gallery to where the consul's sister stood by a tall window.",
+             '"Good evening," the consul\'s sister said.', f'"{word}," Piet said.',
+             '"Are you enjoying the exhibition?" said the consul\'s sister.', '"Very much," Piet said.']
+    attribution = scene_attribution(scene)
+    assert dialogue_speakers(scene) == ["the consul's sister", "Piet", "the consul's sister", "Piet"]
+    assert word not in {c.name for c in attribution.characters}

@@ -246,7 +246,9 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
     (Mrs. Hall being a character the roster knows). A call that is nothing but a name the
     roster does not know (:func:`bare_call`: ``"Ysolde," said the monk.`` / ``The dragon went
-    still. "You know my name."``) names a described speaker who had spoken before the call. The
+    still. "You know my name."``) names a described speaker who had spoken before the call, when the
+    word is a real name or the reply owns it (:func:`_answered_as_name`: ``"Delighted," Teddy said.``
+    names nobody). The
     call may be any quotation of the turn before, not only its last (``"Feel sick, Thea?" he asked.
     "Why didn't you call?"`` / ``"I thought you were here," she said.``). Only a reply read from its own paragraph
     counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
@@ -265,7 +267,7 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
             continue
         silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
         if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
-            silent = [] if doc.roster.lookup(called) else [called]  # a name met only in this call: nobody else owns it
+            silent = [] if doc.roster.lookup(called) or not _answered_as_name(doc, called, doc.segments[following].text) else [called]  # met only in this call
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
@@ -431,6 +433,23 @@ def bare_call(doc: Document, quote: str) -> str | None:
         return None
     word = m.group(1)
     return None if re.search(rf"(?<![\w'’]){re.escape(word.lower())}", doc.text) else word
+
+
+_OWN_NAME = letters.compile(r"(?<![\w'’])my name\b", re.IGNORECASE)
+
+
+def _answered_as_name(doc: Document, word: str, reply: str) -> bool:
+    """Whether a word called alone is a name: a real one (:func:`~ficaudio.attribute.characters.may_be_name`,
+    strictly: a listed given name or one written mid-sentence), or one the reply owns (``"Ysolde," said
+    the monk.`` / ``"You know my name."``). A word said as a one-word reply is none (``"Delighted,"
+    Teddy said.``, ``"Yield?"``, ``"Likewise."``).
+
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(text="")
+    >>> _answered_as_name(doc, "Ysolde", "You know my name."), _answered_as_name(doc, "Delighted", "Are you?"), _answered_as_name(doc, "Thea", "What?")
+    (True, False, True)
+    """
+    return may_be_name(doc.text, word, strict=True) or bool(_OWN_NAME.search(reply))
 
 
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
