@@ -477,3 +477,10 @@ def test_an_adverb_opening_a_sentence_before_the_is_no_person(adverb):
         '"Only the wind," Tomas said.',
     ]).characters]
     assert adverb not in characters
+
+
+def test_a_given_name_ending_in_ly_is_a_person_though_it_only_opens_sentences():
+    # "Holly" is never written mid-sentence here, like an adverb ("Presently"), but it is a
+    # listed given name: she keeps her own explicitly tagged line
+    scene = ["Holly and Bram waited on the pier.", "Holly looked up.", '"Captain, how far is it?" Holly asked.', '"Two miles," Bram said.']
+    assert dialogue_speakers(scene) == ["Holly", "Bram"]

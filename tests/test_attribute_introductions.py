@@ -9,6 +9,8 @@ from ficaudio.attribute.rules import Decision
 from ficaudio.models import SegmentKind
 from types import SimpleNamespace
 
+import pytest
+
 from attribute_scenes import (
     dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, speakers_of,
 )
@@ -362,7 +364,7 @@ def test_a_call_at_a_chapter_end_takes_no_vote_from_the_next_chapters_first_line
     story = Story(text, "t", None, "t.txt", tuple(Chapter(c, None, None, tuple(blocks[c])) for c in (1, 2)))
     doc = build_document(story, segments, ())
     decisions = {0: Decision("Bo", 1.0, "explicit_tag"), 2: Decision("Ann", 1.0, "explicit_tag"), 4: Decision("Cy", 1.0, "explicit_tag")}
-    votes, calls, _ = _call_votes(doc, decisions, {})
+    votes, _, calls, _ = _call_votes(doc, decisions, {})
     assert calls["Bo"] == 1 and "Cy" not in votes["Bo"]
 
 
@@ -612,3 +614,24 @@ def test_a_full_name_met_only_in_the_header_or_inside_a_longer_word_is_still_new
     assert dialogue_speakers(["Characters: Teddy Marsh, Ottilie Brandt", "~~~", *scene])[1] == "Ottilie Brandt"
     roses = [scene[0] + " Roses filled every vase.", scene[1], scene[2].replace("Ottilie Brandt", "Rose Ashby"), *scene[3:]]
     assert dialogue_speakers(roses)[1] == "Rose Ashby"
+
+
+@pytest.mark.parametrize("word", ["Delighted", "Exactly", "Seriously", "Welcome", "Likewise", "Morning", "Right", "Charmed"])
+def test_a_word_said_as_a_one_word_reply_names_nobody(word):
+    # a described speaker answered by an ordinary word keeps her description: only a real
+    # name, or one the reply owns ("You remember my name."), names her
+    scene = ["Piet crossed the gallery to where the consul's sister stood by a tall window.",
+             '"Good evening," the consul\'s sister said.', f'"{word}," Piet said.',
+             '"Are you enjoying the exhibition?" said the consul\'s sister.', '"Very much," Piet said.']
+    attribution = scene_attribution(scene)
+    assert dialogue_speakers(scene) == ["the consul's sister", "Piet", "the consul's sister", "Piet"]
+    assert word not in {c.name for c in attribution.characters}
+
+
+def test_one_who_answers_a_call_of_a_role_after_it_is_not_the_one_called():
+    # the chef's only "vote" is the cook who answered Nell's question: the one who
+    # answers a call is not always the one called, so Chef keeps her own tagged lines
+    scene = ["Chef came down the stairs with the crates. Nell and Jory were peeling onions.",
+             '"Knives out," Chef said.', "Nell looked up.", '"Chef, which one?" Nell asked.',
+             '"The small one," Jory said.', "Chef lit her pipe.", '"Move," Chef said.']
+    assert dialogue_speakers(scene) == ["Chef", "Nell", "Jory", "Chef"]

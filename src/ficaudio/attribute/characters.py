@@ -424,14 +424,15 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
     """Capitalised forms that name places, peoples or nothing at all.
 
     ``Front Street``, ``Norcombe Hill``, ``New York`` (place words), ``American`` (a
-    demonym) and ``Presently`` (an adverb that only ever starts sentences) are not characters.
+    demonym) and ``Presently`` (an adverb that only ever starts sentences) are not characters;
+    a listed given name ending in ``-ly`` (``Lily looked up.``) is no adverb.
 
     >>> is_non_person_form("Norcombe Hill", Occurrence(total=3, mid_sentence=3))
     True
     >>> is_non_person_form("Presently", Occurrence(total=2, mid_sentence=0))
     True
-    >>> is_non_person_form("Molly", Occurrence(total=4, mid_sentence=3))
-    False
+    >>> is_non_person_form("Molly", Occurrence(total=4, mid_sentence=3)), is_non_person_form("Lily", Occurrence(total=3, mid_sentence=0))
+    (False, False)
     """
     words = form.lower().split()
     if sum(occ.titled.values()) * 2 > occ.total:
@@ -444,7 +445,7 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
         return True  # a nickname such as "Irish" shows itself as the subject of "said"
     if len(words) > 1 and words[0] in PLACE_PREFIXES:
         return True
-    return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0
+    return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0 and not is_listed_given_name(form)
 
 
 def is_interface_label(form: str, occ: Occurrence) -> bool:

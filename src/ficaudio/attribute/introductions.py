@@ -246,7 +246,9 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     Teddy.`` / ``The landlady looked up. "What now?"`` -> ``{"the landlady": "Mrs. Hall"}``
     (Mrs. Hall being a character the roster knows). A call that is nothing but a name the
     roster does not know (:func:`bare_call`: ``"Ysolde," said the monk.`` / ``The dragon went
-    still. "You know my name."``) names a described speaker who had spoken before the call. The
+    still. "You know my name."``) names a described speaker who had spoken before the call, when the
+    word is a real name or the reply owns it (:func:`_answered_as_name`: ``"Delighted," Teddy said.``
+    names nobody). The
     call may be any quotation of the turn before, not only its last (``"Feel sick, Thea?" he asked.
     "Why didn't you call?"`` / ``"I thought you were here," she said.``). Only a reply read from its own paragraph
     counts; the narrator's answers (``"Pip, sir."``) name the narrator, not whoever speaks next.
@@ -265,7 +267,7 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
             continue
         silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
         if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
-            silent = [] if doc.roster.lookup(called) else [called]  # a name met only in this call: nobody else owns it
+            silent = [] if doc.roster.lookup(called) or not _answered_as_name(doc, called, doc.segments[following].text) else [called]  # met only in this call
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
     return renames
@@ -431,6 +433,23 @@ def bare_call(doc: Document, quote: str) -> str | None:
         return None
     word = m.group(1)
     return None if re.search(rf"(?<![\w'’]){re.escape(word.lower())}", doc.text) else word
+
+
+_OWN_NAME = letters.compile(r"(?<![\w'’])my name\b", re.IGNORECASE)
+
+
+def _answered_as_name(doc: Document, word: str, reply: str) -> bool:
+    """Whether a word called alone is a name: a real one (:func:`~ficaudio.attribute.characters.may_be_name`,
+    strictly: a listed given name or one written mid-sentence), or one the reply owns (``"Ysolde," said
+    the monk.`` / ``"You know my name."``). A word said as a one-word reply is none (``"Delighted,"
+    Teddy said.``, ``"Yield?"``, ``"Likewise."``).
+
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(text="")
+    >>> _answered_as_name(doc, "Ysolde", "You know my name."), _answered_as_name(doc, "Delighted", "Are you?"), _answered_as_name(doc, "Thea", "What?")
+    (True, False, True)
+    """
+    return may_be_name(doc.text, word, strict=True) or bool(_OWN_NAME.search(reply))
 
 
 _READ_FROM_PARAGRAPH = frozenset({"explicit_tag", "pronoun_tag", "description_tag", "named_action_beat", "pronoun_action_beat", "description_action_beat"})
@@ -662,17 +681,19 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     votes and more than half. Not a person whose own tagged line calls the name (nobody calls
     themselves), nor genders that clash, nor a name another pass renamed (``taken``). A role
     written as a name (``Chef``, ``Coach``: :func:`is_role_word`) is someone's second name however
-    often the narration writes it, so one vote names it: ``Mercer looks at the clock. "It's
-    late."`` / ``"I know, Chef, I'm just the messenger."`` -> ``{"Chef": "Mercer"}``.
+    often the narration writes it, so one vote names it, the vote of the line the call replies to:
+    ``Mercer looks at the clock. "It's late."`` / ``"I know, Chef, I'm just the messenger."`` ->
+    ``{"Chef": "Mercer"}``. One who answers a call after it is not always the one called (``"Coach,
+    how many?" Lily asked.`` / ``"Ten," Tom said.``): alone, that vote names nobody.
     """
     doc = resolver.doc
-    votes, calls, callers = _call_votes(doc, decisions, taken)
+    votes, replied, calls, callers = _call_votes(doc, decisions, taken)
     written = Counter(m.person for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name")
     renames: dict[str, str] = {}
     for name, counter in votes.items():
         owner, weight = counter.most_common(1)[0] if counter else ("", 0)
         role = is_role_word(name)
-        if weight >= (1 if role else 2) and weight * 2 > sum(counter.values()) and (written[name] < calls[name] or role) and owner not in callers[name] and _genders_agree(resolver, name, owner):
+        if (weight >= 2 or role and owner in replied[name]) and weight * 2 > sum(counter.values()) and (written[name] < calls[name] or role) and owner not in callers[name] and _genders_agree(resolver, name, owner):
             renames[name] = taken.get(owner, owner)
     return renames
 
@@ -701,13 +722,14 @@ _RANK_TITLES = frozenset({"king", "queen", "prince", "princess", "lord", "duke",
 _NOT_ROLES = GENERIC_HEADS | {"voice", "friend", "figure", "creature", "stranger"}
 
 
-def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], Counter, dict[str, set[str]]]:
+def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> tuple[dict[str, Counter], dict[str, set[str]], Counter, dict[str, set[str]]]:
     """For each voice a quotation calls by name: who spoke the lines next to its calls (votes:
-    in the paragraph just before or after, in the same chapter), how often it is called, and
-    who calls it by a tag naming them."""
+    in the paragraph just before or after, in the same chapter), which of them spoke the line
+    before (the call replies to them), how often it is called, and who calls it by a tag naming them."""
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     speakers = {decisions[i].speaker for i in dialogue}
     votes: dict[str, Counter] = defaultdict(Counter)
+    replied: dict[str, set[str]] = defaultdict(set)
     calls: Counter = Counter()
     callers: dict[str, set[str]] = defaultdict(set)
     for k, index in enumerate(dialogue):
@@ -715,13 +737,17 @@ def _call_votes(doc: Document, decisions: dict[int, Decision], taken: dict[str, 
             continue  # no capitalised word where a call stands
         caller, para = decisions[index].speaker, doc.paragraph_of[index]
         around = dialogue[k - 1:k] + dialogue[k + 1:k + 2]
-        neighbours = [decisions[o] for o in around if doc.paragraph_of[o].chapter == para.chapter and abs(doc.paragraph_of[o].index - para.index) == 1]
+        near = [o for o in around if doc.paragraph_of[o].chapter == para.chapter and abs(doc.paragraph_of[o].index - para.index) == 1]
+        neighbours = [decisions[o] for o in near]
+        before = {decisions[o].speaker for o in near if o < index}
         for name in vocatives_in(doc, doc.segments[index].text):
             if name not in speakers or name in (caller, FIRST_PERSON_NAME) or name in taken or not name[:1].isupper():
                 continue
             calls[name] += 1
             if decisions[index].rule in _NAME_TAGS:
                 callers[name].add(caller)
-            votes[name].update(d.speaker for d in neighbours if d.rule in _VOTING_RULES and d.speaker not in (caller, name, FIRST_PERSON_NAME) and d.speaker[:1].isupper())
-    return votes, calls, callers
+            voters = [d.speaker for d in neighbours if d.rule in _VOTING_RULES and d.speaker not in (caller, name, FIRST_PERSON_NAME) and d.speaker[:1].isupper()]
+            votes[name].update(voters)
+            replied[name].update(before.intersection(voters))
+    return votes, replied, calls, callers
 
