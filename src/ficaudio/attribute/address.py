@@ -56,6 +56,8 @@ def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[
     Scenes: tests/test_attribute_address.py.
     """
     wanted = _wanted(quote, courtesy)
+    if not wanted:
+        return []
     fit = [p.name for p in doc.roster.people if _fits(p, wanted)]
     if not fit and any(ranks is _ROYAL_CHILDREN for _, ranks in wanted):
         crowned = [(gender, _MONARCHS if ranks is _ROYAL_CHILDREN else ranks) for gender, ranks in wanted]
