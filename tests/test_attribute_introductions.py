@@ -635,3 +635,16 @@ def test_one_who_answers_a_call_of_a_role_after_it_is_not_the_one_called():
              '"Knives out," Chef said.', "Nell looked up.", '"Chef, which one?" Nell asked.',
              '"The small one," Jory said.', "Chef lit her pipe.", '"Move," Chef said.']
     assert dialogue_speakers(scene) == ["Chef", "Nell", "Jory", "Chef"]
+
+
+def test_a_role_claimed_by_two_named_speakers_names_nobody():
+    """``"I'm the captain," said Idris.`` and ``"I'm the captain," said Mara.``: two claimers, so
+    ``the captain`` stays its own voice (this once raised a ValueError)."""
+    scene = [
+        "The deck pitched. Idris and Mara held the rail.",
+        '"Hold the line!" shouted the captain.',
+        '"I\'m the captain," said Idris.',
+        '"I\'m the captain," said Mara.',
+        '"Hold the line!" shouted the captain.',
+    ]
+    assert dialogue_speakers(scene) == ["the captain", "Idris", "Mara", "the captain"]

@@ -327,7 +327,7 @@ def role_claimed_named(resolver: Resolver, decisions: dict[int, Decision], taken
             head = m.group(1).rsplit(" ", 1)[-1]
             if f"the {head}" in voices and head not in KIN_GENDER:
                 claimers.setdefault(f"the {head}", set()).add(decision.speaker)
-    return {role: named for role, (named,) in ((r, tuple(c)) for r, c in claimers.items()) if len(claimers[role]) == 1 and _genders_agree(resolver, role, named)}
+    return {role: named for role, names in claimers.items() if len(names) == 1 for named in names if _genders_agree(resolver, role, named)}
 
 
 def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
