@@ -50,7 +50,8 @@ _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
-_GIVEN_NAME = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
+_RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
+_GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
 _DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
 _PRONOUN_NAME_IS = letters.compile(r"(?<=[.!?] )(His|Her) (?:first |real )?name (?:is|was) " + _GIVEN_NAME + r"(?=[,.;!?—]|\s+and\b)")
 _CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
@@ -58,7 +59,6 @@ _ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
 _SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?—–]{1,40}?)(?: (?:is|was) |\s*(?:,|—|–|--)\s*)$")
 _RELATION = (r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:(?:best|oldest|old|dear|closest|little|big|older|younger|elder|eldest|youngest|twin) )?"
              r"(?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife|cousin|friend|companion|partner|roommate|flatmate|colleague|comrade)")
-_RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _KIN_APPOSITION = letters.compile(r"\b(" + _RELATION + r"),? " + _RELATIVE + r"(?=[,.;!?]| [a-z])")
 _RELATION_AFTER_NAME = letters.compile(r"(?<![\w'’])" + _RELATIVE + r"(?:, (" + _RELATION + r")(?=[,.;!?—])| (?:is|was|had been) (" + _RELATION + r")(?=[,.;!?—]| and\b))")  # not a list: "Sam, my sister and I"
 _INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)

@@ -13,7 +13,6 @@ line is the line's again.
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
@@ -106,9 +105,8 @@ def answers_with_own_name(doc: Document, index: int) -> bool:
     if not is_own_name(doc.segments[index].text):
         return False
     para = doc.paragraph_of[index]
-    at = bisect_right(doc.paragraph_starts, para.start) - 1
     here = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
-    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not para.scene_start else ""
+    before = doc.text[previous.start:previous.end] if (previous := doc.paragraph_before(para)) else ""
     into_phone = _SAID_INTO.search(here) and _HANDLED.search(here + " " + before)
     return bool(into_phone or call_opens(here)) and not _DIALLED.search(here + " " + before)
 
@@ -191,8 +189,7 @@ def _channel_beside(ctx: QuoteContext) -> bool:
     """A phone or a radio in the narration of the quotation's paragraph, or anywhere in the
     paragraph before (``"On speaker, Mr. Dov."`` / ``"Harbour Ash, this is Relay Control."``)."""
     doc = ctx.doc
-    at = bisect_right(doc.paragraph_starts, ctx.para.start) - 1
-    before = doc.text[doc.paragraphs[at - 1].start:doc.paragraphs[at - 1].end] if at and not ctx.para.scene_start else ""
+    before = doc.text[previous.start:previous.end] if (previous := doc.paragraph_before(ctx.para)) else ""
     return any(_CHANNEL.search(n) for n in (before, *(doc.text[s:e] for s, e in ctx.para.narration(doc.segments))))
 
 

@@ -90,6 +90,11 @@ class Document:
         """Where each paragraph starts, in order (for bisecting to a paragraph's ordinal)."""
         return [para.start for para in self.paragraphs]
 
+    def paragraph_before(self, para: Paragraph) -> Paragraph | None:
+        """The paragraph right before ``para`` in the same scene: None after a scene break or at the start."""
+        at = bisect.bisect_right(self.paragraph_starts, para.start) - 1
+        return self.paragraphs[at - 1] if at and not para.scene_start else None
+
 
 def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Paragraph], dict[int, Paragraph]]:
     """One Paragraph per story block, with the indices of the quotations that start in it."""

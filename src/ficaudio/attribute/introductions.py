@@ -21,6 +21,7 @@ from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
+from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
@@ -190,7 +191,7 @@ def is_cover_name(doc: Document, name: str) -> bool:
     person: ``"And you, Miss--?"`` / ``"Vogel. Annika Vogel."`` in a story whose narration calls
     her Juno throughout."""
     person = doc.roster.by_name(name)
-    return person is not None and not person.known and not any(m.person == name for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name")
+    return person is not None and not person.known and not any(m.person == name for m in story_names(doc))
 
 
 def _shows_another(doc: Document, index: int, speaker: str) -> bool:
@@ -495,11 +496,10 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
     asks Tom, at the table all along, not the waiter who has just come over."""
     doc, events = resolver.doc, resolver.salience.events()
     positions = [pos for pos, _, _ in events]
-    order = {p.start: k for k, p in enumerate(doc.paragraphs)}
     renames: dict[str, str] = {}
     for index, decision in sorted(decisions.items()):
         m = _NAME_ALONE.match(doc.segments[index].text)
-        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := _paragraph_before(doc, order, doc.paragraph_of[index])) is None or previous.quotes:
+        if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := doc.paragraph_before(doc.paragraph_of[index])) is None or previous.quotes:
             continue
         if len(doc.paragraph_of[index].quotes) > 1 or _spoke_before(decisions, called.name, index):
             continue  # a call going on into a question, or to someone who has spoken already: no newcomer
@@ -508,12 +508,6 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
         if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
             renames[newcomers[0]] = called.name
     return renames
-
-
-def _paragraph_before(doc: Document, order: dict[int, int], para: Paragraph) -> Paragraph | None:
-    """The paragraph right before ``para`` (``order``: each paragraph's place by its start) in the same scene, if any."""
-    at = order[para.start]
-    return doc.paragraphs[at - 1] if at and not para.scene_start else None
 
 
 def is_epithet(described: str) -> bool:
@@ -688,13 +682,13 @@ def called_name_answered(resolver: Resolver, decisions: dict[int, Decision], tak
     """
     doc = resolver.doc
     votes, replied, calls, callers = _call_votes(doc, decisions, taken)
-    written = Counter(m.person for p in doc.paragraphs if not p.front_matter for m in p.mentions if m.kind == "name")
+    written = Counter(m.person for m in story_names(doc))
     renames: dict[str, str] = {}
     for name, counter in votes.items():
         owner, weight = counter.most_common(1)[0] if counter else ("", 0)
         role = is_role_word(name)
         if (weight >= 2 or role and owner in replied[name]) and weight * 2 > sum(counter.values()) and (written[name] < calls[name] or role) and owner not in callers[name] and _genders_agree(resolver, name, owner):
-            renames[name] = taken.get(owner, owner)
+            renames[name] = owner
     return renames
 
 
