@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
@@ -60,16 +60,6 @@ class Occurrence:
     honorifics: Counter = field(default_factory=Counter)
 
 
-def _bears_title(form: str, title: str) -> bool:
-    """Whether a name form opens with ``title``, written out or short, with or without its stop.
-
-    >>> _bears_title("Capt Rhys", "captain"), _bears_title("Dr. Archie", "doctor"), _bears_title("Captain", "captain")
-    (True, True, False)
-    """
-    first, _, rest = form.partition(" ")
-    return bool(rest) and same_title(first.rstrip(".").lower(), title)
-
-
 def title_form(title: str, form: str) -> str:
     """``('mrs', 'Bennet')`` -> ``Mrs. Bennet``."""
     return f"{_TITLE_SPELLING.get(title, title.capitalize())} {form}"
@@ -108,8 +98,11 @@ class Roster:
         """The people who bear ``title`` in any of their names, written out or abbreviated:
         ``captain`` -> ``Captain Rhys``, ``Commander Hale`` who goes by ``Hale`` for
         ``commander``, ``Dr. Archie`` for ``doctor``, ``Capt Rhys`` (stored without its stop)
-        for ``captain``."""
-        return [p for p in self.people if title and any(_bears_title(f, title) for f in (p.name, *p.forms))]
+        for ``captain``; not a bare ``Captain``."""
+        if not title:
+            return []
+        prefixes = title_prefixes(title)
+        return [p for p in self.people if any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
 
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""

@@ -6,6 +6,8 @@ common capitalised words that are not names. Lists are sets of lower-case words.
 
 from __future__ import annotations
 
+from functools import cache
+
 from ficaudio.models import Gender
 
 _SPEECH_STEMS = """
@@ -150,6 +152,18 @@ def same_title(a: str, b: str) -> bool:
     (True, True, False)
     """
     return _SPELLED_OUT.get(a, a) == _SPELLED_OUT.get(b, b)
+
+
+@cache
+def title_prefixes(title: str) -> tuple[str, ...]:
+    """How a name opening with ``title`` starts, lower case, written out or short, with or
+    without its stop, before the rest of the name (for ``str.startswith``).
+
+    >>> sorted(title_prefixes("captain"))
+    ['capt ', 'capt. ', 'captain ', 'captain. ']
+    """
+    spellings = {k for k in (title, *_SPELLED_OUT, *_SPELLED_OUT.values()) if same_title(k, title)}
+    return tuple(f"{s}{stop} " for s in sorted(spellings) for stop in ("", "."))
 
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
