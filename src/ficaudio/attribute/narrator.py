@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD
+from ficaudio.attribute.aliases import CAST_FIELD, writes_word
 from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
@@ -88,7 +88,7 @@ def listed_full_name(doc: Document, names: list[str], decisions: dict[int, Decis
     listed = [n.split() for n in cast.group(1).split(",") if len(n.split()) > 1] if cast else []
     if not listed:
         return None
-    narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
+    narration = story_narration(doc)
     written = Counter(re.findall(r"[\w'’-]+", narration))
     called: Counter = Counter()
     for index, decision in decisions.items():
@@ -166,8 +166,8 @@ def add_called_given_name(doc: Document, decisions: dict[int, Decision], name: s
               and len(phrases := address_phrases(doc.segments[i].text)) == 1}
     called = {n for n in called if " " not in n and n != surname and n not in others and doc.roster.lookup(n) is None}
     clips = [n for n in called if surname.startswith(n) and len(n) >= 3]
-    narration = " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
-    given = [n for n in called if n not in clips and is_listed_given_name(n) and not re.search(rf"\b{re.escape(n)}\b", narration)]
+    narration = story_narration(doc)
+    given = [n for n in called if n not in clips and is_listed_given_name(n) and not writes_word(narration, n)]
     for form in clips + (given if len(given) == 1 else []):
         person.forms[form] += 1
 
@@ -223,6 +223,11 @@ def self_description(doc: Document, start: int, end: int) -> list[str]:
             if person is not None:
                 names.append(person.name)
     return names
+
+
+def story_narration(doc: Document) -> str:
+    """The narration of the story (not its front matter), paragraphs joined by spaces."""
+    return " ".join(doc.text[s:e] for p in doc.paragraphs if not p.front_matter for s, e in p.narration(doc.segments))
 
 
 def story_names(doc: Document) -> list[Mention]:
