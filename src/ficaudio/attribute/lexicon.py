@@ -117,6 +117,9 @@ KIN_GENDER = {
 GENDERED_ROLES = frozenset(_MALE_ROLES.split()) | frozenset(_FEMALE_ROLES.split())
 """The nouns of :data:`KIN_GENDER` that name what someone does or is ranked (``squire``,
 ``landlady``), not only their sex or kin (``man``, ``aunt``)."""
+FAMILY_KIN = frozenset({"father", "mother", "brother", "sister", "son", "daughter", "grandfather", "grandmother",
+                        "uncle", "aunt", "nephew", "niece", "husband", "wife", "dad", "mom", "mum"})
+"""The nouns of :data:`KIN_GENDER` for family (``his sister``, ``her son``), who may share a surname."""
 
 KIN_NAMES = {
     "mom": "mother", "mum": "mother", "mama": "mother", "mamma": "mother", "mommy": "mother", "mummy": "mother", "mother": "mother",

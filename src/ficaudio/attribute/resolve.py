@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
+from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -1013,11 +1013,10 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     bound = named_later_in_clause(resolver, m, para)
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
-    talking = resolver.conversation.participants() if bound_alike else ()
     for _, name, _ in resolver.salience.recent(m.start):
         if name == possessor or name in others or resolver.gender(name) is not m.gender:
             continue
-        if bound_alike and name not in talking and not _recent_subject(resolver, name, m.start):  # not in_the_talk
+        if bound_alike and not in_the_talk(resolver, name, m.start):
             return None  # the one person alike in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
@@ -1143,10 +1142,6 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     return spouses.pop() if len(spouses) == 1 else None
 
 
-_FAMILY_HEADS = frozenset({"father", "mother", "brother", "sister", "son", "daughter", "grandfather", "grandmother",
-                           "uncle", "aunt", "nephew", "niece", "husband", "wife", "dad", "mom", "mum"})
-
-
 def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """``his sister`` / ``her father`` is the one person of the kin word's gender who shares
     the surname of the one ``his``/``her`` means: a family shares its name (``Rafe Castellano``
@@ -1155,7 +1150,7 @@ def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str 
 
     Scenes: tests/test_attribute_resolve.py.
     """
-    if m.head not in _FAMILY_HEADS or len(m.text.split()) != 2:
+    if m.head not in FAMILY_KIN or len(m.text.split()) != 2:
         return None
     owner = resolver.person(name) if (name := _possessor(resolver, m, para)) else None
     names = family_names(resolver)
