@@ -315,8 +315,7 @@ def write_book_json(folder: Path, state: FolderState, plan: RenderPlan, book_pat
         for number, (chapter, start) in enumerate(zip(chapters, starts_ms, strict=True)):
             write(("," if number else "") + "\n  " + json.dumps(_chapter_json(folder, chapter, start), ensure_ascii=False))
         write("\n ]\n}\n")
-    state.manifest.setdefault("book", {}).update(created=data["created"], cover=data["cover"])  # so the next render need not read book.json back
-    state.write(folder)
+    state.manifest.setdefault("book", {}).update(created=data["created"], cover=data["cover"])  # written by remember(), so the next render need not read book.json back
 
 
 def _write_cover(folder: Path, cover: bytes | None) -> str | None:

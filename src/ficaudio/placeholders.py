@@ -30,6 +30,7 @@ _NOT_BEFORE = r"(?![^\W_])(?!/[^\W_])"
 READER_NAME = _NOT_AFTER + _bare_or_bracketed(r"(?i:[yf]/n)") + _NOT_BEFORE
 OTHER_NAME_PART = _NOT_AFTER + _bare_or_bracketed(r"(?i:y/l/n|[lm]/n)") + _NOT_BEFORE
 POSSESSIVE = r"(?P<possessive>['’]s(?![^\W_]))"
+YES_NO = _bare_or_bracketed(r"(?i:y/n)")  # a yes/no prompt after a question, when nothing else follows
 READER_NAME_RE = re.compile(rf"{READER_NAME}{POSSESSIVE}?")
 
 

@@ -67,8 +67,6 @@ def select_lines(script: Script, chapter: int | None, first: int | None, last: i
         and _is_heard(script.lines[index])
     ]
     chosen = chosen if first is not None or last is not None else chosen[:DEFAULT_PREVIEW_LINES]
-    if not chosen:
-        raise InputError("no spoken lines in that range", hint="see the line numbers with `ficaudio script STORY --format text`")
     return chosen
 
 

@@ -60,7 +60,7 @@ _HEIGHT = re.compile(r"\b(\d)\s?['’′]\s?(\d{1,2})\s?(?:[\"”″]|['’′]{
 _RANGE = re.compile(r"\b(\d{1,4})\s?[-–]\s?(\d{1,4})\b(?![-–/]\d)")
 _EMOTICON = re.compile(r"(?<!\S)(?:[:;=]-?[()DPp3/\\|]|<3+|[xX]D|\^_*\^)(?![^\s.,!?])|~+")
 _LETTER_OR_DIGIT = re.compile(r"[^\W_]")
-_YES_NO_PROMPT = re.compile(r"(?<=\?)\s*(?:\(\s*y/n\s*\)|\[\s*y/n\s*\]|y/n)(?=[\s\])>:]*$)", re.IGNORECASE)
+_YES_NO_PROMPT = re.compile(r"(?<=\?)\s*" + placeholders.YES_NO + r"(?=[\s\])>:]*$)")
 _HONORIFIC = r"(?P<honorific>-(?i:chan|san|kun|sama|senpai))?"
 _YOU_AGREE = {"is": "are", "was": "were", "has": "have", "does": "do", "isn't": "aren't", "wasn't": "weren't", "hasn't": "haven't", "doesn't": "don't"}
 _VERB = r"(?:(?P<gap>[*_/]*\s+)(?P<verb>(?i:" + "|".join(_YOU_AGREE).replace("'", "['’]") + r"))\b)"
@@ -349,6 +349,8 @@ def reader_placeholders(text: str, reader: str = DEFAULT_READER_NAME) -> str:
     >>> reader_placeholders("Y/N was late, so Y/N-chan's gonna run; Y/N's bag")
     "you were late, so you're gonna run; your bag"
     """
+    if "/" not in text:
+        return text  # every placeholder has its slash
     text = _YES_NO_PROMPT.sub(" yes or no", text)
 
     def said(match: re.Match) -> str:

@@ -74,8 +74,7 @@ def is_scene_break_line(line: str) -> bool:
     core = "".join(line.split())
     if not core or not SCENE_BREAK_RE.fullmatch(core):
         return False
-    if re.search(r"[A-Za-z0-9]", core):
-        letters = re.sub(r"[^A-Za-z0-9]", "", core)
+    if letters := re.sub(r"[^A-Za-z0-9]", "", core):
         framed = len(letters) == 1 and letters in "oOxX" and not core[0].isalnum() and not core[-1].isalnum()
         return framed or (len(core) >= 3 and bool(LETTERED_BREAK_RE.fullmatch(letters)))
     return True
