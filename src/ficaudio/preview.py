@@ -93,19 +93,15 @@ def said_lines(script: Script, lines: Sequence[Line], config: Config) -> list[tu
 def _with_gaps(script: Script, said: Sequence[tuple[Line, list]], pauses: Pauses) -> Iterator[Utterance | Pause]:
     """What each line says, with the gap :func:`speech.gap_ms` puts between two lines (a
     chapter pause between chapters), and a heading's pause after it."""
-    from .speech import gap_ms
+    from .speech import gap_ms, spaced
 
     chapters = {chapter.index: chapter for chapter in script.story.chapters}
-    previous: Line | None = None
-    for line, items in said:
-        if previous is not None:
-            same = previous.segment.chapter == line.segment.chapter
-            yield Pause(gap_ms(chapters[line.segment.chapter], previous, line, pauses) if same else pauses.chapter_ms)
-        yield from items
-        heading = line.segment.kind is SegmentKind.HEADING
-        if heading:
-            yield Pause(pauses.heading_ms)
-        previous = None if heading else line
+
+    def gap(previous: Line, line: Line, _: bool) -> int:
+        same = previous.segment.chapter == line.segment.chapter
+        return gap_ms(chapters[line.segment.chapter], previous, line, pauses) if same else pauses.chapter_ms
+
+    return spaced(((line, items, False) for line, items in said), pauses, gap)
 
 
 # --------------------------------------------------------------------------- rendering

@@ -9,7 +9,7 @@ edit re-renders little.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -196,23 +196,35 @@ def chapter_title(story: Story, chapter: Chapter) -> str:
 def _chapter_items(reading: Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
     yield from _chapter_opening(reading, chapter, lines)
     pauses = reading.pauses
-    previous: Line | None = None
-    scene_break = False  # a SCENE_BREAK segment since the last spoken line
+    yield from spaced(_heard(reading, lines), pauses, lambda previous, line, scene_break: gap_ms(chapter, previous, line, pauses, scene_break))
+    yield Pause(pauses.chapter_ms)
+
+
+def _heard(reading: Reading, lines: list[tuple[int, Line]]) -> Iterator[tuple[Line, list[Utterance | Pause], bool]]:
+    """Each line that says something, what it says, and whether a SCENE_BREAK segment came since the last such line."""
+    scene_break = False
     for number, line in lines:
         if line.segment.kind == SegmentKind.SCENE_BREAK:
-            scene_break = previous is not None
-            continue
-        said = list(line_items(reading, line, number))
-        if not said:
-            continue
+            scene_break = True
+        elif said := list(line_items(reading, line, number)):
+            yield line, said, scene_break
+            scene_break = False
+
+
+def spaced(said: Iterable[tuple[Line, list[Utterance | Pause], bool]], pauses: Pauses,
+           gap: Callable[[Line, Line, bool], int]) -> Iterator[Utterance | Pause]:
+    """What each line says, with ``gap(previous, line, scene_break)`` of silence between two lines
+    and a heading's pause after a heading (which no gap follows): one place for a render's and a
+    preview's spacing."""
+    previous: Line | None = None
+    for line, items, scene_break in said:
         if previous is not None:
-            yield Pause(gap_ms(chapter, previous, line, pauses, scene_break))
-        yield from said
-        scene_break = False
-        if line.segment.kind == SegmentKind.HEADING:
+            yield Pause(gap(previous, line, scene_break))
+        yield from items
+        heading = line.segment.kind is SegmentKind.HEADING
+        if heading:
             yield Pause(pauses.heading_ms)
-        previous = None if line.segment.kind == SegmentKind.HEADING else line
-    yield Pause(pauses.chapter_ms)
+        previous = None if heading else line
 
 
 def _chapter_opening(reading: Reading, chapter: Chapter, lines: list[tuple[int, Line]]) -> Iterator[Utterance | Pause]:
