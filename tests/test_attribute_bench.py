@@ -108,6 +108,13 @@ STORY_FLOORS = [
     ("kitchen_shift", 97, 0.88),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes)
     ("road_hunters", 97, 0.70),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule
     ("royal_court", 92, 0.76),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes)
+    # round 34's blind set (bench/heldout then), read and moved here in round 35
+    ("frontier_town", 98, 0.80),  # round 34 blind: 79/98 = 0.806 at its start and its end
+    ("hero_team", 97, 0.41),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end
+    ("regency_ball", 93, 0.67),  # round 34 blind: 63/93 = 0.677 at its start and its end
+    ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
+    ("wedding_party", 96, 0.77),  # round 34 blind: 74/96 = 0.771 at its start and its end
+    ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
 ]
 
 
@@ -116,16 +123,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 34: 397 -> 398 and 457 -> 460
-    of 577 (start and end of the round)."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 577
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 396
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 457
 
 
 def test_explicit_accuracy_does_not_drop(tally):
