@@ -46,8 +46,9 @@ def test_a_third_voice_between_breaks_the_count_back_from_an_anchor():
 
 def test_two_anchors_that_each_rule_out_one_person_keep_a_third_persons_guess():
     p = Paragraph(1, 0, 0, 0)
-    # a question by Noa, the answer (guessed Callum from the turns before), then Tess
-    turns = [Turn(p, 0, "Tess", True), Turn(p, 1, "Callum", False, "turn_taking"), Turn(p, 2, "Noa", True), Turn(p, 3, "Callum", False, "turn_taking"), Turn(p, 4, "Tess", True)]
+    # a question by Noa, the answer (guessed Callum from the turns before, three people in them), then Tess
+    turns = [Turn(p, 0, "Tess", True), Turn(p, 1, "Callum", False, "turn_taking", case="three_way"), Turn(p, 2, "Noa", True),
+             Turn(p, 3, "Callum", False, "turn_taking", case="three_way"), Turn(p, 4, "Tess", True)]
     assert alternation_speaker(turns, 3) == "Callum"
 
 
@@ -127,3 +128,13 @@ def test_an_opening_turn_given_to_the_one_the_narration_put_forward_is_not_count
         "“You said to come at ten,” Lio said.",
     ]
     assert [(l.speaker, l.rule) for l in dialogue_lines(paragraphs)][0] == ("Marek", "salient_character")
+
+
+def test_a_count_through_two_people_holds_against_a_tag_after_it():
+    # Sakura speaks before and after the tea, two turns on from "Sugar?": a count from after would
+    # make her ask it; the count from before, through Ino and Kiba alone, says Ino
+    text = ('"I\'ll be outside," Sakura said.\n"Who wants tea?" Ino asked.\n"Me," Kiba said.\n"Milk?"\n"No milk."\n'
+            '"Sugar?"\n"Two."\n"It\'s cold out here," Sakura said.')
+    result = speakers(text, [INO, KIBA, SAKURA])
+    assert [s for s, _ in result] == ["Sakura", "Ino", "Kiba", "Ino", "Kiba", "Ino", "Kiba", "Sakura"]
+    assert result[5][1] == "turn_taking"

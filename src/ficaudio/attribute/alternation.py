@@ -38,6 +38,7 @@ class Turn:
     anchored: bool
     rule: str = ""  # the rule that decided its first quotation
     arrival: bool = False  # its narration brings someone in by name (``Dolly put her head in``)
+    case: str = ""  # the case of that rule (``three_way``: three people shared the turns counted)
 
 
 def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
@@ -51,7 +52,8 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
         if dialogue:
             decision = decisions.get(dialogue[0])
             anchored = decision is not None and decision.rule in ANCHOR_RULES
-            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, decision.rule if decision else "", brings_someone_in(doc, para)))
+            rule, case = (decision.rule, decision.case) if decision else ("", "")
+            runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, rule, brings_someone_in(doc, para), case))
     return [run for run in runs if len(run) >= 2]
 
 
@@ -158,13 +160,31 @@ def _usable_anchors(turns: list[Turn], k: int) -> list[int]:
     (a newcomer who speaks later breaks the alternation, so says nothing about ``k``) -- all
     of them when the conversation has no anchor before ``k`` -- up to a turn whose narration
     brings someone in (``The door opened and Dolly put her head in.``): who talks after an
-    arrival says nothing about who talked before it -- and of those, the ones whose count to
-    ``k`` keeps to two people (:func:`alternates_between`)."""
+    arrival says nothing about who talked before it -- and none after ``k`` when ``k`` was
+    counted through two people alone (:func:`counted_between_two`) -- and of those, the ones
+    whose count to ``k`` keeps to two people (:func:`alternates_between`)."""
     before = [j for j in range(k) if turns[j].anchored]
     talked = {turns[j].speaker for j in before}
-    end = next((j for j in range(k + 1, len(turns)) if turns[j].arrival), len(turns))
+    end = k + 1 if before and counted_between_two(turns[k]) else next((j for j in range(k + 1, len(turns)) if turns[j].arrival), len(turns))
     after = [j for j in range(k + 1, end) if turns[j].anchored and (not before or turns[j].speaker in talked)]
     return [j for j in before + after if alternates_between(turns, j, k)]
+
+
+def counted_between_two(turn: Turn) -> bool:
+    """Whether a turn was guessed by counting back through a talk of two people alone
+    (``turn_taking``, not its ``three_way`` case). Such a count, from a tag before it, holds
+    against a tag after it: a voice tagged a few turns on is more often someone coming back
+    into the talk than a sign the count slipped (``"Who wants tea?" Ino asked.`` / ``"Me," Kiba
+    said.`` / ``"Milk?"`` / ``"No milk."`` / ``"Sugar?"`` / ``"Two."`` / ``"It's cold out here,"
+    Sakura said.`` -- ``"Sugar?"`` stays Ino's: Sakura, tagged before the tea and after it, is
+    not counted into it).
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> p = Paragraph(1, 0, 0, 0)
+    >>> counted_between_two(Turn(p, 0, "Ino", False, "turn_taking")), counted_between_two(Turn(p, 0, "Ino", False, "turn_taking", case="three_way"))
+    (True, False)
+    """
+    return turn.rule == "turn_taking" and turn.case != "three_way"
 
 
 def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
