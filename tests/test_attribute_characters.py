@@ -484,3 +484,14 @@ def test_a_given_name_ending_in_ly_is_a_person_though_it_only_opens_sentences():
     # listed given name: she keeps her own explicitly tagged line
     scene = ["Holly and Bram waited on the pier.", "Holly looked up.", '"Captain, how far is it?" Holly asked.', '"Two miles," Bram said.']
     assert dialogue_speakers(scene) == ["Holly", "Bram"]
+
+
+def test_a_capitalised_thing_after_an_article_is_no_person_who_can_take_a_beat():
+    paragraphs = [
+        "Odile leaned on the gate while Bram checked the post.",
+        "“Your aunt's late,” Bram said.",
+        "“She's parking. It's a Land Cruiser, Bram.”",
+        "“Traffic was murder.” A silence long enough to park a Land Cruiser in. “Is that the dress?”",
+    ]
+    assert "Land Cruiser" not in paragraph_characters(paragraphs)
+    assert dialogue_speakers(paragraphs)[-1] != "Land Cruiser"

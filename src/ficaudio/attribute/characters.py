@@ -48,7 +48,7 @@ class Occurrence:
     total: int = 0
     mid_sentence: int = 0
     after_preposition: int = 0
-    after_the: int = 0  # "the Hokage", "the ANBU": a role or a group, not a name
+    after_the: int = 0  # "the Hokage", "the ANBU", "a Range Rover": a role, a group or a thing, not a name
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
     in_quote: int = 0
@@ -167,7 +167,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.mid_sentence += not run.initial
         occ.in_quote += in_quote
         occ.after_preposition += _word_before(text, run.start) in _PLACE_PREPOSITIONS
-        occ.after_the += _word_before(text, run.start) == "the" and not run.title
+        occ.after_the += after_article(text, run.start) and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
@@ -214,6 +214,20 @@ def is_possessive_end(text: str, end: int) -> bool:
 
 _LAST_WORD = letters.compile(r"([A-Za-z]+)[^A-Za-z.!?]*$")
 _FIRST_WORD = letters.compile(r"[^\w.!?]*?([A-Za-z]+)")
+
+
+_ARTICLE_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?)\s[\s_*\"“]*$")
+
+
+def after_article(text: str, position: int) -> bool:
+    """Whether an article comes right before ``position``: ``the Hokage`` (a role), ``a Range
+    Rover``, ``an Elphberg`` (a thing, one of a family) -- not a person's name; ``an' Burt``
+    (dialect for ``and``) has none.
+
+    >>> after_article("park a Range Rover", 7), after_article("Shady an' Burt", 15), after_article("the _Lusitania_", 4), after_article('the "Red Death"', 5)
+    (True, False, True, True)
+    """
+    return bool(_ARTICLE_BEFORE.search(text, max(0, position - 8), position))
 
 
 def _word_before(text: str, position: int) -> str:
