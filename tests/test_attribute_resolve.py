@@ -145,6 +145,31 @@ def test_described_tag_subject_is_not_the_sentence_subject():
     assert dialogue_speakers(scene)[-1] == "Jonas"
 
 
+def test_description_met_again_by_its_head_learns_gender_from_the_next_pronoun():
+    # "The surgeon" is the parish surgeon met before; the "He" after it gives the surgeon's
+    # gender, so "he said" is the surgeon, not Tom, the other man in the room
+    scene = [
+        "Ned lay on the cot by the window. Tom Ruck sat at the foot of it, and the parish surgeon stood by the fire.",
+        '"Will he live?" Tom asked.',
+        '"Perhaps," said the surgeon.',
+        "The surgeon leaned over the cot. He felt the boy's brow.",
+        '"The fever has turned," he said.',
+    ]
+    assert dialogue_speakers(scene) == ["Tom", "the parish surgeon", "the parish surgeon"]
+
+
+def test_title_of_a_named_person_learns_gender_from_the_next_pronoun():
+    # "the captain" is Captain Vell, whose name gives no gender; the "He" after it does
+    scene = [
+        "Captain Vell and Tom Ruck waited on the dock in the rain.",
+        '"She is late," Tom said.',
+        '"Patience," said the captain.',
+        "The captain turned from the rail. He looked at the grey water.",
+        '"There she is," he said.',
+    ]
+    assert dialogue_speakers(scene) == ["Tom", "Captain Vell", "Captain Vell"]
+
+
 def test_a_dragon_speaks_and_her_pronoun_finds_her():
     scene = [
         'Mara drew her sword. She was afraid.',

@@ -592,11 +592,14 @@ def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
 
 
 def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """``the Hokage`` -> the character with that alias or title; ``the woman`` -> the most
+    """``the Hokage`` -> the character with that alias or title; ``the captain`` -> the one
+    person titled so (``Captain Rhys``) or ``the ANBU captain`` met before; ``the woman`` -> the most
     recent woman; ``his wife`` -> a woman other than the man just mentioned; ``her voice``
     -> the woman ``her`` means; ``a man`` -> someone new (``the man``); otherwise a new
-    character named by the description (``the ANBU captain``). Groups (``the people``)
-    and a bare ``the voice`` are nobody in particular."""
+    character named by the description (``the ANBU captain``). A described person found
+    by alias, title, earlier description or attribute, or made new, learns an unknown
+    gender from the pronoun after the mention (``The surgeon leaned over the cot. He``).
+    Groups (``the people``) and a bare ``the voice`` are nobody in particular."""
     roster = resolver.doc.roster
     if m.head in VOICE_HEADS:
         return _voice_owner(resolver, m, para)
@@ -615,6 +618,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return kin
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
+        if person := resolver.person(titled):
+            _learn_gender(resolver, person, m)
         return titled
     if bearer := attribute_bearer(resolver, m):
         _learn_gender(resolver, resolver.person(bearer), m)
