@@ -1199,3 +1199,19 @@ def test_a_possessive_after_introduced_herself_as_is_not_her_name():
         '"Is it far?" Tomas asked.',
         '"Not far," the housekeeper said.',
     ]) == ["Mrs. Grey", "Tomas", "Mrs. Grey"]
+
+
+def test_a_rank_used_alone_as_a_name_is_the_one_person_who_bears_it():
+    # `Doc` is written alone and before a surname in one sentence, and `Cap` only called:
+    # each is the one person the text names with that rank, not a voice of its own
+    paragraphs = [
+        "Doc Marrow set the bone while the ship rolled, and Doc swore at every swell.",
+        '"Hold still," Doc Marrow said.',
+        '"I am holding still," said Ansel.',
+        '"Night, Cap," Ansel said when Captain Brask came in.',
+        '"Night," Captain Brask said. "Sleep, both of you."',
+        '"Aye, Cap," Doc said.',
+    ]
+    people = paragraph_characters(paragraphs)
+    assert "Cap" in people["Captain Brask"].aliases
+    assert {"Doc", "Marrow"} <= set(people["Doc Marrow"].aliases)
