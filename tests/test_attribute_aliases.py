@@ -1201,22 +1201,6 @@ def test_a_possessive_after_introduced_herself_as_is_not_her_name():
     ]) == ["Mrs. Grey", "Tomas", "Mrs. Grey"]
 
 
-def test_a_rank_used_alone_as_a_name_is_the_one_person_who_bears_it():
-    # `Doc` is written alone and before a surname in one sentence, and `Cap` only called:
-    # each is the one person the text names with that rank, not a voice of its own
-    paragraphs = [
-        "Doc Marrow set the bone while the ship rolled, and Doc swore at every swell.",
-        '"Hold still," Doc Marrow said.',
-        '"I am holding still," said Ansel.',
-        '"Night, Cap," Ansel said when Captain Brask came in.',
-        '"Night," Captain Brask said. "Sleep, both of you."',
-        '"Aye, Cap," Doc said.',
-    ]
-    people = paragraph_characters(paragraphs)
-    assert "Cap" in people["Captain Brask"].aliases
-    assert {"Doc", "Marrow"} <= set(people["Doc Marrow"].aliases)
-
-
 def test_a_listed_character_the_story_writes_by_a_pet_name_keeps_it():
     # the header's Winifred Hale is the story's Winnie (a pet form of Winifred): she is written,
     # so the story's one unlisted woman, Honor, does not take her name and voice

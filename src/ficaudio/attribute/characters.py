@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
@@ -524,8 +524,7 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
       (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``) nor as what a
       ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``),
     nor as a rank and the bare name it stands before (``Lieutenant Grogan came up the stairs, as
-    only Grogan does``), nor as a rank alone and a name it opens (``Doc Lind said ..., which Doc
-    said``).
+    only Grogan does``).
 
     >>> a, b = NameRun(("Agatha",), "miss", None, 0, 11, False), NameRun(("Thornbury",), "miss", None, 40, 54, False)
     >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
@@ -563,16 +562,7 @@ def _rank_and_bare_name(a: NameRun, b: NameRun) -> bool:
     (True, True, False)
     """
     titled, bare = (a, b) if a.title else (b, a)
-    return titled.title in _RANKS and bare.title is None and titled.words == bare.words or _rank_alone(a, b) or _rank_alone(b, a)
-
-
-def _rank_alone(ranked: NameRun, bare: NameRun) -> bool:
-    """Whether ``bare`` is the rank, alone, that opens ``ranked`` (``Doc Lind`` ... ``Doc``).
-
-    >>> _rank_alone(NameRun(("Doc", "Lind"), None, None, 0, 8, False), NameRun(("Doc",), None, None, 20, 23, False))
-    True
-    """
-    return len(ranked.words) > 1 and bare.words == ranked.words[:1] and not ranked.title and not bare.title and rank_of_word(bare.words[0]) is not None
+    return titled.title in _RANKS and bare.title is None and titled.words == bare.words
 
 
 def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:
