@@ -1199,3 +1199,19 @@ def test_a_possessive_after_introduced_herself_as_is_not_her_name():
         '"Is it far?" Tomas asked.',
         '"Not far," the housekeeper said.',
     ]) == ["Mrs. Grey", "Tomas", "Mrs. Grey"]
+
+
+def test_a_listed_character_the_story_writes_by_a_pet_name_keeps_it():
+    # the header's Winifred Hale is the story's Winnie (a pet form of Winifred): she is written,
+    # so the story's one unlisted woman, Honor, does not take her name and voice
+    scene = [
+        "Relationships: Winifred Hale & Dora Finch",
+        "Characters: Winifred Hale, Dora Finch",
+        "Summary: A long night in the dormitory.",
+        "Winnie was reading under the blanket. Dora Finch was asleep, and Honor sat on the window seat.",
+        '"Put the torch out," Winnie said. She yawned.',
+        '"Make me," said Honor. She swung her feet.',
+        '"Both of you, hush," Dora said. She pulled the pillow over her head.',
+    ]
+    characters = paragraph_characters(scene)
+    assert not any({"Winnie", "Honor"} <= {n, *c.aliases} for n, c in characters.items())

@@ -187,8 +187,9 @@ def writes_word(text: str, word: str) -> bool:
 
 def join_header_cast(roster: Roster, text: str) -> None:
     """A fan fiction's header lists its characters by their full names (``Characters: Priya
-    Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes is
-    a character the story calls otherwise. When, of one gender, exactly one listed name goes
+    Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes, by
+    it or by a name already joined to it (``Clem`` for ``Clementine Ashby``), is a character the
+    story calls otherwise. When, of one gender, exactly one listed name goes
     unwritten and exactly one untitled person of the story is missing from the list (``Bug``,
     his friends' name for him; ``June``), the two are one person: the story's person takes the
     listed full name and its given name. Two of a gender on either side, or none, join nobody.
@@ -202,7 +203,7 @@ def join_header_cast(roster: Roster, text: str) -> None:
     body = text[_line_end(header, fields[-1]):] if fields else text
     listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
     listed_words = {w for n in listed for w in n.split()}
-    unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split())]
+    unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split()) and not _written_person(roster.lookup(n), body)]
     unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
                 and writes_word(body, p.name) and not any(w in listed_words for f in p.forms for w in split_honorific(f)[0].split())]
     for gender in (Gender.MALE, Gender.FEMALE):
@@ -214,6 +215,12 @@ def join_header_cast(roster: Roster, text: str) -> None:
             for form in (names[0], names[0].split()[0]):
                 people[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
                 roster.index(form, people[0], force=True)
+
+
+def _written_person(person: Person | None, body: str) -> bool:
+    """Whether the story writes a person by one of their names (a listed ``Clementine Ashby``
+    already joined to the ``Clem`` of the story is no one the story calls otherwise)."""
+    return person is not None and any(writes_word(body, f) for f in person.forms if " " not in f)
 
 
 def _line_end(text: str, at: int) -> int:
