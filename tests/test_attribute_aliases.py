@@ -1201,6 +1201,38 @@ def test_a_possessive_after_introduced_herself_as_is_not_her_name():
     ]) == ["Mrs. Grey", "Tomas", "Mrs. Grey"]
 
 
+def test_a_name_cut_from_the_front_of_one_other_name_is_that_person():
+    # `Ro` opens `Roland`; `Eddy` is a pet form whose stem `Ed` opens the surname `Edmonds`
+    paragraphs = [
+        "Tomas Edmonds was sitting on the bench with a towel over his head.",
+        '"Forty saves," Edmonds announced to the room.',
+        "Eddy pulled the towel down and grinned at the kid.",
+        '"Don\'t," Eddy said.',
+        '"Wasn\'t going to," said Lukas.',
+        "Roland Birch came in last.",
+        '"Ro, you\'re late," Lukas said.',
+        '"Traffic, Ro?" Eddy asked.',
+        '"Traffic," Roland said.',
+    ]
+    people = paragraph_characters(paragraphs)
+    assert any({"Eddy", "Edmonds"} <= {n, *p.aliases} for n, p in people.items())
+    assert any({"Ro", "Roland"} <= {n, *p.aliases} for n, p in people.items())
+
+
+def test_a_brother_known_by_a_short_name_is_not_the_woman_whose_name_it_opens():
+    # `Ren` opens `Renata`, but he is a man and she a woman: two people
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    ren = roster.add(Person("Ren", Counter(Ren=4), Gender.MALE), ["Ren"])
+    renata = roster.add(Person("Renata", Counter(Renata=5), Gender.FEMALE), ["Renata"])
+    aliases.join_clipped_names(roster)
+    assert roster.people == [ren, renata]
+
+
 def test_a_listed_character_the_story_writes_by_a_pet_name_keeps_it():
     # the header's Winifred Hale is the story's Winnie (a pet form of Winifred): she is written,
     # so the story's one unlisted woman, Honor, does not take her name and voice

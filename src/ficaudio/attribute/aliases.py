@@ -654,6 +654,53 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
             roster.index(form, owners[0])
 
 
+def join_clipped_names(roster: Roster) -> None:
+    """A one-word name cut from the front of another name is the person of the one name it
+    opens: ``Ro`` is ``Roland``, and a pet form's stem does the same -- a doubled consonant
+    undone (``Aggie`` -> ``Ag``, ``Addy`` -> ``Ad`` of ``Adeyemi``) or a plain ``-y``/``-ie``/``-ey``
+    on four letters (``Sophy`` -> ``Soph`` of ``Sophia``). The longer name (a given name or a
+    surname) is two letters longer at least, so ``Mary`` is not ``Mark``. Not when two
+    people's names fit, genders clash (a brother ``Sam`` and ``Samantha``) or a sentence
+    names the two apart.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); sophy = r.add(Person("Sophy", Counter(Sophy=9), Gender.FEMALE), ["Sophy"])
+    >>> sophia = r.add(Person("Miss Sophia Farrant", Counter({"Sophia Farrant": 1}), Gender.FEMALE, title="miss"), ["Sophia Farrant"])
+    >>> join_clipped_names(r); [p.name for p in r.people], sorted(sophia.forms)
+    (['Miss Sophia Farrant'], ['Sophia Farrant', 'Sophy'])
+    """
+    for person in list(roster.people):
+        stems = _clip_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
+        owners = list({id(p): p for p in roster.people if p is not person and any(_opened_by(w, stems, person.name) for w in _name_words(p))}.values()) if stems else []
+        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+def _clip_stems(name: str) -> tuple[str, ...]:
+    """What a short name may be cut from: itself, and a pet form's stem (:func:`join_clipped_names`).
+
+    >>> _clip_stems("Ro"), _clip_stems("Aggie"), _clip_stems("Sophy"), _clip_stems("Mary")
+    (('Ro',), ('Aggie', 'Ag'), ('Sophy', 'Soph'), ('Mary',))
+    """
+    for suffix in ("ie", "ey", "y"):
+        base = name[:-len(suffix)] if name.endswith(suffix) else ""
+        if len(base) >= 3 and base[-1] == base[-2] and base[-1].lower() not in "aeiou":
+            return name, base[:-1]
+        if len(base) >= 4:
+            return name, base
+    return (name,) if name.isalpha() and len(name) >= 2 else ()
+
+
+def _name_words(person: Person) -> set[str]:
+    """The words of a person's names, titles left out: ``Miss Sophia Farrant`` -> Sophia, Farrant."""
+    return {w for f in person.forms for w in f.split() if w.isalpha() and w.lower() not in TITLES and w[0].isupper()}
+
+
+def _opened_by(word: str, stems: tuple[str, ...], name: str) -> bool:
+    """Whether ``word`` opens with one of ``stems`` and runs two letters or more past it."""
+    return word != name and any(word.startswith(s) and len(word) >= len(s) + 2 for s in stems)
+
+
 def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
     """A one-word name only ever said in quotations, that no first-names list knows, is the
     person of the one name it is cut from the middle or the end of (``"Relax, Lij."`` to
