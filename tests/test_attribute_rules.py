@@ -203,6 +203,17 @@ def test_an_answer_to_who_is_there_names_its_speaker():
     assert lines[1].rule == "self_named_answer"
 
 
+def test_a_name_given_to_a_line_broken_off_at_and_you_is_its_speaker():
+    # the host hands out places and breaks off at the third guest, who gives her own name
+    lines = dialogue_lines([
+        "Marisol Quint kept the inn with her son Teo, and Greta and Linnea came in out of the rain.",
+        '"Supper is at seven," Marisol said. "Teo will show you up. And you—"',
+        '"Linnea."',
+        '"Linnea. You take the room over the kitchen."',
+    ])
+    assert (lines[2].speaker, lines[2].rule) == ("Linnea", "self_named_answer")
+
+
 def test_a_name_that_answers_identify_yourself_is_not_a_vocative():
     lines = dialogue_lines([
         "Captain Ilse Vess led the way, with Oren and Mika behind her.",

@@ -960,7 +960,8 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
     r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|we|(?:there|this|that|it)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
-    r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])", re.IGNORECASE
+    r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?]"
+    r"|\band you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$)", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
@@ -968,13 +969,14 @@ _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 def self_named_on_request(ctx: QuoteContext) -> str | None:
     """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
     / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
-    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; not a question of who does something
+    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; ``"And you are--?"`` or a line broken off
+    at ``"...and you--"`` / ``"Agatha."`` -> Agatha; not a question of who does something
     (``"Who's going to die?"`` / ``"Suki."``, ``"Who are you calling a coward?"``, ``"Who is
     it for?"``). The name opens the answer (titles before it only) and ends its phrase; it is
     the speaker, not someone addressed.
 
-    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?")]
-    [True, True, True, False, False, False]
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "And you are—?", "and you—”", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?", "And you—you were there?")]
+    [True, True, True, True, True, False, False, False, False]
 
     Scenes: tests/test_attribute_rules.py.
     """
