@@ -165,7 +165,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
-    resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
+    resolved = [(r, p) for r in narration_runs if not modifies_noun(text, r, text_nouns) and (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     join_nicknames(roster)
     join_diminutives(roster, narration_runs + quote_runs)
