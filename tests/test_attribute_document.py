@@ -6,7 +6,7 @@ from ficaudio.attribute.document import Mention, build_document, description_ope
 
 from ficaudio.attribute.resolve import narrated_in_first_person
 
-from attribute_scenes import KIBA, LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_story, speakers
+from attribute_scenes import KIBA, LATE_COUPLE, dialogue_rules, dialogue_speakers, paragraph_characters, paragraph_story, speakers
 
 
 def test_possessive_name_before_participle_is_a_subject():
@@ -171,3 +171,31 @@ def test_the_object_of_a_causative_verb_is_no_subject():
         "The kettle shrieked loud enough to make the cook jump, and Pell came in with snow on his boots. “Is there soup?”",
     ]
     assert dialogue_speakers(paragraphs) == ["Pell"]
+
+
+def test_a_family_name_between_the_and_a_noun_is_no_mention_of_the_person():
+    """``The Pike van rolled into the yard`` speaks of a van: Pike does nothing in it, so the
+    line after it is no action beat of his; the turn goes back to Ada."""
+    paragraphs = [
+        "Ada and Pike waited on the loading dock for the van. Pike checked his watch.",
+        "“It's late,” Ada said.",
+        "“Give it a minute,” Pike said.",
+        "The Pike van rolled into the yard at last. “About time.”",
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Ada"
+    story, segments = paragraph_story(paragraphs)
+    doc = build_document(story, segments, ())
+    assert [m.text for m in doc.paragraphs[3].mentions if m.kind == "name"] == []
+
+
+def test_a_name_modifying_a_noun_lends_no_gender_to_the_person():
+    """``The Quillane envoy came in. He bowed`` -- ``he`` is the envoy: Quillane, whom the story
+    never calls he or she, stays of unknown gender."""
+    from ficaudio.models import Gender
+
+    paragraphs = [
+        "Everyone in the valley feared Quillane. Nobody crossed Quillane twice, and nobody trusted Quillane after dark.",
+        "The Quillane envoy came into the hall. He bowed to the council.",
+        "“My mistress sends word,” the envoy said.",
+    ]
+    assert paragraph_characters(paragraphs)["Quillane"].gender is Gender.UNKNOWN

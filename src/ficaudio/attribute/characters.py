@@ -73,6 +73,7 @@ class Roster:
         self._by_form: dict[str, Person] = {}
         self.apart: set[frozenset[str]] = set()  # forms that name two people
         self.speaker_nouns: frozenset[str] = frozenset()  # nouns the story's tags make speakers ("the archer")
+        self.nouns: set[str] = set()  # the story's nouns (nouns_only): "the Blackwater envoy" is about an envoy
 
     def may_join(self, person: Person, form: str) -> bool:
         """Whether ``form`` may become one more name of ``person`` (no form of theirs is kept apart from it)."""
@@ -153,12 +154,12 @@ def _key(form: str) -> str:
     return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
 
 
-def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, called: Counter | None = None, speakers: frozenset[str] = frozenset()) -> dict[str, Occurrence]:
-    """Gather per-form statistics used to decide which forms are characters (``called``:
-    the names quotations open by calling, :func:`called_before_full_stop`; ``speakers``: the
-    nouns the story's tags make speakers, :func:`~ficaudio.attribute.mentions.speaker_nouns`)."""
+def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, nouns: set[str], called: Counter | None = None, speakers: frozenset[str] = frozenset()) -> dict[str, Occurrence]:
+    """Gather per-form statistics used to decide which forms are characters (``nouns``: the
+    text's :func:`nouns_only`; ``called``: the names quotations open by calling,
+    :func:`called_before_full_stop`; ``speakers``: the nouns the story's tags make speakers,
+    :func:`~ficaudio.attribute.mentions.speaker_nouns`)."""
     stats: dict[str, Occurrence] = defaultdict(Occurrence)
-    nouns = nouns_only(text)
     for form, count in (called or {}).items():
         stats[form].called += count
     for run, in_quote in [(r, False) for r in runs_in_narration] + [(r, True) for r in runs_in_quotes]:
@@ -204,6 +205,23 @@ def before_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
     (True, False)
     """
     return text[run.end:run.end + 1] == " " and not is_possessive_end(text, run.end) and _word_after(text, run.end) in nouns
+
+
+_DETERMINER_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s[_*\"“]*$")
+
+
+def modifies_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
+    """Whether a name stands between a determiner and a noun, as a modifier does: ``The
+    Blackwater envoy``, ``the Lebrun cottages``, ``that Pruett boy`` speak of the envoy, the
+    cottages, the boy -- no mention of a person called so; ``with her, Orrey last`` and
+    ``told her Orrey`` are no such phrase.
+
+    >>> t = "The Blackwater envoy bowed. She left with her, Orrey last."
+    >>> runs = [NameRun(("Blackwater",), None, None, 4, 14, False), NameRun(("Orrey",), None, None, 43, 48, False)]
+    >>> [modifies_noun(t, r, {"envoy", "last"}) for r in runs]
+    [True, False]
+    """
+    return bool(_DETERMINER_BEFORE.search(text, max(0, run.start - 10), run.start)) and before_noun(text, run, nouns)
 
 
 def is_possessive_end(text: str, end: int) -> bool:

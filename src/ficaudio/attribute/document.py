@@ -10,7 +10,7 @@ from typing import Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import drop_family_names, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
-from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run
+from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
@@ -158,12 +158,14 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     called = called_names(text, segments, scanned)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)
     nouns = speaker_nouns(text, SPEECH_VERBS)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, called, nouns), lower_words, list(known), apart)
+    text_nouns = nouns_only(text)
+    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart)
+    roster.nouns = text_nouns
     narration_spans = [span for para in paragraphs for span in para.narration(segments)]
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
-    resolved = [(r, p) for r in narration_runs if (p := roster.resolve(r))]
+    resolved = [(r, p) for r in narration_runs if not modifies_noun(text, r, text_nouns) and (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     join_nicknames(roster)
     join_diminutives(roster, narration_runs + quote_runs)
@@ -524,7 +526,7 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
         return Mention(w.start, w.end, "first_person", w.text, subject=True)
     if you and low in SECOND_PERSON_SUBJECTS and you_is_subject(text, ws, k):
         return Mention(w.start, w.end, "second_person", w.text, subject=True)
-    if w.start in runs and (person := roster.resolve(runs[w.start])):
+    if w.start in runs and not modifies_noun(text, runs[w.start], roster.nouns) and (person := roster.resolve(runs[w.start])):
         run = runs[w.start]
         return Mention(run.start, run.end, "name", text[run.start:run.end], person.gender, person.name)
     return None
