@@ -44,7 +44,7 @@ def test_full_name_and_parts_are_one_character():
     [
         ("Kakashi", Occurrence(total=5, mid_sentence=4), True),
         ("Konoha", Occurrence(total=4, mid_sentence=4, after_preposition=4), False),  # a place
-        ("Hokage", Occurrence(total=4, mid_sentence=4, after_the=4), False),  # a title: "the Hokage"
+        ("Hokage", Occurrence(total=4, mid_sentence=4, after_article=4), False),  # a title: "the Hokage"
         ("Still", Occurrence(total=3, mid_sentence=0), False),  # a sentence-initial word
         ("June", Occurrence(total=3, mid_sentence=2, in_quote=1), True),  # "Go to bed, June!"
         ("June", Occurrence(total=3, mid_sentence=3), False),  # "one afternoon in early June"
@@ -495,3 +495,13 @@ def test_a_capitalised_thing_after_an_article_is_no_person_who_can_take_a_beat()
     ]
     assert "Land Cruiser" not in paragraph_characters(paragraphs)
     assert dialogue_speakers(paragraphs)[-1] != "Land Cruiser"
+
+
+def test_a_name_in_single_quotes_after_the_is_a_thing_not_a_person():
+    # a ship written the British way, the ‘Kestrel’, is read past its quote marks as after an article
+    people = paragraph_characters([
+        "Tomas had crewed on the ‘Kestrel’ for nine years. The ‘Kestrel’ was old; the ‘Kestrel’ was slow.",
+        "“Kestrel’s faster than she looks,” Tomas said.",
+        "Ada watched the ‘Kestrel’ come about, and Kestrel leaned into the wind. “Everything is,” she said.",
+    ])
+    assert "Kestrel" not in people and "Tomas" in people

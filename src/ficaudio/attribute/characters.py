@@ -48,7 +48,7 @@ class Occurrence:
     total: int = 0
     mid_sentence: int = 0
     after_preposition: int = 0
-    after_the: int = 0  # "the Hokage", "the ANBU", "a Range Rover": a role, a group or a thing, not a name
+    after_article: int = 0  # "the Hokage", "the ANBU", "a Range Rover": a role, a group or a thing, not a name
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
     in_quote: int = 0
@@ -168,7 +168,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.mid_sentence += not run.initial
         occ.in_quote += in_quote
         occ.after_preposition += _word_before(text, run.start) in _PLACE_PREPOSITIONS
-        occ.after_the += after_article(text, run.start) and not run.title
+        occ.after_article += after_article(text, run.start) and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
@@ -234,7 +234,7 @@ _LAST_WORD = letters.compile(r"([A-Za-z]+)[^A-Za-z.!?]*$")
 _FIRST_WORD = letters.compile(r"[^\w.!?]*?([A-Za-z]+)")
 
 
-_ARTICLE_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?)\s[\s_*\"“]*$")
+_ARTICLE_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s[\s_*\"“‘'(]*|\s*[—–]\s*)$")
 
 
 def after_article(text: str, position: int) -> bool:
@@ -244,6 +244,8 @@ def after_article(text: str, position: int) -> bool:
 
     >>> after_article("park a Range Rover", 7), after_article("Shady an' Burt", 15), after_article("the _Lusitania_", 4), after_article('the "Red Death"', 5)
     (True, False, True, True)
+    >>> after_article("the ‘Red Death’", 5), after_article("the 'Red Death'", 5), after_article("the—Hokage", 4), after_article("Then Hokage", 5)
+    (True, True, True, False)
     """
     return bool(_ARTICLE_BEFORE.search(text, max(0, position - 8), position))
 
@@ -379,7 +381,7 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False  # an ordinary word that starts sentences ("Still", "Nobody"), a weekday
     if len(words) == 1 and form.lower() in MONTH_GIVEN_NAMES and not (occ.in_quote or word_made_person(occ)):
         return False  # "one afternoon in early June": a month the narration dates things by
-    if occ.after_the * 2 >= occ.total:
+    if occ.after_article * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called + occ.embodied
     if evidence and not named_in_passing(occ):
