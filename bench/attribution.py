@@ -248,15 +248,14 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool, by_alias:
     attribution = attribute(story, segments, known=known)
     tally.seconds += time.perf_counter() - started
     tally.words += len(t.text.split())
-    lines = {(l.segment.start, l.segment.end): l for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE}
+    lines = dialogue_lines(attribution)
     tally.found += len(lines)
     tally.gold += len(t.gold)
-    names = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
-    matcher = litbank_matcher(t, attribution) if not t.typed or t.source or by_alias else None
+    is_gold = gold_judge(t, attribution, by_alias)
     for g in t.gold:
         line = _find_line(lines, g)
         tally.matched += line is not None
-        right = line is not None and _is_right(t, g, line.speaker, matcher, names)
+        right = line is not None and is_gold(g, line.speaker)
         tally.correct += right
         if line is not None:
             tally.voices.append((t.name, g["speaker"], line.speaker))
@@ -277,6 +276,19 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool, by_alias:
         tally.by_key[key]["right"] += right
         if not right:
             tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
+
+
+def dialogue_lines(attribution: Attribution) -> dict:
+    """The attribution's spoken lines (thoughts left out) by their span, to match gold quotations to."""
+    return {(l.segment.start, l.segment.end): l for l in attribution.lines if l.segment.kind is SegmentKind.DIALOGUE}
+
+
+def gold_judge(t: Text, attribution: Attribution, by_alias: bool = False):
+    """``(gold quotation, speaker) -> whether the speaker is the gold one``, by the text's matcher
+    (LitBank's and the seeds' entity ids; a fixture's gold name among a character's aliases)."""
+    names = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
+    matcher = litbank_matcher(t, attribution) if not t.typed or t.source or by_alias else None
+    return lambda g, speaker: _is_right(t, g, speaker, matcher, names)
 
 
 def _story_and_segments(t: Text, gold_spans: bool) -> tuple[Story, list[Segment]]:

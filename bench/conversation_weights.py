@@ -40,7 +40,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 import ficaudio.attribute as engine  # noqa: E402
-from attribution import DEFAULT_FIXTURES, DEFAULT_LITBANK, DEFAULT_SEEDS, Tally, _find_line, _is_right, _norm, _story_and_segments, fixture_matcher, litbank_matcher, load_seeds, load_texts, run_text  # noqa: E402
+from attribution import DEFAULT_FIXTURES, DEFAULT_LITBANK, DEFAULT_SEEDS, Tally, _find_line, _story_and_segments, dialogue_lines, gold_judge, load_seeds, load_texts, run_text  # noqa: E402
 
 RULES = engine._CONVERSATION_RULES
 NAMES = tuple(r.__name__ for r in RULES)
@@ -81,11 +81,11 @@ def voted(proposals, weights):
 def voting(weights):
     """The engine with its conversation rules replaced by :func:`vote` under ``weights``."""
     global _weights
-    _weights, engine._CONVERSATION_RULES = weights, (vote,)
+    saved, _weights, engine._CONVERSATION_RULES = _weights, weights, (vote,)
     try:
         yield
     finally:
-        engine._CONVERSATION_RULES = RULES
+        _weights, engine._CONVERSATION_RULES = saved, RULES
 
 
 def correct_count(args) -> tuple[str, int, int]:
@@ -97,17 +97,17 @@ def correct_count(args) -> tuple[str, int, int]:
     return t.name, tally.correct, tally.gold
 
 
-def logged_records(t) -> list[list[tuple[str, bool]]]:
-    """Per consulted quotation of ``t``: each rule's proposal as (rule, proposed speaker is gold)."""
+def logged_records(t) -> list[list[tuple[str, str, bool]]]:
+    """Per consulted quotation of ``t`` matched to a gold one: each rule's proposal as (rule,
+    proposed speaker, whether that speaker is the gold one)."""
     global _log
     _log = []
     story, segments = _story_and_segments(t, True)
     with voting(CASCADE):
         attribution = engine.attribute(story, segments)
     log, _log = _log, None
-    names = {c.name: {_norm(c.name), *map(_norm, c.aliases)} for c in attribution.characters}
-    matcher = litbank_matcher(t, attribution) if not t.typed or t.source else None
-    lines = {(l.segment.start, l.segment.end): l for l in attribution.lines}
+    is_gold = gold_judge(t, attribution)
+    lines = dialogue_lines(attribution)
     gold = {}
     for g in t.gold:
         if (line := _find_line(lines, g)) is not None:
@@ -115,8 +115,39 @@ def logged_records(t) -> list[list[tuple[str, bool]]]:
     records = []
     for start, end, proposals in log:
         if (g := gold.get((start, end))) and proposals:
-            records.append([(name, speaker, _is_right(t, g, speaker, matcher, names)) for name, speaker in proposals])
+            records.append([(name, speaker, is_gold(g, speaker)) for name, speaker in proposals])
     return records
+
+
+def speakers(args) -> tuple[str, list[tuple[int, int, str, str]]]:
+    """(name, each line's span, speaker and rule) for one text, by the plain engine or (with
+    ``weights``) through :func:`vote`."""
+    t, weights = args
+    story, segments = _story_and_segments(t, True)
+    if weights is None:
+        attribution = engine.attribute(story, segments)
+    else:
+        with voting(weights):
+            attribution = engine.attribute(story, segments)
+    return t.name, [(l.segment.start, l.segment.end, l.speaker, l.rule) for l in attribution.lines]
+
+
+def check(pool, texts) -> int:
+    """Each text attributed by the plain engine and through the vote with the cascade's weights:
+    every line that differs is printed; 1 if any did, else 0."""
+    plain = pool.map(speakers, [(t, None) for t in texts])
+    voted_lines = pool.map(speakers, [(t, CASCADE) for t in texts])
+    differing = 0
+    for (name, a), (_, b) in zip(plain, voted_lines):
+        for line_a, line_b in zip(a, b):
+            if line_a != line_b:
+                differing += 1
+                print(f"DIFFERS {name} {line_a[:2]}: plain {line_a[2:]} vote {line_b[2:]}")
+        if len(a) != len(b):
+            differing += 1
+            print(f"DIFFERS {name}: {len(a)} lines plain, {len(b)} by vote")
+    print(f"check: {differing} lines differ over {len(texts)} texts")
+    return 1 if differing else 0
 
 
 def accuracy(records, weights) -> int:
@@ -175,16 +206,16 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--folds", type=int, default=3)
     parser.add_argument("--end-to-end", action="store_true", help="fit with the real engine in the loop (slow: ~10 minutes) instead of on logged proposals")
-    parser.add_argument("--check", action="store_true", help="only check that the cascade weights reproduce the engine")
+    parser.add_argument("--check", action="store_true", help="only check that the cascade weights reproduce the plain engine line for line (exit 1 if not)")
     args = parser.parse_args(argv)
     corpora = {"fixtures": load_texts(DEFAULT_FIXTURES, typed=True), "litbank": load_texts(DEFAULT_LITBANK, typed=False)}
     seeds = load_seeds(DEFAULT_SEEDS) if DEFAULT_SEEDS.is_dir() else []
     with Pool(2) as pool:
+        if args.check:
+            return check(pool, [t for texts in corpora.values() for t in texts] + seeds)
         base = {c: end_to_end(pool, texts, CASCADE) for c, texts in corpora.items()}
         for c, r in base.items():
             print(f"cascade via vote, {c}: {sum(r.values())}/{sum(len(t.gold) for t in corpora[c])}")
-        if args.check:
-            return 0
         logs = {t.name: recs for c, texts in corpora.items() for t, recs in zip(texts, pool.map(logged_records, texts))}
         folds = {c: folds_of(texts, args.folds) for c, texts in corpora.items()}
         totals = {c: [0, 0] for c in corpora}

@@ -1219,6 +1219,46 @@ def test_a_name_cut_from_the_front_of_one_other_name_is_that_person():
     assert any({"Ro", "Roland"} <= {n, *p.aliases} for n, p in people.items())
 
 
+def test_a_given_name_is_not_the_man_whose_surname_it_opens():
+    # John and Mr. Johnson are two men: a bare given name opens no surname (only a pet form's stem does)
+    scene = [
+        "John leaned on the counter.",
+        "Mr. Johnson came in from the back with a crate of apples.",
+        '"You\'re late again," Mr. Johnson said.',
+        '"Bus broke down," John said. He shrugged.',
+        '"Every week," Johnson said. He put the crate down.',
+        '"Every week," John said.',
+    ]
+    assert dialogue_speakers(scene) == ["Mr. Johnson", "John", "Mr. Johnson", "John"]
+
+
+def test_a_plain_y_name_is_not_cut_from_a_longer_name():
+    # Henry is a name of its own, not a pet form of Henrietta (whose gender is not known either)
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    roster = Roster()
+    henry = roster.add(Person("Henry", Counter(Henry=4)), ["Henry"])
+    henrietta = roster.add(Person("Henrietta", Counter(Henrietta=5)), ["Henrietta"])
+    aliases.join_clipped_names(roster)
+    assert roster.people == [henry, henrietta]
+
+
+def test_a_short_name_of_unknown_gender_keeps_its_first_names_gender():
+    # Max (a man's name) and Maxine: two people, though nothing in the text gives his gender
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.models import Gender
+
+    roster = Roster()
+    max_ = roster.add(Person("Max", Counter(Max=4)), ["Max"])
+    maxine = roster.add(Person("Maxine", Counter(Maxine=5), Gender.FEMALE), ["Maxine"])
+    aliases.join_clipped_names(roster)
+    assert roster.people == [max_, maxine]
+
+
 def test_a_brother_known_by_a_short_name_is_not_the_woman_whose_name_it_opens():
     # `Ren` opens `Renata`, but he is a man and she a woman: two people
     from collections import Counter

@@ -158,16 +158,18 @@ def test_description_met_again_by_its_head_learns_gender_from_the_next_pronoun()
     assert dialogue_speakers(scene) == ["Tom", "the parish surgeon", "the parish surgeon"]
 
 
-def test_title_of_a_named_person_learns_gender_from_the_next_pronoun():
-    # "the captain" is Captain Vell, whose name gives no gender; the "He" after it does
+def test_title_of_a_named_person_takes_no_gender_from_the_next_pronoun():
+    # "The captain" is Captain Vell, but the "He" after it is Tom, who caught the rope: the
+    # captain's own "her hood" and "she said" make her a woman
     scene = [
         "Captain Vell and Tom Ruck waited on the dock in the rain.",
-        '"She is late," Tom said.',
-        '"Patience," said the captain.',
-        "The captain turned from the rail. He looked at the grey water.",
-        '"There she is," he said.',
+        '"Lines," said the captain.',
+        "The captain threw the rope to Tom. He caught it and made it fast.",
+        '"Cold night," Tom said.',
+        "Vell pulled her hood up against the rain.",
+        '"Colder at sea," she said.',
     ]
-    assert dialogue_speakers(scene) == ["Tom", "Captain Vell", "Captain Vell"]
+    assert paragraph_characters(scene)["Captain Vell"].gender is Gender.FEMALE
 
 
 def test_a_dragon_speaks_and_her_pronoun_finds_her():

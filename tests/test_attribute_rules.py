@@ -214,6 +214,28 @@ def test_a_name_given_to_a_line_broken_off_at_and_you_is_its_speaker():
     assert (lines[2].speaker, lines[2].rule) == ("Linnea", "self_named_answer")
 
 
+def test_a_line_trailing_off_at_me_and_you_asks_for_no_name():
+    # Tobin trails off; Mara cuts him short with his name: she says it, not he
+    lines = dialogue_lines([
+        "Mara and Tobin sat on the harbour wall and watched the ferry go out.",
+        '"It was supposed to be you and me," Tobin said. "Just me and you—"',
+        '"Tobin."',
+        '"No. Let me finish."',
+    ])
+    assert lines[2].speaker != "Tobin"
+    assert lines[2].rule != "self_named_answer"
+
+
+def test_the_one_who_asks_who_it_is_does_not_answer_with_her_own_name():
+    # Ada asks who is at the door; the voice outside calls her by name before giving its own
+    lines = dialogue_lines([
+        "Ada and Bo had not spoken for a year. Ada was alone in the flat when the knocking started.",
+        '"Who is it?" Ada called.',
+        '"Ada. Open the door, it\'s cold out here."',
+    ])
+    assert lines[1].speaker != "Ada"
+
+
 def test_a_name_that_answers_identify_yourself_is_not_a_vocative():
     lines = dialogue_lines([
         "Captain Ilse Vess led the way, with Oren and Mika behind her.",

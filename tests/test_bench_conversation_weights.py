@@ -35,3 +35,20 @@ def test_a_vote_can_overturn_the_first_rule():
     assert weights_bench.voted(proposals, weights_bench.CASCADE) == "Ada"
     assert weights_bench.voted(proposals, weights_bench.RANKS) == "Ada"  # 3 against 2 + 1: a tie goes to the earlier rule
     assert weights_bench.voted(proposals, {**weights_bench.RANKS, "turn_taking": 2}) == "Bo"
+
+
+class _InProcess:
+    """A stand-in for a process pool that maps in this process."""
+
+    @staticmethod
+    def map(f, items):
+        return [f(item) for item in items]
+
+
+def test_check_fails_when_the_vote_differs_from_the_plain_engine(monkeypatch):
+    text = next(t for t in attribution_bench.load_texts(attribution_bench.DEFAULT_FIXTURES, typed=True) if t.name == "two_am")
+    assert weights_bench.check(_InProcess, [text]) == 0
+    reversed_order = {name: i + 1 for i, name in enumerate(weights_bench.NAMES)}  # the last rule first
+    monkeypatch.setattr(weights_bench, "CASCADE", reversed_order)
+    assert weights_bench.check(_InProcess, [text]) == 1
+    assert weights_bench._weights is not reversed_order  # voting() put the weights back

@@ -656,12 +656,11 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
 
 def join_clipped_names(roster: Roster) -> None:
     """A one-word name cut from the front of another name is the person of the one name it
-    opens: ``Ro`` is ``Roland``, and a pet form's stem does the same -- a doubled consonant
-    undone (``Aggie`` -> ``Ag``, ``Addy`` -> ``Ad`` of ``Adeyemi``) or a plain ``-y``/``-ie``/``-ey``
-    on four letters (``Sophy`` -> ``Soph`` of ``Sophia``). The longer name (a given name or a
-    surname) is two letters longer at least, so ``Mary`` is not ``Mark``. Not when two
-    people's names fit, genders clash (a brother ``Sam`` and ``Samantha``) or a sentence
-    names the two apart.
+    opens (:func:`_cut_from`): ``Ro`` is ``Roland``, ``Aggie`` is ``Agatha``, ``Sophy`` is
+    ``Sophia``; a surname takes a pet form's stem only (``Eddy`` is ``Edmonds``, but ``John``
+    is not ``Mr. Johnson``). Not when two people's names fit, genders clash (a brother ``Sam``
+    and ``Samantha``; a short name of unknown gender by its first-names prior: ``Max`` is not
+    ``Maxine``) or a sentence names the two apart.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); sophy = r.add(Person("Sophy", Counter(Sophy=9), Gender.FEMALE), ["Sophy"])
@@ -670,35 +669,49 @@ def join_clipped_names(roster: Roster) -> None:
     (['Miss Sophia Farrant'], ['Sophia Farrant', 'Sophy'])
     """
     for person in list(roster.people):
-        stems = _clip_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
-        owners = list({id(p): p for p in roster.people if p is not person and any(_opened_by(w, stems, person.name) for w in _name_words(p))}.values()) if stems else []
-        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+        short = person in roster.people and _is_bare_given_name(person) and person.name.isalpha()
+        owners = [p for p in roster.people if p is not person and _cut_from(person.name, p)] if short else []
+        if len(owners) == 1 and _may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
 
 
-def _clip_stems(name: str) -> tuple[str, ...]:
-    """What a short name may be cut from: itself, and a pet form's stem (:func:`join_clipped_names`).
+def _cut_from(name: str, owner: Person) -> bool:
+    """Whether ``name`` is cut from the front of one of ``owner``'s names (titles left out), two
+    letters shorter at least (``Ann`` is not ``Anne``): itself (``Ro`` of ``Roland``) or a pet form's stem
+    (:func:`diminutive_stems`: ``Aggie`` -> ``Ag`` of ``Agatha``), and a surname only by such a
+    stem (``Eddy`` -> ``Ed`` of ``Edmonds``; ``John`` is not cut from ``Johnson``, a name of its
+    own). A plain ``-y``/``-ie`` is no stem (``Henry`` is not cut from ``Henrietta``), only the
+    same name spelled with ``-a``/``-ia`` (``Sophy``, ``Sophie`` of ``Sophia``).
 
-    >>> _clip_stems("Ro"), _clip_stems("Aggie"), _clip_stems("Sophy"), _clip_stems("Mary")
-    (('Ro',), ('Aggie', 'Ag'), ('Sophy', 'Soph'), ('Mary',))
+    >>> def owner(*forms): return Person(forms[0], Counter(forms))
+    >>> [_cut_from(n, owner(*f)) for n, f in (("Ro", ["Roland"]), ("Aggie", ["Agatha"]), ("Eddy", ["Mr. Edmonds", "Edmonds"]), ("John", ["Mr. Johnson", "Johnson"]))]
+    [True, True, True, False]
+    >>> [_cut_from(n, owner(*f)) for n, f in (("Sophy", ["Sophia Farrant"]), ("Henry", ["Henrietta"]), ("Ann", ["Anne"]))]
+    [True, False, False]
     """
-    for suffix in ("ie", "ey", "y"):
-        base = name[:-len(suffix)] if name.endswith(suffix) else ""
-        if len(base) >= 3 and base[-1] == base[-2] and base[-1].lower() not in "aeiou":
-            return name, base[:-1]
-        if len(base) >= 4:
-            return name, base
-    return (name,) if name.isalpha() and len(name) >= 2 else ()
+    surnames = {f.split()[-1] for f in owner.forms if len(f.split()) > 1}
+    stems = diminutive_stems(name, shortest=2)
+    return any(word in _a_spellings(name) or any(_clips(s, word, shortest=2) for s in (stems if word in surnames else (name, *stems)))
+               for word in _name_words(owner))
+
+
+def _a_spellings(name: str) -> set[str]:
+    """The same given name ending in ``-a``/``-ia`` for one in plain ``-y``/``-ie`` (four letters
+    before it): ``Sophy`` -> Sophia, Sopha."""
+    base = name[:-2] if name.endswith("ie") else name[:-1] if name.endswith("y") else ""
+    return {base + "a", base + "ia"} if len(base) >= 4 else set()
+
+
+def _prior_allows(person: Person, owner: Person) -> bool:
+    """A short name of unknown gender that a first-names list is sure of (``Max``, male; not a
+    ``Sam``, only mostly male) is nobody of the other gender."""
+    prior, weight = name_prior(person.name) if person.gender is Gender.UNKNOWN else (person.gender, 0.0)
+    return weight < 1 or owner.gender in (Gender.UNKNOWN, prior)
 
 
 def _name_words(person: Person) -> set[str]:
     """The words of a person's names, titles left out: ``Miss Sophia Farrant`` -> Sophia, Farrant."""
     return {w for f in person.forms for w in f.split() if w.isalpha() and w.lower() not in TITLES and w[0].isupper()}
-
-
-def _opened_by(word: str, stems: tuple[str, ...], name: str) -> bool:
-    """Whether ``word`` opens with one of ``stems`` and runs two letters or more past it."""
-    return word != name and any(word.startswith(s) and len(word) >= len(s) + 2 for s in stems)
 
 
 def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
@@ -726,16 +739,17 @@ def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
             joined.add(id(person))
 
 
-def _clips(short: str, long: str) -> bool:
-    """Whether ``short`` (three letters at least) opens ``long``, two letters or more shorter."""
-    return len(short) >= 3 and len(long) >= len(short) + 2 and long.startswith(short)
+def _clips(short: str, long: str, shortest: int = 3) -> bool:
+    """Whether ``short`` (``shortest`` letters at least) opens ``long``, two letters or more shorter."""
+    return len(short) >= shortest and len(long) >= len(short) + 2 and long.startswith(short)
 
 
-def diminutive_stems(name: str) -> tuple[str, ...]:
+def diminutive_stems(name: str, shortest: int = 3) -> tuple[str, ...]:
     """The stems a pet name may cut a given name at: ``-y`` or ``-ie`` after a doubled consonant,
-    kept or not (``Matty`` -> Matt, Mat; ``Tessie`` -> Tess, Tes); three letters at least. A name
-    in plain ``-y`` or ``-ie`` is no pet form here: ``Henry``, ``Emily``, and ``Marie``, ``Julie``,
-    ``Sophie``, full names that would cut to ``Margaret``'s ``Mar`` (``Katie`` is missed).
+    kept or not (``Matty`` -> Matt, Mat; ``Tessie`` -> Tess, Tes); ``shortest`` letters at least.
+    A name in plain ``-y`` or ``-ie`` is no pet form here: ``Henry``, ``Emily``, and ``Marie``,
+    ``Julie``, ``Sophie``, full names that would cut to ``Margaret``'s ``Mar`` (``Katie`` is
+    missed); :func:`join_clipped_names` takes it only for the same name in ``-a``/``-ia``.
 
     >>> diminutive_stems("Matty"), diminutive_stems("Tessie"), diminutive_stems("Henry"), diminutive_stems("Marie")
     (('Matt', 'Mat'), ('Tess', 'Tes'), (), ())
@@ -745,7 +759,7 @@ def diminutive_stems(name: str) -> tuple[str, ...]:
     if len(base) < 3 or base[-1] != base[-2] or base[-1].lower() in "aeiou":
         return ()
     stems = (base, base[:-1])
-    return tuple(s for s in stems if len(s) >= 3)
+    return tuple(s for s in stems if len(s) >= shortest)
 
 
 def _untitled_givens(person: Person) -> set[str]:

@@ -618,8 +618,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return kin
     titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
-        if person := resolver.person(titled):
-            _learn_gender(resolver, person, m)
+        if titled.startswith("the ") and (person := resolver.person(titled)):
+            _learn_gender(resolver, person, m)  # a described person only: a named one has pronouns of their own
         return titled
     if bearer := attribute_bearer(resolver, m):
         _learn_gender(resolver, resolver.person(bearer), m)

@@ -960,23 +960,26 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 # ------------------------------------------------------------------------ asked who they are
 _IDENTIFY_REQUEST = letters.compile(
     r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|we|(?:there|this|that|it)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
-    r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?]"
-    r"|\band you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$)", re.IGNORECASE
+    r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])"
+    r"|(?:^|[.!?]\s|[—–-])\W*\band you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$", re.IGNORECASE
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
 
-def self_named_on_request(ctx: QuoteContext) -> str | None:
+def self_named_on_request(ctx: QuoteContext, asker: str | None = None) -> str | None:
     """Asked who they are, a speaker answers with their own name: ``"Who am I speaking to?"``
     / ``"Chief Engineer Brann. The only one left."`` -> Brann; ``"Identify yourselves."`` /
-    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; ``"And you are--?"`` or a line broken off
-    at ``"...and you--"`` / ``"Agatha."`` -> Agatha; not a question of who does something
+    ``"Captain Ilse Vess, freighter Heron."`` -> Vess; ``"And you are--?"`` or a sentence broken
+    off at ``"And you--"`` / ``"Agatha."`` -> Agatha; not a question of who does something
     (``"Who's going to die?"`` / ``"Suki."``, ``"Who are you calling a coward?"``, ``"Who is
-    it for?"``). The name opens the answer (titles before it only) and ends its phrase; it is
-    the speaker, not someone addressed.
+    it for?"``), nor a line trailing off (``"Just me and you--"``). The name opens the answer
+    (titles before it only) and ends its phrase; it is the speaker, not someone addressed, and
+    not the ``asker`` (who said the request, where a tag says so).
 
-    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "And you are—?", "and you—”", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?", "And you—you were there?")]
-    [True, True, True, True, True, False, False, False, False]
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "And you are—?", "“And you—”", "Teo will show you up. And you—", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?", "And you—you were there?")]
+    [True, True, True, True, True, True, False, False, False, False]
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("It was always going to be me and you—", "Thank you, and you...", "Me and you…", "Stand and you—")]
+    [False, False, False, False]
 
     Scenes: tests/test_attribute_rules.py.
     """
@@ -988,7 +991,7 @@ def self_named_on_request(ctx: QuoteContext) -> str | None:
     if not runs or not _LEADING_CAPITALS.match(text[:runs[0].start]) or not re.match(r"\s*[,.]", text[runs[0].end:]):
         return None
     person = ctx.doc.roster.resolve(runs[0])
-    return person.name if person else None
+    return person.name if person and person.name != asker else None
 
 
 _BARE_NAME_STOP = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\.\W*$")
@@ -1036,8 +1039,9 @@ def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
 
 def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The rule form of :func:`self_named_on_request` and :func:`self_named_with_affiliation`:
-    the quotation's own name is its speaker."""
-    name = self_named_on_request(ctx) or self_named_with_affiliation(ctx)
+    the quotation's own name is its speaker -- not the one whose tagged line asked for it."""
+    conv = resolver.conversation
+    name = self_named_on_request(ctx, conv.last_speaker if conv.last_tagged else None) or self_named_with_affiliation(ctx)
     return decided(name, "self_named_answer") if name else None
 
 
