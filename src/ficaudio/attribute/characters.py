@@ -149,8 +149,11 @@ class Roster:
 _MARRIED_TITLES = frozenset({"mrs", "ms"})
 
 
+_DOTS_AND_SPACES = re.compile(r"[.\s]+")
+
+
 def _key(form: str) -> str:
-    return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
+    return _DOTS_AND_SPACES.sub(" ", form.lower().replace("’", "'")).strip()
 
 
 def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, called: Counter | None = None, speakers: frozenset[str] = frozenset()) -> dict[str, Occurrence]:
