@@ -21,18 +21,15 @@ _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
 class Word(NamedTuple):
-    """One word of the text: its surface, where it is, and whether a sentence starts there
-    (a named tuple: made for every word of every span read, it is quicker to make than a
-    dataclass)."""
+    """One word of the text: its surface, where it is, whether a sentence starts there, and
+    its lower-case form, made once (a named tuple: made for every word of every span read, it
+    is quicker to make than a dataclass)."""
 
     text: str
     start: int
     end: int
     initial: bool  # first word of a sentence, paragraph or quotation
-
-    @property
-    def lower(self) -> str:
-        return fold(self.text).rstrip(".")
+    lower: str  # folded, without a final full stop: ``Mr.`` -> ``mr``, ``I’m`` -> ``i'm``
 
 
 _PLACEHOLDER_CALLED = letters.compile(r"(?:^\W*|,\s*)" + placeholders.READER_NAME + r"(?=\s*[,.!?…—-]|\W*$)")
@@ -128,7 +125,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
             token = match.group()
             token = _strip_period(token) if token.endswith(".") else token
             end_at = at + len(token)
-        found.append(Word(token, at, end_at, initial))
+        found.append(Word(token, at, end_at, initial, fold(token).rstrip(".")))
         previous_end = end_at
     return found
 
