@@ -364,7 +364,7 @@ def _unintroduced_role(text: str, described: str, before: int) -> bool:
     head = described.rsplit(" ", 1)[-1]
     if not described.startswith("the ") or head in KIN_GENDER and head not in GENDERED_ROLES:
         return False
-    return not re.search(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b", text[:before])
+    return not re.compile(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b").search(text, 0, before)  # searched up to ``before``, not in a copy
 
 
 def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:
