@@ -4,6 +4,8 @@ listener, so the people they fit are not the speaker of the quotation that uses 
 from __future__ import annotations
 
 import re
+from functools import lru_cache
+from typing import Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person
@@ -65,8 +67,10 @@ def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[
     return fit
 
 
-def _wanted(quote: str, courtesy: bool = True) -> list[tuple[Gender | None, frozenset[str]]]:
-    """(gender, titles) pairs the quotation's forms of address ask for."""
+@lru_cache(maxsize=4096)
+def _wanted(quote: str, courtesy: bool = True) -> tuple[tuple[Gender | None, frozenset[str]], ...]:
+    """(gender, titles) pairs the quotation's forms of address ask for (remembered: the rules
+    ask of one quotation many times)."""
     wanted: list[tuple[Gender | None, frozenset[str]]] = []
     if courtesy:
         for m in _GENDERED_ADDRESS.finditer(quote):
@@ -78,7 +82,7 @@ def _wanted(quote: str, courtesy: bool = True) -> list[tuple[Gender | None, froz
             continue  # "Sir, you're bleeding.": any man spoken to politely, not the knight
         if (word := m.group(1).lower()) in _CALLED_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
             wanted.append((None, frozenset(rank for rank in _CALLED_TITLES if same_title(rank, word))))
-    return wanted
+    return tuple(wanted)
 
 
 def title_before_name(word: str, after: str) -> bool:
@@ -92,7 +96,7 @@ def title_before_name(word: str, after: str) -> bool:
     return word.lower() in SHORT_TITLES and bool(_NAME_AFTER_STOP.match(after))
 
 
-def _fits(person: Person, wanted: list[tuple[Gender | None, frozenset[str]]]) -> bool:
+def _fits(person: Person, wanted: Sequence[tuple[Gender | None, frozenset[str]]]) -> bool:
     """Whether a person has the gender and a title one of the forms of address asks for (their
     titles read only when the gender fits)."""
     ranks = [ranks for gender, ranks in wanted if gender is None or person.gender is gender]

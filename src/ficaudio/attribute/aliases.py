@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run, role_after_name
 from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
-from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words
+from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
 from ficaudio.models import Gender
 
@@ -175,14 +175,12 @@ CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
 def writes_word(text: str, word: str) -> bool:
-    """Whether ``text`` writes ``word`` as a whole word (``\\bword\\b``), looked for from where
-    the text first writes it (a pattern opening on ``\\b`` is otherwise tried at every letter).
+    """Whether ``text`` writes ``word`` as a whole word (``\\bword\\b``).
 
     >>> writes_word("Annabel met Ann.", "Ann"), writes_word("Annabel left.", "Ann")
     (True, False)
     """
-    at = text.find(word)
-    return at >= 0 and re.compile(rf"\b{re.escape(word)}\b").search(text, at) is not None
+    return search_where_written(re.compile(rf"\b{re.escape(word)}\b"), text, word) is not None
 
 
 def join_header_cast(roster: Roster, text: str) -> None:

@@ -13,7 +13,7 @@ from typing import Callable
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title, title_prefixes
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.models import Character, Gender
 
@@ -150,8 +150,11 @@ class Roster:
 _MARRIED_TITLES = frozenset({"mrs", "ms"})
 
 
+_DOTS_AND_SPACES = re.compile(r"[.\s]+")
+
+
 def _key(form: str) -> str:
-    return re.sub(r"[.\s]+", " ", form.lower().replace("’", "'")).strip()
+    return _DOTS_AND_SPACES.sub(" ", form.lower().replace("’", "'")).strip()
 
 
 def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun], text: str, lower_words: Counter, nouns: set[str], called: Counter | None = None, speakers: frozenset[str] = frozenset()) -> dict[str, Occurrence]:
@@ -346,13 +349,7 @@ _MID_SENTENCE_BEFORE = frozenset("abcdefghijklmnopqrstuvwxyz,;:")
 def _written_where(text: str, word: str, fits: Callable[[str], bool]) -> bool:
     """Whether ``text`` writes ``word`` as a whole word with the two characters before it
     ``fits`` (found by ``str.find``: a pattern search over a novel for each word costs more)."""
-    at = text.find(word)
-    while at >= 0:
-        end = at + len(word)
-        if not text[end:end + 1].isalpha() and fits(text[max(0, at - 2):at]):
-            return True
-        at = text.find(word, at + 1)
-    return False
+    return any(not text[at + len(word):at + len(word) + 1].isalpha() and fits(text[max(0, at - 2):at]) for at in written_at(text, word))
 
 
 def is_tagged(text: str, run: NameRun) -> bool:

@@ -70,15 +70,11 @@ class Document:
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
     second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
+    narration_spans: list[tuple[int, int]] = field(default_factory=list)  # every paragraph's spans outside its quotations, in order
 
     @property
     def text(self) -> str:
         return self.story.text
-
-    @cached_property
-    def narration_spans(self) -> list[tuple[int, int]]:
-        """Every paragraph's spans outside its quotations, in order."""
-        return [span for para in self.paragraphs for span in para.narration(self.segments)]
 
     @cached_property
     def narration_starts(self) -> list[int]:
@@ -161,7 +157,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text_nouns = nouns_only(text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart)
     roster.nouns = text_nouns
-    narration_spans = [span for para in paragraphs for span in para.narration(segments)]
+    narration_spans = list(scanned.span_runs)
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
@@ -186,7 +182,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans)
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)
@@ -197,22 +193,23 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     index_narrators_kin(doc)
     index_title_answerers(doc)
     for para in paragraphs:
-        para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster)]
+        para.mentions = _mentions_of(text, para, segments, scanned, roster)
     doc.first_person_share = _first_person_share(paragraphs)
-    doc.second_person_share = _second_person_share(paragraphs, _you_subjects(text, segments, paragraphs))
+    doc.second_person_share = _second_person_share(paragraphs, _you_subjects(text, scanned))
     if told_to_you(doc):
         for para in paragraphs:
-            para.mentions = [m for span in para.narration(segments) for m in find_mentions(text, *span, roster, you=True)]
+            para.mentions = _mentions_of(text, para, segments, scanned, roster, you=True)
     join_addressed_only_names(doc, doc.first_person_share >= FIRST_PERSON_MIN_SHARE)
     return doc
 
 
 @dataclass
 class _Scanned:
-    """The story's words read once: the name runs of each narration span and of each
-    quotation, the lower-case words counted, and the runs of each narration sentence."""
+    """The story's words read once: the words and name runs of each narration span and of
+    each quotation, the lower-case words counted, and the runs of each narration sentence."""
 
-    span_runs: dict[tuple[int, int], list[NameRun]] = field(default_factory=dict)  # narration span -> its runs
+    span_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # narration span -> its words
+    span_runs: dict[tuple[int, int], list[NameRun]] = field(default_factory=dict)  # narration span -> its runs, spans in order
     quote_runs_of: dict[int, list[NameRun]] = field(default_factory=dict)  # quotation index -> its runs
     lower_words: Counter = field(default_factory=Counter)
     sentence_runs: list[list[NameRun]] = field(default_factory=list)  # a narration sentence's runs, where two or more
@@ -230,7 +227,7 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
     scanned = _Scanned()
     for para in paragraphs:
         for start, end in para.narration(segments):
-            ws = words(text, start, end)
+            scanned.span_words[(start, end)] = ws = words(text, start, end)
             scanned.lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
             scanned.span_runs[(start, end)] = runs = name_runs(ws, text)
             scanned.sentence_runs.extend(g for g in _runs_by_sentence(ws, runs) if len(g) > 1)
@@ -286,8 +283,14 @@ def _runs_by_sentence(ws: list[Word], runs: list[NameRun]) -> list[list[NameRun]
     return groups
 
 
-def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool = False) -> list[Mention]:
-    """People mentioned in one stretch of narration, in order.
+def _mentions_of(text: str, para: Paragraph, segments: Sequence[Segment], scanned: _Scanned, roster: Roster, *, you: bool = False) -> list[Mention]:
+    """People mentioned in a paragraph's narration, in order (its spans' words as scanned)."""
+    return [m for span in para.narration(segments) for m in find_mentions(text, scanned.span_words[span], scanned.span_runs[span], span[1], roster, you=you)]
+
+
+def find_mentions(text: str, ws: list[Word], runs: list[NameRun], end: int, roster: Roster, *, you: bool = False) -> list[Mention]:
+    """People mentioned in one stretch of narration ending at ``end`` (its words ``ws`` and
+    their name runs ``runs``), in order.
 
     ``he``/``she``/``I`` are always subjects; a name or description is a subject when it is
     the first mention of its sentence, does not follow a preposition and the sentence does
@@ -295,8 +298,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
     subject). With ``you`` (a
     story told to you), ``you`` as a subject is a mention too (:func:`you_is_subject`).
     """
-    ws = words(text, start, end)
-    runs = {r.start: r for r in name_runs(ws, text)}
+    run_at = {r.start: r for r in runs}
     found: list[Mention] = []
     sentence_has_subject = False
     skip_until = -1
@@ -305,7 +307,7 @@ def find_mentions(text: str, start: int, end: int, roster: Roster, *, you: bool 
             sentence_has_subject = w.lower in _INDEFINITE_SUBJECTS  # "Everybody owed Carmody money."
         if w.start < skip_until:
             continue
-        mention = _mention_at(text, ws, k, runs, roster, end, you)
+        mention = _mention_at(text, ws, k, run_at, roster, end, you)
         if mention is None:
             continue
         after_preposition = k > 0 and (ws[k - 1].lower in _PREPOSITIONS or ws[k - 1].lower in CAUSATIVE_VERBS)
@@ -571,12 +573,12 @@ FIRST_PERSON_MIN_SHARE = 0.15
 unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 
-_YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it has no "you" subject: not split into words
+_YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it has no "you" subject: its words are not read
 
 
-def _you_subjects(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> int:
+def _you_subjects(text: str, scanned: _Scanned) -> int:
     """How many times the narration makes ``you`` a subject."""
-    spans = [words(text, *span) for para in paragraphs for span in para.narration(segments) if _YOU.search(text, *span)]
+    spans = [ws for span, ws in scanned.span_words.items() if _YOU.search(text, *span)]
     return sum(ws[k].lower in SECOND_PERSON_SUBJECTS and you_is_subject(text, ws, k) for ws in spans for k in range(len(ws)))
 
 

@@ -22,7 +22,7 @@ from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.narrator import story_names
-from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, words
+from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -364,7 +364,7 @@ def _unintroduced_role(text: str, described: str, before: int) -> bool:
     head = described.rsplit(" ", 1)[-1]
     if not described.startswith("the ") or head in KIN_GENDER and head not in GENDERED_ROLES:
         return False
-    return not re.search(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b", text[:before])
+    return not re.compile(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b").search(text, 0, before)  # searched up to ``before``, not in a copy
 
 
 def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:
@@ -407,8 +407,8 @@ def _first_written_at(doc: Document, name: str) -> int:
     """Where any form of a roster person is first written in the text."""
     person = doc.roster.by_name(name)
     forms = person.forms if person else (name,)
-    found = [m.start() for f in forms if (at := doc.text.find(f)) >= 0 and (m := re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w])").search(doc.text, at))]
-    return min(found, default=len(doc.text))  # searched from where the form is first written: no match starts before
+    found = [m.start() for f in forms if (m := search_where_written(re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w])"), doc.text, f))]
+    return min(found, default=len(doc.text))
 
 
 def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:

@@ -10,7 +10,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
 from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
@@ -21,18 +21,15 @@ _SENTENCE_END = letters.compile(r"[.!?…:;]\W*$|^\W*[\"“‘'(]\W*$|^\s*$")
 
 
 class Word(NamedTuple):
-    """One word of the text: its surface, where it is, and whether a sentence starts there
-    (a named tuple: made for every word of every span read, it is quicker to make than a
-    dataclass)."""
+    """One word of the text: its surface, where it is, whether a sentence starts there, and
+    its lower-case form, made once (a named tuple: made for every word of every span read, it
+    is quicker to make than a dataclass)."""
 
     text: str
     start: int
     end: int
     initial: bool  # first word of a sentence, paragraph or quotation
-
-    @property
-    def lower(self) -> str:
-        return fold(self.text).rstrip(".")
+    lower: str  # folded, without a final full stop: ``Mr.`` -> ``mr``, ``I’m`` -> ``i'm``
 
 
 _PLACEHOLDER_CALLED = letters.compile(r"(?:^\W*|,\s*)" + placeholders.READER_NAME + r"(?=\s*[,.!?…—-]|\W*$)")
@@ -57,6 +54,31 @@ def calls_reader_placeholder(quote: str) -> bool:
     [True, True, False]
     """
     return bool(_PLACEHOLDER_CALLED.search(quote))
+
+
+def written_at(text: str, word: str) -> Iterator[int]:
+    """Every position where ``text`` writes ``word`` (found by ``str.find``, quicker than a
+    pattern tried at every letter), in order.
+
+    >>> list(written_at("Ann met Annabel.", "Ann"))
+    [0, 8]
+    """
+    at = text.find(word)
+    while at >= 0:
+        yield at
+        at = text.find(word, at + 1)
+
+
+def search_where_written(pattern: re.Pattern, text: str, word: str) -> re.Match | None:
+    """The first match of ``pattern``, a pattern that matches ``word`` in a setting, searched
+    from where ``text`` first writes ``word``: no match starts before, and a pattern opening
+    on ``\\b`` or a look-behind is otherwise tried at every letter.
+
+    >>> search_where_written(re.compile(r"\\bAnn\\b"), "Annabel met Ann.", "Ann").start()
+    12
+    """
+    at = text.find(word)
+    return pattern.search(text, at) if at >= 0 else None
 
 
 def fold(word: str) -> str:
@@ -103,7 +125,7 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
             token = match.group()
             token = _strip_period(token) if token.endswith(".") else token
             end_at = at + len(token)
-        found.append(Word(token, at, end_at, initial))
+        found.append(Word(token, at, end_at, initial, fold(token).rstrip(".")))
         previous_end = end_at
     return found
 

@@ -11,7 +11,7 @@ from ficaudio.attribute.aliases import CAST_FIELD, writes_word
 from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
-from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder
+from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import is_listed_given_name, name_prior
 from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
@@ -317,12 +317,10 @@ def narration_writing(doc: Document, word: str) -> list[tuple[int, int]]:
     reading every span), in order."""
     spans, starts = doc.narration_spans, doc.narration_starts
     found: list[tuple[int, int]] = []
-    at = doc.text.find(word)
-    while at >= 0:
+    for at in written_at(doc.text, word):
         k = bisect.bisect_right(starts, at) - 1
         if k >= 0 and at + len(word) <= spans[k][1] and (not found or found[-1] != spans[k]):
             found.append(spans[k])
-        at = doc.text.find(word, at + 1)
     return found
 
 

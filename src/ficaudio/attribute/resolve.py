@@ -6,6 +6,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Collection
 
 from ficaudio import letters
@@ -752,8 +753,13 @@ def repeated_epithet(text: str, m: Mention) -> bool:
     found = _EPITHET_TAIL.match(text, m.end)
     if not m.text.lower().startswith("the ") or found is None:
         return False
-    phrase = re.escape(m.text.lower()) + r"\s+" + r"\s+".join(map(re.escape, found.group(1).lower().split())) + r"\b"
-    return re.compile(r"\b" + phrase, re.IGNORECASE).search(text, 0, m.start) is not None
+    return _epithet_pattern(m.text.lower(), found.group(1).lower()).search(text, 0, m.start) is not None
+
+
+@lru_cache(maxsize=1024)
+def _epithet_pattern(description: str, tail: str) -> re.Pattern:
+    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing."""
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, (description, *tail.split()))) + r"\b", re.IGNORECASE)
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")
