@@ -58,59 +58,59 @@ def test_overall_accuracy_does_not_drop(tally):
 STORY_FLOORS = [
     # (story, quotations, floor): the stories written as held-out data, each with its first-contact
     # score and the level reached since (see bench/data/README.md for the rounds)
-    ("two_am", 118, 0.93),  # round 13: 0.661 first; 0.915 after round 20; 0.932 after round 26r
+    ("two_am", 118, 0.94),  # round 13: 0.661 first; 0.915 after round 20; 0.932 after round 26r; 111/118 = 0.941 after round 35 merged
     ("night_road", 102, 0.94),  # round 14: 0.500 first; 0.882 after round 20; 0.902 after round 26b; 0.922 after round 29p; 96/102 = 0.941 after round 34d; 96/102 = 0.941 after round 34 merged; floor at it (floors are never lowered)
-    ("weather_charm", 97, 0.77),  # round 18b: 0.722 first
-    ("field_day", 114, 0.70),  # round 18b: 0.412 first
-    ("salt_road", 80, 0.68),  # round 19: 0.425 first; 0.688 after round 26b
+    ("weather_charm", 97, 0.81),  # round 18b: 0.722 first; 79/97 = 0.814 after round 35 merged
+    ("field_day", 114, 0.75),  # round 18b: 0.412 first; 86/114 = 0.754 after round 35 merged
+    ("salt_road", 80, 0.70),  # round 19: 0.425 first; 0.688 after round 26b; 56/80 = 0.700 after round 35 merged
     ("oat_milk", 90, 0.92),  # round 19: 0.544 first; 0.822 after round 26c; 0.867 after round 26m; 0.922 after round 26n
-    ("lighthouse_keepers", 87, 0.77),  # round 21: 0.575 first; 0.609 after round 26c; 0.690 after round 26n; 0.793 after round 29n (0.770 without the nicknames table)
+    ("lighthouse_keepers", 87, 0.83),  # round 21: 0.575 first; 0.609 after round 26c; 0.690 after round 26n; 0.793 after round 29n (0.770 without the nicknames table); 73/87 = 0.839 after round 35 merged
     ("respawn", 89, 0.61),  # round 21: 0.258 first; 0.506 after round 26c; 0.618 after round 26n
     ("rain_check", 86, 0.87),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d; 0.872 after round 33g
     ("study_group", 87, 0.88),  # round 23: 0.713 first; 0.736 after round 26d; 0.816 after round 26r; 0.885 after round 34c
-    ("found_family", 89, 0.77),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u
+    ("found_family", 89, 0.78),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u; 70/89 = 0.787 after round 35 merged
     ("second_chances", 85, 0.85),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q; 0.776 when the bench read its `* * *` lines as scene breaks (round 33); 0.859 after round 33g (the viewpoint goes on past a break)
     # round 27: six stories scored on the engine of the session start (007dce8) and again after rounds
     # 26a-26u, before anyone looked at their errors; floors at the second figure
     ("coffee_order", 90, 0.77),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n; 0.778 after round 32a (the one -sensei is their teacher)
-    ("snowed_in", 90, 0.91),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t
+    ("snowed_in", 90, 0.93),  # round 27: 0.911; 0.900; 0.911 after round 29p; 0.922 after round 29t; 84/90 = 0.933 after round 35 merged
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
     ("night_shift", 88, 0.94),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.943 after round 33g
     ("broom_cup", 89, 0.77),  # round 27: 0.551; 0.551; 0.708 after round 28; 0.775 after round 33j (the mark of a role)
-    ("heist_crew", 89, 0.72),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims); 65/89 = 0.730 after round 34g (a radio's "this is", a voice heard); 64/89 = 0.719 after round 34i (Anvil is Tomek, a cover name)
+    ("heist_crew", 89, 0.76),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims); 65/89 = 0.730 after round 34g (a radio's "this is", a voice heard); 64/89 = 0.719 after round 34i (Anvil is Tomek, a cover name); 68/89 = 0.764 after round 35 merged
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
     ("fog_street", 90, 0.83),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a
-    ("group_project", 95, 0.69),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus)
+    ("group_project", 95, 0.70),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus); 67/95 = 0.705 after round 35 merged
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
-    ("pit_lane", 88, 0.80),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31
-    ("second_year", 97, 0.80),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 73/97 = 0.753 with symbol lines read as scene breaks (round 33); 78/97 = 0.804 after round 34b
+    ("pit_lane", 88, 0.81),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31; 72/88 = 0.818 after round 35 merged
+    ("second_year", 97, 0.82),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 73/97 = 0.753 with symbol lines read as scene breaks (round 33); 78/97 = 0.804 after round 34b; 80/97 = 0.825 after round 35 merged
     ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
-    ("bakery_au", 94, 0.87),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33); 83/94 = 0.883 after round 34g (a bare line on a speakerphone)
+    ("bakery_au", 94, 0.88),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33); 83/94 = 0.883 after round 34g (a bare line on a speakerphone); 83/94 = 0.883 after round 35 merged
     ("mage_trial", 86, 0.77),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33g
     ("spirit_exam", 98, 0.71),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged
     ("star_relay", 97, 0.79),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged; 77/97 = 0.794 after round 34g
-    ("summer_camp", 95, 0.94),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged
-    ("ward_rounds", 96, 0.92),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending); 89/96 = 0.927 after round 32 merged
+    ("summer_camp", 95, 0.96),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged; 92/95 = 0.968 after round 35 merged
+    ("ward_rounds", 96, 0.96),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending); 89/96 = 0.927 after round 32 merged; 93/96 = 0.969 after round 35 merged
     # round 32e: a second-person reader-insert, written before the rules for it (not blind)
     ("night_market", 72, 0.88),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you); 0.889 after round 33d
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.84),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c; 77/97 = 0.794 after round 34b (Ruthie is Ruth Adebayo); 82/97 = 0.845 after round 34i (Kit was Jonah Kettering)
-    ("dorm_ghost", 96, 0.75),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break)
-    ("locker_room", 95, 0.76),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end)
+    ("dorm_ghost", 96, 0.76),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break); 73/96 = 0.760 after round 35 merged
+    ("locker_room", 95, 0.81),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end); 77/95 = 0.811 after round 35 merged
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
-    ("pirate_crossing", 96, 0.73),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes)
-    ("reader_insert", 95, 0.85),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f
+    ("pirate_crossing", 96, 0.75),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged
+    ("reader_insert", 95, 0.87),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f; 83/95 = 0.874 after round 35 merged
     # round 33's blind set (bench/heldout then), read and moved here in round 34
-    ("dojo_rivals", 95, 0.67),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag); 64/95 = 0.674 after round 34 merged; floor at it (floors are never lowered)
-    ("family_dinner", 99, 0.74),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes)
-    ("gala_heist", 97, 0.72),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez)
-    ("kitchen_shift", 97, 0.88),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes)
+    ("dojo_rivals", 95, 0.68),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag); 64/95 = 0.674 after round 34 merged; floor at it (floors are never lowered); 65/95 = 0.684 after round 35 merged
+    ("family_dinner", 99, 0.75),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged
+    ("gala_heist", 97, 0.73),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez); 71/97 = 0.732 after round 35 merged
+    ("kitchen_shift", 97, 0.89),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged
     ("road_hunters", 97, 0.70),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule
-    ("royal_court", 92, 0.76),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes)
+    ("royal_court", 92, 0.77),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.80),  # round 34 blind: 79/98 = 0.806 at its start and its end
-    ("hero_team", 97, 0.41),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end
+    ("hero_team", 97, 0.50),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged
     ("regency_ball", 93, 0.67),  # round 34 blind: 63/93 = 0.677 at its start and its end
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
     ("wedding_party", 96, 0.79),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person)
@@ -127,8 +127,8 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 35: 416 and 420 of 579 at
-    the start of the round (the engine before any of its changes)."""
+    strictly and as the seeds are (a split voice not punished). Round 35: 416 -> 414 and 420 -> 418
+    of 579 (start and end of the round)."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 579
     assert attribution_bench.score(texts, gold_spans=True).correct >= 414
