@@ -51,6 +51,7 @@ class Conversation:
     line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
     last_tagged: bool = False  # that quotation's own paragraph named its speaker (a tag or an action beat)
+    tagged_quote: tuple[int, str] | None = None  # the last quotation so named (its segment, its speaker), kept past narration
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
 
