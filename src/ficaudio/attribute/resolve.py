@@ -759,8 +759,12 @@ def repeated_epithet(text: str, m: Mention) -> bool:
 
 @lru_cache(maxsize=1024)
 def _epithet_pattern(description: str, tail: str) -> re.Pattern:
-    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing."""
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, (description, *tail.split()))) + r"\b", re.IGNORECASE)
+    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing.
+
+    >>> bool(_epithet_pattern("the girl", "in grey").search("The  girl\\nin grey"))
+    True
+    """
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, (*description.split(), *tail.split()))) + r"\b", re.IGNORECASE)
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")
