@@ -141,6 +141,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             previous = decision
             if decision.rule != "group_tag":  # a crowd's line leaves the last person's turn as it was
                 conv.last_speaker, conv.last_tagged = decision.speaker, decision.rule in TAG_RULES or decision.rule in BEAT_RULES
+                conv.tagged_quote = (index, decision.speaker) if conv.last_tagged else conv.tagged_quote
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -22,7 +23,7 @@ from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run, role_after_name
 from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import full_names_of, is_listed_given_name, name_prior
+from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -597,8 +598,9 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
     ``Tessie`` for ``Tess``, ``Wrennie`` for ``Wren``) is the person of the one given name it
     opens, a person's own or the given name of a full name written anywhere (``Ensign Matthias
     Dov``: its ``Mr. Dov``), who takes the pet form, the given and the full name -- unless
-    genders clash, a sentence names the two apart, or two given names fit (``Matty`` with a
-    ``Matthew`` and a ``Matthias``).
+    genders clash, a sentence names the two apart, two given names fit (``Matty`` with a
+    ``Matthew`` and a ``Matthias``) or the one is a surname made of the pet form's name
+    (``Johnny`` is not ``Johnson``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); matty = r.add(Person("Matty", Counter(Matty=9), Gender.MALE), ["Matty"])
@@ -615,7 +617,7 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
     for person in list(roster.people):
         stems = diminutive_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
         givens = {g for g in {*full_names, *(g for p in roster.people if p is not person for g in _untitled_givens(p))}
-                  if g != person.name and g.startswith(stems)} if stems else set()
+                  if g != person.name and any(_stem_opens(s, g) for s in stems) and not is_patronymic_of(g, (person.name, *stems))} if stems else set()
         if len(givens) != 1:
             continue
         given = givens.pop()
@@ -653,12 +655,12 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
 
 
 def join_clipped_names(roster: Roster) -> None:
-    """A one-word name cut from the front of another name is the person of the one name it
-    opens (:func:`_cut_from`): ``Ro`` is ``Roland``, ``Aggie`` is ``Agatha``, ``Sophy`` is
-    ``Sophia``; a surname takes a pet form's stem only (``Eddy`` is ``Edmonds``, but ``John``
-    is not ``Mr. Johnson``). Not when two people's names fit, genders clash (a brother ``Sam``
-    and ``Samantha``; a short name of unknown gender by its first-names prior: ``Max`` is not
-    ``Maxine``) or a sentence names the two apart.
+    """A one-word name cut from the front of another's given name is the person of the one name
+    it opens (:func:`_cut_from`): ``Ro`` is ``Sir Roland``, ``Aggie`` is ``Agatha``, ``Sophy`` is
+    ``Sophia``; never a surname (``John`` is not ``Mr. Johnson``). Not when two people's names
+    fit, genders clash (a brother ``Sam`` and ``Samantha``; by first-names lists sure of both
+    names: ``Max`` is not ``Maxine``, but ``Alex`` may be ``Alexandra``) or a sentence names the
+    two apart.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); sophy = r.add(Person("Sophy", Counter(Sophy=9), Gender.FEMALE), ["Sophy"])
@@ -674,42 +676,83 @@ def join_clipped_names(roster: Roster) -> None:
 
 
 def _cut_from(name: str, owner: Person) -> bool:
-    """Whether ``name`` is cut from the front of one of ``owner``'s names (titles left out), two
-    letters shorter at least (``Ann`` is not ``Anne``): itself (``Ro`` of ``Roland``) or a pet form's stem
-    (:func:`diminutive_stems`: ``Aggie`` -> ``Ag`` of ``Agatha``), and a surname only by such a
-    stem (``Eddy`` -> ``Ed`` of ``Edmonds``; ``John`` is not cut from ``Johnson``, a name of its
-    own). A plain ``-y``/``-ie`` is no stem (``Henry`` is not cut from ``Henrietta``), only the
-    same name spelled with ``-a``/``-ia`` (``Sophy``, ``Sophie`` of ``Sophia``).
+    """Whether ``name`` is cut from the front of one of ``owner``'s given names
+    (:func:`_given_words`), two letters shorter at least (``Ann`` is not ``Anne``): itself
+    (``Ro`` of ``Roland``) or a pet form's stem three letters shorter at least
+    (:func:`diminutive_stems`: ``Aggie`` -> ``Ag`` of ``Agatha``, ``Jenny`` -> ``Jen`` of
+    ``Jennifer``, but ``Jenna`` is a name of her own). A plain ``-y``/``-ie`` is no stem (``Henry`` is not cut from ``Henrietta``),
+    only the same name spelled with ``-a``/``-ia`` (``Sophy``, ``Sophie`` of ``Sophia``).
 
     >>> def owner(*forms): return Person(forms[0], Counter(forms))
-    >>> [_cut_from(n, owner(*f)) for n, f in (("Ro", ["Roland"]), ("Aggie", ["Agatha"]), ("Eddy", ["Mr. Edmonds", "Edmonds"]), ("John", ["Mr. Johnson", "Johnson"]))]
-    [True, True, True, False]
-    >>> [_cut_from(n, owner(*f)) for n, f in (("Sophy", ["Sophia Farrant"]), ("Henry", ["Henrietta"]), ("Ann", ["Anne"]))]
-    [True, False, False]
+    >>> [_cut_from(n, owner(*f)) for n, f in (("Ro", ["Roland"]), ("Ro", ["Sir Roland", "Roland"]), ("Aggie", ["Agatha"]), ("John", ["Mr. Johnson", "Johnson"]), ("John", ["Johnson"]), ("Johnny", ["Mr. Johnson"]))]
+    [True, True, True, False, False, False]
+    >>> [_cut_from(n, owner(*f)) for n, f in (("Sophy", ["Sophia Farrant"]), ("Henry", ["Henrietta"]), ("Ann", ["Anne"]), ("Fran", ["Frances"]), ("Jenny", ["Jennifer"]), ("Jenny", ["Jenna"]))]
+    [True, False, False, True, True, False]
     """
-    surnames = {f.split()[-1] for f in owner.forms if len(f.split()) > 1}
     stems = diminutive_stems(name, shortest=2)
-    return any(word in _a_spellings(name) or any(_clips(s, word, shortest=2) for s in (stems if word in surnames else (name, *stems)))
-               for word in _name_words(owner))
+    return any(word in _a_spellings(name) or _clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
+               for word in _given_words(owner, (name, *stems)))
+
+
+def _given_words(owner: Person, short: tuple[str, ...]) -> set[str]:
+    """The words of ``owner``'s names that are given names: the first of a name, past any title
+    (``Sir Roland``, ``Aunt Henrietta``, ``Sophia Farrant``), but not a surname: not the one word
+    after ``Mr``/``Mrs``/``Ms``/``Miss``, nor a word after a given name anywhere, nor a lone word
+    that is a patronymic of a ``short`` name (:func:`~ficaudio.attribute.names.is_patronymic_of`: ``Johnson`` of ``John``).
+
+    >>> sorted(_given_words(Person("Sir Roland", Counter({"Sir Roland": 1, "Mr. Pike": 1, "Tam Pike": 1})), ("Ro",)))
+    ['Roland', 'Tam']
+    """
+    titled = [_after_titles(f.split()) for f in owner.forms]
+    surnames = {w for titles, rest in titled for w in (rest if titles & _FAMILY_TITLES and len(rest) == 1 else rest[1:])}
+    firsts = {rest[0] for titles, rest in titled if rest and (len(rest) > 1 or not is_patronymic_of(rest[0], short))}
+    return {w for w in firsts - surnames if w.isalpha() and w[0].isupper()}
+
+
+_FAMILY_TITLES = frozenset({"mr", "mrs", "ms", "miss", "mx"})  # a surname follows them
+
+
+def _after_titles(words: list[str]) -> tuple[set[str], list[str]]:
+    """A name's leading titles (lower case, no full stop) and the words after them."""
+    at = next((i for i, w in enumerate(words) if w.lower().rstrip(".") not in TITLES), len(words))
+    return {w.lower().rstrip(".") for w in words[:at]}, words[at:]
 
 
 def _a_spellings(name: str) -> set[str]:
     """The same given name ending in ``-a``/``-ia`` for one in plain ``-y``/``-ie`` (four letters
-    before it): ``Sophy`` -> Sophia, Sopha."""
+    before it): ``Sophy`` -> Sophia, Sopha; not a pet form's doubled consonant (``Jenny`` is no
+    ``Jenna``).
+
+    >>> sorted(_a_spellings("Sophy")), _a_spellings("Jenny")
+    (['Sopha', 'Sophia'], set())
+    """
     base = name[:-2] if name.endswith("ie") else name[:-1] if name.endswith("y") else ""
-    return {base + "a", base + "ia"} if len(base) >= 4 else set()
+    return {base + "a", base + "ia"} if len(base) >= 4 and base[-1] != base[-2] else set()
+
+
+_UNISEX_SHORT = frozenset({"alex", "fran", "sam", "jo", "chris", "pat", "charlie", "frankie", "jamie", "jess", "nicky", "toni", "terry", "billie", "bobbie"})
+"""Short forms of both a man's and a woman's name, whatever a first-names list leans to."""
 
 
 def _prior_allows(person: Person, owner: Person) -> bool:
-    """A short name of unknown gender that a first-names list is sure of (``Max``, male; not a
-    ``Sam``, only mostly male) is nobody of the other gender."""
-    prior, weight = name_prior(person.name) if person.gender is Gender.UNKNOWN else (person.gender, 0.0)
-    return weight < 1 or owner.gender in (Gender.UNKNOWN, prior)
+    """A short name and the name it opens are not of opposite genders that the text or a
+    first-names list is sure of (``Max`` is not ``Maxine``), unless the short form is one both
+    genders use (``Alex`` may be ``Alexandra``: :data:`_UNISEX_SHORT`).
+
+    >>> alexandra, maxine = (Person(n, Counter([n]), Gender.FEMALE) for n in ("Alexandra", "Maxine"))
+    >>> [_prior_allows(Person(n, Counter([n])), o) for n, o in (("Alex", alexandra), ("Max", maxine), ("Max", Person("Maxine", Counter(["Maxine"]))))]
+    [True, False, False]
+    """
+    genders = {_sure_gender(person, [person.name]), _sure_gender(owner, _given_words(owner, (person.name,)))} - {Gender.UNKNOWN}
+    return person.name.lower() in _UNISEX_SHORT or len(genders) < 2
 
 
-def _name_words(person: Person) -> set[str]:
-    """The words of a person's names, titles left out: ``Miss Sophia Farrant`` -> Sophia, Farrant."""
-    return {w for f in person.forms for w in f.split() if w.isalpha() and w.lower() not in TITLES and w[0].isupper()}
+def _sure_gender(person: Person, given: Iterable[str]) -> Gender:
+    """A person's gender, else the one a first-names list is sure of for all its given names."""
+    if person.gender is not Gender.UNKNOWN:
+        return person.gender
+    sure = {g for g, weight in map(name_prior, given) if weight >= 1}
+    return sure.pop() if len(sure) == 1 else Gender.UNKNOWN
 
 
 def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
@@ -735,6 +778,17 @@ def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             joined.add(id(person))
+
+
+def _stem_opens(stem: str, given: str) -> bool:
+    """Whether a pet form's stem is ``given`` or opens it three letters or more shorter:
+    ``Tess`` of ``Tessie`` is Tess, ``Matt`` of ``Matty`` opens Matthias, ``Jenn`` of ``Jenny``
+    does not open ``Jenna``, a name of her own.
+
+    >>> [_stem_opens(s, g) for s, g in (("Tess", "Tess"), ("Matt", "Matthias"), ("Jenn", "Jenna"), ("Jen", "Jenna"))]
+    [True, True, False, False]
+    """
+    return given == stem or (given.startswith(stem) and len(given) >= len(stem) + 3)
 
 
 def _clips(short: str, long: str, shortest: int = 3) -> bool:

@@ -14,7 +14,7 @@ from typing import Callable
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
-from ficaudio.attribute.names import is_listed_given_name, name_prior
+from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})
@@ -237,7 +237,7 @@ _LAST_WORD = letters.compile(r"([A-Za-z]+)[^A-Za-z.!?]*$")
 _FIRST_WORD = letters.compile(r"[^\w.!?]*?([A-Za-z]+)")
 
 
-_ARTICLE_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s[\s_*\"“‘'(]*|\s*[—–]\s*)$")
+_ARTICLE_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?)(?:\s[\s_*\"“‘'(]*|\s*(?:[—–]|--)\s*)$")
 
 
 def after_article(text: str, position: int) -> bool:
@@ -249,6 +249,8 @@ def after_article(text: str, position: int) -> bool:
     (True, False, True, True)
     >>> after_article("the ‘Red Death’", 5), after_article("the 'Red Death'", 5), after_article("the—Hokage", 4), after_article("Then Hokage", 5)
     (True, True, True, False)
+    >>> after_article("the--Hokage", 5), after_article("the -- Hokage", 7)
+    (True, True)
     """
     return bool(_ARTICLE_BEFORE.search(text, max(0, position - 8), position))
 
@@ -661,7 +663,8 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
 
     The short name has at least three letters, the long one at least two more (``Ann`` is not
     ``Anne``); it must open exactly one other person's given name, neither person may be a
-    configured or titled one, and no sentence may name the two apart (``Cal and Callum``).
+    configured or titled one, nor the long name a surname made of the short one (``Johnson``
+    is not ``John``'s), and no sentence may name the two apart (``Cal and Callum``).
     The short name may carry honorifics (``Kai``, ``Kai-kun``, ``Kai-nii`` for ``Kaito``).
 
     >>> r = Roster(); cal = r.add(Person("Cal", Counter(Cal=2)), ["Cal"])
@@ -673,7 +676,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title
-              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2]
+              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))]
     if len(owners) != 1 or not roster.may_join(owners[0], short):
         return None
     return owners[0]

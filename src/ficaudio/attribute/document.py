@@ -573,7 +573,7 @@ FIRST_PERSON_MIN_SHARE = 0.15
 unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 
-_YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it has no "you" subject: its words are not read
+_YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it is not searched for a "you" subject
 
 
 def _you_subjects(text: str, scanned: _Scanned) -> int:

@@ -71,8 +71,9 @@ def written_at(text: str, word: str) -> Iterator[int]:
 
 def search_where_written(pattern: re.Pattern, text: str, word: str) -> re.Match | None:
     """The first match of ``pattern``, a pattern that matches ``word`` in a setting, searched
-    from where ``text`` first writes ``word``: no match starts before, and a pattern opening
-    on ``\\b`` or a look-behind is otherwise tried at every letter.
+    from where ``text`` first writes ``word``; a pattern opening on ``\\b`` or a look-behind is
+    otherwise tried at every letter. Only for a case-sensitive pattern whose every match begins
+    with ``word`` itself: no such match starts before (an ``IGNORECASE`` one could).
 
     >>> search_where_written(re.compile(r"\\bAnn\\b"), "Annabel met Ann.", "Ann").start()
     12

@@ -10,6 +10,7 @@ only proposes; :func:`~ficaudio.attribute.aliases.join_nicknames` decides.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from ficaudio.models import Gender
@@ -81,3 +82,16 @@ def is_listed_given_name(word: str) -> bool:
     """
     detector = _detector()
     return detector is not None and word.isalpha() and detector.get_gender(word) != "unknown"
+
+
+def is_patronymic_of(word: str, short: tuple[str, ...]) -> bool:
+    """Whether ``word`` is a surname made of one of the given names ``short`` names are or shorten
+    and ``-son``/``-sen``/``-s`` (``Johnson`` of ``John``, ``Roberts`` of ``Rob``'s Robert,
+    ``Daniels`` of ``Danny``'s Daniel), as a surname-only character is called; ``Frances`` is
+    no ``Fran``'s France.
+
+    >>> [is_patronymic_of(w, s) for w, s in (("Johnson", ("John",)), ("Roberts", ("Rob",)), ("Daniels", ("Danny", "Dann", "Dan")), ("Frances", ("Fran",)), ("Agatha", ("Ag",)))]
+    [True, True, True, False, False]
+    """
+    base = re.sub(r"(?:son|sen|s)$", "", word)
+    return base != word and any(base == s or base.lower() in full_names_of(s) for s in short)

@@ -51,6 +51,7 @@ class Conversation:
     line_reported: bool = False  # narration since the last turn told what the far end of the call said
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
     last_tagged: bool = False  # that quotation's own paragraph named its speaker (a tag or an action beat)
+    tagged_quote: tuple[int, str] | None = None  # the last quotation so named (its segment, its speaker), kept past narration
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
 
@@ -758,8 +759,12 @@ def repeated_epithet(text: str, m: Mention) -> bool:
 
 @lru_cache(maxsize=1024)
 def _epithet_pattern(description: str, tail: str) -> re.Pattern:
-    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing."""
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, (description, *tail.split()))) + r"\b", re.IGNORECASE)
+    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing.
+
+    >>> bool(_epithet_pattern("the girl", "in grey").search("The  girl\\nin grey"))
+    True
+    """
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, (*description.split(), *tail.split()))) + r"\b", re.IGNORECASE)
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")

@@ -961,7 +961,10 @@ def _names_in(doc: Document, phrase: str) -> list[str]:
 _IDENTIFY_REQUEST = letters.compile(
     r"\b(?:who(?:['’]s| is| are| am)\s+(?:you|we|(?:there|this|that|it)(?:\s+(?:speaking|calling|talking)(?:\s+(?:to|with))?)?"
     r"|i\s+(?:speaking|talking)\s+(?:to|with)|speaking|calling|asking)(?:,[^?]*)?\s*\?|identify (?:yourself|yourselves)|(?:your|the) name\b[^.!]*[?])"
-    r"|(?:^|[.!?]\s|[—–-])\W*\band you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$", re.IGNORECASE
+    r"|(?:^|[.!?]\s|[—–]|--)\W*\band you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$", re.IGNORECASE
+)
+_INTRODUCED_AND_YOU = letters.compile(  # "I'm Teo, and you--": a name given, the turn handed over
+    r"\b(?:I['’]m|I am|[Mm]y name['’]s|[Mm]y name is|[Nn]ame['’]s)\s+[A-Z][^,.!?]*,\s*and you(?:\s+are)?\s*(?:[—–]|--|\.\.\.|…)+\s*\??\W*$"
 )
 _LEADING_CAPITALS = letters.compile(r"^\W*(?:[A-Z][\w'’.-]*\s+)*$")
 
@@ -978,13 +981,15 @@ def self_named_on_request(ctx: QuoteContext, asker: str | None = None) -> str | 
 
     >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("Who am I speaking to?", "Who are you, then?", "Who's there?", "And you are—?", "“And you—”", "Teo will show you up. And you—", "Who is this about?", "Who are you calling a coward?", "Who are you talking to?", "And you—you were there?")]
     [True, True, True, True, True, True, False, False, False, False]
-    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("It was always going to be me and you—", "Thank you, and you...", "Me and you…", "Stand and you—")]
-    [False, False, False, False]
+    >>> [bool(_IDENTIFY_REQUEST.search(q)) for q in ("It was always going to be me and you—", "Thank you, and you...", "Me and you…", "Stand and you—", "Stand-and you—")]
+    [False, False, False, False, False]
+    >>> [_asks_who(q) for q in ("I'm Teo, and you—", "My name's Teo, and you are...?", "Thank you, and you...", "It was me and you—")]
+    [True, True, False, False]
 
     Scenes: tests/test_attribute_rules.py.
     """
     asked = _previous_quotation(ctx)
-    if asked is None or not _IDENTIFY_REQUEST.search(asked.text):
+    if asked is None or not _asks_who(asked.text):
         return None
     text = ctx.segment.text
     runs = name_runs(words(text), text)
@@ -992,6 +997,12 @@ def self_named_on_request(ctx: QuoteContext, asker: str | None = None) -> str | 
         return None
     person = ctx.doc.roster.resolve(runs[0])
     return person.name if person and person.name != asker else None
+
+
+def _asks_who(quotation: str) -> bool:
+    """Whether a quotation asks who someone is (:data:`_IDENTIFY_REQUEST`), or gives its
+    speaker's name and hands the turn over: ``"I'm Teo, and you--"``."""
+    return bool(_IDENTIFY_REQUEST.search(quotation) or _INTRODUCED_AND_YOU.search(quotation))
 
 
 _BARE_NAME_STOP = letters.compile(r"^\W*[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\.\W*$")
@@ -1040,8 +1051,10 @@ def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
 def self_named_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The rule form of :func:`self_named_on_request` and :func:`self_named_with_affiliation`:
     the quotation's own name is its speaker -- not the one whose tagged line asked for it."""
-    conv = resolver.conversation
-    name = self_named_on_request(ctx, conv.last_speaker if conv.last_tagged else None) or self_named_with_affiliation(ctx)
+    tagged = resolver.conversation.tagged_quote
+    asked = _previous_quotation(ctx)
+    asker = tagged[1] if tagged and asked is ctx.doc.segments[tagged[0]] else None
+    name = self_named_on_request(ctx, asker) or self_named_with_affiliation(ctx)
     return decided(name, "self_named_answer") if name else None
 
 
