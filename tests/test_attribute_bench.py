@@ -115,6 +115,13 @@ STORY_FLOORS = [
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
     ("wedding_party", 96, 0.79),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person)
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
+    # round 35's blind set (bench/heldout then), read and moved here in round 36
+    ("courtroom", 97, 0.71),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end
+    ("idol_group", 98, 0.64),  # round 35 blind: 63/98 = 0.643 at its start and its end
+    ("mecha_pilots", 95, 0.70),  # round 35 blind: 67/95 = 0.705 at its start and its end
+    ("mountain_rescue", 99, 0.70),  # round 35 blind: 70/99 = 0.707 at its start and its end
+    ("victorian_detective", 92, 0.73),  # round 35 blind: 68/92 = 0.739 at its start and its end
+    ("zombie_mall", 98, 0.78),  # round 35 blind: 77/98 = 0.786 at its start and its end
 ]
 
 
@@ -123,16 +130,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 35: 416 -> 414 and 420 -> 418
-    of 579 (start and end of the round)."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 579
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 414
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 418
 
 
 def test_explicit_accuracy_does_not_drop(tally):
