@@ -846,3 +846,32 @@ def test_a_name_before_a_parenthetical_i_think_is_its_sentences_subject_not_a_ca
     assert inner_vocatives('"You know what, Wendell, I believe, wants the left."') == []
 
 
+def test_a_titled_name_asked_about_is_not_called():
+    scene = [
+        "Mr. Pike owned the shop. Nell and Tom sat in the back office.",
+        '"Where were you?" Tom asked.',
+        '"Out," Nell said. "Did you tell Mr. Pike?"',
+        '"I told nobody."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tom"
+
+
+def test_a_name_called_in_words_someone_repeats_calls_nobody_now():
+    scene = [
+        "Mara and Tom sat by the fire.",
+        '"You\'re back," Mara said.',
+        '"What did the old man say?" Tom asked.',
+        '"He said, ‘Go home, Mara.’ So I came home."',
+        '"And that was all?"',
+    ]
+    assert dialogue_speakers(scene) == ["Mara", "Tom", "Mara", "Tom"]
+
+
+def test_a_name_asked_back_in_surprise_is_not_a_call():
+    scene = [
+        "Tom and Mara sat at the table. Hale was out on the boat.",
+        '"The boat is Hale\'s now," Tom said.',
+        '"Hale? Since when?" Mara asked.',
+        '"Since Monday."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tom"

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -691,7 +691,7 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?)[.!?]\s")
+_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_SHORT_TITLE}[.!?]\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
 # parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
 _AFTER_CALL = r"(?:[a-z]|I\b(?!\s+[a-z]+,)|I['’])"
@@ -702,11 +702,30 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     """People addressed by name inside the quotation: ``"Kakashi, listen"``, ``"Go home, Ino."``.
 
     They are not its speaker, and usually answer next; a name echoed back
-    (:func:`echoed_name`) calls nobody.
+    (:func:`echoed_name`) calls nobody, nor does a name asked back (:func:`echoed_question`),
+    nor one inside words the quotation repeats (:func:`without_embedded_quotations`).
     """
     if echoed_name(ctx):
         return []
-    return narrator_addressed(ctx.doc, vocatives_in(ctx.doc, ctx.segment.text))
+    echo = echoed_question(ctx)
+    return narrator_addressed(ctx.doc, [n for n in vocatives_in(ctx.doc, ctx.segment.text) if not echo or n not in _names_in(ctx.doc, echo)])
+
+
+_NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?\s+\S")
+
+
+def echoed_question(ctx: QuoteContext) -> str | None:
+    """A name asked back at the opening of a quotation, which the quotation before it spoke of
+    without calling: ``"Hale said he'd seen them."`` / ``"Hale? And her ladyship?"`` -> Hale, a
+    name repeated in surprise, not a call (not ``"Come here, Hale."`` / ``"Hale? He's gone."``,
+    nor a name nobody said before, ``"Tam? You awake?"``).
+    """
+    m = _NAME_QUESTION_OPENS.match(ctx.segment.text)
+    previous = _previous_quotation(ctx) if m else None
+    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text):
+        return None
+    called = {w for phrase in address_phrases(previous.text) for w in phrase.split()}
+    return None if set(m.group(1).split()) & called else m.group(1)
 
 
 _VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
@@ -723,7 +742,7 @@ def turned_to(ctx: QuoteContext) -> list[str]:
     >>> [m.group(1) for q in ("It keeps. Julian, I do this.", "It keeps. Ren, Sora and I went.", "Wait. Wendell, I think, is late.") for m in _VOCATIVE_LATER_START.finditer(q)]
     ['Julian']
     """
-    phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(ctx.segment.text) if is_address_phrase(m.group(1))]
+    phrases = [m.group(1) for m in _VOCATIVE_LATER_START.finditer(without_embedded_quotations(ctx.segment.text)) if is_address_phrase(m.group(1))]
     return narrator_addressed(ctx.doc, [n for phrase in phrases for n in _names_in(ctx.doc, phrase)])
 
 
@@ -794,7 +813,8 @@ def presents_oneself(quote: str) -> bool:
 def named_in_quote(ctx: QuoteContext) -> list[str]:
     """People a quotation speaks of or to by name: its speaker is none of them
     (``"Congratulations on having Tsunade teach you."`` is not Tsunade's), unless the speaker
-    names themselves (``"I am Brother Cole."``).
+    names themselves (``"I am Brother Cole."``); a name inside words the quotation repeats
+    is not counted (``"He said, ‘Go home, Mara.’"`` may be Mara's).
 
     Scenes: tests/test_attribute_rules.py.
     """
@@ -802,7 +822,7 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     if (echo := echoed_name(ctx)) and (previous := _previous_quotation(ctx)) and echo in address_phrases(previous.text):
         return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
-    for run in runs_of(text):
+    for run in runs_of(without_embedded_quotations(text)):
         if _SELF_NAMING_BEFORE.search(text[:run.start]) or not any(c.isalnum() for c in text[:run.start]) and presents_oneself(text):
             continue
         person = ctx.doc.roster.resolve(run)
@@ -866,6 +886,11 @@ def address_phrases(quote: str) -> list[str]:
     (['Jane', 'Miss Eyre'], ['Nell'])
     >>> address_phrases('"It is gone, Mr. Hale. All of it."')
     ['Mr. Hale']
+
+    A title's full stop ends no sentence: ``"The cook, Mrs. Hale, said so."`` calls no one.
+
+    >>> address_phrases('"The cook, Mrs. Hale, said so."')
+    []
     """
     return list(_address_phrases(quote))
 
@@ -873,12 +898,32 @@ def address_phrases(quote: str) -> list[str]:
 @lru_cache(maxsize=16384)
 def _address_phrases(quote: str) -> tuple[str, ...]:
     """:func:`address_phrases`, remembered: the rules ask it of the same quotation many times."""
+    quote = without_embedded_quotations(quote)
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
     phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
-_CLOSING_NAME = letters.compile(rf"[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)[^'\n]*?(?<=[\w.,!?…—-])'(?!\w)")
+
+
+@lru_cache(maxsize=16384)
+def without_embedded_quotations(quote: str) -> str:
+    """The quotation with the quotations it repeats blanked out: a name called in words someone
+    else said (``"Then he said, ‘Keep to your room, Miss Hale.’"``) calls nobody in the talk
+    now, so the one named is not the listener, and may well be the speaker.
+
+    >>> address_phrases("“He said, ‘Keep to your room, Miss Hale.’ I did.”"), address_phrases("‘He said, “Stay, Tom.”’")
+    ([], [])
+    >>> address_phrases("“You are supposed to say 'no, Tom, of course not'.”"), address_phrases("“Don’t go, Tom’s waiting, Mara.”")
+    ([], ['Mara.'])
+    """
+    start = 1 if quote[:1] in "“\"'‘" else 0
+    end = len(quote) - 1 if len(quote) > start and quote[-1] in "”\"'’" else len(quote)
+    return quote[:start] + _EMBEDDED.sub(lambda m: " " * len(m.group()), quote[start:end]) + quote[end:]
+
+
+_CLOSING_NAME = letters.compile(rf"{NOT_AFTER_SHORT_TITLE}[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
 _SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
@@ -890,6 +935,12 @@ def called_after_full_stop(quote: str) -> list[str]:
 
     >>> called_after_full_stop('"Then listen, because you get one try. Mara."'), called_after_full_stop('"It was him all along. Tom."')
     (['Mara'], [])
+
+    A title's full stop ends no sentence: ``"Did you tell Mr. Hale?"`` asks about Mr. Hale, it
+    does not call him.
+
+    >>> called_after_full_stop('"Did you tell Mr. Hale?"'), called_after_full_stop('"You heard me. Mr. Hale?"')
+    ([], ['Mr. Hale'])
     """
     m = _CLOSING_NAME.search(quote)
     return [m.group(1)] if m and _SPEAKS_TO.search(quote, 0, m.start()) else []
