@@ -140,6 +140,26 @@ def test_a_newcomer_who_only_watches_is_no_partner():
     assert dialogue_speakers(watched)[-1] == "Mara"
 
 
+_RIVER = [
+    "Mara and Teo reached the river at dusk, and Ines was waiting on the far bank.",
+    '"Bring the rope," Mara said.',
+    '"Which one?" Ines asked.',
+    "Teo dragged the sled up the bank. Ines's hands were shaking.",
+    '"Got it."',
+]
+
+
+def test_untagged_line_after_narration_about_someone_else_is_theirs():
+    assert dialogue_speakers(_RIVER)[-1] == "Teo"
+    assert dialogue_rules(_RIVER)[-1] == "narrated_other"
+
+
+def test_the_anchors_around_a_narrated_guess_overrule_it():
+    tagged_after = [*_RIVER, '"Good. Now tie it off," Mara said.', '"With these hands?" Ines asked.']
+    assert dialogue_speakers(tagged_after)[2:] == ["Ines", "Mara", "Ines"]
+    assert dialogue_rules(tagged_after)[2] == "alternation_backfill"
+
+
 _BEDSIDE = [
     "Sara lay in bed. Hale came in.",
     '“How are you feeling?” asked Hale.',
