@@ -114,10 +114,50 @@ def test_untagged_reply_goes_to_the_one_the_narration_is_about():
 def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
     conv = Conversation(turns=["Omar", "Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Omar", "Rosa"])
     assert narrated_partner(conv, []) is None
-    conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
-    assert narrated_partner(conv, []) is None  # Rosa has not spoken: not yet a partner
+    conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Rosa"])
+    assert narrated_partner(conv, []) is None  # Rosa has not spoken, and the narration leaves out Lena
     conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
     assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her
+
+
+_FLAT_TYRE = [
+    "Mara carried the cool box out to the drive, and Teo followed with the tent.",
+    '"Is the car packed?" Mara asked.',
+    '"Nearly," said Ines.',
+    "Ines dropped the last bag by the boot. Out on the verge, Teo was kicking the front tyre.",
+    '"It\'s flat," Ines said.',
+    '"Of course it\'s flat. I told you yesterday."',
+]
+
+
+def test_untagged_reply_goes_to_the_newcomer_the_narration_puts_beside_the_last_speaker():
+    assert dialogue_speakers(_FLAT_TYRE)[-1] == "Teo"
+    assert dialogue_rules(_FLAT_TYRE)[-1] == "narrated_partner"
+
+
+def test_a_newcomer_who_only_watches_is_no_partner():
+    watched = [p.replace("Teo was kicking the front tyre", "Teo watched them") for p in _FLAT_TYRE]
+    assert dialogue_speakers(watched)[-1] == "Mara"
+
+
+_RIVER = [
+    "Mara and Teo reached the river at dusk, and Ines was waiting on the far bank.",
+    '"Bring the rope," Mara said.',
+    '"Which one?" Ines asked.',
+    "Teo dragged the sled up the bank. Ines's hands were shaking.",
+    '"Got it."',
+]
+
+
+def test_untagged_line_after_narration_about_someone_else_is_theirs():
+    assert dialogue_speakers(_RIVER)[-1] == "Teo"
+    assert dialogue_rules(_RIVER)[-1] == "narrated_other"
+
+
+def test_the_anchors_around_a_narrated_guess_overrule_it():
+    tagged_after = [*_RIVER, '"Good. Now tie it off," Mara said.', '"With these hands?" Ines asked.']
+    assert dialogue_speakers(tagged_after)[2:] == ["Ines", "Mara", "Ines"]
+    assert dialogue_rules(tagged_after)[2] == "alternation_backfill"
 
 
 _BEDSIDE = [

@@ -22,6 +22,7 @@ from ficaudio.attribute.conversation import (
     answers_previous,
     departs,
     leaves,
+    onlookers,
     door_shut_behind,
     DOOR_SHUT_BEHIND_PRONOUN,
     last_actor_speaks,
@@ -125,6 +126,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
+        conv.onlookers |= onlookers(resolver, para)
         conv.departed |= departures(resolver, para)
         conv.silent |= silent_people(resolver, para, para.start)
         follow_call(resolver, para, decisions)
@@ -382,6 +384,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv.addressee = None
     conv.acted_on = None
     conv.before_last_turn, conv.narrated = conv.narrated, []
+    conv.onlookers_before_last_turn, conv.onlookers = conv.onlookers, set()
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":

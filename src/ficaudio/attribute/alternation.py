@@ -23,9 +23,11 @@ from ficaudio.models import SegmentKind
 ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn"}
 """Rules that read the speaker from the paragraph itself: they anchor a conversation."""
 
-GUESS_RULES = frozenset({"turn_taking", "answers_previous", "salient_character"})
-"""Rules that guess from the sequence of turns: the second pass may revise them (a guess from
-the narration, ``salient_character``, only as :func:`said_again_two_turns_on` says)."""
+GUESS_RULES = frozenset({"turn_taking", "narrated_other", "answers_previous", "salient_character"})
+"""Rules that guess from the sequence of turns, or from the one other person the narration since
+the last turn is about (``narrated_other``, a weak guess that the anchors around it overrule): the
+second pass may revise them (a guess from the narration before a talk, ``salient_character``, only
+as :func:`said_again_two_turns_on` says)."""
 
 
 @dataclass
