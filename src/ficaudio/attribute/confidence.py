@@ -44,6 +44,7 @@ CALIBRATED = {
     "turn_taking": 0.8,  # 687/848
     "turn_taking/three_way": 0.65,  # 345/536
     "narrated_partner": 0.55,  # 26/49
+    "reported_speech_turn": 0.55,
     "last_actor_speaks": 0.55,  # 54/102
     "speaker_goes_on_after_narration": 0.5,  # 10/20
     "speaker_goes_on_past_silence": 0.5,  # 2/4 pooled with LitBank
