@@ -460,3 +460,38 @@ def test_someone_asleep_does_not_stop_the_door_shutting_behind_another():
     scene = (["Marta, Idris, Sol and old Ben were still in the back office.", "Ben had his feet on the desk."] + _BACK_OFFICE[1:-3]
              + ["Ben was asleep over the files. The door clicked shut behind her.", '"She means it," Sol said.', '"She always means it."'])
     assert dialogue_speakers(scene)[-1] == "Idris"
+
+
+HARBOUR = [
+    "Brannock and Oriel sat by the stove, and Tamsin mended a net by the window.",
+    '"Rain tonight," Brannock said.',
+    '"Maybe," Tamsin said.',
+]
+
+
+def test_a_speech_act_the_narration_leaves_open_is_the_next_quotation():
+    scene = [*HARBOUR, "Oriel explained to Brannock.", '"The tide turns at six, and the wind turns with it."']
+    assert dialogue_speakers(scene)[-1] == "Oriel"
+    assert dialogue_rules(scene)[-1] == "reported_speech_turn"
+
+
+def test_someone_still_talking_or_a_voice_coming_in_speaks_next():
+    assert dialogue_speakers([*HARBOUR, "Out in the yard Oriel was still talking.", '"Six, and not a minute later."'])[-1] == "Oriel"
+    assert dialogue_speakers([*HARBOUR, "Then Oriel’s voice came through the wall.", '"Six, and not a minute later."'])[-1] == "Oriel"
+
+
+def test_a_question_the_narration_reports_is_answered_by_the_one_asked():
+    scene = [*HARBOUR, "Oriel asked Brannock whether the boats were in.", '"Two of them."']
+    assert dialogue_speakers(scene)[-1] == "Brannock"
+    assert dialogue_speakers([*HARBOUR, "Oriel told Tamsin.", '"Then we wait."'])[-1] == "Tamsin"
+
+
+def test_the_one_asked_called_by_name_leaves_the_asker():
+    scene = [*HARBOUR, "Oriel asked Brannock whether the boats were in, and Ewan laughed.", '"Brannock?"']
+    assert dialogue_speakers(scene)[-1] == "Oriel"
+
+
+def test_a_remembered_speech_act_or_one_in_a_side_clause_names_no_one():
+    remembered = dialogue_lines([*HARBOUR, "Oriel had explained to Brannock.", '"The tide turns at six."'])
+    aside = dialogue_lines([*HARBOUR, "Tamsin stood up as Oriel spoke.", '"The tide turns at six."'])
+    assert remembered[-1].rule != "reported_speech_turn" and aside[-1].rule != "reported_speech_turn"

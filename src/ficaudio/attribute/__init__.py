@@ -33,6 +33,8 @@ from ficaudio.attribute.conversation import (
     speaker_goes_on_after_narration,
     speaker_goes_on_after_reaction,
     speaker_goes_on_past_silence,
+    reported_speaker_speaks,
+    reported_speech,
     turn_taking,
     viewpoint_thinker,
     vocative_addressee_replies,
@@ -49,7 +51,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -129,6 +131,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.onlookers |= onlookers(resolver, para)
         conv.departed |= departures(resolver, para)
         conv.silent |= silent_people(resolver, para, para.start)
+        conv.reported = reported_speech(resolver, para)
         follow_call(resolver, para, decisions)
         return
     previous: Decision | None = None
@@ -148,6 +151,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
     conv.reacted = None
+    conv.reported = None
     conv.departed |= departures(resolver, para)
     conv.silent = silent_people(resolver, para, resolver.doc.segments[para.quotes[-1]].end)
     follow_call(resolver, para, decisions)

@@ -6,7 +6,8 @@ from __future__ import annotations
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.document import Mention, Paragraph, told_to_you
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_relative_clause, opens_subordinate_clause, pronoun_by_gender
+from ficaudio.models import Gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
 
@@ -391,3 +392,92 @@ def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
         if subject:
             return decided(name, "viewpoint_thinker")
     return None
+
+
+
+
+
+_OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|questioned|answer|answers|answered"
+              r"|reply|replies|replied|say|says|said|repeat|repeats|repeated|whisper|whispers|whispered|murmur|murmurs|murmured"
+              r"|mutter|mutters|muttered|mumble|mumbles|mumbled|speak|speaks|spoke|talk|talks|talked|inquire|inquires|inquired|enquire|enquires|enquired"
+              r"|demand|demands|demanded|insist|insists|insisted|suggest|suggests|suggested|remark|remarks|remarked|announce|announces|announced"
+              r"|plead|pleads|pleaded|beg|begs|begged|continue|continues|continued|interrupt|interrupts|interrupted|resume|resumes|resumed"
+              r"|(?:went|goes)\s+on|(?:put|puts)\s+in(?=\s*[,.;:!?—])")
+"""Verbs of a speech act whose words may be left to the quotation after (``explained to
+Cotter.``, ``went on.``, ``put in.``; not ``put in her head``)."""
+_GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|reading|muttering|explaining|asking|whispering)"
+             r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|read|say)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
+             r"|(?:took|takes)\s+up\s+the\s+(?:tale|story|thread)")
+"""A speech act still going on, or begun (``was still talking``, ``began to explain``,
+``reads the last line aloud``): the quotation after is its words, even from a side clause."""
+_TELLING = r"tell|tells|told|inform|informs|informed|remind|reminds|reminded|warn|warns|warned|assure|assures|assured"
+"""Verbs of passing on what the reader knows already: ``She told him.`` is over when it is said."""
+_REPORTS_SPEECH = letters.compile(rf"(?:\s+(?:\w+ly|then|just|also|again))*\s+(?:(?P<going>{_GOING_ON})|(?P<tell>{_TELLING})|{_OPEN_ACTS})\b")
+_VOICE_GOES_ON = letters.compile(r"(?:['’]s)?\s+(?:\w+\s+)?voice\s+(?:went\s+on|continued|came|rose|cut\s+in|broke\s+in)\b")
+_CONTENT_GIVEN = letters.compile(
+    r"(?:\s+\w+ly)?\s+(?:that|if|whether|what|why|how|where|when|who|so|as\s+much|nothing|something|everything|anything|all|about|of|no|yes|the|a|an|his|her|their|it)\b")
+_OBJECT_PRONOUN = letters.compile(r"(?:\s+to)?\s+(him|her|them|me|us|you)\b")
+_BEFORE_LISTENER = letters.compile(r"(?:\s+to)?\s+")
+
+
+def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | None, bool] | None:
+    """The last speech act a paragraph of narration reports, as (speaker, listener or None,
+    whether the narration gives what was said): a subject and a speech verb (``Oriel
+    explained to Brannock.``), a speech going on (``Oriel was still talking``), or a voice
+    (``Then Oriel’s voice came through the wall.``). Not one remembered (``Oriel had told
+    him``, ``she’d said``: the pluperfect reports a turn of the past, measured: 2 of 6 right),
+    nor a finished one in a side clause (``as he spoke``: the turn that was just heard).
+
+    >>> [bool(_REPORTS_SPEECH.match(t)) for t in (" explained to Cotter.", " was still talking,", " put in.", " put in her head.", " had told him.", " laughed.")]
+    [True, True, True, False, False, False]
+    >>> [bool(_CONTENT_GIVEN.match(t)) for t in (" whether the boats were in", " so at length", " quietly.", " at once,")]
+    [True, True, False, False]
+    """
+    text = resolver.doc.text
+    found = None
+    for m in para.mentions:
+        if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not _in_side_clause(text, m):
+            found = (resolver.mention(m, para), None, False)
+        elif (m.subject or m.clause_subject) and not m.text.endswith(("'d", "’d")) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not _in_side_clause(text, m)):
+            speaker = resolver.mention(m, para)
+            listener, end = _listener(resolver, para, act.end(), speaker)
+            found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
+    return found if found and found[0] else None
+
+
+def _in_side_clause(text: str, m: Mention) -> bool:
+    return opens_subordinate_clause(text, m.start) or in_relative_clause(text, m.start)
+
+
+def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tuple[str | None, int]:
+    """The person a speech verb ending at ``at`` is addressed to, right after it (``asked
+    Gideon``, ``explained to Cotter``, ``told him``: the man of the scene but the speaker),
+    and where the words after them begin."""
+    text = resolver.doc.text
+    if pronoun := _OBJECT_PRONOUN.match(text, at):
+        gender = {"him": Gender.MALE, "her": Gender.FEMALE}.get(pronoun.group(1))
+        return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
+    for o in para.mentions:
+        if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):
+            return resolver.mention(o, para), o.end
+    return None, at
+
+
+def reported_speaker_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A paragraph of narration that reports a speech act names the voice of the untagged
+    quotation after it. When the narration leaves the words out, the quotation is them and
+    the speaker's: ``Oriel explained to Brannock.`` / ``"The tide turns at six."`` -> Oriel
+    (also ``was still talking``, ``Oriel’s voice came through the wall``). When it gives them
+    (``asked Brannock whether the boats were in``, ``said so``) or passes on what is known
+    (``She told him.``), the act is over and the one spoken to answers -- or, called by name
+    in the quotation, leaves the asker: ``"Brannock?"`` -> Oriel; with no one spoken to,
+    no one is named. Measured over fixtures and LitBank: 9 decisions, 8 right (the ninth the
+    right person under another name)."""
+    conv = resolver.conversation
+    if conv.reported is None:
+        return None
+    speaker, listener, words_given = conv.reported
+    order = (listener, speaker) if words_given and listener else () if words_given else (speaker,)
+    voc = named_in_quote(ctx)
+    name = next((n for n in order if n and n not in voc and n not in conv.departed), None)
+    return decided(name, "reported_speech_turn") if name else None

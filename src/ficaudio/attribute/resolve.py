@@ -56,6 +56,7 @@ class Conversation:
     tagged_quote: tuple[int, str] | None = None  # the last quotation so named (its segment, its speaker), kept past narration
     summoned: str | None = None  # called forward to be questioned (``"The Crown calls Edith Marsh."``), not heard yet
     asked: bool = False  # the last turn ended on a question
+    reported: tuple[str, str | None, bool] | None = None  # a speech act a paragraph of narration just reported: speaker, listener, words given
 
     def participants(self) -> list[str]:
         seen: list[str] = []
@@ -80,6 +81,7 @@ class Conversation:
         self.silent = set()
         self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
         self.summoned, self.asked = None, False
+        self.reported = None
         self.last_speaker, self.last_tagged = None, False
 
     def rename(self, old: str, new: str) -> None:
@@ -96,6 +98,9 @@ class Conversation:
         for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "on_line", "last_speaker", "summoned"):
             person = getattr(self, field_name)
             setattr(self, field_name, one.get(person, person))
+        if self.reported:
+            speaker, listener, words_given = self.reported
+            self.reported = (one.get(speaker, speaker), one.get(listener, listener), words_given)
 
 
 class Resolver:
