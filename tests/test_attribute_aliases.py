@@ -1359,3 +1359,35 @@ def test_a_pet_form_is_not_a_woman_whose_name_is_its_stem_and_a_letter_or_two():
         '"Liar," Jenna said.',
         '"Always," Jenny said.',
     ]) == ["Jenna", "Jenny", "Jenna", "Jenny"]
+
+
+def test_a_rank_used_alone_as_a_name_is_the_one_person_who_bears_it():
+    # `Doc` is written alone and before a surname in one sentence, and `Cap` only called:
+    # each is the one person the text names with that rank, not a voice of its own
+    paragraphs = [
+        "Doc Marrow set the bone while the ship rolled, and Doc swore at every swell.",
+        '"Hold still," Doc Marrow said.',
+        '"I am holding still," said Ansel.',
+        '"Night, Cap," Ansel said when Captain Brask came in.',
+        '"Night," Captain Brask said. "Sleep, both of you."',
+        '"Aye, Cap," Doc said.',
+    ]
+    people = paragraph_characters(paragraphs)
+    assert "Cap" in people["Captain Brask"].aliases
+    assert {"Doc", "Marrow"} <= set(people["Doc Marrow"].aliases)
+
+
+def test_a_clipped_rank_only_ever_said_to_someone_is_no_voice():
+    # nobody is written `Sergeant X`, and the narration never says `Sarge`: it is how Tove
+    # and Pell address the man they follow, and the replies to it are his, not a fourth voice's
+    paragraphs = [
+        "Tove and Pell crouched behind the wall while Harrow checked the road. Harrow lifted a hand and they went still.",
+        '"They are moving," Tove said. "What now, Sarge?"',
+        '"We wait."',
+        '"You saw them, Sarge. You saw," Pell said.',
+        '"I saw them."',
+        'Pell shook her head. "Night, Sarge."',
+        '"Night."',
+    ]
+    assert "Sarge" not in paragraph_characters(paragraphs)
+    assert dialogue_speakers(paragraphs) == ["Tove", "Tove", "Harrow", "Pell", "Harrow", "Pell", "Harrow"]

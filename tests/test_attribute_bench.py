@@ -68,7 +68,7 @@ STORY_FLOORS = [
     ("respawn", 89, 0.61),  # round 21: 0.258 first; 0.506 after round 26c; 0.618 after round 26n
     ("rain_check", 86, 0.88),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d; 0.872 after round 33g; 76/86 = 0.884 after round 36d
     ("study_group", 87, 0.88),  # round 23: 0.713 first; 0.736 after round 26d; 0.816 after round 26r; 0.885 after round 34c
-    ("found_family", 89, 0.78),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u; 70/89 = 0.787 after round 35 merged
+    ("found_family", 89, 0.80),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u; 70/89 = 0.787 after round 35 merged; 72/89 = 0.809 after round 36e
     ("second_chances", 85, 0.85),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q; 0.776 when the bench read its `* * *` lines as scene breaks (round 33); 0.859 after round 33g (the viewpoint goes on past a break)
     # round 27: six stories scored on the engine of the session start (007dce8) and again after rounds
     # 26a-26u, before anyone looked at their errors; floors at the second figure
@@ -99,7 +99,7 @@ STORY_FLOORS = [
     ("dorm_ghost", 96, 0.76),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break); 73/96 = 0.760 after round 35 merged
     ("locker_room", 95, 0.81),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end); 77/95 = 0.811 after round 35 merged
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
-    ("pirate_crossing", 96, 0.75),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged
+    ("pirate_crossing", 96, 0.76),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged; 73/96 = 0.760 after round 36e
     ("reader_insert", 95, 0.87),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f; 83/95 = 0.874 after round 35 merged
     # round 33's blind set (bench/heldout then), read and moved here in round 34
     ("dojo_rivals", 95, 0.68),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag); 64/95 = 0.674 after round 34 merged; floor at it (floors are never lowered); 65/95 = 0.684 after round 35 merged
@@ -109,7 +109,7 @@ STORY_FLOORS = [
     ("road_hunters", 97, 0.70),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule
     ("royal_court", 92, 0.77),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
-    ("frontier_town", 98, 0.80),  # round 34 blind: 79/98 = 0.806 at its start and its end
+    ("frontier_town", 98, 0.91),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e
     ("hero_team", 97, 0.50),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged
     ("regency_ball", 93, 0.67),  # round 34 blind: 63/93 = 0.677 at its start and its end
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
@@ -121,7 +121,7 @@ STORY_FLOORS = [
     ("mecha_pilots", 95, 0.70),  # round 35 blind: 67/95 = 0.705 at its start and its end
     ("mountain_rescue", 99, 0.70),  # round 35 blind: 70/99 = 0.707 at its start and its end
     ("victorian_detective", 92, 0.77),  # round 35 blind: 68/92 = 0.739 at its start and its end; 71/92 = 0.772 after round 36d (false calls: a title's full stop, repeated words)
-    ("zombie_mall", 98, 0.78),  # round 35 blind: 77/98 = 0.786 at its start and its end
+    ("zombie_mall", 98, 0.79),  # round 35 blind: 77/98 = 0.786 at its start and its end; 78/98 = 0.796 after round 36e
 ]
 
 

@@ -505,3 +505,17 @@ def test_a_name_in_single_quotes_after_the_is_a_thing_not_a_person():
         "Ada watched the ‘Kestrel’ come about, and Kestrel leaned into the wind. “Everything is,” she said.",
     ])
     assert "Kestrel" not in people and "Tomas" in people
+
+
+def test_a_person_named_mostly_by_a_rank_alone_keeps_their_name():
+    # `Commander` alone is said more often than `Commander Iyer`, but a rank is no name:
+    # the voice is Commander Iyer
+    paragraphs = [
+        "Commander Iyer came onto the bridge. Commander Iyer did not sit.",
+        '"Report," the Commander said.',
+        '"All quiet, Commander," said Voss.',
+        '"Keep it so," Commander said. Commander turned to the screen.',
+        '"Aye, Commander."',
+    ]
+    people = paragraph_characters(paragraphs)
+    assert "Commander Iyer" in people and "Commander" not in people

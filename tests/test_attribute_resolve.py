@@ -832,3 +832,15 @@ def test_his_sister_with_two_women_of_his_surname_is_neither():
     scene = [_FERRY[0].replace("under her breath.", "under her breath, and Ruth Marlowe was asleep on her bag."),
              '"Wake me at the harbour," Ruth said.', *_FERRY[1:]]
     assert dialogue_speakers(scene)[-1] not in ("Tess", "Ruth")
+
+
+def test_he_after_a_scene_break_is_the_man_of_the_new_scene_not_the_last_subject_before_it():
+    # Mr. Brask is the subject just before the break; the new scene names only Owen (as an
+    # object): its `he` is Owen, not a man of the scene before
+    assert speakers(
+        '"Sleep," said Mr. Brask. He took his boots off. Mr. Brask pulled his hood down over his eyes.\n'
+        "***\n"
+        "The inn door was never barred to Owen Tarrow.\n"
+        '"Tea," he said.\n'
+        "Owen rubbed his eyes."
+    ) == [("Mr. Brask", "explicit_tag"), ("Owen", "pronoun_tag")]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster, is_vocative_run, role_after_name
-from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, same_title
+from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -935,6 +935,54 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
 _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 
+def join_bare_titles(roster: Roster) -> None:
+    """A title, or its clip, used alone as a name (``Doctor``, ``"Night, Cap."``, ``Doc said``) is
+    the one person who bears it before a name (``Dr. Hale``, ``Captain Varga``, ``Doc Lind``),
+    when that person is named more than once: a captain mentioned in passing (``before I told
+    Captain Orji``) is no one's ``Cap``. Two bearers, or clashing genders, join nobody.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); doc = r.add(Person("Doc", Counter(Doc=7)), ["Doc"])
+    >>> lind = r.add(Person("Doc Lind", Counter({"Doc Lind": 4})), ["Doc Lind"])
+    >>> join_bare_titles(r); [p.name for p in r.people], sorted(lind.forms)
+    (['Doc Lind'], ['Doc', 'Doc Lind'])
+    """
+    for person in list(roster.people):
+        title = _bare_title(person)
+        bearers = [p for p in roster.people if p is not person and any(_bears(f, title) for f in p.forms)] if title else []
+        if len(bearers) == 1 and bearers[0].mentions > 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
+            join_person(roster, person, bearers[0])
+
+
+def drop_spoken_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
+    """A clipped rank only ever said in quotations (``"Night, Cap."``, ``"Look at you, Sarge."``),
+    that no one bears before a name, is a form of address, as ``Captain`` or ``sir`` is: it
+    names whoever holds the role, and is no voice of its own. One the narration writes
+    (``Doc shut the door``) stays a person.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); cap = r.add(Person("Cap", Counter(Cap=3)), ["Cap"]); doc = r.add(Person("Doc", Counter(Doc=2)), ["Doc"])
+    >>> t = "Doc shut the door."
+    >>> drop_spoken_clips(r, name_runs(words(t), t)); [p.name for p in r.people]
+    ['Doc']
+    """
+    written = {run.words for run in narration_runs}
+    for person in list(roster.people):
+        if person.name.lower() in CLIPPED_TITLES and not person.known and (person.name,) not in written:
+            roster.remove(person)
+
+
+def _bare_title(person: Person) -> str | None:
+    """The rank a discovered person's one-word name is: ``Cap`` -> captain."""
+    return rank_of_word(person.name) if not person.known and " " not in person.name else None
+
+
+def _bears(form: str, title: str) -> bool:
+    """Whether a name of two words or more opens with ``title`` in any spelling, clipped too."""
+    first, *rest = form.split()
+    return bool(rest) and (rank := rank_of_word(first)) is not None and same_title(rank, title)
+
+
 def join_titled_initials(roster: Roster) -> None:
     """A title before an initial (``Mrs. P``, ``Dr. K.``) is the one person of that title
     whose surname the initial opens (``Mrs. Pettibone``); two such (``Mrs. Pell`` and ``Mrs.
@@ -1000,13 +1048,17 @@ def _name_parts(form: str) -> tuple[str, ...]:
     (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
     the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
     surname a title stands before (``Mrs. Pinnock`` -> ``Pinnock``), with the given name too
-    unless the title is ``Mrs.``/``Ms.`` (``Mrs. Newland Archer`` -> ``Archer``).
+    unless the title is ``Mrs.``/``Ms.`` (``Mrs. Newland Archer`` -> ``Archer``); a clipped rank
+    is a title (``Doc Lind`` -> ``Lind``).
 
     >>> _name_parts("Corisande Ashgrove"), _name_parts("Theo Okafor"), _name_parts("Dr. Edmund Hale"), _name_parts("Mrs. Newland Archer"), _name_parts("Tess")
     (('Corisande',), ('Theo', 'Okafor'), ('Hale', 'Edmund'), ('Archer',), ())
+    >>> _name_parts("Doc Lind")  # a clipped rank is a title
+    ('Lind',)
     """
     words_of = form.split()
-    title = words_of[0].lower().rstrip(".") if len(words_of) > 1 and words_of[0].lower().rstrip(".") in TITLES else None
+    first = words_of[0].lower().rstrip(".")
+    title = first if len(words_of) > 1 and (first in TITLES or rank_of_word(first)) else None
     name = words_of[1:] if title else words_of
     if not 1 <= len(name) <= 3 or (len(name) == 1 and not title):
         return ()

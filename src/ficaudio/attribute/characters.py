@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
@@ -595,7 +595,16 @@ def _rank_and_bare_name(a: NameRun, b: NameRun) -> bool:
     (True, True, False)
     """
     titled, bare = (a, b) if a.title else (b, a)
-    return titled.title in _RANKS and bare.title is None and titled.words == bare.words
+    return titled.title in _RANKS and bare.title is None and titled.words == bare.words or _rank_alone(a, b) or _rank_alone(b, a)
+
+
+def _rank_alone(ranked: NameRun, bare: NameRun) -> bool:
+    """Whether ``bare`` is the rank, alone, that opens ``ranked`` (``Doc Lind`` ... ``Doc``).
+
+    >>> _rank_alone(NameRun(("Doc", "Lind"), None, None, 0, 8, False), NameRun(("Doc",), None, None, 20, 23, False))
+    True
+    """
+    return len(ranked.words) > 1 and bare.words == ranked.words[:1] and not ranked.title and not bare.title and rank_of_word(bare.words[0]) is not None
 
 
 def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:
@@ -791,11 +800,13 @@ def _person_with_part(roster: Roster, form: str) -> Person | None:
 
 
 def finalise_names(roster: Roster) -> None:
-    """Name each discovered person by its most used form (``Kakashi``, not ``Kakashi Hatake``)."""
+    """Name each discovered person by its most used form (``Kakashi``, not ``Kakashi Hatake``),
+    never a rank alone while they have a name (``Commander Kurogane``, not ``Commander``)."""
     for person in roster.people:
         if person.known or not person.forms:
             continue
-        best = max(person.forms, key=lambda f: (person.forms[f], len(f)))
+        named = [f for f in person.forms if " " in f or not rank_of_word(f)] or list(person.forms)
+        best = max(named, key=lambda f: (person.forms[f], len(f)))
         if person.title and roster.lookup(best) is not person:
             continue  # keep "Mrs. Bennet" when a bare "Bennet" would name someone else
         person.name = best

@@ -145,6 +145,19 @@ SUBORDINATORS = frozenset("while as when because although though whereas until b
 NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
 """A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
+CLIPPED_TITLES = {"doc": "doctor", "cap": "captain", "sarge": "sergeant", "prof": "professor"}
+"""Titles clipped in speech and written as a name, without a stop (``"Night, Cap."``, ``Doc Lind``)."""
+
+
+def rank_of_word(word: str) -> str | None:
+    """The rank (a title of no gender) one word is, clipped or not: ``Cap`` -> captain.
+
+    >>> rank_of_word("Cap"), rank_of_word("Doctor"), rank_of_word("Dr."), rank_of_word("Mrs"), rank_of_word("Lind")
+    ('captain', 'doctor', 'dr', None, None)
+    """
+    word = word.lower().rstrip(".")
+    rank = CLIPPED_TITLES.get(word, word)
+    return rank if rank in NEUTRAL_TITLES and rank not in TITLE_GENDER else None
 
 
 def same_title(a: str, b: str) -> bool:
