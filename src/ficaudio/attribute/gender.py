@@ -73,6 +73,9 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
     an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
     ``Oren looked at him``), and so is the body spoken into (``Noor said in his ear``): 0.
+    A possessive with another of its gender and none of the other in the name's sentence
+    (:func:`one_gender_throughout`: ``Mara looked up from her monitors and took off her
+    headphones``) is the subject's: 1.
 
     >>> t = "Oren settles into his seat."
     >>> from ficaudio.attribute.mentions import name_runs, words
@@ -88,7 +91,25 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     if _OWN_BODY.match(window, first.start()):
         return 1.0
     pronoun = first.group(1).lower()
-    return 0.0 if pronoun == "her" and is_object_her(window[first.end():]) else _WEIGHT[pronoun]
+    if pronoun == "her" and is_object_her(window[first.end():]):
+        return 0.0
+    return 1.0 if pronoun in ("his", "her") and one_gender_throughout(window) else _WEIGHT[pronoun]
+
+
+def one_gender_throughout(window: str) -> bool:
+    """Whether the name's own sentence holds two or more he/she-family pronouns, all of one
+    gender (``Judge Abelard swept in with his robe flapping and his reading glasses``,
+    ``Mara looked up from behind her monitors and took off her headphones``): a possessive may
+    be someone else's, two alike with no one else's beside them are the subject's.
+
+    >>> one_gender_throughout(" swept in with his robe flapping and his glasses. He sat."), one_gender_throughout(" took her cup. She sat.")
+    (True, False)
+    >>> one_gender_throughout(" took her hand in his and kissed her fingers.")
+    False
+    """
+    sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+    pronouns = [m.group(1).lower() in MALE_PRONOUNS for m in _PRONOUN.finditer(sentence)]
+    return len(pronouns) >= 2 and len(set(pronouns)) == 1
 
 
 _AFTER_OBJECT = frozenset("""
