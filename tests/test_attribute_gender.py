@@ -36,6 +36,8 @@ def _run(text: str):
         ("Mara leaned against his chest.", 0.0),
         ("Mara leaned back against his shoulder.", 0.0),  # a body part of any kind leant on
         ("Mara whispered softly into his hair.", 0.0),
+        ("Mara said, softly, in his ear.", 0.0),  # an adverb set off by commas changes nothing
+        ("Mara laughed, helplessly, into his shoulder.", 0.0),
         ("Mara laughed into her hands.", 1.0),  # one speaks into one's own hands
         ("Oren pressed the phone against his ear.", 0.8),  # a thing held to his own ear: his, as "his" usually is
         ("Oren pressed a fist against his chest.", 0.8),

@@ -55,10 +55,11 @@ between, not any word: ``held her small hands`` are someone else's)."""
 
 _LEANT_ON = frozenset("ear ears neck chest shoulder shoulders hair arm arms back mouth lips face throat cheek".split())
 _INTO_ANOTHERS_BODY = letters.compile(
-    r"^\W*[a-z]+(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer))*\s+(?:in|into|against)\s+"
+    r"^\W*[a-z]+,?(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer),?)*\s+(?:in|into|against)\s+"
     rf"(?P<owner>his|her)\s+(?:{'|'.join(sorted(_LEANT_ON))})\b", re.IGNORECASE)
-"""``Noor said in his ear``, ``Mara leaned back against his shoulder``: a possessive right
-after the verb and ``in``/``into``/``against`` is the body of the one spoken into or leant on
+"""``Noor said in his ear``, ``Mara leaned back against his shoulder``, ``said Noor, fervently,
+in his ear``: a possessive right after the verb (an adverb between, set off by commas or not)
+and ``in``/``into``/``against`` is the body of the one spoken into or leant on
 (:data:`_LEANT_ON`), someone else's. One's own body is moved, not entered (``Mara rubbed her
 eyes``), save what one speaks into (``said into her hands``); and a thing moved against a body
 is held to one's own (``Oren pressed the phone against his ear``)."""
