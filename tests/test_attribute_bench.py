@@ -116,7 +116,7 @@ STORY_FLOORS = [
     ("wedding_party", 96, 0.79),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person)
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
     # round 35's blind set (bench/heldout then), read and moved here in round 36
-    ("courtroom", 97, 0.71),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end
+    ("courtroom", 97, 0.73),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 71/97 = 0.732 after round 36f (the judge's gender from two "his" in one clause)
     ("idol_group", 98, 0.64),  # round 35 blind: 63/98 = 0.643 at its start and its end
     ("mecha_pilots", 95, 0.70),  # round 35 blind: 67/95 = 0.705 at its start and its end
     ("mountain_rescue", 99, 0.70),  # round 35 blind: 70/99 = 0.707 at its start and its end
