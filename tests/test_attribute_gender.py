@@ -36,11 +36,15 @@ def _run(text: str):
         ("Mara leaned against his chest.", 0.0),
         ("Mara leaned back against his shoulder.", 0.0),  # a body part of any kind leant on
         ("Mara whispered softly into his hair.", 0.0),
+        ("Mara said, softly, in his ear.", 0.0),  # an adverb set off by commas changes nothing
+        ("Mara laughed, helplessly, into his shoulder.", 0.0),
         ("Mara laughed into her hands.", 1.0),  # one speaks into one's own hands
         ("Oren pressed the phone against his ear.", 0.8),  # a thing held to his own ear: his, as "his" usually is
         ("Oren pressed a fist against his chest.", 0.8),
         ("Oren held her small hands.", 0.3),  # not "her free hand": someone else's hands
         ("Oren kissed her open mouth.", 0.3),
+        ("Oren lifted her cup and drank her tea.", 1.0),  # two possessives alike, no one else's: the subject's
+        ("Oren took her cup and his coat.", 0.3),  # two genders: the first may be someone else's
     ],
 )
 def test_pronoun_weight(text, weight):
@@ -188,3 +192,9 @@ def test_a_he_opening_the_next_paragraph_is_no_vote_for_the_name_before_it():
         "“Under the bed,” said Tomas.",
     ])
     assert chars["Quillon"].gender is Gender.FEMALE
+
+
+def test_a_titled_name_with_two_possessives_of_one_gender_in_its_sentence_is_that_gender():
+    # "Judge" says no gender and no first name is written: the two "his" of one clause do.
+    found = line_characters("The clerk called the room to order. Judge Abelard swept in with his robe flapping and his spectacles low, and sat.")
+    assert found["Judge Abelard"].gender is Gender.MALE

@@ -6,7 +6,7 @@ from ficaudio.attribute import attribute, follow_renames, possessive_reaction
 from ficaudio.attribute.document import Mention
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Character, Gender
 
-from attribute_scenes import INO, KIBA, dialogue_rules, dialogue_speakers, speakers, story
+from attribute_scenes import INO, KIBA, dialogue_rules, dialogue_speakers, paragraph_characters, speakers, story
 
 
 def test_one_line_per_segment_with_narrator_and_unknown():
@@ -283,3 +283,15 @@ def test_a_speaker_renamed_to_a_name_later_renamed_again_takes_the_last_name():
     # `the bosun` answered a call of `Rafe` and took that name; `Rafe` was then found to be
     # a second name of Harrow: the bosun's lines are Harrow's, not a voice called Rafe
     assert follow_renames({"the bosun": "Rafe", "Rafe": "Harrow", "I": "Nell"}) == {"the bosun": "Harrow", "Rafe": "Harrow", "I": "Nell"}
+
+
+def test_a_role_renamed_to_a_woman_leaves_her_gender_known():
+    # "Chef", a voice of unknown gender met first, is found to be Ms. Okonkwo (the call answered):
+    # the one character keeps the gender her title says, not the role's unknown one.
+    scene = [
+        "“Service in ten,” Chef called from the pass.",
+        "Ms. Okonkwo looked at the clock. “It’s late.”",
+        "“I know, Chef, I’m just the messenger,” Tomas said.",
+    ]
+    chef = paragraph_characters(scene)["Ms. Okonkwo"]
+    assert "Chef" in chef.aliases and chef.gender is Gender.FEMALE

@@ -69,3 +69,10 @@ def test_man_or_boy_opening_a_quotation_is_an_exclamation_not_an_address():
     assert _reader("Fluff", exclaimed).gender is Gender.UNKNOWN
     assert addressed_reader_gender(['"Oh, boy. (Y/N) is seasick."']) is None
     assert addressed_reader_gender(['"Young man, (Y/N), hold the rail."']) == (Gender.MALE, "called man")
+
+
+def test_a_note_giving_the_readers_pronouns_gives_their_gender():
+    noted = FERRY[:2] + ["A/N: Y/N = your name. Reader uses he/him in this one, sorry it's late!"] + FERRY[2:]
+    assert _reader("Reader-Insert", noted).gender is Gender.MALE
+    assert tagged_reader_gender("Note: the reader uses they / them.")[0] is Gender.UNKNOWN
+    assert tagged_reader_gender("She/her pronouns for Mara; the reader is anyone.") is None

@@ -844,3 +844,20 @@ def test_he_after_a_scene_break_is_the_man_of_the_new_scene_not_the_last_subject
         '"Tea," he said.\n'
         "Owen rubbed his eyes."
     ) == [("Mr. Brask", "explicit_tag"), ("Owen", "pronoun_tag")]
+
+
+def test_a_pronoun_after_a_scene_break_means_the_man_of_the_new_scene_not_a_subject_before_it():
+    # Ansel is the last man who did something before the break; the new scene names only
+    # Tobias (after "to"), so its "He found" is Tobias, and so are the answer and the beat.
+    text = "\n".join([
+        'Ottilie Marsh ran the bakery. Tobias Crane kept the ledgers across the road, and he kept them badly.',
+        '"Again?" Tobias Crane said.',
+        '"He will mend," Ansel said. Ansel wiped his hands on his apron and set his spectacles on the shelf.',
+        "***",
+        "The bakery never locked its back door to Tobias Crane. He found Ottilie at the ovens, flour to her elbows.",
+        '"You look tired," Ottilie said, without looking up.',
+        '"Long night."',
+        '"Sit, then."',
+        'He sat on a sack of meal. "I will."',
+    ])
+    assert [s for s, _ in speakers(text)][3:] == ["Tobias Crane", "Ottilie", "Tobias Crane"]

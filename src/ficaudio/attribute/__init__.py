@@ -536,7 +536,7 @@ def _characters(doc: Document, lines: tuple[Line, ...], renames: dict[str, str])
         character = person.freeze()
         name = renames.get(character.name, character.name)
         if name in people:
-            people[name] = _with_aliases(people[name], character)
+            people[name] = _with_aliases(people[name], character, own=name == character.name)
             continue
         if not (character.mentions or name in spoken or person.known):
             continue
@@ -545,8 +545,13 @@ def _characters(doc: Document, lines: tuple[Line, ...], renames: dict[str, str])
     return tuple(sorted(people.values(), key=lambda c: (-spoken.get(c.name, 0), -c.mentions, c.name)))
 
 
-def _with_aliases(character: Character, renamed: Character) -> Character:
+def _with_aliases(character: Character, renamed: Character, *, own: bool = False) -> Character:
     """A person renamed to an existing character's name keeps their forms as its aliases:
-    ``the old man``, named ``Walt`` by a call, is an alias of Walt."""
+    ``the old man``, named ``Walt`` by a call, is an alias of Walt. The gender is the named
+    person's (``own``: ``renamed`` is the person of that name, met after a role renamed to it),
+    else whichever of the two is known: ``Matron`` named ``Miss Greaves`` is a woman, ``the man``
+    named ``Professor Halvorsen`` a man."""
     extra = tuple(f for f in (renamed.name, *renamed.aliases) if f != character.name and f not in character.aliases)
-    return Character(character.name, character.aliases + extra, character.gender, character.gender_reason, character.mentions + renamed.mentions)
+    first, second = (renamed, character) if own else (character, renamed)
+    known = first if first.gender is not Gender.UNKNOWN else second
+    return Character(character.name, character.aliases + extra, known.gender, known.gender_reason, character.mentions + renamed.mentions)

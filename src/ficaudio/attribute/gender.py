@@ -55,10 +55,11 @@ between, not any word: ``held her small hands`` are someone else's)."""
 
 _LEANT_ON = frozenset("ear ears neck chest shoulder shoulders hair arm arms back mouth lips face throat cheek".split())
 _INTO_ANOTHERS_BODY = letters.compile(
-    r"^\W*[a-z]+(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer))*\s+(?:in|into|against)\s+"
+    r"^\W*[a-z]+,?(?:\s+(?:[a-z]+ly|back|forward|down|up|close|closer),?)*\s+(?:in|into|against)\s+"
     rf"(?P<owner>his|her)\s+(?:{'|'.join(sorted(_LEANT_ON))})\b", re.IGNORECASE)
-"""``Noor said in his ear``, ``Mara leaned back against his shoulder``: a possessive right
-after the verb and ``in``/``into``/``against`` is the body of the one spoken into or leant on
+"""``Noor said in his ear``, ``Mara leaned back against his shoulder``, ``said Noor, fervently,
+in his ear``: a possessive right after the verb (an adverb between, set off by commas or not)
+and ``in``/``into``/``against`` is the body of the one spoken into or leant on
 (:data:`_LEANT_ON`), someone else's. One's own body is moved, not entered (``Mara rubbed her
 eyes``), save what one speaks into (``said into her hands``); and a thing moved against a body
 is held to one's own (``Oren pressed the phone against his ear``)."""
@@ -73,6 +74,9 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     (in a woman's point of view it is as often hers: ``Kakashi brushed her cheek``);
     an object ``her``/``him`` is someone else (``Kakashi pulls her into an alcove``,
     ``Oren looked at him``), and so is the body spoken into (``Noor said in his ear``): 0.
+    A possessive with another of its gender and none of the other in the name's sentence
+    (:func:`one_gender_throughout`: ``Mara looked up from her monitors and took off her
+    headphones``) is the subject's: 1.
 
     >>> t = "Oren settles into his seat."
     >>> from ficaudio.attribute.mentions import name_runs, words
@@ -88,7 +92,25 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     if _OWN_BODY.match(window, first.start()):
         return 1.0
     pronoun = first.group(1).lower()
-    return 0.0 if pronoun == "her" and is_object_her(window[first.end():]) else _WEIGHT[pronoun]
+    if pronoun == "her" and is_object_her(window[first.end():]):
+        return 0.0
+    return 1.0 if pronoun in ("his", "her") and one_gender_throughout(window) else _WEIGHT[pronoun]
+
+
+def one_gender_throughout(window: str) -> bool:
+    """Whether the name's own sentence holds two or more he/she-family pronouns, all of one
+    gender (``Judge Abelard swept in with his robe flapping and his reading glasses``,
+    ``Mara looked up from behind her monitors and took off her headphones``): a possessive may
+    be someone else's, two alike with no one else's beside them are the subject's.
+
+    >>> one_gender_throughout(" swept in with his robe flapping and his glasses. He sat."), one_gender_throughout(" took her cup. She sat.")
+    (True, False)
+    >>> one_gender_throughout(" took her hand in his and kissed her fingers.")
+    False
+    """
+    sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+    pronouns = [m.group(1).lower() in MALE_PRONOUNS for m in _PRONOUN.finditer(sentence)]
+    return len(pronouns) >= 2 and len(set(pronouns)) == 1
 
 
 _AFTER_OBJECT = frozenset("""

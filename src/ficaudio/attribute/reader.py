@@ -24,12 +24,13 @@ _READER_WORD = r"(?:reader|y/n)"
 # Why three shapes: the `!` of fandom shorthand (`Fem!Reader`) is never prose; a gender word
 # before `Reader` is a tag only as an item of a list (`Tags: Female Reader, Fluff`, `Ren x Male
 # Reader`), never `a female reader came in`; after it, in brackets (`Reader (Female)`) or in a
-# note's sentence (`reader is a girl`).
+# note's sentence (`reader is a girl`), or the pronouns a note gives them (`Reader uses she/her`).
 _READER_TAGS = (
     letters.compile(rf"(?<![\w!]){_GENDER_WORD}!{_READER_WORD}(?!\w)", re.I),
     letters.compile(rf"(?:^|[,:;(/&×]|\bx\b)\s*{_GENDER_WORD}[ -]{_READER_WORD}(?:[ -]insert)?\s*(?=[,;)\n]|$)", re.I | re.M),
     letters.compile(rf"\b{_READER_WORD}\s*[(\[]\s*{_GENDER_WORD}\s*[)\]]", re.I),
     letters.compile(rf"\b{_READER_WORD} is (?:an? )?{_GENDER_WORD}\b", re.I),
+    letters.compile(rf"\b{_READER_WORD}\s+(?:uses|is referred to (?:as|with|by))\s+(?P<g>she|he|they)\s*/\s*(?:her|him|them)\b", re.I),
 )
 HEADER_CHARS = 3000  # a work's header (title, tags, summary, notes) fits in this much
 
@@ -43,6 +44,8 @@ def tagged_reader_gender(text: str) -> tuple[Gender, str] | None:
     (<Gender.FEMALE: 'female'>, 'tag Female Reader')
     >>> tagged_reader_gender("Kai x Male!Reader"), tagged_reader_gender("Kai x GN!Reader")[0]
     ((<Gender.MALE: 'male'>, 'tag Male!Reader'), <Gender.UNKNOWN: 'unknown'>)
+    >>> tagged_reader_gender("A/N: Y/N = your name. Reader uses she/her in this one."), tagged_reader_gender("Reader uses they/them.")[0]
+    ((<Gender.FEMALE: 'female'>, 'tag Reader uses she/her'), <Gender.UNKNOWN: 'unknown'>)
     >>> tagged_reader_gender("Kai x Reader"), tagged_reader_gender("Then a female reader came in, frowning.")
     (None, None)
     """
@@ -61,9 +64,9 @@ def tagged_reader_gender(text: str) -> tuple[Gender, str] | None:
 
 def _gender_of_word(word: str) -> Gender:
     word = word.lower()
-    if re.fullmatch(_FEMALE, word):
+    if re.fullmatch(_FEMALE, word) or word == "she":
         return Gender.FEMALE
-    if re.fullmatch(_MALE, word):
+    if re.fullmatch(_MALE, word) or word == "he":
         return Gender.MALE
     return Gender.UNKNOWN
 

@@ -353,6 +353,9 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
     maid seen. Characters whose gender is unknown are used only when nobody of the
     pronoun's gender was mentioned recently -- or in the scene being read: after a scene
     break, ``Pip's phone buzzed.`` / ``She was typing`` is Pip, not a woman of the scene before.
+    One of the gender met in the scene being read, even as an object, is meant before any
+    subject of the scene before: ``* * *`` / ``The door was never locked to Amos. He found
+    Del`` -> Amos, not the man who last did something before the break.
     """
     text = resolver.doc.text
     first, subject, fallback = None, None, None
