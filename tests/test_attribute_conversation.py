@@ -495,3 +495,34 @@ def test_a_remembered_speech_act_or_one_in_a_side_clause_names_no_one():
     remembered = dialogue_lines([*HARBOUR, "Oriel had explained to Brannock.", '"The tide turns at six."'])
     aside = dialogue_lines([*HARBOUR, "Tamsin stood up as Oriel spoke.", '"The tide turns at six."'])
     assert remembered[-1].rule != "reported_speech_turn" and aside[-1].rule != "reported_speech_turn"
+
+
+_FERRY_CALL = [
+    "Wenna and Corin waited on the slipway, and Pasco coiled a rope on the jetty.",
+    '"Pasco, is the ferry late?" Corin asked.',
+]
+
+
+def test_going_on_down_a_path_or_reading_is_no_speech_act():
+    # went on / continued / resumed / was reading: moving, working or reading, not talking; the one called answers
+    for act in ("went on down the slipway", "continued to scrub the hull", "resumed her seat", "was reading by the lamp"):
+        line = dialogue_lines([*_FERRY_CALL, f"Wenna {act}.", '"Ten minutes, no more."'])[-1]
+        assert (line.speaker, line.rule) == ("Pasco", "vocative_addressee_replies"), act
+
+
+def test_going_on_or_reading_aloud_is_still_a_speech_act():
+    for act in ("went on", "continued, more quietly", "was reading aloud from the timetable"):
+        scene = [*HARBOUR, f"Oriel {act}.", '"Six, and not a minute later."']
+        assert dialogue_rules(scene)[-1] == "reported_speech_turn" and dialogue_speakers(scene)[-1] == "Oriel", act
+
+
+def test_a_question_put_to_someone_s_kin_names_no_voice():
+    # the one asked is the sister, not Brannock, and the words are given: the report names no one
+    line = dialogue_lines([*HARBOUR, "Oriel asked Brannock's sister whether the boats were in.", '"Two of them."'])[-1]
+    assert line.rule != "reported_speech_turn"
+
+
+def test_a_speech_act_narrated_after_a_call_outranks_the_call():
+    # the narration between says who talks now: Wenna's explaining, not the one Corin called
+    line = dialogue_lines([*_FERRY_CALL, "Wenna explained to Corin.", '"The tide is against it, that is all."'])[-1]
+    assert (line.speaker, line.rule) == ("Wenna", "reported_speech_turn")

@@ -401,15 +401,18 @@ _OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|que
               r"|reply|replies|replied|say|says|said|repeat|repeats|repeated|whisper|whispers|whispered|murmur|murmurs|murmured"
               r"|mutter|mutters|muttered|mumble|mumbles|mumbled|speak|speaks|spoke|talk|talks|talked|inquire|inquires|inquired|enquire|enquires|enquired"
               r"|demand|demands|demanded|insist|insists|insisted|suggest|suggests|suggested|remark|remarks|remarked|announce|announces|announced"
-              r"|plead|pleads|pleaded|beg|begs|begged|continue|continues|continued|interrupt|interrupts|interrupted|resume|resumes|resumed"
-              r"|(?:went|goes)\s+on|(?:put|puts)\s+in(?=\s*[,.;:!?—])")
+              r"|plead|pleads|pleaded|beg|begs|begged|interrupt|interrupts|interrupted"
+              r"|(?:continue|continues|continued|resume|resumes|resumed|(?:went|goes)\s+on|(?:put|puts)\s+in)"
+              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|[A-Z]))")
 """Verbs of a speech act whose words may be left to the quotation after (``explained to
-Cotter.``, ``went on.``, ``put in.``; not ``put in her head``)."""
-_GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|reading|muttering|explaining|asking|whispering)"
-             r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|read|say)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
+Cotter.``, ``went on.``, ``put in.``); going on, resuming and putting in only with nothing
+after but a stop or the one spoken to (``continued quietly,``, ``went on to her``), not
+``went on down the path``, ``continued to stir``, ``resumed her seat``, ``put in her head``."""
+_GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|muttering|explaining|asking|whispering|reading\s+aloud)"
+             r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|say|read\s+aloud)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
              r"|(?:took|takes)\s+up\s+the\s+(?:tale|story|thread)")
 """A speech act still going on, or begun (``was still talking``, ``began to explain``,
-``reads the last line aloud``): the quotation after is its words, even from a side clause."""
+``reads the last line aloud``; not ``was reading by the fire``): the quotation after is its words, even from a side clause."""
 _TELLING = r"tell|tells|told|inform|informs|informed|remind|reminds|reminded|warn|warns|warned|assure|assures|assured"
 """Verbs of passing on what the reader knows already: ``She told him.`` is over when it is said."""
 _REPORTS_SPEECH = letters.compile(rf"(?:\s+(?:\w+ly|then|just|also|again))*\s+(?:(?P<going>{_GOING_ON})|(?P<tell>{_TELLING})|{_OPEN_ACTS})\b")
@@ -418,6 +421,7 @@ _CONTENT_GIVEN = letters.compile(
     r"(?:\s+\w+ly)?\s+(?:that|if|whether|what|why|how|where|when|who|so|as\s+much|nothing|something|everything|anything|all|about|of|no|yes|the|a|an|his|her|their|it)\b")
 _OBJECT_PRONOUN = letters.compile(r"(?:\s+to)?\s+(him|her|them|me|us|you)\b")
 _BEFORE_LISTENER = letters.compile(r"(?:\s+to)?\s+")
+_OWNED = letters.compile(r"\s+\w+")
 
 
 def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | None, bool] | None:
@@ -452,14 +456,16 @@ def _in_side_clause(text: str, m: Mention) -> bool:
 def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tuple[str | None, int]:
     """The person a speech verb ending at ``at`` is addressed to, right after it (``asked
     Gideon``, ``explained to Cotter``, ``told him``: the man of the scene but the speaker),
-    and where the words after them begin."""
+    and where the words after them begin; no one when the one named owns the listener
+    (``asked Brannock's sister``)."""
     text = resolver.doc.text
     if pronoun := _OBJECT_PRONOUN.match(text, at):
         gender = {"him": Gender.MALE, "her": Gender.FEMALE}.get(pronoun.group(1))
         return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
     for o in para.mentions:
         if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):
-            return resolver.mention(o, para), o.end
+            owned = _OWNED.match(text, o.end) if o.text.endswith(("'s", "’s")) else None
+            return (None, owned.end()) if owned else (resolver.mention(o, para), o.end)
     return None, at
 
 
