@@ -8,7 +8,7 @@ from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.characters import called_before_full_stop
-from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_description, is_address_phrase
+from ficaudio.attribute.rules import address_phrases, closing_tag, inner_vocatives, inverted_description, is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
@@ -865,6 +865,26 @@ def test_a_name_called_in_words_someone_repeats_calls_nobody_now():
         '"And that was all?"',
     ]
     assert dialogue_speakers(scene) == ["Mara", "Tom", "Mara", "Tom"]
+
+
+@pytest.mark.parametrize("quote", [
+    "“‘Ow are you, Bryn? I’ve been waitin’ an hour.”",
+    '"\'Tis you, Bryn, come in, I was expectin\' you."',
+    "“‘Course, Bryn, I’m comin’.”",  # the clipped word opening the quotation is no name called
+])
+def test_a_dialect_elision_is_no_quotation_inside_the_quotation(quote):
+    # a dropped letter ('Tis, ‘Course) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
+    assert "Bryn" in address_phrases(quote)
+
+
+def test_the_one_called_in_dialect_answers():
+    scene = [
+        "Bryn and Tollan leaned on the gate. Old Maddock came up the lane with a sack.",
+        "“Afternoon, Maddock,” Tollan said.",
+        "“‘Ow do, Bryn, I’ve been lookin’ for you all day,” Maddock said.",
+        "“Sorry. I was at the mill.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bryn"
 
 
 def test_a_name_asked_back_in_surprise_is_not_a_call():

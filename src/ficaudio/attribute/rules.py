@@ -689,7 +689,8 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 # ------------------------------------------------------------------------------ vocatives
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
-_VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
+# a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
+_VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_SHORT_TITLE}[.!?]\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
@@ -905,6 +906,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
 
 
 _EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)[^'\n]*?(?<=[\w.,!?…—-])'(?!\w)")
+_INTRODUCES_WORDS = re.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -917,10 +919,25 @@ def without_embedded_quotations(quote: str) -> str:
     ([], [])
     >>> address_phrases("“You are supposed to say 'no, Tom, of course not'.”"), address_phrases("“Don’t go, Tom’s waiting, Mara.”")
     ([], ['Mara.'])
+
+    Single quotation marks are also apostrophes: a stretch that closes on a dropped g
+    (``waitin’``) is words repeated only where a comma, a colon or a speech verb leads into it,
+    else it is a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``'Tis you,
+    Tom, I was expectin’ you.``).
+
+    >>> address_phrases("“‘Ello, Tom, I’ve been waitin’ ages.”"), address_phrases("“’Tis you, Tom, come in, I was expectin’ you.”")
+    (['Tom'], ['Tom'])
     """
     start = 1 if quote[:1] in "“\"'‘" else 0
     end = len(quote) - 1 if len(quote) > start and quote[-1] in "”\"'’" else len(quote)
-    return quote[:start] + _EMBEDDED.sub(lambda m: " " * len(m.group()), quote[start:end]) + quote[end:]
+    inner = quote[start:end]
+    return quote[:start] + _EMBEDDED.sub(lambda m: _blank_repeated(inner, m), inner) + quote[end:]
+
+
+def _blank_repeated(inner: str, m: re.Match[str]) -> str:
+    """The repeated words ``m`` blanked, or kept where single marks are only apostrophes."""
+    repeated = m.group()[0] == "“" or not m.group().endswith(("in'", "in’")) or _INTRODUCES_WORDS.search(inner, 0, m.start())
+    return " " * len(m.group()) if repeated else m.group()
 
 
 _CLOSING_NAME = letters.compile(rf"{NOT_AFTER_SHORT_TITLE}[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
