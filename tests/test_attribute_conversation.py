@@ -526,3 +526,17 @@ def test_a_speech_act_narrated_after_a_call_outranks_the_call():
     # the narration between says who talks now: Wenna's explaining, not the one Corin called
     line = dialogue_lines([*_FERRY_CALL, "Wenna explained to Corin.", '"The tide is against it, that is all."'])[-1]
     assert (line.speaker, line.rule) == ("Wenna", "reported_speech_turn")
+
+
+def test_someone_the_narration_remembers_in_the_pluperfect_takes_no_turn():
+    scene = [
+        "Sela and Ivo sat on the harbour wall.",
+        '"Where has Dace got to?" Sela asked.',
+        '"Up the coast," Ivo said.',
+        "Dace had sailed north in the spring and had not been heard of since.",
+        '"He will come back."',
+        '"He never does."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Sela", "Ivo"]  # not Dace, the last one the narration names
+    gone = [*scene[:3], "Dace had gone off to the islands in May. No letter had come from him since.", *scene[4:]]
+    assert dialogue_speakers(gone)[-2:] == ["Sela", "Ivo"]  # nor Dace as the one person narrated (narrated_other)

@@ -21,6 +21,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
+    is_remembered,
     leaves,
     onlookers,
     door_shut_behind,
@@ -175,7 +176,7 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
-    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not (m.kind != "first_person" and is_remembered(doc.text, m))]
     subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start) and not in_relative_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
@@ -185,8 +186,10 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
 def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
     """The people the narration of a paragraph is about (its subjects), up to ``before``:
     ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
-    subject of what does not happen: ``before he can stop her``)."""
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(resolver.doc.text, m.start)]
+    subject of what does not happen: ``before he can stop her``, nor one the pluperfect
+    remembers: ``Teo had left for the city``)."""
+    text = resolver.doc.text
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start) and not (m.kind != "first_person" and is_remembered(text, m))]
     return [name for m in subjects if (name := resolver.mention(m, para))]
 
 

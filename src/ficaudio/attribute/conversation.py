@@ -442,11 +442,29 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     for m in para.mentions:
         if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not _in_side_clause(text, m):
             found = (resolver.mention(m, para), None, False)
-        elif (m.subject or m.clause_subject) and not m.text.endswith(("'d", "’d")) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not _in_side_clause(text, m)):
+        elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not _in_side_clause(text, m)):
             speaker = resolver.mention(m, para)
             listener, end = _listener(resolver, para, act.end(), speaker)
             found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
     return found if found and found[0] else None
+
+
+_PARTICIPLE = (r"[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
+               r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
+_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|already|just|long|since|once|still|all|both))*\s+(?:{_PARTICIPLE})\b")
+
+
+def is_remembered(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` is told in the pluperfect (``Teo had left for the city``,
+    ``Ana had long since gone``) or with a ``’d`` (``she’d said``, ``she’d say``: had or would):
+    a turn of the past or a habit, not one the scene sees now; ``had`` owning or having to
+    (``Teo had a cup``, ``Teo had to go``) is not.
+
+    >>> t = "Teo had left. Ana'd said so. Bo had long since gone. Cy had a cup. Di had to go. Ed left."
+    >>> [is_remembered(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Teo", "Ana'd", "Bo", "Cy", "Di", "Ed")]
+    [True, True, True, False, False, False]
+    """
+    return m.text.endswith(("'d", "’d")) or bool(_PLUPERFECT.match(text, m.end))
 
 
 def _in_side_clause(text: str, m: Mention) -> bool:
