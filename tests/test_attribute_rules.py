@@ -895,3 +895,24 @@ def test_a_name_asked_back_in_surprise_is_not_a_call():
         '"Since Monday."',
     ]
     assert dialogue_speakers(scene)[-1] == "Tom"
+
+
+def test_a_name_just_spoken_of_then_called_is_a_call():
+    # "Orla? You up?" speaks to Orla (you): no echo of the question before, so Orla answers
+    scene = [
+        "Fenn, Jory and Orla had come back from the fair after midnight. Orla went up first.",
+        '"Is Orla asleep?" Fenn asked.',
+        '"Orla? You up?" Jory called.',
+        '"Go away."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Orla"
+
+
+def test_a_name_asked_back_and_then_called_is_still_a_call():
+    scene = [
+        "Fenn, Jory and Orla had come back from the fair after midnight. Orla went up first.",
+        '"Is Orla asleep?" Fenn asked.',
+        '"Orla? Come down here, Orla." Jory called up the stairs.',
+        '"Go away."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Orla"

@@ -712,21 +712,40 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, [n for n in vocatives_in(ctx.doc, ctx.segment.text) if not echo or n not in _names_in(ctx.doc, echo)])
 
 
-_NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?\s+\S")
+_NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?(?=\s+\S)")
+_NEXT_SENTENCE = letters.compile(r"[^.!?…]*")
+_ASKS_WHAT_WAS_MEANT = letters.compile(r"\s+(?:(?:do|did)\s+)?you\s+(?:mean|meant|think|said|say)\b|\s+you['’]re\s+(?:sure|serious|joking|kidding)\b", re.IGNORECASE)
 
 
 def echoed_question(ctx: QuoteContext) -> str | None:
     """A name asked back at the opening of a quotation, which the quotation before it spoke of
     without calling: ``"Hale said he'd seen them."`` / ``"Hale? And her ladyship?"`` -> Hale, a
     name repeated in surprise, not a call (not ``"Come here, Hale."`` / ``"Hale? He's gone."``,
-    nor a name nobody said before, ``"Tam? You awake?"``).
+    nor a name nobody said before, ``"Tam? You awake?"``). Calling someone just spoken of is
+    no echo: the sentence after speaks to them (``"Is Tam asleep?"`` / ``"Tam? You awake?"``,
+    but not ``"Tam? You mean Tam Reid?"``), or the quotation calls the name again (``"Tam?
+    Come down, Tam."``).
     """
     m = _NAME_QUESTION_OPENS.match(ctx.segment.text)
     previous = _previous_quotation(ctx) if m else None
-    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text):
+    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text) or calls_the_one_asked_back(ctx.segment.text, m):
         return None
     called = {w for phrase in address_phrases(previous.text) for w in phrase.split()}
     return None if set(m.group(1).split()) & called else m.group(1)
+
+
+def calls_the_one_asked_back(quote: str, m: re.Match[str]) -> bool:
+    """Whether a quotation opening on a name asked (``m``) goes on to speak to that person:
+    ``you`` or a greeting in the next sentence, unless it asks what was meant, or the name
+    called again.
+
+    >>> [calls_the_one_asked_back(q, _NAME_QUESTION_OPENS.match(q)) for q in ('"Tam? You awake?"', '"Tam? You mean Tam Reid?"', '"Tam? Come down, Tam."', '"Tam? And Mara?"')]
+    [True, False, True, False]
+    """
+    sentence = _NEXT_SENTENCE.match(quote, m.end())
+    speaks_to = _SPEAKS_TO.search(sentence.group()) and not _ASKS_WHAT_WAS_MEANT.match(quote, m.end())
+    names = set(m.group(1).split())
+    return bool(speaks_to) or sum(bool(names & set(p.rstrip(".!?…").split())) for p in address_phrases(quote)) > 1
 
 
 _VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
