@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ficaudio.attribute.conversation import departs, narrated_partner, three_way
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import Conversation
+from ficaudio.attribute import _attribute_paragraph
+from ficaudio.attribute.document import build_document
+from ficaudio.attribute.resolve import Conversation, Resolver
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, SAKURA, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, speakers,
+    INO, KAKASHI, KIBA, SAKURA, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_story, speakers,
 )
 
 
@@ -540,3 +542,38 @@ def test_someone_the_narration_remembers_in_the_pluperfect_takes_no_turn():
     assert dialogue_speakers(scene)[-2:] == ["Sela", "Ivo"]  # not Dace, the last one the narration names
     gone = [*scene[:3], "Dace had gone off to the islands in May. No letter had come from him since.", *scene[4:]]
     assert dialogue_speakers(gone)[-2:] == ["Sela", "Ivo"]  # nor Dace as the one person narrated (narrated_other)
+
+
+def conversation_before_last_line(paragraphs: list[str]) -> Conversation:
+    """The conversation's state as the scene's last paragraph is reached."""
+    story, segments = paragraph_story(paragraphs)
+    resolver = Resolver(build_document(story, segments, ()))
+    for para in resolver.doc.paragraphs[:-1]:
+        _attribute_paragraph(resolver, para, {})
+    return resolver.conversation
+
+
+_GATE = [
+    "Hesper and Lark stood at the gate. Teo sat on the wall above them.",
+    '"Evening," Teo said.',
+    '"Did you bring the lamp?" Hesper asked.',
+    '"It\'s in the cart," Lark said.',
+]
+
+
+def test_who_watches_in_one_paragraph_and_acts_in_the_next_is_no_onlooker():
+    scene = [*_GATE, "Teo watched them for a long while.", "Teo jumped down from the wall.", '"I\'ll fetch it."']
+    state = conversation_before_last_line(scene)
+    assert "Teo" not in state.onlookers
+
+
+def test_who_sees_something_and_snatches_it_is_no_onlooker():
+    scene = [*_GATE, "Teo saw the lamp and snatched it out of the cart.", '"Mine now."']
+    assert "Teo" not in conversation_before_last_line(scene).onlookers
+    still = [*_GATE, "Teo watched them from the wall.", '"Mine now."']
+    assert conversation_before_last_line(still).onlookers == {"Teo"}
+
+
+def test_onlookers_reads_every_clause_of_a_paragraph():
+    scene = [*_GATE, "Teo watched them. Teo swung his legs.", '"Mine now."']
+    assert conversation_before_last_line(scene).onlookers == set()

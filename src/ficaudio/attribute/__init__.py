@@ -129,7 +129,9 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
-        conv.onlookers |= onlookers(resolver, para)
+        watchers, actors = onlookers(resolver, para)
+        conv.acting |= actors
+        conv.onlookers = (conv.onlookers | watchers) - conv.acting
         conv.departed |= departures(resolver, para)
         conv.silent |= silent_people(resolver, para, para.start)
         conv.reported = reported_speech(resolver, para)
@@ -391,7 +393,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv.addressee = None
     conv.acted_on = None
     conv.before_last_turn, conv.narrated = conv.narrated, []
-    conv.onlookers_before_last_turn, conv.onlookers = conv.onlookers, set()
+    conv.onlookers_before_last_turn, conv.onlookers, conv.acting = conv.onlookers, set(), set()
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":

@@ -259,18 +259,30 @@ _WATCHES = letters.compile(
     r"\s+(?:\w+ly\s+)?(?:watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
 
 
-def onlookers(resolver: Resolver, para: Paragraph) -> set[str]:
-    """The people a paragraph's narration shows only watching or listening (every clause it
-    makes them the subject of): ``Tomas drank. Noa watched his face.`` -> Noa (not Tomas, nor
-    one the narration also shows acting: ``Noa watched him. She took the cup.``).
+_AND_ACTS = letters.compile(r"[^.!?;]*?\band\s+(?:then\s+)?(?!\w+ly\b)[a-z]+ed\b")
 
-    >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed."
-    >>> [bool(_WATCHES.match(t, t.index(n) + len(n))) for n in ("Tomas", "Noa", "Bea")]
-    [False, True, True]
+
+def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
+    """The subjects of a paragraph's narration who watch or listen, and those it shows doing
+    anything else, as (watchers, actors): ``Tomas drank. Noa watched his face.`` -> ({Noa},
+    {Tomas}). One who watches and then acts in the same clause acts (``Teo saw the key and
+    snatched it``); the caller keeps as onlookers only the watchers no clause since the last
+    turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
-    subjects = [(name, bool(_WATCHES.match(text, m.end))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
-    return {name for name, watches in subjects if watches} - {name for name, watches in subjects if not watches}
+    subjects = [(name, watches(text, m)) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
+    return {name for name, watching in subjects if watching}, {name for name, watching in subjects if not watching}
+
+
+def watches(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` only watches or listens in its clause.
+
+    >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed. Teo saw the key and snatched it."
+    >>> [watches(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Tomas", "Noa", "Bea", "Teo")]
+    [False, True, True, False]
+    """
+    seen = _WATCHES.match(text, m.end)
+    return bool(seen) and not _AND_ACTS.match(text, seen.end())
 
 
 _SILENT = letters.compile(
