@@ -916,3 +916,16 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
         '"Go away."',
     ]
     assert dialogue_speakers(scene)[-1] == "Orla"
+
+
+@pytest.mark.parametrize("quote, called", [
+    ('"Cheers, Prof. Same time Thursday."', "Prof"),
+    ('"On it, Sgt. Two minutes."', "Sgt"),
+    ('"Not now, Rev. Ask me later."', "Rev"),
+    ('"The man, Capt. Rhys, said so."', None),  # a rank written short before a name calls no one
+    ('"Did you tell Mrs. Pell? Good."', None),  # Mrs is never said alone: its stop goes on to the name
+    ('"The cook, Mrs. Pell, said so."', None),
+])
+def test_a_short_rank_said_alone_is_a_call_but_mr_or_mrs_is_not(quote, called):
+    phrases = address_phrases(quote)
+    assert (called in phrases) if called else not any(p.rstrip(".") in ("Mrs", "Mr", "Capt") for p in phrases)

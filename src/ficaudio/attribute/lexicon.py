@@ -144,6 +144,11 @@ SUBORDINATORS = frozenset("while as when because although though whereas until b
 """Words that open a side clause (``while the professor was busy``, ``As the lad stood ...,``)."""
 NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
 """A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
+BOUND_TITLES = frozenset({"mr", "mrs", "ms", "mme", "mlle", "st", "dr"})
+"""Short titles never said alone as a call: ``, Mrs.`` goes on to a name, while ``"Cheers, Prof."``
+or ``"On it, Sgt."`` calls the one who bears the rank."""
+NOT_AFTER_BOUND_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(BOUND_TITLES))
+"""A regex that a full stop is not one of :data:`BOUND_TITLES`'s."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 CLIPPED_TITLES = {"doc": "doctor", "cap": "captain", "sarge": "sergeant", "prof": "professor"}
 """Titles clipped in speech and written as a name, without a stop (``"Night, Cap."``, ``Doc Lind``)."""

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BOUND_TITLES, NOT_AFTER_BOUND_TITLE, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -692,7 +692,9 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_SHORT_TITLE}[.!?]\s")
+# a rank said alone calls (``"Cheers, Prof. See you."``); written short before a name it does not (``, Capt. Rhys,``)
+_RANK_BEFORE_NAME = "(?!(?:%s)\\s+[A-Z][\\w'’-]*(?:[,.!?;]|\\s+[A-Z]))" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_BOUND_TITLE}[.!?]{_RANK_BEFORE_NAME}\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
 # parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
 _AFTER_CALL = r"(?:[a-z]|I\b(?!\s+[a-z]+,)|I['’])"
@@ -959,7 +961,8 @@ def _blank_repeated(inner: str, m: re.Match[str]) -> str:
     return " " * len(m.group()) if repeated else m.group()
 
 
-_CLOSING_NAME = letters.compile(rf"{NOT_AFTER_SHORT_TITLE}[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+_NOT_A_TITLES_STOP = "".join(rf"(?<!\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES))  # after the stop: cheap class first
+_CLOSING_NAME = letters.compile(rf"[.!?…*]{_NOT_A_TITLES_STOP}\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
 _SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
