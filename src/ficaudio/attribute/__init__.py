@@ -46,7 +46,7 @@ from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
 from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
@@ -179,7 +179,7 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
     subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not (m.kind != "first_person" and is_remembered(doc.text, m))]
-    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start) and not in_relative_clause(doc.text, m.start)] or subjects
+    subjects = [m for m in subjects if not in_side_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)

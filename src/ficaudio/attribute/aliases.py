@@ -816,7 +816,7 @@ def diminutive_stems(name: str, shortest: int = 3) -> tuple[str, ...]:
 
 def _untitled_givens(person: Person) -> set[str]:
     """The first words of a person's untitled forms: ``Harriet Penhallow`` -> Harriet."""
-    return {f.split()[0] for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
+    return {rest[0] for titles, rest in (_after_titles(f.split()) for f in person.forms) if not titles and rest}
 
 
 def _is_bare_given_name(person: Person) -> bool:

@@ -4,10 +4,9 @@ from __future__ import annotations
 
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
 from ficaudio.attribute.document import Mention, Paragraph, told_to_you
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_relative_clause, opens_subordinate_clause, pronoun_by_gender
-from ficaudio.models import Gender
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
 
@@ -131,7 +130,7 @@ def narrated_other(conv: Conversation, addressed: list[str]) -> str | None:
     >>> narrated_other(Conversation(turns=["Mara"], narrated=["Teo"], onlookers={"Teo"}), []), narrated_other(Conversation(turns=["Mara"], narrated=["Teo"]), ["Teo"])
     (None, None)
     """
-    people = {n for n in conv.narrated if n != conv.turns[-1] and n[:1].isupper() and n not in addressed and n not in conv.onlookers}
+    people = _named_others(conv.narrated, conv.turns[-1], addressed, conv.onlookers)
     return people.pop() if len(people) == 1 and FIRST_PERSON_NAME not in people else None
 
 
@@ -185,7 +184,13 @@ def narrated_newcomers(conv: Conversation, addressed: list[str]) -> set[str]:
     last = conv.turns[-1]
     if last not in conv.before_last_turn:
         return set()
-    return {n for n in conv.before_last_turn if n not in (last, FIRST_PERSON_NAME) and n[:1].isupper() and n not in addressed and n not in conv.onlookers_before_last_turn}
+    return _named_others(conv.before_last_turn, last, addressed, conv.onlookers_before_last_turn) - {FIRST_PERSON_NAME}
+
+
+def _named_others(narrated: list[str], last: str, addressed: list[str], onlookers: set[str]) -> set[str]:
+    """The people met by name among ``narrated`` other than the last speaker, not called in the
+    quotation and not only watching."""
+    return {n for n in narrated if n != last and n[:1].isupper() and n not in addressed and n not in onlookers}
 
 
 _THREE_WAY_TURNS = 4  # this many recent turns with three people in them make a three-way talk
@@ -452,9 +457,9 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     text = resolver.doc.text
     found = None
     for m in para.mentions:
-        if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not _in_side_clause(text, m):
+        if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not in_side_clause(text, m.start):
             found = (resolver.mention(m, para), None, False)
-        elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not _in_side_clause(text, m)):
+        elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not in_side_clause(text, m.start)):
             speaker = resolver.mention(m, para)
             listener, end = _listener(resolver, para, act.end(), speaker)
             found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
@@ -479,10 +484,6 @@ def is_remembered(text: str, m: Mention) -> bool:
     return m.text.endswith(("'d", "’d")) or bool(_PLUPERFECT.match(text, m.end))
 
 
-def _in_side_clause(text: str, m: Mention) -> bool:
-    return opens_subordinate_clause(text, m.start) or in_relative_clause(text, m.start)
-
-
 def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tuple[str | None, int]:
     """The person a speech verb ending at ``at`` is addressed to, right after it (``asked
     Gideon``, ``explained to Cotter``, ``told him``: the man of the scene but the speaker),
@@ -490,7 +491,7 @@ def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tup
     (``asked Brannock's sister``)."""
     text = resolver.doc.text
     if pronoun := _OBJECT_PRONOUN.match(text, at):
-        gender = {"him": Gender.MALE, "her": Gender.FEMALE}.get(pronoun.group(1))
+        gender = OBJECT_PRONOUN_GENDER.get(pronoun.group(1))
         return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
     for o in para.mentions:
         if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):

@@ -227,6 +227,8 @@ _LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|but
 _LY_WORD = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly\b"
 _CLAUSE_GOES_ON = (r"(?:\s*[,.;:!?—…]|\s+(?:and|but|or|as|while|before|when|again|then|that|to|at|in|on|into|onto|from|with|across|through"
                    r"|toward|towards|over|under|behind|by|for|away|back|out|up|down)\b|\s*$)")
+OBJECT_PRONOUN_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
+"""The gender a third-person object pronoun gives."""
 OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again)\b|(?<=him)\s+{_LY_WORD}|\s+{_LY_WORD}{_CLAUSE_GOES_ON}|\s*$)"
 """What may follow an object ``him``/``her`` (a pause, a conjunction, an adverb, the end):
 ``told her, and``, ``turned to her slowly`` -- not ``her sister``, ``her family`` (``her``

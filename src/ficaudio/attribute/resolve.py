@@ -426,6 +426,12 @@ def in_relative_clause(text: str, at: int) -> bool:
     return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
 
 
+def in_side_clause(text: str, at: int) -> bool:
+    """A subject at ``at`` in a side clause: one a subordinator opens (:func:`opens_subordinate_clause`)
+    or a relative clause (:func:`in_relative_clause`)."""
+    return opens_subordinate_clause(text, at) or in_relative_clause(text, at)
+
+
 _SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…;]")  # "Mr. Hale", "Capt. Hale" go on
 
 

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import BOUND_TITLES, NOT_AFTER_BOUND_TITLE, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BOUND_TITLES, NOT_AFTER_BOUND_TITLE, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -348,13 +348,12 @@ def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Menti
     sentence = text[subject.end:(found.start() if (found := _SENTENCE_END.search(text, subject.end)) else len(text))]
     watched = _WATCHED.search(sentence)
     actors = [m for m in subjects if m.start < subject.start and m.kind != "first_person"]
-    if watched is None or not actors or actors[-1].gender not in (_WATCHED_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
+    if watched is None or not actors or actors[-1].gender not in (OBJECT_PRONOUN_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
         return subject
     return actors[-1]
 
 
 _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
-_WATCHED_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
 
 
 _HEARS = letters.compile(r"(?:['’][sd]|\s+(?:has|had|have))?\s+(?:never\s+|just\s+|already\s+|still\s+)?(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
