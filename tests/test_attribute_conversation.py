@@ -113,11 +113,16 @@ def test_untagged_reply_goes_to_the_one_the_narration_is_about():
     assert dialogue_speakers(_KITCHEN)[-1] == "Rosa"
 
 
-def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
+def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too_or_the_last_is_not():
     conv = Conversation(turns=["Omar", "Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Omar", "Rosa"])
     assert narrated_partner(conv, []) is None
     conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Rosa"])
     assert narrated_partner(conv, []) is None  # Rosa has not spoken, and the narration leaves out Lena
+
+
+def test_a_newcomer_narrated_beside_the_last_speaker_is_the_partner():
+    conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
+    assert narrated_partner(conv, []) == "Rosa"  # Rosa has not spoken, but the narration puts her beside Lena
     conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
     assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her
 
