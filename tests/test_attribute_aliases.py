@@ -1391,3 +1391,12 @@ def test_a_clipped_rank_only_ever_said_to_someone_is_no_voice():
     ]
     assert "Sarge" not in paragraph_characters(paragraphs)
     assert dialogue_speakers(paragraphs) == ["Tove", "Tove", "Harrow", "Pell", "Harrow", "Pell", "Harrow"]
+
+
+def test_a_unisex_short_name_waives_the_names_list_but_not_genders_the_text_is_sure_of():
+    from collections import Counter
+    from ficaudio.attribute.characters import Person
+    from ficaudio.models import Gender
+    jo, joanna = Person("Jo", Counter(["Jo"]), Gender.MALE), Person("Joanna", Counter(["Joanna"]), Gender.FEMALE)
+    assert not aliases._prior_allows(jo, joanna)  # the text says he and she: no join
+    assert aliases._prior_allows(Person("Jo", Counter(["Jo"])), joanna)  # only the list leans: Jo may be Joanna

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from ficaudio.attribute.conversation import departs, narrated_partner, three_way
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import Conversation
+from ficaudio.attribute import _attribute_paragraph
+from ficaudio.attribute.document import build_document
+from ficaudio.attribute.resolve import Conversation, Resolver
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, SAKURA, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, speakers,
+    INO, KAKASHI, KIBA, SAKURA, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_story, speakers,
 )
 
 
@@ -111,11 +113,16 @@ def test_untagged_reply_goes_to_the_one_the_narration_is_about():
     assert dialogue_speakers(_KITCHEN)[-1] == "Rosa"
 
 
-def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too():
+def test_narrated_partner_stays_out_when_the_previous_speaker_is_narrated_too_or_the_last_is_not():
     conv = Conversation(turns=["Omar", "Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Omar", "Rosa"])
     assert narrated_partner(conv, []) is None
     conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Rosa"])
     assert narrated_partner(conv, []) is None  # Rosa has not spoken, and the narration leaves out Lena
+
+
+def test_a_newcomer_narrated_beside_the_last_speaker_is_the_partner():
+    conv = Conversation(turns=["Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
+    assert narrated_partner(conv, []) == "Rosa"  # Rosa has not spoken, but the narration puts her beside Lena
     conv = Conversation(turns=["Rosa", "Omar", "Lena"], before_last_turn=["Lena", "Rosa"])
     assert narrated_partner(conv, ["Rosa"]) is None  # the quotation addresses her
 
@@ -495,3 +502,83 @@ def test_a_remembered_speech_act_or_one_in_a_side_clause_names_no_one():
     remembered = dialogue_lines([*HARBOUR, "Oriel had explained to Brannock.", '"The tide turns at six."'])
     aside = dialogue_lines([*HARBOUR, "Tamsin stood up as Oriel spoke.", '"The tide turns at six."'])
     assert remembered[-1].rule != "reported_speech_turn" and aside[-1].rule != "reported_speech_turn"
+
+
+_FERRY_CALL = [
+    "Wenna and Corin waited on the slipway, and Pasco coiled a rope on the jetty.",
+    '"Pasco, is the ferry late?" Corin asked.',
+]
+
+
+def test_going_on_down_a_path_or_reading_is_no_speech_act():
+    # went on / continued / resumed / was reading: moving, working or reading, not talking; the one called answers
+    for act in ("went on down the slipway", "continued to scrub the hull", "resumed her seat", "was reading by the lamp"):
+        line = dialogue_lines([*_FERRY_CALL, f"Wenna {act}.", '"Ten minutes, no more."'])[-1]
+        assert (line.speaker, line.rule) == ("Pasco", "vocative_addressee_replies"), act
+
+
+def test_going_on_or_reading_aloud_is_still_a_speech_act():
+    for act in ("went on", "continued, more quietly", "was reading aloud from the timetable"):
+        scene = [*HARBOUR, f"Oriel {act}.", '"Six, and not a minute later."']
+        assert dialogue_rules(scene)[-1] == "reported_speech_turn" and dialogue_speakers(scene)[-1] == "Oriel", act
+
+
+def test_a_question_put_to_someone_s_kin_names_no_voice():
+    # the one asked is the sister, not Brannock, and the words are given: the report names no one
+    line = dialogue_lines([*HARBOUR, "Oriel asked Brannock's sister whether the boats were in.", '"Two of them."'])[-1]
+    assert line.rule != "reported_speech_turn"
+
+
+def test_a_speech_act_narrated_after_a_call_outranks_the_call():
+    # the narration between says who talks now: Wenna's explaining, not the one Corin called
+    line = dialogue_lines([*_FERRY_CALL, "Wenna explained to Corin.", '"The tide is against it, that is all."'])[-1]
+    assert (line.speaker, line.rule) == ("Wenna", "reported_speech_turn")
+
+
+def test_someone_the_narration_remembers_in_the_pluperfect_takes_no_turn():
+    scene = [
+        "Sela and Ivo sat on the harbour wall.",
+        '"Where has Dace got to?" Sela asked.',
+        '"Up the coast," Ivo said.',
+        "Dace had sailed north in the spring and had not been heard of since.",
+        '"He will come back."',
+        '"He never does."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Sela", "Ivo"]  # not Dace, the last one the narration names
+    gone = [*scene[:3], "Dace had gone off to the islands in May. No letter had come from him since.", *scene[4:]]
+    assert dialogue_speakers(gone)[-2:] == ["Sela", "Ivo"]  # nor Dace as the one person narrated (narrated_other)
+
+
+def conversation_before_last_line(paragraphs: list[str]) -> Conversation:
+    """The conversation's state as the scene's last paragraph is reached."""
+    story, segments = paragraph_story(paragraphs)
+    resolver = Resolver(build_document(story, segments, ()))
+    for para in resolver.doc.paragraphs[:-1]:
+        _attribute_paragraph(resolver, para, {})
+    return resolver.conversation
+
+
+_GATE = [
+    "Hesper and Lark stood at the gate. Teo sat on the wall above them.",
+    '"Evening," Teo said.',
+    '"Did you bring the lamp?" Hesper asked.',
+    '"It\'s in the cart," Lark said.',
+]
+
+
+def test_who_watches_in_one_paragraph_and_acts_in_the_next_is_no_onlooker():
+    scene = [*_GATE, "Teo watched them for a long while.", "Teo jumped down from the wall.", '"I\'ll fetch it."']
+    state = conversation_before_last_line(scene)
+    assert "Teo" not in state.onlookers
+
+
+def test_who_sees_something_and_snatches_it_is_no_onlooker():
+    scene = [*_GATE, "Teo saw the lamp and snatched it out of the cart.", '"Mine now."']
+    assert "Teo" not in conversation_before_last_line(scene).onlookers
+    still = [*_GATE, "Teo watched them from the wall.", '"Mine now."']
+    assert conversation_before_last_line(still).onlookers == {"Teo"}
+
+
+def test_onlookers_reads_every_clause_of_a_paragraph():
+    scene = [*_GATE, "Teo watched them. Teo swung his legs.", '"Mine now."']
+    assert conversation_before_last_line(scene).onlookers == set()

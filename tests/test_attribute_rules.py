@@ -8,7 +8,7 @@ from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.characters import called_before_full_stop
-from ficaudio.attribute.rules import closing_tag, inner_vocatives, inverted_description, is_address_phrase
+from ficaudio.attribute.rules import address_phrases, closing_tag, inner_vocatives, inverted_description, is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
@@ -867,6 +867,26 @@ def test_a_name_called_in_words_someone_repeats_calls_nobody_now():
     assert dialogue_speakers(scene) == ["Mara", "Tom", "Mara", "Tom"]
 
 
+@pytest.mark.parametrize("quote", [
+    "“‘Ow are you, Bryn? I’ve been waitin’ an hour.”",
+    '"\'Tis you, Bryn, come in, I was expectin\' you."',
+    "“‘Course, Bryn, I’m comin’.”",  # the clipped word opening the quotation is no name called
+])
+def test_a_dialect_elision_is_no_quotation_inside_the_quotation(quote):
+    # a dropped letter ('Tis, ‘Course) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
+    assert "Bryn" in address_phrases(quote)
+
+
+def test_the_one_called_in_dialect_answers():
+    scene = [
+        "Bryn and Tollan leaned on the gate. Old Maddock came up the lane with a sack.",
+        "“Afternoon, Maddock,” Tollan said.",
+        "“‘Ow do, Bryn, I’ve been lookin’ for you all day,” Maddock said.",
+        "“Sorry. I was at the mill.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bryn"
+
+
 def test_a_name_asked_back_in_surprise_is_not_a_call():
     scene = [
         "Tom and Mara sat at the table. Hale was out on the boat.",
@@ -875,3 +895,37 @@ def test_a_name_asked_back_in_surprise_is_not_a_call():
         '"Since Monday."',
     ]
     assert dialogue_speakers(scene)[-1] == "Tom"
+
+
+def test_a_name_just_spoken_of_then_called_is_a_call():
+    # "Orla? You up?" speaks to Orla (you): no echo of the question before, so Orla answers
+    scene = [
+        "Fenn, Jory and Orla had come back from the fair after midnight. Orla went up first.",
+        '"Is Orla asleep?" Fenn asked.',
+        '"Orla? You up?" Jory called.',
+        '"Go away."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Orla"
+
+
+def test_a_name_asked_back_and_then_called_is_still_a_call():
+    scene = [
+        "Fenn, Jory and Orla had come back from the fair after midnight. Orla went up first.",
+        '"Is Orla asleep?" Fenn asked.',
+        '"Orla? Come down here, Orla." Jory called up the stairs.',
+        '"Go away."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Orla"
+
+
+@pytest.mark.parametrize("quote, called", [
+    ('"Cheers, Prof. Same time Thursday."', "Prof"),
+    ('"On it, Sgt. Two minutes."', "Sgt"),
+    ('"Not now, Rev. Ask me later."', "Rev"),
+    ('"The man, Capt. Rhys, said so."', None),  # a rank written short before a name calls no one
+    ('"Did you tell Mrs. Pell? Good."', None),  # Mrs is never said alone: its stop goes on to the name
+    ('"The cook, Mrs. Pell, said so."', None),
+])
+def test_a_short_rank_said_alone_is_a_call_but_mr_or_mrs_is_not(quote, called):
+    phrases = address_phrases(quote)
+    assert (called in phrases) if called else not any(p.rstrip(".") in ("Mrs", "Mr", "Capt") for p in phrases)

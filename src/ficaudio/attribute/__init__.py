@@ -21,6 +21,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
+    is_remembered,
     leaves,
     onlookers,
     door_shut_behind,
@@ -45,7 +46,7 @@ from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_relative_clause, newcomer_named_by_tag, pronoun_by_gender, opens_subordinate_clause, voice_named_by
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
 from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
@@ -128,7 +129,9 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
-        conv.onlookers |= onlookers(resolver, para)
+        watchers, actors = onlookers(resolver, para)
+        conv.acting |= actors
+        conv.onlookers = (conv.onlookers | watchers) - conv.acting
         conv.departed |= departures(resolver, para)
         conv.silent |= silent_people(resolver, para, para.start)
         conv.reported = reported_speech(resolver, para)
@@ -175,8 +178,8 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
-    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject)]
-    subjects = [m for m in subjects if not opens_subordinate_clause(doc.text, m.start) and not in_relative_clause(doc.text, m.start)] or subjects
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not (m.kind != "first_person" and is_remembered(doc.text, m))]
+    subjects = [m for m in subjects if not in_side_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
     return resolver.mention(subjects[-1], para)
@@ -185,8 +188,10 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
 def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
     """The people the narration of a paragraph is about (its subjects), up to ``before``:
     ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
-    subject of what does not happen: ``before he can stop her``)."""
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(resolver.doc.text, m.start)]
+    subject of what does not happen: ``before he can stop her``, nor one the pluperfect
+    remembers: ``Teo had left for the city``)."""
+    text = resolver.doc.text
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start) and not (m.kind != "first_person" and is_remembered(text, m))]
     return [name for m in subjects if (name := resolver.mention(m, para))]
 
 
@@ -388,7 +393,7 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
     conv.addressee = None
     conv.acted_on = None
     conv.before_last_turn, conv.narrated = conv.narrated, []
-    conv.onlookers_before_last_turn, conv.onlookers = conv.onlookers, set()
+    conv.onlookers_before_last_turn, conv.onlookers, conv.acting = conv.onlookers, set(), set()
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or resolver.doc.segments[index].kind is not SegmentKind.DIALOGUE or decision.rule == "group_tag":

@@ -736,13 +736,18 @@ _UNISEX_SHORT = frozenset({"alex", "fran", "sam", "jo", "chris", "pat", "charlie
 
 def _prior_allows(person: Person, owner: Person) -> bool:
     """A short name and the name it opens are not of opposite genders that the text or a
-    first-names list is sure of (``Max`` is not ``Maxine``), unless the short form is one both
-    genders use (``Alex`` may be ``Alexandra``: :data:`_UNISEX_SHORT`).
+    first-names list is sure of (``Max`` is not ``Maxine``); a short form both genders use
+    (``Alex`` may be ``Alexandra``: :data:`_UNISEX_SHORT`) waives the list, not the text
+    (``Sam`` whom the text calls he is no ``Samantha`` it calls she).
 
     >>> alexandra, maxine = (Person(n, Counter([n]), Gender.FEMALE) for n in ("Alexandra", "Maxine"))
     >>> [_prior_allows(Person(n, Counter([n])), o) for n, o in (("Alex", alexandra), ("Max", maxine), ("Max", Person("Maxine", Counter(["Maxine"]))))]
     [True, False, False]
+    >>> _prior_allows(Person("Alex", Counter(["Alex"]), Gender.MALE), alexandra)
+    False
     """
+    if len({person.gender, owner.gender} - {Gender.UNKNOWN}) == 2:
+        return False
     genders = {_sure_gender(person, [person.name]), _sure_gender(owner, _given_words(owner, (person.name,)))} - {Gender.UNKNOWN}
     return person.name.lower() in _UNISEX_SHORT or len(genders) < 2
 
@@ -816,7 +821,7 @@ def diminutive_stems(name: str, shortest: int = 3) -> tuple[str, ...]:
 
 def _untitled_givens(person: Person) -> set[str]:
     """The first words of a person's untitled forms: ``Harriet Penhallow`` -> Harriet."""
-    return {f.split()[0] for f in person.forms if f.split()[0].lower().rstrip(".") not in TITLES}
+    return {rest[0] for titles, rest in (_after_titles(f.split()) for f in person.forms) if not titles and rest}
 
 
 def _is_bare_given_name(person: Person) -> bool:

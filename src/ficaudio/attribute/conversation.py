@@ -4,10 +4,9 @@ from __future__ import annotations
 
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
 from ficaudio.attribute.document import Mention, Paragraph, told_to_you
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_relative_clause, opens_subordinate_clause, pronoun_by_gender
-from ficaudio.models import Gender
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
 
@@ -131,7 +130,7 @@ def narrated_other(conv: Conversation, addressed: list[str]) -> str | None:
     >>> narrated_other(Conversation(turns=["Mara"], narrated=["Teo"], onlookers={"Teo"}), []), narrated_other(Conversation(turns=["Mara"], narrated=["Teo"]), ["Teo"])
     (None, None)
     """
-    people = {n for n in conv.narrated if n != conv.turns[-1] and n[:1].isupper() and n not in addressed and n not in conv.onlookers}
+    people = _named_others(conv.narrated, conv.turns[-1], addressed, conv.onlookers)
     return people.pop() if len(people) == 1 and FIRST_PERSON_NAME not in people else None
 
 
@@ -185,7 +184,13 @@ def narrated_newcomers(conv: Conversation, addressed: list[str]) -> set[str]:
     last = conv.turns[-1]
     if last not in conv.before_last_turn:
         return set()
-    return {n for n in conv.before_last_turn if n not in (last, FIRST_PERSON_NAME) and n[:1].isupper() and n not in addressed and n not in conv.onlookers_before_last_turn}
+    return _named_others(conv.before_last_turn, last, addressed, conv.onlookers_before_last_turn) - {FIRST_PERSON_NAME}
+
+
+def _named_others(narrated: list[str], last: str, addressed: list[str], onlookers: set[str]) -> set[str]:
+    """The people met by name among ``narrated`` other than the last speaker, not called in the
+    quotation and not only watching."""
+    return {n for n in narrated if n != last and n[:1].isupper() and n not in addressed and n not in onlookers}
 
 
 _THREE_WAY_TURNS = 4  # this many recent turns with three people in them make a three-way talk
@@ -259,18 +264,30 @@ _WATCHES = letters.compile(
     r"\s+(?:\w+ly\s+)?(?:watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
 
 
-def onlookers(resolver: Resolver, para: Paragraph) -> set[str]:
-    """The people a paragraph's narration shows only watching or listening (every clause it
-    makes them the subject of): ``Tomas drank. Noa watched his face.`` -> Noa (not Tomas, nor
-    one the narration also shows acting: ``Noa watched him. She took the cup.``).
+_AND_ACTS = letters.compile(r"[^.!?;]*?\band\s+(?:then\s+)?(?!\w+ly\b)[a-z]+ed\b")
 
-    >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed."
-    >>> [bool(_WATCHES.match(t, t.index(n) + len(n))) for n in ("Tomas", "Noa", "Bea")]
-    [False, True, True]
+
+def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
+    """The subjects of a paragraph's narration who watch or listen, and those it shows doing
+    anything else, as (watchers, actors): ``Tomas drank. Noa watched his face.`` -> ({Noa},
+    {Tomas}). One who watches and then acts in the same clause acts (``Teo saw the key and
+    snatched it``); the caller keeps as onlookers only the watchers no clause since the last
+    turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
-    subjects = [(name, bool(_WATCHES.match(text, m.end))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
-    return {name for name, watches in subjects if watches} - {name for name, watches in subjects if not watches}
+    subjects = [(name, watches(text, m)) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
+    return {name for name, watching in subjects if watching}, {name for name, watching in subjects if not watching}
+
+
+def watches(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` only watches or listens in its clause.
+
+    >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed. Teo saw the key and snatched it."
+    >>> [watches(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Tomas", "Noa", "Bea", "Teo")]
+    [False, True, True, False]
+    """
+    seen = _WATCHES.match(text, m.end)
+    return bool(seen) and not _AND_ACTS.match(text, seen.end())
 
 
 _SILENT = letters.compile(
@@ -401,15 +418,18 @@ _OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|que
               r"|reply|replies|replied|say|says|said|repeat|repeats|repeated|whisper|whispers|whispered|murmur|murmurs|murmured"
               r"|mutter|mutters|muttered|mumble|mumbles|mumbled|speak|speaks|spoke|talk|talks|talked|inquire|inquires|inquired|enquire|enquires|enquired"
               r"|demand|demands|demanded|insist|insists|insisted|suggest|suggests|suggested|remark|remarks|remarked|announce|announces|announced"
-              r"|plead|pleads|pleaded|beg|begs|begged|continue|continues|continued|interrupt|interrupts|interrupted|resume|resumes|resumed"
-              r"|(?:went|goes)\s+on|(?:put|puts)\s+in(?=\s*[,.;:!?—])")
+              r"|plead|pleads|pleaded|beg|begs|begged|interrupt|interrupts|interrupted"
+              r"|(?:continue|continues|continued|resume|resumes|resumed|(?:went|goes)\s+on|(?:put|puts)\s+in)"
+              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|[A-Z]))")
 """Verbs of a speech act whose words may be left to the quotation after (``explained to
-Cotter.``, ``went on.``, ``put in.``; not ``put in her head``)."""
-_GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|reading|muttering|explaining|asking|whispering)"
-             r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|read|say)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
+Cotter.``, ``went on.``, ``put in.``); going on, resuming and putting in only with nothing
+after but a stop or the one spoken to (``continued quietly,``, ``went on to her``), not
+``went on down the path``, ``continued to stir``, ``resumed her seat``, ``put in her head``."""
+_GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|muttering|explaining|asking|whispering|reading\s+aloud)"
+             r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|say|read\s+aloud)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
              r"|(?:took|takes)\s+up\s+the\s+(?:tale|story|thread)")
 """A speech act still going on, or begun (``was still talking``, ``began to explain``,
-``reads the last line aloud``): the quotation after is its words, even from a side clause."""
+``reads the last line aloud``; not ``was reading by the fire``): the quotation after is its words, even from a side clause."""
 _TELLING = r"tell|tells|told|inform|informs|informed|remind|reminds|reminded|warn|warns|warned|assure|assures|assured"
 """Verbs of passing on what the reader knows already: ``She told him.`` is over when it is said."""
 _REPORTS_SPEECH = letters.compile(rf"(?:\s+(?:\w+ly|then|just|also|again))*\s+(?:(?P<going>{_GOING_ON})|(?P<tell>{_TELLING})|{_OPEN_ACTS})\b")
@@ -418,6 +438,7 @@ _CONTENT_GIVEN = letters.compile(
     r"(?:\s+\w+ly)?\s+(?:that|if|whether|what|why|how|where|when|who|so|as\s+much|nothing|something|everything|anything|all|about|of|no|yes|the|a|an|his|her|their|it)\b")
 _OBJECT_PRONOUN = letters.compile(r"(?:\s+to)?\s+(him|her|them|me|us|you)\b")
 _BEFORE_LISTENER = letters.compile(r"(?:\s+to)?\s+")
+_OWNED = letters.compile(r"\s+\w+")
 
 
 def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | None, bool] | None:
@@ -436,30 +457,46 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     text = resolver.doc.text
     found = None
     for m in para.mentions:
-        if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not _in_side_clause(text, m):
+        if m.kind == "name" and _VOICE_GOES_ON.match(text, m.end) and not in_side_clause(text, m.start):
             found = (resolver.mention(m, para), None, False)
-        elif (m.subject or m.clause_subject) and not m.text.endswith(("'d", "’d")) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not _in_side_clause(text, m)):
+        elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not in_side_clause(text, m.start)):
             speaker = resolver.mention(m, para)
             listener, end = _listener(resolver, para, act.end(), speaker)
             found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
     return found if found and found[0] else None
 
 
-def _in_side_clause(text: str, m: Mention) -> bool:
-    return opens_subordinate_clause(text, m.start) or in_relative_clause(text, m.start)
+_PARTICIPLE = (r"[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
+               r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
+_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|already|just|long|since|once|still|all|both))*\s+(?:{_PARTICIPLE})\b")
+
+
+def is_remembered(text: str, m: Mention) -> bool:
+    """Whether the subject mention ``m`` is told in the pluperfect (``Teo had left for the city``,
+    ``Ana had long since gone``) or with a ``’d`` (``she’d said``, ``she’d say``: had or would):
+    a turn of the past or a habit, not one the scene sees now; ``had`` owning or having to
+    (``Teo had a cup``, ``Teo had to go``) is not.
+
+    >>> t = "Teo had left. Ana'd said so. Bo had long since gone. Cy had a cup. Di had to go. Ed left."
+    >>> [is_remembered(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Teo", "Ana'd", "Bo", "Cy", "Di", "Ed")]
+    [True, True, True, False, False, False]
+    """
+    return m.text.endswith(("'d", "’d")) or bool(_PLUPERFECT.match(text, m.end))
 
 
 def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tuple[str | None, int]:
     """The person a speech verb ending at ``at`` is addressed to, right after it (``asked
     Gideon``, ``explained to Cotter``, ``told him``: the man of the scene but the speaker),
-    and where the words after them begin."""
+    and where the words after them begin; no one when the one named owns the listener
+    (``asked Brannock's sister``)."""
     text = resolver.doc.text
     if pronoun := _OBJECT_PRONOUN.match(text, at):
-        gender = {"him": Gender.MALE, "her": Gender.FEMALE}.get(pronoun.group(1))
+        gender = OBJECT_PRONOUN_GENDER.get(pronoun.group(1))
         return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
     for o in para.mentions:
         if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):
-            return resolver.mention(o, para), o.end
+            owned = _OWNED.match(text, o.end) if o.text.endswith(("'s", "’s")) else None
+            return (None, owned.end()) if owned else (resolver.mention(o, para), o.end)
     return None, at
 
 

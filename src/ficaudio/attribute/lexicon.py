@@ -144,6 +144,11 @@ SUBORDINATORS = frozenset("while as when because although though whereas until b
 """Words that open a side clause (``while the professor was busy``, ``As the lad stood ...,``)."""
 NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
 """A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
+BOUND_TITLES = frozenset({"mr", "mrs", "ms", "mme", "mlle", "st", "dr"})
+"""Short titles never said alone as a call: ``, Mrs.`` goes on to a name, while ``"Cheers, Prof."``
+or ``"On it, Sgt."`` calls the one who bears the rank."""
+NOT_AFTER_BOUND_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(BOUND_TITLES))
+"""A regex that a full stop is not one of :data:`BOUND_TITLES`'s."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 CLIPPED_TITLES = {"doc": "doctor", "cap": "captain", "sarge": "sergeant", "prof": "professor"}
 """Titles clipped in speech and written as a name, without a stop (``"Night, Cap."``, ``Doc Lind``)."""
@@ -222,6 +227,8 @@ _LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|but
 _LY_WORD = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly\b"
 _CLAUSE_GOES_ON = (r"(?:\s*[,.;:!?—…]|\s+(?:and|but|or|as|while|before|when|again|then|that|to|at|in|on|into|onto|from|with|across|through"
                    r"|toward|towards|over|under|behind|by|for|away|back|out|up|down)\b|\s*$)")
+OBJECT_PRONOUN_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
+"""The gender a third-person object pronoun gives."""
 OBJECT_PRONOUN_CLOSES = rf"(?=\s*[,.;:!?—…]|\s+(?:and|as|while|before|when|again)\b|(?<=him)\s+{_LY_WORD}|\s+{_LY_WORD}{_CLAUSE_GOES_ON}|\s*$)"
 """What may follow an object ``him``/``her`` (a pause, a conjunction, an adverb, the end):
 ``told her, and``, ``turned to her slowly`` -- not ``her sister``, ``her family`` (``her``

@@ -44,6 +44,7 @@ class Conversation:
     narrated: list[str] = field(default_factory=list)  # narration subjects since the last turn
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     onlookers: set[str] = field(default_factory=set)  # subjects of that narration since the last turn who only watch (:func:`.conversation.onlookers`)
+    acting: set[str] = field(default_factory=set)  # subjects of that narration shown doing more than watching
     onlookers_before_last_turn: set[str] = field(default_factory=set)  # the same, just before the last turn
     departed: set[str] = field(default_factory=set)  # sent away by the narration, not back to speak yet
     silent: set[str] = field(default_factory=set)  # said by the narration since the last turn to keep silent
@@ -76,7 +77,7 @@ class Conversation:
         self.reacted = None
         self.narrated = []
         self.before_last_turn = []
-        self.onlookers, self.onlookers_before_last_turn = set(), set()
+        self.onlookers, self.onlookers_before_last_turn, self.acting = set(), set(), set()
         self.departed = set()
         self.silent = set()
         self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
@@ -93,8 +94,8 @@ class Conversation:
         """
         one = {old: new}
         self.turns, self.narrated, self.before_last_turn = ([one.get(n, n) for n in names] for names in (self.turns, self.narrated, self.before_last_turn))
-        self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn = (
-            {one.get(n, n) for n in names} for names in (self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn))
+        self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting = (
+            {one.get(n, n) for n in names} for names in (self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting))
         for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "on_line", "last_speaker", "summoned"):
             person = getattr(self, field_name)
             setattr(self, field_name, one.get(person, person))
@@ -426,6 +427,12 @@ def in_relative_clause(text: str, at: int) -> bool:
     [True, True, False]
     """
     return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
+
+
+def in_side_clause(text: str, at: int) -> bool:
+    """A subject at ``at`` in a side clause: one a subordinator opens (:func:`opens_subordinate_clause`)
+    or a relative clause (:func:`in_relative_clause`)."""
+    return opens_subordinate_clause(text, at) or in_relative_clause(text, at)
 
 
 _SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…;]")  # "Mr. Hale", "Capt. Hale" go on

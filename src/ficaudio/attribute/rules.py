@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BOUND_TITLES, NOT_AFTER_BOUND_TITLE, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -348,13 +348,12 @@ def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Menti
     sentence = text[subject.end:(found.start() if (found := _SENTENCE_END.search(text, subject.end)) else len(text))]
     watched = _WATCHED.search(sentence)
     actors = [m for m in subjects if m.start < subject.start and m.kind != "first_person"]
-    if watched is None or not actors or actors[-1].gender not in (_WATCHED_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
+    if watched is None or not actors or actors[-1].gender not in (OBJECT_PRONOUN_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
         return subject
     return actors[-1]
 
 
 _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
-_WATCHED_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}
 
 
 _HEARS = letters.compile(r"(?:['’][sd]|\s+(?:has|had|have))?\s+(?:never\s+|just\s+|already\s+|still\s+)?(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
@@ -689,9 +688,12 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 # ------------------------------------------------------------------------------ vocatives
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
-_VOCATIVE_START = letters.compile(r"^\W*(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
+# a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
+_VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_SHORT_TITLE}[.!?]\s")
+# a rank said alone calls (``"Cheers, Prof. See you."``); written short before a name it does not (``, Capt. Rhys,``)
+_RANK_BEFORE_NAME = "(?!(?:%s)\\s+[A-Z][\\w'’-]*(?:[,.!?;]|\\s+[A-Z]))" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+_VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_BOUND_TITLE}[.!?]{_RANK_BEFORE_NAME}\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
 # parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
 _AFTER_CALL = r"(?:[a-z]|I\b(?!\s+[a-z]+,)|I['’])"
@@ -711,21 +713,40 @@ def vocatives(ctx: QuoteContext) -> list[str]:
     return narrator_addressed(ctx.doc, [n for n in vocatives_in(ctx.doc, ctx.segment.text) if not echo or n not in _names_in(ctx.doc, echo)])
 
 
-_NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?\s+\S")
+_NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?(?=\s+\S)")
+_NEXT_SENTENCE = letters.compile(r"[^.!?…]*")
+_ASKS_WHAT_WAS_MEANT = letters.compile(r"\s+(?:(?:do|did)\s+)?you\s+(?:mean|meant|think|said|say)\b|\s+you['’]re\s+(?:sure|serious|joking|kidding)\b", re.IGNORECASE)
 
 
 def echoed_question(ctx: QuoteContext) -> str | None:
     """A name asked back at the opening of a quotation, which the quotation before it spoke of
     without calling: ``"Hale said he'd seen them."`` / ``"Hale? And her ladyship?"`` -> Hale, a
     name repeated in surprise, not a call (not ``"Come here, Hale."`` / ``"Hale? He's gone."``,
-    nor a name nobody said before, ``"Tam? You awake?"``).
+    nor a name nobody said before, ``"Tam? You awake?"``). Calling someone just spoken of is
+    no echo: the sentence after speaks to them (``"Is Tam asleep?"`` / ``"Tam? You awake?"``,
+    but not ``"Tam? You mean Tam Reid?"``), or the quotation calls the name again (``"Tam?
+    Come down, Tam."``).
     """
     m = _NAME_QUESTION_OPENS.match(ctx.segment.text)
     previous = _previous_quotation(ctx) if m else None
-    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text):
+    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text) or calls_the_one_asked_back(ctx.segment.text, m):
         return None
     called = {w for phrase in address_phrases(previous.text) for w in phrase.split()}
     return None if set(m.group(1).split()) & called else m.group(1)
+
+
+def calls_the_one_asked_back(quote: str, m: re.Match[str]) -> bool:
+    """Whether a quotation opening on a name asked (``m``) goes on to speak to that person:
+    ``you`` or a greeting in the next sentence, unless it asks what was meant, or the name
+    called again.
+
+    >>> [calls_the_one_asked_back(q, _NAME_QUESTION_OPENS.match(q)) for q in ('"Tam? You awake?"', '"Tam? You mean Tam Reid?"', '"Tam? Come down, Tam."', '"Tam? And Mara?"')]
+    [True, False, True, False]
+    """
+    sentence = _NEXT_SENTENCE.match(quote, m.end())
+    speaks_to = _SPEAKS_TO.search(sentence.group()) and not _ASKS_WHAT_WAS_MEANT.match(quote, m.end())
+    names = set(m.group(1).split())
+    return bool(speaks_to) or sum(bool(names & set(p.rstrip(".!?…").split())) for p in address_phrases(quote)) > 1
 
 
 _VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
@@ -905,6 +926,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
 
 
 _EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)[^'\n]*?(?<=[\w.,!?…—-])'(?!\w)")
+_INTRODUCES_WORDS = re.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
 
 
 @lru_cache(maxsize=16384)
@@ -917,13 +939,29 @@ def without_embedded_quotations(quote: str) -> str:
     ([], [])
     >>> address_phrases("“You are supposed to say 'no, Tom, of course not'.”"), address_phrases("“Don’t go, Tom’s waiting, Mara.”")
     ([], ['Mara.'])
+
+    Single quotation marks are also apostrophes: a stretch that closes on a dropped g
+    (``waitin’``) is words repeated only where a comma, a colon or a speech verb leads into it,
+    else it is a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``'Tis you,
+    Tom, I was expectin’ you.``).
+
+    >>> address_phrases("“‘Ello, Tom, I’ve been waitin’ ages.”"), address_phrases("“’Tis you, Tom, come in, I was expectin’ you.”")
+    (['Tom'], ['Tom'])
     """
     start = 1 if quote[:1] in "“\"'‘" else 0
     end = len(quote) - 1 if len(quote) > start and quote[-1] in "”\"'’" else len(quote)
-    return quote[:start] + _EMBEDDED.sub(lambda m: " " * len(m.group()), quote[start:end]) + quote[end:]
+    inner = quote[start:end]
+    return quote[:start] + _EMBEDDED.sub(lambda m: _blank_repeated(inner, m), inner) + quote[end:]
 
 
-_CLOSING_NAME = letters.compile(rf"{NOT_AFTER_SHORT_TITLE}[.!?…*]\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
+def _blank_repeated(inner: str, m: re.Match[str]) -> str:
+    """The repeated words ``m`` blanked, or kept where single marks are only apostrophes."""
+    repeated = m.group()[0] == "“" or not m.group().endswith(("in'", "in’")) or _INTRODUCES_WORDS.search(inner, 0, m.start())
+    return " " * len(m.group()) if repeated else m.group()
+
+
+_NOT_A_TITLES_STOP = "".join(rf"(?<!\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES))  # after the stop: cheap class first
+_CLOSING_NAME = letters.compile(rf"[.!?…*]{_NOT_A_TITLES_STOP}\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
 _SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
 
 
