@@ -188,10 +188,9 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
 def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list[str]:
     """The people the narration of a paragraph is about (its subjects), up to ``before``:
     ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
-    subject of what does not happen: ``before he can stop her``, nor one the pluperfect
-    remembers: ``Teo had left for the city``)."""
+    subject of what does not happen: ``before he can stop her``)."""
     text = resolver.doc.text
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start) and not (m.kind != "first_person" and is_remembered(text, m))]
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start)]
     return [name for m in subjects if (name := resolver.mention(m, para))]
 
 

@@ -270,12 +270,13 @@ _AND_ACTS = letters.compile(r"[^.!?;]*?\band\s+(?:then\s+)?(?!\w+ly\b)[a-z]+ed\b
 def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
     """The subjects of a paragraph's narration who watch or listen, and those it shows doing
     anything else, as (watchers, actors): ``Tomas drank. Noa watched his face.`` -> ({Noa},
-    {Tomas}). One who watches and then acts in the same clause acts (``Teo saw the key and
+    {Tomas}); one the pluperfect remembers (``Teo had left for the city``) does nothing now and
+    counts with the watchers. One who watches and then acts in the same clause acts (``Teo saw the key and
     snatched it``); the caller keeps as onlookers only the watchers no clause since the last
     turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
-    subjects = [(name, watches(text, m)) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
+    subjects = [(name, watches(text, m) or (m.kind != "first_person" and is_remembered(text, m))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
     return {name for name, watching in subjects if watching}, {name for name, watching in subjects if not watching}
 
 
