@@ -519,3 +519,14 @@ def test_a_person_named_mostly_by_a_rank_alone_keeps_their_name():
     ]
     people = paragraph_characters(paragraphs)
     assert "Commander Iyer" in people and "Commander" not in people
+
+
+def test_a_given_name_that_only_opens_sentences_is_a_person():
+    # Teo is never mid-sentence, never tagged: still the one the narration turns to
+    assert dialogue_speakers([
+        "Teo sat on the wall and swung his legs. Mara leaned beside him.",
+        '"Cold," Mara said.',
+        "Teo sat on the wall a while longer.",
+        '"It is."',
+        '"Go in, then."',
+    ]) == ["Mara", "Teo", "Mara"]

@@ -387,7 +387,14 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return True
     if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
         return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
-    return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2
+    return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2 or opens_sentences_as_a_name(form, occ, lower_words)
+
+
+def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
+    """A one-word given name a first-names list knows, opening two sentences or more and never
+    written in lower case, is a person though no sentence has it mid-way: ``Teo sat on the
+    wall.`` ... ``Teo shrugged.`` (``Will``, ``May``, ``Grace`` are written lower case too)."""
+    return " " not in form and occ.total >= 2 and not lower_words[form.lower()] and is_listed_given_name(form)
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:
