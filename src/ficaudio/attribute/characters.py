@@ -391,10 +391,15 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
 
 
 def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
-    """A one-word given name a first-names list knows, opening two sentences or more and never
-    written in lower case, is a person though no sentence has it mid-way: ``Teo sat on the
-    wall.`` ... ``Teo shrugged.`` (``Will``, ``May``, ``Grace`` are written lower case too)."""
-    return " " not in form and occ.total >= 2 and not lower_words[form.lower()] and is_listed_given_name(form)
+    """A one-word given name a first-names list knows, opening two sentences of the narration or
+    more and never written in lower case, is a person though no sentence has it mid-way: ``Teo
+    sat on the wall.`` ... ``Teo shrugged.`` (``Will``, ``May``, ``Grace`` are written lower case
+    too; a quotation's ``"Night."`` is no narration).
+
+    >>> opens_sentences_as_a_name("Teo", Occurrence(total=2), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2), Counter())
+    (True, False)
+    """
+    return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] and is_listed_given_name(form)
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:
