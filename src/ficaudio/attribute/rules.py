@@ -547,7 +547,7 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
-    if ctx.order or conv.narration_paragraphs or not called or called in vocatives(ctx):
+    if ctx.order or conv.narration_paragraphs or not called or called == FIRST_PERSON_NAME or called in vocatives(ctx):
         return None
     if _REPLIES.tags(text, m):
         return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) else None
@@ -568,7 +568,7 @@ def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str 
     not the last man the narration made a subject a paragraph earlier."""
     conv = resolver.conversation
     target = conv.acted_on
-    if ctx.order or conv.narration_paragraphs or not target or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
+    if ctx.order or conv.narration_paragraphs or target in (None, FIRST_PERSON_NAME) or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
         return None
     if ctx.doc.text[ctx.para.start:ctx.segment.start].strip() or resolver.gender(target) is not m.gender:
         return None
