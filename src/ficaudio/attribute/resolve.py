@@ -1068,8 +1068,8 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
     for _, name, _ in resolver.salience.recent(m.start):
-        if name == possessor or name in others or resolver.gender(name) is not m.gender:
-            continue
+        if name in (possessor, FIRST_PERSON_NAME) or name in others or resolver.gender(name) is not m.gender:
+            continue  # a description, like a he/she, never means the one who says I
         if bound_alike and not in_the_talk(resolver, name, m.start):
             return None  # the one person alike in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
