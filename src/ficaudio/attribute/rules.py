@@ -568,7 +568,7 @@ def acted_on_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str 
     not the last man the narration made a subject a paragraph earlier."""
     conv = resolver.conversation
     target = conv.acted_on
-    if ctx.order or conv.narration_paragraphs or target in (None, FIRST_PERSON_NAME) or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
+    if ctx.order or conv.narration_paragraphs or not target or not conv.turns or target == conv.turns[-1] or m.start < ctx.segment.end:
         return None
     if ctx.doc.text[ctx.para.start:ctx.segment.start].strip() or resolver.gender(target) is not m.gender:
         return None
