@@ -929,3 +929,22 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
 def test_a_short_rank_said_alone_is_a_call_but_mr_or_mrs_is_not(quote, called):
     phrases = address_phrases(quote)
     assert (called in phrases) if called else not any(p.rstrip(".") in ("Mrs", "Mr", "Capt") for p in phrases)
+
+
+def test_a_pronoun_opening_the_reply_to_a_call_on_the_narrator_is_not_the_narrator(monkeypatch):
+    # the narrator made a man (the engine finds no gender for "I" today): a "he" after a
+    # turn that called the narrator by name still means someone else
+    from ficaudio.attribute.resolve import Resolver
+    first_person = Resolver.first_person
+
+    def male_narrator(self):
+        person = first_person(self)
+        person.gender = Gender.MALE
+        return person
+    monkeypatch.setattr(Resolver, "first_person", male_narrator)
+    text = ('Ashby stood at the window with his back to the room. I had been watching him for an hour.\n'
+            '"You will catch cold," I said at last.\n'
+            '"Pell."\n'
+            '"My dear Pell, I never catch cold."\n'
+            'He did not turn round. "Besides, it is nearly dawn."')
+    assert speakers(text, [Character("Ashby", (), Gender.MALE)])[-1] == ("Ashby", "pronoun_action_beat")

@@ -319,9 +319,25 @@ def narrated_in_first_person(doc: Document) -> bool:
 def pronoun_by_gender(resolver: Resolver, gender: Gender, position: int, para: Paragraph, *, exclude: Collection[str] = ()) -> str | None:
     """The person a ``he``/``she`` means: the most recent one of its gender
     (:func:`recent_by_gender`), unless that one is not a subject of late and the scene's
-    viewpoint character of that gender is present (:func:`viewpoint_over_passive`)."""
+    viewpoint character of that gender is present (:func:`viewpoint_over_passive`). Never the
+    one who says ``I`` (:func:`third_person_exclude`)."""
+    exclude = third_person_exclude(exclude)
     name = recent_by_gender(resolver, gender, position, para, exclude=exclude)
     return viewpoint_over_passive(resolver, gender, position, name, exclude) or name
+
+
+def third_person_exclude(exclude: Collection[str]) -> frozenset[str]:
+    """``exclude`` and the first person: a ``he``/``she`` never means the one who says ``I``
+    (or the ``you`` a story is told to), whatever gender the narrator has: in ``I held the
+    door for Noa. She nodded.`` ``she`` is Noa, even when the narrator is a woman too.
+
+    >>> sorted(third_person_exclude({"Noa"}))
+    ['I', 'Noa']
+    """
+    return frozenset(exclude) | {FIRST_PERSON_NAME}
+
+
+_SPEAKERS_OWN_KINDS = frozenset({"first_person", "second_person"})  # mentions of the one who says I (or is told "you")
 
 
 _PRONOUN_AT = letters.compile(r"(?:he|she|He|She)\b")
@@ -457,6 +473,7 @@ def speaker_pronoun(resolver: Resolver, gender: Gender, position: int, para: Par
     Example: Ino and Sakura talk; ``Ino laughed. "Fine," she said.`` -> Ino;
     ``"Fine," she said.`` right after Ino spoke, with no subject in the paragraph -> Sakura.
     """
+    exclude = third_person_exclude(exclude)
     subject = side_clause_subject(resolver, gender, position, para) or _paragraph_subject(resolver, gender, position, para)
     if subject and subject not in exclude:
         return subject
@@ -483,7 +500,7 @@ def side_clause_subject(resolver: Resolver, gender: Gender, position: int, para:
     text = resolver.doc.text
     if not opens_subordinate_clause(text, position):
         return None
-    for m in reversed([m for m in para.mentions if m.start < position and (m.subject or m.clause_subject or opens_subordinate_clause(text, m.start))]):
+    for m in reversed([m for m in para.mentions if m.start < position and m.kind not in _SPEAKERS_OWN_KINDS and (m.subject or m.clause_subject or opens_subordinate_clause(text, m.start))]):
         if _SENTENCE_END.search(text, m.end, position):
             return None
         if (name := resolver.mention(m, para)) and resolver.gender(name) is gender:
@@ -575,13 +592,13 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
     """Distinct people of a gender in the recent events, most recent first."""
     names: list[str] = []
     for _, name, _ in resolver.salience.recent(position, limit):
-        if name not in names and resolver.gender(name) is gender:
+        if name not in names and resolver.gender(name) is gender and name != FIRST_PERSON_NAME:
             names.append(name)
     return names
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
-    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and (m.subject or _main_clause_subject(resolver, m))])):
+    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.kind not in _SPEAKERS_OWN_KINDS and (m.subject or _main_clause_subject(resolver, m))])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name
@@ -1051,8 +1068,8 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
     for _, name, _ in resolver.salience.recent(m.start):
-        if name == possessor or name in others or resolver.gender(name) is not m.gender:
-            continue
+        if name in (possessor, FIRST_PERSON_NAME) or name in others or resolver.gender(name) is not m.gender:
+            continue  # a description, like a he/she, never means the one who says I
         if bound_alike and not in_the_talk(resolver, name, m.start):
             return None  # the one person alike in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):

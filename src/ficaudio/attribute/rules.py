@@ -547,7 +547,7 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
-    if ctx.order or conv.narration_paragraphs or not called or called in vocatives(ctx):
+    if ctx.order or conv.narration_paragraphs or not called or called == FIRST_PERSON_NAME or called in vocatives(ctx):
         return None
     if _REPLIES.tags(text, m):
         return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) else None
