@@ -582,3 +582,22 @@ def test_who_sees_something_and_snatches_it_is_no_onlooker():
 def test_onlookers_reads_every_clause_of_a_paragraph():
     scene = [*_GATE, "Teo watched them. Teo swung his legs.", '"Mine now."']
     assert conversation_before_last_line(scene).onlookers == set()
+
+
+def test_one_the_narration_only_glimpses_in_passing_does_not_take_the_turn():
+    # Caspar, met in the scene before, is first seen in this one in the paragraph that ends on him,
+    # rowing by: he is no one in the talk, and the one who asked goes on.
+    scene = _JETTY + '"In the boathouse," Bram said. Out on the lake, Caspar rowed past.\n"Then fetch them."'
+    assert [s for s, _ in speakers(scene)] == ["Odile", "Bram", "Odile"]
+
+
+def test_one_who_comes_in_as_the_narration_ends_takes_the_turn():
+    scene = _JETTY + '"In the boathouse," Bram said, and Caspar padded in.\n"I moved them."'
+    assert speakers(scene)[-1] == ("Caspar", "last_actor_speaks")
+
+
+_JETTY = (
+    "Caspar mended nets all morning. Caspar sang while he worked.\n"
+    "***\n"
+    'Odile and Bram carried the sail down to the jetty. "Where are the oars?" Odile asked.\n'
+)

@@ -22,14 +22,30 @@ def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous:
 def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """An untagged quotation right after a paragraph that ended on someone else acting is
     theirs: ``"It's Gai, isn't it," Iruka says, and Kakashi bursts into laughter.`` /
-    ``"It is."`` -> Kakashi (not the one who just spoke, nor anyone the quotation addresses)."""
+    ``"It is."`` -> Kakashi (not the one who just spoke, nor anyone the quotation addresses,
+    nor one the scene had not had in it until that paragraph glimpsed them, unless coming in:
+    :func:`in_scene_before`)."""
     conv = resolver.conversation
     actor = conv.last_actor
     if actor is None or actor == FIRST_PERSON_NAME or not conv.turns or actor in conv.departed or actor in named_in_quote(ctx):
         return None  # no conversation yet: salient_character opens it (and the backfill may revise)
     if conv.turns and actor == conv.turns[-1]:  # measured: "the same one again" is right < 1/2
         return None
+    if not in_scene_before(resolver, actor):
+        return None
     return decided(actor, "last_actor_speaks")
+
+
+def in_scene_before(resolver: Resolver, name: str) -> bool:
+    """Whether ``name`` was in the scene before the paragraph just read: has spoken in it, was
+    named by its narration before that paragraph, or comes in in that paragraph (``Vera walked
+    in.``) -- not one that paragraph only mentions (``somewhere Marco dips Shay``)."""
+    before = resolver.previous_paragraph
+    if before is None or name in resolver.conversation.turns:
+        return True
+    if name in {n for at, n, _ in resolver.salience.recent(before.start) if at >= resolver.scene_start}:
+        return True
+    return any(arrives(resolver.doc.text, m) and resolver.read_as(m) == name for m in before.mentions)
 
 
 def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -363,11 +379,14 @@ def leaves(text: str, m: Mention) -> bool:
 
 _ARRIVES = letters.compile(
     r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
-    r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches)\s+in\b"
+    r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches|padded|pads|crept|creeps|tiptoed|tiptoes"
+    r"|limped|limps|shuffled|shuffles|strolled|strolls|sauntered|saunters|stomped|stomps|stormed|storms|trudged|trudges"
+    r"|rushed|rushes|dashed|dashes|darted|darts|raced|races|ducked|ducks|edged|edges|sidled|sidles|staggered|staggers|stumbled|stumbles)\s+in\b"
     r"|(?:put|puts|poked|pokes|stuck|sticks)\s+(?:his|her|their)\s+head\s+(?:in|round|around|through)\b"
-    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door)")
-"""A verb of coming in: ``came in``, ``put her head in``, ``entered``, ``appeared in the
-doorway`` -- not ``came into view``, ``walked into the wall``, ``came to``."""
+    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\b)")
+"""A verb of coming in, in any manner: ``came in``, ``padded in``, ``put her head in``, ``leaned
+out`` (of a window), ``entered``, ``appeared in the doorway`` -- not ``came into view``, ``walked
+into the wall``, ``came to``."""
 
 
 def arrives(text: str, m: Mention) -> bool:
@@ -376,6 +395,9 @@ def arrives(text: str, m: Mention) -> bool:
 
     >>> t = "The door opened and Vera put her head in. Tom walked into the wall. Ana entered."
     >>> [arrives(t, Mention(s, e, "name", t[s:e])) for s, e in ((20, 24), (42, 45), (68, 71))]
+    [True, False, True]
+    >>> t = "Bo padded in on bare feet. Cy crept into bed. Di leaned out of the window."
+    >>> [arrives(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Bo", "Cy", "Di")]
     [True, False, True]
     """
     return bool(_ARRIVES.match(text, m.end))
