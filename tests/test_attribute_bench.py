@@ -77,7 +77,7 @@ STORY_FLOORS = [
     ("river_ford", 86, 0.67),  # round 27: 0.570; 0.558; 0.570 after round 29p; 0.674 after round 29d
     ("night_shift", 88, 0.94),  # round 27: 0.511; 0.568; 0.864 after round 28; 0.898 after round 29p; 0.909 after round 31c; 0.943 after round 33g
     ("broom_cup", 89, 0.77),  # round 27: 0.551; 0.551; 0.708 after round 28; 0.775 after round 33j (the mark of a role)
-    ("heist_crew", 89, 0.76),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims); 65/89 = 0.730 after round 34g (a radio's "this is", a voice heard); 64/89 = 0.719 after round 34i (Anvil is Tomek, a cover name); 68/89 = 0.764 after round 35 merged
+    ("heist_crew", 89, 0.80),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims); 65/89 = 0.730 after round 34g (a radio's "this is", a voice heard); 64/89 = 0.719 after round 34i (Anvil is Tomek, a cover name); 68/89 = 0.764 after round 35 merged; 72/89 = 0.809 after round 36 merged
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
     ("fog_street", 90, 0.83),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a
     ("group_project", 95, 0.70),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus); 67/95 = 0.705 after round 35 merged
@@ -88,7 +88,7 @@ STORY_FLOORS = [
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.88),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33); 83/94 = 0.883 after round 34g (a bare line on a speakerphone); 83/94 = 0.883 after round 35 merged
     ("mage_trial", 86, 0.77),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33g
-    ("spirit_exam", 98, 0.71),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged
+    ("spirit_exam", 98, 0.74),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged; 73/98 = 0.745 after round 36 merged
     ("star_relay", 97, 0.79),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged; 77/97 = 0.794 after round 34g
     ("summer_camp", 95, 0.96),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged; 92/95 = 0.968 after round 35 merged
     ("ward_rounds", 96, 0.96),  # round 31 blind: 0.594 at its start, 0.719 at its end; 0.875 after round 32a (roles: charge nurse, the new intern, the attending); 89/96 = 0.927 after round 32 merged; 93/96 = 0.969 after round 35 merged
@@ -96,7 +96,7 @@ STORY_FLOORS = [
     ("night_market", 72, 0.88),  # round 32e: 0.458 first; 0.806 after round 32e (stories told to you); 0.889 after round 33d
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.84),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c; 77/97 = 0.794 after round 34b (Ruthie is Ruth Adebayo); 82/97 = 0.845 after round 34i (Kit was Jonah Kettering)
-    ("dorm_ghost", 96, 0.76),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break); 73/96 = 0.760 after round 35 merged
+    ("dorm_ghost", 96, 0.77),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break); 73/96 = 0.760 after round 35 merged; 74/96 = 0.771 after round 36 merged
     ("locker_room", 95, 0.81),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end); 77/95 = 0.811 after round 35 merged
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
     ("pirate_crossing", 96, 0.76),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged; 73/96 = 0.760 after round 36e
@@ -110,13 +110,13 @@ STORY_FLOORS = [
     ("royal_court", 92, 0.77),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.91),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e
-    ("hero_team", 97, 0.50),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged
+    ("hero_team", 97, 0.51),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged; 50/97 = 0.515 after round 36 merged
     ("regency_ball", 93, 0.67),  # round 34 blind: 63/93 = 0.677 at its start and its end
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
-    ("wedding_party", 96, 0.79),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person)
+    ("wedding_party", 96, 0.81),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person); 78/96 = 0.812 after round 36 merged
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
     # round 35's blind set (bench/heldout then), read and moved here in round 36
-    ("courtroom", 97, 0.72),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 70/97 = 0.722 after round 36a (a speech act the narration reports)
+    ("courtroom", 97, 0.74),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 70/97 = 0.722 after round 36a (a speech act the narration reports); 72/97 = 0.742 after round 36 merged
     ("idol_group", 98, 0.64),  # round 35 blind: 63/98 = 0.643 at its start and its end
     ("mecha_pilots", 95, 0.70),  # round 35 blind: 67/95 = 0.705 at its start and its end
     ("mountain_rescue", 99, 0.70),  # round 35 blind: 70/99 = 0.707 at its start and its end
@@ -135,7 +135,7 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 36: 383 and 438 of 585 at
-    its start."""
+    its start and at its end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
     assert attribution_bench.score(texts, gold_spans=True).correct >= 383
@@ -145,10 +145,10 @@ def test_the_blind_held_out_set_does_not_drop():
 def test_the_validation_set_does_not_drop():
     """bench/validation: six more stories nobody has read, for deciding what to keep between the
     blind set's start and end figures (see its README). Round 36: 433 and 464 of 585 at its start,
-    432 and 463 after the round's first merges."""
+    433 and 463 at its end."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 432
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 433
     assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 463
 
 
