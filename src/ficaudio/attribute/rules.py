@@ -9,7 +9,7 @@ pronoun or description is *anaphoric*; anything found without a tag is *implicit
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
 from ficaudio import letters
@@ -52,6 +52,7 @@ class QuoteContext:
     order: int  # 0 for the first quotation of the paragraph
     before: tuple[int, int]  # narration since the previous quotation (or paragraph start)
     after: tuple[int, int]  # narration up to the next quotation (or paragraph end)
+    named: list[str] | None = field(default=None, repr=False, compare=False)  # named_in_quote's answer, once asked
 
     def mentions_in(self, span: tuple[int, int]) -> list[Mention]:
         return [m for m in self.para.mentions if span[0] <= m.start < span[1]]
@@ -837,8 +838,15 @@ def named_in_quote(ctx: QuoteContext) -> list[str]:
     names themselves (``"I am Brother Cole."``); a name inside words the quotation repeats
     is not counted (``"He said, ‘Go home, Mara.’"`` may be Mara's).
 
-    Scenes: tests/test_attribute_rules.py.
+    Scenes: tests/test_attribute_rules.py. Read once per quotation context (the conversation
+    rules each ask it).
     """
+    if ctx.named is None:
+        ctx.named = _named_in_quote(ctx)
+    return ctx.named
+
+
+def _named_in_quote(ctx: QuoteContext) -> list[str]:
     text = ctx.segment.text
     if (echo := echoed_name(ctx)) and (previous := _previous_quotation(ctx)) and echo in address_phrases(previous.text):
         return []  # "Thank you, Gran." / "Gran.": said back by the one it called
