@@ -601,3 +601,10 @@ _JETTY = (
     "***\n"
     'Odile and Bram carried the sail down to the jetty. "Where are the oars?" Odile asked.\n'
 )
+
+
+def test_one_named_at_a_long_scene_s_start_is_still_in_it():
+    lines = ["Odile, Bram and Caspar sat in the boathouse. Caspar mended a net."]
+    lines += [f'"Line {k}," {("Odile", "Bram")[k % 2]} said.' for k in range(40)]
+    lines += ['"Enough," Bram said. Caspar put down the net.', '"I agree."']
+    assert speakers("\n".join(lines))[-1] == ("Caspar", "last_actor_speaks")

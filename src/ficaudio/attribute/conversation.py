@@ -38,12 +38,13 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 def in_scene_before(resolver: Resolver, name: str) -> bool:
     """Whether ``name`` was in the scene before the paragraph just read: has spoken in it, was
-    named by its narration before that paragraph, or comes in in that paragraph (``Vera walked
-    in.``) -- not one that paragraph only mentions (``somewhere Marco dips Shay``)."""
+    named by its narration anywhere since the scene began (not only lately), or comes in in that
+    paragraph (``Vera walked in.``) -- not one that paragraph only mentions (``somewhere Marco
+    dips Shay``)."""
     before = resolver.previous_paragraph
     if before is None or name in resolver.conversation.turns:
         return True
-    if name in {n for at, n, _ in resolver.salience.recent(before.start) if at >= resolver.scene_start}:
+    if name in resolver.salience.named_between(resolver.scene_start, before.start):
         return True
     return any(arrives(resolver.doc.text, m) and resolver.read_as(m) == name for m in before.mentions)
 
