@@ -530,3 +530,12 @@ def test_a_given_name_that_only_opens_sentences_is_a_person():
         '"It is."',
         '"Go in, then."',
     ]) == ["Mara", "Teo", "Mara"]
+
+
+def test_a_place_that_opens_sentences_is_no_person():
+    # "Paris" (a listed given name) opens two sentences and no sentence shows it doing what a person does.
+    scene = [
+        "Ines and Rui walked along the quay.", "Paris was cold and bright.", '"Cold," Ines said.', '"Too cold."',
+        "Paris always was, in winter.", '"Is it far?"', '"Nearly there."',
+    ]
+    assert sorted(paragraph_characters(scene)) == ["Ines"]

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.conversation import departs, narrated_partner, three_way
+import pytest
+
+from ficaudio.attribute.conversation import departs, is_remembered, narrated_partner, three_way
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute import _attribute_paragraph
 from ficaudio.attribute.document import build_document
@@ -601,3 +603,18 @@ _JETTY = (
     "***\n"
     'Odile and Bram carried the sail down to the jetty. "Where are the oars?" Odile asked.\n'
 )
+
+
+def test_one_named_at_a_long_scene_s_start_is_still_in_it():
+    lines = ["Odile, Bram and Caspar sat in the boathouse. Caspar mended a net."]
+    lines += [f'"Line {k}," {("Odile", "Bram")[k % 2]} said.' for k in range(40)]
+    lines += ['"Enough," Bram said. Caspar put down the net.', '"I agree."']
+    assert speakers("\n".join(lines))[-1] == ("Caspar", "last_actor_speaks")
+
+
+@pytest.mark.parametrize(("clause", "remembered"), [
+    ("Teo had red hair.", False), ("Teo had ten minutes left.", False), ("Teo had kitchen duty.", False),
+    ("Teo had golden hair.", False), ("Teo had often been there.", True), ("Teo had opened the gate.", True),
+])
+def test_an_adjective_number_or_noun_after_had_is_no_pluperfect(clause, remembered):
+    assert is_remembered(clause, Mention(0, 3, "name", "Teo", subject=True)) is remembered

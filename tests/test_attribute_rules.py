@@ -897,6 +897,17 @@ def test_a_name_asked_back_in_surprise_is_not_a_call():
     assert dialogue_speakers(scene)[-1] == "Tom"
 
 
+
+@pytest.mark.parametrize("echo", ["Are you sure?", "You believe that?", "Did you hear that?"])
+def test_a_name_asked_back_then_a_you_speaks_to_the_one_who_named_it(echo):
+    scene = [
+        "Pim and Suri stood by the gate. Brack was out in the far field.",
+        '"The dog is Brack\'s now," Pim said.',
+        f'"Brack? {echo}" Suri asked.',
+        '"Since the spring."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Pim"
+
 def test_a_name_just_spoken_of_then_called_is_a_call():
     # "Orla? You up?" speaks to Orla (you): no echo of the question before, so Orla answers
     scene = [

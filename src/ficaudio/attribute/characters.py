@@ -55,6 +55,7 @@ class Occurrence:
     tagged_by_quote: int = 0  # tagged right beside a quotation: '"Sir," said JARVIS' (not 'the screen says DEFEAT')
     called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
     embodied: int = 0  # its own body follows it: "Orla shook her head", "Orla's eyes" (see has_own_body)
+    acts: int = 0  # a verb a person does follows it in the narration: "Orla shrugged" (see acts_after)
     before_noun: int = 0  # a noun follows it: "Chicago people", "Senior year" (see nouns_only)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
@@ -177,6 +178,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
         occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and role_after_name(text, run.form, run.end, speakers) is not None)
         occ.before_noun += before_noun(text, run, nouns)
+        occ.acts += (not in_quote) and acts_after(text, run.end)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -392,14 +394,39 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
 
 def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     """A one-word given name a first-names list knows, opening two sentences of the narration or
-    more and never written in lower case, is a person though no sentence has it mid-way: ``Teo
-    sat on the wall.`` ... ``Teo shrugged.`` (``Will``, ``May``, ``Grace`` are written lower case
-    too; a quotation's ``"Night."`` is no narration).
+    more and never written in lower case, is a person though no sentence has it mid-way, if one
+    opening shows it doing what a person does: ``Teo sat on the wall.`` ... ``Teo shrugged.``
+    (``Will``, ``May``, ``Grace`` are written lower case too; a quotation's ``"Night."`` is no
+    narration; ``Paris was grey.`` ... ``Paris always was.`` is a place: :func:`acts_after`).
 
-    >>> opens_sentences_as_a_name("Teo", Occurrence(total=2), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2), Counter())
+    >>> opens_sentences_as_a_name("Teo", Occurrence(total=2, acts=1), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2, acts=1), Counter())
     (True, False)
+    >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
+    False
     """
-    return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] and is_listed_given_name(form)
+    return " " not in form and occ.total - occ.in_quote >= 2 and occ.acts > 0 and not lower_words[form.lower()] and is_listed_given_name(form)
+
+
+_VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_ANY_SUBJECT_VERBS = frozenset("""
+is was are were be been has had have came comes meant means seemed seems looked looks became becomes remained remains
+ended ends began begins lay lies fell falls went goes passed passes arrived arrives stayed stays turned turns always
+""".split())
+_PERSON_IRREGULAR_PASTS = frozenset("sat stood knelt ran held shook took gave made thought knew felt saw heard kept spoke told said got put".split())
+
+
+def acts_after(text: str, end: int) -> bool:
+    """Whether the word after a name is a verb a person does (``Teo shrugged``, ``Teo sat``,
+    ``Teo quietly grins``), not one any subject takes (``Paris was grey``, ``Easter came early``).
+
+    >>> t = "Teo shrugged. Teo quietly grins. Paris was grey. Easter came early. Paris always was."
+    >>> [acts_after(t, t.index(w, k) + len(w)) for w, k in (("Teo", 0), ("Teo", 5), ("Paris", 0), ("Easter", 0), ("Paris", 40))]
+    [True, True, False, False, False]
+    """
+    m = _VERB_AFTER.match(text, end)
+    if m is None or (w := m.group(1)) in _ANY_SUBJECT_VERBS:
+        return False
+    return w.endswith("ed") or w in SPEECH_VERBS or w in _PERSON_IRREGULAR_PASTS or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and len(w) > 3)
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:

@@ -38,12 +38,13 @@ def last_actor_speaks(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 def in_scene_before(resolver: Resolver, name: str) -> bool:
     """Whether ``name`` was in the scene before the paragraph just read: has spoken in it, was
-    named by its narration before that paragraph, or comes in in that paragraph (``Vera walked
-    in.``) -- not one that paragraph only mentions (``somewhere Marco dips Shay``)."""
+    named by its narration anywhere since the scene began (not only lately), or comes in in that
+    paragraph (``Vera walked in.``) -- not one that paragraph only mentions (``somewhere Marco
+    dips Shay``)."""
     before = resolver.previous_paragraph
     if before is None or name in resolver.conversation.turns:
         return True
-    if name in {n for at, n, _ in resolver.salience.recent(before.start) if at >= resolver.scene_start}:
+    if name in resolver.salience.named_between(resolver.scene_start, before.start):
         return True
     return any(arrives(resolver.doc.text, m) and resolver.read_as(m) == name for m in before.mentions)
 
@@ -489,9 +490,11 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     return found if found and found[0] else None
 
 
-_PARTICIPLE = (r"[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
+_NOT_PARTICIPLES = r"(?!(?:red|bed|need|seed|shed|ten|seven|eleven|children|kitchen|chicken|garden|heaven|linen|oxen|golden|wooden|woollen|green|brown|open|often)\b)"
+"""Words shaped like a participle that are not one: ``had red hair``, ``had ten minutes``, ``had kitchen duty``."""
+_PARTICIPLE = (rf"{_NOT_PARTICIPLES}[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
                r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
-_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|already|just|long|since|once|still|all|both))*\s+(?:{_PARTICIPLE})\b")
+_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|often|already|just|long|since|once|still|all|both))*\s+(?:{_PARTICIPLE})\b")
 
 
 def is_remembered(text: str, m: Mention) -> bool:

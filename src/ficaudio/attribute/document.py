@@ -626,3 +626,7 @@ class Salience:
         """Events before ``before``, most recent first."""
         k = bisect.bisect_left(self._positions, before)
         return self._events[max(0, k - limit):k][::-1]
+
+    def named_between(self, start: int, end: int) -> set[str]:
+        """Everyone with an event from ``start`` up to (not at) ``end``: who a stretch of text had in it."""
+        return {name for _, name, _ in self._events[bisect.bisect_left(self._positions, start):bisect.bisect_left(self._positions, end)]}

@@ -716,7 +716,6 @@ def vocatives(ctx: QuoteContext) -> list[str]:
 
 _NAME_QUESTION_OPENS = letters.compile(r"^[\"“‘']*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*)?)\?(?=\s+\S)")
 _NEXT_SENTENCE = letters.compile(r"[^.!?…]*")
-_ASKS_WHAT_WAS_MEANT = letters.compile(r"\s+(?:(?:do|did)\s+)?you\s+(?:mean|meant|think|said|say)\b|\s+you['’]re\s+(?:sure|serious|joking|kidding)\b", re.IGNORECASE)
 
 
 def echoed_question(ctx: QuoteContext) -> str | None:
@@ -724,30 +723,34 @@ def echoed_question(ctx: QuoteContext) -> str | None:
     without calling: ``"Hale said he'd seen them."`` / ``"Hale? And her ladyship?"`` -> Hale, a
     name repeated in surprise, not a call (not ``"Come here, Hale."`` / ``"Hale? He's gone."``,
     nor a name nobody said before, ``"Tam? You awake?"``). Calling someone just spoken of is
-    no echo: the sentence after speaks to them (``"Is Tam asleep?"`` / ``"Tam? You awake?"``,
-    but not ``"Tam? You mean Tam Reid?"``), or the quotation calls the name again (``"Tam?
-    Come down, Tam."``).
+    no echo: :func:`calls_the_one_asked_back`.
     """
     m = _NAME_QUESTION_OPENS.match(ctx.segment.text)
     previous = _previous_quotation(ctx) if m else None
-    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text) or calls_the_one_asked_back(ctx.segment.text, m):
+    if previous is None or not re.search(rf"\b{re.escape(m.group(1))}\b", previous.text) or calls_the_one_asked_back(ctx, m):
         return None
     called = {w for phrase in address_phrases(previous.text) for w in phrase.split()}
     return None if set(m.group(1).split()) & called else m.group(1)
 
 
-def calls_the_one_asked_back(quote: str, m: re.Match[str]) -> bool:
-    """Whether a quotation opening on a name asked (``m``) goes on to speak to that person:
-    ``you`` or a greeting in the next sentence, unless it asks what was meant, or the name
-    called again.
+_GREETS = letters.compile(r"\b(?:hey|hi|hello|oi|psst)\b", re.IGNORECASE)
+_CALLED_OUT = letters.compile(r"\s*(?:[\w'’.-]+\s+){0,2}?(?:called|calls|shouted|shouts|yelled|yells|hollered|hollers)\b", re.IGNORECASE)
 
-    >>> [calls_the_one_asked_back(q, _NAME_QUESTION_OPENS.match(q)) for q in ('"Tam? You awake?"', '"Tam? You mean Tam Reid?"', '"Tam? Come down, Tam."', '"Tam? And Mara?"')]
-    [True, False, True, False]
+
+def calls_the_one_asked_back(ctx: QuoteContext, m: re.Match[str]) -> bool:
+    """Whether a quotation opening on a name asked (``m``) speaks to that person: a greeting in
+    the next sentence, the name called again, or a tag of calling out (``"Tam? You awake?" Jory
+    called.``) -- not a ``you`` alone, which after a name asked back speaks to the one who named
+    it (``"Tam? Are you sure?" Mara asked.``).
+
+    >>> [_GREETS.search(q) is not None for q in ("Hey, you up?", "Are you sure?")]
+    [True, False]
     """
-    sentence = _NEXT_SENTENCE.match(quote, m.end())
-    speaks_to = _SPEAKS_TO.search(sentence.group()) and not _ASKS_WHAT_WAS_MEANT.match(quote, m.end())
+    quote = ctx.segment.text
     names = set(m.group(1).split())
-    return bool(speaks_to) or sum(bool(names & set(p.rstrip(".!?…").split())) for p in address_phrases(quote)) > 1
+    if _GREETS.search(_NEXT_SENTENCE.match(quote, m.end()).group()) or _CALLED_OUT.match(ctx.doc.text, ctx.after[0]):
+        return True
+    return sum(bool(names & set(p.rstrip(".!?…").split())) for p in address_phrases(quote)) > 1
 
 
 _VOCATIVE_LATER_START = letters.compile(rf"[.!?…]\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*),\s+(?!(?:and|or|nor)\b){_AFTER_CALL}")
