@@ -435,9 +435,6 @@ def viewpoint_thinker(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     return None
 
 
-
-
-
 _OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|questioned|answer|answers|answered"
               r"|reply|replies|replied|say|says|said|repeat|repeats|repeated|whisper|whispers|whispered|murmur|murmurs|murmured"
               r"|mutter|mutters|muttered|mumble|mumbles|mumbled|speak|speaks|spoke|talk|talks|talked|inquire|inquires|inquired|enquire|enquires|enquired"

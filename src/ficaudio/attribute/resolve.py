@@ -382,7 +382,7 @@ def recent_by_gender(resolver: Resolver, gender: Gender, position: int, para: Pa
             continue
         if at < resolver.scene_start <= position and first is not None:
             break  # the scene's own person of this gender, not a subject of the scene before
-        if at < resolver.scene_start <= position and first is None:
+        if at < resolver.scene_start <= position:
             if fallback not in opening:
                 opening[fallback] = scene_opening_referent(resolver, gender, fallback, exclude)
             if carried := opening[fallback]:
