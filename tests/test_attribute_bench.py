@@ -122,6 +122,13 @@ STORY_FLOORS = [
     ("mountain_rescue", 99, 0.70),  # round 35 blind: 70/99 = 0.707 at its start and its end
     ("victorian_detective", 92, 0.77),  # round 35 blind: 68/92 = 0.739 at its start and its end; 71/92 = 0.772 after round 36d (false calls: a title's full stop, repeated words)
     ("zombie_mall", 98, 0.79),  # round 35 blind: 77/98 = 0.786 at its start and its end; 78/98 = 0.796 after round 36e
+    # round 36's blind set (bench/heldout then), read and moved here in round 37
+    ("archaeology_dig", 99, 0.78),  # round 36 blind: 78/99 = 0.788 at its start and its end
+    ("election_night", 98, 0.71),  # round 36 blind: 70/98 = 0.714 at its start and its end
+    ("fishing_boat", 95, 0.38),  # round 36 blind: 37/95 = 0.389 at its start and its end
+    ("tattoo_parlour", 94, 0.61),  # round 36 blind: 58/94 = 0.617 at its start and its end
+    ("time_loop", 99, 0.78),  # round 36 blind: 78/99 = 0.788 at its start and its end
+    ("witch_coven", 100, 0.62),  # round 36 blind: 62/100 = 0.620 at its start and its end
 ]
 
 
@@ -130,16 +137,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 36: 383 and 438 of 585 at
-    its start and at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 383
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 438
 
 
 def test_the_validation_set_does_not_drop():
