@@ -235,6 +235,21 @@ def test_ffn_header_and_end_prologue(tmp_path):
     assert paragraphs(story) == ["Ana ran.", "\"Wait!\" She called.", "End Prologue."]
 
 
+def test_a_title_line_above_an_ffn_header(tmp_path):
+    """A pasted work often opens on its title, then its "Key: value" header: every field of the
+    header is an aside (none is read aloud as chapter text, none is the title)."""
+    text = ("The Salt Road (Or, Gulls)\n\nFandom: Tidewatch (Webcomic)\nCharacters: Ana Reyes, Tom Vail\n"
+            "Additional Tags: Alternate Universe - Coffee Shops & Cafés, Slow Burn, Found Family, Gulls, "
+            "Lighthouses, Happy Ending\n\nDisclaimer: Tidewatch belongs to its creator.\n\n"
+            "Chapter 1: The Road\n\nAna walked the long road to the sea, counting the gulls as they wheeled.\n")
+    story = read_story(write(tmp_path, text))
+    assert story.title == "The Salt Road (Or, Gulls)"
+    assert story.fandom == "Tidewatch (Webcomic)"
+    assert [c.title for c in story.chapters] == ["The Road"]
+    assert paragraphs(story) == ["Ana walked the long road to the sea, counting the gulls as they wheeled."]
+    assert_covered_once(story)
+
+
 def test_plain_title_notes_and_byline(tmp_path):
     text = "Written for the Spring Swap: Lighthouses\n\nHope you like it!\n\nThe Salt Road\nby Ivy Marsh\n\n" \
         "Ana walked the long road to the sea, counting the gulls as they wheeled above her head.\n"

@@ -62,12 +62,26 @@ def mark_header_lines(lines: list[TextLine], roles: list[Role], *, in_lead: bool
         elif role.kind is RoleKind.BODY and in_lead:
             found = header_field(line.text)
             if found is None and not is_author_note_line(line.text):
-                in_lead = False
+                in_lead = titles_a_header(lines, index)
                 continue
             key, value = found or ("a/n", line.text)
             fields.setdefault(key, value)
             roles[index] = aside(header_kind(key), new_region=True)
     return fields
+
+
+def titles_a_header(lines: list[TextLine], index: int) -> bool:
+    """A title or byline line whose next line is a header field: the header's lead goes on.
+
+    >>> ls = [TextLine(0, 8, "Salt Road"), TextLine(9, 9, ""), TextLine(10, 27, "Fandom: Tidewatch")]
+    >>> titles_a_header(ls, 0), titles_a_header(ls[:1], 0)
+    (True, False)
+    """
+    text = lines[index].text
+    if not (is_title_like(text) or byline_author(text)):
+        return False
+    following = next((line.text for line in lines[index + 1 :] if line.text), "")
+    return header_field(following) is not None
 
 
 def mark_author_notes(lines: list[TextLine], roles: list[Role]) -> None:
