@@ -477,6 +477,43 @@ def test_a_pronoun_opening_the_reply_to_a_called_name_is_the_one_called():
     assert dialogue_speakers(scene)[-1] == "Greta"
 
 
+@pytest.mark.parametrize(
+    "scene, called",
+    [
+        ([  # a tag right after the opening quotation: the one asked, not the last man the narration made a subject
+            "Bram and Tobias hauled the nets in while Hester watched from the wheelhouse. Tobias coiled the last of the rope and sat down on it.",
+            "“Where did you stow the gutting knife, Bram?” Hester asked.",
+            "“In the starboard locker,” he said. “Under the flares.”",
+        ], "Bram"),
+        ([  # a beat right after it
+            "Orla and Wynne sat at the kitchen table. Wynne was peeling an apple in one long strip, and Corin leaned in the doorway.",
+            "“You knew about the letter, Orla,” Corin said.",
+            "“I knew it was coming.” She set her cup down. “Not what it said.”",
+        ], "Orla"),
+        ([  # one whose gender the text never gave
+            "The cook and Pim were scrubbing the galley when Oswin came down the ladder. Oswin ducked under the lamp and looked around.",
+            "“Where's your brother, Pim?”",
+            "“Gone to sea,” he said. “Two winters back.”",
+        ], "Pim"),
+    ],
+)
+def test_a_pronoun_right_after_the_reply_to_a_called_name_is_the_one_called(scene, called):
+    """``"Where's your aunt, Wick?"`` / ``"Dead, Captain," he said.``: the tag or beat of the
+    quotation that opens the next paragraph means the person the turn called (round 37b)."""
+    assert dialogue_speakers(scene)[1] == called
+
+
+def test_a_name_met_only_in_the_call_is_not_who_the_next_pronoun_means():
+    """A name the narration never gave (``Nell``) may be another name of someone present: the
+    ``she`` of the reply is not a new person by that name (round 37b)."""
+    scene = [
+        "Nonna sat by the stove, shelling peas into her apron. Rosa came in with the bread.",
+        "“Thank you for the loaf, Nell,” Rosa said.",
+        "“Nell.” She laughed. “Nobody has called me that in years.”",
+    ]
+    assert "Nell" not in dialogue_speakers(scene)
+
+
 _BANK = "Kakashi sat on the bank of the river. Kiba pulled his shirt off and waded in."
 
 

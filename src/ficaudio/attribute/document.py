@@ -627,6 +627,15 @@ class Salience:
         k = bisect.bisect_left(self._positions, before)
         return self._events[max(0, k - limit):k][::-1]
 
+    def named_lately(self, before: int, limit: int = 30) -> set[str]:
+        """Everyone with one of the last ``limit`` events before ``before``: who the reader has in mind.
+
+        >>> s = Salience(); s.add(0, "Ada", True); s.add(10, "Bo", False); s.add(20, "Cy", True)
+        >>> sorted(s.named_lately(20)), sorted(s.named_lately(21, limit=1))
+        (['Ada', 'Bo'], ['Cy'])
+        """
+        return {name for _, name, _ in self.recent(before, limit)}
+
     def named_between(self, start: int, end: int) -> set[str]:
         """Everyone with an event from ``start`` up to (not at) ``end``: who a stretch of text had in it."""
         return {name for _, name, _ in self._events[bisect.bisect_left(self._positions, start):bisect.bisect_left(self._positions, end)]}

@@ -543,16 +543,31 @@ def addressee_replying(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str
     """On the first quotation of the paragraph right after a turn that called someone by name,
     a pronoun means that person: a tag that says the speaker replies, when the pronoun fits
     (``"It's time you did something, Fergus," said I.`` / ``"What can I do?" replied he;`` ->
-    Fergus, not the last man the narration named), or a pronoun of the called person's
-    gender opening the paragraph (``"Come here, Ilse." / She didn't turn from the rail.`` -> Ilse)."""
+    Fergus, not the last man the narration named); a tag or beat right after the paragraph's
+    opening quotation, when the pronoun fits and the narration named the called person of
+    late (:func:`tags_opening_quotation`: ``"Where's your aunt, Wick?"`` / ``"Dead, Captain,"
+    he said.`` -> Wick; a name met only in the call may be another name of someone present);
+    or a pronoun of the called person's gender opening the paragraph (``"Come here, Ilse." /
+    She didn't turn from the rail.`` -> Ilse)."""
     conv = resolver.conversation
     called = conv.addressee
     text = ctx.doc.text
     if ctx.order or conv.narration_paragraphs or not called or called == FIRST_PERSON_NAME or called in vocatives(ctx):
         return None
+    fits = resolver.gender(called) in (m.gender, Gender.UNKNOWN)
     if _REPLIES.tags(text, m):
-        return called if resolver.gender(called) in (m.gender, Gender.UNKNOWN) else None
+        return called if fits else None
+    if tags_opening_quotation(ctx, m):
+        return called if fits and called in resolver.salience.named_lately(m.start) else None
     return called if resolver.gender(called) is m.gender and opens_paragraph(ctx, m) else None
+
+
+def tags_opening_quotation(ctx: QuoteContext, m: Mention) -> bool:
+    """Whether a pronoun follows, with nothing but a comma between, a quotation that opens its
+    paragraph: the tag or beat of the paragraph's first words (``"Dead, Captain," he said.``,
+    ``"Nothing to say, ma'am." He had risen.``), not a pronoun of later narration."""
+    text = ctx.doc.text
+    return m.start >= ctx.segment.end and not text[ctx.para.start:ctx.segment.start].strip() and not text[ctx.segment.end:m.start].strip(" ,")
 
 
 def opens_paragraph(ctx: QuoteContext, m: Mention) -> bool:
