@@ -1400,3 +1400,25 @@ def test_a_unisex_short_name_waives_the_names_list_but_not_genders_the_text_is_s
     jo, joanna = Person("Jo", Counter(["Jo"]), Gender.MALE), Person("Joanna", Counter(["Joanna"]), Gender.FEMALE)
     assert not aliases._prior_allows(jo, joanna)  # the text says he and she: no join
     assert aliases._prior_allows(Person("Jo", Counter(["Jo"])), joanna)  # only the list leans: Jo may be Joanna
+
+
+_HEADER_TITLES = [
+    "Quiet Harbour",
+    "Fandom: Saltmarrow (Webcomic)",
+    "Characters: Odile Marchetti, Tobias Wren",
+    "Disclaimer: Saltmarrow and its characters belong to its creator. I only borrow them.",
+    "Chapter 1: Low Tide",
+    "Odile had the worst luck on the whole pier.",
+    "The door banged. A man in a wet coat stood dripping on the mat.",
+    '"Is this the bait shop?"',
+    '"It says so on the sign."',
+    '"Signs lie."',
+    '"Not mine."',
+]
+
+
+def test_a_name_only_the_header_writes_is_no_person():
+    # "Saltmarrow" is the fandom, named by the Fandom field and the disclaimer and never by
+    # the story: it gets no voice, and the lines of the talk go to the people in the scene
+    assert "Saltmarrow" not in paragraph_characters(_HEADER_TITLES)
+    assert "Saltmarrow" not in dialogue_speakers(_HEADER_TITLES)

@@ -539,3 +539,18 @@ def test_a_place_that_opens_sentences_is_no_person():
         "Paris always was, in winter.", '"Is it far?"', '"Nearly there."',
     ]
     assert sorted(paragraph_characters(scene)) == ["Ines"]
+
+
+_TEAM = [
+    "Team Harrowgate limped into the hall at dusk, and Team Harrowgate was the last to arrive. Mira carried the flag.",
+    "The proctor stood at the top of the stairs. She held out one hand.",
+    '"Team number."',
+    '"Nine," Mira said.',
+    '"Late."',
+]
+
+
+def test_a_team_is_no_person():
+    # "Team Harrowgate" is a group of people: no one voice answers as the team
+    assert "Team Harrowgate" not in paragraph_characters(_TEAM)
+    assert "Team Harrowgate" not in dialogue_speakers(_TEAM)

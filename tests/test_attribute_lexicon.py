@@ -55,3 +55,16 @@ def test_an_ly_adjective_after_her_does_not_close_an_object_pronoun():
     found = [bool(closes.search(t)) for t in ("He turned to her slowly.", "She looked at him sharply then", "She met her only friend.",
                                                "He kissed her lovely face.", "They walked behind her ugly dog.", "He smiled at her gently as she sat.")]
     assert found == [True, True, False, False, False, True]
+
+
+_PLURAL_DAYS = [
+    "Nate pushed the door open. Rain ran off his hood.",
+    "The barista looked up from the till. In forty Fridays she had never once said anything new, and in forty Fridays he had never once been on time.",
+    '"Morning!" she said. "Flat white for Nate?"',
+    '"Please."',
+]
+
+
+def test_a_day_in_the_plural_is_no_person():
+    # "in forty Fridays": a count of days, never the "she" who greets him
+    assert "Fridays" not in dialogue_speakers(_PLURAL_DAYS)

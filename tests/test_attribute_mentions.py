@@ -192,3 +192,9 @@ def test_a_drawn_out_shout_is_no_name():
 
     assert not is_name_word("Gooooal") and not is_name_word("Whaaat")
     assert is_name_word("Isaac") and is_name_word("Anneliese")
+
+
+def test_a_stammered_name_is_the_name():
+    # "H-Hayden-senpai!": the stammer starts the name over; a double name stays whole
+    text = '"H-Hayden-senpai!" Then K-K-Kit waved at Jean-Luc.'
+    assert [r.form for r in name_runs(words(text), text)] == ["Hayden", "Kit", "Jean-Luc"]

@@ -996,3 +996,24 @@ def test_a_pronoun_opening_the_reply_to_a_call_on_the_narrator_is_not_the_narrat
             '"My dear Pell, I never catch cold."\n'
             'He did not turn round. "Besides, it is nearly dawn."')
     assert speakers(text, [Character("Ashby", (), Gender.MALE)])[-1] == ("Ashby", "pronoun_action_beat")
+
+
+_RADIO_CALLS = [
+    "The radio on the bulkhead hissed, and a woman's voice came through.",
+    '"Silver Gull, Silver Gull, this is Harbour Control, over."',
+    'Brenna unhooked the handset. "Harbour Control, Silver Gull. Go ahead, over."',
+    '"Silver Gull, Harbour Control. Gale warning now storm force ten. State your position, over."',
+    'Brenna read the plotter. "Harbour Control, Silver Gull. Running for the sound, four on board, over."',
+]
+
+
+def test_a_radio_call_opens_on_the_station_called_not_the_caller():
+    # "Silver Gull, Harbour Control. ..., over.": Harbour Control calling Silver Gull; the first
+    # name of a call is not its speaker as it is in "Ingrid Haugland, NRK."
+    assert "Silver Gull" not in dialogue_speakers(_RADIO_CALLS)
+
+
+def test_a_name_called_in_a_line_repeated_in_single_marks_calls_nobody():
+    # the skipper's words inside the story told call Rory, not anyone listening; the repeated
+    # line's own apostrophes (don't) do not end it
+    assert address_phrases("“So the skipper says, 'Aye, Rory. But the gulls don't get a share.'”") == []

@@ -216,6 +216,42 @@ def join_header_cast(roster: Roster, text: str) -> None:
                 roster.index(form, people[0], force=True)
 
 
+_HEADING_LINE = letters.compile(r"^(?:Chapter|CHAPTER)\s+(?:\d+|[IVXLC]+|[A-Z][a-z]+)\b[^\n]{0,80}$", re.M)
+
+
+def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header_end: int) -> None:
+    """A work's header and headings name titles, not people: a name written only before
+    ``header_end`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
+    and its characters belong to ...``) or in a chapter heading (``Chapter 3: Eight Counts``)
+    is a fandom, a title or a place, and gets no voice. A name the header's ``Characters:``
+    field lists is a person though the story never writes it (a narrator's own name).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> t = "Fandom: Lanternwake\\nCharacters: Ana Ruiz\\nChapter 1: Sea Glass\\nAna waved."
+    >>> r = Roster()
+    >>> for n in ("Lanternwake", "Sea Glass", "Ana Ruiz", "Ana"): _ = r.add(Person(n, Counter({n: 1})), [n])
+    >>> drop_header_only_names(r, name_runs(words(t), t), t, t.index("Chapter")); [p.name for p in r.people]
+    ['Ana Ruiz', 'Ana']
+    """
+    if not header_end:
+        return
+    cast = CAST_FIELD.search(text, 0, header_end)
+    headings = [(m.start(), m.end()) for m in _HEADING_LINE.finditer(text, header_end)]
+    in_story = [_in_body(r.start, header_end, headings) or bool(cast) and cast.start(1) <= r.start < cast.end(1) for r in runs]
+    unseen = {id(p): p for r, seen in zip(runs, in_story) if not seen and (p := roster.resolve(r)) and not p.known}
+    for r, seen in zip(runs, in_story):
+        if not unseen:
+            break
+        if seen and (p := roster.resolve(r)):
+            unseen.pop(id(p), None)
+    for person in unseen.values():
+        roster.remove(person)
+
+
+def _in_body(at: int, header_end: int, headings: list[tuple[int, int]]) -> bool:
+    return at >= header_end and not any(start <= at < end for start, end in headings)
+
+
 def _written_person(person: Person | None, body: str) -> bool:
     """Whether the story writes a person by one of their names (a listed ``Clementine Ashby``
     already joined to the ``Clem`` of the story is no one the story calls otherwise)."""

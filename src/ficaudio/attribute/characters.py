@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
@@ -488,12 +488,12 @@ def word_made_person(occ: Occurrence) -> bool:
 def is_non_person_form(form: str, occ: Occurrence) -> bool:
     """Capitalised forms that name places, peoples or nothing at all.
 
-    ``Front Street``, ``Norcombe Hill``, ``New York`` (place words), ``American`` (a
-    demonym) and ``Presently`` (an adverb that only ever starts sentences) are not characters;
+    ``Front Street``, ``Norcombe Hill``, ``New York`` (place words), ``Team Kurosaki`` (a
+    group), ``American`` (a demonym) and ``Presently`` (an adverb that only ever starts sentences) are not characters;
     a listed given name ending in ``-ly`` (``Lily looked up.``) is no adverb.
 
-    >>> is_non_person_form("Norcombe Hill", Occurrence(total=3, mid_sentence=3))
-    True
+    >>> is_non_person_form("Norcombe Hill", Occurrence(total=3, mid_sentence=3)), is_non_person_form("Team Kurosaki", Occurrence(total=3, mid_sentence=2))
+    (True, True)
     >>> is_non_person_form("Presently", Occurrence(total=2, mid_sentence=0))
     True
     >>> is_non_person_form("Molly", Occurrence(total=4, mid_sentence=3)), is_non_person_form("Lily", Occurrence(total=3, mid_sentence=0))
@@ -508,8 +508,8 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
         return True
     if any(w in DEMONYMS for w in words) and not occ.tagged:
         return True  # a nickname such as "Irish" shows itself as the subject of "said"
-    if len(words) > 1 and words[0] in PLACE_PREFIXES:
-        return True
+    if len(words) > 1 and words[0] in PLACE_PREFIXES | GROUP_PREFIXES:
+        return True  # "New York", "Team Kurosaki": a place, a group
     return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0 and not is_listed_given_name(form)
 
 

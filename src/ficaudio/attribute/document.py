@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import drop_family_names, join_bare_titles, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
+from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS
@@ -137,6 +137,22 @@ def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
         para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
 
 
+_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Ratings?|Additional Tags|Summary|Disclaimer|Notes|A/N):\s")
+
+
+def header_end(paragraphs: list[Paragraph], text: str) -> int:
+    """Where a fan fiction's header ends: after its last front-matter paragraph, when one of them
+    is a work's field (``Fandom:``, ``Characters:``, ``Disclaimer:``, ``A/N:``); 0 for a text
+    with none (a novel's ``Imprimis: I am a man ...`` opens on a label, but is narration).
+
+    >>> paras = [Paragraph(0, 0, 0, 15, front_matter=True), Paragraph(0, 1, 16, 28)]
+    >>> header_end(paras, "Fandom: Tideway\\nNell laughed."), header_end(paras, "Imprimis: I am\\nNell laughed.")
+    (15, 0)
+    """
+    front = [p for p in paragraphs if p.front_matter]
+    return front[-1].end if any(_WORK_FIELD.match(text, p.start, p.end) for p in front) else 0
+
+
 def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: int) -> None:
     """The first paragraph at or after a scene break starts a scene (``starts``: where each
     paragraph starts, in order)."""
@@ -179,6 +195,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     finalise_names(roster)
     own_name_parts(roster, lower_words)
     drop_family_names(roster, narration_runs, quote_runs, text)
+    drop_header_only_names(roster, narration_runs + quote_runs, text, header_end(paragraphs, text))
     join_header_cast(roster, text)
     join_bare_honorifics(roster)
     join_parent_to_family(roster)

@@ -195,7 +195,8 @@ ugh argh ow ouch oops whoa yikes hmph psst shh phew haha heh meh nah yup gosh je
 thank thanks sorry dear god gods lord my mine me we us our ours you your yours he him his she her hers it
 its they them their theirs this that these those there here now today tomorrow yesterday tonight
 all any both each every few many most much none one some such only own same other another
-monday tuesday wednesday thursday friday saturday sunday january february march may july
+monday tuesday wednesday thursday friday saturday sunday
+mondays tuesdays wednesdays thursdays fridays saturdays sundays january february march may july
 august september october november december chapter part book prologue epilogue end summary notes note
 mr mrs miss ms dr sir madam lady lord mister professor captain
 at by from in into of off on onto out over to up upon with without about above after against along
@@ -214,7 +215,9 @@ ahead nearby overhead outside afterwards
 """.split())
 """Capitalised words that are almost never a character's name. Forms of address (`Your
 Highness`, `His Lordship`) stand for a person but are no name of theirs; `Grace` and `Honor`
-are left out on purpose: both are also given names, and so are :data:`MONTH_GIVEN_NAMES`."""
+are left out on purpose: both are also given names, and so are :data:`MONTH_GIVEN_NAMES`. A
+day in the plural (``in sixty-three Tuesdays``) is a count of days, never a name (``Tuesday``
+alone may name a ship's AI: :data:`~ficaudio.attribute.mentions.WORD_NAMES`)."""
 
 MONTH_GIVEN_NAMES = frozenset({"april", "june", "august"})
 """Months that are also given names (``June Halloran``): a person only when a quotation calls
@@ -247,6 +250,9 @@ hospital hall house court office club theatre theater gardens garden farm ranch 
 
 PLACE_PREFIXES = frozenset({"new", "north", "south", "east", "west", "fort", "port", "mount", "lake", "cape"})
 """First words of place names (`New York`, `North Carolina`) when the form has two words or more."""
+
+GROUP_PREFIXES = frozenset({"team", "squad", "clan", "crew", "gang", "platoon", "club"})
+"""First words of a group's name (`Team Kurosaki`, `Squad Seven`, `Clan Ardent`): many people, no one voice."""
 
 DEMONYMS = frozenset("""
 american americans english englishman englishmen englishwoman british britain dutch dutchman french frenchman

@@ -289,7 +289,24 @@ def _make_run(run: list[Word]) -> NameRun:
     honorific = None
     if parts:
         parts[-1], honorific = split_honorific(parts[-1])
-    return NameRun(tuple(parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
+    return NameRun(tuple(unstammered(p) for p in parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
+
+
+def unstammered(word: str) -> str:
+    """A stammered name is the name: each piece before the last hyphen only starts the word
+    after it over (``H-Hayami``, ``K-K-Kit``, ``Ma-Marisol`` -> ``Hayami``, ``Kit``,
+    ``Marisol``); a double name's first part is no start of its second (``Jean-Luc``,
+    ``Mary-Kate``).
+
+    >>> [unstammered(w) for w in ("H-Hayami", "K-K-Kit", "Ma-Marisol", "Jean-Luc", "Anne-Annette")]
+    ['Hayami', 'Kit', 'Marisol', 'Jean-Luc', 'Anne-Annette']
+    """
+    if "-" not in word:
+        return word
+    *starts, name = word.split("-")
+    if all(0 < len(s) < len(name) and len(s) <= 3 and name.lower().startswith(s.lower()) for s in starts):
+        return name
+    return word
 
 
 _DESCRIPTION = letters.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)

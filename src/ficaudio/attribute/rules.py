@@ -951,7 +951,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
-_EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)[^'\n]*?(?<=[\w.,!?…—-])'(?!\w)")
+_EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*?(?<=[\w.,!?…—-])'(?!\w)")
 _INTRODUCES_WORDS = re.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
 
 
@@ -965,6 +965,8 @@ def without_embedded_quotations(quote: str) -> str:
     ([], [])
     >>> address_phrases("“You are supposed to say 'no, Tom, of course not'.”"), address_phrases("“Don’t go, Tom’s waiting, Mara.”")
     ([], ['Mara.'])
+    >>> address_phrases("“And he says, 'Aye, Tom. Don't you fret.'”")  # a repeated line's own apostrophes
+    []
 
     Single quotation marks are also apostrophes: a stretch that closes on a dropped g
     (``waitin’``) is words repeated only where a comma, a colon or a speech verb leads into it,
@@ -1146,6 +1148,20 @@ _NAME_WITH_AFFILIATION = letters.compile(
     r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+([A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
 
 
+_RADIO_SIGN_OFF = letters.compile(r"[,.!]\s+(?:over|out|over and out)[.!]?[\"”’']*\s*$", re.IGNORECASE)
+
+
+def is_radio_procedure(quote: str) -> bool:
+    """A line said in radio procedure: it hands the channel over or closes it (``..., over."``,
+    ``..., out."``), and opens, if it opens on two names, on the station called and then the
+    one calling (``"Silver Gull, Harbour Control."``).
+
+    >>> [is_radio_procedure(q) for q in ("“Silver Gull, Harbour Control. Say again, over.”", "“Harbour Control, out.”", "“Get out.”", "“Ingrid Haugland, NRK.”")]
+    [True, True, False, False]
+    """
+    return bool(_RADIO_SIGN_OFF.search(quote))
+
+
 def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
     """A sentence of a quotation that is a full name, a comma and whom it works for introduces
     its speaker, as on a phone or at a press conference: ``"Ingrid Haugland, NRK. Emil, ..."``,
@@ -1155,7 +1171,13 @@ def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
 
     >>> [bool(_NAME_WITH_AFFILIATION.search(q)) for q in ("“Ingrid Haugland, NRK. Emil, well?”", "“Hi! Marcus Vale, Northern Wave drivetime. Hello.”", "“Ruth Adebayo! Best drummer.”", "“Marcus Vale, you are late.”")]
     [True, True, False, False]
+
+    On the radio (a line that ends ``over`` or ``out``) the order is the call's: ``"Silver
+    Gull, Harbour Control. Say again, over."`` is Harbour Control calling Silver Gull, so the
+    first name is not the speaker's: :func:`is_radio_procedure`.
     """
+    if is_radio_procedure(ctx.segment.text):
+        return None
     found = _NAME_WITH_AFFILIATION.search(ctx.segment.text)
     found = found if found and is_name_word(found.group(2)) else None
     runs = name_runs(words(found.group(1)), found.group(1)) if found else []
