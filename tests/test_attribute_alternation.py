@@ -5,7 +5,7 @@ from __future__ import annotations
 from ficaudio.attribute.alternation import Turn, alternation_speaker
 from ficaudio.attribute.document import Paragraph
 
-from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, dialogue_lines, speakers
+from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, dialogue_lines, dialogue_speakers, speakers
 
 
 def test_untagged_opening_turns_alternate_back_from_the_first_tag():
@@ -138,3 +138,16 @@ def test_a_count_through_two_people_holds_against_a_tag_after_it():
     result = speakers(text, [INO, KIBA, SAKURA])
     assert [s for s, _ in result] == ["Sakura", "Ino", "Kiba", "Ino", "Kiba", "Ino", "Kiba", "Sakura"]
     assert result[5][1] == "turn_taking"
+
+
+def test_a_name_given_on_request_anchors_the_turns_before_it():
+    scene = [
+        "Mara was counting the till when the bell rang. Her brother Pia was asleep upstairs.",
+        "“We close at six,” Mara said.",
+        "Nobody answered. Rain ran down the window.",
+        "“Does it hurt?”",
+        "“Depends where. Who’s asking?”",
+        "“Teo Marsh. I keep the bakery across the road.”",
+        "Teo laughed and sat down.",
+    ]
+    assert dialogue_speakers(scene)[1:4] == ["Teo", "Mara", "Teo"]

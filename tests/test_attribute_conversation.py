@@ -189,6 +189,12 @@ def test_narration_about_the_listener_too_gives_no_one_the_turn_again():
     assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_narration"
 
 
+def test_a_question_is_answered_past_narration_about_the_one_who_asked():
+    scene = [*_BEDSIDE[:3], "“Did you take the tablets?” asked Hale.", "Hale put his bag down and bent over the bed.", "“Two, this morning.”"]
+    assert dialogue_speakers(scene)[-1] == "Sara"
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_narration"
+
+
 _GREENHOUSE = [
     "Hale waited by the door with Tom and Nell.",
     '“Your task is simple. Repot the plant,” said Hale.',

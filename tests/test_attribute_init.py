@@ -295,3 +295,21 @@ def test_a_role_renamed_to_a_woman_leaves_her_gender_known():
     ]
     chef = paragraph_characters(scene)["Ms. Okonkwo"]
     assert "Chef" in chef.aliases and chef.gender is Gender.FEMALE
+
+
+_WALK_IN = [
+    "Mara was counting the till when the bell rang. Her brother Pia was asleep upstairs.",
+    "“We close at six,” Mara said.",
+    "Nobody answered. Rain ran down the window.",
+    "“Does it hurt?”",
+    "“Depends where.”",
+    "“On the wrist.”",
+    "“Then yes.”",
+    "“Teo. I’m Teo. I keep the bakery across the road.”",
+    "“I know the one.”",
+    "Teo laughed and sat down.",
+]
+
+
+def test_a_self_introduction_anchors_the_turns_before_it():
+    assert dialogue_speakers(_WALK_IN)[1:6] == ["Teo", "Mara", "Teo", "Mara", "Teo"]

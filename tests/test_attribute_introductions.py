@@ -39,6 +39,15 @@ def test_self_introduction_corrects_a_named_speaker_line():
     assert speakers[-1] == "Parson Wendel"
 
 
+def test_a_name_that_ends_its_sentence_is_the_one_introduced():
+    from collections import Counter
+    from ficaudio.attribute.characters import Person
+    doc = SimpleNamespace(roster=Roster())
+    doc.roster.add(Person("Teo", Counter(Teo=2)), ["Teo"])
+    assert introduced_name(doc, "“Teo. I’m Teo. I keep the bakery across the road.”") == "Teo"
+    assert introduced_name(doc, '"I am Norwegian. This is what joy sounds like."') is None
+
+
 def test_introduced_name_needs_a_name():
     doc = type("Doc", (), {"roster": Roster()})()
     assert introduced_name(doc, '"Forgive me. I am Brother Anselm."') == "Brother Anselm"

@@ -3,8 +3,9 @@
 ``attribute(story, segments)`` reads the story once, paragraph by paragraph: characters
 and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
-:mod:`.conversation` across turns, :mod:`.calls` the voice on a phone's line); a second pass (:mod:`.alternation`) revises guessed turns
-from the anchored turns after them as well as before; then self-introductions (:mod:`.introductions`)
+:mod:`.conversation` across turns, :mod:`.calls` the voice on a phone's line); self-introductions
+(:mod:`.introductions`) give their lines to the one named, and a second pass (:mod:`.alternation`) revises guessed turns
+from the anchored turns after them as well as before; then self-introductions
 and the narrator's name (:mod:`.narrator`) rename speakers. Every line records the rule that decided it.
 """
 
@@ -70,9 +71,10 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
         _attribute_paragraph(resolver, para, decisions)
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
+    introduced = self_introductions(doc, decisions)  # before the backfill: a speaker naming themselves anchors the turns before it
     addressed_by_next_turn(doc, decisions)
     alternation_backfill(doc, decisions)
-    renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **self_introductions(doc, decisions), **name_first_person(doc, decisions)}
+    renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **introduced, **name_first_person(doc, decisions)}
     renames = {**described_then_named(resolver, decisions, renames), **renames}
     renames = {**greeted_newcomer_named(resolver, decisions, renames), **renames}
     renames = {**role_answering_call_named(resolver, decisions, renames), **renames}

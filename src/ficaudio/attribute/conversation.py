@@ -54,9 +54,11 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
     ``"Good morning," said the doctor.`` / ``The doctor bent over the bed.`` / ``"Let me take him."``
     -> the doctor (the narration gave the turn to no one else). It comes before the reply of
     the one the last turn called: ``"Come out, Tom!" she shouted.`` / ``She turned to seize a
-    small boy by the collar.`` / ``"What have you been doing?"`` -> she, not Tom."""
+    small boy by the collar.`` / ``"What have you been doing?"`` -> she, not Tom. Not after a
+    question: the one asked answers it (``"Did you take the tablets?"`` / ``Hale bent over the
+    bed.`` / ``"Two, this morning."`` -> not Hale)."""
     conv = resolver.conversation
-    if conv.narration_paragraphs == 0 or not conv.turns or conv.last_actor != conv.turns[-1]:
+    if conv.narration_paragraphs == 0 or not conv.turns or conv.last_actor != conv.turns[-1] or conv.asked:
         return None
     if set(conv.narrated) != {conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
         return None

@@ -102,6 +102,8 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     phrase = m.group(1) if m else bare_introduction(quote, previous)
     if phrase and m and not _all_name_words(phrase) and not m.group(0).lower().startswith(("i ", "i'", "i’")):
         phrase = phrase.split(". ")[0]  # "Call me Honora. And you...": the sentence ends at the name (not "I am Norwegian. This")
+    elif phrase and m and not _all_name_words(phrase):
+        return _person_before_full_stop(doc, phrase)
     if not phrase or not _all_name_words(phrase):
         return None
     runs = name_runs(words(phrase), phrase)
@@ -139,6 +141,23 @@ def greeting_name(text: str, story_start: int, at: int, quote: str) -> str | Non
 def _story_start(doc: Document) -> int:
     """Where the story proper begins, after its header fields and notes."""
     return next((p.start for p in doc.paragraphs if not p.front_matter), 0)
+
+
+def _person_before_full_stop(doc: Document, phrase: str) -> str | None:
+    """``I'm Wes. I run the shop``: a sentence that ends on a person's name (one the roster
+    knows, not ``Norwegian. This``) gives that name.
+
+    >>> from collections import Counter
+    >>> from types import SimpleNamespace
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> doc = SimpleNamespace(roster=Roster())
+    >>> _ = doc.roster.add(Person("Wes", Counter(Wes=3)), ["Wes"])
+    >>> _person_before_full_stop(doc, "Wes. I"), _person_before_full_stop(doc, "Norwegian. This")
+    ('Wes', None)
+    """
+    head = phrase.split(". ")[0]
+    person = doc.roster.resolve_phrase(head) if ". " in phrase and head.lower() not in _TITLE_WORDS else None
+    return person.name if person is not None else None
 
 
 def _all_name_words(phrase: str) -> bool:
