@@ -648,3 +648,9 @@ def test_a_role_claimed_by_two_named_speakers_names_nobody():
         '"Hold the line!" shouted the captain.',
     ]
     assert dialogue_speakers(scene) == ["the captain", "Idris", "Mara", "the captain"]
+
+
+def test_a_title_line_above_the_header_is_not_the_story():
+    # the note names Rafael above the story: still new to the story when he greets Theo
+    header = ["The Long Way Home", "Characters: Mira Solis, Theo Park", "A/N: Rafael is Mira's dad, and mine."]
+    assert dialogue_speakers([*header, *_GREETED_FATHER]) == ["Rafael", "Rafael", "Theo", "Rafael"]

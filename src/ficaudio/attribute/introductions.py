@@ -137,8 +137,8 @@ def greeting_name(text: str, story_start: int, at: int, quote: str) -> str | Non
 
 
 def _story_start(doc: Document) -> int:
-    """Where the story proper begins, after its header fields and notes."""
-    return next((p.start for p in doc.paragraphs if not p.front_matter), 0)
+    """Where the story proper begins, after its header fields and notes (and a title line above them)."""
+    return max((p.end for p in doc.paragraphs if p.front_matter), default=0)
 
 
 def _all_name_words(phrase: str) -> bool:
