@@ -485,9 +485,9 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
 
 
 def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
-    """One who answers with their own name a name the story (its header and notes aside) has not
-    written before the scene (``"And who might you be?"`` / ``"Tobias. Tobias Crane."``:
-    :func:`~ficaudio.attribute.rules.self_named_answer`) is the one person known by a description,
+    """One who answers with their own name when asked who they are, never having spoken before
+    (``"And who might you be?"`` / ``"Tobias. Tobias Crane."``:
+    :func:`~ficaudio.attribute.rules.self_named_answer`), is the one person known by a description,
     met in that scene, who had been talking in it -- not the asker: ``A man in a wet coat stood at
     the gate.`` / ``"Is this the harbour office?" said the man.`` ... ``"Tobias. Tobias Crane."``
     -> ``{"the man": "Tobias Crane"}``, every line of his. Genders must agree; people the other
@@ -495,13 +495,13 @@ def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], take
 
     Scenes: tests/test_attribute_introductions.py.
     """
-    doc, story_start = resolver.doc, _story_start(resolver.doc)
+    doc = resolver.doc
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
     for k, index in enumerate(dialogue):
         name, at = decisions[index].speaker, doc.segments[index].start
         lo, _ = _scene_around(doc, at)
-        if decisions[index].rule != "self_named_answer" or _written_between(doc, name, story_start, lo) or _spoke_before(decisions, name, index):
+        if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index):
             continue
         asker = decisions[dialogue[k - 1]].speaker if k else None
         talking = {decisions[i].speaker for i in dialogue[:k] if doc.segments[i].start >= lo}
@@ -509,12 +509,6 @@ def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], take
         if len(described) == 1 and name not in renames.values():
             renames[described[0]] = name
     return renames
-
-
-def _written_between(doc: Document, name: str, start: int, end: int) -> bool:
-    """Whether any word of a roster person's name is written between ``start`` and ``end``."""
-    person = doc.roster.by_name(name)
-    return any(writes_word(doc.text[start:end], w) for f in (person.forms if person else (name,)) for w in f.split() if w[:1].isupper())
 
 
 def _described_newcomer(resolver: Resolver, described: str, scene_start: int) -> bool:
