@@ -499,10 +499,10 @@ def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], take
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
     for k, index in enumerate(dialogue):
-        name, at = decisions[index].speaker, doc.segments[index].start
-        lo, _ = _scene_around(doc, at)
+        name = decisions[index].speaker
         if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index):
             continue
+        lo, _ = _scene_around(doc, doc.segments[index].start)
         asker = decisions[dialogue[k - 1]].speaker if k else None
         talking = {decisions[i].speaker for i in dialogue[:k] if doc.segments[i].start >= lo}
         described = [d for d in talking if _described_newcomer(resolver, d, lo) and d not in (asker, *taken) and _genders_agree(resolver, d, name)]
