@@ -106,7 +106,7 @@ STORY_FLOORS = [
     ("family_dinner", 99, 0.75),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged
     ("gala_heist", 97, 0.73),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez); 71/97 = 0.732 after round 35 merged
     ("kitchen_shift", 97, 0.89),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged
-    ("road_hunters", 97, 0.70),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule
+    ("road_hunters", 97, 0.72),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule; 70/97 = 0.722 after round 37d (the stranger gives his name)
     ("royal_court", 92, 0.77),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.91),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e
@@ -128,7 +128,7 @@ STORY_FLOORS = [
     ("fishing_boat", 95, 0.40),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a
     ("tattoo_parlour", 94, 0.63),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person)
     ("time_loop", 99, 0.80),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person)
-    ("witch_coven", 100, 0.62),  # round 36 blind: 62/100 = 0.620 at its start and its end
+    ("witch_coven", 100, 0.64),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name)
 ]
 
 
@@ -152,11 +152,12 @@ def test_the_blind_held_out_set_does_not_drop():
 def test_the_validation_set_does_not_drop():
     """bench/validation: six more stories nobody has read, for deciding what to keep between the
     blind set's start and end figures (see its README). Round 36: 433 and 464 of 585 at its start,
-    433 and 463 at its end."""
+    433 and 463 at its end; round 37d (the story starts after its header, not at a title above
+    it): 433 and 471."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
     assert attribution_bench.score(texts, gold_spans=True).correct >= 433
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 463
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 471
 
 
 def test_explicit_accuracy_does_not_drop(tally):

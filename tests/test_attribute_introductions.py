@@ -657,3 +657,37 @@ def test_a_role_claimed_by_two_named_speakers_names_nobody():
         '"Hold the line!" shouted the captain.',
     ]
     assert dialogue_speakers(scene) == ["the captain", "Idris", "Mara", "the captain"]
+
+
+def test_a_title_line_above_the_header_is_not_the_story():
+    # the note names Rafael above the story: still new to the story when he greets Theo
+    header = ["The Long Way Home", "Characters: Mira Solis, Theo Park", "A/N: Rafael is Mira's dad, and mine."]
+    assert dialogue_speakers([*header, *_GREETED_FATHER]) == ["Rafael", "Rafael", "Theo", "Rafael"]
+
+
+_NEWCOMER_ASKED = [
+    "Tam and Joa waited at the airlock of the wreck.",
+    "A woman in a patched flight suit was crouched by the hatch.",
+    '"You\'re letting the cold in," said the woman.',
+    '"Identify yourself," Tam said.',
+    '"Captain Runa Holm, ore barge Tallow."',
+    '"Welcome aboard, Captain," Joa said.',
+    '"Shut the door," the woman said.',
+]
+
+
+def test_a_described_newcomer_who_answers_with_a_new_name_is_that_name():
+    # the woman at the hatch is the one newcomer talking when Holm gives her name: every line hers
+    assert dialogue_speakers(_NEWCOMER_ASKED) == ["Captain Runa Holm", "Tam", "Captain Runa Holm", "Joa", "Captain Runa Holm"]
+
+
+def test_the_described_one_who_asks_for_a_name_is_not_the_one_who_gives_it():
+    # the woman asks; the name given in answer is someone else's, so she keeps her description
+    scene = [
+        "Tam waited at the airlock of the wreck.",
+        "A woman in a patched flight suit was crouched by the hatch.",
+        '"Identify yourself," said the woman.',
+        '"Captain Runa Holm, ore barge Tallow."',
+        '"Shut the door," the woman said.',
+    ]
+    assert dialogue_speakers(scene)[0] == dialogue_speakers(scene)[2] == "the woman"

@@ -2,7 +2,8 @@
 
 A pass after the others (like :mod:`.narrator`): a self-introduction inside a quotation
 either names a person we only knew by a description (``the monk`` -> Brother Cole, for
-every line of the monk) or corrects the speaker of that one line. Calls, thanks and the one
+every line of the monk) or corrects the speaker of that one line; a name given in answer to
+who one is names the described newcomer who was talking (:func:`self_named_newcomer`). Calls, thanks and the one
 person of a gender the scene names later (:func:`described_then_named`) or a call a role answers first
 (:func:`role_answering_call_named`) name described speakers the same way, and
 a parent called ``Mama`` by a Penhallow is Mrs. Penhallow (:func:`kin_name_of_family`), and a
@@ -139,8 +140,8 @@ def greeting_name(text: str, story_start: int, at: int, quote: str) -> str | Non
 
 
 def _story_start(doc: Document) -> int:
-    """Where the story proper begins, after its header fields and notes."""
-    return next((p.start for p in doc.paragraphs if not p.front_matter), 0)
+    """Where the story proper begins, after its header fields and notes (and a title line above them)."""
+    return max((p.end for p in doc.paragraphs if p.front_matter), default=0)
 
 
 def _person_before_full_stop(doc: Document, phrase: str) -> str | None:
@@ -500,6 +501,41 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
         if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
+
+
+def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """One who answers with their own name when asked who they are, never having spoken before
+    (``"And who might you be?"`` / ``"Tobias. Tobias Crane."``:
+    :func:`~ficaudio.attribute.rules.self_named_answer`), is the one person known by a description,
+    met in that scene, who had been talking in it -- not the asker: ``A man in a wet coat stood at
+    the gate.`` / ``"Is this the harbour office?" said the man.`` ... ``"Tobias. Tobias Crane."``
+    -> ``{"the man": "Tobias Crane"}``, every line of his. Genders must agree; people the other
+    passes renamed (``taken``) are left alone, and so is an epithet.
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    doc = resolver.doc
+    dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
+    renames: dict[str, str] = {}
+    for k, index in enumerate(dialogue):
+        name = decisions[index].speaker
+        if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index):
+            continue
+        lo, _ = _scene_around(doc, doc.segments[index].start)
+        asker = decisions[dialogue[k - 1]].speaker if k else None
+        talking = {decisions[i].speaker for i in dialogue[:k] if doc.segments[i].start >= lo}
+        described = [d for d in talking if _described_newcomer(resolver, d, lo) and d not in (asker, *taken) and _genders_agree(resolver, d, name)]
+        if len(described) == 1 and name not in renames.values():
+            renames[described[0]] = name
+    return renames
+
+
+def _described_newcomer(resolver: Resolver, described: str, scene_start: int) -> bool:
+    """Whether ``described`` is a description person (not an epithet) first met in the scene from ``scene_start``."""
+    person = resolver.person(described)
+    if not described.startswith("the ") or is_epithet(described) or person is None or person.known:
+        return False
+    return resolver.salience.first_seen.get(described, -1) >= scene_start
 
 
 _NAME_ALONE = letters.compile(r"^[\"“‘']*((?:[A-Z][a-z]*\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)[,.!?…]*[\"”’']*$")
