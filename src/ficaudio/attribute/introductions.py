@@ -431,9 +431,10 @@ def _first_written_at(doc: Document, name: str) -> int:
     return min(found, default=len(doc.text))
 
 
-def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int) -> bool:
-    """Whether ``speaker`` had a line before segment ``index`` (was there to be called)."""
-    return any(i < index and d.speaker == speaker for i, d in decisions.items())
+def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int, unless: str = "") -> bool:
+    """Whether ``speaker`` had a line before segment ``index`` (was there to be called), not
+    counting lines decided by the rule ``unless``."""
+    return any(i < index and d.speaker == speaker and d.rule != unless for i, d in decisions.items())
 
 
 _BARE_CALL = letters.compile(r"^[\"“‘']*([A-Z][a-z]+)[,.!?]+[\"”’']*$")
@@ -519,8 +520,8 @@ def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], take
     renames: dict[str, str] = {}
     for k, index in enumerate(dialogue):
         name = decisions[index].speaker
-        if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index):
-            continue
+        if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index, unless="alternation_backfill"):
+            continue  # a line backfilled from this very answer is no earlier line of theirs
         lo, _ = _scene_around(doc, doc.segments[index].start)
         asker = decisions[dialogue[k - 1]].speaker if k else None
         talking = {decisions[i].speaker for i in dialogue[:k] if doc.segments[i].start >= lo}
