@@ -871,10 +871,37 @@ def test_a_name_called_in_words_someone_repeats_calls_nobody_now():
     "“‘Ow are you, Bryn? I’ve been waitin’ an hour.”",
     '"\'Tis you, Bryn, come in, I was expectin\' you."',
     "“‘Course, Bryn, I’m comin’.”",  # the clipped word opening the quotation is no name called
+    "“‘Ello, Bryn, an’ where’ve you been?”",
+    "“‘Ello, Bryn, I brought you a pie o’ course.”",
+    "“‘Course, Bryn, th’ gate’s open.”",
+    "“I told ‘em, Bryn, I’m not stayin’.”",  # a speech verb before ‘em: still no quotation
+    "“‘Ello, Bryn, the twins’ pony is loose.”",
 ])
 def test_a_dialect_elision_is_no_quotation_inside_the_quotation(quote):
-    # a dropped letter ('Tis, ‘Course) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
+    # a dropped letter ('Tis, ‘Course, an’, th’, ‘em) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
     assert "Bryn" in address_phrases(quote)
+
+
+def test_one_who_is_called_past_a_dropped_letter_answers():
+    scene = [
+        "Bryn and Tollan leaned on the gate. Old Maddock came up the lane with a sack.",
+        "“Afternoon, Maddock,” Tollan said.",
+        "“‘Ello, Bryn, an’ where’ve you been all day?” Maddock said.",
+        "“At the mill.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bryn"
+
+
+def test_a_name_quoted_as_a_word_is_still_words_repeated():
+    # ``Don’t ‘Tollan’ me``: a one-word stretch is the name repeated back, not a dialect's dropped
+    # letters, though nothing introduces it -- so it does not name its own speaker out of the turn
+    scene = [
+        "Bryn and Tollan stood on the wall in the rain.",
+        "“Tollan, you fool, you could have died,” Bryn said.",
+        "“Don’t. Don’t ‘Tollan’ me. You stood in front of the arrow.”",
+        "“It was aimed at you.”",
+    ]
+    assert dialogue_speakers(scene) == ["Bryn", "Tollan", "Bryn"]
 
 
 def test_the_one_called_in_dialect_answers():

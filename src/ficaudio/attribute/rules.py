@@ -937,7 +937,10 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
 
 
 _EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)[^'\n]*?(?<=[\w.,!?…—-])'(?!\w)")
-_INTRODUCES_WORDS = re.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
+_INTRODUCES_WORDS = letters.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
+_INTRODUCER_REACH = 20  # a speech verb and the spaces after it: where the words it introduces begin
+_ELISION_OPENS = letters.compile(r"['‘’](?:em|im|er|ere|cause|tis|twas|til|bout|round)\b", re.IGNORECASE)
+"""A word clipped at its front (``‘em``, ``’ere``, ``’cause``, ``’Tis``): the mark is an apostrophe, never an opening quote."""
 
 
 @lru_cache(maxsize=16384)
@@ -951,12 +954,15 @@ def without_embedded_quotations(quote: str) -> str:
     >>> address_phrases("“You are supposed to say 'no, Tom, of course not'.”"), address_phrases("“Don’t go, Tom’s waiting, Mara.”")
     ([], ['Mara.'])
 
-    Single quotation marks are also apostrophes: a stretch that closes on a dropped g
-    (``waitin’``) is words repeated only where a comma, a colon or a speech verb leads into it,
-    else it is a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``'Tis you,
-    Tom, I was expectin’ you.``).
+    Single quotation marks are also apostrophes: a single-quoted stretch is words repeated only
+    where a comma, a colon or a speech verb leads into it and it does not open on a clipped word
+    (``‘em``, ``’ere``), or where it is one word quoted as a word (``Don’t ‘Tom’ me.``); else
+    its marks are a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``‘Ello,
+    Tom, an’ how are yeh?``, ``I told ‘em, Tom, I’m goin’.``).
 
     >>> address_phrases("“‘Ello, Tom, I’ve been waitin’ ages.”"), address_phrases("“’Tis you, Tom, come in, I was expectin’ you.”")
+    (['Tom'], ['Tom'])
+    >>> address_phrases("“‘Ello, Tom, an’ how are yeh?”"), address_phrases("“I told ‘em, Tom, I’m not goin’.”")
     (['Tom'], ['Tom'])
     """
     start = 1 if quote[:1] in "“\"'‘" else 0
@@ -967,7 +973,9 @@ def without_embedded_quotations(quote: str) -> str:
 
 def _blank_repeated(inner: str, m: re.Match[str]) -> str:
     """The repeated words ``m`` blanked, or kept where single marks are only apostrophes."""
-    repeated = m.group()[0] == "“" or not m.group().endswith(("in'", "in’")) or _INTRODUCES_WORDS.search(inner, 0, m.start())
+    introduced = _INTRODUCES_WORDS.search(inner, max(0, m.start() - _INTRODUCER_REACH), m.start())
+    word = not any(c.isspace() for c in m.group())  # a word quoted as a word: ``Don’t ‘Tom’ me``
+    repeated = m.group()[0] == "“" or ((introduced or word) and not _ELISION_OPENS.match(m.group()))
     return " " * len(m.group()) if repeated else m.group()
 
 
