@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
-from ficaudio.attribute.document import Mention, Paragraph, told_to_you
+from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -441,11 +441,12 @@ _OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|que
               r"|demand|demands|demanded|insist|insists|insisted|suggest|suggests|suggested|remark|remarks|remarked|announce|announces|announced"
               r"|plead|pleads|pleaded|beg|begs|begged|interrupt|interrupts|interrupted"
               r"|(?:continue|continues|continued|resume|resumes|resumed|(?:went|goes)\s+on|(?:put|puts)\s+in)"
-              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|[A-Z]))")
+              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|(?P<to_name>[A-Z])))")
 """Verbs of a speech act whose words may be left to the quotation after (``explained to
 Cotter.``, ``went on.``, ``put in.``); going on, resuming and putting in only with nothing
-after but a stop or the one spoken to (``continued quietly,``, ``went on to her``), not
-``went on down the path``, ``continued to stir``, ``resumed her seat``, ``put in her head``."""
+after but a stop or the one spoken to (``continued quietly,``, ``went on to her``, ``went on to
+Cotter`` where Cotter is a person: :func:`reported_speech`), not ``went on down the path``,
+``continued to stir``, ``resumed her seat``, ``put in her head``, ``went on to Penzance``."""
 _GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|muttering|explaining|asking|whispering|reading\s+aloud)"
              r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|say|read\s+aloud)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
              r"|(?:took|takes)\s+up\s+the\s+(?:tale|story|thread)")
@@ -483,6 +484,8 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
         elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not in_side_clause(text, m.start)):
             speaker = resolver.mention(m, para)
             listener, end = _listener(resolver, para, act.end(), speaker)
+            if act.group("to_name") and not listener:
+                continue  # went on to a place, not to a person
             found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
     return found if found and found[0] else None
 
@@ -518,7 +521,7 @@ def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tup
         return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
     for o in para.mentions:
         if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):
-            owned = _OWNED.match(text, o.end) if o.text.endswith(("'s", "’s")) else None
+            owned = _OWNED.match(text, o.end) if is_possessive_name(text, o.end) else None
             return (None, owned.end()) if owned else (resolver.mention(o, para), o.end)
     return None, at
 
