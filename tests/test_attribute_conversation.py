@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficaudio.attribute.conversation import departs, is_remembered, narrated_partner, three_way
+from ficaudio.attribute.conversation import arrives, departs, is_remembered, narrated_partner, three_way
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute import _attribute_paragraph
 from ficaudio.attribute.document import build_document
@@ -603,6 +603,21 @@ def test_one_the_narration_only_glimpses_in_passing_does_not_take_the_turn():
     # rowing by: he is no one in the talk, and the one who asked goes on.
     scene = _JETTY + '"In the boathouse," Bram said. Out on the lake, Caspar rowed past.\n"Then fetch them."'
     assert [s for s, _ in speakers(scene)] == ["Odile", "Bram", "Odile"]
+
+
+def test_one_who_moves_in_a_place_or_a_state_does_not_come_in():
+    # ``trudged in the snow`` up on the cliff: moving about elsewhere, not coming in; Odile goes on
+    scene = _JETTY + '"In the boathouse," Bram said. Up on the cliff path, Caspar trudged in the snow.\n"Then fetch them."'
+    assert [s for s, _ in speakers(scene)] == ["Odile", "Bram", "Odile"]
+
+
+@pytest.mark.parametrize("act, comes_in", [
+    ("shuffled in his seat", False), ("stumbled in the dark", False), ("limped in pain", False), ("leant out over the rail", False),
+    ("walked in the door", True), ("came in a moment later", True), ("leaned out of the window", True),
+])
+def test_coming_in_is_not_moving_within_a_place(act, comes_in):
+    text = f"Teo {act}."
+    assert arrives(text, Mention(0, 3, "name", "Teo")) is comes_in
 
 
 def test_one_who_comes_in_as_the_narration_ends_takes_the_turn():

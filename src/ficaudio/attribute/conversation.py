@@ -378,16 +378,19 @@ def leaves(text: str, m: Mention) -> bool:
     return bool(_DEPARTS.match(text, m.end))
 
 
+_IN_A_STATE = r"(?!\s+(?:(?:his|her|their|my|your|our|its|pain|circles|silence|surprise|agony|fear|shock)\b|the\s+(?!(?:\w+\s+)?(?:door|doorway|gate|room)\b)))"
+"""After ``in``, not where a place or a state follows (``in his seat``, ``in the dark``, ``in pain``) -- ``in the door`` is a way in."""
 _ARRIVES = letters.compile(
-    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
+    rf"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
     r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches|padded|pads|crept|creeps|tiptoed|tiptoes"
     r"|limped|limps|shuffled|shuffles|strolled|strolls|sauntered|saunters|stomped|stomps|stormed|storms|trudged|trudges"
-    r"|rushed|rushes|dashed|dashes|darted|darts|raced|races|ducked|ducks|edged|edges|sidled|sidles|staggered|staggers|stumbled|stumbles)\s+in\b"
+    rf"|rushed|rushes|dashed|dashes|darted|darts|raced|races|ducked|ducks|edged|edges|sidled|sidles|staggered|staggers|stumbled|stumbles)\s+in\b{_IN_A_STATE}"
     r"|(?:put|puts|poked|pokes|stuck|sticks)\s+(?:his|her|their)\s+head\s+(?:in|round|around|through)\b"
-    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\b)")
-"""A verb of coming in, in any manner: ``came in``, ``padded in``, ``put her head in``, ``leaned
-out`` (of a window), ``entered``, ``appeared in the doorway`` -- not ``came into view``, ``walked
-into the wall``, ``came to``."""
+    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\s+(?:of|into|through)\b)")
+"""A verb of coming in, in any manner: ``came in``, ``padded in``, ``walked in the door``, ``put
+her head in``, ``leaned out of the window`` (``into the night``), ``entered``, ``appeared in the doorway`` -- not
+``came into view``, ``walked into the wall``, ``came to``, nor moving within a place or a state
+(``shuffled in his seat``, ``stumbled in the dark``, ``limped in pain``, ``leaned out over the rail``)."""
 
 
 def arrives(text: str, m: Mention) -> bool:
