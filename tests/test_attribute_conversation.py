@@ -567,8 +567,9 @@ def conversation_before_last_line(paragraphs: list[str]) -> Conversation:
     """The conversation's state as the scene's last paragraph is reached."""
     story, segments = paragraph_story(paragraphs)
     resolver = Resolver(build_document(story, segments, ()))
+    decisions: dict = {}  # one for the whole scene, as attribute() keeps it
     for para in resolver.doc.paragraphs[:-1]:
-        _attribute_paragraph(resolver, para, {})
+        _attribute_paragraph(resolver, para, decisions)
     return resolver.conversation
 
 
@@ -593,7 +594,17 @@ def test_who_sees_something_and_snatches_it_is_no_onlooker():
     assert conversation_before_last_line(still).onlookers == {"Teo"}
 
 
-def test_onlookers_reads_every_clause_of_a_paragraph():
+@pytest.mark.parametrize("act", ["saw the lamp and took it from the cart", "sees the lamp and takes it", "watched the cart, then jumped down"])
+def test_who_sees_something_and_takes_it_is_no_onlooker(act):
+    # an irregular past, a present, a ``then``: acting all the same
+    assert "Teo" not in conversation_before_last_line([*_GATE, f"Teo {act}.", '"Mine now."']).onlookers
+
+
+def test_who_watches_and_waits_is_still_an_onlooker():
+    assert conversation_before_last_line([*_GATE, "Teo watched and waited.", '"Mine now."']).onlookers == {"Teo"}
+
+
+def test_one_who_watches_then_acts_in_another_sentence_of_the_paragraph_is_no_onlooker():
     scene = [*_GATE, "Teo watched them. Teo swung his legs.", '"Mine now."']
     assert conversation_before_last_line(scene).onlookers == set()
 

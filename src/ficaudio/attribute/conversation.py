@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
-from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, told_to_you
+from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -278,19 +278,22 @@ def silent_people(resolver: Resolver, para: Paragraph, after: int) -> set[str]:
 
 
 _WATCHES = letters.compile(
-    r"\s+(?:\w+ly\s+)?(?:watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
+    r"\s+(?:\w+ly\s+)?(?P<verb>watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
 
 
-_AND_ACTS = letters.compile(r"[^.!?;]*?\band\s+(?:then\s+)?(?!\w+ly\b)[a-z]+ed\b")
+_AND_THEN = letters.compile(r"\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\b")
+_STILL_WATCHING = frozenset("""watch watches watched listen listens listened wait waits waited stare stares stared gaze gazes gazed
+look looks looked see sees saw observe observes observed is was are were be been""".split())
+"""Verbs that go on watching, or say what someone is (``watched and waited``, ``stared and was still``): no act."""
 
 
 def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
     """The subjects of a paragraph's narration who watch or listen, and those it shows doing
     anything else, as (watchers, actors): ``Tomas drank. Noa watched his face.`` -> ({Noa},
     {Tomas}); one the pluperfect remembers (``Teo had left for the city``) does nothing now and
-    counts with the watchers. One who watches and then acts in the same clause acts (``Teo saw the key and
-    snatched it``); the caller keeps as onlookers only the watchers no clause since the last
-    turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
+    counts with the watchers. One who watches and then acts in the same sentence acts (``Teo saw
+    the key and took it``); the caller keeps as onlookers only the watchers no clause since the
+    last turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
     subjects = [(name, watches(text, m) or (m.kind != "first_person" and is_remembered(text, m))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
@@ -298,14 +301,29 @@ def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
 
 
 def watches(text: str, m: Mention) -> bool:
-    """Whether the subject mention ``m`` only watches or listens in its clause.
+    """Whether the subject mention ``m`` only watches or listens in its sentence: not one who
+    then does something else (``Teo saw the key and took it``, ``watched the door, then stood
+    up``); ``watched and waited`` still watches.
 
     >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed. Teo saw the key and snatched it."
     >>> [watches(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Tomas", "Noa", "Bea", "Teo")]
     [False, True, True, False]
+    >>> t = "Al watched and waited. Bo sees the key and takes it. Cy watched the ships and boats."
+    >>> [watches(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Al", "Bo", "Cy")]
+    [True, False, True]
     """
     seen = _WATCHES.match(text, m.end)
-    return bool(seen) and not _AND_ACTS.match(text, seen.end())
+    if not seen:
+        return False
+    present = not seen.group("verb").endswith(("ed", "saw"))
+    end = next((k for k in range(seen.end(), min(len(text), seen.end() + 200)) if text[k] in ".!?;"), len(text))
+    return not any(_acts(word.group(1), present) for word in _AND_THEN.finditer(text, seen.end(), end))
+
+
+def _acts(word: str, present: bool) -> bool:
+    """Whether ``word``, after ``and``/``then``, is a verb of doing in the tense of the watching
+    (``sees ... and takes``, ``saw ... and took``; not a plural noun: ``watched the ships and boats``)."""
+    return word not in _STILL_WATCHING and looks_like_verb(word) and word.endswith("s") is present
 
 
 _SILENT = letters.compile(
