@@ -12,7 +12,7 @@ from ficaudio.attribute.rules import address_phrases, closing_tag, inner_vocativ
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_story, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -960,6 +960,9 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
     ('"Cheers, Prof. Same time Thursday."', "Prof"),
     ('"On it, Sgt. Two minutes."', "Sgt"),
     ('"Not now, Rev. Ask me later."', "Rev"),
+    ('"Good one, Rev. Really."', "Rev"),  # a word after the rank that is no name: a sentence of its own
+    ('"Thanks, Prof. Bye."', "Prof"),
+    ('"Thanks, Capt. Rhys."', None),  # a name after the rank: Capt. Rhys is called, not a bare Capt
     ('"The man, Capt. Rhys, said so."', None),  # a rank written short before a name calls no one
     ('"Did you tell Mrs. Pell? Good."', None),  # Mrs is never said alone: its stop goes on to the name
     ('"The cook, Mrs. Pell, said so."', None),
@@ -967,6 +970,18 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
 def test_a_short_rank_said_alone_is_a_call_but_mr_or_mrs_is_not(quote, called):
     phrases = address_phrases(quote)
     assert (called in phrases) if called else not any(p.rstrip(".") in ("Mrs", "Mr", "Capt") for p in phrases)
+    assert not any(p.endswith(("Really", "Bye")) for p in phrases)  # nor glued to the rank
+
+
+def test_a_goodbye_after_a_rank_is_no_one_s_name():
+    scene = [
+        "Prof sat at the bench with Nell and Dory. Prof was marking papers.",
+        '"I fixed the pump," Nell said.',
+        '"Thanks, Prof. Bye." Dory said.',
+        '"Any time."',
+    ]
+    assert not any("Bye" in name for name in paragraph_characters(scene))
+    assert dialogue_lines(scene)[-1].speaker != "Prof Bye"
 
 
 def test_a_pronoun_opening_the_reply_to_a_call_on_the_narrator_is_not_the_narrator(monkeypatch):

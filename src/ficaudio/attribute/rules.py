@@ -692,8 +692,10 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-# a rank said alone calls (``"Cheers, Prof. See you."``); written short before a name it does not (``, Capt. Rhys,``)
-_RANK_BEFORE_NAME = "(?!(?:%s)\\s+[A-Z][\\w'’-]*(?:[,.!?;]|\\s+[A-Z]))" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+# a rank said alone calls (``"Cheers, Prof. See you."``, ``"Good one, Rev. Really."``); written short
+# before a name it does not (``, Capt. Rhys,``; ``Thanks, Capt. Rhys.``: ``then``, read by _address_phrases)
+_AFTER_RANK = "(?:%s)" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+_RANK_BEFORE_NAME = rf"(?!{_AFTER_RANK}\s+[A-Z][\w'’-]*(?:[,;]|\s+[A-Z]))(?:{_AFTER_RANK}(?=\s+(?P<then>[A-Z][\w'’-]*)[.!?…]))?"
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_BOUND_TITLE}[.!?]{_RANK_BEFORE_NAME}\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
 # parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
@@ -932,7 +934,7 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
     """:func:`address_phrases`, remembered: the rules ask it of the same quotation many times."""
     quote = without_embedded_quotations(quote)
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
-    phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
+    phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote) if not (m.group("then") and is_name_word(m.group("then")))]  # "It's on the paper, Nell. I can't..."
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
