@@ -1400,3 +1400,18 @@ def test_a_unisex_short_name_waives_the_names_list_but_not_genders_the_text_is_s
     jo, joanna = Person("Jo", Counter(["Jo"]), Gender.MALE), Person("Joanna", Counter(["Joanna"]), Gender.FEMALE)
     assert not aliases._prior_allows(jo, joanna)  # the text says he and she: no join
     assert aliases._prior_allows(Person("Jo", Counter(["Jo"])), joanna)  # only the list leans: Jo may be Joanna
+
+
+def test_a_family_name_after_any_article_is_not_the_name_alone():
+    # ``An Ito never forgets`` is one of the family (characters.after_article, as ``the Itos``), not
+    # someone called Ito alone: the surname that two full names share is still dropped
+    from collections import Counter
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    r = Roster()
+    r.add(Person("Ito", Counter({"Ito": 3, "Ito Mei": 1})), ["Ito", "Ito Mei"])
+    for n in ("Mei", "Ren"):
+        r.add(Person(n, Counter({n: 5})), [n])
+    t = "Ito Mei and Ito Ren came in. An Ito never forgets."
+    aliases.drop_family_names(r, name_runs(words(t), t), [], t)
+    assert [p.name for p in r.people] == ["Mei", "Ren"]

@@ -539,3 +539,11 @@ def test_a_place_that_opens_sentences_is_no_person():
         "Paris always was, in winter.", '"Is it far?"', '"Nearly there."',
     ]
     assert sorted(paragraph_characters(scene)) == ["Ines"]
+
+
+def test_a_name_after_its_or_any_determiner_before_a_noun_modifies_the_noun():
+    # the determiners are lexicon.DETERMINERS, one list: ``its Harwick mill`` is a mill, no Harwick
+    from ficaudio.attribute.characters import modifies_noun
+    t = "The town kept its Harwick mill."
+    run = NameRun(("Harwick",), None, None, t.index("Harwick"), t.index("Harwick") + 7, False)
+    assert modifies_noun(t, run, {"mill"})
