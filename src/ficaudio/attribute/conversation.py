@@ -281,6 +281,7 @@ _WATCHES = letters.compile(
     r"\s+(?:\w+ly\s+)?(?P<verb>watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
 
 
+_SENTENCE_STOP = letters.compile(r"[.!?;]")
 _AND_THEN = letters.compile(r"\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\b")
 _STILL_WATCHING = frozenset("""watch watches watched listen listens listened wait waits waited stare stares stared gaze gazes gazed
 look looks looked see sees saw observe observes observed is was are were be been""".split())
@@ -315,9 +316,9 @@ def watches(text: str, m: Mention) -> bool:
     seen = _WATCHES.match(text, m.end)
     if not seen:
         return False
-    present = not seen.group("verb").endswith(("ed", "saw"))
-    end = next((k for k in range(seen.end(), min(len(text), seen.end() + 200)) if text[k] in ".!?;"), len(text))
-    return not any(_acts(word.group(1), present) for word in _AND_THEN.finditer(text, seen.end(), end))
+    present = seen.group("verb").split()[0].endswith("s")  # sees, watches, looks on; not saw, looked on
+    stop = _SENTENCE_STOP.search(text, seen.end())
+    return not any(_acts(word.group(1), present) for word in _AND_THEN.finditer(text, seen.end(), stop.start() if stop else len(text)))
 
 
 def _acts(word: str, present: bool) -> bool:
@@ -406,9 +407,10 @@ _ARRIVES = letters.compile(
     r"|(?:put|puts|poked|pokes|stuck|sticks)\s+(?:his|her|their)\s+head\s+(?:in|round|around|through)\b"
     r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\s+(?:of|into|through)\b)")
 """A verb of coming in, in any manner: ``came in``, ``padded in``, ``walked in the door``, ``put
-her head in``, ``leaned out of the window`` (``into the night``), ``entered``, ``appeared in the doorway`` -- not
-``came into view``, ``walked into the wall``, ``came to``, nor moving within a place or a state
-(``shuffled in his seat``, ``stumbled in the dark``, ``limped in pain``, ``leaned out over the rail``)."""
+her head in``, ``leaned out of the window`` (or ``into the night``), ``entered``, ``appeared in
+the doorway`` -- not ``came into view``, ``walked into the wall``, ``came to``, nor moving within
+a place or a state (``shuffled in his seat``, ``stumbled in the dark``, ``limped in pain``,
+``leaned out over the rail``)."""
 
 
 def arrives(text: str, m: Mention) -> bool:
