@@ -1422,3 +1422,18 @@ def test_a_name_only_the_header_writes_is_no_person():
     # the story: it gets no voice, and the lines of the talk go to the people in the scene
     assert "Saltmarrow" not in paragraph_characters(_HEADER_TITLES)
     assert "Saltmarrow" not in dialogue_speakers(_HEADER_TITLES)
+
+
+def test_a_family_name_after_any_article_is_not_the_name_alone():
+    # ``An Ito never forgets`` is one of the family (characters.after_article, as ``the Itos``), not
+    # someone called Ito alone: the surname that two full names share is still dropped
+    from collections import Counter
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.mentions import name_runs, words
+    r = Roster()
+    r.add(Person("Ito", Counter({"Ito": 3, "Ito Mei": 1})), ["Ito", "Ito Mei"])
+    for n in ("Mei", "Ren"):
+        r.add(Person(n, Counter({n: 5})), [n])
+    t = "Ito Mei and Ito Ren came in. An Ito never forgets."
+    aliases.drop_family_names(r, name_runs(words(t), t), [], t)
+    assert [p.name for p in r.people] == ["Mei", "Ren"]

@@ -554,3 +554,11 @@ def test_a_team_is_no_person():
     # "Team Harrowgate" is a group of people: no one voice answers as the team
     assert "Team Harrowgate" not in paragraph_characters(_TEAM)
     assert "Team Harrowgate" not in dialogue_speakers(_TEAM)
+
+
+def test_a_name_after_its_or_any_determiner_before_a_noun_modifies_the_noun():
+    # the determiners are lexicon.DETERMINERS, one list: ``its Harwick mill`` is a mill, no Harwick
+    from ficaudio.attribute.characters import modifies_noun
+    t = "The town kept its Harwick mill."
+    run = NameRun(("Harwick",), None, None, t.index("Harwick"), t.index("Harwick") + 7, False)
+    assert modifies_noun(t, run, {"mill"})

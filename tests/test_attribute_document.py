@@ -44,6 +44,12 @@ def test_s_before_a_noun_and_a_verb_stays_possessive():
     assert is_possessive_name(t, len("Halvard’s"))
 
 
+def test_a_name_ending_in_s_apostrophe_owns_the_next_word():
+    t = "Niklas’ boat was late, and they sang ‘Niklas’ and went home."
+    assert is_possessive_name(t, len("Niklas’"))
+    assert not is_possessive_name(t, t.index("’ and") + 1)  # a quoted name's closing mark
+
+
 _MARSHAL_SEEN = [
     '"Three horses," said the Marshal. She dropped her saddlebags by the door.',
     "Tam went looking for the Marshal, and found her in the yard.",

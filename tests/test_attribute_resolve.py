@@ -688,9 +688,11 @@ def test_joining_a_description_to_a_name_renames_it_in_all_the_scene_state():
         resolver.read(para)
     conv = resolver.conversation
     conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed = ["the stranger"], "the stranger", "the stranger", "the stranger", {"the stranger"}
+    conv.tagged_quote = (1, "the stranger")
     resolver.settled[5], resolver.voice_sources["radio"] = "the stranger", "the stranger"
     resolver.join("the stranger", "Wen")
     assert (conv.turns, conv.addressee, conv.acted_on, conv.last_actor, conv.departed) == (["Wen"], "Wen", "Wen", "Wen", {"Wen"})
+    assert conv.tagged_quote == (1, "Wen")
     assert (resolver.settled[5], resolver.voice_sources["radio"]) == ("Wen", "Wen")
 
 

@@ -12,7 +12,7 @@ from ficaudio.attribute.rules import address_phrases, closing_tag, inner_vocativ
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
-    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_story, scene_attribution, speakers,
+    INO, KAKASHI, KIBA, LATE_COUPLE, THREE_AT_TABLE, dialogue_lines, dialogue_rules, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers,
     speakers_of, story,
 )
 
@@ -908,10 +908,37 @@ def test_a_name_called_in_words_someone_repeats_calls_nobody_now():
     "“‘Ow are you, Bryn? I’ve been waitin’ an hour.”",
     '"\'Tis you, Bryn, come in, I was expectin\' you."',
     "“‘Course, Bryn, I’m comin’.”",  # the clipped word opening the quotation is no name called
+    "“‘Ello, Bryn, an’ where’ve you been?”",
+    "“‘Ello, Bryn, I brought you a pie o’ course.”",
+    "“‘Course, Bryn, th’ gate’s open.”",
+    "“I told ‘em, Bryn, I’m not stayin’.”",  # a speech verb before ‘em: still no quotation
+    "“‘Ello, Bryn, the twins’ pony is loose.”",
 ])
 def test_a_dialect_elision_is_no_quotation_inside_the_quotation(quote):
-    # a dropped letter ('Tis, ‘Course) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
+    # a dropped letter ('Tis, ‘Course, an’, th’, ‘em) and a dropped g (waitin’) are apostrophes, not quote marks: the call stands
     assert "Bryn" in address_phrases(quote)
+
+
+def test_one_who_is_called_past_a_dropped_letter_answers():
+    scene = [
+        "Bryn and Tollan leaned on the gate. Old Maddock came up the lane with a sack.",
+        "“Afternoon, Maddock,” Tollan said.",
+        "“‘Ello, Bryn, an’ where’ve you been all day?” Maddock said.",
+        "“At the mill.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Bryn"
+
+
+def test_a_name_quoted_as_a_word_is_still_words_repeated():
+    # ``Don’t ‘Tollan’ me``: a one-word stretch is the name repeated back, not a dialect's dropped
+    # letters, though nothing introduces it -- so it does not name its own speaker out of the turn
+    scene = [
+        "Bryn and Tollan stood on the wall in the rain.",
+        "“Tollan, you fool, you could have died,” Bryn said.",
+        "“Don’t. Don’t ‘Tollan’ me. You stood in front of the arrow.”",
+        "“It was aimed at you.”",
+    ]
+    assert dialogue_speakers(scene) == ["Bryn", "Tollan", "Bryn"]
 
 
 def test_the_one_called_in_dialect_answers():
@@ -970,6 +997,9 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
     ('"Cheers, Prof. Same time Thursday."', "Prof"),
     ('"On it, Sgt. Two minutes."', "Sgt"),
     ('"Not now, Rev. Ask me later."', "Rev"),
+    ('"Good one, Rev. Really."', "Rev"),  # a word after the rank that is no name: a sentence of its own
+    ('"Thanks, Prof. Bye."', "Prof"),
+    ('"Thanks, Capt. Rhys."', None),  # a name after the rank: Capt. Rhys is called, not a bare Capt
     ('"The man, Capt. Rhys, said so."', None),  # a rank written short before a name calls no one
     ('"Did you tell Mrs. Pell? Good."', None),  # Mrs is never said alone: its stop goes on to the name
     ('"The cook, Mrs. Pell, said so."', None),
@@ -977,6 +1007,18 @@ def test_a_name_asked_back_and_then_called_is_still_a_call():
 def test_a_short_rank_said_alone_is_a_call_but_mr_or_mrs_is_not(quote, called):
     phrases = address_phrases(quote)
     assert (called in phrases) if called else not any(p.rstrip(".") in ("Mrs", "Mr", "Capt") for p in phrases)
+    assert not any(p.endswith(("Really", "Bye")) for p in phrases)  # nor glued to the rank
+
+
+def test_a_goodbye_after_a_rank_is_no_one_s_name():
+    scene = [
+        "Prof sat at the bench with Nell and Dory. Prof was marking papers.",
+        '"I fixed the pump," Nell said.',
+        '"Thanks, Prof. Bye." Dory said.',
+        '"Any time."',
+    ]
+    assert not any("Bye" in name for name in paragraph_characters(scene))
+    assert dialogue_lines(scene)[-1].speaker != "Prof Bye"
 
 
 def test_a_pronoun_opening_the_reply_to_a_call_on_the_narrator_is_not_the_narrator(monkeypatch):

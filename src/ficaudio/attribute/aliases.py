@@ -20,7 +20,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
-from ficaudio.attribute.characters import Person, Roster, is_vocative_run, role_after_name
+from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
 from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
@@ -597,7 +597,7 @@ def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[
             for surname, given in (run.words, run.words[::-1]):
                 if (person := roster.lookup(given)) and person.name == given:
                     partners[surname].add(given)
-    alone = {run.words[0] for run in narration_runs if len(run.words) == 1 and not _after_the(text, run.start)}
+    alone = {run.words[0] for run in narration_runs if len(run.words) == 1 and not after_article(text, run.start)}
     for person in list(roster.people):
         name = person.name
         if person.known or person.title or name in alone or len(partners[name] - {name}) < 2:
@@ -607,10 +607,6 @@ def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[
             if len(words := form.split()) == 2 and (given := roster.lookup(words[1] if words[0] == name else words[0])):
                 given.forms[form] += person.forms[form]
                 roster.index(form, given, force=True)
-
-
-def _after_the(text: str, at: int) -> bool:
-    return text[max(0, at - 4):at].lower() == "the "
 
 
 def join_nicknames(roster: Roster) -> None:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
@@ -212,7 +212,7 @@ def before_noun(text: str, run: NameRun, nouns: set[str]) -> bool:
     return text[run.end:run.end + 1] == " " and not is_possessive_end(text, run.end) and _word_after(text, run.end) in nouns
 
 
-_DETERMINER_BEFORE = letters.compile(r"\b(?:[Tt]he|[Aa]n?|[Tt]his|[Tt]hat|[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur|[Yy]our)\s[_*\"“]*$")
+_DETERMINER_BEFORE = letters.compile(rf"\b(?:{'|'.join(f'[{d[0].upper()}{d[0]}]{d[1:]}' for d in sorted(DETERMINERS, key=lambda d: (-len(d), d)))})\s[_*\"“]*$")
 
 
 def modifies_noun(text: str, run: NameRun, nouns: set[str]) -> bool:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
-from ficaudio.attribute.document import Mention, Paragraph, told_to_you
+from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
@@ -280,19 +280,23 @@ def silent_people(resolver: Resolver, para: Paragraph, after: int) -> set[str]:
 
 
 _WATCHES = letters.compile(
-    r"\s+(?:\w+ly\s+)?(?:watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
+    r"\s+(?:\w+ly\s+)?(?P<verb>watch(?:es|ed)?|saw|sees?|stared|stares|gazed|gazes|observed|observes|listened|listens|looked\s+on|looks\s+on)\b")
 
 
-_AND_ACTS = letters.compile(r"[^.!?;]*?\band\s+(?:then\s+)?(?!\w+ly\b)[a-z]+ed\b")
+_SENTENCE_STOP = letters.compile(r"[.!?;]")
+_AND_THEN = letters.compile(r"\b(?:and|then)\s+(?:then\s+)?(?:[a-z]+ly\s+)?([a-z]+)\b")
+_STILL_WATCHING = frozenset("""watch watches watched listen listens listened wait waits waited stare stares stared gaze gazes gazed
+look looks looked see sees saw observe observes observed is was are were be been""".split())
+"""Verbs that go on watching, or say what someone is (``watched and waited``, ``stared and was still``): no act."""
 
 
 def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
     """The subjects of a paragraph's narration who watch or listen, and those it shows doing
     anything else, as (watchers, actors): ``Tomas drank. Noa watched his face.`` -> ({Noa},
     {Tomas}); one the pluperfect remembers (``Teo had left for the city``) does nothing now and
-    counts with the watchers. One who watches and then acts in the same clause acts (``Teo saw the key and
-    snatched it``); the caller keeps as onlookers only the watchers no clause since the last
-    turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
+    counts with the watchers. One who watches and then acts in the same sentence acts (``Teo saw
+    the key and took it``); the caller keeps as onlookers only the watchers no clause since the
+    last turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
     subjects = [(name, watches(text, m) or (m.kind != "first_person" and is_remembered(text, m))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
@@ -300,14 +304,29 @@ def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
 
 
 def watches(text: str, m: Mention) -> bool:
-    """Whether the subject mention ``m`` only watches or listens in its clause.
+    """Whether the subject mention ``m`` only watches or listens in its sentence: not one who
+    then does something else (``Teo saw the key and took it``, ``watched the door, then stood
+    up``); ``watched and waited`` still watches.
 
     >>> t = "Tomas drank. Noa watched his face. Bea stared, and Bea laughed. Teo saw the key and snatched it."
     >>> [watches(t, Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Tomas", "Noa", "Bea", "Teo")]
     [False, True, True, False]
+    >>> t = "Al watched and waited. Bo sees the key and takes it. Cy watched the ships and boats."
+    >>> [watches(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Al", "Bo", "Cy")]
+    [True, False, True]
     """
     seen = _WATCHES.match(text, m.end)
-    return bool(seen) and not _AND_ACTS.match(text, seen.end())
+    if not seen:
+        return False
+    present = seen.group("verb").split()[0].endswith("s")  # sees, watches, looks on; not saw, looked on
+    stop = _SENTENCE_STOP.search(text, seen.end())
+    return not any(_acts(word.group(1), present) for word in _AND_THEN.finditer(text, seen.end(), stop.start() if stop else len(text)))
+
+
+def _acts(word: str, present: bool) -> bool:
+    """Whether ``word``, after ``and``/``then``, is a verb of doing in the tense of the watching
+    (``sees ... and takes``, ``saw ... and took``; not a plural noun: ``watched the ships and boats``)."""
+    return word not in _STILL_WATCHING and looks_like_verb(word) and word.endswith("s") is present
 
 
 _SILENT = letters.compile(
@@ -380,16 +399,20 @@ def leaves(text: str, m: Mention) -> bool:
     return bool(_DEPARTS.match(text, m.end))
 
 
+_IN_A_STATE = r"(?!\s+(?:(?:his|her|their|my|your|our|its|pain|circles|silence|surprise|agony|fear|shock)\b|the\s+(?!(?:\w+\s+)?(?:door|doorway|gate|room)\b)))"
+"""After ``in``, not where a place or a state follows (``in his seat``, ``in the dark``, ``in pain``) -- ``in the door`` is a way in."""
 _ARRIVES = letters.compile(
-    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
+    rf"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:(?:came|comes|walked|walks|stepped|steps|hurried|hurries|strode|strides|burst|bursts"
     r"|swept|sweeps|wandered|wanders|ran|runs|slipped|slips|barged|barges|marched|marches|padded|pads|crept|creeps|tiptoed|tiptoes"
     r"|limped|limps|shuffled|shuffles|strolled|strolls|sauntered|saunters|stomped|stomps|stormed|storms|trudged|trudges"
-    r"|rushed|rushes|dashed|dashes|darted|darts|raced|races|ducked|ducks|edged|edges|sidled|sidles|staggered|staggers|stumbled|stumbles)\s+in\b"
+    rf"|rushed|rushes|dashed|dashes|darted|darts|raced|races|ducked|ducks|edged|edges|sidled|sidles|staggered|staggers|stumbled|stumbles)\s+in\b{_IN_A_STATE}"
     r"|(?:put|puts|poked|pokes|stuck|sticks)\s+(?:his|her|their)\s+head\s+(?:in|round|around|through)\b"
-    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\b)")
-"""A verb of coming in, in any manner: ``came in``, ``padded in``, ``put her head in``, ``leaned
-out`` (of a window), ``entered``, ``appeared in the doorway`` -- not ``came into view``, ``walked
-into the wall``, ``came to``."""
+    r"|(?:entered|enters|arrived|arrives)\b|(?:appeared|appears)\s+in\s+the\s+door|(?:leaned|leans|leant)\s+out\s+(?:of|into|through)\b)")
+"""A verb of coming in, in any manner: ``came in``, ``padded in``, ``walked in the door``, ``put
+her head in``, ``leaned out of the window`` (or ``into the night``), ``entered``, ``appeared in
+the doorway`` -- not ``came into view``, ``walked into the wall``, ``came to``, nor moving within
+a place or a state (``shuffled in his seat``, ``stumbled in the dark``, ``limped in pain``,
+``leaned out over the rail``)."""
 
 
 def arrives(text: str, m: Mention) -> bool:
@@ -443,11 +466,12 @@ _OPEN_ACTS = (r"ask|asks|asked|explain|explains|explained|question|questions|que
               r"|demand|demands|demanded|insist|insists|insisted|suggest|suggests|suggested|remark|remarks|remarked|announce|announces|announced"
               r"|plead|pleads|pleaded|beg|begs|begged|interrupt|interrupts|interrupted"
               r"|(?:continue|continues|continued|resume|resumes|resumed|(?:went|goes)\s+on|(?:put|puts)\s+in)"
-              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|[A-Z]))")
+              r"(?=(?:\s+\w+ly)?\s*[,.;:!?—]|\s+to\s+(?:him|her|them|(?P<to_name>[A-Z])))")
 """Verbs of a speech act whose words may be left to the quotation after (``explained to
 Cotter.``, ``went on.``, ``put in.``); going on, resuming and putting in only with nothing
-after but a stop or the one spoken to (``continued quietly,``, ``went on to her``), not
-``went on down the path``, ``continued to stir``, ``resumed her seat``, ``put in her head``."""
+after but a stop or the one spoken to (``continued quietly,``, ``went on to her``, ``went on to
+Cotter`` where Cotter is a person: :func:`reported_speech`), not ``went on down the path``,
+``continued to stir``, ``resumed her seat``, ``put in her head``, ``went on to Penzance``."""
 _GOING_ON = (r"(?:is|was|are|were)\s+(?:still\s+)?(?:talking|speaking|saying|muttering|explaining|asking|whispering|reading\s+aloud)"
              r"|(?:began|begins|started|starts)\s+to\s+(?:speak|talk|explain|ask|say|read\s+aloud)|(?:read|reads)\s+(?:it|them|the\s+\w+(?:\s+\w+)?)\s+(?:aloud|out)"
              r"|(?:took|takes)\s+up\s+the\s+(?:tale|story|thread)")
@@ -485,6 +509,8 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
         elif (m.subject or m.clause_subject) and not is_remembered(text, m) and (act := _REPORTS_SPEECH.match(text, m.end)) and (act.group("going") or not in_side_clause(text, m.start)):
             speaker = resolver.mention(m, para)
             listener, end = _listener(resolver, para, act.end(), speaker)
+            if act.group("to_name") and not listener:
+                continue  # went on to a place, not to a person
             found = (speaker, listener, not act.group("going") and bool(act.group("tell") or _CONTENT_GIVEN.match(text, end)))
     return found if found and found[0] else None
 
@@ -520,7 +546,7 @@ def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tup
         return gender and pronoun_by_gender(resolver, gender, pronoun.start(1), para, exclude=(speaker,)), pronoun.end()
     for o in para.mentions:
         if o.start >= at and _BEFORE_LISTENER.fullmatch(text, at, o.start):
-            owned = _OWNED.match(text, o.end) if o.text.endswith(("'s", "’s")) else None
+            owned = _OWNED.match(text, o.end) if is_possessive_name(text, o.end) else None
             return (None, owned.end()) if owned else (resolver.mention(o, para), o.end)
     return None, at
 

@@ -450,13 +450,21 @@ def is_predicative_after_s(text: str, word: Word) -> bool:
     return word.lower in _PREDICATIVES and bool(_AFTER_PREDICATIVE.match(text, word.end))
 
 
+_OWNS_NEXT_WORD = letters.compile(r"(?<=s)['’]\s+(?!(?:and|or|but|nor)\b)[a-z]")
+
+
 def is_possessive_name(text: str, mention_end: int) -> bool:
     """Whether a name ending in ``’s`` owns the next word (``Sakura’s eyes``) rather than
-    contracting "is"/"has" (``Sakura’s done``, ``Iruka’s back, sliding``).
+    contracting "is"/"has" (``Sakura’s done``, ``Iruka’s back, sliding``); a name ending in
+    ``s’`` owns it always (``James’ sister``), unless the mark closes a quoted name (``‘James’ and``).
 
     >>> is_possessive_name("Sakura’s eyes sting.", 8), is_possessive_name("Sakura’s done.", 8), is_possessive_name("Sakura waits.", 6)
     (True, False, False)
+    >>> is_possessive_name("James’ sister came.", 6), is_possessive_name("He said ‘James’ and left.", 15)
+    (True, False)
     """
+    if _OWNS_NEXT_WORD.match(text, mention_end - 1) or _OWNS_NEXT_WORD.match(text, mention_end):
+        return True
     if not is_possessive_end(text, mention_end):
         return False
     following = words(text, mention_end, min(len(text), mention_end + 40))

@@ -190,7 +190,7 @@ DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "
 
 NOT_NAMES = frozenset("""
 i i'm i'd i'll i've a an the and but or nor for so yet if then than when while where what who whom whose which
-why how oh ah ahh ahem eh hey hi hello yes yeah yep no nope not okay ok well um uh hmm mm huh wow please
+why how oh ah ahh ahem eh hey hi hello bye goodbye cheers yes yeah yep no nope not okay ok well um uh hmm mm huh wow please
 ugh argh ow ouch oops whoa yikes hmph psst shh phew haha heh meh nah yup gosh jeez geez
 thank thanks sorry dear god gods lord my mine me we us our ours you your yours he him his she her hers it
 its they them their theirs this that these those there here now today tomorrow yesterday tonight

@@ -102,6 +102,9 @@ class Conversation:
         if self.reported:
             speaker, listener, words_given = self.reported
             self.reported = (one.get(speaker, speaker), one.get(listener, listener), words_given)
+        if self.tagged_quote:
+            index, speaker = self.tagged_quote
+            self.tagged_quote = (index, one.get(speaker, speaker))
 
 
 class Resolver:

@@ -707,8 +707,10 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
-# a rank said alone calls (``"Cheers, Prof. See you."``); written short before a name it does not (``, Capt. Rhys,``)
-_RANK_BEFORE_NAME = "(?!(?:%s)\\s+[A-Z][\\w'’-]*(?:[,.!?;]|\\s+[A-Z]))" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+# a rank said alone calls (``"Cheers, Prof. See you."``, ``"Good one, Rev. Really."``); written short
+# before a name it does not (``, Capt. Rhys,``; ``Thanks, Capt. Rhys.``: ``then``, read by _address_phrases)
+_AFTER_RANK = "(?:%s)" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+_RANK_BEFORE_NAME = rf"(?!{_AFTER_RANK}\s+[A-Z][\w'’-]*(?:[,;]|\s+[A-Z]))(?:{_AFTER_RANK}(?=\s+(?P<then>[A-Z][\w'’-]*)[.!?…]))?"
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_BOUND_TITLE}[.!?]{_RANK_BEFORE_NAME}\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
 # parenthetical ``I think,`` (``Wendell, I think, is late``: the name is the subject, no one is called)
@@ -947,12 +949,15 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
     """:func:`address_phrases`, remembered: the rules ask it of the same quotation many times."""
     quote = without_embedded_quotations(quote)
     phrases = [m.group(1) for pattern in (_VOCATIVE_START, _VOCATIVE_END) if (m := pattern.search(quote)) and is_address_phrase(m.group(1))]
-    phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote)]  # "It's on the paper, Nell. I can't..."
+    phrases += [m.group(1) for m in _VOCATIVE_MID.finditer(quote) if not (m.group("then") and is_name_word(m.group("then")))]  # "It's on the paper, Nell. I can't..."
     return tuple(phrases + called_before_full_stop(quote) + called_after_full_stop(quote) + inner_vocatives(quote))
 
 
 _EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*?(?<=[\w.,!?…—-])'(?!\w)")
-_INTRODUCES_WORDS = re.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
+_INTRODUCES_WORDS = letters.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
+_INTRODUCER_REACH = 20  # a speech verb and the spaces after it: where the words it introduces begin
+_ELISION_OPENS = letters.compile(r"['‘’](?:em|im|er|ere|cause|tis|twas|til|bout|round)\b", re.IGNORECASE)
+"""A word clipped at its front (``‘em``, ``’ere``, ``’cause``, ``’Tis``): the mark is an apostrophe, never an opening quote."""
 
 
 @lru_cache(maxsize=16384)
@@ -968,12 +973,15 @@ def without_embedded_quotations(quote: str) -> str:
     >>> address_phrases("“And he says, 'Aye, Tom. Don't you fret.'”")  # a repeated line's own apostrophes
     []
 
-    Single quotation marks are also apostrophes: a stretch that closes on a dropped g
-    (``waitin’``) is words repeated only where a comma, a colon or a speech verb leads into it,
-    else it is a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``'Tis you,
-    Tom, I was expectin’ you.``).
+    Single quotation marks are also apostrophes: a single-quoted stretch is words repeated only
+    where a comma, a colon or a speech verb leads into it and it does not open on a clipped word
+    (``‘em``, ``’ere``), or where it is one word quoted as a word (``Don’t ‘Tom’ me.``); else
+    its marks are a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``‘Ello,
+    Tom, an’ how are yeh?``, ``I told ‘em, Tom, I’m goin’.``).
 
     >>> address_phrases("“‘Ello, Tom, I’ve been waitin’ ages.”"), address_phrases("“’Tis you, Tom, come in, I was expectin’ you.”")
+    (['Tom'], ['Tom'])
+    >>> address_phrases("“‘Ello, Tom, an’ how are yeh?”"), address_phrases("“I told ‘em, Tom, I’m not goin’.”")
     (['Tom'], ['Tom'])
     """
     start = 1 if quote[:1] in "“\"'‘" else 0
@@ -984,7 +992,9 @@ def without_embedded_quotations(quote: str) -> str:
 
 def _blank_repeated(inner: str, m: re.Match[str]) -> str:
     """The repeated words ``m`` blanked, or kept where single marks are only apostrophes."""
-    repeated = m.group()[0] == "“" or not m.group().endswith(("in'", "in’")) or _INTRODUCES_WORDS.search(inner, 0, m.start())
+    introduced = _INTRODUCES_WORDS.search(inner, max(0, m.start() - _INTRODUCER_REACH), m.start())
+    word = not any(c.isspace() for c in m.group())  # a word quoted as a word: ``Don’t ‘Tom’ me``
+    repeated = m.group()[0] == "“" or ((introduced or word) and not _ELISION_OPENS.match(m.group()))
     return " " * len(m.group()) if repeated else m.group()
 
 
