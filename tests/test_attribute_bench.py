@@ -84,7 +84,7 @@ STORY_FLOORS = [
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
     ("pit_lane", 88, 0.81),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31; 72/88 = 0.818 after round 35 merged
     ("second_year", 97, 0.82),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 73/97 = 0.753 with symbol lines read as scene breaks (round 33); 78/97 = 0.804 after round 34b; 80/97 = 0.825 after round 35 merged
-    ("tea_house", 100, 0.86),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name)
+    ("tea_house", 100, 0.87),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name); 87/100 = 0.870 after round 37 merged
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.88),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33); 83/94 = 0.883 after round 34g (a bare line on a speakerphone); 83/94 = 0.883 after round 35 merged
     ("mage_trial", 86, 0.77),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33g
@@ -97,21 +97,21 @@ STORY_FLOORS = [
     # round 32's blind set (bench/heldout then), read and moved here in round 33
     ("band_tour", 97, 0.84),  # round 32 blind: 0.608 at its start, 0.619 at its end; 75/97 = 0.773 after round 33c; 77/97 = 0.794 after round 34b (Ruthie is Ruth Adebayo); 82/97 = 0.845 after round 34i (Kit was Jonah Kettering)
     ("dorm_ghost", 96, 0.77),  # round 32 blind: 0.594 at its start, 0.604 at its end; 68/96 = 0.708 after round 33c on the old harness; 58/96 = 0.604 with symbol lines as scene breaks after round 33c merged; 62/96 = 0.646 after round 33f (Matron is Miss Greaves); 72/96 = 0.750 after round 33i merged (a described person met again after a break); 73/96 = 0.760 after round 35 merged; 74/96 = 0.771 after round 36 merged
-    ("locker_room", 95, 0.81),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end); 77/95 = 0.811 after round 35 merged
+    ("locker_room", 95, 0.92),  # round 32 blind: 0.516 at its start, 0.537 at its end; 0.653 after round 33b; 65/95 = 0.684 after round 33f (Coach is Halloran); 73/95 = 0.768 after round 34b (renames followed to their end); 77/95 = 0.811 after round 35 merged; 88/95 = 0.926 after round 37 merged
     ("noir_office", 97, 0.93),  # round 32 blind: 0.536 at its start, 0.464 at its end; 0.866 after round 33a (the narrator named); 91/97 = 0.938 after round 33f (a rank and its bare name)
-    ("pirate_crossing", 96, 0.76),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged; 73/96 = 0.760 after round 36e
-    ("reader_insert", 95, 0.87),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f; 83/95 = 0.874 after round 35 merged
+    ("pirate_crossing", 96, 0.80),  # round 32 blind: 0.562 at its start, 0.562 at its end; 64/96 = 0.667 after round 33f (names only ever called, a title before a full stop); 69/96 = 0.719 at round 34's start, 71/96 = 0.740 after round 34d; 72/96 = 0.750 after round 34 merged; floor a line below (round 34 review fixes); 72/96 = 0.750 after round 35 merged; 73/96 = 0.760 after round 36e; 77/96 = 0.802 after round 37 merged
+    ("reader_insert", 95, 0.89),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f; 83/95 = 0.874 after round 35 merged; 85/95 = 0.895 after round 37 merged
     # round 33's blind set (bench/heldout then), read and moved here in round 34
     ("dojo_rivals", 95, 0.72),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag); 64/95 = 0.674 after round 34 merged; floor at it (floors are never lowered); 65/95 = 0.684 after round 35 merged; 69/95 = 0.726 after round 36h
     ("family_dinner", 99, 0.75),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged
     ("gala_heist", 97, 0.73),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez); 71/97 = 0.732 after round 35 merged
     ("kitchen_shift", 97, 0.89),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged
     ("road_hunters", 97, 0.72),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule; 70/97 = 0.722 after round 37d (the stranger gives his name)
-    ("royal_court", 92, 0.77),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged
+    ("royal_court", 92, 0.78),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged; 72/92 = 0.783 after round 37 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.91),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e
     ("hero_team", 97, 0.51),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged; 50/97 = 0.515 after round 36 merged
-    ("regency_ball", 93, 0.67),  # round 34 blind: 63/93 = 0.677 at its start and its end
+    ("regency_ball", 93, 0.69),  # round 34 blind: 63/93 = 0.677 at its start and its end; 65/93 = 0.699 after round 37 merged
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
     ("wedding_party", 96, 0.81),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person); 78/96 = 0.812 after round 36 merged
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
@@ -126,9 +126,9 @@ STORY_FLOORS = [
     ("archaeology_dig", 99, 0.78),  # round 36 blind: 78/99 = 0.788 at its start and its end
     ("election_night", 98, 0.71),  # round 36 blind: 70/98 = 0.714 at its start and its end
     ("fishing_boat", 95, 0.40),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a
-    ("tattoo_parlour", 94, 0.63),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person)
+    ("tattoo_parlour", 94, 0.69),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged
     ("time_loop", 99, 0.80),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person)
-    ("witch_coven", 100, 0.64),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name)
+    ("witch_coven", 100, 0.65),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged
 ]
 
 
@@ -142,22 +142,22 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 37: 419 and 451 of 573 at
-    its start."""
+    its start, 420 and 452 at its end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 573
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 419
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 451
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 420
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 452
 
 
 def test_the_validation_set_does_not_drop():
     """bench/validation: six more stories nobody has read, for deciding what to keep between the
     blind set's start and end figures (see its README). Round 36: 433 and 464 of 585 at its start,
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
-    it): 433 and 471."""
+    it): 433 and 471; at round 37's end: 442 and 474."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 433
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 471
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 442
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 474
 
 
 def test_explicit_accuracy_does_not_drop(tally):
