@@ -556,6 +556,17 @@ def test_a_team_is_no_person():
     assert "Team Harrowgate" not in dialogue_speakers(_TEAM)
 
 
+def test_a_group_word_before_a_rank_titles_a_person():
+    # "Squad Leader Ames" leads a squad: a person, whose tagged line is hers
+    scene = [
+        "Crew Chief Varga knelt by the engine with Private Lorne. Crew Chief Varga wiped her hands.",
+        '"She will fly," Crew Chief Varga said.',
+        '"You sure?" Lorne said.',
+    ]
+    assert "Crew Chief Varga" in paragraph_characters(scene)
+    assert dialogue_speakers(scene)[0] == "Crew Chief Varga"
+
+
 def test_a_name_after_its_or_any_determiner_before_a_noun_modifies_the_noun():
     # the determiners are lexicon.DETERMINERS, one list: ``its Harwick mill`` is a mill, no Harwick
     from ficaudio.attribute.characters import modifies_noun

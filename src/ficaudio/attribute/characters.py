@@ -13,7 +13,7 @@ from typing import Callable
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
-from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, name_runs, split_honorific, words, written_at
+from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
@@ -508,9 +508,22 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
         return True
     if any(w in DEMONYMS for w in words) and not occ.tagged:
         return True  # a nickname such as "Irish" shows itself as the subject of "said"
-    if len(words) > 1 and words[0] in PLACE_PREFIXES | GROUP_PREFIXES:
-        return True  # "New York", "Team Kurosaki": a place, a group
+    if len(words) > 1 and words[0] in _PLACE_OR_GROUP_OPENINGS and not _titles_a_person(words[1]):
+        return True  # "New York", "Team Kurosaki": a place, a group; "Squad Leader Ames" is a person
     return len(words) == 1 and words[0].endswith("ly") and occ.mid_sentence == 0 and not is_listed_given_name(form)
+
+
+_PLACE_OR_GROUP_OPENINGS = PLACE_PREFIXES | GROUP_PREFIXES
+
+
+def _titles_a_person(word: str) -> bool:
+    """Whether the word after a group word makes the form a person's title: ``Squad Leader
+    Ames``, ``Clan Chief Moira``, ``Team Captain Rogers`` (not ``Team Kurosaki``).
+
+    >>> _titles_a_person("leader"), _titles_a_person("captain"), _titles_a_person("kurosaki")
+    (True, True, False)
+    """
+    return word in TITLES or is_person_noun(word)
 
 
 def is_interface_label(form: str, occ: Occurrence) -> bool:
