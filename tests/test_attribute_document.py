@@ -205,3 +205,19 @@ def test_a_name_modifying_a_noun_lends_no_gender_to_the_person():
         "“My mistress sends word,” the envoy said.",
     ]
     assert paragraph_characters(paragraphs)["Quillane"].gender is Gender.UNKNOWN
+
+
+def test_a_label_inside_the_story_does_not_end_its_header():
+    # the header is the leading run of fields; "Platform Four: 6:10 a.m." comes after Tove's
+    # narration, so Tove is the story's, not a name written only in the header
+    scene = [
+        "Fandom: Night Trains",
+        "Rating: T",
+        "Tove Lindqvist climbed down from the carriage. Tove had one case. Tove was cold, and Tove wanted coffee.",
+        "Platform Four: 6:10 a.m.",
+        "A man was waiting under the clock.",
+        '"You are late," the man said.',
+        '"The train was slow," she said.',
+    ]
+    assert "Tove" in " ".join(paragraph_characters(scene))
+    assert dialogue_speakers(scene)[1].startswith("Tove")

@@ -77,6 +77,11 @@ class Document:
         return self.story.text
 
     @cached_property
+    def story_start(self) -> int:
+        """Where the story proper begins: after its leading header fields and notes (0 for none)."""
+        return max((p.end for p in self.paragraphs if p.front_matter), default=0)
+
+    @cached_property
     def narration_starts(self) -> list[int]:
         """Where each of :attr:`narration_spans` starts (for bisecting)."""
         return [start for start, _ in self.narration_spans]
@@ -123,18 +128,34 @@ _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
 
 
 def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
-    """Paragraphs before the story's first quotation that open on a header field or a note's
-    label (``Characters: Biscuit, Cal Whitaker``, ``A/N: Biscuit's real name is said once``):
-    the author speaking about the story, not its narration.
+    """Mark the header fields and author's notes that open a fan fiction (``Characters: ...``,
+    ``A/N: ...``): the leading run of labelled paragraphs before the first quotation, under at
+    most a title or byline line. A label after the story's narration has begun (``Pier Nine:
+    11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search.
 
     >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
     >>> _mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
     [True, True, False]
+    >>> paras = [Paragraph(0, 0, 0, 29), Paragraph(0, 1, 30, 43)]
+    >>> _mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."); [p.front_matter for p in paras]
+    [False, False]
     """
+    started = False
     for para in paragraphs:
-        if para.quotes:
+        label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
+        if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
             return
-        para.front_matter = bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
+        para.front_matter = label
+        started = started or label
+
+
+def _title_line(line: str) -> bool:
+    """A title or byline (``Tidewater``, ``by quietfox``): a short line of no full sentence.
+
+    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in.")
+    (True, False)
+    """
+    return len(line.split()) <= 12 and ". " not in line.strip()
 
 
 _WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Ratings?|Additional Tags|Summary|Disclaimer|Notes|A/N):\s")

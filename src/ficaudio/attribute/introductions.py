@@ -75,14 +75,14 @@ def full_name_first_given(doc: Document, index: int) -> str | None:
 
     >>> from types import SimpleNamespace
     >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
-    >>> doc = SimpleNamespace(text=t, paragraphs=[], segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> doc = SimpleNamespace(text=t, story_start=0, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
     >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
     ('Cordelia Vance', None)
     """
     m = _FULL_NAME_ALONE.match(doc.segments[index].text)
     if not m or not all(is_name_word(w) for w in m.group(1).split()):
         return None
-    before = doc.text[_story_start(doc):doc.segments[index].start]  # sliced only for a quotation that is a full name alone
+    before = doc.text[doc.story_start:doc.segments[index].start]  # sliced only for a quotation that is a full name alone
     return None if any(writes_word(before, w) for w in m.group(1).split()) else m.group(1)
 
 
@@ -139,11 +139,6 @@ def greeting_name(text: str, story_start: int, at: int, quote: str) -> str | Non
     return m.group(1)
 
 
-def _story_start(doc: Document) -> int:
-    """Where the story proper begins, after its header fields and notes (and a title line above them)."""
-    return max((p.end for p in doc.paragraphs if p.front_matter), default=0)
-
-
 def _person_before_full_stop(doc: Document, phrase: str) -> str | None:
     """``I'm Wes. I run the shop``: a sentence that ends on a person's name (one the roster
     knows, not ``Norwegian. This``) gives that name.
@@ -184,7 +179,7 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
-    story_start = _story_start(doc)
+    story_start = doc.story_start
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
         name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
