@@ -606,6 +606,12 @@ def test_who_sees_something_and_takes_it_is_no_onlooker(act):
     assert "Teo" not in conversation_before_last_line([*_GATE, f"Teo {act}.", '"Mine now."']).onlookers
 
 
+@pytest.mark.parametrize("look", ["watches the mules and wagons", "watches the barges and ferries go by", "stares at the carts and barrels"])
+def test_present_plural_nouns_after_and_are_no_act(look):
+    # in the present a plural noun ends in s like a verb: "the mules and wagons" is what Teo watches
+    assert conversation_before_last_line([*_GATE, f"Teo {look}.", '"Mine now."']).onlookers == {"Teo"}
+
+
 def test_who_watches_and_waits_is_still_an_onlooker():
     assert conversation_before_last_line([*_GATE, "Teo watched and waited.", '"Mine now."']).onlookers == {"Teo"}
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from re import Match
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
@@ -314,19 +315,39 @@ def watches(text: str, m: Mention) -> bool:
     >>> t = "Al watched and waited. Bo sees the key and takes it. Cy watched the ships and boats."
     >>> [watches(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Al", "Bo", "Cy")]
     [True, False, True]
+    >>> t = "Di watches the gulls and tides. Ed watches the boats and gulls come in."
+    >>> [watches(t, Mention(t.index(n), t.index(n) + 2, "name", n)) for n in ("Di", "Ed")]
+    [True, True]
     """
     seen = _WATCHES.match(text, m.end)
     if not seen:
         return False
     present = seen.group("verb").split()[0].endswith("s")  # sees, watches, looks on; not saw, looked on
     stop = _SENTENCE_STOP.search(text, seen.end())
-    return not any(_acts(word.group(1), present) for word in _AND_THEN.finditer(text, seen.end(), stop.start() if stop else len(text)))
+    return not any(_acts(text, word, present) for word in _AND_THEN.finditer(text, seen.end(), stop.start() if stop else len(text)))
 
 
-def _acts(word: str, present: bool) -> bool:
-    """Whether ``word``, after ``and``/``then``, is a verb of doing in the tense of the watching
-    (``sees ... and takes``, ``saw ... and took``; not a plural noun: ``watched the ships and boats``)."""
-    return word not in _STILL_WATCHING and looks_like_verb(word) and word.endswith("s") is present
+_PLURAL_BEFORE = letters.compile(r"[a-z]s\W*$")
+_OBJECT_AFTER = letters.compile(
+    r"\s+(?:the|a|an|his|her|their|my|our|your|its|this|that|it|him|them|me|us|you|to|into|onto|out|up|down"
+    r"|off|away|back|over|across|through|towards?|at|in|on|from|with)\b")
+
+
+def _acts(text: str, word: Match[str], present: bool) -> bool:
+    """Whether the word after ``and``/``then`` is a verb of doing in the tense of the watching
+    (``sees ... and takes``, ``saw ... and took``; not a plural noun: ``watched the ships and boats``).
+    In the present, after a plural noun (``watches the gulls and tides``), the word is a verb
+    only with an object or a preposition after it (``sees the keys and takes them``).
+
+    >>> t = "Bo watches the gulls and tides. Bo sees the keys and takes them."
+    >>> [_acts(t, m, True) for m in _AND_THEN.finditer(t)]
+    [False, True]
+    """
+    verb = word.group(1)
+    if verb in _STILL_WATCHING or not looks_like_verb(verb) or verb.endswith("s") is not present:
+        return False
+    continues_a_plural = present and _PLURAL_BEFORE.search(text, max(0, word.start() - 30), word.start())
+    return not continues_a_plural or bool(_OBJECT_AFTER.match(text, word.end()))
 
 
 _SILENT = letters.compile(
