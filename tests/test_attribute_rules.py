@@ -1059,3 +1059,23 @@ def test_a_name_called_in_a_line_repeated_in_single_marks_calls_nobody():
     # the skipper's words inside the story told call Rory, not anyone listening; the repeated
     # line's own apostrophes (don't) do not end it
     assert address_phrases("“So the skipper says, 'Aye, Rory. But the gulls don't get a share.'”") == []
+
+
+@pytest.mark.parametrize("quote", [
+    "“The sign over the door read ‘Welcome back, Ossian!’”",
+    "“Her note was just ‘Sorry, Ossian.’”",
+    "“He said, 'Round the back, Ossian.'”",  # a clipped opening, but said words to the end
+])
+def test_written_or_said_words_in_single_marks_call_nobody(quote):
+    # words written on a sign or a note are repeated words, not a call: no dialect mark shows
+    assert address_phrases(quote) == []
+
+
+def test_a_name_written_on_a_cake_is_not_the_next_speaker():
+    scene = [
+        "Wren and Ossian stood by the table. Pell came in with the cake.",
+        "“Who iced this?” Wren asked.",
+        "“I did. The top reads ‘Many happy returns, Ossian.’”",
+        "“It’s lovely.”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Ossian"

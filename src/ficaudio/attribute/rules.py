@@ -956,8 +956,10 @@ def _address_phrases(quote: str) -> tuple[str, ...]:
 _EMBEDDED = letters.compile(r"“[^“”]*”|(?<![\w’'])‘[^‘]*?’(?!\w)|(?<![\w'’])'(?=\w)(?:[^'\n]|(?<=\w)'(?=\w))*?(?<=[\w.,!?…—-])'(?!\w)")
 _INTRODUCES_WORDS = letters.compile(rf"(?:[,:]|\b(?:{'|'.join(sorted(SPEECH_VERBS | {'like', 'go', 'goes', 'went'}, key=len, reverse=True))}))\s*$", re.IGNORECASE)
 _INTRODUCER_REACH = 20  # a speech verb and the spaces after it: where the words it introduces begin
-_ELISION_OPENS = letters.compile(r"['‘’](?:em|im|er|ere|cause|tis|twas|til|bout|round)\b", re.IGNORECASE)
+_ELISION_OPENS = letters.compile(r"['‘’](?:em|im|ere|cause|tis|twas|til|bout|round)\b", re.IGNORECASE)
 """A word clipped at its front (``‘em``, ``’ere``, ``’cause``, ``’Tis``): the mark is an apostrophe, never an opening quote."""
+_CLIPPED_CLOSE = letters.compile(r"(?:\Bin|\ban|\bo|\bth)['’]$")
+"""A word clipped at its end (``waitin’``, ``an’``, ``o’``, ``th’``): the closing mark is an apostrophe."""
 
 
 @lru_cache(maxsize=16384)
@@ -973,11 +975,11 @@ def without_embedded_quotations(quote: str) -> str:
     >>> address_phrases("“And he says, 'Aye, Tom. Don't you fret.'”")  # a repeated line's own apostrophes
     []
 
-    Single quotation marks are also apostrophes: a single-quoted stretch is words repeated only
-    where a comma, a colon or a speech verb leads into it and it does not open on a clipped word
-    (``‘em``, ``’ere``), or where it is one word quoted as a word (``Don’t ‘Tom’ me.``); else
-    its marks are a dialect's dropped letters (``‘Ello, Tom, I’ve been waitin’ ages.``, ``‘Ello,
-    Tom, an’ how are yeh?``, ``I told ‘em, Tom, I’m goin’.``).
+    Single quotation marks are also apostrophes: a single-quoted stretch is words repeated
+    (said, written: ``The top reads ‘Happy birthday, Tom.’``; one word: ``Don’t ‘Tom’ me.``)
+    unless it opens or closes on a clipped word, the marks of a dialect's dropped letters
+    (``‘Ello, Tom, I’ve been waitin’ ages.``, ``‘Ello, Tom, an’ how are yeh?``, ``I told ‘em,
+    Tom, I’m goin’.``; see ``_dialect_marks``).
 
     >>> address_phrases("“‘Ello, Tom, I’ve been waitin’ ages.”"), address_phrases("“’Tis you, Tom, come in, I was expectin’ you.”")
     (['Tom'], ['Tom'])
@@ -992,10 +994,28 @@ def without_embedded_quotations(quote: str) -> str:
 
 def _blank_repeated(inner: str, m: re.Match[str]) -> str:
     """The repeated words ``m`` blanked, or kept where single marks are only apostrophes."""
-    introduced = _INTRODUCES_WORDS.search(inner, max(0, m.start() - _INTRODUCER_REACH), m.start())
-    word = not any(c.isspace() for c in m.group())  # a word quoted as a word: ``Don’t ‘Tom’ me``
-    repeated = m.group()[0] == "“" or ((introduced or word) and not _ELISION_OPENS.match(m.group()))
-    return " " * len(m.group()) if repeated else m.group()
+    return m.group() if m.group()[0] != "“" and _dialect_marks(inner, m) else " " * len(m.group())
+
+
+def _dialect_marks(inner: str, m: re.Match[str]) -> bool:
+    """Whether a single-quoted stretch's marks are a dialect's dropped letters: it opens on a
+    clipped word (``waitin’``, ``an’``), or opens on one (``‘em``, ``’Tis``) or ends a lower-case
+    word with the sentence going on (``the twins’ pony``) and is not words a speech verb, a
+    comma or a colon leads into that run to the quotation's end (``He said, 'Round the back.'``).
+    Written words are repeated words: ``The banner read ‘Welcome home, Tom!’``.
+
+    >>> t = "The card read ‘Love always, Tom.’"; _dialect_marks(t, _EMBEDDED.search(t))
+    False
+    >>> t = "‘Ello, Tom, an’ how are yeh?"; _dialect_marks(t, _EMBEDDED.search(t))
+    True
+    """
+    stretch, after = m.group(), inner[m.end():]
+    if _CLIPPED_CLOSE.search(stretch):
+        return True
+    if _INTRODUCES_WORDS.search(inner, max(0, m.start() - _INTRODUCER_REACH), m.start()) and not any(c.isalpha() for c in after):
+        return False
+    goes_on = " " in stretch and stretch[-2:-1].islower() and any(c.isalpha() for c in after)  # not one word: ``Don’t ‘Tom’ me``
+    return bool(_ELISION_OPENS.match(stretch)) or goes_on
 
 
 _NOT_A_TITLES_STOP = "".join(rf"(?<!\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES))  # after the stop: cheap class first
