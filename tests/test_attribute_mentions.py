@@ -198,3 +198,9 @@ def test_a_stammered_name_is_the_name():
     # "H-Hayden-senpai!": the stammer starts the name over; a double name stays whole
     text = '"H-Hayden-senpai!" Then K-K-Kit waved at Jean-Luc.'
     assert [r.form for r in name_runs(words(text), text)] == ["Hayden", "Kit", "Jean-Luc"]
+
+
+def test_a_double_name_with_a_short_first_part_is_no_stammer():
+    # "Eva-Evelyn" and "Bo-Bonnie" are names in two parts; "E-Evelyn" and "Bo-Bo-Bonnie" stammer
+    text = "Then Eva-Evelyn waved at Bo-Bonnie. Later E-Evelyn saw Bo-Bo-Bonnie."
+    assert [r.form for r in name_runs(words(text), text)] == ["Eva-Evelyn", "Bo-Bonnie", "Evelyn", "Bonnie"]

@@ -294,17 +294,19 @@ def _make_run(run: list[Word]) -> NameRun:
 
 def unstammered(word: str) -> str:
     """A stammered name is the name: each piece before the last hyphen only starts the word
-    after it over (``H-Hayami``, ``K-K-Kit``, ``Ma-Marisol`` -> ``Hayami``, ``Kit``,
-    ``Marisol``); a double name's first part is no start of its second (``Jean-Luc``,
-    ``Mary-Kate``).
+    after it over, one letter or a start said twice (``H-Hayami``, ``K-K-Kit``,
+    ``Ma-Ma-Marisol`` -> ``Hayami``, ``Kit``, ``Marisol``); a double name's first part is no
+    start of its second (``Jean-Luc``, ``Mary-Kate``), or a name of its own written once
+    before it (``Ana-Anabel``, ``Li-Lian``).
 
-    >>> [unstammered(w) for w in ("H-Hayami", "K-K-Kit", "Ma-Marisol", "Jean-Luc", "Anne-Annette")]
-    ['Hayami', 'Kit', 'Marisol', 'Jean-Luc', 'Anne-Annette']
+    >>> [unstammered(w) for w in ("H-Hayami", "K-K-Kit", "Ma-Ma-Marisol", "Jean-Luc", "Anne-Annette", "Ana-Anabel", "Li-Lian")]
+    ['Hayami', 'Kit', 'Marisol', 'Jean-Luc', 'Anne-Annette', 'Ana-Anabel', 'Li-Lian']
     """
     if "-" not in word:
         return word
     *starts, name = word.split("-")
-    if all(0 < len(s) < len(name) and len(s) <= 3 and name.lower().startswith(s.lower()) for s in starts):
+    said_over = len(starts) > 1 or len(starts[0]) == 1
+    if said_over and all(0 < len(s) < len(name) and len(s) <= 3 and name.lower().startswith(s.lower()) for s in starts):
         return name
     return word
 
