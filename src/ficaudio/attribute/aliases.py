@@ -700,11 +700,18 @@ def join_clipped_names(roster: Roster) -> None:
     >>> join_clipped_names(r); [p.name for p in r.people], sorted(sophia.forms)
     (['Miss Sophia Farrant'], ['Sophia Farrant', 'Sophy'])
     """
+    heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
         short = person in roster.people and _is_bare_given_name(person) and person.name.isalpha()
-        owners = [p for p in roster.people if p is not person and _cut_from(person.name, p)] if short else []
+        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
         if len(owners) == 1 and _may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
+            heads[id(owners[0])] = _word_heads(owners[0])
+
+
+def _word_heads(person: Person) -> set[str]:
+    """The first two letters of every word of a person's forms (a quick test before :func:`_cut_from`)."""
+    return {word[:2] for form in person.forms for word in form.split()}
 
 
 def _cut_from(name: str, owner: Person) -> bool:
