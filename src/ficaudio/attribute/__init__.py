@@ -5,7 +5,7 @@ and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), the
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
 :mod:`.conversation` across turns, :mod:`.calls` the voice on a phone's line); self-introductions
 (:mod:`.introductions`) give their lines to the one named, and a second pass (:mod:`.alternation`) revises guessed turns
-from the anchored turns after them as well as before; then self-introductions
+from the anchored turns after them as well as before; then the names people give (:mod:`.introductions`)
 and the narrator's name (:mod:`.narrator`) rename speakers. Every line records the rule that decided it.
 """
 

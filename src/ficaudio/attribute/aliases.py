@@ -1185,7 +1185,7 @@ def join_parent_named_next(doc: Document) -> None:
     named person too. Not when the first sentence names anyone else, nor when the name was met
     before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
     """
-    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    header_end = _fields_end(doc.text)
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
@@ -1202,6 +1202,11 @@ def join_parent_named_next(doc: Document) -> None:
                 doc.roster.index(noun, named, force=True)
 
 
+def _fields_end(text: str) -> int:
+    """The end of the line of the last ``Key: value`` field in a work's first 3,000 characters (0 for none)."""
+    return max((_line_end(text, m.start()) for m in _HEADER_FIELD.finditer(text[:3000])), default=0)
+
+
 _LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
 _SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
 
@@ -1214,7 +1219,7 @@ def index_description_named_next(doc: Document) -> None:
     story introduces the description by name. Every ``the new intern`` is Amadi, and so is
     ``the intern`` when it names no one else. Not when the sentence describes two people.
     """
-    header_end = max((_line_end(doc.text, m.start()) for m in _HEADER_FIELD.finditer(doc.text[:3000])), default=0)
+    header_end = _fields_end(doc.text)
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _LABELLED_NAME.finditer(doc.text, start, end):

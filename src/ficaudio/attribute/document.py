@@ -79,7 +79,7 @@ class Document:
     @cached_property
     def story_start(self) -> int:
         """Where the story proper begins: after its leading header fields and notes (0 for none)."""
-        return max((p.end for p in self.paragraphs if p.front_matter), default=0)
+        return front_matter_end(self.paragraphs)
 
     @cached_property
     def narration_starts(self) -> list[int]:
@@ -171,7 +171,12 @@ def header_end(paragraphs: list[Paragraph], text: str) -> int:
     (15, 0)
     """
     front = [p for p in paragraphs if p.front_matter]
-    return front[-1].end if any(_WORK_FIELD.match(text, p.start, p.end) for p in front) else 0
+    return front_matter_end(paragraphs) if any(_WORK_FIELD.match(text, p.start, p.end) for p in front) else 0
+
+
+def front_matter_end(paragraphs: list[Paragraph]) -> int:
+    """The end of the last header or note paragraph (:func:`_mark_front_matter`), 0 for none."""
+    return max((p.end for p in paragraphs if p.front_matter), default=0)
 
 
 def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: int) -> None:

@@ -998,7 +998,7 @@ def _blank_repeated(inner: str, m: re.Match[str]) -> str:
 
 
 def _dialect_marks(inner: str, m: re.Match[str]) -> bool:
-    """Whether a single-quoted stretch's marks are a dialect's dropped letters: it opens on a
+    """Whether a single-quoted stretch's marks are a dialect's dropped letters: it closes on a
     clipped word (``waitin’``, ``an’``), or opens on one (``‘em``, ``’Tis``) or ends a lower-case
     word with the sentence going on (``the twins’ pony``) and is not words a speech verb, a
     comma or a colon leads into that run to the quotation's end (``He said, 'Round the back.'``).
