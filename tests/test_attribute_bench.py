@@ -129,6 +129,13 @@ STORY_FLOORS = [
     ("tattoo_parlour", 94, 0.69),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged
     ("time_loop", 99, 0.80),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person)
     ("witch_coven", 100, 0.65),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged
+    # round 37's blind set (bench/heldout then), read and moved here in round 38
+    ("boarding_house", 90, 0.74),  # round 37 blind: 67/90 = 0.744 at its start and its end
+    ("lighthouse_keeper", 89, 0.61),  # round 37 blind: 55/89 = 0.618 at its start and its end
+    ("masquerade_court", 99, 0.69),  # round 37 blind: 69/99 = 0.697 at its start and its end
+    ("road_trip", 97, 0.74),  # round 37 blind: 72/97 = 0.742 at its start and its end
+    ("spy_debrief", 98, 0.79),  # round 37 blind: 78/98 = 0.796 at its start and its end
+    ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
 ]
 
 
@@ -137,16 +144,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 37: 419 and 451 of 573 at
-    its start, 420 and 452 at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 573
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 420
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 452
 
 
 def test_the_validation_set_does_not_drop():
