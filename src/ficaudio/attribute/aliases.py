@@ -20,6 +20,7 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
+from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
 from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
@@ -172,7 +173,6 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
 
 
 _HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
-CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
 def writes_word(text: str, word: str) -> bool:
@@ -184,7 +184,7 @@ def writes_word(text: str, word: str) -> bool:
     return search_where_written(re.compile(rf"\b{re.escape(word)}\b"), text, word) is not None
 
 
-def join_header_cast(roster: Roster, text: str) -> None:
+def join_header_cast(roster: Roster, text: str, header: Header) -> None:
     """A fan fiction's header lists its characters by their full names (``Characters: Priya
     Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes, by
     it or by a name already joined to it (``Clem`` for ``Clementine Ashby``), is a character the
@@ -195,12 +195,10 @@ def join_header_cast(roster: Roster, text: str) -> None:
 
     Scenes: tests/test_attribute_aliases.py.
     """
-    header = text[:3000]
-    if not (cast := CAST_FIELD.search(header)):
+    if not (listed := header.cast_names(text)):
         return
-    fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
-    body = text[_line_end(header, fields[-1]):] if fields else text
-    listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
+    fields = [m.start() for m in _HEADER_FIELD.finditer(text[:3000])]
+    body = text[_line_end(text[:3000], fields[-1]):] if fields else text
     listed_words = {w for n in listed for w in n.split()}
     unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split()) and not _written_person(roster.lookup(n), body)]
     unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
@@ -216,12 +214,9 @@ def join_header_cast(roster: Roster, text: str) -> None:
                 roster.index(form, people[0], force=True)
 
 
-_HEADING_LINE = letters.compile(r"^(?:Chapter|CHAPTER)\s+(?:\d+|[IVXLC]+|[A-Z][a-z]+)\b[^\n]{0,80}$", re.M)
-
-
-def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header_end: int) -> None:
-    """A work's header and headings name titles, not people: a name written only before
-    ``header_end`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
+def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header: Header) -> None:
+    """A work's header and headings name titles, not people: a name written only in the
+    ``header`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
     and its characters belong to ...``) or in a chapter heading (``Chapter 3: Eight Counts``)
     is a fandom, a title or a place, and gets no voice. A name the header's ``Characters:``
     field lists is a person though the story never writes it (a narrator's own name).
@@ -230,14 +225,13 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
     >>> t = "Fandom: Lanternwake\\nCharacters: Ana Ruiz\\nChapter 1: Sea Glass\\nAna waved."
     >>> r = Roster()
     >>> for n in ("Lanternwake", "Sea Glass", "Ana Ruiz", "Ana"): _ = r.add(Person(n, Counter({n: 1})), [n])
-    >>> drop_header_only_names(r, name_runs(words(t), t), t, t.index("Chapter")); [p.name for p in r.people]
+    >>> drop_header_only_names(r, name_runs(words(t), t), t, Header(40, True, (32, 40), ((41, 61),))); [p.name for p in r.people]
     ['Ana Ruiz', 'Ana']
     """
-    if not header_end:
+    if not header.work:
         return
-    cast = CAST_FIELD.search(text, 0, header_end)
-    headings = [(m.start(), m.end()) for m in _HEADING_LINE.finditer(text, header_end)]
-    in_story = [_in_body(r.start, header_end, headings) or bool(cast) and cast.start(1) <= r.start < cast.end(1) for r in runs]
+    cast = header.cast or (0, 0)
+    in_story = [_in_body(r.start, header) or cast[0] <= r.start < cast[1] for r in runs]
     unseen = {id(p): p for r, seen in zip(runs, in_story) if not seen and (p := roster.resolve(r)) and not p.known}
     for r, seen in zip(runs, in_story):
         if not unseen:
@@ -248,8 +242,8 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
         roster.remove(person)
 
 
-def _in_body(at: int, header_end: int, headings: list[tuple[int, int]]) -> bool:
-    return at >= header_end and not any(start <= at < end for start, end in headings)
+def _in_body(at: int, header: Header) -> bool:
+    return at >= header.end and not any(start <= at < end for start, end in header.headings)
 
 
 def _written_person(person: Person | None, body: str) -> bool:

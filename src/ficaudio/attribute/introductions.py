@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
+from ficaudio.attribute.aliases import MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
@@ -354,14 +354,14 @@ def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dic
 
     >>> from types import SimpleNamespace
     >>> from ficaudio.attribute.characters import Roster
-    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster())
+    >>> from ficaudio.attribute.header import Header
+    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster(), header=Header(45, True, (12, 45)))
     >>> header_title_named(doc, {3: decided("the Keeper-of-Accord", "description_tag")}, {})
     {'the Keeper-of-Accord': 'Ysse'}
     """
-    cast = CAST_FIELD.search(doc.text[:3000])
     described = {d.speaker.lower(): d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
     renames: dict[str, str] = {}
-    for listed in (n.split() for n in cast.group(1).split(",")) if cast else ():
+    for listed in (n.split() for n in doc.header.cast_names(doc.text)):
         for k in range(1, len(listed)):
             if speaker := described.get("the " + " ".join(listed[:k]).lower()):
                 name = " ".join(listed[k:])
