@@ -172,7 +172,6 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
             join_person(roster, smaller, larger)
 
 
-_HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
 
 
 def writes_word(text: str, word: str) -> bool:
@@ -197,8 +196,7 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
     """
     if not (listed := header.cast_names(text)):
         return
-    fields = [m.start() for m in _HEADER_FIELD.finditer(text[:3000])]
-    body = text[_line_end(text[:3000], fields[-1]):] if fields else text
+    body = text[header.end:]
     listed_words = {w for n in listed for w in n.split()}
     unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split()) and not _written_person(roster.lookup(n), body)]
     unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
@@ -250,11 +248,6 @@ def _written_person(person: Person | None, body: str) -> bool:
     """Whether the story writes a person by one of their names (a listed ``Clementine Ashby``
     already joined to the ``Clem`` of the story is no one the story calls otherwise)."""
     return person is not None and any(writes_word(body, f) for f in person.forms if " " not in f)
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _listed_gender(full_name: str) -> Gender:
@@ -1179,7 +1172,7 @@ def join_parent_named_next(doc: Document) -> None:
     named person too. Not when the first sentence names anyone else, nor when the name was met
     before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
     """
-    header_end = _fields_end(doc.text)
+    header_end = doc.header.end
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
@@ -1196,11 +1189,6 @@ def join_parent_named_next(doc: Document) -> None:
                 doc.roster.index(noun, named, force=True)
 
 
-def _fields_end(text: str) -> int:
-    """The end of the line of the last ``Key: value`` field in a work's first 3,000 characters (0 for none)."""
-    return max((_line_end(text, m.start()) for m in _HEADER_FIELD.finditer(text[:3000])), default=0)
-
-
 _LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
 _SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
 
@@ -1213,7 +1201,7 @@ def index_description_named_next(doc: Document) -> None:
     story introduces the description by name. Every ``the new intern`` is Amadi, and so is
     ``the intern`` when it names no one else. Not when the sentence describes two people.
     """
-    header_end = _fields_end(doc.text)
+    header_end = doc.header.end
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _LABELLED_NAME.finditer(doc.text, start, end):
