@@ -223,10 +223,10 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
     >>> t = "Fandom: Lanternwake\\nCharacters: Ana Ruiz\\nChapter 1: Sea Glass\\nAna waved."
     >>> r = Roster()
     >>> for n in ("Lanternwake", "Sea Glass", "Ana Ruiz", "Ana"): _ = r.add(Person(n, Counter({n: 1})), [n])
-    >>> drop_header_only_names(r, name_runs(words(t), t), t, Header(40, True, (32, 40), ((41, 61),))); [p.name for p in r.people]
+    >>> drop_header_only_names(r, name_runs(words(t), t), t, Header(40, (32, 40), ((41, 61),))); [p.name for p in r.people]
     ['Ana Ruiz', 'Ana']
     """
-    if not header.work:
+    if not header.end:
         return
     cast = header.cast or (0, 0)
     in_story = [_in_body(r.start, header) or cast[0] <= r.start < cast[1] for r in runs]

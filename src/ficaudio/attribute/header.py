@@ -17,7 +17,7 @@ from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
-_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Ratings?|Additional Tags|Summary|Disclaimer|Notes|A/N):\s")
+_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes|A/N|Author|Word Count|Words|Chapters|Series):\s")
 
 
 class _Block(Protocol):
@@ -30,20 +30,17 @@ class _Block(Protocol):
 @dataclass(frozen=True)
 class Header:
     """``end``: where the story proper begins, after the leading header fields and notes (0 for
-    none); ``work``: whether one of them is a work's field (``Fandom:``, ``Characters:``,
-    ``A/N:``; a novel's ``Imprimis: I am a man ...`` opens on a label, but is narration);
-    ``cast``: the span of the ``Characters:`` field's list, when the header has one;
+    none); ``cast``: the span of the ``Characters:`` field's list, when the header has one;
     ``headings``: the spans of the chapter headings after it (``Chapter 3: Eight Counts``)."""
 
     end: int = 0
-    work: bool = False
     cast: tuple[int, int] | None = None
     headings: tuple[tuple[int, int], ...] = ()
 
     def cast_names(self, text: str) -> list[str]:
         """The names the ``Characters:`` field lists, in order.
 
-        >>> Header(40, True, (12, 20)).cast_names("Characters: Tess, Jo\\nTess laughed.")
+        >>> Header(40, (12, 20)).cast_names("Characters: Tess, Jo\\nTess laughed.")
         ['Tess', 'Jo']
         """
         return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
@@ -51,21 +48,27 @@ class Header:
 
 def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     """Mark the header's paragraphs (:func:`mark_front_matter`) and read where it ends and what
-    its ``Characters:`` field lists.
+    its ``Characters:`` field lists. Labelled paragraphs make a header only when one of them is
+    a work's field (``Fandom:``, ``Characters:``, ``A/N:``): a novel's ``Imprimis: I am a man
+    ...`` or ``Chapter I: The Bertolini`` opens on a label, but is the story.
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> t = "Fandom: Tideway\\nCharacters: Nell, Kit\\nNell laughed."
     >>> read_header([Paragraph(0, 0, 0, 15), Paragraph(0, 1, 16, 38), Paragraph(0, 2, 39, 52)], t)
-    Header(end=38, work=True, cast=(28, 38), headings=())
-    >>> read_header([Paragraph(0, 0, 0, 14), Paragraph(0, 1, 15, 28)], "Imprimis: I am\\nNell laughed.")
-    Header(end=14, work=False, cast=None, headings=())
+    Header(end=38, cast=(28, 38), headings=())
+    >>> paras = [Paragraph(0, 0, 0, 14), Paragraph(0, 1, 15, 28)]
+    >>> read_header(paras, "Imprimis: I am\\nNell laughed."), paras[0].front_matter
+    (Header(end=0, cast=None, headings=()), False)
     """
     mark_front_matter(paragraphs, text)
     front = [p for p in paragraphs if p.front_matter]
-    end = max((p.end for p in front), default=0)
+    if not any(_WORK_FIELD.match(text, p.start, p.end) for p in front):
+        for para in front:
+            para.front_matter = False
+        return Header()
+    end = front[-1].end
     cast = CAST_FIELD.search(text, 0, end)
-    work = any(_WORK_FIELD.match(text, p.start, p.end) for p in front)
-    return Header(end, work, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)) if work else ())
+    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)))
 
 
 def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> None:

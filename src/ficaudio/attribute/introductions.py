@@ -355,7 +355,7 @@ def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dic
     >>> from types import SimpleNamespace
     >>> from ficaudio.attribute.characters import Roster
     >>> from ficaudio.attribute.header import Header
-    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster(), header=Header(45, True, (12, 45)))
+    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster(), header=Header(45, (12, 45)))
     >>> header_title_named(doc, {3: decided("the Keeper-of-Accord", "description_tag")}, {})
     {'the Keeper-of-Accord': 'Ysse'}
     """
