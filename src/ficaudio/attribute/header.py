@@ -96,6 +96,8 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> None:
 
 def _title_line(line: str) -> bool:
     """A title or byline (``Tidewater``, ``by quietfox``): a short line of no full sentence.
+    Looser than parse's ``is_title_like`` on purpose: a label must follow it, and AO3 titles are
+    often lower case (``blueprints for a city nobody will live in``).
 
     >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in.")
     (True, False)
