@@ -1467,3 +1467,23 @@ def test_a_family_name_after_any_article_is_not_the_name_alone():
     t = "Ito Mei and Ito Ren came in. An Ito never forgets."
     aliases.drop_family_names(r, name_runs(words(t), t), [], t)
     assert [p.name for p in r.people] == ["Mei", "Ren"]
+
+
+_RANK_THEN_A_WORD = [
+    "Sergeant Okafor waved the squad forward. Mills ran to the wall. The order was understood; they were moving.",
+    '"Cover the door, Mills."',
+    '"Yes, Sgt. Understood."',
+    '"Go, go!" Okafor said.',
+    '"On it, Sgt. Moving!"',
+    "Mills ran for the door, and Okafor followed him.",
+]
+
+
+def test_a_rank_said_alone_before_the_next_sentence_is_no_person_with_that_word():
+    # ``Sgt. Understood`` is the rank called, then a sentence: the story writes ``understood``
+    # and ``moving`` in lower case, so there is no Sgt Understood or Sgt Moving, and the calls
+    # go to the one who bears the rank
+    characters = paragraph_characters(_RANK_THEN_A_WORD)
+    assert set(characters) == {"Mills", "Okafor"}
+    assert "Sgt Understood" in characters["Okafor"].aliases
+

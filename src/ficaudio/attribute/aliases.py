@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
-from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import BOUND_TITLES, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, SHORT_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -964,6 +964,32 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
 
 
 _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+
+
+def split_rank_from_word(roster: Roster, text: str, lower_words: Counter) -> None:
+    """A rank said alone and written short, then a word that opens the next sentence
+    (``"Thanks, Prof. Seriously."``, ``"Yes, Sgt. Understood."``) is no person ``Prof
+    Seriously``: where the text writes that word in lower case elsewhere (``seriously``) and
+    capitalised only after the rank, and it is no given name, the person is the bare rank
+    (``Prof``), which :func:`join_bare_titles` gives to its one bearer (``Professor Adeyemi``)
+    and :func:`drop_spoken_clips` drops when nobody bears it. ``Lt. Manning``, a word the text
+    never writes in lower case, stays a name.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); p = r.add(Person("Prof Seriously", Counter({"Prof Seriously": 1})), ["Prof Seriously", "Seriously"])
+    >>> split_rank_from_word(r, '"Thanks, Prof. Seriously." I was serious.', Counter(seriously=1)); [p.name for p in r.people]
+    ['Prof']
+    """
+    for person in list(roster.people):
+        rank, _, word = person.name.partition(" ")
+        if person.known or rank.lower() not in _SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
+            continue
+        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(re.findall(rf"\b{re.escape(rank)}\.\s+{re.escape(word)}\b", text)):
+            bare = roster.lookup(rank) or roster.add(Person(rank, Counter()), [rank])
+            join_person(roster, person, bare)
+
+
+_SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES  # ``Prof``, ``Sgt``, ``Capt``: ranks called alone as well as before a name
 
 
 def join_bare_titles(roster: Roster) -> None:
