@@ -695,6 +695,36 @@ def test_two_unlisted_people_of_one_gender_take_no_listed_name():
     assert "Oscar" not in {a for c in characters.values() for a in c.aliases}
 
 
+def test_a_line_shaped_like_a_field_inside_the_story_is_no_header():
+    # ``Felix: where r u`` is a text message in the story, not a header field: the Oscar Lindgren
+    # written before it is written by the story, so Moose takes no listed name
+    scene = [*_HEADER_CAST[:2], "Nadia had been in the lab since noon. Oscar Lindgren had gone home at six, as he always did.",
+             "Felix: where r u", *_HEADER_CAST[3:]]
+    moose = paragraph_characters(scene)["Moose"]
+    assert "Oscar" not in moose.aliases and "Oscar Lindgren" not in moose.aliases
+
+
+_NEIGHBOUR_MET_BEFORE_A_TEXT = [
+    "Daniel Seo, who ran the shop next door, waved to Mina from his porch.",
+    '"Evening, Mina," Daniel said.',
+    "Jae: home late, save me food",
+    "Mina set the table for four.",
+    "At the head of the table, her father folded his newspaper. Daniel Seo had complained about their fence again.",
+    '"Can I go out after dinner?" Mina asked.',
+    '"Homework first," her father said.',
+    'Jae came in and dropped his bag. "Told you. If you ask, Dad says no."',
+]
+
+
+def test_a_name_met_before_a_text_message_is_met_before():
+    # Daniel Seo was met in the first paragraph; the ``Jae: ...`` text below it is no header,
+    # so the sentence after ``her father`` does not introduce him as the father
+    from attribute_scenes import paragraph_story
+    from ficaudio.attribute.document import build_document
+    story, segments = paragraph_story(_NEIGHBOUR_MET_BEFORE_A_TEXT)
+    assert build_document(story, segments, []).roster.lookup("father") is None
+
+
 _PARENT_INTRODUCED = [
     "Mina set the table for four. Her brother Jae was late again.",
     "At the head of the table, her father folded his newspaper. Daniel Seo had run the shop on the corner for twenty years.",
@@ -1437,3 +1467,23 @@ def test_a_family_name_after_any_article_is_not_the_name_alone():
     t = "Ito Mei and Ito Ren came in. An Ito never forgets."
     aliases.drop_family_names(r, name_runs(words(t), t), [], t)
     assert [p.name for p in r.people] == ["Mei", "Ren"]
+
+
+_RANK_THEN_A_WORD = [
+    "Sergeant Okafor waved the squad forward. Mills ran to the wall. The order was understood; they were moving.",
+    '"Cover the door, Mills."',
+    '"Yes, Sgt. Understood."',
+    '"Go, go!" Okafor said.',
+    '"On it, Sgt. Moving!"',
+    "Mills ran for the door, and Okafor followed him.",
+]
+
+
+def test_a_rank_said_alone_before_the_next_sentence_is_no_person_with_that_word():
+    # ``Sgt. Understood`` is the rank called, then a sentence: the story writes ``understood``
+    # and ``moving`` in lower case, so there is no Sgt Understood or Sgt Moving, and the calls
+    # go to the one who bears the rank
+    characters = paragraph_characters(_RANK_THEN_A_WORD)
+    assert set(characters) == {"Mills", "Okafor"}
+    assert "Sgt Understood" in characters["Okafor"].aliases
+

@@ -700,3 +700,13 @@ def test_a_line_backfilled_from_a_name_answer_is_no_earlier_line_of_theirs():
     assert _spoke_before(decisions, "Milo Hart", 7)
     assert not _spoke_before(decisions, "Milo Hart", 7, unless="alternation_backfill")
     assert _spoke_before(decisions, "Cass", 7, unless="alternation_backfill")
+
+
+def test_a_word_stressed_in_capitals_after_im_is_no_name_given():
+    # ``I'm TRYING to--`` stresses a word; it introduces no one called TRYING
+    from types import SimpleNamespace
+    from ficaudio.attribute.characters import Roster
+    from ficaudio.attribute.introductions import introduced_name
+    doc = SimpleNamespace(roster=Roster())
+    assert introduced_name(doc, "\u201cI'm TRYING to\u2014\u201d") is None
+    assert introduced_name(doc, "\u201cI'm Ysolde.\u201d") == "Ysolde"

@@ -76,3 +76,11 @@ def test_a_note_giving_the_readers_pronouns_gives_their_gender():
     assert _reader("Reader-Insert", noted).gender is Gender.MALE
     assert tagged_reader_gender("Note: the reader uses they / them.")[0] is Gender.UNKNOWN
     assert tagged_reader_gender("She/her pronouns for Mara; the reader is anyone.") is None
+
+
+def test_only_the_header_tags_the_reader_not_a_closing_note():
+    # a short work's closing note promises the next one's reader: the tags are the header's
+    # (Header.end), not whatever lies in the text's first 3,000 characters
+    scene = [*FERRY, "A/N: next week's is a Male!Reader, as promised!"]
+    assert _reader("Fluff", scene).gender is Gender.UNKNOWN
+    assert _reader("Female Reader", scene).gender is Gender.FEMALE

@@ -20,8 +20,9 @@ from itertools import permutations
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
+from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
-from ficaudio.attribute.lexicon import GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import BOUND_TITLES, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, SHORT_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -171,8 +172,6 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
             join_person(roster, smaller, larger)
 
 
-_HEADER_FIELD = letters.compile(r"^(?:[A-Z][\w'’]*\s?){1,3}:\s", re.M)
-CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 
 
 def writes_word(text: str, word: str) -> bool:
@@ -184,7 +183,7 @@ def writes_word(text: str, word: str) -> bool:
     return search_where_written(re.compile(rf"\b{re.escape(word)}\b"), text, word) is not None
 
 
-def join_header_cast(roster: Roster, text: str) -> None:
+def join_header_cast(roster: Roster, text: str, header: Header) -> None:
     """A fan fiction's header lists its characters by their full names (``Characters: Priya
     Raman, Juniper Vasquez, Marcus Delacroix``); a listed name the story itself never writes, by
     it or by a name already joined to it (``Clem`` for ``Clementine Ashby``), is a character the
@@ -195,12 +194,9 @@ def join_header_cast(roster: Roster, text: str) -> None:
 
     Scenes: tests/test_attribute_aliases.py.
     """
-    header = text[:3000]
-    if not (cast := CAST_FIELD.search(header)):
+    if not (listed := header.cast_names(text)):
         return
-    fields = [m.start() for m in _HEADER_FIELD.finditer(header)]
-    body = text[_line_end(header, fields[-1]):] if fields else text
-    listed = [n.strip() for n in cast.group(1).split(",") if n.strip()]
+    body = text[header.end:]
     listed_words = {w for n in listed for w in n.split()}
     unwritten = [n for n in listed if all(is_name_word(w) and not writes_word(body, w) for w in n.split()) and not _written_person(roster.lookup(n), body)]
     unlisted = [p for p in roster.people if not (p.known or p.title or p.name.lower() in KIN_NAMES) and p.gender is not Gender.UNKNOWN
@@ -216,12 +212,9 @@ def join_header_cast(roster: Roster, text: str) -> None:
                 roster.index(form, people[0], force=True)
 
 
-_HEADING_LINE = letters.compile(r"^(?:Chapter|CHAPTER)\s+(?:\d+|[IVXLC]+|[A-Z][a-z]+)\b[^\n]{0,80}$", re.M)
-
-
-def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header_end: int) -> None:
-    """A work's header and headings name titles, not people: a name written only before
-    ``header_end`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
+def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header: Header) -> None:
+    """A work's header and headings name titles, not people: a name written only in the
+    ``header`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
     and its characters belong to ...``) or in a chapter heading (``Chapter 3: Eight Counts``)
     is a fandom, a title or a place, and gets no voice. A name the header's ``Characters:``
     field lists is a person though the story never writes it (a narrator's own name).
@@ -230,14 +223,13 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
     >>> t = "Fandom: Lanternwake\\nCharacters: Ana Ruiz\\nChapter 1: Sea Glass\\nAna waved."
     >>> r = Roster()
     >>> for n in ("Lanternwake", "Sea Glass", "Ana Ruiz", "Ana"): _ = r.add(Person(n, Counter({n: 1})), [n])
-    >>> drop_header_only_names(r, name_runs(words(t), t), t, t.index("Chapter")); [p.name for p in r.people]
+    >>> drop_header_only_names(r, name_runs(words(t), t), t, Header(40, (32, 40), ((41, 61),))); [p.name for p in r.people]
     ['Ana Ruiz', 'Ana']
     """
-    if not header_end:
+    if not header.end:
         return
-    cast = CAST_FIELD.search(text, 0, header_end)
-    headings = [(m.start(), m.end()) for m in _HEADING_LINE.finditer(text, header_end)]
-    in_story = [_in_body(r.start, header_end, headings) or bool(cast) and cast.start(1) <= r.start < cast.end(1) for r in runs]
+    cast = header.cast or (0, 0)
+    in_story = [_in_body(r.start, header) or cast[0] <= r.start < cast[1] for r in runs]
     unseen = {id(p): p for r, seen in zip(runs, in_story) if not seen and (p := roster.resolve(r)) and not p.known}
     for r, seen in zip(runs, in_story):
         if not unseen:
@@ -248,19 +240,14 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
         roster.remove(person)
 
 
-def _in_body(at: int, header_end: int, headings: list[tuple[int, int]]) -> bool:
-    return at >= header_end and not any(start <= at < end for start, end in headings)
+def _in_body(at: int, header: Header) -> bool:
+    return at >= header.end and not any(start <= at < end for start, end in header.headings)
 
 
 def _written_person(person: Person | None, body: str) -> bool:
     """Whether the story writes a person by one of their names (a listed ``Clementine Ashby``
     already joined to the ``Clem`` of the story is no one the story calls otherwise)."""
     return person is not None and any(writes_word(body, f) for f in person.forms if " " not in f)
-
-
-def _line_end(text: str, at: int) -> int:
-    end = text.find("\n", at)
-    return len(text) if end < 0 else end
 
 
 def _listed_gender(full_name: str) -> Gender:
@@ -979,6 +966,32 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
 _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 
+def split_rank_from_word(roster: Roster, text: str, lower_words: Counter) -> None:
+    """A rank said alone and written short, then a word that opens the next sentence
+    (``"Thanks, Prof. Seriously."``, ``"Yes, Sgt. Understood."``) is no person ``Prof
+    Seriously``: where the text writes that word in lower case elsewhere (``seriously``) and
+    capitalised only after the rank, and it is no given name, the person is the bare rank
+    (``Prof``), which :func:`join_bare_titles` gives to its one bearer (``Professor Adeyemi``)
+    and :func:`drop_spoken_clips` drops when nobody bears it. ``Lt. Manning``, a word the text
+    never writes in lower case, stays a name.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); p = r.add(Person("Prof Seriously", Counter({"Prof Seriously": 1})), ["Prof Seriously", "Seriously"])
+    >>> split_rank_from_word(r, '"Thanks, Prof. Seriously." I was serious.', Counter(seriously=1)); [p.name for p in r.people]
+    ['Prof']
+    """
+    for person in list(roster.people):
+        rank, _, word = person.name.partition(" ")
+        if person.known or rank.lower() not in _SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
+            continue
+        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(re.findall(rf"\b{re.escape(rank)}\.\s+{re.escape(word)}\b", text)):
+            bare = roster.lookup(rank) or roster.add(Person(rank, Counter()), [rank])
+            join_person(roster, person, bare)
+
+
+_SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES  # ``Prof``, ``Sgt``, ``Capt``: ranks called alone as well as before a name
+
+
 def join_bare_titles(roster: Roster) -> None:
     """A title, or its clip, used alone as a name (``Doctor``, ``"Night, Cap."``, ``Doc said``) is
     the one person who bears it before a name (``Dr. Hale``, ``Captain Varga``, ``Doc Lind``),
@@ -1185,7 +1198,7 @@ def join_parent_named_next(doc: Document) -> None:
     named person too. Not when the first sentence names anyone else, nor when the name was met
     before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
     """
-    header_end = _fields_end(doc.text)
+    header_end = doc.header.end
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
@@ -1202,11 +1215,6 @@ def join_parent_named_next(doc: Document) -> None:
                 doc.roster.index(noun, named, force=True)
 
 
-def _fields_end(text: str) -> int:
-    """The end of the line of the last ``Key: value`` field in a work's first 3,000 characters (0 for none)."""
-    return max((_line_end(text, m.start()) for m in _HEADER_FIELD.finditer(text[:3000])), default=0)
-
-
 _LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
 _SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
 
@@ -1219,7 +1227,7 @@ def index_description_named_next(doc: Document) -> None:
     story introduces the description by name. Every ``the new intern`` is Amadi, and so is
     ``the intern`` when it names no one else. Not when the sentence describes two people.
     """
-    header_end = _fields_end(doc.text)
+    header_end = doc.header.end
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             for m in _LABELLED_NAME.finditer(doc.text, start, end):

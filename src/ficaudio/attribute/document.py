@@ -9,7 +9,8 @@ from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
+from ficaudio.attribute.header import Header, read_header
+from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS
@@ -71,15 +72,16 @@ class Document:
     second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
     narration_spans: list[tuple[int, int]] = field(default_factory=list)  # every paragraph's spans outside its quotations, in order
+    header: Header = Header()  # the work's header: where it ends, whom its Characters: field lists
 
     @property
     def text(self) -> str:
         return self.story.text
 
-    @cached_property
+    @property
     def story_start(self) -> int:
         """Where the story proper begins: after its leading header fields and notes (0 for none)."""
-        return front_matter_end(self.paragraphs)
+        return self.header.end
 
     @cached_property
     def narration_starts(self) -> list[int]:
@@ -120,63 +122,7 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
         if para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
             paragraph_of[i] = para
-    _mark_front_matter(ordered, story.text)
     return ordered, paragraph_of
-
-
-_FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
-
-
-def _mark_front_matter(paragraphs: list[Paragraph], text: str) -> None:
-    """Mark the header fields and author's notes that open a fan fiction (``Characters: ...``,
-    ``A/N: ...``): the leading run of labelled paragraphs before the first quotation, under at
-    most a title or byline line. A label after the story's narration has begun (``Pier Nine:
-    11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search.
-
-    >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
-    >>> _mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
-    [True, True, False]
-    >>> paras = [Paragraph(0, 0, 0, 29), Paragraph(0, 1, 30, 43)]
-    >>> _mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."); [p.front_matter for p in paras]
-    [False, False]
-    """
-    started = False
-    for para in paragraphs:
-        label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
-        if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
-            return
-        para.front_matter = label
-        started = started or label
-
-
-def _title_line(line: str) -> bool:
-    """A title or byline (``Tidewater``, ``by quietfox``): a short line of no full sentence.
-
-    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in.")
-    (True, False)
-    """
-    return len(line.split()) <= 12 and ". " not in line.strip()
-
-
-_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Ratings?|Additional Tags|Summary|Disclaimer|Notes|A/N):\s")
-
-
-def header_end(paragraphs: list[Paragraph], text: str) -> int:
-    """Where a fan fiction's header ends: after its last front-matter paragraph, when one of them
-    is a work's field (``Fandom:``, ``Characters:``, ``Disclaimer:``, ``A/N:``); 0 for a text
-    with none (a novel's ``Imprimis: I am a man ...`` opens on a label, but is narration).
-
-    >>> paras = [Paragraph(0, 0, 0, 15, front_matter=True), Paragraph(0, 1, 16, 28)]
-    >>> header_end(paras, "Fandom: Tideway\\nNell laughed."), header_end(paras, "Imprimis: I am\\nNell laughed.")
-    (15, 0)
-    """
-    front = [p for p in paragraphs if p.front_matter]
-    return front_matter_end(paragraphs) if any(_WORK_FIELD.match(text, p.start, p.end) for p in front) else 0
-
-
-def front_matter_end(paragraphs: list[Paragraph]) -> int:
-    """The end of the last header or note paragraph (:func:`_mark_front_matter`), 0 for none."""
-    return max((p.end for p in paragraphs if p.front_matter), default=0)
 
 
 def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: int) -> None:
@@ -191,6 +137,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     """Discover characters and their genders, then list every mention in narration."""
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
+    header = read_header(paragraphs, text)
     scanned = _scan(text, segments, paragraphs)
     narration_runs, quote_runs, lower_words = scanned.narration_runs, scanned.quote_runs, scanned.lower_words
     called = called_names(text, segments, scanned)
@@ -214,6 +161,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_titled_initials(roster)
     join_titled_siblings(roster, narration_runs + quote_runs)
     join_knights_given_names(roster, narration_runs + quote_runs)
+    split_rank_from_word(roster, text, lower_words)
     join_bare_titles(roster)
     drop_spoken_clips(roster, narration_runs)
     index_called_name_forms(roster, text, [(r, segments[i].start) for i, runs in scanned.quote_runs_of.items() for r in runs], lower_words)
@@ -221,13 +169,13 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     finalise_names(roster)
     own_name_parts(roster, lower_words)
     drop_family_names(roster, narration_runs, quote_runs, text)
-    drop_header_only_names(roster, narration_runs + quote_runs, text, header_end(paragraphs, text))
-    join_header_cast(roster, text)
+    drop_header_only_names(roster, narration_runs + quote_runs, text, header)
+    join_header_cast(roster, text, header)
     join_bare_honorifics(roster)
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans, header=header)
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)

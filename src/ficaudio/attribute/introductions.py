@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, MAY_CALL, writes_word
+from ficaudio.attribute.aliases import MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
@@ -165,7 +165,14 @@ _NOT_INTRODUCTIONS = frozenset({"afraid", "sorry", "sure", "fine", "glad", "here
 
 
 def _looks_like_name(word: str) -> bool:
-    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word)
+    """A word after ``I'm`` that no one on the roster bears may be a name given, but not one in
+    capitals: ``"I'm TRYING to--"`` stresses a word (a name shouted, ``I'm MAYA``, is a roster
+    person's, found before this test).
+
+    >>> _looks_like_name("Wes"), _looks_like_name("TRYING"), _looks_like_name("Afraid")
+    (True, False, False)
+    """
+    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word) and not (len(word) > 1 and word.isupper())
 
 
 def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -354,14 +361,14 @@ def header_title_named(doc: Document, decisions: dict[int, Decision], taken: dic
 
     >>> from types import SimpleNamespace
     >>> from ficaudio.attribute.characters import Roster
-    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster())
+    >>> from ficaudio.attribute.header import Header
+    >>> doc = SimpleNamespace(text="Characters: Tobin Aske, Keeper-of-Accord Ysse", roster=Roster(), header=Header(45, (12, 45)))
     >>> header_title_named(doc, {3: decided("the Keeper-of-Accord", "description_tag")}, {})
     {'the Keeper-of-Accord': 'Ysse'}
     """
-    cast = CAST_FIELD.search(doc.text[:3000])
     described = {d.speaker.lower(): d.speaker for d in decisions.values() if d.speaker.startswith("the ") and d.speaker not in taken}
     renames: dict[str, str] = {}
-    for listed in (n.split() for n in cast.group(1).split(",")) if cast else ():
+    for listed in (n.split() for n in doc.header.cast_names(doc.text)):
         for k in range(1, len(listed)):
             if speaker := described.get("the " + " ".join(listed[:k]).lower()):
                 name = " ".join(listed[k:])

@@ -7,7 +7,7 @@ import re
 from collections import Counter
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import CAST_FIELD, writes_word
+from ficaudio.attribute.aliases import writes_word
 from ficaudio.attribute.calls import answers_with_own_name
 from ficaudio.attribute.document import Document, Mention, told_to_you
 from ficaudio.attribute.lexicon import same_title
@@ -84,8 +84,7 @@ def listed_full_name(doc: Document, names: list[str], decisions: dict[int, Decis
     opens (``Tamsin Ortega`` is ``Tam``'s, whom the narration writes). Two such names, or
     none, say nothing.
     """
-    cast = CAST_FIELD.search(doc.text[:3000])
-    listed = [n.split() for n in cast.group(1).split(",") if len(n.split()) > 1] if cast else []
+    listed = [n.split() for n in doc.header.cast_names(doc.text) if len(n.split()) > 1]
     if not listed:
         return None
     narration = story_narration(doc)

@@ -32,12 +32,11 @@ _READER_TAGS = (
     letters.compile(rf"\b{_READER_WORD} is (?:an? )?{_GENDER_WORD}\b", re.I),
     letters.compile(rf"\b{_READER_WORD}\s+(?:uses|is referred to (?:as|with|by))\s+(?P<g>she|he|they)\s*/\s*(?:her|him|them)\b", re.I),
 )
-HEADER_CHARS = 3000  # a work's header (title, tags, summary, notes) fits in this much
 
 
 def tagged_reader_gender(text: str) -> tuple[Gender, str] | None:
-    """The reader's gender the work's header tags say, with the tag as the reason; ``None``
-    where no tag says one. A neutral tag (``GN!Reader``) is an answer too: unknown, on purpose.
+    """The reader's gender the tags of a work's header (``text``: the text up to
+    :attr:`Header.end`) say, with the tag as the reason; ``None`` where no tag says one. A neutral tag (``GN!Reader``) is an answer too: unknown, on purpose.
     Tags saying both genders say nothing.
 
     >>> tagged_reader_gender("Relationship: Ren/Reader\\nAdditional Tags: Fluff, Female Reader, Slow Burn")
@@ -52,7 +51,7 @@ def tagged_reader_gender(text: str) -> tuple[Gender, str] | None:
     found: Counter = Counter()
     first: dict[Gender, str] = {}
     for pattern in _READER_TAGS:
-        for m in pattern.finditer(text[:HEADER_CHARS]):
+        for m in pattern.finditer(text):
             gender = _gender_of_word(m.group("g"))
             found[gender] += 1
             first.setdefault(gender, m.group().strip(" ,:;(/&×").removeprefix("x ").removeprefix("X ").strip())

@@ -1178,7 +1178,7 @@ _NAME_WITH_AFFILIATION = letters.compile(
     r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][\w'’-]+\s+[A-Z][\w'’-]+),\s+([A-Z][\w'’&-]*)(?:\s+[\w'’&-]+){0,3}\.(?:\s|[\"”’']*$)")
 
 
-_RADIO_SIGN_OFF = letters.compile(r"[,.!]\s+(?:over|out|over and out)[.!]?[\"”’']*\s*$", re.IGNORECASE)
+_RADIO_SIGN_OFF = letters.compile(r"[,.!]\s+(?:over|out|over and out)[.,!]?[\"”’']*\s*$", re.IGNORECASE)
 
 
 def is_radio_procedure(quote: str) -> bool:
@@ -1188,6 +1188,8 @@ def is_radio_procedure(quote: str) -> bool:
 
     >>> [is_radio_procedure(q) for q in ("“Silver Gull, Harbour Control. Say again, over.”", "“Harbour Control, out.”", "“Get out.”", "“Ingrid Haugland, NRK.”")]
     [True, True, False, False]
+    >>> is_radio_procedure("“Harbour Control, this is Silver Gull, over,”"), is_radio_procedure("“Get out,”")  # before its tag
+    (True, False)
     """
     return bool(_RADIO_SIGN_OFF.search(quote))
 

@@ -1,0 +1,117 @@
+"""A fan fiction's header, read once: where it ends and whom its ``Characters:`` field lists.
+
+Pasted AO3/FFN text opens on a title, a byline, the work's fields (``Fandom:``, ``Rating:``,
+``Characters:``, ``Summary:``) and notes (``A/N: ...``) before the story. :func:`read_header`
+marks those paragraphs, and every heuristic that needs the header asks the :class:`Header` it
+returns. The title, byline and chapter-heading tests are parse's own (:mod:`ficaudio.parse.lines`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol, Sequence
+
+from ficaudio import letters
+from ficaudio.parse.lines import chapter_heading_title
+
+CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+_FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
+_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes|A/N|Author|Word Count|Words|Chapters|Series):\s")
+
+
+class _Block(Protocol):
+    start: int
+    end: int
+    quotes: list[int]
+    front_matter: bool
+
+
+@dataclass(frozen=True)
+class Header:
+    """``end``: where the story proper begins, after the leading header fields and notes (0 for
+    none); ``cast``: the span of the ``Characters:`` field's list, when the header has one;
+    ``headings``: the spans of the chapter headings after it (``Chapter 3: Eight Counts``)."""
+
+    end: int = 0
+    cast: tuple[int, int] | None = None
+    headings: tuple[tuple[int, int], ...] = ()
+
+    def cast_names(self, text: str) -> list[str]:
+        """The names the ``Characters:`` field lists, in order.
+
+        >>> Header(40, (12, 20)).cast_names("Characters: Tess, Jo\\nTess laughed.")
+        ['Tess', 'Jo']
+        """
+        return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
+
+
+def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
+    """Mark the header's paragraphs (:func:`mark_front_matter`) and read where it ends and what
+    its ``Characters:`` field lists. Labelled paragraphs make a header only when one of them is
+    a work's field (``Fandom:``, ``Characters:``, ``A/N:``): a novel's ``Imprimis: I am a man
+    ...`` or ``Chapter I: The Bertolini`` opens on a label, but is the story.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> t = "Fandom: Tideway\\nCharacters: Nell, Kit\\nNell laughed."
+    >>> read_header([Paragraph(0, 0, 0, 15), Paragraph(0, 1, 16, 38), Paragraph(0, 2, 39, 52)], t)
+    Header(end=38, cast=(28, 38), headings=())
+    >>> paras = [Paragraph(0, 0, 0, 14), Paragraph(0, 1, 15, 28)]
+    >>> read_header(paras, "Imprimis: I am\\nNell laughed."), paras[0].front_matter
+    (Header(end=0, cast=None, headings=()), False)
+    """
+    mark_front_matter(paragraphs, text)
+    front = [p for p in paragraphs if p.front_matter]
+    if not any(_WORK_FIELD.match(text, p.start, p.end) for p in front):
+        for para in front:
+            para.front_matter = False
+        return Header()
+    end = front[-1].end
+    cast = CAST_FIELD.search(text, 0, end)
+    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)))
+
+
+def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> None:
+    """Mark the header fields and author's notes that open a fan fiction (``Characters: ...``,
+    ``A/N: ...``): the leading run of labelled paragraphs before the first quotation, under at
+    most a title or byline line. A label after the story's narration has begun (``Pier Nine:
+    11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
+    >>> mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
+    [True, True, False]
+    >>> paras = [Paragraph(0, 0, 0, 29), Paragraph(0, 1, 30, 43)]
+    >>> mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."); [p.front_matter for p in paras]
+    [False, False]
+    """
+    started = False
+    for para in paragraphs:
+        label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
+        if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
+            return
+        para.front_matter = label
+        started = started or label
+
+
+def _title_line(line: str) -> bool:
+    """A title or byline (``Tidewater``, ``by quietfox``): a short line of no full sentence.
+    Looser than parse's ``is_title_like`` on purpose: a label must follow it, and AO3 titles are
+    often lower case (``blueprints for a city nobody will live in``).
+
+    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in.")
+    (True, False)
+    """
+    return len(line.split()) <= 12 and ". " not in line.strip()
+
+
+def _heading_spans(paragraphs: Sequence[_Block], text: str, after: int) -> list[tuple[int, int]]:
+    """The chapter headings after ``after`` (``Chapter 3: Eight Counts``, ``Prologue``), as
+    parse reads a heading line.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> t = "Chapter 3: Eight Counts\\nChapter 2 was long."
+    >>> _heading_spans([Paragraph(0, 0, 0, 23), Paragraph(0, 1, 24, 43)], t, 0)
+    [(0, 23)]
+    """
+    return [(p.start, p.end) for p in paragraphs if p.start >= after and not p.quotes and chapter_heading_title(text[p.start:p.end]) is not None]
