@@ -151,3 +151,18 @@ def test_a_name_given_on_request_anchors_the_turns_before_it():
         "Teo laughed and sat down.",
     ]
     assert dialogue_speakers(scene)[1:4] == ["Teo", "Mara", "Teo"]
+
+
+def test_a_later_anchor_that_contradicts_the_count_from_an_earlier_one_does_not_rewrite_it():
+    text = "\n".join([
+        'Mara wiped the counter one last time. "That\'s it, we\'re done."',
+        '"Finally," Jun said.',
+        'Saki slid off her stool and wound her scarf twice around her neck. "I\'m leaving before you two start bickering."',
+        '"We never bicker," said Mara.',
+        '"You bicker every single night."',
+        '"Good night, Saki."',
+        '"Good night, both of you."',
+        'The bell rang behind her. Jun flipped the sign on the door to CLOSED. "Same time tomorrow?"',
+        '"Same time tomorrow," Mara said.',
+    ])
+    assert [s for s, _ in speakers(text)] == ["Mara", "Jun", "Saki", "Mara", "Saki", "Mara", "Saki", "Jun", "Mara"]
