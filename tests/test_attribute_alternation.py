@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ficaudio.attribute.alternation import Turn, alternation_speaker
+from ficaudio.attribute.alternation import Turn, alternation_speaker, front_count_holds
 from ficaudio.attribute.document import Paragraph
 
 from attribute_scenes import INO, KAKASHI, KIBA, SAKURA, dialogue_lines, dialogue_speakers, speakers
@@ -166,3 +166,16 @@ def test_a_later_anchor_that_contradicts_the_count_from_an_earlier_one_does_not_
         '"Same time tomorrow," Mara said.',
     ])
     assert [s for s, _ in speakers(text)] == ["Mara", "Jun", "Saki", "Mara", "Saki", "Mara", "Saki", "Jun", "Mara"]
+
+
+def test_the_forward_guess_an_odd_number_of_turns_after_a_contradicted_anchor_stands():
+    p = Paragraph(1, 0, 0, 0)
+    # "Sleep," Cal said. / "Not yet." (Tess) / "Two chapters," Noa said. / "One and a half." (Tess) /
+    # "Two, Tess." (Noa) / "Then count again." (guessed Tess) / "She's right," Cal said. / Noa threw a
+    # cushion at him. "Whose side are you on?" -- Cal, four turns after Noa's tag, breaks the count:
+    # Noa's tag says "Then count again." is not Noa's, and the guess for Tess stands
+    turns = [Turn(p, 0, "Cal", True), Turn(p, 1, "Tess", False, "turn_taking"), Turn(p, 2, "Noa", True),
+             Turn(p, 3, "Tess", False, "turn_taking"), Turn(p, 4, "Noa", False, "vocative_addressee_replies"),
+             Turn(p, 5, "Tess", False, "turn_taking", case="three_way"), Turn(p, 6, "Cal", True), Turn(p, 7, "Noa", True)]
+    assert alternation_speaker(turns, 5) == "Noa"  # the nearer anchors after it alone would take it from her
+    assert front_count_holds(turns, 5) == "Tess"
