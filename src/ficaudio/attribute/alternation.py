@@ -65,7 +65,7 @@ def brings_someone_in(doc: Document, para: Paragraph) -> bool:
     return any(m.kind == "name" and (m.subject or m.clause_subject) and arrives(doc.text, m) for m in para.mentions)
 
 
-def alternation_speaker(turns: list[Turn], k: int) -> str | None:
+def alternation_speaker(turns: list[Turn], k: int, usable: list[int] | None = None) -> str | None:
     """The speaker the nearest anchored turn implies for turn ``k`` of a conversation.
 
     An anchor an even number of turns away spoke this turn too; an odd number away, the other
@@ -77,7 +77,7 @@ def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     >>> alternation_speaker(ts, 0), alternation_speaker(ts, 1)
     ('Ino', 'Kiba')
     """
-    usable = _usable_anchors(turns, k)
+    usable = _usable_anchors(turns, k) if usable is None else usable
     anchors = sorted((abs(j - k), j) for j in usable)
     if not anchors:
         return None
@@ -203,14 +203,15 @@ def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
             decision = decisions.get(turn.first)
             if decision is not None and decision.rule not in GUESS_RULES:
                 continue
-            speaker = front_count_holds(turns, k) or alternation_speaker(turns, k)
+            usable = _usable_anchors(turns, k)
+            speaker = front_count_holds(turns, k, usable) or alternation_speaker(turns, k, usable)
             if decision is not None and decision.rule == "salient_character" and not said_again_two_turns_on(turns, k, speaker):
                 continue
             if speaker and speaker != turn.speaker and speaker not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, speaker)
 
 
-def front_count_holds(turns: list[Turn], k: int) -> str | None:
+def front_count_holds(turns: list[Turn], k: int, usable: list[int] | None = None) -> str | None:
     """Who says turn ``k`` by the count from the nearest anchor before it, when the nearest
     anchor after it contradicts that anchor (the two cannot both keep one A/B count): that
     anchor's speaker an even number of turns on, the forward guess an odd number on (when it
@@ -229,7 +230,7 @@ def front_count_holds(turns: list[Turn], k: int) -> str | None:
     >>> front_count_holds(ts, 5), front_count_holds(ts, 4), front_count_holds(ts, 6)
     ('Mara', 'Saki', None)
     """
-    usable = _usable_anchors(turns, k)
+    usable = _usable_anchors(turns, k) if usable is None else usable
     before = max((j for j in usable if j < k), default=None)
     after = min((j for j in usable if j > k), default=None)
     if before is None or after is None:
