@@ -1079,3 +1079,24 @@ def test_a_name_written_on_a_cake_is_not_the_next_speaker():
         "“It’s lovely.”",
     ]
     assert dialogue_speakers(scene)[-1] != "Ossian"
+
+
+_RADIO_FROM_THE_RIDGE = [
+    "Cole unclips the radio and turns his back to the wind. I crouch beside him to hear.",
+    '"Ridge Base, Ridge Base, this is Ridge Two, over," Cole says.',
+    '"Ridge Two, Ridge Base. Go ahead, over."',
+    '"Ridge Base, we are at the col. Wind rising. Over," Cole says.',
+    '"Copy, Ridge Two. Over."',
+    "He clips the radio back on and looks at me.",
+    '"You cold, Nessa?" Cole asks.',
+    '"No," I lie.',
+    '"Liar. Eat something, Nessa."',
+    "I eat something. The radio crackles again, and Cole answers it.",
+    '"Ridge Base, Ridge Two. Moving on. Ridge Two out," Cole says.',
+]
+
+
+def test_a_radio_call_names_the_station_not_the_narrator_beside_the_caller():
+    # the call sign called over the radio three times is the far station's, not a name of the
+    # "I" who crouches beside the caller: the narrator is Nessa, whom Cole calls in the room
+    assert dialogue_speakers(_RADIO_FROM_THE_RIDGE)[5] == "Nessa"

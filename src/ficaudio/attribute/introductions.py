@@ -25,7 +25,7 @@ from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NE
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
-from ficaudio.attribute.rules import Decision, decided, quote_context, turned_to, vocatives_in
+from ficaudio.attribute.rules import Decision, calls_in_the_room, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
 _SELF_INTRODUCTION = letters.compile(
@@ -419,7 +419,7 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
             continue
         if decisions[following].speaker == described or doc.paragraph_of[following] is doc.paragraph_of[index] and decisions[following].rule != "explicit_tag":
             continue  # in the same paragraph only a caller named by its own tag is someone else
-        called = {n for n in vocatives_in(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
+        called = {n for n in calls_in_the_room(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name
     return renames

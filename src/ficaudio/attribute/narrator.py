@@ -14,7 +14,7 @@ from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import is_listed_given_name, name_prior
-from ficaudio.attribute.rules import Decision, address_phrases, names_in_answer, quote_context, vocatives_in
+from ficaudio.attribute.rules import Decision, address_phrases, calls_in_the_room, names_in_answer, quote_context, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = letters.compile(
@@ -257,7 +257,7 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME and not names_in_answer(quote_context(doc, index)):
-            addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
+            addressed.update(set(calls_in_the_room(doc, doc.segments[index].text)))
     subjects = Counter(m.person for m in story_names(doc) if m.subject)
     speakers = Counter(d.speaker for d in decisions.values())
     others = narrator_calls(doc, decisions)
@@ -411,7 +411,7 @@ def calls_by_others(doc: Document, decisions: dict[int, Decision]) -> Counter:
     addressed: Counter = Counter()
     for index, decision in decisions.items():
         if decision.speaker != FIRST_PERSON_NAME:
-            addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
+            addressed.update(set(calls_in_the_room(doc, doc.segments[index].text)))
     return addressed
 
 
@@ -429,7 +429,7 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
     addressed: Counter = Counter()
     for para in doc.paragraphs:
         for index in para.quotes:
-            addressed.update(set(vocatives_in(doc, doc.segments[index].text)))
+            addressed.update(set(calls_in_the_room(doc, doc.segments[index].text)))
     in_narration = {m.person for m in story_names(doc)}
     return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
                      and not titled_surname_in_narration(doc, n))

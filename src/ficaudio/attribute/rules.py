@@ -927,6 +927,16 @@ def vocatives_in(doc: Document, quote: str) -> list[str]:
     return found
 
 
+def calls_in_the_room(doc: Document, quote: str) -> list[str]:
+    """The names a quotation calls someone beside the speaker by (:func:`vocatives_in`): none
+    on the radio, where a line in radio procedure (:func:`is_radio_procedure`) calls the
+    station at the other end of the channel (``"Harbour Control, Harbour Control, this is Silver
+    Gull, over."``, ``"Base, we're at the ridge. Over."``), so a radio call names no narrator
+    and no newcomer the narration has just described.
+    """
+    return [] if is_radio_procedure(quote) else vocatives_in(doc, quote)
+
+
 def address_phrases(quote: str) -> list[str]:
     """The capitalised phrases a quotation calls someone by, known to the roster or not: at its
     start, at its end, or closing a sentence after a comma.
