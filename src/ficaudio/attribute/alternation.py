@@ -65,7 +65,7 @@ def brings_someone_in(doc: Document, para: Paragraph) -> bool:
     return any(m.kind == "name" and (m.subject or m.clause_subject) and arrives(doc.text, m) for m in para.mentions)
 
 
-def alternation_speaker(turns: list[Turn], k: int, usable: list[int] | None = None) -> str | None:
+def alternation_speaker(turns: list[Turn], k: int) -> str | None:
     """The speaker the nearest anchored turn implies for turn ``k`` of a conversation.
 
     An anchor an even number of turns away spoke this turn too; an odd number away, the other
@@ -77,7 +77,7 @@ def alternation_speaker(turns: list[Turn], k: int, usable: list[int] | None = No
     >>> alternation_speaker(ts, 0), alternation_speaker(ts, 1)
     ('Ino', 'Kiba')
     """
-    usable = _usable_anchors(turns, k) if usable is None else usable
+    usable = _usable_anchors(turns, k)
     anchors = sorted((abs(j - k), j) for j in usable)
     if not anchors:
         return None
@@ -203,43 +203,11 @@ def alternation_backfill(doc: Document, decisions: dict[int, Decision]) -> None:
             decision = decisions.get(turn.first)
             if decision is not None and decision.rule not in GUESS_RULES:
                 continue
-            usable = _usable_anchors(turns, k)
-            speaker = front_count_holds(turns, k, usable) or alternation_speaker(turns, k, usable)
+            speaker = alternation_speaker(turns, k)
             if decision is not None and decision.rule == "salient_character" and not said_again_two_turns_on(turns, k, speaker):
                 continue
             if speaker and speaker != turn.speaker and speaker not in named_in_quote(quote_context(doc, turn.first)):
                 _reassign(doc, decisions, turn, speaker)
-
-
-def front_count_holds(turns: list[Turn], k: int, usable: list[int] | None = None) -> str | None:
-    """Who says turn ``k`` by the count from the nearest anchor before it, when the nearest
-    anchor after it contradicts that anchor (the two cannot both keep one A/B count): that
-    anchor's speaker an even number of turns on, the forward guess an odd number on (when it
-    is someone else). The count broke between the anchors, and more often at the later one --
-    a voice coming in with a beat, a tag read wrong -- than in the clean exchange just after
-    the earlier one (measured on guessed turns so placed, fixtures and LitBank: the earlier
-    anchor's count alone right 68 times, the later one's alone 6): ``"We never bicker," said
-    Mara.`` / ``"You bicker every night."`` / ``"Good night, Saki."`` / ``"Good night, both of
-    you."`` / ``The bell rang behind her. Jun flipped the sign. "Same time tomorrow?"`` ->
-    ``"Good night, Saki."`` is Mara's, not Jun's.
-
-    >>> from ficaudio.attribute.document import Paragraph
-    >>> p = Paragraph(1, 0, 0, 0)
-    >>> names = ["Mara", "Jun", "Saki", "Mara", "Saki", None, None, "Jun", "Mara"]
-    >>> ts = [Turn(p, i, n, n in ("Mara", "Jun")) for i, n in enumerate(names)]
-    >>> front_count_holds(ts, 5), front_count_holds(ts, 4), front_count_holds(ts, 6)
-    ('Mara', 'Saki', None)
-    """
-    usable = _usable_anchors(turns, k) if usable is None else usable
-    before = max((j for j in usable if j < k), default=None)
-    after = min((j for j in usable if j > k), default=None)
-    if before is None or after is None:
-        return None
-    if ((after - before) % 2 == 0) == (turns[after].speaker == turns[before].speaker):
-        return None  # the two anchors keep one count
-    if (k - before) % 2 == 0:
-        return turns[before].speaker
-    return turns[k].speaker if turns[k].speaker != turns[before].speaker else None
 
 
 def said_again_two_turns_on(turns: list[Turn], k: int, speaker: str | None) -> bool:
