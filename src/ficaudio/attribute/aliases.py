@@ -13,7 +13,9 @@ every rule afterwards sees the joined person.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import permutations
@@ -249,7 +251,14 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
 
 
 def _in_body(at: int, header_end: int, headings: list[tuple[int, int]]) -> bool:
-    return at >= header_end and not any(start <= at < end for start, end in headings)
+    """Whether ``at`` is past the header and in no heading (``headings`` in text order, apart:
+    only the last one opening by ``at`` may hold it).
+
+    >>> [_in_body(at, 5, [(10, 20), (30, 40)]) for at in (3, 7, 15, 25, 35, 45)]
+    [False, True, False, True, False, True]
+    """
+    k = bisect_right(headings, (at, math.inf)) - 1
+    return at >= header_end and not (k >= 0 and headings[k][0] <= at < headings[k][1])
 
 
 def _written_person(person: Person | None, body: str) -> bool:
@@ -618,11 +627,17 @@ def join_nicknames(roster: Roster) -> None:
 
     Scenes: tests/test_attribute_aliases.py.
     """
+    givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
     for person in list(roster.people):
         full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
-        owners = [p for p in roster.people if p is not person and not p.known and full & {g.lower() for g in _untitled_givens(p)}] if full else []
+        owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
+            givens[id(owners[0])] = _lower_givens(owners[0])
+
+
+def _lower_givens(person: Person) -> set[str]:
+    return {g.lower() for g in _untitled_givens(person)}
 
 
 def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
