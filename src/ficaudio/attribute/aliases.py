@@ -414,7 +414,7 @@ def join_parent_to_family(roster: Roster) -> None:
 def _has_family(roster: Roster, parent: Person) -> bool:
     """Whether someone else bears the surname of a titled ``parent`` in a name of two words or more."""
     surname = parent.name.split()[-1]
-    return any(p is not parent and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)
+    return any(p is not parent and any(surname in f and len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)  # (a word of a form is in it)
 
 
 def index_narrators_kin(doc: Document) -> None:
