@@ -1249,7 +1249,8 @@ def index_description_named_next(doc: Document) -> None:
 
 def _written_before(text: str, person: Person, start: int, end: int) -> bool:
     """Whether any name of ``person`` is written between ``start`` and ``end`` (met already)."""
-    return any(re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])", text[start:end]) for f in person.forms)
+    between = text[start:end]
+    return any(search_where_written(re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])"), between, f) for f in person.forms)
 
 
 def _definite_descriptions(roster: Roster, sentence: str) -> list[tuple[str, str]]:

@@ -478,7 +478,7 @@ def bare_call(doc: Document, quote: str) -> str | None:
     if not m or not is_name_word(m.group(1)):
         return None
     word = m.group(1)
-    return None if re.search(rf"(?<![\w'’]){re.escape(word.lower())}", doc.text) else word
+    return None if search_where_written(re.compile(rf"(?<![\w'’]){re.escape(word.lower())}"), doc.text, word.lower()) else word
 
 
 _OWN_NAME = letters.compile(r"(?<![\w'’])my name\b", re.IGNORECASE)
@@ -683,9 +683,13 @@ def _surnames(text: str, person: Person) -> set[str]:
     >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
     ['Dale', 'Penhallow']
     """
-    at = text.find(person.name + " ")  # no match starts before the name is first written
-    written = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b")).findall(text, at) if at >= 0 else []
-    return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)
+    after_name = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"))
+    written, end = set(), 0
+    for at in written_at(text, person.name + " "):  # every match opens where the name is written (as findall, none inside another)
+        if at >= end and (m := after_name.match(text, at)):
+            written.add(m.group(1))
+            end = m.end()
+    return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | written
 
 
 _DESCRIBING_COPULA = letters.compile(r"\s+(?:is|was)\s+(?!not\b)([a-z]+)\b")
