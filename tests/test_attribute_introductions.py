@@ -710,3 +710,17 @@ def test_a_word_stressed_in_capitals_after_im_is_no_name_given():
     doc = SimpleNamespace(roster=Roster())
     assert introduced_name(doc, "\u201cI'm TRYING to\u2014\u201d") is None
     assert introduced_name(doc, "\u201cI'm Ysolde.\u201d") == "Ysolde"
+
+
+def test_brought_in_before_agrees_with_the_pattern_at_every_cut():
+    """``_brought_in_before`` (looked for where the role's word is written) answers as the plain
+    pattern searched up to each position would, a cut inside a word included."""
+    import re
+
+    from ficaudio.attribute.introductions import _brought_in_before
+
+    text = ("The ferryman waved. A ferrymanly grin. \"An old, tired ferryman,\" she said.\n"
+            "A\nferryman rowed past. Then a very old grey ferryman came, an ferrymen, a ferryman")
+    plain = re.compile(r"\b[Aa]n? (?:[\w'’-]+ ){0,2}ferryman\b")
+    for before in range(len(text) + 1):
+        assert _brought_in_before(text, "ferryman", before) == bool(plain.search(text, 0, before)), before

@@ -37,8 +37,15 @@ def person_titles(person: Person) -> frozenset[str]:
     >>> sorted(person_titles(Person("Princess Isolde", forms={"the princess": 1, "Isolde": 2})))
     ['isolde', 'princess']
     """
+    return _titles_of(person.name, tuple(person.forms))
+
+
+@lru_cache(maxsize=4096)
+def _titles_of(name: str, forms: tuple[str, ...]) -> frozenset[str]:
+    """:func:`person_titles` of a person's names (remembered: every form of address in a story
+    is fitted against every person of its roster)."""
     titles = set()
-    for form in (person.name, *person.forms):
+    for form in (name, *forms):
         words = form.lower().replace(".", "").split()
         if words:
             titles.add(words[1] if words[0] in ("the", "her", "his") and len(words) == 2 else words[0])

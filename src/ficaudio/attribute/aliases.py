@@ -13,7 +13,9 @@ every rule afterwards sees the joined person.
 
 from __future__ import annotations
 
+import math
 import re
+from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from itertools import permutations
@@ -241,7 +243,15 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
 
 
 def _in_body(at: int, header: Header) -> bool:
-    return at >= header.end and not any(start <= at < end for start, end in header.headings)
+    """Whether ``at`` is past the header and in no chapter heading (the headings are in text
+    order and apart: only the last one opening by ``at`` may hold it).
+
+    >>> header = Header(end=5, cast=None, headings=((10, 20), (30, 40)))
+    >>> [_in_body(at, header) for at in (3, 7, 15, 25, 35, 45)]
+    [False, True, False, True, False, True]
+    """
+    k = bisect_right(header.headings, (at, math.inf)) - 1
+    return at >= header.end and not (k >= 0 and header.headings[k][0] <= at < header.headings[k][1])
 
 
 def _written_person(person: Person | None, body: str) -> bool:
@@ -392,7 +402,7 @@ def join_parent_to_family(roster: Roster) -> None:
 def _has_family(roster: Roster, parent: Person) -> bool:
     """Whether someone else bears the surname of a titled ``parent`` in a name of two words or more."""
     surname = parent.name.split()[-1]
-    return any(p is not parent and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)
+    return any(p is not parent and any(surname in f and len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms) for p in roster.people)  # (a word of a form is in it)
 
 
 def index_narrators_kin(doc: Document) -> None:
@@ -605,11 +615,17 @@ def join_nicknames(roster: Roster) -> None:
 
     Scenes: tests/test_attribute_aliases.py.
     """
+    givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
     for person in list(roster.people):
         full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
-        owners = [p for p in roster.people if p is not person and not p.known and full & {g.lower() for g in _untitled_givens(p)}] if full else []
+        owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
+            givens[id(owners[0])] = _lower_givens(owners[0])
+
+
+def _lower_givens(person: Person) -> set[str]:
+    return {g.lower() for g in _untitled_givens(person)}
 
 
 def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
@@ -1242,7 +1258,8 @@ def index_description_named_next(doc: Document) -> None:
 
 def _written_before(text: str, person: Person, start: int, end: int) -> bool:
     """Whether any name of ``person`` is written between ``start`` and ``end`` (met already)."""
-    return any(re.search(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])", text[start:end]) for f in person.forms)
+    between = text[start:end]
+    return any(search_where_written(re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])"), between, f) for f in person.forms)
 
 
 def _definite_descriptions(roster: Roster, sentence: str) -> list[tuple[str, str]]:

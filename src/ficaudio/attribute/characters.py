@@ -104,7 +104,7 @@ class Roster:
         if not title:
             return []
         prefixes = title_prefixes(title)
-        return [p for p in self.people if any(f.lower().startswith(prefixes) for f in (p.name, *p.forms))]
+        return [p for p in self.people if any(" " in f and f.lower().startswith(prefixes) for f in (p.name, *p.forms))]  # every prefix ends in a space
 
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""
@@ -736,7 +736,7 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     short = person.name
     if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
-    owners = [p for p in roster.people if p is not person and not p.known and not p.title
+    owners = [p for p in roster.people if p is not person and not p.known and not p.title and short in p.name  # (quicker first)
               and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))]
     if len(owners) != 1 or not roster.may_join(owners[0], short):
         return None
@@ -846,7 +846,7 @@ def _person_with_part(roster: Roster, form: str) -> Person | None:
     """The most mentioned person whose full name contains the one-word ``form``."""
     if " " in form:
         return None
-    owners = [p for p in roster.people if any(form in f.split() for f in (p.name, *p.forms))]
+    owners = [p for p in roster.people if any(form in f and form in f.split() for f in (p.name, *p.forms))]  # a word of a name is in it
     husbands = [p for p in owners if p.title != "mrs"]  # a bare "Marlowe" is the husband, not "Mrs. Marlowe"
     return max(husbands or owners, key=lambda p: p.mentions, default=None)
 

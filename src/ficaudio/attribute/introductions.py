@@ -23,7 +23,7 @@ from ficaudio.attribute.characters import Person, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.narrator import story_names
-from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
+from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, calls_in_the_room, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -386,7 +386,36 @@ def _unintroduced_role(text: str, described: str, before: int) -> bool:
     head = described.rsplit(" ", 1)[-1]
     if not described.startswith("the ") or head in KIN_GENDER and head not in GENDERED_ROLES:
         return False
-    return not re.compile(rf"\b[Aa]n? (?:[\w'’-]+ ){{0,2}}{re.escape(head)}\b").search(text, 0, before)  # searched up to ``before``, not in a copy
+    return not _brought_in_before(text, head, before)
+
+
+_AN_BEFORE = re.compile(r"\b[Aa]n? (?:[\w'’-]+ ){0,2}\Z")  # "an ", "a tall ": ends where the role's word is written
+
+
+def _brought_in_before(text: str, head: str, before: int) -> bool:
+    """Whether ``text`` writes ``a``/``an``, at most two words, then ``head`` (a whole word) ending by
+    ``before``: looked for where ``head`` is written (``str.find``), not by a pattern tried at every
+    letter of a long story. The ``a``/``an`` opens at most four spaces back from the word.
+
+    >>> _brought_in_before("An old attending came. The attending", "attending", 36), _brought_in_before("Attendings came.", "attending", 16)
+    (True, False)
+    """
+    whole_word = re.compile(rf"{re.escape(head)}\b")
+    for at in written_at(text, head):
+        if at + len(head) > before:
+            return False
+        if at and text[at - 1] == " " and whole_word.match(text, at, before) and _AN_BEFORE.search(text, _after_spaces_back(text, at, 4), at):
+            return True
+    return False
+
+
+def _after_spaces_back(text: str, at: int, spaces: int) -> int:
+    """Where the text starts after the ``spaces``-th space before ``at`` (0 if there are fewer)."""
+    for _ in range(spaces):
+        at = text.rfind(" ", 0, at)
+        if at < 0:
+            return 0
+    return at + 1
 
 
 def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:
@@ -456,7 +485,7 @@ def bare_call(doc: Document, quote: str) -> str | None:
     if not m or not is_name_word(m.group(1)):
         return None
     word = m.group(1)
-    return None if re.search(rf"(?<![\w'’]){re.escape(word.lower())}", doc.text) else word
+    return None if search_where_written(re.compile(rf"(?<![\w'’]){re.escape(word.lower())}"), doc.text, word.lower()) else word
 
 
 _OWN_NAME = letters.compile(r"(?<![\w'’])my name\b", re.IGNORECASE)
@@ -581,8 +610,13 @@ def is_epithet(described: str) -> bool:
 def _one_named_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, at: int) -> str | None:
     """The one named person of ``gender`` the scene around ``at`` mentions, if only one."""
     lo, hi = _scene_around(resolver.doc, at)
-    named = {n for pos, n, _ in events if lo <= pos < hi and not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
+    in_scene = events[bisect_left(events, lo, key=_position):bisect_left(events, hi, key=_position)]  # events are in text order
+    named = {n for _, n, _ in in_scene if not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
     return named.pop() if len(named) == 1 else None
+
+
+def _position(event: tuple[int, str, bool]) -> int:
+    return event[0]
 
 
 def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines: dict[str, list[int]], described: str, name: str) -> bool:
@@ -656,9 +690,13 @@ def _surnames(text: str, person: Person) -> set[str]:
     >>> sorted(_surnames("Harriet Penhallow sat down.", Person("Harriet", {"Harriet": 1, "Miss Dale": 1})))
     ['Dale', 'Penhallow']
     """
-    at = text.find(person.name + " ")  # no match starts before the name is first written
-    written = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b")).findall(text, at) if at >= 0 else []
-    return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | set(written)
+    after_name = re.compile(letters.widen(rf"\b{re.escape(person.name)} ([A-Z][a-z][\w'’-]*)\b"))
+    written, end = set(), 0
+    for at in written_at(text, person.name + " "):  # every match opens where the name is written (as findall, none inside another)
+        if at >= end and (m := after_name.match(text, at)):
+            written.add(m.group(1))
+            end = m.end()
+    return {f.split()[-1] for f in person.forms if " " in f and f.split()[-1][:1].isupper()} | written
 
 
 _DESCRIBING_COPULA = letters.compile(r"\s+(?:is|was)\s+(?!not\b)([a-z]+)\b")

@@ -291,7 +291,7 @@ def titled_surname_in_narration(doc: Document, name: str) -> bool:
         return False
     title, surname = runs[0].title, runs[0].words[-1]
     return any(run.words[-1] == surname and (run.title or len(run.words) == 1) and _same_title(run.title, title)
-               for para in doc.paragraphs for m in para.mentions if m.kind == "name"
+               for para in doc.paragraphs for m in para.mentions if m.kind == "name" and (surname in m.text or surname == READER_PLACEHOLDER)  # read where written
                for run in name_runs(words(m.text), m.text)[:1])
 
 

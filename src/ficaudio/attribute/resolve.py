@@ -7,6 +7,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from typing import Collection
 
 from ficaudio import letters
@@ -221,7 +222,8 @@ class Resolver:
 def most_inner_states(resolver: Resolver, counts: Counter, gender: Gender | None) -> str | None:
     """The named person of ``gender`` (None: of either) with the most inner states in
     ``counts``: two at least, more than anyone else of that gender."""
-    ranked = [(n, c) for n, c in counts.most_common() if resolver.gender(n) in ((gender,) if gender else (Gender.FEMALE, Gender.MALE)) and n != FIRST_PERSON_NAME and not n[0].islower()]
+    genders = (gender,) if gender else (Gender.FEMALE, Gender.MALE)
+    ranked = list(islice(((n, c) for n, c in counts.most_common() if resolver.gender(n) in genders and n != FIRST_PERSON_NAME and not n[0].islower()), 2))  # the first two decide
     if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
         return None
     return ranked[0][0]
