@@ -7,6 +7,8 @@ from that alone; it is scored against the gold speaker next to the engine's own 
 (after the second pass): where the two differ, how often each is right, and on how many texts
 the cue would gain or lose lines. Only fired cues are counted; ``alternation`` (the one before
 the last speaker) is the bar each cue must beat. Round 38b's table (bench/data/README.md).
+Each moment also logs who is present in the scene (:func:`present_in_scene`), and the report
+says where the gold speaker stood against that cast (round 38f's table).
 
 Usage::
 
