@@ -7,6 +7,8 @@ from that alone; it is scored against the gold speaker next to the engine's own 
 (after the second pass): where the two differ, how often each is right, and on how many texts
 the cue would gain or lose lines. Only fired cues are counted; ``alternation`` (the one before
 the last speaker) is the bar each cue must beat. Round 38b's table (bench/data/README.md).
+Each moment also logs who is present in the scene (:func:`present_in_scene`), and the report
+says where the gold speaker stood against that cast (round 38f's table).
 
 Usage::
 
@@ -20,7 +22,7 @@ import re
 import sys
 from collections import Counter, defaultdict
 from contextlib import contextmanager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterator
 
@@ -39,6 +41,14 @@ class Moment:
     text: str  # the quotation
     named: list[str]  # people it names (its speaker is none of them)
     calls_before: list[list[str]]  # the people each earlier turn called by name, most recent last
+    present: set[str] = field(default_factory=set)  # who the scene has put in the room (:func:`present_in_scene`)
+
+
+def present_in_scene(resolver, before: int) -> set[str]:
+    """Who the scene has put in the room before ``before``: everyone its narration named (as
+    subject or object) or its tags gave a line since the scene began, less those the narration
+    sent away since the talk began (``departures``). A scene break empties the room."""
+    return resolver.salience.named_between(resolver.scene_start, before) - resolver.conversation.departed
 
 
 def _outsider(m: Moment) -> str | None:
@@ -74,6 +84,13 @@ def pair_called(m: Moment) -> str | None:
     return _outsider(m) if _PAIR.search(m.text) else None
 
 
+def pair_called_present(m: Moment) -> str | None:
+    """``"Both of you, stop."`` by the one person present (spoken or not) who is neither of
+    the last two speakers -- the candidate the turns alone cannot give (round 38f)."""
+    third = {n for n in m.present | set(m.turns) if n not in m.turns[-2:] and n not in m.named}
+    return third.pop() if _PAIR.search(m.text) and len(third) == 1 else None
+
+
 def verdict_on_the_last(m: Moment) -> str | None:
     """``"He's right."``, ``"What she said."``: of the last speaker to someone else, by a third."""
     return _outsider(m) if _VERDICT.search(m.text) else None
@@ -93,7 +110,7 @@ def called_and_unanswered(m: Moment) -> str | None:
 
 
 CUES: dict[str, Callable[[Moment], str | None]] = {f.__name__: f for f in (
-    alternation, one_before_that, busiest_of_late, pair_called, verdict_on_the_last, agreement, called_and_unanswered)}
+    alternation, one_before_that, busiest_of_late, pair_called, pair_called_present, verdict_on_the_last, agreement, called_and_unanswered)}
 
 
 @contextmanager
@@ -107,7 +124,8 @@ def logging_moments(log: dict[tuple[int, int], Moment]) -> Iterator[None]:
             turns = list(resolver.conversation.turns)
             key = (ctx.segment.start, ctx.segment.end)
             if key not in log and turns:
-                log[key] = Moment(turns, ctx.segment.text, named_in_quote(ctx), [calls.get(k, []) for k in range(len(turns))])
+                log[key] = Moment(turns, ctx.segment.text, named_in_quote(ctx), [calls.get(k, []) for k in range(len(turns))],
+                                  present_in_scene(resolver, ctx.segment.start))
             return rule(resolver, ctx)
         return ask
 
@@ -139,6 +157,7 @@ def score(texts) -> dict[str, Counter]:
             if not moment:
                 continue
             engine_right = judge(g, line.speaker)
+            _count_presence(tallies["presence"], moment, judge, g, engine_right)
             for name, cue in CUES.items():
                 if (proposed := cue(moment)) is None:
                     continue
@@ -152,11 +171,26 @@ def score(texts) -> dict[str, Counter]:
     return tallies
 
 
+def _count_presence(tally: Counter, m: Moment, judge, g: dict, engine_right: bool) -> None:
+    """Where the gold speaker stood: one of the last two speakers, an older turn's, present
+    and not heard yet (the missing candidate), or absent; and how long the lists are."""
+    unheard = m.present - set(m.turns)
+    where = ("last two" if any(judge(g, n) for n in m.turns[-2:]) else "older turn" if any(judge(g, n) for n in m.turns)
+             else "present, not heard" if any(judge(g, n) for n in unheard) else "absent")
+    tally.update({"lines": 1, f"gold {where}": 1, f"wrong, gold {where}": not engine_right, "present listed": len(m.present), "unheard listed": len(unheard)})
+
+
+def presence_report(tally: Counter) -> str:
+    n = tally["lines"] or 1
+    rows = [f"    {k}: {v}" for k, v in sorted(tally.items()) if k.startswith(("gold", "wrong"))]
+    return "\n".join([f"    lines {tally['lines']}; listed present {tally['present listed'] / n:.2f}, of them not heard {tally['unheard listed'] / n:.2f} on average", *rows])
+
+
 def report(tallies: dict[str, Counter]) -> str:
     cols = ("fired", "right", "engine right", "differs", "cue alone right", "engine alone right", "texts gained", "texts lost")
     rows = [f"    {'cue':24}" + "".join(f"{c:>20}" for c in cols)]
     rows += [f"    {name:24}" + "".join(f"{tallies[name][c]:>20}" for c in cols) for name in CUES if name in tallies]
-    return "\n".join(rows)
+    return "\n".join([*rows, "  presence:", presence_report(tallies["presence"])])
 
 
 def main() -> None:

@@ -3,6 +3,7 @@ sees it, and that logging leaves the engine's rules as they were and its lines u
 
 from __future__ import annotations
 
+import re
 import sys
 from pathlib import Path
 
@@ -51,3 +52,27 @@ def test_logging_leaves_the_engine_as_it_was():
         logged = engine.attribute(story, segments)
     assert log and [l.speaker for l in logged.lines] == [l.speaker for l in plain.lines]
     assert engine.decide.__name__ == "decide" and all(r.__name__ != "ask" for r in engine._CONVERSATION_RULES)
+
+
+def test_a_line_to_the_two_talking_goes_to_the_one_other_person_present():
+    assert cues.pair_called_present(cues.Moment(["Ada", "Bo", "Ada", "Bo"], "“You two, quiet.”", [], [[]] * 4, {"Ada", "Bo", "Cy"})) == "Cy"
+    assert cues.pair_called_present(cues.Moment(["Ada", "Bo"], "“You two, quiet.”", [], [[]] * 2, {"Cy", "Di"})) is None
+    assert cues.pair_called_present(cues.Moment(["Ada", "Bo"], "“Quiet.”", [], [[]] * 2, {"Cy"})) is None
+
+
+def _present_at_last_line(text: str) -> set[str]:
+    quotes = [(m.start(), m.end()) for m in re.finditer(r"“[^”]*”", text)]
+    gold = tuple({"start": s, "end": e, "speaker": "?"} for s, e in quotes)
+    story, segments = attribution_bench._story_and_segments(attribution_bench.Text("scene", text, gold, (), False), True)
+    log = {}
+    with cues.logging_moments(log):
+        engine.attribute(story, segments)
+    return log[quotes[-1]].present
+
+
+def test_who_is_present_is_who_the_scene_put_in_the_room_and_did_not_send_away():
+    before = "“Go north,” Mara said to Tova.\n\nTova nodded.\n\n* * *\n\n"
+    scene = ("Jun, Pell and Ines sat round the stove. Pell left.\n\n“Cold,” Jun said.\n\n“Colder tomorrow,” Ines said.\n\n"
+             "Jun shrugged.\n\n“Says who?”")
+    present = _present_at_last_line(before + scene)
+    assert {"Jun", "Ines"} <= present and "Pell" not in present and not present & {"Mara", "Tova"}
