@@ -1487,3 +1487,30 @@ def test_a_rank_said_alone_before_the_next_sentence_is_no_person_with_that_word(
     assert set(characters) == {"Mills", "Okafor"}
     assert "Sgt Understood" in characters["Okafor"].aliases
 
+
+
+_TWO_LIEUTENANTS = [
+    "Lt. Pike and Lt. Crane crouched behind the hedge. A crane stood in the reeds, and a pike turned in the ditch.",
+    '"Move up," Lt. Pike said.',
+    '"Not yet," Lt. Crane said. "Wait for the flare."',
+    "Mud ran off the hedge and into the ditch.",
+    '"Now," Lt. Pike said.',
+]
+
+
+def test_an_officer_named_by_a_tag_keeps_a_surname_that_is_an_ordinary_word():
+    # ``crane`` and ``pike`` are written in lower case too, but each officer is named in the
+    # narration and by tags: two lieutenants, neither folded into a bare ``Lt`` nor into the other
+    characters = paragraph_characters(_TWO_LIEUTENANTS)
+    assert {"Lt Pike", "Lt Crane"} <= set(characters)
+    assert dialogue_speakers(_TWO_LIEUTENANTS) == ["Lt Pike", "Lt Crane", "Lt Crane", "Lt Pike"]
+
+
+def test_a_professor_written_only_with_the_rank_is_no_rank_said_alone():
+    # ``Prof. Birch`` is a person the narration shows pouring tea, not ``Prof`` then a sentence
+    scene = [
+        "Prof. Birch poured the tea under the birch by the window.",
+        '"Milk?" Prof. Birch asked.',
+        '"Please," Tamsin said.',
+    ]
+    assert dialogue_speakers(scene) == ["Prof Birch", "Tamsin"]

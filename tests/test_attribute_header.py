@@ -6,7 +6,7 @@ from ficaudio.attribute.document import build_paragraphs
 from ficaudio.attribute.header import read_header
 from ficaudio.models import Gender
 
-from attribute_scenes import paragraph_characters, paragraph_story
+from attribute_scenes import dialogue_speakers, paragraph_characters, paragraph_story
 
 
 def _header(paragraphs: list[str]):
@@ -40,3 +40,38 @@ def test_a_tumblr_header_of_pairing_and_warnings_is_a_header():
     ]
     assert _header(scene).end > 0
     assert paragraph_characters(scene)["Y/N"].gender is Gender.FEMALE
+
+
+def test_a_summary_that_quotes_a_line_or_runs_on_does_not_end_the_header():
+    # a work field after a summary that quotes a line, or after its second paragraph, is still
+    # the header's: the cast it lists is read
+    for summary in (['Summary: "Not again," she sighed. A night at the harbour.'], ["Summary: A night at the harbour.", "Nobody sleeps."]):
+        paragraphs = ["Fandom: Tideway", *summary, "Characters: Nell Price, Kit Moss", "Nell laughed.", '"Kit!" she called.']
+        story, _ = paragraph_story(paragraphs)
+        header = _header(paragraphs)
+        assert header.cast_names(story.text) == ["Nell Price", "Kit Moss"]
+        assert story.text[header.end:].lstrip().startswith("Nell laughed.")
+
+
+def test_a_story_after_one_field_still_ends_the_header():
+    # narration after a field, with no field coming, is the story (its quotation is no summary's)
+    paragraphs = ["Fandom: Tideway", "Nell laughed at the gulls.", '"Kit!" she called.', "Notes: none"]
+    story, _ = paragraph_story(paragraphs)
+    assert story.text[_header(paragraphs).end:].lstrip().startswith("Nell laughed")
+
+
+def test_an_ffn_header_of_title_rated_and_authors_note_is_a_header():
+    # ``Title:``, ``Rated:`` and ``Author's Note:`` are FFN's fields: the story starts after them,
+    # so a name in the note (Odile) is not written by the story, and the woman who gives it is named by it
+    scene = [
+        "Title: The Night Crossing",
+        "Rated: T",
+        "Author's Note: for Odile, who wanted more trains.",
+        "The train swayed through the dark. Bram leaned on the window and watched the lights go by.",
+        'A woman in a green scarf sat down across from him. "Odile. Nice to meet you."',
+        '"Bram," he said.',
+        '"First time on the night train?" the woman asked.',
+    ]
+    story, _ = paragraph_story(scene)
+    assert story.text[_header(scene).end:].lstrip().startswith("The train swayed")
+    assert dialogue_speakers(scene)[0] == "Odile"

@@ -724,3 +724,20 @@ def test_brought_in_before_agrees_with_the_pattern_at_every_cut():
     plain = re.compile(r"\b[Aa]n? (?:[\w'’-]+ ){0,2}ferryman\b")
     for before in range(len(text) + 1):
         assert _brought_in_before(text, "ferryman", before) == bool(plain.search(text, 0, before)), before
+
+
+def test_a_name_of_initials_after_im_is_a_name_given():
+    # ``AJ`` is two capitals, a name of initials, not a word stressed
+    doc = SimpleNamespace(roster=Roster())
+    assert introduced_name(doc, "\u201cHey. I'm DJ.\u201d") == "DJ"
+    assert introduced_name(doc, "\u201cI'm KC, by the way.\u201d") == "KC"
+
+
+def test_a_roster_name_shouted_after_im_is_that_person():
+    # ``I'm PETRA!`` shouts a name the roster holds as ``Petra`` (its lookup ignores case), so
+    # the capitals test never sees it
+    from collections import Counter
+    from ficaudio.attribute.characters import Person
+    doc = SimpleNamespace(roster=Roster())
+    doc.roster.add(Person("Petra", Counter(Petra=3)), ["Petra"])
+    assert introduced_name(doc, "\u201cOpen up! I'm PETRA!\u201d") == "Petra"

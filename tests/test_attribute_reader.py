@@ -84,3 +84,14 @@ def test_only_the_header_tags_the_reader_not_a_closing_note():
     scene = [*FERRY, "A/N: next week's is a Male!Reader, as promised!"]
     assert _reader("Fluff", scene).gender is Gender.UNKNOWN
     assert _reader("Female Reader", scene).gender is Gender.FEMALE
+
+
+def test_a_title_line_alone_tags_the_reader():
+    # a Tumblr reader-insert opens on its title, no work field: ``x Fem!Reader`` still tags the reader
+    scene = [
+        "Ranger Okonkwo x Fem!Reader",
+        "Rain drums on the cabin roof. You hang your coat by the stove and stamp the mud off your boots.",
+        'Ranger Okonkwo looks up from the map. "Lost again, (Y/N)?"',
+        '"Only a little," you say.',
+    ]
+    assert paragraph_characters(scene)["Y/N"].gender is Gender.FEMALE

@@ -1100,3 +1100,10 @@ def test_a_radio_call_names_the_station_not_the_narrator_beside_the_caller():
     # the call sign called over the radio three times is the far station's, not a name of the
     # "I" who crouches beside the caller: the narrator is Nessa, whom Cole calls in the room
     assert dialogue_speakers(_RADIO_FROM_THE_RIDGE)[5] == "Nessa"
+
+
+def test_an_order_to_leave_is_no_radio_sign_off():
+    # ``"Kids, out!"`` sends people out of the room; ``"... Falmoor, out."`` closes a radio channel
+    from ficaudio.attribute.rules import is_radio_procedure
+    assert not any(is_radio_procedure(q) for q in ("\u201cKids, out!\u201d", "\u201cEveryone, out.\u201d", "\u201cDrop it, Rufus. Out!\u201d"))
+    assert is_radio_procedure("\u201cTide's turning. Falmoor, out.\u201d")

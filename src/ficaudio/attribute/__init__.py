@@ -113,7 +113,7 @@ def give_reader_gender(doc: Document) -> None:
     if reader is None:
         return
     quotes = [doc.segments[i].text for i in doc.paragraph_of]
-    if found := tagged_reader_gender(doc.text[:doc.header.end]) or (reader.gender is Gender.UNKNOWN and addressed_reader_gender(quotes)):
+    if found := tagged_reader_gender(doc.text[:doc.header.front_end]) or (reader.gender is Gender.UNKNOWN and addressed_reader_gender(quotes)):
         reader.gender, reader.gender_reason = found
 
 

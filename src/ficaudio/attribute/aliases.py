@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -982,27 +982,37 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
 _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 
-def split_rank_from_word(roster: Roster, text: str, lower_words: Counter) -> None:
+def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes: Sequence[tuple[int, int]]) -> None:
     """A rank said alone and written short, then a word that opens the next sentence
     (``"Thanks, Prof. Seriously."``, ``"Yes, Sgt. Understood."``) is no person ``Prof
-    Seriously``: where the text writes that word in lower case elsewhere (``seriously``) and
-    capitalised only after the rank, and it is no given name, the person is the bare rank
-    (``Prof``), which :func:`join_bare_titles` gives to its one bearer (``Professor Adeyemi``)
-    and :func:`drop_spoken_clips` drops when nobody bears it. ``Lt. Manning``, a word the text
-    never writes in lower case, stays a name.
+    Seriously``: where every capitalised use of that word has this shape inside a quotation
+    (``quotes``: their spans) -- the rank called after a comma or opening the quotation, the
+    word a sentence of its own -- the text writes it in lower case elsewhere (``seriously``) and
+    it is no given name, the person is the bare rank (``Prof``), which :func:`join_bare_titles`
+    gives to its one bearer (``Professor Adeyemi``) and :func:`drop_spoken_clips` drops when
+    nobody bears it. ``Lt. Manning``, a word the text never writes in lower case, stays a name,
+    and so does an officer named by a tag or in narration (``Sgt. Black said``, ``Prof. Plum
+    poured the tea``), however ordinary the word.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); p = r.add(Person("Prof Seriously", Counter({"Prof Seriously": 1})), ["Prof Seriously", "Seriously"])
-    >>> split_rank_from_word(r, '"Thanks, Prof. Seriously." I was serious.', Counter(seriously=1)); [p.name for p in r.people]
+    >>> split_rank_from_word(r, '"Thanks, Prof. Seriously." I was serious.', Counter(seriously=1), [(0, 27)]); [p.name for p in r.people]
     ['Prof']
     """
     for person in list(roster.people):
         rank, _, word = person.name.partition(" ")
         if person.known or rank.lower() not in _SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
             continue
-        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(re.findall(rf"\b{re.escape(rank)}\.\s+{re.escape(word)}\b", text)):
+        called = [m.start(1) for m in re.finditer(rf"(?:,\s*|[\"“]\s*)({re.escape(rank)}\.\s+{re.escape(word)}\b)(?=[.!?\"”—-])", text)]
+        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(called) and all(_inside(at, quotes) for at in called):
             bare = roster.lookup(rank) or roster.add(Person(rank, Counter()), [rank])
             join_person(roster, person, bare)
+
+
+def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``at`` falls inside one of ``spans`` (in order)."""
+    k = bisect_right(spans, (at, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 _SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES  # ``Prof``, ``Sgt``, ``Capt``: ranks called alone as well as before a name

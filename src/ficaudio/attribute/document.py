@@ -161,7 +161,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_titled_initials(roster)
     join_titled_siblings(roster, narration_runs + quote_runs)
     join_knights_given_names(roster, narration_runs + quote_runs)
-    split_rank_from_word(roster, text, lower_words)
+    split_rank_from_word(roster, text, lower_words, sorted((segments[i].start, segments[i].end) for i in scanned.quote_runs_of))
     join_bare_titles(roster)
     drop_spoken_clips(roster, narration_runs)
     index_called_name_forms(roster, text, [(r, segments[i].start) for i, runs in scanned.quote_runs_of.items() for r in runs], lower_words)

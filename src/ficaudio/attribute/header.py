@@ -17,7 +17,11 @@ from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
-_WORK_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes|A/N|Author|Word Count|Words|Chapters|Series):\s")
+_WORK_FIELD = letters.compile(
+    r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes?|A/N|AN"
+    r"|Author(?:['’]s Notes?)?|Word Count|Words|Chapters|Series|Title|Prompt|Beta(?: Reader)?|Dedications?|Spoilers|Timeline|Setting):\s")
+_NOTE_FIELD = letters.compile(r"(?:Notes?|A/N|AN|Author['’]s Notes?):\s")  # a note may close the story too
+_FIELD_LOOKAHEAD = 3  # paragraphs: a summary quoting a line, or running on, before the next field
 
 
 class _Block(Protocol):
@@ -31,11 +35,14 @@ class _Block(Protocol):
 class Header:
     """``end``: where the story proper begins, after the leading header fields and notes (0 for
     none); ``cast``: the span of the ``Characters:`` field's list, when the header has one;
-    ``headings``: the spans of the chapter headings after it (``Chapter 3: Eight Counts``)."""
+    ``headings``: the spans of the chapter headings after it (``Chapter 3: Eight Counts``);
+    ``front_end``: where the leading title, byline and labelled lines end, work field or not
+    (a Tumblr title ``Captain Oduya x Fem!Reader`` alone is front matter, but no header)."""
 
     end: int = 0
     cast: tuple[int, int] | None = None
     headings: tuple[tuple[int, int], ...] = ()
+    front_end: int = 0
 
     def cast_names(self, text: str) -> list[str]:
         """The names the ``Characters:`` field lists, in order.
@@ -55,43 +62,57 @@ def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     >>> from ficaudio.attribute.document import Paragraph
     >>> t = "Fandom: Tideway\\nCharacters: Nell, Kit\\nNell laughed."
     >>> read_header([Paragraph(0, 0, 0, 15), Paragraph(0, 1, 16, 38), Paragraph(0, 2, 39, 52)], t)
-    Header(end=38, cast=(28, 38), headings=())
+    Header(end=38, cast=(28, 38), headings=(), front_end=38)
     >>> paras = [Paragraph(0, 0, 0, 14), Paragraph(0, 1, 15, 28)]
     >>> read_header(paras, "Imprimis: I am\\nNell laughed."), paras[0].front_matter
-    (Header(end=0, cast=None, headings=()), False)
+    (Header(end=0, cast=None, headings=(), front_end=14), False)
     """
-    mark_front_matter(paragraphs, text)
+    front_end = mark_front_matter(paragraphs, text)
     front = [p for p in paragraphs if p.front_matter]
-    if not any(_WORK_FIELD.match(text, p.start, p.end) for p in front):
+    if not any(_work_field(p, text) for p in front):
         for para in front:
             para.front_matter = False
-        return Header()
+        return Header(front_end=front_end)
     end = front[-1].end
     cast = CAST_FIELD.search(text, 0, end)
-    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)))
+    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)), front_end)
 
 
-def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> None:
+def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> int:
     """Mark the header fields and author's notes that open a fan fiction (``Characters: ...``,
     ``A/N: ...``): the leading run of labelled paragraphs before the first quotation, under at
     most a title or byline line. A label after the story's narration has begun (``Pier Nine:
-    11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search.
+    11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search -- unless work fields
+    come both before it and within the next few paragraphs: a summary that quotes a line or
+    runs on (``Summary: "You're late," she said.``, then ``Characters: ...``) is the header's.
+    A note ahead (``Notes:``, ``A/N:``) keeps no paragraph in: a short story's end note follows
+    its narration as closely.
+    Returns where the walked-over lines end (0 where the first paragraph is the story).
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
-    >>> mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."); [p.front_matter for p in paras]
-    [True, True, False]
+    >>> mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."), [p.front_matter for p in paras]
+    (40, [True, True, False])
     >>> paras = [Paragraph(0, 0, 0, 29), Paragraph(0, 1, 30, 43)]
-    >>> mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."); [p.front_matter for p in paras]
-    [False, False]
+    >>> mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."), [p.front_matter for p in paras]
+    (0, [False, False])
     """
-    started = False
-    for para in paragraphs:
+    started, fields, end = False, False, 0
+    for i, para in enumerate(paragraphs):
         label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
         if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
-            return
+            if not (fields and any(_work_field(p, text) and not _NOTE_FIELD.match(text, p.start, p.end) for p in paragraphs[i + 1:i + 1 + _FIELD_LOOKAHEAD])):
+                return end
+            label = True
         para.front_matter = label
-        started = started or label
+        started, fields, end = started or label, fields or _work_field(para, text), para.end
+    return end
+
+
+def _work_field(para: _Block, text: str) -> bool:
+    """``para`` is a work's field (``Characters: ...``, ``Words: 900``), not a text message's
+    ``Felix: where r u``."""
+    return not para.quotes and bool(_WORK_FIELD.match(text, para.start, para.end))
 
 
 def _title_line(line: str) -> bool:

@@ -165,14 +165,15 @@ _NOT_INTRODUCTIONS = frozenset({"afraid", "sorry", "sure", "fine", "glad", "here
 
 
 def _looks_like_name(word: str) -> bool:
-    """A word after ``I'm`` that no one on the roster bears may be a name given, but not one in
-    capitals: ``"I'm TRYING to--"`` stresses a word (a name shouted, ``I'm MAYA``, is a roster
-    person's, found before this test).
+    """A word after ``I'm`` that no one on the roster bears may be a name given, but not a word of
+    three letters or more in capitals: ``"I'm TRYING to--"`` stresses a word, where ``AJ`` or
+    ``TJ`` is a name of initials (a name shouted, ``I'm MAYA``, is a roster person's, found
+    before this test by :func:`introduced_name`).
 
-    >>> _looks_like_name("Wes"), _looks_like_name("TRYING"), _looks_like_name("Afraid")
-    (True, False, False)
+    >>> _looks_like_name("Wes"), _looks_like_name("TRYING"), _looks_like_name("Afraid"), _looks_like_name("AJ")
+    (True, False, False, True)
     """
-    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word) and not (len(word) > 1 and word.isupper())
+    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word) and not (len(word) > 2 and word.isupper())
 
 
 def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:

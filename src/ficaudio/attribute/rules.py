@@ -1189,6 +1189,7 @@ _NAME_WITH_AFFILIATION = letters.compile(
 
 
 _RADIO_SIGN_OFF = letters.compile(r"[,.!]\s+(?:over|out|over and out)[.,!]?[\"”’']*\s*$", re.IGNORECASE)
+_ORDER_OUT = letters.compile(r"^[\"“‘']*[\w'’]+,\s+out\b|\bout!", re.IGNORECASE)  # "Kids, out!", "Everyone, out."
 
 
 def is_radio_procedure(quote: str) -> bool:
@@ -1200,8 +1201,14 @@ def is_radio_procedure(quote: str) -> bool:
     [True, True, False, False]
     >>> is_radio_procedure("“Harbour Control, this is Silver Gull, over,”"), is_radio_procedure("“Get out,”")  # before its tag
     (True, False)
+
+    An order to leave is no sign-off: a single word called before ``out`` (``"Kids, out."``),
+    or ``out!`` shouted (``"Hands up, Nessa. Out!"``).
+
+    >>> [is_radio_procedure(q) for q in ("“Kids, out.”", "“Nessa, out!”", "“Hands up, Nessa. Out!”", "“Every hour. Falmoor, out.”")]
+    [False, False, False, True]
     """
-    return bool(_RADIO_SIGN_OFF.search(quote))
+    return bool(_RADIO_SIGN_OFF.search(quote)) and not _ORDER_OUT.search(quote)
 
 
 def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
