@@ -573,3 +573,16 @@ def test_a_name_after_its_or_any_determiner_before_a_noun_modifies_the_noun():
     t = "The town kept its Harwick mill."
     run = NameRun(("Harwick",), None, None, t.index("Harwick"), t.index("Harwick") + 7, False)
     assert modifies_noun(t, run, {"mill"})
+
+
+def test_a_place_a_quotation_calls_out_is_no_person():
+    # "Brackenmoor" is written once after "from" and once opening a quotation as a topic; no tag,
+    # title or body makes it a person, so it is a place, not a voice.
+    scene = [
+        '"This is Oona Vey," Teller said, waving at the girl by the door. "Just moved up from Brackenmoor."',
+        "Oona sat down at the end of the bench.",
+        '"Brackenmoor. Do they really swim in the lake all winter?" Jory asked.',
+        '"Only the brave ones."',
+    ]
+    assert "Brackenmoor" not in paragraph_characters(scene)
+    assert is_character_form("Brackenmoor", Occurrence(total=2, mid_sentence=1, in_quote=2, called=1, after_preposition=1), Counter()) is False
