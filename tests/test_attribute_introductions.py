@@ -710,19 +710,3 @@ def test_a_word_stressed_in_capitals_after_im_is_no_name_given():
     doc = SimpleNamespace(roster=Roster())
     assert introduced_name(doc, "\u201cI'm TRYING to\u2014\u201d") is None
     assert introduced_name(doc, "\u201cI'm Ysolde.\u201d") == "Ysolde"
-
-
-_COMPANION_SCENE = [
-    "Marlow and I reached the mill at dusk. Marlow knocked twice; Marlow always knocked twice, and Marlow waited.",
-    "Bracken opened the door and let us in.",
-    '"You took your time," said Bracken.',
-    '"The road was flooded," said Marlow.',
-    "Bracken shrugged and went back to the fire.",
-    '"Was the cart here at midnight?" my friend asked.',
-    '"Just after," said Bracken.',
-]
-
-
-def test_the_narrators_companion_is_the_named_speaker_the_story_names_most():
-    # Marlow and Bracken both spoke in the scene before "my friend"; the text names Marlow more.
-    assert [l.speaker for l in dialogue_lines(_COMPANION_SCENE)] == ["Bracken", "Marlow", "Marlow", "Bracken"]

@@ -506,45 +506,6 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     return renames
 
 
-_COMPANION = letters.compile(r"^(?:my|our) (?:friend|companion|partner|colleague|comrade)$")
-
-
-def companion_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
-    """A speaker the narrator tells as their companion (``my friend``, ``my companion``) is,
-    of the named people who spoke in that scene before it, the one the text writes by name
-    most often: ``'Please sit back,' said Vane.`` ... ``Gilchrist leaned forward. 'Tell him,
-    lass.'`` ... ``'You are certain?' my friend asked.`` -> ``{"my friend": "Vane"}`` when the
-    story names Vane more often than Gilchrist. A tie, a gender that clashes or no such speaker
-    leaves the description its own voice; kin (``my sister``), roles and another's companion
-    (``his friend``: whose?) are not taken.
-
-    Scenes: tests/test_attribute_introductions.py.
-    """
-    doc = resolver.doc
-    renames: dict[str, str] = {}
-    for index, decision in sorted(decisions.items()):
-        described = decision.speaker
-        if described in renames or described in taken or not _COMPANION.match(described):
-            continue
-        lo, _ = _scene_around(doc, at := doc.segments[index].start)
-        spoke = {d.speaker for i, d in decisions.items() if lo <= doc.segments[i].start < at}
-        named = sorted((_named_times(resolver, n), n) for n in spoke if _is_named(n) and n != FIRST_PERSON_NAME and _genders_agree(resolver, n, described))
-        if named and (len(named) == 1 or named[-1][0] > named[-2][0]):
-            renames[described] = named[-1][1]
-    return renames
-
-
-def _named_times(resolver: Resolver, name: str) -> int:
-    """How often the text writes ``name``'s person by one of their names."""
-    person = resolver.person(name)
-    return person.mentions if person else 0
-
-
-def _is_named(speaker: str) -> bool:
-    """A speaker known by a name (``Vane``), not a description (``my friend``) or a kin word (``Mom``)."""
-    return speaker[:1].isupper() and speaker.lower() not in KIN_NAMES
-
-
 def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
     """One who answers with their own name when asked who they are, never having spoken before
     (``"And who might you be?"`` / ``"Tobias. Tobias Crane."``:
