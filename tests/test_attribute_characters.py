@@ -586,3 +586,13 @@ def test_a_place_a_quotation_calls_out_is_no_person():
     ]
     assert "Brackenmoor" not in paragraph_characters(scene)
     assert is_character_form("Brackenmoor", Occurrence(total=2, mid_sentence=1, in_quote=2, called=1, after_preposition=1), Counter()) is False
+
+
+def test_a_feast_day_after_until_is_no_person():
+    # "Lady Day" (a quarter day) is written once, after "until": a date, not the woman the tag means.
+    scene = [
+        "Mrs. Hebden had heard that the old earl could not possibly last until Lady Day.",
+        '"Only think of it, Kitty," she said, squeezing her niece\'s hand.',
+    ]
+    assert "Lady Day" not in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Mrs. Hebden"]

@@ -17,7 +17,7 @@ from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond", "until", "till"})  # a place or a time
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
 
