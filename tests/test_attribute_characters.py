@@ -573,3 +573,26 @@ def test_a_name_after_its_or_any_determiner_before_a_noun_modifies_the_noun():
     t = "The town kept its Harwick mill."
     run = NameRun(("Harwick",), None, None, t.index("Harwick"), t.index("Harwick") + 7, False)
     assert modifies_noun(t, run, {"mill"})
+
+
+def test_a_place_a_quotation_calls_out_is_no_person():
+    # "Brackenmoor" is written once after "from" and once opening a quotation as a topic; no tag,
+    # title or body makes it a person, so it is a place, not a voice.
+    scene = [
+        '"This is Oona Vey," Teller said, waving at the girl by the door. "Just moved up from Brackenmoor."',
+        "Oona sat down at the end of the bench.",
+        '"Brackenmoor. Do they really swim in the lake all winter?" Jory asked.',
+        '"Only the brave ones."',
+    ]
+    assert "Brackenmoor" not in paragraph_characters(scene)
+    assert is_character_form("Brackenmoor", Occurrence(total=2, mid_sentence=1, in_quote=2, called=1, after_preposition=1), Counter()) is False
+
+
+def test_a_feast_day_after_until_is_no_person():
+    # "Lady Day" (a quarter day) is written once, after "until": a date, not the woman the tag means.
+    scene = [
+        "Mrs. Hebden had heard that the old earl could not possibly last until Lady Day.",
+        '"Only think of it, Kitty," she said, squeezing her niece\'s hand.',
+    ]
+    assert "Lady Day" not in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Mrs. Hebden"]

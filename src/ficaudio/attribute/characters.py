@@ -17,7 +17,7 @@ from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond", "until", "till"})  # a place or a time
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
 
@@ -384,12 +384,24 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return False  # "one afternoon in early June": a month the narration dates things by
     if occ.after_article * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
-    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.called + occ.embodied
-    if evidence and not named_in_passing(occ):
+    evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.embodied
+    if (evidence or occ.called and not is_called_place(occ)) and not named_in_passing(occ):
         return True
     if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
         return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2 or opens_sentences_as_a_name(form, occ, lower_words)
+
+
+def is_called_place(occ: Occurrence) -> bool:
+    """A word a quotation calls out that the text otherwise writes after a preposition, and that
+    no title, tag or body makes a person, is a place said as a topic: ``"Transferred from
+    Northgate."`` ... ``"Northgate. Is it true ...?"``; ``"At Tarrow Ford," he says.``
+    (``"Ino, wait."`` ... ``looked at Ino`` ... ``Ino sighed`` stays a name: its other uses are no places.)
+
+    >>> is_called_place(Occurrence(total=2, called=1, after_preposition=1)), is_called_place(Occurrence(total=3, called=1, after_preposition=1))
+    (True, False)
+    """
+    return occ.after_preposition * 2 >= occ.total
 
 
 def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
