@@ -585,7 +585,31 @@ def test_a_place_a_quotation_calls_out_is_no_person():
         '"Only the brave ones."',
     ]
     assert "Brackenmoor" not in paragraph_characters(scene)
-    assert is_character_form("Brackenmoor", Occurrence(total=2, mid_sentence=1, in_quote=2, called=1, after_preposition=1), Counter()) is False
+    assert is_character_form("Brackenmoor", Occurrence(total=2, mid_sentence=1, in_quote=2, called=1, after_preposition=1, after_place_preposition=1), Counter()) is False
+
+
+def test_a_person_called_and_then_run_to_or_looked_at_stays_a_person():
+    # "to" and "at" take people ("ran to Sefa", "looked at Sefa"): a name a quotation calls out
+    # and the narration writes only after them is the person called, not a place
+    scene = [
+        '"Sefa. Wait for me," Daren called.',
+        "Daren ran to Sefa. Sefa smiled, and Daren looked at Sefa for a long moment.",
+        '"You\'re slow," she said.',
+        '"You\'re fast."',
+    ]
+    assert "Sefa" in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Daren", "Sefa", "Daren"]
+
+
+def test_a_person_who_starts_a_clause_after_until_stays_a_person():
+    # "until Mr. Pell came home" is a man who comes home, no date: his call is answered by him
+    scene = [
+        "Lottie could not sleep until Mr. Pell came home.",
+        '"Papa!" she cried at the door.',
+        '"My dear girl," he said.',
+    ]
+    assert "Mr. Pell" in paragraph_characters(scene)
+    assert dialogue_speakers(scene)[1] == "Mr. Pell"
 
 
 def test_a_feast_day_after_until_is_no_person():

@@ -17,7 +17,11 @@ from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
-_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond", "until", "till"})  # a place or a time
+_PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})  # a place or a time
+# the prepositions that rarely take a person after a common verb ("ran to Ino" and "looked at Ino" do)
+_PLACE_ONLY_PREPOSITIONS = frozenset({"from", "in", "into", "near", "across", "through", "throughout", "outside", "beyond"})
+_DATE_PREPOSITIONS = frozenset({"until", "till"})
+_CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?…—–)\"”’]|$)")
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
 
@@ -48,6 +52,7 @@ class Occurrence:
     total: int = 0
     mid_sentence: int = 0
     after_preposition: int = 0
+    after_place_preposition: int = 0  # after one that rarely takes a person: "from Northgate", not "ran to Ino"
     after_article: int = 0  # "the Hokage", "the ANBU", "a Range Rover": a role, a group or a thing, not a name
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
@@ -171,7 +176,9 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.total += 1
         occ.mid_sentence += not run.initial
         occ.in_quote += in_quote
-        occ.after_preposition += _word_before(text, run.start) in _PLACE_PREPOSITIONS
+        before = _word_before(text, run.start)
+        occ.after_preposition += before in _PLACE_PREPOSITIONS or before in _DATE_PREPOSITIONS and ends_clause(text, run.end)
+        occ.after_place_preposition += before in _PLACE_ONLY_PREPOSITIONS
         occ.after_article += after_article(text, run.start) and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
@@ -385,23 +392,37 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     if occ.after_article * 2 >= occ.total:
         return False  # "the Hokage": a title, handled as a description
     evidence = sum(occ.titled.values()) + sum(occ.honorifics.values()) + occ.tagged + occ.embodied
-    if (evidence or occ.called and not is_called_place(occ)) and not named_in_passing(occ):
+    if (evidence or is_called_person(occ)) and not named_in_passing(occ):
         return True
     if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
         return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2 or opens_sentences_as_a_name(form, occ, lower_words)
 
 
-def is_called_place(occ: Occurrence) -> bool:
-    """A word a quotation calls out that the text otherwise writes after a preposition, and that
-    no title, tag or body makes a person, is a place said as a topic: ``"Transferred from
-    Northgate."`` ... ``"Northgate. Is it true ...?"``; ``"At Tarrow Ford," he says.``
-    (``"Ino, wait."`` ... ``looked at Ino`` ... ``Ino sighed`` stays a name: its other uses are no places.)
+def is_called_person(occ: Occurrence) -> bool:
+    """A word a quotation opens by calling (``"Ino. Wait for me."``) is a person, unless the text
+    otherwise writes it after a preposition that rarely takes a person: a place said as a topic,
+    ``"Transferred from Northgate."`` ... ``"Northgate. Is it true ...?"``. ``Kiba ran to Ino``
+    and ``looked at Ino`` keep Ino a person: people are run to and looked at. (``occ.called``
+    counts only a call closed by a full stop, :func:`called_before_full_stop`.)
 
-    >>> is_called_place(Occurrence(total=2, called=1, after_preposition=1)), is_called_place(Occurrence(total=3, called=1, after_preposition=1))
+    >>> is_called_person(Occurrence(total=2, called=1, after_place_preposition=1)), is_called_person(Occurrence(total=3, called=1, after_place_preposition=1))
+    (False, True)
+    >>> is_called_person(Occurrence(total=2, called=1, after_preposition=1)), is_called_person(Occurrence(total=2))
     (True, False)
     """
-    return occ.after_preposition * 2 >= occ.total
+    return occ.called > 0 and occ.after_place_preposition * 2 < occ.total
+
+
+def ends_clause(text: str, end: int) -> bool:
+    """Whether the clause ends right after a name: ``until Lady Day.`` is a date, while ``until
+    Mr. Hale came home`` and ``till Mara left`` have a person who starts a clause.
+
+    >>> t = "They waited until Lady Day. She sat until Mara left."
+    >>> ends_clause(t, t.index("Day") + 3), ends_clause(t, t.index("Mara") + 4)
+    (True, False)
+    """
+    return _CLAUSE_ENDS.match(text, end) is not None
 
 
 def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
