@@ -60,6 +60,24 @@ def test_a_story_after_one_field_still_ends_the_header():
     assert story.text[_header(paragraphs).end:].lstrip().startswith("Nell laughed")
 
 
+def test_a_story_line_labelled_like_a_field_does_not_swallow_the_opening():
+    # ``Warning:`` and ``Setting:`` are fields a story's own lines write too (a ship's computer,
+    # a scene label): the tagged opening before one is the story, and its speaker stays
+    for label in ("Warning: hull breach detected on deck four.", "Setting: the dry dock, after midnight."):
+        scene = [
+            "Fandom: Starfall",
+            "Rating: T",
+            "The klaxon woke Ruiz before the lights came on. Abara was already at the console.",
+            '"Talk to me," Ruiz said.',
+            label,
+            '"Seal it," Abara said.',
+            '"Sealing."',
+        ]
+        story, _ = paragraph_story(scene)
+        assert story.text[_header(scene).end:].lstrip().startswith("The klaxon")
+        assert dialogue_speakers(scene) == ["Ruiz", "Abara", "Ruiz"]
+
+
 def test_an_ffn_header_of_title_rated_and_authors_note_is_a_header():
     # ``Title:``, ``Rated:`` and ``Author's Note:`` are FFN's fields: the story starts after them,
     # so a name in the note (Odile) is not written by the story, and the woman who gives it is named by it

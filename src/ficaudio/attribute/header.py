@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from ficaudio import letters
+from ficaudio.attribute.lexicon import SPEECH_VERBS
 from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
@@ -20,8 +21,11 @@ _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
 _WORK_FIELD = letters.compile(
     r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes?|A/N|AN"
     r"|Author(?:['’]s Notes?)?|Word Count|Words|Chapters|Series|Title|Prompt|Beta(?: Reader)?|Dedications?|Spoilers|Timeline|Setting):\s")
-_NOTE_FIELD = letters.compile(r"(?:Notes?|A/N|AN|Author['’]s Notes?):\s")  # a note may close the story too
+# the fields only a header has (a story's own lines say "Warning: hull breach", "Setting: the workshop", "Notes: none")
+_HEADER_ONLY_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Word Count|Words|Chapters):\s")
+_SUMMARY_FIELD = letters.compile(r"(?:Summary|Description):\s")
 _FIELD_LOOKAHEAD = 3  # paragraphs: a summary quoting a line, or running on, before the next field
+_WORD = letters.compile(r"[a-z]+")
 
 
 class _Block(Protocol):
@@ -61,8 +65,8 @@ def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> t = "Fandom: Tideway\\nCharacters: Nell, Kit\\nNell laughed."
-    >>> read_header([Paragraph(0, 0, 0, 15), Paragraph(0, 1, 16, 38), Paragraph(0, 2, 39, 52)], t)
-    Header(end=38, cast=(28, 38), headings=(), front_end=38)
+    >>> read_header([Paragraph(0, 0, 0, 15), Paragraph(0, 1, 16, 37), Paragraph(0, 2, 38, 51)], t)
+    Header(end=37, cast=(28, 37), headings=(), front_end=37)
     >>> paras = [Paragraph(0, 0, 0, 14), Paragraph(0, 1, 15, 28)]
     >>> read_header(paras, "Imprimis: I am\\nNell laughed."), paras[0].front_matter
     (Header(end=0, cast=None, headings=(), front_end=14), False)
@@ -84,9 +88,8 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> int:
     most a title or byline line. A label after the story's narration has begun (``Pier Nine:
     11:40 p.m.``, ``Day 2: ...``) is the story's own, and ends the search -- unless work fields
     come both before it and within the next few paragraphs: a summary that quotes a line or
-    runs on (``Summary: "You're late," she said.``, then ``Characters: ...``) is the header's.
-    A note ahead (``Notes:``, ``A/N:``) keeps no paragraph in: a short story's end note follows
-    its narration as closely.
+    runs on for one untagged paragraph (``Summary: "You're late," she said.``, then
+    ``Characters: ...``) is the header's (:func:`summary_goes_on`).
     Returns where the walked-over lines end (0 where the first paragraph is the story).
 
     >>> from ficaudio.attribute.document import Paragraph
@@ -97,16 +100,34 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> int:
     >>> mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."), [p.front_matter for p in paras]
     (0, [False, False])
     """
-    started, fields, end = False, False, 0
+    started, fields, end, summary = False, False, 0, False
     for i, para in enumerate(paragraphs):
         label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
         if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
-            if not (fields and any(_work_field(p, text) and not _NOTE_FIELD.match(text, p.start, p.end) for p in paragraphs[i + 1:i + 1 + _FIELD_LOOKAHEAD])):
+            if not (fields and summary_goes_on(para, text, summary) and any(_HEADER_ONLY_FIELD.match(text, p.start, p.end) for p in paragraphs[i + 1:i + 1 + _FIELD_LOOKAHEAD])):
                 return end
             label = True
         para.front_matter = label
         started, fields, end = started or label, fields or _work_field(para, text), para.end
+        summary = bool(_SUMMARY_FIELD.match(text, para.start, para.end))
     return end
+
+
+def summary_goes_on(para: _Block, text: str, after_summary: bool) -> bool:
+    """A paragraph that is a summary quoting a line (``Summary: "Not again," she sighed.``), or
+    the one untagged paragraph right after a summary (``Nobody sleeps.``); a tagged line after
+    it (``"You came," Kit said.``) is the story's opening.
+
+    >>> from ficaudio.attribute.document import Paragraph
+    >>> t = "Summary: a night.\\nNobody sleeps.\\n'You came,' Kit said."
+    >>> [summary_goes_on(Paragraph(0, 0, a, b), t, True) for a, b in ((18, 32), (33, 53))]
+    [True, False]
+    >>> summary_goes_on(Paragraph(0, 0, 18, 32), t, False)
+    False
+    """
+    if _SUMMARY_FIELD.match(text, para.start, para.end):
+        return True
+    return after_summary and not any(w in SPEECH_VERBS for w in _WORD.findall(text, para.start, para.end))
 
 
 def _work_field(para: _Block, text: str) -> bool:
