@@ -1488,6 +1488,24 @@ def test_a_rank_said_alone_before_the_next_sentence_is_no_person_with_that_word(
     assert "Sgt Understood" in characters["Okafor"].aliases
 
 
+def test_a_rank_said_alone_in_single_quotes_or_before_a_comma_or_an_ellipsis_is_no_person():
+    # the same call opening a single-quoted line, or followed by a comma or an ellipsis, is the
+    # rank called and a word of the sentence: no Prof Honestly, Sgt Copied or Sgt Clear
+    lecture = [
+        "Professor Adeyemi set down the chalk. It had honestly been a long term.",
+        "‘Prof. Honestly. That was the best lecture.’ Tamsin grinned.",
+        "‘You’re welcome,’ Professor Adeyemi said.",
+    ]
+    thanks = ["Professor Adeyemi set down the chalk.", '"Thanks, Prof. Honestly, thanks," Tamsin said. She honestly meant it.', '"You\'re welcome," Professor Adeyemi said.']
+    orders = [
+        "Sergeant Okafor checked the map. The orders were copied, and the road was clear.",
+        '"Yes, Sgt. Copied…" Mills said.',
+        '"Go," Okafor said.',
+    ]
+    assert "Prof Honestly" not in paragraph_characters(lecture)
+    assert "Prof Honestly" not in paragraph_characters(thanks)
+    assert "Sgt Copied" not in paragraph_characters(orders)
+
 
 _TWO_LIEUTENANTS = [
     "Lt. Pike and Lt. Crane crouched behind the hedge. A crane stood in the reeds, and a pike turned in the ditch.",

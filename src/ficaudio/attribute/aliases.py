@@ -243,15 +243,24 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
 
 
 def _in_body(at: int, header: Header) -> bool:
-    """Whether ``at`` is past the header and in no chapter heading (the headings are in text
-    order and apart: only the last one opening by ``at`` may hold it).
+    """Whether ``at`` is past the header and in no chapter heading.
 
     >>> header = Header(end=5, cast=None, headings=((10, 20), (30, 40)))
     >>> [_in_body(at, header) for at in (3, 7, 15, 25, 35, 45)]
     [False, True, False, True, False, True]
     """
-    k = bisect_right(header.headings, (at, math.inf)) - 1
-    return at >= header.end and not (k >= 0 and header.headings[k][0] <= at < header.headings[k][1])
+    return at >= header.end and not _in_spans(at, header.headings)
+
+
+def _in_spans(at: int, spans: Sequence[tuple[int, int]]) -> bool:
+    """``at`` falls inside one of ``spans`` (in text order and apart: only the last one opening
+    by ``at`` may hold it).
+
+    >>> [_in_spans(at, ((10, 20), (30, 40))) for at in (5, 10, 20, 35)]
+    [False, True, False, True]
+    """
+    k = bisect_right(spans, (at, math.inf)) - 1
+    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 def _written_person(person: Person | None, body: str) -> bool:
@@ -984,7 +993,8 @@ _GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
 
 def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes: Sequence[tuple[int, int]]) -> None:
     """A rank said alone and written short, then a word that opens the next sentence
-    (``"Thanks, Prof. Seriously."``, ``"Yes, Sgt. Understood."``) is no person ``Prof
+    (``"Thanks, Prof. Seriously."``, ``‘Prof. Seriously. ...’``, ``"Yes, Sgt. Understood…"``,
+    ``"Thanks, Prof. Seriously, thanks,"``) is no person ``Prof
     Seriously``: where every capitalised use of that word has this shape inside a quotation
     (``quotes``: their spans) -- the rank called after a comma or opening the quotation, the
     word a sentence of its own -- the text writes it in lower case elsewhere (``seriously``) and
@@ -1003,16 +1013,10 @@ def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes
         rank, _, word = person.name.partition(" ")
         if person.known or rank.lower() not in _SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
             continue
-        called = [m.start(1) for m in re.finditer(rf"(?:,\s*|[\"“]\s*)({re.escape(rank)}\.\s+{re.escape(word)}\b)(?=[.!?\"”—-])", text)]
-        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(called) and all(_inside(at, quotes) for at in called):
+        called = [m.start(1) for m in re.finditer(rf"(?:,\s*|[\"“‘']\s*)({re.escape(rank)}\.\s+{re.escape(word)}\b)(?=[.!?,…\"”’'—–-]|\s*$)", text)]
+        if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(called) and all(_in_spans(at, quotes) for at in called):
             bare = roster.lookup(rank) or roster.add(Person(rank, Counter()), [rank])
             join_person(roster, person, bare)
-
-
-def _inside(at: int, spans: Sequence[tuple[int, int]]) -> bool:
-    """``at`` falls inside one of ``spans`` (in order)."""
-    k = bisect_right(spans, (at, math.inf)) - 1
-    return k >= 0 and spans[k][0] <= at < spans[k][1]
 
 
 _SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES  # ``Prof``, ``Sgt``, ``Capt``: ranks called alone as well as before a name
