@@ -1107,3 +1107,11 @@ def test_an_order_to_leave_is_no_radio_sign_off():
     from ficaudio.attribute.rules import is_radio_procedure
     assert not any(is_radio_procedure(q) for q in ("\u201cKids, out!\u201d", "\u201cEveryone, out.\u201d", "\u201cDrop it, Rufus. Out!\u201d"))
     assert is_radio_procedure("\u201cTide's turning. Falmoor, out.\u201d")
+
+
+def test_the_word_before_out_tells_an_order_from_a_sign_off():
+    # people before "out" send them out ("All of you, out."); a procedure word or a station
+    # before it closes the channel, shouted or not ("Wilco, out.", "..., over and out!")
+    from ficaudio.attribute.rules import is_radio_procedure
+    assert not any(is_radio_procedure(q) for q in ("\u201cAll of you, out.\u201d", "\u201cOi, you three, out.\u201d"))
+    assert all(is_radio_procedure(q) for q in ("\u201cWilco, out.\u201d", "\u201cCopy, out.\u201d", "\u201cHarbour Watch, this is Kestrel, over and out!\u201d", "\u201cKestrel Two, out!\u201d"))

@@ -1189,7 +1189,12 @@ _NAME_WITH_AFFILIATION = letters.compile(
 
 
 _RADIO_SIGN_OFF = letters.compile(r"[,.!]\s+(?:over|out|over and out)[.,!]?[\"”’']*\s*$", re.IGNORECASE)
-_ORDER_OUT = letters.compile(r"^[\"“‘']*[\w'’]+,\s+out\b|\bout!", re.IGNORECASE)  # "Kids, out!", "Everyone, out."
+_PROCEDURE_WORD = r"(?i:roger|copy|copied|wilco|affirmative|acknowledged|over)\b"
+# the words before "out" in an order: people ("all of you", "you two", "everyone"), one word
+# opening the line that is no procedure word ("Kids", not "Roger"), a name called ("Rufus. Out!")
+_ORDER_OUT = letters.compile(
+    r"(?:\b(?i:you(?: two| three| all| guys| lot)?|all of you|every(?:one|body)|guys)|^[\"“‘']*(?!" + _PROCEDURE_WORD + r")[\w'’]+|,\s+[A-Z][\w'’]+)"
+    r"[,.!]\s+(?i:out)\b")
 
 
 def is_radio_procedure(quote: str) -> bool:
@@ -1202,11 +1207,15 @@ def is_radio_procedure(quote: str) -> bool:
     >>> is_radio_procedure("“Harbour Control, this is Silver Gull, over,”"), is_radio_procedure("“Get out,”")  # before its tag
     (True, False)
 
-    An order to leave is no sign-off: a single word called before ``out`` (``"Kids, out."``),
-    or ``out!`` shouted (``"Hands up, Nessa. Out!"``).
+    An order to leave is no sign-off: the word before ``out`` is people (``"All of you, out."``,
+    ``"Hey, you two, out."``), one word opening the line (``"Kids, out."``) or a name called
+    (``"Hands up, Nessa. Out!"``); a procedure word (``"Roger, out."``, ``"..., over and
+    out!"``) or a station (``"Eagle One, out!"``, ``"... Falmoor, out."``) signs off.
 
-    >>> [is_radio_procedure(q) for q in ("“Kids, out.”", "“Nessa, out!”", "“Hands up, Nessa. Out!”", "“Every hour. Falmoor, out.”")]
-    [False, False, False, True]
+    >>> [is_radio_procedure(q) for q in ("“Kids, out.”", "“Nessa, out!”", "“Hands up, Nessa. Out!”", "“All of you, out.”", "“Hey, you two, out.”")]
+    [False, False, False, False, False]
+    >>> [is_radio_procedure(q) for q in ("“Every hour. Falmoor, out.”", "“Roger, out.”", "“Copy, out.”", "“Ridge Base, this is Eagle One, over and out!”", "“Eagle One, out!”")]
+    [True, True, True, True, True]
     """
     return bool(_RADIO_SIGN_OFF.search(quote)) and not _ORDER_OUT.search(quote)
 
