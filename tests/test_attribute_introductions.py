@@ -727,10 +727,18 @@ def test_brought_in_before_agrees_with_the_pattern_at_every_cut():
 
 
 def test_a_name_of_initials_after_im_is_a_name_given():
-    # ``AJ`` is two capitals, a name of initials, not a word stressed
-    doc = SimpleNamespace(roster=Roster())
+    # ``DJ`` is two capitals, a name of initials, not a word stressed, where the text shows DJ
+    # acting as a person
+    doc = SimpleNamespace(roster=Roster(), text="DJ waved from the stairs. KC nodded.")
     assert introduced_name(doc, "\u201cHey. I'm DJ.\u201d") == "DJ"
     assert introduced_name(doc, "\u201cI'm KC, by the way.\u201d") == "KC"
+
+
+def test_two_capitals_after_im_that_never_act_are_no_name():
+    # ``I'm HR`` names a department, ``I'm UK based`` a country: the text shows neither acting
+    doc = SimpleNamespace(roster=Roster(), text="The meeting room smelled of coffee. HR had booked it.")
+    assert introduced_name(doc, "\u201cI'm HR, actually.\u201d") is None
+    assert introduced_name(doc, "\u201cI'm UK based.\u201d") is None
 
 
 def test_a_roster_name_shouted_after_im_is_that_person():

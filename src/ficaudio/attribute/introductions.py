@@ -19,7 +19,7 @@ from dataclasses import replace
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import MAY_CALL, writes_word
-from ficaudio.attribute.characters import Person, may_be_name
+from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.narrator import story_names
@@ -113,7 +113,7 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     person = doc.roster.resolve(runs[0])
     if person is not None:
         return person.name
-    return phrase if " " in phrase or _looks_like_name(phrase) else None
+    return phrase if " " in phrase or _looks_like_name(phrase, doc) else None
 
 
 _GREETING_NAME = letters.compile(r"(?:^[\"“‘']*|[.!?]\s+)([A-Z][a-z][\w'’-]*)\.\s+(?:[Ii]t['’]s\s+|[Ii]t is\s+)?(?:[Nn]ice|[Gg]ood|[Gg]reat|[Pp]leased|[Ll]ovely|[Gg]lad|[Hh]appy)\s+to\s+(?:finally\s+)?meet\s+you")
@@ -164,16 +164,21 @@ _TITLE_WORDS = frozenset({"brother", "sister", "father", "mother", "captain", "d
 _NOT_INTRODUCTIONS = frozenset({"afraid", "sorry", "sure", "fine", "glad", "here", "not", "telling", "going"})
 
 
-def _looks_like_name(word: str) -> bool:
+def _looks_like_name(word: str, doc: Document) -> bool:
     """A word after ``I'm`` that no one on the roster bears may be a name given, but not a word of
-    three letters or more in capitals: ``"I'm TRYING to--"`` stresses a word, where ``AJ`` or
-    ``TJ`` is a name of initials (a name shouted, ``I'm MAYA``, is a roster person's, found
-    before this test by :func:`introduced_name`).
+    three letters or more in capitals: ``"I'm TRYING to--"`` stresses a word (a name shouted,
+    ``I'm MAYA``, is a roster person's, found before this test by :func:`introduced_name`).
+    Two capitals are a name of initials (``AJ``, ``TJ``) only where the text shows them acting
+    as a person (``TJ grinned``): ``"I'm HR, actually."``, ``"I'm UK based."`` name no one.
 
-    >>> _looks_like_name("Wes"), _looks_like_name("TRYING"), _looks_like_name("Afraid"), _looks_like_name("AJ")
-    (True, False, False, True)
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(text="TJ grinned.")
+    >>> [_looks_like_name(w, doc) for w in ("Wes", "TRYING", "Afraid", "TJ", "HR")]
+    [True, False, False, True, False]
     """
-    return word.lower() not in _NOT_INTRODUCTIONS and is_name_word(word) and not (len(word) > 2 and word.isupper())
+    if word.lower() in _NOT_INTRODUCTIONS or not is_name_word(word) or (len(word) > 2 and word.isupper()):
+        return False
+    return not (len(word) == 2 and word.isupper()) or any(acts_after(doc.text, m.end()) for m in re.finditer(rf"\b{word}\b", doc.text))
 
 
 def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
