@@ -617,7 +617,7 @@ def join_nicknames(roster: Roster) -> None:
     """
     givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
     for person in list(roster.people):
-        full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
+        full = full_names_of(person.name) if roster.holds(person) and _is_bare_given_name(person) else frozenset()
         owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
@@ -650,7 +650,7 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
             surnames[given].add(run.words[-1])
     full_names = {given: found.pop() for given, found in surnames.items() if len(found) == 1 and is_name_word(given)}
     for person in list(roster.people):
-        stems = diminutive_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
+        stems = diminutive_stems(person.name) if roster.holds(person) and _is_bare_given_name(person) else ()
         givens = {g for g in {*full_names, *(g for p in roster.people if p is not person for g in _untitled_givens(p))}
                   if g != person.name and any(_stem_opens(s, g) for s in stems) and not is_patronymic_of(g, (person.name, *stems))} if stems else set()
         if len(givens) != 1:
@@ -705,7 +705,7 @@ def join_clipped_names(roster: Roster) -> None:
     """
     heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
-        short = person in roster.people and _is_bare_given_name(person) and person.name.isalpha()
+        short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
         owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
         if len(owners) == 1 and _may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
@@ -913,7 +913,7 @@ def join_titled_surnames(roster: Roster) -> None:
     """
     for person in list(roster.people):
         words, gender = person.name.split(), _gender_or_prior(person)
-        if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or person not in roster.people:
+        if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or not roster.holds(person):
             continue
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
