@@ -1654,7 +1654,7 @@ def called_people(doc: Document, para: Paragraph) -> list[Person]:
         called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
         if not MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
-        for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
+        for run in doc.runs_of_quote(index):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
     return called
@@ -1669,7 +1669,9 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
     called = []
     for m in _BARE_HONORIFIC_CALL.finditer(quote):
         honorific = m.group(1).lower()
-        bearers = [p for p in roster.people if honorific in HONORIFIC_GENDER and any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if honorific not in HONORIFIC_GENDER:
+            continue
+        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
         if len(bearers) == 1:
             called.append(bearers[0])
     return called
