@@ -176,8 +176,15 @@ def _starts_sentence(previous_word: str, gap: str) -> bool:
 
 
 def is_capitalised(word: str) -> bool:
-    """``Kakashi`` and ``O'Hara`` are; ``said``, ``I`` and ``I’m`` (a pronoun) are not."""
-    return word[:1].isupper() and fold(word) not in ("i", "i'm", "i'd", "i'll", "i've")
+    """``Kakashi`` and ``O'Hara`` are; ``said``, ``I`` and ``I’m`` (a pronoun) are not.
+
+    >>> [is_capitalised(w) for w in ("Kakashi", "said", "I", "I’m", "Ivy", "I'll")]
+    [True, False, False, False, True, False]
+    """
+    return word[:1].isupper() and not (word[0] == "I" and fold(word) in _FIRST_PERSON_FORMS)  # (only an I folds to them)
+
+
+_FIRST_PERSON_FORMS = frozenset({"i", "i'm", "i'd", "i'll", "i've"})
 
 
 @dataclass(frozen=True)
