@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import Roster
-from ficaudio.attribute.introductions import _spoke_before, bare_call, introduced_name, self_introductions
+from ficaudio.attribute.introductions import _lines_by_speaker, _spoke_before, bare_call, introduced_name, self_introductions
 from ficaudio.attribute.rules import Decision
 from ficaudio.models import SegmentKind
 from types import SimpleNamespace
@@ -696,10 +696,11 @@ def test_the_described_one_who_asks_for_a_name_is_not_the_one_who_gives_it():
 def test_a_line_backfilled_from_a_name_answer_is_no_earlier_line_of_theirs():
     # self_named_newcomer asks whether the one who gives a name spoke before; a line the backward
     # pass gave them from that very answer (the self-naming anchors the turns before it) must not count
-    decisions = {3: Decision("Milo Hart", 0.4, "alternation_backfill"), 5: Decision("Cass", 0.95, "explicit_tag")}
-    assert _spoke_before(decisions, "Milo Hart", 7)
-    assert not _spoke_before(decisions, "Milo Hart", 7, unless="alternation_backfill")
-    assert _spoke_before(decisions, "Cass", 7, unless="alternation_backfill")
+    lines = _lines_by_speaker({3: Decision("Milo Hart", 0.4, "alternation_backfill"), 5: Decision("Cass", 0.95, "explicit_tag")})
+    assert _spoke_before(lines, "Milo Hart", 7)
+    assert not _spoke_before(lines, "Milo Hart", 7, unless="alternation_backfill")
+    assert _spoke_before(lines, "Cass", 7, unless="alternation_backfill")
+    assert not _spoke_before(lines, "Cass", 5) and not _spoke_before(lines, "Ines", 7)
 
 
 def test_a_word_stressed_in_capitals_after_im_is_no_name_given():

@@ -6,7 +6,7 @@ import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import definite_description_acts, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import _epithet_pattern, definite_description_acts, phrase_written_before, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -896,3 +896,11 @@ def test_a_description_never_means_the_narrator_of_its_gender(narrator_of_gender
             'I dropped my bag on the floor and sat down on the end of my bed.\n'
             '"Move your feet," the boy said.')
     assert speakers(text, [])[-1][0] == "Bertrand"
+
+
+def test_a_phrase_written_before_is_found_where_the_case_blind_pattern_finds_it():
+    text = "Oathe boy on the steps waved. The boy on the stepstool. THE BOY\nON  the Steps nodded."
+    phrase = ("the", "boy", "on", "the", "steps")
+    for t in (text, text.replace("Steps", "ſteps")):  # a letter re matches to s: read by the case-blind pattern itself
+        for end in range(len(t) + 1):
+            assert phrase_written_before(t, phrase, end) is (_epithet_pattern(phrase).search(t, 0, end) is not None)

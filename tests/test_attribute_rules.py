@@ -355,7 +355,7 @@ def test_a_name_given_as_an_answer_calls_nobody():
 def test_the_subject_nearest_a_closing_speech_verb_announces_the_next_line():
     t = "He watched her silently, till, waking from her daydream, she abruptly asked:"
     mentions = [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]
-    assert closing_tag(t, (0, len(t)), mentions).text == "she"
+    assert closing_tag(t, (0, len(t)), words(t), mentions).text == "she"
 
 
 def test_a_realised_before_clause_hands_the_beat_to_its_subject():

@@ -241,7 +241,7 @@ def announced_speaker(resolver: Resolver, para: Paragraph) -> str | None:
     spans = para.narration(doc.segments)
     if not spans or spans[-1][1] < para.end or (para.quotes and spans[-1][0] < doc.segments[para.quotes[-1]].end):
         return None
-    m = closing_tag(doc.text, spans[-1], para.mentions) or voice_heard_last(doc.text, spans[-1], para.mentions)
+    m = closing_tag(doc.text, spans[-1], doc.words_of_narration(spans[-1]), para.mentions) or voice_heard_last(doc.text, spans[-1], para.mentions)
     return resolver.mention(m, para) if m else None
 
 

@@ -626,7 +626,7 @@ def join_nicknames(roster: Roster) -> None:
     """
     givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
     for person in list(roster.people):
-        full = full_names_of(person.name) if person in roster.people and _is_bare_given_name(person) else frozenset()
+        full = full_names_of(person.name) if roster.holds(person) and _is_bare_given_name(person) else frozenset()
         owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
@@ -659,7 +659,7 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
             surnames[given].add(run.words[-1])
     full_names = {given: found.pop() for given, found in surnames.items() if len(found) == 1 and is_name_word(given)}
     for person in list(roster.people):
-        stems = diminutive_stems(person.name) if person in roster.people and _is_bare_given_name(person) else ()
+        stems = diminutive_stems(person.name) if roster.holds(person) and _is_bare_given_name(person) else ()
         givens = {g for g in {*full_names, *(g for p in roster.people if p is not person for g in _untitled_givens(p))}
                   if g != person.name and any(_stem_opens(s, g) for s in stems) and not is_patronymic_of(g, (person.name, *stems))} if stems else set()
         if len(givens) != 1:
@@ -714,7 +714,7 @@ def join_clipped_names(roster: Roster) -> None:
     """
     heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
-        short = person in roster.people and _is_bare_given_name(person) and person.name.isalpha()
+        short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
         owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
         if len(owners) == 1 and _may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
@@ -922,7 +922,7 @@ def join_titled_surnames(roster: Roster) -> None:
     """
     for person in list(roster.people):
         words, gender = person.name.split(), _gender_or_prior(person)
-        if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or person not in roster.people:
+        if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or not roster.holds(person):
             continue
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
         if len(titled) == 1 and roster.may_join(person, titled[0].name):
@@ -1658,7 +1658,7 @@ def called_people(doc: Document, para: Paragraph) -> list[Person]:
         called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
         if not MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
-        for run in name_runs(words(doc.text, seg.start, seg.end), doc.text):
+        for run in doc.runs_of_quote(index):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
     return called
@@ -1673,7 +1673,9 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
     called = []
     for m in _BARE_HONORIFIC_CALL.finditer(quote):
         honorific = m.group(1).lower()
-        bearers = [p for p in roster.people if honorific in HONORIFIC_GENDER and any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        if honorific not in HONORIFIC_GENDER:
+            continue
+        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
         if len(bearers) == 1:
             called.append(bearers[0])
     return called

@@ -142,6 +142,11 @@ class Roster:
         self.people.remove(person)
         self._by_form = {k: p for k, p in self._by_form.items() if p is not person}
 
+    def holds(self, person: Person) -> bool:
+        """Whether ``person`` itself is still on the roster (by identity: ``in`` would compare
+        every record before it field by field)."""
+        return any(p is person for p in self.people)
+
     def by_name(self, name: str) -> Person | None:
         return next((p for p in self.people if p.name == name), None)
 

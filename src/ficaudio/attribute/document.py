@@ -73,6 +73,8 @@ class Document:
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
     narration_spans: list[tuple[int, int]] = field(default_factory=list)  # every paragraph's spans outside its quotations, in order
     header: Header = Header()  # the work's header: where it ends, whom its Characters: field lists
+    narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
+    quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
 
     @property
     def text(self) -> str:
@@ -92,6 +94,21 @@ class Document:
     def paragraph_starts(self) -> list[int]:
         """Where each paragraph starts, in order (for bisecting to a paragraph's ordinal)."""
         return [para.start for para in self.paragraphs]
+
+    def words_of_narration(self, span: tuple[int, int]) -> list[Word]:
+        """The words of a narration span, as the scan read them (one list shared by every
+        reader: not to be changed); a span the scan did not read is read now."""
+        found = self.narration_words.get(span)
+        return found if found is not None else words(self.text, *span)
+
+    def runs_of_quote(self, index: int) -> list[NameRun]:
+        """The name runs of quotation ``index`` (a segment index), as the scan read them (one
+        list shared by every reader: not to be changed); one the scan did not read is read now."""
+        found = self.quote_runs.get(index)
+        if found is not None:
+            return found
+        seg = self.segments[index]
+        return name_runs(words(self.text, seg.start, seg.end), self.text)
 
     def paragraph_before(self, para: Paragraph) -> Paragraph | None:
         """The paragraph right before ``para`` in the same scene: None after a scene break or at the start."""
@@ -175,7 +192,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans, header=header)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)

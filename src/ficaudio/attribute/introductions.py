@@ -286,6 +286,7 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
     subjects = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject}
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
+    lines = _lines_by_speaker(decisions)
     for index, following in zip(dialogue, dialogue[1:]):
         replier = decisions[following].speaker
         if not replier.startswith("the ") or replier in renames or decisions[index].speaker in (FIRST_PERSON_NAME, replier):
@@ -295,7 +296,7 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
         if doc.paragraph_of[index] is doc.paragraph_of[following]:
             continue
         silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
-        if not silent and _spoke_before(decisions, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
+        if not silent and _spoke_before(lines, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
             silent = [] if doc.roster.lookup(called) or not _answered_as_name(doc, called, doc.segments[following].text) else [called]  # met only in this call
         if len(silent) == 1 and silent[0] not in renames.values():
             renames[replier] = silent[0]
@@ -468,10 +469,18 @@ def _first_written_at(doc: Document, name: str) -> int:
     return min(found, default=len(doc.text))
 
 
-def _spoke_before(decisions: dict[int, Decision], speaker: str, index: int, unless: str = "") -> bool:
+def _lines_by_speaker(decisions: dict[int, Decision]) -> dict[str, list[tuple[int, str]]]:
+    """Each speaker's lines as (segment index, deciding rule), read once for many questions."""
+    lines: dict[str, list[tuple[int, str]]] = defaultdict(list)
+    for i, d in decisions.items():
+        lines[d.speaker].append((i, d.rule))
+    return lines
+
+
+def _spoke_before(lines: dict[str, list[tuple[int, str]]], speaker: str, index: int, unless: str = "") -> bool:
     """Whether ``speaker`` had a line before segment ``index`` (was there to be called), not
-    counting lines decided by the rule ``unless``."""
-    return any(i < index and d.speaker == speaker and d.rule != unless for i, d in decisions.items())
+    counting lines decided by the rule ``unless``; ``lines`` from :func:`_lines_by_speaker`."""
+    return any(i < index and rule != unless for i, rule in lines.get(speaker, ()))
 
 
 _BARE_CALL = letters.compile(r"^[\"“‘']*([A-Z][a-z]+)[,.!?]+[\"”’']*$")
@@ -555,9 +564,10 @@ def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], take
     doc = resolver.doc
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
+    lines = _lines_by_speaker(decisions)
     for k, index in enumerate(dialogue):
         name = decisions[index].speaker
-        if decisions[index].rule != "self_named_answer" or _spoke_before(decisions, name, index, unless="alternation_backfill"):
+        if decisions[index].rule != "self_named_answer" or _spoke_before(lines, name, index, unless="alternation_backfill"):
             continue  # a line backfilled from this very answer is no earlier line of theirs
         lo, _ = _scene_around(doc, doc.segments[index].start)
         asker = decisions[dialogue[k - 1]].speaker if k else None
@@ -590,11 +600,12 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
     doc, events = resolver.doc, resolver.salience.events()
     positions = [pos for pos, _, _ in events]
     renames: dict[str, str] = {}
+    lines = _lines_by_speaker(decisions)
     for index, decision in sorted(decisions.items()):
         m = _NAME_ALONE.match(doc.segments[index].text)
         if not m or (called := doc.roster.resolve_phrase(m.group(1))) is None or (previous := doc.paragraph_before(doc.paragraph_of[index])) is None or previous.quotes:
             continue
-        if len(doc.paragraph_of[index].quotes) > 1 or _spoke_before(decisions, called.name, index):
+        if len(doc.paragraph_of[index].quotes) > 1 or _spoke_before(lines, called.name, index):
             continue  # a call going on into a question, or to someone who has spoken already: no newcomer
         met = {n for _, n, _ in events[bisect_left(positions, previous.start):bisect_left(positions, previous.end)]}
         newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]

@@ -126,9 +126,12 @@ def words(text: str, start: int = 0, end: int | None = None) -> list[Word]:
             token = match.group()
             token = _strip_period(token) if token.endswith(".") else token
             end_at = at + len(token)
-        found.append(Word(token, at, end_at, initial, fold(token).rstrip(".")))
+        found.append(_new_word(Word, (token, at, end_at, initial, fold(token).rstrip("."))))
         previous_end = end_at
     return found
+
+
+_new_word = tuple.__new__  # a Word made straight from its fields, without the named tuple's own __new__ (a call per word)
 
 
 READER_PLACEHOLDER = "Y/N"
@@ -161,8 +164,7 @@ def _strip_period(token: str) -> str:
     return token
 
 
-_SENTENCE_STOP = re.compile(r"[.!?…]")
-_OPENING_QUOTE = re.compile(r"(^|\s)[\"“‘]$")
+_SENTENCE_BREAK = re.compile(r"[.!?…\n]|(?:^|\s)[\"“‘]$")  # a stop, a line's end, or an opening quote (after a space) ending the gap
 
 
 def _starts_sentence(previous_word: str, gap: str) -> bool:
@@ -170,12 +172,19 @@ def _starts_sentence(previous_word: str, gap: str) -> bool:
     if previous_word.endswith(".") and previous_word[:-1].lower() in SHORT_TITLES:
         return False
     # an opening quote (after a space) starts a sentence; a closing one followed by a space does not
-    return bool(_SENTENCE_STOP.search(gap) or _OPENING_QUOTE.search(gap) or "\n" in gap)
+    return bool(_SENTENCE_BREAK.search(gap))
 
 
 def is_capitalised(word: str) -> bool:
-    """``Kakashi`` and ``O'Hara`` are; ``said``, ``I`` and ``I’m`` (a pronoun) are not."""
-    return word[:1].isupper() and fold(word) not in ("i", "i'm", "i'd", "i'll", "i've")
+    """``Kakashi`` and ``O'Hara`` are; ``said``, ``I`` and ``I’m`` (a pronoun) are not.
+
+    >>> [is_capitalised(w) for w in ("Kakashi", "said", "I", "I’m", "Ivy", "I'll")]
+    [True, False, False, False, True, False]
+    """
+    return word[:1].isupper() and not (word[0] == "I" and fold(word) in _FIRST_PERSON_FORMS)  # (only an I folds to them)
+
+
+_FIRST_PERSON_FORMS = frozenset({"i", "i'm", "i'd", "i'll", "i've"})
 
 
 @dataclass(frozen=True)

@@ -797,17 +797,57 @@ def repeated_epithet(text: str, m: Mention) -> bool:
     found = _EPITHET_TAIL.match(text, m.end)
     if not m.text.lower().startswith("the ") or found is None:
         return False
-    return _epithet_pattern(m.text.lower(), found.group(1).lower()).search(text, 0, m.start) is not None
+    return phrase_written_before(text, (*m.text.lower().split(), *found.group(1).lower().split()), m.start)
+
+
+def phrase_written_before(text: str, phrase: tuple[str, ...], end: int) -> bool:
+    """Whether the lower-case words of ``phrase`` are written as a phrase, in any case and
+    spacing, before ``end``. An ASCII phrase is looked for in the text made lower case
+    (:func:`_lower_in_place`) by a case-sensitive pattern opening on its first word, which
+    ``re`` finds by a quick scan (the case-blind pattern, opening on ``\\b``, is tried at
+    every letter); the word boundary before it is checked where it is found.
+
+    >>> t = "Bathe girl in grey. The  girl\\nIN GREY nods."
+    >>> phrase_written_before(t, ("the", "girl", "in", "grey"), 19), phrase_written_before(t, ("the", "girl", "in", "grey"), len(t))
+    (False, True)
+    >>> phrase_written_before("ſo the girl in grey", ("the", "girl", "in", "grey"), 19)  # a letter re matches to s: the case-blind pattern
+    True
+    """
+    lowered = _lower_in_place(text)
+    if lowered is None or not all(map(str.isascii, phrase)):
+        return _epithet_pattern(phrase).search(text, 0, end) is not None
+    pattern, at = _lower_phrase_pattern(phrase), 0
+    while (found := pattern.search(lowered, at, end)) and not _WORD_START.match(lowered, found.start()):
+        at = found.start() + 1
+    return found is not None
+
+
+_WORD_START = re.compile(r"\b")
+
+
+@lru_cache(maxsize=1)
+def _lower_in_place(text: str) -> str | None:
+    """``text`` in lower case with every letter where it was, where an ASCII letter in it
+    matches a case-blind pattern's letter exactly when its lower case is that letter: None
+    where it writes one of the four other letters ``re`` matches to an ASCII one (``İ``, whose
+    lower case is two characters, ``ı``, ``ſ``, the Kelvin sign)."""
+    return None if any(c in text for c in "\u0130\u0131\u017f\u212a") else text.lower()
 
 
 @lru_cache(maxsize=1024)
-def _epithet_pattern(description: str, tail: str) -> re.Pattern:
-    """``the girl`` + ``in grey`` -> a pattern for ``the girl in grey`` written anywhere, in any case and spacing.
+def _epithet_pattern(phrase: tuple[str, ...]) -> re.Pattern:
+    """``the girl in grey`` -> a pattern for it written anywhere, in any case and spacing.
 
-    >>> bool(_epithet_pattern("the girl", "in grey").search("The  girl\\nin grey"))
+    >>> bool(_epithet_pattern(("the", "girl", "in", "grey")).search("The  girl\\nin grey"))
     True
     """
-    return re.compile(r"\b" + r"\s+".join(map(re.escape, (*description.split(), *tail.split()))) + r"\b", re.IGNORECASE)
+    return re.compile(r"\b" + r"\s+".join(map(re.escape, phrase)) + r"\b", re.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _lower_phrase_pattern(phrase: tuple[str, ...]) -> re.Pattern:
+    """:func:`_epithet_pattern` for lower-case text, case-sensitive and without its opening ``\\b``."""
+    return re.compile(r"\s+".join(map(re.escape, phrase)) + r"\b")
 
 
 _EPITHET_TAIL = letters.compile(r"\s+((?:at|behind|beside|near|in|with)\s+(?:(?:the|a|an|his|her|their)\s+)?[a-z-]+)")

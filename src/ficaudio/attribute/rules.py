@@ -228,24 +228,23 @@ def _verb_before_asides(text: str, ws: list[Word]) -> Word | None:
 _INFINITIVE_SPEECH = letters.compile(r"\bto\s+\w+\s*$")
 
 
-def closing_tag(text: str, span: tuple[int, int], mentions: list[Mention]) -> Mention | None:
+def closing_tag(text: str, span: tuple[int, int], ws: list[Word], mentions: list[Mention]) -> Mention | None:
     """The subject of a speech verb that ends a stretch of narration, announcing a quotation
     that follows in the next paragraph: ``He said:``, ``and then she says,``, ``She reached
-    up on her tiptoes to whisper in his ear.``
+    up on her tiptoes to whisper in his ear.`` (``ws``: the span's words, as :func:`words` reads them).
 
     >>> from ficaudio.attribute.document import Mention
     >>> t = "He leaned forward. He said:"
-    >>> closing_tag(t, (0, len(t)), [Mention(19, 21, "pronoun", "He", subject=True)]).text
+    >>> closing_tag(t, (0, len(t)), words(t), [Mention(19, 21, "pronoun", "He", subject=True)]).text
     'He'
 
     Of two subjects in the sentence, the one nearest the verb says it:
 
     >>> t = "He watched her silently, till, waking from her daydream, she abruptly asked:"
-    >>> closing_tag(t, (0, len(t)), [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]).text
+    >>> closing_tag(t, (0, len(t)), words(t), [Mention(0, 2, "pronoun", "He", subject=True), Mention(57, 60, "pronoun", "she", subject=True)]).text
     'she'
     """
     start, end = span
-    ws = words(text, start, end)
     verb = next((w for w in reversed(ws[-4:]) if w.lower in SPEECH_VERBS), None) or verb_before_colon_aside(text, ws, end)
     if verb is None or _SENTENCE_END.search(text, verb.end, end) and text[end - 1:end].strip() not in (".", "!"):
         return None
