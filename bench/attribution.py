@@ -498,6 +498,8 @@ def main(argv: list[str] | None = None) -> int:
             print(calibration_table(tally))
         for name, g, said, rule in tally.errors[: args.errors]:
             print(f"    ERR {name} {g['start']}: gold {g['speaker']!r} got {said!r} by {rule}: {g['text'][:70]!r}")
+        if args.speed:
+            print(f"    one text at a time: {tally.seconds:.2f} s for {tally.words} words ({tally.seconds * 100_000 / max(1, tally.words):.2f} s per 100,000 words)")
     if args.calibrate:
         print(f"calibration, pooled ({mode}):")
         print(calibration_table(pooled(tallies)))
