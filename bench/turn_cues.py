@@ -51,20 +51,16 @@ def present_in_scene(resolver, before: int) -> set[str]:
     return resolver.salience.named_between(resolver.scene_start, before) - resolver.conversation.departed
 
 
-def _outsider(m: Moment) -> str | None:
-    """The latest speaker of the scene who is neither of the last two nor named in the line."""
-    last_two = set(m.turns[-2:])
-    return next((t for t in reversed(m.turns) if t not in last_two and t not in m.named), None)
-
-
 def alternation(m: Moment) -> str | None:
     """A, B, then A again."""
     return m.turns[-2] if len(m.turns) >= 2 and m.turns[-2] != m.turns[-1] else None
 
 
 def one_before_that(m: Moment) -> str | None:
-    """The speaker before the last two: the third of a talk of three."""
-    return _outsider(m)
+    """The speaker before the last two: the third of a talk of three (the latest speaker of the
+    scene who is neither of the last two nor named in the line)."""
+    last_two = set(m.turns[-2:])
+    return next((t for t in reversed(m.turns) if t not in last_two and t not in m.named), None)
 
 
 def busiest_of_late(m: Moment) -> str | None:
@@ -81,7 +77,7 @@ _AGREEMENT = re.compile(r"^\W*(?:me\s+too|me\s+neither|same(?:\s+here)?|seconded
 
 def pair_called(m: Moment) -> str | None:
     """``"Both of you, stop."``: spoken to the two talking, so by a third."""
-    return _outsider(m) if _PAIR.search(m.text) else None
+    return one_before_that(m) if _PAIR.search(m.text) else None
 
 
 def pair_called_present(m: Moment) -> str | None:
@@ -93,12 +89,12 @@ def pair_called_present(m: Moment) -> str | None:
 
 def verdict_on_the_last(m: Moment) -> str | None:
     """``"He's right."``, ``"What she said."``: of the last speaker to someone else, by a third."""
-    return _outsider(m) if _VERDICT.search(m.text) else None
+    return one_before_that(m) if _VERDICT.search(m.text) else None
 
 
 def agreement(m: Moment) -> str | None:
     """``"Me too."``, ``"Seconded."``: joining the last speaker, so neither of the two talking."""
-    return _outsider(m) if _AGREEMENT.search(m.text) else None
+    return one_before_that(m) if _AGREEMENT.search(m.text) else None
 
 
 def called_and_unanswered(m: Moment) -> str | None:

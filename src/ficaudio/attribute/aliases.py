@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
-from ficaudio.attribute.lexicon import BOUND_TITLES, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, SHORT_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -214,7 +214,7 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
                 roster.index(form, people[0], force=True)
 
 
-def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, header: Header) -> None:
+def drop_header_only_names(roster: Roster, runs: list[NameRun], header: Header) -> None:
     """A work's header and headings name titles, not people: a name written only in the
     ``header`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
     and its characters belong to ...``) or in a chapter heading (``Chapter 3: Eight Counts``)
@@ -225,7 +225,7 @@ def drop_header_only_names(roster: Roster, runs: list[NameRun], text: str, heade
     >>> t = "Fandom: Lanternwake\\nCharacters: Ana Ruiz\\nChapter 1: Sea Glass\\nAna waved."
     >>> r = Roster()
     >>> for n in ("Lanternwake", "Sea Glass", "Ana Ruiz", "Ana"): _ = r.add(Person(n, Counter({n: 1})), [n])
-    >>> drop_header_only_names(r, name_runs(words(t), t), t, Header(40, (32, 40), ((41, 61),))); [p.name for p in r.people]
+    >>> drop_header_only_names(r, name_runs(words(t), t), Header(40, (32, 40), ((41, 61),))); [p.name for p in r.people]
     ['Ana Ruiz', 'Ana']
     """
     if not header.end:
@@ -1011,15 +1011,12 @@ def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes
     """
     for person in list(roster.people):
         rank, _, word = person.name.partition(" ")
-        if person.known or rank.lower() not in _SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
+        if person.known or rank.lower() not in SAID_ALONE_RANKS or not word or " " in word or not lower_words[word.lower()] or is_listed_given_name(word):
             continue
         called = [m.start(1) for m in re.finditer(rf"(?:,\s*|[\"“‘']\s*)({re.escape(rank)}\.\s+{re.escape(word)}\b)(?=[.!?,…\"”’'—–-]|\s*$)", text)]
         if len(re.findall(rf"\b{re.escape(word)}\b", text)) == len(called) and all(_in_spans(at, quotes) for at in called):
             bare = roster.lookup(rank) or roster.add(Person(rank, Counter()), [rank])
             join_person(roster, person, bare)
-
-
-_SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES  # ``Prof``, ``Sgt``, ``Capt``: ranks called alone as well as before a name
 
 
 def join_bare_titles(roster: Roster) -> None:

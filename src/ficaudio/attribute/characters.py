@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
@@ -464,7 +464,7 @@ def acts_after(text: str, end: int) -> bool:
     m = _VERB_AFTER.match(text, end)
     if m is None or (w := m.group(1)) in _ANY_SUBJECT_VERBS:
         return False
-    return w.endswith("ed") or w in SPEECH_VERBS or w in _PERSON_IRREGULAR_PASTS or (w.endswith("s") and not w.endswith(("ss", "us", "is", "ys")) and len(w) > 3)
+    return w.endswith("ed") or w in SPEECH_VERBS or w in _PERSON_IRREGULAR_PASTS or is_present_tense(w)  # w is letters: no "'s"
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:

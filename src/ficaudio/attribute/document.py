@@ -13,7 +13,7 @@ from ficaudio.attribute.header import Header, read_header
 from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_described_names, index_description_named_next, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_kin_names, join_knights_given_names, join_nicknames, join_parent_named_next, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts
 from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS
+from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS, is_present_tense
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
 from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -186,7 +186,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     finalise_names(roster)
     own_name_parts(roster, lower_words)
     drop_family_names(roster, narration_runs, quote_runs, text)
-    drop_header_only_names(roster, narration_runs + quote_runs, text, header)
+    drop_header_only_names(roster, narration_runs + quote_runs, header)
     join_header_cast(roster, text, header)
     join_bare_honorifics(roster)
     join_parent_to_family(roster)
@@ -397,7 +397,7 @@ def is_clause_subject(text: str, ws: list, k: int, mention_end: int) -> bool:
     if text[mention_end - 2:mention_end] in ("'s", "’s"):
         return verb in _PARTICIPLES or verb.endswith(("ed", "ing")) or is_predicative_after_s(text, following[0])
     opens_clause = k > 0 and ws[k - 1].lower in _CLAUSE_OPENERS or after_fronted_clause(text, ws, k)
-    return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or _present_tense(verb))
+    return opens_clause and (verb in _VERB_WORDS or verb.endswith("ed") or is_present_tense(verb))
 
 
 _FRONTED_REACH_WORDS = 20
@@ -518,12 +518,7 @@ def looks_like_verb(word: str) -> bool:
     (True, True, False, False)
     """
     w = word.lower()
-    return w in _VERB_WORDS or w in SPEECH_VERBS or w.endswith("ed") or _present_tense(w)
-
-
-def _present_tense(word: str) -> bool:
-    """``arrives``, ``wants``: a third-person verb (not ``glass``, ``his``, ``thus``)."""
-    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "ys")) and len(word) > 3
+    return w in _VERB_WORDS or w in SPEECH_VERBS or w.endswith("ed") or is_present_tense(w)
 
 
 def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool) -> Mention:

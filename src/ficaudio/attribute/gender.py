@@ -97,6 +97,14 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
     return 1.0 if pronoun in ("his", "her") and one_gender_throughout(window) else _WEIGHT[pronoun]
 
 
+_SENTENCE_BREAK = re.compile(r"(?<=[.!?])\s")
+
+
+def _first_sentence(window: str) -> str:
+    """``window`` up to its first sentence's end: ``" took her cup. She sat."`` -> ``" took her cup."``."""
+    return _SENTENCE_BREAK.split(window, maxsplit=1)[0]
+
+
 def one_gender_throughout(window: str) -> bool:
     """Whether the name's own sentence holds two or more he/she-family pronouns, all of one
     gender (``Judge Abelard swept in with his robe flapping and his reading glasses``,
@@ -108,7 +116,7 @@ def one_gender_throughout(window: str) -> bool:
     >>> one_gender_throughout(" took her hand in his and kissed her fingers.")
     False
     """
-    sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+    sentence = _first_sentence(window)
     pronouns = [m.group(1).lower() in MALE_PRONOUNS for m in _PRONOUN.finditer(sentence)]
     return len(pronouns) >= 2 and len(set(pronouns)) == 1
 
@@ -213,7 +221,7 @@ def own_clause_pronoun(text: str, run: NameRun, next_start: int) -> Gender:
     if owns_other_subject(text, run):
         return Gender.UNKNOWN
     window = narration_window(text, run, next_start)
-    sentence = re.split(r"(?<=[.!?])\s", window, maxsplit=1)[0]
+    sentence = _first_sentence(window)
     if (first := _PRONOUN.search(sentence)) and _pronoun_weight(text, run, next_start) > 0:
         return Gender.MALE if first.group(1).lower() in MALE_PRONOUNS else Gender.FEMALE
     if run.initial and (m := _NEXT_SENTENCE.match(text[run.end:next_start])):

@@ -18,11 +18,12 @@ from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
-_WORK_FIELD = letters.compile(
-    r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Warnings?|Genres?|Summary|Disclaimer|Notes?|A/N|AN"
-    r"|Author(?:['’]s Notes?)?|Word Count|Words|Chapters|Series|Title|Prompt|Beta(?: Reader)?|Dedications?|Spoilers|Timeline|Setting):\s")
 # the fields only a header has (a story's own lines say "Warning: hull breach", "Setting: the workshop", "Notes: none")
-_HEADER_ONLY_FIELD = letters.compile(r"(?:Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Word Count|Words|Chapters):\s")
+_HEADER_ONLY_KEYS = r"Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Word Count|Words|Chapters"
+_HEADER_ONLY_FIELD = letters.compile(rf"(?:{_HEADER_ONLY_KEYS}):\s")
+_WORK_FIELD = letters.compile(
+    rf"(?:{_HEADER_ONLY_KEYS}|Warnings?|Genres?|Summary|Disclaimer|Notes?|A/N|AN"
+    r"|Author(?:['’]s Notes?)?|Series|Title|Prompt|Beta(?: Reader)?|Dedications?|Spoilers|Timeline|Setting):\s")
 _SUMMARY_FIELD = letters.compile(r"(?:Summary|Description):\s")
 _FIELD_LOOKAHEAD = 3  # paragraphs: a summary quoting a line, or running on, before the next field
 _WORD = letters.compile(r"[a-z]+")

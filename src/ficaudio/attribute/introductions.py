@@ -13,7 +13,6 @@ name only called, heard as a voice, is the person who answers its calls (:func:`
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
 from collections import Counter, defaultdict
 from dataclasses import replace
 
@@ -101,10 +100,10 @@ def introduced_name(doc: Document, quote: str, previous: str = "") -> str | None
     """
     m = _SELF_INTRODUCTION.search(quote)
     phrase = m.group(1) if m else bare_introduction(quote, previous)
-    if phrase and m and not _all_name_words(phrase) and not m.group(0).lower().startswith(("i ", "i'", "i’")):
+    if phrase and m and not _all_name_words(phrase):
+        if m.group(0).lower().startswith(("i ", "i'", "i’")):
+            return _person_before_full_stop(doc, phrase)
         phrase = phrase.split(". ")[0]  # "Call me Honora. And you...": the sentence ends at the name (not "I am Norwegian. This")
-    elif phrase and m and not _all_name_words(phrase):
-        return _person_before_full_stop(doc, phrase)
     if not phrase or not _all_name_words(phrase):
         return None
     runs = name_runs(words(phrase), phrase)
@@ -544,7 +543,7 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
         person = resolver.person(described)
         if not described.startswith("the ") or is_epithet(described) or described in taken or person is None or person.known or person.gender is Gender.UNKNOWN:
             continue
-        name = _one_named_of_gender(resolver, events, person.gender, said[0])
+        name = _one_named_of_gender(resolver, person.gender, said[0])
         if name and name not in renames.values() and name not in taken.values() and _named_after(resolver, events, lines, described, name):
             renames[described] = name
     return renames
@@ -597,8 +596,7 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
     ``the man`` is Professor Halvorsen's. The named person must not have spoken before, and the
     call must be the paragraph's only quotation: ``"Tom," Ana said, "what are you having?"``
     asks Tom, at the table all along, not the waiter who has just come over."""
-    doc, events = resolver.doc, resolver.salience.events()
-    positions = [pos for pos, _, _ in events]
+    doc = resolver.doc
     renames: dict[str, str] = {}
     lines = _lines_by_speaker(decisions)
     for index, decision in sorted(decisions.items()):
@@ -607,7 +605,7 @@ def greeted_newcomer_named(resolver: Resolver, decisions: dict[int, Decision], t
             continue
         if len(doc.paragraph_of[index].quotes) > 1 or _spoke_before(lines, called.name, index):
             continue  # a call going on into a question, or to someone who has spoken already: no newcomer
-        met = {n for _, n, _ in events[bisect_left(positions, previous.start):bisect_left(positions, previous.end)]}
+        met = resolver.salience.named_between(previous.start, previous.end)
         newcomers = [n for n in met if n.startswith("the ") and resolver.salience.first_seen.get(n, -1) >= previous.start]
         if len(met) == 1 and len(newcomers) == 1 and called.name != decision.speaker and newcomers[0] not in taken and _genders_agree(resolver, newcomers[0], called.name):
             renames[newcomers[0]] = called.name
@@ -624,16 +622,11 @@ def is_epithet(described: str) -> bool:
     return described.rsplit(" ", 1)[-1][:1].isupper()
 
 
-def _one_named_of_gender(resolver: Resolver, events: list[tuple[int, str, bool]], gender: Gender, at: int) -> str | None:
+def _one_named_of_gender(resolver: Resolver, gender: Gender, at: int) -> str | None:
     """The one named person of ``gender`` the scene around ``at`` mentions, if only one."""
-    lo, hi = _scene_around(resolver.doc, at)
-    in_scene = events[bisect_left(events, lo, key=_position):bisect_left(events, hi, key=_position)]  # events are in text order
-    named = {n for _, n, _ in in_scene if not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
+    in_scene = resolver.salience.named_between(*_scene_around(resolver.doc, at))
+    named = {n for n in in_scene if not n.startswith("the ") and n != FIRST_PERSON_NAME and resolver.gender(n) is gender}
     return named.pop() if len(named) == 1 else None
-
-
-def _position(event: tuple[int, str, bool]) -> int:
-    return event[0]
 
 
 def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines: dict[str, list[int]], described: str, name: str) -> bool:

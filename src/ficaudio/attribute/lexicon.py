@@ -6,6 +6,7 @@ common capitalised words that are not names. Lists are sets of lower-case words.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from functools import cache
 
 from ficaudio.models import Gender
@@ -142,12 +143,27 @@ TITLE_BEFORE_NAME = r"(?:(?:%s)\.?\s+)" % "|".join(sorted([short.capitalize() fo
 one of :data:`SHORT_TITLES`, so that ``, Capt. Hale.`` calls Hale, not ``Capt``)."""
 SUBORDINATORS = frozenset("while as when because although though whereas until before after since if once".split())
 """Words that open a side clause (``while the professor was busy``, ``As the lad stood ...,``)."""
-NOT_AFTER_SHORT_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(SHORT_TITLES))
+
+
+def is_present_tense(word: str) -> bool:
+    """``arrives``, ``wants``: a third-person verb (not ``glass``, ``his``, ``thus``)."""
+    return word.endswith("s") and not word.endswith(("ss", "us", "is", "'s", "ys")) and len(word) > 3
+
+
+def not_after_titles(titles: Iterable[str], stop: str = "") -> str:
+    """A regex of look-behinds: what follows does not come right after one of ``titles``
+    (capitalised), nor after one of them and ``stop`` (``r"\\."``: after a title's full stop)."""
+    return "".join(rf"(?<!\b{short.capitalize()}{stop})" for short in sorted(titles))
+
+
+NOT_AFTER_SHORT_TITLE = not_after_titles(SHORT_TITLES)
 """A regex that a sentence's full stop is not a short title's (``Mr. Hale``, ``Lt. Grogan`` go on)."""
 BOUND_TITLES = frozenset({"mr", "mrs", "ms", "mme", "mlle", "st", "dr"})
 """Short titles never said alone as a call: ``, Mrs.`` goes on to a name, while ``"Cheers, Prof."``
 or ``"On it, Sgt."`` calls the one who bears the rank."""
-NOT_AFTER_BOUND_TITLE = "".join(rf"(?<!\b{short.capitalize()})" for short in sorted(BOUND_TITLES))
+SAID_ALONE_RANKS = SHORT_TITLES - BOUND_TITLES
+"""Short titles called alone as well as before a name: ``Prof``, ``Sgt``, ``Capt``."""
+NOT_AFTER_BOUND_TITLE = not_after_titles(BOUND_TITLES)
 """A regex that a full stop is not one of :data:`BOUND_TITLES`'s."""
 _SPELLED_OUT = {short.rstrip(". "): title for title, short in ABBREVIATED_TITLES.items()} | {"mister": "mr", "st": "saint"}
 CLIPPED_TITLES = {"doc": "doctor", "cap": "captain", "sarge": "sergeant", "prof": "professor"}

@@ -36,7 +36,7 @@ _READER_TAGS = (
 
 def tagged_reader_gender(text: str) -> tuple[Gender, str] | None:
     """The reader's gender the tags of a work's header (``text``: the text up to
-    :attr:`Header.end`) say, with the tag as the reason; ``None`` where no tag says one. A neutral tag (``GN!Reader``) is an answer too: unknown, on purpose.
+    :attr:`Header.front_end`) say, with the tag as the reason; ``None`` where no tag says one. A neutral tag (``GN!Reader``) is an answer too: unknown, on purpose.
     Tags saying both genders say nothing.
 
     >>> tagged_reader_gender("Relationship: Ren/Reader\\nAdditional Tags: Fluff, Female Reader, Slow Burn")

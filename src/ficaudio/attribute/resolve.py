@@ -342,7 +342,7 @@ def third_person_exclude(exclude: Collection[str]) -> frozenset[str]:
     return frozenset(exclude) | {FIRST_PERSON_NAME}
 
 
-_SPEAKERS_OWN_KINDS = frozenset({"first_person", "second_person"})  # mentions of the one who says I (or is told "you")
+TELLING_KINDS = frozenset({"first_person", "second_person"})  # mentions of the I who tells and the you told
 
 
 _PRONOUN_AT = letters.compile(r"(?:he|she|He|She)\b")
@@ -505,7 +505,7 @@ def side_clause_subject(resolver: Resolver, gender: Gender, position: int, para:
     text = resolver.doc.text
     if not opens_subordinate_clause(text, position):
         return None
-    for m in reversed([m for m in para.mentions if m.start < position and m.kind not in _SPEAKERS_OWN_KINDS and (m.subject or m.clause_subject or opens_subordinate_clause(text, m.start))]):
+    for m in reversed([m for m in para.mentions if m.start < position and m.kind not in TELLING_KINDS and (m.subject or m.clause_subject or opens_subordinate_clause(text, m.start))]):
         if _SENTENCE_END.search(text, m.end, position):
             return None
         if (name := resolver.mention(m, para)) and resolver.gender(name) is gender:
@@ -603,7 +603,7 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
-    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.kind not in _SPEAKERS_OWN_KINDS and (m.subject or _main_clause_subject(resolver, m))])):
+    for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.kind not in TELLING_KINDS and (m.subject or _main_clause_subject(resolver, m))])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
             return name

@@ -17,9 +17,9 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import BOUND_TITLES, NOT_AFTER_BOUND_TITLE, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -395,7 +395,6 @@ def heard_instead(text: str, mentions: list[Mention], subject: Mention | None) -
 
 
 _INTERRUPTERS = frozenset({"before", "until", "when"})
-_TELLING_KINDS = frozenset({"first_person", "second_person"})  # the I who tells, the you told: no interrupter
 _MODAL_AFTER = letters.compile(r"\s+(?:can|could|would|might|may|should)\b")
 
 
@@ -420,7 +419,7 @@ def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -
     >>> interrupting_subject(t, ms, ms[0]).text
     'Bash'
     """
-    later = [m for m in mentions if m.start > subject.start and (m.subject or m.clause_subject) and m.kind not in _TELLING_KINDS]
+    later = [m for m in mentions if m.start > subject.start and (m.subject or m.clause_subject) and m.kind not in TELLING_KINDS]
     if not later or _SENTENCE_END.search(text, subject.end, later[-1].start) or not _after_interrupter(text, later[-1]):
         return None
     return later[-1]
@@ -708,7 +707,7 @@ _VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 # a rank said alone calls (``"Cheers, Prof. See you."``, ``"Good one, Rev. Really."``); written short
 # before a name it does not (``, Capt. Rhys,``; ``Thanks, Capt. Rhys.``: ``then``, read by _address_phrases)
-_AFTER_RANK = "(?:%s)" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES - BOUND_TITLES))
+_AFTER_RANK = "(?:%s)" % "|".join(rf"(?<=\b{short.capitalize()}\.)" for short in sorted(SAID_ALONE_RANKS))
 _RANK_BEFORE_NAME = rf"(?!{_AFTER_RANK}\s+[A-Z][\w'’-]*(?:[,;]|\s+[A-Z]))(?:{_AFTER_RANK}(?=\s+(?P<then>[A-Z][\w'’-]*)[.!?…]))?"
 _VOCATIVE_MID = letters.compile(rf",\s+({TITLE_BEFORE_NAME}?[A-Z][\w'’-]*(?:-[a-z]+)?){NOT_AFTER_BOUND_TITLE}[.!?]{_RANK_BEFORE_NAME}\s")
 # what follows a name called inside a sentence: a lower-case word or ``I`` (``Rupert, I swear``), not a
@@ -749,7 +748,8 @@ def echoed_question(ctx: QuoteContext) -> str | None:
     return None if set(m.group(1).split()) & called else m.group(1)
 
 
-_GREETS = letters.compile(r"\b(?:hey|hi|hello|oi|psst)\b", re.IGNORECASE)
+_GREETING_WORDS = "hey|hi|hello|oi|psst"
+_GREETS = letters.compile(rf"\b(?:{_GREETING_WORDS})\b", re.IGNORECASE)
 _CALLED_OUT = letters.compile(r"\s*(?:[\w'’.-]+\s+){0,2}?(?:called|calls|shouted|shouts|yelled|yells|hollered|hollers)\b", re.IGNORECASE)
 
 
@@ -1027,9 +1027,9 @@ def _dialect_marks(inner: str, m: re.Match[str]) -> bool:
     return bool(_ELISION_OPENS.match(stretch)) or goes_on
 
 
-_NOT_A_TITLES_STOP = "".join(rf"(?<!\b{short.capitalize()}\.)" for short in sorted(SHORT_TITLES))  # after the stop: cheap class first
+_NOT_A_TITLES_STOP = not_after_titles(SHORT_TITLES, r"\.")  # after the stop: cheap class first
 _CLOSING_NAME = letters.compile(rf"[.!?…*]{_NOT_A_TITLES_STOP}\s+((?:{TITLE_BEFORE_NAME}|(?:Master|Mistress)\s+)?[A-Z][\w'’-]*)[.!?]\W*$")
-_SPEAKS_TO = letters.compile(r"\b(?:you|your|yours|yourself|hey|hi|hello|oi|psst)\b", re.IGNORECASE)
+_SPEAKS_TO = letters.compile(rf"\b(?:you|your|yours|yourself|{_GREETING_WORDS})\b", re.IGNORECASE)
 
 
 def called_after_full_stop(quote: str) -> list[str]:
@@ -1233,11 +1233,10 @@ def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
     Gull, Harbour Control. Say again, over."`` is Harbour Control calling Silver Gull, so the
     first name is not the speaker's: :func:`is_radio_procedure`.
     """
-    if is_radio_procedure(ctx.segment.text):
-        return None
     found = _NAME_WITH_AFFILIATION.search(ctx.segment.text)
-    found = found if found and is_name_word(found.group(2)) else None
-    runs = name_runs(words(found.group(1)), found.group(1)) if found else []
+    if not found or not is_name_word(found.group(2)) or is_radio_procedure(ctx.segment.text):
+        return None  # the rare affiliation first, then the costlier radio test
+    runs = name_runs(words(found.group(1)), found.group(1))
     person = ctx.doc.roster.resolve(runs[0]) if runs and runs[0].form == found.group(1) else None
     return person.name if person else None
 
