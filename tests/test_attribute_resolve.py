@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import _epithet_pattern, definite_description_acts, phrase_written_before, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import _MARKS_OF_AGE, _epithet_pattern, definite_description_acts, phrase_written_before, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -556,6 +558,31 @@ def test_the_redhead_is_the_one_the_narration_gave_red_hair():
         '"At two in the morning," said the redhead.',
     ]
     assert dialogue_speakers(paragraphs) == ["Tess", "Noa", "Tess"]
+
+
+def test_the_old_woman_is_the_one_the_narration_gave_an_old_age():
+    paragraphs = [
+        "Mrs. Maren Holt is seventy-eight and has sat in the corner chair since before the cafe had a name.",
+        '"Is the tea still hot?" Juno asked, tucking her hair behind her ear.',
+        '"Hot enough," said Priya. She poured a cup.',
+        '"It was hotter in my day," the old woman said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Juno", "Priya", "Mrs. Maren Holt"]
+
+
+def test_the_old_man_is_the_one_the_narration_gave_a_grandchild():
+    paragraphs = [
+        "Mr. Tobias Wren pushed a plate toward his grandson and said nothing.",
+        '"Where is Ben?" Rafe asked, and he sat down.',
+        '"Out with the sheep," said Sam. He yawned.',
+        '"Storm is coming," the old man said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Rafe", "Sam", "Mr. Tobias Wren"]
+
+
+def test_an_age_is_said_of_someone_a_count_is_not():
+    aged = [bool(re.search(_MARKS_OF_AGE, t, re.IGNORECASE)) for t in ("Mrs. Holt is seventy-eight and deaf.", "Abel, ninety-one years old.", "Ana counted to fifty.", "They walked fifty yards.")]
+    assert aged == [True, True, False, False]
 
 
 _MAN_OF_TWO_SCENES = "\n".join([

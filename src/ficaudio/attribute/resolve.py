@@ -677,6 +677,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
+    if elder := aged_bearer(resolver, m):
+        return elder
     if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
         if found:
@@ -686,6 +688,27 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
+
+
+_OLD_WORDS = frozenset({"old", "elderly", "aged"})
+_MARKS_OF_AGE = r"\b(?:is|was|turned|,)\s+(?:about\s+|nearly\s+|almost\s+|past\s+|over\s+)?(?:fifty|sixty|seventy|eighty|ninety)(?:-(?:one|two|three|four|five|six|seven|eight|nine))?(?:\s+years\s+old|\s+or\s+so|\s+if\s+(?:she|he)\s+was\s+a\s+day|(?=[,.;]|\s+and\b))|\b(?:her|his)\s+grand(?:daughter|son|child|children|kids?)\b"
+
+
+def aged_bearer(resolver: Resolver, m: Mention) -> str | None:
+    """``the old woman`` is the one person of the scene the narration gave an old age in years
+    (``Mrs. Holt is seventy-eight``, ``Abel Kerr, ninety-one years old``, ``Tobias, who was
+    sixty or so``, ``he was sixty if he was a day``) or a grandchild (``Tobias pushed a plate
+    toward his grandson``): the age or the grandchild is written beside the name nearest before
+    it in its sentence (``Ana counted to fifty`` gives no age). A plain ``the woman`` is left to
+    the other rules: only ``old``, ``elderly`` or ``aged`` asks for the age.
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    if not m.text.lower().startswith("the ") or not _OLD_WORDS & set(m.text.lower().split()):
+        return None
+    present = resolver.salience.named_between(resolver.scene_start, m.start)
+    votes = Counter({name: n for name, n in _names_beside(resolver, _MARKS_OF_AGE, m).items() if name in present})
+    return _one_bearer(votes)
 
 
 _WITH_ATTRIBUTE = letters.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
