@@ -1532,3 +1532,68 @@ def test_a_professor_written_only_with_the_rank_is_no_rank_said_alone():
         '"Please," Tamsin said.',
     ]
     assert dialogue_speakers(scene) == ["Prof Birch", "Tamsin"]
+
+
+def test_a_hero_listed_with_her_code_name_after_a_bar_is_one_person():
+    # the header lists Dana Pike and her code name with a bar between them: on the comms the
+    # story calls her Nightjar, at home Dana, and both voices are hers
+    scene = [
+        "Characters: Dana Pike | Nightjar, Leo Marsh",
+        "Summary: A bad night on the rooftops.",
+        "Nightjar watched the alley from the water tower. Below her, Leo Marsh crept along the fence.",
+        '"Two guards at the gate," Nightjar said. She zoomed the scope.',
+        '"Copy," said Leo.',
+        "Later, Dana sat on the kitchen counter with a bag of ice on her wrist.",
+        '"Never again," Dana said. She winced.',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Dana", "Nightjar"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_a_nickname_in_brackets_after_a_listed_name_is_that_person():
+    # the header lists Piotr Zielinski with his nickname in brackets: the crew call him Ferret,
+    # the narration writes his full name once, and both voices are his
+    scene = [
+        "Characters: Piotr Zielinski (Ferret), Alma Reyes",
+        "Summary: The night shift on the rig.",
+        "Piotr Zielinski had the radio. He adjusted the squelch and frowned.",
+        '"Nothing on channel nine," Piotr Zielinski said. He yawned.',
+        "Alma Reyes came down the ladder with two mugs.",
+        '"Drink this, Ferret," said Alma. She sat beside him.',
+        '"Thanks," Ferret said. He drank.',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Ferret", "Piotr Zielinski"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_a_listed_full_name_whose_two_words_the_story_writes_apart_is_one_person():
+    # the header lists Takeda Hiro (surname first); the story has a Takeda only called and a
+    # Hiro who acts: one boy. Anna and Ben Castle share a surname, so Castle joins neither
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.header import Header
+    from ficaudio.models import Gender
+
+    cast = "Takeda Hiro, Anna Castle, Ben Castle"
+    text = f"Characters: {cast}\nHiro ran."
+    roster = Roster()
+    hiro = roster.add(Person("Hiro", Counter(Hiro=9), Gender.MALE), ["Hiro"])
+    roster.add(Person("Takeda", Counter(Takeda=2), Gender.MALE), ["Takeda"])
+    anna = roster.add(Person("Anna", Counter(Anna=5), Gender.FEMALE), ["Anna"])
+    castle = roster.add(Person("Castle", Counter(Castle=3), Gender.FEMALE), ["Castle"])
+    aliases.join_header_name_forms(roster, text, Header(text.index("Hiro ran"), (12, 12 + len(cast))))
+    assert roster.people == [hiro, anna, castle] and roster.lookup("Takeda") is hiro
+
+
+def test_a_place_in_brackets_after_a_listed_name_is_not_that_person():
+    # a bracket after a listed name may be the fandom's place: Marrowby is where Tobias lives
+    scene = [
+        "Characters: Tobias (Marrowby), Nell Price",
+        "Summary: Fog over the marsh.",
+        "The fog came down on Marrowby at noon. Tobias watched it from the gate.",
+        '"It will lift by four," Tobias said. He pulled his collar up.',
+        '"Marrowby never lifts by four," said Nell. She laughed.',
+    ]
+    characters = paragraph_characters(scene)
+    assert not any({"Tobias", "Marrowby"} <= {n, *c.aliases} for n, c in characters.items())

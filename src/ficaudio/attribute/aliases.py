@@ -214,6 +214,51 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
                 roster.index(form, people[0], force=True)
 
 
+def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
+    """The ``Characters:`` field lists each person once, so two people of the story named by one
+    entry are one: a name and the other name after a bar (``Priya Vashti | Lodestar``, a hero
+    and her code name; ``Aether | Traveler``) or in brackets after it (``Tomasz Brzezinski
+    (Mouse)``), or the two words of a full name that no other entry shares (``Kaido Sora``, a
+    surname and a given name the story writes apart), when their genders agree; a bracket's
+    two must both have one, for a bracket may hold a fandom or a place (``Bartholomew
+    (Larkhollow)``) that the story writes like a name.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); gus = r.add(Person("Gus", Counter(Gus=6), Gender.MALE), ["Gus"])
+    >>> _ = r.add(Person("Bulwark", Counter(Bulwark=3), Gender.MALE), ["Bulwark"])
+    >>> t = "Characters: Gus Feld | Bulwark, Tam Reyes\\n"
+    >>> join_header_name_forms(r, t, Header(42, (12, 41))); [p.name for p in r.people], r.lookup("Bulwark").name
+    (['Gus'], 'Gus')
+    """
+    listed = header.cast_names(text)
+    words_listed = Counter(w for entry in listed for w in entry.split())
+    for entry in listed:
+        a, b = (roster.resolve_phrase(form) for form in _one_persons_forms(entry, words_listed))
+        if a and b and a is not b and _may_be(a, b) and _may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
+            smaller, larger = sorted((a, b), key=lambda p: p.mentions)
+            join_person(roster, smaller, larger)
+
+
+_CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
+
+
+def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
+    """The two names one ``Characters:`` entry gives a person, else two empty strings.
+
+    >>> [_one_persons_forms(e, Counter("Ros Marlow Tom Marlow Kaido Sora".split())) for e in ("Ros Marlow", "Kaido Sora", "Ana | Vex", "Tomasz Nowak (Mouse)")]
+    [('', ''), ('Kaido', 'Sora'), ('Ana', 'Vex'), ('Tomasz Nowak', 'Mouse')]
+    """
+    if "|" in entry:
+        forms = [f.strip() for f in entry.split("|")]
+    elif bracket := _CAST_BRACKET.fullmatch(entry):
+        forms = [bracket[1], bracket[2]]
+    else:
+        forms = entry.split()
+        if any(words_listed[w] > 1 for w in forms):
+            return "", ""
+    return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
+
+
 def drop_header_only_names(roster: Roster, runs: list[NameRun], header: Header) -> None:
     """A work's header and headings name titles, not people: a name written only in the
     ``header`` (the title, ``Fandom: Lanternwake (Webcomic)``, ``Disclaimer: Lanternwake
