@@ -71,7 +71,6 @@ class Document:
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
     second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
-    narration_spans: list[tuple[int, int]] = field(default_factory=list)  # every paragraph's spans outside its quotations, in order
     header: Header = Header()  # the work's header: where it ends, whom its Characters: field lists
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
@@ -84,6 +83,11 @@ class Document:
     def story_start(self) -> int:
         """Where the story proper begins: after its leading header fields and notes (0 for none)."""
         return self.header.end
+
+    @cached_property
+    def narration_spans(self) -> list[tuple[int, int]]:
+        """Every paragraph's spans outside its quotations, in order (those :attr:`narration_words` holds)."""
+        return list(self.narration_words)
 
     @cached_property
     def narration_starts(self) -> list[int]:
@@ -163,7 +167,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text_nouns = nouns_only(text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart)
     roster.nouns = text_nouns
-    narration_spans = list(scanned.span_runs)
+    narration_spans = list(scanned.span_words)
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
@@ -192,7 +196,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)
