@@ -71,18 +71,13 @@ class Document:
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
     second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
-    header: Header = Header()  # the work's header: where it ends, whom its Characters: field lists
+    header: Header = Header()  # the work's header: where it ends (header.end: where the story proper begins), whom its Characters: field lists
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
 
     @property
     def text(self) -> str:
         return self.story.text
-
-    @property
-    def story_start(self) -> int:
-        """Where the story proper begins: after its leading header fields and notes (0 for none)."""
-        return self.header.end
 
     @cached_property
     def narration_spans(self) -> list[tuple[int, int]]:

@@ -73,15 +73,16 @@ def full_name_first_given(doc: Document, index: int) -> str | None:
     it?"`` / ``"Father Flynn."``).
 
     >>> from types import SimpleNamespace
+    >>> from ficaudio.attribute.header import Header
     >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
-    >>> doc = SimpleNamespace(text=t, story_start=0, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> doc = SimpleNamespace(text=t, header=Header(), segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
     >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
     ('Cordelia Vance', None)
     """
     m = _FULL_NAME_ALONE.match(doc.segments[index].text)
     if not m or not all(is_name_word(w) for w in m.group(1).split()):
         return None
-    before = doc.text[doc.story_start:doc.segments[index].start]  # sliced only for a quotation that is a full name alone
+    before = doc.text[doc.header.end:doc.segments[index].start]  # sliced only for a quotation that is a full name alone
     return None if any(writes_word(before, w) for w in m.group(1).split()) else m.group(1)
 
 
@@ -191,11 +192,10 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
-    story_start = doc.story_start
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
         name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
-                or (greeting_name(doc.text, story_start, doc.segments[index].start, quote) if _movable(decision) else None)
+                or (greeting_name(doc.text, doc.header.end, doc.segments[index].start, quote) if _movable(decision) else None)
                 or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None))
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
