@@ -22,7 +22,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
-    is_remembered,
+    is_remembered_other,
     leaves,
     onlookers,
     door_shut_behind,
@@ -181,7 +181,7 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
-    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not (m.kind != "first_person" and is_remembered(doc.text, m))]
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not is_remembered_other(doc.text, m)]
     subjects = [m for m in subjects if not in_side_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
