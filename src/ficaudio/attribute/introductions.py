@@ -638,14 +638,40 @@ def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines:
     return _written_with_article(resolver.doc.text, described, first_seen[name]) and not _in_one_sentence(resolver.doc.text, events, described, name)
 
 
+_ARTICLE_BEFORE_HEAD = letters.compile(r"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){0,3}\Z")
+"""An article and at most three adjectives, ending where a head noun begins (``The old, ``)."""
+_ARTICLE_BEFORE_HEAD_SPACES = 4  # the spaces that can take: one after the article, one after each adjective
+
+
 def _written_with_article(text: str, described: str, before: int) -> bool:
-    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``.
+    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``:
+    at each place the text writes ``man`` as a whole word (found by ``str.find``), whether an
+    article and its adjectives end there.
 
     >>> _written_with_article("The old lady laughed. Aunt Polly", "the lady", 22), _written_with_article("his lady said. Lady Ferrars", "the lady", 15)
     (True, False)
+    >>> _written_with_article("A tall, thin man. The manager", "the man", 29), _written_with_article("The manager", "the man", 11)
+    (True, False)
     """
     head = described.rsplit(" ", 1)[-1]
-    return bool(re.search(rf"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){{0,3}}{re.escape(head)}\b", text[:before]))
+    whole_word = re.compile(rf"{re.escape(head)}\b")
+    for at in written_at(text[:before], head):
+        if whole_word.match(text, at, before) and _ARTICLE_BEFORE_HEAD.search(text, _after_spaces_back(text, at, _ARTICLE_BEFORE_HEAD_SPACES + 1), at):
+            return True
+    return False
+
+
+def _after_spaces_back(text: str, at: int, count: int) -> int:
+    """Where the text after the ``count``-th space before ``at`` begins (0 where there are fewer).
+
+    >>> _after_spaces_back("a b c d", 6, 2), _after_spaces_back("a b c d", 6, 4)
+    (4, 0)
+    """
+    for _ in range(count):
+        at = text.rfind(" ", 0, at)
+        if at < 0:
+            return 0
+    return at + 1
 
 
 def _scene_around(doc: Document, position: int) -> tuple[int, int]:
