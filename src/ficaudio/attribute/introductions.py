@@ -400,17 +400,24 @@ _AN_BEFORE = re.compile(r"\b[Aa]n? (?:[\w'’-]+ ){0,2}\Z")  # "an ", "a tall ":
 
 def _brought_in_before(text: str, head: str, before: int) -> bool:
     """Whether ``text`` writes ``a``/``an``, at most two words, then ``head`` (a whole word) ending by
-    ``before``: looked for where ``head`` is written (``str.find``), not by a pattern tried at every
-    letter of a long story. The ``a``/``an`` opens at most four spaces back from the word.
+    ``before``. The ``a``/``an`` opens at most four spaces back from the word.
 
     >>> _brought_in_before("An old attending came. The attending", "attending", 36), _brought_in_before("Attendings came.", "attending", 16)
     (True, False)
     """
+    return _written_after(text, head, before, _AN_BEFORE, 4)
+
+
+def _written_after(text: str, head: str, before: int, opener: re.Pattern[str], spaces: int) -> bool:
+    """Whether ``text`` writes ``head`` (a whole word, after a space) ending by ``before`` right
+    where ``opener`` (a pattern ending on ``\\Z``) ends, ``opener`` starting at most ``spaces``
+    spaces back from the word: looked for where ``head`` is written (``str.find``), not by a
+    pattern tried at every letter of a long story."""
     whole_word = re.compile(rf"{re.escape(head)}\b")
     for at in written_at(text, head):
         if at + len(head) > before:
             return False
-        if at and text[at - 1] == " " and whole_word.match(text, at, before) and _AN_BEFORE.search(text, _after_spaces_back(text, at, 4), at):
+        if at and text[at - 1] == " " and whole_word.match(text, at, before) and opener.search(text, _after_spaces_back(text, at, spaces), at):
             return True
     return False
 
@@ -638,40 +645,19 @@ def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines:
     return _written_with_article(resolver.doc.text, described, first_seen[name]) and not _in_one_sentence(resolver.doc.text, events, described, name)
 
 
-_ARTICLE_BEFORE_HEAD = letters.compile(r"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){0,3}\Z")
-"""An article and at most three adjectives, ending where a head noun begins (``The old, ``)."""
-_ARTICLE_BEFORE_HEAD_SPACES = 4  # the spaces that can take: one after the article, one after each adjective
+_ARTICLE_BEFORE_HEAD = re.compile(r"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){0,3}\Z")  # "the ", "The old, ": ends where the head noun is written
 
 
 def _written_with_article(text: str, described: str, before: int) -> bool:
-    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``:
-    at each place the text writes ``man`` as a whole word (found by ``str.find``), whether an
-    article and its adjectives end there.
+    """Whether ``the man`` was written as ``the``/``a`` (at most three adjectives) ``man``
+    before ``before``: the article opens at most five spaces back from the word.
 
     >>> _written_with_article("The old lady laughed. Aunt Polly", "the lady", 22), _written_with_article("his lady said. Lady Ferrars", "the lady", 15)
     (True, False)
     >>> _written_with_article("A tall, thin man. The manager", "the man", 29), _written_with_article("The manager", "the man", 11)
     (True, False)
     """
-    head = described.rsplit(" ", 1)[-1]
-    whole_word = re.compile(rf"{re.escape(head)}\b")
-    for at in written_at(text[:before], head):
-        if whole_word.match(text, at, before) and _ARTICLE_BEFORE_HEAD.search(text, _after_spaces_back(text, at, _ARTICLE_BEFORE_HEAD_SPACES + 1), at):
-            return True
-    return False
-
-
-def _after_spaces_back(text: str, at: int, count: int) -> int:
-    """Where the text after the ``count``-th space before ``at`` begins (0 where there are fewer).
-
-    >>> _after_spaces_back("a b c d", 6, 2), _after_spaces_back("a b c d", 6, 4)
-    (4, 0)
-    """
-    for _ in range(count):
-        at = text.rfind(" ", 0, at)
-        if at < 0:
-            return 0
-    return at + 1
+    return _written_after(text, described.rsplit(" ", 1)[-1], before, _ARTICLE_BEFORE_HEAD, 5)
 
 
 def _scene_around(doc: Document, position: int) -> tuple[int, int]:
