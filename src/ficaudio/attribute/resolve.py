@@ -1066,10 +1066,7 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
         return description_referent(resolver, owner, para)
     if named := voice_named_by(resolver, para, m.end):
         return named
-    det = m.text.split(" ", 1)[0].lower()
-    if det not in ("his", "her"):
-        return None
-    return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+    return _possessor(resolver, m, para)
 
 
 _VOICE_OF = letters.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
@@ -1206,7 +1203,7 @@ def _same_head_description(resolver: Resolver, head: str) -> str | None:
 
 
 def _possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """For ``his wife``: the man ``his`` refers to, who is not the wife."""
+    """For ``his wife`` (or ``his voice``): the man ``his`` refers to, who is not the wife."""
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
