@@ -285,7 +285,7 @@ def join_bare_honorifics(roster: Roster) -> None:
     """
     for person in list(roster.people):
         honorific = _bare_honorific(person)
-        bearers = [p for p in roster.people if p is not person and any(f.lower().endswith("-" + honorific) for f in p.forms)] if honorific else []
+        bearers = [p for p in roster.honorific_bearers(honorific) if p is not person] if honorific else []
         if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
             join_person(roster, person, bearers[0])
 
@@ -304,7 +304,7 @@ def index_honorific_roles(roster: Roster) -> None:
     ('Kurosaki', 'Kurosaki')
     """
     for honorific, role in _HONORIFIC_ROLES.items():
-        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        bearers = roster.honorific_bearers(honorific)
         if len(bearers) != 1:
             continue
         for possessive in ("the", "his", "her", "their", "our", "my"):
@@ -1672,7 +1672,7 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
         honorific = m.group(1).lower()
         if honorific not in HONORIFIC_GENDER:
             continue
-        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        bearers = roster.honorific_bearers(honorific)
         if len(bearers) == 1:
             called.append(bearers[0])
     return called

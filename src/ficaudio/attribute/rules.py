@@ -1086,7 +1086,7 @@ def honorific_vocatives(doc: Document, quote: str) -> list[str]:
         honorific = m.group(1).lower()
         if honorific not in HONORIFIC_GENDER:
             continue
-        bearers = {p.name for p in doc.roster.people if any("-" in f and f.lower().endswith("-" + honorific) for f in p.forms)}
+        bearers = {p.name for p in doc.roster.honorific_bearers(honorific)}
         if len(bearers) == 1:
             found.append(bearers.pop())
     return found
