@@ -118,6 +118,10 @@ def give_reader_gender(doc: Document) -> None:
 
 
 def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    """Decide each quotation of ``para`` (into ``decisions``), then carry into the conversation
+    what its narration says for the turns after it: who acted last, who is announced, who left,
+    who keeps silent; a paragraph of narration alone says too who watches, who reacts and what
+    speech it reports."""
     conv = resolver.conversation
     if para.scene_start:
         conv.reset()

@@ -1608,6 +1608,8 @@ def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
 
 
 def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:
+    """The subjects of a paragraph's narration a call may be said to: named people, epithets
+    (:func:`_epithet`) and, in a story told by ``I`` (``first_person``), the narrator's vote."""
     names = {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
     narrator = {NARRATOR_VOTE for m in para.mentions if first_person and m.kind == "first_person" and m.subject}
     return names | narrator | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}

@@ -233,6 +233,7 @@ class _Scanned:
 
 
 def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> _Scanned:
+    """Read every narration span and quotation of the story once (:class:`_Scanned`)."""
     scanned = _Scanned()
     for para in paragraphs:
         for start, end in para.narration(segments):
@@ -525,6 +526,9 @@ def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool
 
 
 def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int, you: bool) -> Mention | None:
+    """The person-mention word ``k`` of ``ws`` opens, if any: a subject pronoun, a description
+    (``the captain``, ``her brother``), ``his``/``her``, ``I``, a subject ``you`` (in a story
+    told to ``you``), or a name the roster knows (``runs``: the span's name runs by start)."""
     w = ws[k]
     low = w.lower
     if low in SUBJECT_PRONOUNS:
@@ -595,6 +599,7 @@ def _you_subjects(text: str, scanned: _Scanned) -> int:
 
 
 def _second_person_share(paragraphs: list[Paragraph], you_subjects: int) -> float:
+    """The share of ``you`` among the narration's subject pronouns (he/she, ``I`` and ``you``)."""
     counts = Counter(m.kind for p in paragraphs for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
     total = counts["pronoun"] + counts["first_person"] + you_subjects
     return you_subjects / total if total else 0.0

@@ -599,6 +599,9 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
+    """The latest subject of ``gender`` in the paragraph before ``position`` (a main clause's
+    too); or its latest subject, named and of a gender never shown, when nobody of ``gender`` is
+    named before: whom a ``he``/``she`` at ``position`` means."""
     for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.kind not in TELLING_KINDS and (m.subject or _main_clause_subject(resolver, m))])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
