@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import Roster
+from ficaudio.attribute.header import Header
 from ficaudio.attribute.introductions import _lines_by_speaker, _spoke_before, bare_call, introduced_name, self_introductions
 from ficaudio.attribute.rules import Decision
 from ficaudio.models import SegmentKind
@@ -141,7 +142,7 @@ def test_an_introduction_answering_an_introduction_is_the_described_askers():
     # the answer was guessed for the woman just named ("She pressed..." -> Brynn): it is the asker's
     quotes = ["“Do you have a name?”", "“Marrow. Brynn Marrow. Ninth Company.”", "“Maud Pennick. Nobody’s company.”"]
     starts = [0, len(quotes[0]) + 1, len(quotes[0]) + len(quotes[1]) + 2]
-    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraphs=[], story_start=0, paragraph_of={i: SimpleNamespace() for i in range(3)},
+    doc = SimpleNamespace(roster=Roster(), text="\n".join(quotes), paragraphs=[], header=Header(), paragraph_of={i: SimpleNamespace() for i in range(3)},
                           segments=[SimpleNamespace(text=q, kind=SegmentKind.DIALOGUE, start=at) for q, at in zip(quotes, starts)])
     decisions = {0: Decision("the healer", 0.7, "description_tag"), 1: Decision("Brynn", 0.5, "turn_taking"), 2: Decision("Brynn", 0.6, "pronoun_action_beat")}
     assert self_introductions(doc, decisions) == {"the healer": "Maud Pennick"}

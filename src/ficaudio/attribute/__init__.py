@@ -22,7 +22,7 @@ from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
     departs,
-    is_remembered,
+    is_remembered_other,
     leaves,
     onlookers,
     door_shut_behind,
@@ -45,7 +45,7 @@ from ficaudio.attribute.document import Document, Mention, Paragraph, build_docu
 from ficaudio.attribute.introductions import addressed_description_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.mentions import READER_PLACEHOLDER
+from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
 from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
@@ -118,6 +118,10 @@ def give_reader_gender(doc: Document) -> None:
 
 
 def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+    """Decide each quotation of ``para`` (into ``decisions``), then carry into the conversation
+    what its narration says for the turns after it: who acted last, who is announced, who left,
+    who keeps silent; a paragraph of narration alone says too who watches, who reacts and what
+    speech it reports."""
     conv = resolver.conversation
     if para.scene_start:
         conv.reset()
@@ -181,7 +185,7 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
-    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not (m.kind != "first_person" and is_remembered(doc.text, m))]
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not is_remembered_other(doc.text, m)]
     subjects = [m for m in subjects if not in_side_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
@@ -208,8 +212,7 @@ def in_unrealised_clause(text: str, at: int) -> bool:
     >>> in_unrealised_clause(t, t.index("he can")), in_unrealised_clause(t, t.index("Noa"))
     (True, False)
     """
-    before = text[max(0, at - 12):at].split()
-    return bool(before) and before[-1].lower() in _UNREALISED
+    return word_before(text, at, 12) in _UNREALISED
 
 
 def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:

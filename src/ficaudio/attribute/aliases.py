@@ -330,7 +330,7 @@ def join_bare_honorifics(roster: Roster) -> None:
     """
     for person in list(roster.people):
         honorific = _bare_honorific(person)
-        bearers = [p for p in roster.people if p is not person and any(f.lower().endswith("-" + honorific) for f in p.forms)] if honorific else []
+        bearers = [p for p in roster.honorific_bearers(honorific) if p is not person] if honorific else []
         if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
             join_person(roster, person, bearers[0])
 
@@ -349,7 +349,7 @@ def index_honorific_roles(roster: Roster) -> None:
     ('Kurosaki', 'Kurosaki')
     """
     for honorific, role in _HONORIFIC_ROLES.items():
-        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        bearers = roster.honorific_bearers(honorific)
         if len(bearers) != 1:
             continue
         for possessive in ("the", "his", "her", "their", "our", "my"):
@@ -1653,6 +1653,8 @@ def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
 
 
 def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:
+    """The subjects of a paragraph's narration a call may be said to: named people, epithets
+    (:func:`_epithet`) and, in a story told by ``I`` (``first_person``), the narrator's vote."""
     names = {m.person for m in para.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
     narrator = {NARRATOR_VOTE for m in para.mentions if first_person and m.kind == "first_person" and m.subject}
     return names | narrator | {_epithet(m) for m in para.mentions if m.kind == "description" and (m.subject or m.clause_subject) and _epithet(m)}
@@ -1717,7 +1719,7 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
         honorific = m.group(1).lower()
         if honorific not in HONORIFIC_GENDER:
             continue
-        bearers = [p for p in roster.people if any(f.lower().endswith("-" + honorific) for f in p.forms)]
+        bearers = roster.honorific_bearers(honorific)
         if len(bearers) == 1:
             called.append(bearers[0])
     return called

@@ -111,6 +111,12 @@ class Roster:
         prefixes = title_prefixes(title)
         return [p for p in self.people if any(" " in f and f.lower().startswith(prefixes) for f in (p.name, *p.forms))]  # every prefix ends in a space
 
+    def honorific_bearers(self, honorific: str) -> list[Person]:
+        """The people who bear ``honorific`` (lower case) as a suffix in any of their forms:
+        ``sensei`` -> ``Kurosaki`` who is called ``Kurosaki-sensei``."""
+        suffix = "-" + honorific
+        return [p for p in self.people if any(f.lower().endswith(suffix) for f in p.forms)]
+
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""
         runs = name_runs(words(phrase), phrase)

@@ -300,7 +300,7 @@ def onlookers(resolver: Resolver, para: Paragraph) -> tuple[set[str], set[str]]:
     last turn shows acting (``Noa watched him.`` / ``She took the cup.``: Noa acts).
     """
     text = resolver.doc.text
-    subjects = [(name, watches(text, m) or (m.kind != "first_person" and is_remembered(text, m))) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
+    subjects = [(name, watches(text, m) or is_remembered_other(text, m)) for m in para.mentions if (m.subject or m.clause_subject) and (name := resolver.mention(m, para))]
     return {name for name, watching in subjects if watching}, {name for name, watching in subjects if not watching}
 
 
@@ -554,6 +554,17 @@ def is_remembered(text: str, m: Mention) -> bool:
     [True, True, True, False, False, False]
     """
     return m.text.endswith(("'d", "’d")) or bool(_PLUPERFECT.match(text, m.end))
+
+
+def is_remembered_other(text: str, m: Mention) -> bool:
+    """:func:`is_remembered`, for anyone but the narrator: the ``I`` of ``I had given him no
+    sign`` tells the story's own past, and is there (measured, round 36).
+
+    >>> t = "I had left. Teo had left."
+    >>> [is_remembered_other(t, Mention(t.index(n), t.index(n) + len(n), k, n)) for n, k in (("I", "first_person"), ("Teo", "name"))]
+    [False, True]
+    """
+    return m.kind != "first_person" and is_remembered(text, m)
 
 
 def _listener(resolver: Resolver, para: Paragraph, at: int, speaker: str) -> tuple[str | None, int]:

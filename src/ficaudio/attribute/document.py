@@ -71,8 +71,7 @@ class Document:
     first_person_share: float = 0.0  # share of narration pronouns that are "I"
     second_person_share: float = 0.0  # share of narration subject pronouns that are "you"
     narrator_names: frozenset[str] = frozenset()  # names that, when addressed, mean the "I" narrator
-    narration_spans: list[tuple[int, int]] = field(default_factory=list)  # every paragraph's spans outside its quotations, in order
-    header: Header = Header()  # the work's header: where it ends, whom its Characters: field lists
+    header: Header = Header()  # the work's header: where it ends (header.end: where the story proper begins), whom its Characters: field lists
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
 
@@ -80,10 +79,10 @@ class Document:
     def text(self) -> str:
         return self.story.text
 
-    @property
-    def story_start(self) -> int:
-        """Where the story proper begins: after its leading header fields and notes (0 for none)."""
-        return self.header.end
+    @cached_property
+    def narration_spans(self) -> list[tuple[int, int]]:
+        """Every paragraph's spans outside its quotations, in order (those :attr:`narration_words` holds)."""
+        return list(self.narration_words)
 
     @cached_property
     def narration_starts(self) -> list[int]:
@@ -163,7 +162,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text_nouns = nouns_only(text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart)
     roster.nouns = text_nouns
-    narration_spans = list(scanned.span_runs)
+    narration_spans = list(scanned.span_words)
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)
@@ -193,7 +192,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, narration_spans=narration_spans, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, text)
@@ -235,6 +234,7 @@ class _Scanned:
 
 
 def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -> _Scanned:
+    """Read every narration span and quotation of the story once (:class:`_Scanned`)."""
     scanned = _Scanned()
     for para in paragraphs:
         for start, end in para.narration(segments):
@@ -527,6 +527,9 @@ def _with_subject(m: Mention, subject: bool, initial: bool, clause_subject: bool
 
 
 def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: Roster, end: int, you: bool) -> Mention | None:
+    """The person-mention word ``k`` of ``ws`` opens, if any: a subject pronoun, a description
+    (``the captain``, ``her brother``), ``his``/``her``, ``I``, a subject ``you`` (in a story
+    told to ``you``), or a name the roster knows (``runs``: the span's name runs by start)."""
     w = ws[k]
     low = w.lower
     if low in SUBJECT_PRONOUNS:
@@ -597,6 +600,7 @@ def _you_subjects(text: str, scanned: _Scanned) -> int:
 
 
 def _second_person_share(paragraphs: list[Paragraph], you_subjects: int) -> float:
+    """The share of ``you`` among the narration's subject pronouns (he/she, ``I`` and ``you``)."""
     counts = Counter(m.kind for p in paragraphs for m in p.mentions if m.kind in ("pronoun", "first_person") and m.subject)
     total = counts["pronoun"] + counts["first_person"] + you_subjects
     return you_subjects / total if total else 0.0

@@ -282,6 +282,9 @@ def said_outright(text: str, runs: list[tuple[NameRun, Person]]) -> dict[str, Ge
 
 
 def _vote_mention(text: str, run: NameRun, next_start: int, count: Counter) -> None:
+    """Add to ``count`` the genders the narration after one name (up to ``next_start``) gives
+    it: the first pronoun after it, weighed (:func:`_pronoun_weight`), and the ``He``/``She``
+    opening the next sentence when the name opened its own."""
     gender = pronoun_after_name(text, run, next_start)
     object_gender = None
     if gender is not Gender.UNKNOWN:

@@ -72,9 +72,9 @@ def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     >>> read_header(paras, "Imprimis: I am\\nNell laughed."), paras[0].front_matter
     (Header(end=0, cast=None, headings=(), front_end=14), False)
     """
-    front_end = mark_front_matter(paragraphs, text)
+    front_end, work_fields = mark_front_matter(paragraphs, text)
     front = [p for p in paragraphs if p.front_matter]
-    if not any(_work_field(p, text) for p in front):
+    if not work_fields:
         for para in front:
             para.front_matter = False
         return Header(front_end=front_end)
@@ -83,7 +83,7 @@ def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)), front_end)
 
 
-def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> int:
+def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> tuple[int, bool]:
     """Mark the header fields and author's notes that open a fan fiction (``Characters: ...``,
     ``A/N: ...``): the leading run of labelled paragraphs before the first quotation, under at
     most a title or byline line. A label after the story's narration has begun (``Pier Nine:
@@ -91,27 +91,28 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> int:
     come both before it and within the next few paragraphs: a summary that quotes a line or
     runs on for one untagged paragraph (``Summary: "You're late," she said.``, then
     ``Characters: ...``) is the header's (:func:`summary_goes_on`).
-    Returns where the walked-over lines end (0 where the first paragraph is the story).
+    Returns where the walked-over lines end (0 where the first paragraph is the story), and
+    whether any of them is a work's field (:func:`_work_field`).
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> paras = [Paragraph(0, 0, 0, 20), Paragraph(0, 1, 21, 40), Paragraph(0, 2, 41, 54)]
     >>> mark_front_matter(paras, "Characters: Tess, Jo\\nA/N: for my friend\\nTess laughed."), [p.front_matter for p in paras]
-    (40, [True, True, False])
+    ((40, True), [True, True, False])
     >>> paras = [Paragraph(0, 0, 0, 29), Paragraph(0, 1, 30, 43)]
     >>> mark_front_matter(paras, "Tess ran. Jo followed her in.\\nPier Nine: 11."), [p.front_matter for p in paras]
-    (0, [False, False])
+    ((0, False), [False, False])
     """
     started, fields, end, summary = False, False, 0, False
     for i, para in enumerate(paragraphs):
         label = not para.quotes and bool(_FRONT_MATTER_LABEL.match(text, para.start, para.end))
         if not label and (started or para.quotes or not _title_line(text[para.start:para.end])):
             if not (fields and summary_goes_on(para, text, summary) and any(_HEADER_ONLY_FIELD.match(text, p.start, p.end) for p in paragraphs[i + 1:i + 1 + _FIELD_LOOKAHEAD])):
-                return end
+                return end, fields
             label = True
         para.front_matter = label
         started, fields, end = started or label, fields or _work_field(para, text), para.end
         summary = bool(_SUMMARY_FIELD.match(text, para.start, para.end))
-    return end
+    return end, fields
 
 
 def summary_goes_on(para: _Block, text: str, after_summary: bool) -> bool:

@@ -73,15 +73,16 @@ def full_name_first_given(doc: Document, index: int) -> str | None:
     it?"`` / ``"Father Flynn."``).
 
     >>> from types import SimpleNamespace
+    >>> from ficaudio.attribute.header import Header
     >>> t = 'Teddy bowed. "Cordelia Vance," said the woman. "Cordelia Vance," he said.'
-    >>> doc = SimpleNamespace(text=t, story_start=0, segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
+    >>> doc = SimpleNamespace(text=t, header=Header(), segments=[SimpleNamespace(start=13, text='"Cordelia Vance,"'), SimpleNamespace(start=48, text='"Cordelia Vance,"')])
     >>> full_name_first_given(doc, 0), full_name_first_given(doc, 1)
     ('Cordelia Vance', None)
     """
     m = _FULL_NAME_ALONE.match(doc.segments[index].text)
     if not m or not all(is_name_word(w) for w in m.group(1).split()):
         return None
-    before = doc.text[doc.story_start:doc.segments[index].start]  # sliced only for a quotation that is a full name alone
+    before = doc.text[doc.header.end:doc.segments[index].start]  # sliced only for a quotation that is a full name alone
     return None if any(writes_word(before, w) for w in m.group(1).split()) else m.group(1)
 
 
@@ -191,11 +192,10 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
     """
     renames: dict[str, str] = {}
     dialogue: list[int] = []
-    story_start = doc.story_start
     for index, decision in sorted(decisions.items()):
         quote = doc.segments[index].text
         name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
-                or (greeting_name(doc.text, story_start, doc.segments[index].start, quote) if _movable(decision) else None)
+                or (greeting_name(doc.text, doc.header.end, doc.segments[index].start, quote) if _movable(decision) else None)
                 or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None))
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
@@ -400,17 +400,24 @@ _AN_BEFORE = re.compile(r"\b[Aa]n? (?:[\w'’-]+ ){0,2}\Z")  # "an ", "a tall ":
 
 def _brought_in_before(text: str, head: str, before: int) -> bool:
     """Whether ``text`` writes ``a``/``an``, at most two words, then ``head`` (a whole word) ending by
-    ``before``: looked for where ``head`` is written (``str.find``), not by a pattern tried at every
-    letter of a long story. The ``a``/``an`` opens at most four spaces back from the word.
+    ``before``. The ``a``/``an`` opens at most four spaces back from the word.
 
     >>> _brought_in_before("An old attending came. The attending", "attending", 36), _brought_in_before("Attendings came.", "attending", 16)
     (True, False)
     """
+    return _written_after(text, head, before, _AN_BEFORE, 4)
+
+
+def _written_after(text: str, head: str, before: int, opener: re.Pattern[str], spaces: int) -> bool:
+    """Whether ``text`` writes ``head`` (a whole word, after a space) ending by ``before`` right
+    where ``opener`` (a pattern ending on ``\\Z``) ends, ``opener`` starting at most ``spaces``
+    spaces back from the word: looked for where ``head`` is written (``str.find``), not by a
+    pattern tried at every letter of a long story."""
     whole_word = re.compile(rf"{re.escape(head)}\b")
     for at in written_at(text, head):
         if at + len(head) > before:
             return False
-        if at and text[at - 1] == " " and whole_word.match(text, at, before) and _AN_BEFORE.search(text, _after_spaces_back(text, at, 4), at):
+        if at and text[at - 1] == " " and whole_word.match(text, at, before) and opener.search(text, _after_spaces_back(text, at, spaces), at):
             return True
     return False
 
@@ -638,14 +645,19 @@ def _named_after(resolver: Resolver, events: list[tuple[int, str, bool]], lines:
     return _written_with_article(resolver.doc.text, described, first_seen[name]) and not _in_one_sentence(resolver.doc.text, events, described, name)
 
 
+_ARTICLE_BEFORE_HEAD = re.compile(r"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){0,3}\Z")  # "the ", "The old, ": ends where the head noun is written
+
+
 def _written_with_article(text: str, described: str, before: int) -> bool:
-    """Whether ``the man`` was written as ``the``/``a`` (adjectives) ``man`` before ``before``.
+    """Whether ``the man`` was written as ``the``/``a`` (at most three adjectives) ``man``
+    before ``before``: the article opens at most five spaces back from the word.
 
     >>> _written_with_article("The old lady laughed. Aunt Polly", "the lady", 22), _written_with_article("his lady said. Lady Ferrars", "the lady", 15)
     (True, False)
+    >>> _written_with_article("A tall, thin man. The manager", "the man", 29), _written_with_article("The manager", "the man", 11)
+    (True, False)
     """
-    head = described.rsplit(" ", 1)[-1]
-    return bool(re.search(rf"\b(?:[Tt]he|an?|An?) (?:[\w'’-]+,? ){{0,3}}{re.escape(head)}\b", text[:before]))
+    return _written_after(text, described.rsplit(" ", 1)[-1], before, _ARTICLE_BEFORE_HEAD, 5)
 
 
 def _scene_around(doc: Document, position: int) -> tuple[int, int]:

@@ -45,6 +45,18 @@ def writes_reader_placeholder(text: str) -> bool:
     return bool(placeholders.READER_NAME_RE.search(text))
 
 
+def word_before(text: str, at: int, reach: int, floor: int = 0) -> str:
+    """The last word of the ``reach`` characters before ``at`` (not before ``floor``), in lower
+    case with any punctuation it carries; ``""`` where there is none. The word that opens a
+    clause, or ends a tag, right before a mention.
+
+    >>> word_before("She left before he came", 16, 12), word_before("Well, he said", 6, 12), word_before("He", 0, 12)
+    ('before', 'well,', '')
+    """
+    before = text[max(floor, at - reach):at].split()
+    return before[-1].lower() if before else ""
+
+
 def calls_reader_placeholder(quote: str) -> bool:
     """Whether a quotation calls someone by the reader's placeholder, where a name is called
     (opening it or after a comma, before a pause or its end): ``"Y/N! You came!"``,

@@ -236,6 +236,8 @@ def story_names(doc: Document) -> list[Mention]:
 
 
 def _canonical(doc: Document, phrase: str) -> str | None:
+    """The roster name of the first name in ``phrase``, or that name as written where no one on
+    the roster bears it; None where ``phrase`` holds no name."""
     runs = name_runs(words(phrase), phrase)
     if not runs:
         return None
@@ -263,10 +265,12 @@ def addressed_narrator(doc: Document, decisions: dict[int, Decision]) -> str | N
     others = narrator_calls(doc, decisions)
     often = [n for n, count in addressed.most_common() if n not in others and count >= 2 and subjects[n] < count]
     once = [n for n, count in addressed.most_common() if n not in others and count == 1 and subjects[n] == 0 and speakers[n] <= 1]
-    return _first_outside_family(doc, often) or _first_outside_family(doc, [called_in_reply(doc, decisions)]) or _first_outside_family(doc, once)
+    return _first_not_seen_from_outside(doc, often) or _first_not_seen_from_outside(doc, [called_in_reply(doc, decisions)]) or _first_not_seen_from_outside(doc, once)
 
 
-def _first_outside_family(doc: Document, names: list[str | None]) -> str | None:
+def _first_not_seen_from_outside(doc: Document, names: list[str | None]) -> str | None:
+    """The first of ``names`` that the narration never writes of someone in the third person
+    (:func:`seen_from_outside`)."""
     return next((n for n in names if n and not seen_from_outside(doc, n)), None)
 
 
@@ -282,9 +286,6 @@ def titled_surname_in_narration(doc: Document, name: str) -> bool:
     title however spelt, or bare: ``Dr. Strand turned`` and ``Strand turned`` are the ``"Yes,
     Doctor Strand?"`` others say, a person seen from outside, never ``I``. Another title is
     another person (``Mrs. Hale`` in the narration leaves the ``Mr. Hale`` others call free).
-
-    >>> _same_title("dr", "doctor"), _same_title(None, "doctor"), _same_title("mrs", "mr")
-    (True, True, False)
     """
     runs = name_runs(words(name), name)
     if not runs or not runs[0].title:
@@ -296,6 +297,11 @@ def titled_surname_in_narration(doc: Document, name: str) -> bool:
 
 
 def _same_title(title: str | None, other: str) -> bool:
+    """Whether a name's ``title`` (None: a bare surname) may be ``other`` however spelt.
+
+    >>> _same_title("dr", "doctor"), _same_title(None, "doctor"), _same_title("mrs", "mr")
+    (True, True, False)
+    """
     return title is None or same_title(title, other)
 
 

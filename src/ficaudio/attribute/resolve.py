@@ -15,7 +15,7 @@ from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
-from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
+from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word, word_before
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -311,8 +311,7 @@ def in_complement_clause(text: str, m: Mention) -> bool:
     >>> in_complement_clause(t, Mention(48, 55, "description", "the kid"))
     True
     """
-    before = text[max(0, m.start - 12):m.start].split()
-    return bool(before) and before[-1].lower() in _COMPLEMENTIZERS
+    return word_before(text, m.start, 12) in _COMPLEMENTIZERS
 
 
 def narrated_in_first_person(doc: Document) -> bool:
@@ -431,8 +430,7 @@ def opens_subordinate_clause(text: str, at: int) -> bool:
     >>> opens_subordinate_clause(t, 24), opens_subordinate_clause(t, 0)
     (True, False)
     """
-    before = text[max(0, at - 12):at].split()
-    return bool(before) and before[-1].lower() in SUBORDINATORS
+    return word_before(text, at, 12) in SUBORDINATORS
 
 
 _RELATIVE_CLAUSE = letters.compile(r"(?:^|[,;:—(]|--)\s*(?:which|who|whom|whose)\b[^,;:—()!?.]*$", re.IGNORECASE)
@@ -579,8 +577,7 @@ def _definite_description(m: Mention) -> bool:
 
 def _inverted_after_speech_verb(text: str, m: Mention) -> bool:
     """``said he``: the pronoun right after a speech verb, an inverted tag's subject."""
-    before = text[max(0, m.start - 16):m.start].split()
-    return bool(before) and before[-1].lower() in SPEECH_VERBS
+    return word_before(text, m.start, 16) in SPEECH_VERBS
 
 
 def _after_copula(text: str, floor: int, position: int) -> bool:
@@ -589,8 +586,7 @@ def _after_copula(text: str, floor: int, position: int) -> bool:
     >>> _after_copula("He was Kakashi", 2, 7), _after_copula("He saw Kakashi", 2, 7)
     (True, False)
     """
-    before = text[max(floor, position - 12):position].split()
-    return bool(before) and before[-1].lower() in _COPULAS
+    return word_before(text, position, 12, floor) in _COPULAS
 
 
 def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: int = 30) -> list[str]:
@@ -603,6 +599,9 @@ def _recent_of_gender(resolver: Resolver, gender: Gender, position: int, limit: 
 
 
 def _paragraph_subject(resolver: Resolver, gender: Gender, position: int, para: Paragraph) -> str | None:
+    """The latest subject of ``gender`` in the paragraph before ``position`` (a main clause's
+    too); or its latest subject, named and of a gender never shown, when nobody of ``gender`` is
+    named before: whom a ``he``/``she`` at ``position`` means."""
     for k, m in enumerate(reversed([m for m in para.mentions if m.start < position and m.kind not in TELLING_KINDS and (m.subject or _main_clause_subject(resolver, m))])):
         name = resolver.mention(m, para)
         if name and resolver.gender(name) is gender:
@@ -632,8 +631,7 @@ def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
     """
     if not m.clause_subject or m.kind != "name":
         return False
-    before = resolver.doc.text[max(0, m.start - 30):m.start].split()
-    return bool(before) and before[-1].endswith(",")  # after "and"/"if" it is a side clause
+    return word_before(resolver.doc.text, m.start, 30).endswith(",")  # after "and"/"if" it is a side clause
 
 
 def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
@@ -972,8 +970,7 @@ def in_comparison(text: str, m: Mention) -> bool:
     >>> in_comparison("looked such a lady as she did", Mention(12, 18, "description", "a lady")), in_comparison("saw a lady", Mention(4, 10, "description", "a lady"))
     (True, False)
     """
-    before = text[max(0, m.start - 12):m.start].split()
-    return bool(before) and before[-1].lower() in _SIMILE_WORDS
+    return word_before(text, m.start, 12) in _SIMILE_WORDS
 
 
 _BECOMING = frozenset({"be", "being", "become", "becomes", "became", "becoming"})
@@ -1078,8 +1075,7 @@ def _is_possessive(m: Mention) -> bool:
 
 def _is_tag_subject(resolver: Resolver, m: Mention) -> bool:
     """``"Go," said the man``: a description right after a speech verb acts."""
-    before = resolver.doc.text[max(0, m.start - 20):m.start].split()
-    return bool(before) and before[-1].lower().strip(",") in SPEECH_VERBS
+    return word_before(resolver.doc.text, m.start, 20).strip(",") in SPEECH_VERBS
 
 
 def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
@@ -1089,10 +1085,7 @@ def _voice_owner(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
         return description_referent(resolver, owner, para)
     if named := voice_named_by(resolver, para, m.end):
         return named
-    det = m.text.split(" ", 1)[0].lower()
-    if det not in ("his", "her"):
-        return None
-    return pronoun_by_gender(resolver, Gender.MALE if det == "his" else Gender.FEMALE, m.start, para)
+    return _possessor(resolver, m, para)
 
 
 _VOICE_OF = letters.compile(r"(?:\s+of|,?\s+(?:which|that|whom)\b[^.;!?\"“”]{0,60}?\bthat\s+of)\s+")
@@ -1229,7 +1222,7 @@ def _same_head_description(resolver: Resolver, head: str) -> str | None:
 
 
 def _possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
-    """For ``his wife``: the man ``his`` refers to, who is not the wife."""
+    """For ``his wife`` (or ``his voice``): the man ``his`` refers to, who is not the wife."""
     det = m.text.split(" ", 1)[0].lower()
     if det not in ("his", "her"):
         return None
