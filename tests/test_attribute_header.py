@@ -93,3 +93,12 @@ def test_an_ffn_header_of_title_rated_and_authors_note_is_a_header():
     story, _ = paragraph_story(scene)
     assert story.text[_header(scene).end:].lstrip().startswith("The train swayed")
     assert dialogue_speakers(scene)[0] == "Odile"
+
+
+def test_a_title_with_an_abbreviated_chapter_number_still_opens_a_header():
+    # ``(Ch. 4)`` abbreviates, it ends no sentence: the fields under such a title are the header's
+    paragraphs = ["Salt and Static (Ch. 4)", "Fandom: Tideway", "Characters: Nell Price, Kit Moss", "Tags: Nell POV, First Person", "I pulled the door shut behind me.", '"Kit!" I called.']
+    story, _ = paragraph_story(paragraphs)
+    header = _header(paragraphs)
+    assert header.cast_names(story.text) == ["Nell Price", "Kit Moss"]
+    assert story.text[header.end:].lstrip().startswith("I pulled")

@@ -437,3 +437,18 @@ def test_the_narrators_own_calls_do_not_give_her_the_listed_name_she_calls():
     narrator = next(c for c in result.characters if "I" in c.aliases)
     assert not {"Tomas", "Tomas Reyes"} & ({narrator.name} | set(narrator.aliases))
     assert speakers_of(result)[2] != narrator.name
+
+
+def test_a_name_the_narrators_own_line_calls_is_not_the_narrators():
+    """``I lean over to her. "It is coming, Bean."`` (round 39c): the narrator's own line calls
+    a friend by a pet name the narration never writes; that name is the friend's, so it does
+    not take the narrator's lines from them, and the narrator is still the one others call Ola."""
+    paragraphs = [
+        "I wait at the bus stop in the rain. I count the puddles. I have been here an hour, and I am soaked through.",
+        'Hanna pulls her hood up. "This bus is never coming, Ola."',
+        'I lean over to her. "It is coming, Bean. Be patient."',
+        'I check the timetable again. Hanna kicks the kerb. "You always say that, Ola."',
+        '"Bean."',
+        'Hanna grins. "Fine. Fine."',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Hanna", "Ola", "Hanna", "Ola", "Hanna"]

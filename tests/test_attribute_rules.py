@@ -1115,3 +1115,32 @@ def test_the_word_before_out_tells_an_order_from_a_sign_off():
     from ficaudio.attribute.rules import is_radio_procedure
     assert not any(is_radio_procedure(q) for q in ("\u201cAll of you, out.\u201d", "\u201cOi, you three, out.\u201d"))
     assert all(is_radio_procedure(q) for q in ("\u201cWilco, out.\u201d", "\u201cCopy, out.\u201d", "\u201cHarbour Watch, this is Kestrel, over and out!\u201d", "\u201cKestrel Two, out!\u201d"))
+
+
+def test_a_thought_with_an_object_after_the_quotation_is_no_tag():
+    """``"..." I thought it was the silliest thing`` (round 39c): the narrator thinks about a
+    line someone else said; ``thought`` with an object tags nobody."""
+    scene = [
+        "I sat on the sea wall and waited for the ferry.",
+        "On the pier, years ago, my aunt Odile had put down her rod and looked at me over her glasses: “Never trust a quiet harbour.” I thought it was the silliest thing I had ever heard.",
+    ]
+    assert dialogue_speakers(scene) != ["I"]
+
+
+def test_a_narrator_who_only_perceives_leaves_the_beat_to_the_one_who_acted():
+    """``Tova bumps her shoulder into mine. Over the engines I only catch half of it.`` (round
+    39c): the narrator taking the line in by ear or eye does not say it; the earlier actor does."""
+    scene = [
+        "Tova and I stand at the stern while the ferry pulls out.",
+        "Tova bumps her shoulder into mine. Over the engines I only catch half of it. “—left at the lighthouse?”",
+    ]
+    assert dialogue_speakers(scene) == ["Tova"]
+
+
+def test_the_one_heard_speaks_after_a_modal_and_an_adverb():
+    """``Jo could just barely hear Bram`` (round 39c): adverbs after ``could`` leave the one heard the speaker."""
+    scene = [
+        "Bram and Jo climbed down into the hold.",
+        "Jo could just barely hear Bram. “Mind the third rung.”",
+    ]
+    assert dialogue_speakers(scene) == ["Bram"]

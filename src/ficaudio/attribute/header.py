@@ -143,10 +143,13 @@ def _title_line(line: str) -> bool:
     Looser than parse's ``is_title_like`` on purpose: a label must follow it, and AO3 titles are
     often lower case (``blueprints for a city nobody will live in``).
 
-    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in.")
-    (True, False)
+    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in."), _title_line("Fog Machine Feelings (Ch. 3)")
+    (True, False, True)
     """
-    return len(line.split()) <= 12 and ". " not in line.strip()
+    return len(line.split()) <= 12 and not _SENTENCE_BREAK.search(line)
+
+
+_SENTENCE_BREAK = letters.compile(r"[a-z]{2}[.!?]\s+\S")  # `ran. Jo`, not the abbreviation of `(Ch. 3)` or `Mr. Hale`
 
 
 def _heading_spans(paragraphs: Sequence[_Block], text: str, after: int) -> list[tuple[int, int]]:

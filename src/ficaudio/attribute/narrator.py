@@ -14,7 +14,7 @@ from ficaudio.attribute.lexicon import same_title
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, name_runs, words, writes_reader_placeholder, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, narrated_in_first_person
 from ficaudio.attribute.names import is_listed_given_name, name_prior
-from ficaudio.attribute.rules import Decision, address_phrases, calls_in_the_room, names_in_answer, quote_context, vocatives_in
+from ficaudio.attribute.rules import Decision, address_phrases, calls_in_the_room, names_in_answer, quote_context, tag_after_quote, tag_before_quote, vocatives_in
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = letters.compile(
@@ -428,17 +428,33 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
     :func:`ficaudio.attribute.rules.narrator_addressed`).
 
     Example: narration in ``I``; ``"Sit, Wren."``, ``"Wren! WREN! Left!"``; ``Wren`` never
-    in the narration -> {Wren}. A companion the narration names (``Dray looks at me``) is not one.
+    in the narration -> {Wren}. A companion the narration names (``Dray looks at me``) is not one,
+    nor a name the narrator's own tagged line calls (:func:`tagged_to_narrator`).
     """
     if not narrated_in_first_person(doc):
         return frozenset()
     addressed: Counter = Counter()
+    own: set[str] = set()
     for para in doc.paragraphs:
         for index in para.quotes:
-            addressed.update(set(calls_in_the_room(doc, doc.segments[index].text)))
+            called = set(calls_in_the_room(doc, doc.segments[index].text))
+            addressed.update(called)
+            if called and tagged_to_narrator(doc, index):
+                own |= called
     in_narration = {m.person for m in story_names(doc)}
     return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
-                     and not titled_surname_in_narration(doc, n))
+                     and n not in own and not titled_surname_in_narration(doc, n))
+
+
+def tagged_to_narrator(doc: Document, index: int) -> bool:
+    """Whether the quotation's own paragraph gives it to ``I``: a tag (``"Go, Nacchan," I
+    say``) or a beat whose narration has no subject but ``I`` (``I lean over to her. "It's
+    damp, Nacchan."``). A name the narrator calls is someone else's, never the narrator's own."""
+    ctx = quote_context(doc, index)
+    if found := tag_after_quote(ctx) or tag_before_quote(ctx):
+        return found.kind == "first_person"
+    subjects = [m.kind for m in ctx.mentions_in(ctx.before) if m.subject]
+    return bool(subjects) and set(subjects) == {"first_person"}
 
 
 _ADDRESSED_MIN = 2  # one address may be to someone who never appears in the narration

@@ -136,10 +136,24 @@ def _subject_verb_tag(text: str, ws: list[Word], at: dict[int, Mention]) -> Ment
         if _SENTENCE_END.search(text[first.end:w.start]):
             return None
         if w.lower in SPEECH_VERBS:
-            return first
+            return None if thinks_about(text, w) else first
         if w.lower not in _AUXILIARIES and not _ADVERB.match(w.lower):
             return None
     return None
+
+
+_THOUGHT_OBJECT = letters.compile(r"\s+(?:it|that|this|about|of|so|how|what|he|she|they|we|I|you)\b")
+
+
+def thinks_about(text: str, verb: Word) -> bool:
+    """A thought verb with an object (``I thought it was the dumbest thing``, ``she thought
+    about it``) tells what someone made of the line, not who says it: no tag.
+
+    >>> t = "I thought it was dumb."
+    >>> thinks_about(t, words(t)[1]), thinks_about("I thought.", words("I thought.")[1])
+    (True, False)
+    """
+    return verb.lower in THOUGHT_VERBS and bool(_THOUGHT_OBJECT.match(text, verb.end))
 
 
 def tag_before_quote(ctx: QuoteContext) -> Mention | None:
@@ -336,27 +350,46 @@ def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Menti
     """A narrator who only notices what someone else in the beat does (``I had not noticed
     him pick it up``, ``I could see her hands shake``) does not take the beat from that
     person: ``Vane held up a wheel. I had not noticed him pick it up. "Such as time."`` ->
-    Vane. Only when the noticing has a ``him``/``her`` for its object, the one who acted.
+    Vane. Only when the noticing has a ``him``/``her`` for its object, the one who acted, or
+    when the narrator (or the ``you`` a story is told to) only takes in by ear or eye what
+    the other does (:func:`perceives`: ``Priya bumps her shoulder into mine. Through the
+    wind I only catch half of it.`` -> Priya).
 
     >>> t = "Vane held up a wheel. I had not noticed him pick it up. "
     >>> ms = [Mention(0, 4, "name", "Vane", Gender.MALE, subject=True), Mention(22, 23, "first_person", "I", subject=True)]
     >>> watched_actor(t, ms, ms[1]).text, watched_actor(t.replace("him", "it"), ms, ms[1]).text
     ('Vane', 'I')
+    >>> t = "Vane held up a wheel. I could not make out the words. "
+    >>> watched_actor(t, ms, ms[1]).text
+    'Vane'
     """
-    if subject.kind != "first_person" or not reports_inner_state(text, subject):
+    if subject.kind not in _TOLD_TO_OR_BY or not (reports_inner_state(text, subject) or perceives(text, subject)):
         return subject
     sentence = text[subject.end:(found.start() if (found := _SENTENCE_END.search(text, subject.end)) else len(text))]
     watched = _WATCHED.search(sentence)
-    actors = [m for m in subjects if m.start < subject.start and m.kind != "first_person"]
-    if watched is None or not actors or actors[-1].gender not in (OBJECT_PRONOUN_GENDER[watched.group(1).lower()], Gender.UNKNOWN):
+    actors = [m for m in subjects if m.start < subject.start and m.kind not in _TOLD_TO_OR_BY]
+    if not actors:
         return subject
-    return actors[-1]
+    if watched is None:
+        return actors[-1] if perceives(text, subject) else subject
+    return actors[-1] if actors[-1].gender in (OBJECT_PRONOUN_GENDER[watched.group(1).lower()], Gender.UNKNOWN) else subject
+
+
+_TOLD_TO_OR_BY = frozenset({"first_person", "second_person"})
+_PERCEIVES = letters.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:catch|catches|caught|make out|made out|read|hear|hears|heard|see|saw|understand|understood)\b")
+
+
+def perceives(text: str, m: Mention) -> bool:
+    """Whether the narration has ``m`` take something in by the senses: ``I only catch half
+    of it``, ``an expression I could not read``, ``you can still hear him``."""
+    return bool(_PERCEIVES.match(text, m.end))
 
 
 _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
 
 
-_HEARS = letters.compile(r"(?:['’][sd]|\s+(?:has|had|have))?\s+(?:never\s+|just\s+|already\s+|still\s+)?(?:can\s+|could\s+)?(?:hear|hears|heard)\s+")
+_HEAR_ADVERBS = r"(?:(?:never|just|already|still|barely|only|hardly|faintly)\s+)*"
+_HEARS = letters.compile(rf"(?:['’][sd]|\s+(?:has|had|have))?\s+{_HEAR_ADVERBS}(?:(?:can|could)\s+{_HEAR_ADVERBS})?(?:hear|hears|heard)\s+")
 
 
 def heard_person(text: str, mentions: list[Mention], subjects: list[Mention], subject: Mention) -> Mention | None:
