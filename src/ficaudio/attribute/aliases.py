@@ -239,38 +239,6 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
             join_person(roster, smaller, larger)
 
 
-def join_listed_surname_bearer(roster: Roster, runs: list[NameRun], header: Header, text: str) -> None:
-    """A name the ``Characters:`` field lists (``Struan McCall``) whose given name and full name
-    are no one's in the story, while the story writes its surname after one person's other name
-    (``Moose McCall, six and a half feet of oilskin``), is that person's: a nickname written with
-    the surname. The person takes the listed name and its given name, unless that person's
-    gender clashes with the first-names list's for the listed name, or two people of the story
-    are written with the surname (``Nonna Marchetti``, ``Marco Marchetti``: a family).
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> t = "Characters: Struan McCall, Kit Lowe\\nMoose McCall grinned. Moose shrugged."
-    >>> r = Roster(); moose = r.add(Person("Moose", Counter(Moose=2), Gender.MALE), ["Moose"])
-    >>> join_listed_surname_bearer(r, name_runs(words(t), t), Header(35, (12, 34)), t); r.lookup("Struan").name
-    'Moose'
-    """
-    if not (listed := header.cast_names(text)):
-        return
-    written_before: dict[str, set[str]] = defaultdict(set)  # a surname -> the words the story writes before it
-    for run in runs:
-        if run.start >= header.end and len(run.words) == 2 and not run.title:
-            written_before[run.words[1]].add(run.words[0])
-    for entry in listed:
-        if len(forms := entry.split()) != 2 or roster.lookup(entry) or roster.lookup(forms[0]) or not is_name_word(forms[0]):
-            continue
-        bearers = {id(p): p for word in written_before[forms[1]] if (p := roster.lookup(word))}
-        if len(bearers) != 1 or " " in (person := next(iter(bearers.values()))).name or person.known:
-            continue
-        if Gender.UNKNOWN in (listed := _listed_gender(entry), person.gender) or listed is person.gender:
-            for form in (entry, forms[0]):
-                person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-                roster.index(form, person)
-
-
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
 
 
