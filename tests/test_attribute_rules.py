@@ -1115,15 +1115,3 @@ def test_the_word_before_out_tells_an_order_from_a_sign_off():
     from ficaudio.attribute.rules import is_radio_procedure
     assert not any(is_radio_procedure(q) for q in ("\u201cAll of you, out.\u201d", "\u201cOi, you three, out.\u201d"))
     assert all(is_radio_procedure(q) for q in ("\u201cWilco, out.\u201d", "\u201cCopy, out.\u201d", "\u201cHarbour Watch, this is Kestrel, over and out!\u201d", "\u201cKestrel Two, out!\u201d"))
-
-
-def test_a_radio_caller_naming_themselves_before_the_callee_keeps_the_beat():
-    text = "\n".join([
-        "Marek sat at the console in the ops tent. Halley had gone up the ridge an hour ago.",
-        '"Any word?" Marek asked the empty tent.',
-        'The radio hissed. Up on the ridge Halley flattened herself against the rock. "Halley to Base, I have eyes on the convoy. Six trucks."',
-        '"Copy that, Halley. Stay low."',
-    ])
-    st, segs = story(text)
-    result = attribute(st, segs)
-    assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][1] == ("Halley", "named_action_beat")
