@@ -620,3 +620,17 @@ def test_a_feast_day_after_until_is_no_person():
     ]
     assert "Lady Day" not in paragraph_characters(scene)
     assert dialogue_speakers(scene) == ["Mrs. Hebden"]
+
+
+def test_a_people_counted_before_a_plural_noun_is_no_person():
+    text = "\n".join([
+        "The hangar was cold, the way the Varn liked it. Two Varn guards stood by the door, and three Varn pilots waited behind Mira.",
+        "Mira had met exactly four Varn before today. Varn etiquette still confused her.",
+        '"They are early," Mira said.',
+        "Oskar shrugged at the Varn shuttle.",
+        '"They are always early."',
+    ])
+    st, segs = story(text)
+    result = attribute(st, segs)
+    assert "Varn" not in [c.name for c in result.characters]
+    assert "Varn" not in speakers_of(result)

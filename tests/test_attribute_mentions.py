@@ -9,7 +9,8 @@ from ficaudio.attribute.mentions import (
     writes_reader_placeholder,
 )
 
-from attribute_scenes import dialogue_lines, dialogue_speakers, paragraph_characters
+from ficaudio.attribute import attribute
+from attribute_scenes import dialogue_lines, dialogue_speakers, paragraph_characters, story
 
 
 def test_mention_helpers():
@@ -204,3 +205,16 @@ def test_a_double_name_with_a_short_first_part_is_no_stammer():
     # "Eva-Evelyn" and "Bo-Bonnie" are names in two parts; "E-Evelyn" and "Bo-Bo-Bonnie" stammer
     text = "Then Eva-Evelyn waved at Bo-Bonnie. Later E-Evelyn saw Bo-Bo-Bonnie."
     assert [r.form for r in name_runs(words(text), text)] == ["Eva-Evelyn", "Bo-Bonnie", "Evelyn", "Bonnie"]
+
+
+def test_a_role_written_in_capitals_is_a_tag_subject():
+    text = "\n".join([
+        "The captain leaned over the chart table. Nell watched the depth gauge.",
+        '"Take her down to sixty," the captain said.',
+        '"Sixty, aye," Nell said.',
+        '"Quietly, though," the XO said.',
+        '"We are always quiet," the XO said, and grinned at Nell.',
+    ])
+    st, segs = story(text)
+    result = attribute(st, segs)
+    assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][2:] == [("the XO", "description_tag")] * 2

@@ -1144,3 +1144,15 @@ def test_the_one_heard_speaks_after_a_modal_and_an_adverb():
         "Jo could just barely hear Bram. “Mind the third rung.”",
     ]
     assert dialogue_speakers(scene) == ["Bram"]
+
+
+def test_a_radio_caller_naming_themselves_before_the_callee_keeps_the_beat():
+    text = "\n".join([
+        "Marek sat at the console in the ops tent. Halley had gone up the ridge an hour ago.",
+        '"Any word?" Marek asked the empty tent.',
+        'The radio hissed. Up on the ridge Halley flattened herself against the rock. "Halley to Base, I have eyes on the convoy. Six trucks."',
+        '"Copy that, Halley. Stay low."',
+    ])
+    st, segs = story(text)
+    result = attribute(st, segs)
+    assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][1] == ("Halley", "named_action_beat")

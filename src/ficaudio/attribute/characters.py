@@ -190,7 +190,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         before = _word_before(text, run.start)
         occ.after_preposition += before in _PLACE_PREPOSITIONS or before in _DATE_PREPOSITIONS and ends_clause(text, run.end)
         occ.after_place_preposition += before in _PLACE_ONLY_PREPOSITIONS
-        occ.after_article += after_article(text, run.start) and not run.title
+        occ.after_article += (after_article(text, run.start) or after_count(text, run.start)) and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
@@ -273,6 +273,23 @@ def after_article(text: str, position: int) -> bool:
     (True, True)
     """
     return bool(_ARTICLE_BEFORE.search(text, max(0, position - 8), position))
+
+
+_COUNT_BEFORE = letters.compile(r"(?<![\w-])(?:([A-Za-z]+)\s+)?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]wenty|[Hh]undred|[Dd]ozen|[Ss]everal)\s$")
+_CLOCK_BEFORE = frozenset("at by until till before after around about since past half quarter".split())
+
+
+def after_count(text: str, position: int) -> bool:
+    """Whether a number of them comes right before ``position``: ``two Qesh attendants``,
+    ``four Vulcans``, ``between two Kurogane defenders`` -- a kind, a people or a team counted,
+    not a person's name; a clock time (``At six Mara left``, ``half eleven Marcus comes``) is no count.
+
+    >>> t = "the two Qesh attendants; At six Mara left; half eleven Marcus comes; Bryn"
+    >>> [after_count(t, t.index(w)) for w in ("Qesh", "Mara", "Marcus", "Bryn")]
+    [True, False, False, False]
+    """
+    found = _COUNT_BEFORE.search(text, max(0, position - 20), position)
+    return found is not None and (found.group(1) or "").lower() not in _CLOCK_BEFORE
 
 
 def _word_before(text: str, position: int) -> str:

@@ -356,8 +356,8 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
     return None
 
 
-_INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+)(?=\s*[,.;:!?—])")
-_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+the\s+([A-Za-z][a-z]+)\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
+_INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+|[A-Z]{2,3})(?=\s*[,.;:!?—])")
+_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+the\s+([A-Za-z][a-z]+|[A-Z]{2,3})\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
 
 
 def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
@@ -372,6 +372,11 @@ def speaker_nouns(text: str, speech_verbs: frozenset[str]) -> frozenset[str]:
     ['archer', 'warden']
     >>> sorted(speaker_nouns('"And you?" the moderator asks. "Go!" the moderator says. "Hm," the ceiling says.', frozenset({"asks", "says"})))
     ['moderator']
+
+    A role written as an initialism is such a noun too (``"Dive," the XO said.``):
+
+    >>> sorted(speaker_nouns('"Dive," the XO said. "Now," the XO said. "Go," said the MC.', frozenset({"said"})))
+    ['mc', 'xo']
 
     So are the roles the narration says a named person holds (:data:`_ROLE_OF_NAME`):
 

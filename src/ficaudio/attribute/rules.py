@@ -18,7 +18,7 @@ from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
-from ficaudio.attribute.mentions import Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
+from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
@@ -867,6 +867,20 @@ def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
 _SELF_NAMING_BEFORE = letters.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
 
 
+_TO_CALLEE = letters.compile(r"\s+to\s+[A-Z]")
+
+
+def calls_out_as(quote: str, run: NameRun) -> bool:
+    """Whether the name opening a quotation is the caller's in radio procedure, caller ``to``
+    callee: ``"Ferreira to Ops. Deny it."``, ``"Hornet to Nightjar, you're clear."`` -- the
+    speaker's own call sign, not a name the line speaks to (``"Go to Ops"``: no name opens it).
+
+    >>> [calls_out_as(q, runs_of(q)[0]) for q in ('"Hornet to Nightjar, you are clear."', '"Hornet, to the left!"')]
+    [True, False]
+    """
+    return _TO_CALLEE.match(quote, run.end) is not None
+
+
 _SELF_PRESENTED = letters.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\.\s+(?:I\b|I['’]|[A-Z][a-z]+\s+[a-z]+\.)")
 
 
@@ -902,7 +916,7 @@ def _named_in_quote(ctx: QuoteContext) -> list[str]:
         return []  # "Thank you, Gran." / "Gran.": said back by the one it called
     found = [n for n in vocatives(ctx) if n != self_named_on_request(ctx)]
     for run in runs_of(without_embedded_quotations(text)):
-        if _SELF_NAMING_BEFORE.search(text[:run.start]) or not any(c.isalnum() for c in text[:run.start]) and presents_oneself(text):
+        if _SELF_NAMING_BEFORE.search(text[:run.start]) or not any(c.isalnum() for c in text[:run.start]) and (presents_oneself(text) or calls_out_as(text, run)):
             continue
         person = ctx.doc.roster.resolve(run)
         if person and person.name not in found:
