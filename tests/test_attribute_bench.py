@@ -124,10 +124,10 @@ STORY_FLOORS = [
     ("zombie_mall", 98, 0.79),  # round 35 blind: 77/98 = 0.786 at its start and its end; 78/98 = 0.796 after round 36e
     # round 36's blind set (bench/heldout then), read and moved here in round 37
     ("archaeology_dig", 99, 0.78),  # round 36 blind: 78/99 = 0.788 at its start and its end
-    ("election_night", 98, 0.71),  # round 36 blind: 70/98 = 0.714 at its start and its end
+    ("election_night", 98, 0.73),  # round 36 blind: 70/98 = 0.714 at its start and its end; 72/98 = 0.735 after round 39f (a scene's first reply)
     ("fishing_boat", 95, 0.40),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a
     ("tattoo_parlour", 94, 0.69),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged
-    ("time_loop", 99, 0.80),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person)
+    ("time_loop", 99, 0.86),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person); 86/99 = 0.869 after round 39f
     ("witch_coven", 100, 0.65),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged
     # round 37's blind set (bench/heldout then), read and moved here in round 38
     ("boarding_house", 90, 0.74),  # round 37 blind: 67/90 = 0.744 at its start and its end
@@ -137,7 +137,7 @@ STORY_FLOORS = [
     ("spy_debrief", 98, 0.79),  # round 37 blind: 78/98 = 0.796 at its start and its end
     ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
     # round 38's blind set (bench/heldout then), read and moved here in round 39
-    ("alien_embassy", 96, 0.77),  # round 38 blind: 74/96 = 0.771 at its start and its end
+    ("alien_embassy", 96, 0.81),  # round 38 blind: 74/96 = 0.771 at its start and its end; 78/96 = 0.812 after round 39f
     ("bookshop_au", 99, 0.75),  # round 38 blind: 75/99 = 0.758 at its start and its end
     ("chess_tournament", 95, 0.88),  # round 38 blind: 84/95 = 0.884 at its start and its end
     ("orchard_harvest", 99, 0.73),  # round 38 blind: 73/99 = 0.737 at its start and its end

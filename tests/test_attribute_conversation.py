@@ -668,3 +668,31 @@ def test_one_named_at_a_long_scene_s_start_is_still_in_it():
 ])
 def test_an_adjective_number_or_noun_after_had_is_no_pluperfect(clause, remembered):
     assert is_remembered(clause, Mention(0, 3, "name", "Teo", subject=True)) is remembered
+
+
+_FERRY = (
+    "I carried the last crate into the barn and set it down beside Bram.\n"
+    '"That the lot?" Bram asked.\n'
+    '"That\'s the lot," I said, and Bram went off whistling to find the van keys.\n'
+    "***\n"
+    "The ferry was late. Odile was waiting at the rail with two coffees going cold.\n"
+    '"You\'re late," Odile said.\n'
+    '"Traffic."'
+)
+
+
+def test_past_a_drawn_scene_break_the_narrator_answers_not_someone_of_the_scene_before():
+    assert speakers(_FERRY)[-1] == ("I", "answers_previous")
+
+
+def test_past_a_drawn_scene_break_the_company_the_narrator_came_back_with_answers():
+    walk = (
+        "I walked the dogs along the cliff with Bram until the light went.\n"
+        '"Home?" I asked, and Bram whistled the dogs in.\n'
+        "***\n"
+        "It was dark when {} got back, and Odile had the stove lit.\n"
+        '"Did you walk all the way to the point?" Odile asked.\n'
+        '"All the way, and the dogs are filthy."'
+    )
+    assert speakers(walk.format("we"))[-1] == ("Bram", "answers_previous")
+    assert speakers(walk.format("the van"))[-1] == ("I", "answers_previous")

@@ -931,3 +931,31 @@ def test_a_phrase_written_before_is_found_where_the_case_blind_pattern_finds_it(
     for t in (text, text.replace("Steps", "ſteps")):  # a letter re matches to s: read by the case-blind pattern itself
         for end in range(len(t) + 1):
             assert phrase_written_before(t, phrase, end) is (_epithet_pattern(phrase).search(t, 0, end) is not None)
+
+
+def _drawn_breaks(story_, segments) -> list[bool]:
+    """Resolver.drawn_break at each scene's first paragraph, read in order."""
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.resolve import Resolver
+
+    resolver = Resolver(build_document(story_, segments, []))
+    seen = []
+    for para in resolver.doc.paragraphs:
+        resolver.read(para)
+        if para.scene_start and para.start:
+            seen.append(resolver.drawn_break)
+    return seen
+
+
+def test_a_line_of_symbols_is_a_drawn_break_and_a_run_of_blank_lines_is_not():
+    from dataclasses import replace
+    from ficaudio.models import BlockKind
+
+    text = 'Pell shut the gate.\n***\n"Late again," Vos said.'
+    st, segs = story(text)
+    assert _drawn_breaks(st, segs) == [True]
+    chapter = st.chapters[0]
+    gate, stars, talk = chapter.blocks
+    blank = replace(stars, start=gate.end, end=gate.end)  # the reader's blank-run break holds no characters
+    st = replace(st, text=text.replace("***", "   "), chapters=(replace(chapter, blocks=(gate, blank, talk)),))
+    assert _drawn_breaks(st, segs) == [False]

@@ -230,7 +230,13 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     the most recently mentioned character who is not the last speaker. In a story told to
     you, the reader is present in every scene, so when no one else has been mentioned since
     the scene began, the reader replies: ``* * *`` / ``"She does this," Rafe says.`` /
-    ``"Your sister?"`` -> you, not the friend of the scene before."""
+    ``"Your sister?"`` -> you, not the friend of the scene before. The first reply of a scene
+    past a written break (a line of symbols, a chapter heading; one voice heard so far) is no
+    one's of the scene before but the narrator ``I``, who is in every scene: ``* * *`` /
+    ``"You're late," Odile said.`` / ``"Traffic."`` -> I, not Bram of the barn before; with no
+    one else the next rule decides. The scene before still answers where the narration says
+    ``we`` (:func:`came_as_we`), and past a run of blank lines, which may be a stray gap inside
+    the talk (:attr:`Resolver.drawn_break`)."""
     turns = resolver.conversation.turns
     if not turns:
         return None
@@ -238,9 +244,21 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     for at, name, _ in resolver.salience.recent(ctx.segment.start):
         if at < resolver.scene_start and told_to_you(resolver.doc):
             name = FIRST_PERSON_NAME
+        elif at < resolver.scene_start and resolver.drawn_break and len(set(turns)) == 1 and name != FIRST_PERSON_NAME and not came_as_we(resolver, ctx.segment.start):
+            continue
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return decided(name, "answers_previous")
     return None
+
+
+_WE = letters.compile(r"\b[Ww]e\b")
+
+
+def came_as_we(resolver: Resolver, end: int) -> bool:
+    """Whether the scene's narration before ``end`` says ``we``: the narrator came into it with
+    company, the people of the scene before (``* * *`` / ``It was dark when we came back``)."""
+    doc = resolver.doc
+    return any(_WE.search(doc.text, s, min(e, end)) for p in doc.paragraphs if resolver.scene_start <= p.start < end for s, e in p.narration(doc.segments))
 
 
 def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

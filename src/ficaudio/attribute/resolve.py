@@ -123,6 +123,7 @@ class Resolver:
         self.surnames: dict[str, set[str]] | None = None  # a person -> the surnames the text writes after their name (family_names)
         self._people = {p.name: p for p in doc.roster.people}
         self.scene_start = 0  # where the scene being read began
+        self.drawn_break = False  # whether it began after a written break (a line of symbols, a chapter heading), not a run of blank lines
         self.paragraph: Paragraph | None = None  # the paragraph being read, and the one before
         self.previous_paragraph: Paragraph | None = None
         self.inner_states: Counter = Counter()  # person -> inner states the scene's narration reports of them
@@ -151,6 +152,7 @@ class Resolver:
         """Resolve and remember every narration mention of a paragraph, in order."""
         if para.scene_start:
             self.scene_start = para.start
+            self.drawn_break = bool(self.doc.text[self.paragraph.end if self.paragraph else 0:para.start].strip())
             self.inner_states.clear()
         self.previous_paragraph, self.paragraph = self.paragraph, para
         for m in para.mentions:
