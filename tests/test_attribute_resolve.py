@@ -580,6 +580,24 @@ def test_the_old_man_is_the_one_the_narration_gave_a_grandchild():
     assert dialogue_speakers(paragraphs) == ["Rafe", "Sam", "Mr. Tobias Wren"]
 
 
+@pytest.mark.parametrize("said", [
+    "Tess's gran was seventy and still drove the tractor.",  # the gran's age, not Tess's
+    "Tess, her granddaughter, carried the bags in from the car.",  # Tess is the grandchild
+    "Tess counted the steps under her breath, forty-nine, fifty.",  # a count
+    '"I was seventy last spring," Tess joked, though she was not.',  # said in a quotation
+])
+def test_an_age_or_grandchild_that_is_not_the_names_gives_no_old_bearer(said):
+    # were the sentence read as Tess's age, Tess would tie with Mrs. Odell and the old woman be guessed
+    paragraphs = [
+        "Mrs. Odell was eighty-two and sat nearest the stove.",
+        said,
+        '"Is the kettle on?" Tess asked.',
+        '"It is," said Priya.',
+        '"Then pour," the old woman said.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mrs. Odell"
+
+
 def test_an_age_is_said_of_someone_a_count_is_not():
     aged = [bool(re.search(_MARKS_OF_AGE, t, re.IGNORECASE)) for t in ("Mrs. Holt is seventy-eight and deaf.", "Abel, ninety-one years old.", "Ana counted to fifty.", "They walked fifty yards.")]
     assert aged == [True, True, False, False]

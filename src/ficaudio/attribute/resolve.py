@@ -697,18 +697,48 @@ _MARKS_OF_AGE = r"\b(?:is|was|turned|,)\s+(?:about\s+|nearly\s+|almost\s+|past\s
 def aged_bearer(resolver: Resolver, m: Mention) -> str | None:
     """``the old woman`` is the one person of the scene the narration gave an old age in years
     (``Mrs. Holt is seventy-eight``, ``Abel Kerr, ninety-one years old``, ``Tobias, who was
-    sixty or so``, ``he was sixty if he was a day``) or a grandchild (``Tobias pushed a plate
-    toward his grandson``): the age or the grandchild is written beside the name nearest before
-    it in its sentence (``Ana counted to fifty`` gives no age). A plain ``the woman`` is left to
-    the other rules: only ``old``, ``elderly`` or ``aged`` asks for the age.
+    sixty or so``, ``his gran, Pearl, is ninety``, ``Abel was sixty if he was a day``) or a
+    grandchild (``Tobias pushed a plate toward his grandson``). The age is said of the name it
+    follows at once, after ``is``, ``was``, ``turned`` or a comma; the grandchild of a name
+    that is the subject of its clause: not ``Tess's gran was seventy``, ``Ben, his grandson, carried the bags``, ``Ana
+    counted forty-nine, fifty`` nor an age said inside a quotation. A plain ``the woman`` is
+    left to the other rules: only ``old``, ``elderly`` or ``aged`` asks for the age.
 
     Scenes: tests/test_attribute_resolve.py.
     """
     if not m.text.lower().startswith("the ") or not _OLD_WORDS & set(m.text.lower().split()):
         return None
     present = resolver.salience.named_between(resolver.scene_start, m.start)
-    votes = Counter({name: n for name, n in _names_beside(resolver, _MARKS_OF_AGE, m).items() if name in present})
+    votes = Counter({name: n for name, n in _names_aged(resolver, m).items() if name in present})
     return _one_bearer(votes)
+
+
+_AGE_AFTER_NAME = letters.compile(r"\s*(?:,\s*(?:who\s+)?)?")
+_GRANDCHILD_AFTER_SUBJECT = letters.compile(r"\s+[^,]*")
+
+
+def _names_aged(resolver: Resolver, m: Mention) -> Counter:
+    """For each age or grandchild the narration before ``m`` gives, the name it is said of
+    (``_MARKS_OF_AGE``; see ``aged_bearer``), when the genders do not differ."""
+    doc, votes = resolver.doc, Counter()
+    if _MARKS_OF_AGE not in resolver.matches:
+        resolver.matches[_MARKS_OF_AGE] = [hit.start() for hit in re.finditer(_MARKS_OF_AGE, doc.text, re.IGNORECASE)]
+    for at in (at for at in resolver.matches[_MARKS_OF_AGE] if at < m.start and _in_narration(doc, at)):
+        para = doc.paragraphs[bisect.bisect_right(doc.paragraph_starts, at) - 1]
+        before = [n for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
+        if not before:
+            continue
+        name, between = before[-1], doc.text[before[-1].end:at]
+        said_of = _GRANDCHILD_AFTER_SUBJECT if doc.text[at:at + 4].lower() in ("her ", "his ") else _AGE_AFTER_NAME
+        if said_of.fullmatch(between) and (m.gender is Gender.UNKNOWN or resolver.gender(name.person) in (m.gender, Gender.UNKNOWN)):
+            votes[name.person] += 1
+    return votes
+
+
+def _in_narration(doc: Document, at: int) -> bool:
+    """Whether offset ``at`` lies in narration, not inside a quotation."""
+    i = bisect.bisect_right(doc.narration_starts, at) - 1
+    return i >= 0 and at < doc.narration_spans[i][1]
 
 
 _WITH_ATTRIBUTE = letters.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
