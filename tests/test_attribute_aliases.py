@@ -1597,3 +1597,37 @@ def test_a_place_in_brackets_after_a_listed_name_is_not_that_person():
     ]
     characters = paragraph_characters(scene)
     assert not any({"Tobias", "Marrowby"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+@pytest.mark.parametrize("fields, a, b", [
+    (["Fandom: Merlin (TV)", "Characters: Merlin (Merlin), Arthur Pendragon (Merlin)"], "Arthur", "Merlin"),  # AO3's fandom after each name
+    (["Characters: Sasuke Uchiha (Naruto), Izuku Midoriya (My Hero Academia)"], "Sasuke", "Naruto"),  # a crossover's two fandoms
+    (["Characters: Arthur Weasley (Ron's dad), Ron Weasley"], "Arthur", "Ron"),  # a relation, not a second name
+    (["Characters: Sherlock/John Watson, Mrs. Hudson"], "Sherlock", "Watson"),  # a pairing
+    (["Characters: Sam Winchester | Dean Winchester"], "Sam", "Dean"),  # a bar between two of a family
+])
+def test_two_people_of_a_cast_entry_that_names_no_second_name_stay_two(fields, a, b):
+    scene = [
+        *fields,
+        "Summary: A long night.",
+        f"{a} woke before dawn. He lit the fire and fetched the water.",
+        f"{b} hummed on the stairs. He carried the tray up himself.",
+        f"{a} strode in and threw his gloves on the table. {b} was folding shirts by the bed.",
+        f'"Pack for three days," {a} said. He sat down to pull off his boots.',
+        f'"Three days of rain," {b} said. He sighed.',
+    ]
+    assert dialogue_speakers(scene) == [a, b]
+
+
+def test_a_full_name_whose_word_the_story_writes_after_another_name_is_not_joined_by_it():
+    # Han Solo is Ben's father: the listed Ben Solo does not make the called "Solo" Ben
+    scene = [
+        "Characters: Ben Solo, Rey",
+        "Summary: The ship, one last time.",
+        "Han Solo leaned against the ramp. Ben stood at the bottom of it, and Rey waited by the crates.",
+        '"You came back," Han said. He did not smile.',
+        '"I came for the ship," Ben said. He crossed his arms.',
+        '"Solo," Rey said. "Your son is lying."',
+        '"I know," said Solo. He walked up the ramp.',
+    ]
+    assert dialogue_speakers(scene)[1] == "Ben"

@@ -221,7 +221,13 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     (Mouse)``), or the two words of a full name that no other entry shares (``Kaido Sora``, a
     surname and a given name the story writes apart), when their genders agree; a bracket's
     two must both have one, for a bracket may hold a fandom or a place (``Bartholomew
-    (Larkhollow)``) that the story writes like a name.
+    (Larkhollow)``) that the story writes like a name. What is no second name of one person
+    (:func:`_one_persons_forms`): AO3's fandom in brackets (``Arthur Pendragon (Merlin)``
+    beside ``Merlin (Merlin)``, the ``Fandom:`` field's, or any bracket where two entries have
+    one: ``Sasuke Uchiha (Naruto), Izuku Midoriya (My Hero Academia)``), a relation (``Arthur (Ron's
+    dad)``), a pairing (``Sherlock/John Watson``), two of a family (``Sam Winchester | Dean
+    Winchester``); nor a full name one of whose words the story writes after another person's
+    name (``Ben Solo`` beside ``Han Solo``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); gus = r.add(Person("Gus", Counter(Gus=6), Gender.MALE), ["Gus"])
@@ -231,32 +237,67 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     (['Gus'], 'Gus')
     """
     listed = header.cast_names(text)
-    words_listed = Counter(w for entry in listed for w in entry.split())
+    words_listed = Counter(w.strip("()") for entry in listed for w in entry.split())
+    fandoms = _FANDOM_FIELD.search(text, 0, header.end)
+    for word in fandoms.group(1).replace("(", " ").replace(")", " ").split() if fandoms else ():
+        words_listed[word] += 2
+    bracketed = sum("(" in entry for entry in listed)
     for entry in listed:
-        a, b = (roster.resolve_phrase(form) for form in _one_persons_forms(entry, words_listed))
+        forms = _one_persons_forms(entry, words_listed) if bracketed < 2 or "(" not in entry else ("", "")
+        a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and _may_be(a, b) and _may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
+            if " " in entry.strip() and "|" not in entry and "(" not in entry and _word_given_to_another(roster, text[header.end:], forms):
+                continue
             smaller, larger = sorted((a, b), key=lambda p: p.mentions)
             join_person(roster, smaller, larger)
 
 
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
+_FANDOM_FIELD = letters.compile(r"^Fandoms?:[ \t]*(.+)$", re.MULTILINE)
+_PAIRING_MARKS = letters.compile(r"[/&+]|\sx\s")
 
 
 def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
     """The two names one ``Characters:`` entry gives a person, else two empty strings.
+    ``words_listed`` counts every word of the field (brackets stripped) and of ``Fandom:``.
 
-    >>> [_one_persons_forms(e, Counter("Ros Marlow Tom Marlow Kaido Sora".split())) for e in ("Ros Marlow", "Kaido Sora", "Ana | Vex", "Tomasz Nowak (Mouse)")]
-    [('', ''), ('Kaido', 'Sora'), ('Ana', 'Vex'), ('Tomasz Nowak', 'Mouse')]
+    >>> listed = Counter("Ros Marlow Tom Marlow Kaido Sora Arthur Merlin Merlin Merlin".split())
+    >>> [_one_persons_forms(e, listed) for e in ("Ros Marlow", "Kaido Sora", "Ana | Vex", "Tomasz Nowak (Mouse)", "Arthur (Merlin)", "Arthur (Ron's dad)", "Sherlock/John Watson", "Sam Winchester | Dean Winchester")]
+    [('', ''), ('Kaido', 'Sora'), ('Ana', 'Vex'), ('Tomasz Nowak', 'Mouse'), ('', ''), ('', ''), ('', ''), ('', '')]
     """
+    if _PAIRING_MARKS.search(entry):
+        return "", ""
     if "|" in entry:
         forms = [f.strip() for f in entry.split("|")]
+        if len(forms) == 2 and set(forms[0].split()) & set(forms[1].split()):
+            return "", ""  # Sam Winchester | Dean Winchester: two of a family
     elif bracket := _CAST_BRACKET.fullmatch(entry):
         forms = [bracket[1], bracket[2]]
+        if " " in forms[1].strip() or "'s" in forms[1] or "’s" in forms[1] or words_listed[forms[1]] > 1:
+            return "", ""  # a relation (Ron's dad), a fandom (My Hero Academia), or the one AO3 writes after each name
     else:
         forms = entry.split()
         if any(words_listed[w] > 1 for w in forms):
             return "", ""
     return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
+
+
+def _word_given_to_another(roster: Roster, story: str, forms: tuple[str, str]) -> bool:
+    """Whether the story writes one word of a full name after a name of the roster other than
+    the full name's other word (``Han Solo`` beside a listed ``Ben Solo``): that word names
+    someone else too. A title before it is no sign (``Captain Reyes`` is ``Mara Reyes``).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); _ = r.add(Person("Han", Counter(Han=3), Gender.MALE), ["Han"])
+    >>> [_word_given_to_another(r, t, ("Ben", "Solo")) for t in ("Han Solo laughed.", "Captain Solo bowed.", "Ben Solo bowed.")]
+    [True, False, False]
+    """
+    for word, partner in ((forms[1], forms[0]), (forms[0], forms[1])):
+        for hit in re.finditer(rf"\b([A-Z][\w'’-]*) {re.escape(word)}\b", story):
+            before = hit.group(1)
+            if before != partner and before.lower() not in TITLES and roster.lookup(before) is not None:
+                return True
+    return False
 
 
 def drop_header_only_names(roster: Roster, runs: list[NameRun], header: Header) -> None:
