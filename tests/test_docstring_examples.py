@@ -14,7 +14,7 @@ MODULES = [
     "ficaudio.parse.ao3", "ficaudio.parse.decode", "ficaudio.parse.lines", "ficaudio.parse.roles",
     "ficaudio.parse.text", "ficaudio.speech", "ficaudio.textnorm", "ficaudio.placeholders", "ficaudio.lexicon", "ficaudio.letters", "ficaudio.cli",
     "ficaudio.segment", "ficaudio.models", "ficaudio.attribute", "ficaudio.attribute.address", "ficaudio.attribute.alternation", "ficaudio.attribute.calls",
-    "ficaudio.attribute.characters", "ficaudio.attribute.confidence", "ficaudio.attribute.conversation", "ficaudio.attribute.document",
+    "ficaudio.attribute.characters", "ficaudio.attribute.confidence", "ficaudio.attribute.conversation", "ficaudio.attribute.described", "ficaudio.attribute.document",
     "ficaudio.attribute.gender", "ficaudio.attribute.header", "ficaudio.attribute.introductions", "ficaudio.attribute.mentions",
     "ficaudio.attribute.names", "ficaudio.attribute.narrator", "ficaudio.attribute.resolve", "ficaudio.attribute.rules",
 ]  # fmt: skip

@@ -1,7 +1,9 @@
 """The attribute stage: who says each quotation, found offline by named heuristic rules.
 
 ``attribute(story, segments)`` reads the story once, paragraph by paragraph: characters
-and their genders are discovered first (:mod:`.characters`, :mod:`.gender`), then each
+and their genders are discovered first (:mod:`.characters`, :mod:`.gender`; one person's other
+names joined by :mod:`.aliases`, the descriptions and roles a sentence equates with a name by
+:mod:`.described`), then each
 quotation is given to the rules in priority order (:mod:`.rules` inside its paragraph,
 :mod:`.conversation` across turns, :mod:`.calls` the voice on a phone's line); self-introductions
 (:mod:`.introductions`) give their lines to the one named, and a second pass (:mod:`.alternation`) revises guessed turns

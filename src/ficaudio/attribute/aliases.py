@@ -3,12 +3,12 @@ a codename the narration equates with a name (``Theo is Ghostlight.``), a full n
 once (``Hettie Fairweather`` joins ``Miss Fairweather``; ``Anne Carrick`` is ``Miss Carrick``,
 not ``Mr. Carrick``), a bare honorific written as a name (``Sensei`` is ``Hayame-sensei``), a
 kin word used as a name (``Mom`` is ``her mother``; a ``Mom`` called once is the narrator's
-``my mom``), a description equated with a name (``Kira, the tall girl,``), a role whose call
-a named person answers (``"We do, Hokage-sama."`` / ``Tsubaki raised her eyes.``) and a
-surname used only to call someone (``"Something funny, Marsh?"``).
+``my mom``), a role whose call a named person answers (``"We do, Hokage-sama."`` /
+``Tsubaki raised her eyes.``) and a surname used only to call someone (``"Something funny, Marsh?"``).
 
 Run while the document is built (:func:`ficaudio.attribute.document.build_document`), so
-every rule afterwards sees the joined person.
+every rule afterwards sees the joined person. A description or role a sentence equates with
+a name (``Kira, the tall girl,``) is :mod:`ficaudio.attribute.described`'s.
 """
 
 from __future__ import annotations
@@ -23,9 +23,9 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.header import Header
-from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, role_after_name
+from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run
 from ficaudio.attribute.lexicon import SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
-from ficaudio.attribute.mentions import NameRun, description_at, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
+from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
 
@@ -44,29 +44,6 @@ _EQUATION_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|who\b|from\b|$)")
 _KIN_CALL = letters.compile(r"(?:^\W*|,\s*)(" + "|".join(k.capitalize() for k in KIN_NAMES) + r")\s*[,.!?…—]")
 _NARRATORS_KIN = letters.compile(r"\b[Mm]y (" + "|".join(KIN_NAMES) + r")\b")
 _TITLE_CALL = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)(-(?:sama|dono|sensei|san))?(?=\s*[,.!?…—])")
-_NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-_APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
-_DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
-_NAME_OPENING = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r"(?= the [a-z])")  # "Osric the herald had ..." opening a sentence: characters.role_after_name
-_NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
-_DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
-_ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
-_ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
-_DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
-_BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
-_RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
-_GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
-_DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
-_PRONOUN_NAME_IS = letters.compile(r"(?<=[.!?] )(His|Her) (?:first |real )?name (?:is|was) " + _GIVEN_NAME + r"(?=[,.;!?—]|\s+and\b)")
-_CALLED_NAME = letters.compile(r" (called|named) " + _NAME + r"(?=[\s,.;:!?]|$)")
-_ARTICLE = letters.compile(r"\b(?:[Tt]he|[Aa]n?) ")
-_SUBJECT_IS = letters.compile(r"(?:^|(?<=[.!?”\"’] )|(?<=\n))((?:The|A|An) [^.,;!?—–]{1,40}?)(?: (?:is|was) |\s*(?:,|—|–|--)\s*)$")
-_RELATION = (r"(?:[Hh]is|[Hh]er|[Mm]y|[Tt]heir|[Oo]ur) (?:(?:best|oldest|old|dear|closest|little|big|older|younger|elder|eldest|youngest|twin) )?"
-             r"(?:brother|sister|mother|father|aunt|uncle|son|daughter|husband|wife|cousin|friend|companion|partner|roommate|flatmate|colleague|comrade)")
-_KIN_APPOSITION = letters.compile(r"\b(" + _RELATION + r"),? " + _RELATIVE + r"(?=[,.;!?]| [a-z])")
-_RELATION_AFTER_NAME = letters.compile(r"(?<![\w'’])" + _RELATIVE + r"(?:, (" + _RELATION + r")(?=[,.;!?—])| (?:is|was|had been) (" + _RELATION + r")(?=[,.;!?—]| and\b))")  # not a list: "Sam, my sister and I"
-_INTRODUCING = letters.compile(r"^\W*(?:[Tt]his is|Meet) " + _NAME)
-_POINTING_AT = letters.compile(r"\b(?:at|to|towards|toward) (?=(?:the|a|an) )")
 _ADDRESSED_MIN = 2  # one call may be to someone who never appears again
 _VOTES_MIN = 2  # calls with its owner the narration's subject just before
 
@@ -109,7 +86,7 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
             if not (_EQUATING.fullmatch(text, first.end, second.start) and _EQUATION_END.match(text, second.end, end)):
                 continue
             a, b = roster.resolve(first), roster.resolve(second)
-            if a and b and a is not b and _may_be(a, b) and _may_be(b, a):
+            if a and b and a is not b and may_be(a, b) and may_be(b, a):
                 smaller, larger = sorted((a, b), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
 
@@ -144,7 +121,7 @@ def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int,
             named = {id(p): p for r in runs[:k] if (p := roster.resolve(r))}
             nickname, person = roster.resolve(run), named.popitem()[1] if len(named) == 1 else None
             gender = Gender.MALE if pronoun.group(1) else Gender.FEMALE
-            if person and nickname and nickname is not person and person.gender in (gender, Gender.UNKNOWN) and _may_be(nickname, person):
+            if person and nickname and nickname is not person and person.gender in (gender, Gender.UNKNOWN) and may_be(nickname, person):
                 smaller, larger = sorted((nickname, person), key=lambda p: p.mentions)
                 join_person(roster, smaller, larger)
 
@@ -169,7 +146,7 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
             for form in (given, f"{given} {surname}"):
                 person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
                 roster.index(form, person)
-        elif owner is not person and _may_be(person, owner) and _may_be(owner, person):
+        elif owner is not person and may_be(person, owner) and may_be(owner, person):
             smaller, larger = sorted((person, owner), key=lambda p: p.mentions)
             join_person(roster, smaller, larger)
 
@@ -245,7 +222,7 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     for entry in listed:
         forms = _one_persons_forms(entry, words_listed) if bracketed < 2 or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
-        if a and b and a is not b and _may_be(a, b) and _may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
+        if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             if " " in entry.strip() and "|" not in entry and "(" not in entry and _word_given_to_another(roster, text[header.end:], forms):
                 continue
             smaller, larger = sorted((a, b), key=lambda p: p.mentions)
@@ -372,7 +349,7 @@ def join_bare_honorifics(roster: Roster) -> None:
     for person in list(roster.people):
         honorific = _bare_honorific(person)
         bearers = [p for p in roster.honorific_bearers(honorific) if p is not person] if honorific else []
-        if len(bearers) == 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
+        if len(bearers) == 1 and may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
             join_person(roster, person, bearers[0])
 
 
@@ -489,7 +466,7 @@ def join_parent_to_family(roster: Roster) -> None:
         if noun not in _PARENT_TITLES or person.known:
             continue
         parents = [p for p in roster.people if p.title in _PARENT_TITLES[noun] and _has_family(roster, p)]
-        if len(parents) == 1 and _may_be(person, parents[0]):
+        if len(parents) == 1 and may_be(person, parents[0]):
             join_person(roster, person, parents[0])
             roster.index(noun, parents[0])
 
@@ -563,7 +540,7 @@ def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
     """
     bearers: dict[str, set[str]] = defaultdict(set)
     for run in runs:
-        if run.title or len(run.words) < 2 or not _may_be_rank(roster, run.words[0]):
+        if run.title or len(run.words) < 2 or not may_be_rank(roster, run.words[0]):
             continue
         rest = NameRun(run.words[1:], None, run.honorific, run.start, run.end, False)
         if person := roster.resolve(rest):
@@ -600,7 +577,7 @@ def index_call_sign_agents(roster: Roster, text: str) -> None:
             roster.index("the " + agent, roster.by_name(next(iter(names))))
 
 
-def _may_be_rank(roster: Roster, word: str) -> bool:
+def may_be_rank(roster: Roster, word: str) -> bool:
     """Whether a capitalised word opening a name may be a rank: a noun naming a role (a person
     noun, or one the tags make a speaker), no one's name, not only a sex or kin word."""
     low = word.lower()
@@ -643,7 +620,7 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or surname.title in ("mrs", "ms") or " " in given.name:
             continue
-        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and _may_be(surname, given):
+        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given):
             join_person(roster, surname, given)
 
 
@@ -714,7 +691,7 @@ def join_nicknames(roster: Roster) -> None:
     for person in list(roster.people):
         full = full_names_of(person.name) if roster.holds(person) and _is_bare_given_name(person) else frozenset()
         owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
-        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+        if len(owners) == 1 and may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             givens[id(owners[0])] = _lower_givens(owners[0])
 
@@ -752,7 +729,7 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
             continue
         given = givens.pop()
         owner = roster.lookup(given) or (roster.surname_owner(full_names[given]) if given in full_names else None)
-        if owner is None or owner is person or not _may_be(person, owner) or not roster.may_join(owner, person.name):
+        if owner is None or owner is person or not may_be(person, owner) or not roster.may_join(owner, person.name):
             continue
         join_person(roster, person, owner)
         for form in (given, f"{given} {full_names[given]}") if given in full_names else ():
@@ -802,7 +779,7 @@ def join_clipped_names(roster: Roster) -> None:
     for person in list(roster.people):
         short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
         owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
-        if len(owners) == 1 and _may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
+        if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
 
@@ -917,7 +894,7 @@ def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
     for person in clips:
         clip = person.name.lower()
         owners = list({id(p): p for f, p in words_of if p is not person and id(p) not in joined and len(f) >= len(clip) + 2 and f.find(clip, 1) > 0}.values())
-        if len(owners) == 1 and _may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
+        if len(owners) == 1 and may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             joined.add(id(person))
 
@@ -1038,7 +1015,7 @@ def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
         if not 2 <= len(titled) <= 4 or len(people) != len(titled) or len(names) != len(titled) or any(p.title for p in people):
             continue
         pairings = [list(zip(titled, order)) for order in permutations(people)]
-        fitting = [pairs for pairs in pairings if all(_may_be(t, p) for t, p in pairs)]
+        fitting = [pairs for pairs in pairings if all(may_be(t, p) for t, p in pairs)]
         if len(fitting) == 1 and all(roster.may_join(p, t.name) for t, p in fitting[0]):
             for person, owner in fitting[0]:
                 join_person(roster, person, owner)
@@ -1070,7 +1047,7 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
             continue
         surname = next(iter(surnames[given]))
         owner = roster.lookup(f"{given} {surname}") or roster.surname_owner(surname)
-        if owner is not None and owner is not person and not owner.title and _may_be(person, owner) and roster.may_join(owner, person.name):
+        if owner is not None and owner is not person and not owner.title and may_be(person, owner) and roster.may_join(owner, person.name):
             join_person(roster, person, owner)
 
 
@@ -1120,7 +1097,7 @@ def join_bare_titles(roster: Roster) -> None:
     for person in list(roster.people):
         title = _bare_title(person)
         bearers = [p for p in roster.people if p is not person and any(_bears(f, title) for f in p.forms)] if title else []
-        if len(bearers) == 1 and bearers[0].mentions > 1 and _may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
+        if len(bearers) == 1 and bearers[0].mentions > 1 and may_be(person, bearers[0]) and roster.may_join(bearers[0], person.name):
             join_person(roster, person, bearers[0])
 
 
@@ -1251,373 +1228,6 @@ def _genders_allow(given: Person, surname: Person) -> bool:
     gender (its pronouns split, as in a woman's point of view full of ``his``) only an
     untitled one (``Marrow``, never ``Mr. Marrow``, a family form)."""
     return given.gender is not Gender.UNKNOWN or surname.title is None
-
-
-def index_described_names(doc: Document) -> None:
-    """A description the text equates with a name names that person from the start:
-    ``Kira, the tall girl, ...`` and ``the tall girl, Kira, ...`` (apposition; without commas only
-    as a sentence's subject: ``Osric the herald had a voice ...``), ``The tall girl
-    was Kira.`` and ``Kira was the tall girl`` (copula) and
-    ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
-    make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
-    """
-    for para in doc.paragraphs:
-        for start, end in para.narration(doc.segments):
-            for m in _APPOSITION.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
-            for m in _NAME_OPENING.finditer(doc.text, start, end):
-                _index_named_role(doc.roster, doc.text, m)
-            for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _NAME_IS.finditer(doc.text, start, end):
-                _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _DESCRIPTION_NAMED_BY.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _PRONOUN_NAME_IS.finditer(doc.text, start, end):
-                _index_name_given_by_pronoun(doc, m, start)
-            for m in _CALLED_NAME.finditer(doc.text, start, end):
-                _index_called_description(doc.roster, doc.text, start, m)
-            for m in _KIN_APPOSITION.finditer(doc.text, start, end):
-                _index_relation(doc.roster, m.group(2), m.group(1))
-            for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
-                _index_role(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _ROLE_PREDICATE.finditer(doc.text, start, end):
-                _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _PRONOUN_IS.finditer(doc.text, start, end):
-                _index_pronoun_copula(doc, m, start, end)
-            for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
-                _index_bare_role(doc.roster, m.group(1), m.group(2))
-            for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
-                _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
-        for index in para.quotes:
-            if m := _INTRODUCING.match(doc.segments[index].text):
-                for start, end in para.narration(doc.segments):
-                    for at in _POINTING_AT.finditer(doc.text, start, end):
-                        _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
-
-
-_PARENT_NOUNS = r"(?:mother|father|mom|dad|mum|grandmother|grandfather)"
-_PARENT_THEN_NAMED = letters.compile(
-    r"(?:^|(?<=\n)|(?<=[.!?] ))([^.!?\"“”]*\b(?:[Hh]is|[Hh]er|[Tt]heir|[Mm]y|[Oo]ur) (" + _PARENT_NOUNS + r")\b[^.!?\"“”]*[.!?]) ([A-Z][\w'’-]+ [A-Z][\w'’-]+)\b")
-
-
-def join_parent_named_next(doc: Document) -> None:
-    """A parent the narration describes (``Across the table, her father did not say anything
-    at all.``) and a full name that opens the next sentence, written there for the first time
-    (``Morikawa Tetsuo had been pouring tea for thirty years``), are one person: the story
-    introduces the parent by name. The kin word the children call him (``Dad``) joins the
-    named person too. Not when the first sentence names anyone else, nor when the name was met
-    before (``Her father sighed. Tom Reyes laughed.`` with Tom Reyes known: Mina's friend).
-    """
-    header_end = doc.header.end
-    for para in doc.paragraphs:
-        for start, end in para.narration(doc.segments):
-            for m in _PARENT_THEN_NAMED.finditer(doc.text, start, end):
-                if any(not r.initial for r in name_runs(words(m.group(1)), m.group(1))) or m.group(3) in doc.text[header_end:m.start(3)]:
-                    continue
-                runs = name_runs(words(m.group(3)), m.group(3))
-                named = doc.roster.resolve(runs[0]) if len(runs) == 1 and len(runs[0].words) == 2 else None
-                noun = KIN_NAMES.get(m.group(2).lower(), m.group(2).lower())
-                if named is None or KIN_GENDER[noun] not in (named.gender, Gender.UNKNOWN) and named.gender is not Gender.UNKNOWN:
-                    continue
-                parent = doc.roster.lookup(noun)
-                if parent is not None and parent is not named and parent.name.lower() in KIN_NAMES and _may_be(parent, named):
-                    join_person(doc.roster, parent, named)
-                doc.roster.index(noun, named, force=True)
-
-
-_LABELLED_NAME = letters.compile(r"(?<=[.!?] )([A-Z][\w'’-]+(?: [A-Z][\w'’-]+){1,2})(?::\s| (?:is|was) (?!not\b)[a-z]+\b(?<!ing)(?<!ed))")
-_SENTENCE_START = letters.compile(r".*(?:^|[.!?] )", re.S)
-
-
-def index_description_named_next(doc: Document) -> None:
-    """A person described in one sentence (``Across the table, the new intern is sitting very
-    straight.``) is the one whose full name opens the next as a label, with a colon, met there
-    for the first time (``Celeste Amadi: three weeks on the service, top of her class.``, or
-    portrayed: ``Celeste Amadi was twenty-six and terrified.``, not ``was sitting``): the
-    story introduces the description by name. Every ``the new intern`` is Amadi, and so is
-    ``the intern`` when it names no one else. Not when the sentence describes two people.
-    """
-    header_end = doc.header.end
-    for para in doc.paragraphs:
-        for start, end in para.narration(doc.segments):
-            for m in _LABELLED_NAME.finditer(doc.text, start, end):
-                person = doc.roster.resolve_phrase(m.group(1))
-                if person is None or _written_before(doc.text, person, header_end, m.start()):
-                    continue
-                before = doc.text[start:m.start()]
-                described = _definite_descriptions(doc.roster, before[_SENTENCE_START.match(before[:-2]).end():])
-                if len(described) == 1:
-                    _index_described_and_head(doc.roster, described[0], person)
-
-
-def _written_before(text: str, person: Person, start: int, end: int) -> bool:
-    """Whether any name of ``person`` is written between ``start`` and ``end`` (met already)."""
-    between = text[start:end]
-    return any(search_where_written(re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w'’-])"), between, f) for f in person.forms)
-
-
-def _definite_descriptions(roster: Roster, sentence: str) -> list[tuple[str, str]]:
-    """The ``the`` descriptions of people in a sentence: (phrase, head noun)."""
-    found = (description_at(sentence[m.start():], roster.speaker_nouns) for m in re.finditer(r"\b[Tt]he ", sentence))
-    return [f for f in found if f]
-
-
-def _index_described_and_head(roster: Roster, described: tuple[str, str], person: Person) -> None:
-    """Make ``the new intern`` and, when it may be a rank, ``the intern`` name ``person``."""
-    phrase, head = described
-    for form in ("the " + phrase.split(" ", 1)[1].lower(), "the " + head if _may_be_rank(roster, head) else ""):
-        if form and roster.lookup(form) is None:
-            roster.index(form, person)
-
-
-def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
-    """Make the description that opens ``following`` name the person called ``name``
-    (``closed``: an apposition, whose description must end at a comma); a role of something
-    named by a possessive (``Kit, the band's singer,``) names them by the role alone too
-    (:func:`_role_of_possessor`)."""
-    found = description_at(following, roster.speaker_nouns)
-    person = roster.resolve_phrase(name)
-    if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
-        return
-    phrase = "the " + found[0].split(" ", 1)[1].lower()
-    for form in (phrase, _role_of_possessor(roster, phrase, found[1])):
-        if form and roster.lookup(form) is None:
-            roster.index(form, person)
-
-
-def _index_named_role(roster: Roster, text: str, m: re.Match) -> None:
-    """``Osric the herald had a voice like a bell``: a name given with the role the story's tags
-    make a speaker (``the herald called``; :func:`~ficaudio.attribute.characters.role_after_name`)
-    is that person, even one the narration names only here; not a description after a
-    sentence-opening word (``Perhaps the river ...``, ``Apparently the ferryman ...``), nor a
-    role no tag makes a speaker."""
-    name = m.group(1)
-    found = role_after_name(text, name, m.end(1), roster.speaker_nouns)
-    if not found or found[1] not in roster.speaker_nouns:
-        return
-    person = roster.resolve_phrase(name)
-    if person is None and " " in name:
-        return
-    person = person or roster.add(Person(name), [name])
-    if roster.lookup("the " + found[1]) is None:
-        roster.index("the " + found[1], person)
-
-
-def _role_of_possessor(roster: Roster, phrase: str, head: str) -> str | None:
-    """``the band's singer`` -> ``the singer``: the role a possessive noun ties to its group,
-    place or craft is the person's role for the story (a later ``said the singer``); not a word
-    of sex or kin (``the doctor's man``, ``the vicar's wife`` are other people's).
-
-    >>> from ficaudio.attribute.characters import Roster
-    >>> r = Roster(); r.speaker_nouns = frozenset({"singer"})
-    >>> _role_of_possessor(r, "the band's singer", "singer"), _role_of_possessor(r, "the doctor's man", "man"), _role_of_possessor(r, "the singer", "singer")
-    ('the singer', None, None)
-    """
-    words_of = phrase.split()
-    if len(words_of) != 3 or not words_of[1].endswith(("'s", "’s")) or not _may_be_rank(roster, head):
-        return None
-    return "the " + head
-
-
-def _index_called_description(roster: Roster, text: str, start: int, m: re.Match) -> None:
-    """``a brisk woman called Fiona Marsh``, ``the boy named Kit``: the description right before
-    ``called``/``named`` names that person, and so does a subject the sentence equates with it
-    (``The moderator is a brisk woman called Fiona Marsh`` -> the moderator). ``the boy called
-    Kit`` may be the boy calling out, so ``called`` counts only after ``a``/``an``.
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); r.speaker_nouns = frozenset({"moderator"}); fi = r.add(Person("Fiona Marsh", Counter({"Fiona Marsh": 1})), ["Fiona Marsh"])
-    >>> t = "The moderator is a brisk woman called Fiona Marsh who runs things. The boy called Tom over."
-    >>> for hit in _CALLED_NAME.finditer(t): _index_called_description(r, t, 0, hit)
-    >>> r.lookup("the brisk woman").name, r.lookup("the moderator").name, r.lookup("the boy")
-    ('Fiona Marsh', 'Fiona Marsh', None)
-    """
-    before = text[max(start, m.start() - 50):m.start()]
-    for article in _ARTICLE.finditer(before):
-        phrase = before[article.start():]
-        found = description_at(phrase, roster.speaker_nouns)
-        if found is None or found[0] != phrase or (m.group(1) == "called" and article.group().lower().startswith("the")):
-            continue
-        _index_description(roster, m.group(2), phrase, closed=False)
-        at = m.start() - len(phrase)
-        if (subject := _SUBJECT_IS.search(text, max(start, at - 50), at)) and _bare_subject(roster, subject):
-            _index_description(roster, m.group(2), subject.group(1), closed=False)
-        return
-
-
-def _bare_subject(roster: Roster, subject: re.Match) -> bool:
-    """Whether a subject set off by a comma or dash before ``a ... called X`` is a description
-    and nothing more (``The ferryman — a bent old man called Wyn``), not a clause that goes on
-    to someone else (``The sergeant waved at the newcomer, a lanky boy called Wyn``); one
-    before ``is``/``was`` is the copula's subject as it stands."""
-    if subject.group(0).rstrip().endswith(("is", "was")):
-        return True
-    found = description_at(subject.group(1), roster.speaker_nouns)
-    return found is not None and found[0] == subject.group(1)
-
-
-def _index_name_given_by_pronoun(doc: Document, m: re.Match, start: int) -> None:
-    """``The herald unrolled the scroll. His name was Osric.``: a sentence giving ``his``/``her``
-    name, right after a sentence opened by a description of that gender (or of none), names the
-    person so described, when that sentence mentions nobody else: ``The sergeant pointed at a
-    skinny boy by the door. His name was Pell`` brings in the boy, and Pell is his name.
-
-    Scenes: tests/test_attribute_aliases.py.
-    """
-    before = doc.text[start:m.start()].rstrip()
-    sentence = before[max(before.rfind(c, 0, len(before) - 1) for c in ".!?") + 1:].lstrip(" \"”’")
-    found = description_at(sentence, doc.roster.speaker_nouns)
-    gender = Gender.MALE if m.group(1) == "His" else Gender.FEMALE
-    if found and sentence[:1].isupper() and KIN_GENDER.get(found[1], Gender.UNKNOWN) in (gender, Gender.UNKNOWN) and not _mentions_someone(doc.roster, sentence[len(found[0]):]):
-        _index_description(doc.roster, m.group(2), sentence, closed=False)
-
-
-def _mentions_someone(roster: Roster, text: str) -> bool:
-    """Whether ``text`` names or describes a person: a person noun or a role the tags make a
-    speaker (``at a skinny boy``), or a name (``at Tomas``).
-
-    >>> r = Roster(); r.speaker_nouns = frozenset({"ferryman"})
-    >>> _mentions_someone(r, " pointed at a skinny boy"), _mentions_someone(r, " nodded to Tomas"), _mentions_someone(r, " spat in the water")
-    (True, True, False)
-    """
-    return any(is_person_noun(w) or w in roster.speaker_nouns or is_name_word(w) for w in re.findall(r"[\w'’-]+", text))
-
-
-def _index_described_by_copula(roster: Roster, name: str, following: str) -> None:
-    """``Tsubaki was the Hokage``, ``Joseph was an old man``, ``Mira was the archer`` (a noun the
-    story's tags make a speaker): the description after ``is``/``was`` names that person when it is definite or says more than a bare noun (``Harry was a man of
-    few words`` does not make every ``the man`` Harry).
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); joe = r.add(Person("Joseph", Counter(Joseph=3)), ["Joseph"])
-    >>> _index_described_by_copula(r, "Joseph", "an old man, and"); _index_described_by_copula(r, "Joseph", "a man of few words")
-    >>> r.lookup("the old man").name, r.lookup("the man")
-    ('Joseph', None)
-    """
-    found = description_at(following, roster.speaker_nouns)
-    if found and (found[0].lower().startswith("the ") or len(found[0].split()) > 2):
-        _index_description(roster, name, following, closed=False)
-
-
-_PRONOUN_IS = letters.compile(r"(?<=[.!?] )(He|She) (?:is|was|had been|has been) (?=(?:the|their|our|his|her) )")
-
-
-def _index_pronoun_copula(doc: Document, m: re.Match, start: int, end: int) -> None:
-    """``Mara came up the gangway. She was the captain, and ...``: a sentence saying what
-    ``he``/``she`` is, right after a sentence that names one person, its subject, of no other
-    gender, gives that person the role as :func:`_index_described_by_copula` and
-    :func:`_index_predicated_role` do for ``Mara was the captain`` / ``Mara was their captain``.
-
-    Scenes: tests/test_attribute_aliases.py.
-    """
-    before = doc.text[start:m.start()]
-    named = [(run, p) for run in name_runs(words(before, max(before.rfind(c, 0, len(before.rstrip()) - 1) for c in ".!?") + 1), before) if (p := doc.roster.resolve(run))]
-    if len(named) != 1 or not named[0][0].initial:
-        return
-    person = named[0][1]
-    gender = Gender.MALE if m.group(1) == "He" else Gender.FEMALE
-    if person.gender not in (gender, Gender.UNKNOWN):
-        return
-    following = doc.text[m.end():end]
-    if following.startswith("the "):
-        _index_described_by_copula(doc.roster, person.name, following)
-    else:
-        _index_predicated_role(doc.roster, person.name, following)
-
-
-def _index_role(roster: Roster, name: str, following: str) -> None:
-    """``Callum, his race engineer,``: the role after a name, with its possessive, names that
-    person from now on, in full and by its noun alone (a later ``said his engineer`` is
-    Callum); kin (``Edmund, her brother``) is :func:`_index_relation`'s.
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); cal = r.add(Person("Callum", Counter(Callum=3)), ["Callum"])
-    >>> _index_role(r, "Callum", "his race engineer, came on the radio"); r.lookup("his engineer").name, r.lookup("his race engineer").name
-    ('Callum', 'Callum')
-    """
-    found = description_at(following, roster.speaker_nouns)
-    person = roster.resolve_phrase(name)
-    if not found or person is None or found[1] in KIN_GENDER or not following[len(found[0]):].startswith(","):
-        return
-    possessive = found[0].split(" ", 1)[0].lower()
-    for phrase in (found[0].lower(), f"{possessive} {found[1]}"):
-        if roster.lookup(phrase) is None:
-            roster.index(phrase, person)
-
-
-_ROLE_PREDICATE_END = letters.compile(r"\s*(?:[,.;!?—]|(?:and|for|since|until|in|on|at)\b|$)")
-
-
-def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
-    """``Kit, who was their singer and ...``, ``Delia had been their manager for four years``:
-    a role the narration says a named person holds names that person from now on, by the
-    role with its possessive and with ``the`` (a later ``the singer started`` is Kit), when
-    nobody holds that phrase yet; not kin (:func:`_index_relation`). Such a role is a person
-    noun of the story (:data:`ficaudio.attribute.mentions._ROLE_OF_NAME`).
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); r.speaker_nouns = frozenset({"singer"}); kit = r.add(Person("Kit", Counter(Kit=3)), ["Kit"])
-    >>> _index_predicated_role(r, "Kit", "their singer and their rhythm guitarist"); r.lookup("the singer").name, r.lookup("their singer").name
-    ('Kit', 'Kit')
-    >>> _index_predicated_role(r, "Kit", "her brother, and"); r.lookup("the brother")
-    """
-    found = description_at(following, roster.speaker_nouns)
-    person = roster.resolve_phrase(name)
-    if not found or person is None or found[1] in KIN_GENDER or not _ROLE_PREDICATE_END.match(following, len(found[0])):
-        return
-    possessive = found[0].split(" ", 1)[0].lower()
-    for phrase in (found[0].lower(), f"{possessive} {found[1]}", f"the {found[1]}"):
-        if roster.lookup(phrase) is None:
-            roster.index(phrase, person)
-
-
-def _index_bare_role(roster: Roster, name: str, role: str) -> None:
-    """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
-    no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
-    ``the charge nurse says`` is Iris). Not a word of sex or kin (``Tom, boy of ten,``), nor
-    anything else after a comma (``Iris, tired, sat``: no role noun).
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); iris = r.add(Person("Iris Fennimore", Counter({"Iris Fennimore": 2})), ["Iris Fennimore"])
-    >>> t = "That is Iris Fennimore, charge nurse, and Iris Fennimore, tired, sits. Iris Fennimore, girl of ten."
-    >>> for m in _BARE_ROLE_APPOSITION.finditer(t): _index_bare_role(r, m.group(1), m.group(2))
-    >>> r.lookup("the charge nurse").name, r.lookup("the tired"), r.lookup("the girl")
-    ('Iris Fennimore', None, None)
-    """
-    person = roster.resolve_phrase(name)
-    head = role.rsplit(" ", 1)[-1]
-    if person is None or not _may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
-        return
-    roster.index("the " + role, person)
-
-
-def _index_relation(roster: Roster, name: str, relation: str) -> None:
-    """``Her brother Edmund``, ``my best friend, Dana,``, ``Dana, my oldest friend,``, ``Dana
-    was my friend``: the relation, with its possessive, names that person from now on (a later
-    ``said her brother`` or ``my friend asked`` is that person), and so does the relation
-    without its adjective (``my friend`` for ``my best friend``), unless it already names someone.
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
-    >>> _index_relation(r, "Edmund", "Her brother"); r.lookup("her brother").name
-    'Edmund'
-    >>> [m.groups() for m in _KIN_APPOSITION.finditer("Her brother Edmund came, and my mother, Mrs. Hale, sighed.")]
-    [('Her brother', 'Edmund'), ('my mother', 'Mrs. Hale')]
-    >>> [(m.group(1), m.group(2) or m.group(3)) for m in _RELATION_AFTER_NAME.finditer("At last Dana, my oldest friend, sat down. Ben was my cousin and a fool.")]
-    [('Dana', 'my oldest friend'), ('Ben', 'my cousin')]
-    """
-    person = roster.resolve_phrase(name)
-    if person is None:
-        return
-    possessive, *_, noun = relation.lower().split()
-    for phrase in {relation.lower(), f"{possessive} {noun}"}:
-        if roster.lookup(phrase) is None:
-            roster.index(phrase, person)
-    if person.gender is Gender.UNKNOWN and noun in KIN_GENDER:
-        person.gender, person.gender_reason = KIN_GENDER[noun], f"'{relation}' in apposition"
 
 
 def join_addressed_only_names(doc: Document, first_person: bool = False) -> None:
@@ -1774,7 +1384,7 @@ def _winner(roster: Roster, counter: Counter) -> Person | str | None:
     return name if name.startswith("the ") else roster.by_name(name)
 
 
-def _may_be(person: Person, owner: Person) -> bool:
+def may_be(person: Person, owner: Person) -> bool:
     """Genders that do not contradict each other, and nobody configured by the user."""
     unknown = Gender.UNKNOWN
     return not person.known and (person.gender in (unknown, owner.gender) or owner.gender is unknown)
