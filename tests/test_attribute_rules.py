@@ -1156,20 +1156,3 @@ def test_a_radio_caller_naming_themselves_before_the_callee_keeps_the_beat():
     st, segs = story(text)
     result = attribute(st, segs)
     assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][1] == ("Halley", "named_action_beat")
-
-
-_SIGN_IN = [
-    "Tovah, Pell and Wren split up at the culvert while the rain came down.",
-    '"Pell, take the left bank," Tovah said.',
-    "Wren had gone up to the weir an hour ago. Somewhere upstream a radio hissed.",
-    '"Wren. Top of the weir. Water\'s rising."',
-]
-
-
-def test_a_name_then_a_report_cut_to_a_place_is_its_bearer_reporting_in():
-    assert dialogue_speakers(_SIGN_IN)[-1] == "Wren"
-
-
-def test_a_name_then_a_thing_pointed_out_is_a_call():
-    called = _SIGN_IN[:3] + ["Wren came up the bank.", '"Wren. The rope."']
-    assert dialogue_speakers(called)[-1] != "Wren"

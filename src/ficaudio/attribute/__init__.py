@@ -48,7 +48,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, self_named_report, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -279,7 +279,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
         return _later_quote(resolver, ctx, previous)
     if decision := self_named_answer(resolver, ctx) or roll_call_answer(resolver, ctx) or announced_by_previous_paragraph(resolver, ctx):
         return decision
-    if decision := voice_on_the_line(resolver, ctx) or named_action_beat(resolver, ctx) or self_named_report(resolver, ctx):
+    if decision := voice_on_the_line(resolver, ctx) or named_action_beat(resolver, ctx):
         return decision
     for rule in _CONVERSATION_RULES:
         if decision := rule(resolver, ctx):

@@ -627,7 +627,7 @@ _NAME_STOP = letters.compile(r"^\W*((?:(?:Mr|Mrs|Ms|Miss|Dr)\.?\s+)?[A-Z][\w-]*(
 _SECOND_PERSON = letters.compile(r"\b(?:you|your|yours|yourself|yourselves)\b", re.IGNORECASE)
 _ITS_ME = letters.compile(r"it['’]s\s+me\b", re.IGNORECASE)
 _TOPIC_PRONOUNS = frozenset({"he", "she", "they", "his", "her", "their", "he's", "she's", "he’s", "she’s"})
-IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take give let help run hold stay leave keep put open follow watch answer say move hurry bring try don't don’t do".split())
+_IMPERATIVES = frozenset("tell look come go get sit stand wait listen stop take give let help run hold stay leave keep put open follow watch answer say move hurry bring try don't don’t do".split())
 
 
 def called_before_full_stop(quote: str) -> list[str]:
@@ -653,7 +653,7 @@ def called_before_full_stop(quote: str) -> list[str]:
     first = m.group(2).split(maxsplit=1)[0].lower()
     if first in _TOPIC_PRONOUNS:
         return []  # "Aya. She likes you.": the name is what the sentence is about
-    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in IMPERATIVES or _ITS_ME.match(m.group(2)) else []
+    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
 
 
 _COPULA_BEFORE = letters.compile(r"\b(?:[Hh]e|[Ss]he) (?:is|was|became|becomes)(?: (?:just|only|still|simply|again|always))? $")

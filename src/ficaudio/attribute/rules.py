@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.characters import IMPERATIVES, Person, called_before_full_stop
+from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
@@ -1347,54 +1347,6 @@ def _neighbour_quotation(ctx: QuoteContext, step: int) -> QuoteContext | None:
             return quote_context(ctx.doc, k)
         k += step
     return None
-
-
-_NAME_THEN_REPORT = letters.compile(r"^[\"“‘'*_]*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\.\s+([^.!?…]+)[.!]")
-_PERSONAL = frozenset("you your yours yourself i me my we us our he she it they him her them his their its".split())
-_POINTING = frozenset("this that these those the a an".split())
-
-
-def is_telegraphic_report(sentence: str) -> bool:
-    """Whether a sentence is a report cut down to its noun or place, as someone reporting in
-    or presenting themselves speaks: two words or more, one in lower case, no verb, no order,
-    no pronoun and no article (``Main dancer``, ``In the bowl``, ``Nobody in, nobody out``);
-    not ``The knocking`` (a thing pointed out to someone), ``Miss Penhallow`` (a name), ``Now``.
-
-    >>> [is_telegraphic_report(s) for s in ("Main dancer", "In the bowl", "Nobody in, nobody out", "Splash one carrier")]
-    [True, True, True, True]
-    >>> [is_telegraphic_report(s) for s in ("The knocking", "Miss Penhallow", "Now", "Come here", "It's me", "Eyes up")]
-    [False, False, False, False, False, False]
-    """
-    ws = [w.lower().replace("’", "'") for w in re.findall(r"[\w'’-]+", sentence)]
-    if len(ws) < 2 or not any(w[:1].islower() for w in re.findall(r"[\w'’-]+", sentence)) or ws[0] in _POINTING:
-        return False
-    return not any(w in _PERSONAL or w in IMPERATIVES or "'" in w.strip("'") and not _possessive(w) or looks_like_verb(w) for w in ws)
-
-
-_THIRD_PERSON = letters.compile(r"\b(?:he|she|him|his|her|hers)\b", re.IGNORECASE)
-
-
-def _possessive(word: str) -> bool:
-    """``nobody's``, ``Maud's``: a noun's ``'s``, not a pronoun's ``is`` (``it's``, ``that's``)."""
-    return word.endswith("'s") and word[:-2] not in _PERSONAL | _POINTING | {"there", "here", "what", "who", "where"}
-
-
-def self_named_report(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
-    """A quotation that opens on a name and a full stop, then a report cut down to a noun or a
-    place (:func:`is_telegraphic_report`), is that person reporting in or presenting themselves:
-    ``"Riptide. In the bowl."``, ``"Kite. Main dancer. Nice to meet you."`` -> the one named;
-    not a call (``"Dennis. The potatoes."``, ``"Noor. Come here."``), nor a line on the radio
-    that hands the channel over (``"Calder. One survivor. Over."``: a name reported).
-
-    Scenes: tests/test_attribute_rules.py.
-    """
-    text = ctx.segment.text
-    m = _NAME_THEN_REPORT.match(text)
-    if not m or not is_telegraphic_report(m.group(2)) or _THIRD_PERSON.search(text, m.end()) or is_radio_procedure(text):
-        return None
-    runs = runs_of(text)
-    person = ctx.doc.roster.resolve(runs[0]) if runs and runs[0].form == m.group(1) else None
-    return decided(person.name, "roll_call_answer") if person else None
 
 
 # ------------------------------------------------------------------------ anonymous voices
