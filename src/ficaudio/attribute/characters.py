@@ -293,7 +293,9 @@ def after_count(text: str, position: int) -> bool:
 
 
 def _word_before(text: str, position: int) -> str:
-    """The word before ``position`` in its sentence (``finish. Green lights`` has none).
+    """The word before ``position`` in its sentence (``finish. Green lights`` has none), letters
+    only; unlike :func:`mentions.word_before`, which keeps a word's punctuation and crosses a
+    sentence's end.
 
     >>> _word_before("said _Tom_", 6), _word_before("Idris let it finish. Green lights", 21)
     ('said', '')

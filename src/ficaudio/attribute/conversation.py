@@ -576,7 +576,8 @@ def is_remembered(text: str, m: Mention) -> bool:
 
 def is_remembered_other(text: str, m: Mention) -> bool:
     """:func:`is_remembered`, for anyone but the narrator: the ``I`` of ``I had given him no
-    sign`` tells the story's own past, and is there (measured, round 36).
+    sign`` tells the story's own past and is still in the scene, so no turn of the narrator's
+    is remembered (measured, round 36).
 
     >>> t = "I had left. Teo had left."
     >>> [is_remembered_other(t, Mention(t.index(n), t.index(n) + len(n), k, n)) for n, k in (("I", "first_person"), ("Teo", "name"))]

@@ -163,7 +163,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text_nouns = nouns_only(text)
     roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart)
     roster.nouns = text_nouns
-    narration_spans = list(scanned.span_words)
+    narration_spans = list(scanned.span_words)  # what Document.narration_spans will give; the joins run before it exists
     join_equated_names(roster, text, narration_spans)
     join_pronoun_equated_names(roster, text, narration_spans)
     join_quoted_nicknames(roster, text)

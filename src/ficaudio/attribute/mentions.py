@@ -48,7 +48,8 @@ def writes_reader_placeholder(text: str) -> bool:
 def word_before(text: str, at: int, reach: int, floor: int = 0) -> str:
     """The last word of the ``reach`` characters before ``at`` (not before ``floor``), in lower
     case with any punctuation it carries; ``""`` where there is none. The word that opens a
-    clause, or ends a tag, right before a mention.
+    clause, or ends a tag, right before a mention. (``characters._word_before`` is the
+    other reading: letters only, and never past the sentence's start.)
 
     >>> word_before("She left before he came", 16, 12), word_before("Well, he said", 6, 12), word_before("He", 0, 12)
     ('before', 'well,', '')
