@@ -1295,3 +1295,20 @@ def test_a_full_name_whose_word_the_story_writes_after_another_name_is_not_joine
         '"I know," said Solo. He walked up the ramp.',
     ]
     assert dialogue_speakers(scene)[1] == "Ben"
+
+
+def test_two_bracketed_nicknames_in_the_cast_each_join_their_person():
+    scene = [
+        "Night Shift",
+        "Fandom: Original Work",
+        "Characters: Tomasz Nowak (Mouse), Agnes Ek (Birdie)",
+        "Tags: Found Family",
+        "The bakery opened at four. Tomasz was already elbow-deep in dough when Agnes came in stamping snow off her boots.",
+        '"You\'re late, Birdie," Tomasz said.',
+        '"And you\'re covered in flour, Mouse," Agnes said. She grinned.',
+        'Mouse threw a towel at her. "Ovens. Now."',
+        'Birdie saluted. "Yes, chef." She laughed.',
+        '"Don\'t call me chef, Birdie."',
+        "Agnes laughed and tied on her apron.",
+    ]
+    assert any({"Agnes", "Birdie"} <= {n, *c.aliases} for n, c in paragraph_characters(scene).items())

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from ficaudio.attribute.narrator import _SELF_ALIAS, _SELF_APPOSITION, _SELF_NAMING, _SELF_STATEMENT
 
-from attribute_scenes import dialogue_speakers, scene_attribution, speakers, speakers_of
+from attribute_scenes import dialogue_speakers, paragraph_characters, scene_attribution, speakers, speakers_of
 
 
 def test_first_person_narrator_is_named_by_how_others_address_them():
@@ -452,3 +452,20 @@ def test_a_name_the_narrators_own_line_calls_is_not_the_narrators():
         'Hanna grins. "Fine. Fine."',
     ]
     assert dialogue_speakers(paragraphs) == ["Hanna", "Ola", "Hanna", "Ola", "Hanna"]
+
+
+def test_a_greeting_at_the_narrators_door_is_no_call_of_the_narrators():
+    # the one line whose beat has only "I" calls Nell; Kit calls her Nell twice more: Nell is the narrator
+    scene = [
+        "I had not been home in three years. The gate still stuck.",
+        'I knock twice and the door flies open. "Nell! You actually came!"',
+        "Kit pulls me into a hug. I laugh into her shoulder.",
+        '"Put me down, you lunatic."',
+        '"Never." Kit sets me down and looks me over. "You look tired, Nell."',
+        '"Four hours on a train will do that."',
+        'Kit grabs my bag. "Come on. Mum made far too much food."',
+        '"Does she know I\'m here?"',
+        '"Nell, she has been cooking since Tuesday."',
+    ]
+    assert not {"I", "Nell"} <= set(paragraph_characters(scene))
+    assert dialogue_speakers(scene)[0] not in ("I", "Nell")

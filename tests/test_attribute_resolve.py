@@ -967,7 +967,6 @@ def _drawn_breaks(story_, segments) -> list[bool]:
 
 def test_a_line_of_symbols_is_a_drawn_break_and_a_run_of_blank_lines_is_not():
     from dataclasses import replace
-    from ficaudio.models import BlockKind
 
     text = 'Pell shut the gate.\n***\n"Late again," Vos said.'
     st, segs = story(text)
@@ -977,3 +976,14 @@ def test_a_line_of_symbols_is_a_drawn_break_and_a_run_of_blank_lines_is_not():
     blank = replace(stars, start=gate.end, end=gate.end)  # the reader's blank-run break holds no characters
     st = replace(st, text=text.replace("***", "   "), chapters=(replace(chapter, blocks=(gate, blank, talk)),))
     assert _drawn_breaks(st, segs) == [False]
+
+
+def test_an_age_after_had_just_turned_is_said_of_the_name():
+    paragraphs = [
+        "Mrs. Odell had just turned eighty and sat nearest the stove.",
+        "Tess came in from the yard with Priya.",
+        '"Is the kettle on?" Tess asked.',
+        '"It is," said Priya.',
+        '"Then pour," the old woman said.',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Mrs. Odell"

@@ -1156,3 +1156,30 @@ def test_a_radio_caller_naming_themselves_before_the_callee_keeps_the_beat():
     st, segs = story(text)
     result = attribute(st, segs)
     assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][1] == ("Halley", "named_action_beat")
+
+
+@pytest.mark.parametrize("beat", [
+    'Mara held out a beer. I caught it one-handed. "Nice throw."',
+    'Tom slid the letter across the table. I read it twice. "You can\'t be serious."',
+    'Mara laughed at something Tom said. I saw my chance. "So you\'ll both come?"',
+])
+def test_a_narrator_who_takes_a_thing_in_hand_or_eye_acts_and_speaks(beat):
+    # catching a beer, reading a letter, seeing a chance: the narrator acts; the line is theirs
+    scene = [
+        "I got to the lake house late. Mara and Tom were already on the porch.",
+        '"Finally," Mara said.',
+        '"Traffic," I said.',
+        beat,
+    ]
+    assert dialogue_speakers(scene)[-1] == "I"
+
+
+def test_a_name_sent_somewhere_is_no_radio_caller():
+    # "Mara to Records, Tom to Docks": a duty roster read out, not Mara calling Records
+    scene = [
+        "Captain Reyes pinned the duty roster to the board. Mara and Tom crowded in to read it.",
+        '"Who has nights?" Tom asked.',
+        '"Mara to Records, Tom to Docks. Any complaints?"',
+        '"Plenty," Mara said.',
+    ]
+    assert dialogue_speakers(scene)[1] != "Mara"

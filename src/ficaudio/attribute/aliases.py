@@ -200,8 +200,9 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     two must both have one, for a bracket may hold a fandom or a place (``Bartholomew
     (Larkhollow)``) that the story writes like a name. What is no second name of one person
     (:func:`_one_persons_forms`): AO3's fandom in brackets (``Arthur Pendragon (Merlin)``
-    beside ``Merlin (Merlin)``, the ``Fandom:`` field's, or any bracket where two entries have
-    one: ``Sasuke Uchiha (Naruto), Izuku Midoriya (My Hero Academia)``), a relation (``Arthur (Ron's
+    beside ``Merlin (Merlin)``, the ``Fandom:`` field's, or any bracket of a field where one
+    bracket holds more than a word: ``Sasuke Uchiha (Naruto), Izuku Midoriya (My Hero
+    Academia)``; ``Tomasz Nowak (Mouse), Agnes Ek (Birdie)`` are two nicknames), a relation (``Arthur (Ron's
     dad)``), a pairing (``Sherlock/John Watson``), two of a family (``Sam Winchester | Dean
     Winchester``); nor a full name one of whose words the story writes after another person's
     name (``Ben Solo`` beside ``Han Solo``).
@@ -218,9 +219,9 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     fandoms = _FANDOM_FIELD.search(text, 0, header.end)
     for word in fandoms.group(1).replace("(", " ").replace(")", " ").split() if fandoms else ():
         words_listed[word] += 2
-    bracketed = sum("(" in entry for entry in listed)
+    crossover = any(" " in found[2].strip() for entry in listed if (found := _CAST_BRACKET.fullmatch(entry)))
     for entry in listed:
-        forms = _one_persons_forms(entry, words_listed) if bracketed < 2 or "(" not in entry else ("", "")
+        forms = _one_persons_forms(entry, words_listed) if not crossover or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             if " " in entry.strip() and "|" not in entry and "(" not in entry and _word_given_to_another(roster, text[header.end:], forms):

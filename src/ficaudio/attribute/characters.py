@@ -275,18 +275,20 @@ def after_article(text: str, position: int) -> bool:
     return bool(_ARTICLE_BEFORE.search(text, max(0, position - 8), position))
 
 
-_COUNT_BEFORE = letters.compile(r"(?<![\w-])(?:([A-Za-z]+)\s+)?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]wenty|[Hh]undred|[Dd]ozen|[Ss]everal)\s$")
-_CLOCK_BEFORE = frozenset("at by until till before after around about since past half quarter".split())
+_COUNT_BEFORE = letters.compile(r"(?<![\w-])(?:([A-Za-z]+)[ \t]+)?(?:[Tt]wo|[Tt]hree|[Ff]our|[Ff]ive|[Ss]ix|[Ss]even|[Ee]ight|[Nn]ine|[Tt]en|[Ee]leven|[Tt]welve|[Tt]wenty|[Hh]undred|[Dd]ozen|[Ss]everal)[ \t]$")
+_CLOCK_BEFORE = frozenset("at by until till before after around about since past half quarter to nearly almost gone".split())
 
 
 def after_count(text: str, position: int) -> bool:
     """Whether a number of them comes right before ``position``: ``two Qesh attendants``,
     ``four Vulcans``, ``between two Kurogane defenders`` -- a kind, a people or a team counted,
-    not a person's name; a clock time (``At six Mara left``, ``half eleven Marcus comes``) is no count.
+    not a person's name; a clock time (``At six Mara left``, ``half eleven Marcus comes``,
+    ``quarter to two Jo``) is no count, nor a heading's number on the line before (``Chapter
+    Two`` then ``Neville was...``).
 
-    >>> t = "the two Qesh attendants; At six Mara left; half eleven Marcus comes; Bryn"
-    >>> [after_count(t, t.index(w)) for w in ("Qesh", "Mara", "Marcus", "Bryn")]
-    [True, False, False, False]
+    >>> t = "the two Qesh attendants; At six Mara left; half eleven Marcus comes; quarter to two Jo; Chapter Two\\nNeville; Bryn"
+    >>> [after_count(t, t.index(w)) for w in ("Qesh", "Mara", "Marcus", "Jo", "Neville", "Bryn")]
+    [True, False, False, False, False, False]
     """
     found = _COUNT_BEFORE.search(text, max(0, position - 20), position)
     return found is not None and (found.group(1) or "").lower() not in _CLOCK_BEFORE

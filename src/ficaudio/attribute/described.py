@@ -14,7 +14,6 @@ the names are joined (:mod:`ficaudio.attribute.aliases`).
 from __future__ import annotations
 
 import re
-from collections import Counter  # the doctests' counts
 from typing import TYPE_CHECKING
 
 from ficaudio import letters
@@ -227,6 +226,7 @@ def _index_called_description(roster: Roster, text: str, start: int, m: re.Match
     (``The moderator is a brisk woman called Fiona Marsh`` -> the moderator). ``the boy called
     Kit`` may be the boy calling out, so ``called`` counts only after ``a``/``an``.
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); r.speaker_nouns = frozenset({"moderator"}); fi = r.add(Person("Fiona Marsh", Counter({"Fiona Marsh": 1})), ["Fiona Marsh"])
     >>> t = "The moderator is a brisk woman called Fiona Marsh who runs things. The boy called Tom over."
@@ -290,6 +290,7 @@ def _index_described_by_copula(roster: Roster, name: str, following: str) -> Non
     story's tags make a speaker): the description after ``is``/``was`` names that person when it is definite or says more than a bare noun (``Harry was a man of
     few words`` does not make every ``the man`` Harry).
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); joe = r.add(Person("Joseph", Counter(Joseph=3)), ["Joseph"])
     >>> _index_described_by_copula(r, "Joseph", "an old man, and"); _index_described_by_copula(r, "Joseph", "a man of few words")
@@ -332,6 +333,7 @@ def _index_role(roster: Roster, name: str, following: str) -> None:
     person from now on, in full and by its noun alone (a later ``said his engineer`` is
     Callum); kin (``Edmund, her brother``) is :func:`_index_relation`'s.
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); cal = r.add(Person("Callum", Counter(Callum=3)), ["Callum"])
     >>> _index_role(r, "Callum", "his race engineer, came on the radio"); r.lookup("his engineer").name, r.lookup("his race engineer").name
@@ -357,6 +359,7 @@ def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
     nobody holds that phrase yet; not kin (:func:`_index_relation`). Such a role is a person
     noun of the story (:data:`ficaudio.attribute.mentions._ROLE_OF_NAME`).
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); r.speaker_nouns = frozenset({"singer"}); kit = r.add(Person("Kit", Counter(Kit=3)), ["Kit"])
     >>> _index_predicated_role(r, "Kit", "their singer and their rhythm guitarist"); r.lookup("the singer").name, r.lookup("their singer").name
@@ -379,6 +382,7 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     ``the charge nurse says`` is Iris). Not a word of sex or kin (``Tom, boy of ten,``), nor
     anything else after a comma (``Iris, tired, sat``: no role noun).
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); iris = r.add(Person("Iris Fennimore", Counter({"Iris Fennimore": 2})), ["Iris Fennimore"])
     >>> t = "That is Iris Fennimore, charge nurse, and Iris Fennimore, tired, sits. Iris Fennimore, girl of ten."
@@ -399,6 +403,7 @@ def _index_relation(roster: Roster, name: str, relation: str) -> None:
     ``said her brother`` or ``my friend asked`` is that person), and so does the relation
     without its adjective (``my friend`` for ``my best friend``), unless it already names someone.
 
+    >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); ned = r.add(Person("Edmund", Counter(Edmund=3)), ["Edmund"])
     >>> _index_relation(r, "Edmund", "Her brother"); r.lookup("her brother").name

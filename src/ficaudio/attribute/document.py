@@ -90,6 +90,11 @@ class Document:
         """Where each of :attr:`narration_spans` starts (for bisecting)."""
         return [start for start, _ in self.narration_spans]
 
+    def narration_span_at(self, at: int) -> tuple[int, int] | None:
+        """The narration span holding offset ``at``; ``None`` inside a quotation."""
+        k = bisect.bisect_right(self.narration_starts, at) - 1
+        return self.narration_spans[k] if k >= 0 and at < self.narration_spans[k][1] else None
+
     @cached_property
     def paragraph_starts(self) -> list[int]:
         """Where each paragraph starts, in order (for bisecting to a paragraph's ordinal)."""

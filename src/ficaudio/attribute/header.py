@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import Protocol, Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import SPEECH_VERBS
+from ficaudio.attribute.lexicon import SHORT_TITLES, SPEECH_VERBS
 from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
@@ -143,13 +143,17 @@ def _title_line(line: str) -> bool:
     Looser than parse's ``is_title_like`` on purpose: a label must follow it, and AO3 titles are
     often lower case (``blueprints for a city nobody will live in``).
 
-    >>> _title_line("The Long Way Home"), _title_line("Tess ran. Jo followed her in."), _title_line("Fog Machine Feelings (Ch. 3)")
-    (True, False, True)
+    A full stop after a word ends a sentence, unless the word is an abbreviation that ends none
+    (``(ch. 3)``, ``Pt. 2``, ``Mrs. Hudson``, ``vs.``); ``?`` and ``!`` are a title's own.
+
+    >>> [_title_line(t) for t in ("The Long Way Home", "Tess ran. Jo followed her in.", "Fog Machine Feelings (Ch. 3)", "hello, goodbye (pt. 2)", "Mrs. Price Comes Home", "Soulmates? In This Economy")]
+    [True, False, True, True, True, True]
     """
-    return len(line.split()) <= 12 and not _SENTENCE_BREAK.search(line)
+    return len(line.split()) <= 12 and not any(word.lower() not in _ENDS_NO_SENTENCE for word in _FULL_STOP_AFTER.findall(line))
 
 
-_SENTENCE_BREAK = letters.compile(r"[a-z]{2}[.!?]\s+\S")  # `ran. Jo`, not the abbreviation of `(Ch. 3)` or `Mr. Hale`
+_FULL_STOP_AFTER = letters.compile(r"\b([A-Za-z]*[a-z]{2})\.\s+\S")  # `ran. Jo`; the word, to tell `(Ch. 3)` and `Mrs. Hale` apart
+_ENDS_NO_SENTENCE = SHORT_TITLES | frozenset({"ch", "chs", "pt", "pts", "vol", "vols", "ep", "bk", "no", "vs", "feat", "ft", "etc"})
 
 
 def _heading_spans(paragraphs: Sequence[_Block], text: str, after: int) -> list[tuple[int, int]]:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 
@@ -320,12 +319,11 @@ def named_as_family_in_narration(doc: Document, name: str) -> bool:
 def narration_writing(doc: Document, word: str) -> list[tuple[int, int]]:
     """The narration spans that write ``word`` (found where the text writes it, not by
     reading every span), in order."""
-    spans, starts = doc.narration_spans, doc.narration_starts
     found: list[tuple[int, int]] = []
     for at in written_at(doc.text, word):
-        k = bisect.bisect_right(starts, at) - 1
-        if k >= 0 and at + len(word) <= spans[k][1] and (not found or found[-1] != spans[k]):
-            found.append(spans[k])
+        span = doc.narration_span_at(at)
+        if span and at + len(word) <= span[1] and (not found or found[-1] != span):
+            found.append(span)
     return found
 
 
@@ -429,21 +427,23 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
 
     Example: narration in ``I``; ``"Sit, Wren."``, ``"Wren! WREN! Left!"``; ``Wren`` never
     in the narration -> {Wren}. A companion the narration names (``Dray looks at me``) is not one,
-    nor a name the narrator's own tagged line calls (:func:`tagged_to_narrator`).
+    nor a name at least half of whose calls the narrator's own tagged lines make
+    (:func:`tagged_to_narrator`): one such line may be a greeting at the narrator's door (``I
+    knock and the door flies open. "Nell! You came!"``), not the narrator's call.
     """
     if not narrated_in_first_person(doc):
         return frozenset()
     addressed: Counter = Counter()
-    own: set[str] = set()
+    own: Counter = Counter()
     for para in doc.paragraphs:
         for index in para.quotes:
             called = set(calls_in_the_room(doc, doc.segments[index].text))
             addressed.update(called)
             if called and tagged_to_narrator(doc, index):
-                own |= called
+                own.update(called)
     in_narration = {m.person for m in story_names(doc)}
     return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
-                     and n not in own and not titled_surname_in_narration(doc, n))
+                     and own[n] * 2 < count and not titled_surname_in_narration(doc, n))
 
 
 def tagged_to_narrator(doc: Document, index: int) -> bool:

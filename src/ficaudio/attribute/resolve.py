@@ -8,7 +8,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 from itertools import islice
-from typing import Collection
+from typing import Callable, Collection
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
@@ -699,8 +699,8 @@ def aged_bearer(resolver: Resolver, m: Mention) -> str | None:
     (``Mrs. Holt is seventy-eight``, ``Abel Kerr, ninety-one years old``, ``Tobias, who was
     sixty or so``, ``his gran, Pearl, is ninety``, ``Abel was sixty if he was a day``) or a
     grandchild (``Tobias pushed a plate toward his grandson``). The age is said of the name it
-    follows at once, after ``is``, ``was``, ``turned`` or a comma; the grandchild of a name
-    that is the subject of its clause: not ``Tess's gran was seventy``, ``Ben, his grandson, carried the bags``, ``Ana
+    follows at once, after ``is``, ``was``, ``turned`` or a comma (``Mrs. Odell had just turned
+    eighty``); the grandchild of the name nearest before it with no comma between: not ``Tess's gran was seventy``, ``Ben, his grandson, carried the bags``, ``Ana
     counted forty-nine, fifty`` nor an age said inside a quotation. A plain ``the woman`` is
     left to the other rules: only ``old``, ``elderly`` or ``aged`` asks for the age.
 
@@ -713,32 +713,26 @@ def aged_bearer(resolver: Resolver, m: Mention) -> str | None:
     return _one_bearer(votes)
 
 
-_AGE_AFTER_NAME = letters.compile(r"\s*(?:,\s*(?:who\s+)?)?")
-_GRANDCHILD_AFTER_SUBJECT = letters.compile(r"\s+[^,]*")
+_AGE_AFTER_NAME = letters.compile(r"\s*(?:,\s*(?:who\s+)?)?(?:(?:has|had|just|already|only|recently|finally)\s+)*")
+_GRANDCHILD_AFTER_NAME = letters.compile(r"\s+[^,]*")
 
 
 def _names_aged(resolver: Resolver, m: Mention) -> Counter:
     """For each age or grandchild the narration before ``m`` gives, the name it is said of
-    (``_MARKS_OF_AGE``; see ``aged_bearer``), when the genders do not differ."""
-    doc, votes = resolver.doc, Counter()
+    (``_MARKS_OF_AGE``; see :func:`aged_bearer`), when the genders do not differ."""
+    doc = resolver.doc
     if _MARKS_OF_AGE not in resolver.matches:
         resolver.matches[_MARKS_OF_AGE] = [hit.start() for hit in re.finditer(_MARKS_OF_AGE, doc.text, re.IGNORECASE)]
-    for at in (at for at in resolver.matches[_MARKS_OF_AGE] if at < m.start and _in_narration(doc, at)):
-        para = doc.paragraphs[bisect.bisect_right(doc.paragraph_starts, at) - 1]
-        before = [n for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
-        if not before:
-            continue
-        name, between = before[-1], doc.text[before[-1].end:at]
-        said_of = _GRANDCHILD_AFTER_SUBJECT if doc.text[at:at + 4].lower() in ("her ", "his ") else _AGE_AFTER_NAME
-        if said_of.fullmatch(between) and (m.gender is Gender.UNKNOWN or resolver.gender(name.person) in (m.gender, Gender.UNKNOWN)):
-            votes[name.person] += 1
-    return votes
+    in_narration = [at for at in resolver.matches[_MARKS_OF_AGE] if doc.narration_span_at(at)]
+    return _names_before(resolver, in_narration, m, _age_said_of)
 
 
-def _in_narration(doc: Document, at: int) -> bool:
-    """Whether offset ``at`` lies in narration, not inside a quotation."""
-    i = bisect.bisect_right(doc.narration_starts, at) - 1
-    return i >= 0 and at < doc.narration_spans[i][1]
+def _age_said_of(text: str, name: Mention, at: int) -> bool:
+    """Whether the age or grandchild at ``at`` is said of ``name``, the name nearest before it
+    in its sentence: an age right after it (``Holt is``, ``Abel, ninety``, ``Tobias, who was``,
+    ``Odell had just turned``), a grandchild with no comma between (not ``Ben, his grandson``)."""
+    said_of = _GRANDCHILD_AFTER_NAME if text[at:at + 4].lower() in ("her ", "his ") else _AGE_AFTER_NAME
+    return said_of.fullmatch(text, name.end, at) is not None
 
 
 _WITH_ATTRIBUTE = letters.compile(r"\s+with\s+(?:the|a|an|his|her|their)\s+([a-z-]+(?:\s+[a-z-]+){0,2})(?=[.,;!?])")
@@ -785,15 +779,17 @@ def _names_beside(resolver: Resolver, pattern: str, m: Mention) -> Counter:
     return _names_before(resolver, resolver.matches[pattern], m)
 
 
-def _names_before(resolver: Resolver, places: list[int], m: Mention) -> Counter:
+def _names_before(resolver: Resolver, places: list[int], m: Mention, said_of: Callable[[str, Mention, int], bool] | None = None) -> Counter:
     """For each place before ``m``, the named person nearest before it in its sentence, when
-    their genders do not differ."""
+    their genders do not differ (and, given ``said_of``, when it says the place is theirs)."""
     doc, votes = resolver.doc, Counter()
     for at in (at for at in places if at < m.start):
         para = doc.paragraphs[bisect.bisect_right(doc.paragraph_starts, at) - 1]
-        before = [n.person for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
-        if before and (m.gender is Gender.UNKNOWN or resolver.gender(before[-1]) in (m.gender, Gender.UNKNOWN)):
-            votes[before[-1]] += 1
+        before = [n for n in para.mentions if n.kind == "name" and n.person and n.end <= at and not _SENTENCE_END.search(doc.text, n.end, at)]
+        if not before or said_of is not None and not said_of(doc.text, before[-1], at):
+            continue
+        if m.gender is Gender.UNKNOWN or resolver.gender(before[-1].person) in (m.gender, Gender.UNKNOWN):
+            votes[before[-1].person] += 1
     return votes
 
 

@@ -376,12 +376,22 @@ def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Menti
 
 
 _TOLD_TO_OR_BY = frozenset({"first_person", "second_person"})
-_PERCEIVES = letters.compile(r"\s+(?:[a-z]+\s+){0,2}?(?:catch|catches|caught|make out|made out|read|hear|hears|heard|see|saw|understand|understood)\b")
+_SPEECH_HEARD = r"(?:only\s+|just\s+)?(?:half|most|some|none|little|bits|snatches|the\s+(?:words|rest|end|last|first)|a\s+word|every\s+word|what|him|her|them)"
+_PERCEIVES = letters.compile(
+    rf"\s+(?:(?:[a-z]+\s+){{0,2}}?(?:catch|catches|caught|make out|made out|hear|hears|heard)\s+{_SPEECH_HEARD}"
+    r"|(?:could|can|did|do)(?:\s+not|n['’]t)\s+(?:read|see|hear|make\s+out|understand))\b")
 
 
 def perceives(text: str, m: Mention) -> bool:
-    """Whether the narration has ``m`` take something in by the senses: ``I only catch half
-    of it``, ``an expression I could not read``, ``you can still hear him``."""
+    """Whether the narration has ``m`` take in what someone else says or shows: by ear, of
+    speech (``I only catch half of it``, ``you can still hear him``), or failing to read or see
+    (``an expression I could not read``). Taking in a thing is acting: ``I caught it
+    one-handed``, ``I read it twice``, ``I saw my chance`` keep the line the narrator's.
+
+    >>> t = "I only catch half of it. I caught it one-handed. I could not read him. I saw my chance."
+    >>> [perceives(t, Mention(i, i + 1, "first_person", "I")) for i in (0, 25, 49, 71)]
+    [True, False, True, False]
+    """
     return bool(_PERCEIVES.match(text, m.end))
 
 
@@ -867,18 +877,21 @@ def narrator_addressed(doc: Document, names: list[str]) -> list[str]:
 _SELF_NAMING_BEFORE = letters.compile(r"(?:\bI am|\bI['’]m|\bname is|\bname['’]s|\bcall me|\bthis is)\s*$", re.IGNORECASE)
 
 
-_TO_CALLEE = letters.compile(r"\s+to\s+[A-Z]")
+_TO_CALLEE = letters.compile(r"\s+to\s+[A-Z][\w'’-]*(?=\s*[,.!?:;—-]|\s+(?:over|this\s+is|come\s+in|do\s+you)\b|\s*[\"”’']?\s*$)")
+_NAME_TO_NAME = letters.compile(r"\b[A-Z][\w'’-]*\s+to\s+[A-Z]")
 
 
 def calls_out_as(quote: str, run: NameRun) -> bool:
     """Whether the name opening a quotation is the caller's in radio procedure, caller ``to``
     callee: ``"Ferreira to Ops. Deny it."``, ``"Hornet to Nightjar, you're clear."`` -- the
     speaker's own call sign, not a name the line speaks to (``"Go to Ops"``: no name opens it).
+    The callee is one word, and the line makes no second such pair: ``"Mara to Records, Tom to
+    Docks."`` and ``"Harry to Grimmauld Place."`` send people, they call no one.
 
-    >>> [calls_out_as(q, runs_of(q)[0]) for q in ('"Hornet to Nightjar, you are clear."', '"Hornet, to the left!"')]
-    [True, False]
+    >>> [calls_out_as(q, runs_of(q)[0]) for q in ('"Hornet to Nightjar, you are clear."', '"Hornet, to the left!"', '"Mara to Records, Tom to Docks."', '"Harry to Grimmauld Place."')]
+    [True, False, False, False]
     """
-    return _TO_CALLEE.match(quote, run.end) is not None
+    return _TO_CALLEE.match(quote, run.end) is not None and len(_NAME_TO_NAME.findall(quote)) == 1
 
 
 _SELF_PRESENTED = letters.compile(r"^\W*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?\.\s+(?:I\b|I['’]|[A-Z][a-z]+\s+[a-z]+\.)")
