@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from re import Match
 
 from ficaudio import letters
@@ -258,7 +259,8 @@ def came_as_we(resolver: Resolver, end: int) -> bool:
     """Whether the scene's narration before ``end`` says ``we``: the narrator came into it with
     company, the people of the scene before (``* * *`` / ``It was dark when we came back``)."""
     doc = resolver.doc
-    return any(_WE.search(doc.text, s, min(e, end)) for p in doc.paragraphs if resolver.scene_start <= p.start < end for s, e in p.narration(doc.segments))
+    scene = doc.paragraphs[bisect.bisect_left(doc.paragraph_starts, resolver.scene_start):bisect.bisect_left(doc.paragraph_starts, end)]
+    return any(_WE.search(doc.text, s, min(e, end)) for p in scene for s, e in p.narration(doc.segments))
 
 
 def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
