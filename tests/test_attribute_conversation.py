@@ -696,3 +696,27 @@ def test_past_a_drawn_scene_break_the_company_the_narrator_came_back_with_answer
     )
     assert speakers(walk.format("we"))[-1] == ("Bram", "answers_previous")
     assert speakers(walk.format("the van"))[-1] == ("I", "answers_previous")
+
+
+_HARBOUR = (
+    "Maren thought the boat would never come. She wondered where Piet had gone, and she knew he would be late.\n"
+    '"You\'re late," Maren said when Piet came down the slip.\n'
+    '"The tide," Piet said. Maren felt the cold in her hands and thought of home.\n'
+    "***\n"
+    "{}\n"
+    '"You came back," Oskar said.\n'
+    '"I said I would."'
+)
+
+
+def test_a_scene_first_reply_no_one_of_the_scene_is_free_to_give_is_the_viewpoint_persons():
+    assert speakers(_HARBOUR.format("The cottage on the point smelled of tar, and Oskar was at the stove."))[-1] == ("Maren", "viewpoint_replies")
+
+
+def test_a_scene_first_reply_goes_to_one_the_scene_names_before_the_viewpoint_person():
+    assert speakers(_HARBOUR.format("The cottage on the point smelled of tar, and Piet and Oskar were at the stove."))[-1] == ("Piet", "answers_previous")
+
+
+def test_a_scene_first_reply_to_a_first_line_only_guessed_is_not_given_to_the_viewpoint_person():
+    scene = _HARBOUR.replace('"You came back," Oskar said.', '"You came back."')
+    assert speakers(scene.format("Oskar stirred the pot. He did not look up."))[-1][1] != "viewpoint_replies"

@@ -40,6 +40,8 @@ from ficaudio.attribute.conversation import (
     reported_speaker_speaks,
     reported_speech,
     turn_taking,
+    unfree_first_reply,
+    viewpoint_replies,
     viewpoint_thinker,
     vocative_addressee_replies,
 )
@@ -71,6 +73,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:
         _attribute_paragraph(resolver, para, decisions)
+    viewpoint_replies(resolver, decisions)
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
     introduced = self_introductions(doc, decisions)  # before the backfill: a speaker naming themselves anchors the turns before it
@@ -150,6 +153,8 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     for index in para.quotes:
         ctx = quote_context(resolver.doc, index)
         decision = decide(resolver, ctx, previous)
+        if (decision is None or decision.rule == "salient_character") and unfree_first_reply(resolver, ctx):
+            resolver.unfree_replies[index] = (conv.turns[-1], named_in_quote(ctx))
         if decision and decision.rule == "explicit_tag" and (described := newcomer_named_by_tag(resolver, decision.speaker, ctx.segment.start)):
             resolver.join(described, decision.speaker)
         if decision:

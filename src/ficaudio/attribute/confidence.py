@@ -54,6 +54,7 @@ CALIBRATED = {
     "revealed_by_next_paragraph": 0.4,  # 10/26 pooled with LitBank
     "alternation_backfill": 0.45,  # 50/116
     "salient_character": 0.6,  # 48/78
+    "viewpoint_replies": 0.6,  # new (round 39l): salient_character's value until measured
     "answers_previous": 0.55,  # 85/157
     "anonymous_tag": 0.6,  # 6/10 pooled with LitBank
     "group_tag": 0.6,  # 2/3 pooled with LitBank

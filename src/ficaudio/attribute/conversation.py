@@ -8,7 +8,7 @@ from re import Match
 from ficaudio import letters
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
 from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, pronoun_by_gender
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, most_inner_states, narrated_in_first_person, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
 
 
@@ -261,6 +261,35 @@ def came_as_we(resolver: Resolver, end: int) -> bool:
     doc = resolver.doc
     scene = doc.paragraphs[bisect.bisect_left(doc.paragraph_starts, resolver.scene_start):bisect.bisect_left(doc.paragraph_starts, end)]
     return any(_WE.search(doc.text, s, min(e, end)) for p in scene for s, e in p.narration(doc.segments))
+
+
+def unfree_first_reply(resolver: Resolver, ctx: QuoteContext) -> bool:
+    """Whether a quotation is the first reply of a scene past a written break (its second
+    quotation), to a first line its own paragraph names the speaker of. Asked where
+    :func:`answers_previous` found no one of the scene free to give it (everyone named since the
+    break is that voice or called in the line); in a story told in the third person the reply
+    is then the viewpoint person's, whom the narration follows without naming them
+    (:func:`viewpoint_replies`). A first line the engine only guessed may be that person's own."""
+    turns = resolver.conversation.turns
+    doc = resolver.doc
+    if not (resolver.scene_start and resolver.drawn_break and len(turns) == 1 and resolver.conversation.last_tagged) or narrated_in_first_person(doc) or told_to_you(doc):
+        return False
+    return sum(len(p.quotes) for p in doc.paragraphs if resolver.scene_start <= p.start < ctx.para.start) + ctx.order == 1
+
+
+def viewpoint_replies(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """A scene's first reply that no one of the scene is free to give (:func:`unfree_first_reply`,
+    asked where only :func:`salient_character` or no rule decided it) is the story's viewpoint
+    person's: the one whose inner states the narration reports most over the whole story
+    (``she thought``, ``he wondered``), unless that one spoke the line answered or is called in
+    it: in a story told close to Maren, ``* * *`` / ``The cottage
+    smelled of tar, and Oskar was at the stove.`` / ``"You came back," Oskar said.`` / ``"I
+    said I would."`` -> Maren, not Oskar again nor Piet of the scene before. Read once the
+    story is read to its end."""
+    pov = most_inner_states(resolver, resolver.story_inner_states, None)
+    for index, (last, called) in resolver.unfree_replies.items():
+        if pov and pov != last and pov not in called:
+            decisions[index] = decided(pov, "viewpoint_replies")
 
 
 def salient_character(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

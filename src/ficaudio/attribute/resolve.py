@@ -128,6 +128,7 @@ class Resolver:
         self.previous_paragraph: Paragraph | None = None
         self.inner_states: Counter = Counter()  # person -> inner states the scene's narration reports of them
         self.story_inner_states: Counter = Counter()  # the same, over the whole story so far
+        self.unfree_replies: dict[int, tuple[str, list[str]]] = {}  # a scene's first reply no one of the scene is free to give -> (the voice it answers, the names it calls)
 
     def person(self, name: str) -> Person | None:
         return self._people.get(name)
