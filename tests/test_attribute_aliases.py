@@ -1325,3 +1325,14 @@ def test_a_full_name_still_joins_a_mr_of_its_surname_where_no_father_is_written(
     # no parent written: `Tomas Brandt` and `Mr. Brandt` may be one man (a teacher called by both)
     paragraphs = [p.replace(" beside his dad", "") for p in _FATHER_AND_SON] + ["\"Tomas Brandt?\" Nell read from the list. Tomas nodded."]
     assert "Mr. Brandt" in paragraph_characters(paragraphs)["Tomas"].aliases
+
+
+def test_a_listed_full_name_joins_no_mrs_of_its_surname():
+    # the header lists the daughter; `Mrs. Ferrant` is her mother, though no sentence says so
+    paragraphs = ["Characters: Ines Ferrant, Dov Klein", "Summary: Moving day.",
+                  "Ines carried the last box up the stairs. Mrs. Ferrant held the door.",
+                  "\"Mind the paint,\" Mrs. Ferrant said. She stepped back.",
+                  "\"I'm minding it,\" Ines said. She set the box down.",
+                  "Dov leaned in from the landing.", "\"Where's the kettle?\" Dov said.",
+                  "\"In the blue one,\" said Ferrant. She pointed."]
+    assert dialogue_speakers(paragraphs) == ["Mrs. Ferrant", "Ines", "Dov", "Mrs. Ferrant"]
