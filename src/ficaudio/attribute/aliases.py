@@ -620,9 +620,9 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
         if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
-        if not given or not surname or given is surname or " " in given.name or a_parents_title(text, given, surname):
+        if not given or not surname or given is surname or " " in given.name:
             continue
-        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given):
+        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
 
 
