@@ -201,7 +201,7 @@ def _roster_of_full_name(surname_title: str | None, runs_text: str):
     roster.add(Person("Brynn", Counter(Brynn=9)), ["Brynn"])  # pronouns split: gender unknown
     surname = f"{surname_title.capitalize()}. Marrow" if surname_title else "Marrow"
     roster.add(Person(surname, Counter({surname: 3}), title=surname_title), [surname, "Marrow"])
-    aliases.join_full_names(roster, name_runs(words(runs_text), runs_text))
+    aliases.join_full_names(roster, name_runs(words(runs_text), runs_text), runs_text)
     return roster
 
 
@@ -232,7 +232,7 @@ def test_a_full_name_never_joins_the_ms_of_its_surname():
     roster = Roster()
     roster.add(Person("Marisol", Counter(Marisol=3), Gender.FEMALE), ["Marisol"])
     roster.add(Person("Ms. Abara", Counter({"Ms. Abara": 1}), Gender.FEMALE, title="ms"), ["Ms. Abara", "Abara"])
-    aliases.join_full_names(roster, name_runs(words("Marisol Abara."), "Marisol Abara."))
+    aliases.join_full_names(roster, name_runs(words("Marisol Abara."), "Marisol Abara."), "Marisol Abara.")
     assert roster_names(roster) == ["Marisol", "Ms. Abara"]
 
 
@@ -333,7 +333,7 @@ def _runs(text):
 def test_a_full_name_joins_a_surname_person_with_a_clipped_nickname():
     # `Fen` clips `Fenwright`: still nobody else, so `Lottie Fenwright` makes them one person
     roster, lottie, _, _ = _surname_roster()
-    aliases.join_full_names(roster, _runs("Summary: Lottie Fenwright keeps the hoops."))
+    aliases.join_full_names(roster, _runs("Summary: Lottie Fenwright keeps the hoops."), "")
     assert roster.lookup("Fenwright") is lottie and roster.lookup("Fen") is lottie
 
 
@@ -347,7 +347,7 @@ def test_a_full_name_joins_a_name_called_with_an_honorific():
     roster = Roster()
     roster.add(Person("Saeki", Counter(Saeki=3), Gender.MALE), ["Saeki"])
     roster.add(Person("Daiki", Counter({"Daiki": 12, "Daiki-kun": 0}), Gender.MALE), ["Daiki", "Daiki-kun"])
-    aliases.join_full_names(roster, _runs("Characters: Saeki Daiki, the new transfer student."))
+    aliases.join_full_names(roster, _runs("Characters: Saeki Daiki, the new transfer student."), "")
     assert roster.lookup("Daiki-kun") is roster.lookup("Saeki") and len(roster.people) == 1
 
 
@@ -1312,3 +1312,44 @@ def test_two_bracketed_nicknames_in_the_cast_each_join_their_person():
         "Agnes laughed and tied on her apron.",
     ]
     assert any({"Agnes", "Birdie"} <= {n, *c.aliases} for n, c in paragraph_characters(scene).items())
+
+
+_FATHER_AND_SON = [
+    "Tomas sat on the bench in the corridor beside his dad. Mr. Brandt had his coat folded over his knees.",
+    "\"They're running late,\" Mr. Brandt said. He looked at the clock.",
+    "\"They always run late,\" Tomas said. He swung his feet.",
+    "Nell came out of the office with a clipboard.",
+    "\"Next,\" Nell said.",
+    "\"That's us,\" said Brandt. He stood up first.",
+]
+
+
+def test_a_mr_of_the_family_is_the_father_the_story_writes_not_the_son_of_the_listed_full_name():
+    # the header lists the boy's full name; the narration writes his dad, and then a Mr. of that surname:
+    # the Mr. is the father (the header's entry and a full name join nobody to him)
+    paragraphs = ["Characters: Tomas Brandt, Nell Ives", "Summary: A school visit.", *_FATHER_AND_SON]
+    assert dialogue_speakers(paragraphs) == ["Mr. Brandt", "Tomas", "Nell", "Mr. Brandt"]
+    assert "Tomas" not in paragraph_characters(paragraphs)["Mr. Brandt"].aliases
+
+
+def test_a_full_name_in_a_quotation_joins_no_son_to_the_father_the_story_writes():
+    # `Tomas Brandt` written once in the story itself (no header): the written dad keeps Mr. Brandt apart
+    paragraphs = [*_FATHER_AND_SON, "\"Tomas Brandt?\" Nell read from the list. Tomas nodded."]
+    assert dialogue_speakers(paragraphs)[:4] == ["Mr. Brandt", "Tomas", "Nell", "Mr. Brandt"]
+
+
+def test_a_full_name_still_joins_a_mr_of_its_surname_where_no_father_is_written():
+    # no parent written: `Tomas Brandt` and `Mr. Brandt` may be one man (a teacher called by both)
+    paragraphs = [p.replace(" beside his dad", "") for p in _FATHER_AND_SON] + ["\"Tomas Brandt?\" Nell read from the list. Tomas nodded."]
+    assert "Mr. Brandt" in paragraph_characters(paragraphs)["Tomas"].aliases
+
+
+def test_a_listed_full_name_joins_no_mrs_of_its_surname():
+    # the header lists the daughter; `Mrs. Ferrant` is her mother, though no sentence says so
+    paragraphs = ["Characters: Ines Ferrant, Dov Klein", "Summary: Moving day.",
+                  "Ines carried the last box up the stairs. Mrs. Ferrant held the door.",
+                  "\"Mind the paint,\" Mrs. Ferrant said. She stepped back.",
+                  "\"I'm minding it,\" Ines said. She set the box down.",
+                  "Dov leaned in from the landing.", "\"Where's the kettle?\" Dov said.",
+                  "\"In the blue one,\" said Ferrant. She pointed."]
+    assert dialogue_speakers(paragraphs) == ["Mrs. Ferrant", "Ines", "Dov", "Mrs. Ferrant"]

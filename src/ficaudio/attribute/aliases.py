@@ -224,7 +224,7 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
         forms = _one_persons_forms(entry, words_listed) if not crossover or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
-            if " " in entry.strip() and "|" not in entry and "(" not in entry and _word_given_to_another(roster, text[header.end:], forms):
+            if " " in entry.strip() and "|" not in entry and "(" not in entry and (_word_given_to_another(roster, text[header.end:], forms) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
                 continue
             smaller, larger = sorted((a, b), key=lambda p: p.mentions)
             join_person(roster, smaller, larger)
@@ -603,15 +603,17 @@ def _quotations(doc: Document) -> list[int]:
     return [i for para in doc.paragraphs for i in para.quotes]
 
 
-def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
+def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
     """A full name written even once (``Hettie Fairweather``) joins the person known only by
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
-    whose gender must be known and not clash, and never to a ``Mrs.``/``Ms.`` (a mother, a wife).
+    whose gender must be known and not clash, and never to a parent's title
+    (:func:`a_parents_title`: a ``Mrs.``/``Ms.``, a mother or a wife; a ``Mr.`` where the story
+    writes the given name's father).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
     >>> miss = r.add(Person("Miss Fairweather", Counter({"Miss Fairweather": 2}), title="miss"), ["Miss Fairweather", "Fairweather"])
-    >>> join_full_names(r, name_runs(words("Hettie Fairweather"), "Hettie Fairweather")); r.lookup("Fairweather").name
+    >>> join_full_names(r, name_runs(words("Hettie Fairweather"), "Hettie Fairweather"), ""); r.lookup("Fairweather").name
     'Hettie'
     """
     givens = _given_names_by_surname(runs)
@@ -619,10 +621,31 @@ def join_full_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
-        if not given or not surname or given is surname or surname.title in ("mrs", "ms") or " " in given.name:
+        if not given or not surname or given is surname or " " in given.name:
             continue
-        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given):
+        if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
+
+
+_FATHER_WORDS = "|".join(k for k, noun in KIN_NAMES.items() if noun == "father")
+
+
+def a_parents_title(text: str, given: Person, titled: Person) -> bool:
+    """Whether ``titled`` (a person of ``given``'s surname) bears a family's title that names a
+    parent rather than ``given``: a ``Mrs.``/``Ms.`` always (a mother, a wife), a ``Mr.`` when a
+    sentence naming ``given`` writes their father (``Kenji's father``, ``Kenji waited with his
+    dad.``: the ``Mr. Sato`` of the next sentence is that father, not Kenji).
+
+    >>> kenji, mr, mrs = Person("Kenji"), Person("Mr. Sato", title="mr"), Person("Mrs. Sato", title="mrs")
+    >>> [a_parents_title(t, kenji, mr) for t in ("Kenji's father came.", "Kenji waited with his dad.", "Kenji waited. His father came.")]
+    [True, True, False]
+    >>> a_parents_title("Kenji waited.", kenji, mrs), a_parents_title("Kenji waited with his dad.", kenji, Person("Captain Sato", title="captain"))
+    (True, False)
+    """
+    if titled.title != "mr":
+        return titled.title in ("mrs", "ms")
+    pattern = rf"\b{re.escape(given.name)}(?:['’]s\s+|\b[^.!?\"“”]*\b(?:his|her)\s+)(?:{_FATHER_WORDS})\b"
+    return search_where_written(letters.compile(pattern), text, given.name) is not None
 
 
 def lengthen_surnames(roster: Roster, runs: list[NameRun]) -> None:

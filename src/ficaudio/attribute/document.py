@@ -177,7 +177,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_nicknames(roster)
     join_diminutives(roster, narration_runs + quote_runs)
     join_clipped_names(roster)
-    join_full_names(roster, narration_runs + quote_runs)
+    join_full_names(roster, narration_runs + quote_runs, text)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
     join_titled_initials(roster)
