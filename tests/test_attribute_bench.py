@@ -69,7 +69,7 @@ STORY_FLOORS = [
     ("rain_check", 86, 0.88),  # round 23: 0.628 first; 0.709 after round 24; 0.814 after round 26d; 0.872 after round 33g; 76/86 = 0.884 after round 36d
     ("study_group", 87, 0.88),  # round 23: 0.713 first; 0.736 after round 26d; 0.816 after round 26r; 0.885 after round 34c
     ("found_family", 89, 0.80),  # round 25: 0.551 first; 0.663 after round 26c; 0.674 after round 26k; 0.685 after round 26r; 0.775 after round 26u; 70/89 = 0.787 after round 35 merged; 72/89 = 0.809 after round 36e
-    ("second_chances", 85, 0.87),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q; 0.776 when the bench read its `* * *` lines as scene breaks (round 33); 0.859 after round 33g (the viewpoint goes on past a break); 74/85 = 0.871 after round 36h
+    ("second_chances", 85, 0.89),  # round 25: 0.718 first; 0.765 after round 26b; 0.776 after round 26m; 0.835 after round 29q; 0.776 when the bench read its `* * *` lines as scene breaks (round 33); 0.859 after round 33g (the viewpoint goes on past a break); 74/85 = 0.871 after round 36h; 76/85 = 0.894 after round 39 merged
     # round 27: six stories scored on the engine of the session start (007dce8) and again after rounds
     # 26a-26u, before anyone looked at their errors; floors at the second figure
     ("coffee_order", 90, 0.77),  # round 27: 0.656 at 007dce8; 0.633 after round 26; 0.667 after round 29n; 0.778 after round 32a (the one -sensei is their teacher)
@@ -79,7 +79,7 @@ STORY_FLOORS = [
     ("broom_cup", 89, 0.77),  # round 27: 0.551; 0.551; 0.708 after round 28; 0.775 after round 33j (the mark of a role)
     ("heist_crew", 89, 0.80),  # round 27: 0.584; 0.584; 0.663 after round 29p (and 29t); 0.685 after round 33j (a role a speaker claims); 65/89 = 0.730 after round 34g (a radio's "this is", a voice heard); 64/89 = 0.719 after round 34i (Anvil is Tomek, a cover name); 68/89 = 0.764 after round 35 merged; 72/89 = 0.809 after round 36 merged
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
-    ("fog_street", 90, 0.83),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a
+    ("fog_street", 90, 0.85),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a; 77/90 = 0.856 after round 39 merged
     ("group_project", 95, 0.70),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus); 67/95 = 0.705 after round 35 merged
     ("hollow_court", 95, 0.64),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor)
     ("pit_lane", 88, 0.81),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31; 72/88 = 0.818 after round 35 merged
@@ -118,8 +118,8 @@ STORY_FLOORS = [
     # round 35's blind set (bench/heldout then), read and moved here in round 36
     ("courtroom", 97, 0.74),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 70/97 = 0.722 after round 36a (a speech act the narration reports); 72/97 = 0.742 after round 36 merged
     ("idol_group", 98, 0.66),  # round 35 blind: 63/98 = 0.643 at its start and its end; 65/98 = 0.663 after round 39l
-    ("mecha_pilots", 95, 0.73),  # round 35 blind: 67/95 = 0.705 at its start and its end; 70/95 = 0.737 after round 37a (a stammered name is the name)
-    ("mountain_rescue", 99, 0.72),  # round 35 blind: 70/99 = 0.707 at its start and its end; 72/99 = 0.727 after round 37a (a radio call opens on the station called)
+    ("mecha_pilots", 95, 0.74),  # round 35 blind: 67/95 = 0.705 at its start and its end; 70/95 = 0.737 after round 37a (a stammered name is the name); 71/95 = 0.747 after round 39 merged
+    ("mountain_rescue", 99, 0.74),  # round 35 blind: 70/99 = 0.707 at its start and its end; 72/99 = 0.727 after round 37a (a radio call opens on the station called); 74/99 = 0.747 after round 39 merged
     ("victorian_detective", 92, 0.77),  # round 35 blind: 68/92 = 0.739 at its start and its end; 71/92 = 0.772 after round 36d (false calls: a title's full stop, repeated words)
     ("zombie_mall", 98, 0.80),  # round 35 blind: 77/98 = 0.786 at its start and its end; 78/98 = 0.796 after round 36e; 79/98 = 0.806 after round 39l
     # round 36's blind set (bench/heldout then), read and moved here in round 37
@@ -137,12 +137,12 @@ STORY_FLOORS = [
     ("spy_debrief", 98, 0.79),  # round 37 blind: 78/98 = 0.796 at its start and its end
     ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
     # round 38's blind set (bench/heldout then), read and moved here in round 39
-    ("alien_embassy", 96, 0.81),  # round 38 blind: 74/96 = 0.771 at its start and its end; 78/96 = 0.812 after round 39f
-    ("bookshop_au", 99, 0.75),  # round 38 blind: 75/99 = 0.758 at its start and its end
+    ("alien_embassy", 96, 0.82),  # round 38 blind: 74/96 = 0.771 at its start and its end; 78/96 = 0.812 after round 39f; 79/96 = 0.823 after round 39 merged
+    ("bookshop_au", 99, 0.76),  # round 38 blind: 75/99 = 0.758 at its start and its end; 76/99 = 0.768 after round 39 merged
     ("chess_tournament", 95, 0.88),  # round 38 blind: 84/95 = 0.884 at its start and its end
     ("orchard_harvest", 99, 0.74),  # round 38 blind: 73/99 = 0.737 at its start and its end; 74/99 = 0.747 after round 39l
-    ("school_festival", 85, 0.61),  # round 38 blind: 52/85 = 0.612 at its start and its end
-    ("submarine_watch", 96, 0.75),  # round 38 blind: 68/96 = 0.708 at its start and its end; 72/96 = 0.750 after round 39b (the header's `Tomasz Brzezinski (Mouse)`)
+    ("school_festival", 85, 0.89),  # round 38 blind: 52/85 = 0.612 at its start and its end; 76/85 = 0.894 after round 39 merged
+    ("submarine_watch", 96, 0.76),  # round 38 blind: 68/96 = 0.708 at its start and its end; 72/96 = 0.750 after round 39b (the header's `Tomasz Brzezinski (Mouse)`); 73/96 = 0.760 after round 39 merged
 ]
 
 
@@ -156,23 +156,23 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 39: 419 and 479 of 584 at
-    its start."""
+    its start, 421 and 481 at its end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 584
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 419
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 479
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 421
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 481
 
 
 def test_the_validation_set_does_not_drop():
     """bench/validation: six more stories nobody has read, for deciding what to keep between the
     blind set's start and end figures (see its README). Round 36: 433 and 464 of 585 at its start,
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
-    it): 433 and 471; at round 37's end: 442 and 474,
-    and at round 38's end."""
+    it): 433 and 471; at round 37's end: 442 and 474, and at round 38's end; at round 39's end
+    (39b, a header's cast entry is one person): 445 and 475."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 442
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 474
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 445
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 475
 
 
 def test_explicit_accuracy_does_not_drop(tally):
