@@ -60,6 +60,12 @@ def join_person(roster: Roster, person: Person, owner: Person) -> None:
     roster.people.remove(person)
 
 
+def join_into_larger(roster: Roster, a: Person, b: Person) -> None:
+    """Join two people found to be one into whichever of them the text mentions more."""
+    smaller, larger = sorted((a, b), key=lambda p: p.mentions)
+    join_person(roster, smaller, larger)
+
+
 def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) -> None:
     """Two people the narration equates are one: ``Theo is Ghostlight.``, ``So Dani becomes
     Riptide, and Marcus becomes Static`` (a name, ``is``/``was``/``becomes``/``became``, a
@@ -87,8 +93,7 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
                 continue
             a, b = roster.resolve(first), roster.resolve(second)
             if a and b and a is not b and may_be(a, b) and may_be(b, a):
-                smaller, larger = sorted((a, b), key=lambda p: p.mentions)
-                join_person(roster, smaller, larger)  # not kept apart: naming both in one sentence is the equation
+                join_into_larger(roster, a, b)  # not kept apart: naming both in one sentence is the equation
 
 
 _PRONOUN_EQUATING = letters.compile(r"(?:^|[.!?]\s+)(?:(He)|She)(?: is| was| has been| had been|['’]s been|['’]d been) $")
@@ -122,8 +127,7 @@ def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int,
             nickname, person = roster.resolve(run), named.popitem()[1] if len(named) == 1 else None
             gender = Gender.MALE if pronoun.group(1) else Gender.FEMALE
             if person and nickname and nickname is not person and person.gender in (gender, Gender.UNKNOWN) and may_be(nickname, person):
-                smaller, larger = sorted((nickname, person), key=lambda p: p.mentions)
-                join_person(roster, smaller, larger)
+                join_into_larger(roster, nickname, person)
 
 
 def join_quoted_nicknames(roster: Roster, text: str) -> None:
@@ -147,8 +151,7 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
                 person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
                 roster.index(form, person)
         elif owner is not person and may_be(person, owner) and may_be(owner, person):
-            smaller, larger = sorted((person, owner), key=lambda p: p.mentions)
-            join_person(roster, smaller, larger)
+            join_into_larger(roster, person, owner)
 
 
 
@@ -214,24 +217,22 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     >>> join_header_name_forms(r, t, Header(42, (12, 41))); [p.name for p in r.people], r.lookup("Bulwark").name
     (['Gus'], 'Gus')
     """
-    listed = header.cast_names(text)
+    listed, story = header.cast_names(text), text[header.end:]
     words_listed = Counter(w.strip("()") for entry in listed for w in entry.split())
-    fandoms = _FANDOM_FIELD.search(text, 0, header.end)
-    for word in fandoms.group(1).replace("(", " ").replace(")", " ").split() if fandoms else ():
-        words_listed[word] += 2
+    words_listed.update({word: 2 for word in header.fandom_words(text)})
+    # a bracket of more than a word is a fandom (My Hero Academia): then every bracket is one
     crossover = any(" " in found[2].strip() for entry in listed if (found := _CAST_BRACKET.fullmatch(entry)))
     for entry in listed:
         forms = _one_persons_forms(entry, words_listed) if not crossover or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
-            if " " in entry.strip() and "|" not in entry and "(" not in entry and (_word_given_to_another(roster, text[header.end:], forms) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
+            full_name = "|" not in entry and "(" not in entry
+            if full_name and (_word_given_to_another(roster, story, forms) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
                 continue
-            smaller, larger = sorted((a, b), key=lambda p: p.mentions)
-            join_person(roster, smaller, larger)
+            join_into_larger(roster, a, b)
 
 
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
-_FANDOM_FIELD = letters.compile(r"^Fandoms?:[ \t]*(.+)$", re.MULTILINE)
 _PAIRING_MARKS = letters.compile(r"[/&+]|\sx\s")
 
 
@@ -251,8 +252,8 @@ def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
             return "", ""  # Sam Winchester | Dean Winchester: two of a family
     elif bracket := _CAST_BRACKET.fullmatch(entry):
         forms = [bracket[1], bracket[2]]
-        if " " in forms[1].strip() or "'s" in forms[1] or "’s" in forms[1] or words_listed[forms[1]] > 1:
-            return "", ""  # a relation (Ron's dad), a fandom (My Hero Academia), or the one AO3 writes after each name
+        if "'s" in forms[1] or "’s" in forms[1] or words_listed[forms[1]] > 1:
+            return "", ""  # a relation (Ron's dad), or the fandom AO3 writes after each name
     else:
         forms = entry.split()
         if any(words_listed[w] > 1 for w in forms):
@@ -642,8 +643,8 @@ def a_parents_title(text: str, given: Person, titled: Person) -> bool:
     >>> a_parents_title("Kenji waited.", kenji, mrs), a_parents_title("Kenji waited with his dad.", kenji, Person("Captain Sato", title="captain"))
     (True, False)
     """
-    if titled.title != "mr":
-        return titled.title in ("mrs", "ms")
+    if titled.title not in _PARENT_TITLES["father"]:
+        return titled.title in _PARENT_TITLES["mother"]
     pattern = rf"\b{re.escape(given.name)}(?:['’]s\s+|\b[^.!?\"“”]*\b(?:his|her)\s+)(?:{_FATHER_WORDS})\b"
     return search_where_written(letters.compile(pattern), text, given.name) is not None
 

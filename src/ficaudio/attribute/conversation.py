@@ -242,11 +242,15 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if not turns:
         return None
     voc = named_in_quote(ctx)
+    past_break: bool | None = None  # whether the scene before is cut off; read once, where needed
     for at, name, _ in resolver.salience.recent(ctx.segment.start):
         if at < resolver.scene_start and told_to_you(resolver.doc):
             name = FIRST_PERSON_NAME
-        elif at < resolver.scene_start and resolver.drawn_break and len(set(turns)) == 1 and name != FIRST_PERSON_NAME and not came_as_we(resolver, ctx.segment.start):
-            continue
+        elif at < resolver.scene_start and name != FIRST_PERSON_NAME:
+            if past_break is None:
+                past_break = resolver.drawn_break and len(set(turns)) == 1 and not came_as_we(resolver, ctx.segment.start)
+            if past_break:
+                continue
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return decided(name, "answers_previous")
     return None
@@ -258,9 +262,9 @@ _WE = letters.compile(r"\b[Ww]e\b")
 def came_as_we(resolver: Resolver, end: int) -> bool:
     """Whether the scene's narration before ``end`` says ``we``: the narrator came into it with
     company, the people of the scene before (``* * *`` / ``It was dark when we came back``)."""
-    doc = resolver.doc
-    scene = doc.paragraphs[bisect.bisect_left(doc.paragraph_starts, resolver.scene_start):bisect.bisect_left(doc.paragraph_starts, end)]
-    return any(_WE.search(doc.text, s, min(e, end)) for p in scene for s, e in p.narration(doc.segments))
+    doc, starts = resolver.doc, resolver.doc.narration_starts
+    spans = doc.narration_spans[bisect.bisect_left(starts, resolver.scene_start):bisect.bisect_left(starts, end)]
+    return any(_WE.search(doc.text, s, min(e, end)) for s, e in spans)
 
 
 def unfree_first_reply(resolver: Resolver, ctx: QuoteContext) -> bool:
@@ -272,9 +276,10 @@ def unfree_first_reply(resolver: Resolver, ctx: QuoteContext) -> bool:
     (:func:`viewpoint_replies`). A first line the engine only guessed may be that person's own."""
     turns = resolver.conversation.turns
     doc = resolver.doc
-    if not (resolver.scene_start and resolver.drawn_break and len(turns) == 1 and resolver.conversation.last_tagged) or narrated_in_first_person(doc) or told_to_you(doc):
+    if not (resolver.drawn_break and len(turns) == 1 and resolver.conversation.last_tagged) or narrated_in_first_person(doc) or told_to_you(doc):
         return False
-    return sum(len(p.quotes) for p in doc.paragraphs if resolver.scene_start <= p.start < ctx.para.start) + ctx.order == 1
+    scene = doc.paragraphs[bisect.bisect_left(doc.paragraph_starts, resolver.scene_start):bisect.bisect_left(doc.paragraph_starts, ctx.para.start)]
+    return sum(len(p.quotes) for p in scene) + ctx.order == 1
 
 
 def viewpoint_replies(resolver: Resolver, decisions: dict[int, Decision]) -> None:

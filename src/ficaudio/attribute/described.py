@@ -264,7 +264,7 @@ def _index_name_given_by_pronoun(doc: Document, m: re.Match, start: int) -> None
     person so described, when that sentence mentions nobody else: ``The sergeant pointed at a
     skinny boy by the door. His name was Pell`` brings in the boy, and Pell is his name.
 
-    Scenes: tests/test_attribute_aliases.py.
+    Scenes: tests/test_attribute_described.py.
     """
     before = doc.text[start:m.start()].rstrip()
     sentence = before[max(before.rfind(c, 0, len(before) - 1) for c in ".!?") + 1:].lstrip(" \"”’")
@@ -311,7 +311,7 @@ def _index_pronoun_copula(doc: Document, m: re.Match, start: int, end: int) -> N
     gender, gives that person the role as :func:`_index_described_by_copula` and
     :func:`_index_predicated_role` do for ``Mara was the captain`` / ``Mara was their captain``.
 
-    Scenes: tests/test_attribute_aliases.py.
+    Scenes: tests/test_attribute_described.py.
     """
     before = doc.text[start:m.start()]
     named = [(run, p) for run in name_runs(words(before, max(before.rfind(c, 0, len(before.rstrip()) - 1) for c in ".!?") + 1), before) if (p := doc.roster.resolve(run))]

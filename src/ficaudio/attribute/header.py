@@ -57,6 +57,16 @@ class Header:
         """
         return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
 
+    def fandom_words(self, text: str) -> list[str]:
+        """The words of the header's ``Fandom:`` field, brackets dropped (AO3 writes a fandom
+        after each character it tags: ``Arthur (Merlin)``).
+
+        >>> Header(40, None).fandom_words("Fandom: Merlin (TV)\\nTess laughed.")
+        ['Merlin', 'TV']
+        """
+        found = _FANDOM_FIELD.search(text, 0, self.end)
+        return found.group(1).replace("(", " ").replace(")", " ").split() if found else []
+
 
 def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     """Mark the header's paragraphs (:func:`mark_front_matter`) and read where it ends and what
@@ -149,9 +159,10 @@ def _title_line(line: str) -> bool:
     >>> [_title_line(t) for t in ("The Long Way Home", "Tess ran. Jo followed her in.", "Fog Machine Feelings (Ch. 3)", "hello, goodbye (pt. 2)", "Mrs. Price Comes Home", "Soulmates? In This Economy")]
     [True, False, True, True, True, True]
     """
-    return len(line.split()) <= 12 and not any(word.lower() not in _ENDS_NO_SENTENCE for word in _FULL_STOP_AFTER.findall(line))
+    return len(line.split()) <= 12 and all(word.lower() in _ENDS_NO_SENTENCE for word in _FULL_STOP_AFTER.findall(line))
 
 
+_FANDOM_FIELD = letters.compile(r"^Fandoms?:[ \t]*(.+)$", re.MULTILINE)
 _FULL_STOP_AFTER = letters.compile(r"\b([A-Za-z]*[a-z]{2})\.\s+\S")  # `ran. Jo`; the word, to tell `(Ch. 3)` and `Mrs. Hale` apart
 _ENDS_NO_SENTENCE = SHORT_TITLES | frozenset({"ch", "chs", "pt", "pts", "vol", "vols", "ep", "bk", "no", "vs", "feat", "ft", "etc"})
 

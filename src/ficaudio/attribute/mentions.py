@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
-from ficaudio.attribute.lexicon import DETERMINERS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -518,5 +518,3 @@ def _is_pronoun_contraction(folded: str) -> bool:
             return True
     return False
 
-
-DETERMINER_WORDS = DETERMINERS

@@ -722,10 +722,9 @@ def _names_aged(resolver: Resolver, m: Mention) -> Counter:
     """For each age or grandchild the narration before ``m`` gives, the name it is said of
     (``_MARKS_OF_AGE``; see :func:`aged_bearer`), when the genders do not differ."""
     doc = resolver.doc
-    if _MARKS_OF_AGE not in resolver.matches:
-        resolver.matches[_MARKS_OF_AGE] = [hit.start() for hit in re.finditer(_MARKS_OF_AGE, doc.text, re.IGNORECASE)]
-    in_narration = [at for at in resolver.matches[_MARKS_OF_AGE] if doc.narration_span_at(at)]
-    return _names_before(resolver, in_narration, m, _age_said_of)
+    if _MARKS_OF_AGE not in resolver.matches:  # in narration only, read once
+        resolver.matches[_MARKS_OF_AGE] = [hit.start() for hit in re.finditer(_MARKS_OF_AGE, doc.text, re.IGNORECASE) if doc.narration_span_at(hit.start())]
+    return _names_before(resolver, resolver.matches[_MARKS_OF_AGE], m, _age_said_of)
 
 
 def _age_said_of(text: str, name: Mention, at: int) -> bool:

@@ -363,19 +363,21 @@ def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Menti
     >>> watched_actor(t, ms, ms[1]).text
     'Vane'
     """
-    if subject.kind not in _TOLD_TO_OR_BY or not (reports_inner_state(text, subject) or perceives(text, subject)):
+    if subject.kind not in TELLING_KINDS:
+        return subject
+    perceiving = perceives(text, subject)
+    if not (perceiving or reports_inner_state(text, subject)):
+        return subject
+    actors = [m for m in subjects if m.start < subject.start and m.kind not in TELLING_KINDS]
+    if not actors:
         return subject
     sentence = text[subject.end:(found.start() if (found := _SENTENCE_END.search(text, subject.end)) else len(text))]
     watched = _WATCHED.search(sentence)
-    actors = [m for m in subjects if m.start < subject.start and m.kind not in _TOLD_TO_OR_BY]
-    if not actors:
-        return subject
     if watched is None:
-        return actors[-1] if perceives(text, subject) else subject
+        return actors[-1] if perceiving else subject
     return actors[-1] if actors[-1].gender in (OBJECT_PRONOUN_GENDER[watched.group(1).lower()], Gender.UNKNOWN) else subject
 
 
-_TOLD_TO_OR_BY = frozenset({"first_person", "second_person"})
 _SPEECH_HEARD = r"(?:only\s+|just\s+)?(?:half|most|some|none|little|bits|snatches|the\s+(?:words|rest|end|last|first)|a\s+word|every\s+word|what|him|her|them)"
 _PERCEIVES = letters.compile(
     rf"\s+(?:(?:[a-z]+\s+){{0,2}}?(?:catch|catches|caught|make out|made out|hear|hears|heard)\s+{_SPEECH_HEARD}"
