@@ -469,24 +469,7 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
     """
-    if " " in form:
-        return opens_a_sentence_as_a_full_name(form, occ, lower_words)
-    return occ.total - occ.in_quote >= 2 and occ.acts > 0 and not lower_words[form.lower()] and is_listed_given_name(form)
-
-
-def opens_a_sentence_as_a_full_name(form: str, occ: Occurrence, lower_words: Counter) -> bool:
-    """A given name the first-names list knows and a second word it does not, neither written in
-    lower case, opening a sentence of the narration that shows it doing what a person does, is a
-    person though written once: ``Marit Solberg leaned forward.`` (``Grace Church stands`` has a
-    place word; ``Rose Garden`` writes ``garden``; two given names, ``Harriet Anne``, say nothing).
-
-    >>> opens_a_sentence_as_a_full_name("Marit Solberg", Occurrence(total=1, acts=1), Counter())
-    True
-    >>> opens_a_sentence_as_a_full_name("Rose Garden", Occurrence(total=1, acts=1), Counter({"garden": 2})), opens_a_sentence_as_a_full_name("Marit Solberg", Occurrence(total=1), Counter())
-    (False, False)
-    """
-    given, _, surname = form.partition(" ")
-    return occ.acts > 0 and " " not in surname and not lower_words[given.lower()] and not lower_words[surname.lower()] and is_listed_given_name(given) and not is_listed_given_name(surname)
+    return " " not in form and occ.total - occ.in_quote >= 2 and occ.acts > 0 and not lower_words[form.lower()] and is_listed_given_name(form)
 
 
 _VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
