@@ -904,19 +904,3 @@ def test_a_phrase_written_before_is_found_where_the_case_blind_pattern_finds_it(
     for t in (text, text.replace("Steps", "ſteps")):  # a letter re matches to s: read by the case-blind pattern itself
         for end in range(len(t) + 1):
             assert phrase_written_before(t, phrase, end) is (_epithet_pattern(phrase).search(t, 0, end) is not None)
-
-
-def test_the_old_woman_is_the_one_whose_name_says_elder():
-    text = ('Granny was shelling peas on the porch when Maisie came up the steps.\n'
-            '"You\'re back early," Granny said.\n'
-            '"The bus was empty."\n'
-            'Maisie dropped her bag by the door. The old woman set the bowl aside. "Then you can help me shell."')
-    assert speakers(text)[-1] == ("Granny", "description_action_beat")
-
-
-def test_the_younger_man_is_not_the_one_called_by_a_title_of_standing():
-    text = ('Tobias found Lord Avery in the stables.\n'
-            '"The grey is lame," Lord Avery said.\n'
-            '"Since when?"\n'
-            'Tobias led the grey out to Lord Avery. The younger man knelt by the horse. "Since the ford, then."')
-    assert speakers(text)[-1] == ("Tobias", "description_action_beat")

@@ -14,7 +14,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
+from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word
 from ficaudio.models import Gender
 
@@ -1107,56 +1107,20 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     her (:func:`answering_last_speaker`); a subject is not the one its own clause
     names (:func:`named_later_in_clause`), and when that binds away one of its own gender and
     leaves only someone out of the talk (:func:`in_the_talk`), it is someone new: ``The dying
-    Indian sank at Herncastle's feet`` is not a man met pages back. ``the old woman`` (``the
-    younger man``) passes over the most recent one for one in the talk whose name says they
-    are (are not) an elder (:func:`is_elder`): ``Gran`` and her granddaughter at the table."""
+    Indian sank at Herncastle's feet`` is not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
     others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
-    age = said_age(m.text)
-    first = None
     for _, name, _ in resolver.salience.recent(m.start):
-        if name in (possessor, FIRST_PERSON_NAME) or name in others or resolver.gender(name) is not m.gender or name == first:
+        if name in (possessor, FIRST_PERSON_NAME) or name in others or resolver.gender(name) is not m.gender:
             continue  # a description, like a he/she, never means the one who says I
         if bound_alike and not in_the_talk(resolver, name, m.start):
-            return first  # the one person alike in reach is bound away: someone new, not one met long ago
+            return None  # the one person alike in reach is bound away: someone new, not one met long ago
         if name.startswith("the ") and not name.endswith(" " + m.head) and m.head not in _GENERIC_HEADS_OF.get(name.rsplit(" ", 1)[-1], ()):
             continue  # "the father" is not "the boy"
-        if age is None or is_elder(resolver.person(name)) is age:
-            return name
-        if first is None:
-            first = name
-        elif not in_the_talk(resolver, name, m.start):
-            break
-    return first
-
-
-_AGE_WORDS = {"old": True, "older": True, "oldest": True, "elderly": True, "aged": True, "young": False, "younger": False, "youngest": False}
-_ELDER_WORDS = frozenset({"mrs", "lord", "lady", "sir", "madam", "chief", "professor", "coach", "judge", "reverend", "elder",
-                          "sensei", "sama", "baa", "baasan", "obaasan", "jii", "jiisan", "ojiisan"})
-"""Words in a name that say its bearer is the elder of two (a parent's or grandparent's kin name,
-a title of standing, an honorific for the old): ``Gran``, ``Mrs. Pell``, ``Fumi-baasan``."""
-
-
-def said_age(description: str) -> bool | None:
-    """Whether a description says its person is the older (True) or the younger (False) one, or neither.
-
-    >>> said_age("The old woman"), said_age("the younger man"), said_age("the tall man")
-    (True, False, None)
-    """
-    return next((_AGE_WORDS[w] for w in description.lower().split() if w in _AGE_WORDS), None)
-
-
-def is_elder(person: Person | None) -> bool:
-    """Whether one of a person's names marks them as an elder: a parent's or grandparent's kin
-    name (``Gran``, ``Dad``), a title of standing (``Mrs. Pell``, ``Chief MacRury``) or an
-    honorific for the old or the senior (``Fumi-baasan``, ``Umikage-sama``).
-
-    >>> is_elder(Person("Gran")), is_elder(Person("Ros", Counter(Ros=3, Rosie=1))), is_elder(Person("Fumi", Counter({"Fumi-baasan": 0})))
-    (True, False, True)
-    """
-    return person is not None and any(w in KIN_NAMES or w in _ELDER_WORDS for f in (person.name, *person.forms) for w in re.split(r"[\s.-]+", f.lower()))
+        return name
+    return None
 
 
 def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
