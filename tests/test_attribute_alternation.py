@@ -151,3 +151,30 @@ def test_a_name_given_on_request_anchors_the_turns_before_it():
         "Teo laughed and sat down.",
     ]
     assert dialogue_speakers(scene)[1:4] == ["Teo", "Mara", "Teo"]
+
+
+CALLED_BACK = [
+    "Wren had stayed behind after the concert. Wren stacked the last chairs against the wall of the empty hall.",
+    "“You missed one.”",
+    "She didn't look round. She knew that voice.",
+    "“Go home, Petra.”",
+    "“Not without you.”",
+    "Petra picked up the chair herself and carried it over to Wren.",
+]
+
+
+def test_an_opening_guessed_from_the_narration_is_the_one_the_reply_calls():
+    lines = dialogue_lines(CALLED_BACK)
+    assert [(l.speaker, l.rule) for l in lines][0] == ("Petra", "addressed_by_next_turn")
+    assert [l.speaker for l in lines] == ["Petra", "Wren", "Petra"]
+
+
+def test_an_opening_whose_speaker_the_narration_announces_going_on_is_kept():
+    paragraphs = [
+        "Jory had won the game. Jory climbed onto the yard wall and spread his arms wide.",
+        "“Behold the king of the wall.”",
+        "He looked down at the yard and called out:",
+        "“Come up, Nell!”",
+        "Nell stayed where she was, by the pump, and Jory laughed.",
+    ]
+    assert dialogue_speakers(paragraphs)[0] == "Jory"

@@ -18,7 +18,7 @@ from typing import Collection, Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill
+from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill, opening_called_by_the_reply
 from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
@@ -77,6 +77,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
     introduced = self_introductions(doc, decisions)  # before the backfill: a speaker naming themselves anchors the turns before it
+    opening_called_by_the_reply(doc, decisions)
     addressed_by_next_turn(doc, decisions)
     alternation_backfill(doc, decisions)
     renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **introduced, **name_first_person(doc, decisions)}

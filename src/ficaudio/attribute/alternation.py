@@ -262,6 +262,49 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
                 _reassign(doc, decisions, turn, called[0], decided(called[0], "addressed_by_next_turn"))
 
 
+def opening_called_by_the_reply(doc: Document, decisions: dict[int, Decision]) -> None:
+    """A talk's opening line only guessed from the narration before it (``salient_character``)
+    is the one the reply calls by name, even past the replier's own beat or a paragraph of
+    narration between them: ``Wren stacked the chairs.`` / ``"You missed one."`` / ``She didn't
+    look round.`` / ``"Go home, Petra."`` -> Petra, not Wren, who is the one spoken to. Not a
+    name called out (``"Sora! The scroll!"``), one the narration never writes, or the replier's;
+    and not where the narration before the reply announces it (:func:`_announced`)."""
+    narrated = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"} | {FIRST_PERSON_NAME}
+    for opening, reply in _opening_and_reply(doc):
+        decision, answer = decisions.get(opening), decisions.get(reply)
+        if decision is None or decision.rule != "salient_character" or _CALLED_OUT.match(doc.segments[reply].text) or asks_for_a_name(doc.segments[opening].text) or _announced(doc, reply):
+            continue
+        replier = answer.speaker if answer else None
+        called = [n for n in vocatives(quote_context(doc, reply)) if n != replier and n in narrated and not asked_about_another(doc.segments[reply].text, n)]
+        if len(called) == 1 and called[0] != decision.speaker and called[0] not in named_in_quote(quote_context(doc, opening)):
+            decisions[opening] = decided(called[0], "addressed_by_next_turn")
+
+
+def _announced(doc: Document, index: int) -> bool:
+    """Whether the paragraph before quotation ``index`` ends on a colon, announcing it as its
+    subject's words (``Halted, he peered down the stairs and called out coarsely:``): the one
+    who spoke before going on, not an answer."""
+    before = doc.paragraph_before(doc.paragraph_of[index])
+    return before is not None and doc.text[before.start:before.end].rstrip().endswith(":")
+
+
+def _opening_and_reply(doc: Document) -> list[tuple[int, int]]:
+    """Each paragraph's first quotation and the first of the next paragraph that talks, in the
+    same scene, with at most one paragraph of narration only between them."""
+    pairs, last, between = [], None, 0
+    for para in doc.paragraphs:
+        dialogue = [i for i in para.quotes if doc.segments[i].kind is SegmentKind.DIALOGUE]
+        if para.scene_start:
+            last, between = None, 0
+        if not dialogue:
+            between += 1
+            continue
+        if last is not None and between <= 1:
+            pairs.append((last, dialogue[0]))
+        last, between = dialogue[0], 0
+    return pairs
+
+
 _THIRD_PERSON = letters.compile(r"\b(?:he|she|him)\b", re.IGNORECASE)
 _SENTENCE_END = letters.compile(NOT_AFTER_SHORT_TITLE + r"[.!?…]+")
 
