@@ -40,7 +40,7 @@ CALIBRATED = {
     "vocative_addressee_replies": 0.8,  # 417/521
     "summoned_answers": 0.65,  # 1/1 pooled with LitBank
     "acted_on_replies": 0.75,  # 42/55
-    "addressed_by_next_turn": 0.65,  # 60/89
+    "addressed_by_next_turn": 0.7,  # 65/95
     "turn_taking": 0.8,  # 1011/1260
     "turn_taking/three_way": 0.65,  # 487/749
     "narrated_partner": 0.5,  # 39/79
@@ -52,8 +52,8 @@ CALIBRATED = {
     "speaker_goes_on_after_reaction": 0.5,  # 1/2 pooled with LitBank
     "revealed_voice": 0.8,  # 8/9 pooled with LitBank
     "revealed_by_next_paragraph": 0.45,  # 10/23
-    "alternation_backfill": 0.45,  # 59/127
-    "salient_character": 0.6,  # 59/99
+    "alternation_backfill": 0.45,  # 60/128
+    "salient_character": 0.65,  # 59/92
     "viewpoint_replies": 0.65,  # 4/6 pooled with LitBank
     "answers_previous": 0.6,  # 96/166
     "anonymous_tag": 0.6,  # 6/10 pooled with LitBank
