@@ -469,3 +469,36 @@ def test_a_greeting_at_the_narrators_door_is_no_call_of_the_narrators():
     ]
     assert not {"I", "Nell"} <= set(paragraph_characters(scene))
     assert dialogue_speakers(scene)[0] not in ("I", "Nell")
+
+
+def test_a_pov_tag_in_the_header_names_the_first_person_narrator():
+    # nobody calls the narrator by name; the work's "Nell POV" tag says who "I" is
+    scene = [
+        "Rain Check",
+        "Fandom: Tideway",
+        "Characters: Nell Price, Kit Moss",
+        "Tags: Nell POV, First Person POV, Fluff",
+        "I pulled the door shut behind me. The rain had followed me all the way up the hill.",
+        '"You\'re soaked," Kit said from the sofa.',
+        '"Thanks, I noticed."',
+        'Kit tossed me a towel. "You\'re dripping on the rug."',
+        '"Sorry."',
+    ]
+    characters = paragraph_characters(scene)
+    assert "I" not in characters and any({"I", "Nell"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_a_thanks_or_a_wish_is_no_name_the_narrator_gives():
+    # "Bless Jun." is no self-presentation: the narrator is Nell, not "Bless Jun"
+    scene = [
+        "Rain Check",
+        "Characters: Nell Price, Kit Moss, Jun Arai",
+        "Tags: Nell POV, Fluff",
+        "I pulled the door shut behind me. The rain had followed me all the way up the hill.",
+        '"You\'re soaked," Kit said from the sofa.',
+        '"Thanks, I noticed."',
+        'Kit tossed me a towel. "Jun\'s making tea."',
+        '"Bless Jun."',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Bless Jun" not in characters and any({"I", "Nell"} <= {n, *c.aliases} for n, c in characters.items())

@@ -57,6 +57,18 @@ class Header:
         """
         return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
 
+    def pov_names(self, text: str) -> list[str]:
+        """The names the header's tags give the point of view (AO3's ``Nell POV``, ``Aoi's POV``,
+        ``A/N: Tam POV, set after ...``), each a whole tag or note of its own: ``Chapter 2 will
+        be from Kit's POV`` tells another chapter's, and ``First Person POV`` names no one (a
+        roster lookup decides).
+
+        >>> t = "Tags: Fluff, Nell POV, First Person POV\\nA/N: Chapter 2 will be from Kit's POV!\\nI ran."
+        >>> Header(70, None).pov_names(t)
+        ['Nell', 'First Person']
+        """
+        return [found.group(1) for item in _TAG_ITEMS.split(text[:self.end]) if (found := _POV_TAG.fullmatch(item.strip()))]
+
     def fandom_words(self, text: str) -> list[str]:
         """The words of the header's ``Fandom:`` field, brackets dropped (AO3 writes a fandom
         after each character it tags: ``Arthur (Merlin)``).
@@ -162,6 +174,8 @@ def _title_line(line: str) -> bool:
     return len(line.split()) <= 12 and all(word.lower() in _ENDS_NO_SENTENCE for word in _FULL_STOP_AFTER.findall(line))
 
 
+_TAG_ITEMS = letters.compile(r"[,\n]|^[\w !/'’-]{1,30}:[ \t]*", re.MULTILINE)  # a list's items, a field's label dropped
+_POV_TAG = letters.compile(r"([A-Z][\w'’-]*(?: [A-Z][\w'’-]*)?)(?:['’]s)? POV[.!]?")
 _FANDOM_FIELD = letters.compile(r"^Fandoms?:[ \t]*(.+)$", re.MULTILINE)
 _FULL_STOP_AFTER = letters.compile(r"\b([A-Za-z]*[a-z]{2})\.\s+\S")  # `ran. Jo`; the word, to tell `(Ch. 3)` and `Mrs. Hale` apart
 _ENDS_NO_SENTENCE = SHORT_TITLES | frozenset({"ch", "chs", "pt", "pts", "vol", "vols", "ep", "bk", "no", "vs", "feat", "ft", "etc"})

@@ -42,9 +42,10 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
     """``{"I": name}`` when the text tells the narrator's name, else ``{}``; in a story told
     to you, the reader's voice (:func:`reader_name`).
 
-    Two sources, the first that answers wins: :func:`self_named` (``My name is Pip``,
-    ``I called myself Pip``) and :func:`addressed_narrator` (others keep addressing a
-    person the narration never names as a subject: ``"Pip, come here"``). Every name found for
+    Three sources, the first that answers wins: :func:`self_named` (``My name is Pip``,
+    ``I called myself Pip``), :func:`pov_tagged` (the work's tags: ``Pip POV``) and
+    :func:`addressed_narrator` (others keep addressing a person the narration never names as a
+    subject: ``"Pip, come here"``). Every name found for
     the narrator maps to the one shown: the name others call them by most (:func:`most_called`),
     not necessarily the one they give themself.
     """
@@ -52,7 +53,7 @@ def name_first_person(doc: Document, decisions: dict[int, Decision]) -> dict[str
         return {}
     if told_to_you(doc):
         return {FIRST_PERSON_NAME: reader_name(doc)}
-    name = self_named(doc, decisions) or addressed_narrator(doc, decisions)
+    name = self_named(doc, decisions) or pov_tagged(doc) or addressed_narrator(doc, decisions)
     if not name:
         return {}
     add_called_full_forms(doc, name)
@@ -197,11 +198,36 @@ def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
         for pattern in (_SELF_NAMING, _SELF_APPOSITION):
             found.update(_canonical(doc, m.group(1)) for m in pattern.finditer(doc.text, start, end))
     for start, end in own_speech:
-        found.update(_canonical(doc, m.group(1)) for m in [_SELF_PRESENTATION.match(doc.text[start:end])] if m)
+        found.update(_canonical(doc, m.group(1)) for m in [_SELF_PRESENTATION.match(doc.text[start:end])] if m and _a_name(doc, m.group(1)))
     for start, end in narration:
         found.update(self_description(doc, start, end))
     found.pop(None, None)
     return found.most_common(1)[0][0] if found else None
+
+
+_TITLED = letters.compile(r"(?:Mr|Mrs|Miss|Dr)\b")
+
+
+def _a_name(doc: Document, phrase: str) -> bool:
+    """Whether a quotation's two capitalised words are a name: titled, a person of the roster,
+    or opening on a given name the first-names list knows (``"Jonathan Harker."``), not a
+    wish or a thanks (``"Bless Jun."``)."""
+    runs = name_runs(words(phrase), phrase)
+    return bool(_TITLED.match(phrase)) or bool(runs) and doc.roster.resolve(runs[0]) is not None or is_listed_given_name(phrase.split()[0])
+
+
+def pov_tagged(doc: Document) -> str | None:
+    """The person a tag of the work's header gives the point of view, one of the roster or of
+    the header's ``Characters:`` field: in a story told as ``I``, ``Tags: Fluff, Nell POV``
+    names the narrator Nell, though no one calls her by name (:meth:`Header.pov_names`)."""
+    listed = {word for entry in doc.header.cast_names(doc.text) for word in entry.split()}
+    for phrase in doc.header.pov_names(doc.text):
+        runs = name_runs(words(phrase), phrase)
+        if runs and (person := doc.roster.resolve(runs[0])):
+            return person.name
+        if runs and set(phrase.split()) <= listed:
+            return phrase
+    return None
 
 
 def self_description(doc: Document, start: int, end: int) -> list[str]:
