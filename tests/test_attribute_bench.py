@@ -143,6 +143,13 @@ STORY_FLOORS = [
     ("orchard_harvest", 99, 0.74),  # round 38 blind: 73/99 = 0.737 at its start and its end; 74/99 = 0.747 after round 39l
     ("school_festival", 85, 0.89),  # round 38 blind: 52/85 = 0.612 at its start and its end; 76/85 = 0.894 after round 39 merged
     ("submarine_watch", 96, 0.76),  # round 38 blind: 68/96 = 0.708 at its start and its end; 72/96 = 0.750 after round 39b (the header's `Tomasz Brzezinski (Mouse)`); 73/96 = 0.760 after round 39 merged
+    # round 39's blind set (bench/heldout then), read and moved here in round 40
+    ("baking_contest", 100, 0.77),  # round 39 blind: 75/100 at its start, 77/100 = 0.770 at its end
+    ("ghost_hunt", 96, 0.80),  # round 39 blind: 77/96 = 0.802 at its start and its end
+    ("ice_rink", 95, 0.82),  # round 39 blind: 77/95 at its start, 78/95 = 0.821 at its end
+    ("night_train", 99, 0.68),  # round 39 blind: 68/99 = 0.687 at its start and its end
+    ("rebel_camp", 96, 0.65),  # round 39 blind: 63/96 = 0.656 at its start and its end
+    ("vet_clinic", 98, 0.60),  # round 39 blind: 59/98 = 0.602 at its start and its end
 ]
 
 
@@ -151,16 +158,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 39: 419 and 479 of 584 at
-    its start, 422 and 482 at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 584
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 422
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 482
 
 
 def test_the_validation_set_does_not_drop():
