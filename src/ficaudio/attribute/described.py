@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person, may_be, may_be_rank
 from ficaudio.attribute.characters import Person, Roster, role_after_name
-from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES, TITLES
+from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import description_at, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.models import Gender
 
@@ -36,7 +36,6 @@ _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
-_TITLE_APPOSITION = letters.compile(_NAME + r", ([A-Z][a-z]+)((?: of(?: the)? [A-Z][\w'’-]+)+)?(?=[,;—–]|\.(?:\s|$))")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
 _DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
@@ -86,8 +85,6 @@ def index_described_names(doc: Document) -> None:
                 _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
             for m in _PRONOUN_IS.finditer(doc.text, start, end):
                 _index_pronoun_copula(doc, m, start, end)
-            for m in _TITLE_APPOSITION.finditer(doc.text, start, end):
-                _index_title(doc.roster, m.group(1), m.group(2), m.group(3))
             for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
                 _index_bare_role(doc.roster, m.group(1), m.group(2))
             for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
@@ -398,28 +395,6 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     if person is None or not may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
         return
     roster.index("the " + role, person)
-
-
-def _index_title(roster: Roster, name: str, title: str, domain: str | None) -> None:
-    """``Seraphine Aubrecht, Duchess of Vell, cousin to the king``: a title of the lexicon set
-    after a name, capitalised, with or without what it is held of, names that person as ``the
-    <title>`` and ``the <title> of <place>`` (a later ``the Duchess said`` is Seraphine),
-    unless the phrase already names someone. Not a word that is no title (``Kira, Tuesday,``).
-
-    >>> from collections import Counter
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); s = r.add(Person("Seraphine Aubrecht", Counter({"Seraphine Aubrecht": 2})), ["Seraphine Aubrecht"])
-    >>> t = "Seraphine Aubrecht, Duchess of Vell, sat. Seraphine Aubrecht, Tuesday, sat."
-    >>> for m in _TITLE_APPOSITION.finditer(t): _index_title(r, *m.groups())
-    >>> r.lookup("the duchess").name, r.lookup("the duchess of vell").name, r.lookup("the tuesday")
-    ('Seraphine Aubrecht', 'Seraphine Aubrecht', None)
-    """
-    person = roster.resolve_phrase(name)
-    if person is None or title.lower() not in TITLES:
-        return
-    for phrase in (f"the {title}", f"the {title}{domain}" if domain else ""):
-        if phrase and roster.lookup(phrase) is None:
-            roster.index(phrase, person)
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:
