@@ -542,7 +542,7 @@ def _mention_at(text: str, ws: list, k: int, runs: dict[int, NameRun], roster: R
         return Mention(w.start, w.end, "pronoun", w.text, SUBJECT_PRONOUNS[low], subject=True)
     if low in ("the", "a", "an", "his", "her", "their", "my", "our"):
         found = description_at(text[w.start:end], roster.speaker_nouns)
-        if found and (w.initial or k == 0 or text[w.start + len(found[0]):][:2] not in ("'s", "’s")):  # "The boy's chin set.", not "on the boy's shoulder"
+        if found:
             phrase, head = found
             return Mention(w.start, w.start + len(phrase), "description", phrase, KIN_GENDER.get(head, Gender.UNKNOWN), head=head)
     if low in ("his", "her"):

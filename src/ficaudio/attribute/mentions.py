@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
-from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -349,15 +349,12 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
     if not m:
         return None
     following = m.group(2).split()
-    owner = None  # "the old woman's chin": the person who owns what follows, unless a person follows
     for k, head in enumerate(following):
         if is_person_noun(head) or head.lower().rstrip(".,") in speakers:
             return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
-        if owner is None and head.endswith(("'s", "’s")) and following[k + 1:k + 2] and following[k + 1].lower().rstrip(".,") in BODY_PARTS and (is_person_noun(word := head[:-2]) or word.lower() in speakers):
-            owner = " ".join([m.group(1), *following[:k], word]), compound_head(word.lower())
-        elif head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
-            return owner  # "the door of the woman", "the time when my father": the phrase ended
-    return owner
+        if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
+            return None  # "the door of the woman", "the time when my father": the phrase ended
+    return None
 
 
 _INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+|[A-Z]{2,3})(?=\s*[,.;:!?—])")
