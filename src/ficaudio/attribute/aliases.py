@@ -508,7 +508,8 @@ def index_title_answerers(doc: Document) -> None:
     -> every ``the Hokage`` is Tsubaki. The call is a title (``, Captain.``) or a word with a
     respectful suffix; the answer is the next paragraph, opening on a name its caller's paragraph
     does not write. Not when a character bears the title in a name (``Captain Reyes``), nor when
-    two people answer it."""
+    two people answer it. A person the roster knows only by the title itself (``the Hokage
+    said``, the capitalised role read as a name) is the answerer too (:func:`_title_only_person`)."""
     answerers: dict[str, set[str]] = defaultdict(set)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
         calls = [m.group(1).lower() for i in para.quotes for m in _TITLE_CALL.finditer(doc.segments[i].text) if m.group(2) or m.group(1).lower() in NEUTRAL_TITLES]
@@ -518,8 +519,28 @@ def index_title_answerers(doc: Document) -> None:
             for title in calls:
                 answerers[title].add(opener.name)
     for title, names in answerers.items():
-        if len(names) == 1 and _written_as_role(doc, title) and not doc.roster.title_bearers(title):
-            doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+        if len(names) != 1 or doc.roster.title_bearers(title):
+            continue
+        answerer = doc.roster.by_name(names.pop())
+        if (titled := _title_only_person(doc.roster, doc.text, title)) is not None and titled is not answerer and may_be(titled, answerer):
+            join_person(doc.roster, titled, answerer)
+        if _written_as_role(doc, title, answerer):
+            doc.roster.index("the " + title, answerer)
+
+
+def _title_only_person(roster: Roster, text: str, title: str) -> Person | None:
+    """The untitled person the roster knows by ``title`` alone, bare or with a respectful suffix
+    (``Hokage``, ``Hokage-sama``), when the narration writes it as a role (``the Hokage``).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); h = r.add(Person("Hokage", Counter({"Hokage": 3, "Hokage-sama": 0})), ["Hokage", "Hokage-sama"])
+    >>> _title_only_person(r, "The Hokage sat.", "hokage").name, _title_only_person(r, "Hokage sat.", "hokage")
+    ('Hokage', None)
+    """
+    person = roster.lookup(title)
+    if person is None or person.known or person.title or {split_honorific(f)[0].lower() for f in person.forms} != {title}:
+        return None
+    return person if re.search(rf"\b[Tt]he {title}\b", text, re.IGNORECASE) else None
 
 
 _NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "child", "kid", "baby", "infant", "youth", "friend", "companion", "guest", "visitor", "newcomer"})
@@ -593,10 +614,10 @@ def _opening_person(doc: Document, para: Paragraph) -> Person | None:
     return doc.roster.resolve(runs[0]) if runs and runs[0].start == para.start else None
 
 
-def _written_as_role(doc: Document, title: str) -> bool:
-    """Whether the narration writes ``the <title>``, a word that is no one's name (``Kakashi-san``
-    calls Kakashi), and no one is yet known by it."""
-    return doc.roster.lookup(title) is None and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
+def _written_as_role(doc: Document, title: str, answerer: Person) -> bool:
+    """Whether the narration writes ``the <title>``, a word that is no one's name but the
+    answerer's (``Kakashi-san`` calls Kakashi), and no one is yet known by it."""
+    return doc.roster.lookup(title) in (None, answerer) and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
 
 
 def _quotations(doc: Document) -> list[int]:
