@@ -1353,3 +1353,32 @@ def test_a_listed_full_name_joins_no_mrs_of_its_surname():
                   "Dov leaned in from the landing.", "\"Where's the kettle?\" Dov said.",
                   "\"In the blue one,\" said Ferrant. She pointed."]
     assert dialogue_speakers(paragraphs) == ["Mrs. Ferrant", "Ines", "Dov", "Mrs. Ferrant"]
+
+
+_TITLE_READ_AS_A_NAME = [
+    "The Daimyo's hall was cold. Renji waited by the screen while Akemi finished a letter.",
+    '"Daimyo-sama," Renji said, kneeling on the mat. "The bridge is down."',
+    'Akemi set her brush aside and looked at him for a long moment. "Which one?"',
+    '"The east bridge."',
+    '"Then we build another," the Daimyo said. "Tell the carpenters."',
+    '"They want paying first."',
+    "Akemi laughed. A careful Daimyo paid her carpenters, and she had been a careful Daimyo for six winters.",
+    '"Pay them," she said.',
+    "Renji bowed and went out. Akemi went back to her letters.",
+]
+
+
+def test_a_title_read_as_a_name_is_the_person_who_answers_to_it():
+    # "Daimyo" (a capitalised role, also written "the Daimyo") is no one of its own: Akemi answers the call
+    characters = paragraph_characters(_TITLE_READ_AS_A_NAME)
+    assert "Daimyo" not in characters and "Daimyo" in characters["Akemi"].aliases
+    assert dialogue_speakers(_TITLE_READ_AS_A_NAME) == ["Renji", "Renji", "Akemi", "Renji", "Akemi", "Akemi", "Renji", "Akemi"]
+
+
+def test_a_title_read_as_a_name_stays_its_own_when_two_people_answer_to_it():
+    scene = _TITLE_READ_AS_A_NAME + [
+        '"Daimyo-sama," Renji said at the door. "The carpenters are here."',
+        'Hoshi glanced up from the map. "Good."',
+        "Hoshi rolled the map up. Hoshi had waited all morning for them.",
+    ]
+    assert "Daimyo" in paragraph_characters(scene)
