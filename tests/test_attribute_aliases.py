@@ -1382,3 +1382,35 @@ def test_a_title_read_as_a_name_stays_its_own_when_two_people_answer_to_it():
         "Hoshi rolled the map up. Hoshi had waited all morning for them.",
     ]
     assert "Daimyo" in paragraph_characters(scene)
+
+
+def test_a_rank_before_a_listed_given_name_is_another_person_than_the_titled_surname():
+    # the header lists Ellis Marwood; the story's Captain Ellis is a captain whose surname is
+    # Ellis, and Mr. Marwood is the listed man: two voices, not one
+    scene = [
+        "Characters: Ellis Marwood, Nora Quinn",
+        "Summary: A wet week at the garrison.",
+        "Nora walked the wall every morning. On the third day she met Captain Ellis by the gate.",
+        '"You walk early, Miss Quinn," Captain Ellis said.',
+        '"I like the quiet," said Nora.',
+        'Mr. Marwood came up the steps a moment later and bowed stiffly. "Cousin. Miss Quinn."',
+        '"We were talking of the quiet," Captain Ellis said.',
+        'Mr. Marwood frowned. "Were you."',
+    ]
+    assert dialogue_speakers(scene) == ["Captain Ellis", "Miss Quinn", "Mr. Marwood", "Captain Ellis", "Mr. Marwood"]
+
+
+def test_a_title_before_a_listed_given_name_is_still_the_listed_person():
+    # Lady Ysolde and Captain Marwood: a lady is called by her given name, so both are the listed Ysolde Marwood
+    scene = [
+        "Characters: Ysolde Marwood, Nora Quinn",
+        "Summary: A wet week at the garrison.",
+        "Nora walked the wall every morning. On the third day she met Lady Ysolde by the gate.",
+        '"You walk early, Nora," Lady Ysolde said.',
+        '"I like the quiet," said Nora.',
+        'Captain Marwood came up the steps a moment later and nodded to her. "Report, Quinn."',
+        '"All quiet," Nora said.',
+        'Captain Marwood frowned. "Good."',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Lady Ysolde", "Captain Marwood"} <= {n, *c.aliases} for n, c in characters.items())

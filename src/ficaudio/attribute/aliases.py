@@ -208,7 +208,8 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     Academia)``; ``Tomasz Nowak (Mouse), Agnes Ek (Birdie)`` are two nicknames), a relation (``Arthur (Ron's
     dad)``), a pairing (``Sherlock/John Watson``), two of a family (``Sam Winchester | Dean
     Winchester``); nor a full name one of whose words the story writes after another person's
-    name (``Ben Solo`` beside ``Han Solo``).
+    name (``Ben Solo`` beside ``Han Solo``), nor one whose two words two titles name
+    (:func:`_titled_apart`: ``Colonel Fitzwilliam`` beside ``Mr. Darcy``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); gus = r.add(Person("Gus", Counter(Gus=6), Gender.MALE), ["Gus"])
@@ -227,7 +228,7 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
-            if full_name and (_word_given_to_another(roster, story, forms) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
+            if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
                 continue
             join_into_larger(roster, a, b)
 
@@ -259,6 +260,21 @@ def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
         if any(words_listed[w] > 1 for w in forms):
             return "", ""
     return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
+
+
+def _titled_apart(given: Person, surname: Person) -> bool:
+    """Whether the people a listed full name's given name and surname name are two: the surname
+    is a titled person's (``Mr. Darcy``) and the given name bears a title that goes before a
+    surname, so it is someone else's surname (``Colonel Fitzwilliam`` beside a listed
+    ``Fitzwilliam Darcy``). A title that goes before a given name is no sign (``Princess
+    Leia`` and ``General Organa``, ``Miss Elizabeth`` and ``Miss Bennet``), nor is a title
+    on the surname alone (``Captain Reyes`` and a bare ``Mara``).
+
+    >>> colonel, mr, princess = Person("Colonel Fitzwilliam", title="colonel"), Person("Mr. Darcy", title="mr"), Person("Princess Leia", title="princess")
+    >>> _titled_apart(colonel, mr), _titled_apart(princess, Person("General Organa", title="general")), _titled_apart(Person("Mara"), Person("Captain Reyes", title="captain"))
+    (True, False, False)
+    """
+    return bool(given.title and surname.title) and given.title not in _GIVEN_NAME_TITLES
 
 
 def _word_given_to_another(roster: Roster, story: str, forms: tuple[str, str]) -> bool:
@@ -1088,7 +1104,7 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) == 2 and not run.title:
             surnames[run.words[0]].add(run.words[1])
     for person in list(roster.people):
-        given = person.name.split()[-1] if person.title in _GIVEN_NAME_TITLES and len(person.name.split()) == 2 else ""
+        given = person.name.split()[-1] if person.title in _KNIGHTS_TITLES and len(person.name.split()) == 2 else ""
         if len(surnames.get(given, ())) != 1:
             continue
         surname = next(iter(surnames[given]))
@@ -1097,7 +1113,9 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
             join_person(roster, person, owner)
 
 
-_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+_KNIGHTS_TITLES = frozenset({"sir", "dame"})
+_GIVEN_NAME_TITLES = _KNIGHTS_TITLES | {"lord", "lady", "prince", "princess", "king", "queen", "aunt", "uncle", "miss", "master", "brother", "sister", "saint", "st"}
+"""Titles written before a given name (``Sir John``, ``Lady Mary``, ``Aunt May``, ``Miss Elizabeth``)."""
 
 
 def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes: Sequence[tuple[int, int]]) -> None:
