@@ -194,6 +194,46 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
                 roster.index(form, people[0], force=True)
 
 
+def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
+    """A bare surname the ``Characters:`` field lists for two or more people (``Ewan Haldane,
+    Kirsty Haldane``), which the roster's build left a person of its own, is the one listed
+    person whose given name's gender is the surname's, by its pronouns (``Haldane roared ...
+    his shoulders`` is Ewan, not Kirsty): the person the given name names, else the surname's
+    person takes the listed name. Where its gender fits no one listed alone, the surname goes,
+    as any surname does, to the most mentioned person of a full name bearing it
+    (:func:`_surname_bearer`).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); k = r.add(Person("Kirsty", Counter({"Kirsty": 9, "Kirsty Haldane": 1}), Gender.FEMALE), ["Kirsty", "Kirsty Haldane"])
+    >>> h = r.add(Person("Haldane", Counter(Haldane=5), Gender.MALE), ["Haldane"])
+    >>> place_family_surnames(r, "Characters: Ewan Haldane, Kirsty Haldane\\nKirsty ran.", Header(41, (12, 41))); r.lookup("Ewan").name, sorted(h.forms)
+    ('Haldane', ['Ewan', 'Ewan Haldane', 'Haldane'])
+    """
+    listed = header.cast_names(text)
+    for surname in sorted(header.family_names(text)):
+        person = roster.lookup(surname)
+        if person is None or person.known or person.title or not only_surname_forms(person, surname):
+            continue
+        entries = [n for n in listed if len(n.split()) > 1 and n.split()[-1] == surname]
+        fitting = [n for n in entries if _listed_gender(n) is person.gender] if person.gender is not Gender.UNKNOWN else []
+        if len(fitting) == 1:
+            given = roster.lookup(fitting[0].split()[0])
+            if given is not None and given is not person and may_be(person, given):
+                join_person(roster, person, given)
+            elif given is None:
+                for form in (fitting[0], fitting[0].split()[0]):
+                    person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                    roster.index(form, person)
+        elif (bearer := _surname_bearer(roster, person, surname)) is not None:
+            join_person(roster, person, bearer)
+
+
+def _surname_bearer(roster: Roster, person: Person, surname: str) -> Person | None:
+    """The most mentioned other person with a name of two or more words ending in ``surname``."""
+    bearers = [p for p in roster.people if p is not person and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms)]
+    return max(bearers, key=lambda p: p.mentions, default=None)
+
+
 def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     """The ``Characters:`` field lists each person once, so two people of the story named by one
     entry are one: a name and the other name after a bar (``Priya Vashti | Lodestar``, a hero
