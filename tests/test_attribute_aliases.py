@@ -1414,3 +1414,38 @@ def test_a_title_before_a_listed_given_name_is_still_the_listed_person():
     ]
     characters = paragraph_characters(scene)
     assert any({"Lady Ysolde", "Captain Marwood"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+_LISTED_FAMILY = [
+    "Characters: Owen Garrow, Tilly Garrow, Sam Price",
+    "Summary: Lambing season on the hill farm.",
+    "Tilly Garrow was in the barn before dawn. Tilly counted the ewes twice and came up one short.",
+    "Garrow came in from the yard and hung his coat on the nail. He looked older than he had at supper.",
+    '"Well?" Garrow said.',
+    '"One missing," said Tilly.',
+    "Garrow swore under his breath and reached for the lamp. Sam Price was already at the door.",
+    '"I\'ll take the top field," Sam said.',
+    '"Take the dog," Garrow said. He was out of the barn before either of them could answer.',
+]
+
+
+def test_a_bare_surname_the_header_lists_for_two_is_the_one_its_pronouns_fit():
+    # the header lists a father and a daughter; the narration's "Garrow" is a he: Owen, not Tilly
+    characters = paragraph_characters(_LISTED_FAMILY)
+    assert "Owen Garrow" in characters["Garrow"].aliases and "Garrow" not in characters["Tilly Garrow"].aliases
+    assert dialogue_speakers(_LISTED_FAMILY) == ["Garrow", "Tilly Garrow", "Sam Price", "Garrow"]
+
+
+def test_a_bare_surname_the_header_lists_for_two_of_its_gender_goes_to_its_bearer_as_before():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.header import Header
+    from ficaudio.models import Gender
+
+    text = "Characters: Harry Vance, James Vance\nHarry ran."
+    roster = Roster()
+    harry = roster.add(Person("Harry", Counter({"Harry": 9, "Harry Vance": 1}), Gender.MALE), ["Harry", "Harry Vance"])
+    vance = roster.add(Person("Vance", Counter(Vance=4), Gender.MALE), ["Vance"])
+    aliases.place_family_surnames(roster, text, Header(36, (12, 36)))
+    assert roster.lookup("Vance") is harry and vance not in roster.people
