@@ -1353,3 +1353,99 @@ def test_a_listed_full_name_joins_no_mrs_of_its_surname():
                   "Dov leaned in from the landing.", "\"Where's the kettle?\" Dov said.",
                   "\"In the blue one,\" said Ferrant. She pointed."]
     assert dialogue_speakers(paragraphs) == ["Mrs. Ferrant", "Ines", "Dov", "Mrs. Ferrant"]
+
+
+_TITLE_READ_AS_A_NAME = [
+    "The Daimyo's hall was cold. Renji waited by the screen while Akemi finished a letter.",
+    '"Daimyo-sama," Renji said, kneeling on the mat. "The bridge is down."',
+    'Akemi set her brush aside and looked at him for a long moment. "Which one?"',
+    '"The east bridge."',
+    '"Then we build another," the Daimyo said. "Tell the carpenters."',
+    '"They want paying first."',
+    "Akemi laughed. A careful Daimyo paid her carpenters, and she had been a careful Daimyo for six winters.",
+    '"Pay them," she said.',
+    "Renji bowed and went out. Akemi went back to her letters.",
+]
+
+
+def test_a_title_read_as_a_name_is_the_person_who_answers_to_it():
+    # "Daimyo" (a capitalised role, also written "the Daimyo") is no one of its own: Akemi answers the call
+    characters = paragraph_characters(_TITLE_READ_AS_A_NAME)
+    assert "Daimyo" not in characters and "Daimyo" in characters["Akemi"].aliases
+    assert dialogue_speakers(_TITLE_READ_AS_A_NAME) == ["Renji", "Renji", "Akemi", "Renji", "Akemi", "Akemi", "Renji", "Akemi"]
+
+
+def test_a_title_read_as_a_name_stays_its_own_when_two_people_answer_to_it():
+    scene = _TITLE_READ_AS_A_NAME + [
+        '"Daimyo-sama," Renji said at the door. "The carpenters are here."',
+        'Hoshi glanced up from the map. "Good."',
+        "Hoshi rolled the map up. Hoshi had waited all morning for them.",
+    ]
+    assert "Daimyo" in paragraph_characters(scene)
+
+
+def test_a_rank_before_a_listed_given_name_is_another_person_than_the_titled_surname():
+    # the header lists Ellis Marwood; the story's Captain Ellis is a captain whose surname is
+    # Ellis, and Mr. Marwood is the listed man: two voices, not one
+    scene = [
+        "Characters: Ellis Marwood, Nora Quinn",
+        "Summary: A wet week at the garrison.",
+        "Nora walked the wall every morning. On the third day she met Captain Ellis by the gate.",
+        '"You walk early, Miss Quinn," Captain Ellis said.',
+        '"I like the quiet," said Nora.',
+        'Mr. Marwood came up the steps a moment later and bowed stiffly. "Cousin. Miss Quinn."',
+        '"We were talking of the quiet," Captain Ellis said.',
+        'Mr. Marwood frowned. "Were you."',
+    ]
+    assert dialogue_speakers(scene) == ["Captain Ellis", "Miss Quinn", "Mr. Marwood", "Captain Ellis", "Mr. Marwood"]
+
+
+def test_a_title_before_a_listed_given_name_is_still_the_listed_person():
+    # Lady Ysolde and Captain Marwood: a lady is called by her given name, so both are the listed Ysolde Marwood
+    scene = [
+        "Characters: Ysolde Marwood, Nora Quinn",
+        "Summary: A wet week at the garrison.",
+        "Nora walked the wall every morning. On the third day she met Lady Ysolde by the gate.",
+        '"You walk early, Nora," Lady Ysolde said.',
+        '"I like the quiet," said Nora.',
+        'Captain Marwood came up the steps a moment later and nodded to her. "Report, Quinn."',
+        '"All quiet," Nora said.',
+        'Captain Marwood frowned. "Good."',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Lady Ysolde", "Captain Marwood"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+_LISTED_FAMILY = [
+    "Characters: Owen Garrow, Tilly Garrow, Sam Price",
+    "Summary: Lambing season on the hill farm.",
+    "Tilly Garrow was in the barn before dawn. Tilly counted the ewes twice and came up one short.",
+    "Garrow came in from the yard and hung his coat on the nail. He looked older than he had at supper.",
+    '"Well?" Garrow said.',
+    '"One missing," said Tilly.',
+    "Garrow swore under his breath and reached for the lamp. Sam Price was already at the door.",
+    '"I\'ll take the top field," Sam said.',
+    '"Take the dog," Garrow said. He was out of the barn before either of them could answer.',
+]
+
+
+def test_a_bare_surname_the_header_lists_for_two_is_the_one_its_pronouns_fit():
+    # the header lists a father and a daughter; the narration's "Garrow" is a he: Owen, not Tilly
+    characters = paragraph_characters(_LISTED_FAMILY)
+    assert "Owen Garrow" in characters["Garrow"].aliases and "Garrow" not in characters["Tilly Garrow"].aliases
+    assert dialogue_speakers(_LISTED_FAMILY) == ["Garrow", "Tilly Garrow", "Sam Price", "Garrow"]
+
+
+def test_a_bare_surname_the_header_lists_for_two_of_its_gender_goes_to_its_bearer_as_before():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.header import Header
+    from ficaudio.models import Gender
+
+    text = "Characters: Harry Vance, James Vance\nHarry ran."
+    roster = Roster()
+    harry = roster.add(Person("Harry", Counter({"Harry": 9, "Harry Vance": 1}), Gender.MALE), ["Harry", "Harry Vance"])
+    vance = roster.add(Person("Vance", Counter(Vance=4), Gender.MALE), ["Vance"])
+    aliases.place_family_surnames(roster, text, Header(36, (12, 36)))
+    assert roster.lookup("Vance") is harry and vance not in roster.people

@@ -751,3 +751,41 @@ def test_a_roster_name_shouted_after_im_is_that_person():
     doc = SimpleNamespace(roster=Roster())
     doc.roster.add(Person("Petra", Counter(Petra=3)), ["Petra"])
     assert introduced_name(doc, "\u201cOpen up! I'm PETRA!\u201d") == "Petra"
+
+
+_FAMILY_FARM = [
+    "Characters: Owen Garrow, Tilly Garrow, Sam Price",
+    "Summary: Lambing season on the hill farm.",
+    "Tilly Garrow was in the barn before dawn. Tilly counted the ewes twice and came up one short.",
+    "Garrow came in from the yard and hung his coat on the nail. He looked older than he had at supper.",
+    '"Well?" Garrow said.',
+    '"One missing," said Tilly.',
+    "Garrow swore under his breath and reached for the lamp. Sam Price was already at the door.",
+    '"I\'ll take the top field," Sam said.',
+    '"Take the dog," Garrow said. He was out of the barn before either of them could answer.',
+    '"Dad, wait!" Tilly called.',
+    'He stopped at the gate. "What is it?"',
+]
+
+
+def test_a_kin_name_is_the_listed_man_of_the_callers_surname_whom_the_story_calls_by_it_alone():
+    # Tilly Garrow calls "Dad"; the header's Owen Garrow is the narration's "Garrow", never "Owen"
+    assert dialogue_speakers(_FAMILY_FARM)[-1] == "Garrow"
+
+
+def test_a_kin_name_is_no_brother_the_story_calls_by_his_given_name():
+    # Rob Garrow is her brother, written "Rob": the unnamed father keeps his own voice
+    scene = [
+        "Characters: Rob Garrow, Tilly Garrow, Sam Price",
+        "Summary: Lambing season on the hill farm.",
+        "Tilly Garrow was in the barn before dawn. Tilly counted the ewes twice and came up one short.",
+        "Rob Garrow came in from the yard and hung his coat on the nail. Rob was her older brother and he never hurried.",
+        '"Well?" Rob said.',
+        '"One missing," said Tilly.',
+        "Rob swore under his breath and reached for the lamp. Sam Price was already at the door.",
+        '"I\'ll take the top field," Sam said.',
+        "Their father came into the barn with the dog at his heels.",
+        '"Dad, wait!" Tilly called.',
+        'He stopped at the gate. "What is it?"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Dad"

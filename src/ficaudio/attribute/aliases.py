@@ -194,6 +194,46 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
                 roster.index(form, people[0], force=True)
 
 
+def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
+    """A bare surname the ``Characters:`` field lists for two or more people (``Ewan Haldane,
+    Kirsty Haldane``), which the roster's build left a person of its own, is the one listed
+    person whose given name's gender is the surname's, by its pronouns (``Haldane roared ...
+    his shoulders`` is Ewan, not Kirsty): the person the given name names, else the surname's
+    person takes the listed name. Where its gender fits no one listed alone, the surname goes,
+    as any surname does, to the most mentioned person of a full name bearing it
+    (:func:`_surname_bearer`).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); k = r.add(Person("Kirsty", Counter({"Kirsty": 9, "Kirsty Haldane": 1}), Gender.FEMALE), ["Kirsty", "Kirsty Haldane"])
+    >>> h = r.add(Person("Haldane", Counter(Haldane=5), Gender.MALE), ["Haldane"])
+    >>> place_family_surnames(r, "Characters: Ewan Haldane, Kirsty Haldane\\nKirsty ran.", Header(41, (12, 41))); r.lookup("Ewan").name, sorted(h.forms)
+    ('Haldane', ['Ewan', 'Ewan Haldane', 'Haldane'])
+    """
+    listed = header.cast_names(text)
+    for surname in sorted(header.family_names(text)):
+        person = roster.lookup(surname)
+        if person is None or person.known or person.title or not only_surname_forms(person, surname):
+            continue
+        entries = [n for n in listed if len(n.split()) > 1 and n.split()[-1] == surname]
+        fitting = [n for n in entries if _listed_gender(n) is person.gender] if person.gender is not Gender.UNKNOWN else []
+        if len(fitting) == 1:
+            given = roster.lookup(fitting[0].split()[0])
+            if given is not None and given is not person and may_be(person, given):
+                join_person(roster, person, given)
+            elif given is None:
+                for form in (fitting[0], fitting[0].split()[0]):
+                    person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+                    roster.index(form, person)
+        elif (bearer := _surname_bearer(roster, person, surname)) is not None:
+            join_person(roster, person, bearer)
+
+
+def _surname_bearer(roster: Roster, person: Person, surname: str) -> Person | None:
+    """The most mentioned other person with a name of two or more words ending in ``surname``."""
+    bearers = [p for p in roster.people if p is not person and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms)]
+    return max(bearers, key=lambda p: p.mentions, default=None)
+
+
 def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     """The ``Characters:`` field lists each person once, so two people of the story named by one
     entry are one: a name and the other name after a bar (``Priya Vashti | Lodestar``, a hero
@@ -208,7 +248,8 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     Academia)``; ``Tomasz Nowak (Mouse), Agnes Ek (Birdie)`` are two nicknames), a relation (``Arthur (Ron's
     dad)``), a pairing (``Sherlock/John Watson``), two of a family (``Sam Winchester | Dean
     Winchester``); nor a full name one of whose words the story writes after another person's
-    name (``Ben Solo`` beside ``Han Solo``).
+    name (``Ben Solo`` beside ``Han Solo``), nor one whose two words two titles name
+    (:func:`_titled_apart`: ``Colonel Fitzwilliam`` beside ``Mr. Darcy``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); gus = r.add(Person("Gus", Counter(Gus=6), Gender.MALE), ["Gus"])
@@ -227,7 +268,7 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
-            if full_name and (_word_given_to_another(roster, story, forms) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
+            if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
                 continue
             join_into_larger(roster, a, b)
 
@@ -259,6 +300,21 @@ def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
         if any(words_listed[w] > 1 for w in forms):
             return "", ""
     return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
+
+
+def _titled_apart(given: Person, surname: Person) -> bool:
+    """Whether the people a listed full name's given name and surname name are two: the surname
+    is a titled person's (``Mr. Darcy``) and the given name bears a title that goes before a
+    surname, so it is someone else's surname (``Colonel Fitzwilliam`` beside a listed
+    ``Fitzwilliam Darcy``). A title that goes before a given name is no sign (``Princess
+    Leia`` and ``General Organa``, ``Miss Elizabeth`` and ``Miss Bennet``), nor is a title
+    on the surname alone (``Captain Reyes`` and a bare ``Mara``).
+
+    >>> colonel, mr, princess = Person("Colonel Fitzwilliam", title="colonel"), Person("Mr. Darcy", title="mr"), Person("Princess Leia", title="princess")
+    >>> _titled_apart(colonel, mr), _titled_apart(princess, Person("General Organa", title="general")), _titled_apart(Person("Mara"), Person("Captain Reyes", title="captain"))
+    (True, False, False)
+    """
+    return bool(given.title and surname.title) and given.title not in _GIVEN_NAME_TITLES
 
 
 def _word_given_to_another(roster: Roster, story: str, forms: tuple[str, str]) -> bool:
@@ -508,7 +564,8 @@ def index_title_answerers(doc: Document) -> None:
     -> every ``the Hokage`` is Tsubaki. The call is a title (``, Captain.``) or a word with a
     respectful suffix; the answer is the next paragraph, opening on a name its caller's paragraph
     does not write. Not when a character bears the title in a name (``Captain Reyes``), nor when
-    two people answer it."""
+    two people answer it. A person the roster knows only by the title itself (``the Hokage
+    said``, the capitalised role read as a name) is the answerer too (:func:`_title_only_person`)."""
     answerers: dict[str, set[str]] = defaultdict(set)
     for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
         calls = [m.group(1).lower() for i in para.quotes for m in _TITLE_CALL.finditer(doc.segments[i].text) if m.group(2) or m.group(1).lower() in NEUTRAL_TITLES]
@@ -518,8 +575,28 @@ def index_title_answerers(doc: Document) -> None:
             for title in calls:
                 answerers[title].add(opener.name)
     for title, names in answerers.items():
-        if len(names) == 1 and _written_as_role(doc, title) and not doc.roster.title_bearers(title):
-            doc.roster.index("the " + title, doc.roster.by_name(names.pop()))
+        if len(names) != 1 or doc.roster.title_bearers(title):
+            continue
+        answerer = doc.roster.by_name(names.pop())
+        if (titled := _title_only_person(doc.roster, doc.text, title)) is not None and titled is not answerer and may_be(titled, answerer):
+            join_person(doc.roster, titled, answerer)
+        if _written_as_role(doc, title, answerer):
+            doc.roster.index("the " + title, answerer)
+
+
+def _title_only_person(roster: Roster, text: str, title: str) -> Person | None:
+    """The untitled person the roster knows by ``title`` alone, bare or with a respectful suffix
+    (``Hokage``, ``Hokage-sama``), when the narration writes it as a role (``the Hokage``).
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); h = r.add(Person("Hokage", Counter({"Hokage": 3, "Hokage-sama": 0})), ["Hokage", "Hokage-sama"])
+    >>> _title_only_person(r, "The Hokage sat.", "hokage").name, _title_only_person(r, "Hokage sat.", "hokage")
+    ('Hokage', None)
+    """
+    person = roster.lookup(title)
+    if person is None or person.known or person.title or {split_honorific(f)[0].lower() for f in person.forms} != {title}:
+        return None
+    return person if re.search(rf"\b[Tt]he {title}\b", text, re.IGNORECASE) else None
 
 
 _NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "child", "kid", "baby", "infant", "youth", "friend", "companion", "guest", "visitor", "newcomer"})
@@ -593,10 +670,10 @@ def _opening_person(doc: Document, para: Paragraph) -> Person | None:
     return doc.roster.resolve(runs[0]) if runs and runs[0].start == para.start else None
 
 
-def _written_as_role(doc: Document, title: str) -> bool:
-    """Whether the narration writes ``the <title>``, a word that is no one's name (``Kakashi-san``
-    calls Kakashi), and no one is yet known by it."""
-    return doc.roster.lookup(title) is None and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
+def _written_as_role(doc: Document, title: str, answerer: Person) -> bool:
+    """Whether the narration writes ``the <title>``, a word that is no one's name but the
+    answerer's (``Kakashi-san`` calls Kakashi), and no one is yet known by it."""
+    return doc.roster.lookup(title) in (None, answerer) and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
 
 
 def _quotations(doc: Document) -> list[int]:
@@ -1067,7 +1144,7 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) == 2 and not run.title:
             surnames[run.words[0]].add(run.words[1])
     for person in list(roster.people):
-        given = person.name.split()[-1] if person.title in _GIVEN_NAME_TITLES and len(person.name.split()) == 2 else ""
+        given = person.name.split()[-1] if person.title in _KNIGHTS_TITLES and len(person.name.split()) == 2 else ""
         if len(surnames.get(given, ())) != 1:
             continue
         surname = next(iter(surnames[given]))
@@ -1076,7 +1153,9 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
             join_person(roster, person, owner)
 
 
-_GIVEN_NAME_TITLES = frozenset({"sir", "dame"})
+_KNIGHTS_TITLES = frozenset({"sir", "dame"})
+_GIVEN_NAME_TITLES = _KNIGHTS_TITLES | {"lord", "lady", "prince", "princess", "king", "queen", "aunt", "uncle", "miss", "master", "brother", "sister", "saint", "st"}
+"""Titles written before a given name (``Sir John``, ``Lady Mary``, ``Aunt May``, ``Miss Elizabeth``)."""
 
 
 def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes: Sequence[tuple[int, int]]) -> None:

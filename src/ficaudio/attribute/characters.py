@@ -80,6 +80,7 @@ class Roster:
         self.apart: set[frozenset[str]] = set()  # forms that name two people
         self.speaker_nouns: frozenset[str] = frozenset()  # nouns the story's tags make speakers ("the archer")
         self.nouns: set[str] = set()  # the story's nouns (nouns_only): "the Blackwater envoy" is about an envoy
+        self.families: set[str] = set()  # surnames a header lists for two people: a bare one is placed later, by gender
 
     def may_join(self, person: Person, form: str) -> bool:
         """Whether ``form`` may become one more name of ``person`` (no form of theirs is kept apart from it)."""
@@ -724,11 +725,13 @@ def _rank_alone(ranked: NameRun, bare: NameRun) -> bool:
     return len(ranked.words) > 1 and bare.words == ranked.words[:1] and not ranked.title and not bare.title and rank_of_word(bare.words[0]) is not None
 
 
-def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset()) -> Roster:
+def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset(), families: set[str] = frozenset()) -> Roster:
     """Turn accepted forms into people, merging full names, parts and titled forms, never two
-    forms that :func:`forms_kept_apart` found to be two people."""
+    forms that :func:`forms_kept_apart` found to be two people, nor a bare surname the header
+    lists for two people (``families``) into either."""
     roster = Roster()
     roster.apart = apart
+    roster.families = set(families)
     for character in known:
         _add_known(roster, character)
     places = place_short_names(stats)
@@ -836,7 +839,7 @@ def _place_form(roster: Roster, form: str, occ: Occurrence) -> None:
     plain = occ.total - sum(occ.titled.values())
     if plain <= 0:
         return
-    person = roster.lookup(form) or _person_with_part(roster, form)
+    person = roster.lookup(form) or (None if form in roster.families else _person_with_part(roster, form))
     if person is None or not roster.may_join(person, form):
         person = roster.add(Person(form), [form])
         roster.index(form, person, force=True)

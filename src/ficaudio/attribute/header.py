@@ -9,6 +9,7 @@ returns. The title, byline and chapter-heading tests are parse's own (:mod:`fica
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 from typing import Protocol, Sequence
 
@@ -56,6 +57,16 @@ class Header:
         ['Tess', 'Jo']
         """
         return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
+
+    def family_names(self, text: str) -> set[str]:
+        """The surnames two or more of the ``Characters:`` field's full names share (a family:
+        ``Ewan Haldane, Kirsty Haldane``).
+
+        >>> sorted(Header(60, (12, 60)).family_names("Characters: Ewan Haldane, Kirsty Haldane, Pete Sinclair\\nKirsty ran."))
+        ['Haldane']
+        """
+        surnames = Counter(n.split()[-1] for n in self.cast_names(text) if len(n.split()) > 1)
+        return {s for s, count in surnames.items() if count > 1}
 
     def pov_names(self, text: str) -> list[str]:
         """The names the header's tags give the point of view (AO3's ``Nell POV``, ``Aoi's POV``,

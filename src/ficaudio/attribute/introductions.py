@@ -688,7 +688,9 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     parent before any rule runs when it can (one titled parent whose surname another person's
     form bears); this pass, after the rules, goes by who makes the call and the surnames the
     text writes for them (:func:`_surnames`), and finds some that one does not (the
-    introductions test's Penhallow scene).
+    introductions test's Penhallow scene). Where no titled parent bears the name, the one untitled
+    person of the kin word's gender with a full name in a caller's surname is the parent
+    (:func:`_untitled_parents`).
     """
     renames: dict[str, str] = {}
     called: dict[int, list[str]] = {}  # quotation -> the names it calls, read once for every parent
@@ -700,9 +702,23 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
         callers = {d.speaker for i, d in decisions.items() if person.name in called[i]}
         surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
         parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
+        parents = parents or _untitled_parents(doc, KIN_GENDER[KIN_NAMES[person.name.lower()]], surnames, callers)
         if len(parents) == 1:
             renames[person.name] = parents.pop()
     return renames
+
+
+def _untitled_parents(doc: Document, gender: Gender, surnames: set[str], callers: set[str]) -> set[str]:
+    """The people of ``gender``, no caller and untitled, with a full name in one of the callers'
+    ``surnames`` whose given name the story never writes: a parent the narration calls by
+    the surname alone (``Dad``, called by Kirsty Haldane, is the skipper ``Haldane`` whom the
+    header lists as ``Ewan Haldane``), not a brother it calls ``Rob``.
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    body = doc.text[doc.header.end:]
+    return {p.name for p in doc.roster.people if p.gender is gender and not p.title and not p.known and p.name not in callers
+            and any(len(f.split()) > 1 and f.split()[-1] in surnames and not writes_word(body, f.split()[0]) for f in p.forms)}
 
 
 def _surnames(text: str, person: Person) -> set[str]:
