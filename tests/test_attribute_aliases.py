@@ -640,6 +640,34 @@ def test_a_role_written_before_a_name_as_its_title_names_that_person():
     assert dialogue_speakers(_RANK_BEFORE_A_NAME)[1:] == ["Nandakumar"] * 3
 
 
+_RANK_BEFORE_A_NAME_IN_SPEECH = [
+    "The tent smelled of butter and nerves. Pim wiped her bench down twice.",
+    '"Bakers, for today\'s challenge, Chef Okonkwo would like twelve choux buns," Dara announced.',
+    "Okonkwo walked the rows with his hands behind his back.",
+    '"Too pale," the chef said, stopping at Pim\'s bench.',
+    "Pim bit her lip, and Okonkwo moved on.",
+    '"Better," said the chef at the next bench.',
+]
+
+_ONE_RANK_BEFORE_TWO_NAMES_IN_SPEECH = [
+    "The tent smelled of butter and nerves. Pim wiped her bench down twice.",
+    '"Bakers, Chef Okonkwo and Chef Lindqvist will judge today," Dara announced.',
+    "Okonkwo and Lindqvist walked the rows with their hands behind their backs.",
+    '"Too pale," the chef said, stopping at Pim\'s bench.',
+]
+
+
+def test_a_role_written_before_a_name_in_a_quotation_names_that_person():
+    # only the host's line writes "Chef Okonkwo", and that is enough to tie the rank to him:
+    # "the chef" is Okonkwo, one voice, not a second person
+    assert dialogue_speakers(_RANK_BEFORE_A_NAME_IN_SPEECH)[1:] == ["Okonkwo"] * 2
+
+
+def test_a_role_written_before_two_names_in_a_quotation_names_neither():
+    # two chefs: "the chef" is no guess between them
+    assert dialogue_speakers(_ONE_RANK_BEFORE_TWO_NAMES_IN_SPEECH)[1] == "the chef"
+
+
 _CALL_SIGN_AGENT = [
     "The radio crackled in the cab. Mira turned it up.",
     '"Unit Six, this is Harbor Dispatch. Respond to a fire on Pier Nine."',

@@ -174,6 +174,32 @@ def test_a_role_set_after_a_name_without_an_article_names_that_person():
     assert dialogue_speakers(_ROLE_WITHOUT_ARTICLE)[1:] == ["Roux"] * 3
 
 
+_TITLE_OF_A_PLACE_AFTER_A_NAME = [
+    "They had put the prisoner in the only dry tent. Ilse Varenne, Countess of Marrow, sat on a crate with her wrists bound and her chin up.",
+    "Tomas came in with the lamp and set it down. Varenne did not look at him.",
+    '"You may untie me now," the countess said.',
+    '"Not yet," said Tomas. He watched Varenne over the lamp, and Varenne looked back.',
+]
+
+_CAPITALISED_WORD_AFTER_A_NAME = [
+    "Rain drummed on the tent. Ilse Varenne, Light of the valley, sat on a crate, and the other woman watched her from the door.",
+    "Tomas came in with the lamp and set it down. Varenne did not look at him.",
+    '"You may untie me now," the woman said.',
+    '"Not yet," said Tomas. He watched Varenne over the lamp, and Varenne looked back.',
+]
+
+
+def test_a_title_of_a_place_after_a_name_names_that_person():
+    # "Ilse Varenne, Countess of Marrow," says what she is: "the countess" is Varenne
+    assert dialogue_speakers(_TITLE_OF_A_PLACE_AFTER_A_NAME)[0] == "Varenne"
+
+
+def test_a_capitalised_word_that_is_no_role_after_a_name_names_nothing():
+    # "Light of the valley" is a praise, not a role: "the light" names no one, and the woman
+    # in the door stays a voice of her own
+    assert dialogue_speakers(_CAPITALISED_WORD_AFTER_A_NAME)[0] == "the woman"
+
+
 _DESCRIPTION_LABELLED_BY_NAME = [
     "Harlan leaned on the bar. At the far end, the new bartender was polishing the same glass for the third time. Odile Marchand: twenty, from the coast, hired on Tuesday.",
     '"Another?" the new bartender asked.',

@@ -605,8 +605,9 @@ _NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "ch
 
 def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
     """A role noun written before a name as its title, though no list knows it as one
-    (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``), makes ``the <role>`` that person:
-    a later ``the ensign said`` is Dov. Not a word that is someone's given name (``Earl
+    (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``, or in a quotation: ``"Chef Okonkwo
+    would like twelve buns"``), makes ``the <role>`` that person: a later ``the ensign said``
+    is Dov. Not a word that is someone's given name (``Earl
     Hines``, ``Guy Fawkes``) or that only says sex or kin (``Man Friday``), not a role the text
     never writes as ``the <role>``, and not when the role is written before two people's names
     (two ensigns).

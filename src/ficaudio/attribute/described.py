@@ -35,7 +35,7 @@ _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), "
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
-_BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*)(?=, | of | at | on | for |[.;—]|$)")
+_BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*|[A-Z][a-z]+(?= of ))(?=, | of | at | on | for |[.;—]|$)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
 _DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
@@ -379,7 +379,8 @@ def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
 def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
     no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
-    ``the charge nurse says`` is Iris). Not a word of sex or kin (``Tom, boy of ten,``), nor
+    ``the charge nurse says`` is Iris); so does a capitalised rank before ``of`` (``Ilse
+    Varenne, Countess of Marrow,`` -> ``the countess``). Not a word of sex or kin (``Tom, boy of ten,``), nor
     anything else after a comma (``Iris, tired, sat``: no role noun).
 
     >>> from collections import Counter
@@ -389,8 +390,10 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     >>> for m in _BARE_ROLE_APPOSITION.finditer(t): _index_bare_role(r, m.group(1), m.group(2))
     >>> r.lookup("the charge nurse").name, r.lookup("the tired"), r.lookup("the girl")
     ('Iris Fennimore', None, None)
+    >>> [m.group(2) for m in _BARE_ROLE_APPOSITION.finditer("Ilse Varenne, Countess of Marrow, and Tomas Brell, Ward, came.")]  # a capitalised word not before ``of`` is no role; ``came`` is no rank (may_be_rank)
+    ['Countess', 'came']
     """
-    person = roster.resolve_phrase(name)
+    person, role = roster.resolve_phrase(name), role.lower()
     head = role.rsplit(" ", 1)[-1]
     if person is None or not may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
         return
