@@ -1183,3 +1183,37 @@ def test_a_name_sent_somewhere_is_no_radio_caller():
         '"Plenty," Mara said.',
     ]
     assert dialogue_speakers(scene)[1] != "Mara"
+
+
+def test_the_narrator_in_a_when_clause_leaves_the_beat_to_the_one_who_spoke():
+    paragraphs = [
+        "Rosa and Ben sat in the kitchen. I had gone out for milk.",
+        '"Any news?" Rosa asked.',
+        '"None yet," Ben said.',
+        '"It was the boiler," Ben said before I had even shut the door. "It has been banging all night."',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Ben"
+    own = paragraphs[:3] + ['When I came in, the kitchen was cold. "Is the boiler out again?"']
+    assert dialogue_speakers(own)[-1] == "I"  # no one acts before the narrator's clause
+
+
+def test_a_narrator_who_sees_someone_else_act_does_not_take_the_line():
+    paragraphs = [
+        "Rosa and Ben sat in the kitchen. I stood at the sink.",
+        '"Who had the key last?" Rosa asked.',
+        '"Not me," Ben said.',
+        'Rosa set her cup down, and I saw the young man go pale. "Then who?"',
+    ]
+    assert dialogue_speakers(paragraphs)[-1] == "Rosa"
+
+
+def test_the_narrators_own_tag_takes_the_second_quotation_of_a_paragraph():
+    paragraphs = [
+        "Rosa and Ben sat in the kitchen with me.",
+        '"Shall we go?" Ben asked.',
+        '"Yes," Rosa said, just as I said, "No."',
+    ]
+    lines = dialogue_lines(paragraphs)
+    assert [l.rule for l in lines[1:]] == ["explicit_tag", "first_person_tag"]
+    unsaid = paragraphs[:2] + ['"Yes," Rosa said, and then, before I could say a word, "Get your coat."']
+    assert dialogue_speakers(unsaid)[-1] == "Rosa"

@@ -387,14 +387,34 @@ _PERCEIVES = letters.compile(
 def perceives(text: str, m: Mention) -> bool:
     """Whether the narration has ``m`` take in what someone else says or shows: by ear, of
     speech (``I only catch half of it``, ``you can still hear him``), or failing to read or see
-    (``an expression I could not read``). Taking in a thing is acting: ``I caught it
+    (``an expression I could not read``), or by sight of a person doing something
+    (:func:`sees_someone_act`). Taking in a thing is acting: ``I caught it
     one-handed``, ``I read it twice``, ``I saw my chance`` keep the line the narrator's.
 
     >>> t = "I only catch half of it. I caught it one-handed. I could not read him. I saw my chance."
     >>> [perceives(t, Mention(i, i + 1, "first_person", "I")) for i in (0, 25, 49, 71)]
     [True, False, True, False]
     """
-    return bool(_PERCEIVES.match(text, m.end))
+    return bool(_PERCEIVES.match(text, m.end)) or sees_someone_act(text, m)
+
+
+_SEES_SOMEONE_DO = letters.compile(r"\s+(?:saw|watched|noticed|see|sees|watch|watches|notice|notices)\s+(?P<who>him|her|[A-Z][\w'’-]+|the\s+(?:[a-z]+\s+)?[a-z]+)\s+(?!(?:and|or|but|with|in|at|on|to|for|from|of)\b)[a-z]+")
+
+
+def sees_someone_act(text: str, m: Mention) -> bool:
+    """``I saw the young man flinch``, ``you watch her go``: ``m`` sees a person (``him``/``her``,
+    a name, ``the`` and a person noun) do something, a bare verb after them. Seeing a thing
+    happen (``I saw the door open``) or someone somewhere (``I saw him at the door``) is not it.
+
+    >>> t = "I saw the young man flinch. I saw the door open. I saw him at the door. I watched Kim go."
+    >>> [sees_someone_act(t, Mention(i, i + 1, "first_person", "I")) for i in (0, 28, 49, 72)]
+    [True, False, False, True]
+    """
+    seen = _SEES_SOMEONE_DO.match(text, m.end)
+    if seen is None:
+        return False
+    who = seen.group("who")
+    return who[:1].isupper() or who in ("him", "her") or is_person_noun(who.split()[-1])
 
 
 _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
@@ -479,6 +499,9 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
     (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
     clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
+    The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause, who never
+    interrupts there, does not take the beat either: ``"It's bleed," he said before I'd even
+    sat down. "Radio bleed."`` -> he.
 
     >>> t = "He laughs, like she has startled it out of him. "
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
@@ -489,7 +512,8 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     >>> main_clause_subject(t, ms, ms[1]).text
     'she'
     """
-    if not (word_before(text, subject.start, 12) in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start)):
+    opener = word_before(text, subject.start, 12)
+    if not (opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
     return earlier[-1] if earlier else subject
@@ -697,8 +721,9 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
     else the one sentence between says: ``"Oh, Tom," exclaimed Mrs. Hale, as he finished,
     "I had just written."`` -> Mrs. Hale (``he finished`` is not a new tag). A name or
     description that tags the second half itself still wins (``"A," said Tom, and Ann
-    answered, "B."``), unless it only might have (``"You came," said Anne, and then, before
-    Harriet could answer, "Show her the lamp."`` -> Anne)."""
+    answered, "B."``; ``"Yes," Dec said, just as I said, "No."`` -> the narrator), unless it
+    only might have (``"You came," said Anne, and then, before Harriet could answer, "Show
+    her the lamp."`` -> Anne)."""
     if ctx.order == 0 or previous is None or previous.rule not in TAG_RULES:
         return None
     start, end = ctx.before
@@ -708,7 +733,7 @@ def split_quotation(resolver: Resolver, ctx: QuoteContext, previous: Decision | 
     if tag is None or not start <= tag.start < end:
         return None
     own = tag_before_quote(ctx)
-    if own is not None and own.start != tag.start and own.kind in ("name", "description") and not _unrealised(ctx.doc.text, own):
+    if own is not None and own.start != tag.start and own.kind in ("name", "description", *TELLING_KINDS) and not _unrealised(ctx.doc.text, own):
         return None  # not "before Harriet could answer": she does not
     return previous
 
