@@ -8,7 +8,7 @@ from ficaudio.attribute import attribute
 from ficaudio.attribute.mentions import words
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute.characters import called_before_full_stop
-from ficaudio.attribute.rules import address_phrases, closing_tag, inner_vocatives, inverted_description, is_address_phrase
+from ficaudio.attribute.rules import _done_before, address_phrases, closing_tag, inner_vocatives, inverted_description, is_address_phrase
 from ficaudio.models import Character, Gender
 
 from attribute_scenes import (
@@ -1217,3 +1217,17 @@ def test_the_narrators_own_tag_takes_the_second_quotation_of_a_paragraph():
     assert [l.rule for l in lines[1:]] == ["explicit_tag", "first_person_tag"]
     unsaid = paragraphs[:2] + ['"Yes," Rosa said, and then, before I could say a word, "Get your coat."']
     assert dialogue_speakers(unsaid)[-1] == "Rosa"
+
+
+@pytest.mark.parametrize("beat", ["she said before he had even opened the door.", "she said before I'd even opened the door."])
+def test_a_past_perfect_time_clause_hands_no_turn(beat):
+    first, second = dialogue_lines(["Mara Quinn pulled her coat tight. Tom Avery rubbed his hands.", f'"It is only the wind," {beat} "Sit down."'])
+    assert second.speaker == first.speaker  # what had happened by then: the speaker goes on
+
+
+@pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False)])
+def test_only_a_time_clause_in_the_past_perfect_is_done_before(clause, expected):
+    text = f"She said {clause}."
+    at = text.index(" he ") + 1 if " he " in text else text.index(" I") + 1
+    subject = Mention(at, at + (2 if text[at] == "h" else 1), "pronoun", text[at:at + 2].strip("'"), subject=True)
+    assert _done_before(text, subject) is expected

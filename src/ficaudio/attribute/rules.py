@@ -492,6 +492,16 @@ def interrupting_subject(text: str, mentions: list[Mention], subject: Mention) -
 _SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because", "since", "while", "whereas", "so", "that", "than"})
 
 
+_TIME_OPENERS = _INTERRUPTERS | {"after", "as", "once"}
+_PLUPERFECT = letters.compile(r"(?:['’]d|\s+had)\s+(?!to\b|better\b)(?:[a-z]+ly\s+|even\s+|just\s+|already\s+|barely\s+|hardly\s+|not\s+|never\s+)*[a-z]+")
+
+
+def _done_before(text: str, subject: Mention) -> bool:
+    """A time clause in the past perfect tells what had already happened when the sentence's
+    main subject acted: ``he said before I'd even sat down`` -- he, not I, acts."""
+    return word_before(text, subject.start, 12) in _TIME_OPENERS and bool(_PLUPERFECT.match(text, subject.end) or _PLUPERFECT.match(text, subject.end - 2))
+
+
 def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
     """The beat's last subject, unless it opens a side clause (``like``, ``as if``, ``because``, ``than``,
     ``so``, ``that``...) of a sentence whose main subject came first: that subject acts, the
@@ -513,7 +523,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = word_before(text, subject.start, 12)
-    if not (opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
+    if not (opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS or _done_before(text, subject)):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
     return earlier[-1] if earlier else subject
