@@ -63,6 +63,41 @@ def test_the_speaker_goes_on_after_the_listener_only_reacts():
     assert dialogue_rules(scene)[-1] == "speaker_goes_on_after_reaction"
 
 
+def test_the_speaker_goes_on_after_the_listener_nods():
+    scene = [
+        "“Are you going up to the farm?” Greta asked.",
+        "“After lunch,” Oskar said.",
+        "“Oskar, is that the black mare you're taking?”",
+        "Oskar nodded once.",
+        "“She threw a shoe on the hill last week. Mind the stones.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Greta"
+    assert dialogue_rules(scene)[-1] == "speaker_goes_on_after_gesture"
+
+
+def test_a_listener_who_nods_and_then_acts_on_a_third_is_no_gesture_answer():
+    scene = [
+        "Lina and Greta sat across the table from Oskar.",
+        "“Are you going up to the farm?” Greta asked.",
+        "“After lunch,” Oskar said.",
+        "“Oskar, is that the black mare you're taking?”",
+        "Oskar nodded, and Lina pushed back her chair.",
+        "“I'll ride with him.”",
+    ]
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_gesture"
+
+
+def test_a_listener_who_shakes_the_rug_makes_no_gesture_answer():
+    scene = [
+        "“Are you going up to the farm?” Greta asked.",
+        "“After lunch,” Oskar said.",
+        "“Oskar, did you see the black mare?”",
+        "Oskar shook the rug out of the window.",
+        "“Not since Sunday.”",
+    ]
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_gesture"
+
+
 def test_a_listener_who_acts_takes_the_turn():
     scene = [
         "“Why do I always get hurt?” Linnea asks.",

@@ -35,6 +35,7 @@ from ficaudio.attribute.conversation import (
     same_paragraph_continuation,
     summoned_answers,
     speaker_goes_on_after_narration,
+    speaker_goes_on_after_gesture,
     speaker_goes_on_after_reaction,
     speaker_goes_on_past_silence,
     reported_speaker_speaks,
@@ -57,7 +58,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_after_gesture, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -141,6 +142,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.last_actor = closing_actor(resolver, para)
         conv.announced = announced_speaker(resolver, para)
         conv.reacted = reacting_listener(resolver, para)
+        conv.gestured = gesturing_listener(resolver, para)
         conv.narrated.extend(narration_subjects(resolver, para, para.end))
         watchers, actors = onlookers(resolver, para)
         conv.acting |= actors
@@ -169,6 +171,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
     conv.reacted = None
+    conv.gestured = None
     conv.reported = None
     conv.departed |= departures(resolver, para)
     conv.silent = silent_people(resolver, para, resolver.doc.segments[para.quotes[-1]].end)
@@ -231,6 +234,23 @@ def reacting_listener(resolver: Resolver, para: Paragraph) -> str | None:
         return None
     names = {resolver.mention(m, para) for m in subjects}
     return names.pop() if len(names) == 1 else None
+
+
+_NODS = letters.compile(r"\s+(?:[a-z]+ly\s+|only\s+|just\s+)?(?:nods|nodded|(?:shakes|shook)\s+(?:his|her|their|my)\s+head)\b")
+
+
+def gesturing_listener(resolver: Resolver, para: Paragraph) -> str | None:
+    """The listener whose nod or shake of the head opens a paragraph of narration (``Matty
+    shook his head.``, ``Haddad nods once.``): the gesture is their answer, so the one who
+    was talking goes on (:func:`.conversation.speaker_goes_on_after_gesture`).
+
+    >>> bool(_NODS.match(" shook his head.")), bool(_NODS.match(" nodded once.")), bool(_NODS.match(" shook the rug."))
+    (True, True, False)
+    """
+    subjects = [m for m in para.mentions if m.subject]
+    if not subjects or resolver.doc.text[para.start:subjects[0].start].strip() or not _NODS.match(resolver.doc.text, subjects[0].end):
+        return None
+    return resolver.mention(subjects[0], para)
 
 
 def possessive_reaction(text: str, m: Mention) -> bool:

@@ -50,6 +50,7 @@ CALIBRATED = {
     "speaker_goes_on_after_narration": 0.45,  # 9/20
     "speaker_goes_on_past_silence": 0.5,  # 2/4 pooled with LitBank
     "speaker_goes_on_after_reaction": 0.5,  # 1/2 pooled with LitBank
+    "speaker_goes_on_after_gesture": 0.5,  # new in round 40g: its neighbour speaker_goes_on_after_reaction's value until the merge measures it
     "revealed_voice": 0.8,  # 8/9 pooled with LitBank
     "revealed_by_next_paragraph": 0.45,  # 10/23
     "alternation_backfill": 0.45,  # 60/128

@@ -67,6 +67,20 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
     return decided(conv.turns[-1], "speaker_goes_on_after_narration")
 
 
+def speaker_goes_on_after_gesture(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A listener who answers with a nod or a shake of the head has had their turn: after a
+    paragraph of narration that opens on it (and is about no third person), the one who was
+    talking goes on. ``"Did I ever tell you about the flood?" Ana asked.`` / ``Tom shook his
+    head.`` / ``"It came up to the second step."`` -> Ana, not Tom, nor anyone Ana called."""
+    conv = resolver.conversation
+    listener = conv.gestured
+    if listener is None or conv.narration_paragraphs != 1 or not conv.turns or listener == conv.turns[-1]:
+        return None
+    if not set(conv.narrated) <= {listener, conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
+        return None
+    return decided(conv.turns[-1], "speaker_goes_on_after_gesture")
+
+
 def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """When the narration since the last turn says the one who spoke before it keeps silent,
     the last speaker goes on: ``"Mother gave it to me," said Ogden. Mr. Pett grunted, but made

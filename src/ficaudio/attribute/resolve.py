@@ -42,6 +42,7 @@ class Conversation:
     last_actor: str | None = None  # subject of the narration that ended the previous paragraph
     announced: str | None = None  # who the previous paragraph's closing words said would speak
     reacted: str | None = None  # a listener whose reaction alone filled the previous paragraph
+    gestured: str | None = None  # a listener whose nod or shake of the head opened the previous paragraph
     narrated: list[str] = field(default_factory=list)  # narration subjects since the last turn
     before_last_turn: list[str] = field(default_factory=list)  # narration subjects just before the last turn
     onlookers: set[str] = field(default_factory=set)  # subjects of that narration since the last turn who only watch (:func:`.conversation.onlookers`)
@@ -76,6 +77,7 @@ class Conversation:
         self.last_actor = None
         self.announced = None
         self.reacted = None
+        self.gestured = None
         self.narrated = []
         self.before_last_turn = []
         self.onlookers, self.onlookers_before_last_turn, self.acting = set(), set(), set()
@@ -97,7 +99,7 @@ class Conversation:
         self.turns, self.narrated, self.before_last_turn = ([one.get(n, n) for n in names] for names in (self.turns, self.narrated, self.before_last_turn))
         self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting = (
             {one.get(n, n) for n in names} for names in (self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting))
-        for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "on_line", "last_speaker", "summoned"):
+        for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "gestured", "on_line", "last_speaker", "summoned"):
             person = getattr(self, field_name)
             setattr(self, field_name, one.get(person, person))
         if self.reported:
