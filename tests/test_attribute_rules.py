@@ -1197,6 +1197,27 @@ def test_the_narrator_in_a_when_clause_leaves_the_beat_to_the_one_who_spoke():
     assert dialogue_speakers(own)[-1] == "I"  # no one acts before the narrator's clause
 
 
+_LAKE_HOUSE = ["I got to the lake house late. Mara and Tom were already on the porch.", '"Finally," Mara said.', '"Traffic," I said.']
+
+
+@pytest.mark.parametrize(
+    "beat, expected",
+    [
+        ('Tom was halfway through the door before I caught his arm. "Wait."', "I"),  # the narrator steps in
+        ('Mara was almost at the car when I finally caught up. "Wait!"', "I"),
+        ('Mara kept talking until I held up a hand. "Stop."', "I"),
+        ('"Tell him," Mara said, when I said nothing. "Tell him or I will."', "Mara"),  # the earlier subject is a tag's
+    ],
+)
+def test_the_narrators_event_in_a_time_clause_is_the_narrator_stepping_in(beat, expected):
+    assert dialogue_speakers(_LAKE_HOUSE + [beat])[-1] == expected
+
+
+def test_you_stepping_in_in_a_when_clause_take_the_line():
+    scene = ["You get to the lake house late. Mara and Tom are already on the porch.", '"Finally," Mara says.', '"Traffic," you say.', 'Tom is halfway down the steps when you grab his sleeve. "Wait."']
+    assert dialogue_speakers(scene)[-1] == "You"
+
+
 def test_a_narrator_who_sees_someone_else_act_does_not_take_the_line():
     paragraphs = [
         "Rosa and Ben sat in the kitchen. I stood at the sink.",

@@ -509,9 +509,9 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
     (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
     clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
-    The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause, who never
-    interrupts there, does not take the beat either: ``"It's bleed," he said before I'd even
-    sat down. "Radio bleed."`` -> he.
+    The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause takes the beat
+    only by an event there (:func:`_narrator_waits`): ``Tom was halfway out before I caught his
+    arm.`` -> I, but ``"Tell him," Mara said, when I said nothing.`` -> Mara.
 
     >>> t = "He laughs, like she has startled it out of him. "
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
@@ -523,10 +523,30 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = word_before(text, subject.start, 12)
-    if not (opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS or _done_before(text, subject)):
+    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or _done_before(text, subject)
+    if not (side or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
-    return earlier[-1] if earlier else subject
+    if not earlier or not (side or _narrator_waits(text, earlier[-1], subject)):
+        return subject
+    return earlier[-1]
+
+
+_STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
+
+
+def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
+    """The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause is only
+    background when the clause tells a state (``the way he used to when you were small``) or
+    the earlier subject is a tag's (``"Tell him," Mara said, when I said nothing.``); an event
+    there is the narrator stepping in: ``Tom was halfway out before I caught his arm.`` -> I.
+
+    >>> t = 'Mara said, when I said nothing. Tom was out before I caught him. He ran when I was small.'
+    >>> m = lambda i, n: Mention(i, i + n, "pronoun", t[i:i + n], subject=True)
+    >>> [_narrator_waits(t, m(a, b), m(c, 1)) for a, b, c in ((0, 4, 16), (32, 3, 51), (65, 2, 77))]
+    [True, False, True]
+    """
+    return bool(_STATIVE.match(text, subject.end)) or any(w.lower in SPEECH_VERBS for w in words(text, earlier.end, subject.start))
 
 
 _INWARD = letters.compile(r"\b(?:mentally|inwardly|silently|to\s+(?:him|her|them)sel(?:f|ves))\b")
