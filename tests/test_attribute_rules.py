@@ -1228,6 +1228,19 @@ def test_a_narrator_who_sees_someone_else_act_does_not_take_the_line():
     assert dialogue_speakers(paragraphs)[-1] == "Rosa"
 
 
+@pytest.mark.parametrize(
+    "beat",
+    ['Tom leaned against the railing. I saw him grin and rolled my eyes. "Don\'t."', 'Mara picked up her bag. I watched her go down the steps. "Good riddance."'],
+)
+def test_a_narrator_who_sees_him_or_her_act_reacts_with_the_line(beat):
+    assert dialogue_speakers(_LAKE_HOUSE + [beat])[-1] == "I"  # the one in view is no third party
+
+
+def test_you_watching_him_act_keep_the_line():
+    scene = ["You get to the lake house late. Mara and Tom are already on the porch.", '"Finally," Mara says.', '"Traffic," you say.', 'Tom leans on the railing. You watch him grin. "Don\'t."']
+    assert dialogue_speakers(scene)[-1] == "You"
+
+
 def test_the_narrators_own_tag_takes_the_second_quotation_of_a_paragraph():
     paragraphs = [
         "Rosa and Ben sat in the kitchen with me.",

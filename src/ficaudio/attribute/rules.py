@@ -398,23 +398,25 @@ def perceives(text: str, m: Mention) -> bool:
     return bool(_PERCEIVES.match(text, m.end)) or sees_someone_act(text, m)
 
 
-_SEES_SOMEONE_DO = letters.compile(r"\s+(?:saw|watched|noticed|see|sees|watch|watches|notice|notices)\s+(?P<who>him|her|[A-Z][\w'’-]+|the\s+(?:[a-z]+\s+)?[a-z]+)\s+(?!(?:and|or|but|with|in|at|on|to|for|from|of)\b)[a-z]+")
+_SEES_SOMEONE_DO = letters.compile(r"\s+(?:saw|watched|noticed|see|sees|watch|watches|notice|notices)\s+(?P<who>[A-Z][\w'’-]+|the\s+(?:[a-z]+\s+)?[a-z]+)\s+(?!(?:and|or|but|with|in|at|on|to|for|from|of)\b)[a-z]+")
 
 
 def sees_someone_act(text: str, m: Mention) -> bool:
-    """``I saw the young man flinch``, ``you watch her go``: ``m`` sees a person (``him``/``her``,
-    a name, ``the`` and a person noun) do something, a bare verb after them. Seeing a thing
-    happen (``I saw the door open``) or someone somewhere (``I saw him at the door``) is not it.
+    """``I saw the young man flinch``, ``you watch Kim go``: ``m`` sees a third party (a name,
+    ``the`` and a person noun) do something, a bare verb after them. Seeing a thing happen
+    (``I saw the door open``) or someone somewhere is not it, nor seeing ``him``/``her``, the one
+    the scene already has in view: ``I saw him grin and rolled my eyes. "Don't."`` is the
+    narrator's own reaction.
 
-    >>> t = "I saw the young man flinch. I saw the door open. I saw him at the door. I watched Kim go."
-    >>> [sees_someone_act(t, Mention(i, i + 1, "first_person", "I")) for i in (0, 28, 49, 72)]
+    >>> t = "I saw the young man flinch. I saw the door open. I saw him grin. I watched Kim go."
+    >>> [sees_someone_act(t, Mention(i, i + 1, "first_person", "I")) for i in (0, 28, 49, 65)]
     [True, False, False, True]
     """
     seen = _SEES_SOMEONE_DO.match(text, m.end)
     if seen is None:
         return False
     who = seen.group("who")
-    return who[:1].isupper() or who in ("him", "her") or is_person_noun(who.split()[-1])
+    return who[:1].isupper() or is_person_noun(who.split()[-1])
 
 
 _WATCHED = letters.compile(r"\b(him|her)\b", re.IGNORECASE)
