@@ -1464,16 +1464,53 @@ def test_a_bare_surname_the_header_lists_for_two_is_the_one_its_pronouns_fit():
     assert dialogue_speakers(_LISTED_FAMILY) == ["Garrow", "Tilly Garrow", "Sam Price", "Garrow"]
 
 
-def test_a_bare_surname_the_header_lists_for_two_of_its_gender_goes_to_its_bearer_as_before():
+@pytest.mark.parametrize(
+    "body, bearer",
+    [
+        ("Harry ran. James slept.", "Harry"),  # both given names written: the surname goes to its most mentioned bearer, as before
+        ("Harry ran.", "Vance"),  # only Harry written: Vance is James, who keeps the surname's person
+    ],
+)
+def test_a_bare_surname_the_header_lists_for_two_of_its_gender_is_the_one_never_called_by_his_given_name(body, bearer):
     from collections import Counter
 
     from ficaudio.attribute.characters import Person, Roster
     from ficaudio.attribute.header import Header
     from ficaudio.models import Gender
 
-    text = "Characters: Harry Vance, James Vance\nHarry ran."
+    text = f"Characters: Harry Vance, James Vance\n{body}"
     roster = Roster()
-    harry = roster.add(Person("Harry", Counter({"Harry": 9, "Harry Vance": 1}), Gender.MALE), ["Harry", "Harry Vance"])
-    vance = roster.add(Person("Vance", Counter(Vance=4), Gender.MALE), ["Vance"])
+    roster.add(Person("Harry", Counter({"Harry": 9, "Harry Vance": 1}), Gender.MALE), ["Harry", "Harry Vance"])
+    roster.add(Person("Vance", Counter(Vance=4), Gender.MALE), ["Vance"])
     aliases.place_family_surnames(roster, text, Header(36, (12, 36)))
-    assert roster.lookup("Vance") is harry and vance not in roster.people
+    assert roster.lookup("Vance").name == bearer
+
+
+def test_a_bare_surname_no_listed_bearer_fits_joins_no_one_of_the_other_gender():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+    from ficaudio.attribute.header import Header
+    from ficaudio.models import Gender
+
+    text = "Characters: Kirsty Haldane, Morag Haldane\nKirsty ran."
+    roster = Roster()
+    roster.add(Person("Kirsty", Counter({"Kirsty": 9, "Kirsty Haldane": 1}), Gender.FEMALE), ["Kirsty", "Kirsty Haldane"])
+    haldane = roster.add(Person("Haldane", Counter(Haldane=4), Gender.MALE), ["Haldane"])
+    aliases.place_family_surnames(roster, text, Header(41, (12, 41)))
+    assert roster.lookup("Haldane") is haldane  # a he is no daughter, nor her mother
+
+
+def test_a_bare_surname_of_a_father_stays_apart_from_his_daughter_when_the_header_lists_her_brother_too():
+    scene = [
+        "Characters: Ewan Haldane, Kirsty Haldane, Rob Haldane",
+        "Summary: A week on the boat.",
+        "Kirsty Haldane was up before the gulls. Rob was still asleep in the bunk.",
+        "Haldane came down the ladder with the kettle. He looked tired.",
+        '"Tide\'s turning," Haldane said.',
+        '"I know," said Kirsty.',
+        '"Up," Haldane said. He went back on deck.',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Kirsty" not in characters["Haldane"].aliases and characters["Haldane"].gender.name == "MALE"
+    assert dialogue_speakers(scene) == ["Haldane", "Kirsty Haldane", "Haldane"]

@@ -199,9 +199,10 @@ def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
     Kirsty Haldane``), which the roster's build left a person of its own, is the one listed
     person whose given name's gender is the surname's, by its pronouns (``Haldane roared ...
     his shoulders`` is Ewan, not Kirsty): the person the given name names, else the surname's
-    person takes the listed name. Where its gender fits no one listed alone, the surname goes,
-    as any surname does, to the most mentioned person of a full name bearing it
-    (:func:`_surname_bearer`).
+    person takes the listed name. Of two listed of its gender (a father and a son), it is the
+    one the story never calls by his given name. Where its gender fits no one listed alone,
+    the surname goes, as any surname does, to the most mentioned person of a full name bearing
+    it (:func:`_surname_bearer`), if each may be the other by gender and forms (``may_be``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); k = r.add(Person("Kirsty", Counter({"Kirsty": 9, "Kirsty Haldane": 1}), Gender.FEMALE), ["Kirsty", "Kirsty Haldane"])
@@ -216,6 +217,8 @@ def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
             continue
         entries = [n for n in listed if len(n.split()) > 1 and n.split()[-1] == surname]
         fitting = [n for n in entries if _listed_gender(n) is person.gender] if person.gender is not Gender.UNKNOWN else []
+        if len(fitting) > 1:  # a father and a son: the one the story never calls by his given name
+            fitting = [n for n in fitting if not writes_word(text[header.end:], n.split()[0])]
         if len(fitting) == 1:
             given = roster.lookup(fitting[0].split()[0])
             if given is not None and given is not person and may_be(person, given):
@@ -224,7 +227,7 @@ def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
                 for form in (fitting[0], fitting[0].split()[0]):
                     person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
                     roster.index(form, person)
-        elif (bearer := _surname_bearer(roster, person, surname)) is not None:
+        elif (bearer := _surname_bearer(roster, person, surname)) is not None and may_be(person, bearer) and may_be(bearer, person):
             join_person(roster, person, bearer)
 
 

@@ -80,7 +80,7 @@ class Roster:
         self.apart: set[frozenset[str]] = set()  # forms that name two people
         self.speaker_nouns: frozenset[str] = frozenset()  # nouns the story's tags make speakers ("the archer")
         self.nouns: set[str] = set()  # the story's nouns (nouns_only): "the Blackwater envoy" is about an envoy
-        self.families: set[str] = set()  # surnames a header lists for two people: a bare one is placed later, by gender
+        self.families: set[str] = set()  # surnames a header lists for two people: a bare one is placed later (place_family_surnames)
 
     def may_join(self, person: Person, form: str) -> bool:
         """Whether ``form`` may become one more name of ``person`` (no form of theirs is kept apart from it)."""
