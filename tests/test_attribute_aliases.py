@@ -1444,6 +1444,22 @@ def test_a_title_before_a_listed_given_name_is_still_the_listed_person():
     assert any({"Lady Ysolde", "Captain Marwood"} <= {n, *c.aliases} for n, c in characters.items())
 
 
+def test_one_title_before_a_listed_given_name_and_its_surname_is_still_the_listed_person():
+    # a servant's "Mr. Edmund" for the son of the house is the narration's Mr. Hale: one voice
+    scene = [
+        "Characters: Edmund Hale, Jenny Platt",
+        "Summary: Below stairs at the big house.",
+        "Jenny was laying the fire when the carriage came up the drive. Mr. Edmund was back from London.",
+        '"He wants his supper upstairs," Jenny told the cook.',
+        "Mr. Hale stood in the hall and shook the rain off his coat.",
+        '"Thank you, Jenny," Mr. Hale said.',
+        '"Welcome back, Mr. Edmund."',
+        '"It is good to be back," Mr. Edmund said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert any({"Mr. Edmund", "Mr. Hale"} <= {n, *c.aliases} for n, c in characters.items())
+
+
 _LISTED_FAMILY = [
     "Characters: Owen Garrow, Tilly Garrow, Sam Price",
     "Summary: Lambing season on the hill farm.",

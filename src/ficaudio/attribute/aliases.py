@@ -310,14 +310,17 @@ def _titled_apart(given: Person, surname: Person) -> bool:
     is a titled person's (``Mr. Darcy``) and the given name bears a title that goes before a
     surname, so it is someone else's surname (``Colonel Fitzwilliam`` beside a listed
     ``Fitzwilliam Darcy``). A title that goes before a given name is no sign (``Princess
-    Leia`` and ``General Organa``, ``Miss Elizabeth`` and ``Miss Bennet``), nor is a title
-    on the surname alone (``Captain Reyes`` and a bare ``Mara``).
+    Leia`` and ``General Organa``, ``Miss Elizabeth`` and ``Miss Bennet``), nor is one title
+    on both (``Mr. Matthew`` and ``Mr. Reyne``: a servant's name for the son of the house), nor
+    a title on the surname alone (``Captain Reyes`` and a bare ``Mara``).
 
     >>> colonel, mr, princess = Person("Colonel Fitzwilliam", title="colonel"), Person("Mr. Darcy", title="mr"), Person("Princess Leia", title="princess")
     >>> _titled_apart(colonel, mr), _titled_apart(princess, Person("General Organa", title="general")), _titled_apart(Person("Mara"), Person("Captain Reyes", title="captain"))
     (True, False, False)
+    >>> _titled_apart(Person("Mr. Matthew", title="mr"), Person("Mr. Reyne", title="mr"))
+    False
     """
-    return bool(given.title and surname.title) and given.title not in _GIVEN_NAME_TITLES
+    return bool(given.title and surname.title) and given.title != surname.title and given.title not in _GIVEN_NAME_TITLES
 
 
 def _word_given_to_another(roster: Roster, story: str, forms: tuple[str, str]) -> bool:
