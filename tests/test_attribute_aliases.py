@@ -668,6 +668,25 @@ def test_a_role_written_before_two_names_in_a_quotation_names_neither():
     assert dialogue_speakers(_ONE_RANK_BEFORE_TWO_NAMES_IN_SPEECH)[1] == "the chef"
 
 
+@pytest.mark.parametrize(
+    "opening, legend, expected",
+    [
+        ("Chef Ruiz ran the kitchen like a ship. Pim chopped onions at the end of the line, and Ruiz watched her from the pass.", "Brandt was a legend, and Ruiz hated him.", "Ruiz"),
+        ("Chef Marco Ruiz ran the kitchen like a ship. Pim chopped onions at the end of the line.", "Brandt was a legend.", "the chef"),  # no one the roster knows
+    ],
+)
+def test_a_role_the_narration_writes_before_a_name_outranks_one_only_talked_about(opening, legend, expected):
+    scene = [
+        opening,
+        '"Chef Brandt is coming tonight," Pim whispered to Lou. "The one from the telly."',
+        "Lou dropped her knife. " + legend,
+        '"Eyes on your boards," the chef said.',
+        '"Yes, Chef!"',
+        '"Brandt or no Brandt," the chef said, "we plate the same."',
+    ]
+    assert dialogue_speakers(scene)[2] == dialogue_speakers(scene)[-1] == expected
+
+
 _CALL_SIGN_AGENT = [
     "The radio crackled in the cab. Mira turned it up.",
     '"Unit Six, this is Harbor Dispatch. Respond to a fire on Pier Nine."',

@@ -609,31 +609,40 @@ _NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "ch
 """Person nouns that say nothing of a role: ``First Person Hale`` in a header gives no rank."""
 
 
-def index_rank_titles(roster: Roster, runs: list[NameRun], text: str) -> None:
+def index_rank_titles(roster: Roster, narration_runs: list[NameRun], quote_runs: list[NameRun], text: str) -> None:
     """A role noun written before a name as its title, though no list knows it as one
     (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``, or in a quotation: ``"Chef Okonkwo
     would like twelve buns"``), makes ``the <role>`` that person: a later ``the ensign said``
     is Dov. Not a word that is someone's given name (``Earl
     Hines``, ``Guy Fawkes``) or that only says sex or kin (``Man Friday``), not a role the text
     never writes as ``the <role>``, and not when the role is written before two people's names
-    (two ensigns).
+    (two ensigns). The narration's bearer of a role, named or not, outranks one only talked
+    about: with ``Chef Ruiz ran the kitchen.`` (or ``Chef Marco Ruiz``, no one the roster
+    knows) a quotation's ``"Chef Brandt is coming tonight"`` names no ``the chef``.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); dov = r.add(Person("Dov", Counter(Dov=3)), ["Dov"])
     >>> t = "Ensign Matthias Dov sat up. Man Dov left."
-    >>> index_rank_titles(r, name_runs(words(t), t), t + " The ensign sat. The man left."); r.lookup("the ensign").name, r.lookup("the man")
+    >>> index_rank_titles(r, name_runs(words(t), t), [], t + " The ensign sat. The man left."); r.lookup("the ensign").name, r.lookup("the man")
     ('Dov', None)
     """
+    narrated = _rank_bearers(roster, narration_runs)
+    quoted = _rank_bearers(roster, quote_runs)
+    for rank, names in {**quoted, **narrated}.items():
+        if len(names) == 1 and roster.lookup("the " + rank) is None and re.search(rf"\b[Tt]he {rank}\b", text):
+            roster.index("the " + rank, roster.by_name(names.pop()))
+
+
+def _rank_bearers(roster: Roster, runs: list[NameRun]) -> dict[str, set[str]]:
+    """Each role noun written before a name in ``runs``, with the people those names are (none
+    where the roster knows no one by the name)."""
     bearers: dict[str, set[str]] = defaultdict(set)
     for run in runs:
         if run.title or len(run.words) < 2 or not may_be_rank(roster, run.words[0]):
             continue
         rest = NameRun(run.words[1:], None, run.honorific, run.start, run.end, False)
-        if person := roster.resolve(rest):
-            bearers[run.words[0].lower()].add(person.name)
-    for rank, names in bearers.items():
-        if len(names) == 1 and roster.lookup("the " + rank) is None and re.search(rf"\b[Tt]he {rank}\b", text):
-            roster.index("the " + rank, roster.by_name(names.pop()))
+        bearers[run.words[0].lower()].update([person.name] if (person := roster.resolve(rest)) else [])
+    return bearers
 
 
 _AGENT_ENDINGS = ("ler", "er", "or", "r")

@@ -202,7 +202,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
     roster.speaker_nouns = nouns
     index_described_names(doc)
-    index_rank_titles(roster, narration_runs + quote_runs, text)
+    index_rank_titles(roster, narration_runs, quote_runs, text)
     index_call_sign_agents(roster, text)
     index_honorific_roles(roster)
     index_description_named_next(doc)
