@@ -194,6 +194,17 @@ def test_a_title_of_a_place_after_a_name_names_that_person():
     assert dialogue_speakers(_TITLE_OF_A_PLACE_AFTER_A_NAME)[0] == "Varenne"
 
 
+def test_a_title_of_a_place_after_a_name_leaves_the_rank_to_one_titled_before_her_name():
+    # the old Countess Dunmere bears the rank before her name: "the countess" is hers, not the one of Marrow's
+    scene = [
+        "The ball was in full swing. Ilse Varenne, Countess of Marrow, held court by the fire.",
+        "Across the room the old Countess Dunmere leaned on her cane and glared at everyone.",
+        '"Such noise," the countess muttered to her maid. "In my day we danced properly."',
+        "Ilse laughed at something by the fire.",
+    ]
+    assert dialogue_speakers(scene)[0] == "Countess Dunmere"
+
+
 def test_a_capitalised_word_that_is_no_role_after_a_name_names_nothing():
     # "Light of the valley" is a praise, not a role: "the light" names no one, and the woman
     # in the door stays a voice of her own

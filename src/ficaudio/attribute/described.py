@@ -381,7 +381,8 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
     ``the charge nurse says`` is Iris); so does a capitalised rank before ``of`` (``Ilse
     Varenne, Countess of Marrow,`` -> ``the countess``). Not a word of sex or kin (``Tom, boy of ten,``), nor
-    anything else after a comma (``Iris, tired, sat``: no role noun).
+    anything else after a comma (``Iris, tired, sat``: no role noun), nor a rank someone else
+    bears before a name (with ``the old Countess Delaine``, ``the countess`` is hers, not Ilse's).
 
     >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -395,7 +396,7 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     """
     person, role = roster.resolve_phrase(name), role.lower()
     head = role.rsplit(" ", 1)[-1]
-    if person is None or not may_be_rank(roster, head) or roster.lookup("the " + role) is not None:
+    if person is None or not may_be_rank(roster, head) or roster.lookup("the " + role) is not None or any(p is not person for p in roster.title_bearers(head)):
         return
     roster.index("the " + role, person)
 
