@@ -13,7 +13,7 @@ from types import SimpleNamespace
 import pytest
 
 from attribute_scenes import (
-    dialogue_lines, dialogue_speakers, paragraph_story, scene_attribution, speakers, speakers_of,
+    dialogue_lines, dialogue_speakers, paragraph_characters, paragraph_story, scene_attribution, speakers, speakers_of,
 )
 
 
@@ -771,6 +771,23 @@ _FAMILY_FARM = [
 def test_a_kin_name_is_the_listed_man_of_the_callers_surname_whom_the_story_calls_by_it_alone():
     # Tilly Garrow calls "Dad"; the header's Owen Garrow is the narration's "Garrow", never "Owen"
     assert dialogue_speakers(_FAMILY_FARM)[-1] == "Garrow"
+
+
+@pytest.mark.parametrize("apposition", ["Old Garrow, her grandfather,", "Garrow, her uncle,"])
+def test_a_kin_name_is_no_one_the_narration_sets_apart_as_other_kin(apposition):
+    # the narration's Garrow is her grandfather (or uncle): the father she calls "Dad" keeps his own voice
+    scene = [
+        "Characters: Owen Garrow, Tilly Garrow",
+        "Summary: Lambing season on the hill farm.",
+        f"Tilly Garrow was in the barn before dawn. {apposition} was already mending the gate.",
+        '"Frost tonight," Garrow said. He did not look up.',
+        '"I know," said Tilly.',
+        "Her father came across the yard with two mugs of tea.",
+        '"Dad!" Tilly called. "Over here!"',
+        'He grinned and handed her a mug. "Drink that."',
+    ]
+    characters = paragraph_characters(scene)
+    assert "Dad" not in characters["Garrow"].aliases and dialogue_speakers(scene)[-1] == "Dad"
 
 
 def test_a_kin_name_is_no_brother_the_story_calls_by_his_given_name():

@@ -20,7 +20,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import MAY_CALL, writes_word
 from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.lexicon import GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
+from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
@@ -702,23 +702,40 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
         callers = {d.speaker for i, d in decisions.items() if person.name in called[i]}
         surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
         parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
-        parents = parents or _untitled_parents(doc, KIN_GENDER[KIN_NAMES[person.name.lower()]], surnames, callers)
+        parents = parents or _untitled_parents(doc, KIN_NAMES[person.name.lower()], surnames, callers)
         if len(parents) == 1:
             renames[person.name] = parents.pop()
     return renames
 
 
-def _untitled_parents(doc: Document, gender: Gender, surnames: set[str], callers: set[str]) -> set[str]:
-    """The people of ``gender``, no caller and untitled, with a full name in one of the callers'
-    ``surnames`` whose given name the story never writes: a parent the narration calls by
-    the surname alone (``Dad``, called by Kirsty Haldane, is the skipper ``Haldane`` whom the
-    header lists as ``Ewan Haldane``), not a brother it calls ``Rob``.
+def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[str]) -> set[str]:
+    """The people of the gender of ``kin`` (``father``, ``mother``), no caller and untitled, with
+    a full name in one of the callers' ``surnames`` whose given name the story never writes: a
+    parent the narration calls by the surname alone (``Dad``, called by Kirsty Haldane, is the
+    skipper ``Haldane`` whom the header lists as ``Ewan Haldane``), not a brother it calls
+    ``Rob``, nor one the narration sets apart as other kin (``Haldane, her uncle,``).
 
     Scenes: tests/test_attribute_introductions.py.
     """
     body = doc.text[doc.header.end:]
-    return {p.name for p in doc.roster.people if p.gender is gender and not p.title and not p.known and p.name not in callers
-            and any(len(f.split()) > 1 and f.split()[-1] in surnames and not writes_word(body, f.split()[0]) for f in p.forms)}
+    return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
+            and any(len(f.split()) > 1 and f.split()[-1] in surnames and not writes_word(body, f.split()[0]) for f in p.forms)
+            and not _set_as_other_kin(body, p, kin)}
+
+
+def _set_as_other_kin(text: str, person: Person, kin: str) -> bool:
+    """Whether the text sets a kin word other than ``kin`` after a name of ``person``
+    (``Old Haldane, her grandfather,`` is no ``father``; ``Haldane, her dad,`` is).
+
+    >>> t = "Old Haldane, her grandfather, mended nets. Reid, her dad, waved."
+    >>> _set_as_other_kin(t, Person("Haldane"), "father"), _set_as_other_kin(t, Person("Reid"), "father")
+    (True, False)
+    """
+    for form in (person.name, *person.forms):
+        for m in re.finditer(rf"\b{re.escape(form)}, (?:his|her|their|my|our|your) (?:[a-z]+ )?([a-z]+)(?![\w'’])", text):
+            if m.group(1) in FAMILY_KIN and KIN_NAMES.get(m.group(1), m.group(1)) != kin:
+                return True
+    return False
 
 
 def _surnames(text: str, person: Person) -> set[str]:
