@@ -1259,6 +1259,17 @@ def test_a_past_perfect_time_clause_hands_no_turn(beat):
     assert second.speaker == first.speaker  # what had happened by then: the speaker goes on
 
 
+def test_a_past_perfect_time_clause_after_a_pronoun_tag_hands_no_turn():
+    # the clause's she had not yet sat down when he spoke: he goes on, she does not take the line
+    scene = [
+        "Mara Quinn came into the van. Tom Avery was bent over the radio.",
+        '"Anything?" Mara asked.',
+        "Tom shook his head.",
+        '"It\'s bleed," he said before she\'d even sat down. "Radio bleed."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Tom", "Tom"]
+
+
 @pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False)])
 def test_only_a_time_clause_in_the_past_perfect_is_done_before(clause, expected):
     text = f"She said {clause}."
