@@ -147,9 +147,7 @@ def join_quoted_nicknames(roster: Roster, text: str) -> None:
         if person is None or not is_name_word(given) or not is_name_word(surname) or given.lower().rstrip(".") in TITLES:
             continue  # Agent "Wolf" Smith: a title is nobody's given name
         if owner is None:
-            for form in (given, f"{given} {surname}"):
-                person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-                roster.index(form, person)
+            _add_aliases(roster, person, (given, f"{given} {surname}"))
         elif owner is not person and may_be(person, owner) and may_be(owner, person):
             join_into_larger(roster, person, owner)
 
@@ -189,9 +187,14 @@ def join_header_cast(roster: Roster, text: str, header: Header) -> None:
         if len(names) == 1 and len(people) == 1:
             if (listed_person := roster.lookup(names[0])) not in (None, people[0]):
                 join_person(roster, listed_person, people[0])
-            for form in (names[0], names[0].split()[0]):
-                people[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-                roster.index(form, people[0], force=True)
+            _add_aliases(roster, people[0], (names[0], names[0].split()[0]), force=True)
+
+
+def _add_aliases(roster: Roster, person: Person, forms: tuple[str, ...], force: bool = False) -> None:
+    """Give ``person`` each of ``forms`` as one of its names (an alias, not a count of uses)."""
+    for form in forms:
+        person.forms.setdefault(form, 0)
+        roster.index(form, person, force=force)
 
 
 def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
@@ -224,17 +227,24 @@ def place_family_surnames(roster: Roster, text: str, header: Header) -> None:
             if given is not None and given is not person and may_be(person, given):
                 join_person(roster, person, given)
             elif given is None:
-                for form in (fitting[0], fitting[0].split()[0]):
-                    person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-                    roster.index(form, person)
+                _add_aliases(roster, person, (fitting[0], fitting[0].split()[0]))
         elif (bearer := _surname_bearer(roster, person, surname)) is not None and may_be(person, bearer) and may_be(bearer, person):
             join_person(roster, person, bearer)
 
 
 def _surname_bearer(roster: Roster, person: Person, surname: str) -> Person | None:
     """The most mentioned other person with a name of two or more words ending in ``surname``."""
-    bearers = [p for p in roster.people if p is not person and any(len(f.split()) > 1 and f.split()[-1] == surname for f in p.forms)]
+    bearers = [p for p in roster.people if p is not person and any(surname_of(f) == surname for f in p.forms)]
     return max(bearers, key=lambda p: p.mentions, default=None)
+
+
+def surname_of(form: str) -> str:
+    """The last word of a name of two or more words (``Ewan Haldane`` -> ``Haldane``); none of one word.
+
+    >>> surname_of("Ewan Haldane"), surname_of("Haldane")
+    ('Haldane', '')
+    """
+    return form.split()[-1] if " " in form.strip() else ""
 
 
 def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
@@ -850,9 +860,7 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
         if owner is None or owner is person or not may_be(person, owner) or not roster.may_join(owner, person.name):
             continue
         join_person(roster, person, owner)
-        for form in (given, f"{given} {full_names[given]}") if given in full_names else ():
-            owner.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-            roster.index(form, owner)
+        _add_aliases(roster, owner, (given, f"{given} {full_names[given]}") if given in full_names else ())
 
 
 def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[NameRun, int]], lower_words: Counter) -> None:

@@ -17,7 +17,7 @@ from collections import Counter, defaultdict
 from dataclasses import replace
 
 from ficaudio import letters
-from ficaudio.attribute.aliases import MAY_CALL, writes_word
+from ficaudio.attribute.aliases import MAY_CALL, surname_of, writes_word
 from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
@@ -719,7 +719,7 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
     """
     body = doc.text[doc.header.end:]
     return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
-            and any(len(f.split()) > 1 and f.split()[-1] in surnames and not writes_word(body, f.split()[0]) for f in p.forms)
+            and any(surname_of(f) in surnames and not writes_word(body, f.split()[0]) for f in p.forms)
             and not _set_as_other_kin(body, p, kin)}
 
 

@@ -513,7 +513,10 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
     The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause takes the beat
     only by an event there (:func:`_narrator_waits`): ``Tom was halfway out before I caught his
-    arm.`` -> I, but ``"Tell him," Mara said, when I said nothing.`` -> Mara.
+    arm.`` -> I, but ``"Tell him," Mara said, when I said nothing.`` -> Mara. Any subject of a
+    time clause (``before``, ``when``, ``until``, ``after``, ``as``, ``once``) in the past perfect
+    tells what had already happened, and yields too (:func:`_done_before`): ``"It's bleed," he
+    said before she'd even sat down.`` -> he.
 
     >>> t = "He laughs, like she has startled it out of him. "
     >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(16, 19, "pronoun", "she", subject=True)]
