@@ -1477,27 +1477,3 @@ def test_a_bare_surname_the_header_lists_for_two_of_its_gender_goes_to_its_beare
     vance = roster.add(Person("Vance", Counter(Vance=4), Gender.MALE), ["Vance"])
     aliases.place_family_surnames(roster, text, Header(36, (12, 36)))
     assert roster.lookup("Vance") is harry and vance not in roster.people
-
-
-_DEPOT = [
-    '"Daniel! Loading bay!" Lisette yelled across the yard.',
-    "Daniel Okoro shouldered the depot door open with a crate under each arm. Everyone at the depot called him Tank, even his own grandmother.",
-    '"Where do you want these?"',
-    '"By the van, Tank," Lisette said.',
-    '"Yes, boss," said Tank, and he set them down.',
-    "Lisette laughed, and Daniel went back out to the lorry for more.",
-]
-
-
-def test_a_name_everyone_calls_him_is_his_other_name():
-    # `Everyone at the depot called him Tank`: Tank is Daniel, one voice
-    characters = paragraph_characters(_DEPOT)
-    assert "Daniel" in characters["Tank"].aliases
-
-
-def test_a_name_nobody_calls_him_is_not_his():
-    # `Nobody ... called him Tank`: the name is denied, and Tank is the new driver
-    scene = [_DEPOT[0], _DEPOT[1].replace("Everyone at the depot called him Tank, even his own grandmother.", "Nobody at the depot called him Tank, not since the accident."),
-             "Tank was the new driver, a wiry man from the coast.", *_DEPOT[2:]]
-    characters = paragraph_characters(scene)
-    assert "Daniel" not in characters["Tank"].aliases

@@ -97,8 +97,7 @@ def join_equated_names(roster: Roster, text: str, spans: list[tuple[int, int]]) 
 
 
 _PRONOUN_EQUATING = letters.compile(r"(?:^|[.!?]\s+)(?:(He)|She)(?: is| was| has been| had been|['’]s been|['’]d been) $")
-_CALLED_BY_ALL = letters.compile(rf"(?:^|[.!?]\s+)(?i:{_CALLERS})(?: (?:at|on|in|around) (?:the )?[\w'’-]+)?(?: had| have)?(?: always| all)? call(?:s|ed)? (?:(him)|her) $")
-_MAY_PRONOUN_EQUATE = letters.compile(r"\b(?:He|She)(?: is| was| has been| had been|['’][sd] been) [A-Z]|\bcall(?:s|ed)? (?:him|her) [A-Z]")
+_MAY_PRONOUN_EQUATE = letters.compile(r"\b(?:He|She)(?: is| was| has been| had been|['’][sd] been) [A-Z]")
 _NICKNAME_END = letters.compile(r"\s*(?:[,.;!?]|and\b|when\b|since\b|to\b|$)")
 
 
@@ -106,11 +105,8 @@ def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int,
     """A name a sentence gives to the one person the narration has named so far in its stretch
     is another name of that person: ``Theo Lindqvist sat down. He was Rook to the team.``,
     ``Anders Brekke did not look up. He'd been Bear since his first season.`` (``he``/``she``
-    opening a sentence, ``is``/``was``/``has been``/``had been``, a name that ends the clause),
-    ``Caleb came in. Everyone at the yard called him Moose.`` (a sentence whose subject is all
-    who know the person -- ``everyone``, ``people``, ``they``, ``his friends`` -- calling
-    ``him``/``her`` the name; never ``Nobody called him Theo``); not when the stretch has named
-    someone else too (then ``he`` may be either).
+    opening a sentence, ``is``/``was``/``has been``/``had been``, a name that ends the clause);
+    not when the stretch has named someone else too (then ``he`` may be either).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); theo = r.add(Person("Theo Lind", Counter({"Theo Lind": 1})), ["Theo Lind", "Theo"])
@@ -124,10 +120,10 @@ def join_pronoun_equated_names(roster: Roster, text: str, spans: list[tuple[int,
             continue  # most narration gives no name: skip scanning its names
         runs = name_runs(words(text, start, end), text)
         for k, run in enumerate(runs[1:], 1):
-            pronoun = _PRONOUN_EQUATING.search(text, max(start, run.start - 20), run.start) or _CALLED_BY_ALL.search(text, max(start, run.start - 60), run.start)
+            pronoun = _PRONOUN_EQUATING.search(text, max(start, run.start - 20), run.start)
             if not (pronoun and _NICKNAME_END.match(text, run.end, end)):
                 continue
-            named = {id(p): p for r in runs[:k] if r.end <= pronoun.start() and (p := roster.resolve(r))}
+            named = {id(p): p for r in runs[:k] if (p := roster.resolve(r))}
             nickname, person = roster.resolve(run), named.popitem()[1] if len(named) == 1 else None
             gender = Gender.MALE if pronoun.group(1) else Gender.FEMALE
             if person and nickname and nickname is not person and person.gender in (gender, Gender.UNKNOWN) and may_be(nickname, person):
