@@ -1168,14 +1168,33 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
 
 
 def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
-    """``"Probably not," the other girl admits.``: ``other`` sets the last speaker apart.
+    """``"Probably not," the other girl admits.``: ``other`` sets apart the one of her gender
+    last in view -- the last speaker, or one of the talk whom the narration since that turn is
+    about (``"Yeah, well." / Aki said nothing. ... / "Your coach is right," the other boy went
+    on`` -> not Aki); not someone the narration brings in who has not spoken (:func:`in_view`).
 
     >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Dani"])
     >>> other_than_last_speaker(r, Mention(0, 15, "description", "the other girl", head="girl")), other_than_last_speaker(r, Mention(0, 8, "description", "the girl", head="girl"))
     (frozenset({'Dani'}), frozenset())
     """
-    turns = resolver.conversation.turns
-    return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
+    if "other" not in m.text.lower().split():
+        return frozenset()
+    return frozenset([seen] if (seen := in_view(resolver, m.gender)) else resolver.conversation.turns[-1:])
+
+
+def in_view(resolver: Resolver, gender: Gender) -> str | None:
+    """The last one of ``gender`` the narration since the last turn is about, when they have
+    spoken in the talk (one of its last six turns): ``Aki said nothing`` after Kurosaki's turn
+    -> Aki; ``Their father came in`` -> nobody (he has not spoken).
+
+    >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Aki", "Kuro"], narrated=["Aki", "Dad"])
+    >>> r.gender = lambda name: Gender.MALE
+    >>> in_view(r, Gender.MALE), in_view(r, Gender.FEMALE)
+    ('Aki', None)
+    """
+    conv = resolver.conversation
+    talk = conv.participants()
+    return next((n for n in reversed(conv.narrated) if n in talk and resolver.gender(n) is gender), None)
 
 
 _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
