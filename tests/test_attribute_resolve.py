@@ -1008,3 +1008,22 @@ def test_the_other_boy_is_not_set_against_a_man_the_narration_brings_in_who_has_
     resolver.gender = lambda name: Gender.MALE
     other_boy = Mention(0, 13, "description", "the other boy", Gender.MALE, head="boy")
     assert other_than_last_speaker(resolver, other_boy) == {"Ren"}
+
+
+LEO, MAX, GUARD = Character("Leo", (), Gender.MALE), Character("Max", (), Gender.MALE), Character("Brody", (), Gender.MALE)
+
+
+def test_the_taller_man_is_the_one_the_narration_said_was_taller_than_the_other():
+    text = ('Leo came through the lobby doors. Max was already at the desk, a head taller than Leo and pleased about it.\n'
+            '"Forty is closed," Brody said from behind his paper.\n'
+            '"Forty is closed," said the taller man, a beat ahead of him.\n'
+            '"Show-off," said the shorter man.')
+    assert [s for s, _ in speakers(text, [LEO, MAX, GUARD])[-2:]] == ["Max", "Leo"]
+
+
+def test_a_comparison_said_inside_a_quotation_picks_no_taller_man():
+    text = ('Leo came through the lobby doors. Max was already at the desk.\n'
+            'Brody looked up at Max from behind his paper, "Even Leo is taller than you."\n'
+            'Leo grinned at that.\n'
+            '"Forty is closed," said the taller man.')
+    assert speakers(text, [LEO, MAX, GUARD])[-1][0] == "Leo"
