@@ -8,7 +8,7 @@ import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.document import Mention
-from ficaudio.attribute.resolve import _MARKS_OF_AGE, Conversation, Resolver, other_than_last_speaker, _epithet_pattern, definite_description_acts, phrase_written_before, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
+from ficaudio.attribute.resolve import _MARKS_OF_AGE, _epithet_pattern, definite_description_acts, phrase_written_before, description_gender, in_comparison, in_complement_clause, narrators_relative, opens_subordinate_clause, possessive_rank, taken_up_by_next_sentence
 from ficaudio.attribute.rules import is_address_phrase
 from ficaudio.models import Character, Gender
 
@@ -987,43 +987,3 @@ def test_an_age_after_had_just_turned_is_said_of_the_name():
         '"Then pour," the old woman said.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Mrs. Odell"
-
-
-REN, JUN = Character("Ren", (), Gender.MALE), Character("Jun", (), Gender.MALE)
-
-
-def test_the_other_boy_is_not_the_one_the_narration_since_the_last_turn_is_about():
-    text = ('Ren stood at the window with the phone. Jun had called him at midnight.\n'
-            '"I was rude at practice," Jun said.\n'
-            '"You were rude every day this year," Ren said.\n'
-            '"Yeah. Today I meant it less."\n'
-            'Ren did not know what to say to that, so he said nothing. He watched the rain on the glass.\n'
-            '"Your jump is slipping," the other boy went on. "I can see it from the boards."')
-    assert speakers(text, [REN, JUN])[-1][0] == "Jun"
-
-
-def test_the_other_boy_is_not_set_against_a_man_the_narration_brings_in_who_has_not_spoken():
-    resolver = Resolver.__new__(Resolver)
-    resolver.conversation = Conversation(turns=["Jun", "Ren"], narrated=["Oda"])
-    resolver.gender = lambda name: Gender.MALE
-    other_boy = Mention(0, 13, "description", "the other boy", Gender.MALE, head="boy")
-    assert other_than_last_speaker(resolver, other_boy) == {"Ren"}
-
-
-LEO, MAX, GUARD = Character("Leo", (), Gender.MALE), Character("Max", (), Gender.MALE), Character("Brody", (), Gender.MALE)
-
-
-def test_the_taller_man_is_the_one_the_narration_said_was_taller_than_the_other():
-    text = ('Leo came through the lobby doors. Max was already at the desk, a head taller than Leo and pleased about it.\n'
-            '"Forty is closed," Brody said from behind his paper.\n'
-            '"Forty is closed," said the taller man, a beat ahead of him.\n'
-            '"Show-off," said the shorter man.')
-    assert [s for s, _ in speakers(text, [LEO, MAX, GUARD])[-2:]] == ["Max", "Leo"]
-
-
-def test_a_comparison_said_inside_a_quotation_picks_no_taller_man():
-    text = ('Leo came through the lobby doors. Max was already at the desk.\n'
-            'Brody looked up at Max from behind his paper, "Even Leo is taller than you."\n'
-            'Leo grinned at that.\n'
-            '"Forty is closed," said the taller man.')
-    assert speakers(text, [LEO, MAX, GUARD])[-1][0] == "Leo"

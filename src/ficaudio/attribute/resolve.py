@@ -678,7 +678,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return None  # "like a man", "the man who finds himself...": nobody who acts in the story
     if _is_possessive(m) and not m.subject and not _is_tag_subject(resolver, m):
         return None  # "loosened his grip on his student": someone already known, not a new person
-    if elder := aged_bearer(resolver, m) or compared_bearer(resolver, m):
+    if elder := aged_bearer(resolver, m):
         return elder
     if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in GENERIC_HEADS or not m.text.lower().startswith("the ")):
         found = _generic_referent(resolver, m, para)
@@ -712,45 +712,6 @@ def aged_bearer(resolver: Resolver, m: Mention) -> str | None:
     present = resolver.salience.named_between(resolver.scene_start, m.start)
     votes = Counter({name: n for name, n in _names_aged(resolver, m).items() if name in present})
     return _one_bearer(votes)
-
-
-_OPPOSITE = {"taller": "shorter", "older": "younger", "bigger": "smaller", "elder": "younger"}
-_OPPOSITE |= {b: a for a, b in _OPPOSITE.items() if a != "elder"}
-_COMPARED = r"\b(taller|shorter|older|younger|bigger|smaller)\s+than\s+"
-
-
-def compared_bearer(resolver: Resolver, m: Mention) -> str | None:
-    """``the taller man`` is the one of the scene the narration said was taller than another
-    (``Felix waits at the counter, three inches taller than Nate``: Felix), or the one it
-    compared another with the opposite way (``the shorter man``: Nate): the name nearest before
-    the comparative in its sentence is the one compared, the name right after ``than`` the
-    other. Only a ``the`` description with the comparative, and only people named in the scene.
-
-    Scenes: tests/test_attribute_resolve.py.
-    """
-    words_of = m.text.lower().split()
-    if words_of[0] != "the" or not (asked := next((w for w in words_of if w in _OPPOSITE), None)):
-        return None
-    if _COMPARED not in resolver.matches:  # in narration only, read once
-        resolver.matches[_COMPARED] = [(hit.start(), hit.end(), hit.group(1).lower()) for hit in re.finditer(_COMPARED, resolver.doc.text, re.IGNORECASE) if resolver.doc.narration_span_at(hit.start())]
-    hits = [hit for hit in resolver.matches[_COMPARED] if hit[0] < m.start]
-    said = "older" if asked == "elder" else asked
-    votes = _names_before(resolver, [start for start, _, word in hits if word == said], m)
-    votes += _names_after(resolver, [end for _, end, word in hits if word == _OPPOSITE[said]], m)
-    present = resolver.salience.named_between(resolver.scene_start, m.start)
-    return _one_bearer(Counter({name: n for name, n in votes.items() if name in present}))
-
-
-def _names_after(resolver: Resolver, places: list[int], m: Mention) -> Counter:
-    """For each place before ``m``, the named person whose name starts right there (``than
-    Nate``), when their genders do not differ."""
-    doc, votes = resolver.doc, Counter()
-    for at in places:
-        para = doc.paragraphs[bisect.bisect_right(doc.paragraph_starts, at) - 1]
-        named = next((n for n in para.mentions if n.kind == "name" and n.person and n.start == at), None)
-        if named and (m.gender is Gender.UNKNOWN or resolver.gender(named.person) in (m.gender, Gender.UNKNOWN)):
-            votes[named.person] += 1
-    return votes
 
 
 _AGE_AFTER_NAME = letters.compile(r"\s*(?:,\s*(?:who\s+)?)?(?:(?:has|had|just|already|only|recently|finally)\s+)*")
@@ -1207,33 +1168,14 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
 
 
 def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
-    """``"Probably not," the other girl admits.``: ``other`` sets apart the one of her gender
-    last in view -- the last speaker, or one of the talk whom the narration since that turn is
-    about (``"Yeah, well." / Aki said nothing. ... / "Your coach is right," the other boy went
-    on`` -> not Aki); not someone the narration brings in who has not spoken (:func:`in_view`).
+    """``"Probably not," the other girl admits.``: ``other`` sets the last speaker apart.
 
     >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Dani"])
     >>> other_than_last_speaker(r, Mention(0, 15, "description", "the other girl", head="girl")), other_than_last_speaker(r, Mention(0, 8, "description", "the girl", head="girl"))
     (frozenset({'Dani'}), frozenset())
     """
-    if "other" not in m.text.lower().split():
-        return frozenset()
-    return frozenset([seen] if (seen := in_view(resolver, m.gender)) else resolver.conversation.turns[-1:])
-
-
-def in_view(resolver: Resolver, gender: Gender) -> str | None:
-    """The last one of ``gender`` the narration since the last turn is about, when they have
-    spoken in the talk (one of its last six turns): ``Aki said nothing`` after Kurosaki's turn
-    -> Aki; ``Their father came in`` -> nobody (he has not spoken).
-
-    >>> r = Resolver.__new__(Resolver); r.conversation = Conversation(turns=["Aki", "Kuro"], narrated=["Aki", "Dad"])
-    >>> r.gender = lambda name: Gender.MALE
-    >>> in_view(r, Gender.MALE), in_view(r, Gender.FEMALE)
-    ('Aki', None)
-    """
-    conv = resolver.conversation
-    talk = conv.participants()
-    return next((n for n in reversed(conv.narrated) if n in talk and resolver.gender(n) is gender), None)
+    turns = resolver.conversation.turns
+    return frozenset(turns[-1:]) if "other" in m.text.lower().split() else frozenset()
 
 
 _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
