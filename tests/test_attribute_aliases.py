@@ -1549,3 +1549,26 @@ def test_a_bare_surname_of_a_father_stays_apart_from_his_daughter_when_the_heade
     characters = paragraph_characters(scene)
     assert "Kirsty" not in characters["Haldane"].aliases and characters["Haldane"].gender.name == "MALE"
     assert dialogue_speakers(scene) == ["Haldane", "Kirsty Haldane", "Haldane"]
+
+
+_QUAY_STREET = [
+    "Mrs. Petra Hollis kept the house on Quay Street, and Major Tobias Wren had its front room.",
+    '"Tea, Major?" Mrs. Hollis asked.',
+    '"If you would," Wren said.',
+    '"Milk?" said Mrs. Hollis.',
+    '"None, thank you," said Wren.',
+]
+
+
+def test_a_titled_full_name_gives_its_person_the_given_name_the_full_name_and_the_titled_surname():
+    characters = paragraph_characters(_QUAY_STREET)
+    assert {"Petra", "Petra Hollis"} <= set(characters["Mrs. Hollis"].aliases)
+    assert {"Tobias Wren", "Major Wren"} <= set(characters["Wren"].aliases)
+
+
+def test_a_husbands_name_after_mrs_and_a_knights_surname_are_no_forms_of_theirs():
+    # `Mrs. Charles Hollis` is the wife of Charles Hollis; `Sir Tobias Wren` is never `Sir Wren`
+    scene = [_QUAY_STREET[0].replace("Petra", "Charles").replace("Major", "Sir"), *_QUAY_STREET[1:]]
+    characters = paragraph_characters(scene)
+    assert not {"Charles", "Charles Hollis"} & set(characters["Mrs. Hollis"].aliases)
+    assert "Sir Wren" not in characters["Wren"].aliases

@@ -1323,11 +1323,14 @@ def _name_parts(form: str) -> tuple[str, ...]:
     (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
     the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
     surname a title stands before (``Mrs. Pinnock`` -> ``Pinnock``), with the given name too
-    unless the title is ``Mrs.``/``Ms.`` (``Mrs. Newland Archer`` -> ``Archer``); a clipped rank
-    is a title (``Doc Lind`` -> ``Lind``).
+    unless the title is ``Mrs.``/``Ms.`` before a name the first-names list does not know as a
+    woman's (``Mrs. Newland Archer`` -> ``Archer``: her husband's; ``Mrs. Adela Thorne`` -> both);
+    a clipped rank is a title (``Doc Lind`` -> ``Lind``).
 
     >>> _name_parts("Corisande Ashgrove"), _name_parts("Theo Okafor"), _name_parts("Dr. Edmund Hale"), _name_parts("Mrs. Newland Archer"), _name_parts("Tess")
     (('Corisande',), ('Theo', 'Okafor'), ('Hale', 'Edmund'), ('Archer',), ())
+    >>> _name_parts("Mrs. Adela Thorne")
+    ('Thorne', 'Adela')
     >>> _name_parts("Doc Lind")  # a clipped rank is a title
     ('Lind',)
     """
@@ -1339,7 +1342,56 @@ def _name_parts(form: str) -> tuple[str, ...]:
         return ()
     if not title:
         return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
-    return (name[-1],) if title in ("mrs", "ms") or len(name) == 1 else (name[-1], name[0])
+    return (name[-1],) if _husbands_name(title, name[0]) or len(name) == 1 else (name[-1], name[0])
+
+
+def _husbands_name(title: str, given: str) -> bool:
+    """Whether ``Mrs.``/``Ms.`` stands before a given name that may be her husband's: one the
+    first-names list does not know as a woman's (``Mrs. Newland Archer``, not ``Mrs. Adela Thorne``)."""
+    return title in ("mrs", "ms") and name_prior(given)[0] is not Gender.FEMALE
+
+
+def own_titled_name_forms(roster: Roster) -> None:
+    """A titled full name (a title, a given name the first-names list knows, a surname) gives its
+    person the full name without the title and the title before the surname, where no one else
+    has them and no other titled full name gives them too: ``Major Edwin Ashdown`` is also
+    ``Edwin Ashdown`` and ``Major Ashdown``, ``Mrs. Adela Thorne`` also ``Adela Thorne``. Not
+    ``Mrs. Charles Musgrove`` -> ``Charles Musgrove`` (her husband, :func:`_husbands_name`), nor a
+    title that goes before a given name -> title and surname: ``Sir Henry Curtis`` is no ``Sir
+    Curtis``, and ``Miss Jemima Pinkerton`` may be the younger sister of ``Miss Pinkerton``; nor
+    ``Mrs. Musgrove`` when ``Mrs. Charles Musgrove`` and ``Mrs. Henry Musgrove`` are both written.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); major = r.add(Person("Major Edwin Ashdown", Counter({"Major Edwin Ashdown": 1})), ["Major Edwin Ashdown"])
+    >>> sir = r.add(Person("Sir Henry Curtis", Counter({"Sir Henry Curtis": 1})), ["Sir Henry Curtis"])
+    >>> own_titled_name_forms(r); sorted(major.forms), sorted(sir.forms)
+    (['Edwin Ashdown', 'Major Ashdown', 'Major Edwin Ashdown'], ['Henry Curtis', 'Sir Henry Curtis'])
+    """
+    given = {id(p): {name for form in p.forms for name in _titled_name_forms(form)} for p in roster.people if not p.known}
+    givers = Counter(name for names in given.values() for name in names)
+    for person in roster.people:
+        for name in sorted(given.get(id(person), ())):
+            if givers[name] == 1 and name not in person.forms and roster.lookup(name) in (None, person):
+                roster.index(name, person)
+                person.forms[name] += 0  # listed as an alias, counted under the titled form
+
+
+def _titled_name_forms(form: str) -> tuple[str, ...]:
+    """``Dr. Edwin Haddad`` -> ``Edwin Haddad``, ``Dr. Haddad``; ``Lady Isolde Fane`` -> ``Isolde
+    Fane``; ``Mrs. Charles Musgrove`` -> ``Mrs. Musgrove`` (his wife); not ``Edwin Haddad`` (no
+    title), nor ``Madame St. Aubert`` or ``Madame Du Pont`` (no given name between).
+
+    >>> _titled_name_forms("Dr. Edwin Haddad"), _titled_name_forms("Lady Isolde Fane"), _titled_name_forms("Mrs. Charles Musgrove")
+    (('Edwin Haddad', 'Dr. Haddad'), ('Isolde Fane',), ('Mrs. Musgrove',))
+    >>> _titled_name_forms("Edwin Haddad"), _titled_name_forms("Madame St. Aubert"), _titled_name_forms("Madame Du Pont")
+    ((), (), ())
+    """
+    words_of = form.split()
+    title = words_of[0].lower().rstrip(".")
+    if len(words_of) != 3 or not (title in TITLES or rank_of_word(title)) or not is_name_word(words_of[2]) or not name_prior(words_of[1])[1] > 0:
+        return ()
+    untitled = () if _husbands_name(title, words_of[1]) else (" ".join(words_of[1:]),)
+    return untitled if title in _GIVEN_NAME_TITLES else (*untitled, f"{words_of[0]} {words_of[2]}")
 
 
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
