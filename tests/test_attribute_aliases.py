@@ -1572,3 +1572,8 @@ def test_a_husbands_name_after_mrs_and_a_knights_surname_are_no_forms_of_theirs(
     characters = paragraph_characters(scene)
     assert not {"Charles", "Charles Hollis"} & set(characters["Mrs. Hollis"].aliases)
     assert "Sir Wren" not in characters["Wren"].aliases
+
+
+def test_ms_stands_before_her_own_given_name():
+    scene = [_QUAY_STREET[0].replace("Mrs. Petra", "Ms. Alex"), *(line.replace("Mrs.", "Ms.") for line in _QUAY_STREET[1:])]
+    assert {"Alex", "Alex Hollis"} <= set(paragraph_characters(scene)["Ms. Hollis"].aliases)

@@ -87,6 +87,13 @@ def test_a_listener_who_nods_and_then_acts_on_a_third_is_no_gesture_answer():
     assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_gesture"
 
 
+@pytest.mark.parametrize("nod", ["Ana nodded.", "Ana shook her head."])
+def test_the_one_who_asked_nodding_at_the_answer_goes_on_herself(nod):
+    # the nod answers nothing: the asker heard her answer and speaks again
+    scene = ["“Are you ready?” Ana asked.", "“As I'll ever be,” Tom said.", nod, "“Then let's go.”"]
+    assert dialogue_rules(scene)[-1] != "speaker_goes_on_after_gesture" and dialogue_speakers(scene)[-1] == "Ana"
+
+
 def test_a_listener_who_shakes_the_rug_makes_no_gesture_answer():
     scene = [
         "“Are you going up to the farm?” Greta asked.",

@@ -1206,6 +1206,9 @@ _LAKE_HOUSE = ["I got to the lake house late. Mara and Tom were already on the p
         ('Tom was halfway through the door before I caught his arm. "Wait."', "I"),  # the narrator steps in
         ('Mara was almost at the car when I finally caught up. "Wait!"', "I"),
         ('Mara kept talking until I held up a hand. "Stop."', "I"),
+        ('Mara said nothing until I held up a hand. "Stop."', "I"),  # `said nothing` is no tag
+        ('Tom was gone before I had time to say a word. "Coward."', "I"),  # `had time` is no past perfect
+        ('Mara argued until I had no choice. "Fine."', "I"),
         ('"Tell him," Mara said, when I said nothing. "Tell him or I will."', "Mara"),  # the earlier subject is a tag's
     ],
 )
@@ -1270,7 +1273,7 @@ def test_a_past_perfect_time_clause_after_a_pronoun_tag_hands_no_turn():
     assert dialogue_speakers(scene)[-2:] == ["Tom", "Tom"]
 
 
-@pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False)])
+@pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False), ("before he had time", False), ("when I had red hair", False)])
 def test_only_a_time_clause_in_the_past_perfect_is_done_before(clause, expected):
     text = f"She said {clause}."
     at = text.index(" he ") + 1 if " he " in text else text.index(" I") + 1

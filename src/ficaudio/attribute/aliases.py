@@ -1346,9 +1346,10 @@ def _name_parts(form: str) -> tuple[str, ...]:
 
 
 def _husbands_name(title: str, given: str) -> bool:
-    """Whether ``Mrs.``/``Ms.`` stands before a given name that may be her husband's: one the
-    first-names list does not know as a woman's (``Mrs. Newland Archer``, not ``Mrs. Adela Thorne``)."""
-    return title in ("mrs", "ms") and name_prior(given)[0] is not Gender.FEMALE
+    """Whether ``Mrs.`` stands before a given name that may be her husband's: one the first-names
+    list does not know as a woman's (``Mrs. Newland Archer``, not ``Mrs. Adela Thorne``). ``Ms.``
+    is always her own name (``Ms. Alex Danvers``)."""
+    return title == "mrs" and name_prior(given)[0] is not Gender.FEMALE
 
 
 def own_titled_name_forms(roster: Roster) -> None:

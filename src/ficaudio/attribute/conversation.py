@@ -6,7 +6,7 @@ import bisect
 from re import Match
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER, PARTICIPLE
 from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, most_inner_states, narrated_in_first_person, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
@@ -68,14 +68,18 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
 
 
 def speaker_goes_on_after_gesture(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
-    """A listener who answers with a nod or a shake of the head has had their turn: after a
-    paragraph of narration that opens on it (and is about no third person), the one who was
-    talking goes on. ``"Did I ever tell you about the flood?" Ana asked.`` / ``Tom shook his
-    head.`` / ``"It came up to the second step."`` -> Ana, not Tom, nor anyone Ana called."""
+    """A listener who answers a question or a call with a nod or a shake of the head has had
+    their turn: after a paragraph of narration that opens on it (and is about no third person),
+    the one who was talking goes on. ``"Did I ever tell you about the flood?" Ana asked.`` /
+    ``Tom shook his head.`` / ``"It came up to the second step."`` -> Ana, not Tom, nor anyone
+    Ana called. A nod at an answer or a statement answers nothing (``"Ready?" Ana asked.`` /
+    ``"As I'll ever be," Tom said.`` / ``Ana nodded.``: the rule does not fire)."""
     conv = resolver.conversation
     listener = conv.gestured
     if listener is None or conv.narration_paragraphs != 1 or not conv.turns or listener == conv.turns[-1]:
         return None
+    if not (conv.asked or conv.addressee == listener):
+        return None  # a nod answers a question or a call; the asker nodding at an answer is no answer
     if not set(conv.narrated) <= {listener, conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
         return None
     return decided(conv.turns[-1], "speaker_goes_on_after_gesture")
@@ -604,11 +608,7 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     return found if found and found[0] else None
 
 
-_NOT_PARTICIPLES = r"(?!(?:red|bed|need|seed|shed|ten|seven|eleven|children|kitchen|chicken|garden|heaven|linen|oxen|golden|wooden|woollen|green|brown|open|often)\b)"
-"""Words shaped like a participle that are not one: ``had red hair``, ``had ten minutes``, ``had kitchen duty``."""
-_PARTICIPLE = (rf"{_NOT_PARTICIPLES}[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
-               r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
-_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|often|already|just|long|since|once|still|all|both))*\s+(?:{_PARTICIPLE})\b")
+_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|often|already|just|long|since|once|still|all|both))*\s+(?:{PARTICIPLE})\b")
 
 
 def is_remembered(text: str, m: Mention) -> bool:

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -495,13 +495,13 @@ _SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because",
 
 
 _TIME_OPENERS = _INTERRUPTERS | {"after", "as", "once"}
-_PLUPERFECT = letters.compile(r"(?:['’]d|\s+had)\s+(?!to\b|better\b)(?:[a-z]+ly\s+|even\s+|just\s+|already\s+|barely\s+|hardly\s+|not\s+|never\s+)*[a-z]+")
+_PAST_PERFECT = letters.compile(r"(?:['’]d|\s+had)\s+(?:[a-z]+ly\s+|even\s+|just\s+|already\s+|barely\s+|hardly\s+|not\s+|never\s+)*" + rf"(?:{PARTICIPLE})\b")
 
 
 def _done_before(text: str, subject: Mention) -> bool:
     """A time clause in the past perfect tells what had already happened when the sentence's
     main subject acted: ``he said before I'd even sat down`` -- he, not I, acts."""
-    return word_before(text, subject.start, 12) in _TIME_OPENERS and bool(_PLUPERFECT.match(text, subject.end) or _PLUPERFECT.match(text, subject.end - 2))
+    return word_before(text, subject.start, 12) in _TIME_OPENERS and bool(_PAST_PERFECT.match(text, subject.end) or _PAST_PERFECT.match(text, subject.end - 2))
 
 
 def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
@@ -538,6 +538,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
 
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
+_TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r"),")
 
 
 def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
@@ -551,7 +552,7 @@ def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
     >>> [_narrator_waits(t, m(a, b), m(c, 1)) for a, b, c in ((0, 4, 16), (32, 3, 51), (65, 2, 77))]
     [True, False, True]
     """
-    return bool(_STATIVE.match(text, subject.end)) or any(w.lower in SPEECH_VERBS for w in words(text, earlier.end, subject.start))
+    return bool(_STATIVE.match(text, subject.end) or _TAG_THEN_COMMA.match(text, earlier.end))
 
 
 _INWARD = letters.compile(r"\b(?:mentally|inwardly|silently|to\s+(?:him|her|them)sel(?:f|ves))\b")
