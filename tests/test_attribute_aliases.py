@@ -1577,3 +1577,20 @@ def test_a_husbands_name_after_mrs_and_a_knights_surname_are_no_forms_of_theirs(
 def test_ms_stands_before_her_own_given_name():
     scene = [_QUAY_STREET[0].replace("Mrs. Petra", "Ms. Alex"), *(line.replace("Mrs.", "Ms.") for line in _QUAY_STREET[1:])]
     assert {"Alex", "Alex Hollis"} <= set(paragraph_characters(scene)["Ms. Hollis"].aliases)
+
+
+def _voice_of(characters, name):
+    return next(c for c in characters.values() if name in (c.name, *c.aliases))
+
+
+def test_a_pet_form_written_after_its_full_name_in_one_sentence_is_that_person():
+    # `Rosaly` comes in a later clause of the sentence that names `Miss Rosalia Pym`: the
+    # narration giving her short name, not a second girl (the sentence guard lets it pass)
+    scene = [
+        "After supper the vicar asked Miss Rosalia Pym to play for them, and Rosaly, who was fifteen and hated the pianoforte, went very red.",
+        '"I only know the one piece," Rosaly said.',
+        '"Then play the one piece," said the vicar.',
+    ]
+    voice = _voice_of(paragraph_characters(scene), "Rosaly")
+    assert "Miss Rosalia Pym" in (voice.name, *voice.aliases)
+
