@@ -297,6 +297,70 @@ def test_a_title_answered_by_two_people_means_neither():
     assert dialogue_speakers(answered_twice)[-1] == "the captain"
 
 
+_SUMMONS_TO_THE_DOCTOR = [
+    "The storm drove them into the barn. The Doctor went in first with the lantern, and Nell followed him.",
+    '"Is anyone here?" Nell asked.',
+    '"Only the horses," the Doctor said. "I hope."',
+    "He climbed the ladder to the loft and was gone from sight.",
+    '"Doctor!" Nell called. "Doctor, come back down!"',
+    'Tomas came in through the far door, shaking the rain off his hat. "He never listens, does he?"',
+    '"Never," Nell said.',
+    'The Doctor came down the ladder with straw in his hair. "Nothing up there but owls."',
+    '"Doctor, your sleeve is smoking," Nell said.',
+    'Tomas laughed and threw him a wet sack. "The lantern again."',
+    '"Thank you," the Doctor said.',
+]
+
+
+def test_a_newcomer_who_answers_a_call_of_a_title_the_scene_has_shown_is_not_the_one_called():
+    # the Doctor went up the ladder; Tomas, who walks in as Nell calls, is someone else, and
+    # answering her second call, once he is there, does not make him the Doctor either
+    assert dialogue_speakers(_SUMMONS_TO_THE_DOCTOR)[-4:] == ["the doctor", "Nell", "Tomas", "the doctor"]
+
+
+_BESIDE_THE_CAPTAIN = [
+    "The engine room was hot. The Captain leaned on the rail while Ilse checked the gauges.",
+    '"Captain, the pressure is dropping," Marek said.',
+    'Ilse tapped a dial. "It is the valve again."',
+    '"Fix it," the captain said.',
+]
+
+
+def test_one_the_narration_sets_beside_a_title_is_not_the_one_who_answers_to_it():
+    # "The Captain leaned on the rail while Ilse checked the gauges": Ilse is not the captain
+    assert dialogue_speakers(_BESIDE_THE_CAPTAIN)[-1] == "the captain"
+
+
+_INSPECTORS_OFFICE = [
+    "The inspector's office was cold. Maud Harker sat behind the desk with the file open, and a constable waited by the door.",
+    '"The Calloway case," the inspector said, without looking up. "You have read it?"',
+    '"We have, Inspector," Dunn answered.',
+    'Harker finally closed the file. "Good. Then you know what we are up against."',
+    '"And the constable?" Harker asked.',
+    '"He stays," Dunn said.',
+    "By evening the rain had come, and the inspector stood at the window alone.",
+    '"Go home, both of you," the inspector said.',
+]
+
+
+def test_one_the_scene_has_shown_who_answers_a_title_it_wrote_is_the_one_called():
+    # Harker was in the office before Dunn called the inspector, and answers: the inspector is Harker
+    assert dialogue_speakers(_INSPECTORS_OFFICE)[-1] == "Harker"
+
+
+def test_a_name_called_with_a_suffix_is_no_role_for_a_word_it_opens():
+    # "the Renji-shaped lump" writes no "the Renji": Renji is a name, and Mio, who answers the call, is not Renji
+    paragraphs = [
+        "Renji was asleep on the couch again. Aki poked his shoulder twice and gave up.",
+        '"Wake up, Renji-san," Aki said.',
+        'Mio laughed from the kitchen doorway. "He never does before noon."',
+        "Aki glared at the Renji-shaped lump under the blanket.",
+        '"Five more minutes," Renji mumbled.',
+        '"You said that an hour ago," Mio said.',
+    ]
+    assert dialogue_speakers(paragraphs) == ["Aki", "Mio", "Renji", "Mio"]
+
+
 def test_a_full_name_is_the_one_titled_person_of_its_surname_and_gender():
     paragraphs = [
         "Harriet climbed the stairs behind Mr. Carrick and Miss Carrick. Mr. Carrick held the lamp, and Miss Carrick laughed.",

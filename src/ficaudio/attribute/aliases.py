@@ -579,25 +579,59 @@ def index_title_answerers(doc: Document) -> None:
     ``"We do, Hokage-sama," Hoshiko answered.`` / ``Tsubaki finally raised her eyes. "Good."``
     -> every ``the Hokage`` is Tsubaki. The call is a title (``, Captain.``) or a word with a
     respectful suffix; the answer is the next paragraph, opening on a name its caller's paragraph
-    does not write. Not when a character bears the title in a name (``Captain Reyes``), nor when
-    two people answer it. A person the roster knows only by the title itself (``the Hokage
-    said``, the capitalised role read as a name) is the answerer too (:func:`_title_only_person`)."""
+    does not write, of one who may be the one called (:func:`_may_be_called`). Not when a
+    character bears the title in a name (``Captain Reyes``), nor when two people answer it, nor
+    when one answer is of someone who cannot be the one called. A person the roster knows only
+    by the title itself (``the Hokage said``, the capitalised role read as a name) is the
+    answerer too (:func:`_title_only_person`)."""
     answerers: dict[str, set[str]] = defaultdict(set)
-    for para, following in zip(doc.paragraphs, doc.paragraphs[1:]):
+    refused: set[str] = set()
+    scene = 0
+    for k, (para, following) in enumerate(zip(doc.paragraphs, doc.paragraphs[1:])):
+        scene = k if para.scene_start else scene
         calls = [m.group(1).lower() for i in para.quotes for m in _TITLE_CALL.finditer(doc.segments[i].text) if m.group(2) or m.group(1).lower() in NEUTRAL_TITLES]
         if not calls or not following.quotes or following.scene_start or (opener := _opening_person(doc, following)) is None:
             continue
         if not re.search(rf"\b{re.escape(opener.name)}\b", doc.text[para.start:para.end]):
             for title in calls:
                 answerers[title].add(opener.name)
+                if not _may_be_called(doc, doc.paragraphs[scene:k + 1], title, opener):
+                    refused.add(title)
     for title, names in answerers.items():
-        if len(names) != 1 or doc.roster.title_bearers(title):
+        if len(names) != 1 or title in refused or doc.roster.title_bearers(title):
             continue
         answerer = doc.roster.by_name(names.pop())
         if (titled := _title_only_person(doc.roster, doc.text, title)) is not None and titled is not answerer and may_be(titled, answerer):
             join_person(doc.roster, titled, answerer)
         if _written_as_role(doc, title, answerer):
             doc.roster.index("the " + title, answerer)
+
+
+def _may_be_called(doc: Document, scene: list[Paragraph], title: str, answerer: Person) -> bool:
+    """Whether the one who answers a call of ``title`` may be the one called, by what the scene
+    wrote up to the call (``scene``): not one the text sets beside the title as another person
+    (``The Captain sat in the big chair while Spock ran the scans.``: the roster keeps the two
+    apart), and, where the scene's narration wrote ``the <title>`` before the call, one it
+    named there too. A newcomer who answers a summons of the Doctor the scene has shown
+    (``"Doctor!" Rose shouted.`` / ``Jack stepped out of the box.``) is someone else; a
+    newcomer who answers a title the scene never showed (``"Hokage-sama," Kakashi murmured.`` /
+    ``Tsunade looked up at him sharply.``) may be the one called."""
+    if not doc.roster.may_join(answerer, title.capitalize()):
+        return False
+    spans = [span for para in scene for span in para.narration(doc.segments)]
+    if not any(_writes_the_title(doc.text[s:e], title) for s, e in spans):
+        return True
+    return any(doc.roster.resolve(run) is answerer for span in spans for run in name_runs(doc.words_of_narration(span), doc.text))
+
+
+def _writes_the_title(text: str, title: str) -> bool:
+    """Whether ``text`` writes ``the <title>`` as a role, not inside a longer word (``The
+    Kakashi-ness of it``).
+
+    >>> _writes_the_title("The Hokage's office was cold.", "hokage"), _writes_the_title("The Kakashi-ness of it.", "kakashi")
+    (True, False)
+    """
+    return re.search(rf"\b[Tt]he {title}\b(?!-)", text, re.IGNORECASE) is not None
 
 
 def _title_only_person(roster: Roster, text: str, title: str) -> Person | None:
@@ -612,7 +646,7 @@ def _title_only_person(roster: Roster, text: str, title: str) -> Person | None:
     person = roster.lookup(title)
     if person is None or person.known or person.title or {split_honorific(f)[0].lower() for f in person.forms} != {title}:
         return None
-    return person if re.search(rf"\b[Tt]he {title}\b", text, re.IGNORECASE) else None
+    return person if _writes_the_title(text, title) else None
 
 
 _NOT_RANKS = frozenset({"person", "figure", "creature", "voice", "stranger", "child", "kid", "baby", "infant", "youth", "friend", "companion", "guest", "visitor", "newcomer"})
@@ -699,7 +733,7 @@ def _opening_person(doc: Document, para: Paragraph) -> Person | None:
 def _written_as_role(doc: Document, title: str, answerer: Person) -> bool:
     """Whether the narration writes ``the <title>``, a word that is no one's name but the
     answerer's (``Kakashi-san`` calls Kakashi), and no one is yet known by it."""
-    return doc.roster.lookup(title) in (None, answerer) and doc.roster.lookup("the " + title) is None and bool(re.search(rf"\b[Tt]he {title}\b", doc.text, re.IGNORECASE))
+    return doc.roster.lookup(title) in (None, answerer) and doc.roster.lookup("the " + title) is None and _writes_the_title(doc.text, title)
 
 
 def _quotations(doc: Document) -> list[int]:
