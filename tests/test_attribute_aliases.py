@@ -1572,3 +1572,60 @@ def test_a_husbands_name_after_mrs_and_a_knights_surname_are_no_forms_of_theirs(
     characters = paragraph_characters(scene)
     assert not {"Charles", "Charles Hollis"} & set(characters["Mrs. Hollis"].aliases)
     assert "Sir Wren" not in characters["Wren"].aliases
+
+
+_RARE_NAME_SCENE = [
+    "Marisande Keel had run the ferry office for eleven years, and the harbour had long since shortened her to Mara.",
+    "Tobin came in out of the rain and shook his hat over the mat. He had known Marisande Keel since school.",
+    '"The noon boat is late again," Tobin said.',
+    'Mara did not look up from the ledger. "It is always late when the wind turns."',
+    '"Will it sail at all?"',
+    '"It will sail," Mara said. "It always sails."',
+]
+
+
+def _voice_of(characters, name):
+    return next(c for c in characters.values() if name in (c.name, *c.aliases))
+
+
+def test_a_pet_form_of_a_name_no_list_knows_is_that_person():
+    # `Mara` is `Marisande` cut after `Mar` with `-a`; no nicknames table lists a made-up name's
+    # short forms, and the sentence that gives the short name is no pair of two women
+    voice = _voice_of(paragraph_characters(_RARE_NAME_SCENE), "Mara")
+    assert "Marisande Keel" in (voice.name, *voice.aliases)
+
+
+def test_a_pet_form_of_a_listed_name_is_no_one_else():
+    # `Lena` has the shape of a pet form of `Lenore`, but the list knows both names: two women
+    scene = [
+        "Lenore Vale kept the bakery on the square. Lenore Vale kept it well.",
+        '"Two loaves," Lenore said, wrapping them.',
+        "Lena came in behind the baker's boy with a basket of eggs.",
+        '"And these are for you," Lena said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert _voice_of(characters, "Lena") is not _voice_of(characters, "Lenore")
+
+
+def test_a_pet_form_named_beside_its_full_name_in_two_paragraphs_is_two_people():
+    # two women, `Mara` and `Marisande`, who meet in two paragraphs: not one woman's two names
+    scene = [
+        "Marisande Keel ran the ferry office. Marisande Keel had run it for years. Mara ran the tea stall beside it.",
+        '"Busy morning," Mara said.',
+        "Marisande looked up from her ledger. Mara was already pouring her a cup.",
+        '"Always," Marisande said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert _voice_of(characters, "Mara") is not _voice_of(characters, "Marisande")
+
+
+def test_a_pet_form_written_after_its_full_name_in_one_sentence_is_that_person():
+    # `Rosaly` comes in a later clause of the sentence that names `Miss Rosalia Pym`: the
+    # narration giving her short name, not a second girl (the sentence guard lets it pass)
+    scene = [
+        "After supper the vicar asked Miss Rosalia Pym to play for them, and Rosaly, who was fifteen and hated the pianoforte, went very red.",
+        '"I only know the one piece," Rosaly said.',
+        '"Then play the one piece," said the vicar.',
+    ]
+    voice = _voice_of(paragraph_characters(scene), "Rosaly")
+    assert "Miss Rosalia Pym" in (voice.name, *voice.aliases)
