@@ -26,7 +26,7 @@ from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run
 from ficaudio.attribute.lexicon import SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
+from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -908,39 +908,6 @@ def join_clipped_names(roster: Roster) -> None:
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
-
-
-def join_pet_forms(roster: Roster, runs: list[NameRun], starts: list[int]) -> None:
-    """A one-word name with the shape of a pet form (:func:`~ficaudio.attribute.names.is_pet_form`:
-    ``Cora`` of ``Corisande``, ``Goldie`` of ``Marigold``) of a given name no first-names list
-    knows -- a rare or made-up name, whose short forms no nicknames table can list -- is the
-    person of the one such name it fits. Not a listed name (``Cora`` and ``Corinne`` are two
-    women), nor when two people's names fit, genders clash, a sentence names the two apart or
-    more than one paragraph names both (``runs``: every name run; ``starts``: where each
-    paragraph starts).
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); cora = r.add(Person("Cora", Counter(Cora=9), Gender.FEMALE), ["Cora"])
-    >>> lady = r.add(Person("Lady Ashgrove", Counter({"Lady Ashgrove": 3, "Corisande Ashgrove": 1}), Gender.FEMALE, title="lady"), ["Lady Ashgrove", "Corisande Ashgrove"])
-    >>> join_pet_forms(r, [], [0]); [p.name for p in r.people], sorted(lady.forms)
-    (['Lady Ashgrove'], ['Cora', 'Corisande Ashgrove', 'Lady Ashgrove'])
-    """
-    rare = {id(p): {g for g in _given_words(p, ()) if not is_listed_given_name(g)} for p in roster.people}
-    for person in list(roster.people):
-        short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
-        owners = [p for p in roster.people if p is not person and any(is_pet_form(person.name, g) for g in rare[id(p)])] if short else []
-        if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name) \
-                and _paragraphs_naming_both(person.name, rare[id(owners[0])], runs, starts) <= 1:
-            join_person(roster, person, owners[0])
-
-
-def _paragraphs_naming_both(short: str, givens: set[str], runs: list[NameRun], starts: list[int]) -> int:
-    """How many paragraphs (``starts``: where each starts) hold both a run of ``short`` alone and a
-    run with one of ``givens`` among its words: one at most for a pet form and its full name (the
-    sentence that gives it); two people with like names meet in many."""
-    short_in = {bisect_right(starts, r.start) for r in runs if r.words == (short,)}
-    long_in = {bisect_right(starts, r.start) for r in runs if givens & set(r.words)}
-    return len(short_in & long_in)
 
 
 def _word_heads(person: Person) -> set[str]:

@@ -14,7 +14,7 @@ from typing import Callable
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
-from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
+from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Character, Gender
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})  # a place or a time
@@ -675,8 +675,7 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
       (``In Miss Agatha's eyes a letter of her sister, Miss Thornbury, ...``) nor as what a
       ``he``/``she`` is said to be (``Corvin looked at her, and for a moment he was just Cor again``),
     nor as a rank and the bare name it stands before (``Lieutenant Grogan came up the stairs, as
-    only Grogan does``), nor as a given name and its pet form in a later clause
-    (:func:`_pet_form_after`: ``asked Miss Sophia Farrant to dance, and Sophy, who was ...``).
+    only Grogan does``).
 
     >>> a, b = NameRun(("Agatha",), "miss", None, 0, 11, False), NameRun(("Thornbury",), "miss", None, 40, 54, False)
     >>> sorted(next(iter(forms_kept_apart([(a, b)], [], ""))))
@@ -686,26 +685,9 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     for runs in sentence_runs:
         for k, a in enumerate(runs):
             for b in runs[k + 1:]:
-                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start) and not _rank_and_bare_name(a, b) and not _pet_form_after(a, b, text):
+                if text[a.end:b.start].strip(" ,(’'s") and run_key(a) != run_key(b) and not _COPULA_BEFORE.search(text, a.end, b.start) and not _rank_and_bare_name(a, b):
                     apart.add(frozenset((run_key(a), run_key(b))))
     return {pair for pair in apart if len(pair) == 2}
-
-
-def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
-    """Whether ``later``, one untitled word written after ``first`` with a comma between (another
-    clause of the sentence), has the shape of a pet form (:func:`~ficaudio.attribute.names.is_pet_form`)
-    of ``first``'s given name: ``Corisande Ashgrove listened ..., and the quieter Cora got`` -- the
-    narration giving her short name, not a second woman; not the surname after ``Mr.``/``Miss``,
-    nor names with nothing but a list's comma between (``Corisande, Cora and Tam``).
-
-    >>> run = lambda w, t, s, e: NameRun(w, t, None, s, e, False)
-    >>> t = "Miss Sophia Farrant danced, and Sophy smiled. Corisande, Cora and Tam."
-    >>> [_pet_form_after(a, b, t) for a, b in ((run(("Sophia", "Farrant"), "miss", 0, 19), run(("Sophy",), None, 32, 37)), (run(("Corisande",), None, 46, 55), run(("Cora",), None, 57, 61)))]
-    [True, False]
-    """
-    given = first.words[0] if len(first.words) > 1 or first.title not in ("mr", "mrs", "ms", "miss") else ""
-    between = text[first.end:later.start]
-    return len(later.words) == 1 and not later.title and "," in between and bool(between.strip(" ,")) and is_pet_form(later.words[0], given)
 
 
 def _calls_own_titled_name(tagged: NameRun, called: NameRun) -> bool:

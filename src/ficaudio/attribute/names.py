@@ -95,23 +95,3 @@ def is_patronymic_of(word: str, short: tuple[str, ...]) -> bool:
     """
     base = re.sub(r"(?:son|sen|s)$", "", word)
     return base != word and any(base == s or base.lower() in full_names_of(s) for s in short)
-
-
-_PET_ENDINGS = ("ie", "a", "y")
-
-
-def is_pet_form(short: str, given: str) -> bool:
-    """Whether ``short`` has the shape of a pet form of the given name ``given``: its stem
-    (``short`` less a final ``-ie``, ``-a`` or ``-y``, three letters at least) opens ``given``,
-    two letters or more shorter (``Cora`` of ``Corisande``, ``Sophy`` of ``Sophia``), or, four
-    letters at least, ends it (``Goldie`` of ``Marigold``). A shape only: ``Cora`` fits
-    ``Corinne`` too, and who is whom is the caller's to decide.
-
-    >>> [is_pet_form(s, g) for s, g in (("Cora", "Corisande"), ("Sophy", "Sophia"), ("Goldie", "Marigold"), ("Cora", "Cora"), ("Marco", "Marchetti"), ("Aki", "Kurosaki"))]
-    [True, True, True, False, False, False]
-    """
-    end = next((e for e in _PET_ENDINGS if short.endswith(e)), "")
-    stem = short[: -len(end)] if end else ""
-    if len(stem) < 3 or not given.isalpha():
-        return False
-    return given.startswith(stem) and len(given) >= len(stem) + 2 or len(stem) >= 4 and given.endswith(stem.lower()) and len(given) >= len(stem) + 3
