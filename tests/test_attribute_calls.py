@@ -192,7 +192,7 @@ def test_a_call_sign_two_people_are_shown_using_is_no_ones():
     """A boat's call sign that father and daughter both use stays its own: its last call is
     not given to either by the sign (turn-taking decides it)."""
     rules = [line.rule for line in dialogue_lines(_SHARED_SIGN)]
-    assert rules[-1] != "identified_on_the_channel"
+    assert rules[-1] != "station_call_sign"
 
 
 def test_two_names_opening_a_line_face_to_face_join_no_one():

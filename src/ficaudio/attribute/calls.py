@@ -182,18 +182,24 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     ``"Harbour Ash, this is Relay Control."`` -> Relay Control, as is ``"This is Anvil,"
     says the radio`` -> Anvil. Face to face the same words introduce someone else (``"This is
     Priya," he says, nodding at the tall girl.``), so a phone or a radio must be in the
-    narration of the quotation's paragraph or the one before, and no person tags it. A radio
-    call giving as its caller a call sign the story joined to its user (``"Aric One, Aric
-    Base. Go ahead, over."``, ``"... Aric One out."``) is that user's, channel or not."""
-    if _tagged_by_someone(ctx):
-        return None
-    if resolver.doc.call_signs and (user := next((u for called, caller in radio_calls(ctx.segment.text) if (u := station_user(resolver.doc, called, caller))), None)):
-        return decided(user, "identified_on_the_channel")
+    narration of the quotation's paragraph or the one before, and no person tags it."""
     name = identifies_itself(ctx.segment.text)
     person = resolver.doc.roster.lookup(name) if name else None
-    if person is None or not (resolver.conversation.call or _channel_beside(ctx)):
+    if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
     return decided(person.name, "identified_on_the_channel")
+
+
+def station_call_sign(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A radio call giving as its caller a call sign the story joined to its user
+    (:func:`join_call_signs_to_users`) is that user's, with no channel in sight: ``"Aric One,
+    Aric Base. Go ahead, over."``, ``"... Thanks, Morag. Aric One out."`` -- unless a person
+    tags it."""
+    doc = resolver.doc
+    if not doc.call_signs or _tagged_by_someone(ctx):
+        return None
+    user = next((u for called, caller in radio_calls(ctx.segment.text) if (u := station_user(doc, called, caller))), None)
+    return decided(user, "station_call_sign") if user else None
 
 
 def station_user(doc: Document, called: str | None, caller: str) -> str | None:
@@ -312,14 +318,19 @@ def join_call_signs_to_users(doc: Document) -> None:
     of the narration, its tag, or the owner of the voice (``Brogan crawls in with the radio.
     "Aric Base, Aric One, over."``, ``Then Morag's voice. "Aric One, Aric Base. Go ahead,
     over."``) -- when every such paragraph shows the same person: a boat's call sign that two
-    of its crew use stays its own. Only a station's name (:func:`_station_calls`). The signs
+    of its crew use stays its own. Only a station's name (:func:`_station_calls`), never one
+    the narration writes as a subject (``Moss crouched.`` / ``"Okafor, Moss."``; a title
+    may be a station's name). The signs
     and their users are kept in ``doc.call_signs``; one the narrator uses is a name that,
     addressed, means the narrator."""
     calls = [(i, call) for para in doc.paragraphs for i in para.quotes for call in radio_calls(doc.segments[i].text)]
+    if not calls:
+        return
     stations = {caller for _, (called, caller) in calls if called}
+    subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
     users: dict[str, set[str]] = defaultdict(set)
     for index, (called, caller) in calls:
-        if _station_calls(doc, stations, called, caller) and (shown := _shown_speaking(quote_context(doc, index))):
+        if caller not in subjects and _station_calls(doc, stations, called, caller) and (shown := _shown_speaking(quote_context(doc, index))):
             users[caller] |= shown
     for station, shown in users.items():
         if len(shown) == 1:
@@ -328,18 +339,15 @@ def join_call_signs_to_users(doc: Document) -> None:
 
 def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
     """Whether a call passes between stations. Its caller is a station's name: opening on a
-    name word (not ``"Ines, I--"``), not one given name, no person noun, never written as a
-    subject of the story's narration (its title may be the name). The station called is someone
-    else of the roster or the caller of another call (``"Aric Base, Aric One, over."`` /
-    ``"Aric One, Aric Base."``; ``"Copy, Aric One."`` calls no station); a sign-off with none
-    called needs a caller so known."""
+    name word (not ``"Ines, I--"``), not one given name, no person noun; that the narration
+    never writes it as a subject is :func:`join_call_signs_to_users`'s check. The station called is someone else of the roster or the caller of another call (``"Aric
+    Base, Aric One, over."`` / ``"Aric One, Aric Base."``; ``"Copy, Aric One."`` calls no
+    station); a sign-off with none called needs a caller so known."""
     if not is_name_word(caller.split()[0]) or is_listed_given_name(caller) or any(is_person_noun(w.lower()) for w in caller.split()):
         return False
     if called is not None:
-        known = called in stations or doc.roster.lookup(called) not in (None, doc.roster.lookup(caller))
-    else:
-        known = caller in stations or doc.roster.lookup(caller) is not None
-    return known and not any(m.subject and m.text == caller and m.start >= doc.header.end for p in doc.paragraphs for m in p.mentions if m.kind == "name")
+        return called in stations or doc.roster.lookup(called) not in (None, doc.roster.lookup(caller))
+    return caller in stations or doc.roster.lookup(caller) is not None
 
 
 _VOICE_AFTER = letters.compile(r"(?:['’]s)?\s+voice\b")
