@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from ficaudio.attribute.calls import join_call_signs_to_users
+from ficaudio.attribute.document import build_document
 from ficaudio.models import Character, Gender
 
-from attribute_scenes import INO, KIBA, SAKURA, dialogue_speakers, speakers
+from attribute_scenes import INO, KIBA, SAKURA, dialogue_lines, dialogue_speakers, paragraph_story, speakers
 
 NADIA = Character("Nadia", (), Gender.FEMALE)
 JAMIE = Character("Jamie", (), Gender.MALE)
@@ -155,3 +157,97 @@ def test_a_bare_line_after_the_room_answers_the_caller_is_the_caller_again():
             'Kiba crouched and peered at the dial. "Which light?"\n'
             '"The red one, next to the switch."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Nadia", "bare_line_is_the_caller")
+
+
+_RIDGE_CALLS = [
+    "Harlow and Josie sat in the ranger hut with the radio between them.",
+    'Harlow keyed the handset. "Pine Ridge, Pine Ridge, this is Tamarack Hut, over."',
+    "A hiss. Then Dana's voice, faint and patient. \"Tamarack Hut, Pine Ridge. Go ahead, over.\"",
+    '"Pine Ridge, we have smoke on the north slope. Over."',
+    '"Tamarack Hut, Pine Ridge. Copy smoke on the north slope. Stand by, over."',
+    'Josie looked at Harlow. "She sounds worried."',
+    '"Pine Ridge, Tamarack Hut. Standing by. Thanks, Dana. Tamarack Hut out."',
+]
+
+
+def test_a_call_sign_is_the_one_shown_speaking_it_and_its_calls_are_theirs():
+    """``Pine Ridge`` is Dana (her voice gives its call); ``Tamarack Hut`` is Harlow (he keys the
+    handset): their later calls are theirs, and ``Thanks, Dana`` over the radio calls no one in the hut."""
+    assert dialogue_speakers(_RIDGE_CALLS)[-3:] == ["Dana", "Josie", "Harlow"]
+    assert dialogue_speakers(_RIDGE_CALLS)[:2] == ["Harlow", "Dana"]
+
+
+_SHARED_SIGN = [
+    "Ewan had skippered the Silver Gull for thirty years. Kirsty had crewed for him since she was twelve. Ewan trusted her with the wheel now, and Kirsty knew it.",
+    "The radio on the bulkhead hissed.",
+    '"Silver Gull, Silver Gull, this is Harbour Control, over."',
+    'Ewan unhooked the handset. "Harbour Control, Silver Gull. Go ahead, over."',
+    '"Silver Gull, Harbour Control. Gale warning for the bank, over."',
+    "Kirsty took the handset from her father. \"Harbour Control, Silver Gull. Copied, we're running for the sound, over.\"",
+    '"Harbour Control, Silver Gull. Four persons on board, over."',
+]
+
+
+def test_a_call_sign_two_people_are_shown_using_is_no_ones():
+    """A boat's call sign that father and daughter both use stays its own: its last call is
+    not given to either by the sign (turn-taking decides it)."""
+    rules = [line.rule for line in dialogue_lines(_SHARED_SIGN)]
+    assert rules[-1] != "station_call_sign"
+
+
+def test_two_names_opening_a_line_face_to_face_join_no_one():
+    """``"Okafor, Moss."`` called by a commander is no radio call: Moss, a subject of the
+    narration, is no station, so the one who called it is not Moss."""
+    scene = ["Moss crouched by the wall and Okafor checked her rifle. Hale watched them both.",
+             'Hale pointed at the gate. "Okafor, Moss. Take the left side."',
+             '"Going," Moss said.',
+             "Hale nodded."]
+    assert dialogue_speakers(scene)[-1] == "Moss"
+
+
+def test_a_pronoun_after_a_call_is_no_station():
+    """``"Ines, I--"`` gives ``I`` to no one: a station's name opens on a name word."""
+    scene = ["I waited by the door. Ines was reading the letter. Ines sighed at it.",
+             "Rafe came in. Rafe always came in without knocking.",
+             'Rafe sat down. "Ines, I—"',
+             'Ines did not look up. "Go away, Rafe."']
+    doc = build_document(*paragraph_story(scene), ())
+    join_call_signs_to_users(doc)
+    assert doc.call_signs == {}
+
+
+_HUT_RADIO = [
+    "My name is Wren and I keep the fire at Larch Hut. I sat by the stove while Harlow worked the radio. Harlow had been at it since dawn.",
+    '"Wren, put the kettle on," Harlow said.',
+    '"Put it on yourself," I said.',
+    'Harlow keyed the handset. "Pine Ridge, Pine Ridge, this is Larch Hut, over."',
+    "Then Dana's voice, faint and patient. \"Larch Hut, Pine Ridge. Go ahead, over.\"",
+    'Harlow grinned at me. "Smoke on the north slope. Thanks, Dana. Larch Hut out."',
+    '"Copy, Larch Hut. Pine Ridge out."',
+    'Harlow keyed it again. "One more thing, Dana. Larch Hut out."',
+    '"Wren, the kettle," Harlow said.',
+    '"Fine," I said.',
+]
+
+
+def test_names_called_over_the_radio_by_a_known_station_are_no_names_of_the_narrator():
+    """``Thanks, Dana. Larch Hut out.`` is said to the far end: Dana, called twice that way,
+    is not what the hut calls the narrator, and her station's calls stay hers."""
+    assert dialogue_speakers(_HUT_RADIO)[3:7] == ["Dana", "Harlow", "Dana", "Harlow"]
+
+
+_LIGHT_RADIO = [
+    "Kit was asleep upstairs at Gull Rock when the flare went up over the reef.",
+    'I took the handset off its hook. "Harbour Watch, Harbour Watch, this is Gull Rock, over."',
+    "There was a hiss, then a woman's voice, small and calm. \"Gull Rock, Harbour Watch. Go ahead, over.\"",
+    '"A red flare past the reef, five minutes ago. Over."',
+    '"Copy, Gull Rock. Stay where you are. Over."',
+    '"Gull Rock, out," I said.',
+]
+
+
+def test_the_narrators_own_call_sign_called_is_the_narrator_addressed():
+    """The station ``I`` call from is the narrator's: a line calling it is said to the narrator,
+    not by them."""
+    assert dialogue_speakers(_LIGHT_RADIO)[0] == "I"
+    assert dialogue_speakers(_LIGHT_RADIO)[3] != "I"

@@ -19,7 +19,7 @@ from typing import Collection, Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill, opening_called_by_the_reply
-from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, line_answers_phone, voice_on_the_line
+from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -69,7 +69,8 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     ``known`` characters (from voices.yaml) keep their names; others are discovered.
     """
     doc = build_document(story, segments, known)
-    doc.narrator_names = addressed_only_names(doc)
+    join_call_signs_to_users(doc)
+    doc.narrator_names |= addressed_only_names(doc)
     resolver = Resolver(doc)
     decisions: dict[int, Decision] = {}
     for para in doc.paragraphs:
@@ -301,7 +302,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or station_call_sign(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)

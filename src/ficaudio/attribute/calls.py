@@ -7,20 +7,25 @@ other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``
 dead`` ends the call. A named voice coming over a phone or radio (``Nadia's voice came through
 his earpiece``) also puts that person on the line; a caller who says ``this is NAME`` over a
 phone or radio is NAME; on a call heard in a room, a bare line after the room answered the
-line is the line's again.
+line is the line's again. A radio call sign is the one shown speaking the calls it signs
+(``Brogan crawls in with the radio. "Aric Base, Aric One, over."``), and those calls are theirs.
 """
 
 from __future__ import annotations
 
 import re
+from collections import defaultdict
+from dataclasses import replace
 
 from ficaudio import letters
+from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.lexicon import TITLE_BEFORE_NAME
-from ficaudio.attribute.mentions import is_name_word
+from ficaudio.attribute.mentions import is_name_word, is_person_noun
+from ficaudio.attribute.names import is_listed_given_name
 from ficaudio.attribute.characters import is_possessive_end
-from ficaudio.attribute.document import Document, Paragraph
-from ficaudio.attribute.resolve import Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
+from ficaudio.attribute.document import Document, Mention, Paragraph
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
+from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:phone|cell|mobile)"
@@ -185,6 +190,30 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     return decided(person.name, "identified_on_the_channel")
 
 
+def station_call_sign(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A radio call giving as its caller a call sign the story joined to its user
+    (:func:`join_call_signs_to_users`) is that user's, with no channel in sight: ``"Aric One,
+    Aric Base. Go ahead, over."``, ``"... Thanks, Morag. Aric One out."`` -- unless a person
+    tags it."""
+    doc = resolver.doc
+    if not doc.call_signs or _tagged_by_someone(ctx):
+        return None
+    user = next((u for called, caller in radio_calls(ctx.segment.text) if (u := station_user(doc, called, caller))), None)
+    return decided(user, "station_call_sign") if user else None
+
+
+def station_user(doc: Document, called: str | None, caller: str) -> str | None:
+    """The user of the call sign a radio call gives as its caller -- by that form, or by another
+    of its person's (``Falmoor`` -> ``Falmoor Coastguard``) -- when the station called, if any,
+    is someone else of the roster or a call sign (not ``"Copy, Aric One."``)."""
+    person = doc.roster.lookup(caller)
+    user = doc.call_signs.get(caller) or (person.name if person and person.name in doc.call_signs.values() and not is_listed_given_name(caller) else None)
+    if user is None or called is None or called in doc.call_signs:
+        return user
+    other = doc.roster.lookup(called)
+    return user if other is not None and other.name != user else None
+
+
 def _channel_beside(ctx: QuoteContext) -> bool:
     """A phone or a radio in the narration of the quotation's paragraph, or anywhere in the
     paragraph before (``"On speaker, Mr. Dov."`` / ``"Harbour Ash, this is Relay Control."``)."""
@@ -281,3 +310,84 @@ def bare_line_is_the_caller(resolver: Resolver, ctx: QuoteContext) -> Decision |
 def _has_narration(ctx: QuoteContext) -> bool:
     """Whether the quotation's paragraph has any words outside its quotations."""
     return any(ctx.doc.text[s:e].strip() for s, e in ctx.para.narration(ctx.doc.segments))
+
+
+def join_call_signs_to_users(doc: Document) -> None:
+    """A call sign a radio call gives as its caller (:func:`~ficaudio.attribute.rules.radio_calls`)
+    is a name of the one its paragraph shows speaking it -- a name or ``I`` opening a sentence
+    of the narration, its tag, or the owner of the voice (``Brogan crawls in with the radio.
+    "Aric Base, Aric One, over."``, ``Then Morag's voice. "Aric One, Aric Base. Go ahead,
+    over."``) -- when every such paragraph shows the same person: a boat's call sign that two
+    of its crew use stays its own. Only a station's name (:func:`_station_calls`), never one
+    the narration writes as a subject (``Moss crouched.`` / ``"Okafor, Moss."``; a title
+    may be a station's name). The signs
+    and their users are kept in ``doc.call_signs``; one the narrator uses is a name that,
+    addressed, means the narrator."""
+    calls = [(i, call) for para in doc.paragraphs for i in para.quotes for call in radio_calls(doc.segments[i].text)]
+    if not calls:
+        return
+    stations = {caller for _, (called, caller) in calls if called}
+    subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
+    users: dict[str, set[str]] = defaultdict(set)
+    for index, (called, caller) in calls:
+        if caller not in subjects and _station_calls(doc, stations, called, caller) and (shown := _shown_speaking(quote_context(doc, index))):
+            users[caller] |= shown
+    for station, shown in users.items():
+        if len(shown) == 1:
+            _give_call_sign(doc, station, next(iter(shown)))
+
+
+def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
+    """Whether a call passes between stations. Its caller is a station's name: opening on a
+    name word (not ``"Ines, I--"``), not one given name, no person noun; that the narration
+    never writes it as a subject is :func:`join_call_signs_to_users`'s check. The station called is someone else of the roster or the caller of another call (``"Aric
+    Base, Aric One, over."`` / ``"Aric One, Aric Base."``; ``"Copy, Aric One."`` calls no
+    station); a sign-off with none called needs a caller so known."""
+    if not is_name_word(caller.split()[0]) or is_listed_given_name(caller) or any(is_person_noun(w.lower()) for w in caller.split()):
+        return False
+    if called is not None:
+        return called in stations or doc.roster.lookup(called) not in (None, doc.roster.lookup(caller))
+    return caller in stations or doc.roster.lookup(caller) is not None
+
+
+_VOICE_AFTER = letters.compile(r"(?:['’]s)?\s+voice\b")
+
+
+def _shown_speaking(ctx: QuoteContext) -> set[str]:
+    """Who a quotation's paragraph shows speaking it: its tag's name or ``I``, the names and
+    ``I`` opening sentences of its narration (not an owner: ``Brogan's harness``), the owner of
+    a voice; nobody where a he or she opens a sentence (``He unclips the radio. I lean in.``)."""
+    doc = ctx.doc
+    shown = {_speaker_of(m) for m in (tag_after_quote(ctx) or tag_before_quote(ctx),) if m and _speaker_of(m)}
+    for m in ctx.para.mentions:
+        if m.kind == "pronoun" and m.initial:
+            return set()
+        if _VOICE_AFTER.match(doc.text, m.end) or m.initial and not is_possessive_end(doc.text, m.end):
+            shown |= {_speaker_of(m)} - {None}
+    return shown
+
+
+def _speaker_of(m: Mention) -> str | None:
+    """The person a name mention names, or the narrator for ``I``."""
+    return FIRST_PERSON_NAME if m.kind == "first_person" else m.person if m.kind == "name" else None
+
+
+def _give_call_sign(doc: Document, station: str, user: str) -> None:
+    """Make ``station`` a name of ``user``: its person joins them, or the bare form names them;
+    the narrator's station is a name that means the narrator."""
+    roster = doc.roster
+    person = roster.lookup(station)
+    if user == FIRST_PERSON_NAME:
+        doc.call_signs[station] = user
+        doc.narrator_names |= {person.name} if person else set()
+        return
+    owner = roster.by_name(user)
+    if owner is None or person is not None and (person.known or not roster.may_join(owner, station)):
+        return
+    doc.call_signs[station] = user
+    if person is None:
+        roster.index(station, owner)
+    elif person is not owner:
+        join_person(roster, person, owner)
+        for para in doc.paragraphs:
+            para.mentions = [replace(m, person=owner.name) if m.person == person.name else m for m in para.mentions]

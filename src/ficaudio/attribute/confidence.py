@@ -63,6 +63,7 @@ CALIBRATED = {
     "holder_goes_on": 0.75,  # 2/2 pooled with LitBank
     "voice_on_the_line": 0.75,  # 7/9 pooled with LitBank
     "identified_on_the_channel": 0.85,  # 4/4 pooled with LitBank
+    "station_call_sign": 0.85,  # round 40w, new: identified_on_the_channel's value (14/14 fixtures when added)
     "bare_line_is_the_caller": 0.8,  # 7/8 pooled with LitBank
     "viewpoint_thinker": 0.5,  # 0/0: thoughts are not annotated
 }

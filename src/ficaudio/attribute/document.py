@@ -75,6 +75,7 @@ class Document:
     header: Header = Header()  # the work's header: where it ends (header.end: where the story proper begins), whom its Characters: field lists
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
+    call_signs: dict[str, str] = field(default_factory=dict)  # a radio call sign -> the name of its user, or the narrator's (calls.join_call_signs_to_users)
 
     @property
     def text(self) -> str:

@@ -1051,10 +1051,13 @@ def calls_in_the_room(doc: Document, quote: str) -> list[str]:
     """The names a quotation calls someone beside the speaker by (:func:`vocatives_in`): none
     on the radio, where a line in radio procedure (:func:`is_radio_procedure`) calls the
     station at the other end of the channel (``"Harbour Control, Harbour Control, this is Silver
-    Gull, over."``, ``"Base, we're at the ridge. Over."``), so a radio call names no narrator
-    and no newcomer the narration has just described.
+    Gull, over."``, ``"Base, we're at the ridge. Over."``), as does a line giving as its
+    caller a call sign the story joined to its user (``"Copy, Base. Thanks, Morag. Aric One
+    out."``), so a radio call names no narrator and no newcomer the narration has just
+    described.
     """
-    return [] if is_radio_procedure(quote) else vocatives_in(doc, quote)
+    radio = is_radio_procedure(quote) or bool(doc.call_signs) and any(caller in doc.call_signs for _, caller in radio_calls(quote))
+    return [] if radio else vocatives_in(doc, quote)
 
 
 def address_phrases(quote: str) -> list[str]:
@@ -1341,6 +1344,36 @@ def is_radio_procedure(quote: str) -> bool:
     [True, True, True, True, True]
     """
     return bool(_RADIO_SIGN_OFF.search(quote)) and not _ORDER_OUT.search(quote)
+
+
+_STATION = r"[A-Z][\w'’-]*(?:\s+[A-Z0-9][\w'’-]*){0,2}"
+_STATIONS_OPENING = letters.compile(rf"^[\"“‘'*\W]*({_STATION}(?:,\s+(?:[Tt]his\s+is\s+)?{_STATION})+)\s*[,.!—]")
+_STATION_SIGNING_OFF = letters.compile(rf"(?:^[\"“‘'*\W]*|[.!?]\s+)({_STATION}),?\s+(?:out|over)[.!]?[\"”’'*]*\s*$")
+_QUOTE_OPENING = letters.compile(r"[\"“‘'*\W]*")
+
+
+def radio_calls(quote: str) -> list[tuple[str | None, str]]:
+    """The calls a line may make in radio procedure, each the station called (``None`` when
+    none is) and the caller: procedure opens on the station called, then the caller
+    (``"Aric Base, Aric Base, this is Aric One, over."``, ``"Conn, Sonar. New contact."``), and
+    may sign off with the caller's own call sign (``"... Falmoor, out."``, ``"... Aric One
+    out."``; not ``"Get out."``). Whether the names are stations is for the story to say
+    (:func:`ficaudio.attribute.calls.join_call_signs_to_users`).
+
+    >>> [radio_calls(q) for q in ('"Aric Base, Aric Base, this is Aric One, over."', '"Conn, Sonar, transient, aft!"', '"Copy, Base. Thanks. Aric One out."')]
+    [[('Aric Base', 'Aric One')], [('Conn', 'Sonar')], [('Copy', 'Base'), (None, 'Aric One')]]
+    >>> [radio_calls(q) for q in ('"Get out."', '"Hi. Where were you?"', '"Marsh, Marsh."', '"Every hour. Falmoor, out."')]
+    [[], [], [], [(None, 'Falmoor')]]
+    """
+    calls: list[tuple[str | None, str]] = []
+    if found := _STATIONS_OPENING.match(quote):
+        parts = [re.sub(r"^[Tt]his\s+is\s+", "", p) for p in re.split(r",\s+", found.group(1))]
+        if caller := next((p for p in parts[1:] if p != parts[0]), None):
+            calls.append((parts[0], caller))
+    signed = _STATION_SIGNING_OFF.search(quote)
+    if signed and (is_radio_procedure(quote) or not _QUOTE_OPENING.fullmatch(quote, 0, signed.start(1))):
+        calls.append((None, signed.group(1)))
+    return calls
 
 
 def self_named_with_affiliation(ctx: QuoteContext) -> str | None:
