@@ -1658,3 +1658,20 @@ def test_a_pet_form_written_after_its_full_name_in_one_sentence_is_that_person()
     voice = _voice_of(paragraph_characters(scene), "Rosaly")
     assert "Miss Rosalia Pym" in (voice.name, *voice.aliases)
 
+
+
+@pytest.mark.parametrize("opening", [
+    "Charles came in from the yard, and Charlie, his son, followed with the bucket.",
+    "Mr. Charles Pell came in from the yard, and Charlie, his son, followed with the bucket.",
+    "Charles, Bill and Charlie came in from the yard with the bucket.",
+    "Charles carried the bucket, but Charlie carried the lamp.",
+    "Annabel came in from the yard, and Anna, her sister, followed with the bucket.",
+    "Annabel, Bill and Anna came in from the yard with the bucket.",
+])
+def test_a_look_alike_short_name_beside_another_name_is_someone_else(opening):
+    # a father and his son, sisters, a list with a third name between, a contrast: two people,
+    # not one name and its pet form (review 40c R1; a full name before its look-alike,
+    # `Charles Pell ..., but Charlie`, is still merged by Roster.may_join, as before round 40u)
+    first, short = ("Annabel", "Anna") if "Anna" in opening else ("Charles", "Charlie")
+    scene = [opening, f'"Where does it go?" {short} asked.', f'"By the door," {first} said.', f'"It leaks," said {short}.', f'"Then mend it," said {first}.']
+    assert dialogue_speakers(scene) == [short, first, short, first]

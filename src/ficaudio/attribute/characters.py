@@ -691,21 +691,40 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     return {pair for pair in apart if len(pair) == 2}
 
 
+_CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\b[A-Z]")
+_APPOSITION_AFTER = re.compile(r"\s*,\s*(?:his|her|their|its|my|our|your|the|a|an)\b")
+
+
 def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
-    """Whether ``later``, one untitled word written after ``first`` with a comma between (another
-    clause of the sentence), has the shape of a pet form (:func:`~ficaudio.attribute.names.is_pet_form`)
-    of ``first``'s given name: ``Corisande Ashgrove listened ..., and the quieter Cora got`` -- the
-    narration giving her short name, not a second woman; not the surname after ``Mr.``/``Miss``,
-    nor names with nothing but a list's comma between (``Corisande, Cora and Tam``).
+    """Whether ``later``, one untitled word written after the FULL name ``first`` (two words or
+    more, or titled; not under ``Mrs.``, where the given name may be her husband's) in a later
+    clause of the sentence, has the shape of a pet form (:func:`~ficaudio.attribute.names.is_pet_form`)
+    of ``first``'s given name: ``asked Miss Sophia Farrant to dance, and Sophy, who was ...`` --
+    the narration giving her short name, not a second girl. Not when another name, ``I`` or a
+    contrast (``but``, ``while``, ``whereas``, ``though``) stands between, nor when the short name
+    takes a kinship or role apposition (``Charles Weston came in, and Charlie, his son``), nor a
+    bare given name (``Charles came in, and Charlie``: father and son as often as one man).
 
     >>> run = lambda w, t, s, e: NameRun(w, t, None, s, e, False)
     >>> t = "Miss Sophia Farrant danced, and Sophy smiled. Corisande, Cora and Tam."
     >>> [_pet_form_after(a, b, t) for a, b in ((run(("Sophia", "Farrant"), "miss", 0, 19), run(("Sophy",), None, 32, 37)), (run(("Corisande",), None, 46, 55), run(("Cora",), None, 57, 61)))]
     [True, False]
+    >>> t = "Ann Weston came in, and Annie, her daughter, sat. Ann Weston sat, but Annie stood."
+    >>> [_pet_form_after(run(("Ann", "Weston"), None, s, s + 10), run(("Annie",), None, e, e + 5), t) for s, e in ((0, 24), (50, 70))]
+    [False, False]
     """
-    given = first.words[0] if len(first.words) > 1 or first.title not in ("mr", "mrs", "ms", "miss") else ""
+    full = (len(first.words) > 1 or first.title not in (None, "mr", "mrs", "ms", "miss")) and first.title != "mrs"
     between = text[first.end:later.start]
-    return len(later.words) == 1 and not later.title and "," in between and bool(between.strip(" ,")) and is_pet_form(later.words[0], given)
+    return (
+        full
+        and len(later.words) == 1
+        and not later.title
+        and "," in between
+        and bool(between.strip(" ,"))
+        and not _CONTRAST_BETWEEN.search(between)
+        and not _APPOSITION_AFTER.match(text, later.end)
+        and is_pet_form(later.words[0], first.words[0])
+    )
 
 
 def _calls_own_titled_name(tagged: NameRun, called: NameRun) -> bool:
