@@ -318,6 +318,25 @@ def test_a_newcomer_who_answers_a_call_of_a_title_the_scene_has_shown_is_not_the
     assert dialogue_speakers(_SUMMONS_TO_THE_DOCTOR)[-4:] == ["the doctor", "Nell", "Tomas", "the doctor"]
 
 
+_THE_DOCTOR_WAS_LATE = [
+    "Pia sat in the waiting room with the cat box on her knees. The doctor was always late on Mondays.",
+    '"Doctor?" Pia asked when the door opened.',
+    'Brannock wiped his hands and nodded at the box. "Let us have a look at her."',
+    '"She will not eat," Pia said.',
+    '"Then we weigh her first," Brannock said.',
+    "Pia lifted the cat out. The doctor ran a hand along its back.",
+    '"Thin, but not ill," the doctor said.',
+]
+
+
+@pytest.mark.parametrize("before", ["The doctor was always late on Mondays.", "The doctor's lamp was already on.", "The doctor would see her soon."])
+def test_a_title_written_only_as_absent_or_a_possessive_may_be_the_newcomer_who_answers(before):
+    # the scene wrote `the doctor` before the call, but not speaking or acting: the newcomer
+    # who answers the call is the doctor (review 40c R2)
+    scene = [_THE_DOCTOR_WAS_LATE[0].replace("The doctor was always late on Mondays.", before), *_THE_DOCTOR_WAS_LATE[1:]]
+    assert dialogue_speakers(scene)[-1] == "Brannock"
+
+
 _BESIDE_THE_CAPTAIN = [
     "The engine room was hot. The Captain leaned on the rail while Ilse checked the gauges.",
     '"Captain, the pressure is dropping," Marek said.',

@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run
-from ficaudio.attribute.lexicon import SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -611,17 +611,33 @@ def _may_be_called(doc: Document, scene: list[Paragraph], title: str, answerer: 
     """Whether the one who answers a call of ``title`` may be the one called, by what the scene
     wrote up to the call (``scene``): not one the text sets beside the title as another person
     (``The Captain sat in the big chair while Spock ran the scans.``: the roster keeps the two
-    apart), and, where the scene's narration wrote ``the <title>`` before the call, one it
-    named there too. A newcomer who answers a summons of the Doctor the scene has shown
-    (``"Doctor!" Rose shouted.`` / ``Jack stepped out of the box.``) is someone else; a
-    newcomer who answers a title the scene never showed (``"Hokage-sama," Kakashi murmured.`` /
-    ``Tsunade looked up at him sharply.``) may be the one called."""
+    apart), and, where the scene's narration showed ``the <title>`` speaking or acting before the
+    call (:func:`_shows_the_title_acting`), one it named there too. A newcomer who answers a
+    summons of the Doctor the scene has shown (``"Only the horses," the Doctor said.`` /
+    ``"Doctor!" Rose shouted.`` / ``Jack stepped out of the box.``) is someone else; a newcomer
+    who answers a title the scene never showed, or wrote only as a possessive or as absent
+    (``The Hokage's office was quiet.``, ``The coach was late again.``), may be the one called."""
     if not doc.roster.may_join(answerer, title.capitalize()):
         return False
     spans = [span for para in scene for span in para.narration(doc.segments)]
-    if not any(_writes_the_title(doc.text[s:e], title) for s, e in spans):
+    if not any(_shows_the_title_acting(doc.text[s:e], title) for s, e in spans):
         return True
     return any(doc.roster.resolve(run) is answerer for span in spans for run in name_runs(doc.words_of_narration(span), doc.text))
+
+
+_ACTS = rf"(?:{PARTICIPLE}|went|came|took|gave|saw|ran|rose|spoke|shook|drew|threw|knew|began|fell|wore|(?!(?:was|has|does|always|perhaps|sometimes)\b)[a-z]{2,}[^sui'\W]s)\b"
+
+
+def _shows_the_title_acting(text: str, title: str) -> bool:
+    """Whether ``text`` shows ``the <title>`` speaking or acting: the subject of a verb in the past
+    or present (``the Doctor said``, ``The Doctor went in first``, ``the coach blows the
+    whistle``), not a possessive (``The Hokage's office``) nor one who is absent or awaited
+    (``The coach was late again.``, ``The doctor would see her soon.``).
+
+    >>> [_shows_the_title_acting(t, "doctor") for t in ("The Doctor went in first.", '"No," the doctor said.', "The doctor's office was cold.", "The doctor was late.", "The doctor would come.")]
+    [True, True, False, False, False]
+    """
+    return re.search(rf"\b[Tt]he (?i:{re.escape(title)})(?:\s+[a-z]+ly)?\s+{_ACTS}", text) is not None
 
 
 def _writes_the_title(text: str, title: str) -> bool:
