@@ -762,3 +762,10 @@ def test_a_scene_first_reply_goes_to_one_the_scene_names_before_the_viewpoint_pe
 def test_a_scene_first_reply_to_a_first_line_only_guessed_is_not_given_to_the_viewpoint_person():
     scene = _HARBOUR.replace('"You came back," Oskar said.', '"You came back."')
     assert speakers(scene.format("Oskar stirred the pot. He did not look up."))[-1][1] != "viewpoint_replies"
+
+
+@pytest.mark.parametrize("nod", ["Tom nodded.", "Tom shook his head."])
+def test_the_speaker_goes_on_after_a_listener_nods_at_a_remark(nod):
+    # no question, no call: Tom's nod takes Ana's remark, and Ana goes on (review 40c R3)
+    scene = ["Ana and Tom sat on the wall.", "“You look tired,” Ana said.", nod, "“Go to bed, then.”"]
+    assert dialogue_speakers(scene)[-1] == "Ana"

@@ -68,18 +68,19 @@ def speaker_goes_on_after_narration(resolver: Resolver, ctx: QuoteContext) -> De
 
 
 def speaker_goes_on_after_gesture(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
-    """A listener who answers a question or a call with a nod or a shake of the head has had
-    their turn: after a paragraph of narration that opens on it (and is about no third person),
-    the one who was talking goes on. ``"Did I ever tell you about the flood?" Ana asked.`` /
-    ``Tom shook his head.`` / ``"It came up to the second step."`` -> Ana, not Tom, nor anyone
-    Ana called. A nod at an answer or a statement answers nothing (``"Ready?" Ana asked.`` /
-    ``"As I'll ever be," Tom said.`` / ``Ana nodded.``: the rule does not fire)."""
+    """A listener who answers a question, a call or a remark with a nod or a shake of the head has
+    had their turn: after a paragraph of narration that opens on it (and is about no third
+    person), the one who was talking goes on. ``"Did I ever tell you about the flood?" Ana
+    asked.`` / ``Tom shook his head.`` / ``"It came up to the second step."`` -> Ana, not Tom, nor
+    anyone Ana called; ``"You look tired," Ana said.`` / ``Tom nodded.`` / ``"Go to bed, then."``
+    -> Ana. Not when the nodder spoke the turn before the last and the last turn, answering her,
+    asks nothing (``"Ready?" Ana asked.`` / ``"As I'll ever be," Tom said.`` / ``Ana nodded.``)."""
     conv = resolver.conversation
     listener = conv.gestured
     if listener is None or conv.narration_paragraphs != 1 or not conv.turns or listener == conv.turns[-1]:
         return None
-    if not (conv.asked or conv.addressee == listener):
-        return None  # a nod answers a question or a call; the asker nodding at an answer is no answer
+    if conv.turns[-2:-1] == [listener] and not conv.asked:
+        return None  # the last turn answered the nodder and asked her nothing: her nod takes it
     if not set(conv.narrated) <= {listener, conv.turns[-1]} or conv.turns[-1] in named_in_quote(ctx):
         return None
     return decided(conv.turns[-1], "speaker_goes_on_after_gesture")
