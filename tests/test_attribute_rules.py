@@ -1210,6 +1210,10 @@ _LAKE_HOUSE = ["I got to the lake house late. Mara and Tom were already on the p
         ('Tom was gone before I had time to say a word. "Coward."', "I"),  # `had time` is no past perfect
         ('Mara argued until I had no choice. "Fine."', "I"),
         ('"Tell him," Mara said, when I said nothing. "Tell him or I will."', "Mara"),  # the earlier subject is a tag's
+        ('"Tell him," Mara said quietly, when I said nothing. "Tell him or I will."', "Mara"),  # a tag's adverb
+        ('"Tell him," Mara said to Tom, when I said nothing. "Tell him or I will."', "Mara"),  # a tag's addressee
+        ('Tom was gone before I had fifteen seconds to react. "Coward."', "I"),  # `fifteen` is no participle
+        ('Mara kept talking until I had men at the door. "Out."', "I"),  # nor `men`
     ],
 )
 def test_the_narrators_event_in_a_time_clause_is_the_narrator_stepping_in(beat, expected):

@@ -291,8 +291,8 @@ NOT_PERSON_HEADS = frozenset({"other", "others", "latter", "former", "one", "sam
 """Heads of ``the X`` that are no person of their own: ``said the first``, ``the other replied``."""
 
 
-_NOT_PARTICIPLES = r"(?!(?:red|bed|need|seed|shed|ten|seven|eleven|children|kitchen|chicken|garden|heaven|linen|oxen|golden|wooden|woollen|green|brown|open|often)\b)"
-"""Words shaped like a participle that are not one: ``had red hair``, ``had ten minutes``, ``had kitchen duty``."""
+_NOT_PARTICIPLES = r"(?!(?:red|bed|need|seed|shed|ten|seven|eleven|(?:thir|four|fif|six|seven|eigh|nine)teen|men|women|dozen|children|kitchen|chicken|garden|heaven|linen|oxen|golden|wooden|woollen|green|brown|open|often)\b)"
+"""Words shaped like a participle that are not one: ``had red hair``, ``had ten minutes``, ``had fifteen seconds``, ``had men at the door``, ``had kitchen duty``."""
 PARTICIPLE = (rf"{_NOT_PARTICIPLES}[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
               r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
 """A regular expression (no groups) for a past participle after ``had``: ``had left``, ``had sat``; not ``had time``."""

@@ -538,19 +538,24 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
 
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
-_TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r"),")
+_TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")(?:\s+(?:[a-z]+ly|to\s+\w+))*,")
 
 
 def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
     """The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause is only
     background when the clause tells a state (``the way he used to when you were small``) or
-    the earlier subject is a tag's (``"Tell him," Mara said, when I said nothing.``); an event
-    there is the narrator stepping in: ``Tom was halfway out before I caught his arm.`` -> I.
+    the earlier subject is a tag's whose verb, with an adverb or a ``to <name>`` after it, the
+    comma closes (``"Tell him," Mara said quietly, when I said nothing.``; not an inverted tag,
+    ``said Mara, when``); an event there is the narrator stepping in: ``Tom was halfway out
+    before I caught his arm.`` -> I.
 
     >>> t = 'Mara said, when I said nothing. Tom was out before I caught him. He ran when I was small.'
     >>> m = lambda i, n: Mention(i, i + n, "pronoun", t[i:i + n], subject=True)
     >>> [_narrator_waits(t, m(a, b), m(c, 1)) for a, b, c in ((0, 4, 16), (32, 3, 51), (65, 2, 77))]
     [True, False, True]
+    >>> t = 'Mara said to Tom, when I said nothing.'
+    >>> _narrator_waits(t, m(0, 4), m(23, 1))
+    True
     """
     return bool(_STATIVE.match(text, subject.end) or _TAG_THEN_COMMA.match(text, earlier.end))
 
