@@ -178,21 +178,65 @@ def test_a_call_sign_is_the_one_shown_speaking_it_and_its_calls_are_theirs():
 
 
 _SHARED_SIGN = [
-    "Ewan had skippered the Silver Gull for thirty years. Kirsty had crewed for him since she was twelve. Ewan trusted her with the wheel now, and Kirsty knew it.",
+    "Ewan had skippered the boat for thirty years. Kirsty had crewed for him since she was twelve. Ewan trusted her with the wheel now, and Kirsty knew it.",
     "The radio on the bulkhead hissed.",
     '"Silver Gull, Silver Gull, this is Harbour Control, over."',
     'Ewan unhooked the handset. "Harbour Control, Silver Gull. Go ahead, over."',
     '"Silver Gull, Harbour Control. Gale warning for the bank, over."',
-    "Kirsty took the handset from her father. \"Harbour Control, Silver Gull. Copied, we're running for the sound, over.\"",
+    "Kirsty took the handset. \"Harbour Control, Silver Gull. Copied, we're running for the sound, over.\"",
     '"Harbour Control, Silver Gull. Four persons on board, over."',
 ]
 
 
+def _call_signs(scene):
+    doc = build_document(*paragraph_story(scene), ())
+    join_call_signs_to_users(doc)
+    return doc.call_signs
+
+
 def test_a_call_sign_two_people_are_shown_using_is_no_ones():
-    """A boat's call sign that father and daughter both use stays its own: its last call is
-    not given to either by the sign (turn-taking decides it)."""
-    rules = [line.rule for line in dialogue_lines(_SHARED_SIGN)]
-    assert rules[-1] != "station_call_sign"
+    """A boat's call sign that father and daughter both use stays its own; each of the two
+    speaks the call their paragraph shows them making."""
+    assert "Silver Gull" not in _call_signs(_SHARED_SIGN)
+    speakers = dialogue_speakers(_SHARED_SIGN)
+    assert (speakers[1], speakers[3]) == ("Ewan", "Kirsty")
+
+
+_WATCHED_AT_THE_RADIO = [
+    "Kirsty sat on the bench and watched her father work the radio.",
+    '"Silver Gull, Silver Gull, this is Harbour Control, over."',
+    'Kirsty watched her father unhook the handset. "Harbour Control, Silver Gull. Go ahead, over."',
+    '"Silver Gull, Harbour Control. Gale warning for the bank, over."',
+    '"Harbour Control, Silver Gull. Copied, over."',
+    'Kirsty frowned at him. "Gale?"',
+    '"Gale," her father said.',
+]
+
+
+def test_one_who_opens_a_sentence_watching_another_is_not_shown_using_the_call_sign():
+    """``Kirsty watched her father unhook the handset.``: the sentence names another person,
+    so Kirsty is no operator, and the calls are not hers (review 40c R5)."""
+    assert _call_signs(_WATCHED_AT_THE_RADIO) == {}
+    speakers = dialogue_speakers(_WATCHED_AT_THE_RADIO)
+    assert speakers[1] != "Kirsty" and speakers[3] != "Kirsty"
+
+
+_DINNER_CALL = [
+    "Hana stood at the back door with the pot in her hands. Kiba was up the tree, as usual.",
+    'Hana leaned out of the door. "Kiba, Akamaru, dinner!"',
+    "Kiba dropped out of the tree and ran to the door, the puppy at his heels.",
+    '"Is it curry?" Kiba asked.',
+    '"Wash your hands," Hana said. "And wash Akamaru, too."',
+    '"Akamaru is clean," Kiba said.',
+    '"Akamaru rolled in the mud this morning."',
+]
+
+
+def test_two_names_called_in_a_story_with_no_radio_are_no_call_sign():
+    """``"Kiba, Akamaru, dinner!"`` in a story that names no radio or phone calls two people
+    face to face: Akamaru is no call sign of the caller (review 40c R5)."""
+    assert _call_signs(_DINNER_CALL) == {}
+    assert dialogue_speakers(_DINNER_CALL)[-1] == "Hana"
 
 
 def test_two_names_opening_a_line_face_to_face_join_no_one():

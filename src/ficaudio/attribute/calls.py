@@ -320,11 +320,12 @@ def join_call_signs_to_users(doc: Document) -> None:
     over."``) -- when every such paragraph shows the same person: a boat's call sign that two
     of its crew use stays its own. Only a station's name (:func:`_station_calls`), never one
     the narration writes as a subject (``Moss crouched.`` / ``"Okafor, Moss."``; a title
-    may be a station's name). The signs
-    and their users are kept in ``doc.call_signs``; one the narrator uses is a name that,
-    addressed, means the narrator."""
+    may be a station's name). Only in a story that names a radio, a walkie-talkie, a handset,
+    a phone, an intercom or a comm: elsewhere ``"Kiba, Akamaru, dinner!"`` calls two people
+    face to face. The signs and their users are kept in ``doc.call_signs``; one the narrator
+    uses is a name that, addressed, means the narrator."""
     calls = [(i, call) for para in doc.paragraphs for i in para.quotes for call in radio_calls(doc.segments[i].text)]
-    if not calls:
+    if not calls or not _RADIO_WORD.search(doc.text):
         return
     stations = {caller for _, (called, caller) in calls if called}
     subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
@@ -340,9 +341,10 @@ def join_call_signs_to_users(doc: Document) -> None:
 def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
     """Whether a call passes between stations. Its caller is a station's name: opening on a
     name word (not ``"Ines, I--"``), not one given name, no person noun; that the narration
-    never writes it as a subject is :func:`join_call_signs_to_users`'s check. The station called is someone else of the roster or the caller of another call (``"Aric
-    Base, Aric One, over."`` / ``"Aric One, Aric Base."``; ``"Copy, Aric One."`` calls no
-    station); a sign-off with none called needs a caller so known."""
+    never writes it as a subject is :func:`join_call_signs_to_users`'s check. The station
+    called is someone else of the roster or the caller of another call (``"Aric Base, Aric
+    One, over."`` / ``"Aric One, Aric Base."``; ``"Copy, Aric One."`` calls no station); a
+    sign-off with none called needs a caller so known."""
     if not is_name_word(caller.split()[0]) or is_listed_given_name(caller) or any(is_person_noun(w.lower()) for w in caller.split()):
         return False
     if called is not None:
@@ -351,20 +353,35 @@ def _station_calls(doc: Document, stations: set[str], called: str | None, caller
 
 
 _VOICE_AFTER = letters.compile(r"(?:['’]s)?\s+voice\b")
+_RADIO_WORD = letters.compile(rf"\b(?:radio|walkie|handset|{_PHONE}|intercom|comms?)\b", re.IGNORECASE)
+_PERSON_KINDS = frozenset({"name", "description", "first_person", "second_person"})
+_WATCHING = letters.compile(r"\s+(?:[a-z]+ly\s+)?(?:watch|watches|watched|see|sees|saw|hear|hears|heard|listen|listens|listened|observe|observes|observed)\b")
 
 
 def _shown_speaking(ctx: QuoteContext) -> set[str]:
     """Who a quotation's paragraph shows speaking it: its tag's name or ``I``, the names and
-    ``I`` opening sentences of its narration (not an owner: ``Brogan's harness``), the owner of
-    a voice; nobody where a he or she opens a sentence (``He unclips the radio. I lean in.``)."""
+    ``I`` opening sentences of its narration (not an owner: ``Brogan's harness``; not one who
+    watches or hears another: ``Kirsty watched her father unhook the handset.``),
+    the owner of a voice; nobody where a he or she opens a sentence (``He unclips the radio.
+    I lean in.``)."""
     doc = ctx.doc
     shown = {_speaker_of(m) for m in (tag_after_quote(ctx) or tag_before_quote(ctx),) if m and _speaker_of(m)}
     for m in ctx.para.mentions:
         if m.kind == "pronoun" and m.initial:
             return set()
-        if _VOICE_AFTER.match(doc.text, m.end) or m.initial and not is_possessive_end(doc.text, m.end):
+        if _VOICE_AFTER.match(doc.text, m.end) or m.initial and not is_possessive_end(doc.text, m.end) and not _watches_another(ctx.para, m, doc.text):
             shown |= {_speaker_of(m)} - {None}
     return shown
+
+
+def _watches_another(para: Paragraph, m: Mention, text: str) -> bool:
+    """Whether the sentence ``m`` opens has them watch or hear another person (a name, a
+    description, ``I`` or ``you``): ``Kirsty watched her father unhook the handset.``, ``I
+    heard Mum pick up the phone.`` -- not ``Kirsty grinned at her father.``, the one at the radio."""
+    if not _WATCHING.match(text, m.end):
+        return False
+    end = _SENTENCE_END.search(text, m.end).start()
+    return any(o is not m and o.kind in _PERSON_KINDS and m.end <= o.start < end for o in para.mentions)
 
 
 def _speaker_of(m: Mention) -> str | None:
