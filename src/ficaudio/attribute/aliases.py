@@ -647,7 +647,7 @@ def _writes_the_title(text: str, title: str) -> bool:
     >>> _writes_the_title("The Hokage's office was cold.", "hokage"), _writes_the_title("The Kakashi-ness of it.", "kakashi")
     (True, False)
     """
-    return re.search(rf"\b[Tt]he {title}\b(?!-)", text, re.IGNORECASE) is not None
+    return re.search(rf"\b[Tt]he {re.escape(title)}\b(?!-)", text, re.IGNORECASE) is not None
 
 
 def _title_only_person(roster: Roster, text: str, title: str) -> Person | None:

@@ -103,8 +103,9 @@ _PET_ENDINGS = ("ie", "a", "y")
 def is_pet_form(short: str, given: str) -> bool:
     """Whether ``short`` has the shape of a pet form of the given name ``given``: its stem
     (``short`` less a final ``-ie``, ``-a`` or ``-y``, three letters at least) opens ``given``,
-    two letters or more shorter (``Cora`` of ``Corisande``, ``Sophy`` of ``Sophia``), or, four
-    letters at least, ends it (``Goldie`` of ``Marigold``). A shape only: ``Cora`` fits
+    which is two letters or more longer than the stem (``Cora`` of ``Corisande``: ``Cor``;
+    ``Sophy`` of ``Sophia``: ``Soph``), or, four letters at least, ends it, three letters or
+    more shorter than ``given`` (``Goldie`` of ``Marigold``). A shape only: ``Cora`` fits
     ``Corinne`` too, and who is whom is the caller's to decide.
 
     >>> [is_pet_form(s, g) for s, g in (("Cora", "Corisande"), ("Sophy", "Sophia"), ("Goldie", "Marigold"), ("Cora", "Cora"), ("Marco", "Marchetti"), ("Aki", "Kurosaki"))]
