@@ -6,7 +6,7 @@ from ficaudio.attribute.calls import join_call_signs_to_users
 from ficaudio.attribute.document import build_document
 from ficaudio.models import Character, Gender
 
-from attribute_scenes import INO, KIBA, SAKURA, dialogue_lines, dialogue_speakers, paragraph_story, speakers
+from attribute_scenes import INO, KIBA, SAKURA, dialogue_speakers, paragraph_story, speakers
 
 NADIA = Character("Nadia", (), Gender.FEMALE)
 JAMIE = Character("Jamie", (), Gender.MALE)
