@@ -1212,6 +1212,10 @@ _LAKE_HOUSE = ["I got to the lake house late. Mara and Tom were already on the p
         ('"Tell him," Mara said, when I said nothing. "Tell him or I will."', "Mara"),  # the earlier subject is a tag's
         ('"Tell him," Mara said quietly, when I said nothing. "Tell him or I will."', "Mara"),  # a tag's adverb
         ('"Tell him," Mara said to Tom, when I said nothing. "Tell him or I will."', "Mara"),  # a tag's addressee
+        ('"Tell him," said Mara, when I said nothing. "Tell him or I will."', "Mara"),  # an inverted tag
+        ('"Tell him," said Mara quietly, when I said nothing. "Tell him or I will."', "Mara"),
+        ('"Tell him," said Tom to Mara, when I said nothing. "Tell him or I will."', "Tom"),
+        ('Then came Mara, when I said nothing. "Tell him or I will."', "I"),  # `came` is no speech verb
         ('Tom was gone before I had fifteen seconds to react. "Coward."', "I"),  # `fifteen` is no participle
         ('Mara kept talking until I had men at the door. "Out."', "I"),  # nor `men`
     ],

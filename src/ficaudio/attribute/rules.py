@@ -539,14 +539,15 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
 _TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")(?:\s+(?:[a-z]+ly|to\s+\w+))*,")
+_INVERTED_TAG_THEN_COMMA = letters.compile(r"(?:\s+(?:[a-z]+ly|to\s+\w+))*,")
 
 
 def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
     """The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause is only
     background when the clause tells a state (``the way he used to when you were small``) or
     the earlier subject is a tag's whose verb, with an adverb or a ``to <name>`` after it, the
-    comma closes (``"Tell him," Mara said quietly, when I said nothing.``; not an inverted tag,
-    ``said Mara, when``); an event there is the narrator stepping in: ``Tom was halfway out
+    comma closes (``"Tell him," Mara said quietly, when I said nothing.``), or an inverted tag's
+    (``said Mara, when``); an event there is the narrator stepping in: ``Tom was halfway out
     before I caught his arm.`` -> I.
 
     >>> t = 'Mara said, when I said nothing. Tom was out before I caught him. He ran when I was small.'
@@ -556,8 +557,17 @@ def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
     >>> t = 'Mara said to Tom, when I said nothing.'
     >>> _narrator_waits(t, m(0, 4), m(23, 1))
     True
+    >>> t = 'said Mara, when I said nothing. came Mara, when I said nothing.'
+    >>> [_narrator_waits(t, m(a, 4), m(b, 1)) for a, b in ((5, 16), (37, 48))]
+    [True, False]
     """
-    return bool(_STATIVE.match(text, subject.end) or _TAG_THEN_COMMA.match(text, earlier.end))
+    return bool(_STATIVE.match(text, subject.end) or _TAG_THEN_COMMA.match(text, earlier.end) or _inverted_tag_then_comma(text, earlier))
+
+
+def _inverted_tag_then_comma(text: str, earlier: Mention) -> bool:
+    """Whether ``earlier`` is an inverted tag's subject that a comma closes: ``said Mara, when``,
+    ``said Mara quietly, when``."""
+    return word_before(text, earlier.start, 12) in SPEECH_VERBS and bool(_INVERTED_TAG_THEN_COMMA.match(text, earlier.end))
 
 
 _INWARD = letters.compile(r"\b(?:mentally|inwardly|silently|to\s+(?:him|her|them)sel(?:f|ves))\b")
