@@ -4,7 +4,12 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from ficaudio.attribute.conversation import is_remembered
+from ficaudio.attribute.document import Mention
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
+from ficaudio.attribute.rules import _done_before
 
 from attribute_scenes import LATE_COUPLE, dialogue_speakers, scene_attribution, speakers_of
 
@@ -68,3 +73,10 @@ _PLURAL_DAYS = [
 def test_a_day_in_the_plural_is_no_person():
     # "in forty Fridays": a count of days, never the "she" who greets him
     assert "Fridays" not in dialogue_speakers(_PLURAL_DAYS)
+
+
+@pytest.mark.parametrize("between", ["quietly", "even", "just", "already", "barely", "hardly", "not", "never", "often", "long since", "once", "still", "all"])
+def test_the_pluperfect_and_the_past_perfect_time_clause_take_the_same_words_after_had(between):
+    text = f"She said before Teo had {between} gone."
+    teo = Mention(text.index("Teo"), text.index("Teo") + 3, "name", "Teo", subject=True)
+    assert is_remembered(text, teo) and _done_before(text, teo)

@@ -1281,7 +1281,7 @@ def test_a_past_perfect_time_clause_after_a_pronoun_tag_hands_no_turn():
     assert dialogue_speakers(scene)[-2:] == ["Tom", "Tom"]
 
 
-@pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False), ("before he had time", False), ("when I had red hair", False)])
+@pytest.mark.parametrize("clause, expected", [("before he had even opened it", True), ("when I'd sat down", True), ("before he opened it", False), ("when he had to stop", False), ("and he had", False), ("before he had time", False), ("when I had red hair", False), ("before he had long since gone", True), ("when he had still not opened it", True)])
 def test_only_a_time_clause_in_the_past_perfect_is_done_before(clause, expected):
     text = f"She said {clause}."
     at = text.index(" he ") + 1 if " he " in text else text.index(" I") + 1

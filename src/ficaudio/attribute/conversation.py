@@ -6,7 +6,7 @@ import bisect
 from re import Match
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER, PARTICIPLE
+from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER, PARTICIPLE
 from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, most_inner_states, narrated_in_first_person, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
@@ -609,7 +609,7 @@ def reported_speech(resolver: Resolver, para: Paragraph) -> tuple[str, str | Non
     return found if found and found[0] else None
 
 
-_PLUPERFECT = letters.compile(rf"\s+had(?:\s+(?:\w+ly|not|never|often|already|just|long|since|once|still|all|both))*\s+(?:{PARTICIPLE})\b")
+_PLUPERFECT = letters.compile(rf"\s+had(?:\s+{BEFORE_PARTICIPLE})*\s+(?:{PARTICIPLE})\b")
 
 
 def is_remembered(text: str, m: Mention) -> bool:

@@ -296,3 +296,6 @@ _NOT_PARTICIPLES = r"(?!(?:red|bed|need|seed|shed|ten|seven|eleven|(?:thir|four|
 PARTICIPLE = (rf"{_NOT_PARTICIPLES}[a-z]+(?:ed|en|wn)|been|gone|left|come|done|said|told|made|kept|felt|sat|stood|run|got|found|heard|brought|caught"
               r"|taught|thought|bought|fought|lost|met|put|set|spent|sent|slept|won|begun|sung|hung|held|led|fled|read|built|meant|let|shut|become")
 """A regular expression (no groups) for a past participle after ``had``: ``had left``, ``had sat``; not ``had time``."""
+BEFORE_PARTICIPLE = r"(?:[a-z]+ly|even|just|already|barely|hardly|not|never|often|long|since|once|still|all|both)"
+"""A regular expression (no groups) for a word that may stand between ``had`` and its participle:
+``had even sat``, ``had long since gone``, ``had barely left``, ``had quietly closed``."""

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -495,7 +495,7 @@ _SIDE_CLAUSE_OPENERS = frozenset({"like", "if", "though", "although", "because",
 
 
 _TIME_OPENERS = _INTERRUPTERS | {"after", "as", "once"}
-_PAST_PERFECT = letters.compile(r"(?:['’]d|\s+had)\s+(?:[a-z]+ly\s+|even\s+|just\s+|already\s+|barely\s+|hardly\s+|not\s+|never\s+)*" + rf"(?:{PARTICIPLE})\b")
+_PAST_PERFECT = letters.compile(rf"(?:['’]d|\s+had)(?:\s+{BEFORE_PARTICIPLE})*\s+(?:{PARTICIPLE})\b")
 
 
 def _done_before(text: str, subject: Mention) -> bool:
