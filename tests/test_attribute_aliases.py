@@ -1694,3 +1694,19 @@ def test_a_look_alike_short_name_beside_another_name_is_someone_else(opening):
     first, short = ("Annabel", "Anna") if "Anna" in opening else ("Charles", "Charlie")
     scene = [opening, f'"Where does it go?" {short} asked.', f'"By the door," {first} said.', f'"It leaks," said {short}.', f'"Then mend it," said {first}.']
     assert dialogue_speakers(scene) == [short, first, short, first]
+
+
+_TEACHER_AND_HER_NIECE = [
+    "Ms. Anna Hale taught the evening class. Her niece, Elena Hale, sat at the back. Elena Hale was bored.",
+    '"Quiet, please," said Ms. Hale.',
+    '"Sorry," said Elena Hale.',
+    '"Page ten," Anna said.',
+]
+
+
+def test_a_full_name_takes_no_titled_surname_a_titled_full_name_gives():
+    # `Ms. Hale` is `Ms. Anna Hale`'s (written): her niece `Elena Hale` takes neither it nor the teacher with it
+    characters = paragraph_characters(_TEACHER_AND_HER_NIECE)
+    teacher = next(c for c in characters.values() if "Ms. Hale" in (c.name, *c.aliases))
+    assert "Elena" not in teacher.aliases and "Anna Hale" in (teacher.name, *teacher.aliases)
+    assert dialogue_speakers(_TEACHER_AND_HER_NIECE) == [teacher.name, "Elena Hale", teacher.name]

@@ -634,3 +634,43 @@ def test_a_people_counted_before_a_plural_noun_is_no_person():
     result = attribute(st, segs)
     assert "Varn" not in [c.name for c in result.characters]
     assert "Varn" not in speakers_of(result)
+
+
+_CAPTAIN_AND_HIS_WIFE = [
+    "Captain Rowan Tate ran the night ferry. His wife, Mara Tate, kept its ledgers.",
+    '"Any news from the harbour?" Mara asked.',
+    '"Nothing yet," Captain Tate said.',
+    '"Then we wait," said Mara Tate.',
+]
+
+
+def test_a_titled_surname_is_the_person_whose_titled_full_name_gives_it():
+    # `Captain Rowan Tate` is written: `Captain Tate` is he, never his wife (a captain may be a woman, but not this one)
+    characters = paragraph_characters(_CAPTAIN_AND_HIS_WIFE)
+    captain = next(c for c in characters.values() if "Captain Tate" in (c.name, *c.aliases))
+    assert "Rowan Tate" in (captain.name, *captain.aliases) and "Mara" not in captain.aliases
+    assert dialogue_speakers(_CAPTAIN_AND_HIS_WIFE) == ["Mara Tate", captain.name, "Mara Tate"]
+
+
+_TWO_TITLED_BROTHERS = [
+    "Mr. Owen Quill and Mr. Peter Quill had not shared a table in ten years.",
+    '"You look tired," Mr. Quill said.',
+]
+
+
+@pytest.mark.parametrize("order", [(0, 1), (1, 0)])
+def test_a_titled_surname_two_titled_full_names_give_is_neither_persons(order):
+    # two brothers written `Mr. Owen Quill` and `Mr. Peter Quill`: the bare `Mr. Quill` may be either, so it is neither,
+    # whichever is introduced first
+    names = ["Mr. Owen Quill", "Mr. Peter Quill"]
+    scene = [f"{names[order[0]]} and {names[order[1]]} had not shared a table in ten years.", _TWO_TITLED_BROTHERS[1]]
+    characters = paragraph_characters(scene)
+    assert not any("Mr. Quill" in c.aliases for c in characters.values())
+    assert dialogue_speakers(scene) == ["Mr. Quill"]
+
+
+def test_a_titled_surname_with_no_titled_full_name_still_joins_a_full_name():
+    # no titled full name gives `Mr. Quill`: it joins the one Quill as before
+    scene = ["Peter Quill lived alone above the shop. Nobody in town knew Peter Quill well.", '"Closed," said Mr. Quill.']
+    speaker = dialogue_speakers(scene)[0]
+    assert "Peter Quill" in (speaker, *paragraph_characters(scene)[speaker].aliases)

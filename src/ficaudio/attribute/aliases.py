@@ -23,8 +23,8 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.header import Header
-from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run
-from ficaudio.attribute.lexicon import PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers
+from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -330,7 +330,7 @@ def _titled_apart(given: Person, surname: Person) -> bool:
     >>> _titled_apart(Person("Mr. Matthew", title="mr"), Person("Mr. Reyne", title="mr"))
     False
     """
-    return bool(given.title and surname.title) and given.title != surname.title and given.title not in _GIVEN_NAME_TITLES
+    return bool(given.title and surname.title) and given.title != surname.title and given.title not in GIVEN_NAME_TITLES
 
 
 def _word_given_to_another(roster: Roster, story: str, forms: tuple[str, str]) -> bool:
@@ -1147,7 +1147,9 @@ _UNMARRIED_TITLES = {Gender.FEMALE: frozenset({"miss", "ms"}), Gender.MALE: froz
 def join_titled_surnames(roster: Roster) -> None:
     """A full name (``Anne Carrick``) is the one titled person of its surname whose title fits its
     gender (``Miss Carrick``, not ``Mr. Carrick``, her brother), never a ``Mrs.`` (a mother, a
-    wife); a full name of unknown gender is left alone.
+    wife), nor a titled surname that a written titled full name gives (``Ms. Hale`` is ``Ms.
+    Anna Hale``'s, not her niece ``Elena Hale``'s: :func:`titled_name_givers`); a full name of
+    unknown gender is left alone.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); anne = r.add(Person("Anne Carrick", Counter({"Anne Carrick": 1}), Gender.FEMALE), ["Anne Carrick"])
@@ -1164,7 +1166,7 @@ def join_titled_surnames(roster: Roster) -> None:
         if len(words) != 2 or person.title or gender not in _UNMARRIED_TITLES or not roster.holds(person):
             continue
         titled = [p for p in roster.people if p.title in _UNMARRIED_TITLES[gender] and p.name.split()[-1] == words[1]]
-        if len(titled) == 1 and roster.may_join(person, titled[0].name):
+        if len(titled) == 1 and not any(titled_name_givers(roster, f) for f in titled[0].forms) and roster.may_join(person, titled[0].name):
             join_person(roster, titled[0], person)
 
 
@@ -1218,18 +1220,13 @@ def join_knights_given_names(roster: Roster, runs: list[NameRun]) -> None:
         if len(run.words) == 2 and not run.title:
             surnames[run.words[0]].add(run.words[1])
     for person in list(roster.people):
-        given = person.name.split()[-1] if person.title in _KNIGHTS_TITLES and len(person.name.split()) == 2 else ""
+        given = person.name.split()[-1] if person.title in KNIGHTS_TITLES and len(person.name.split()) == 2 else ""
         if len(surnames.get(given, ())) != 1:
             continue
         surname = next(iter(surnames[given]))
         owner = roster.lookup(f"{given} {surname}") or roster.surname_owner(surname)
         if owner is not None and owner is not person and not owner.title and may_be(person, owner) and roster.may_join(owner, person.name):
             join_person(roster, person, owner)
-
-
-_KNIGHTS_TITLES = frozenset({"sir", "dame"})
-_GIVEN_NAME_TITLES = _KNIGHTS_TITLES | {"lord", "lady", "prince", "princess", "king", "queen", "aunt", "uncle", "miss", "master", "brother", "sister", "saint", "st"}
-"""Titles written before a given name (``Sir John``, ``Lady Mary``, ``Aunt May``, ``Miss Elizabeth``)."""
 
 
 def split_rank_from_word(roster: Roster, text: str, lower_words: Counter, quotes: Sequence[tuple[int, int]]) -> None:
@@ -1418,31 +1415,13 @@ def own_titled_name_forms(roster: Roster) -> None:
     >>> own_titled_name_forms(r); sorted(major.forms), sorted(sir.forms)
     (['Edwin Ashdown', 'Major Ashdown', 'Major Edwin Ashdown'], ['Henry Curtis', 'Sir Henry Curtis'])
     """
-    given = {id(p): {name for form in p.forms for name in _titled_name_forms(form)} for p in roster.people if not p.known}
+    given = {id(p): {name for form in p.forms for name in titled_name_forms(form)} for p in roster.people if not p.known}
     givers = Counter(name for names in given.values() for name in names)
     for person in roster.people:
         for name in sorted(given.get(id(person), ())):
             if givers[name] == 1 and name not in person.forms and roster.lookup(name) in (None, person):
                 roster.index(name, person)
                 person.forms[name] += 0  # listed as an alias, counted under the titled form
-
-
-def _titled_name_forms(form: str) -> tuple[str, ...]:
-    """``Dr. Edwin Haddad`` -> ``Edwin Haddad``, ``Dr. Haddad``; ``Lady Isolde Fane`` -> ``Isolde
-    Fane``; ``Mrs. Charles Musgrove`` -> ``Mrs. Musgrove`` (his wife); not ``Edwin Haddad`` (no
-    title), nor ``Madame St. Aubert`` or ``Madame Du Pont`` (no given name between).
-
-    >>> _titled_name_forms("Dr. Edwin Haddad"), _titled_name_forms("Lady Isolde Fane"), _titled_name_forms("Mrs. Charles Musgrove")
-    (('Edwin Haddad', 'Dr. Haddad'), ('Isolde Fane',), ('Mrs. Musgrove',))
-    >>> _titled_name_forms("Edwin Haddad"), _titled_name_forms("Madame St. Aubert"), _titled_name_forms("Madame Du Pont")
-    ((), (), ())
-    """
-    words_of = form.split()
-    title = words_of[0].lower().rstrip(".")
-    if len(words_of) != 3 or not (title in TITLES or rank_of_word(title)) or not is_name_word(words_of[2]) or not name_prior(words_of[1])[1] > 0:
-        return ()
-    untitled = () if _husbands_name(title, words_of[1]) else (" ".join(words_of[1:]),)
-    return untitled if title in _GIVEN_NAME_TITLES else (*untitled, f"{words_of[0]} {words_of[2]}")
 
 
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:

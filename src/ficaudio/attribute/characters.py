@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -892,8 +892,9 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     full = title_form(title, form)
     person = roster.lookup(full)
     if person is None:
-        candidates = [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p]
-        partner = next((p for p in candidates if _title_fits(p, title) and roster.may_join(p, full)), None)
+        givers = titled_name_givers(roster, full)
+        candidates = givers or [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p]
+        partner = next((p for p in candidates if len(givers) < 2 and _title_fits(p, title) and roster.may_join(p, full)), None)
         if partner:
             person = partner
             person.title = person.title or title  # "Mr. Marlowe" joined Peter: "Mrs. Marlowe" will not
@@ -905,6 +906,37 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     person.forms[full] += count
     if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
         person.gender, person.gender_reason = TITLE_GENDER[title], f"title {title_form(title, '').strip()}"
+
+
+def titled_name_givers(roster: Roster, full: str) -> list[Person]:
+    """The people with a titled full name that gives the title and surname ``full`` (see
+    :func:`titled_name_forms`): ``Captain Tate`` is the one ``Captain Rowan Tate``, never his
+    wife ``Mara Tate``, and no one of two brothers ``Mr. Owen Quill`` and ``Mr. Peter Quill``.
+
+    >>> r = Roster(); rowan = r.add(Person("Captain Rowan Tate", Counter({"Captain Rowan Tate": 1})), ["Captain Rowan Tate"])
+    >>> mara = r.add(Person("Mara Tate", Counter({"Mara Tate": 2})), ["Mara Tate"])
+    >>> [p.name for p in titled_name_givers(r, "Captain Tate")], titled_name_givers(r, "Mr. Tate")
+    (['Captain Rowan Tate'], [])
+    """
+    return [p for p in roster.people if any(full in titled_name_forms(f) for f in p.forms)]
+
+
+def titled_name_forms(form: str) -> tuple[str, ...]:
+    """``Dr. Edwin Haddad`` -> ``Edwin Haddad``, ``Dr. Haddad``; ``Lady Isolde Fane`` -> ``Isolde
+    Fane``; ``Mrs. Charles Musgrove`` -> ``Mrs. Musgrove`` (his wife); not ``Edwin Haddad`` (no
+    title), nor ``Madame St. Aubert`` or ``Madame Du Pont`` (no given name between).
+
+    >>> titled_name_forms("Dr. Edwin Haddad"), titled_name_forms("Lady Isolde Fane"), titled_name_forms("Mrs. Charles Musgrove")
+    (('Edwin Haddad', 'Dr. Haddad'), ('Isolde Fane',), ('Mrs. Musgrove',))
+    >>> titled_name_forms("Edwin Haddad"), titled_name_forms("Madame St. Aubert"), titled_name_forms("Madame Du Pont")
+    ((), (), ())
+    """
+    words_of = form.split()
+    title = words_of[0].lower().rstrip(".")
+    if len(words_of) != 3 or not (title in TITLES or rank_of_word(title)) or not is_name_word(words_of[2]) or not name_prior(words_of[1])[1] > 0:
+        return ()
+    untitled = () if wife_by_husbands_name(title, " ".join(words_of[1:])) else (" ".join(words_of[1:]),)
+    return untitled if title in GIVEN_NAME_TITLES else (*untitled, f"{words_of[0]} {words_of[2]}")
 
 
 def wife_by_husbands_name(title: str, form: str) -> bool:

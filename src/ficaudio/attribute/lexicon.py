@@ -83,6 +83,9 @@ NEUTRAL_TITLES = frozenset({
     "senator", "governor", "elder", "chief", "coach", "nurse", "insp",
 })
 TITLES = frozenset(TITLE_GENDER) | NEUTRAL_TITLES
+KNIGHTS_TITLES = frozenset({"sir", "dame"})
+GIVEN_NAME_TITLES = KNIGHTS_TITLES | {"lord", "lady", "prince", "princess", "king", "queen", "aunt", "uncle", "miss", "master", "brother", "sister", "saint", "st"}
+"""Titles written before a given name (``Sir John``, ``Lady Mary``, ``Aunt May``, ``Miss Elizabeth``)."""
 
 HONORIFIC_GENDER = {
     "kun": Gender.MALE, "chan": Gender.UNKNOWN, "san": Gender.UNKNOWN, "sama": Gender.UNKNOWN,
