@@ -569,9 +569,7 @@ def index_narrators_kin(doc: Document) -> None:
         if person is None:
             person = doc.roster.description_person(min(phrases), KIN_GENDER[noun])
             person.forms[call] += 1
-        for form in phrases:
-            doc.roster.index(form, person)
-            person.forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
+        _add_aliases(doc.roster, person, tuple(phrases))
 
 
 def index_title_answerers(doc: Document) -> None:
@@ -933,8 +931,7 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
     for form in called:
         owners = list({id(p): p for g, p in givens if _clips(form, g) or _clips(g, form)}.values())
         if len(owners) == 1 and roster.may_join(owners[0], form):
-            owners[0].forms.setdefault(form, 0)  # one of its names (an alias), not a count of uses
-            roster.index(form, owners[0])
+            _add_aliases(roster, owners[0], (form,))
 
 
 def join_clipped_names(roster: Roster) -> None:
@@ -1355,8 +1352,7 @@ def own_name_parts(roster: Roster, lower_words: Counter) -> None:
         parts = {w for f in person.forms for w in _name_parts(f)} if not person.known else set()
         for part in sorted(parts - set(person.forms)):
             if bearers[part] == 1 and roster.lookup(part) in (None, person) and _only_a_name(part, lower_words):
-                roster.index(part, person)
-                person.forms[part] += 0  # listed as an alias, counted under the full form
+                _add_aliases(roster, person, (part,))  # counted under the full form
 
 
 def _only_a_name(word: str, lower_words: Counter) -> bool:
@@ -1420,8 +1416,7 @@ def own_titled_name_forms(roster: Roster) -> None:
     for person in roster.people:
         for name in sorted(given.get(id(person), ())):
             if givers[name] == 1 and name not in person.forms and roster.lookup(name) in (None, person):
-                roster.index(name, person)
-                person.forms[name] += 0  # listed as an alias, counted under the titled form
+                _add_aliases(roster, person, (name,))  # counted under the titled form
 
 
 def _given_names_by_surname(runs: list[NameRun]) -> dict[str, set[str]]:
@@ -1509,8 +1504,7 @@ def name_epithet(roster: Roster, person: Person, epithet: str) -> None:
     name (``The Warden was already moving`` / ``"Left! Maelis, left!"``) is that name's person:
     every ``the Warden`` is Maelis from now on."""
     if roster.lookup(epithet) is None:
-        roster.index(epithet, person)
-        person.forms.setdefault(epithet, 0)
+        _add_aliases(roster, person, (epithet,))
 
 
 def _subjects(para: Paragraph, first_person: bool = False) -> set[str]:

@@ -324,9 +324,9 @@ def join_call_signs_to_users(doc: Document) -> None:
     a phone, an intercom or a comm: elsewhere ``"Kiba, Akamaru, dinner!"`` calls two people
     face to face. The signs and their users are kept in ``doc.call_signs``; one the narrator
     uses is a name that, addressed, means the narrator."""
-    calls = [(i, call) for para in doc.paragraphs for i in para.quotes for call in radio_calls(doc.segments[i].text)]
-    if not calls or not _RADIO_WORD.search(doc.text):
+    if not _RADIO_WORD.search(doc.text):
         return
+    calls = [(i, call) for para in doc.paragraphs for i in para.quotes for call in radio_calls(doc.segments[i].text)]
     stations = {caller for _, (called, caller) in calls if called}
     subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
     users: dict[str, set[str]] = defaultdict(set)

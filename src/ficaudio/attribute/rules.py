@@ -538,8 +538,9 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
 
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
-_TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")(?:\s+(?:[a-z]+ly|to\s+\w+))*,")
-_INVERTED_TAG_THEN_COMMA = letters.compile(r"(?:\s+(?:[a-z]+ly|to\s+\w+))*,")
+_TAG_END = r"(?:\s+(?:[a-z]+ly|to\s+\w+))*,"  # a tag's adverbs or `to <name>`, then its comma
+_TAG_THEN_COMMA = letters.compile(r"\s+(?:" + "|".join(sorted(SPEECH_VERBS)) + r")" + _TAG_END)
+_INVERTED_TAG_THEN_COMMA = letters.compile(_TAG_END)
 
 
 def _narrator_waits(text: str, earlier: Mention, subject: Mention) -> bool:
