@@ -150,6 +150,13 @@ STORY_FLOORS = [
     ("night_train", 99, 0.79),  # round 39 blind: 68/99 = 0.687 at its start and its end; 79/99 = 0.798 after round 40 merged
     ("rebel_camp", 96, 0.80),  # round 39 blind: 63/96 = 0.656 at its start and its end; 77/96 = 0.802 after round 40 merged
     ("vet_clinic", 98, 0.64),  # round 39 blind: 59/98 = 0.602 at its start and its end; 63/98 = 0.643 after round 40 merged
+    # round 40's blind set (bench/heldout then), read and moved here in round 41
+    ("desert_caravan", 96, 0.55),  # round 40 blind: 53/96 = 0.552 at its start and its end
+    ("dnd_session", 99, 0.70),  # round 40 blind: 70/99 = 0.707 at its start and its end
+    ("hockey_bus", 97, 0.69),  # round 40 blind: 67/97 = 0.691 at its start and its end
+    ("museum_night", 99, 0.82),  # round 40 blind: 82/99 = 0.828 at its start and its end
+    ("office_romance", 90, 0.61),  # round 40 blind: 55/90 = 0.611 at its start and its end
+    ("true_crime_pod", 86, 0.87),  # round 40 blind: 75/86 = 0.872 at its start and its end
 ]
 
 
@@ -158,16 +165,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 40: 402 and 484 of 567 at
-    its start, and the same at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 567
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 402
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 484
 
 
 def test_the_validation_set_does_not_drop():
