@@ -102,3 +102,34 @@ def test_a_title_with_an_abbreviated_chapter_number_still_opens_a_header():
     header = _header(paragraphs)
     assert header.cast_names(story.text) == ["Nell Price", "Kit Moss"]
     assert story.text[header.end:].lstrip().startswith("I pulled")
+
+
+def _characters_of_file(tmp_path, text: str) -> dict[str, set[str]]:
+    from ficaudio.attribute import attribute
+    from ficaudio.parse import read_story
+    from ficaudio.segment import segment
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    story = read_story(path)
+    return {c.name: {c.name, *c.aliases} for c in attribute(story, list(segment(story))).characters}
+
+
+def test_a_header_the_reader_sets_aside_is_read_as_the_header(tmp_path):
+    # an AO3 page saved as text: the reader keeps the work's fields out of the story, and the
+    # header's ``Characters:`` field still tells that Al and Brogan are one man (an alias of
+    # the listed full name), as when the same lines are pasted as the story's paragraphs
+    text = "\n\n".join([
+        "Whiteout",
+        "Fandom: High Cairn (TV)",
+        "Characters: Alasdair Brogan, Tamsin Ruddock",
+        "Chapter 1: Snow",
+        "The radio crackled in the hut. Brogan pulled on his gloves and looked at the door.",
+        '"Go," Tamsin said.',
+        '"Going," Brogan said. He went out into the snow.',
+        '"Tam, it\'s Al. I can see the crag from here," he said over the radio.',
+        '"Copy, Al," Tamsin said.',
+    ]) + "\n"
+    characters = _characters_of_file(tmp_path, text)
+    brogan = next(forms for forms in characters.values() if "Brogan" in forms)
+    assert "Alasdair Brogan" in brogan

@@ -16,7 +16,7 @@ from ficaudio.attribute.characters import Roster, build_roster, called_before_fu
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS, is_present_tense
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
-from ficaudio.models import BlockKind, Character, Gender, Segment, SegmentKind, Story
+from ficaudio.models import AsideKind, BlockKind, Character, Gender, Segment, SegmentKind, Story
 
 QUOTE_KINDS = frozenset({SegmentKind.DIALOGUE, SegmentKind.THOUGHT})
 _PREPOSITIONS = frozenset({"to", "at", "with", "from", "of", "for", "by", "on", "in", "into", "toward", "towards", "about", "than", "like"})
@@ -156,12 +156,26 @@ def _mark_scene_break(paragraphs: list[Paragraph], starts: list[int], position: 
         paragraphs[k].scene_start = True
 
 
+_WORK_HEADER_ASIDES = frozenset({AsideKind.HEADER, AsideKind.NOTES, AsideKind.SUMMARY})
+_LINE = letters.compile(r"[^\n]*\S[^\n]*")
+
+
+def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+    """The lines of the work's fields, summary and notes that the reader kept out of the story
+    before its first paragraph (an AO3 page's ``Characters:`` line, read as an aside). They are
+    read as the header and their names counted, as when the same text is pasted as paragraphs."""
+    first = paragraphs[0].start if paragraphs else len(story.text)
+    spans = sorted((a.start, a.end) for a in story.asides if a.kind in _WORK_HEADER_ASIDES and a.end <= first)
+    return [m.span() for start, end in spans for m in _LINE.finditer(story.text, start, end)]
+
+
 def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Character]) -> Document:
     """Discover characters and their genders, then list every mention in narration."""
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
-    header = read_header(paragraphs, text)
-    scanned = _scan(text, segments, paragraphs)
+    set_aside = _work_header_lines(story, paragraphs)
+    header = read_header(paragraphs, text, set_aside)
+    scanned = _scan(text, segments, [*(Paragraph(0, i, start, end) for i, (start, end) in enumerate(set_aside)), *paragraphs])
     narration_runs, quote_runs, lower_words = scanned.narration_runs, scanned.quote_runs, scanned.lower_words
     called = called_names(text, segments, scanned)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)

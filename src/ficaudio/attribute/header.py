@@ -91,11 +91,14 @@ class Header:
         return found.group(1).replace("(", " ").replace(")", " ").split() if found else []
 
 
-def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
+def read_header(paragraphs: Sequence[_Block], text: str, set_aside: Sequence[tuple[int, int]] = ()) -> Header:
     """Mark the header's paragraphs (:func:`mark_front_matter`) and read where it ends and what
     its ``Characters:`` field lists. Labelled paragraphs make a header only when one of them is
     a work's field (``Fandom:``, ``Characters:``, ``A/N:``): a novel's ``Imprimis: I am a man
     ...`` or ``Chapter I: The Bertolini`` opens on a label, but is the story.
+    ``set_aside``: the lines of the work's fields and notes that the reader already kept out of
+    the story, before its first paragraph (an AO3 page read from a file); they are the header
+    too, so a file and the same text pasted as paragraphs have one header.
 
     >>> from ficaudio.attribute.document import Paragraph
     >>> t = "Fandom: Tideway\\nCharacters: Nell, Kit\\nNell laughed."
@@ -110,10 +113,11 @@ def read_header(paragraphs: Sequence[_Block], text: str) -> Header:
     if not work_fields:
         for para in front:
             para.front_matter = False
-        return Header(front_end=front_end)
-    end = front[-1].end
+        if not set_aside:
+            return Header(front_end=front_end)
+    end = front[-1].end if work_fields else set_aside[-1][1]
     cast = CAST_FIELD.search(text, 0, end)
-    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)), front_end)
+    return Header(end, cast.span(1) if cast else None, tuple(_heading_spans(paragraphs, text, end)), max(front_end, end))
 
 
 def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> tuple[int, bool]:
