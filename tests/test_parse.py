@@ -250,6 +250,24 @@ def test_a_title_line_above_an_ffn_header(tmp_path):
     assert_covered_once(story)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["The Salt Road\nby ivy_marsh", "the salt road, or: a long way round"],
+)
+def test_an_ao3_copy_under_a_byline_or_a_lower_case_title_keeps_its_header_aside(tmp_path, opening):
+    """A byline between the title and the fields, or a title in lower case (as many AO3 titles
+    are), still opens the header: no field, disclaimer or note is read as the story."""
+    text = (f"{opening}\n\nFandom: Tidewatch (Webcomic)\nRating: General Audiences\nCharacters: Ana Reyes, Tom Vail\n"
+            "Additional Tags: Slow Burn, Gulls\n\nDisclaimer: Tidewatch belongs to its creator.\n\n"
+            "Author's Note: for the Spring Swap!\n\nChapter 1: The Road\n\n"
+            "Ana walked the long road to the sea, counting the gulls as they wheeled.\n")
+    story = read_story(write(tmp_path, text))
+    assert story.title == opening.split("\n")[0]
+    assert [c.title for c in story.chapters] == ["The Road"]
+    assert paragraphs(story) == ["Ana walked the long road to the sea, counting the gulls as they wheeled."]
+    assert_covered_once(story)
+
+
 def test_plain_title_notes_and_byline(tmp_path):
     text = "Written for the Spring Swap: Lighthouses\n\nHope you like it!\n\nThe Salt Road\nby Ivy Marsh\n\n" \
         "Ana walked the long road to the sea, counting the gulls as they wheeled above her head.\n"

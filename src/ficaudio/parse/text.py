@@ -29,6 +29,8 @@ from ficaudio.parse.roles import Role, RoleKind, aside, assemble, heading, initi
 
 MAX_LEAD_LINES = 5
 """Short lines before the story that may hold notes and a title; more means story text."""
+MAX_TITLE_WORDS = 12
+"""A file's first line of at most this many words, before a header field, is its title."""
 
 
 # ------------------------------------------------------------------ plain text
@@ -71,16 +73,22 @@ def mark_header_lines(lines: list[TextLine], roles: list[Role], *, in_lead: bool
 
 
 def titles_a_header(lines: list[TextLine], index: int) -> bool:
-    """A title or byline line whose next line is a header field: the header's lead goes on.
+    """A title or byline line whose next line, past a byline, is a header field: the header's
+    lead goes on. The file's first line may be a title in lower case (AO3 titles often are:
+    ``blueprints for a city nobody will live in``) when a field follows it.
 
     >>> ls = [TextLine(0, 8, "Salt Road"), TextLine(9, 9, ""), TextLine(10, 27, "Fandom: Tidewatch")]
     >>> titles_a_header(ls, 0), titles_a_header(ls[:1], 0)
     (True, False)
+    >>> ls = [TextLine(0, 9, "salt road"), TextLine(10, 17, "by wren"), TextLine(18, 35, "Fandom: Tidewatch")]
+    >>> titles_a_header(ls, 0), titles_a_header(ls, 1)
+    (True, True)
     """
     text = lines[index].text
-    if not (is_title_like(text) or byline_author(text)):
+    opening = not any(line.text for line in lines[:index])
+    if not (is_title_like(text) or byline_author(text) or opening and len(text.split()) <= MAX_TITLE_WORDS):
         return False
-    following = next((line.text for line in lines[index + 1 :] if line.text), "")
+    following = next((line.text for line in lines[index + 1 :] if line.text and not byline_author(line.text)), "")
     return header_field(following) is not None
 
 
@@ -122,7 +130,7 @@ def mark_title_block(lines: list[TextLine], roles: list[Role]) -> tuple[str | No
     Returns ``(title, author)``; the title and byline lines become CHROME asides.
     """
     run = lead_run(lines, roles) or []
-    titles = [i for i in run if is_title_like(lines[i].text) and not byline_author(lines[i].text)]
+    titles = [i for i in run if (is_title_like(lines[i].text) or titles_a_header(lines, i)) and not byline_author(lines[i].text)]
     if not titles:
         return None, None
     title_index = titles[-1]
