@@ -16,8 +16,11 @@ line ``{start, end, speaker, type?}``, optional ``NAME.characters.json``):
   reported instead of scored) and ``STEM.characters.json``. Seeds are read the way a user's file
   is (``ficaudio.parse.read_story`` + ``ficaudio.segment.segment``), whatever ``--gold-spans`` says.
 
-What runs: quotations are found by ``ficaudio.segment.find_quotations`` (``--gold-spans``
-uses the annotated spans instead), paragraphs become blocks, and ``ficaudio.attribute.attribute``
+What runs: our stories (``bench/data``, ``bench/validation``, ``bench/heldout``) are read as a
+user's file is (``read_story``: the header and notes set aside, chapters found) and segmented by
+``ficaudio.segment.segment`` (``--gold-spans``: the annotated spans instead, in the reader's
+blocks); LitBank's texts, which have no header or chapters, become one chapter of a paragraph a
+line, their quotations found by ``ficaudio.segment.find_quotations``. ``ficaudio.attribute.attribute``
 attributes them with no roster (``--roster``: the annotated character list is given as
 ``known``). Reported: detection precision/recall (a found quotation matches a gold one when
 both ends are within 2 characters), accuracy over *all gold quotations* (a missed quotation
@@ -85,6 +88,7 @@ class Text:
     characters: tuple[dict, ...]
     typed: bool  # gold records carry their own "type"
     source: Path | None = None  # a real story file, read and segmented as a user's would be
+    file: Path | None = None  # our story's file: read as a user's would be, its quotations the gold spans with --gold-spans
 
 
 @dataclass
@@ -121,7 +125,7 @@ def load_texts(folder: Path, typed: bool) -> list[Text]:
         gold = tuple(json.loads(line) for line in path.read_text(encoding="utf-8").splitlines() if line.strip())
         chars_path = folder / f"{name}.characters.json"
         characters = tuple(json.loads(chars_path.read_text())["characters"]) if chars_path.exists() else ()
-        texts.append(Text(name, text, gold, characters, typed))
+        texts.append(Text(name, text, gold, characters, typed, file=folder / f"{name}.txt"))
     return texts
 
 
@@ -165,23 +169,24 @@ def story_of(name: str, text: str) -> Story:
 
 def segments_of(story: Story, spans: list[tuple[int, int]]) -> list[Segment]:
     """Dialogue segments for the spans, narration for the gaps, each in the block it starts in."""
-    blocks = story.chapters[0].blocks
     segments = []
     spans = sorted(spans)
-    for b, block in enumerate(blocks):
-        if block.kind is BlockKind.SCENE_BREAK:
-            segments.append(Segment(1, b, SegmentKind.SCENE_BREAK, block.start, block.end, ""))
-            continue
-        cursor = block.start
-        for s, e in spans:
-            if not block.start <= s < block.end:
+    for chapter in story.chapters:
+        c = chapter.index
+        for b, block in enumerate(chapter.blocks):
+            if block.kind is BlockKind.SCENE_BREAK:
+                segments.append(Segment(c, b, SegmentKind.SCENE_BREAK, block.start, block.end, ""))
                 continue
-            if s > cursor:
-                segments.append(Segment(1, b, SegmentKind.NARRATION, cursor, s, story.text[cursor:s]))
-            segments.append(Segment(1, b, SegmentKind.DIALOGUE, s, e, story.text[s:e]))
-            cursor = e
-        if cursor < block.end:
-            segments.append(Segment(1, b, SegmentKind.NARRATION, cursor, block.end, story.text[cursor:block.end]))
+            cursor = block.start
+            for s, e in spans:
+                if not block.start <= s < block.end:
+                    continue
+                if s > cursor:
+                    segments.append(Segment(c, b, SegmentKind.NARRATION, cursor, s, story.text[cursor:s]))
+                segments.append(Segment(c, b, SegmentKind.DIALOGUE, s, e, story.text[s:e]))
+                cursor = e
+            if cursor < block.end:
+                segments.append(Segment(c, b, SegmentKind.NARRATION, cursor, block.end, story.text[cursor:block.end]))
     return segments
 
 
@@ -297,6 +302,14 @@ def _story_and_segments(t: Text, gold_spans: bool) -> tuple[Story, list[Segment]
         from ficaudio.segment import segment
 
         story = read_story(t.source)
+        return story, list(segment(story))
+    if t.file is not None:
+        from ficaudio.parse import read_story
+        from ficaudio.segment import segment
+
+        story = read_story(t.file)
+        if gold_spans:
+            return story, segments_of(story, [(g["start"], g["end"]) for g in t.gold])
         return story, list(segment(story))
     story = story_of(t.name, t.text)
     spans = [(g["start"], g["end"]) for g in t.gold] if gold_spans else detected_spans(t.text)

@@ -57,7 +57,10 @@ def test_overall_accuracy_does_not_drop(tally):
 
 STORY_FLOORS = [
     # (story, quotations, floor): the stories written as held-out data, each with its first-contact
-    # score and the level reached since (see bench/data/README.md for the rounds)
+    # score and the level reached since (see bench/data/README.md for the rounds). Until round 41
+    # the benchmark read each story as one chapter of paragraphs; since, it reads the file as a
+    # user's is read (read_story: chapters, the header set aside), and seven floors were set
+    # again at that reading ("read through the reader").
     ("two_am", 118, 0.94),  # round 13: 0.661 first; 0.915 after round 20; 0.932 after round 26r; 111/118 = 0.941 after round 35 merged
     ("night_road", 102, 0.94),  # round 14: 0.500 first; 0.882 after round 20; 0.902 after round 26b; 0.922 after round 29p; 96/102 = 0.941 after round 34d; 96/102 = 0.941 after round 34 merged; floor at it (floors are never lowered)
     ("weather_charm", 97, 0.81),  # round 18b: 0.722 first; 79/97 = 0.814 after round 35 merged
@@ -106,13 +109,13 @@ STORY_FLOORS = [
     ("family_dinner", 99, 0.75),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged
     ("gala_heist", 97, 0.73),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez); 71/97 = 0.732 after round 35 merged
     ("kitchen_shift", 97, 0.89),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged
-    ("road_hunters", 97, 0.74),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule; 70/97 = 0.722 after round 37d (the stranger gives his name); 72/97 = 0.742 after round 39n (the reply's call names a guessed opening)
+    ("road_hunters", 97, 0.71),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule; 70/97 = 0.722 after round 37d (the stranger gives his name); 72/97 = 0.742 after round 39n (the reply's call names a guessed opening); 69/97 = 0.711 read through the reader (round 41)
     ("royal_court", 92, 0.78),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged; 72/92 = 0.783 after round 37 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.92),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e; 91/98 = 0.929 after round 39l (a scene's first reply is the viewpoint person's)
     ("hero_team", 97, 0.64),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged; 50/97 = 0.515 after round 36 merged; 63/97 = 0.649 after round 39b (the header's `Priya Vashti | Lodestar`)
     ("regency_ball", 93, 0.89),  # round 34 blind: 63/93 = 0.677 at its start and its end; 65/93 = 0.699 after round 37 merged; 67/93 = 0.720 after round 38 merged; 83/93 = 0.892 after round 40 merged
-    ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end
+    ("stage_crew", 98, 0.87),  # round 34 blind: 87/98 = 0.888 at its start and its end; 86/98 = 0.878 read through the reader (round 41)
     ("wedding_party", 96, 0.81),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person); 78/96 = 0.812 after round 36 merged
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
     # round 35's blind set (bench/heldout then), read and moved here in round 36
@@ -132,8 +135,8 @@ STORY_FLOORS = [
     # round 37's blind set (bench/heldout then), read and moved here in round 38
     ("boarding_house", 90, 0.88),  # round 37 blind: 67/90 = 0.744 at its start and its end; 80/90 = 0.889 after round 40 merged
     ("lighthouse_keeper", 89, 0.68),  # round 37 blind: 55/89 = 0.618 at its start and its end; 56/89 = 0.629 after round 38 merged; 61/89 = 0.685 after round 40 merged
-    ("masquerade_court", 99, 0.69),  # round 37 blind: 69/99 = 0.697 at its start and its end
-    ("road_trip", 97, 0.74),  # round 37 blind: 72/97 = 0.742 at its start and its end
+    ("masquerade_court", 99, 0.61),  # round 37 blind: 69/99 = 0.697 at its start and its end; 61/99 = 0.616 read through the reader (round 41)
+    ("road_trip", 97, 0.73),  # round 37 blind: 72/97 = 0.742 at its start and its end; 71/97 = 0.732 read through the reader (round 41)
     ("spy_debrief", 98, 0.79),  # round 37 blind: 78/98 = 0.796 at its start and its end
     ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
     # round 38's blind set (bench/heldout then), read and moved here in round 39
@@ -146,15 +149,15 @@ STORY_FLOORS = [
     # round 39's blind set (bench/heldout then), read and moved here in round 40
     ("baking_contest", 100, 0.82),  # round 39 blind: 75/100 at its start, 77/100 = 0.770 at its end; 82/100 = 0.820 after round 40 merged
     ("ghost_hunt", 96, 0.83),  # round 39 blind: 77/96 = 0.802 at its start and its end; 80/96 = 0.833 after round 40 merged
-    ("ice_rink", 95, 0.82),  # round 39 blind: 77/95 at its start, 78/95 = 0.821 at its end
+    ("ice_rink", 95, 0.81),  # round 39 blind: 77/95 at its start, 78/95 = 0.821 at its end; 77/95 = 0.811 read through the reader (round 41)
     ("night_train", 99, 0.79),  # round 39 blind: 68/99 = 0.687 at its start and its end; 79/99 = 0.798 after round 40 merged
     ("rebel_camp", 96, 0.80),  # round 39 blind: 63/96 = 0.656 at its start and its end; 77/96 = 0.802 after round 40 merged
     ("vet_clinic", 98, 0.64),  # round 39 blind: 59/98 = 0.602 at its start and its end; 63/98 = 0.643 after round 40 merged
-    # round 40's blind set (bench/heldout then), read and moved here in round 41
+    # round 40's blind set (bench/heldout then), read and moved here in round 41 (scored as the one-chapter reading did; since round 41 every story is read through the reader)
     ("desert_caravan", 96, 0.55),  # round 40 blind: 53/96 = 0.552 at its start and its end
-    ("dnd_session", 99, 0.70),  # round 40 blind: 70/99 = 0.707 at its start and its end
+    ("dnd_session", 99, 0.66),  # round 40 blind: 70/99 = 0.707 at its start and its end; 66/99 = 0.667 read through the reader (round 41)
     ("hockey_bus", 97, 0.69),  # round 40 blind: 67/97 = 0.691 at its start and its end
-    ("museum_night", 99, 0.82),  # round 40 blind: 82/99 = 0.828 at its start and its end
+    ("museum_night", 99, 0.81),  # round 40 blind: 82/99 = 0.828 at its start and its end; 81/99 = 0.818 read through the reader (round 41)
     ("office_romance", 90, 0.61),  # round 40 blind: 55/90 = 0.611 at its start and its end
     ("true_crime_pod", 86, 0.87),  # round 40 blind: 75/86 = 0.872 at its start and its end
 ]
@@ -167,16 +170,28 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
 
 
+def test_the_blind_held_out_set_does_not_drop():
+    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
+    strictly and as the seeds are (a split voice not punished). Round 41: 346 and 439 of 580 with
+    the round's start engine, 383 and 434 after the header fix (the first figures taken through
+    the reader)."""
+    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
+    assert sum(len(t.gold) for t in texts) == 580
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 383
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 434
+
+
 def test_the_validation_set_does_not_drop():
     """bench/validation: six more stories nobody has read, for deciding what to keep between the
     blind set's start and end figures (see its README). Round 36: 433 and 464 of 585 at its start,
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
     it): 433 and 471; at round 37's end: 442 and 474, and at round 38's end; at round 39's end
-    (39b, a header's cast entry is one person): 445 and 475."""
+    (39b, a header's cast entry is one person): 445 and 475; read through the reader (round 41),
+    as a user's file is read: 444 and 473."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 445
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 475
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 444
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 473
 
 
 def test_explicit_accuracy_does_not_drop(tally):
