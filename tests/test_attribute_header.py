@@ -133,3 +133,31 @@ def test_a_header_the_reader_sets_aside_is_read_as_the_header(tmp_path):
     characters = _characters_of_file(tmp_path, text)
     brogan = next(forms for forms in characters.values() if "Brogan" in forms)
     assert "Alasdair Brogan" in brogan
+
+
+def test_an_ao3_or_fanficfare_download_s_characters_field_is_the_header_cast():
+    # AO3's HTML and EPUB downloads and FanFicFare's keep the work's fields among the page's
+    # furniture (chrome asides); the Characters: field still tells the attribution its cast
+    from pathlib import Path
+
+    from ficaudio.attribute.document import build_document
+    from ficaudio.parse import read_story
+    from ficaudio.segment import segment
+
+    fixtures = Path(__file__).parent / "fixtures"
+    for name in ("ao3-download.html", "ao3.epub", "fanficfare.epub", "fanficfare.html"):
+        story = read_story(fixtures / name)
+        header = build_document(story, list(segment(story)), []).header
+        assert header.cast_names(story.text) == ["Mira Sol", "Tobin Ash"], name
+
+
+def test_an_ao3_page_copy_s_bare_label_takes_the_line_under_it():
+    # a page copied from AO3's site puts a field's label and its value on two lines
+    from ficaudio.attribute.document import _work_header_lines, build_paragraphs
+    from ficaudio.models import AsideKind, Aside, Block, BlockKind, Chapter, Story
+
+    text = "Work Header\nCharacters:\nMira Sol, Tobin Ash\nKudos\nMira ran."
+    asides = tuple(Aside(AsideKind.CHROME, s, e) for s, e in ((0, 11), (12, 23), (24, 43), (44, 49)))
+    story = Story(text, "t", None, "t", (Chapter(1, None, None, (Block(BlockKind.PARAGRAPH, 50, 59),)),), asides)
+    paragraphs, _ = build_paragraphs(story, [])
+    assert [text[s:e] for s, e in _work_header_lines(story, paragraphs)] == ["Characters:", "Mira Sol, Tobin Ash"]

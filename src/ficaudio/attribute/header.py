@@ -152,6 +152,19 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> tuple[int, boo
     return end, fields
 
 
+def is_work_field(text: str, start: int, end: int) -> bool:
+    """``text[start:end]`` is a field only a work's header has (``Characters: Mira Sol``,
+    ``Relationship:``, ``Fandom: ...``), not a story's labelled line.
+
+    >>> [is_work_field(t, 0, len(t)) for t in ("Characters: Mira Sol", "Relationship:", "Warning: hull breach")]
+    [True, True, False]
+    """
+    return bool(_HEADER_ONLY_FIELD.match(text, start, end) or _BARE_HEADER_ONLY_FIELD.fullmatch(text, start, end))
+
+
+_BARE_HEADER_ONLY_FIELD = letters.compile(rf"(?:{_HEADER_ONLY_KEYS}):\s*")
+
+
 def summary_goes_on(para: _Block, text: str, after_summary: bool) -> bool:
     """A paragraph that is a summary quoting a line (``Summary: "Not again," she sighed.``), or
     the one untagged paragraph right after a summary (``Nobody sleeps.``); a tagged line after
