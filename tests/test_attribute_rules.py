@@ -1287,3 +1287,19 @@ def test_only_a_time_clause_in_the_past_perfect_is_done_before(clause, expected)
     at = text.index(" he ") + 1 if " he " in text else text.index(" I") + 1
     subject = Mention(at, at + (2 if text[at] == "h" else 1), "pronoun", text[at:at + 2].strip("'"), subject=True)
     assert _done_before(text, subject) is expected
+
+
+_PORCH = ["Tom and Ana sat on the porch steps. Leo was fixing the gate.", '"Need a hand?" Tom called.', '"I\'ve got it," Leo said, and went off to fetch the toolbox.']
+
+
+@pytest.mark.parametrize(
+    "beat",
+    [
+        'When he had gone, Ana leaned back against the railing. "He never asks for help."',
+        'Once Leo was out of earshot, Ana leaned back against the railing. "He never asks for help."',
+        'As the shed door banged, Ana leaned back against the railing. "He never asks for help."',  # no person in the clause
+    ],
+)
+def test_a_sentence_that_opens_on_a_time_clause_has_its_subject_after_the_comma(beat):
+    assert dialogue_speakers(_PORCH + [beat])[-1] == "Ana"
+

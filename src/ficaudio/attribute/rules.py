@@ -337,6 +337,8 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
+        if (main := fronted_clause_subject(text, mentions, before[-1])) is not None:
+            before = [*before, main]  # "When he had gone, Matti let his head fall back." -> Matti
         subject = interrupting_subject(text, mentions, before[-1]) or main_clause_subject(text, before, before[-1])  # with no sentence subject, a clause's: "It has no effect on Ino, who lifts her cup."
         subject = watched_actor(text, before, subject)
         return heard_person(text, mentions, before, subject) or heard_instead(text, mentions, subject)
@@ -344,6 +346,34 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in mentions if m.subject and m.start < first_sentence_end]
     return heard_instead(text, mentions, after[0]) if after else None
+
+
+_FRONTED_OPENERS = frozenset({"when", "after", "once", "as", "while", "before", "until", "since", "because", "though", "although", "if"})
+_SENTENCE_OPENER = letters.compile(r"(?:^|[.!?…”\"\n]\s*)(\w+)\s+$")
+
+
+def fronted_clause_subject(text: str, mentions: list[Mention], subject: Mention) -> Mention | None:
+    """The main subject of a sentence that opens on a time or side clause, when ``subject`` is
+    that clause's: in ``When he had gone, Matti let his head fall back.`` Matti acts, not the
+    one who had gone (the reading takes a sentence's first person for its subject, so the name
+    after the comma is only a clause's). ``None`` when ``subject`` does not follow the clause's
+    opening word at the start of a sentence, or no named subject follows in the same sentence
+    after a comma.
+
+    >>> t = "When he had gone, Matti let his head fall back. "
+    >>> ms = [Mention(5, 7, "pronoun", "he", subject=True), Mention(18, 23, "name", "Matti", clause_subject=True)]
+    >>> fronted_clause_subject(t, ms, ms[0]).text
+    'Matti'
+    >>> t = "He waved when Ana had gone, and Matti sat. "
+    >>> ms = [Mention(0, 2, "pronoun", "He", subject=True), Mention(14, 17, "name", "Ana", clause_subject=True), Mention(32, 37, "name", "Matti", clause_subject=True)]
+    >>> fronted_clause_subject(t, ms, ms[0]) is None, fronted_clause_subject(t, ms, ms[1]) is None
+    (True, True)
+    """
+    opener = _SENTENCE_OPENER.search(text, max(0, subject.start - 40), subject.start)
+    if opener is None or opener.group(1).lower() not in _FRONTED_OPENERS:
+        return None
+    main = [m for m in mentions if m.start > subject.start and m.clause_subject and "," in text[subject.end:m.start] and not _SENTENCE_END.search(text, subject.end, m.start)]
+    return main[0] if main else None
 
 
 def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Mention:
