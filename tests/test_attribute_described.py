@@ -418,37 +418,3 @@ def test_a_group_or_a_word_that_is_no_role_after_a_name_names_nobody():
         described._index_bare_role(r, m.group(1), m.group(2))
     assert r.lookup("the of all people") is None and r.lookup("the tired") is None
     assert r.lookup("the captain").name == "Tom"
-
-
-def _speakers_of_file(tmp_path, text: str) -> list[str]:
-    """The speaker of every quotation of ``text`` saved as a file and read as a user's file is
-    (``read_story``: the work's header set aside)."""
-    from ficaudio.attribute import attribute
-    from ficaudio.models import SegmentKind
-    from ficaudio.parse import read_story
-    from ficaudio.segment import segment
-
-    path = tmp_path / "story.txt"
-    path.write_text(text, encoding="utf-8")
-    story = read_story(path)
-    return [line.speaker for line in attribute(story, list(segment(story))).lines if line.segment.kind is SegmentKind.DIALOGUE]
-
-
-def test_an_authors_note_the_reader_sets_aside_ties_a_role_to_a_name(tmp_path):
-    # the author's note says who the GM is; the reader keeps the note out of the story, and
-    # the story's "the GM" is still Priya, not a voice of its own
-    text = "\n\n".join([
-        "Critical Fail",
-        "Fandom: Lanterns (Web Series)",
-        "Characters: Priya Shah, Tom Reed, Cass Moreno",
-        "A/N: A silly one for the server. Priya is the GM because of course she is.",
-        "Chapter 1: Session Zero",
-        "Priya set up her screen at the head of the table. Tom and Cass fought over the dice.",
-        '"Roll for it," the GM said.',
-        '"Natural twenty!" Tom shouted.',
-        "Cass groaned, and Priya laughed at both of them.",
-        '"Sit down," the GM said. "Both of you."',
-    ]) + "\n"
-    speakers = _speakers_of_file(tmp_path, text)
-    assert speakers[0] == speakers[2] and speakers[0].startswith("Priya")
-

@@ -59,13 +59,7 @@ def index_described_names(doc: Document) -> None:
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
-    The lines of the work's header that the reader set aside are read first, as narration (an
-    author's note's ``Noor is the GM because of course she is.``).
     """
-    first = doc.paragraphs[0].start if doc.paragraphs else len(doc.text)
-    for start, end in doc.narration_spans:
-        if end <= first:
-            _index_narration(doc, start, end)
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             _index_narration(doc, start, end)
