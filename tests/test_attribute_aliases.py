@@ -751,6 +751,31 @@ def test_a_role_written_before_two_names_in_a_quotation_names_neither():
     assert dialogue_speakers(_ONE_RANK_BEFORE_TWO_NAMES_IN_SPEECH)[1] == "the chef"
 
 
+_RANK_OF_TWO_WORDS_BEFORE_A_NAME = [
+    "The briefing started late, because Squad Leader Okafor had lost her radio again. Dev and Ines waited by the map.",
+    '"Right," the squad leader said. "North ridge, both of you."',
+    '"In this weather?" Dev asked.',
+    '"In this weather," said the squad leader.',
+    "Ines zipped her coat. Okafor found her radio at last and clipped it to her vest.",
+    '"Channel two," Okafor said. "Stay on it."',
+]
+
+
+def test_a_rank_of_two_words_written_before_a_name_names_that_person():
+    # "Squad Leader" is her rank, two words before her name: "the squad leader" is Okafor,
+    # one voice, not a second person (the one-word rank of ``index_rank_titles`` missed it)
+    assert dialogue_speakers(_RANK_OF_TWO_WORDS_BEFORE_A_NAME)[:4] == ["Okafor", "Okafor", "Dev", "Okafor"]
+
+
+def test_a_given_name_before_a_rank_word_is_no_rank_of_two_words():
+    from ficaudio.attribute.characters import Roster
+
+    r = Roster()
+    assert aliases._two_word_rank(r, ("Squad", "Leader", "Okafor"))
+    assert not aliases._two_word_rank(r, ("Grace", "Leader", "Okafor"))  # a given name: Grace Leader is a person
+    assert not aliases._two_word_rank(r, ("Squad", "Leader"))  # no name after the rank
+
+
 @pytest.mark.parametrize(
     "opening, legend, expected",
     [

@@ -383,3 +383,38 @@ def test_a_list_is_no_relation_in_apposition():
     # a list is no apposition: "Sam, my sister and I" does not make Sam "my sister"
     assert described._RELATION_AFTER_NAME.search("Sam, my sister and I drove home.") is None
     assert described._RELATION_AFTER_NAME.search("Sam, my sister, drove home.")
+
+
+_ROLE_SAID_OF_A_NAME_WITHOUT_ARTICLE = [
+    "The archive was cold at night. Hollis Reade is sixty-eight, has been curator of maps since before the war, and owns one good coat. Mina watched him from the door.",
+    '"You are late," said the curator.',
+    '"The bus," Mina said.',
+    "Reade only sighed, and Mina hung up her scarf.",
+    '"It is always the bus," the curator said.',
+    '"Tea?" Reade asked, and Mina nodded.',
+]
+
+
+def test_a_role_said_of_a_name_without_an_article_names_that_person():
+    # "has been curator of maps" says what Reade is: "the curator" is Reade, one voice
+    assert dialogue_speakers(_ROLE_SAID_OF_A_NAME_WITHOUT_ARTICLE) == ["Reade", "Mina", "Reade", "Reade"]
+
+
+def test_a_group_or_a_word_that_is_no_role_after_a_name_names_nobody():
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Person, Roster
+
+    r = Roster()
+    r.add(Person("Kite", Counter(Kite=3)), ["Kite"])
+    r.add(Person("Tom", Counter(Tom=3)), ["Tom"])
+    # a group is no one person: "the boys go by their stage names (Sol, Kite, ...)"
+    described._index_description(r, "Kite", "the boys go by their stage names (Sol", closed=False)
+    assert r.lookup("the boys") is None
+    text = "For Kite, of all people, it was easy. Tom was tired of it. Tom was captain of the team."
+    for m in described._BARE_ROLE_APPOSITION.finditer(text):
+        described._index_bare_role(r, m.group(1), m.group(2))
+    for m in described._BARE_ROLE_PREDICATE.finditer(text):
+        described._index_bare_role(r, m.group(1), m.group(2))
+    assert r.lookup("the of all people") is None and r.lookup("the tired") is None
+    assert r.lookup("the captain").name == "Tom"

@@ -671,7 +671,7 @@ def index_rank_titles(roster: Roster, narration_runs: list[NameRun], quote_runs:
     """A role noun written before a name as its title, though no list knows it as one
     (``Ensign Matthias Dov sat up.``, ``Squire Trelawney``, or in a quotation: ``"Chef Okonkwo
     would like twelve buns"``), makes ``the <role>`` that person: a later ``the ensign said``
-    is Dov. Not a word that is someone's given name (``Earl
+    is Dov; so does a rank of two words (``Team Leader Baek`` -> ``the team leader``). Not a word that is someone's given name (``Earl
     Hines``, ``Guy Fawkes``) or that only says sex or kin (``Man Friday``), not a role the text
     never writes as ``the <role>``, and not when the role is written before two people's names
     (two ensigns). The narration's bearer of a role, named or not, outranks one only talked
@@ -696,11 +696,22 @@ def _rank_bearers(roster: Roster, runs: list[NameRun]) -> dict[str, set[str]]:
     where the roster knows no one by the name)."""
     bearers: dict[str, set[str]] = defaultdict(set)
     for run in runs:
-        if run.title or len(run.words) < 2 or not may_be_rank(roster, run.words[0]):
+        if run.title or len(run.words) < 2:
             continue
-        rest = NameRun(run.words[1:], None, run.honorific, run.start, run.end, False)
-        bearers[run.words[0].lower()].update([person.name] if (person := roster.resolve(rest)) else [])
+        size = 1 if may_be_rank(roster, run.words[0]) else 2 if _two_word_rank(roster, run.words) else 0
+        if not size:
+            continue
+        rest = NameRun(run.words[size:], None, run.honorific, run.start, run.end, False)
+        bearers[" ".join(run.words[:size]).lower()].update([person.name] if (person := roster.resolve(rest)) else [])
     return bearers
+
+
+def _two_word_rank(roster: Roster, run_words: Sequence[str]) -> bool:
+    """Whether a name opens on a rank of two words, a word of what the role is over and the role
+    noun (``Team Leader Baek``, ``Stage Manager Declan``): a name follows them, the second may
+    be a rank (:func:`may_be_rank`) and the first is no one's name (not ``Aiko Leader Ono``)."""
+    first = run_words[0]
+    return len(run_words) > 2 and first.isalpha() and may_be_rank(roster, run_words[1]) and roster.lookup(first) is None and not is_listed_given_name(first)
 
 
 _AGENT_ENDINGS = ("ler", "er", "or", "r")

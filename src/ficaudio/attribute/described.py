@@ -20,7 +20,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_person, may_be, may_be_rank
 from ficaudio.attribute.characters import Person, Roster, role_after_name
 from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES
-from ficaudio.attribute.mentions import description_at, is_name_word, is_person_noun, name_runs, search_where_written, words
+from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -36,6 +36,7 @@ _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*|[A-Z][a-z]+(?= of ))(?=, | of | at | on | for |[.;—]|$)")
+_BARE_ROLE_PREDICATE = letters.compile(_NAME + r"(?:,? (?:is|was|has|had) [^.,;:!?\"“”A-Z]{1,60},(?: and)?)? (?:is|was|has been|had been) (?!" + _DETERMINER + r"\b)([a-z][\w'’-]*) (?=(?:of|at|for)\b)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
 _DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
@@ -61,39 +62,46 @@ def index_described_names(doc: Document) -> None:
     """
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
-            for m in _APPOSITION.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
-            for m in _NAME_OPENING.finditer(doc.text, start, end):
-                _index_named_role(doc.roster, doc.text, m)
-            for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _NAME_IS.finditer(doc.text, start, end):
-                _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _DESCRIPTION_NAMED_BY.finditer(doc.text, start, end):
-                _index_description(doc.roster, m.group(2), m.group(1), closed=False)
-            for m in _PRONOUN_NAME_IS.finditer(doc.text, start, end):
-                _index_name_given_by_pronoun(doc, m, start)
-            for m in _CALLED_NAME.finditer(doc.text, start, end):
-                _index_called_description(doc.roster, doc.text, start, m)
-            for m in _KIN_APPOSITION.finditer(doc.text, start, end):
-                _index_relation(doc.roster, m.group(2), m.group(1))
-            for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
-                _index_role(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _ROLE_PREDICATE.finditer(doc.text, start, end):
-                _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
-            for m in _PRONOUN_IS.finditer(doc.text, start, end):
-                _index_pronoun_copula(doc, m, start, end)
-            for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
-                _index_bare_role(doc.roster, m.group(1), m.group(2))
-            for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
-                _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
+            _index_narration(doc, start, end)
         for index in para.quotes:
             if m := _INTRODUCING.match(doc.segments[index].text):
                 for start, end in para.narration(doc.segments):
                     for at in _POINTING_AT.finditer(doc.text, start, end):
                         _index_description(doc.roster, m.group(1), doc.text[at.end():end], closed=False)
+
+
+def _index_narration(doc: Document, start: int, end: int) -> None:
+    """Every equation of :func:`index_described_names` in one span of narration."""
+    for m in _APPOSITION.finditer(doc.text, start, end):
+        _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
+    for m in _NAME_OPENING.finditer(doc.text, start, end):
+        _index_named_role(doc.roster, doc.text, m)
+    for m in _DESCRIPTION_IS.finditer(doc.text, start, end):
+        _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+    for m in _NAME_IS.finditer(doc.text, start, end):
+        _index_described_by_copula(doc.roster, m.group(1), doc.text[m.end():end])
+    for m in _DESCRIPTION_THEN_NAME.finditer(doc.text, start, end):
+        _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+    for m in _DESCRIPTION_NAMED_BY.finditer(doc.text, start, end):
+        _index_description(doc.roster, m.group(2), m.group(1), closed=False)
+    for m in _PRONOUN_NAME_IS.finditer(doc.text, start, end):
+        _index_name_given_by_pronoun(doc, m, start)
+    for m in _CALLED_NAME.finditer(doc.text, start, end):
+        _index_called_description(doc.roster, doc.text, start, m)
+    for m in _KIN_APPOSITION.finditer(doc.text, start, end):
+        _index_relation(doc.roster, m.group(2), m.group(1))
+    for m in _ROLE_APPOSITION.finditer(doc.text, start, end):
+        _index_role(doc.roster, m.group(1), doc.text[m.end():end])
+    for m in _ROLE_PREDICATE.finditer(doc.text, start, end):
+        _index_predicated_role(doc.roster, m.group(1), doc.text[m.end():end])
+    for m in _PRONOUN_IS.finditer(doc.text, start, end):
+        _index_pronoun_copula(doc, m, start, end)
+    for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
+        _index_bare_role(doc.roster, m.group(1), m.group(2))
+    for m in _BARE_ROLE_PREDICATE.finditer(doc.text, start, end):
+        _index_bare_role(doc.roster, m.group(1), m.group(2))
+    for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
+        _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
 
 
 _PARENT_NOUNS = r"(?:mother|father|mom|dad|mum|grandmother|grandfather)"
@@ -173,12 +181,13 @@ def _index_described_and_head(roster: Roster, described: tuple[str, str], person
 
 def _index_description(roster: Roster, name: str, following: str, *, closed: bool) -> None:
     """Make the description that opens ``following`` name the person called ``name``
-    (``closed``: an apposition, whose description must end at a comma); a role of something
+    (``closed``: an apposition, whose description must end at a comma); never a group (``the
+    boys go by their stage names (Sol, Kite, ...)`` names no one); a role of something
     named by a possessive (``Kit, the band's singer,``) names them by the role alone too
     (:func:`_role_of_possessor`)."""
     found = description_at(following, roster.speaker_nouns)
     person = roster.resolve_phrase(name)
-    if not found or person is None or (closed and not following[len(found[0]):].startswith(",")):
+    if not found or person is None or is_group_noun(found[1]) or (closed and not following[len(found[0]):].startswith(",")):
         return
     phrase = "the " + found[0].split(" ", 1)[1].lower()
     for form in (phrase, _role_of_possessor(roster, phrase, found[1])):
@@ -380,9 +389,12 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
     no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
     ``the charge nurse says`` is Iris); so does a capitalised rank before ``of`` (``Ilse
-    Varenne, Countess of Marrow,`` -> ``the countess``). Not a word of sex or kin (``Tom, boy of ten,``), nor
+    Varenne, Countess of Marrow,`` -> ``the countess``), and a role said of a name with no article
+    before ``of``/``at``/``for`` (``Ambrose Pell is seventy, has been curator of maps since 1990``,
+    ``Tom was captain of the team``: :data:`_BARE_ROLE_PREDICATE`). Not a word of sex or kin (``Tom, boy of ten,``), nor
     anything else after a comma (``Iris, tired, sat``: no role noun), nor a rank someone else
-    bears before a name (with ``the old Countess Delaine``, ``the countess`` is hers, not Ilse's).
+    bears before a name (with ``the old Countess Delaine``, ``the countess`` is hers, not Ilse's), nor a
+    group (``Kakashi, of all people,``).
 
     >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -396,7 +408,7 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     """
     person, role = roster.resolve_phrase(name), role.lower()
     head = role.rsplit(" ", 1)[-1]
-    if person is None or not may_be_rank(roster, head) or roster.lookup("the " + role) is not None or any(p is not person for p in roster.title_bearers(head)):
+    if person is None or not may_be_rank(roster, head) or is_group_noun(head) or roster.lookup("the " + role) is not None or any(p is not person for p in roster.title_bearers(head)):
         return
     roster.index("the " + role, person)
 
