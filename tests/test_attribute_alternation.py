@@ -62,6 +62,21 @@ def test_a_guessed_turn_is_the_one_the_next_turn_calls_by_name():
     assert result[3] == ("Sakura", "addressed_by_next_turn")
 
 
+def test_an_opening_no_rule_could_guess_is_the_one_the_reply_calls_by_name():
+    # "It's gravel, Milo." calls the only person the narration has shown, so no rule guesses who
+    # says it; the reply calls Jess by name: she said it, and the count back gives her the first line too
+    scene = [
+        "The radio had died an hour ago, and Milo had been humming to fill the quiet ever since.",
+        "“Those aren’t the words.”",
+        "“They’re the words now.”",
+        "“It’s not gravy on the highway, Milo. It’s gravel.”",
+        "Milo drummed on the wheel and grinned at the road. “Everything’s gravy if you sing it loud enough, Jess.”",
+        "Jess slid lower in the passenger seat and pulled her jacket tight.",
+    ]
+    assert [(l.speaker, l.rule) for l in dialogue_lines(scene)][2] == ("Jess", "addressed_by_next_turn")
+    assert dialogue_speakers(scene) == ["Jess", "Milo", "Jess", "Milo"]
+
+
 def test_a_name_after_narration_greets_rather_than_answers():
     text = "\n".join([*FIRESIDE, 'Ino stood up. "Stop it, Sakura."'])
     result = speakers(text, [INO, KIBA, SAKURA])

@@ -33,6 +33,25 @@ def test_third_speaker_breaks_alternation():
     assert [s for s, _ in speakers(text, [INO, KIBA, SAKURA])] == ["Ino", "Kiba", "Sakura", "Kiba"]
 
 
+_PROMPT_CORNER = [
+    "At the half, Nadia Brook found me in the prompt corner. Nadia had her coat on, and her reading glasses were pushed up into her hair.",
+    '"Are they speaking?" she asked.',
+    '"Rafe and Hana? They said good evening at the sign-in sheet."',
+    "She went out front to suffer in the house. I watched her go. I had a show to call, and I called it.",
+    "I set the headset on. I checked the cue lights twice. I was not nervous. I was never nervous.",
+    '"Places, please," Nadia said over the speaker, and the house went dark.',
+]
+
+
+def test_a_first_person_narrator_shown_only_as_me_answers_the_one_who_spoke():
+    # the narrator is in the scene ("found me"), though no "I" has acted in it yet: the reply to
+    # Nadia's question is the narrator's, not Nadia's again
+    assert [(l.speaker, l.rule) for l in dialogue_lines(_PROMPT_CORNER)][1] == ("I", "answers_previous")
+    # a scene whose narration never shows the narrator leaves the reply to the next rule
+    elsewhere = ["At the half, Nadia Brook came into the prompt corner. Nadia had her coat on, and her reading glasses were pushed up into her hair.", *_PROMPT_CORNER[1:]]
+    assert dialogue_speakers(elsewhere)[1] != "I"
+
+
 def test_scene_break_ends_the_conversation():
     text = 'Ino met Kiba.\n"A," Ino said.\n"B," Kiba said.\n***\n"C."'
     assert speakers(text, [INO, KIBA])[-1][1] != "turn_taking"

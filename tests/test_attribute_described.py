@@ -418,3 +418,50 @@ def test_a_group_or_a_word_that_is_no_role_after_a_name_names_nobody():
         described._index_bare_role(r, m.group(1), m.group(2))
     assert r.lookup("the of all people") is None and r.lookup("the tired") is None
     assert r.lookup("the captain").name == "Tom"
+
+def _dialogue_of_file(tmp_path, text: str) -> list[str]:
+    """The speakers of a story file read as a user's is (``read_story``: its header and notes set aside)."""
+    from ficaudio.attribute import attribute
+    from ficaudio.models import SegmentKind
+    from ficaudio.parse import read_story
+    from ficaudio.segment import segment
+
+    path = tmp_path / "story.txt"
+    path.write_text(text, encoding="utf-8")
+    story = read_story(path)
+    return [l.speaker for l in attribute(story, list(segment(story))).lines if l.segment.kind is SegmentKind.DIALOGUE]
+
+
+_GAME_NIGHT = [
+    "Fandom: Saltwick (Web Series)",
+    "Characters: Priya Shah, Tom Bell, Lena Ortiz",
+    "A/N: A game night AU for the Saltwick swap. Priya is the GM because of course she is. Unbeta'd.",
+    "Chapter 1: Natural Twenty",
+    "Tom set out the crisps. Lena sat cross-legged on the rug with her character sheet, and Priya took the armchair at the head of the table, behind her screen.",
+    '"I pick the lock," Lena said.',
+    '"Roll for it," said the GM.',
+    '"Nineteen!"',
+    'The GM smiled behind the screen. "The lock clicks open."',
+]
+
+
+def test_an_authors_note_the_reader_sets_aside_says_who_a_description_is(tmp_path):
+    # "Priya is the GM" is written only in the author's note, which the reader keeps out of the
+    # story as an aside: it still makes every "the GM" Priya, as the story's own narration would
+    speakers = _dialogue_of_file(tmp_path, "\n\n".join(["Roll Carefully", *_GAME_NIGHT]) + "\n")
+    assert speakers[1] == speakers[3] == "Priya"
+    # the same when the note is pasted as a paragraph of the story
+    assert dialogue_speakers(_GAME_NIGHT)[1] == "Priya"
+
+
+def test_a_description_stops_at_a_parenthesis():
+    # "the boys go by their stage names (Sol, Kite, Rook)" lists names in a parenthesis: no
+    # apposition makes "the boys" Kite
+    assert described._DESCRIPTION_THEN_NAME.search("In public the boys go by their stage names (Sol, Kite, Rook and Ari), so the fans use those.") is None
+    assert described._DESCRIPTION_THEN_NAME.search("At last the harbour pilot, Tamsin, came down the steps.").group(2) == "Tamsin"
+
+
+def test_a_preposition_after_a_name_gives_no_role():
+    # "Kakashi, of all people," and "Tomas, from the doorway," say nothing of what he is
+    found = [m.group(2) for m in described._BARE_ROLE_APPOSITION.finditer("She fell for Kakashi, of all people. Tomas, from the doorway, waved. Iris Fennimore, charge nurse, sat.")]
+    assert found == ["charge nurse"]

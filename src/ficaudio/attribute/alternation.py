@@ -263,20 +263,22 @@ def addressed_by_next_turn(doc: Document, decisions: dict[int, Decision]) -> Non
 
 
 def opening_called_by_the_reply(doc: Document, decisions: dict[int, Decision]) -> None:
-    """A talk's opening line only guessed from the narration before it (``salient_character``)
-    is the one the reply calls by name, even past the replier's own beat or a paragraph of
-    narration between them: ``Wren stacked the chairs.`` / ``"You missed one."`` / ``She didn't
-    look round.`` / ``"Go home, Petra."`` -> Petra, not Wren, who is the one spoken to. Not a
+    """A talk's opening line only guessed from the narration before it (``salient_character``),
+    or one no rule could guess at all, is the one the reply calls by name, even past the
+    replier's own beat or a paragraph of narration between them: ``Wren stacked the chairs.`` /
+    ``"You missed one."`` / ``She didn't look round.`` / ``"Go home, Petra."`` -> Petra, not
+    Wren, who is the one spoken to; ``Milo had been humming.`` / ``"It's gravel, Milo."`` (the
+    one person shown is called: no guess) / ``Milo grinned. "Gravy, Jess."`` -> Jess. Not a
     name called out (``"Sora! The scroll!"``), one the narration never writes, or the replier's;
     and not where the narration before the reply announces it (:func:`_announced`)."""
     narrated = {m.person for p in doc.paragraphs for m in p.mentions if m.kind == "name"} | {FIRST_PERSON_NAME}
     for opening, reply in _opening_and_reply(doc):
         decision, answer = decisions.get(opening), decisions.get(reply)
-        if decision is None or decision.rule != "salient_character" or _CALLED_OUT.match(doc.segments[reply].text) or asks_for_a_name(doc.segments[opening].text) or _announced(doc, reply):
+        if decision is not None and decision.rule != "salient_character" or _CALLED_OUT.match(doc.segments[reply].text) or asks_for_a_name(doc.segments[opening].text) or _announced(doc, reply):
             continue
         replier = answer.speaker if answer else None
         called = [n for n in vocatives(quote_context(doc, reply)) if n != replier and n in narrated and not asked_about_another(doc.segments[reply].text, n)]
-        if len(called) == 1 and called[0] != decision.speaker and called[0] not in named_in_quote(quote_context(doc, opening)):
+        if len(called) == 1 and (decision is None or called[0] != decision.speaker) and called[0] not in named_in_quote(quote_context(doc, opening)):
             decisions[opening] = decided(called[0], "addressed_by_next_turn")
 
 

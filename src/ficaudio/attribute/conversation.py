@@ -256,7 +256,9 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     ``"You're late," Odile said.`` / ``"Traffic."`` -> I, not Bram of the barn before; with no
     one else the next rule decides. The scene before still answers where the narration says
     ``we`` (:func:`came_as_we`), and past a run of blank lines, which may be a stray gap inside
-    the talk (:attr:`Resolver.drawn_break`)."""
+    the talk (:attr:`Resolver.drawn_break`). Where no one else is at hand, a first-person
+    narrator the scene shows only as ``me``/``my`` replies (:func:`narrator_in_scene`): ``Ines
+    found me at the half.`` / ``"Are they speaking?" she asked.`` / ``"Rafe and Hana?"`` -> I."""
     turns = resolver.conversation.turns
     if not turns:
         return None
@@ -272,10 +274,24 @@ def answers_previous(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
                 continue
         if name != turns[-1] and name not in voc and name not in resolver.conversation.departed:
             return decided(name, "answers_previous")
+    if turns[-1] != FIRST_PERSON_NAME and FIRST_PERSON_NAME not in voc and narrator_in_scene(resolver, ctx.segment.start):
+        return decided(FIRST_PERSON_NAME, "answers_previous")
     return None
 
 
 _WE = letters.compile(r"\b[Ww]e\b")
+_ME = letters.compile(r"\b(?:[Mm]e|[Mm]y|[Mm]yself)\b")
+
+
+def narrator_in_scene(resolver: Resolver, end: int) -> bool:
+    """Whether a first-person story's narration has put its narrator in the scene before
+    ``end`` as ``me``/``my``/``myself`` (``Ines found me there at the half.``): the narrator is
+    there to answer, though no ``I`` has acted in the scene for the reader's memory to hold."""
+    doc, starts = resolver.doc, resolver.doc.narration_starts
+    if not narrated_in_first_person(doc) or FIRST_PERSON_NAME in resolver.conversation.departed:
+        return False
+    spans = doc.narration_spans[bisect.bisect_left(starts, resolver.scene_start):bisect.bisect_left(starts, end)]
+    return any(_ME.search(doc.text, s, min(e, end)) for s, e in spans)
 
 
 def came_as_we(resolver: Resolver, end: int) -> bool:

@@ -31,10 +31,10 @@ _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
 _NAME_OPENING = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r"(?= the [a-z])")  # "Osric the herald had ..." opening a sentence: characters.role_after_name
 _NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
-_DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")
+_DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”()]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")  # the description stops at a parenthesis: "the boys go by their stage names (Sol, Kite, Rook)" names no Kite
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
 _ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
-_DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five)"
+_DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five|of|in|at|on|for|with|by|from|to|into|after|before|about|like)"  # nor a preposition: "Kakashi, of all people," gives no role
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*|[A-Z][a-z]+(?= of ))(?=, | of | at | on | for |[.;—]|$)")
 _BARE_ROLE_PREDICATE = letters.compile(_NAME + r"(?:,? (?:is|was|has|had) [^.,;:!?\"“”A-Z]{1,60},(?: and)?)? (?:is|was|has been|had been) (?!" + _DETERMINER + r"\b)([a-z][\w'’-]*) (?=(?:of|at|for)\b)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
@@ -59,7 +59,12 @@ def index_described_names(doc: Document) -> None:
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
+    The lines of the work's header and notes that the reader set aside are read first, as the
+    story's narration is (:attr:`Document.front_lines`): an author's note's ``Noor is the GM``
+    makes every ``the GM`` Noor, as when the note is pasted as a paragraph.
     """
+    for start, end in doc.front_lines:
+        _index_narration(doc, start, end)
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             _index_narration(doc, start, end)
@@ -71,7 +76,8 @@ def index_described_names(doc: Document) -> None:
 
 
 def _index_narration(doc: Document, start: int, end: int) -> None:
-    """Every equation of :func:`index_described_names` in one span of narration."""
+    """Every equation of a description with a name in one stretch of narration (or one line
+    of the work's header and notes: :attr:`Document.front_lines`)."""
     for m in _APPOSITION.finditer(doc.text, start, end):
         _index_description(doc.roster, m.group(1), doc.text[m.end():end], closed=True)
     for m in _NAME_OPENING.finditer(doc.text, start, end):

@@ -76,6 +76,7 @@ class Document:
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
     call_signs: dict[str, str] = field(default_factory=dict)  # a radio call sign -> the name of its user, or the narrator's (calls.join_call_signs_to_users)
+    front_lines: tuple[tuple[int, int], ...] = ()  # the lines of the work's header and notes the reader set aside before the story (_work_header_lines): read for who is who, never as the story's paragraphs
 
     @property
     def text(self) -> str:
@@ -224,7 +225,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of)
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of, front_lines=tuple(set_aside))
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, quote_runs, text)
