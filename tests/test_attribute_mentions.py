@@ -223,8 +223,7 @@ def test_a_role_written_in_capitals_is_a_tag_subject():
 @pytest.mark.parametrize(
     "word, expected",
     [
-        ("Na-rae-ssi", ("Na-rae", "ssi")),  # Korean: the polite suffix
-        ("Yerin-noona", ("Yerin", "noona")),  # a sibling's word said to an older friend
+        ("Yerin-noona", ("Yerin", "noona")),  # Korean: a sibling's word said to an older friend
         ("Taemin-hyung", ("Taemin", "hyung")),
         ("Dongwook-sunbaenim", ("Dongwook", "sunbaenim")),
         ("Park-daeri", ("Park", "daeri")),  # an office rank after a surname
