@@ -1735,3 +1735,85 @@ def test_a_full_name_takes_no_titled_surname_a_titled_full_name_gives():
     teacher = next(c for c in characters.values() if "Ms. Hale" in (c.name, *c.aliases))
     assert "Elena" not in teacher.aliases and "Anna Hale" in (teacher.name, *teacher.aliases)
     assert dialogue_speakers(_TEACHER_AND_HER_NIECE) == [teacher.name, "Elena Hale", teacher.name]
+
+
+_BARE_SUNBAE = [
+    "Rain drummed on the office windows. Soo-bin stared at the spreadsheet until the numbers swam.",
+    '"Go home, Soo-bin," Chae-won-sunbae said from the next desk.',
+    "Soo-bin shook her head and kept typing.",
+    "Sunbae sighed, rolled her chair over and closed the laptop for her.",
+    '"I said home."',
+    '"Five more minutes, sunbae."',
+    '"Not one."',
+]
+
+_BARE_NOONA = [
+    "Yerin-noona came in with two bags of takeout and kicked the door shut behind her.",
+    "Jiho looked up from the couch.",
+    '"Noona, you are a saint," Jiho said.',
+    "Noona dropped the bags on the table.",
+    '"Eat first. Then dishes."',
+]
+
+
+def test_a_bare_korean_honorific_is_its_one_bearer():
+    # "Sunbae" (a senior colleague) and "Noona" (a man's older sister or friend) written as names
+    # are the one Chae-won-sunbae and the one Yerin-noona, as "Sensei" is the one X-sensei
+    assert dialogue_speakers(_BARE_SUNBAE) == ["Chae-won", "Chae-won", "Soo-bin", "Chae-won"]
+    assert {"Sunbae", "Chae-won-sunbae"} <= set(paragraph_characters(_BARE_SUNBAE)["Chae-won"].aliases)
+    assert dialogue_speakers(_BARE_NOONA) == ["Jiho", "Yerin"]
+
+
+_FAMILY_FIRST = [
+    "Kang Hyun-woo had worked the night desk at the hotel for three years.",
+    "Ye-jin came in soaked, her umbrella inside out.",
+    '"You look like a drowned cat," Kang Hyun-woo said.',
+    '"Thank you so much," Ye-jin said.',
+]
+
+
+def test_a_korean_full_name_gives_its_given_name_written_last():
+    # family name first: "Kang Hyun-woo" is also "Hyun-woo", his everyday name
+    assert "Hyun-woo" in paragraph_characters(_FAMILY_FIRST)["Kang Hyun-woo"].aliases
+
+
+@pytest.mark.parametrize(
+    "form, lower, expected",
+    [
+        ("Kang Hyun-woo", "", ("Kang", "Hyun-woo")),
+        ("Han Na-rae-sunbae", "", ("Han", "Na-rae")),  # the honorific is no part of the name
+        ("Quill Ashby-Kerr", "", ("Quill",)),  # a double surname
+        ("Old Sea-dog", "old", ("Old",)),  # a word the story writes in lower case is no family name
+        ("Gravel Re-run", "", ("Gravel",)),  # a first word of more than one syllable
+    ],
+)
+def test_only_a_one_syllable_family_name_before_a_hyphened_given_name_is_written_family_first(form, lower, expected):
+    from collections import Counter
+
+    assert aliases._name_parts(form, Counter(lower.split())) == expected
+
+
+_COMPOUND_RANKS = {
+    "team leader": [
+        "The meeting room smelled of burnt coffee. Dae-ho sat by the window and tried to look awake.",
+        '"We need a new slogan by Friday," Team Leader Jang said, tapping the whiteboard with his marker.',
+        '"What about something with rain?" Dae-ho asked.',
+        "Jang frowned at him over his glasses.",
+        '"Rain is depressing," the team leader said.',
+    ],
+    "head chef": [
+        "The kitchen was loud with pans. Pim chopped onions at the end of the line.",
+        '"Faster, Pim," Head Chef Moreau said as he passed.',
+        '"Yes, Chef!"',
+        "Pim bent over her board and did not look up.",
+        '"Better," the head chef said from the pass.',
+    ],
+}
+
+
+@pytest.mark.parametrize("rank", sorted(_COMPOUND_RANKS))
+def test_a_rank_of_two_words_before_a_name_is_that_person(rank):
+    # "Team Leader Jang" / "the team leader said": one man, not a second voice
+    scene = _COMPOUND_RANKS[rank]
+    speakers = dialogue_speakers(scene)
+    assert speakers[-1] == speakers[0] != f"the {rank}" and f"the {rank}" not in paragraph_characters(scene)

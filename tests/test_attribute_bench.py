@@ -158,7 +158,7 @@ STORY_FLOORS = [
     ("dnd_session", 99, 0.70),  # round 40 blind: 70/99 = 0.707 at its start and its end; 66/99 = 0.667 read through the reader (round 41); 70/99 = 0.707 after round 41D (the author's note's `Noor is the GM` read for who is who)
     ("hockey_bus", 97, 0.69),  # round 40 blind: 67/97 = 0.691 at its start and its end
     ("museum_night", 99, 0.84),  # round 40 blind: 82/99 = 0.828 at its start and its end; 81/99 = 0.818 read through the reader (round 41); 84/99 = 0.848 after 41B (`has been curator of` names the curator)
-    ("office_romance", 90, 0.68),  # round 40 blind: 55/90 = 0.611 at its start and its end; 58/90 read through the reader (round 41); 62/90 = 0.689 after 41B (`Team Leader Baek` names the team leader)
+    ("office_romance", 90, 0.71),  # round 40 blind: 55/90 = 0.611 at its start and its end; 58/90 read through the reader (round 41a); 64/90 = 0.711 after round 41A (a Korean full name gives its given name, a rank of two words before a name)
     ("true_crime_pod", 86, 0.87),  # round 40 blind: 75/86 = 0.872 at its start and its end
 ]
 

@@ -8,7 +8,7 @@ import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import (
-    Occurrence, Person, Roster, _title_fits, forms_kept_apart, is_character_form, is_non_person_form,
+    Occurrence, Person, Roster, _title_fits, borne_honorifics, forms_kept_apart, is_character_form, is_non_person_form,
     is_vocative_run, join_in_passing, named_in_passing, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
@@ -27,6 +27,22 @@ def test_known_characters_keep_their_canonical_name():
 def test_honorific_forms_merge_into_one_character():
     found = line_characters('Kakashi walked in. Naruto waved.\n"Kakashi-sensei!" Naruto shouted.\nKakashi smiled at him.')
     assert "Kakashi-sensei" in found["Kakashi"].aliases
+
+
+_CALL_PARTICLES = [
+    "The dorm kitchen was a mess again. Jiho sat on the counter eating cereal out of the box.",
+    '"Jiho-ya, that is my cereal," Taemin said.',
+    '"Ya snooze, ya lose," Jiho said.',
+    "Taemin took the box back, and Jiho laughed.",
+    '"Ya know what? Fine."',
+]
+
+
+def test_a_korean_calls_particle_is_no_honorific_said_bare():
+    # "Jiho-ya" is Jiho called; the particle borne by a name makes no "Ya" of "Ya snooze" a person
+    assert borne_honorifics({"Jiho": Occurrence(total=2, honorifics=Counter(ya=1, hyung=1))}) == {"hyung"}
+    characters = paragraph_characters(_CALL_PARTICLES)
+    assert "Jiho-ya" in characters["Jiho"].aliases and "Ya" not in characters
 
 
 def test_titles_keep_mr_and_mrs_apart_and_give_gender():

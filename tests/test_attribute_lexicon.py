@@ -80,3 +80,11 @@ def test_the_pluperfect_and_the_past_perfect_time_clause_take_the_same_words_aft
     text = f"She said before Teo had {between} gone."
     teo = Mention(text.index("Teo"), text.index("Teo") + 3, "name", "Teo", subject=True)
     assert is_remembered(text, teo) and _done_before(text, teo)
+
+
+@pytest.mark.parametrize("honorific, gender", [("hyung", "male"), ("oppa", "male"), ("noona", "female"), ("unnie", "female"), ("eonni", "female"), ("sunbae", "unknown"), ("gege", "male"), ("jiejie", "female"), ("shixiong", "male"), ("shizun", "unknown")])
+def test_a_korean_or_chinese_honorific_gives_the_gender_of_the_one_it_calls(honorific, gender):
+    # "Yerin-noona" is a woman whoever calls her so; "Taemin-hyung" a man
+    from ficaudio.attribute.lexicon import HONORIFIC_GENDER
+
+    assert HONORIFIC_GENDER[honorific].value == gender

@@ -218,3 +218,23 @@ def test_a_role_written_in_capitals_is_a_tag_subject():
     st, segs = story(text)
     result = attribute(st, segs)
     assert [(line.speaker, line.rule) for line in result.lines if line.rule != "narration"][2:] == [("the XO", "description_tag")] * 2
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Yerin-noona", ("Yerin", "noona")),  # Korean: a sibling's word said to an older friend
+        ("Taemin-hyung", ("Taemin", "hyung")),
+        ("Dongwook-sunbaenim", ("Dongwook", "sunbaenim")),
+        ("Park-daeri", ("Park", "daeri")),  # an office rank after a surname
+        ("Xichen-ge", ("Xichen", "ge")),  # Chinese
+        ("Yanli-jie", ("Yanli", "jie")),
+        ("Wen-jie", ("Wen-jie", None)),  # a given name of two syllables, not Wen and a sister's word
+        ("Jiho-ya", ("Jiho", "ya")),  # a Korean call's particle
+        ("Na-rae-ah", ("Na-rae", "ah")),
+        ("Su-ah", ("Su-ah", None)),  # a given name ending in -ah
+        ("Jean-Luc", ("Jean-Luc", None)),
+    ],
+)
+def test_korean_and_chinese_honorifics_and_call_particles_come_off_a_name(word, expected):
+    assert split_honorific(word) == expected

@@ -696,22 +696,30 @@ def _rank_bearers(roster: Roster, runs: list[NameRun]) -> dict[str, set[str]]:
     where the roster knows no one by the name)."""
     bearers: dict[str, set[str]] = defaultdict(set)
     for run in runs:
-        if run.title or len(run.words) < 2:
+        if run.title:
             continue
-        size = 1 if may_be_rank(roster, run.words[0]) else 2 if _two_word_rank(roster, run.words) else 0
+        size = _rank_size(roster, run.words)
         if not size:
             continue
         rest = NameRun(run.words[size:], None, run.honorific, run.start, run.end, False)
-        bearers[" ".join(run.words[:size]).lower()].update([person.name] if (person := roster.resolve(rest)) else [])
+        person = roster.resolve(rest) or roster.lookup(run.form)  # the name after the rank, or the whole titled name
+        bearers[" ".join(run.words[:size]).lower()].update([person.name] if person else [])
     return bearers
 
 
-def _two_word_rank(roster: Roster, run_words: Sequence[str]) -> bool:
-    """Whether a name opens on a rank of two words, a word of what the role is over and the role
-    noun (``Team Leader Baek``, ``Stage Manager Declan``): a name follows them, the second may
-    be a rank (:func:`may_be_rank`) and the first is no one's name (not ``Aiko Leader Ono``)."""
-    first = run_words[0]
-    return len(run_words) > 2 and first.isalpha() and may_be_rank(roster, run_words[1]) and roster.lookup(first) is None and not is_listed_given_name(first)
+def _rank_size(roster: Roster, words_of: Sequence[str]) -> int:
+    """How many words of a name run open it as a rank: one (``Ensign Matthias Dov``), or two
+    when a word that is no name stands before a role noun (``Team Leader Jang``, ``Head Chef
+    Brandt``: a compound rank); none when the run has no name left after it.
+
+    >>> from ficaudio.attribute.characters import Roster
+    >>> r = Roster(); r.speaker_nouns = set()
+    >>> _rank_size(r, ("Team", "Leader", "Jang")), _rank_size(r, ("Chef", "Brandt")), _rank_size(r, ("Brandt",))
+    (2, 1, 0)
+    """
+    if len(words_of) >= 3 and words_of[0].isalpha() and may_be_rank(roster, words_of[1]) and not is_listed_given_name(words_of[0]) and roster.lookup(words_of[0]) is None:
+        return 2
+    return 1 if len(words_of) >= 2 and may_be_rank(roster, words_of[0]) else 0
 
 
 _AGENT_ENDINGS = ("ler", "er", "or", "r")
@@ -1360,7 +1368,7 @@ def own_name_parts(roster: Roster, lower_words: Counter) -> None:
     """
     bearers = Counter(w for p in roster.people for w in {w for f in p.forms for w in f.split()})
     for person in roster.people:
-        parts = {w for f in person.forms for w in _name_parts(f)} if not person.known else set()
+        parts = {w for f in person.forms for w in _name_parts(f, lower_words)} if not person.known else set()
         for part in sorted(parts - set(person.forms)):
             if bearers[part] == 1 and roster.lookup(part) in (None, person) and _only_a_name(part, lower_words):
                 _add_aliases(roster, person, (part,))  # counted under the full form
@@ -1372,14 +1380,15 @@ def _only_a_name(word: str, lower_words: Counter) -> bool:
     return not lower_words[word.lower()] and word.lower() not in KIN_NAMES and word.lower().rstrip(".") not in TITLES
 
 
-def _name_parts(form: str) -> tuple[str, ...]:
+def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...]:
     """The parts a name of two or three words gives its person: the given name of a full name
     (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
     the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
     surname a title stands before (``Mrs. Pinnock`` -> ``Pinnock``), with the given name too
     unless the title is ``Mrs.``/``Ms.`` before a name the first-names list does not know as a
     woman's (``Mrs. Newland Archer`` -> ``Archer``: her husband's; ``Mrs. Adela Thorne`` -> both);
-    a clipped rank is a title (``Doc Lind`` -> ``Lind``).
+    a clipped rank is a title (``Doc Lind`` -> ``Lind``); a name written family name first
+    gives both its words (``Kang Hyun-woo`` -> ``Kang``, ``Hyun-woo``: :func:`family_first`).
 
     >>> _name_parts("Corisande Ashgrove"), _name_parts("Theo Okafor"), _name_parts("Dr. Edmund Hale"), _name_parts("Mrs. Newland Archer"), _name_parts("Tess")
     (('Corisande',), ('Theo', 'Okafor'), ('Hale', 'Edmund'), ('Archer',), ())
@@ -1395,8 +1404,32 @@ def _name_parts(form: str) -> tuple[str, ...]:
     if not 1 <= len(name) <= 3 or (len(name) == 1 and not title):
         return ()
     if not title:
+        if family_first(name, lower_words or Counter()):
+            return (name[0], split_honorific(name[1])[0])
         return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
     return (name[-1],) if _husbands_name(title, name[0]) or len(name) == 1 else (name[-1], name[0])
+
+
+_ROMANISED_GIVEN = letters.compile(r"[A-Z][a-z]+-[a-z]+")  # Hyun-woo, Na-rae, Ye-jin: syllables joined, the second in lower case
+_ONE_SYLLABLE = letters.compile(r"[^aeiouy]*[aeiouy]+[^aeiouy]*")  # kang, yoon, choi, han (lower-cased): one run of vowels
+
+
+def family_first(name: Sequence[str], lower_words: Counter) -> bool:
+    """Whether a two-word name is written family name first, as Korean and Chinese names are,
+    its given name last: a family name of one syllable before a given name romanised in
+    syllables joined by a hyphen, the second in lower case (``Kang Hyun-woo``, ``Han
+    Na-rae``), the family name no word the story writes in lower case (``lower_words``:
+    not ``Old Sea-dog``); not a double surname (``Anna Smith-Jones``), nor a title's words
+    (``Umbrellas Re-covered``). An honorific after the name is no part of it.
+
+    >>> family_first(("Kang", "Hyun-woo"), Counter()), family_first(("Han", "Na-rae-sunbae"), Counter()), family_first(("Anna", "Smith-Jones"), Counter())
+    (True, True, False)
+    >>> family_first(("Umbrellas", "Re-covered"), Counter()), family_first(("Theo", "Okafor"), Counter()), family_first(("Old", "Sea-dog"), Counter(old=3))
+    (False, False, False)
+    """
+    if len(name) != 2 or lower_words[name[0].lower()] or not _ONE_SYLLABLE.fullmatch(name[0].lower()):
+        return False
+    return bool(_ROMANISED_GIVEN.fullmatch(split_honorific(name[1])[0]))
 
 
 def _husbands_name(title: str, given: str) -> bool:

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -792,7 +792,7 @@ def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:
     >>> sorted(borne_honorifics({"Akane": Occurrence(total=1, honorifics=Counter(sensei=1)), "Konoha": Occurrence(total=2)}))
     ['sensei']
     """
-    return {h.lower() for occ in stats.values() for h in occ.honorifics}
+    return {h.lower() for occ in stats.values() for h in occ.honorifics if h.lower() in HONORIFIC_GENDER}  # a call's particle (``-ah``) is none
 
 
 def place_short_names(stats: dict[str, Occurrence]) -> set[str]:

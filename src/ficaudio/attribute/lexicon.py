@@ -94,8 +94,35 @@ HONORIFIC_GENDER = {
     "neesan": Gender.FEMALE, "nii": Gender.MALE, "niisan": Gender.MALE, "shishou": Gender.UNKNOWN,
     "taichou": Gender.UNKNOWN, "jii": Gender.MALE, "baa": Gender.FEMALE, "obaachan": Gender.FEMALE,
     "teme": Gender.UNKNOWN, "dobe": Gender.UNKNOWN, "tan": Gender.UNKNOWN,
+    # Korean: the honorific ``-nim``, a senior or junior colleague (``sunbae`` is senpai,
+    # ``hoobae`` kouhai), the sibling's words said to an older friend or colleague too (a man's
+    # ``hyung``/``noona``, a woman's ``oppa``/``unnie``), in their usual spellings, and an
+    # office rank written after a surname or alone (``Park-daeri``, ``Sajangnim``). The polite ``-ssi``
+    # is not here: measured in round 41A (bench/data/README.md) and left out
+    "nim": Gender.UNKNOWN, "sunbae": Gender.UNKNOWN, "seonbae": Gender.UNKNOWN,
+    "sunbaenim": Gender.UNKNOWN, "seonbaenim": Gender.UNKNOWN, "hoobae": Gender.UNKNOWN, "hubae": Gender.UNKNOWN,
+    "hyung": Gender.MALE, "hyeong": Gender.MALE, "hyungnim": Gender.MALE, "oppa": Gender.MALE,
+    "noona": Gender.FEMALE, "nuna": Gender.FEMALE, "unnie": Gender.FEMALE, "unni": Gender.FEMALE,
+    "eonni": Gender.FEMALE, "eonnie": Gender.FEMALE,
+    **dict.fromkeys("daeri gwajang bujang sajang timjang gwajangnim bujangnim sajangnim timjangnim seonsaengnim".split(), Gender.UNKNOWN),
+    # Chinese: a brother's and sister's words (``Xichen-ge``, ``Yanli-jie``), a sect's elder and
+    # younger brothers and sisters, a master, a teacher, an elder
+    "gege": Gender.MALE, "ge": Gender.MALE, "jiejie": Gender.FEMALE, "jie": Gender.FEMALE,
+    "didi": Gender.MALE, "meimei": Gender.FEMALE, "xiong": Gender.MALE, "shixiong": Gender.MALE,
+    "shidi": Gender.MALE, "shijie": Gender.FEMALE, "shimei": Gender.FEMALE, "shizun": Gender.UNKNOWN,
+    "shifu": Gender.UNKNOWN, "laoshi": Gender.UNKNOWN, "qianbei": Gender.UNKNOWN,
 }
-"""Japanese name suffixes; ``Sakura-chan`` is the character ``Sakura``."""
+"""Name suffixes, Japanese, Korean and Chinese: ``Sakura-chan`` is the character ``Sakura``,
+``Yerin-noona`` is ``Yerin``; said bare (``Sensei``, ``Sunbae``) they are the one person who
+bears them, where one does (:func:`~ficaudio.attribute.aliases.join_bare_honorifics`)."""
+GIVEN_NAME_SYLLABLES = frozenset({"ge", "jie"})
+"""Suffixes of :data:`HONORIFIC_GENDER` that also end given names as their second syllable
+(``Wen-jie``, a Chinese given name): split off only a base of two syllables or more
+(:func:`~ficaudio.attribute.mentions.split_honorific`)."""
+VOCATIVE_PARTICLES = frozenset({"ah", "ya", "yah"})
+"""Korean calls end a given name on a particle (``Taemin-ah``, ``Jiho-ya``): the person, no
+honorific, and never a name said bare (``"Ah, there you are."``). Split off only a base of two
+syllables or more (not ``Su-ah``, a given name)."""
 
 _MALE_ROLES = """parson vicar rector curate clergyman bishop abbot friar squire duke earl baronet emperor
 landlord waiter policeman postman fisherman workman horseman coachman footman bridegroom widower youth"""

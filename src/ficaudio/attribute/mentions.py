@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
-from ficaudio.attribute.lexicon import HONORIFIC_GENDER, KIN_GENDER, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.lexicon import GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -217,15 +217,30 @@ class NameRun:
 
 
 def split_honorific(word: str) -> tuple[str, str | None]:
-    """``Kakashi-sensei`` -> (``Kakashi``, ``sensei``); ``Jean-Luc`` stays whole.
+    """``Kakashi-sensei`` -> (``Kakashi``, ``sensei``); ``Jean-Luc`` stays whole. A suffix
+    that also ends given names (``-jie``, :data:`GIVEN_NAME_SYLLABLES`), or a Korean call's
+    particle (``-ah``, :data:`VOCATIVE_PARTICLES`), comes off only a base of two syllables or
+    more (:func:`_whole_given_name`): ``Taemin-ah`` is Taemin, ``Su-ah`` and ``Wen-jie`` are names.
 
-    >>> split_honorific("Sakura-chan"), split_honorific("Jean-Luc")
-    (('Sakura', 'chan'), ('Jean-Luc', None))
+    >>> split_honorific("Sakura-chan"), split_honorific("Jean-Luc"), split_honorific("Na-rae-sunbae")
+    (('Sakura', 'chan'), ('Jean-Luc', None), ('Na-rae', 'sunbae'))
+    >>> split_honorific("Taemin-ah"), split_honorific("Su-ah"), split_honorific("Yanli-jie"), split_honorific("Wen-jie")
+    (('Taemin', 'ah'), ('Su-ah', None), ('Yanli', 'jie'), ('Wen-jie', None))
     """
     base, _, suffix = word.rpartition("-")
-    if base and suffix.lower() in HONORIFIC_GENDER:
-        return base, suffix.lower()
-    return word, None
+    suffix = suffix.lower()
+    if not base or suffix not in HONORIFIC_GENDER and suffix not in VOCATIVE_PARTICLES:
+        return word, None
+    if (suffix in GIVEN_NAME_SYLLABLES or suffix in VOCATIVE_PARTICLES) and not _whole_given_name(base):
+        return word, None
+    return base, suffix
+
+
+def _whole_given_name(base: str) -> bool:
+    """Whether a name a particle or a syllable-like suffix follows is a whole given name, of two
+    syllables or more: hyphenated (``Na-rae``) or of four letters or more (``Taemin``,
+    ``Yanli``); not one syllable (``Su`` of ``Su-ah``, ``Wen`` of ``Wen-jie``)."""
+    return "-" in base or len(base) >= 4
 
 
 def strip_possessive(word: str) -> str:
