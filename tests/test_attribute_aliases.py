@@ -771,9 +771,10 @@ def test_a_given_name_before_a_rank_word_is_no_rank_of_two_words():
     from ficaudio.attribute.characters import Roster
 
     r = Roster()
-    assert aliases._two_word_rank(r, ("Squad", "Leader", "Okafor"))
-    assert not aliases._two_word_rank(r, ("Grace", "Leader", "Okafor"))  # a given name: Grace Leader is a person
-    assert not aliases._two_word_rank(r, ("Squad", "Leader"))  # no name after the rank
+    r.speaker_nouns = set()
+    assert aliases._rank_size(r, ("Squad", "Leader", "Okafor")) == 2
+    assert aliases._rank_size(r, ("Grace", "Leader", "Okafor")) == 0  # a given name: Grace Leader is a person
+    assert aliases._rank_size(r, ("Squad", "Leader")) == 0  # no name after the rank
 
 
 @pytest.mark.parametrize(
