@@ -221,3 +221,45 @@ def test_a_label_inside_the_story_does_not_end_its_header():
     ]
     assert "Tove" in " ".join(paragraph_characters(scene))
     assert dialogue_speakers(scene)[1].startswith("Tove")
+
+
+def test_a_name_in_the_header_s_notes_makes_no_person_of_a_word_the_story_writes(tmp_path):
+    # the beta reader the author's note thanks is no person of the story, and the story's
+    # sentence-opening ``Hope`` (a feeling) becomes none by the note's mid-sentence mention:
+    # read from a file (the header set aside) or pasted as the story's paragraphs
+    from ficaudio.attribute import attribute
+    from ficaudio.parse import read_story
+    from ficaudio.segment import segment
+
+    scene = [
+        "Harbour Lights", "Fandom: Tidewatch", "Characters: Mara Voss, Tobin Hale",
+        "A/N: Beta'd by the wonderful Hope. All mistakes are mine.",
+        "The storm had been going for three days when Tobin finally came back to the harbour office.",
+        'Mara didn\'t look up from the ledger. "You\'re late."',
+        '"I\'m alive."',
+        "Hope was a stupid thing to hold on to, out here. She held on anyway.",
+        '"Tea?"',
+        '"Please," said Tobin.',
+    ]
+    assert "Hope" not in paragraph_characters(scene)
+    path = tmp_path / "harbour.txt"
+    path.write_text("\n\n".join(scene) + "\n", encoding="utf-8")
+    story = read_story(path)
+    assert "Hope" not in {c.name for c in attribute(story, list(segment(story))).characters}
+
+
+def test_the_header_s_mentions_count_for_a_listed_name_and_one_the_story_makes_a_person():
+    # ``Hope``: once at a sentence's start in the story, once mid-sentence in the notes --
+    # the story's own count, unless the Characters:/Relationship:/Pairing: fields list it;
+    # ``Tobin``, a person by the story's own writing, and ``Jess``, written only in the header,
+    # keep every mention
+    from collections import Counter
+
+    from ficaudio.attribute.characters import Occurrence
+    from ficaudio.attribute.document import _made_by_the_story
+
+    stats = {"Hope": Occurrence(total=2, mid_sentence=1), "Tobin": Occurrence(total=4, mid_sentence=3, tagged=1), "Jess": Occurrence(total=1, mid_sentence=1)}
+    in_story = {"Hope": Occurrence(total=1), "Tobin": Occurrence(total=3, mid_sentence=2, tagged=1)}
+    made = _made_by_the_story(stats, in_story, Counter(), set())
+    assert (made["Hope"], made["Tobin"], made["Jess"]) == (in_story["Hope"], stats["Tobin"], stats["Jess"])
+    assert _made_by_the_story(stats, in_story, Counter(), {"Hope", "Marsh"})["Hope"] is stats["Hope"]

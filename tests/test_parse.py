@@ -268,6 +268,69 @@ def test_an_ao3_copy_under_a_byline_or_a_lower_case_title_keeps_its_header_aside
     assert_covered_once(story)
 
 
+@pytest.mark.parametrize(
+    "opening",
+    ["The note on the fridge was short.\nNote: Gone to the docks. Back by six.",
+     "The alarm went off at three.\nWarning: hull breach on deck four.",
+     "I woke up to a blue screen over the bed.\nTitle: The Fool Who Woke Twice\nStatus: Poisoned (mild)",
+     "Log entry 42\nStatus: still stranded."],
+)
+def test_a_story_opening_on_its_own_labelled_line_is_no_header(tmp_path, opening):
+    """A story may open on a short line and a labelled line of its own (a note, an alarm, a
+    game's screen, a log): those keys are no work's header (no ``Fandom:``, ``Rating:``,
+    ``Characters:``), so neither line is a title or a header, and both are read."""
+    story = read_story(write(tmp_path, f"{opening}\n\nMara ate the pie. \"You ate the pie,\" Tobin said.\n", "pie.txt"))
+    assert story.title == "Pie"
+    assert paragraphs(story)[:-1] == opening.split("\n") and not story.asides
+
+
+@pytest.mark.parametrize(
+    ("opening", "title", "notes"),
+    [("Hope you enjoy this one!", "Pie", ["Hope you enjoy this one!"]),
+     ("This is my first fic so please be gentle with me.", "Pie", ["This is my first fic so please be gentle with me."]),
+     ("Why Does It Always Have To Be Boats?", "Why Does It Always Have To Be Boats?", []),
+     ("i think i'm okay", "i think i'm okay", [])],
+)
+def test_the_first_line_before_a_work_s_header_is_its_title_or_a_note(tmp_path, opening, title, notes):
+    """The file's first line before a work's header is its title, though not title-shaped
+    (lower case, or ending on a question mark), or a note when it reads as a sentence -- never
+    the story's first line, nor the book's title when it is a note."""
+    text = f"{opening}\nWarnings: none, just fluff\nRating: T\nPairing: Mara/Tobin\n\nMara ate the pie. \"You ate the pie,\" Tobin said.\n"
+    story = read_story(write(tmp_path, text, "pie.txt"))
+    assert story.title == title
+    assert asides(story, AsideKind.NOTES) == notes
+    assert paragraphs(story) == ['Mara ate the pie. "You ate the pie," Tobin said.']
+    assert_covered_once(story)
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_bare_summary_or_notes_label_keeps_its_paragraph_aside(tmp_path, gap):
+    """``Summary:`` and ``Notes:`` alone on their lines (as an AO3 page shows them) have their
+    text under them, after a blank line or not: the header's, not read as the story."""
+    text = (f"Salt Road\nby wren\n\nFandom: Tidewatch\nRating: T\n\nSummary:{gap}Mara finds out what Tobin did.\n\n"
+            f"Notes:{gap}Thanks to Jess for the beta!\n\nMara slammed the door. \"You lied,\" she said.\n")
+    story = read_story(write(tmp_path, text))
+    assert paragraphs(story) == ['Mara slammed the door. "You lied," she said.']
+    assert story.summary == "Mara finds out what Tobin did."
+    assert_covered_once(story)
+
+
+def test_a_bare_field_label_takes_only_the_line_under_it(tmp_path):
+    """A field's bare label (``Warnings:`` with nothing under it) takes no paragraph after a blank
+    line: that is the story's first."""
+    text = "Salt Road\n\nFandom: Tidewatch\nWarnings:\n\nMara slammed the door. \"You lied,\" she said.\n"
+    assert paragraphs(read_story(write(tmp_path, text))) == ['Mara slammed the door. "You lied," she said.']
+
+
+def test_a_fanfiction_net_page_s_rated_line_is_the_header(tmp_path):
+    """FanFiction.Net's page writes its fields on one ``Rated:`` line: the header, not the story."""
+    text = ("Salt Road\nBy: wrenfeather\n\nRated: Fiction T - English - Romance - Mara V., Tobin H. - Words: 1,204 - "
+            "Published: 3/2/2024 - Status: Complete\n\nA/N: Thanks to Jess for the beta!\n\nThe kettle had boiled twice.\n")
+    story = read_story(write(tmp_path, text))
+    assert (story.title, paragraphs(story)) == ("Salt Road", ["The kettle had boiled twice."])
+    assert_covered_once(story)
+
+
 def test_plain_title_notes_and_byline(tmp_path):
     text = "Written for the Spring Swap: Lighthouses\n\nHope you like it!\n\nThe Salt Road\nby Ivy Marsh\n\n" \
         "Ana walked the long road to the sea, counting the gulls as they wheeled above her head.\n"

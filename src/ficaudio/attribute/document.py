@@ -12,7 +12,7 @@ from ficaudio import letters
 from ficaudio.attribute.header import Header, is_work_field, read_header
 from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, place_family_surnames, join_header_name_forms, join_kin_names, join_knights_given_names, join_nicknames, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts, own_titled_name_forms
 from ficaudio.attribute.described import index_described_names, index_description_named_next, join_parent_named_next
-from ficaudio.attribute.characters import Roster, build_roster, called_before_full_stop, count_forms, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
+from ficaudio.attribute.characters import Occurrence, Roster, build_roster, called_before_full_stop, count_forms, is_character_form, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
 from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS, is_present_tense
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
@@ -179,6 +179,18 @@ def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tu
     return kept
 
 
+def _made_by_the_story(stats: dict[str, Occurrence], in_story: dict[str, Occurrence], lower_words: Counter, listed: set[str]) -> dict[str, Occurrence]:
+    """The forms' statistics, where a form the story writes counts its header's mentions only
+    when the story's own writing makes it a person. The header's notes name the author's world
+    (``A/N: Beta'd by the wonderful Hope``), and a word the story writes at a sentence's start
+    (``Hope was a stupid thing to hold on to``) is no person for it; the header's mentions still
+    count for a name the story makes a person (``Tobin``), one written only in the header (its
+    full names, dropped or joined later), and a word of a name its ``Characters:``,
+    ``Relationship:`` or ``Pairing:`` field lists (``listed``)."""
+    return {form: in_story[form] if form in in_story and not set(form.split()) & listed and not is_character_form(form, in_story[form], lower_words)
+            else occ for form, occ in stats.items()}
+
+
 def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Character]) -> Document:
     """Discover characters and their genders, then list every mention in narration."""
     paragraphs, paragraph_of = build_paragraphs(story, segments)
@@ -191,7 +203,12 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)
     nouns = speaker_nouns(text, SPEECH_VERBS)
     text_nouns = nouns_only(text)
-    roster = build_roster(count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, list(known), apart, header.family_names(text))
+    stats = count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns)
+    header_lines = {*set_aside, *(span for p in paragraphs if p.front_matter for span in p.narration(segments))}
+    if header_lines:
+        in_story = [r for span, runs in scanned.span_runs.items() if span not in header_lines for r in runs]
+        stats = _made_by_the_story(stats, count_forms(in_story, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, header.people_words(text))
+    roster = build_roster(stats, lower_words, list(known), apart, header.family_names(text))
     roster.nouns = text_nouns
     narration_spans = list(scanned.span_words)  # what Document.narration_spans will give; the joins run before it exists
     join_equated_names(roster, text, narration_spans)

@@ -18,6 +18,8 @@ from ficaudio.attribute.lexicon import SHORT_TITLES, SPEECH_VERBS
 from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
+_PEOPLE_FIELD = letters.compile(r"^(?:Characters?|Relationships?|Pairings?):\s*(.+)$", re.M)
+_NAME_WORD = letters.compile(r"[A-Z][\w'’-]*")
 _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
 # the fields only a header has (a story's own lines say "Warning: hull breach", "Setting: the workshop", "Notes: none")
 _HEADER_ONLY_KEYS = r"Fandoms?|Characters?|Relationships?|Pairings?|Ratings?|Rated|(?:Additional )?Tags|Word Count|Words|Chapters"
@@ -57,6 +59,15 @@ class Header:
         ['Tess', 'Jo']
         """
         return [n.strip() for n in text[self.cast[0]:self.cast[1]].split(",") if n.strip()] if self.cast else []
+
+    def people_words(self, text: str) -> set[str]:
+        """The words of the names the header's ``Characters:``, ``Relationship:`` and ``Pairing:``
+        fields list.
+
+        >>> sorted(Header(60, (12, 20)).people_words("Characters: Tess, Jo\\nPairing: Tess/Kit Vane\\nTess laughed."))
+        ['Jo', 'Kit', 'Tess', 'Vane']
+        """
+        return {w for m in _PEOPLE_FIELD.finditer(text, 0, self.end) for w in _NAME_WORD.findall(m.group(1))}
 
     def family_names(self, text: str) -> set[str]:
         """The surnames two or more of the ``Characters:`` field's full names share (a family:

@@ -174,7 +174,7 @@ def _header_keys() -> frozenset[str]:
              "author notes", "word count", "beta reader", "beta'd by", "betaed by", "dedicated to",
              "additional tags", "archive warning", "archive warnings", "content warning",
              "content warnings", "trigger warning", "trigger warnings", "written for"}
-    single = {"pairing", "pairings", "rating", "ratings", "warning", "warnings", "disclaimer", "a/n",
+    single = {"pairing", "pairings", "rating", "ratings", "rated", "warning", "warnings", "disclaimer", "a/n",
               "an", "note", "notes", "summary", "title", "author", "genre", "genres", "character",
               "characters", "fandom", "fandoms", "words", "status", "spoiler", "spoilers", "beta",
               "prompt", "dedication", "category", "categories", "timeline", "setting", "language",
@@ -184,6 +184,15 @@ def _header_keys() -> frozenset[str]:
 
 
 FFN_HEADER_KEYS = _header_keys()
+WORK_ONLY_KEYS = frozenset({
+    "fandom", "fandoms", "character", "characters", "pairing", "pairings", "relationship", "relationships",
+    "rating", "ratings", "rated", "tags", "additional tags", "word count", "words", "chapters", "summary", "disclaimer",
+    "a/n", "an", "author's note", "author's notes", "authors note", "authors notes", "author note", "author notes",
+    "beta", "beta reader", "beta'd by", "betaed by", "dedicated to", "dedication", "written for", "genre", "genres",
+    "spoiler", "spoilers", "crossover", "couples", "archive warning", "archive warnings", "content warning",
+    "content warnings", "trigger warning", "trigger warnings", "cw", "tw"})
+"""The header keys only a work's header has; a story's own lines may say ``Warning: hull breach``,
+``Note: back by six``, ``Status: missing``, ``Setting: the docks``, ``Title: Fool`` (a game's screen)."""
 
 
 def header_field(line: str) -> tuple[str, str] | None:
@@ -197,6 +206,30 @@ def header_field(line: str) -> tuple[str, str] | None:
         return None
     key = match["key"].strip().lower().replace("’", "'")
     return (key, match["value"].strip()) if key in FFN_HEADER_KEYS else None
+
+
+def is_work_field(line: str) -> bool:
+    """A header line only a work's header has: a field of :data:`WORK_ONLY_KEYS` or an author's note.
+
+    >>> [is_work_field(s) for s in ("Pairing: Mara/Tobin", "A/N: hi!", "Warning: hull breach", "Note: back by six")]
+    [True, True, False, False]
+    """
+    found = header_field(line)
+    return found[0] in WORK_ONLY_KEYS if found else is_author_note_line(line)
+
+
+def reads_as_sentence(line: str) -> bool:
+    """A line that ends as a sentence does and is no title without that end: ``Hope you enjoy!``,
+    ``The note on the fridge was short.``, not ``Why Does It Have To Be Boats?``.
+
+    >>> [reads_as_sentence(s) for s in ("Hope you enjoy!", "Why Does It Have To Be Boats?", "salt road")]
+    [True, False, False]
+    """
+    end = SENTENCE_END_RE.search(line)
+    return end is not None and not is_title_like(line[: end.start()] or line)
+
+
+SENTENCE_END_RE = re.compile(r"[.!?…]+[\"”'’)]*\s*$")
 
 
 def is_author_note_line(line: str) -> bool:

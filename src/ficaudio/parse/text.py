@@ -7,6 +7,7 @@ classifies lines into roles and :func:`ficaudio.parse.roles.assemble` builds the
 from __future__ import annotations
 
 import re
+from itertools import takewhile
 from pathlib import Path
 
 from ficaudio.errors import InputError
@@ -23,6 +24,8 @@ from ficaudio.parse.lines import (
     is_prose_line,
     is_scene_break_line,
     is_title_like,
+    is_work_field,
+    reads_as_sentence,
     split_lines,
 )
 from ficaudio.parse.roles import Role, RoleKind, aside, assemble, heading, initial_roles
@@ -53,29 +56,54 @@ def header_kind(key: str) -> AsideKind:
 
 def mark_header_lines(lines: list[TextLine], roles: list[Role], *, in_lead: bool = True) -> dict[str, str]:
     """FFN-style "Key: value" lines and A/N lines that open the file or a chapter -> asides.
+    A bare label has its value under it, which is the header's too: a field's on the next line
+    (``Characters:`` / ``Ana Reyes, Tom Vail``), a summary's or a note's in the next paragraph,
+    after a blank line or not (``Summary:`` and ``Notes:`` alone on their lines, as an AO3 page
+    shows them).
 
     Returns the header fields found (lower-case key -> value), first one wins.
     """
     fields: dict[str, str] = {}  # in_lead: at the top of the file or of a chapter, before its story text
+    under: AsideKind | None = None  # the kind of a bare label whose value is to come, or coming
+    fill: str | None = None  # the field that value gives (none where a field of that key came before)
+    block = taken = False  # the value may come after a blank line; a line of it is taken
     for index, line in enumerate(lines):
         role = roles[index]
         if role.kind is RoleKind.HEADING:
-            in_lead = True
+            in_lead, under = True, None
+        elif role.kind is RoleKind.BLANK and (taken or not block):
+            under = None
         elif role.kind is RoleKind.BODY and in_lead:
             found = header_field(line.text)
             if found is None and not is_author_note_line(line.text):
+                if under is not None:
+                    roles[index], taken = aside(under), True
+                    if fill is not None:
+                        fields[fill] = f"{fields[fill]} {line.text}".strip()
+                    continue
                 in_lead = titles_a_header(lines, index)
                 continue
             key, value = found or ("a/n", line.text)
+            under = None if value else header_kind(key)
+            fill, block, taken = None if key in fields else key, key in BLOCK_KEYS, False
             fields.setdefault(key, value)
             roles[index] = aside(header_kind(key), new_region=True)
     return fields
 
 
+BLOCK_KEYS = frozenset({"summary", "notes", "a/n", "an", "author's note", "author's notes", "authors note",
+                        "authors notes", "author note", "author notes", "disclaimer"})
+"""Header labels whose value is a paragraph of its own, which may come after a blank line."""
+
+
 def titles_a_header(lines: list[TextLine], index: int) -> bool:
     """A title or byline line whose next line, past a byline, is a header field: the header's
-    lead goes on. The file's first line may be a title in lower case (AO3 titles often are:
-    ``blueprints for a city nobody will live in``) when a field follows it.
+    lead goes on. The file's first line of at most :data:`MAX_TITLE_WORDS` words opens a header
+    too, though no title by its shape, when a work's header follows it: a title in lower case
+    (AO3 titles often are: ``blueprints for a city nobody will live in``) or a note (``Hope you
+    enjoy!``) before ``Rating: T``. A work's header is a run of fields with one only a work's
+    header has (:func:`~ficaudio.parse.lines.is_work_field`): a story may open on a sentence and
+    its own ``Note: back by six`` or ``Warning: hull breach``, a game's ``Title:`` and ``Status:``.
 
     >>> ls = [TextLine(0, 8, "Salt Road"), TextLine(9, 9, ""), TextLine(10, 27, "Fandom: Tidewatch")]
     >>> titles_a_header(ls, 0), titles_a_header(ls[:1], 0)
@@ -83,13 +111,18 @@ def titles_a_header(lines: list[TextLine], index: int) -> bool:
     >>> ls = [TextLine(0, 9, "salt road"), TextLine(10, 17, "by wren"), TextLine(18, 35, "Fandom: Tidewatch")]
     >>> titles_a_header(ls, 0), titles_a_header(ls, 1)
     (True, True)
+    >>> ls = [TextLine(0, 26, "The alarm started at three."), TextLine(27, 54, "Warning: hull breach on deck")]
+    >>> titles_a_header(ls, 0)
+    False
     """
     text = lines[index].text
-    opening = not any(line.text for line in lines[:index])
-    if not (is_title_like(text) or byline_author(text) or opening and len(text.split()) <= MAX_TITLE_WORDS):
+    following = (line.text for line in lines[index + 1 :] if line.text and not byline_author(line.text))
+    if is_title_like(text) or byline_author(text):
+        return header_field(next(following, "")) is not None
+    if any(line.text for line in lines[:index]) or len(text.split()) > MAX_TITLE_WORDS:
         return False
-    following = next((line.text for line in lines[index + 1 :] if line.text and not byline_author(line.text)), "")
-    return header_field(following) is not None
+    fields = takewhile(lambda line: header_field(line) is not None or is_author_note_line(line), following)
+    return any(is_work_field(line) for line in fields)
 
 
 def mark_author_notes(lines: list[TextLine], roles: list[Role]) -> None:
@@ -116,7 +149,7 @@ def lead_run(lines: list[TextLine], roles: list[Role]) -> list[int] | None:
         role = roles[index]
         if role.kind is RoleKind.BLANK or (role.kind is RoleKind.ASIDE and not run):
             continue
-        if role.kind is not RoleKind.BODY or is_prose_line(line.text) or is_scene_break_line(line.text):
+        if role.kind is not RoleKind.BODY or is_scene_break_line(line.text) or is_prose_line(line.text) and not titles_a_header(lines, index):
             return run
         run.append(index)
         if len(run) > MAX_LEAD_LINES:
@@ -127,7 +160,9 @@ def lead_run(lines: list[TextLine], roles: list[Role]) -> list[int] | None:
 def mark_title_block(lines: list[TextLine], roles: list[Role]) -> tuple[str | None, str | None]:
     """Find ``title [by author]`` in the opening short lines; lines before it are notes.
 
-    Returns ``(title, author)``; the title and byline lines become CHROME asides.
+    Returns ``(title, author)``; the title and byline lines become CHROME asides. The file's
+    first line that opens a work's header (:func:`titles_a_header`) but reads as a sentence
+    (``Hope you enjoy!``) is a note, and the book keeps its file's title.
     """
     run = lead_run(lines, roles) or []
     titles = [i for i in run if (is_title_like(lines[i].text) or titles_a_header(lines, i)) and not byline_author(lines[i].text)]
@@ -136,6 +171,9 @@ def mark_title_block(lines: list[TextLine], roles: list[Role]) -> tuple[str | No
     title_index = titles[-1]
     for index in run[: run.index(title_index)]:
         roles[index] = aside(AsideKind.NOTES)
+    if reads_as_sentence(lines[title_index].text):  # the file's first line before a work's header, no title: a note
+        roles[title_index] = aside(AsideKind.NOTES, new_region=True)
+        return None, None
     roles[title_index] = aside(AsideKind.CHROME, new_region=True)
     author = None
     after = run[run.index(title_index) + 1 :]
