@@ -98,3 +98,27 @@ def test_highness_calls_a_monarch_when_no_royal_child_is_known():
             people = [Person("Queen Ysolde", gender=Gender.FEMALE), Person("Lord Fenn", gender=Gender.MALE)]
     assert addressed_by_rank(_Doc, "Yes, Your Highness.") == ["Queen Ysolde"]
     assert addressed_by_rank(_Doc, "Yes, my lord.") == ["Lord Fenn"]
+
+
+_VAN = [
+    "The manager drove like a man with a grudge against the road.",
+    '"Manager-nim, slow down," Hana said from the back seat.',
+    '"We are late," the manager said.',
+    '"We are always late," Dami said.',
+    '"Manager-nim, can we stop for coffee?" Bora asked.',
+    '"No."',
+    '"Please, Manager-nim."',
+    'The manager sighed. "Five minutes."',
+    '"The boss will kill us," Dami said.',
+    '"The boss is in Japan," the manager said.',
+]
+
+
+def test_a_role_called_with_nim_calls_its_holder():
+    # Korean -nim makes a title of any role: "Manager-nim" is the manager, who answers the call
+    assert speakers_of(scene_attribution(_VAN))[4] == "the manager"
+    class _Doc:  # only the roster is read
+        class roster:
+            people = [Person("the manager", gender=Gender.MALE), Person("Hana", gender=Gender.FEMALE)]
+    assert addressed_by_rank(_Doc, "Manager-nim, slow down.") == ["the manager"]
+    assert addressed_by_rank(_Doc, "Manager, slow down.") == []

@@ -9,7 +9,7 @@ import pytest
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import (
     Occurrence, Person, Roster, _title_fits, borne_honorifics, forms_kept_apart, is_character_form, is_non_person_form,
-    is_vocative_run, join_in_passing, named_in_passing, short_form_owner, wife_by_husbands_name, word_made_person,
+    is_vocative_run, join_in_passing, named_in_passing, names_a_bearer, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
 from ficaudio.models import Gender
@@ -43,6 +43,25 @@ def test_a_korean_calls_particle_is_no_honorific_said_bare():
     assert borne_honorifics({"Jiho": Occurrence(total=2, honorifics=Counter(ya=1, hyung=1))}) == {"hyung"}
     characters = paragraph_characters(_CALL_PARTICLES)
     assert "Jiho-ya" in characters["Jiho"].aliases and "Ya" not in characters
+
+
+_HYUNG_TO_ANYONE = [
+    "The practice room clock said half past two. Dasol lay flat on the floor.",
+    '"Hyung, my legs are gone," Dasol said.',
+    '"Again from the chorus," Wonjae said.',
+    "Ilhan-hyung laughed from the corner and tossed him a bottle of water.",
+    '"Wonjae-hyung, have mercy."',
+    '"Hyung, be nice to him," Taeri said.',
+    '"I am nice."',
+    '"You are not," Ilhan said.',
+]
+
+
+def test_a_sibling_word_only_quotations_say_names_no_one():
+    # "Hyung" said to whichever older member is there (Ilhan-hyung, Wonjae-hyung) is no voice of its own
+    characters = paragraph_characters(_HYUNG_TO_ANYONE)
+    assert "Hyung" not in characters and not any("Hyung" in c.aliases for c in characters.values())
+    assert names_a_bearer("Noona", Occurrence(total=3, in_quote=1), {"noona"}) and not names_a_bearer("Noona", Occurrence(total=3, in_quote=3), {"noona"})
 
 
 def test_titles_keep_mr_and_mrs_apart_and_give_gender():

@@ -4,12 +4,32 @@ from __future__ import annotations
 
 import pytest
 
+from collections import Counter
+
 from ficaudio.attribute.characters import Person
-from ficaudio.attribute.gender import _object_discount, _pronoun_weight, is_object_her, narration_window, pronoun_after_object, vote_pronouns
+from ficaudio.attribute.gender import _object_discount, _pronoun_weight, honorific_gender, is_object_her, narration_window, pronoun_after_object, vote_pronouns
 from ficaudio.attribute.mentions import name_runs, words
 from ficaudio.models import Gender
 
 from attribute_scenes import line_characters, paragraph_characters
+
+
+_STACKS = [
+    'Wen-jie pushed the cart between the shelves. "Fiction goes upstairs."',
+    '"I know where fiction goes," Xiong said.',
+    'Wen-jie stopped. "Then why is it on my cart?"',
+    '"Because you put it there," Xiong said.',
+    '"I did not," Wen-jie said.',
+    '"Prove it," Xiong said.',
+]
+
+
+def test_a_given_name_or_surname_like_an_honorific_says_no_gender():
+    # "Wen-jie" is a given name (no sister's -jie), "Xiong" a surname (no brother's -xiong)
+    characters = paragraph_characters(_STACKS)
+    assert characters["Wen-jie"].gender is Gender.UNKNOWN and characters["Xiong"].gender is Gender.UNKNOWN
+    assert honorific_gender(Person("Minho", Counter({"Minho": 2, "Minho-hyung": 1}))) is Gender.MALE
+    assert honorific_gender(Person("Yanli", Counter({"Yanli": 2, "Yanli-jie": 1}))) is Gender.FEMALE
 
 
 def test_gender_from_pronouns_after_mentions():

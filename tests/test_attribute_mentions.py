@@ -238,3 +238,18 @@ def test_a_role_written_in_capitals_is_a_tag_subject():
 )
 def test_korean_and_chinese_honorifics_and_call_particles_come_off_a_name(word, expected):
     assert split_honorific(word) == expected
+
+
+@pytest.mark.parametrize(
+    "word, expected",
+    [
+        ("Yoon-ah", ("Yoon-ah", None)),  # Korean given names of one syllable and -ah, spelt with four letters and more
+        ("Hyun-ah", ("Hyun-ah", None)),
+        ("Kyung-ah", ("Kyung-ah", None)),
+        ("Yoongi-ya", ("Yoongi", "ya")),  # two syllables called: the particle comes off
+        ("Seungmin-ah", ("Seungmin", "ah")),
+    ],
+)
+def test_a_call_particle_comes_off_only_a_name_of_two_syllables_however_long_the_first(word, expected):
+    # round 41H: "Yoon-ah" came apart into "Yoon" (and a voice of that name) as its first part has four letters
+    assert split_honorific(word) == expected

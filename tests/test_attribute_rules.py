@@ -99,6 +99,28 @@ def test_bare_honorific_addresses_its_bearer():
     assert dialogue_speakers(paragraphs)[-1] != "Jiro"
 
 
+_SECT_SIBLINGS = [
+    "The disciples gathered in the courtyard before dawn. Gu Heng was late again.",
+    '"Where were you?" Elder Sun asked.',
+    '"Fetching water, Shifu," Gu Heng said.',
+    'Yan Mo snorted from the doorway. "He is always fetching water."',
+    '"Yan Mo-shixiong, that is unkind," Lin Xue said.',
+    '"Lin Xue-shimei, stay out of it."',
+    "Bai Qiang strode in with his sword on his back.",
+    '"A spar," Bai Qiang said. "Now."',
+    '"Shixiong, please do not break the fence again," Lin Xue said.',
+    'Bai Qiang looked at her. "I never break anything."',
+]
+
+
+def test_a_bare_sibling_word_calls_no_one_bearer():
+    # "Shixiong" is said to any senior disciple: the one "Yan Mo-shixiong" of the scene is not
+    # the one it calls, nor is he the Bai Qiang who answers it (two people, not one)
+    characters = paragraph_characters(_SECT_SIBLINGS)
+    assert "Yan Mo" in characters and "Yan Mo" not in characters["Bai Qiang"].aliases
+    assert dialogue_speakers(_SECT_SIBLINGS)[2:5] == ["Yan Mo", "Lin Xue", "Yan Mo"]
+
+
 def test_coordinated_tag_takes_the_subject_of_its_own_verb():
     scene = [LATE_COUPLE, 'While she is busy with her coat, Tomas opens his mouth and says, "You forgot the keys."']
     assert dialogue_speakers(scene)[-1] == "Tomas"

@@ -28,6 +28,7 @@ _GENDERED_ADDRESS = letters.compile(r"\b(?:(sir|my lord|milord|your lordship)|(m
 _ROYAL_ADDRESS = letters.compile(r"(?<![Hh]is )(?<![Hh]er )(?<![Tt]heir )\b(?:[Yy]our (?:[Rr]oyal |[Ii]mperial )?)?(?:(Highness)|Majesty)\b")
 _NAME_AFTER_STOP = letters.compile(r"\.\s*[A-Z]")
 _RANK_ADDRESS = letters.compile(r"(?:^\W*|,\s*)([A-Z][a-z]+)\s*(?=[,.!?…—-]|\W*$)")
+_NIM = letters.compile(r"-nim(?![A-Za-z])", re.IGNORECASE)  # Korean: "Manager-nim", any role made a title
 
 
 def person_titles(person: Person) -> frozenset[str]:
@@ -57,7 +58,8 @@ def addressed_by_rank(doc: Document, quote: str, courtesy: bool = True) -> list[
     (a title that is not `Mrs.`/`Aunt`); ``"Sir, you're bleeding."`` -> every man of rank;
     ``"Yes, Majesty."`` -> a king or queen, ``"Say what, Highness?"`` -> a prince or princess
     (or, where no prince or princess fits, a king or queen, whom stories call that too);
-    ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain.
+    ``"Yes, Captain."`` or ``"Aye, Capt."`` -> the captain; so does any role with the Korean
+    ``-nim`` (``"Manager-nim, slow down."`` -> the manager), which makes a title of any role.
     None of them says it: a form of address names the listener. Without ``courtesy``, only
     titles (``Highness``, ``Captain``) are read, not ``sir``/``ma'am``/``my lord``, which any
     man or woman spoken to politely may be called.
@@ -89,6 +91,8 @@ def _wanted(quote: str, courtesy: bool = True) -> tuple[tuple[Gender | None, fro
             continue  # "Sir, you're bleeding.": any man spoken to politely, not the knight
         if (word := m.group(1).lower()) in _CALLED_TITLES and not title_before_name(m.group(1), quote[m.end(1):]):
             wanted.append((None, frozenset(rank for rank in _CALLED_TITLES if same_title(rank, word))))
+        elif _NIM.match(quote, m.end(1)):
+            wanted.append((None, frozenset({word})))  # Korean: any role called with -nim ("Manager-nim, slow down.")
     return tuple(wanted)
 
 

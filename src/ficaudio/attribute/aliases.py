@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers
-from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, SIBLING_HONORIFICS, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
@@ -1617,6 +1617,8 @@ def _honorific_called(roster: Roster, quote: str) -> list[Person]:
     for m in _BARE_HONORIFIC_CALL.finditer(quote):
         honorific = m.group(1).lower()
         if honorific not in HONORIFIC_GENDER:
+            continue
+        if honorific in SIBLING_HONORIFICS:  # "Hyung, wait!" calls whichever older friend is there
             continue
         bearers = roster.honorific_bearers(honorific)
         if len(bearers) == 1:

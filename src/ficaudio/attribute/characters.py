@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -773,7 +773,7 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
         _add_known(roster, character)
     places = place_short_names(stats)
     borne = borne_honorifics(stats)
-    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or f.lower() in borne) and f not in places}
+    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or names_a_bearer(f, o, borne)) and f not in places}
     accepted = {f: o for f, o in accepted.items() if not is_word_called_once(f, o, stats)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
@@ -793,6 +793,21 @@ def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:
     ['sensei']
     """
     return {h.lower() for occ in stats.values() for h in occ.honorifics if h.lower() in HONORIFIC_GENDER}  # a call's particle (``-ah``) is none
+
+
+def names_a_bearer(form: str, occ: Occurrence, borne: set[str]) -> bool:
+    """Whether a bare honorific is a name of the one who bears it (:func:`borne_honorifics`):
+    a sibling's word (:data:`~ficaudio.attribute.lexicon.SIBLING_HONORIFICS`) only where the
+    narration writes it (``Noona dropped the bags``), not one only quotations say, which calls
+    whichever older friend is there (``"Hyung, wait!"``).
+
+    >>> names_a_bearer("Sensei", Occurrence(total=2, in_quote=2), {"sensei"}), names_a_bearer("Hyung", Occurrence(total=2, in_quote=2), {"hyung"})
+    (True, False)
+    >>> names_a_bearer("Noona", Occurrence(total=2, in_quote=1), {"noona"}), names_a_bearer("Hyung", Occurrence(total=1), set())
+    (True, False)
+    """
+    word = form.lower()
+    return word in borne and not (word in SIBLING_HONORIFICS and occ.in_quote >= occ.total)
 
 
 def place_short_names(stats: dict[str, Occurrence]) -> set[str]:

@@ -7,8 +7,8 @@ from collections import Counter
 
 from ficaudio import letters
 from ficaudio.attribute.characters import Person, Roster
-from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS
-from ficaudio.attribute.mentions import NameRun, is_person_noun
+from ficaudio.attribute.lexicon import BODY_PARTS, HONORIFIC_GENDER, KIN_GENDER, MALE_PRONOUNS, SIBLING_HONORIFICS
+from ficaudio.attribute.mentions import NameRun, is_person_noun, split_honorific
 from ficaudio.attribute.names import name_prior
 from ficaudio.models import Gender
 
@@ -332,10 +332,25 @@ def given_names_before(runs: list[tuple[NameRun, Person]]) -> dict[tuple[str, st
 
 
 def honorific_gender(person: Person) -> Gender:
-    """``-kun`` says male, ``-hime`` female; ``-chan``/``-sensei`` say nothing."""
-    genders = {HONORIFIC_GENDER[f.rpartition("-")[2].lower()] for f in person.forms if f.rpartition("-")[2].lower() in HONORIFIC_GENDER}
+    """``-kun`` says male, ``-hime`` female; ``-chan``/``-sensei`` say nothing. Only an honorific
+    :func:`split_honorific` takes off a name says it (``Wen-jie`` is a given name, no sister's
+    ``-jie``), and a Korean or Chinese sibling's word only on a name: written alone it may be
+    one (``Xiong``, ``Didi``).
+
+    >>> [honorific_gender(Person(n, Counter({n: 1}))).name for n in ("Minho-hyung", "Wen-jie", "Xiong", "Nii")]
+    ['MALE', 'UNKNOWN', 'UNKNOWN', 'MALE']
+    """
+    genders = {HONORIFIC_GENDER[h] for f in person.forms if (h := _honorific_of(f)) in HONORIFIC_GENDER}
     genders.discard(Gender.UNKNOWN)
     return genders.pop() if len(genders) == 1 else Gender.UNKNOWN
+
+
+def _honorific_of(form: str) -> str | None:
+    """The honorific a form ends on, or is when written alone (``Sensei``), lower case."""
+    if "-" in form:
+        return split_honorific(form)[1]
+    word = form.lower()
+    return None if word in SIBLING_HONORIFICS else word
 
 
 def infer_genders(roster: Roster, text: str, runs: list[tuple[NameRun, Person]], *, use_names: bool = True) -> None:

@@ -114,11 +114,18 @@ HONORIFIC_GENDER = {
 }
 """Name suffixes, Japanese, Korean and Chinese: ``Sakura-chan`` is the character ``Sakura``,
 ``Yerin-noona`` is ``Yerin``; said bare (``Sensei``, ``Sunbae``) they are the one person who
-bears them, where one does (:func:`~ficaudio.attribute.aliases.join_bare_honorifics`)."""
+bears them, where one does (:func:`~ficaudio.attribute.aliases.join_bare_honorifics`), but for a
+sibling's word only quotations say (:data:`SIBLING_HONORIFICS`)."""
 GIVEN_NAME_SYLLABLES = frozenset({"ge", "jie"})
 """Suffixes of :data:`HONORIFIC_GENDER` that also end given names as their second syllable
 (``Wen-jie``, a Chinese given name): split off only a base of two syllables or more
 (:func:`~ficaudio.attribute.mentions.split_honorific`)."""
+SIBLING_HONORIFICS = frozenset("hyung hyeong hyungnim oppa noona nuna unnie unni eonni eonnie gege ge jiejie jie didi meimei xiong shixiong shidi shijie shimei".split())
+"""The Korean and Chinese words for an older or younger brother or sister, said to every older
+friend, colleague or fellow disciple: on a name they are that person (``Minho-hyung``), but
+said bare in a quotation they call whichever of them is there (``"Hyung, wait!"`` to any older
+member of the group), so one bearer in the story does not make them that one. A bare one is a
+name only where the narration writes it so (``Noona dropped the bags on the table.``)."""
 VOCATIVE_PARTICLES = frozenset({"ah", "ya", "yah"})
 """Korean calls end a given name on a particle (``Taemin-ah``, ``Jiho-ya``): the person, no
 honorific, and never a name said bare (``"Ah, there you are."``). Split off only a base of two

@@ -226,21 +226,37 @@ def split_honorific(word: str) -> tuple[str, str | None]:
     (('Sakura', 'chan'), ('Jean-Luc', None), ('Na-rae', 'sunbae'))
     >>> split_honorific("Taemin-ah"), split_honorific("Su-ah"), split_honorific("Yanli-jie"), split_honorific("Wen-jie")
     (('Taemin', 'ah'), ('Su-ah', None), ('Yanli', 'jie'), ('Wen-jie', None))
+    >>> split_honorific("Yoon-ah"), split_honorific("Yoongi-ya")
+    (('Yoon-ah', None), ('Yoongi', 'ya'))
     """
     base, _, suffix = word.rpartition("-")
     suffix = suffix.lower()
     if not base or suffix not in HONORIFIC_GENDER and suffix not in VOCATIVE_PARTICLES:
         return word, None
-    if (suffix in GIVEN_NAME_SYLLABLES or suffix in VOCATIVE_PARTICLES) and not _whole_given_name(base):
+    if (suffix in GIVEN_NAME_SYLLABLES or suffix in VOCATIVE_PARTICLES) and not _whole_given_name(base, suffix):
         return word, None
     return base, suffix
 
 
-def _whole_given_name(base: str) -> bool:
+_VOWEL_RUN = letters.compile(r"[aeiouy]+")  # a syllable of a romanised name: Taemin, Yoongi two; Yoon, Hyun, Kyung one
+
+
+def _whole_given_name(base: str, suffix: str) -> bool:
     """Whether a name a particle or a syllable-like suffix follows is a whole given name, of two
     syllables or more: hyphenated (``Na-rae``) or of four letters or more (``Taemin``,
-    ``Yanli``); not one syllable (``Su`` of ``Su-ah``, ``Wen`` of ``Wen-jie``)."""
-    return "-" in base or len(base) >= 4
+    ``Yanli``); not one syllable (``Su`` of ``Su-ah``, ``Wen`` of ``Wen-jie``). Before a call's
+    particle the syllables are counted, a run of vowels each (``Taemin-ah``, ``Jimin-ah``), as
+    Korean given names of one syllable and ``-ah`` are spelt with four letters and more
+    (``Yoon-ah``, ``Hyun-ah``, ``Kyung-ah``: whole names).
+
+    >>> _whole_given_name("Taemin", "ah"), _whole_given_name("Yoon", "ah"), _whole_given_name("Yanli", "jie"), _whole_given_name("Qing", "jie")
+    (True, False, True, True)
+    """
+    if "-" in base:
+        return True
+    if suffix in VOCATIVE_PARTICLES:
+        return len(_VOWEL_RUN.findall(base.lower())) >= 2
+    return len(base) >= 4
 
 
 def strip_possessive(word: str) -> str:

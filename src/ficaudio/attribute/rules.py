@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, SIBLING_HONORIFICS, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -1246,7 +1246,10 @@ _HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]
 
 def honorific_vocatives(doc: Document, quote: str) -> list[str]:
     """A bare honorific used as a name addresses the one character who bears it:
-    ``"Why, sensei?"`` addresses the only ``X-sensei`` of the story.
+    ``"Why, sensei?"`` addresses the only ``X-sensei`` of the story. A sibling's word
+    (``"Hyung, wait!"``, :data:`~ficaudio.attribute.lexicon.SIBLING_HONORIFICS`) is said to
+    whichever older friend is there: it addresses no one bearer (where the narration names
+    someone so, the roster knows the word as that person's name).
 
     >>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
     ['Why', 'sensei']
@@ -1255,6 +1258,8 @@ def honorific_vocatives(doc: Document, quote: str) -> list[str]:
     for m in _HONORIFIC_ALONE.finditer(quote):
         honorific = m.group(1).lower()
         if honorific not in HONORIFIC_GENDER:
+            continue
+        if honorific in SIBLING_HONORIFICS:  # "Hyung, wait!": whichever older friend is there
             continue
         bearers = {p.name for p in doc.roster.honorific_bearers(honorific)}
         if len(bearers) == 1:
