@@ -287,6 +287,13 @@ def test_departs_reads_a_manner_of_leaving_and_going_to_bed():
     assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in starts] == [True, True, True, False]
 
 
+def test_departs_reads_already_gone_and_already_left():
+    # "already" between the subject and its going (round 41G): still gone
+    text = "Nola was already gone. Rafe had already left the room. Tova was already there."
+    starts = [text.index(n) for n in ("Nola", "Rafe", "Tova")]
+    assert [departs(text, Mention(s, s + 4, "name", text[s:s + 4])) for s in starts] == [True, True, False]
+
+
 def test_departs_reads_falling_asleep_as_leaving_the_talk():
     text = "Bram was asleep on the sofa. Nell had fallen asleep. Lusk’s fast asleep. Bram was sleepy."
     starts = [text.index(n) for n in ("Bram was asleep", "Nell", "Lusk", "Bram was sleepy")]

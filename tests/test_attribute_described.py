@@ -465,3 +465,60 @@ def test_a_preposition_after_a_name_gives_no_role():
     # "Kakashi, of all people," and "Tomas, from the doorway," say nothing of what he is
     found = [m.group(2) for m in described._BARE_ROLE_APPOSITION.finditer("She fell for Kakashi, of all people. Tomas, from the doorway, waved. Iris Fennimore, charge nurse, sat.")]
     assert found == ["charge nurse"]
+
+
+_MASTER_OF_NOTHING = [
+    "The dojo smelled of sweat and cedar. Jun had been there since six, and so had Mara.",
+    "The master came out from behind the screen, slow on his cane. Jun bowed so fast he almost fell over.",
+    '"Again," said the master. "Slower."',
+    "Jun was master of nothing yet, and he knew it. He did it again, slower.",
+    '"Better," said the master.',
+    "Mara grinned at Jun behind the master's back.",
+]
+
+
+def test_a_role_said_of_a_name_as_a_figure_of_speech_names_nobody():
+    # "Jun was master of nothing yet" is a figure of speech: the narration shows the master
+    # beside Jun as someone else ("grinned at Jun behind the master's back"), so the master keeps his lines
+    assert dialogue_speakers(_MASTER_OF_NOTHING) == ["the master", "the master", "the master"]
+
+
+_WHODUNIT = [
+    "Dead Air",
+    "Fandom: Harbour Lights (TV)",
+    "Characters: Kit Morrow, Ana Reyes, Tom Vale",
+    "A/N: So many of you asked whether Kit is the killer. No comment!",
+    "* * *",
+    "The station was dark except for the red light over the booth. Ana let herself in with the spare key. Kit had given it to her in March, and Tom had laughed at them both for it.",
+    "Kit was not at the desk. Tom was not anywhere.",
+    "Ana knew the voice before she saw the face. She didn't want to. \"Tom?\"",
+    '"Not Tom," said the killer, and stepped into the light.',
+]
+
+
+def test_a_name_asked_about_is_not_described(tmp_path):
+    # "whether Kit is the killer" asks, it does not say: the killer's line is not Kit's
+    assert _dialogue_of_file(tmp_path, "\n\n".join(_WHODUNIT) + "\n")[-1] != "Kit"
+    assert described._NAME_IS.search("I wonder if Kit is the killer.") is None
+    assert described._NAME_IS.search("Everyone knew Kit was the killer.").group(1) == "Kit"
+
+
+_TEA = [
+    "Tea at the End of the World",
+    "Fandom: Doctor Who",
+    "Characters: The Doctor, Rose Tyler, Jackie Tyler",
+    "Relationship: The Doctor/Rose Tyler",
+    "* * *",
+    "The ship landed in Jackie's kitchen, which Jackie would have words about later.",
+    'Rose stepped out first. "Mum? Don\'t be cross."',
+    '"I\'m always cross," Jackie said. "Where\'s himself?"',
+    'The Doctor stuck his head out of the door. "Hello, Jackie!"',
+    '"Don\'t you hello me," said Jackie.',
+    '"Tea?" said the Doctor hopefully.',
+]
+
+
+def test_a_header_fields_list_says_nothing_of_who_a_description_is(tmp_path):
+    # "Characters: The Doctor, Rose Tyler, ..." is a list, not an apposition: the Doctor is not Rose
+    speakers = _dialogue_of_file(tmp_path, "\n\n".join(_TEA) + "\n")
+    assert speakers[3] == speakers[5] == "the doctor"

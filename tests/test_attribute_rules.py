@@ -1325,3 +1325,37 @@ _PORCH = ["Tom and Ana sat on the porch steps. Leo was fixing the gate.", '"Need
 def test_a_sentence_that_opens_on_a_time_clause_has_its_subject_after_the_comma(beat):
     assert dialogue_speakers(_PORCH + [beat])[-1] == "Ana"
 
+
+
+_COUNTER = ["The bakery was nearly empty. Jun was counting the till, Ana was wiping down the tables, and Kit was asleep on the flour sacks.", '"Nearly done?" Ana asked.', '"Five minutes," Jun said.', "Kit woke up and yawned."]
+
+
+@pytest.mark.parametrize(
+    "beat, expected",
+    [
+        # the main subject after the comma has gone: the clause's subject is the one in the scene
+        ('When Jun looked up from the register, Ana was already gone. "Typical. She didn\'t even take her change."', "Jun"),
+        ('When Jun looked up from the register, Ana had left. "Typical. She didn\'t even take her change."', "Jun"),
+        # a name inside the clause's own subject is no main subject: "the lights" is
+        ('When Jun, Ana and Kit got to the door, the lights were already off. "Great. Perfect."', "Jun"),
+        # one talking in a while/as clause goes on talking; the listener only stares
+        ('While Jun talked, Ana stared at the wall. "Are you even listening?"', "Jun"),
+        # speaking up in a when-clause: the quotation is what was said
+        ('When Jun finally spoke, Ana flinched. "I\'m not doing this again."', "Jun"),
+        # but when the talking is over, or a question was asked before, the one after the comma answers
+        ('When Ana asked, Jun only shrugged. "No idea."', "Jun"),
+        ('When Jun finally stopped talking, Ana laughed. "That\'s insane."', "Ana"),
+        ('After Jun had gone, Ana hung up the phone. "She\'s coming over."', "Ana"),  # hanging up leaves a call, not the room
+    ],
+)
+def test_a_time_clause_keeps_its_subject_where_the_name_after_the_comma_does_not_act(beat, expected):
+    assert dialogue_speakers(_COUNTER + [beat])[-1] == expected
+
+
+def test_a_narrator_who_finds_a_voice_in_a_time_clause_says_the_line():
+    scene = [
+        "I had been staring at the floor for a full minute. Tom had been staring at me, and I could feel it.",
+        '"Well?" Tom said.',
+        'When I finally found my voice, Tom was already at the door. "Wait!"',
+    ]
+    assert dialogue_speakers(scene)[-1] == "I"

@@ -464,12 +464,12 @@ def keeps_silent(text: str, m: Mention, following: Mention | None) -> bool:
 
 
 _DEPARTS = letters.compile(
-    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+)*(?:left|leaves|departed|departs|retired|retires"
+    r"\s+(?:\w+ly\s+|then\s+|had\s+|has\s+|already\s+)*(?:left|leaves|departed|departs|retired|retires"
     r"|(?:went|goes|walked|walks|stepped|steps|slipped|slips|hurried|hurries|stalked|stalks|strode|strides"
     r"|shuffled|shuffles|toddled|toddles|wandered|wanders|headed|heads|marched|marches|stomped|stomps|stormed|storms"
     r"|trudged|trudges|drifted|drifts|swept|sweeps|padded|pads|limped|limps|sauntered|saunters|ran|runs)\s+(?:out|off|away)"
     r"|(?:went|goes|gone)\s+(?:to\s+bed|to\s+sleep|home|upstairs)|gone\s+(?:out|off|away)"
-    r"|(?:was|is)\s+gone|gone(?=\s*[,.;:!?—])|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
+    r"|(?:was|is)\s+(?:already\s+)?gone|gone(?=\s*[,.;:!?—])|disappeared|disappears|vanished|vanishes|hung\s+up|hangs\s+up)"
     r"(?=\s*(?:[,.;:!?—]|$)|\s+(?:the\s+(?:room|house|kitchen|office|hall|shop|tent|library|building)|and|without|through|into|out|to|toward|towards|down|up|along|across|for|on)\b)")
 """A verb of leaving with no object but a room: ``left.``, ``left the room``, ``walked out into``,
 a manner of going off (``shuffles off down the stairs``, ``toddles off toward the table``), going

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person, may_be, may_be_rank
 from ficaudio.attribute.characters import Person, Roster, role_after_name
+from ficaudio.attribute.header import is_work_field
 from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.models import Gender
@@ -30,13 +31,14 @@ _NAME = r"([A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _APPOSITION = letters.compile(_NAME + r", (?=(?:the|a|an) )")
 _DESCRIPTION_IS = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))((?:The|A|An) [^.,;!?]{1,40}?) (?:is|was) " + _NAME + r"(?=[.,;!?]|$)")
 _NAME_OPENING = letters.compile(r"(?:^|(?<=\n)|(?<=[.!?”\"’] ))" + _NAME + r"(?= the [a-z])")  # "Osric the herald had ..." opening a sentence: characters.role_after_name
-_NAME_IS = letters.compile(_NAME + r" (?:is|was) (?=(?:the|a|an) )")
+_NOT_ASKED = r"(?<!\b[Ii]f )(?<!\b[Ww]hether )"  # "whether Kit is the killer" asks, it does not say
+_NAME_IS = letters.compile(_NOT_ASKED + _NAME + r" (?:is|was) (?=(?:the|a|an) )")
 _DESCRIPTION_THEN_NAME = letters.compile(r"\b([Tt]he [^.,;!?\"“”()]{1,40}?), " + _NAME + r",(?! (?:and|or)\b)")  # the description stops at a parenthesis: "the boys go by their stage names (Sol, Kite, Rook)" names no Kite
 _ROLE_APPOSITION = letters.compile(_NAME + r", (?=(?:his|her|their|my|our) )")
-_ROLE_PREDICATE = letters.compile(_NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
+_ROLE_PREDICATE = letters.compile(_NOT_ASKED + _NAME + r"(?:, who (?:is|was)| (?:is|was|had been|has been)) (?=(?:his|her|their|my|our) )")
 _DETERMINER = r"(?:the|a|an|his|her|their|my|our|its|your|this|that|these|those|then|now|and|or|but|who|whom|whose|which|when|where|as|so|all|both|each|every|no|not|some|one|two|three|four|five|of|in|at|on|for|with|by|from|to|into|after|before|about|like)"  # nor a preposition: "Kakashi, of all people," gives no role
 _BARE_ROLE_APPOSITION = letters.compile(_NAME + rf", (?!{_DETERMINER}\b)((?:[a-z][\w'’-]* ){{0,2}}[a-z][\w'’-]*|[A-Z][a-z]+(?= of ))(?=, | of | at | on | for |[.;—]|$)")
-_BARE_ROLE_PREDICATE = letters.compile(_NAME + r"(?:,? (?:is|was|has|had) [^.,;:!?\"“”A-Z]{1,60},(?: and)?)? (?:is|was|has been|had been) (?!" + _DETERMINER + r"\b)([a-z][\w'’-]*) (?=(?:of|at|for)\b)")
+_BARE_ROLE_PREDICATE = letters.compile(_NOT_ASKED + _NAME + r"(?:,? (?:is|was|has|had) [^.,;:!?\"“”A-Z]{1,60},(?: and)?)? (?:is|was|has been|had been) (?!" + _DETERMINER + r"\b)([a-z][\w'’-]*) (?=(?:of|at|for)\b)")
 _RELATIVE = r"((?:(?:Mr|Mrs|Ms|Miss|Dr)\.? )?[A-Z][\w'’-]+(?: [A-Z][\w'’-]+)?)"
 _GIVEN_NAME = _RELATIVE + r"(?<!['’]s)"  # a name given, maybe titled; never a possessive ("as Kira's cousin")
 _DESCRIPTION_NAMED_BY = letters.compile(r"\b([Tt]he [^.,;!?\"“”—–]{1,40}?)(?:, whose (?:first |real )?name (?:is|was)|,? (?:who )?introduced (?:himself|herself) as) " + _GIVEN_NAME + r"(?=[\s,.;:!?—]|$)")
@@ -61,10 +63,16 @@ def index_described_names(doc: Document) -> None:
     make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
     The lines of the work's header and notes that the reader set aside are read first, as the
     story's narration is (:attr:`Document.front_lines`): an author's note's ``Noor is the GM``
-    makes every ``the GM`` Noor, as when the note is pasted as a paragraph.
+    makes every ``the GM`` Noor, as when the note is pasted as a paragraph. Only the notes' and
+    summary's sentences: a field's list is no prose (``Characters: The Doctor, Rose Tyler,
+    Jackie Tyler`` says nothing of who the Doctor is).
     """
+    under_label = False
     for start, end in doc.front_lines:
-        _index_narration(doc, start, end)
+        field = is_work_field(doc.text, start, end)
+        if not field and not under_label:
+            _index_narration(doc, start, end)
+        under_label = field and doc.text[start:end].rstrip().endswith(":")  # a bare label's list is on the next line
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             _index_narration(doc, start, end)
@@ -103,9 +111,9 @@ def _index_narration(doc: Document, start: int, end: int) -> None:
     for m in _PRONOUN_IS.finditer(doc.text, start, end):
         _index_pronoun_copula(doc, m, start, end)
     for m in _BARE_ROLE_APPOSITION.finditer(doc.text, start, end):
-        _index_bare_role(doc.roster, m.group(1), m.group(2))
+        _index_bare_role(doc.roster, m.group(1), m.group(2), doc.text)
     for m in _BARE_ROLE_PREDICATE.finditer(doc.text, start, end):
-        _index_bare_role(doc.roster, m.group(1), m.group(2))
+        _index_bare_role(doc.roster, m.group(1), m.group(2), doc.text)
     for m in _RELATION_AFTER_NAME.finditer(doc.text, start, end):
         _index_relation(doc.roster, m.group(1), m.group(2) or m.group(3))
 
@@ -391,7 +399,7 @@ def _index_predicated_role(roster: Roster, name: str, following: str) -> None:
             roster.index(phrase, person)
 
 
-def _index_bare_role(roster: Roster, name: str, role: str) -> None:
+def _index_bare_role(roster: Roster, name: str, role: str, text: str = "") -> None:
     """``Iris Fennimore, charge nurse, twenty years on the ward``: a role set after a name with
     no article, ending on a noun of rank or trade, names that person as ``the <role>`` (a later
     ``the charge nurse says`` is Iris); so does a capitalised rank before ``of`` (``Ilse
@@ -400,7 +408,9 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     ``Tom was captain of the team``: :data:`_BARE_ROLE_PREDICATE`). Not a word of sex or kin (``Tom, boy of ten,``), nor
     anything else after a comma (``Iris, tired, sat``: no role noun), nor a rank someone else
     bears before a name (with ``the old Countess Delaine``, ``the countess`` is hers, not Ilse's), nor a
-    group (``Kakashi, of all people,``).
+    group (``Kakashi, of all people,``), nor a role the ``text`` shows beside that person as someone
+    else (:func:`_shown_apart`: ``Jun was master of nothing yet`` is a figure of speech where
+    ``Mara grinned at Jun behind the master's back``).
 
     >>> from collections import Counter
     >>> from ficaudio.attribute.characters import Person, Roster
@@ -414,9 +424,36 @@ def _index_bare_role(roster: Roster, name: str, role: str) -> None:
     """
     person, role = roster.resolve_phrase(name), role.lower()
     head = role.rsplit(" ", 1)[-1]
-    if person is None or not may_be_rank(roster, head) or is_group_noun(head) or roster.lookup("the " + role) is not None or any(p is not person for p in roster.title_bearers(head)):
+    if person is None or not may_be_rank(roster, head) or is_group_noun(head) or roster.lookup("the " + role) is not None or any(p is not person for p in roster.title_bearers(head)) or _shown_apart(text, person, role):
         return
     roster.index("the " + role, person)
+
+
+_TIED = letters.compile(r"\s*,\s*|\s+(?:is|was)\s+")  # an apposition or a copula between a name and a description
+
+
+def _shown_apart(text: str, person: Person, role: str) -> bool:
+    """Whether ``text`` writes ``the <role>`` in one sentence with a name of ``person``, neither
+    in apposition nor joined by ``is``/``was``: two people (``Mara grinned at Jun behind the
+    master's back.``), as :func:`~ficaudio.attribute.characters.forms_kept_apart` keeps two names.
+
+    >>> from collections import Counter
+    >>> jun = Person("Jun", Counter(Jun=3))
+    >>> _shown_apart("Jun bowed. Mara grinned at Jun behind the master's back.", jun, "master"), _shown_apart("Jun, the master, bowed. The master was Jun.", jun, "master")
+    (True, False)
+    """
+    names = [f for f in person.forms if f[:1].isupper()]
+    if not text or not names:
+        return False
+    name = re.compile(r"\b(?:" + "|".join(re.escape(f) for f in sorted(names, key=len, reverse=True)) + r")\b")
+    for m in re.finditer(rf"\b[Tt]he {re.escape(role)}\b", text):
+        start = max(text.rfind(c, 0, m.start()) for c in ".!?\n") + 1
+        end = min((k for k in (text.find(c, m.end()) for c in ".!?\n") if k >= 0), default=len(text))
+        for n in name.finditer(text, start, end):
+            between = text[n.end():m.start()] if n.end() <= m.start() else text[m.end():n.start()]
+            if not _TIED.fullmatch(between):
+                return True
+    return False
 
 
 def _index_relation(roster: Roster, name: str, relation: str) -> None:

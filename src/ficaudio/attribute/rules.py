@@ -358,7 +358,11 @@ def fronted_clause_subject(text: str, mentions: list[Mention], subject: Mention)
     one who had gone (the reading takes a sentence's first person for its subject, so the name
     after the comma is only a clause's). ``None`` when ``subject`` does not follow the clause's
     opening word at the start of a sentence, or no named subject follows in the same sentence
-    after a comma.
+    after a comma. The main subject opens its clause right after the comma (not a name of
+    the clause's own: ``When Tom, Ana and Kit got to the door, the lights were off.`` -- the lights);
+    one the sentence sends away does not act (``When Jun looked up, Ana was already gone.``
+    -- Jun); and where the clause says its subject is speaking, the quotation stays theirs
+    (:func:`_clause_subject_speaks`: ``While Tom talked, Ana stared at the wall.`` -- Tom).
 
     >>> t = "When he had gone, Matti let his head fall back. "
     >>> ms = [Mention(5, 7, "pronoun", "he", subject=True), Mention(18, 23, "name", "Matti", clause_subject=True)]
@@ -370,10 +374,42 @@ def fronted_clause_subject(text: str, mentions: list[Mention], subject: Mention)
     (True, True)
     """
     opener = _SENTENCE_OPENER.search(text, max(0, subject.start - 40), subject.start)
-    if opener is None or opener.group(1).lower() not in _FRONTED_OPENERS:
+    if opener is None or opener.group(1).lower() not in _FRONTED_OPENERS or _clause_subject_speaks(text, opener.group(1), subject):
         return None
-    main = [m for m in mentions if m.start > subject.start and m.clause_subject and "," in text[subject.end:m.start] and not _SENTENCE_END.search(text, subject.end, m.start)]
-    return main[0] if main else None
+    from ficaudio.attribute.conversation import departs  # not at the top: conversation imports this module
+
+    main = [m for m in mentions if m.start > subject.end and m.clause_subject and text[subject.end:m.start].rstrip().endswith(",") and not _SENTENCE_END.search(text, subject.end, m.start)]
+    return main[0] if main and not (departs(text, main[0]) and not _HANGS_UP.match(text, main[0].end)) else None
+
+
+_TALKING = letters.compile(r"\s+(?:(?:was|is|kept)\s+)?(?:\w+ly\s+)?(?P<verb>[a-z]+)\b(?P<on>\s+on\b)?")
+_TALK_WORDS = frozenset("talk talks talked talking speaking explaining rambled rambles rambling ranted rants ranting lectured lectures lecturing".split())
+_SPEAKS_UP = letters.compile(r"\s+(?:\w+ly\s+)?(?:spoke|speaks|talked|talks|found\s+(?:my|his|her|their)\s+voice|could\s+(?:speak|talk))\b")
+
+
+def _clause_subject_speaks(text: str, opener: str, subject: Mention) -> bool:
+    """Whether the opening clause says its subject is speaking, so the quotation is theirs, not
+    the one after the comma who only listens: talking in a ``while``/``as`` clause (``While Tom
+    talked, Ana stared at the wall. "Are you even listening?"`` -> Tom), or speaking up in a
+    ``when``/``once`` clause (``When Tom finally spoke, Ana flinched.``, ``When I found my voice,
+    Tom was at the door. "Wait!"``). Not a question asked before (``When Ana asked, Tom
+    shrugged.`` -> Tom answers), nor talk that is over (``When Tom stopped talking``).
+
+    >>> t = "While Tom talked, Ana sat. As Kit went on, Jo sat. When Mo finally spoke, Al sat. When Lu asked, Cy sat."
+    >>> [_clause_subject_speaks(t, t[:t.index(n)].split()[-1], Mention(t.index(n), t.index(n) + len(n), "name", n)) for n in ("Tom", "Kit", "Mo", "Lu")]
+    [True, True, True, False]
+    """
+    opener = opener.lower()
+    if opener in ("when", "once"):
+        return bool(_SPEAKS_UP.match(text, subject.end))
+    m = _TALKING.match(text, subject.end)
+    if opener not in ("while", "as") or m is None:
+        return False
+    verb = m.group("verb")
+    return verb in SPEECH_VERBS or verb in _TALK_WORDS or bool(m.group("on")) and verb in ("went", "goes", "going")
+
+
+_HANGS_UP = letters.compile(r"\s+(?:\w+ly\s+)?(?:hung|hangs)\s+up\b")  # the phone, not the room: "After he had gone, Ana hung up." -- Ana is still there
 
 
 def watched_actor(text: str, subjects: list[Mention], subject: Mention) -> Mention:
