@@ -113,13 +113,13 @@ STORY_FLOORS = [
     ("royal_court", 92, 0.78),  # round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged; 72/92 = 0.783 after round 37 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
     ("frontier_town", 98, 0.92),  # round 34 blind: 79/98 = 0.806 at its start and its end; 90/98 = 0.918 after round 36e; 91/98 = 0.929 after round 39l (a scene's first reply is the viewpoint person's)
-    ("hero_team", 97, 0.64),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged; 50/97 = 0.515 after round 36 merged; 63/97 = 0.649 after round 39b (the header's `Priya Vashti | Lodestar`)
+    ("hero_team", 97, 0.65),  # round 34 blind: 39/97 = 0.402 at its start, 40/97 = 0.412 at its end; 49/97 = 0.505 after round 35 merged; 50/97 = 0.515 after round 36 merged; 63/97 = 0.649 after round 39b (the header's `Priya Vashti | Lodestar`); 64/97 = 0.660 after round 41 merged
     ("regency_ball", 93, 0.89),  # round 34 blind: 63/93 = 0.677 at its start and its end; 65/93 = 0.699 after round 37 merged; 67/93 = 0.720 after round 38 merged; 83/93 = 0.892 after round 40 merged
     ("stage_crew", 98, 0.88),  # round 34 blind: 87/98 = 0.888 at its start and its end; 86/98 = 0.878 read through the reader (round 41); 87/98 = 0.888 after round 41D (the narrator shown as `me` answers)
     ("wedding_party", 96, 0.81),  # round 34 blind: 74/96 = 0.771 at its start and its end; 76/96 = 0.792 after round 35c (a Range Rover is no person); 78/96 = 0.812 after round 36 merged
     ("wolf_pack", 95, 0.57),  # round 34 blind: 55/95 = 0.579 at its start and its end
     # round 35's blind set (bench/heldout then), read and moved here in round 36
-    ("courtroom", 97, 0.74),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 70/97 = 0.722 after round 36a (a speech act the narration reports); 72/97 = 0.742 after round 36 merged
+    ("courtroom", 97, 0.78),  # round 35 blind: 71/97 = 0.732 at its start, 69/97 = 0.711 at its end; 70/97 = 0.722 after round 36a (a speech act the narration reports); 72/97 = 0.742 after round 36 merged; 76/97 = 0.784 after round 41 merged
     ("idol_group", 98, 0.66),  # round 35 blind: 63/98 = 0.643 at its start and its end; 65/98 = 0.663 after round 39l
     ("mecha_pilots", 95, 0.74),  # round 35 blind: 67/95 = 0.705 at its start and its end; 70/95 = 0.737 after round 37a (a stammered name is the name); 71/95 = 0.747 after round 39 merged
     ("mountain_rescue", 99, 0.80),  # round 35 blind: 70/99 = 0.707 at its start and its end; 72/99 = 0.727 after round 37a (a radio call opens on the station called); 74/99 = 0.747 after round 39 merged; 80/99 = 0.808 after round 40 merged
@@ -129,15 +129,15 @@ STORY_FLOORS = [
     ("archaeology_dig", 99, 0.78),  # round 36 blind: 78/99 = 0.788 at its start and its end
     ("election_night", 98, 0.73),  # round 36 blind: 70/98 = 0.714 at its start and its end; 72/98 = 0.735 after round 39f (a scene's first reply)
     ("fishing_boat", 95, 0.69),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a; 66/95 = 0.695 after round 40e (the skipper Haldane is the header's Ewan Haldane, and Dad is he)
-    ("tattoo_parlour", 94, 0.69),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged
+    ("tattoo_parlour", 94, 0.72),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged; 68/94 = 0.723 after round 41 merged
     ("time_loop", 99, 0.86),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person); 86/99 = 0.869 after round 39f
-    ("witch_coven", 100, 0.65),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged
+    ("witch_coven", 100, 0.66),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged; 66/100 = 0.660 after round 41 merged
     # round 37's blind set (bench/heldout then), read and moved here in round 38
     ("boarding_house", 90, 0.88),  # round 37 blind: 67/90 = 0.744 at its start and its end; 80/90 = 0.889 after round 40 merged
-    ("lighthouse_keeper", 89, 0.68),  # round 37 blind: 55/89 = 0.618 at its start and its end; 56/89 = 0.629 after round 38 merged; 61/89 = 0.685 after round 40 merged
+    ("lighthouse_keeper", 89, 0.70),  # round 37 blind: 55/89 = 0.618 at its start and its end; 56/89 = 0.629 after round 38 merged; 61/89 = 0.685 after round 40 merged; 63/89 = 0.708 after round 41 merged
     ("masquerade_court", 99, 0.61),  # round 37 blind: 69/99 = 0.697 at its start and its end; 61/99 = 0.616 read through the reader (round 41)
     ("road_trip", 97, 0.73),  # round 37 blind: 72/97 = 0.742 at its start and its end; 71/97 = 0.732 read through the reader (round 41)
-    ("spy_debrief", 98, 0.79),  # round 37 blind: 78/98 = 0.796 at its start and its end
+    ("spy_debrief", 98, 0.80),  # round 37 blind: 78/98 = 0.796 at its start and its end; 79/98 = 0.806 after round 41 merged
     ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
     # round 38's blind set (bench/heldout then), read and moved here in round 39
     ("alien_embassy", 96, 0.82),  # round 38 blind: 74/96 = 0.771 at its start and its end; 78/96 = 0.812 after round 39f; 79/96 = 0.823 after round 39 merged
@@ -156,7 +156,7 @@ STORY_FLOORS = [
     # round 40's blind set (bench/heldout then), read and moved here in round 41 (scored as the one-chapter reading did; since round 41 every story is read through the reader)
     ("desert_caravan", 96, 0.55),  # round 40 blind: 53/96 = 0.552 at its start and its end
     ("dnd_session", 99, 0.70),  # round 40 blind: 70/99 = 0.707 at its start and its end; 66/99 = 0.667 read through the reader (round 41); 70/99 = 0.707 after round 41D (the author's note's `Noor is the GM` read for who is who)
-    ("hockey_bus", 97, 0.69),  # round 40 blind: 67/97 = 0.691 at its start and its end
+    ("hockey_bus", 97, 0.73),  # round 40 blind: 67/97 = 0.691 at its start and its end; 71/97 = 0.732 after round 41 merged
     ("museum_night", 99, 0.84),  # round 40 blind: 82/99 = 0.828 at its start and its end; 81/99 = 0.818 read through the reader (round 41); 84/99 = 0.848 after 41B (`has been curator of` names the curator)
     ("office_romance", 90, 0.71),  # round 40 blind: 55/90 = 0.611 at its start and its end; 58/90 read through the reader (round 41a); 64/90 = 0.711 after round 41A (a Korean full name gives its given name, a rank of two words before a name)
     ("true_crime_pod", 86, 0.87),  # round 40 blind: 75/86 = 0.872 at its start and its end
@@ -174,7 +174,7 @@ def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 41: 346 and 439 of 580 with
     the round's start engine, 383 and 434 after the header fix (the first figures taken through
-    the reader)."""
+    the reader); the same at the round's end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 580
     assert attribution_bench.score(texts, gold_spans=True).correct >= 383
@@ -187,11 +187,11 @@ def test_the_validation_set_does_not_drop():
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
     it): 433 and 471; at round 37's end: 442 and 474, and at round 38's end; at round 39's end
     (39b, a header's cast entry is one person): 445 and 475; read through the reader (round 41),
-    as a user's file is read: 444 and 473."""
+    as a user's file is read: 444 and 473; at round 41's end: 446 and 475."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 444
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 473
+    assert attribution_bench.score(texts, gold_spans=True).correct >= 446
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 475
 
 
 def test_explicit_accuracy_does_not_drop(tally):
