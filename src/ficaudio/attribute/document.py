@@ -205,9 +205,12 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text_nouns = nouns_only(text)
     stats = count_forms(narration_runs, quote_runs, text, lower_words, text_nouns, called, nouns)
     header_lines = {*set_aside, *(span for p in paragraphs if p.front_matter for span in p.narration(segments))}
-    if header_lines:
-        in_story = [r for span, runs in scanned.span_runs.items() if span not in header_lines for r in runs]
-        stats = _made_by_the_story(stats, count_forms(in_story, quote_runs, text, lower_words, text_nouns, called, nouns), lower_words, header.people_words(text))
+    if header_lines:  # the story's own counts, of the forms the header writes only (counts add up run by run)
+        header_forms = {r.form for span in header_lines for r in scanned.span_runs.get(span, ())}
+        in_story = [r for span, runs in scanned.span_runs.items() if span not in header_lines for r in runs if r.form in header_forms]
+        own = count_forms(in_story, [r for r in quote_runs if r.form in header_forms], text, lower_words, text_nouns,
+                          Counter({form: n for form, n in called.items() if form in header_forms}), nouns)
+        stats = _made_by_the_story(stats, own, lower_words, header.people_words(text))
     roster = build_roster(stats, lower_words, list(known), apart, header.family_names(text))
     roster.nouns = text_nouns
     narration_spans = list(scanned.span_words)  # what Document.narration_spans will give; the joins run before it exists
