@@ -297,18 +297,12 @@ def gold_judge(t: Text, attribution: Attribution, by_alias: bool = False):
 
 
 def _story_and_segments(t: Text, gold_spans: bool) -> tuple[Story, list[Segment]]:
-    if t.source is not None:
+    if (path := t.source or t.file) is not None:  # a seed (always segmented as a user's), or our story's file
         from ficaudio.parse import read_story
         from ficaudio.segment import segment
 
-        story = read_story(t.source)
-        return story, list(segment(story))
-    if t.file is not None:
-        from ficaudio.parse import read_story
-        from ficaudio.segment import segment
-
-        story = read_story(t.file)
-        if gold_spans:
+        story = read_story(path)
+        if t.file is not None and gold_spans:
             return story, segments_of(story, [(g["start"], g["end"]) for g in t.gold])
         return story, list(segment(story))
     story = story_of(t.name, t.text)

@@ -165,15 +165,16 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> tuple[int, boo
 
 def is_work_field(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a field only a work's header has (``Characters: Mira Sol``,
-    ``Relationship:``, ``Fandom: ...``), not a story's labelled line.
+    ``Relationship:``, ``Fandom: ...``), not a story's labelled line, nor the header's prose (a
+    summary or a note, which :func:`ficaudio.parse.lines.is_work_field` also counts as the header's).
 
-    >>> [is_work_field(t, 0, len(t)) for t in ("Characters: Mira Sol", "Relationship:", "Warning: hull breach")]
-    [True, True, False]
+    >>> [is_work_field(t, 0, len(t)) for t in ("Characters: Mira Sol", "Relationship:", "Warning: hull breach", "Relationship:s")]
+    [True, True, False, False]
     """
-    return bool(_HEADER_ONLY_FIELD.match(text, start, end) or _BARE_HEADER_ONLY_FIELD.fullmatch(text, start, end))
+    return bool(_HEADER_ONLY_FIELD_OR_LABEL.match(text, start, end))
 
 
-_BARE_HEADER_ONLY_FIELD = letters.compile(rf"(?:{_HEADER_ONLY_KEYS}):\s*")
+_HEADER_ONLY_FIELD_OR_LABEL = letters.compile(rf"(?:{_HEADER_ONLY_KEYS}):(?:\s|$)")  # a field, or its label alone on the line
 
 
 def summary_goes_on(para: _Block, text: str, after_summary: bool) -> bool:
