@@ -23,10 +23,10 @@ from typing import TYPE_CHECKING
 
 from ficaudio import letters
 from ficaudio.attribute.header import Header
-from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers
-from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, SIBLING_HONORIFICS, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
+from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import full_names_of, is_listed_given_name, is_patronymic_of, name_prior
+from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -948,7 +948,7 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
               and roster.lookup(r.form) is None and not lower_words[r.form.lower()] and is_vocative_run(text, r, start)}
     givens = [(g, p) for p in roster.people if not p.known for g in _untitled_givens(p)] if called else []
     for form in called:
-        owners = list({id(p): p for g, p in givens if _clips(form, g) or _clips(g, form)}.values())
+        owners = list({id(p): p for g, p in givens if clips(form, g) or clips(g, form)}.values())
         if len(owners) == 1 and roster.may_join(owners[0], form):
             _add_aliases(roster, owners[0], (form,))
 
@@ -996,7 +996,7 @@ def _cut_from(name: str, owner: Person) -> bool:
     [True, False, False, True, True, False]
     """
     stems = diminutive_stems(name, shortest=2)
-    return any(word in _a_spellings(name) or _clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
+    return any(word in _a_spellings(name) or clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
                for word in _given_words(owner, (name, *stems)))
 
 
@@ -1100,11 +1100,6 @@ def _stem_opens(stem: str, given: str) -> bool:
     [True, True, False, False]
     """
     return given == stem or (given.startswith(stem) and len(given) >= len(stem) + 3)
-
-
-def _clips(short: str, long: str, shortest: int = 3) -> bool:
-    """Whether ``short`` (``shortest`` letters at least) opens ``long``, two letters or more shorter."""
-    return len(short) >= shortest and len(long) >= len(short) + 2 and long.startswith(short)
 
 
 def diminutive_stems(name: str, shortest: int = 3) -> tuple[str, ...]:
@@ -1407,7 +1402,7 @@ def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...
         if family_first(name, lower_words or Counter()):
             return (name[0], split_honorific(name[1])[0])
         return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
-    return (name[-1],) if _husbands_name(title, name[0]) or len(name) == 1 else (name[-1], name[0])
+    return (name[-1],) if len(name) == 1 or wife_by_husbands_name(title, " ".join(name)) else (name[-1], name[0])
 
 
 _ROMANISED_GIVEN = letters.compile(r"[A-Z][a-z]+-[a-z]+")  # Hyun-woo, Na-rae, Ye-jin: syllables joined, the second in lower case
@@ -1432,19 +1427,12 @@ def family_first(name: Sequence[str], lower_words: Counter) -> bool:
     return bool(_ROMANISED_GIVEN.fullmatch(split_honorific(name[1])[0]))
 
 
-def _husbands_name(title: str, given: str) -> bool:
-    """Whether ``Mrs.`` stands before a given name that may be her husband's: one the first-names
-    list does not know as a woman's (``Mrs. Newland Archer``, not ``Mrs. Adela Thorne``). ``Ms.``
-    is always her own name (``Ms. Alex Danvers``)."""
-    return title == "mrs" and name_prior(given)[0] is not Gender.FEMALE
-
-
 def own_titled_name_forms(roster: Roster) -> None:
     """A titled full name (a title, a given name the first-names list knows, a surname) gives its
     person the full name without the title and the title before the surname, where no one else
     has them and no other titled full name gives them too: ``Major Edwin Ashdown`` is also
     ``Edwin Ashdown`` and ``Major Ashdown``, ``Mrs. Adela Thorne`` also ``Adela Thorne``. Not
-    ``Mrs. Charles Musgrove`` -> ``Charles Musgrove`` (her husband, :func:`_husbands_name`), nor a
+    ``Mrs. Charles Musgrove`` -> ``Charles Musgrove`` (her husband, :func:`~ficaudio.attribute.characters.wife_by_husbands_name`), nor a
     title that goes before a given name -> title and surname: ``Sir Henry Curtis`` is no ``Sir
     Curtis``, and ``Miss Jemima Pinkerton`` may be the younger sister of ``Miss Pinkerton``; nor
     ``Mrs. Musgrove`` when ``Mrs. Charles Musgrove`` and ``Mrs. Henry Musgrove`` are both written.
@@ -1613,17 +1601,7 @@ _BARE_HONORIFIC_CALL = letters.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", 
 def _honorific_called(roster: Roster, quote: str) -> list[Person]:
     """The one bearer of a bare honorific a quotation calls out: ``"You don't know that,
     senpai."`` calls the only ``X-senpai``."""
-    called = []
-    for m in _BARE_HONORIFIC_CALL.finditer(quote):
-        honorific = m.group(1).lower()
-        if honorific not in HONORIFIC_GENDER:
-            continue
-        if honorific in SIBLING_HONORIFICS:  # "Hyung, wait!" calls whichever older friend is there
-            continue
-        bearers = roster.honorific_bearers(honorific)
-        if len(bearers) == 1:
-            called.append(bearers[0])
-    return called
+    return [p for m in _BARE_HONORIFIC_CALL.finditer(quote) if (p := roster.sole_honorific_bearer(m.group(1).lower()))]
 
 
 def _winner(roster: Roster, counter: Counter) -> Person | str | None:

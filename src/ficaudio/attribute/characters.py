@@ -118,6 +118,16 @@ class Roster:
         suffix = "-" + honorific
         return [p for p in self.people if any(f.lower().endswith(suffix) for f in p.forms)]
 
+    def sole_honorific_bearer(self, honorific: str) -> Person | None:
+        """The one person a bare honorific said as a name calls (``"Why, sensei?"``, the only
+        ``X-sensei``): None for a word no honorific, one borne by two or more, or a sibling's
+        word (``"Hyung, wait!"``, :data:`~ficaudio.attribute.lexicon.SIBLING_HONORIFICS`), said to
+        whichever older friend is there."""
+        if honorific not in HONORIFIC_GENDER or honorific in SIBLING_HONORIFICS:
+            return None
+        bearers = self.honorific_bearers(honorific)
+        return bearers[0] if len(bearers) == 1 else None
+
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""
         runs = name_runs(words(phrase), phrase)

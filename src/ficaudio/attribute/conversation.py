@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import bisect
-from re import Match
+from re import Match, Pattern
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, OBJECT_PRONOUN_CLOSES, OBJECT_PRONOUN_GENDER, PARTICIPLE
@@ -287,19 +287,22 @@ def narrator_in_scene(resolver: Resolver, end: int) -> bool:
     """Whether a first-person story's narration has put its narrator in the scene before
     ``end`` as ``me``/``my``/``myself`` (``Ines found me there at the half.``): the narrator is
     there to answer, though no ``I`` has acted in the scene for the reader's memory to hold."""
-    doc, starts = resolver.doc, resolver.doc.narration_starts
-    if not narrated_in_first_person(doc) or FIRST_PERSON_NAME in resolver.conversation.departed:
+    if not narrated_in_first_person(resolver.doc) or FIRST_PERSON_NAME in resolver.conversation.departed:
         return False
-    spans = doc.narration_spans[bisect.bisect_left(starts, resolver.scene_start):bisect.bisect_left(starts, end)]
-    return any(_ME.search(doc.text, s, min(e, end)) for s, e in spans)
+    return _scene_narration_says(resolver, end, _ME)
 
 
 def came_as_we(resolver: Resolver, end: int) -> bool:
     """Whether the scene's narration before ``end`` says ``we``: the narrator came into it with
     company, the people of the scene before (``* * *`` / ``It was dark when we came back``)."""
+    return _scene_narration_says(resolver, end, _WE)
+
+
+def _scene_narration_says(resolver: Resolver, end: int, pattern: Pattern[str]) -> bool:
+    """Whether the scene's narration before ``end`` holds ``pattern``."""
     doc, starts = resolver.doc, resolver.doc.narration_starts
     spans = doc.narration_spans[bisect.bisect_left(starts, resolver.scene_start):bisect.bisect_left(starts, end)]
-    return any(_WE.search(doc.text, s, min(e, end)) for s, e in spans)
+    return any(pattern.search(doc.text, s, min(e, end)) for s, e in spans)
 
 
 def unfree_first_reply(resolver: Resolver, ctx: QuoteContext) -> bool:

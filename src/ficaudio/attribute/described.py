@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person, may_be, may_be_rank
 from ficaudio.attribute.characters import Person, Roster, role_after_name
-from ficaudio.attribute.header import is_work_field
+from ficaudio.attribute.header import field_lines
 from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.models import Gender
@@ -67,12 +67,9 @@ def index_described_names(doc: Document) -> None:
     summary's sentences: a field's list is no prose (``Characters: The Doctor, Rose Tyler,
     Jackie Tyler`` says nothing of who the Doctor is).
     """
-    under_label = False
-    for start, end in doc.front_lines:
-        field = is_work_field(doc.text, start, end)
-        if not field and not under_label:
+    for (start, end), of_a_field in field_lines(doc.text, doc.front_lines):
+        if not of_a_field:
             _index_narration(doc, start, end)
-        under_label = field and doc.text[start:end].rstrip().endswith(":")  # a bare label's list is on the next line
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             _index_narration(doc, start, end)

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.header import Header, is_work_field, read_header
+from ficaudio.attribute.header import Header, field_lines, read_header
 from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, index_call_sign_agents, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, place_family_surnames, join_header_name_forms, join_kin_names, join_knights_given_names, join_nicknames, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts, own_titled_name_forms
 from ficaudio.attribute.described import index_described_names, index_description_named_next, join_parent_named_next
 from ficaudio.attribute.characters import Occurrence, Roster, build_roster, called_before_full_stop, count_forms, is_character_form, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
@@ -170,13 +170,8 @@ def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tu
     first = paragraphs[0].start if paragraphs else len(story.text)
     lines = [(m.span(), a.kind) for a in sorted(story.asides, key=lambda a: a.start) if a.end <= first
              for m in _LINE.finditer(story.text, a.start, a.end)]
-    kept, under_label = [], False
-    for (start, end), kind in lines:
-        field = is_work_field(story.text, start, end)
-        if kind in _WORK_HEADER_ASIDES or field or under_label:
-            kept.append((start, end))
-        under_label = field and story.text[start:end].rstrip().endswith(":")  # the value comes on the next line
-    return kept
+    of_fields = field_lines(story.text, [span for span, _ in lines])
+    return [span for (span, kind), (_, of_a_field) in zip(lines, of_fields) if kind in _WORK_HEADER_ASIDES or of_a_field]
 
 
 def _made_by_the_story(stats: dict[str, Occurrence], in_story: dict[str, Occurrence], lower_words: Counter, listed: set[str]) -> dict[str, Occurrence]:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
-from typing import Protocol, Sequence
+from typing import Iterable, Iterator, Protocol, Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.lexicon import SHORT_TITLES, SPEECH_VERBS
@@ -172,6 +172,22 @@ def is_work_field(text: str, start: int, end: int) -> bool:
     [True, True, False, False]
     """
     return bool(_HEADER_ONLY_FIELD_OR_LABEL.match(text, start, end))
+
+
+def field_lines(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], bool]]:
+    """Each line of ``spans`` with whether it belongs to a work's field: the field itself
+    (:func:`is_work_field`) or the value under its bare label (an AO3 page's ``Characters:``
+    alone on its line, then ``Mira Sol, Tobin Ash``).
+
+    >>> t = "Characters:\\nMira Sol\\nA/N: hi"
+    >>> [(t[s:e], f) for (s, e), f in field_lines(t, [(0, 11), (12, 20), (21, 28)])]
+    [('Characters:', True), ('Mira Sol', True), ('A/N: hi', False)]
+    """
+    under_label = False
+    for start, end in spans:
+        field = is_work_field(text, start, end)
+        yield (start, end), field or under_label
+        under_label = field and text[start:end].rstrip().endswith(":")  # the value comes on the next line
 
 
 _HEADER_ONLY_FIELD_OR_LABEL = letters.compile(rf"(?:{_HEADER_ONLY_KEYS}):(?:\s|$)")  # a field, or its label alone on the line

@@ -100,6 +100,15 @@ def is_patronymic_of(word: str, short: tuple[str, ...]) -> bool:
 _PET_ENDINGS = ("ie", "a", "y")
 
 
+def clips(short: str, long: str, shortest: int = 3) -> bool:
+    """Whether ``short`` (``shortest`` letters at least) opens ``long``, two letters or more shorter.
+
+    >>> clips("Cor", "Corisande"), clips("Cora", "Coral"), clips("Jo", "Joanna")
+    (True, False, False)
+    """
+    return len(short) >= shortest and len(long) >= len(short) + 2 and long.startswith(short)
+
+
 def is_pet_form(short: str, given: str) -> bool:
     """Whether ``short`` has the shape of a pet form of the given name ``given``: its stem
     (``short`` less a final ``-ie``, ``-a`` or ``-y``, three letters at least) opens ``given``,
@@ -115,4 +124,4 @@ def is_pet_form(short: str, given: str) -> bool:
     stem = short[: -len(end)] if end else ""
     if len(stem) < 3 or not given.isalpha():
         return False
-    return given.startswith(stem) and len(given) >= len(stem) + 2 or len(stem) >= 4 and given.endswith(stem.lower()) and len(given) >= len(stem) + 3
+    return clips(stem, given) or len(stem) >= 4 and given.endswith(stem.lower()) and len(given) >= len(stem) + 3

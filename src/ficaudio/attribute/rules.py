@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, HONORIFIC_GENDER, SIBLING_HONORIFICS, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -564,10 +564,12 @@ _TIME_OPENERS = _INTERRUPTERS | {"after", "as", "once"}
 _PAST_PERFECT = letters.compile(rf"(?:['’]d|\s+had)(?:\s+{BEFORE_PARTICIPLE})*\s+(?:{PARTICIPLE})\b")
 
 
-def _done_before(text: str, subject: Mention) -> bool:
-    """A time clause in the past perfect tells what had already happened when the sentence's
-    main subject acted: ``he said before I'd even sat down`` -- he, not I, acts."""
-    return word_before(text, subject.start, 12) in _TIME_OPENERS and bool(_PAST_PERFECT.match(text, subject.end) or _PAST_PERFECT.match(text, subject.end - 2))
+def _done_before(text: str, subject: Mention, opener: str | None = None) -> bool:
+    """A time clause in the past perfect (``opener``: the word before its subject, when the
+    caller has it) tells what had already happened when the sentence's main subject acted:
+    ``he said before I'd even sat down`` -- he, not I, acts."""
+    opener = word_before(text, subject.start, 12) if opener is None else opener
+    return opener in _TIME_OPENERS and bool(_PAST_PERFECT.match(text, subject.end) or _PAST_PERFECT.match(text, subject.end - 2))
 
 
 def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) -> Mention:
@@ -594,7 +596,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = word_before(text, subject.start, 12)
-    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or _done_before(text, subject)
+    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or _done_before(text, subject, opener)
     if not (side or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
@@ -1290,17 +1292,7 @@ def honorific_vocatives(doc: Document, quote: str) -> list[str]:
     >>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
     ['Why', 'sensei']
     """
-    found = []
-    for m in _HONORIFIC_ALONE.finditer(quote):
-        honorific = m.group(1).lower()
-        if honorific not in HONORIFIC_GENDER:
-            continue
-        if honorific in SIBLING_HONORIFICS:  # "Hyung, wait!": whichever older friend is there
-            continue
-        bearers = {p.name for p in doc.roster.honorific_bearers(honorific)}
-        if len(bearers) == 1:
-            found.append(bearers.pop())
-    return found
+    return [p.name for m in _HONORIFIC_ALONE.finditer(quote) if (p := doc.roster.sole_honorific_bearer(m.group(1).lower()))]
 
 
 def is_address_phrase(phrase: str) -> bool:
