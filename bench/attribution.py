@@ -23,8 +23,10 @@ blocks); LitBank's texts, which have no header or chapters, become one chapter o
 line, their quotations found by ``ficaudio.segment.find_quotations``. ``ficaudio.attribute.attribute``
 attributes them with no roster (``--roster``: the annotated character list is given as
 ``known``). Reported: detection precision/recall (a found quotation matches a gold one when
-both ends are within 2 characters), accuracy over *all gold quotations* (a missed quotation
-counts as wrong), by type, and per rule how often it fires and is right.
+both ends are within 2 characters; in our stories a paragraph of a speech that runs on into the
+next, which its annotators leave unmarked by their format, is not counted as found), accuracy
+over *all gold quotations* (a missed quotation counts as wrong), by type, and per rule how often
+it fires and is right.
 
 Matching a predicted speaker to the gold speaker (strict on purpose):
 
@@ -254,7 +256,7 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool, by_alias:
     tally.seconds += time.perf_counter() - started
     tally.words += len(t.text.split())
     lines = dialogue_lines(attribution)
-    tally.found += len(lines)
+    tally.found += sum(not (t.typed and runs_on(line.segment.text)) for line in lines.values())
     tally.gold += len(t.gold)
     is_gold = gold_judge(t, attribution, by_alias)
     for g in t.gold:
@@ -281,6 +283,16 @@ def run_text(t: Text, tally: Tally, *, roster: bool, gold_spans: bool, by_alias:
         tally.by_key[key]["right"] += right
         if not right:
             tally.errors.append((t.name, g, line.speaker if line else "(missed)", rule))
+
+
+def runs_on(quotation: str) -> bool:
+    """``"So here's what I think.`` with no closing mark: one paragraph of a speech that goes on in
+    the next. Our annotators mark a quotation only where its closing mark is (bench/data/make_fixtures.py),
+    so such a paragraph has no gold span, and finding it is no false detection."""
+    return quotation.rstrip()[-1:] not in CLOSING_MARKS
+
+
+CLOSING_MARKS = frozenset('"\u201d\u00bb\u2019\'')
 
 
 def dialogue_lines(attribution: Attribution) -> dict:

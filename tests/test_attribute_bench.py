@@ -332,3 +332,12 @@ def test_a_line_of_symbols_is_a_scene_break_as_the_parser_makes_it():
     story = attribution_bench.story_of("s", '"Go," she said.\n\n* * *\n\n"Back," he said.\n\n~\n')
     kinds = [block.kind for block in story.chapters[0].blocks]
     assert kinds == [BlockKind.PARAGRAPH, BlockKind.SCENE_BREAK, BlockKind.PARAGRAPH, BlockKind.SCENE_BREAK]
+
+
+def test_a_paragraph_of_a_speech_that_runs_on_is_no_false_detection():
+    """Our annotators mark a quotation only where its closing mark stands, so the first paragraph
+    of a two-paragraph speech has no gold span; detecting it is not counted against precision."""
+    assert attribution_bench.runs_on('"So here is my plan. First we wait.\n')
+    assert attribution_bench.runs_on("\u201cAnd another thing,")
+    for closed in ('"Fine."', "\u201cFine.\u201d", "\u2018Fine.\u2019", "'Fine.'"):
+        assert not attribution_bench.runs_on(closed)
