@@ -709,3 +709,23 @@ def test_a_titled_surname_with_no_titled_full_name_still_joins_a_full_name():
     scene = ["Peter Quill lived alone above the shop. Nobody in town knew Peter Quill well.", '"Closed," said Mr. Quill.']
     speaker = dialogue_speakers(scene)[0]
     assert "Peter Quill" in (speaker, *paragraph_characters(scene)[speaker].aliases)
+
+
+def test_the_knight_is_the_one_sir_or_dame_of_the_story():
+    roster = Roster()
+    isolde = roster.add(Person("Dame Isolde", Counter({"Dame Isolde": 3})), ["Dame Isolde"])
+    roster.add(Person("Aurelie", Counter({"Aurelie": 5})), ["Aurelie"])
+    assert [p.name for p in roster.title_bearers("knight")] == [isolde.name]
+    assert dialogue_speakers([
+        '"Is the hall ready?" Aurelie asked. Behind her stood Dame Isolde, her helm under one arm.',
+        '"The hall is full," Aurelie said.',
+        'The knight turned from the window. "Then we shall not keep them waiting."',
+    ])[-1] == "Dame Isolde"
+
+
+def test_the_knight_beside_a_sir_and_a_dame_is_neither():
+    assert dialogue_speakers([
+        '"Is the hall ready?" Aurelie asked. Behind her stood Dame Isolde and Sir Brom.',
+        '"The hall is full," Aurelie said.',
+        'The knight turned from the window. "Then we shall not keep them waiting."',
+    ])[-1] == "the knight"

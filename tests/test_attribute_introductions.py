@@ -806,3 +806,34 @@ def test_a_kin_name_is_no_brother_the_story_calls_by_his_given_name():
         'He stopped at the gate. "What is it?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Dad"
+
+
+def test_call_me_the_title_names_the_one_who_gives_a_name_in_the_same_breath():
+    assert dialogue_speakers([
+        "Nell pushed through the door of the club. A tall man in a grey suit waited at the bar.",
+        '"Who runs this place?" Nell asked.',
+        'The tall man smiled. "They call me the Warden. You may call me Mr. Ashcombe, if you prefer."',
+        '"Fine," Nell said.',
+        '"You will want the ledger," said the Warden.',
+    ]) == ["Nell", "Mr. Ashcombe", "Nell", "Mr. Ashcombe"]
+
+
+def test_call_me_the_title_said_by_a_named_speaker_names_that_speaker():
+    assert dialogue_speakers([
+        "Nell pushed through the door of the club. Mr. Ashcombe waited at the bar.",
+        '"Who runs this place?" Nell asked.',
+        '"They call me the Warden," Mr. Ashcombe said.',
+        '"Fine," Nell said.',
+        '"You will want the ledger," said the Warden.',
+    ])[-1] == "Mr. Ashcombe"
+
+
+def test_a_title_said_of_another_or_refused_names_nobody():
+    # "They call him the Warden" is someone else; "Nobody calls me the Warden" refuses it
+    assert dialogue_speakers([
+        "Nell pushed through the door of the club. Mr. Ashcombe waited at the bar.",
+        '"Who runs this place?" Nell asked.',
+        '"They call him the Warden," Mr. Ashcombe said. "Nobody calls me the Warden."',
+        '"Fine," Nell said.',
+        '"You will want the ledger," said the Warden.',
+    ])[-1] == "the Warden"

@@ -987,3 +987,46 @@ def test_an_age_after_had_just_turned_is_said_of_the_name():
         '"Then pour," the old woman said.',
     ]
     assert dialogue_speakers(paragraphs)[-1] == "Mrs. Odell"
+
+
+def _description_gender_after(paragraphs: list[str], description: str) -> tuple[Gender, list[tuple[str, str | None]]]:
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.resolve import Resolver
+
+    built, segments = paragraph_story(paragraphs)
+    doc = build_document(built, segments, ())
+    resolver = Resolver(doc)
+    read = []
+    for para in doc.paragraphs:
+        resolver.read(para)
+        read += [(m.text, resolver.read_as(m)) for m in para.mentions]
+    return resolver.gender(description), read
+
+
+def test_a_description_after_a_preposition_takes_no_gender_from_a_pronoun_meaning_the_woman_just_named():
+    # the pronoun after "except for the guard lamp" is Mara's: the guard (no one here) is no woman
+    gender, read = _description_gender_after([
+        "Tom and Mara walked down to the harbour. Mara liked the harbour at night, and Tom liked Mara.",
+        "Tom found Mara on the empty quay. The harbour was dark except for the guard lamp, and she was sitting on a crate.",
+    ], "the guard")
+    assert gender is Gender.UNKNOWN
+    assert read[-1] == ("she", "Mara")
+
+
+def test_a_description_after_a_preposition_takes_the_next_pronouns_gender_when_no_one_of_it_was_named():
+    # no woman met before: "She came at noon" is the guard's
+    gender, read = _description_gender_after([
+        "Tom walked down to the harbour. Tom liked the harbour at night.",
+        "Tom waited on the quay for the guard. She came at noon, soaked to the skin.",
+    ], "the guard")
+    assert gender is Gender.FEMALE
+    assert read[-1] == ("She", "the guard")
+
+
+def test_a_description_that_acts_takes_the_next_pronouns_gender_beside_a_named_woman():
+    # the guard is the subject: "she" after it may well be the guard's, so it still learns
+    gender, _ = _description_gender_after([
+        "Tom and Mara walked down to the harbour. Mara liked the harbour at night, and Tom liked Mara.",
+        "Tom found Mara on the empty quay. The guard came out of the hut, and she waved them over.",
+    ], "the guard")
+    assert gender is Gender.FEMALE

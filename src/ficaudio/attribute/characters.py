@@ -71,6 +71,10 @@ def title_form(title: str, form: str) -> str:
     return f"{_TITLE_SPELLING.get(title, title.capitalize())} {form}"
 
 
+_DUBBED = {"knight": ("sir ", "dame ")}
+"""The titles a knight bears before the name: ``Dame Isolde`` and ``Sir Brom`` are knights."""
+
+
 class Roster:
     """All characters of a story and every form that names one of them."""
 
@@ -109,7 +113,7 @@ class Roster:
         for ``captain``; not a bare ``Captain``."""
         if not title:
             return []
-        prefixes = title_prefixes(title)
+        prefixes = title_prefixes(title) + _DUBBED.get(title, ())
         return [p for p in self.people if any(" " in f and f.lower().startswith(prefixes) for f in (p.name, *p.forms))]  # every prefix ends in a space
 
     def honorific_bearers(self, honorific: str) -> list[Person]:

@@ -22,7 +22,7 @@ from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.narrator import story_names
-from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
+from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
 from ficaudio.attribute.rules import Decision, calls_in_the_room, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
@@ -201,6 +201,9 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:
             dialogue.append(index)
+        owner = name if name is not None and _SELF_INTRODUCTION.search(quote) else decision.speaker
+        if (called_as := _self_description(doc, quote, owner, decisions)) and called_as not in renames:
+            renames[called_as] = owner
         if name is None or name == decision.speaker or decision.speaker == FIRST_PERSON_NAME:
             continue
         if is_unnamed(decision.speaker) and decision.speaker not in renames and not _asked_by(doc, decisions, dialogue, decision.speaker):
@@ -210,6 +213,39 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
         else:
             decisions[index] = decided(name, "self_introduction")
     return renames
+
+
+_CALL_ME_THE = letters.compile(r"(?<![\w'’])(?:[Cc]all|[Cc]alls|[Cc]alled)\s+me\s+(the\s+[\w'’ -]+)")
+_NOT_SO_CALLED = letters.compile(r"(?:\b(?:[Dd]on['’]t|[Dd]o not|[Nn]ever|[Nn]ot|[Ss]top|[Ww]on['’]t|[Cc]an['’]t|[Nn]obody|[Nn]o one)\s+(?:\w+\s+)?)$")
+
+
+def _self_description(doc: Document, quote: str, speaker: str, decisions: dict[int, Decision]) -> str | None:
+    """The described voice a quotation says is its speaker's: ``call me the X`` names the one
+    speaking, as ``call me X`` does, so ``"They call me the Margrave. You may call me Mr.
+    Aurelian."`` makes the voice ``the Margrave`` Mr. Aurelian's (``speaker``: the name the same
+    quotation gives, else the one who says it, when named). A call refused (``Don't call me
+    the boss``, ``nobody calls me the captain``) names no one, and neither does a description
+    no line was given to.
+
+    >>> from ficaudio.attribute.characters import Roster
+    >>> from types import SimpleNamespace
+    >>> doc = SimpleNamespace(roster=Roster())
+    >>> said = {0: SimpleNamespace(speaker="the Captain"), 1: SimpleNamespace(speaker="the boss")}
+    >>> _self_description(doc, '"They call me the Captain."', "Ida", said), _self_description(doc, '"Never call me the boss."', "Ida", said)
+    ('the Captain', None)
+    """
+    if is_unnamed(speaker) or speaker == FIRST_PERSON_NAME:
+        return None
+    for m in _CALL_ME_THE.finditer(quote):
+        if _NOT_SO_CALLED.search(quote, max(0, m.start() - 20), m.start()):
+            continue
+        found = description_at(m.group(1), doc.roster.speaker_nouns)
+        if found is None:
+            continue
+        voices = {d.speaker for d in decisions.values() if d.speaker.lower() == found[0].lower()} - {speaker}
+        if len(voices) == 1:
+            return voices.pop()
+    return None
 
 
 def is_cover_name(doc: Document, name: str) -> bool:

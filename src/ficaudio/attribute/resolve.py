@@ -982,10 +982,34 @@ def _recent_subject(resolver: Resolver, name: str, position: int) -> bool:
 
 
 def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
-    """A described person of unknown gender takes it from the pronoun after this mention."""
+    """A described person of unknown gender takes it from the pronoun after this mention --
+    unless that pronoun means someone just named (:func:`pronoun_means_one_named`)."""
     if person.gender is Gender.UNKNOWN and m.kind == "description" and not person.known:
-        person.gender = description_gender(resolver.doc.text, m.end)
+        gender = description_gender(resolver.doc.text, m.end)
+        if gender is not Gender.UNKNOWN and pronoun_means_one_named(resolver, m, gender):
+            return
+        person.gender = gender
         person.gender_reason = f"pronoun after '{m.text}'" if person.gender is not Gender.UNKNOWN else ""
+
+
+_PREPOSITIONS = frozenset("""
+at by for from in into of off on onto over to toward towards under upon with without about above across after against along
+among around behind below beneath beside besides between beyond during except inside near past through throughout within
+""".split())
+_NAMED_REACH_CHARS = 300  # about two sentences back: the person a pronoun just after may still mean
+
+
+def pronoun_means_one_named(resolver: Resolver, m: Mention, gender: Gender) -> bool:
+    """Whether the ``he``/``she`` after a ``the`` description that is a preposition's object
+    means a person of that gender named just before in the scene, not the description: in
+    ``Tom found Mara on the quay. It was dark except for the guard lamp, and she was sitting on
+    a crate`` the ``she`` is Mara's and the guard is no woman; ``Tom waited on the quay for the
+    guard. She came at noon`` (no woman named) and ``The guard came out, and she waved`` (the
+    description acts) still give the guard her gender."""
+    if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _PREPOSITIONS:
+        return False
+    return any(at >= resolver.scene_start and m.start - at <= _NAMED_REACH_CHARS and not name.startswith("the ") and name != FIRST_PERSON_NAME and resolver.gender(name) is gender
+               for at, name, _ in resolver.salience.recent(m.start, 10))
 
 
 _SUBJECT_PRONOUN = letters.compile(r"\b(he|she|He|She)\b")
