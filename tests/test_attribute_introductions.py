@@ -806,3 +806,71 @@ def test_a_kin_name_is_no_brother_the_story_calls_by_his_given_name():
         'He stopped at the gate. "What is it?"',
     ]
     assert dialogue_speakers(scene)[-1] == "Dad"
+
+
+_GRAN_AT_THE_RANGE = [
+    "Characters: Edna Voss, Tilly Voss, Sam Price",
+    "Summary: Sunday dinner at the farm.",
+    "Gran was at the range with her back to the door. Tilly dropped her bag on the flagstones.",
+    "Edna Voss set a plate in front of her granddaughter and sat down across from her.",
+    '"You\'re late," Gran said. She did not smile.',
+    '"The bus broke down, Gran," said Tilly.',
+    '"Eat your dinner," Gran said.',
+]
+
+
+def test_a_kin_name_is_the_listed_grandmother_the_narration_shows_with_her_granddaughter():
+    # Edna Voss has a granddaughter, and Tilly Voss calls "Gran": the Gran voice is Edna's
+    assert dialogue_speakers(_GRAN_AT_THE_RANGE)[0] == "Edna Voss"
+
+
+def test_a_kin_name_is_no_grandmother_the_header_does_not_list():
+    # the header lists no Voss of her gender but Tilly: Gran keeps her own voice
+    scene = [line.replace("Edna Voss set a plate in front of her granddaughter", "Sam Price set a plate in front of Tilly")
+             for line in _GRAN_AT_THE_RANGE]
+    scene[0] = "Characters: Tilly Voss, Sam Price"
+    assert dialogue_speakers(scene)[0] == "Gran"
+
+
+def test_a_kin_name_is_no_sister_the_narration_calls_by_her_given_name():
+    # Nora Voss is Tilly's sister, written "Nora" in the narration: the mother Tilly calls "Mum" is not her
+    scene = [
+        "Characters: Nora Voss, Tilly Voss",
+        "Summary: Sunday dinner at the farm.",
+        "Nora Voss was peeling potatoes at the sink. Tilly dropped her bag on the flagstones.",
+        '"You\'re late," Nora said.',
+        "Their mother came in from the yard with the dog at her heels.",
+        '"Mum, the bus broke down!" Tilly called.',
+        'She hung up her coat. "Then you can set the table."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mum"
+
+
+def test_gran_and_grandad_are_two_people():
+    # neither kin word is a clip of the other: Gran is no Grandad, nor Dad
+    scene = [
+        "Gran was at the range. Tilly sat at the table.",
+        '"Where is he?" Gran asked.',
+        "Grandad came in from the yard, stamping his boots.",
+        '"Here I am," Grandad said.',
+        '"Hi, Dad," said Tilly, as her father came in behind him.',
+        '"Hi, love," he said.',
+    ]
+    characters = paragraph_characters(scene)
+    assert {"Gran", "Grandad"} <= set(characters)
+    assert not {"Grandad", "Dad"} & set(characters["Gran"].aliases) and "Dad" not in characters["Grandad"].aliases
+
+
+def test_a_kin_name_is_the_listed_man_whom_only_the_quotations_call_by_his_given_name():
+    # his wife calls him Walter; the narration, his granddaughter's, only ever says Grandad
+    scene = [
+        "Relationship: Walter Pryce & Tilly Pryce",
+        "Characters: Walter Pryce, Tilly Pryce",
+        "Summary: Snowed in.",
+        "Grandad came in from the barn with snow on his shoulders. Tilly Pryce was at the table.",
+        '"The mat, Walter!" his wife called from the pantry. "And your boots, Walter."',
+        '"It\'s what it\'s for," Grandad said.',
+        '"Grandad, the lane\'s blocked," said Tilly.',
+        '"Then we\'ll dig," he said.',
+    ]
+    assert dialogue_speakers(scene)[2] == "Walter Pryce"
