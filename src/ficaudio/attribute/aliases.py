@@ -986,9 +986,8 @@ def join_clipped_names(roster: Roster) -> None:
     """
     heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
-        short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha() and person.name.lower() not in KIN_NAMES
-        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)
-                  and p.name.lower() not in KIN_NAMES] if short else []  # Gran is no clip of Grandad
+        short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
+        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
@@ -1103,8 +1102,7 @@ def join_inner_clips(roster: Roster, narration_runs: list[NameRun]) -> None:
     joined: set[int] = set()
     for person in clips:
         clip = person.name.lower()
-        owners = list({id(p): p for f, p in words_of if p is not person and id(p) not in joined and len(f) >= len(clip) + 2 and f.find(clip, 1) > 0
-                       and clip not in KIN_NAMES and f not in KIN_NAMES}.values())  # Dad is no clip of Grandad
+        owners = list({id(p): p for f, p in words_of if p is not person and id(p) not in joined and len(f) >= len(clip) + 2 and f.find(clip, 1) > 0}.values())
         if len(owners) == 1 and may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             joined.add(id(person))

@@ -862,29 +862,15 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     >>> callum = r.add(Person("Callum", Counter(Callum=9)), ["Callum"])
     >>> short_form_owner(r, cal).name, short_form_owner(r, callum)
     ('Callum', None)
-
-    A kinship word is neither (:func:`_kin_words`): ``Gran`` is not ``Grandad``.
     """
     short = person.name
     if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title and short in p.name  # (quicker first)
-              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))
-              and not _kin_words(short, _given(p))]
+              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))]
     if len(owners) != 1 or not roster.may_join(owners[0], short):
         return None
     return owners[0]
-
-
-def _kin_words(*names: str) -> bool:
-    """Whether one of ``names`` is a kinship word used as a name (``Gran``, ``Grandad``, ``Dad``):
-    a kin word is no clipped name, nor is anything clipped from one (``Gran`` is not ``Grandad``,
-    his wife; ``Dad`` is not ``Grandad`` either).
-
-    >>> _kin_words("Gran", "Grandad"), _kin_words("Cal", "Callum")
-    (True, False)
-    """
-    return any(n.lower() in KIN_NAMES for n in names)
 
 
 def _given(person: Person) -> str:

@@ -676,6 +676,7 @@ def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: 
 
 
 _PARENT_TITLES = {"mother": ("Mrs.", "Lady"), "father": ("Mr.", "Sir", "Lord")}  # as written, unlike aliases._PARENT_TITLES
+_GRANDPARENTS = frozenset({"grandmother", "grandfather"})  # kin a child calls by a kin word (``Gran``) and no title
 
 
 def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -690,13 +691,14 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     text writes for them (:func:`_surnames`), and finds some that one does not (the
     introductions test's Penhallow scene). Where no titled parent bears the name, the one untitled
     person of the kin word's gender with a full name in a caller's surname is the parent
-    (:func:`_untitled_parents`).
+    (:func:`_untitled_parents`); so too for a grandparent (``Grandad``, called by Libby Lowther, is
+    the header's Albert Lowther, whom only his wife's quotations call ``Bert``).
     """
     renames: dict[str, str] = {}
     called: dict[int, list[str]] = {}  # quotation -> the names it calls, read once for every parent
     for person in doc.roster.people:
         kin = KIN_NAMES.get(person.name.lower(), "")
-        titles = _PARENT_TITLES.get(kin, () if kin in _OFFSPRING else None)  # a grandparent has no family title of its own
+        titles = _PARENT_TITLES.get(kin, () if kin in _GRANDPARENTS else None)  # a grandparent has no family title of its own
         if titles is None or person.known:
             continue
         called = called or {i: vocatives_in(doc, doc.segments[i].text) for i in decisions}
@@ -710,10 +712,12 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
 
 
 def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[str]) -> set[str]:
-    """The people of the gender of ``kin`` (``father``, ``mother``), no caller and untitled, with
-    a full name in one of the callers' ``surnames`` whose given name the story never writes: a
-    parent the narration calls by the surname alone (``Dad``, called by Kirsty Haldane, is the
-    skipper ``Haldane`` whom the header lists as ``Ewan Haldane``), not a brother it calls
+    """The people of the gender of ``kin`` (``father``, ``mother``, ``grandfather``,
+    ``grandmother``), no caller and untitled, with a full name in one of the callers'
+    ``surnames`` whose given name the narration never writes: a parent the narration calls by
+    the surname alone (``Dad``, called by Kirsty Haldane, is the skipper ``Haldane`` whom the
+    header lists as ``Ewan Haldane``) or by the kin word alone while only the quotations call
+    them by name (``Grandad``, whom his wife calls ``Albert``), not a brother the narration calls
     ``Rob``, nor one the narration sets apart as other kin (``Haldane, her uncle,``).
 
     Scenes: tests/test_attribute_introductions.py.
@@ -721,36 +725,9 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
     body = doc.text[doc.header.end:]
     narrated = {w for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.start >= doc.header.end for w in m.text.split()}
     return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
-            and any(surname_of(f) in surnames and (f.split()[0] not in narrated or shown_with_offspring(body, f, kin)) for f in p.forms)
+            and any(surname_of(f) in surnames and f.split()[0] not in narrated for f in p.forms)
             and not _set_as_other_kin(body, p, kin)}
 
-
-_OFFSPRING = {
-    "father": "daughters?|sons?|children|child|kids",
-    "mother": "daughters?|sons?|children|child|kids",
-    "grandfather": "granddaughters?|grandsons?|grandchildren|grandchild|grandkids",
-    "grandmother": "granddaughters?|grandsons?|grandchildren|grandchild|grandkids",
-}
-"""The nouns that make a person the ``kin`` of someone: a father has ``his daughters``, a grandmother
-``her granddaughter``."""
-
-
-def shown_with_offspring(text: str, form: str, kin: str) -> bool:
-    """Whether the narration writes the full name ``form`` as the one who has a child (for a
-    parent) or a grandchild (for a grandparent) in its own sentence, by the pronoun of the
-    kin word's gender and before any other name: ``Tom Marlow reached for the salt without
-    looking at either of his daughters`` is a father, whatever his daughter calls him, not a
-    brother; ``Edith Marlow set a mug in front of her granddaughter`` is a grandmother.
-
-    >>> t = "Tom Marlow reached for the salt without looking at his daughters. Rob Marlow nodded at Tom and his son."
-    >>> shown_with_offspring(t, "Tom Marlow", "father"), shown_with_offspring(t, "Rob Marlow", "father"), shown_with_offspring(t, "Tom Marlow", "grandfather")
-    (True, False, False)
-    """
-    if " " not in form or kin not in _OFFSPRING:
-        return False
-    pronoun = "his" if KIN_GENDER[kin] is Gender.MALE else "her"
-    pattern = letters.compile(rf"\b{re.escape(form)}\b(?:(?![A-Z])[^.!?\"“”\n])*?\b{pronoun}\s+(?:[a-z]+\s+)?(?:{_OFFSPRING[kin]})\b")
-    return search_where_written(pattern, text, form) is not None
 
 
 def _set_as_other_kin(text: str, person: Person, kin: str) -> bool:
