@@ -854,3 +854,27 @@ def test_a_kin_name_is_the_listed_man_whom_only_the_quotations_call_by_his_given
         '"Then we\'ll dig," he said.',
     ]
     assert dialogue_speakers(scene)[2] == "Walter Pryce"
+
+
+_SHOP_MORNING = [
+    "Characters: Wren Dale, Pip Dale, Juno Marsh",
+    "Additional Tags: Wren POV, Siblings",
+    "Summary: Opening the shop.",
+    "I unlock the shop at eight. Juno is already waiting on the step with two coffees.",
+    '"You\'re late, Wren," Juno says.',
+    '"I\'m exactly on time."',
+    "Pip comes in behind us with his scarf over his nose. He is nine and thinks he runs the place.",
+    '"She says you\'re always late," my brother reports.',
+    '"Thanks, Pip."',
+]
+
+
+def test_the_narrators_brother_is_the_one_listed_person_of_the_narrators_surname():
+    # Wren Dale tells it; the header lists one other Dale, Pip: "my brother" is Pip's voice
+    assert dialogue_speakers(_SHOP_MORNING)[2] == "Pip"
+
+
+def test_the_narrators_brother_is_no_one_of_two_listed_of_the_narrators_surname():
+    # two other Dales are listed (two brothers): "my brother" names neither
+    scene = [_SHOP_MORNING[0].replace("Juno Marsh", "Rob Dale, Juno Marsh"), *_SHOP_MORNING[1:]]
+    assert dialogue_speakers(scene)[2] == "my brother"

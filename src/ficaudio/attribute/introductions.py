@@ -21,6 +21,7 @@ from ficaudio.attribute.aliases import MAY_CALL, surname_of, writes_word
 from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
+from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
@@ -709,6 +710,41 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
         if len(parents) == 1:
             renames[person.name] = parents.pop()
     return renames
+
+
+_NARRATORS_SIBLINGS = {"my brother": Gender.MALE, "my sister": Gender.FEMALE}
+
+
+def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
+    """The narrator's ``my brother`` (``my sister``), heard as a voice of its own, is the one
+    person the header lists with the narrator's surname, not the narrator, whose gender does not
+    clash: Wren Aldane tells the story and the header lists ``Pip Aldane`` -> ``{"my brother":
+    "Pip"}``. The narrator's name is the one the story gives ``I`` (``renames``); their surname
+    the last word of a listed full name opening with it. Two such, or none, name nobody: a
+    second listed of the surname and gender counts though the story never writes them.
+    """
+    narrator = renames.get(FIRST_PERSON_NAME)
+    voices = {d.speaker for d in decisions.values()} & set(_NARRATORS_SIBLINGS)
+    if not narrator or not voices:
+        return {}
+    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
+    me = doc.roster.by_name(narrator)
+    mine = {narrator, *(me.forms if me else ())}
+    surnames = {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
+    found: dict[str, str] = {}
+    for voice in sorted(voices):
+        kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
+               and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, _NARRATORS_SIBLINGS[voice])]
+        if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator:
+            found[voice] = person.name
+    return found
+
+
+def _gender_of(doc: Document, given: str) -> Gender:
+    """A listed given name's gender: its person's, else the first-names list's (one the story
+    never writes counts too: a second brother listed and unseen still makes two)."""
+    person = doc.roster.lookup(given)
+    return person.gender if person and person.gender is not Gender.UNKNOWN else name_prior(given)[0]
 
 
 def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[str]) -> set[str]:
