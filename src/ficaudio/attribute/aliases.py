@@ -315,7 +315,7 @@ def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
     return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
 
 
-_SURNAME_PARTICLES = frozenset("von van der den de du da di del della le la st. ter ten".split())
+_SURNAME_PARTICLES = frozenset("von van der den de du da di del della le la ter ten".split())
 
 
 def _given_and_surname(words_of: list[str]) -> list[str]:

@@ -765,7 +765,6 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
             and not _set_as_other_kin(body, p, kin)}
 
 
-
 def _set_as_other_kin(text: str, person: Person, kin: str) -> bool:
     """Whether the text sets a kin word other than ``kin`` after a name of ``person``
     (``Old Haldane, her grandfather,`` is no ``father``; ``Haldane, her dad,`` is).
