@@ -1818,3 +1818,28 @@ def test_a_rank_of_two_words_before_a_name_is_that_person(rank):
     scene = _COMPOUND_RANKS[rank]
     speakers = dialogue_speakers(scene)
     assert speakers[-1] == speakers[0] != f"the {rank}" and f"the {rank}" not in paragraph_characters(scene)
+
+
+_THE_COUNT = [
+    "Characters: Count Anselm von Radegast, Lotte Brenner",
+    "Summary: An evening at the theatre.",
+    "Count Anselm took the chair by the window. Lotte stood by the door with her hands folded.",
+    '"You are late," Count Anselm said. He did not look up.',
+    '"The trams were stopped," said Lotte.',
+    "Radegast set down his glass and looked at her for a long moment.",
+    '"Then we shall begin without them," Radegast said.',
+]
+
+
+def test_a_listed_counts_given_name_and_particled_surname_are_one_person():
+    # the header's Count Anselm von Radegast: the narration's Count Anselm and its Radegast are one
+    characters = paragraph_characters(_THE_COUNT)
+    assert any({"Count Anselm", "Radegast"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_a_count_and_his_son_of_one_surname_stay_two():
+    # the header lists the count and his son: the bare Radegast names neither through the header
+    scene = [_THE_COUNT[0].replace("Lotte Brenner", "Felix von Radegast, Lotte Brenner"), *_THE_COUNT[1:],
+             "Felix came in with his coat still on.", '"Father," Felix said.']
+    characters = paragraph_characters(scene)
+    assert not any({"Count Anselm", "Radegast"} <= {n, *c.aliases} for n, c in characters.items())

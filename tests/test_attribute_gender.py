@@ -218,3 +218,13 @@ def test_a_titled_name_with_two_possessives_of_one_gender_in_its_sentence_is_tha
     # "Judge" says no gender and no first name is written: the two "his" of one clause do.
     found = line_characters("The clerk called the room to order. Judge Abelard swept in with his robe flapping and his spectacles low, and sat.")
     assert found["Judge Abelard"].gender is Gender.MALE
+
+
+def test_a_pronoun_window_never_ends_in_half_a_word():
+    # 120 characters after the name end inside "Her": the window stops before the word, so no "He"
+    text = ("Corisande Vell is tall and grey-haired and wears a long coat that I am fairly sure is at least "
+            "half for show, which is fine by all. Her dog follows her.")
+    run = _run(text)
+    assert text[run.end + 118:run.end + 121] == "Her"  # the 120th character is the e of Her
+    assert not narration_window(text, run, len(text)).rstrip().endswith("He")
+    assert vote_pronouns(text, [(run, Person("Corisande Vell"))]).get("Corisande Vell", Counter())[Gender.MALE] == 0

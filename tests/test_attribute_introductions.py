@@ -837,3 +837,74 @@ def test_a_title_said_of_another_or_refused_names_nobody():
         '"Fine," Nell said.',
         '"You will want the ledger," said the Warden.',
     ])[-1] == "the Warden"
+
+_GRAN_AT_THE_RANGE = [
+    "Characters: Edna Voss, Tilly Voss, Sam Price",
+    "Summary: Sunday dinner at the farm.",
+    "Gran was at the range with her back to the door. Tilly dropped her bag on the flagstones.",
+    "Edna Voss set a plate in front of her granddaughter and sat down across from her.",
+    '"You\'re late," Gran said. She did not smile.',
+    '"The bus broke down, Gran," said Tilly.',
+    '"Eat your dinner," Gran said.',
+]
+
+
+def test_a_kin_name_is_no_grandmother_the_header_does_not_list():
+    # the header lists no Voss of her gender but Tilly: Gran keeps her own voice
+    scene = [line.replace("Edna Voss set a plate in front of her granddaughter", "Sam Price set a plate in front of Tilly")
+             for line in _GRAN_AT_THE_RANGE]
+    scene[0] = "Characters: Tilly Voss, Sam Price"
+    assert dialogue_speakers(scene)[0] == "Gran"
+
+
+def test_a_kin_name_is_no_sister_the_narration_calls_by_her_given_name():
+    # Nora Voss is Tilly's sister, written "Nora" in the narration: the mother Tilly calls "Mum" is not her
+    scene = [
+        "Characters: Nora Voss, Tilly Voss",
+        "Summary: Sunday dinner at the farm.",
+        "Nora Voss was peeling potatoes at the sink. Tilly dropped her bag on the flagstones.",
+        '"You\'re late," Nora said.',
+        "Their mother came in from the yard with the dog at her heels.",
+        '"Mum, the bus broke down!" Tilly called.',
+        'She hung up her coat. "Then you can set the table."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Mum"
+
+
+def test_a_kin_name_is_the_listed_man_whom_only_the_quotations_call_by_his_given_name():
+    # his wife calls him Walter; the narration, his granddaughter's, only ever says Grandad
+    scene = [
+        "Relationship: Walter Pryce & Tilly Pryce",
+        "Characters: Walter Pryce, Tilly Pryce",
+        "Summary: Snowed in.",
+        "Grandad came in from the barn with snow on his shoulders. Tilly Pryce was at the table.",
+        '"The mat, Walter!" his wife called from the pantry. "And your boots, Walter."',
+        '"It\'s what it\'s for," Grandad said.',
+        '"Grandad, the lane\'s blocked," said Tilly.',
+        '"Then we\'ll dig," he said.',
+    ]
+    assert dialogue_speakers(scene)[2] == "Walter Pryce"
+
+
+_SHOP_MORNING = [
+    "Characters: Wren Dale, Pip Dale, Juno Marsh",
+    "Additional Tags: Wren POV, Siblings",
+    "Summary: Opening the shop.",
+    "I unlock the shop at eight. Juno is already waiting on the step with two coffees.",
+    '"You\'re late, Wren," Juno says.',
+    '"I\'m exactly on time."',
+    "Pip comes in behind us with his scarf over his nose. He is nine and thinks he runs the place.",
+    '"She says you\'re always late," my brother reports.',
+    '"Thanks, Pip."',
+]
+
+
+def test_the_narrators_brother_is_the_one_listed_person_of_the_narrators_surname():
+    # Wren Dale tells it; the header lists one other Dale, Pip: "my brother" is Pip's voice
+    assert dialogue_speakers(_SHOP_MORNING)[2] == "Pip"
+
+
+def test_the_narrators_brother_is_no_one_of_two_listed_of_the_narrators_surname():
+    # two other Dales are listed (two brothers): "my brother" names neither
+    scene = [_SHOP_MORNING[0].replace("Juno Marsh", "Rob Dale, Juno Marsh"), *_SHOP_MORNING[1:]]
+    assert dialogue_speakers(scene)[2] == "my brother"

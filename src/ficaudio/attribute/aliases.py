@@ -309,10 +309,27 @@ def _one_persons_forms(entry: str, words_listed: Counter) -> tuple[str, str]:
         if "'s" in forms[1] or "’s" in forms[1] or words_listed[forms[1]] > 1:
             return "", ""  # a relation (Ron's dad), or the fandom AO3 writes after each name
     else:
-        forms = entry.split()
-        if any(words_listed[w] > 1 for w in forms):
+        forms = _given_and_surname(entry.split())
+        if any(words_listed[w] > 1 for f in forms for w in f.split()):
             return "", ""
     return (forms[0], forms[1]) if len(forms) == 2 else ("", "")
+
+
+_SURNAME_PARTICLES = frozenset("von van der den de du da di del della le la ter ten".split())
+
+
+def _given_and_surname(words_of: list[str]) -> list[str]:
+    """A listed name's given name and surname: a title before them is neither, and a lower-case
+    particle opens the surname (``Count Emil von Stahlberg`` -> ``Emil``, ``von Stahlberg``);
+    else the words as written.
+
+    >>> _given_and_surname("Count Emil von Stahlberg".split()), _given_and_surname("Kaido Sora".split()), _given_and_surname("Lady Ysolde Fane".split())
+    (['Emil', 'von Stahlberg'], ['Kaido', 'Sora'], ['Ysolde', 'Fane'])
+    """
+    rest = words_of[1:] if len(words_of) > 2 and words_of[0].lower().rstrip(".") in TITLES else words_of
+    if len(rest) == 3 and rest[1] in _SURNAME_PARTICLES:
+        return [rest[0], f"{rest[1]} {rest[2]}"]
+    return rest
 
 
 def _titled_apart(given: Person, surname: Person) -> bool:

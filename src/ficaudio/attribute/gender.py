@@ -18,6 +18,18 @@ _NEXT_SENTENCE = letters.compile(r"^[^.!?\"“”\n]*[.!?][^\S\n]+(He|She)\b")  
 
 
 _WINDOW_STOP = letters.compile(r"[\"“”\n]")  # a quotation mark or the paragraph's end
+_WORD_CHAR = re.compile(r"[\w'’-]")
+
+
+def _word_start(text: str, start: int, at: int) -> int:
+    """Where the word running through ``at`` opens (not before ``start``).
+
+    >>> _word_start("looked up. Her cup", 0, 13)
+    11
+    """
+    while at > start and _WORD_CHAR.match(text, at - 1):
+        at -= 1
+    return at
 
 
 def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
@@ -29,7 +41,10 @@ def narration_window(text: str, run: NameRun, next_run_start: int) -> str:
     >>> narration_window(t, name_runs(words(t), t)[0], len(t))
     ' turned. '
     """
-    window = text[run.end:min(next_run_start, run.end + _WINDOW_CHARS)]
+    end = min(next_run_start, run.end + _WINDOW_CHARS)
+    if end < next_run_start and end < len(text) and _WORD_CHAR.match(text, end):
+        end = _word_start(text, run.end, end)  # never half a word: ``Her`` cut to ``He``
+    window = text[run.end:end]
     stop = _WINDOW_STOP.search(window)
     return window[:stop.start()] if stop else window
 

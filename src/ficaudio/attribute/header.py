@@ -69,6 +69,20 @@ class Header:
         """
         return {w for m in _PEOPLE_FIELD.finditer(text, 0, self.end) for w in _NAME_WORD.findall(m.group(1))}
 
+    def people_names(self, text: str) -> list[str]:
+        """The full names the header's ``Characters:``, ``Relationship:`` and ``Pairing:`` fields
+        list, split at commas, pairing marks and bars, brackets dropped, in order.
+
+        >>> Header(60, (12, 20)).people_names("Relationship: Cal Vance & Jo Pike, Nell Vance/Mara Ruiz\\nCal ran.")
+        ['Cal Vance', 'Jo Pike', 'Nell Vance', 'Mara Ruiz']
+        """
+        names = []
+        for m in _PEOPLE_FIELD.finditer(text, 0, self.end):
+            for part in re.split(r"\s*(?:,|/|&|\||\sx\s)\s*", re.sub(r"\([^()]*\)", " ", m.group(1))):
+                if (name := " ".join(part.split())) and name not in names:
+                    names.append(name)
+        return names
+
     def family_names(self, text: str) -> set[str]:
         """The surnames two or more of the ``Characters:`` field's full names share (a family:
         ``Ewan Haldane, Kirsty Haldane``).

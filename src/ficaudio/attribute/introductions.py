@@ -21,6 +21,7 @@ from ficaudio.attribute.aliases import MAY_CALL, surname_of, writes_word
 from ficaudio.attribute.characters import Person, acts_after, may_be_name
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
+from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
@@ -712,6 +713,7 @@ def _in_one_sentence(text: str, events: list[tuple[int, str, bool]], a: str, b: 
 
 
 _PARENT_TITLES = {"mother": ("Mrs.", "Lady"), "father": ("Mr.", "Sir", "Lord")}  # as written, unlike aliases._PARENT_TITLES
+_GRANDPARENTS = frozenset({"grandmother", "grandfather"})  # kin a child calls by a kin word (``Gran``) and no title
 
 
 def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[str, str]:
@@ -726,12 +728,14 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     text writes for them (:func:`_surnames`), and finds some that one does not (the
     introductions test's Penhallow scene). Where no titled parent bears the name, the one untitled
     person of the kin word's gender with a full name in a caller's surname is the parent
-    (:func:`_untitled_parents`).
+    (:func:`_untitled_parents`); so too for a grandparent (``Grandad``, called by Libby Lowther, is
+    the header's Albert Lowther, whom only his wife's quotations call ``Bert``).
     """
     renames: dict[str, str] = {}
     called: dict[int, list[str]] = {}  # quotation -> the names it calls, read once for every parent
     for person in doc.roster.people:
-        titles = _PARENT_TITLES.get(KIN_NAMES.get(person.name.lower(), ""))
+        kin = KIN_NAMES.get(person.name.lower(), "")
+        titles = _PARENT_TITLES.get(kin, () if kin in _GRANDPARENTS else None)  # a grandparent has no family title of its own
         if titles is None or person.known:
             continue
         called = called or {i: vocatives_in(doc, doc.segments[i].text) for i in decisions}
@@ -744,18 +748,56 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
     return renames
 
 
+_NARRATORS_SIBLINGS = {"my brother": Gender.MALE, "my sister": Gender.FEMALE}
+
+
+def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
+    """The narrator's ``my brother`` (``my sister``), heard as a voice of its own, is the one
+    person the header lists with the narrator's surname, not the narrator, whose gender does not
+    clash: Wren Aldane tells the story and the header lists ``Pip Aldane`` -> ``{"my brother":
+    "Pip"}``. The narrator's name is the one the story gives ``I`` (``renames``); their surname
+    the last word of a listed full name opening with it. Two such, or none, name nobody: a
+    second listed of the surname and gender counts though the story never writes them.
+    """
+    narrator = renames.get(FIRST_PERSON_NAME)
+    voices = {d.speaker for d in decisions.values()} & set(_NARRATORS_SIBLINGS)
+    if not narrator or not voices:
+        return {}
+    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
+    me = doc.roster.by_name(narrator)
+    mine = {narrator, *(me.forms if me else ())}
+    surnames = {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
+    found: dict[str, str] = {}
+    for voice in sorted(voices):
+        kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
+               and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, _NARRATORS_SIBLINGS[voice])]
+        if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator:
+            found[voice] = person.name
+    return found
+
+
+def _gender_of(doc: Document, given: str) -> Gender:
+    """A listed given name's gender: its person's, else the first-names list's (one the story
+    never writes counts too: a second brother listed and unseen still makes two)."""
+    person = doc.roster.lookup(given)
+    return person.gender if person and person.gender is not Gender.UNKNOWN else name_prior(given)[0]
+
+
 def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[str]) -> set[str]:
-    """The people of the gender of ``kin`` (``father``, ``mother``), no caller and untitled, with
-    a full name in one of the callers' ``surnames`` whose given name the story never writes: a
-    parent the narration calls by the surname alone (``Dad``, called by Kirsty Haldane, is the
-    skipper ``Haldane`` whom the header lists as ``Ewan Haldane``), not a brother it calls
+    """The people of the gender of ``kin`` (``father``, ``mother``, ``grandfather``,
+    ``grandmother``), no caller and untitled, with a full name in one of the callers'
+    ``surnames`` whose given name the narration never writes: a parent the narration calls by
+    the surname alone (``Dad``, called by Kirsty Haldane, is the skipper ``Haldane`` whom the
+    header lists as ``Ewan Haldane``) or by the kin word alone while only the quotations call
+    them by name (``Grandad``, whom his wife calls ``Albert``), not a brother the narration calls
     ``Rob``, nor one the narration sets apart as other kin (``Haldane, her uncle,``).
 
     Scenes: tests/test_attribute_introductions.py.
     """
     body = doc.text[doc.header.end:]
+    narrated = {w for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.start >= doc.header.end for w in m.text.split()}
     return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
-            and any(surname_of(f) in surnames and not writes_word(body, f.split()[0]) for f in p.forms)
+            and any(surname_of(f) in surnames and f.split()[0] not in narrated for f in p.forms)
             and not _set_as_other_kin(body, p, kin)}
 
 
