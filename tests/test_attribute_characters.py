@@ -8,7 +8,7 @@ import pytest
 
 from ficaudio.attribute import attribute
 from ficaudio.attribute.characters import (
-    Occurrence, Person, Roster, _title_fits, borne_honorifics, forms_kept_apart, is_character_form, is_non_person_form,
+    Occurrence, Person, Roster, _title_fits, borne_honorifics, forms_kept_apart, is_animal_noun, is_character_form, is_non_person_form,
     is_vocative_run, join_in_passing, named_in_passing, names_a_bearer, short_form_owner, wife_by_husbands_name, word_made_person,
 )
 from ficaudio.attribute.mentions import NameRun
@@ -729,3 +729,67 @@ def test_the_knight_beside_a_sir_and_a_dame_is_neither():
         '"The hall is full," Aurelie said.',
         'The knight turned from the window. "Then we shall not keep them waiting."',
     ])[-1] == "the knight"
+
+def test_a_pet_or_a_monster_a_trainer_keeps_is_no_voice():
+    # "a tabby named Pickles", "Pickles was the cat", a made-up species ending in an animal
+    # ("Stormhawk") and feathers of its own: an animal, no person, so no line is given to it
+    scene = [
+        "Mara came home late. Her partner, a scruffy Stormhawk called Juniper, rode on her shoulder.",
+        "“You're soaked,” Tobin said from the sofa.",
+        "Juniper ruffled her feathers and hopped onto the lamp.",
+        "“It's pouring,” Mara said.",
+        "“Dinner's in the oven.”",
+        "“Thanks.”",
+    ]
+    assert "Juniper" not in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Tobin", "Mara", "Tobin", "Mara"]
+    header = [
+        "Characters: Mara Quill, Tobin Reyes, Pickles the Goose",
+        "Pickles was the goose, and he hated everyone.",
+        "“Has anyone seen Pickles?” Mara asked.",
+        "Tobin shook his head. “Not since breakfast.”",
+    ]
+    assert "Pickles" not in paragraph_characters(header)
+
+
+def test_a_talking_animal_tagged_as_a_speaker_keeps_its_voice():
+    # the cat is called a cat and has paws, but a tag beside a quotation names it as a speaker
+    scene = [
+        "The witch's familiar was a black cat named Sorrel, and he was not impressed.",
+        "“You've burned the potion again,” Sorrel said, and licked one of his paws.",
+        "“I have not,” Mara said.",
+        "“You have. I can smell it from here.”",
+    ]
+    assert "Sorrel" in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Sorrel", "Mara", "Sorrel"]
+
+
+def test_animal_words_name_animals_not_creatures_that_talk():
+    assert is_animal_noun("tabby") and is_animal_noun("Thunderhawk") and is_animal_noun("geese") is False
+    assert not is_animal_noun("dragon") and not is_animal_noun("Werewolf") and not is_animal_noun("Ravenclaw")
+
+
+@pytest.mark.parametrize("form", ["Cold Hollow", "Liberty Point", "Riverside Drive", "Chiswick Mall", "Pelican Cove", "Harlan Heights"])
+def test_a_name_ending_in_a_place_word_is_a_place(form):
+    assert is_non_person_form(form, Occurrence(total=2, mid_sentence=2)) is True
+
+
+def test_a_place_talked_about_and_never_acting_is_no_voice():
+    # "in Fenmoor" twice and "outside Fenmoor": a county the team talks about; it never does
+    # anything a person does, no tag, title or body makes it a person
+    scene = [
+        "“Where are we in Fenmoor?” Dee asked.",
+        "“Down four in Fenmoor. Up two everywhere else.”",
+        "Hal had spent a night at a motel outside Fenmoor. He rubbed his eyes.",
+        "“Fenmoor always comes in late,” Dee said. “Fenmoor does whatever it likes.”",
+        "“Fenmoor does whatever you like. You ate pie at every diner on the main road, Hal.”",
+        "“Then we wait for Fenmoor.”",
+    ]
+    assert "Fenmoor" not in paragraph_characters(scene)
+    # a person the narration writes in her own room and into her arms, and who acts, stays
+    person = [
+        "Hal found the files in Mara's room and dropped them into Mara's arms.",
+        "Mara laughed. “You could knock.”",
+        "“I did,” Hal said.",
+    ]
+    assert "Mara" in paragraph_characters(person)

@@ -908,3 +908,22 @@ def test_the_narrators_brother_is_no_one_of_two_listed_of_the_narrators_surname(
     # two other Dales are listed (two brothers): "my brother" names neither
     scene = [_SHOP_MORNING[0].replace("Juno Marsh", "Rob Dale, Juno Marsh"), *_SHOP_MORNING[1:]]
     assert dialogue_speakers(scene)[2] == "my brother"
+
+def test_a_place_said_alone_in_answer_is_no_name_the_speaker_gives():
+    """``"Harrow Bend," the old soldier said`` ... ``Kell had been at Harrow Bend too`` -- a full
+    name said alone that the narration writes where a place goes (``was at``, ``from``, ``across``)
+    answers where, not who: the old soldier keeps his description; a new name said alone and never
+    written as a place is still his own."""
+    scene = [
+        "Kell sat down across from the old soldier and nodded at the scar on his wrist.",
+        "“Where did you get that?” Kell asked.",
+        "“Harrow Bend,” the old soldier said. “Six winters back.”",
+        "Kell had been at Harrow Bend too. Half the regiment had.",
+        "“So was I,” Kell said.",
+        "“Then you know,” said the old soldier.",
+    ]
+    assert "Harrow Bend" not in paragraph_characters(scene)
+    assert dialogue_speakers(scene) == ["Kell", "the old soldier", "the old soldier", "Kell", "the old soldier"]
+    named = [line.replace("Kell had been at Harrow Bend too. Half the regiment had.", "Kell poured him a drink.") for line in scene]
+    named[1] = "“I don't believe we've met,” Kell said."
+    assert dialogue_speakers(named)[1] == "Harrow Bend"

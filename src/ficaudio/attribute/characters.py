@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -21,6 +21,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near",
 # the prepositions that rarely take a person after a common verb ("ran to Ino" and "looked at Ino" do)
 _PLACE_ONLY_PREPOSITIONS = frozenset({"from", "in", "into", "near", "across", "through", "throughout", "outside", "beyond"})
 _DATE_PREPOSITIONS = frozenset({"until", "till"})
+_IN_A_PLACE = frozenset({"in", "into", "outside", "across", "beyond", "through", "throughout"})  # not "from" (a text from Jess) nor "near"
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?…—–)\"”’]|$)")
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
@@ -53,6 +54,7 @@ class Occurrence:
     mid_sentence: int = 0
     after_preposition: int = 0
     after_place_preposition: int = 0  # after one that rarely takes a person: "from Northgate", not "ran to Ino"
+    in_a_place: int = 0  # after "in", "into", "outside" ... and no owner's 's: "in Dunmore", not "in Mara's room" (see _IN_A_PLACE)
     after_article: int = 0  # "the Hokage", "the ANBU", "a Range Rover": a role, a group or a thing, not a name
     tagged: int = 0  # next to a speech verb: "Ino said", "said Ino"
     tagged_mid: int = 0  # tagged in mid-sentence: "said Good" (never a sentence-opening "Nobody said")
@@ -205,6 +207,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         before = _word_before(text, run.start)
         occ.after_preposition += before in _PLACE_PREPOSITIONS or before in _DATE_PREPOSITIONS and ends_clause(text, run.end)
         occ.after_place_preposition += before in _PLACE_ONLY_PREPOSITIONS
+        occ.in_a_place += before in _IN_A_PLACE and not is_possessive_end(text, run.end) and text[run.end:run.end + 2] not in ("'s", "’s")
         occ.after_article += (after_article(text, run.start) or after_count(text, run.start)) and not run.title
         occ.tagged += (not in_quote) and _is_tagged(text, run)
         occ.tagged_mid += (not in_quote) and not run.initial and _is_tagged(text, run)
@@ -443,6 +446,8 @@ def is_character_form(form: str, occ: Occurrence, lower_words: Counter) -> bool:
         return True
     if (occ.after_preposition + occ.before_noun) * 2 >= occ.total:
         return False  # a place or a modifier: "in Konoha", "to London", "Chicago people"
+    if occ.in_a_place >= 2 and not occ.acts:
+        return False  # "outside Dunmore", "plus nine in Dunmore", and it never does a thing: a place talked about
     return occ.mid_sentence >= 1 and occ.total >= 2 or occ.mid_sentence >= 2 or opens_sentences_as_a_name(form, occ, lower_words)
 
 
@@ -776,7 +781,7 @@ def _rank_alone(ranked: NameRun, bare: NameRun) -> bool:
     return len(ranked.words) > 1 and bare.words == ranked.words[:1] and not ranked.title and not bare.title and rank_of_word(bare.words[0]) is not None
 
 
-def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset(), families: set[str] = frozenset()) -> Roster:
+def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset(), families: set[str] = frozenset(), not_people: set[str] = frozenset()) -> Roster:
     """Turn accepted forms into people, merging full names, parts and titled forms, never two
     forms that :func:`forms_kept_apart` found to be two people, nor a bare surname the header
     lists for two people (``families``) into either."""
@@ -785,7 +790,7 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
     roster.families = set(families)
     for character in known:
         _add_known(roster, character)
-    places = place_short_names(stats)
+    places = place_short_names(stats) | set(not_people)
     borne = borne_honorifics(stats)
     accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or names_a_bearer(f, o, borne)) and f not in places}
     accepted = {f: o for f, o in accepted.items() if not is_word_called_once(f, o, stats)}
@@ -822,6 +827,93 @@ def names_a_bearer(form: str, occ: Occurrence, borne: set[str]) -> bool:
     """
     word = form.lower()
     return word in borne and not (word in SIBLING_HONORIFICS and occ.in_quote >= occ.total)
+
+
+_AT_A_PLACE = r"(?:\b(?:was|were|is|are|been|be|being|am)\s+(?:at|in)|\b(?:[Aa]cross|[Tt]hroughout|[Oo]utside|[Bb]eyond))\s+"
+
+
+def written_as_place(text: str, name: str) -> bool:
+    """Whether the text writes ``name`` where a place goes: after ``was at``/``were in``
+    (``Halloway was at Tarrow Ford``) or a preposition that takes no person (``across``,
+    ``outside``, ``beyond``, ``throughout``), not as an owner (``across Mara's desk``); not after
+    ``from`` or ``near``, which take people (``a text from Jess``, ``the letter was from Jess``,
+    ``he was near Jess``). A quotation that is such a name answers where, not who (``"Tarrow
+    Ford," he said quietly``).
+
+    >>> written_as_place("Halloway was at Tarrow Ford.", "Tarrow Ford"), written_as_place("She smiled at Tom Reyes.", "Tom Reyes")
+    (True, False)
+    >>> written_as_place("He leaned across Mara Quill's desk.", "Mara Quill"), written_as_place("They camped outside Esk.", "Esk")
+    (False, True)
+    >>> written_as_place("The letter was from Jess Amory.", "Jess Amory")
+    False
+    """
+    return re.search(_AT_A_PLACE + re.escape(name) + r"\b(?!['’]s\b)", text) is not None
+
+_AT_A_PLACE_RUN = re.compile(_AT_A_PLACE + r"([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)*)(['’]s\b)?")
+
+
+def written_places(text: str, stats: dict[str, Occurrence]) -> set[str]:
+    """Forms the text writes where a place goes (:func:`written_as_place`: ``Halloway was at
+    Tarrow Ford``) that no tag, title, body or call makes a person.
+
+    >>> sorted(written_places("Halloway was at Tarrow Ford. Mara was at Tom's side.", {"Tarrow Ford": Occurrence(total=2), "Tom": Occurrence(total=1)}))
+    ['Tarrow Ford']
+    """
+    written = set()
+    for m in _AT_A_PLACE_RUN.finditer(text):
+        names = m.group(1).split()
+        written |= {" ".join(names[:n]) for n in range(1, len(names) + 1) if not (n == len(names) and m.group(2))}
+    return {f for f in written if (o := stats.get(f)) is not None and not (o.tagged or o.embodied or o.called or sum(o.titled.values()))}
+
+
+_NAME = r"([A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?)"
+_CALLED_NAME = letters.compile(r"\b(?:called|named)\s+" + _NAME + r"\b")
+_KIND_BEFORE = letters.compile(r"\b(?:[Aa]n?|[Tt]he|[Mm]y|[Hh]is|[Hh]er|[Tt]heir|[Oo]ur|[Yy]our|[Tt]hat|[Tt]his)\s+(?:[\w-]+\s+){0,3}?([A-Za-z-]+)\s+$")
+_NAME_THE_ANIMAL = letters.compile(_NAME + r"(?:\s+[Tt]he\s+([A-Z][a-z-]+)\b|,\s+the\s+(?:[A-Za-z-]+\s+){0,2}?([A-Za-z-]+)(?=[,.;]))")
+_NAME_WAS_ANIMAL = letters.compile(_NAME + r"\s+(?:was|is)\s+(?:the|my|his|her|their|our)\s+(?:[a-z-]+\s+){0,2}?([a-z-]+)\b")
+_ANIMAL_BODY_OF = letters.compile(_NAME + r"(?:['’]s\s+|\s+[a-z]+\s+(?:[a-z]+\s+)?(?:his|her|its)\s+)(?:[a-z-]+\s+){0,2}?(" + "|".join(sorted(ANIMAL_BODY)) + r")\b")
+
+
+def is_animal_noun(word: str) -> bool:
+    """An animal's noun, or a capitalised compound ending in one (``Thunderhawk``, a made-up
+    species of a monster-catching fandom), never a creature fiction makes talk.
+
+    >>> is_animal_noun("goose"), is_animal_noun("Geese"), is_animal_noun("Thunderhawk"), is_animal_noun("dragon"), is_animal_noun("Scat")
+    (True, False, True, False, False)
+    """
+    low = word.lower()
+    if low in ANIMAL_NOUNS or low.endswith("s") and low[:-1] in ANIMAL_NOUNS:
+        return True
+    return word[:1].isupper() and any(low.endswith(a) and len(low) - len(a) >= 3 for a in ANIMAL_NOUNS if len(a) >= 4)
+
+
+def animal_names(text: str, stats: dict[str, Occurrence]) -> set[str]:
+    """One-word names the text gives an animal and no quotation's tag makes a speaker: the
+    name after ``a <animal> called/named`` (``a tabby named Admiral``), before ``the <animal>``
+    (``Admiral the Goose``), said to be one (``Admiral was the goose``), or owning what only an
+    animal has (``Biscuit's tail``, ``Verity ruffles her feathers``). A pet, a mount, a monster
+    caught and trained is no voice; a talking cat who ``said`` a line beside a quotation
+    (``tagged_by_quote``) keeps its voice, and so does a role written mostly after ``the``
+    (``the Keeper's feathers``: a description).
+
+    >>> t = "Her partner, a huge Thunderhawk called Verity, rode on her shoulder. Verity ruffled her feathers. Mara grinned."
+    >>> sorted(animal_names(t, {"Verity": Occurrence(total=2), "Mara": Occurrence(total=1)}))
+    ['Verity']
+    >>> animal_names(t, {"Verity": Occurrence(total=3, tagged=1, tagged_by_quote=1)})
+    set()
+    """
+    found: set[str] = set()
+    for m in _CALLED_NAME.finditer(text):  # "a <kind> called N", read back from the rare "called"/"named"
+        kind = _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start())
+        if kind and is_animal_noun(kind.group(1)):
+            found.add(m.group(1))
+    for pattern, noun_groups, name_group in ((_NAME_THE_ANIMAL, (2, 3), 1), (_NAME_WAS_ANIMAL, (2,), 1)):
+        for m in pattern.finditer(text):
+            if any(m.group(g) and is_animal_noun(m.group(g)) for g in noun_groups):
+                found.add(m.group(name_group))
+    found |= {m.group(1) for m in _ANIMAL_BODY_OF.finditer(text)}
+    return {f for f in found if f in stats and not stats[f].tagged_by_quote and stats[f].after_article * 2 < stats[f].total
+            and not sum(stats[f].titled.values())}
 
 
 def place_short_names(stats: dict[str, Occurrence]) -> set[str]:

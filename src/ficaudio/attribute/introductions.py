@@ -18,7 +18,7 @@ from dataclasses import replace
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import MAY_CALL, surname_of, writes_word
-from ficaudio.attribute.characters import Person, acts_after, may_be_name
+from ficaudio.attribute.characters import Person, acts_after, may_be_name, written_as_place
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.names import name_prior
@@ -198,6 +198,8 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
         name = (introduced_name(doc, quote, doc.segments[dialogue[-1]].text if dialogue else "")
                 or (greeting_name(doc.text, doc.header.end, doc.segments[index].start, quote) if _movable(decision) else None)
                 or (full_name_first_given(doc, index) if is_unnamed(decision.speaker) else None))
+        if name is not None and written_as_place(doc.text, name):
+            name = None  # "Tarrow Ford," he said ... Halloway was at Tarrow Ford: where, not who
         if name is not None and (asker := reciprocal_asker(doc, decisions, dialogue)):
             decision = decisions[index] = replace(decision, speaker=asker)
         if doc.segments[index].kind is SegmentKind.DIALOGUE:

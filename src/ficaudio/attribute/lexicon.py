@@ -298,6 +298,7 @@ street road lane avenue square hill hills river inn hotel tavern bridge station 
 palace church chapel cathedral park bay island isle valley mountain mountains lake harbour harbor
 gate market common heath moor forest county village town city academy school college university
 hospital hall house court office club theatre theater gardens garden farm ranch mill creek falls
+hollow point cove canyon gulch wharf quay heights springs junction drive plaza terrace mall
 """.split())
 """Last words of place names (`Front Street`, `Norcombe Hill`, `the Pure Drop Inn`): not people."""
 
@@ -336,3 +337,21 @@ PARTICIPLE = (rf"{_NOT_PARTICIPLES}[a-z]+(?:ed|en|wn)|been|gone|left|come|done|s
 BEFORE_PARTICIPLE = r"(?:[a-z]+ly|even|just|already|barely|hardly|not|never|often|long|since|once|still|all|both)"
 """A regular expression (no groups) for a word that may stand between ``had`` and its participle:
 ``had even sat``, ``had long since gone``, ``had barely left``, ``had quietly closed``."""
+
+
+ANIMAL_NOUNS = frozenset("""
+dog puppy pup hound basset beagle terrier spaniel retriever collie labrador poodle pug corgi husky mutt
+cat kitten tabby tomcat horse mare stallion gelding pony foal colt filly mule donkey
+goose gander duck drake hen rooster cockerel chicken parrot budgie owl hawk falcon eagle raven crow magpie pigeon canary
+rabbit bunny hamster gerbil ferret rat mouse tortoise turtle lizard snake iguana gecko frog toad goldfish
+goat sheep ewe ram lamb cow bull calf heifer ox pig sow boar hog bear fox deer stag badger otter squirrel hedgehog
+""".split())
+"""Animals kept, ridden or met (``a tabby named Admiral``, ``Admiral the Goose``): a name they give is a pet's, no
+person's. Not the creatures fiction makes talk (:data:`~ficaudio.attribute.mentions.CREATURE_NOUNS`: dragon, wolf ...)."""
+
+ANIMAL_BODY = frozenset("""
+paws hooves snout muzzle beak talons feathers wingbeats udder plumage
+""".split())
+"""What only an animal has (``Biscuit's paws``, ``Verity ruffles her feathers``); not wings, horns or claws, which
+fiction gives angels, demons and dragons that talk, nor what a person is said to have too: a tail one is on, a fur
+coat, a mane of hair, whiskers, hackles that rise, haunches one sits back on."""
