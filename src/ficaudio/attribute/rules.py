@@ -19,7 +19,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -596,13 +596,20 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = word_before(text, subject.start, 12)
-    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or _done_before(text, subject, opener)
+    contact = in_contact_relative_clause(text, subject.start)
+    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or contact or _done_before(text, subject, opener)
     if not (side or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
-    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
+    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)
+               and not (contact and _in_side_clause(text, m))]  # "as though I were a canoe she'd got back": not I
     if not earlier or not (side or _narrator_waits(text, earlier[-1], subject)):
         return subject
     return earlier[-1]
+
+
+def _in_side_clause(text: str, m: Mention) -> bool:
+    """Whether a subject opens a side clause (:func:`main_clause_subject`'s openers) or a relative one."""
+    return word_before(text, m.start, 12) in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, m.start) or in_contact_relative_clause(text, m.start)
 
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
