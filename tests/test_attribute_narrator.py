@@ -502,3 +502,77 @@ def test_a_thanks_or_a_wish_is_no_name_the_narrator_gives():
     ]
     characters = paragraph_characters(scene)
     assert "Bless Jun" not in characters and any({"I", "Nell"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+# ---------------------------------------------------------------- round 42C: names that are not the narrator's
+def _doc_and_quotes(paragraphs: list[str]):
+    from ficaudio.attribute.document import build_document
+    from ficaudio.models import SegmentKind
+
+    from attribute_scenes import paragraph_story
+
+    st, segs = paragraph_story(paragraphs)
+    return build_document(st, segs, ()), [i for i, s in enumerate(segs) if s.kind is SegmentKind.DIALOGUE]
+
+
+def test_a_name_given_in_a_line_only_turn_taking_gave_the_narrator_does_not_name_the_narrator():
+    from ficaudio.attribute.narrator import self_named
+    from ficaudio.attribute.rules import decided
+
+    doc, quotes = _doc_and_quotes([
+        "I was polishing glasses when the stranger sat down at my bar.",
+        '"What can I get you?" I asked.',
+        '"Whatever is cold. You may call me Mr. Vance, if you like."',
+        '"Sure," I said.',
+    ])
+    call_me = next(i for i in quotes if "call me" in doc.segments[i].text)
+    assert self_named(doc, {call_me: decided("I", "turn_taking")}) is None  # a guess may be the stranger's line
+    assert self_named(doc, {call_me: decided("I", "first_person_action_beat")}) == "Mr. Vance"
+
+
+_TWO_OTHERS_TALK = [
+    "Okonkwo found the gap in the fence at ten. I was holding the tape measure, so I wrote it all down. Okonkwo never once looked at me.",
+    '"Ruth." Okonkwo leaned on the fence rail. "I hear congratulations are in order."',
+    '"You hear very quickly, Bram."',
+    '"Sound carries on a hillside," Okonkwo said.',
+    "I kept my head down and my pencil moving.",
+    'Dr. Mallory pointed at the trench wall with her trowel. "Look at it, Bram."',
+    '"I have looked at a great many walls."',
+    '"Then look at one more," she said, and I tried not to smile.',
+]
+
+
+def test_a_name_a_reply_calls_back_is_the_one_answered_not_the_narrator():
+    from ficaudio.attribute.narrator import addressed_only_names, calls_the_one_answered
+
+    doc, _ = _doc_and_quotes(_TWO_OTHERS_TALK)
+    assert "Bram" in calls_the_one_answered(doc)  # Okonkwo called Ruth; her reply calls him back
+    assert "Bram" not in addressed_only_names(doc)
+
+
+def test_a_reply_to_a_line_that_calls_no_one_may_call_the_narrator():
+    from ficaudio.attribute.narrator import calls_the_one_answered
+
+    doc, _ = _doc_and_quotes([
+        "I nearly dropped my coffee.",
+        '"Oh no," Pip says, delighted. "Oh no."',
+        '"You know him, Kestrel?"',
+    ])
+    assert calls_the_one_answered(doc) == set()
+
+
+def test_a_name_someone_gives_themself_is_never_the_narrators():
+    from ficaudio.attribute.narrator import addressed_only_names, others_names
+
+    doc, _ = _doc_and_quotes([
+        "I got the splint out while the wind tried to take my hood.",
+        'Haldane knelt by the boy\'s head. "Owen. I\'m Mac. Can you hear me?"',
+        '"Yes."',
+        "I worked on the ankle and kept my mouth shut.",
+        '"Mac!" the boy gasped when I pulled the strap tight.',
+        '"Easy, lad. Easy," Haldane said.',
+        "I said nothing, and I finished the splint.",
+        '"Mac, is she always this quiet?"',
+    ])
+    assert "Mac" in others_names(doc)
+    assert "Mac" not in addressed_only_names(doc)
