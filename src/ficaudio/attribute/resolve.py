@@ -482,7 +482,7 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
         return False
     window = text[max(0, at - 80):at]
     m = _CONTACT_RELATIVE.search(window)
-    if m is None or _CLAUSE_OPENERS & set(m.group("np").split()):
+    if m is None or (_CLAUSE_OPENERS | {"like"}) & set(m.group("np").split()):  # "the roof like he": no noun
         return False
     breaks = list(_CLAUSE_BREAK.finditer(window))
     clause = window[breaks[-1].end() if breaks else 0:].split()
