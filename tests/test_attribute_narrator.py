@@ -515,21 +515,6 @@ def _doc_and_quotes(paragraphs: list[str]):
     return build_document(st, segs, ()), [i for i, s in enumerate(segs) if s.kind is SegmentKind.DIALOGUE]
 
 
-def test_a_name_given_in_a_line_only_turn_taking_gave_the_narrator_does_not_name_the_narrator():
-    from ficaudio.attribute.narrator import self_named
-    from ficaudio.attribute.rules import decided
-
-    doc, quotes = _doc_and_quotes([
-        "I was polishing glasses when the stranger sat down at my bar.",
-        '"What can I get you?" I asked.',
-        '"Whatever is cold. You may call me Mr. Vance, if you like."',
-        '"Sure," I said.',
-    ])
-    call_me = next(i for i in quotes if "call me" in doc.segments[i].text)
-    assert self_named(doc, {call_me: decided("I", "turn_taking")}) is None  # a guess may be the stranger's line
-    assert self_named(doc, {call_me: decided("I", "first_person_action_beat")}) == "Mr. Vance"
-
-
 _TWO_OTHERS_TALK = [
     "Okonkwo found the gap in the fence at ten. I was holding the tape measure, so I wrote it all down. Okonkwo never once looked at me.",
     '"Ruth." Okonkwo leaned on the fence rail. "I hear congratulations are in order."',

@@ -192,7 +192,7 @@ def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
     the narrator's own ``"Jonathan Harker."`` or ``"Mr. Lockwood, your new tenant, sir."``.
     """
     narration = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
-    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and d.rule in _NARRATOR_TAGS]
+    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
     found: Counter = Counter()
     for start, end in narration + own_speech:
         for pattern in (_SELF_NAMING, _SELF_APPOSITION):
