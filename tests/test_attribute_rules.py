@@ -1383,3 +1383,13 @@ def test_a_noun_phrase_that_opens_a_clause_leaves_the_narrator_acting():
         "Dana went in first, and at the top of the stairs I stopped for breath. \"Give me a second.\"",
     ]
     assert dialogue_speakers(scene)[-1] == "I"
+
+
+def test_a_speech_verb_someone_only_wants_to_say_is_no_tag():
+    # round 42C: "made you want to tell him": the narrator goes on, the one wanted to be told is no speaker
+    scene = [
+        'Tom leaned on the counter. "Was he scared?" Tom asked.',
+        '"He was fine," I said. Then, because something about Tom made you want to tell him the truth: "He was jumpy. He asked about the cellar."',
+        '"I\'d like to see the cellar," Tom said.',
+    ]
+    assert dialogue_speakers(scene)[1:3] == ["I", "I"]

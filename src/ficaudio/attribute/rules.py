@@ -163,7 +163,7 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     text = ctx.doc.text
     ws = words(text, max(start, end - _TAG_WINDOW_CHARS), end)
     verb = next((w for w in reversed(ws[-5:]) if w.lower in SPEECH_VERBS), None) or _verb_before_asides(text, ws)
-    if verb is None or _SENTENCE_END.search(text[verb.end:end]):
+    if verb is None or _SENTENCE_END.search(text[verb.end:end]) or _WISHED_SPEECH.search(text, max(0, verb.start - 40), verb.start):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in ctx.mentions_in(ctx.before) if sentence_start <= m.start < verb.start]
@@ -175,6 +175,10 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
         return adjacent
     tag = coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
     return heard_instead(text, candidates, tag)
+
+
+# a speech verb someone only wants or means to say is no tag: "something about Pike made you want to tell him true things:"
+_WISHED_SPEECH = letters.compile(r"\b(?:want|wants|wanted|wanting|need|needs|needed|meant|mean|means|hoped|hope|wished|wish|longed|dared|tried|try|tries|trying)\s+to\s+$")
 
 
 _SUBJECT_SKIP = frozenset({"finally", "then", "just", "also", "only", "still", "simply", "merely", "slowly", "quickly", "suddenly", "softly", "quietly", "never", "already", "now"})
