@@ -432,58 +432,8 @@ def vocative_only_names(doc: Document, decisions: dict[int, Decision], narrator:
     """
     in_narration = Counter(m.person for m in story_names(doc))
     tagged = {d.speaker for d in decisions.values() if d.rule in _TAG_RULES}
-    answered = others_names(doc)
     return [n for n, count in addressed.items() if count >= 2 and n != narrator and in_narration[n] < count
-            and n not in tagged and n not in answered and not seen_from_outside(doc, n)]
-
-
-def others_names(doc: Document) -> set[str]:
-    """Names the text shows to be someone else's than the narrator's, before any attribution,
-    however often others call them: a name a named person gives themself in a line their own
-    paragraph gives them (``Brogan crouched by the boy. "Owen. I'm Al."``), and the name a bare
-    reply calls the one it answers by, when that one's line called its replier
-    (:func:`calls_the_one_answered`)."""
-    from ficaudio.attribute.introductions import introduced_name  # introductions reads this module
-
-    names = calls_the_one_answered(doc)
-    for para in doc.paragraphs:
-        for index in para.quotes:
-            if (own := tagged_to_name(doc, index)) and (given := introduced_name(doc, doc.segments[index].text)) and given != own:
-                names.add(given)
-    return names
-
-
-def calls_the_one_answered(doc: Document) -> set[str]:
-    """Names called by a bare reply -- a paragraph of one quotation and no narration -- right
-    after a paragraph whose last quotation its own paragraph gives to a named person
-    (:func:`tagged_to_name`) and calls someone: the one called answers, and calls back the
-    one who spoke to them, by name or by a name alone (``"Ines." Lundqvist leaned on the fence. "I gather congratulations
-    are in order."`` / ``"You gather very quickly, Piet."`` -> Piet is Lundqvist's given name,
-    never the narrator's). A line that calls no one may be answered by anyone, the narrator
-    too (``"Oh no," Pip says.`` / ``"You know him, Aldane?"``)."""
-    from ficaudio.attribute.introductions import bare_call  # introductions reads this module
-
-    called: set[str] = set()
-    for before, para in zip(doc.paragraphs, doc.paragraphs[1:]):
-        if not before.quotes or len(para.quotes) != 1 or para.scene_start or tagged_to_name(doc, before.quotes[-1]) is None:
-            continue
-        if not any(calls_in_the_room(doc, text := doc.segments[i].text) or bare_call(doc, text) for i in before.quotes):
-            continue
-        if not any(doc.text[s:e].strip() for s, e in para.narration(doc.segments)):
-            called.update(calls_in_the_room(doc, doc.segments[para.quotes[0]].text))
-    return called
-
-
-def tagged_to_name(doc: Document, index: int) -> str | None:
-    """The named person the quotation's own paragraph gives it to, before any attribution: a
-    tag naming them (``"Go," said Tom``) or a beat whose narration has no subject but them
-    (``Tom leaned on the fence. "Go."``); None for any other tag or beat (``I``, a pronoun, a
-    description, two subjects)."""
-    ctx = quote_context(doc, index)
-    if found := tag_after_quote(ctx) or tag_before_quote(ctx):
-        return found.person if found.kind == "name" else None
-    subjects = {(m.kind, m.person) for m in ctx.mentions_in(ctx.before) if m.subject}
-    return next(iter(subjects))[1] if len(subjects) == 1 and next(iter(subjects))[0] == "name" else None
+            and n not in tagged and not seen_from_outside(doc, n)]
 
 
 def calls_by_others(doc: Document, decisions: dict[int, Decision]) -> Counter:
@@ -518,9 +468,8 @@ def addressed_only_names(doc: Document) -> frozenset[str]:
             if called and tagged_to_narrator(doc, index):
                 own.update(called)
     in_narration = {m.person for m in story_names(doc)}
-    answered = others_names(doc)
     return frozenset(n for n, count in addressed.items() if count >= _ADDRESSED_MIN and n not in in_narration
-                     and own[n] * 2 < count and n not in answered and not titled_surname_in_narration(doc, n))
+                     and own[n] * 2 < count and not titled_surname_in_narration(doc, n))
 
 
 def tagged_to_narrator(doc: Document, index: int) -> bool:
