@@ -193,3 +193,22 @@ def test_an_opening_whose_speaker_the_narration_announces_going_on_is_kept():
         "Nell stayed where she was, by the pump, and Jory laughed.",
     ]
     assert dialogue_speakers(paragraphs)[0] == "Jory"
+
+
+def test_a_call_that_cuts_out_leaves_the_two_in_the_room_to_take_turns():
+    # round 42C: the voice on the line takes no more turns once the call has cut out
+    scene = [
+        "Tom and I were halfway through the dishes when my phone buzzed. I dried my hands and answered it.",
+        '"Jess? It\'s Mara. Are you busy?"',
+        '"Not really. What\'s up?" I said.',
+        '"Can you come over tonight? I need help with the cake," Mara said.',
+        '"Sure. Give me an hour."',
+        '"You\'re the best. Oh, and bring the—" The call cut out before she could finish.',
+        'Tom looked at me over the sink. "Who was that?"',
+        '"Mara. She needs help with a cake."',
+        '"Of course she does," Tom said.',
+        '"Don\'t start."',
+        '"I\'m not starting anything."',
+        '"You are."',
+    ]
+    assert dialogue_speakers(scene)[-3:] == ["I", "Tom", "I"]

@@ -1359,3 +1359,37 @@ def test_a_narrator_who_finds_a_voice_in_a_time_clause_says_the_line():
         'When I finally found my voice, Tom was already at the door. "Wait!"',
     ]
     assert dialogue_speakers(scene)[-1] == "I"
+
+
+def test_a_narrator_inside_a_contact_relative_clause_does_not_take_the_beat():
+    # round 42C: "the only person I knew who ...", "the mug I was holding": the sentence is about the other
+    scene = [
+        'Dana and Priya were arguing about the crossword again. "Seven down is heron," Priya said.',
+        '"Egret," said Dana.',
+        '"Heron!" Priya said.',
+        "Dana, on the bench, didn't look up from the paper. She was the only person I knew who did crosswords in pen. \"She's right, actually.\"",
+        '"Thank you," Priya said.',
+        "Dana looked at the mug I was holding. \"Is that my tea?\"",
+        '"It was," I said.',
+    ]
+    assert dialogue_speakers(scene)[3:6] == ["Dana", "Priya", "Dana"]
+
+
+def test_a_noun_phrase_that_opens_a_clause_leaves_the_narrator_acting():
+    # not a relative clause: "and at the door I stopped" -- I acts, and says the line
+    scene = [
+        'Dana held the door for Priya. "After you," Dana said.',
+        '"Thanks," said Priya.',
+        "Dana went in first, and at the top of the stairs I stopped for breath. \"Give me a second.\"",
+    ]
+    assert dialogue_speakers(scene)[-1] == "I"
+
+
+def test_a_speech_verb_someone_only_wants_to_say_is_no_tag():
+    # round 42C: "made you want to tell him": the narrator goes on, the one wanted to be told is no speaker
+    scene = [
+        'Tom leaned on the counter. "Was he scared?" Tom asked.',
+        '"He was fine," I said. Then, because something about Tom made you want to tell him the truth: "He was jumpy. He asked about the cellar."',
+        '"I\'d like to see the cellar," Tom said.',
+    ]
+    assert dialogue_speakers(scene)[1:3] == ["I", "I"]

@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ficaudio import letters
+from ficaudio.attribute.calls import call_ends
 from ficaudio.attribute.conversation import arrives
 from ficaudio.attribute.document import Document, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
@@ -46,7 +47,9 @@ class Turn:
 
 def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Turn]]:
     """Runs of consecutive dialogue paragraphs; a scene break or a paragraph of narration only
-    ends a run (after it, who is talking must be read again)."""
+    ends a run (after it, who is talking must be read again), and so does a paragraph whose
+    narration ends a phone call (``"Oh, and bring the—" The call cut out.``): the voice on the
+    line takes no more turns, and the two left in the room do not go on its count."""
     runs: list[list[Turn]] = [[]]
     for para in doc.paragraphs:
         dialogue = [i for i in para.quotes if doc.segments[i].kind is SegmentKind.DIALOGUE]
@@ -57,6 +60,8 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
             anchored = decision is not None and decision.rule in ANCHOR_RULES
             rule, case = (decision.rule, decision.case) if decision else ("", "")
             runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, rule, brings_someone_in(doc, para), case))
+            if call_ends(" ".join(doc.text[s:e] for s, e in para.narration(doc.segments))):
+                runs.append([])
     return [run for run in runs if len(run) >= 2]
 
 

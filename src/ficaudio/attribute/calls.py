@@ -35,7 +35,10 @@ _OPENS = letters.compile(
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
     rf"|\b(?:holds?|held|puts?|presse[sd]|press)\s+(?:it|the\s+{_PHONE}|(?:his|her|my)\s+{_PHONE})\s+to\s+(?:his|her|my|their)\s+ear\b"
     r"|\bspeaker(?:phone)?\s+button\b|\bon\s+speaker(?:phone)?\b", re.IGNORECASE)
-_ENDS = letters.compile(r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b", re.IGNORECASE)
+_ENDS = letters.compile(
+    r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b"
+    r"|\b(?:call|line|connection)\s+(?:drops|dropped|cuts\s+out|cut\s+out|disconnects|disconnected)\b"
+    r"|\b(?:the|my|his|her|their|our)\s+(?:call|line|connection)\s+(?:freezes|froze|stutters|stuttered)\b[^.!?]{0,60}?\band\s+(?:then\s+)?(?:drops|dropped|dies|died)\b", re.IGNORECASE)
 _FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:[a-z]+\s+)?(?:{_PHONE}|speaker|receiver)\b"
     rf"|\bvoice\s+on\s+the\s+(?:{_PHONE}|speaker)\b", re.IGNORECASE)
@@ -75,9 +78,11 @@ def call_opens(text: str) -> bool:
 
 
 def call_ends(text: str) -> bool:
-    """``He hangs up on her.``, ``The line went dead.``
+    """``He hangs up on her.``, ``The line went dead.``, ``The call freezes, and then drops.``
 
     >>> call_ends("He hangs up on her."), call_ends("The line went dead."), call_ends("He hangs his coat up.")
+    (True, True, False)
+    >>> call_ends("The call freezes on her face, and then drops."), call_ends("The connection cut out."), call_ends("The call came and I dropped my fork.")
     (True, True, False)
     """
     return bool(_ENDS.search(text))

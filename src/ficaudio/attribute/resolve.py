@@ -453,6 +453,44 @@ def in_relative_clause(text: str, at: int) -> bool:
     return bool(_RELATIVE_CLAUSE.search(text, max(0, at - 60), at))
 
 
+# a determiner and up to three words of a noun phrase, then (at the end) the subject pronoun's place
+_CONTACT_RELATIVE = letters.compile(r"\b(?:the|a|an|every|any|some|no|each|my|his|her|their|our|your)\s+(?P<np>(?:[a-z]+\s+){0,2}?[a-z]+)\s+$")
+_CLAUSE_OPENERS = SUBORDINATORS | {"and", "but", "or", "so", "then", "yet", "nor", "if", "where", "that", "than", "till"}
+_PREPOSITIONS = frozenset("at in on to from with of for by into onto over under behind across through about around near toward towards past beside".split())
+_DETERMINERS = frozenset("the a an every any some no each my his her their our your this that these those".split())
+_CLAUSE_BREAK = letters.compile(r"[,;:.!?—()\"“”]|--")
+_CONTACT_SUBJECT = letters.compile(r"(?:I|he|she|we|they|you)\b")
+
+
+def in_contact_relative_clause(text: str, at: int) -> bool:
+    """A subject pronoun right after a noun phrase that a verb or preposition of its clause
+    governs, with no ``who``/``that`` between, opens a relative clause on that noun: ``She was
+    the only person I knew who did crosswords in pen.``, ``Dana looked at the mug I was
+    holding.`` -- the sentence is about She and Dana, not about I. A noun phrase or a
+    prepositional phrase that opens its clause is an adverbial (``and that night I cried``,
+    ``and at the top of the stairs I stopped``: I acts), and a subordinator is no noun (``from
+    his face before he spoke``).
+
+    >>> t = "She was the only person I had ever met. Dana looked at the mug I held. He left, and that night I cried. I ran."
+    >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I had", "I held", "I cried", "I ran")]
+    [True, True, False, False]
+    >>> t = "He turned, and at the top of the stairs I stopped. I can tell from his face before he speaks."
+    >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I stopped", "he speaks")]
+    [False, False]
+    """
+    if not _CONTACT_SUBJECT.match(text, at):
+        return False
+    window = text[max(0, at - 80):at]
+    m = _CONTACT_RELATIVE.search(window)
+    if m is None or (_CLAUSE_OPENERS | {"like"}) & set(m.group("np").split()):  # "the roof like he": no noun
+        return False
+    breaks = list(_CLAUSE_BREAK.finditer(window))
+    clause = window[breaks[-1].end() if breaks else 0:].split()
+    opener = max((k for k, w in enumerate(clause) if w.lower() in _CLAUSE_OPENERS), default=-1)
+    clause = clause[opener + 1:]
+    return bool(clause) and clause[0].lower() not in _PREPOSITIONS | _DETERMINERS
+
+
 def in_side_clause(text: str, at: int) -> bool:
     """A subject at ``at`` in a side clause: one a subordinator opens (:func:`opens_subordinate_clause`)
     or a relative clause (:func:`in_relative_clause`)."""

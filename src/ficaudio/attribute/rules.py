@@ -19,7 +19,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -163,7 +163,7 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     text = ctx.doc.text
     ws = words(text, max(start, end - _TAG_WINDOW_CHARS), end)
     verb = next((w for w in reversed(ws[-5:]) if w.lower in SPEECH_VERBS), None) or _verb_before_asides(text, ws)
-    if verb is None or _SENTENCE_END.search(text[verb.end:end]):
+    if verb is None or _SENTENCE_END.search(text[verb.end:end]) or _WISHED_SPEECH.search(text, max(0, verb.start - 40), verb.start):
         return None
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in ctx.mentions_in(ctx.before) if sentence_start <= m.start < verb.start]
@@ -175,6 +175,10 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
         return adjacent
     tag = coordinated_subject(text, candidates, verb.start) or next((m for m in reversed(candidates) if m.subject), None)
     return heard_instead(text, candidates, tag)
+
+
+# a speech verb someone only wants or means to say is no tag: "something about Pike made you want to tell him true things:"
+_WISHED_SPEECH = letters.compile(r"\b(?:want|wants|wanted|wanting|need|needs|needed|meant|mean|means|hoped|hope|wished|wish|longed|dared|tried|try|tries|trying)\s+to\s+$")
 
 
 _SUBJECT_SKIP = frozenset({"finally", "then", "just", "also", "only", "still", "simply", "merely", "slowly", "quickly", "suddenly", "softly", "quietly", "never", "already", "now"})
@@ -596,13 +600,20 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     'she'
     """
     opener = word_before(text, subject.start, 12)
-    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or _done_before(text, subject, opener)
+    contact = in_contact_relative_clause(text, subject.start)
+    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or contact or _done_before(text, subject, opener)
     if not (side or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
-    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)]
+    earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)
+               and not (contact and _in_side_clause(text, m))]  # "as though I were a canoe she'd got back": not I
     if not earlier or not (side or _narrator_waits(text, earlier[-1], subject)):
         return subject
     return earlier[-1]
+
+
+def _in_side_clause(text: str, m: Mention) -> bool:
+    """Whether a subject opens a side clause (:func:`main_clause_subject`'s openers) or a relative one."""
+    return word_before(text, m.start, 12) in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, m.start) or in_contact_relative_clause(text, m.start)
 
 
 _STATIVE = letters.compile(r"\s+(?:was|were|am|is|are)\b")
