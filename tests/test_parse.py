@@ -411,6 +411,26 @@ def test_author_note_at_the_end_is_end_notes(tmp_path):
     assert paragraphs(story) == ["Ana sat.", "Tom ran."]
 
 
+def test_an_end_notes_label_sets_its_notes_aside_to_the_next_chapter(tmp_path):
+    text = (
+        "Chapter 1: Rain\n\nAna sat.\n\n\"Tom?\" she said.\n\n* * *\n\nEnd Notes:\n\n"
+        "Next time: the storm. Thank you all!\n\nChapter 2: Sun\n\nTom ran.\n"
+    )
+    story = read_story(write(tmp_path, text))
+    assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)]
+    assert "Next time" in story.text[story.asides[0].start:story.asides[0].end]
+    assert paragraphs(story) == ["Ana sat.", '"Tom?" she said.'] and paragraphs(story, 2) == ["Tom ran."]
+
+
+def test_a_notes_label_inside_a_scene_is_story_text(tmp_path):
+    # a notebook's "Notes:" with the scene going on after it: nothing is dropped
+    text = "Ana sat at the desk by the window and opened the notebook to the last page she had written on.\n\nNotes:\n\nThe door was open.\n\n\"Tom,\" she said. \"Look.\"\n"
+    story = read_story(write(tmp_path, text))
+    assert story.asides == [] or all(a.kind is not AsideKind.END_NOTES for a in story.asides)
+    assert paragraphs(story)[-1] == '"Tom," she said. "Look."'
+    assert "Notes:" in paragraphs(story)
+
+
 def test_a_title_from_the_file_name_is_marked_as_such(tmp_path):
     untitled = tmp_path / "003_some-fic.txt"
     untitled.write_text("Pairings: A and B\n\nRating: T\n\nShe ran.\n", encoding="utf-8")

@@ -12,10 +12,11 @@ from pathlib import Path
 
 from ficaudio.errors import InputError
 from ficaudio.models import AsideKind, Story
-from ficaudio.parse.ao3 import classify_ao3, is_ao3_copy
+from ficaudio.parse.ao3 import END_NOTES_LABELS, NOTES_LABELS, classify_ao3, is_ao3_copy
 from ficaudio.parse.decode import decode_story_bytes
 from ficaudio.parse.layout import Meta
 from ficaudio.parse.lines import (
+    QUOTE_OPENERS,
     TextLine,
     byline_author,
     chapter_heading_title,
@@ -139,6 +140,43 @@ def mark_author_notes(lines: list[TextLine], roles: list[Role]) -> None:
                 seen_story = True
 
 
+def mark_end_notes(lines: list[TextLine], roles: list[Role]) -> None:
+    """An ``End Notes:`` label after a chapter's story text opens its end notes, which run to the
+    next chapter heading or the file's end (an AO3 download or a page copy made text). A bare
+    ``Notes:`` there does the same when no line after it opens a quotation: a notebook's
+    ``Notes:`` inside a scene is followed by more story, which is never dropped.
+
+    >>> lines = [TextLine(0, 0, t) for t in ("It rained.", "End Notes:", "Thanks for reading!")]
+    >>> roles = initial_roles(lines); mark_end_notes(lines, roles); [r.kind.value for r in roles]
+    ['body', 'aside', 'aside']
+    """
+    seen_story, index = False, 0
+    while index < len(lines):
+        role = roles[index]
+        if role.kind is RoleKind.HEADING:
+            seen_story = False
+        elif role.kind is RoleKind.BODY and seen_story and _opens_end_notes(lines, roles, index):
+            roles[index] = aside(AsideKind.END_NOTES, new_region=True)
+            index += 1
+            while index < len(lines) and roles[index].kind is not RoleKind.HEADING:
+                if roles[index].kind is RoleKind.BODY:
+                    roles[index] = aside(AsideKind.END_NOTES)
+                index += 1
+            continue
+        elif role.kind is RoleKind.BODY:
+            seen_story = True
+        index += 1
+
+
+def _opens_end_notes(lines: list[TextLine], roles: list[Role], index: int) -> bool:
+    """Whether the line at ``index`` is an end-notes label (see :func:`mark_end_notes`)."""
+    label = lines[index].text
+    if label in END_NOTES_LABELS:
+        return True
+    rest = takewhile(lambda i: roles[i].kind is not RoleKind.HEADING, range(index + 1, len(lines)))
+    return label in NOTES_LABELS and not any(lines[i].text[:1] in QUOTE_OPENERS for i in rest)
+
+
 def lead_run(lines: list[TextLine], roles: list[Role]) -> list[int] | None:
     """Indices of the short non-story lines that open the story text (notes, title, byline).
 
@@ -193,6 +231,7 @@ def classify_plain(lines: list[TextLine], *, opening: bool = True) -> tuple[list
     fields = mark_header_lines(lines, roles, in_lead=opening)
     title, author = mark_title_block(lines, roles) if opening else (None, None)
     mark_author_notes(lines, roles)
+    mark_end_notes(lines, roles)
     meta = Meta(
         title=fields.get("title") or title,
         author=fields.get("author") or author,
