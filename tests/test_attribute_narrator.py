@@ -502,3 +502,22 @@ def test_a_thanks_or_a_wish_is_no_name_the_narrator_gives():
     ]
     characters = paragraph_characters(scene)
     assert "Bless Jun" not in characters and any({"I", "Nell"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_only_the_narrators_own_lines_name_the_narrator():
+    # a stranger's "You may call me Mr. Vane" that turn taking guessed to be the narrator's is no
+    # name of the narrator's; the same line their paragraph gives them ("I said") is
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.narrator import self_named
+    from ficaudio.attribute.rules import Decision
+
+    from attribute_scenes import paragraph_story
+
+    scene = ["I wiped the counter in front of him and waited.", '"You may call me Mr. Vane."', '"Okay."']
+    story, segments = paragraph_story(scene)
+    doc = build_document(story, segments, ())
+    said = [i for i, s in enumerate(segments) if s.kind.name == "DIALOGUE"]
+    guessed = {said[0]: Decision("I", 0.6, "turn_taking"), said[1]: Decision("Mr. Vane", 0.6, "turn_taking")}
+    assert self_named(doc, guessed) is None
+    tagged = {said[0]: Decision("I", 0.95, "first_person_tag"), said[1]: Decision("Mr. Vane", 0.6, "turn_taking")}
+    assert self_named(doc, tagged) == "Mr. Vane"

@@ -185,14 +185,16 @@ def full_forms_of(short: str, forms: list[str]) -> list[str]:
 
 
 def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
-    """The name the narrator gives themselves in narration or in their own speech.
+    """The name the narrator gives themselves in narration or in their own speech: a line their
+    own paragraph gives them (``I said``, ``I shrugged.``), not one turn taking guessed, which may
+    be another's ``"You may call me Mr. Aurelian."``.
 
     Example: ``So, I called myself Pip, and came to be called Pip.`` -> ``Pip``;
     ``Me--I, Sallie Brown, the head of it`` -> ``Sallie Brown`` (:func:`self_description`);
     the narrator's own ``"Jonathan Harker."`` or ``"Mr. Lockwood, your new tenant, sir."``.
     """
     narration = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
-    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME]
+    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and d.rule in _NARRATOR_TAGS]
     found: Counter = Counter()
     for start, end in narration + own_speech:
         for pattern in (_SELF_NAMING, _SELF_APPOSITION):
