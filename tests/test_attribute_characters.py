@@ -729,3 +729,16 @@ def test_the_knight_beside_a_sir_and_a_dame_is_neither():
         '"The hall is full," Aurelie said.',
         'The knight turned from the window. "Then we shall not keep them waiting."',
     ])[-1] == "the knight"
+
+
+def test_a_knight_who_rides_in_is_not_the_storys_one_sir():
+    # "A knight in black armour rode into the hall": a newcomer, so "The knight laughed" is his, not Sir Kay's
+    speakers = dialogue_speakers([
+        "Characters: Sir Kay, Arthur Pendragon, Guinevere",
+        "The feast was half over when the doors crashed open. A knight in black armour rode into the hall, his horse's hooves ringing on the stones.",
+        '"Who dares?" Sir Kay demanded, rising.',
+        'The knight laughed. "One who has come a long way for a game."',
+        '"Name yourself," said Arthur.',
+        '"Not yet," the knight said.',
+    ])
+    assert speakers == ["Sir Kay", "the knight", "Arthur", "the knight"]
