@@ -1843,3 +1843,17 @@ def test_a_count_and_his_son_of_one_surname_stay_two():
              "Felix came in with his coat still on.", '"Father," Felix said.']
     characters = paragraph_characters(scene)
     assert not any({"Count Anselm", "Radegast"} <= {n, *c.aliases} for n, c in characters.items())
+
+
+def test_a_listed_ladys_particled_surname_after_another_title_is_another_of_her_family():
+    # the header lists Lady Catherine de Bourgh; the story's Miss de Bourgh is her daughter, no form of hers
+    scene = [
+        "Characters: Lady Catherine de Bourgh, Elizabeth Bennet",
+        "Miss de Bourgh sat by the fire in a great many shawls. Her mother stood at the window.",
+        '"You are very late, Miss Bennet," said Lady Catherine.',
+        '"The roads were bad," said Elizabeth.',
+        '"Mamma, the roads are always bad in March," said Miss de Bourgh faintly.',
+        '"Nonsense," said Lady Catherine.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == speakers[-1] != speakers[2]

@@ -793,3 +793,16 @@ def test_a_place_talked_about_and_never_acting_is_no_voice():
         "“I did,” Hal said.",
     ]
     assert "Mara" in paragraph_characters(person)
+
+
+def test_a_knight_who_rides_in_is_not_the_storys_one_sir():
+    # "A knight in black armour rode into the hall": a newcomer, so "The knight laughed" is his, not Sir Kay's
+    speakers = dialogue_speakers([
+        "Characters: Sir Kay, Arthur Pendragon, Guinevere",
+        "The feast was half over when the doors crashed open. A knight in black armour rode into the hall, his horse's hooves ringing on the stones.",
+        '"Who dares?" Sir Kay demanded, rising.',
+        'The knight laughed. "One who has come a long way for a game."',
+        '"Name yourself," said Arthur.',
+        '"Not yet," the knight said.',
+    ])
+    assert speakers == ["Sir Kay", "the knight", "Arthur", "the knight"]

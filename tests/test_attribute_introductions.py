@@ -927,3 +927,109 @@ def test_a_place_said_alone_in_answer_is_no_name_the_speaker_gives():
     named = [line.replace("Kell had been at Harrow Bend too. Half the regiment had.", "Kell poured him a drink.") for line in scene]
     named[1] = "“I don't believe we've met,” Kell said."
     assert dialogue_speakers(named)[1] == "Harrow Bend"
+
+
+# Round 42F: invented scenes where 42A and 42D misfired
+
+_GRAN_AND_HIS_MOTHER = [
+    "Characters: Ann Reyes, Tom Reyes",
+    "Relationship: Ann Reyes & Tom Reyes",
+    "Summary: Tom drives his mother to see his grandmother for Christmas.",
+    "Tom parked outside the bungalow and his mother got out before the engine had stopped. Gran was waiting on the step in her slippers.",
+    '"You took your time," Gran said.',
+    '"Traffic, Gran," said Tom.',
+    'Gran looked past him at his mother. "Ann. You look tired."',
+    '"Thank you, Maureen," his mother said stiffly. "Merry Christmas to you too."',
+    '"Come in before you let the heat out," Gran said, and she went inside.',
+]
+
+
+def test_a_kin_name_is_no_one_its_own_quotations_call_by_name():
+    # Gran says "Ann. You look tired." to Tom's mother: Gran is not the listed Ann Reyes
+    speakers = dialogue_speakers(_GRAN_AND_HIS_MOTHER)
+    assert speakers[0] == speakers[2] == speakers[-1] == "Gran"
+
+
+def test_a_kin_name_is_no_listed_person_the_story_never_writes():
+    # no quotation or narration writes Ann or Reyes: the header alone gives no grandmother
+    scene = [line.replace('"Ann. You look tired."', '"You look tired."') for line in _GRAN_AND_HIS_MOTHER]
+    assert dialogue_speakers(scene)[0] == "Gran"
+
+
+def test_the_narrators_brother_is_no_listed_one_when_the_narration_counts_two():
+    # "I have two brothers": the header lists Finn only, and "my brother" is Ciaran
+    scene = [
+        "Characters: Jess Hart, Finn Hart, Dev Patel",
+        "Additional Tags: Jess POV",
+        "Summary: The morning of the match.",
+        "I have two brothers. Finn is ten and lives in his football kit. Ciaran is nineteen and only comes home from uni when he runs out of money.",
+        '"Jess, where are my boots?" Finn yells from the hall.',
+        '"Where you left them," I say.',
+        'My brother comes down the stairs in his dressing gown, eyes half shut. "Why is everyone shouting?"',
+        '"Because some of us have a match," Finn says.',
+        '"Go back to bed, Ciaran," I tell him.',
+        '"Happily," my brother says.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[2] == speakers[-1] == "my brother"
+
+
+def test_the_narrators_brother_is_no_listed_man_while_dad_is_a_voice_of_his_own():
+    # Marcus Dale is Wren's dad, heard as "Dad": the one other Dale listed may be him, not the brother
+    scene = [
+        "Characters: Wren Dale, Marcus Dale, Juno Marsh",
+        "Summary: The shop, the morning after the storm.",
+        "The shop has been ours since before I was born. Dad unlocks it at eight every day, storm or no storm.",
+        '"Mind the glass, Wren," Dad says.',
+        '"I see it," I say.',
+        "My brother slouches in behind me with his hood up. He is fifteen and has opinions.",
+        '"Can I go back to bed?" my brother asks.',
+        '"No," says Dad.',
+        'Juno arrives at nine with coffee. "Morning, Marcus. Morning, Wren."',
+        '"Morning," says Marcus. "Don\'t step on the glass."',
+        '"Thanks," my brother mutters.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[2] == speakers[-1] == "my brother"
+
+
+def test_call_me_the_phrase_said_of_oneself_is_no_name_of_the_storys_fool():
+    # "They will call me the fool who lost the fleet": the king's fear, not the fool's voice
+    scene = [
+        "The hall was cold and the king sat alone. The fool sat at his feet with his bells muffled in his fist.",
+        '"You are quiet tonight," the fool said.',
+        '"The ships are lost," said King Aldric. "All of them. They will call me the fool who lost the fleet."',
+        '"Then we shall be two fools," the fool said.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == speakers[-1] == "the fool"
+
+
+def test_call_me_the_asked_in_anger_names_nobody():
+    # "Did you just call me the intern?": Maya refuses the name; the intern is another voice
+    scene = [
+        "The intern had been at Halvorsen & Lund for a week and had already broken the coffee machine twice.",
+        '"Should I order a new one?" the intern asked.',
+        '"No," said Maya, without looking up from her screen.',
+        'Derek leaned over the partition. "Hey, intern, can you get the Baxter file?"',
+        'Maya turned her chair very slowly. "Did you just call me the intern? I have been here nine years, Derek."',
+        '"I\'ll get it," the intern said quickly.',
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[0] == speakers[-1] == "the intern"
+
+
+def test_the_narrators_brother_is_no_cousin_of_the_narrators_surname():
+    # "My cousin Kit": the one other Dale the header lists is no sibling
+    scene = [
+        "Characters: Wren Dale, Kit Dale, Juno Marsh",
+        "Additional Tags: Cousins",
+        "Summary: Kit comes to stay.",
+        "My cousin Kit arrived on Friday with a rucksack and a skateboard. He is a year older than me and never lets me forget it.",
+        '"Nice place," Kit says.',
+        '"It\'s the same place it was last summer," I say.',
+        '"Wren, take your cousin\'s bag up," Mum calls.',
+        "My brother watches all this from the stairs, chewing his sleeve.",
+        '"Is he staying in my room?" my brother asks.',
+    ]
+    assert dialogue_speakers(scene)[-1] == "my brother"

@@ -1030,3 +1030,12 @@ def test_a_description_that_acts_takes_the_next_pronouns_gender_beside_a_named_w
         "Tom found Mara on the empty quay. The guard came out of the hut, and she waved them over.",
     ], "the guard")
     assert gender is Gender.FEMALE
+
+
+def test_a_description_after_a_preposition_takes_the_gender_of_a_portrait_after_it():
+    # "spoke with the guard. She was a broad woman": the portrait is the guard's, though Mara was named
+    gender, _ = _description_gender_after([
+        "Tom and Mara reached the gate at dusk. Mara had the papers; Tom had the horses.",
+        "Tom went ahead and spoke with the guard. She was a broad woman with a scar through one eyebrow, and she did not look impressed.",
+    ], "the guard")
+    assert gender is Gender.FEMALE

@@ -281,7 +281,8 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
         a, b = (roster.resolve_phrase(form) for form in forms)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
-            if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)):
+            if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)
+                              or _surname_titled_otherwise(story, entry, forms[1])):
                 continue
             join_into_larger(roster, a, b)
 
@@ -330,6 +331,23 @@ def _given_and_surname(words_of: list[str]) -> list[str]:
     if len(rest) == 3 and rest[1] in _SURNAME_PARTICLES:
         return [rest[0], f"{rest[1]} {rest[2]}"]
     return rest
+
+
+def _surname_titled_otherwise(story: str, entry: str, surname: str) -> bool:
+    """Whether a titled listed name's surname is written after another title in the story: then
+    it names another of the family too (``Miss de Bourgh``, the daughter of a listed ``Lady
+    Catherine de Bourgh``; ``Baron von Stahlberg`` beside ``Count Emil von Stahlberg``). An
+    untitled entry, or the same title, is no sign (``Lady de Bourgh``).
+
+    >>> t = "Miss de Bourgh sat by the fire. Lady de Bourgh rose."
+    >>> _surname_titled_otherwise(t, "Lady Catherine de Bourgh", "de Bourgh"), _surname_titled_otherwise(t.replace("Miss", "Lady"), "Lady Catherine de Bourgh", "de Bourgh")
+    (True, False)
+    """
+    listed = entry.split()[0].lower().rstrip(".")
+    if len(entry.split()) < 3 or listed not in TITLES:
+        return False
+    return any(m.group(1).lower() in TITLES and m.group(1).lower() != listed
+               for m in re.finditer(rf"\b([A-Z][a-z]+)\.?\s+{re.escape(surname)}\b", story))
 
 
 def _titled_apart(given: Person, surname: Person) -> bool:

@@ -75,6 +75,8 @@ def title_form(title: str, form: str) -> str:
 
 _DUBBED = {"knight": ("sir ", "dame ")}
 """The titles a knight bears before the name: ``Dame Isolde`` and ``Sir Brom`` are knights."""
+DUBBED = frozenset(_DUBBED)
+"""The ranks a ``Sir``/``Dame`` bears (``a knight`` in the narration is someone new, not them)."""
 
 
 class Roster:

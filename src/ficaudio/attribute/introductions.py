@@ -219,7 +219,8 @@ def self_introductions(doc: Document, decisions: dict[int, Decision]) -> dict[st
 
 
 _CALL_ME_THE = letters.compile(r"(?<![\w'’])(?:[Cc]all|[Cc]alls|[Cc]alled)\s+me\s+(the\s+[\w'’ -]+)")
-_NOT_SO_CALLED = letters.compile(r"(?:\b(?:[Dd]on['’]t|[Dd]o not|[Nn]ever|[Nn]ot|[Ss]top|[Ww]on['’]t|[Cc]an['’]t|[Nn]obody|[Nn]o one)\s+(?:\w+\s+)?)$")
+_NOT_SO_CALLED = letters.compile(r"(?:\b(?:[Dd]on['’]t|[Dd]o not|[Nn]ever|[Nn]ot|[Ss]top|[Ww]on['’]t|[Cc]an['’]t|[Nn]obody|[Nn]o one)\s+(?:\w+\s+){0,2})$")
+_SENTENCE_CLOSE = letters.compile(r"[.!?…]")
 
 
 def _self_description(doc: Document, quote: str, speaker: str, decisions: dict[int, Decision]) -> str | None:
@@ -227,8 +228,10 @@ def _self_description(doc: Document, quote: str, speaker: str, decisions: dict[i
     speaking, as ``call me X`` does, so ``"They call me the Margrave. You may call me Mr.
     Aurelian."`` makes the voice ``the Margrave`` Mr. Aurelian's (``speaker``: the name the same
     quotation gives, else the one who says it, when named). A call refused (``Don't call me
-    the boss``, ``nobody calls me the captain``) names no one, and neither does a description
-    no line was given to.
+    the boss``, ``Don't you dare call me the boss``, ``nobody calls me the captain``) or asked
+    about (``Did you just call me the intern?``) names no one, and neither does a description
+    no line was given to, nor one that runs on past its noun (``They will call me the fool who
+    lost the fleet``: said of the speaker, while the story's fool is another).
 
     >>> from ficaudio.attribute.characters import Roster
     >>> from types import SimpleNamespace
@@ -240,11 +243,11 @@ def _self_description(doc: Document, quote: str, speaker: str, decisions: dict[i
     if is_unnamed(speaker) or speaker == FIRST_PERSON_NAME:
         return None
     for m in _CALL_ME_THE.finditer(quote):
-        if _NOT_SO_CALLED.search(quote, max(0, m.start() - 20), m.start()):
-            continue
+        if _NOT_SO_CALLED.search(quote, max(0, m.start() - 24), m.start()) or (end := _SENTENCE_CLOSE.search(quote, m.end())) and end.group() == "?":
+            continue  # refused, or asked ("Did you just call me the intern?")
         found = description_at(m.group(1), doc.roster.speaker_nouns)
-        if found is None:
-            continue
+        if found is None or found[0] != m.group(1).strip(" -"):
+            continue  # "They'll call me the fool who lost the fleet": a phrase said of me, no name of mine
         voices = {d.speaker for d in decisions.values() if d.speaker.lower() == found[0].lower()} - {speaker}
         if len(voices) == 1:
             return voices.pop()
@@ -745,6 +748,7 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
         surnames = {s for c in callers if (p := doc.roster.by_name(c)) for s in _surnames(doc.text, p)}
         parents = {p.name for t in titles for s in surnames if (p := doc.roster.lookup(f"{t} {s}")) and p.name not in callers}
         parents = parents or _untitled_parents(doc, KIN_NAMES[person.name.lower()], surnames, callers)
+        parents -= {n for i, d in decisions.items() if d.speaker == person.name for n in called[i]}  # Gran's "Ann, you look tired" is no Gran of Ann's
         if len(parents) == 1:
             renames[person.name] = parents.pop()
     return renames
@@ -759,12 +763,19 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
     clash: Wren Aldane tells the story and the header lists ``Pip Aldane`` -> ``{"my brother":
     "Pip"}``. The narrator's name is the one the story gives ``I`` (``renames``); their surname
     the last word of a listed full name opening with it. Two such, or none, name nobody: a
-    second listed of the surname and gender counts though the story never writes them.
+    second listed of the surname and gender counts though the story never writes them; so does
+    a sibling the narration counts as more than one (``I have two brothers``, ``my other
+    brother``: one may be unlisted), and a voice of other kin of that gender still unnamed
+    (``Dad``, ``my husband``: the one listed may be theirs) or already named so, and one the
+    narration calls other kin (``My cousin Kit``).
     """
     narrator = renames.get(FIRST_PERSON_NAME)
-    voices = {d.speaker for d in decisions.values()} & set(_NARRATORS_SIBLINGS)
+    spoken = {d.speaker for d in decisions.values()}
+    voices = spoken & set(_NARRATORS_SIBLINGS)
     if not narrator or not voices:
         return {}
+    body = doc.text[doc.header.end:]
+    kin_voices = {v: _kin_gender(v) for v in spoken if v not in _NARRATORS_SIBLINGS} | {v: _kin_gender(v) for v in renames if v not in _NARRATORS_SIBLINGS}
     listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
     me = doc.roster.by_name(narrator)
     mine = {narrator, *(me.forms if me else ())}
@@ -773,9 +784,53 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
     for voice in sorted(voices):
         kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
                and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, _NARRATORS_SIBLINGS[voice])]
-        if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator:
+        gender, noun = _NARRATORS_SIBLINGS[voice], voice.split()[1]
+        if _more_than_one(body, noun) or any(g is gender and v not in renames for v, g in kin_voices.items()):
+            continue
+        if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator \
+                and not any(renames[v] == person.name for v, g in kin_voices.items() if g is gender and v in renames) \
+                and not _narrators_other_kin(body, kin[0], noun):
             found[voice] = person.name
     return found
+
+
+_NARRATORS_KIN_WORDS = FAMILY_KIN | {"cousin", "stepbrother", "stepsister"}
+
+
+def _narrators_other_kin(text: str, given: str, kin: str) -> bool:
+    """Whether the narration calls ``given`` the narrator's kin of another kind than ``kin``
+    (``My cousin Kit``, ``Kit, my cousin,``): one of the surname who is no sibling.
+
+    >>> _narrators_other_kin("My cousin Kit arrived.", "Kit", "brother"), _narrators_other_kin("Kit, my dad, waved.", "Kit", "brother"), _narrators_other_kin("my big brother Kit", "Kit", "brother")
+    (True, True, False)
+    """
+    name = re.escape(given)
+    for m in re.finditer(rf"\b[Mm]y\s+(?:[a-z]+\s+)?([a-z]+),?\s+{name}\b|\b{name},\s+my\s+(?:[a-z]+\s+)?([a-z]+)\b", text):
+        word = m.group(1) or m.group(2)
+        if word in _NARRATORS_KIN_WORDS and word != kin:
+            return True
+    return False
+
+
+def _more_than_one(text: str, kin: str) -> bool:
+    """Whether the text counts the narrator's ``kin`` (``brother``) as more than one.
+
+    >>> _more_than_one("I have two brothers.", "brother"), _more_than_one("my other brother", "brother"), _more_than_one("my little brother", "brother")
+    (True, True, False)
+    """
+    return re.search(rf"\b(?:(?:[Mm]y|[Oo]ur|two|three|four|five|both|[Bb]oth\s+my)\s+(?:[a-z]+\s+)?{kin}s|[Mm]y\s+(?:other|second|third|eldest|oldest|youngest|middle)\s+{kin})\b", text) is not None
+
+
+def _kin_gender(voice: str) -> Gender | None:
+    """The gender of a voice that is a kin word of the narrator's family other than a sibling
+    (``Dad``, ``Grandad``, ``my husband``, ``my father``), else None.
+
+    >>> _kin_gender("Dad"), _kin_gender("my husband"), _kin_gender("Tom"), _kin_gender("my friend")
+    (<Gender.MALE: 'male'>, <Gender.MALE: 'male'>, None, None)
+    """
+    word = voice.lower().removeprefix("my ").removeprefix("our ")
+    kin = KIN_NAMES.get(word, word if word in FAMILY_KIN and word not in ("brother", "sister") else "")
+    return KIN_GENDER.get(kin) if kin else None
 
 
 def _gender_of(doc: Document, given: str) -> Gender:
@@ -792,7 +847,9 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
     the surname alone (``Dad``, called by Kirsty Haldane, is the skipper ``Haldane`` whom the
     header lists as ``Ewan Haldane``) or by the kin word alone while only the quotations call
     them by name (``Grandad``, whom his wife calls ``Albert``), not a brother the narration calls
-    ``Rob``, nor one the narration sets apart as other kin (``Haldane, her uncle,``).
+    ``Rob``, nor one the narration sets apart as other kin (``Haldane, her uncle,``), nor one the
+    story never writes a word of (``Ann Reyes`` only in the header, Tom's mother while an
+    unlisted ``Gran`` speaks).
 
     Scenes: tests/test_attribute_introductions.py.
     """
@@ -800,6 +857,7 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
     narrated = {w for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.start >= doc.header.end for w in m.text.split()}
     return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
             and any(surname_of(f) in surnames and f.split()[0] not in narrated for f in p.forms)
+            and any(writes_word(body, w) for f in p.forms for w in f.split())  # one only the header names is no one seen
             and not _set_as_other_kin(body, p, kin)}
 
 

@@ -12,7 +12,7 @@ from typing import Callable, Collection
 
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
-from ficaudio.attribute.characters import Person
+from ficaudio.attribute.characters import DUBBED, Person
 from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word, word_before
@@ -702,7 +702,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return spouse
     if kin := kin_sharing_surname(resolver, m, para):
         return kin
-    titled = (None if possessive_rank(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
+    titled = (None if possessive_rank(m) or _newcomer_knight(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
     if titled:
         if titled.startswith("the ") and (person := resolver.person(titled)):
             _learn_gender(resolver, person, m)  # a described person only: a named one has pronouns of their own
@@ -1042,15 +1042,32 @@ def pronoun_means_one_named(resolver: Resolver, m: Mention, gender: Gender) -> b
     means a person of that gender named just before in the scene, not the description: in
     ``Tom found Mara on the quay. It was dark except for the guard lamp, and she was sitting on
     a crate`` the ``she`` is Mara's and the guard is no woman; ``Tom waited on the quay for the
-    guard. She came at noon`` (no woman named) and ``The guard came out, and she waved`` (the
-    description acts) still give the guard her gender."""
+    guard. She came at noon`` (no woman named), ``The guard came out, and she waved`` (the
+    description acts) and ``Tom spoke with the guard. She was a broad woman`` (a portrait:
+    :func:`_portrait_follows`) still give the guard her gender."""
     if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _PREPOSITIONS:
         return False
+    if _portrait_follows(resolver.doc.text, m.end):
+        return False  # "spoke with the guard. She was a broad woman": a newcomer's portrait
     return any(at >= resolver.scene_start and m.start - at <= _NAMED_REACH_CHARS and not name.startswith("the ") and name != FIRST_PERSON_NAME and resolver.gender(name) is gender
                for at, name, _ in resolver.salience.recent(m.start, 10))
 
 
 _SUBJECT_PRONOUN = letters.compile(r"\b(he|she|He|She)\b")
+_PORTRAIT = letters.compile(r"(?:he|she|He|She)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w'’-]+,?\s+){0,4}?(?:man|woman|girl|boy|lad|lass|fellow|gentleman|lady)\b")
+
+
+def _portrait_follows(text: str, end: int) -> bool:
+    """Whether the next subject pronoun after a description opens a portrait of a person of
+    its gender (``She was a broad woman with a scar``): a first sight of the one just
+    described, not more of someone met before.
+
+    >>> _portrait_follows("the guard. She was a broad woman with a scar.", 9), _portrait_follows("the guard lamp, and she was sitting on a crate.", 9)
+    (True, False)
+    """
+    window = text[end:end + 160]
+    found = _SUBJECT_PRONOUN.search(window)
+    return bool(found and _PORTRAIT.match(window, found.start()))
 _NEXT_SENTENCE = letters.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
 _PRONOUNS_OF = {Gender.MALE: letters.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: letters.compile(r"\b(?:she|her|She|Her)\b")}
 _SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
@@ -1298,6 +1315,17 @@ def possessive_rank(m: Mention) -> bool:
     (True, False)
     """
     return _is_possessive(m) and m.head in _RANK_TITLES
+
+
+def _newcomer_knight(m: Mention) -> bool:
+    """``A knight in black armour rode into the hall``: someone new, not the story's one ``Sir
+    Kay`` (:meth:`Roster.title_bearers` reads ``Sir``/``Dame`` as the rank ``knight``), so the
+    ``the knight`` after it is that newcomer's.
+
+    >>> _newcomer_knight(Mention(0, 8, "description", "A knight", head="knight")), _newcomer_knight(Mention(0, 10, "description", "the knight", head="knight"))
+    (True, False)
+    """
+    return m.head in DUBBED and m.text.lower().startswith(("a ", "an ", "another "))
 
 
 def _titled_person(resolver: Resolver, head: str) -> str | None:
