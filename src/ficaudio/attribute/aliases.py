@@ -286,6 +286,41 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
             join_into_larger(roster, a, b)
 
 
+def join_listed_surname_nicknames(roster: Roster, text: str, header: Header) -> None:
+    """A one-word name the story writes before the surname of one listed full name is that
+    person's nickname: the header lists ``Struan McCall`` and the story writes ``Moose McCall,
+    six and a half feet of oilskin`` and then only ``Moose``. Only when the header lists one
+    person of that surname, the nickname is no word of the header's people fields, no given
+    name of the header's person is a person of the story's own (``Ben`` and a ``Margaret
+    Ashby`` who is his mother, with ``Ben Ashby`` listed), and the genders agree.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); moose = r.add(Person("Moose", Counter(Moose=9), Gender.MALE), ["Moose"])
+    >>> t = "Characters: Struan McCall, Ewan Haldane\\nMoose McCall laughed."
+    >>> join_listed_surname_nicknames(r, t, Header(39, (12, 39))); sorted(moose.forms)
+    ['Moose', 'Struan', 'Struan McCall']
+    """
+    listed, story = header.cast_names(text), text[header.end:]
+    listed_words = header.people_words(text)
+    parts = [(entry, _given_and_surname(entry.split())) for entry in listed if "(" not in entry and "|" not in entry]
+    by_surname = Counter(p[1] for _, p in parts if len(p) == 2)
+    for entry, found in parts:
+        if len(found) != 2 or by_surname[found[1]] != 1 or not found[1][:1].isupper():
+            continue
+        given, surname = found
+        if roster.lookup(given) is not None or roster.lookup(entry) is not None:
+            continue
+        nicknames = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", story)}
+        people = {id(p): p for x in nicknames if x not in listed_words and x.lower().rstrip(".") not in TITLES
+                  and (p := roster.lookup(x)) is not None and not p.known and not p.title and p.name == x and set(p.forms) <= {x}}
+        if len(people) != 1:
+            continue
+        person = next(iter(people.values()))
+        if Gender.UNKNOWN not in (person.gender, _listed_gender(entry)) and person.gender is not _listed_gender(entry):
+            continue
+        _add_aliases(roster, person, (entry, given))
+
+
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
 _PAIRING_MARKS = letters.compile(r"[/&+]|\sx\s")
 
