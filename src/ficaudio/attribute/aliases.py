@@ -26,7 +26,7 @@ from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
 from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, name_prior
+from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -1026,6 +1026,32 @@ def join_clipped_names(roster: Roster) -> None:
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
+
+
+def join_pet_form_endings(roster: Roster) -> None:
+    """A one-word pet name made of the end of another's given name and ``-ie``, ``-y`` or
+    ``-a`` (:func:`~ficaudio.attribute.names.is_pet_form`: ``Goldie`` of ``Marigold``, ``Bella``
+    of ``Isabella``'s ``bell``) is the person of the one given name it ends, as
+    :func:`join_clipped_names` joins one cut from the front: not when two people's names fit,
+    genders clash or a sentence names the two apart.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); goldie = r.add(Person("Goldie", Counter(Goldie=9), Gender.FEMALE), ["Goldie"])
+    >>> marigold = r.add(Person("Marigold Ashby", Counter({"Marigold Ashby": 2, "Marigold": 3})), ["Marigold Ashby", "Marigold"])
+    >>> join_pet_form_endings(r); [p.name for p in r.people], sorted(marigold.forms)
+    (['Marigold Ashby'], ['Goldie', 'Marigold', 'Marigold Ashby'])
+    """
+    for person in list(roster.people):
+        end = next((e for e in _PET_ENDINGS if person.name.endswith(e)), "")
+        stem = person.name[: -len(end)].lower() if end else ""
+        if len(stem) < 4 or not roster.holds(person) or not _is_bare_given_name(person) or not person.name.isalpha():
+            continue
+        owners = [p for p in roster.people if p is not person and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
+        if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+_PET_ENDINGS = ("ie", "a", "y")
 
 
 def _word_heads(person: Person) -> set[str]:
