@@ -1074,7 +1074,9 @@ def _cut_from(name: str, owner: Person) -> bool:
     [True, False, False, True, True, False]
     """
     stems = diminutive_stems(name, shortest=2)
+    a_stem = name[:-1] if name.endswith("a") and len(name) >= 4 else ""
     return any(word in _a_spellings(name) or clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
+               or a_stem and word.startswith(a_stem) and len(word) >= len(a_stem) + 4
                for word in _given_words(owner, (name, *stems)))
 
 

@@ -705,7 +705,7 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     return {pair for pair in apart if len(pair) == 2}
 
 
-_CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\b[A-Z]")
+_CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\bI\b")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:his|her|their|its|my|our|your|the|a|an)\b")
 
 
