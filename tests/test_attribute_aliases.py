@@ -1945,3 +1945,30 @@ def test_jo_and_joanna_who_talk_to_each_other_stay_two():
         '"I am helping, Jo," said Joanna. "I am supervising."',
     ]
     assert speakers_of(scene_attribution(scene)) == ["Jo", "Joanna", "Joanna"]
+
+
+def test_gran_is_no_clip_of_grandad():
+    # two grandparents at one table: Gran opens Grandad, but a kin word is cut from no other kin word
+    scene = [
+        "Summary: Sunday lunch.",
+        "Gran carved. Grandad poured the gravy over everything, as he always did.",
+        '"Not on the pudding," Gran said.',
+        '"It was one time," said Grandad.',
+        "Milly looked from one to the other and she laughed.",
+    ]
+    cast = paragraph_characters(scene)
+    assert speakers_of(scene_attribution(scene)) == ["Gran", "Grandad"]
+    assert cast["Grandad"].gender.value == "male" and cast["Gran"].gender.value == "female"
+
+
+def test_a_kin_word_keeps_its_own_gender_over_the_pronouns_after_it():
+    # every "she" after Grandad is his granddaughter's: Grandad is still a man
+    scene = [
+        "Summary: Tea.",
+        "Tess found Grandad asleep in his chair, and she woke him with a cup of tea.",
+        '"You let it stew," Grandad said.',
+        "Grandad was right, and she knew it. She sat on the arm of the chair.",
+        '"I like it stewed," Tess said.',
+        "Grandad snorted, and she grinned at him.",
+    ]
+    assert paragraph_characters(scene)["Grandad"].gender.value == "male"

@@ -565,7 +565,7 @@ def index_kin_names(roster: Roster) -> None:
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
             person = people[0]
             roster.index(noun, person)
-            if person.gender is Gender.UNKNOWN:
+            if person.gender is Gender.UNKNOWN or KIN_GENDER[noun] not in (Gender.UNKNOWN, person.gender):  # a kin word's own gender, over pronouns that mean the one who says it
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
@@ -1022,7 +1022,8 @@ def join_clipped_names(roster: Roster) -> None:
     heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
         short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
-        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
+        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)
+                  and not (person.name.lower() in KIN_NAMES and p.name.lower() in KIN_NAMES)] if short else []  # Gran is no clip of Grandad
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
