@@ -1857,3 +1857,131 @@ def test_a_listed_ladys_particled_surname_after_another_title_is_another_of_her_
     ]
     speakers = dialogue_speakers(scene)
     assert speakers[0] == speakers[-1] != speakers[2]
+
+# round 42E: a nickname before a listed surname; a pet name made of a given name's end; a pet name in -a
+
+_BOAT_DECK = [
+    "Characters: Dougal Fraser, Mairi Lennox",
+    "Summary: A long night on the nets.",
+    "Tank Fraser, a slab of a man in a yellow oilskin, was coiling rope by the wheelhouse.",
+    '"Weather\'s turning," Tank said.',
+    '"It always is," said Mairi.',
+    "Tank laughed and threw her a glove.",
+    '"Put that on before you lose a finger."',
+]
+
+
+def test_a_nickname_before_the_one_listed_surname_is_that_listed_person():
+    # the header's Dougal Fraser is the Tank Fraser of the story, whom the story calls Tank
+    tank = paragraph_characters(_BOAT_DECK)["Tank"]
+    assert {"Dougal", "Dougal Fraser"} <= set(tank.aliases)
+
+
+def test_a_nickname_before_a_surname_two_listed_people_bear_is_neither():
+    # Dougal and Ewan Fraser are both listed: Tank Fraser may be either, or a third Fraser
+    scene = [_BOAT_DECK[0].replace("Mairi Lennox", "Ewan Fraser, Mairi Lennox"), *_BOAT_DECK[1:]]
+    assert not {"Dougal", "Ewan"} & set(paragraph_characters(scene)["Tank"].aliases)
+
+
+def test_a_mother_under_her_title_is_no_nickname_of_her_listed_daughter():
+    # the header lists Winnie Hale; the story's Mrs. Hale is her mother, and Winnie is her own person
+    scene = [
+        "Characters: Winnie Hale, Tom Reyes",
+        "Summary: The school run.",
+        "Mrs. Hale was waiting at the gate with the car keys. Winnie ran out with her coat half on.",
+        '"You forgot your lunch again," Mrs. Hale said.',
+        '"I didn\'t forget it, I left it on purpose," said Winnie.',
+    ]
+    cast = paragraph_characters(scene)
+    assert "Winnie" in cast and "Mrs. Hale" in cast
+    assert "Winnie Hale" not in cast["Mrs. Hale"].aliases and "Mrs. Hale" not in cast["Winnie"].aliases
+
+
+_POTIONS_ROOM = [
+    "Characters: Marigold Ashby, Delphine Ashby",
+    "Summary: A potion goes wrong.",
+    "Marigold Ashby had never once in her life read the instructions first.",
+    "Goldie tipped the whole jar into the cauldron. Delphine sighed.",
+    '"That was meant to be a pinch," Delphine said.',
+    '"It was a generous pinch," said Goldie.',
+]
+
+
+def test_a_pet_name_made_of_the_end_of_a_given_name_is_that_person():
+    goldie = speakers_of(scene_attribution(_POTIONS_ROOM))[1]
+    cast = paragraph_characters(_POTIONS_ROOM)
+    assert "Marigold" in (goldie, *cast[goldie].aliases)
+
+
+def test_a_pet_name_said_to_the_one_whose_name_it_ends_is_someone_else():
+    # Goldie and Marigold talk to each other: two girls, one name's end shared
+    scene = [
+        "Summary: Two cousins in the kitchen.",
+        "Marigold was at the sink and Goldie was at the table.",
+        '"Pass the salt, Marigold," Goldie said.',
+        '"Get it yourself, Goldie," said Marigold.',
+    ]
+    assert speakers_of(scene_attribution(scene)) == ["Goldie", "Marigold"]
+
+
+def test_a_pet_name_in_a_is_cut_from_the_given_name_its_stem_opens():
+    # Cora is Corisande Vell, whom the narration names in full in the same sentence
+    scene = [
+        "Summary: A council meeting.",
+        "Corisande Vell listened, and the queen knew by now that the quieter Cora got, the more she knew.",
+        '"You have read the letter," Cora said.',
+        '"I have," said the queen.',
+        "Corisande Vell folded her hands.",
+        '"Then you know what it costs."',
+    ]
+    cast = paragraph_characters(scene)
+    assert len([n for n in cast if n in ("Cora", "Corisande Vell", "Corisande")]) == 1
+
+
+def test_two_girls_whose_names_share_a_clip_and_talk_to_each_other_stay_two():
+    # Cora and Corinna call each other by name: two people, though Cora's stem opens Corinna
+    scene = [
+        "Summary: Two sisters on a train.",
+        "Corinna had the window seat. Cora had the crisps.",
+        '"Give me one, Cora," Corinna said.',
+        '"Get your own, Corinna," said Cora.',
+        '"You are the worst sister."',
+    ]
+    assert speakers_of(scene_attribution(scene))[:2] == ["Corinna", "Cora"]
+
+
+def test_jo_and_joanna_who_talk_to_each_other_stay_two():
+    scene = [
+        "Summary: Moving day.",
+        "Joanna carried the lamp. Jo carried everything else.",
+        '"You could help, Joanna," Jo said.',
+        '"I am helping, Jo," said Joanna. "I am supervising."',
+    ]
+    assert speakers_of(scene_attribution(scene)) == ["Jo", "Joanna", "Joanna"]
+
+
+def test_gran_is_no_clip_of_grandad():
+    # two grandparents at one table: Gran opens Grandad, but a kin word is cut from no other kin word
+    scene = [
+        "Summary: Sunday lunch.",
+        "Gran carved. Grandad poured the gravy over everything, as he always did.",
+        '"Not on the pudding," Gran said.',
+        '"It was one time," said Grandad.',
+        "Milly looked from one to the other and she laughed.",
+    ]
+    cast = paragraph_characters(scene)
+    assert speakers_of(scene_attribution(scene)) == ["Gran", "Grandad"]
+    assert cast["Grandad"].gender.value == "male" and cast["Gran"].gender.value == "female"
+
+
+def test_a_kin_word_keeps_its_own_gender_over_the_pronouns_after_it():
+    # every "she" after Grandad is his granddaughter's: Grandad is still a man
+    scene = [
+        "Summary: Tea.",
+        "Tess found Grandad asleep in his chair, and she woke him with a cup of tea.",
+        '"You let it stew," Grandad said.',
+        "Grandad was right, and she knew it. She sat on the arm of the chair.",
+        '"I like it stewed," Tess said.',
+        "Grandad snorted, and she grinned at him.",
+    ]
+    assert paragraph_characters(scene)["Grandad"].gender.value == "male"

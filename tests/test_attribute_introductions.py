@@ -1033,3 +1033,31 @@ def test_the_narrators_brother_is_no_cousin_of_the_narrators_surname():
         '"Is he staying in my room?" my brother asks.',
     ]
     assert dialogue_speakers(scene)[-1] == "my brother"
+
+
+# round 42E: a gran (here Nana: Gran opens Grandad, a clip join of its own) whose grandad was found is the one the header pairs him with
+
+_SNOWED_IN = [
+    "Relationship: Nora Quill/Harold Quill, Tilly Quill & Sam Bright",
+    "Characters: Nora Quill, Harold Quill, Tilly Quill, Sam Bright",
+    "Summary: Snowed in at the farm.",
+    "Grandad came in from the barn with snow on his shoulders. Tilly Quill was at the table with her cousin Sam.",
+    '"The mat, Harold!" Nana called from the pantry. "And your boots, Harold."',
+    '"Grandad, the lane\'s blocked," said Tilly.',
+    '"Then we\'ll dig," Grandad said.',
+    '"Nana, can I have the last scone?" Sam asked.',
+    '"You can have half of it," said Nana.',
+]
+
+
+def test_a_gran_is_the_woman_the_header_pairs_with_the_grandad_found():
+    # Grandad is Harold Quill (Tilly Quill calls him, his wife calls him Harold); only Sam Bright,
+    # of another surname, calls Nana: she is the one the header pairs with Harold
+    speakers = dialogue_speakers(_SNOWED_IN)
+    assert speakers[3] == "Harold Quill"
+    assert speakers[0] == speakers[5] == "Nora Quill"
+
+
+def test_a_gran_is_no_one_when_the_header_pairs_the_grandad_with_nobody():
+    scene = [_SNOWED_IN[0].replace("Nora Quill/Harold Quill", "Nora Quill & Harold Quill"), *_SNOWED_IN[1:]]
+    assert dialogue_speakers(scene)[5] == "Nana"

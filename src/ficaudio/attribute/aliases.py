@@ -26,7 +26,7 @@ from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
 from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, name_prior
+from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -285,6 +285,41 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
                               or _surname_titled_otherwise(story, entry, forms[1])):
                 continue
             join_into_larger(roster, a, b)
+
+
+def join_listed_surname_nicknames(roster: Roster, text: str, header: Header) -> None:
+    """A one-word name the story writes before the surname of one listed full name is that
+    person's nickname: the header lists ``Struan McCall`` and the story writes ``Moose McCall,
+    six and a half feet of oilskin`` and then only ``Moose``. Only when the header lists one
+    person of that surname, the nickname is no word of the header's people fields, no given
+    name of the header's person is a person of the story's own (``Ben`` and a ``Margaret
+    Ashby`` who is his mother, with ``Ben Ashby`` listed), and the genders agree.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); moose = r.add(Person("Moose", Counter(Moose=9), Gender.MALE), ["Moose"])
+    >>> t = "Characters: Struan McCall, Ewan Haldane\\nMoose McCall laughed."
+    >>> join_listed_surname_nicknames(r, t, Header(39, (12, 39))); sorted(moose.forms)
+    ['Moose', 'Struan', 'Struan McCall']
+    """
+    listed, story = header.cast_names(text), text[header.end:]
+    listed_words = header.people_words(text)
+    parts = [(entry, _given_and_surname(entry.split())) for entry in listed if "(" not in entry and "|" not in entry]
+    by_surname = Counter(p[1] for _, p in parts if len(p) == 2)
+    for entry, found in parts:
+        if len(found) != 2 or by_surname[found[1]] != 1 or not found[1][:1].isupper():
+            continue
+        given, surname = found
+        if roster.lookup(given) is not None or roster.lookup(entry) is not None:
+            continue
+        nicknames = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", story)}
+        people = {id(p): p for x in nicknames if x not in listed_words and x.lower().rstrip(".") not in TITLES
+                  and (p := roster.lookup(x)) is not None and not p.known and not p.title and p.name == x and set(p.forms) <= {x}}
+        if len(people) != 1:
+            continue
+        person = next(iter(people.values()))
+        if Gender.UNKNOWN not in (person.gender, _listed_gender(entry)) and person.gender is not _listed_gender(entry):
+            continue
+        _add_aliases(roster, person, (entry, given))
 
 
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
@@ -548,7 +583,7 @@ def index_kin_names(roster: Roster) -> None:
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
             person = people[0]
             roster.index(noun, person)
-            if person.gender is Gender.UNKNOWN:
+            if person.gender is Gender.UNKNOWN or KIN_GENDER[noun] not in (Gender.UNKNOWN, person.gender):  # a kin word's own gender, over pronouns that mean the one who says it
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
@@ -1005,10 +1040,37 @@ def join_clipped_names(roster: Roster) -> None:
     heads = {id(p): _word_heads(p) for p in roster.people}  # every owner's given word opens with the name's first two letters
     for person in list(roster.people):
         short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
-        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)] if short else []
+        owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)
+                  and not (person.name.lower() in KIN_NAMES and p.name.lower() in KIN_NAMES)] if short else []  # Gran is no clip of Grandad
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
+
+
+def join_pet_form_endings(roster: Roster) -> None:
+    """A one-word pet name made of the end of another's given name and ``-ie``, ``-y`` or
+    ``-a`` (:func:`~ficaudio.attribute.names.is_pet_form`: ``Goldie`` of ``Marigold``, ``Bella``
+    of ``Isabella``'s ``bell``) is the person of the one given name it ends, as
+    :func:`join_clipped_names` joins one cut from the front: not when two people's names fit,
+    genders clash or a sentence names the two apart.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); goldie = r.add(Person("Goldie", Counter(Goldie=9), Gender.FEMALE), ["Goldie"])
+    >>> marigold = r.add(Person("Marigold Ashby", Counter({"Marigold Ashby": 2, "Marigold": 3})), ["Marigold Ashby", "Marigold"])
+    >>> join_pet_form_endings(r); [p.name for p in r.people], sorted(marigold.forms)
+    (['Marigold Ashby'], ['Goldie', 'Marigold', 'Marigold Ashby'])
+    """
+    for person in list(roster.people):
+        end = next((e for e in _PET_ENDINGS if person.name.endswith(e)), "")
+        stem = person.name[: -len(end)].lower() if end else ""
+        if len(stem) < 4 or not roster.holds(person) or not _is_bare_given_name(person) or not person.name.isalpha():
+            continue
+        owners = [p for p in roster.people if p is not person and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
+        if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
+_PET_ENDINGS = ("ie", "a", "y")
 
 
 def _word_heads(person: Person) -> set[str]:
@@ -1031,7 +1093,9 @@ def _cut_from(name: str, owner: Person) -> bool:
     [True, False, False, True, True, False]
     """
     stems = diminutive_stems(name, shortest=2)
+    a_stem = name[:-1] if name.endswith("a") and len(name) >= 4 else ""
     return any(word in _a_spellings(name) or clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
+               or a_stem and word.startswith(a_stem) and len(word) >= len(a_stem) + 4
                for word in _given_words(owner, (name, *stems)))
 
 

@@ -712,7 +712,7 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
     return {pair for pair in apart if len(pair) == 2}
 
 
-_CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\b[A-Z]")
+_CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\bI\b")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:his|her|their|its|my|our|your|the|a|an)\b")
 
 
@@ -965,7 +965,8 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title and short in p.name  # (quicker first)
-              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))]
+              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))
+              and not (short.lower() in KIN_NAMES and _given(p).lower() in KIN_NAMES)]  # Gran is no clip of Grandad
     if len(owners) != 1 or not roster.may_join(owners[0], short):
         return None
     return owners[0]

@@ -19,6 +19,7 @@ from ficaudio.parse.lines import chapter_heading_title
 
 CAST_FIELD = letters.compile(r"^Characters?:\s*(.+)$", re.M)
 _PEOPLE_FIELD = letters.compile(r"^(?:Characters?|Relationships?|Pairings?):\s*(.+)$", re.M)
+_PAIRING_FIELD = letters.compile(r"^(?:Relationships?|Pairings?):\s*(.+)$", re.M)
 _NAME_WORD = letters.compile(r"[A-Z][\w'’-]*")
 _FRONT_MATTER_LABEL = letters.compile(r"(?:A/N|(?:[A-Z][\w'’]*\s?){1,3}):\s")
 # the fields only a header has (a story's own lines say "Warning: hull breach", "Setting: the workshop", "Notes: none")
@@ -82,6 +83,22 @@ class Header:
                 if (name := " ".join(part.split())) and name not in names:
                     names.append(name)
         return names
+
+    def romantic_pairs(self, text: str) -> list[tuple[str, str]]:
+        """The two names of each romantic pairing (``A/B``) the header's ``Relationship:`` and
+        ``Pairing:`` fields list, brackets dropped; ``&`` (a friendship) and a pairing of three
+        are none.
+
+        >>> Header(80, None).romantic_pairs("Relationship: Maggie Lowe/Bert Lowe, Tess & Jo, Kit/Ana/Ben\\nTess ran.")
+        [('Maggie Lowe', 'Bert Lowe')]
+        """
+        pairs = []
+        for m in _PAIRING_FIELD.finditer(text, 0, self.end):
+            for part in re.sub(r"\([^()]*\)", " ", m.group(1)).split(","):
+                names = [" ".join(n.split()) for n in part.split("/")]
+                if len(names) == 2 and all(names) and "&" not in part:
+                    pairs.append((names[0], names[1]))
+        return pairs
 
     def family_names(self, text: str) -> set[str]:
         """The surnames two or more of the ``Characters:`` field's full names share (a family:

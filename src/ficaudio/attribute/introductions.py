@@ -751,7 +751,39 @@ def kin_name_of_family(doc: Document, decisions: dict[int, Decision]) -> dict[st
         parents -= {n for i, d in decisions.items() if d.speaker == person.name for n in called[i]}  # Gran's "Ann, you look tired" is no Gran of Ann's
         if len(parents) == 1:
             renames[person.name] = parents.pop()
-    return renames
+    return {**_spouses_kin_named(doc, renames), **renames}
+
+
+_SPOUSES_KIN = {"mother": "father", "father": "mother", "grandmother": "grandfather", "grandfather": "grandmother"}
+
+
+def _spouses_kin_named(doc: Document, renames: dict[str, str]) -> dict[str, str]:
+    """A parent's or grandparent's kin word (``Gran``) that found no one is the partner the
+    header pairs (``Margaret Lowther/Albert Lowther``) with the one person its spouse's kin word
+    was found to be (``Grandad`` -> Albert Lowther): a gran and a grandad are a couple. Only
+    when one voice of the spouse's kin word found a person, the pairing is one of two (a
+    ``/``, not ``&``), and the partner is a person of the kin word's gender (whom another kin
+    word may name too: her son's ``Mum`` is the grandchildren's ``Gran``).
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    pairs = doc.header.romantic_pairs(doc.text) if renames else []
+    found: dict[str, str] = {}
+    for person in doc.roster.people:
+        kin = KIN_NAMES.get(person.name.lower(), "")
+        if kin not in _SPOUSES_KIN or person.known or person.name in renames:
+            continue
+        spouses = {to for kin_word, to in renames.items() if KIN_NAMES.get(kin_word.lower()) == _SPOUSES_KIN[kin]}
+        spouse = doc.roster.by_name(spouses.pop()) if len(spouses) == 1 else None
+        if spouse is None:
+            continue
+        partners = {id(p): p for a, b in pairs for mine, other in ((a, b), (b, a))
+                    if doc.roster.lookup(mine) is spouse and (p := doc.roster.lookup(other)) is not None and p is not spouse}
+        if len(partners) == 1:
+            partner = next(iter(partners.values()))
+            if partner.gender is KIN_GENDER[kin] and not partner.known:
+                found[person.name] = partner.name
+    return found
 
 
 _NARRATORS_SIBLINGS = {"my brother": Gender.MALE, "my sister": Gender.FEMALE}
