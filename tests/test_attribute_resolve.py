@@ -1039,3 +1039,22 @@ def test_a_description_after_a_preposition_takes_the_gender_of_a_portrait_after_
         "Tom went ahead and spoke with the guard. She was a broad woman with a scar through one eyebrow, and she did not look impressed.",
     ], "the guard")
     assert gender is Gender.FEMALE
+
+def test_a_description_takes_the_gender_of_a_possessive_after_a_preposition_in_its_own_sentence():
+    # "with her head on one side" is the ghost's own head: the ghost is a woman, so the
+    # "she observed" of the next paragraph is hers, not Nell's (the woman named before)
+    speakers = dialogue_speakers([
+        "“Careful on the stairs,” Nell said. She set the candle on the trunk and sat down.",
+        "It took ten minutes for Nell to stop calling it a trick of the light. By then the ghost had drifted off the window seat and was standing by the shelf, reading the old spines with her head on one side.",
+        "“You have no poetry at all,” she observed, disappointed.",
+    ])
+    assert speakers == ["Nell", "the ghost"]
+
+
+def test_a_possessive_that_may_be_someone_elses_gives_a_description_no_gender():
+    # "looked at her and" is an object, and a name between ("waved Tom through with his pass")
+    # may be the one the possessive means: the guard learns nothing from either
+    for sentence in ("Mara reached the gate at dusk. The guard looked at her and nodded.",
+                     "Mara reached the gate at dusk. The guard waved Tom through with his pass."):
+        gender, _ = _description_gender_after([sentence], "the guard")
+        assert gender is Gender.UNKNOWN

@@ -1173,8 +1173,32 @@ def description_gender(text: str, end: int) -> Gender:
     stop = _QUOTE_MARK.search(window)
     m = _SUBJECT_PRONOUN.search(window[:stop.start()] if stop else window)
     if not m:
-        return Gender.UNKNOWN
+        return own_possessive_gender(window[:stop.start()] if stop else window)
     return Gender.MALE if m.group(1).lower() == "he" else Gender.FEMALE
+
+
+_OWN_POSSESSIVE = letters.compile(r"\b(?:with|in|on|into|over|under|at|by|behind|across|against|from|to|between)\s+(his|her)\s+([a-z]+)\b")
+
+
+_NOT_POSSESSED = frozenset("and or but as when while that then to for with again too now so before after back up down out away off".split())  # "looked at her and": an object
+
+
+def own_possessive_gender(window: str) -> Gender:
+    """A description's own sentence that says its person's body or things with ``his``/``her``
+    after a preposition, with nobody named between: ``the ghost has drifted to the
+    bookshelf, reading the spines with her head on one side`` -> female.
+
+    >>> own_possessive_gender(" is standing by the shelf, reading with her head on one side."), own_possessive_gender(" waved Tom through with his pass.")
+    (<Gender.FEMALE: 'female'>, <Gender.UNKNOWN: 'unknown'>)
+    >>> own_possessive_gender(" looked at her and left."), own_possessive_gender(" swore under his breath. She ran.")
+    (<Gender.UNKNOWN: 'unknown'>, <Gender.MALE: 'male'>)
+    """
+    end = _SENTENCE_END.search(window)
+    sentence = window[:end.start()] if end else window
+    m = next((m for m in _OWN_POSSESSIVE.finditer(sentence) if m.group(2) not in _NOT_POSSESSED), None)
+    if not m or any(w[:1].isupper() for w in sentence[:m.start()].split()):
+        return Gender.UNKNOWN
+    return Gender.MALE if m.group(1) == "his" else Gender.FEMALE
 
 
 def _is_possessive(m: Mention) -> bool:
