@@ -431,6 +431,37 @@ def test_a_notes_label_inside_a_scene_is_story_text(tmp_path):
     assert "Notes:" in paragraphs(story)
 
 
+def test_end_notes_stop_where_the_story_goes_on_without_a_heading(tmp_path):
+    # a story posted in parts: plain text takes "Part 2" (or a scene break) for no heading, and
+    # the part after the end notes is story (round 42H)
+    for goes_on in ("Part 2", "Part Two: The Storm", "II.", "~ 2 ~", "* * *"):
+        text = (
+            "Chapter 1: Rain\n\nAna sat by the window and watched the rain over the harbour.\n\n\"Tom?\" she said.\n\n"
+            f"End Notes:\n\nThanks for reading! More soon.\n\n{goes_on}\n\nTom ran down to the harbour.\n\n\"Ana!\" he shouted.\n"
+        )
+        story = read_story(write(tmp_path, text))
+        assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)], goes_on
+        assert paragraphs(story)[-2:] == ["Tom ran down to the harbour.", '"Ana!" he shouted.'], goes_on
+
+
+def test_a_bare_notes_label_ends_a_chapter_only_when_it_talks_to_readers(tmp_path):
+    # a detective's whiteboard "Notes:" and narration after it, no dialogue: story (round 42H);
+    # a blank line after the label is no quotation
+    scene = (
+        "Chapter 1: The Board\n\nRosa pinned the last photograph to the corkboard and stepped back.\n\n"
+        "She uncapped a marker and wrote across the top of the whiteboard.\n\nNotes:\n\n"
+        "Victim one was last seen at the Blue Door on Friday.\nBoth women had a key to the back office.\n\n"
+        "She stared at it until the letters swam.\n"
+    )
+    story = read_story(write(tmp_path, scene))
+    assert all(a.kind is not AsideKind.END_NOTES for a in story.asides)
+    assert paragraphs(story)[-1] == "She stared at it until the letters swam."
+    notes = "Chapter 1: Rain\n\nAna sat by the window.\n\n\"Tom?\" she said.\n\nNotes:\n\nThanks for reading! Kudos make my day.\n"
+    story = read_story(write(tmp_path, notes))
+    assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)]
+    assert paragraphs(story) == ["Ana sat by the window.", '"Tom?" she said.']
+
+
 def test_a_title_from_the_file_name_is_marked_as_such(tmp_path):
     untitled = tmp_path / "003_some-fic.txt"
     untitled.write_text("Pairings: A and B\n\nRating: T\n\nShe ran.\n", encoding="utf-8")
