@@ -806,3 +806,73 @@ def test_a_knight_who_rides_in_is_not_the_storys_one_sir():
         '"Not yet," the knight said.',
     ])
     assert speakers == ["Sir Kay", "the knight", "Arthur", "the knight"]
+
+
+def test_a_winged_or_hoofed_person_who_speaks_keeps_a_voice():
+    # round 42H: feathers, hooves and paws are an angel's, a centaur's and a werewolf's too; with no
+    # animal named in their paragraph they make no pet of a speaker who talks only in beats
+    angel = [
+        "Aziraphale's wings were a mess. Crowley could see it from across the bookshop.",
+        "“Angel.” Crowley set down his glass. “When did you last groom those?”",
+        "Aziraphale ruffled his feathers, embarrassed. “I don't see that it's any of your business.”",
+        "“It's very much my business. I have to look at them.”",
+        "“Then don't look.” Aziraphale turned back to his ledger, but his wings drooped.",
+        "Crowley sighed and crossed the room to Aziraphale. “Hold still.”",
+    ]
+    assert "Aziraphale" in paragraph_characters(angel)
+    assert dialogue_speakers(angel)[2:5] == ["Aziraphale", "Crowley", "Aziraphale"]
+    centaur = [
+        "Firenze's hooves rang on the stone as he came out of the trees. Harry stopped.",
+        "“Harry Potter.” Firenze inclined his head. “You should not be here.”",
+        "“I know.” Harry looked past him into the dark. “I'm looking for Hagrid.”",
+        "“Hagrid is not in the forest tonight.” Firenze lifted his eyes to the sky.",
+    ]
+    assert dialogue_speakers(centaur) == ["Firenze", "Firenze", "Harry", "Harry", "Firenze"]
+    pet = [  # a dog's paws beside the dog's breed: a pet all the same
+        "Nell knelt by the table. Biscuit's paws were muddy to the elbow, fifty pounds of basset hound and all of it sulking.",
+        "“He's been in the creek again,” Mrs. Hale said.",
+        "“I can see that.” Nell reached for a towel. “Good boy, Biscuit.”",
+    ]
+    assert "Biscuit" not in paragraph_characters(pet)
+
+
+def test_a_person_called_a_rat_is_no_animal():
+    # round 42H: "Vinnie was the rat" says what kind of man he is (he talked to the police)
+    scene = [
+        "Nobody wanted to say it out loud, but by Thursday everyone on the crew knew Vinnie was the rat.",
+        "Sal found him behind the bakery, smoking. “Feds pay good?”",
+        "Vinnie dropped the cigarette. “Sal. It's not what you think.”",
+        "“It's exactly what I think.” Sal stepped closer. “Walk with me.”",
+        "Vinnie looked at the alley mouth, then back. “Please.”",
+    ]
+    assert dialogue_speakers(scene) == ["Sal", "Vinnie", "Sal", "Sal", "Vinnie"]
+
+
+def test_a_person_reached_across_is_no_place():
+    # round 42H: "across Tom" takes a person; Tom speaks only in beats and is no place
+    scene = [
+        "Sunday dinner at the Reyes house was a contact sport. Lucia reached across Tom for the potatoes and knocked the gravy boat over.",
+        "“Hey.” Tom grabbed a napkin. “Ask, next time.”",
+        "“You'd have said no.” Lucia heaped her plate.",
+        "Tom shrugged. “I would have said no.”",
+    ]
+    assert dialogue_speakers(scene) == ["Tom", "Tom", "Lucia", "Tom"]
+
+
+def test_a_speaker_whose_one_word_name_is_a_place_word_keeps_a_voice():
+    # round 42H: "Heath", "Park", "Lane" alone beside a quotation's tag are people, not places
+    scene = [
+        "Cliff was at Hollis's place when the storm hit.",
+        "“You look like hell,” Hollis said.",
+        "Heath knocked an hour later. Hollis let him in.",
+        "“I need to talk to Cliff,” Heath said.",
+    ]
+    assert "Heath" in paragraph_characters(scene)
+    assert dialogue_speakers(scene)[-1] == "Heath"
+    newsroom = [
+        "Lois Lane got to the office before anyone else.",
+        "“You're here early,” Jimmy Park said, dropping his camera bag on her desk.",
+        "“Somebody has to be.” Lois didn't look up.",
+        "“No idea,” Park said.",
+    ]
+    assert dialogue_speakers(newsroom)[0] == dialogue_speakers(newsroom)[-1] == "Jimmy Park"

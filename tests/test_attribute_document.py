@@ -263,3 +263,15 @@ def test_the_header_s_mentions_count_for_a_listed_name_and_one_the_story_makes_a
     made = _made_by_the_story(stats, in_story, Counter(), set())
     assert (made["Hope"], made["Tobin"], made["Jess"]) == (in_story["Hope"], stats["Tobin"], stats["Jess"])
     assert _made_by_the_story(stats, in_story, Counter(), {"Hope", "Marsh"})["Hope"] is stats["Hope"]
+
+
+def test_the_end_notes_set_aside_are_read_for_names(tmp_path):
+    from ficaudio.attribute.document import _end_note_lines
+    from ficaudio.parse import read_story
+
+    path = tmp_path / "fic.txt"
+    path.write_text("Mara sat by the window for a long time, watching the rain come down.\n\n\"Tom?\" she said.\n\n"
+                    "End Notes: Thanks for reading!\n\nNext time Mara finally tells her sister.\n", encoding="utf-8")
+    story = read_story(path)
+    read = [story.text[s:e] for s, e in _end_note_lines(story)]
+    assert read == ["End Notes: Thanks for reading!", "Next time Mara finally tells her sister."]

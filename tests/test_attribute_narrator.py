@@ -521,3 +521,18 @@ def test_only_the_narrators_own_lines_name_the_narrator():
     assert self_named(doc, guessed) is None
     tagged = {said[0]: Decision("I", 0.95, "first_person_tag"), said[1]: Decision("Mr. Vane", 0.6, "turn_taking")}
     assert self_named(doc, tagged) == "Mr. Vane"
+
+
+def test_the_narrator_says_my_name_is_at_the_start_of_a_line():
+    # round 42H: "My name is" and "Call me" open sentences, capitalised; and the second quotation of
+    # a paragraph whose first the narrator's tag gives them is theirs too
+    for line in ('"My name is Wren Aldane," I said, because somebody had to.',
+                 '"Hi," I said, because somebody had to. "My name is Wren Aldane."',
+                 '"Call me Wren," I said.'):
+        scene = [
+            "The new girl sat down across from me at lunch like she owned the table.",
+            line,
+            '"Juno." She stole one of my fries. "You\'re the one with the brother."',
+        ]
+        assert dialogue_speakers(scene)[0] in ("Wren Aldane", "Wren"), line
+    assert _SELF_NAMING.search("My name is Wren.") and _SELF_NAMING.search("Call me Ishmael.")

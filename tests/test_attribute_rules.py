@@ -1393,3 +1393,15 @@ def test_a_speech_verb_someone_only_wants_to_say_is_no_tag():
         '"I\'d like to see the cellar," Tom said.',
     ]
     assert dialogue_speakers(scene)[1:3] == ["I", "I"]
+
+
+def test_a_quotation_someone_needs_to_say_is_tagged_by_them():
+    # round 42H: "Lena needed to tell him, "..."" -- the quotation is what she goes on to say
+    scene = [
+        "Lena and Pike stood at the rail while the ferry pulled out. Sam was below decks with the bags.",
+        'Pike tried to say, "Lena, wait--" but the horn drowned him out.',
+        'Lena turned anyway. "What?"',
+        'Then Sam came up the stairs, and Lena needed to tell him, "The ledger\'s gone."',
+        '"Gone where?" Sam said.',
+    ]
+    assert dialogue_speakers(scene) == ["Pike", "Lena", "Lena", "Sam"]

@@ -422,6 +422,13 @@ def test_an_end_notes_label_sets_its_notes_aside_to_the_next_chapter(tmp_path):
     assert paragraphs(story) == ["Ana sat.", '"Tom?" she said.'] and paragraphs(story, 2) == ["Tom ran."]
 
 
+def test_an_end_note_on_its_label_s_line_is_set_aside(tmp_path):
+    text = "Ana sat by the window for a long time, watching the rain.\n\n\"Tom?\" she said.\n\nEnd note: Thank you for reading! Next chapter: the storm.\n"
+    story = read_story(write(tmp_path, text))
+    assert [a.kind for a in story.asides] == [AsideKind.END_NOTES]
+    assert paragraphs(story)[-1] == '"Tom?" she said.'
+
+
 def test_a_notes_label_inside_a_scene_is_story_text(tmp_path):
     # a notebook's "Notes:" with the scene going on after it: nothing is dropped
     text = "Ana sat at the desk by the window and opened the notebook to the last page she had written on.\n\nNotes:\n\nThe door was open.\n\n\"Tom,\" she said. \"Look.\"\n"
@@ -429,6 +436,37 @@ def test_a_notes_label_inside_a_scene_is_story_text(tmp_path):
     assert story.asides == [] or all(a.kind is not AsideKind.END_NOTES for a in story.asides)
     assert paragraphs(story)[-1] == '"Tom," she said. "Look."'
     assert "Notes:" in paragraphs(story)
+
+
+def test_end_notes_stop_where_the_story_goes_on_without_a_heading(tmp_path):
+    # a story posted in parts: plain text takes "Part 2" (or a scene break) for no heading, and
+    # the part after the end notes is story (round 42H)
+    for goes_on in ("Part 2", "Part Two: The Storm", "II.", "~ 2 ~", "* * *"):
+        text = (
+            "Chapter 1: Rain\n\nAna sat by the window and watched the rain over the harbour.\n\n\"Tom?\" she said.\n\n"
+            f"End Notes:\n\nThanks for reading! More soon.\n\n{goes_on}\n\nTom ran down to the harbour.\n\n\"Ana!\" he shouted.\n"
+        )
+        story = read_story(write(tmp_path, text))
+        assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)], goes_on
+        assert paragraphs(story)[-2:] == ["Tom ran down to the harbour.", '"Ana!" he shouted.'], goes_on
+
+
+def test_a_bare_notes_label_ends_a_chapter_only_when_it_talks_to_readers(tmp_path):
+    # a detective's whiteboard "Notes:" and narration after it, no dialogue: story (round 42H);
+    # a blank line after the label is no quotation
+    scene = (
+        "Chapter 1: The Board\n\nRosa pinned the last photograph to the corkboard and stepped back.\n\n"
+        "She uncapped a marker and wrote across the top of the whiteboard.\n\nNotes:\n\n"
+        "Victim one was last seen at the Blue Door on Friday.\nBoth women had a key to the back office.\n\n"
+        "She stared at it until the letters swam.\n"
+    )
+    story = read_story(write(tmp_path, scene))
+    assert all(a.kind is not AsideKind.END_NOTES for a in story.asides)
+    assert paragraphs(story)[-1] == "She stared at it until the letters swam."
+    notes = "Chapter 1: Rain\n\nAna sat by the window.\n\n\"Tom?\" she said.\n\nNotes:\n\nThanks for reading! Kudos make my day.\n"
+    story = read_story(write(tmp_path, notes))
+    assert [(a.kind, a.chapter) for a in story.asides] == [(AsideKind.END_NOTES, 1)]
+    assert paragraphs(story) == ["Ana sat by the window.", '"Tom?" she said.']
 
 
 def test_a_title_from_the_file_name_is_marked_as_such(tmp_path):

@@ -591,8 +591,8 @@ def is_non_person_form(form: str, occ: Occurrence) -> bool:
         return False  # "Mrs. Hall", "Mr. English": a title makes a person of any word
     if is_interface_label(form, occ):
         return True
-    if words[-1] in PLACE_WORDS:
-        return True
+    if words[-1] in PLACE_WORDS and not (len(words) == 1 and occ.tagged_by_quote):
+        return True  # not "Heath", "Lane", "Park" alone beside a quotation: '"I need to talk to Cliff," Heath said.'
     if any(w in DEMONYMS for w in words) and not occ.tagged:
         return True  # a nickname such as "Irish" shows itself as the subject of "said"
     if len(words) > 1 and words[0] in _PLACE_OR_GROUP_OPENINGS and not _titles_a_person(words[1]):
@@ -831,13 +831,14 @@ def names_a_bearer(form: str, occ: Occurrence, borne: set[str]) -> bool:
     return word in borne and not (word in SIBLING_HONORIFICS and occ.in_quote >= occ.total)
 
 
-_AT_A_PLACE = r"(?:\b(?:was|were|is|are|been|be|being|am)\s+(?:at|in)|\b(?:[Aa]cross|[Tt]hroughout|[Oo]utside|[Bb]eyond))\s+"
+_AT_A_PLACE = r"(?:\b(?:was|were|is|are|been|be|being|am)\s+(?:at|in)|\b(?:[Tt]hroughout|[Oo]utside|[Bb]eyond))\s+"  # not "across": "Lucia reached across Tom"
 
 
 def written_as_place(text: str, name: str) -> bool:
     """Whether the text writes ``name`` where a place goes: after ``was at``/``were in``
-    (``Halloway was at Tarrow Ford``) or a preposition that takes no person (``across``,
-    ``outside``, ``beyond``, ``throughout``), not as an owner (``across Mara's desk``); not after
+    (``Halloway was at Tarrow Ford``) or a preposition that takes no person (``outside``,
+    ``beyond``, ``throughout``; not ``across``, which does: ``Lucia reached across Tom for the
+    potatoes``), not as an owner (``outside Mara's door``); not after
     ``from`` or ``near``, which take people (``a text from Jess``, ``the letter was from Jess``,
     ``he was near Jess``). A quotation that is such a name answers where, not who (``"Tarrow
     Ford," he said quietly``).
@@ -846,6 +847,8 @@ def written_as_place(text: str, name: str) -> bool:
     (True, False)
     >>> written_as_place("He leaned across Mara Quill's desk.", "Mara Quill"), written_as_place("They camped outside Esk.", "Esk")
     (False, True)
+    >>> written_as_place("Lucia reached across Tom for the potatoes.", "Tom")
+    False
     >>> written_as_place("The letter was from Jess Amory.", "Jess Amory")
     False
     """
@@ -856,7 +859,8 @@ _AT_A_PLACE_RUN = re.compile(_AT_A_PLACE + r"([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-
 
 def written_places(text: str, stats: dict[str, Occurrence]) -> set[str]:
     """Forms the text writes where a place goes (:func:`written_as_place`: ``Halloway was at
-    Tarrow Ford``) that no tag, title, body or call makes a person.
+    Tarrow Ford``) that no tag, title, body or call makes a person and that never does what a
+    person does (``Lucia reached across Tom for the potatoes`` ... ``Tom shrugged``: a person).
 
     >>> sorted(written_places("Halloway was at Tarrow Ford. Mara was at Tom's side.", {"Tarrow Ford": Occurrence(total=2), "Tom": Occurrence(total=1)}))
     ['Tarrow Ford']
@@ -889,6 +893,32 @@ def is_animal_noun(word: str) -> bool:
     return word[:1].isupper() and any(low.endswith(a) and len(low) - len(a) >= 3 for a in ANIMAL_NOUNS if len(a) >= 4)
 
 
+_WORD = re.compile(r"[A-Za-z][a-z-]+")
+
+
+def _animal_in_paragraph(text: str, start: int, end: int) -> bool:
+    """Whether the paragraph of an animal's body part (``Biscuit's paws``) names an animal too
+    (``fifty pounds of basset hound``, ``With Thunderhawks it's hard to tell``): feathers,
+    hooves, paws and talons alone are also an angel's, a centaur's, a werewolf's, a harpy's,
+    and those talk (``Aziraphale ruffled his feathers``, ``Firenze's hooves rang``, ``Derek's
+    paws tore up the leaves``)."""
+    para_start = text.rfind("\n", 0, start) + 1
+    para_end = text.find("\n", end)
+    para = text[para_start:para_end if para_end >= 0 else len(text)]
+    return any(is_animal_noun(w) or w[:1].isupper() and w.endswith("s") and is_animal_noun(w[:-1]) for w in _WORD.findall(para))
+
+
+_PEOPLE_CALLED = frozenset("rat snake pig chicken goat lamb sheep mouse fox dog bull cow hog sow mule donkey toad ox bear".split())
+"""Animals a person is said to be, lower-case, in a sentence about what kind of person they are: ``Vinnie was the
+rat`` (who talked to the police), ``Dana was the snake``, ``Marco, the pig,``."""
+
+
+def _said_of_people(noun: str) -> bool:
+    """Whether ``N was the <noun>`` or ``N, the <noun>,`` may say what a person is (:data:`_PEOPLE_CALLED`);
+    ``Admiral the Goose``, a capitalised epithet, names an animal all the same."""
+    return noun in _PEOPLE_CALLED or noun.endswith("s") and noun[:-1] in _PEOPLE_CALLED
+
+
 def animal_names(text: str, stats: dict[str, Occurrence]) -> set[str]:
     """One-word names the text gives an animal and no quotation's tag makes a speaker: the
     name after ``a <animal> called/named`` (``a tabby named Admiral``), before ``the <animal>``
@@ -909,11 +939,11 @@ def animal_names(text: str, stats: dict[str, Occurrence]) -> set[str]:
         kind = _KIND_BEFORE.search(text, max(0, m.start() - 80), m.start())
         if kind and is_animal_noun(kind.group(1)):
             found.add(m.group(1))
-    for pattern, noun_groups, name_group in ((_NAME_THE_ANIMAL, (2, 3), 1), (_NAME_WAS_ANIMAL, (2,), 1)):
-        for m in pattern.finditer(text):
-            if any(m.group(g) and is_animal_noun(m.group(g)) for g in noun_groups):
-                found.add(m.group(name_group))
-    found |= {m.group(1) for m in _ANIMAL_BODY_OF.finditer(text)}
+    for pattern, noun_groups, lower_group in ((_NAME_THE_ANIMAL, (2, 3), 3), (_NAME_WAS_ANIMAL, (2,), 2)):
+        for m in pattern.finditer(text):  # the lower-case noun may say what kind of person one is: "Vinnie was the rat"
+            if any(m.group(g) and is_animal_noun(m.group(g)) and not (g == lower_group and _said_of_people(m.group(g))) for g in noun_groups):
+                found.add(m.group(1))
+    found |= {m.group(1) for m in _ANIMAL_BODY_OF.finditer(text) if _animal_in_paragraph(text, m.start(), m.end())}
     return {f for f in found if f in stats and not stats[f].tagged_by_quote and stats[f].after_article * 2 < stats[f].total
             and not sum(stats[f].titled.values())}
 

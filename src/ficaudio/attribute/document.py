@@ -174,6 +174,14 @@ def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tu
     return [span for (span, kind), (_, of_a_field) in zip(lines, of_fields) if kind in _WORK_HEADER_ASIDES or of_a_field]
 
 
+def _end_note_lines(story: Story) -> list[tuple[int, int]]:
+    """The lines of the end notes the reader set aside after a chapter (``End Notes: Thanks for
+    reading! Next time Mara finally tells her sister.``): never read aloud, but their names are
+    counted as the story's own, as when the same notes are pasted as its last paragraphs."""
+    return [m.span() for a in sorted(story.asides, key=lambda a: a.start) if a.kind is AsideKind.END_NOTES
+            for m in _LINE.finditer(story.text, a.start, a.end)]
+
+
 def _made_by_the_story(stats: dict[str, Occurrence], in_story: dict[str, Occurrence], lower_words: Counter, listed: set[str]) -> dict[str, Occurrence]:
     """The forms' statistics, where a form the story writes counts its header's mentions only
     when the story's own writing makes it a person. The header's notes name the author's world
@@ -192,7 +200,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     text = story.text
     set_aside = _work_header_lines(story, paragraphs)
     header = read_header(paragraphs, text, set_aside)
-    scanned = _scan(text, segments, [*(Paragraph(0, i, start, end) for i, (start, end) in enumerate(set_aside)), *paragraphs])
+    end_notes = [Paragraph(0, i, start, end) for i, (start, end) in enumerate(_end_note_lines(story), len(set_aside))]
+    scanned = _scan(text, segments, [*(Paragraph(0, i, start, end) for i, (start, end) in enumerate(set_aside)), *paragraphs, *end_notes])
     narration_runs, quote_runs, lower_words = scanned.narration_runs, scanned.quote_runs, scanned.lower_words
     called = called_names(text, segments, scanned)
     apart = forms_kept_apart(_tag_vocative_pairs(text, segments, paragraphs, scanned), scanned.sentence_runs, text)

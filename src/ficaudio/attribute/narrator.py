@@ -17,8 +17,8 @@ from ficaudio.attribute.rules import Decision, address_phrases, calls_in_the_roo
 
 _NAME = r"((?:Mr\.?|Mrs\.?|Miss|Dr\.?)?\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)"
 _SELF_NAMING = letters.compile(
-    r"\b(?:my name (?:is|was)|call me|called myself|came to be called|I am called|I was called|I was named|I'm called"
-    r"|(?:they|people|everyone|everybody|folks|men) (?:call|called|calls) me|I (?:am|was) known as)\s+" + _NAME
+    r"\b(?:[Mm]y name (?:is|was)|[Cc]all me|called myself|came to be called|I am called|I was called|I was named|I'm called"
+    r"|(?:[Tt]hey|[Pp]eople|[Ee]veryone|[Ee]verybody|[Ff]olks|[Mm]en) (?:call|called|calls) me|I (?:am|was) known as)\s+" + _NAME
 )
 # Why a separate pattern: an appositive after `I` (`I, Sallie McBride, ...`) and `I am X` in
 # narration name the narrator, but only a name closed by a comma, dash or full stop is one
@@ -194,17 +194,24 @@ def self_named(doc: Document, decisions: dict[int, Decision]) -> str | None:
     the narrator's own ``"Jonathan Harker."`` or ``"Mr. Lockwood, your new tenant, sir."``.
     """
     narration = [span for para in doc.paragraphs for span in para.narration(doc.segments)]
-    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and d.rule in _NARRATOR_TAGS]
+    tagged = {i for i, d in decisions.items() if d.speaker == FIRST_PERSON_NAME and d.rule in _NARRATOR_TAGS}
+    tagged |= {i for para in doc.paragraphs if tagged & set(para.quotes) for i in para.quotes
+               if (d := decisions.get(i)) and d.speaker == FIRST_PERSON_NAME and d.rule == "same_paragraph_continuation"}  # '"Hi," I said. "My name is Wren."'
+    own_speech = [(doc.segments[i].start, doc.segments[i].end) for i in sorted(tagged)]
     found: Counter = Counter()
+    last: dict[str, int] = {}  # where a name was last given: of two given as often, the later wins ("My name was Philip, but I called myself Pip")
     for start, end in narration + own_speech:
         for pattern in (_SELF_NAMING, _SELF_APPOSITION):
-            found.update(_canonical(doc, m.group(1)) for m in pattern.finditer(doc.text, start, end))
+            for m in pattern.finditer(doc.text, start, end):
+                name = _canonical(doc, m.group(1))
+                found[name] += 1
+                last[name] = max(last.get(name, -1), m.start())
     for start, end in own_speech:
         found.update(_canonical(doc, m.group(1)) for m in [_SELF_PRESENTATION.match(doc.text[start:end])] if m and _a_name(doc, m.group(1)))
     for start, end in narration:
         found.update(self_description(doc, start, end))
     found.pop(None, None)
-    return found.most_common(1)[0][0] if found else None
+    return max(found, key=lambda n: (found[n], last.get(n, -1))) if found else None
 
 
 _TITLED = letters.compile(r"(?:Mr|Mrs|Miss|Dr)\b")

@@ -163,8 +163,10 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
     text = ctx.doc.text
     ws = words(text, max(start, end - _TAG_WINDOW_CHARS), end)
     verb = next((w for w in reversed(ws[-5:]) if w.lower in SPEECH_VERBS), None) or _verb_before_asides(text, ws)
-    if verb is None or _SENTENCE_END.search(text[verb.end:end]) or _WISHED_SPEECH.search(text, max(0, verb.start - 40), verb.start):
+    if verb is None or _SENTENCE_END.search(text[verb.end:end]):
         return None
+    if _WISHED_SPEECH.search(text, max(0, verb.start - 40), verb.start) and not _SAYS_THE_QUOTE.fullmatch(text, verb.end, end):
+        return None  # 'made you want to tell him true things:' -- not 'Lena needed to tell him, "..."'
     sentence_start = _sentence_start(text, start, verb.start)
     candidates = [m for m in ctx.mentions_in(ctx.before) if sentence_start <= m.start < verb.start]
     if not candidates:
@@ -178,6 +180,9 @@ def tag_before_quote(ctx: QuoteContext) -> Mention | None:
 
 
 # a speech verb someone only wants or means to say is no tag: "something about Pike made you want to tell him true things:"
+# ... unless the quotation is what they go on to say, right after the verb: 'Lena needed to tell him, "The ledger's gone."',
+# 'Pike tried to say, "Wait--"' (an object pronoun or a name, an adverb, then the comma)
+_SAYS_THE_QUOTE = letters.compile(r"(?:\s+(?:him|her|them|me|us|you|everyone|[a-z]+ly|[A-Z][a-z]+)){0,2}\s*[,:]\s*")
 _WISHED_SPEECH = letters.compile(r"\b(?:want|wants|wanted|wanting|need|needs|needed|meant|mean|means|hoped|hope|wished|wish|longed|dared|tried|try|tries|trying)\s+to\s+$")
 
 

@@ -16,7 +16,10 @@ from ficaudio.parse.ao3 import END_NOTES_LABELS, NOTES_LABELS, classify_ao3, is_
 from ficaudio.parse.decode import decode_story_bytes
 from ficaudio.parse.layout import Meta
 from ficaudio.parse.lines import (
+    HEADING_DECORATION,
+    NUMBER_WORD,
     QUOTE_OPENERS,
+    ROMAN,
     TextLine,
     byline_author,
     chapter_heading_title,
@@ -141,12 +144,19 @@ def mark_author_notes(lines: list[TextLine], roles: list[Role]) -> None:
 
 
 def mark_end_notes(lines: list[TextLine], roles: list[Role]) -> None:
-    """An ``End Notes:`` label after a chapter's story text opens its end notes, which run to the
-    next chapter heading or the file's end (an AO3 download or a page copy made text). A bare
-    ``Notes:`` there does the same when no line after it opens a quotation: a notebook's
-    ``Notes:`` inside a scene is followed by more story, which is never dropped.
+    """An ``End Notes:`` label after a chapter's story text, alone on its line or before the note
+    itself (``End notes: Thanks for reading!``), opens its end notes, which run to the
+    next chapter heading, a scene break or a part's number (``Part 2``, ``II.``, ``~ 2 ~``: the
+    story goes on there, where plain text knows no heading) or the file's end (an AO3 download or
+    a page copy made text). A bare ``Notes:`` there does the same when no line after it opens a
+    quotation and the lines after it talk as an author does to readers (``Thanks for reading``,
+    ``kudos``, ``next chapter``): a notebook's or a whiteboard's ``Notes:`` inside a scene is
+    followed by more story, which is never dropped.
 
-    >>> lines = [TextLine(0, 0, t) for t in ("It rained.", "End Notes:", "Thanks for reading!")]
+    >>> lines = [TextLine(0, 0, t) for t in ("It rained.", "End Notes:", "Thanks for reading!", "Part 2", "Tom ran.")]
+    >>> roles = initial_roles(lines); mark_end_notes(lines, roles); [r.kind.value for r in roles]
+    ['body', 'aside', 'aside', 'body', 'body']
+    >>> lines = [TextLine(0, 0, t) for t in ("It rained.", "End note: Thanks for reading!", "Kudos welcome.")]
     >>> roles = initial_roles(lines); mark_end_notes(lines, roles); [r.kind.value for r in roles]
     ['body', 'aside', 'aside']
     """
@@ -158,7 +168,7 @@ def mark_end_notes(lines: list[TextLine], roles: list[Role]) -> None:
         elif role.kind is RoleKind.BODY and seen_story and _opens_end_notes(lines, roles, index):
             roles[index] = aside(AsideKind.END_NOTES, new_region=True)
             index += 1
-            while index < len(lines) and roles[index].kind is not RoleKind.HEADING:
+            while index < len(lines) and roles[index].kind is not RoleKind.HEADING and not _story_goes_on(lines[index].text):
                 if roles[index].kind is RoleKind.BODY:
                     roles[index] = aside(AsideKind.END_NOTES)
                 index += 1
@@ -171,10 +181,30 @@ def mark_end_notes(lines: list[TextLine], roles: list[Role]) -> None:
 def _opens_end_notes(lines: list[TextLine], roles: list[Role], index: int) -> bool:
     """Whether the line at ``index`` is an end-notes label (see :func:`mark_end_notes`)."""
     label = lines[index].text
-    if label in END_NOTES_LABELS:
+    if label in END_NOTES_LABELS or _END_NOTES_OPENING.match(label):
         return True
-    rest = takewhile(lambda i: roles[i].kind is not RoleKind.HEADING, range(index + 1, len(lines)))
-    return label in NOTES_LABELS and not any(lines[i].text[:1] in QUOTE_OPENERS for i in rest)
+    if label not in NOTES_LABELS:
+        return False
+    rest = [lines[i].text for i in takewhile(lambda i: roles[i].kind is not RoleKind.HEADING and not _story_goes_on(lines[i].text), range(index + 1, len(lines)))]
+    return not any(t[:1] and t[:1] in QUOTE_OPENERS for t in rest) and bool(_TO_READERS.search(" ".join(rest)))  # "" is in every string
+
+
+_END_NOTES_OPENING = re.compile(r"(?:chapter\s+)?end\s+notes?\s*[:\-–—]\s*\S", re.IGNORECASE)
+"""A label with its note on the same line: ``End Notes: Thank you for reading!``, ``End note: ...``."""
+_PART_NUMBER = re.compile(rf"(?:(?:part|book|act|section)\s+(?:\d+|{NUMBER_WORD}|{ROMAN})(?![\w'’])(?:\s*[:.\-–—~|)]+.*)?|\d+|{ROMAN})\.?", re.IGNORECASE)
+_TO_READERS = re.compile(r"\b(?:thanks?|thank you|kudos|comments?|reviews?|reviewing|beta(?:ed|'d)?|fic|tumblr|ao3|prompt|update[sd]?|"
+                         r"(?:next|this|last) chapter|for reading|hope you|see you)\b", re.IGNORECASE)
+
+
+def _story_goes_on(line: str) -> bool:
+    """A scene break or a part's number, which plain text does not take for a heading: the end
+    notes before it are over and the story goes on (``* * *``, ``Part 2``, ``Part Two: Rain``,
+    ``II.``, ``~ 3 ~``).
+
+    >>> [_story_goes_on(s) for s in ("* * *", "Part 2", "Part Two: Rain", "II.", "~ 3 ~", "Thanks for reading!", "Iliad.")]
+    [True, True, True, True, True, False, False]
+    """
+    return bool(line) and (is_scene_break_line(line) or bool(_PART_NUMBER.fullmatch(line.strip(HEADING_DECORATION))))
 
 
 def lead_run(lines: list[TextLine], roles: list[Role]) -> list[int] | None:
