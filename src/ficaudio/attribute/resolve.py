@@ -184,7 +184,7 @@ class Resolver:
 
     def _resolve(self, m: Mention, para: Paragraph) -> str | None:
         if m.kind == "name":
-            return sibling_by_age(self, m) or m.person
+            return m.person
         if m.kind == "first_person":
             return self.first_person().name if narrated_in_first_person(self.doc) else None
         if m.kind == "second_person":
@@ -1399,41 +1399,6 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     candidates = _titled_named_in(resolver, para, _HUSBAND_TITLES if wife else _WIFE_TITLES)
     spouses = {s for c in candidates if (s := _titled_spouse(resolver, c, spouse_titles))}
     return spouses.pop() if len(spouses) == 1 else None
-
-
-_AGE_BEFORE = letters.compile(r"\b[Tt]he\s+(older|elder|eldest|younger|youngest)\s+$")
-_OLDER = frozenset({"older", "elder", "eldest"})
-
-
-def sibling_by_age(resolver: Resolver, m: Mention) -> str | None:
-    """``the older Mahler`` / ``the younger Vance``: of the two people of the story who bear
-    that surname, the one the narration says is older or younger (``Jess was older by three
-    years``, ``Ezra is the younger Vance``). Nobody when the surname is not two people's or
-    the narration says nothing of their ages, or says both.
-
-    Scenes: tests/test_attribute_resolve.py.
-    """
-    found = _AGE_BEFORE.search(resolver.doc.text, max(0, m.start - 20), m.start)
-    if not found or " " in m.text:
-        return None
-    surname = m.text
-    names = family_names(resolver)
-    bearers = sorted(p.name for p in resolver.doc.roster.people if surname in names.get(p.name, set()))
-    if len(bearers) != 2:
-        return None
-    text = resolver.doc.text[resolver.doc.header.end:]
-    older: set[str] = set()
-    for name in bearers:
-        forms = sorted((f for f in resolver.doc.roster.lookup(name).forms if f[:1].isupper() and f != surname), key=len, reverse=True)
-        if not forms:
-            continue
-        said = re.compile(rf"\b(?:{'|'.join(re.escape(f) for f in forms)})\s+(?:is|was)\s+(?:the\s+)?(older|elder|eldest|younger|youngest)\b")
-        for hit in said.finditer(text):
-            older.add(name if hit.group(1) in _OLDER else next(b for b in bearers if b != name))
-    if len(older) != 1:
-        return None
-    eldest = older.pop()
-    return eldest if found.group(1) in _OLDER else next(b for b in bearers if b != eldest)
 
 
 def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
