@@ -65,6 +65,10 @@ def _run(text: str):
         ("Oren kissed her open mouth.", 0.3),
         ("Oren lifted her cup and drank her tea.", 1.0),  # two possessives alike, no one else's: the subject's
         ("Oren took her cup and his coat.", 0.3),  # two genders: the first may be someone else's
+        ("Oren's elbow knocked against his own.", 0.0),  # "his own" set against Oren's: another's (round 42J)
+        ("Priya's hand found her own on the rail.", 0.0),
+        ("Oren's hands shook, and he hid them.", 1.0),  # must-not: a possessive name's plain "he" is still his
+        ("Oren folded his own shirt.", 1.0),  # must-not: no possessive name, "his own" is the subject's
     ],
 )
 def test_pronoun_weight(text, weight):
@@ -228,3 +232,15 @@ def test_a_pronoun_window_never_ends_in_half_a_word():
     assert text[run.end + 118:run.end + 121] == "Her"  # the 120th character is the e of Her
     assert not narration_window(text, run, len(text)).rstrip().endswith("He")
     assert vote_pronouns(text, [(run, Person("Corisande Vell"))]).get("Corisande Vell", Counter())[Gender.MALE] == 0
+
+
+def test_his_own_after_a_possessive_name_gives_that_name_no_gender():
+    """``Sam took the bag off Ellis's back and slung it over his own`` -- the ``his`` is Sam's;
+    Ellis, whose pronouns elsewhere are ``she``, stays a woman (round 42J)."""
+    found = paragraph_characters([
+        "Ellis shrugged off her jacket by the tent. Ellis looked at her boots.",
+        "Sam took the bag off Ellis's back and slung it over his own.",
+        "Ellis rubbed her shoulder. Ellis sat down on her pack.",
+        '"Thanks," Ellis said.',
+    ])
+    assert found["Ellis"].gender is Gender.FEMALE

@@ -1405,3 +1405,27 @@ def test_a_quotation_someone_needs_to_say_is_tagged_by_them():
         '"Gone where?" Sam said.',
     ]
     assert dialogue_speakers(scene) == ["Pike", "Lena", "Lena", "Sam"]
+
+def test_a_radio_that_comes_alive_with_a_described_voice_gives_that_person_the_line():
+    """``The radio on Nell's belt came alive with the sergeant's voice`` -- the line is the
+    sergeant's, not Nell's, the one wearing the radio (round 42J)."""
+    speakers = dialogue_speakers([
+        "Sergeant Boyd sent the squad down the ravine and stayed up by the truck.",
+        "Nell slid the last few metres on loose shale and caught hold of a root.",
+        "The radio on Nell's belt came alive with the sergeant's voice, calm and slow. \"All units, fall back to the road.\"",
+        '"Copy," Nell said.',
+    ])
+    assert speakers[0] == "Sergeant Boyd"
+
+
+def test_a_room_that_fills_with_a_voice_is_no_radio():
+    """Must-not: ``The kitchen filled with the sergeant's voice`` is no device speaking; the
+    voice rule keeps to phones and radios (round 42J)."""
+    from ficaudio.attribute.document import Mention
+    from ficaudio.attribute.rules import device_gives_voice
+    text = "The kitchen filled with the sergeant's voice. The handheld crackled with the sergeant's voice."
+    first, second = (text.index("the sergeant's voice"), text.rindex("the sergeant's voice"))
+    mention = lambda at: Mention(at, at + 20, "description", "the sergeant's voice", head="voice")
+    assert not device_gives_voice(text, mention(first), 0) and device_gives_voice(text, mention(second), 0)
+    his = text.replace("the sergeant's", "his", 1)
+    assert not device_gives_voice(his, Mention(his.index("his voice"), his.index("his voice") + 9, "description", "his voice", head="voice"), 0)

@@ -78,6 +78,17 @@ and ``in``/``into``/``against`` is the body of the one spoken into or leant on
 (:data:`_LEANT_ON`), someone else's. One's own body is moved, not entered (``Mara rubbed her
 eyes``), save what one speaks into (``said into her hands``); and a thing moved against a body
 is held to one's own (``Oren pressed the phone against his ear``)."""
+_CONTRASTED_OWN = re.compile(r"\s+own\b", re.IGNORECASE)
+"""``his own``/``her own`` after a possessive name sets another's against the named one's
+(``Theo took the pack off Jess's front and swung it onto his own``, ``Mara's eyes met his
+own``): the pronoun is not the named person's."""
+
+
+def _is_possessive(text: str, run: NameRun) -> bool:
+    from ficaudio.attribute.document import is_possessive_name  # not at the top: document imports this module
+    return is_possessive_name(text, run.end)
+
+
 _WEIGHT = {"he": 1.0, "she": 1.0, "himself": 1.0, "herself": 1.0, "his": 0.8, "hers": 0.8, "her": 0.3, "him": 0.0}
 
 
@@ -104,6 +115,8 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
         return 0.0
     if _INTO_ANOTHERS_BODY.match(window):
         return 0.0
+    if _CONTRASTED_OWN.match(window, first.end()) and _is_possessive(text, run):
+        return 0.0  # "took the pack off Jess's front and swung it onto his own": not Jess's
     if _OWN_BODY.match(window, first.start()):
         return 1.0
     pronoun = first.group(1).lower()

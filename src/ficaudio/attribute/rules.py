@@ -344,6 +344,8 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     ``Kakashi looked over at her. "You've done enough."`` or ``"Enough." Kakashi sighed.``"""
     text = ctx.doc.text
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
+    if voiced := next((m for m in mentions if device_gives_voice(text, m, ctx.before[0])), None):
+        return voiced  # "The radio came alive with the captain's voice." -> the captain
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
         if (main := fronted_clause_subject(text, mentions, before[-1])) is not None:
@@ -355,6 +357,28 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     first_sentence_end = _first_sentence_end(ctx.doc.text, ctx.after)
     after = [m for m in mentions if m.subject and m.start < first_sentence_end]
     return heard_instead(text, mentions, after[0]) if after else None
+
+
+_DEVICE_CAME_WITH = letters.compile(
+    r"\b(?:radio|handheld|handset|walkie(?:[\s-]talkie)?|phone|intercom|speaker|earpiece|headset|comms?|receiver)\b[^.!?;\"“”]{0,40}?"
+    r"\b(?:came\s+(?:alive|to\s+life)|comes\s+(?:alive|to\s+life)|crackled|crackles|hissed|hisses|buzzed|buzzes|filled|fills)\s+with\s+$", re.IGNORECASE)
+
+
+def device_gives_voice(text: str, m: Mention, start: int) -> bool:
+    """Whether ``m`` is a voice that a phone or a radio, its sentence's subject, came alive or
+    crackled with: ``The radio on his harness came alive with the captain's voice``, ``The
+    handheld crackled with the dispatcher's voice`` -- the voice's owner speaks the quotation
+    beside it (not ``The room filled with the captain's voice``, nor ``his voice``: the
+    ``his`` may be the one holding the radio).
+
+    >>> t = "The radio on Hollis's harness came alive with the captain's voice, calm. The room filled with the captain's voice."
+    >>> [device_gives_voice(t, Mention(t.index(v), t.index(v) + 19, "description", "the captain's voice", head="voice"), 0) for v in ("the captain's voice, calm", "the captain's voice.")]
+    [True, False]
+    """
+    if m.kind != "description" or m.head != "voice" or not re.search(r"['’]s\s+voice$", m.text):
+        return False
+    sentence = max([start, *(k + 1 for k in (text.rfind(stop, start, m.start) for stop in ".!?") if k >= 0)])
+    return bool(_DEVICE_CAME_WITH.search(text, sentence, m.start))
 
 
 _FRONTED_OPENERS = frozenset({"when", "after", "once", "as", "while", "before", "until", "since", "because", "though", "although", "if"})
