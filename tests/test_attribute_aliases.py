@@ -1985,3 +1985,71 @@ def test_a_kin_word_keeps_its_own_gender_over_the_pronouns_after_it():
         "Grandad snorted, and she grinned at him.",
     ]
     assert paragraph_characters(scene)["Grandad"].gender.value == "male"
+
+
+# round 42I: a review of 42E's joins with invented scenes
+
+_LADDER = [
+    "Characters: Struan McCall, Isla Brodie",
+    "Summary: A night on the boat, and a brother who won't shut up.",
+    "The harbour was black when I came down the ladder. My brother was already aboard. Tank McCall, six foot four and every inch of it in my way, was sitting on the fish boxes. He was eating a pie, and he did not offer me any.",
+    '"You\'re late," Tank said.',
+    '"I\'m on time. You\'re early," I said.',
+    '"Struan, son, that\'s the same thing on a boat." He grinned at me with pastry on his chin.',
+    "Isla came down after me with the flask. She looked at the two of us and rolled her eyes.",
+    '"Are you two starting already?" Isla asked.',
+    '"He started it," said Tank.',
+]
+
+
+def test_the_narrators_brother_is_no_nickname_of_the_listed_narrator():
+    # told by I, whose listed name (Struan McCall) the narration never writes: Tank McCall is his brother
+    cast = paragraph_characters(_LADDER)
+    assert not {"Struan", "Struan McCall"} & set(cast["Tank"].aliases)
+
+
+def test_a_bare_japanese_kin_stem_keeps_the_gender_its_pronouns_give():
+    # Kaa the python is no Kaa-san: the story's he keeps him male
+    scene = [
+        "Characters: Mowgli, Kaa, Bagheera",
+        "Summary: Kaa has a proposition.",
+        "Kaa was coiled on the warm rock above the river, and he did not open his eyes when Mowgli climbed up beside him.",
+        '"You are late, Manling," said Kaa.',
+        '"Bagheera made me eat first," Mowgli said.',
+        "Kaa laughed, a long dry hiss. He lifted his great head and swayed it once from side to side.",
+        '"Bagheera fusses like a mother bird," Kaa said.',
+        '"You were meant to," said Kaa, and he slid down into the water.',
+    ]
+    assert paragraph_characters(scene)["Kaa"].gender is aliases.Gender.MALE
+
+
+def test_two_women_tagged_by_names_that_share_an_end_stay_two():
+    # Linda is no pet name of Rosalind's when the tags name both: two neighbours talking
+    scene = [
+        "Characters: Rosalind Finch, Isolde Hart",
+        "Summary: Three neighbours, one allotment.",
+        "Rosalind Finch had been up since five watering the beans. Isolde brought the flask at eight.",
+        "Linda turned up at nine with a deckchair and no intention of digging anything.",
+        '"You could at least hold the hose," said Rosalind.',
+        '"I\'m supervising," Linda said.',
+        '"Who grew those?" Linda asked.',
+        '"I\'ll give away whatever I like," said Rosalind.',
+    ]
+    cast = paragraph_characters(scene)
+    assert "Linda" in cast and "Rosalind" not in cast["Linda"].aliases
+
+
+def test_a_name_in_a_tied_by_its_stem_alone_is_no_pet_name_of_a_tagged_speaker():
+    # Vera and Veronica Finch, each tagged: two women; an -a stem is the only tie
+    scene = [
+        "Characters: Veronica Finch, Isolde Hart",
+        "Summary: Three neighbours, one allotment.",
+        "Veronica Finch had been up since five watering the beans. Isolde brought the flask at eight.",
+        "Vera turned up at nine with a deckchair and no intention of digging anything.",
+        '"You could at least hold the hose," said Veronica.',
+        '"I\'m supervising," Vera said.',
+        '"Who grew those?" Vera asked.',
+        '"I\'ll give away whatever I like," said Veronica.',
+    ]
+    cast = paragraph_characters(scene)
+    assert "Vera" in cast and "Veronica" not in cast["Vera"].aliases

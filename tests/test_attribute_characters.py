@@ -876,3 +876,18 @@ def test_a_speaker_whose_one_word_name_is_a_place_word_keeps_a_voice():
         "“No idea,” Park said.",
     ]
     assert dialogue_speakers(newsroom)[0] == dialogue_speakers(newsroom)[-1] == "Jimmy Park"
+
+# round 42I: another name between a full name and its pet form, the pet form next in a list after it
+
+def test_three_girls_in_a_list_are_three_though_one_name_is_a_pet_form_of_another():
+    scene = [
+        "Characters: Marigold Finch, Isolde Hart",
+        "Summary: Three girls, one cake stall.",
+        "Marigold Finch had been up since five icing the lemon drizzle, Isolde had brought the tins, and Goldie had brought nothing at all.",
+        '"You could at least hold the bunting," said Marigold.',
+        '"I\'m supervising," Goldie said.',
+        '"Who won a fish?" Goldie asked.',
+        '"I\'ll give her whatever bit I like," said Marigold.',
+    ]
+    cast = paragraph_characters(scene)
+    assert "Goldie" in cast and "Marigold" not in cast["Goldie"].aliases

@@ -1061,3 +1061,26 @@ def test_a_gran_is_the_woman_the_header_pairs_with_the_grandad_found():
 def test_a_gran_is_no_one_when_the_header_pairs_the_grandad_with_nobody():
     scene = [_SNOWED_IN[0].replace("Nora Quill/Harold Quill", "Nora Quill & Harold Quill"), *_SNOWED_IN[1:]]
     assert dialogue_speakers(scene)[5] == "Nana"
+
+
+# round 42I: the gran of the other side of the family, beside the grandad's wife whom the narration names
+
+def test_a_gran_is_no_grandads_wife_whom_the_narration_writes_by_her_name():
+    scene = [
+        "Relationship: Margaret Lowther/Albert Lowther",
+        "Characters: Margaret Lowther, Albert Lowther, Libby Lowther, Sam Pike",
+        "Summary: Both sides of the family at one barbecue.",
+        "Grandad was at the grill with a pair of tongs. Libby Lowther sat on the cool box next to him.",
+        '"Grandad, those are on fire," said Libby.',
+        '"They\'re meant to be," Grandad said.',
+        "Margaret came out of the kitchen with a bowl of coleslaw and set it down hard on the table.",
+        '"Albert, turn them over before you poison us all," Margaret said.',
+        "Sam Pike's gran had driven up from Dover that morning and was sitting in the only deckchair with a gin and tonic.",
+        '"Gran, do you want a burger?" Sam asked.',
+        '"I want a sausage that isn\'t black," said Gran.',
+        '"Nobody asked you, Albert," said Gran.',
+        "Margaret laughed so hard she had to sit down.",
+    ]
+    speakers = dialogue_speakers(scene)
+    assert speakers[1] == "Albert Lowther"
+    assert speakers[4] == speakers[5] == "Gran"

@@ -17,7 +17,7 @@ import math
 import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 from itertools import permutations
 from typing import TYPE_CHECKING
 
@@ -25,7 +25,7 @@ from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
 from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
-from ficaudio.attribute.mentions import NameRun, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
+from ficaudio.attribute.mentions import NameRun, Word, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
 
@@ -287,13 +287,15 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
             join_into_larger(roster, a, b)
 
 
-def join_listed_surname_nicknames(roster: Roster, text: str, header: Header) -> None:
+def join_listed_surname_nicknames(roster: Roster, text: str, header: Header, narration: Sequence[Sequence[Word]] = ()) -> None:
     """A one-word name the story writes before the surname of one listed full name is that
     person's nickname: the header lists ``Struan McCall`` and the story writes ``Moose McCall,
     six and a half feet of oilskin`` and then only ``Moose``. Only when the header lists one
     person of that surname, the nickname is no word of the header's people fields, no given
     name of the header's person is a person of the story's own (``Ben`` and a ``Margaret
-    Ashby`` who is his mother, with ``Ben Ashby`` listed), and the genders agree.
+    Ashby`` who is his mother, with ``Ben Ashby`` listed), and the genders agree. Not in a
+    story told by ``I`` (its ``narration`` words) whose narration never writes the listed given
+    name: the listed person may be the narrator, and ``Tank McCall`` the narrator's brother.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); moose = r.add(Person("Moose", Counter(Moose=9), Gender.MALE), ["Moose"])
@@ -303,13 +305,16 @@ def join_listed_surname_nicknames(roster: Roster, text: str, header: Header) -> 
     """
     listed, story = header.cast_names(text), text[header.end:]
     listed_words = header.people_words(text)
+    told = [w for span in narration for w in span if w.start >= header.end]
+    narrated = {w.text for w in told}
+    first_person = _first_person_told(told)
     parts = [(entry, _given_and_surname(entry.split())) for entry in listed if "(" not in entry and "|" not in entry]
     by_surname = Counter(p[1] for _, p in parts if len(p) == 2)
     for entry, found in parts:
         if len(found) != 2 or by_surname[found[1]] != 1 or not found[1][:1].isupper():
             continue
         given, surname = found
-        if roster.lookup(given) is not None or roster.lookup(entry) is not None:
+        if roster.lookup(given) is not None or roster.lookup(entry) is not None or first_person and given not in narrated:
             continue
         nicknames = {m.group(1) for m in re.finditer(r"\b([A-Z][a-z]+) " + re.escape(surname) + r"\b", story)}
         people = {id(p): p for x in nicknames if x not in listed_words and x.lower().rstrip(".") not in TITLES
@@ -320,6 +325,20 @@ def join_listed_surname_nicknames(roster: Roster, text: str, header: Header) -> 
         if Gender.UNKNOWN not in (person.gender, _listed_gender(entry)) and person.gender is not _listed_gender(entry):
             continue
         _add_aliases(roster, person, (entry, given))
+
+
+def _first_person_told(told: Sequence[Word]) -> bool:
+    """Whether narration words are told by ``I``: ``I`` is a real share of the ``I``, ``he``
+    and ``she`` it writes (a third-person story's free indirect ``I`` stays below it).
+
+    >>> _first_person_told(words("I came down the ladder. My brother was aboard. He ate.")), _first_person_told(words("He ate. She ate. He slept. He woke. She ran. He sat. I think, he thought."))
+    (True, False)
+    """
+    counts = Counter(w.lower for w in told if w.lower in ("i", "he", "she"))
+    return counts["i"] >= _FIRST_PERSON_SHARE * sum(counts.values()) > 0
+
+
+_FIRST_PERSON_SHARE = 0.15  # as document.FIRST_PERSON_MIN_SHARE
 
 
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
@@ -583,8 +602,22 @@ def index_kin_names(roster: Roster) -> None:
         if len(people) == 1 and roster.lookup(noun) in (None, people[0]):
             person = people[0]
             roster.index(noun, person)
-            if person.gender is Gender.UNKNOWN or KIN_GENDER[noun] not in (Gender.UNKNOWN, person.gender):  # a kin word's own gender, over pronouns that mean the one who says it
+            if person.gender is Gender.UNKNOWN or KIN_GENDER[noun] not in (Gender.UNKNOWN, person.gender) and _written_as_kin(person):  # a kin word's own gender, over pronouns that mean the one who says it
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
+
+
+_HONORIFIC_KIN = frozenset({"okaa", "kaa", "otou", "tou", "obaa", "ojii"})  # the Japanese kin words of KIN_NAMES, kin only before an honorific
+
+
+def _written_as_kin(person: Person) -> bool:
+    """Whether a person named by a kin word is written as kin: an English kin word (``Grandad``),
+    a Japanese one with its honorific (``Okaa-san``); not ``Kaa``, the python of the Jungle
+    Book, whom the story's ``he`` keeps male.
+
+    >>> [_written_as_kin(Person(n, Counter(forms))) for n, forms in (("Grandad", {"Grandad": 3}), ("Okaa", {"Okaa": 3, "Okaa-san": 0}), ("Kaa", {"Kaa": 7}))]
+    [True, True, False]
+    """
+    return person.name.lower() not in _HONORIFIC_KIN or any("-" in f for f in person.forms)
 
 
 _PARENT_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}  # Person.title keys
@@ -1023,13 +1056,15 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
             _add_aliases(roster, owners[0], (form,))
 
 
-def join_clipped_names(roster: Roster) -> None:
+def join_clipped_names(roster: Roster, tagged: Collection[str] = frozenset()) -> None:
     """A one-word name cut from the front of another's given name is the person of the one name
     it opens (:func:`_cut_from`): ``Ro`` is ``Sir Roland``, ``Aggie`` is ``Agatha``, ``Sophy`` is
     ``Sophia``; never a surname (``John`` is not ``Mr. Johnson``). Not when two people's names
     fit, genders clash (a brother ``Sam`` and ``Samantha``; by first-names lists sure of both
     names: ``Max`` is not ``Maxine``, but ``Alex`` may be ``Alexandra``) or a sentence names the
-    two apart.
+    two apart; a name in ``-a`` tied by its stem alone (``Cora`` of ``Corisande``), not when the
+    story's speech tags name both (``tagged`` forms: ``said Veronica``, ``Vera said``), as
+    :func:`join_pet_form_endings`.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); sophy = r.add(Person("Sophy", Counter(Sophy=9), Gender.FEMALE), ["Sophy"])
@@ -1042,17 +1077,22 @@ def join_clipped_names(roster: Roster) -> None:
         short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
         owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)
                   and not (person.name.lower() in KIN_NAMES and p.name.lower() in KIN_NAMES)] if short else []  # Gran is no clip of Grandad
+        if person.name in tagged:  # two speakers the tags name: an -a stem is no tie of its own
+            owners = [p for p in owners if _cut_from(person.name, p, a_stems=False) or not any(w in tagged for w in _given_words(p, (person.name,)))]
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
             heads[id(owners[0])] = _word_heads(owners[0])
 
 
-def join_pet_form_endings(roster: Roster) -> None:
+def join_pet_form_endings(roster: Roster, tagged: Collection[str] = frozenset()) -> None:
     """A one-word pet name made of the end of another's given name and ``-ie``, ``-y`` or
     ``-a`` (:func:`~ficaudio.attribute.names.is_pet_form`: ``Goldie`` of ``Marigold``, ``Bella``
     of ``Isabella``'s ``bell``) is the person of the one given name it ends, as
     :func:`join_clipped_names` joins one cut from the front: not when two people's names fit,
-    genders clash or a sentence names the two apart.
+    genders clash or a sentence names the two apart, nor when the story's speech tags name both
+    (``tagged`` forms: ``said Rosalind`` and ``Linda said``, two women talking; the shape is the
+    only tie, and a narration that tags a speaker by both names is rare beside two people of
+    names that happen to share an end).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); goldie = r.add(Person("Goldie", Counter(Goldie=9), Gender.FEMALE), ["Goldie"])
@@ -1066,6 +1106,8 @@ def join_pet_form_endings(roster: Roster) -> None:
         if len(stem) < 4 or not roster.holds(person) or not _is_bare_given_name(person) or not person.name.isalpha():
             continue
         owners = [p for p in roster.people if p is not person and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
+        if person.name in tagged and any(w in tagged for p in owners for w in _given_words(p, (person.name,))):
+            continue
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
 
@@ -1078,7 +1120,7 @@ def _word_heads(person: Person) -> set[str]:
     return {word[:2] for form in person.forms for word in form.split()}
 
 
-def _cut_from(name: str, owner: Person) -> bool:
+def _cut_from(name: str, owner: Person, a_stems: bool = True) -> bool:
     """Whether ``name`` is cut from the front of one of ``owner``'s given names
     (:func:`_given_words`), two letters shorter at least (``Ann`` is not ``Anne``): itself
     (``Ro`` of ``Roland``) or a pet form's stem three letters shorter at least
@@ -1093,7 +1135,7 @@ def _cut_from(name: str, owner: Person) -> bool:
     [True, False, False, True, True, False]
     """
     stems = diminutive_stems(name, shortest=2)
-    a_stem = name[:-1] if name.endswith("a") and len(name) >= 4 else ""
+    a_stem = name[:-1] if a_stems and name.endswith("a") and len(name) >= 4 else ""
     return any(word in _a_spellings(name) or clips(name, word, shortest=2) or any(_stem_opens(s, word) and s != word for s in stems)
                or a_stem and word.startswith(a_stem) and len(word) >= len(a_stem) + 4
                for word in _given_words(owner, (name, *stems)))

@@ -714,6 +714,8 @@ def forms_kept_apart(tag_pairs: list[tuple[NameRun, NameRun]], sentence_runs: li
 
 _CONTRAST_BETWEEN = re.compile(r"\b(?:but|while|whereas|though|although|yet)\b|\bI\b")
 _APPOSITION_AFTER = re.compile(r"\s*,\s*(?:his|her|their|its|my|our|your|the|a|an)\b")
+_NAME_BETWEEN = re.compile(r"\b[A-Z]")
+_NEXT_IN_A_LIST = re.compile(r"(?:,|\b(?:and|or|nor))\s*\Z")  # "..., Isolde had brought the tins, and Cora had brought nothing"
 
 
 def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
@@ -721,8 +723,11 @@ def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
     more, or titled; not under ``Mrs.``, where the given name may be her husband's) in a later
     clause of the sentence, has the shape of a pet form (:func:`~ficaudio.attribute.names.is_pet_form`)
     of ``first``'s given name: ``asked Miss Sophia Farrant to dance, and Sophy, who was ...`` --
-    the narration giving her short name, not a second girl. Not when another name, ``I`` or a
-    contrast (``but``, ``while``, ``whereas``, ``though``) stands between, nor when the short name
+    the narration giving her short name, not a second girl. Not when ``I`` or a contrast
+    (``but``, ``while``, ``whereas``, ``though``) stands between, nor another name with the
+    short name next in a list after it (``Corabelle Finch iced the cake, Isolde brought the
+    tins, and Cora brought nothing``: three girls; ``Corisande Ashgrove listened, and Isolde
+    knew that the quieter Cora got ...`` is one), nor when the short name
     takes a kinship or role apposition (``Charles Weston came in, and Charlie, his son``), nor a
     bare given name (``Charles came in, and Charlie``: father and son as often as one man).
 
@@ -730,6 +735,9 @@ def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
     >>> t = "Miss Sophia Farrant danced, and Sophy smiled. Corisande, Cora and Tam."
     >>> [_pet_form_after(a, b, t) for a, b in ((run(("Sophia", "Farrant"), "miss", 0, 19), run(("Sophy",), None, 32, 37)), (run(("Corisande",), None, 46, 55), run(("Cora",), None, 57, 61)))]
     [True, False]
+    >>> t = "Corabelle Finch iced it, Isolde had tins, and Cora ate. Corisande Ash sat, and Isolde knew the quiet Cora was sad."
+    >>> [_pet_form_after(run(w, None, s, s + n), run(("Cora",), None, e, e + 4), t) for w, s, n, e in ((("Corabelle", "Finch"), 0, 15, 46), (("Corisande", "Ash"), 56, 13, 101))]
+    [False, True]
     >>> t = "Ann Weston came in, and Annie, her daughter, sat. Ann Weston sat, but Annie stood."
     >>> [_pet_form_after(run(("Ann", "Weston"), None, s, s + 10), run(("Annie",), None, e, e + 5), t) for s, e in ((0, 24), (50, 70))]
     [False, False]
@@ -743,6 +751,7 @@ def _pet_form_after(first: NameRun, later: NameRun, text: str) -> bool:
         and "," in between
         and bool(between.strip(" ,"))
         and not _CONTRAST_BETWEEN.search(between)
+        and not (_NAME_BETWEEN.search(between) and _NEXT_IN_A_LIST.search(between))
         and not _APPOSITION_AFTER.match(text, later.end)
         and is_pet_form(later.words[0], first.words[0])
     )

@@ -763,12 +763,16 @@ def _spouses_kin_named(doc: Document, renames: dict[str, str]) -> dict[str, str]
     was found to be (``Grandad`` -> Albert Lowther): a gran and a grandad are a couple. Only
     when one voice of the spouse's kin word found a person, the pairing is one of two (a
     ``/``, not ``&``), and the partner is a person of the kin word's gender (whom another kin
-    word may name too: her son's ``Mum`` is the grandchildren's ``Gran``).
+    word may name too: her son's ``Mum`` is the grandchildren's ``Gran``) whom the narration
+    never writes by name as a sentence's subject: a ``Margaret`` the narration writes
+    (``Margaret came out of the kitchen``) is the narration's own name for her, and a ``Gran``
+    beside her is someone else's gran (a cousin's, of the other side of the family).
 
     Scenes: tests/test_attribute_introductions.py.
     """
     pairs = doc.header.romantic_pairs(doc.text) if renames else []
     found: dict[str, str] = {}
+    narrated = {m.person for m in story_names(doc) if m.subject and doc.text[m.end:m.end + 1] in " ’'"} if pairs else set()  # "Margaret came out", not a call ("I'm not, Maggie.")
     for person in doc.roster.people:
         kin = KIN_NAMES.get(person.name.lower(), "")
         if kin not in _SPOUSES_KIN or person.known or person.name in renames:
@@ -781,7 +785,7 @@ def _spouses_kin_named(doc: Document, renames: dict[str, str]) -> dict[str, str]
                     if doc.roster.lookup(mine) is spouse and (p := doc.roster.lookup(other)) is not None and p is not spouse}
         if len(partners) == 1:
             partner = next(iter(partners.values()))
-            if partner.gender is KIN_GENDER[kin] and not partner.known:
+            if partner.gender is KIN_GENDER[kin] and not partner.known and partner.name not in narrated:
                 found[person.name] = partner.name
     return found
 
