@@ -69,6 +69,7 @@ def _run(text: str):
         ("Priya's hand found her own on the rail.", 0.0),
         ("Oren's hands shook, and he hid them.", 1.0),  # must-not: a possessive name's plain "he" is still his
         ("Oren folded his own shirt.", 1.0),  # must-not: no possessive name, "his own" is the subject's
+        ("Sasha's life was her own now.", 1.0),  # "own" after a copula: the named one's thing is hers (round 42K)
     ],
 )
 def test_pronoun_weight(text, weight):

@@ -1058,3 +1058,13 @@ def test_a_possessive_that_may_be_someone_elses_gives_a_description_no_gender():
                      "Mara reached the gate at dusk. The guard waved Tom through with his pass."):
         gender, _ = _description_gender_after([sentence], "the guard")
         assert gender is Gender.UNKNOWN
+
+
+@pytest.mark.parametrize("text, gender", [
+    ("The nurse put a hand on his shoulder. \"Don't sit up yet.\"", Gender.UNKNOWN),  # the patient's shoulder (round 42K)
+    ("The stranger knelt and laid two fingers against her throat. \"She's breathing.\"", Gender.UNKNOWN),
+    ("The girl was reading the spines with her head on one side. \"Hello.\"", Gender.FEMALE),  # must-not: her own head
+])
+def test_a_hand_laid_on_a_body_is_laid_on_someone_elses(text, gender):
+    end = text.index(" ", 4)
+    assert description_gender(text, end) is gender

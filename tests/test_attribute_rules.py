@@ -1429,3 +1429,29 @@ def test_a_room_that_fills_with_a_voice_is_no_radio():
     assert not device_gives_voice(text, mention(first), 0) and device_gives_voice(text, mention(second), 0)
     his = text.replace("the sergeant's", "his", 1)
     assert not device_gives_voice(his, Mention(his.index("his voice"), his.index("his voice") + 9, "description", "his voice", head="voice"), 0)
+
+
+def test_a_radio_voice_gives_no_line_when_the_beat_goes_on_past_it():
+    """``The radio came alive with the captain's voice. Hollis snatched it off his belt ...
+    "Copy, Cap."`` -- the one who picks the radio up answers it; the voice's owner speaks only
+    where the radio's sentence is the last before the quotation (round 42K)."""
+    speakers = dialogue_speakers([
+        "Hollis checked the ridge line again.",
+        '"We should go," Jess said.',
+        "The radio came alive with the captain's voice. Hollis snatched it off his belt and thumbed the key. \"Copy, Cap. We're moving.\"",
+        '"About time," Jess said.',
+    ])
+    assert speakers[1] == "Hollis"
+
+
+def test_a_radio_that_comes_alive_with_a_named_voice_gives_that_person_the_line():
+    """``The radio came alive with Mara's voice.`` -- a name's voice as well as a
+    description's (round 42K)."""
+    speakers = dialogue_speakers([
+        "Mara had gone up the ridge an hour ago. Hollis checked the ridge line again.",
+        '"We should go," Jess said.',
+        '"Not without Mara," Hollis said.',
+        "The radio came alive with Mara's voice. \"Hollis, I see you. Come left.\"",
+        '"Copy," Hollis said.',
+    ])
+    assert speakers[2] == "Mara"

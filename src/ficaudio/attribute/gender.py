@@ -84,6 +84,10 @@ _CONTRASTED_OWN = re.compile(r"\s+own\b", re.IGNORECASE)
 own``): the pronoun is not the named person's."""
 
 
+_COPULA_BEFORE = re.compile(r"\b(?:is|was|are|were|be|been|being|seemed|felt|became)\s+$", re.IGNORECASE)
+"""``Sasha's choices were her own``: an ``own`` said of the named one's thing is the named one's."""
+
+
 def _is_possessive(text: str, run: NameRun) -> bool:
     from ficaudio.attribute.document import is_possessive_name  # not at the top: document imports this module
     return is_possessive_name(text, run.end)
@@ -115,7 +119,7 @@ def _pronoun_weight(text: str, run: NameRun, next_run_start: int) -> float:
         return 0.0
     if _INTO_ANOTHERS_BODY.match(window):
         return 0.0
-    if _CONTRASTED_OWN.match(window, first.end()) and _is_possessive(text, run):
+    if _CONTRASTED_OWN.match(window, first.end()) and _is_possessive(text, run) and not _COPULA_BEFORE.search(window, 0, first.start()):
         return 0.0  # "took the pack off Jess's front and swung it onto his own": not Jess's
     if _OWN_BODY.match(window, first.start()):
         return 1.0

@@ -1183,6 +1183,10 @@ _OWN_POSSESSIVE = letters.compile(r"\b(?:with|in|on|into|over|under|at|by|behind
 _NOT_POSSESSED = frozenset("and or but as when while that then to for with again too now so before after back up down out away off".split())  # "looked at her and": an object
 
 
+_LAID_HAND = letters.compile(r"\b(?:a|one|two|his|her|its|the)\s+(?:[a-z]+\s+)?(?:hand|hands|palm|palms|finger|fingers|fist|knuckles|thumb)\s+$", re.IGNORECASE)
+"""``put a hand on his shoulder``, ``laid two fingers against her throat``: a hand laid on a body is laid on someone else's."""
+
+
 def own_possessive_gender(window: str) -> Gender:
     """A description's own sentence that says its person's body or things with ``his``/``her``
     after a preposition, with nobody named between: ``the ghost has drifted to the
@@ -1195,7 +1199,7 @@ def own_possessive_gender(window: str) -> Gender:
     """
     end = _SENTENCE_END.search(window)
     sentence = window[:end.start()] if end else window
-    m = next((m for m in _OWN_POSSESSIVE.finditer(sentence) if m.group(2) not in _NOT_POSSESSED), None)
+    m = next((m for m in _OWN_POSSESSIVE.finditer(sentence) if m.group(2) not in _NOT_POSSESSED and not _LAID_HAND.search(sentence, 0, m.start())), None)
     if not m or any(w[:1].isupper() for w in sentence[:m.start()].split()):
         return Gender.UNKNOWN
     return Gender.MALE if m.group(1) == "his" else Gender.FEMALE

@@ -344,7 +344,7 @@ def action_beat(ctx: QuoteContext) -> Mention | None:
     ``Kakashi looked over at her. "You've done enough."`` or ``"Enough." Kakashi sighed.``"""
     text = ctx.doc.text
     mentions = [m for m in ctx.mentions_in(ctx.before) if not _unrealised(text, m)]
-    if voiced := next((m for m in mentions if device_gives_voice(text, m, ctx.before[0])), None):
+    if voiced := next((m for m in mentions if device_gives_voice(text, m, ctx.before[0], ctx.before[1])), None):
         return voiced  # "The radio came alive with the captain's voice." -> the captain
     before = [m for m in mentions if m.subject] or [m for m in mentions if m.clause_subject]
     if before:
@@ -364,7 +364,10 @@ _DEVICE_CAME_WITH = letters.compile(
     r"\b(?:came\s+(?:alive|to\s+life)|comes\s+(?:alive|to\s+life)|crackled|crackles|hissed|hisses|buzzed|buzzes|filled|fills)\s+with\s+$", re.IGNORECASE)
 
 
-def device_gives_voice(text: str, m: Mention, start: int) -> bool:
+_LATER_SENTENCE = letters.compile(r"[.!?…]\s+[^\w\s]*\w")
+
+
+def device_gives_voice(text: str, m: Mention, start: int, end: int | None = None) -> bool:
     """Whether ``m`` is a voice that a phone or a radio, its sentence's subject, came alive or
     crackled with: ``The radio on his harness came alive with the captain's voice``, ``The
     handheld crackled with the dispatcher's voice`` -- the voice's owner speaks the quotation
@@ -375,8 +378,12 @@ def device_gives_voice(text: str, m: Mention, start: int) -> bool:
     >>> [device_gives_voice(t, Mention(t.index(v), t.index(v) + 19, "description", "the captain's voice", head="voice"), 0) for v in ("the captain's voice, calm", "the captain's voice.")]
     [True, False]
     """
-    if m.kind != "description" or m.head != "voice" or not re.search(r"['’]s\s+voice$", m.text):
+    if m.kind == "name" and re.search(r"['’]s$", m.text) and re.match(r"\s+voice\b", text[m.end:]):
+        pass  # "The radio came alive with Mara's voice." -> Mara
+    elif m.kind != "description" or m.head != "voice" or not re.search(r"['’]s\s+voice$", m.text):
         return False
+    if end is not None and _LATER_SENTENCE.search(text, m.end, end):
+        return False  # "... with the captain's voice. Hollis snatched it up. "Copy."": the beat goes on past the radio
     sentence = max([start, *(k + 1 for k in (text.rfind(stop, start, m.start) for stop in ".!?") if k >= 0)])
     return bool(_DEVICE_CAME_WITH.search(text, sentence, m.start))
 
