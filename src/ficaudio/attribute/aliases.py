@@ -1105,7 +1105,8 @@ def join_pet_form_endings(roster: Roster, tagged: Collection[str] = frozenset())
         stem = person.name[: -len(end)].lower() if end else ""
         if len(stem) < 4 or not roster.holds(person) or not _is_bare_given_name(person) or not person.name.isalpha():
             continue
-        owners = [p for p in roster.people if p is not person and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
+        owners = [p for p in roster.people if p is not person and any(stem in f.lower() for f in p.forms)  # (quicker first)
+                  and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
         if person.name in tagged and any(w in tagged for p in owners for w in _given_words(p, (person.name,))):
             continue
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
