@@ -22,7 +22,7 @@ _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near",
 # the prepositions that rarely take a person after a common verb ("ran to Ino" and "looked at Ino" do)
 _PLACE_ONLY_PREPOSITIONS = frozenset({"from", "in", "into", "near", "across", "through", "throughout", "outside", "beyond"})
 _DATE_PREPOSITIONS = frozenset({"until", "till"})
-_IN_A_PLACE = frozenset({"in", "into", "outside", "across", "beyond", "through", "throughout"})  # not "from" (a text from Jess) nor "near"
+_IN_A_PLACE = _PLACE_ONLY_PREPOSITIONS - {"from", "near"}  # not "from" (a text from Jess) nor "near"
 _CLAUSE_ENDS = re.compile(r"\s*(?:[.,;:!?…—–)\"”’]|$)")
 _TITLE_SPELLING = {"mr": "Mr.", "mrs": "Mrs.", "ms": "Ms.", "dr": "Dr.", "st": "St.", "mme": "Mme.", "mlle": "Mlle."}
 
@@ -872,6 +872,7 @@ _NOT_AN_OWNER = re.compile(r"\b(?!['’]s\b)")
 def _place_openings(text: str) -> tuple[int, ...]:
     """Where a word after a place's preposition starts (:func:`written_as_place`), found once per text."""
     return tuple(m.end() for m in re.finditer(_AT_A_PLACE, text))
+
 
 _AT_A_PLACE_RUN = re.compile(_AT_A_PLACE + r"([A-Z][a-z][\w-]*(?: [A-Z][a-z][\w-]*)*)(['’]s\b)?")
 

@@ -1030,7 +1030,7 @@ def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
         person.gender_reason = f"pronoun after '{m.text}'" if person.gender is not Gender.UNKNOWN else ""
 
 
-_PREPOSITIONS = frozenset("""
+_OBJECT_PREPOSITIONS = frozenset("""
 at by for from in into of off on onto over to toward towards under upon with without about above across after against along
 among around behind below beneath beside besides between beyond during except inside near past through throughout within
 """.split())
@@ -1045,7 +1045,7 @@ def pronoun_means_one_named(resolver: Resolver, m: Mention, gender: Gender) -> b
     guard. She came at noon`` (no woman named), ``The guard came out, and she waved`` (the
     description acts) and ``Tom spoke with the guard. She was a broad woman`` (a portrait:
     :func:`_portrait_follows`) still give the guard her gender."""
-    if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _PREPOSITIONS:
+    if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _OBJECT_PREPOSITIONS:
         return False
     if _portrait_follows(resolver.doc.text, m.end):
         return False  # "spoke with the guard. She was a broad woman": a newcomer's portrait
@@ -1054,7 +1054,7 @@ def pronoun_means_one_named(resolver: Resolver, m: Mention, gender: Gender) -> b
 
 
 _SUBJECT_PRONOUN = letters.compile(r"\b(he|she|He|She)\b")
-_PORTRAIT = letters.compile(r"(?:he|she|He|She)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w'’-]+,?\s+){0,4}?(?:man|woman|girl|boy|lad|lass|fellow|gentleman|lady)\b")
+_PERSON_PORTRAIT = letters.compile(r"(?:he|she|He|She)\s+(?:was|is)\s+(?:a|an)\s+(?:[\w'’-]+,?\s+){0,4}?(?:man|woman|girl|boy|lad|lass|fellow|gentleman|lady)\b")
 
 
 def _portrait_follows(text: str, end: int) -> bool:
@@ -1064,10 +1064,14 @@ def _portrait_follows(text: str, end: int) -> bool:
 
     >>> _portrait_follows("the guard. She was a broad woman with a scar.", 9), _portrait_follows("the guard lamp, and she was sitting on a crate.", 9)
     (True, False)
+    >>> _portrait_follows("the guard. She was tired of waiting.", 9)
+    False
     """
     window = text[end:end + 160]
     found = _SUBJECT_PRONOUN.search(window)
-    return bool(found and _PORTRAIT.match(window, found.start()))
+    return bool(found and _PERSON_PORTRAIT.match(window, found.start()))
+
+
 _NEXT_SENTENCE = letters.compile(r"[^.!?;\"“”]{0,40}[.!?]\s+([^.!?\"“”]*)")
 _PRONOUNS_OF = {Gender.MALE: letters.compile(r"\b(?:he|him|his|He|His)\b"), Gender.FEMALE: letters.compile(r"\b(?:she|her|She|Her)\b")}
 _SIMILE_WORDS = frozenset({"like", "as", "than", "such"})
