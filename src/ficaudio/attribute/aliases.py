@@ -24,9 +24,9 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
-from ficaudio.attribute.lexicon import GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
-from ficaudio.attribute.names import clips, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
+from ficaudio.attribute.names import clips, pet_stem, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
 
 if TYPE_CHECKING:
@@ -322,7 +322,7 @@ def join_listed_surname_nicknames(roster: Roster, text: str, header: Header, nar
         if len(people) != 1:
             continue
         person = next(iter(people.values()))
-        if Gender.UNKNOWN not in (person.gender, _listed_gender(entry)) and person.gender is not _listed_gender(entry):
+        if Gender.UNKNOWN not in (person.gender, listed := _listed_gender(entry)) and person.gender is not listed:
             continue
         _add_aliases(roster, person, (entry, given))
 
@@ -335,10 +335,7 @@ def _first_person_told(told: Sequence[Word]) -> bool:
     (True, False)
     """
     counts = Counter(w.lower for w in told if w.lower in ("i", "he", "she"))
-    return counts["i"] >= _FIRST_PERSON_SHARE * sum(counts.values()) > 0
-
-
-_FIRST_PERSON_SHARE = 0.15  # as document.FIRST_PERSON_MIN_SHARE
+    return counts["i"] >= FIRST_PERSON_MIN_SHARE * sum(counts.values()) > 0
 
 
 _CAST_BRACKET = letters.compile(r"(.+?)\s*\(([^()]+)\)")
@@ -606,9 +603,6 @@ def index_kin_names(roster: Roster) -> None:
                 person.gender, person.gender_reason = KIN_GENDER[noun], f"kin name {person.name}"
 
 
-_HONORIFIC_KIN = frozenset({"okaa", "kaa", "otou", "tou", "obaa", "ojii"})  # the Japanese kin words of KIN_NAMES, kin only before an honorific
-
-
 def _written_as_kin(person: Person) -> bool:
     """Whether a person named by a kin word is written as kin: an English kin word (``Grandad``),
     a Japanese one with its honorific (``Okaa-san``); not ``Kaa``, the python of the Jungle
@@ -617,7 +611,7 @@ def _written_as_kin(person: Person) -> bool:
     >>> [_written_as_kin(Person(n, Counter(forms))) for n, forms in (("Grandad", {"Grandad": 3}), ("Okaa", {"Okaa": 3, "Okaa-san": 0}), ("Kaa", {"Kaa": 7}))]
     [True, True, False]
     """
-    return person.name.lower() not in _HONORIFIC_KIN or any("-" in f for f in person.forms)
+    return person.name.lower() not in JAPANESE_KIN_NAMES or any("-" in f for f in person.forms)
 
 
 _PARENT_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}  # Person.title keys
@@ -1076,7 +1070,7 @@ def join_clipped_names(roster: Roster, tagged: Collection[str] = frozenset()) ->
     for person in list(roster.people):
         short = roster.holds(person) and _is_bare_given_name(person) and person.name.isalpha()
         owners = [p for p in roster.people if p is not person and person.name[:2] in heads[id(p)] and _cut_from(person.name, p)
-                  and not (person.name.lower() in KIN_NAMES and p.name.lower() in KIN_NAMES)] if short else []  # Gran is no clip of Grandad
+                  and not both_kin_names(person.name, p.name)] if short else []  # Gran is no clip of Grandad
         if person.name in tagged:  # two speakers the tags name: an -a stem is no tie of its own
             owners = [p for p in owners if _cut_from(person.name, p, a_stems=False) or not any(w in tagged for w in _given_words(p, (person.name,)))]
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
@@ -1101,19 +1095,15 @@ def join_pet_form_endings(roster: Roster, tagged: Collection[str] = frozenset())
     (['Marigold Ashby'], ['Goldie', 'Marigold', 'Marigold Ashby'])
     """
     for person in list(roster.people):
-        end = next((e for e in _PET_ENDINGS if person.name.endswith(e)), "")
-        stem = person.name[: -len(end)].lower() if end else ""
+        stem = pet_stem(person.name).lower()
         if len(stem) < 4 or not roster.holds(person) or not _is_bare_given_name(person) or not person.name.isalpha():
             continue
         owners = [p for p in roster.people if p is not person and any(stem in f.lower() for f in p.forms)  # (quicker first)
-                  and any(w.lower() != stem and is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
+                  and any(is_pet_form(person.name, w) and w.lower().endswith(stem) for w in _given_words(p, (person.name,)))]
         if person.name in tagged and any(w in tagged for p in owners for w in _given_words(p, (person.name,))):
             continue
         if len(owners) == 1 and may_be(person, owners[0]) and _prior_allows(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
-
-
-_PET_ENDINGS = ("ie", "a", "y")
 
 
 def _word_heads(person: Person) -> set[str]:

@@ -13,9 +13,9 @@ from functools import lru_cache
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
-from ficaudio.attribute.names import is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
+from ficaudio.attribute.names import clips, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
 
 _PLACE_PREPOSITIONS = frozenset({"in", "at", "to", "from", "into", "of", "near", "across", "toward", "towards", "through", "upon", "throughout", "outside", "beyond"})  # a place or a time
@@ -1015,8 +1015,8 @@ def short_form_owner(roster: Roster, person: Person) -> Person | None:
     if person.known or person.title or " " in short or len(short) < 3 or {split_honorific(f)[0] for f in person.forms} != {short}:
         return None
     owners = [p for p in roster.people if p is not person and not p.known and not p.title and short in p.name  # (quicker first)
-              and _given(p).startswith(short) and len(_given(p)) >= len(short) + 2 and not is_patronymic_of(_given(p), (short,))
-              and not (short.lower() in KIN_NAMES and _given(p).lower() in KIN_NAMES)]  # Gran is no clip of Grandad
+              and clips(short, _given(p)) and not is_patronymic_of(_given(p), (short,))
+              and not both_kin_names(short, _given(p))]  # Gran is no clip of Grandad
     if len(owners) != 1 or not roster.may_join(owners[0], short):
         return None
     return owners[0]

@@ -14,7 +14,7 @@ from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names
 from ficaudio.attribute.described import index_described_names, index_description_named_next, join_parent_named_next
 from ficaudio.attribute.characters import Occurrence, animal_names, written_places, Roster, build_roster, called_before_full_stop, count_forms, is_character_form, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
-from ficaudio.attribute.lexicon import FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS, is_present_tense
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, FIRST_PERSON_SUBJECTS, KIN_GENDER, SECOND_PERSON_SUBJECTS, KIN_NAMES, SPEECH_VERBS, SUBJECT_PRONOUNS, SUBORDINATORS, is_present_tense
 from ficaudio.attribute.mentions import NameRun, Word, description_at, is_capitalised, name_runs, speaker_nouns, words
 from ficaudio.models import AsideKind, BlockKind, Character, Gender, Segment, SegmentKind, Story
 
@@ -644,10 +644,6 @@ def told_to_you(doc: Document) -> bool:
     ``I`` the narrator)."""
     return doc.second_person_share >= SECOND_PERSON_MIN_SHARE and doc.first_person_share < FIRST_PERSON_MIN_SHARE
 
-
-FIRST_PERSON_MIN_SHARE = 0.15
-"""Below this share of ``I`` among narration subjects, an ``I`` in narration is a character's
-unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 
 _YOU = letters.compile(r"(?<![A-Za-z])[Yy]ou(?![A-Za-z])")  # a narration span without it is not searched for a "you" subject

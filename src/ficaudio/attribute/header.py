@@ -40,6 +40,9 @@ class _Block(Protocol):
     front_matter: bool
 
 
+_BRACKETED = re.compile(r"\([^()]*\)")  # a cast entry's note: "Wren Aldane (Player Character)"
+
+
 @dataclass(frozen=True)
 class Header:
     """``end``: where the story proper begins, after the leading header fields and notes (0 for
@@ -79,7 +82,7 @@ class Header:
         """
         names = []
         for m in _PEOPLE_FIELD.finditer(text, 0, self.end):
-            for part in re.split(r"\s*(?:,|/|&|\||\sx\s)\s*", re.sub(r"\([^()]*\)", " ", m.group(1))):
+            for part in re.split(r"\s*(?:,|/|&|\||\sx\s)\s*", _BRACKETED.sub(" ", m.group(1))):
                 if (name := " ".join(part.split())) and name not in names:
                     names.append(name)
         return names
@@ -94,7 +97,7 @@ class Header:
         """
         pairs = []
         for m in _PAIRING_FIELD.finditer(text, 0, self.end):
-            for part in re.sub(r"\([^()]*\)", " ", m.group(1)).split(","):
+            for part in _BRACKETED.sub(" ", m.group(1)).split(","):
                 names = [" ".join(n.split()) for n in part.split("/")]
                 if len(names) == 2 and all(names) and "&" not in part:
                     pairs.append((names[0], names[1]))

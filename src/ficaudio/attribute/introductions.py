@@ -790,7 +790,7 @@ def _spouses_kin_named(doc: Document, renames: dict[str, str]) -> dict[str, str]
     return found
 
 
-_NARRATORS_SIBLINGS = {"my brother": Gender.MALE, "my sister": Gender.FEMALE}
+_NARRATORS_SIBLINGS = {f"my {kin}": KIN_GENDER[kin] for kin in ("brother", "sister")}
 
 
 def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:

@@ -164,11 +164,27 @@ KIN_NAMES = {
     "dad": "father", "daddy": "father", "papa": "father", "father": "father",
     "gran": "grandmother", "granny": "grandmother", "grandma": "grandmother", "nana": "grandmother",
     "grandpa": "grandfather", "granddad": "grandfather", "grandad": "grandfather",
-    # Japanese, written before an honorific (``Okaa-san``, ``Otou-san``, ``Obaa-chan``); a
-    # brother's or sister's word (``Onii-chan``) is not here: whose sibling depends on who calls
-    "okaa": "mother", "kaa": "mother", "otou": "father", "tou": "father", "obaa": "grandmother", "ojii": "grandfather",
 }
+JAPANESE_KIN_NAMES = {"okaa": "mother", "kaa": "mother", "otou": "father", "tou": "father", "obaa": "grandmother", "ojii": "grandfather"}
+"""Japanese kin words, kin only written before an honorific (``Okaa-san``, ``Otou-san``, ``Obaa-chan``); a
+brother's or sister's word (``Onii-chan``) is not here: whose sibling depends on who calls."""
+KIN_NAMES.update(JAPANESE_KIN_NAMES)
 """Kinship words used as names (``Mom``, ``Gran``, ``Okaa-san``) and the kin noun each stands for."""
+
+
+def both_kin_names(a: str, b: str) -> bool:
+    """Whether two names are both kin words (``Gran`` and ``Grandad``): two kin, never one
+    name cut from the other.
+
+    >>> both_kin_names("Gran", "Grandad"), both_kin_names("Cora", "Corisande")
+    (True, False)
+    """
+    return a.lower() in KIN_NAMES and b.lower() in KIN_NAMES
+
+
+FIRST_PERSON_MIN_SHARE = 0.15
+"""Below this share of ``I`` among narration subjects, an ``I`` in narration is a character's
+unquoted thought (``Why do I care?``) in a third-person story, not a narrator who speaks."""
 
 ABBREVIATED_TITLES = {"doctor": "dr. ", "professor": "prof. ", "captain": "capt. ", "colonel": "col. ", "lieutenant": "lt. ", "sergeant": "sgt. ", "reverend": "rev. ", "inspector": "insp. "}
 """Titles and how a name writes them short (``Dr. Archie`` bears ``doctor``)."""

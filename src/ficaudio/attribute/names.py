@@ -100,6 +100,16 @@ def is_patronymic_of(word: str, short: tuple[str, ...]) -> bool:
 _PET_ENDINGS = ("ie", "a", "y")
 
 
+def pet_stem(short: str) -> str:
+    """A pet form's stem: the name less a final ``-ie``, ``-a`` or ``-y``; ``""`` for none.
+
+    >>> pet_stem("Goldie"), pet_stem("Cora"), pet_stem("Tom")
+    ('Gold', 'Cor', '')
+    """
+    end = next((e for e in _PET_ENDINGS if short.endswith(e)), "")
+    return short[: -len(end)] if end else ""
+
+
 def clips(short: str, long: str, shortest: int = 3) -> bool:
     """Whether ``short`` (``shortest`` letters at least) opens ``long``, two letters or more shorter.
 
@@ -120,8 +130,7 @@ def is_pet_form(short: str, given: str) -> bool:
     >>> [is_pet_form(s, g) for s, g in (("Cora", "Corisande"), ("Sophy", "Sophia"), ("Goldie", "Marigold"), ("Cora", "Cora"), ("Marco", "Marchetti"), ("Aki", "Kurosaki"))]
     [True, True, True, False, False, False]
     """
-    end = next((e for e in _PET_ENDINGS if short.endswith(e)), "")
-    stem = short[: -len(end)] if end else ""
+    stem = pet_stem(short)
     if len(stem) < 3 or not given.isalpha():
         return False
     return clips(stem, given) or len(stem) >= 4 and given.endswith(stem.lower()) and len(given) >= len(stem) + 3

@@ -13,8 +13,8 @@ from typing import Callable, Collection
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import DUBBED, Person
-from ficaudio.attribute.document import FIRST_PERSON_MIN_SHARE, Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
+from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
 from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word, word_before
 from ficaudio.models import Gender
 
