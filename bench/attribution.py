@@ -71,6 +71,7 @@ from ficaudio.attribute.confidence import CALIBRATED, INHERITED, MOST_SURE, UNME
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME
 from ficaudio.models import Attribution, Block, BlockKind, Chapter, Character, Gender, Segment, SegmentKind, Story
 from ficaudio.parse.lines import is_scene_break_line
+from ficaudio.segmentation.quotes import DOUBLE_CLOSING_GLYPHS
 
 DEFAULT_LITBANK = Path("/work/shared/attribution-dev/litbank")
 DEFAULT_FIXTURES = Path(__file__).resolve().parent / "data"
@@ -292,7 +293,7 @@ def runs_on(quotation: str) -> bool:
     return quotation.rstrip()[-1:] not in CLOSING_MARKS
 
 
-CLOSING_MARKS = frozenset('"\u201d\u00bb\u2019\'')
+CLOSING_MARKS = frozenset('"' + DOUBLE_CLOSING_GLYPHS + "'\u2019")
 
 
 def dialogue_lines(attribution: Attribution) -> dict:

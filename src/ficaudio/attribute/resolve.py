@@ -456,7 +456,10 @@ def in_relative_clause(text: str, at: int) -> bool:
 # a determiner and up to three words of a noun phrase, then (at the end) the subject pronoun's place
 _CONTACT_RELATIVE = letters.compile(r"\b(?:the|a|an|every|any|some|no|each|my|his|her|their|our|your)\s+(?P<np>(?:[a-z]+\s+){0,2}?[a-z]+)\s+$")
 _CLAUSE_OPENERS = SUBORDINATORS | {"and", "but", "or", "so", "then", "yet", "nor", "if", "where", "that", "than", "till"}
-_PREPOSITIONS = frozenset("at in on to from with of for by into onto over under behind across through about around near toward towards past beside".split())
+_PREPOSITIONS = frozenset("""
+at by for from in into of off on onto over to toward towards under upon with without about above across after against along
+among around behind below beneath beside besides between beyond during except inside near past through throughout within
+""".split())
 _DETERMINERS = frozenset("the a an every any some no each my his her their our your this that these those".split())
 _CLAUSE_BREAK = letters.compile(r"[,;:.!?—()\"“”]|--")
 _CONTACT_SUBJECT = letters.compile(r"(?:I|he|she|we|they|you)\b")
@@ -1030,10 +1033,6 @@ def _learn_gender(resolver: Resolver, person: Person, m: Mention) -> None:
         person.gender_reason = f"pronoun after '{m.text}'" if person.gender is not Gender.UNKNOWN else ""
 
 
-_OBJECT_PREPOSITIONS = frozenset("""
-at by for from in into of off on onto over to toward towards under upon with without about above across after against along
-among around behind below beneath beside besides between beyond during except inside near past through throughout within
-""".split())
 _NAMED_REACH_CHARS = 300  # about two sentences back: the person a pronoun just after may still mean
 
 
@@ -1045,7 +1044,7 @@ def pronoun_means_one_named(resolver: Resolver, m: Mention, gender: Gender) -> b
     guard. She came at noon`` (no woman named), ``The guard came out, and she waved`` (the
     description acts) and ``Tom spoke with the guard. She was a broad woman`` (a portrait:
     :func:`_portrait_follows`) still give the guard her gender."""
-    if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _OBJECT_PREPOSITIONS:
+    if not m.text.lower().startswith("the ") or word_before(resolver.doc.text, m.start, 12) not in _PREPOSITIONS:
         return False
     if _portrait_follows(resolver.doc.text, m.end):
         return False  # "spoke with the guard. She was a broad woman": a newcomer's portrait

@@ -17,7 +17,7 @@ from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.characters import Person, called_before_full_stop
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
-from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
+from ficaudio.attribute.lexicon import SUBORDINATORS, BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
@@ -378,9 +378,8 @@ def device_gives_voice(text: str, m: Mention, start: int, end: int | None = None
     >>> [device_gives_voice(t, Mention(t.index(v), t.index(v) + 19, "description", "the captain's voice", head="voice"), 0) for v in ("the captain's voice, calm", "the captain's voice.")]
     [True, False]
     """
-    if m.kind == "name" and re.search(r"['’]s$", m.text) and re.match(r"\s+voice\b", text[m.end:]):
-        pass  # "The radio came alive with Mara's voice." -> Mara
-    elif m.kind != "description" or m.head != "voice" or not re.search(r"['’]s\s+voice$", m.text):
+    named_voice = m.kind == "name" and m.text.endswith(("'s", "’s")) and _VOICE_AFTER.match(text, m.end)  # "with Mara's voice." -> Mara
+    if not named_voice and (m.kind != "description" or m.head != "voice" or not _OWNERS_VOICE.search(m.text)):
         return False
     if end is not None and _LATER_SENTENCE.search(text, m.end, end):
         return False  # "... with the captain's voice. Hollis snatched it up. "Copy."": the beat goes on past the radio
@@ -388,7 +387,9 @@ def device_gives_voice(text: str, m: Mention, start: int, end: int | None = None
     return bool(_DEVICE_CAME_WITH.search(text, sentence, m.start))
 
 
-_FRONTED_OPENERS = frozenset({"when", "after", "once", "as", "while", "before", "until", "since", "because", "though", "although", "if"})
+_VOICE_AFTER = letters.compile(r"\s+voice\b")
+_OWNERS_VOICE = letters.compile(r"['’]s\s+voice$")
+_FRONTED_OPENERS = SUBORDINATORS - {"whereas"}  # when, after, once, as, while, before, until, since, because, though, although, if
 _SENTENCE_OPENER = letters.compile(r"(?:^|[.!?…”\"\n]\s*)(\w+)\s+$")
 
 

@@ -184,15 +184,11 @@ def _header_keys() -> frozenset[str]:
 
 
 FFN_HEADER_KEYS = _header_keys()
-WORK_ONLY_KEYS = frozenset({
-    "fandom", "fandoms", "character", "characters", "pairing", "pairings", "relationship", "relationships",
-    "rating", "ratings", "rated", "tags", "additional tags", "word count", "words", "chapters", "summary", "disclaimer",
-    "a/n", "an", "author's note", "author's notes", "authors note", "authors notes", "author note", "author notes",
-    "beta", "beta reader", "beta'd by", "betaed by", "dedicated to", "dedication", "written for", "genre", "genres",
-    "spoiler", "spoilers", "crossover", "couples", "archive warning", "archive warnings", "content warning",
-    "content warnings", "trigger warning", "trigger warnings", "cw", "tw"})
-"""The header keys only a work's header has; a story's own lines may say ``Warning: hull breach``,
-``Note: back by six``, ``Status: missing``, ``Setting: the docks``, ``Title: Fool`` (a game's screen)."""
+WORK_ONLY_KEYS = FFN_HEADER_KEYS - {
+    "author", "categories", "category", "feedback", "language", "length", "note", "notes", "prompt", "published",
+    "series", "setting", "status", "timeline", "title", "updated", "warning", "warnings"}
+"""The header keys only a work's header has: not those a story's own lines may say too (``Warning: hull
+breach``, ``Note: back by six``, ``Status: missing``, ``Setting: the docks``, ``Title: Fool`` on a game's screen)."""
 
 
 def header_field(line: str) -> tuple[str, str] | None:
