@@ -60,7 +60,7 @@ def conversations(doc: Document, decisions: dict[int, Decision]) -> list[list[Tu
             anchored = decision is not None and decision.rule in ANCHOR_RULES
             rule, case = (decision.rule, decision.case) if decision else ("", "")
             runs[-1].append(Turn(para, dialogue[0], decision.speaker if decision else None, anchored, rule, brings_someone_in(doc, para), case))
-            if call_ends(" ".join(doc.text[s:e] for s, e in para.narration(doc.segments))):
+            if call_ends(para.narration_text(doc.text, doc.segments)):
                 runs.append([])
     return [run for run in runs if len(run) >= 2]
 

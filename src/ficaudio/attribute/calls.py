@@ -115,7 +115,7 @@ def answers_with_own_name(doc: Document, index: int) -> bool:
     if not is_own_name(doc.segments[index].text):
         return False
     para = doc.paragraph_of[index]
-    here = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    here = para.narration_text(doc.text, doc.segments)
     before = doc.text[previous.start:previous.end] if (previous := doc.paragraph_before(para)) else ""
     into_phone = _SAID_INTO.search(here) and _HANDLED.search(here + " " + before)
     return bool(into_phone or call_opens(here)) and not _DIALLED.search(here + " " + before)
@@ -241,7 +241,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     someone's in the room)."""
     conv = resolver.conversation
     doc = resolver.doc
-    narration = " ".join(doc.text[s:e] for s, e in para.narration(doc.segments))
+    narration = para.narration_text(doc.text, doc.segments)
     conv.line_reported = bool(conv.call and not para.quotes and (conv.line_reported or reports_far_end(narration)))
     if call_ends(narration):
         conv.departed |= {conv.on_line} if conv.on_line else set()

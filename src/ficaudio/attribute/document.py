@@ -61,6 +61,10 @@ class Paragraph:
             spans.append((cursor, self.end))
         return spans
 
+    def narration_text(self, text: str, segments: Sequence[Segment]) -> str:
+        """The paragraph's words outside its quotations, joined by spaces (``Kit took the radio.``)."""
+        return " ".join(text[s:e] for s, e in self.narration(segments))
+
 
 @dataclass
 class Document:
@@ -168,8 +172,7 @@ def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tu
     ``Characters:`` with its value on the next line). They are read as the header, and their
     names counted, as when the same text is pasted as the story's paragraphs."""
     first = paragraphs[0].start if paragraphs else len(story.text)
-    lines = [(m.span(), a.kind) for a in sorted(story.asides, key=lambda a: a.start) if a.end <= first
-             for m in _LINE.finditer(story.text, a.start, a.end)]
+    lines = _aside_lines(story, lambda a: a.end <= first)
     of_fields = field_lines(story.text, [span for span, _ in lines])
     return [span for (span, kind), (_, of_a_field) in zip(lines, of_fields) if kind in _WORK_HEADER_ASIDES or of_a_field]
 
@@ -178,7 +181,12 @@ def _end_note_lines(story: Story) -> list[tuple[int, int]]:
     """The lines of the end notes the reader set aside after a chapter (``End Notes: Thanks for
     reading! Next time Mara finally tells her sister.``): never read aloud, but their names are
     counted as the story's own, as when the same notes are pasted as its last paragraphs."""
-    return [m.span() for a in sorted(story.asides, key=lambda a: a.start) if a.kind is AsideKind.END_NOTES
+    return [span for span, _ in _aside_lines(story, lambda a: a.kind is AsideKind.END_NOTES)]
+
+
+def _aside_lines(story: Story, keep) -> list[tuple[tuple[int, int], AsideKind]]:
+    """Each line's span and kind, in the story's order, of the asides ``keep`` takes."""
+    return [(m.span(), a.kind) for a in sorted(story.asides, key=lambda a: a.start) if keep(a)
             for m in _LINE.finditer(story.text, a.start, a.end)]
 
 
