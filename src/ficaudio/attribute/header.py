@@ -197,12 +197,12 @@ def mark_front_matter(paragraphs: Sequence[_Block], text: str) -> tuple[int, boo
     return end, fields
 
 
-def is_work_field(text: str, start: int, end: int) -> bool:
+def is_listing_field(text: str, start: int, end: int) -> bool:
     """``text[start:end]`` is a field only a work's header has (``Characters: Mira Sol``,
     ``Relationship:``, ``Fandom: ...``), not a story's labelled line, nor the header's prose (a
     summary or a note, which :func:`ficaudio.parse.lines.is_work_field` also counts as the header's).
 
-    >>> [is_work_field(t, 0, len(t)) for t in ("Characters: Mira Sol", "Relationship:", "Warning: hull breach", "Relationship:s")]
+    >>> [is_listing_field(t, 0, len(t)) for t in ("Characters: Mira Sol", "Relationship:", "Warning: hull breach", "Relationship:s")]
     [True, True, False, False]
     """
     return bool(_HEADER_ONLY_FIELD_OR_LABEL.match(text, start, end))
@@ -210,7 +210,7 @@ def is_work_field(text: str, start: int, end: int) -> bool:
 
 def field_lines(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[tuple[int, int], bool]]:
     """Each line of ``spans`` with whether it belongs to a work's field: the field itself
-    (:func:`is_work_field`) or the value under its bare label (an AO3 page's ``Characters:``
+    (:func:`is_listing_field`) or the value under its bare label (an AO3 page's ``Characters:``
     alone on its line, then ``Mira Sol, Tobin Ash``).
 
     >>> t = "Characters:\\nMira Sol\\nA/N: hi"
@@ -219,7 +219,7 @@ def field_lines(text: str, spans: Iterable[tuple[int, int]]) -> Iterator[tuple[t
     """
     under_label = False
     for start, end in spans:
-        field = is_work_field(text, start, end)
+        field = is_listing_field(text, start, end)
         yield (start, end), field or under_label
         under_label = field and text[start:end].rstrip().endswith(":")  # the value comes on the next line
 
