@@ -167,6 +167,13 @@ STORY_FLOORS = [
     ("space_academy", 100, 0.84),  # round 41 blind: 84/100 = 0.840 at its end (383/580 for the six; 346 at its start)
     ("vampire_club", 98, 0.67),  # round 41 blind: 67/98 = 0.684 at its end (383/580 for the six; 346 at its start); round 42D: 72/98 = 0.735 (`call me the Margrave` beside `call me Mr. Aurelian`; one of the five, Wren's, is right only while her narrator voice is merged into Mr. Aurelian's), floor below 71/98; 66/98 = 0.673 after round 42 set it right (the narrator is named only from lines their own paragraph gives them: 7 of Aurelian's lines, right only through the merge, went wrong; by alias 51 -> 67)
     ("wildfire_crew", 96, 0.76),  # round 41 blind: 73/96 = 0.760 at its end (383/580 for the six; 346 at its start)
+    # round 42's blind set (bench/heldout then), read and moved here in round 43 (339/578 for the six at round 42's start and its end)
+    ("circus_winter", 95, 0.66),  # round 42 blind: 63/95 = 0.663 at its start and its end
+    ("cultivation_sect", 98, 0.64),  # round 42 blind: 63/98 = 0.643 at its start and its end
+    ("diner_night", 96, 0.52),  # round 42 blind: 50/96 = 0.521 at its start and its end
+    ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
+    ("mafia_dinner", 98, 0.57),  # round 42 blind: 56/98 = 0.571 at its start and its end
+    ("soccer_club", 96, 0.40),  # round 42 blind: 39/96 = 0.406 at its start and its end
 ]
 
 
@@ -175,16 +182,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 42: 339 and 439 of 578 with
-    the round's start engine; the same at the round's end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 578
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 339
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 439
 
 
 def test_the_validation_set_does_not_drop():
