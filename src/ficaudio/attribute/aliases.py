@@ -1718,22 +1718,13 @@ def called_people(doc: Document, para: Paragraph) -> list[Person]:
     called = []
     for index in para.quotes:
         seg = doc.segments[index]
-        called.extend(p for p in _honorific_called(doc.roster, seg.text) if p not in called)
+        called.extend(p for p in doc.roster.honorifics_called(seg.text) if p not in called)
         if not MAY_CALL.search(seg.text):
             continue  # no capitalised word where a call stands: skip scanning its names
         for run in doc.runs_of_quote(index):
             if is_vocative_run(doc.text, run, seg.start) and (person := doc.roster.resolve(run)) and person not in called:
                 called.append(person)
     return called
-
-
-_BARE_HONORIFIC_CALL = letters.compile(r"(?:^\W*|,\s*)([a-z]+)\s*[,.!?…—]", re.IGNORECASE)
-
-
-def _honorific_called(roster: Roster, quote: str) -> list[Person]:
-    """The one bearer of a bare honorific a quotation calls out: ``"You don't know that,
-    senpai."`` calls the only ``X-senpai``."""
-    return [p for m in _BARE_HONORIFIC_CALL.finditer(quote) if (p := roster.sole_honorific_bearer(m.group(1).lower()))]
 
 
 def _winner(roster: Roster, counter: Counter) -> Person | str | None:

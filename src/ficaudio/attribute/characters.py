@@ -137,6 +137,12 @@ class Roster:
         bearers = self.honorific_bearers(honorific)
         return bearers[0] if len(bearers) == 1 else None
 
+    def honorifics_called(self, quote: str) -> list[Person]:
+        """The one bearer of each bare honorific a quotation calls out, at its start or after a
+        comma: ``"You don't know that, senpai."`` calls the only ``X-senpai``, and so does
+        ``"Why, sensei?"``."""
+        return [p for m in _HONORIFIC_ALONE.finditer(quote) if (p := self.sole_honorific_bearer(m.group(1).lower()))]
+
     def resolve_phrase(self, phrase: str) -> Person | None:
         """The person the first name in ``phrase`` refers to (:meth:`resolve`), if any."""
         runs = name_runs(words(phrase), phrase)
@@ -225,6 +231,12 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     return stats
 
 
+_HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
+"""A word said alone as a call, at a quotation's start or after a comma, before a stop or the end.
+
+>>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
+['Why', 'sensei']
+"""
 _AFTER_DETERMINER = letters.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
 _AFTER_SUBJECT = letters.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
 

@@ -1327,9 +1327,6 @@ def inner_vocatives(quote: str) -> list[str]:
     return [m.group(2) for m in _VOCATIVE_INNER.finditer(quote) if not is_person_noun(m.group(1))]
 
 
-_HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
-
-
 def honorific_vocatives(doc: Document, quote: str) -> list[str]:
     """A bare honorific used as a name addresses the one character who bears it:
     ``"Why, sensei?"`` addresses the only ``X-sensei`` of the story. A sibling's word
@@ -1337,10 +1334,8 @@ def honorific_vocatives(doc: Document, quote: str) -> list[str]:
     whichever older friend is there: it addresses no one bearer (where the narration names
     someone so, the roster knows the word as that person's name).
 
-    >>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
-    ['Why', 'sensei']
     """
-    return [p.name for m in _HONORIFIC_ALONE.finditer(quote) if (p := doc.roster.sole_honorific_bearer(m.group(1).lower()))]
+    return [p.name for p in doc.roster.honorifics_called(quote)]
 
 
 def is_address_phrase(phrase: str) -> bool:
