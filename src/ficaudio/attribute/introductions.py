@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 
 from ficaudio import letters
@@ -825,26 +826,31 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
             continue
         if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator \
                 and not any(renames[v] == person.name for v, g in kin_voices.items() if g is gender and v in renames) \
-                and not _narrators_other_kin(body, kin[0], noun):
+                and not _called_other_kin(body, [kin[0]], noun, owners=r"[Mm]y"):
             found[voice] = person.name
     return found
 
 
-_NARRATORS_KIN_WORDS = FAMILY_KIN | {"cousin", "stepbrother", "stepsister"}
+_KIN_WORDS = FAMILY_KIN | {"cousin", "stepbrother", "stepsister"}
 
 
-def _narrators_other_kin(text: str, given: str, kin: str) -> bool:
-    """Whether the narration calls ``given`` the narrator's kin of another kind than ``kin``
-    (``My cousin Kit``, ``Kit, my cousin,``): one of the surname who is no sibling.
+def _called_other_kin(text: str, names: Iterable[str], kin: str, owners: str = r"[Mm]y|[Oo]ur|[Hh]is|[Hh]er|[Tt]heir|[Yy]our") -> bool:
+    """Whether the text sets a kin word of another kind than ``kin`` beside one of ``names``,
+    before it (``My cousin Kit``) or after it (``Kit, my cousin,``; ``Old Haldane, her
+    grandfather,`` is no ``father``; ``Reid, her dad,`` is), owned by one of ``owners``.
 
-    >>> _narrators_other_kin("My cousin Kit arrived.", "Kit", "brother"), _narrators_other_kin("Kit, my dad, waved.", "Kit", "brother"), _narrators_other_kin("my big brother Kit", "Kit", "brother")
-    (True, True, False)
+    >>> t = "My cousin Kit arrived. Old Haldane, her grandfather, mended nets. Reid, her dad, waved."
+    >>> [_called_other_kin(t, [n], k) for n, k in (("Kit", "brother"), ("Haldane", "father"), ("Reid", "father"))]
+    [True, True, False]
+    >>> _called_other_kin("Kit, my dad, waved.", ["Kit"], "brother"), _called_other_kin("my big brother Kit", ["Kit"], "brother")
+    (True, False)
     """
-    name = re.escape(given)
-    for m in re.finditer(rf"\b[Mm]y\s+(?:[a-z]+\s+)?([a-z]+),?\s+{name}\b|\b{name},\s+my\s+(?:[a-z]+\s+)?([a-z]+)\b", text):
-        word = m.group(1) or m.group(2)
-        if word in _NARRATORS_KIN_WORDS and word != kin:
-            return True
+    for name in names:
+        n = re.escape(name)
+        for m in re.finditer(rf"\b(?:{owners})\s+(?:[a-z]+\s+)?([a-z]+),?\s+{n}\b|\b{n},\s+(?:{owners})\s+(?:[a-z]+\s+)?([a-z]+)(?![\w'’])", text):
+            word = m.group(1) or m.group(2)
+            if word in _KIN_WORDS and KIN_NAMES.get(word, word) != kin:
+                return True
     return False
 
 
@@ -894,22 +900,7 @@ def _untitled_parents(doc: Document, kin: str, surnames: set[str], callers: set[
     return {p.name for p in doc.roster.people if p.gender is KIN_GENDER[kin] and not p.title and not p.known and p.name not in callers
             and any(surname_of(f) in surnames and f.split()[0] not in narrated for f in p.forms)
             and any(writes_word(body, w) for f in p.forms for w in f.split())  # one only the header names is no one seen
-            and not _set_as_other_kin(body, p, kin)}
-
-
-def _set_as_other_kin(text: str, person: Person, kin: str) -> bool:
-    """Whether the text sets a kin word other than ``kin`` after a name of ``person``
-    (``Old Haldane, her grandfather,`` is no ``father``; ``Haldane, her dad,`` is).
-
-    >>> t = "Old Haldane, her grandfather, mended nets. Reid, her dad, waved."
-    >>> _set_as_other_kin(t, Person("Haldane"), "father"), _set_as_other_kin(t, Person("Reid"), "father")
-    (True, False)
-    """
-    for form in (person.name, *person.forms):
-        for m in re.finditer(rf"\b{re.escape(form)}, (?:his|her|their|my|our|your) (?:[a-z]+ )?([a-z]+)(?![\w'’])", text):
-            if m.group(1) in FAMILY_KIN and KIN_NAMES.get(m.group(1), m.group(1)) != kin:
-                return True
-    return False
+            and not _called_other_kin(body, (p.name, *p.forms), kin)}
 
 
 def _surnames(text: str, person: Person) -> set[str]:
