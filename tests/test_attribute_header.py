@@ -160,4 +160,4 @@ def test_an_ao3_page_copy_s_bare_label_takes_the_line_under_it():
     asides = tuple(Aside(AsideKind.CHROME, s, e) for s, e in ((0, 11), (12, 23), (24, 43), (44, 49)))
     story = Story(text, "t", None, "t", (Chapter(1, None, None, (Block(BlockKind.PARAGRAPH, 50, 59),)),), asides)
     paragraphs, _ = build_paragraphs(story, [])
-    assert [text[s:e] for s, e in _work_header_lines(story, paragraphs)] == ["Characters:", "Mira Sol, Tobin Ash"]
+    assert [(text[s:e], field) for (s, e), field in _work_header_lines(story, paragraphs)] == [("Characters:", True), ("Mira Sol, Tobin Ash", True)]

@@ -19,7 +19,6 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.aliases import join_person, may_be, may_be_rank
 from ficaudio.attribute.characters import Person, Roster, role_after_name
-from ficaudio.attribute.header import field_lines
 from ficaudio.attribute.lexicon import KIN_GENDER, KIN_NAMES
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words
 from ficaudio.models import Gender
@@ -61,15 +60,14 @@ def index_described_names(doc: Document) -> None:
     was Kira.`` and ``Kira was the tall girl`` (copula) and
     ``"This is Kira," he says, nodding at the tall girl.`` (an introduction pointing at her)
     make every ``the tall girl`` Kira, and ``Iris, charge nurse,`` every ``the charge nurse`` Iris; ``Her brother Edmund`` makes a later ``her brother`` Edmund.
-    The lines of the work's header and notes that the reader set aside are read first, as the
+    The prose lines of the work's header and notes that the reader set aside are read first, as the
     story's narration is (:attr:`Document.front_lines`): an author's note's ``Noor is the GM``
     makes every ``the GM`` Noor, as when the note is pasted as a paragraph. Only the notes' and
     summary's sentences: a field's list is no prose (``Characters: The Doctor, Rose Tyler,
     Jackie Tyler`` says nothing of who the Doctor is).
     """
-    for (start, end), of_a_field in field_lines(doc.text, doc.front_lines):
-        if not of_a_field:
-            _index_narration(doc, start, end)
+    for start, end in doc.front_lines:
+        _index_narration(doc, start, end)
     for para in doc.paragraphs:
         for start, end in para.narration(doc.segments):
             _index_narration(doc, start, end)

@@ -80,7 +80,7 @@ class Document:
     narration_words: dict[tuple[int, int], list[Word]] = field(default_factory=dict)  # each narration span's words, read once (_scan)
     quote_runs: dict[int, list[NameRun]] = field(default_factory=dict)  # each quotation's name runs, read once (_scan)
     call_signs: dict[str, str] = field(default_factory=dict)  # a radio call sign -> the name of its user, or the narrator's (calls.join_call_signs_to_users)
-    front_lines: tuple[tuple[int, int], ...] = ()  # the lines of the work's header and notes the reader set aside before the story (_work_header_lines): read for who is who, never as the story's paragraphs
+    front_lines: tuple[tuple[int, int], ...] = ()  # the prose lines (notes, summary; no field) of the work's header the reader set aside before the story (_work_header_lines): read for who is who, never as the story's paragraphs
 
     @property
     def text(self) -> str:
@@ -165,16 +165,17 @@ _WORK_HEADER_ASIDES = frozenset({AsideKind.HEADER, AsideKind.NOTES, AsideKind.SU
 _LINE = letters.compile(r"[^\n]*\S[^\n]*")
 
 
-def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tuple[int, int]]:
+def _work_header_lines(story: Story, paragraphs: Sequence[Paragraph]) -> list[tuple[tuple[int, int], bool]]:
     """The lines of the work's header that the reader kept out of the story before its first
     paragraph: every line of its fields, summary and notes, and of the page's furniture the work's
     fields only (an AO3 download's ``Characters: Mira Sol, Tobin Ash``; a page copy's bare
     ``Characters:`` with its value on the next line). They are read as the header, and their
-    names counted, as when the same text is pasted as the story's paragraphs."""
+    names counted, as when the same text is pasted as the story's paragraphs. Each line comes with
+    whether it belongs to a field (:func:`~ficaudio.attribute.header.field_lines`)."""
     first = paragraphs[0].start if paragraphs else len(story.text)
     lines = _aside_lines(story, lambda a: a.end <= first)
     of_fields = field_lines(story.text, [span for span, _ in lines])
-    return [span for (span, kind), (_, of_a_field) in zip(lines, of_fields) if kind in _WORK_HEADER_ASIDES or of_a_field]
+    return [(span, of_a_field) for (span, kind), (_, of_a_field) in zip(lines, of_fields) if kind in _WORK_HEADER_ASIDES or of_a_field]
 
 
 def _end_note_lines(story: Story) -> list[tuple[int, int]]:
@@ -206,7 +207,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     """Discover characters and their genders, then list every mention in narration."""
     paragraphs, paragraph_of = build_paragraphs(story, segments)
     text = story.text
-    set_aside = _work_header_lines(story, paragraphs)
+    work_header = _work_header_lines(story, paragraphs)
+    set_aside = [span for span, _ in work_header]
     header = read_header(paragraphs, text, set_aside)
     end_notes = [Paragraph(0, i, start, end) for i, (start, end) in enumerate(_end_note_lines(story), len(set_aside))]
     scanned = _scan(text, segments, [*(Paragraph(0, i, start, end) for i, (start, end) in enumerate(set_aside)), *paragraphs, *end_notes])
@@ -260,7 +262,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_parent_to_family(roster)
     join_kin_names(roster)
     index_kin_names(roster)
-    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of, front_lines=tuple(set_aside))
+    doc = Document(story, segments, paragraphs, roster, paragraph_of, header=header, narration_words=scanned.span_words, quote_runs=scanned.quote_runs_of, front_lines=tuple(span for span, of_a_field in work_header if not of_a_field))
     roster.speaker_nouns = nouns
     index_described_names(doc)
     index_rank_titles(roster, narration_runs, quote_runs, text)
