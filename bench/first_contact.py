@@ -161,9 +161,11 @@ def measure(scratch: Path | None = None) -> list[dict]:
     with tempfile.TemporaryDirectory(prefix="first_contact-") as tmp:
         where = scratch or Path(tmp)
         entries = [measure_one(*contact, where) for contact in CONTACTS]
-    DATA.write_text(json.dumps({"command": "bench/attribution.py --gold-spans --only fixtures --fixtures FOLDER --rules --calibrate, "
-                                           "each commit's own harness and engine on its own blind six",
-                                "contacts": entries}, indent=1) + "\n", encoding="utf-8")
+    text = json.dumps({"command": "bench/attribution.py --gold-spans --only fixtures --fixtures FOLDER --rules --calibrate, "
+                                  "each commit's own harness and engine on its own blind six",
+                       "contacts": entries}, indent=1)
+    text = re.sub(r"\[\s+(\d+),\s+(\d+)\s+\]", r"[\1, \2]", text)  # a (fired, right) pair on one line
+    DATA.write_text(text + "\n", encoding="utf-8")
     return entries
 
 
