@@ -1,9 +1,11 @@
 """Tests of ficaudio.attribute.confidence: src/ficaudio/attribute/confidence.py.
 
-The table must hold against what it claims: scored on our fixtures (in the repository; the
-table itself is measured on the fixtures, the seeds and LitBank pooled), lines are right about
-as often as their confidence says. When a rule changes enough to break this, refresh the table
-with ``bench/attribution.py --gold-spans --calibrate``.
+The table claims each rule's precision on a story the engine has never seen, measured on each
+round's blind six at first contact (round 43E; ``bench/first_contact.py``; that it matches those
+counts is tested in ``tests/test_bench_first_contact.py``). On our fixtures, which the rules were
+tuned on, lines are right more often than that -- never much less often, and the gap stays
+bounded. When a rule changes enough to break this, refresh the table with
+``bench/first_contact.py table``.
 """
 
 from __future__ import annotations
@@ -19,9 +21,10 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 attribution_bench = pytest.importorskip("attribution")
 
-MAX_ECE = 0.05  # round 26o: 0.025 on the fixtures (0.152 with the hand-set constants before it)
+MAX_DEV_ECE = 0.15  # round 43E: 0.116 on the fixtures with the table measured on first contact (0.020 with one measured on them)
 MIN_FIRINGS = 20
-MAX_DRIFT = 0.15
+MIN_BUCKET = 50
+OVER_PROMISE = 0.05
 
 
 @pytest.fixture(scope="module")
@@ -43,11 +46,14 @@ def test_every_entry_is_a_rounded_precision_and_no_rule_is_certain():
     assert not INHERITED & set(CALIBRATED)
 
 
-def test_lines_are_right_about_as_often_as_their_confidence_says(fixture_tally):
-    assert attribution_bench.expected_calibration_error(fixture_tally) < MAX_ECE
+def test_on_the_stories_the_rules_were_tuned_on_lines_are_right_at_least_as_often_as_they_say(fixture_tally):
+    over = {bucket: (round(c["confidence"] / c["n"], 3), round(c["right"] / c["n"], 3)) for bucket, c in fixture_tally.by_confidence.items()
+            if c["n"] >= MIN_BUCKET and c["confidence"] / c["n"] - c["right"] / c["n"] > OVER_PROMISE}
+    assert not over, f"the table promises more than the dev stories give: {over}"
+    assert attribution_bench.expected_calibration_error(fixture_tally) < MAX_DEV_ECE
 
 
-def test_no_frequent_rule_drifts_far_from_its_measured_precision(fixture_tally):
-    drifted = {key: round(c["right"] / c["fired"], 3) for key, c in fixture_tally.by_key.items()
-               if key in CALIBRATED and c["fired"] >= MIN_FIRINGS and abs(c["right"] / c["fired"] - CALIBRATED[key]) > MAX_DRIFT}
-    assert not drifted, f"refresh the confidence table (bench/attribution.py --gold-spans --calibrate): {drifted}"
+def test_no_frequent_rule_is_surer_than_on_the_stories_it_was_tuned_on(fixture_tally):
+    surer = {key: (round(c["right"] / c["fired"], 3), CALIBRATED[key]) for key, c in fixture_tally.by_key.items()
+             if key in CALIBRATED and c["fired"] >= MIN_FIRINGS and CALIBRATED[key] - c["right"] / c["fired"] > OVER_PROMISE}
+    assert not surer, f"refresh the confidence table (bench/first_contact.py table): {surer}"
