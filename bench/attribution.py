@@ -50,8 +50,11 @@ error (ECE: the gap between confidence and accuracy, averaged over the lines by 
 bucket) and the Brier score (the mean squared gap between confidence and outcome).
 ``--calibrate`` pools the corpora scored and prints the same for all of them, then for each
 entry of the confidence table (``ficaudio.attribute.confidence.CALIBRATED``, a rule or
-``rule/case``) its firings, its measured precision and the value it should have, next to the
-value it has: run it with ``--gold-spans`` (no roster) to refresh the table.
+``rule/case``) its firings, its measured precision and that precision smoothed and rounded as the
+table's values are, next to the value it has. Since round 43 the table is set from each rule's
+precision on first contact, not on these corpora (``bench/first_contact.py``; the
+``confidence`` module's docstring says why), so on our stories most entries are below their
+measured precision; ``!`` marks an entry surer than that, which first contact never makes it.
 """
 
 from __future__ import annotations
@@ -355,7 +358,7 @@ def brier_score(tally: Tally) -> float:
 
 
 def should_be(fired: int, right: int) -> float:
-    """The confidence a table entry should have: its precision with one right and one wrong
+    """A precision as the confidence table rounds it: with one right and one wrong
     firing added (Laplace's rule of succession, so a rule seen twice is not called certain, and
     one never seen gets the even :data:`UNMEASURED`), rounded to 0.05, at most :data:`MOST_SURE`.
 
@@ -376,15 +379,16 @@ def pooled(tallies: list[Tally]) -> Tally:
 
 
 def calibration_report(tally: Tally) -> str:
-    """Each confidence-table entry: firings, measured precision, the value it should have and
-    the value it has (``!`` where they differ); then the rules the lines fell to that have no
+    """Each confidence-table entry: firings, measured precision, that precision smoothed and
+    rounded, and the value it has (``!`` where the table is surer than the smoothed precision);
+    then the rules the lines fell to that have no
     entry (:func:`decided` gives them :data:`UNMEASURED`; or they inherit)."""
     counts = tally.by_key
-    rows = [f"    {'entry':40} {'fired':>6} {'right':>6} {'precision':>9} {'should be':>9} {'table':>6}"]
+    rows = [f"    {'entry':40} {'fired':>6} {'right':>6} {'precision':>9} {'smoothed':>9} {'table':>6}"]
     for key in CALIBRATED:
         c = counts.get(key, Counter())
         precision = f"{c['right'] / c['fired']:9.3f}" if c["fired"] else f"{'-':>9}"
-        mark = "" if should_be(c["fired"], c["right"]) == CALIBRATED[key] else " !"
+        mark = " !" if c["fired"] and CALIBRATED[key] > should_be(c["fired"], c["right"]) else ""
         rows.append(f"    {key:40} {c['fired']:6d} {c['right']:6d} {precision} {should_be(c['fired'], c['right']):9.2f} {CALIBRATED[key]:6.2f}{mark}")
     for key in sorted(set(counts) - set(CALIBRATED) - {"narration", "unattributed", "missed"}):
         c = counts[key]
