@@ -393,3 +393,12 @@ def test_a_telephone_that_rang_rings():
     assert not phone_rings("The doorbell rang.")
     assert call_ends("She rang off.") and call_ends("The earpiece went back on its hook.")
     assert not call_ends("He put the kettle down.")
+
+
+def test_one_who_snatches_up_anothers_ringing_phone_holds_it():
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "Kiba's phone rang on the counter. Ino snatched it up before he could reach it.\n"
+            '"Kiba\'s phone."\n'
+            'Nadia\'s voice came down the line. "Where is he?"\n'
+            '"Hiding from you."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")

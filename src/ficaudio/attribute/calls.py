@@ -7,7 +7,11 @@ other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``
 dead`` ends the call. A named voice coming over a phone or radio (``Nadia's voice came through
 his earpiece``) also puts that person on the line; a caller who says ``this is NAME`` over a
 phone or radio is NAME; on a call heard in a room, a bare line after the room answered the
-line is the line's again. A radio call sign is the one shown speaking the calls it signs
+line is the line's again. A call has a holder -- the owner of the phone that rang, the one who
+picks it up, who answers with a hello or a name, who takes it when it is handed over -- who is never
+the voice on the line and who, on a call the room does not hear, answers the line though someone in
+the room spoke before it; a tag that makes the phone the speaker (``says the phone``) gives the line
+to the voice on the line. A radio call sign is the one shown speaking the calls it signs
 (``Brogan crawls in with the radio. "Aric Base, Aric One, over."``), and those calls are theirs.
 """
 
@@ -282,8 +286,8 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         conv.call = "open" if opened else "ringing"
     if ringing:
         conv.holder, conv.on_speaker, conv.call_lines = ringing_phone_owner(resolver, para), False, 0
-    if rang and conv.holder is None and not conv.call_lines and (answerer := who_picks_up(resolver, para)):
-        conv.call, conv.holder = "open", answerer  # ``The phone rang. Gran snatched it up.``
+    if rang and not conv.call_lines and (answerer := who_picks_up(resolver, para)):
+        conv.call, conv.holder = "open", answerer  # ``The phone rang. Gran snatched it up.``; ``Kiba's phone rang. Ino grabbed it up.``
     if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
         conv.call, conv.on_line = "open", voice
     if not conv.call:
