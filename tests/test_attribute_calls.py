@@ -295,3 +295,110 @@ def test_the_narrators_own_call_sign_called_is_the_narrator_addressed():
     not by them."""
     assert dialogue_speakers(_LIGHT_RADIO)[0] == "I"
     assert dialogue_speakers(_LIGHT_RADIO)[3] != "I"
+
+
+# Round 43C: the one holding the phone, a phone left to ring, a phone handed over, a phone as a tag.
+
+_TILL_CALL = [
+    "Ino and Kiba were closing up the flower shop.",
+    "The phone by the till rang.",
+    '"Yamanaka Flowers," Ino said.',
+    'Nadia did not bother with hello. "Are you watching the storm?"',
+    '"I\'m at work, Nadia. I\'m watching the windows."',
+    'The lights went out. In the dark Kiba said, "Well, that wasn\'t me."',
+    'Then the lights came back, and Nadia was still talking in her ear. "—hear me? Did I lose you?"',
+]
+
+
+def test_the_one_holding_the_phone_answers_the_line_though_someone_in_the_room_spoke_before_it():
+    text = "\n".join([*_TILL_CALL, '"The lights went out for a second. They\'re back."'])
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")
+
+
+def test_the_one_who_answers_a_ringing_phone_with_a_name_holds_it():
+    text = "\n".join([*_TILL_CALL, '"The lights went out for a second. They\'re back."', '"You come home the minute you close."', '"I will, Nadia."'])
+    assert [s for s, _ in speakers(text, [INO, KIBA, NADIA])[-2:]] == ["Nadia", "Ino"]
+
+
+def test_a_phone_left_to_ring_makes_no_call_of_the_room():
+    text = ("Ino, Kiba and Sakura sat round the table with the cards dealt. Ino's phone rang on the counter, and she let it ring.\n"
+            '"You\'re not getting that?" Sakura asked.\n'
+            '"It\'s only the garage."\n'
+            'Kiba laid down a seven. "Your turn, Sakura."\n'
+            '"I know whose turn it is."\n'
+            '"Then play."')
+    found = speakers(text, [INO, KIBA, SAKURA])
+    assert found[-1] == ("Kiba", "turn_taking")
+    assert "holder_answers_line" not in [r for _, r in found]
+
+
+def test_a_phone_that_buzzes_with_a_text_has_no_holder():
+    text = ("Ino, Kiba and Sakura sat round the table.\n"
+            "Ino's phone buzzed. It was a message from her sister.\n"
+            '"Who is it?" Sakura asked.\n'
+            '"Nadia. She wants to know about Sunday."\n'
+            'Kiba laid down a seven. "Tell her yes."\n'
+            '"You tell her."\n'
+            '"I\'m playing."')
+    assert "holder_answers_line" not in [r for _, r in speakers(text, [INO, KIBA, SAKURA, NADIA])]
+
+
+def test_on_speaker_the_room_answers_the_line_too():
+    text = ("Ino and Kiba were doing the dishes.\n"
+            "Ino's phone rang. She put it on speaker and set it by the sink.\n"
+            '"Ino? Is Kiba there?"\n'
+            '"Hi, Nadia," Kiba called.\n'
+            '"Are you eating properly?"\n'
+            '"He eats fine."')
+    assert "holder_answers_line" not in [r for _, r in speakers(text, [INO, KIBA, NADIA])]
+
+
+def test_the_one_the_phone_is_handed_to_answers_the_line():
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "The phone by the till rang. Ino picked it up.\n"
+            '"Yamanaka Flowers."\n'
+            'Nadia\'s voice came down the line. "Is Kiba there? Put him on."\n'
+            '"Nadia, he\'s busy."\n'
+            '"Put him on, Ino."\n'
+            "Ino held the phone out to Kiba. Kiba wiped his hands and took it.\n"
+            '"Hi, Nadia."')
+    found = speakers(text, [INO, KIBA, NADIA])
+    assert found[0] == ("Ino", "holder_picks_up")
+    assert found[-1] == ("Kiba", "holder_answers_line")
+
+
+def test_hey_first_after_the_ring_may_be_the_caller_and_is_not_the_holders_answer():
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "Ino's phone buzzed in her apron. She answered it.\n"
+            '"Hey."\n')
+    assert "holder_picks_up" not in [r for _, r in speakers(text, [INO, KIBA, NADIA])]
+
+
+def test_a_line_the_phone_says_is_the_callers_and_the_phone_takes_no_turn_after():
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "Ino's phone buzzed in her apron. Nadia, of course, did not bother with hello. \"The bus leaves in four minutes.\"\n"
+            '"I\'m coming, I\'m at the shop."\n'
+            '"Three minutes," says the phone, and hangs up.\n'
+            'Kiba grinned at her. "You lied to her."\n'
+            '"I lied to her for a flower."')
+    found = speakers(text, [INO, KIBA, NADIA])
+    assert found[1] == ("Ino", "holder_answers_line")
+    assert found[2] == ("Nadia", "device_tag_is_the_line")
+    assert found[-1][0] == "Ino"
+
+
+def test_a_telephone_that_rang_rings():
+    from ficaudio.attribute.calls import call_ends, phone_rings
+    assert phone_rings("Then the telephone rang.") and phone_rings("The phone by the register rang.")
+    assert not phone_rings("The doorbell rang.")
+    assert call_ends("She rang off.") and call_ends("The earpiece went back on its hook.")
+    assert not call_ends("He put the kettle down.")
+
+
+def test_one_who_snatches_up_anothers_ringing_phone_holds_it():
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "Kiba's phone rang on the counter. Ino snatched it up before he could reach it.\n"
+            '"Kiba\'s phone."\n'
+            'Nadia\'s voice came down the line. "Where is he?"\n'
+            '"Hiding from you."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")

@@ -19,7 +19,7 @@ from typing import Collection, Sequence
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill, opening_called_by_the_reply
-from ficaudio.attribute.calls import bare_line_is_the_caller, follow_call, holder_goes_on, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
+from ficaudio.attribute.calls import bare_line_is_the_caller, device_tag_is_the_line, follow_call, holder_answers_line, holder_goes_on, holder_picks_up, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -58,7 +58,7 @@ from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, L
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_goes_on, line_answers_phone, speaker_goes_on_after_narration, speaker_goes_on_after_gesture, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (holder_picks_up, holder_goes_on, line_answers_phone, holder_answers_line, speaker_goes_on_after_narration, speaker_goes_on_after_gesture, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -303,7 +303,7 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
     """Apply the rules in priority order; the first that decides wins."""
     if ctx.segment.kind is SegmentKind.THOUGHT:
         return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
-    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or station_call_sign(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
+    if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or device_tag_is_the_line(resolver, ctx) or station_call_sign(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:
         return _later_quote(resolver, ctx, previous)

@@ -7,7 +7,11 @@ other end.``), and the reply to a line spoken into the phone; ``hangs up`` or ``
 dead`` ends the call. A named voice coming over a phone or radio (``Nadia's voice came through
 his earpiece``) also puts that person on the line; a caller who says ``this is NAME`` over a
 phone or radio is NAME; on a call heard in a room, a bare line after the room answered the
-line is the line's again. A radio call sign is the one shown speaking the calls it signs
+line is the line's again. A call has a holder -- the owner of the phone that rang, the one who
+picks it up, who answers with a hello or a name, who takes it when it is handed over -- who is never
+the voice on the line and who, on a call the room does not hear, answers the line though someone in
+the room spoke before it; a tag that makes the phone the speaker (``says the phone``) gives the line
+to the voice on the line. A radio call sign is the one shown speaking the calls it signs
 (``Brogan crawls in with the radio. "Aric Base, Aric One, over."``), and those calls are theirs.
 """
 
@@ -25,11 +29,11 @@ from ficaudio.attribute.names import is_listed_given_name
 from ficaudio.attribute.characters import is_possessive_end
 from ficaudio.attribute.document import Document, Mention, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
+from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteContext, decided, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
-_PHONE = r"(?:phone|cell|mobile)"
-_RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_PHONE = r"(?:(?:tele)?phone|cell|mobile)"
+_RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
 _OPENS = letters.compile(
     r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
@@ -38,7 +42,8 @@ _OPENS = letters.compile(
 _ENDS = letters.compile(
     r"\b(?:hangs?|hung|hanging)\s+up\b|\bline\s+(?:goes|went)\s+dead\b|\b(?:ends|ended)\s+the\s+call\b"
     r"|\b(?:call|line|connection)\s+(?:drops|dropped|cuts\s+out|cut\s+out|disconnects|disconnected)\b"
-    r"|\b(?:the|my|his|her|their|our)\s+(?:call|line|connection)\s+(?:freezes|froze|stutters|stuttered)\b[^.!?]{0,60}?\band\s+(?:then\s+)?(?:drops|dropped|dies|died)\b", re.IGNORECASE)
+    r"|\b(?:the|my|his|her|their|our)\s+(?:call|line|connection)\s+(?:freezes|froze|stutters|stuttered)\b[^.!?]{0,60}?\band\s+(?:then\s+)?(?:drops|dropped|dies|died)\b"
+    rf"|\brang\s+off\b|\b(?:puts?|set|sets|slams?|slammed|drops?|dropped|lays?|laid)\s+the\s+(?:{_PHONE}|receiver|handset)\s+(?:down|back)\b|\bback\s+on\s+(?:its|the)\s+(?:hook|cradle)\b", re.IGNORECASE)
 _FAR_END = letters.compile(
     rf"\bon\s+the\s+other\s+end\b|\b(?:on|down)\s+the\s+line\b|\b(?:out\s+of|from|through)\s+the\s+(?:[a-z]+\s+)?(?:{_PHONE}|speaker|receiver)\b"
     rf"|\bvoice\s+on\s+the\s+(?:{_PHONE}|speaker)\b", re.IGNORECASE)
@@ -54,6 +59,18 @@ _DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiec
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
+_OWNED_RINGS = letters.compile(rf"\b(?:(my)|his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z]+\s+)?{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_HELLO = letters.compile(r"^[\"“‘']*(?:(?:hello|hullo|hallo)\s*[?.!,]*|(?:yeah|yes|yo|hey)\s*\?)[\"”’']*$", re.IGNORECASE)
+_ON_SPEAKER = letters.compile(r"\bspeaker(?:phone)?\b", re.IGNORECASE)
+_HANDED_OVER = letters.compile(
+    rf"\b(?:holds?|held|hands?|handed|pass(?:es|ed)?|gives?|gave|offers?|offered)\s+(?:the\s+(?:{_PHONE}|receiver|handset)|it|(?:his|her|my|their)\s+{_PHONE})\s+(?:(?:out|over|across)\b(?:\s+(?:over|across)\b)?(?:\s+(?P<to>to)\b)?|(?P<to2>to)\b)"
+    rf"|\b(?:takes?|took|grabs?|grabbed|snatche[sd]|snatch)\s+(?:the\s+(?:{_PHONE}|receiver|handset)|it)\s+(?:from|out\s+of)\b", re.IGNORECASE)
+_TAKES = letters.compile(rf"\b(?:takes?|took)\s+(?:it|the\s+(?:{_PHONE}|receiver|handset))\b", re.IGNORECASE)
+_SHOWN_RULES = TAG_RULES | BEAT_RULES
+_PICKS_UP = letters.compile(
+    rf"\b(?:pick(?:s|ed)?|snatch(?:es|ed)?|grab(?:s|bed)?|scoop(?:s|ed)?)\s+(?:(?:it|the\s+(?:{_PHONE}|receiver|handset))\s+)?up\b(?!\s+(?:the|a|an|his|her|my|their)\b)"
+    rf"|\banswer(?:s|ed)?\s+(?:it|the\s+(?:call|{_PHONE})|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
+_TEXTED = letters.compile(r"\b(?:texts?|texted|messages?|chat|notifications?|e-?mails?|DMs?)\b")
 _THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
 
 
@@ -84,6 +101,8 @@ def call_ends(text: str) -> bool:
     (True, True, False)
     >>> call_ends("The call freezes on her face, and then drops."), call_ends("The connection cut out."), call_ends("The call came and I dropped my fork.")
     (True, True, False)
+    >>> call_ends("She rang off."), call_ends("He put the receiver down slowly."), call_ends("The earpiece went back on its hook."), call_ends("She put the kettle down.")
+    (True, True, True, False)
     """
     return bool(_ENDS.search(text))
 
@@ -195,6 +214,19 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     return decided(person.name, "identified_on_the_channel")
 
 
+def device_tag_is_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A line the phone itself is said to speak during a call is the voice on the line's:
+    ``"Three minutes," says the phone, and hangs up.`` -> the caller, not a voice called
+    ``the phone``."""
+    line = resolver.conversation.on_line
+    tag = tag_after_quote(ctx) or tag_before_quote(ctx)
+    if line is None or tag is None or tag.kind != "description" or not _DEVICE.fullmatch(tag.head or ""):
+        return None
+    resolver.settle(tag, line)
+    resolver.salience.reassign(tag.start, line)  # the phone is no one the talk turns to afterwards
+    return decided(line, "device_tag_is_the_line")
+
+
 def station_call_sign(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """A radio call giving as its caller a call sign the story joined to its user
     (:func:`join_call_signs_to_users`) is that user's, with no channel in sight: ``"Aric One,
@@ -245,23 +277,135 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     conv.line_reported = bool(conv.call and not para.quotes and (conv.line_reported or reports_far_end(narration)))
     if call_ends(narration):
         conv.departed |= {conv.on_line} if conv.on_line else set()
-        conv.call, conv.on_line, conv.into_phone = "", None, False
+        conv.call, conv.on_line, conv.into_phone, conv.holder, conv.on_speaker = "", None, False, None, False
         return
     opened = call_opens(narration)
-    if opened or phone_rings(narration) and not conv.call:
+    ringing = phone_rings(narration) and not conv.call
+    rang = ringing or conv.call == "ringing"  # a phone that rang is answered here, not one dialled
+    if opened or ringing:
         conv.call = "open" if opened else "ringing"
+    if ringing:
+        conv.holder, conv.on_speaker, conv.call_lines = ringing_phone_owner(resolver, para), False, 0
+    if rang and not conv.call_lines and (answerer := who_picks_up(resolver, para)):
+        conv.call, conv.holder = "open", answerer  # ``The phone rang. Gran snatched it up.``; ``Kiba's phone rang. Ino grabbed it up.``
     if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
         conv.call, conv.on_line = "open", voice
     if not conv.call:
         return
+    conv.on_speaker = conv.on_speaker or bool(_ON_SPEAKER.search(doc.text, para.start, para.end))
+    if _HANDED_OVER.search(narration):
+        conv.holder = who_takes_the_phone(resolver, para)  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
     for index in para.quotes:
         decision = decisions.get(index)
-        if conv.on_line is None and decision and doc.segments[index].kind is SegmentKind.DIALOGUE:
+        if decision is None or doc.segments[index].kind is not SegmentKind.DIALOGUE:
+            continue
+        if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
+            conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
+        answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
+        if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker:
+            conv.call, conv.on_line = "open", decision.speaker  # the first voice shown speaking on a held phone is the far one
+        conv.call_lines += 1
+        if conv.on_line is None:
             ctx = quote_context(doc, index)
             called = vocatives(ctx) if conv.call == "open" else []
-            conv.on_line = self_named_with_affiliation(ctx) or next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker), None)
+            conv.on_line = self_named_with_affiliation(ctx) or next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker and n != conv.holder), None)
     last = decisions.get(para.quotes[-1]) if para.quotes else None
     conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
+
+
+def ringing_phone_owner(resolver: Resolver, para: Paragraph) -> str | None:
+    """Whose phone the paragraph says rings, who will hold it: ``My phone buzzed in my
+    pocket.`` -> the narrator, ``Eli's phone buzzed in his hand`` -> Eli, ``His phone lit
+    up`` -> the man it means (nobody for ``The phone rang.``, nor for a phone that buzzes
+    with a text: ``Her phone buzzes. It's the class group chat``)."""
+    doc = resolver.doc
+    found = _in_narration(_OWNED_RINGS, doc, para)
+    if found is None or _in_narration(_TEXTED, doc, para):
+        return None
+    if found.group(1):
+        return FIRST_PERSON_NAME
+    return next((resolver.mention(m, para) for m in para.mentions if m.start == found.start() and m.kind in ("name", "pronoun")), None)
+
+
+def who_picks_up(resolver: Resolver, para: Paragraph) -> str | None:
+    """Who the narration says picks up a ringing phone: the subject of the sentence (``Gran
+    snatched it up.``, ``Roz picked up, listened``, ``he picked it up``, ``I answered it``)."""
+    found = _in_narration(_PICKS_UP, resolver.doc, para)
+    return _subject_before(resolver, para, found.start()) if found else None
+
+
+def who_takes_the_phone(resolver: Resolver, para: Paragraph) -> str | None:
+    """Who the narration says takes a phone handed over: the subject of ``took it`` (``The
+    sheriff took it and listened``), else the one it is held out or handed to (``Ada handed
+    the phone to Tom.``); nobody where the narration says neither."""
+    doc = resolver.doc
+    if found := _in_narration(_TAKES, doc, para):
+        return _subject_before(resolver, para, found.start())
+    found = _in_narration(_HANDED_OVER, doc, para)
+    if found is None or not (found.group("to") or found.group("to2")):
+        return None
+    target = next((m for m in para.mentions if m.start > found.end() and m.kind in ("name", "description") and not doc.text[found.end():m.start].strip()), None)
+    return resolver.mention(target, para) if target else None
+
+
+def _in_narration(pattern: re.Pattern[str], doc: Document, para: Paragraph) -> re.Match[str] | None:
+    """The first match of ``pattern`` in the paragraph's narration (not in its quotations)."""
+    return next((found for s, e in para.narration(doc.segments) if (found := pattern.search(doc.text, s, e))), None)
+
+
+def _subject_before(resolver: Resolver, para: Paragraph, at: int) -> str | None:
+    """The person the subject of the sentence holding ``at`` refers to, if a person opens it."""
+    text = resolver.doc.text
+    opens = max(para.start, *(text.rfind(c, para.start, at) for c in ".!?"))
+    subject = next((m for m in reversed(para.mentions) if opens <= m.start < at and m.subject and m.kind in _PERSON_KINDS), None)
+    return resolver.mention(subject, para) if subject else None
+
+
+def answers_the_phone(quote: str) -> bool:
+    """A line that answers a ringing phone: a name or a place alone (``"Blue Heron."``,
+    ``"Moretti."``) or a hello (``"Hello?"``, ``"Yeah?"``); not ``"Hey."``, which the caller
+    as often says first, nor a name asked (``"Ada?"``).
+
+    >>> [answers_the_phone(q) for q in ('"Blue Heron,"', '"Hello?"', '"Yeah?"', '"Hello, Mum."', '"Get that, would you?"', '"Hey."', '"Ada?"')]
+    [True, True, True, False, False, False, False]
+    """
+    return is_own_name(quote) or bool(_HELLO.match(quote))
+
+
+def holder_picks_up(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """The first line after a phone rang, when it is a hello or a name alone, is the one who
+    picks up: the phone's owner or the one the narration shows picking it up (``The phone by
+    the till rang. Ada picked it up.`` / ``"Hale's Books."`` -> Ada)."""
+    conv = resolver.conversation
+    if not conv.call or conv.holder is None or conv.call_lines or not answers_the_phone(ctx.segment.text) or conv.holder in conv.departed:
+        return None
+    if set(named_in_quote(ctx)) - {conv.holder}:
+        return None  # ``"Moretti."`` when another Moretti is in the story: a name that may be the caller's
+    return decided(conv.holder, "holder_picks_up")
+
+
+def holder_answers_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """On a call only its holder hears (not on speaker), an untagged reply to the voice on the
+    line is the holder's, not the turn of someone in the room who spoke before the line did:
+    ``"—hear me? June?"`` / ``"Lights went out a second. They're back."`` -> the one holding
+    the phone, though Earl spoke in the dark just before. Not past narration (the holder may
+    have answered there), except the phone handed to a new holder, who speaks next."""
+    conv = resolver.conversation
+    holder, line = conv.holder, conv.on_line
+    if conv.narration_paragraphs and not (conv.narration_paragraphs == 1 and _handed_over_just_before(ctx)):
+        return None  # the holder may have answered in the narration (``I give her a thumbs-up.``)
+    if conv.call != "open" or conv.on_speaker or holder is None or line is None or holder == line or not conv.turns or conv.turns[-1] != line:
+        return None
+    if holder in named_in_quote(ctx) or holder in conv.departed:
+        return None
+    return decided(holder, "holder_answers_line")
+
+
+def _handed_over_just_before(ctx: QuoteContext) -> bool:
+    """Whether the paragraph before the quotation's hands the phone over (``Ada held the phone
+    out to her brother. Tom took it.``): the one who took it speaks next."""
+    previous = ctx.doc.paragraph_before(ctx.para)
+    return previous is not None and _in_narration(_HANDED_OVER, ctx.doc, previous) is not None
 
 
 def voice_on_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:

@@ -700,6 +700,15 @@ class Salience:
         if (first := self.first_seen.pop(old, None)) is not None:
             self.first_seen[new] = min(first, self.first_seen.get(new, first))
 
+    def reassign(self, position: int, person: str) -> None:
+        """The event at ``position`` is ``person``'s (a mention read as a voice of its own that a
+        rule found to be someone's: ``says the phone`` -> the caller).
+
+        >>> s = Salience(); s.add(5, "the phone", True); s.reassign(5, "Ada"); s.events()
+        [(5, 'Ada', True)]
+        """
+        self._events = [(at, person if at == position else name, subject) for at, name, subject in self._events]
+
     def events(self) -> list[tuple[int, str, bool]]:
         """Every event read, in text order."""
         return list(self._events)

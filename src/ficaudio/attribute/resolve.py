@@ -54,6 +54,9 @@ class Conversation:
     on_line: str | None = None  # who the voice on the line of that call is
     into_phone: bool = False  # the last turn was spoken into the phone
     line_reported: bool = False  # narration since the last turn told what the far end of the call said
+    holder: str | None = None  # who holds the phone on a call: its owner when it rang, or who answered it
+    on_speaker: bool = False  # the call is heard by the room (``on speaker``)
+    call_lines: int = 0  # lines heard since the phone rang
     last_speaker: str | None = None  # who said the last quotation, unless a narration paragraph came since
     last_tagged: bool = False  # that quotation's own paragraph named its speaker (a tag or an action beat)
     tagged_quote: tuple[int, str] | None = None  # the last quotation so named (its segment, its speaker), kept past narration
@@ -84,6 +87,7 @@ class Conversation:
         self.departed = set()
         self.silent = set()
         self.call, self.on_line, self.into_phone, self.line_reported = "", None, False, False
+        self.holder, self.on_speaker, self.call_lines = None, False, 0
         self.summoned, self.asked = None, False
         self.reported = None
         self.last_speaker, self.last_tagged = None, False
@@ -99,7 +103,7 @@ class Conversation:
         self.turns, self.narrated, self.before_last_turn = ([one.get(n, n) for n in names] for names in (self.turns, self.narrated, self.before_last_turn))
         self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting = (
             {one.get(n, n) for n in names} for names in (self.departed, self.silent, self.onlookers, self.onlookers_before_last_turn, self.acting))
-        for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "gestured", "on_line", "last_speaker", "summoned"):
+        for field_name in ("addressee", "acted_on", "last_actor", "announced", "reacted", "gestured", "on_line", "holder", "last_speaker", "summoned"):
             person = getattr(self, field_name)
             setattr(self, field_name, one.get(person, person))
         if self.reported:
