@@ -891,3 +891,22 @@ def test_three_girls_in_a_list_are_three_though_one_name_is_a_pet_form_of_anothe
     ]
     cast = paragraph_characters(scene)
     assert "Goldie" in cast and "Marigold" not in cast["Goldie"].aliases
+
+
+def test_a_name_no_list_knows_that_only_opens_sentences_is_a_person_when_it_acts_twice():
+    # a short scene: "Kakashi" opens two sentences, each time doing what a person does
+    assert dialogue_speakers([
+        "Kakashi coughed, his hand on his chest. Sakura knelt beside him. Kakashi watched her work.",
+        '"Sakura," he said softly.',
+        "Sakura shook her head.",
+        '"Stop talking," she said.',
+    ]) == ["Kakashi", "Sakura"]
+
+
+def test_a_number_opening_sentences_is_no_person():
+    # "Twelve wolves sat": a plural noun after it reads like a verb, but a number names no one
+    scene = [
+        "Twelve wolves sat around the table. Twelve pairs of eyes turned to Ines.",
+        '"Well?" Ines said.', '"We wait."',
+    ]
+    assert "Twelve" not in paragraph_characters(scene)

@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, NUMBER_WORDS, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import clips, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -498,13 +498,19 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     opening shows it doing what a person does: ``Teo sat on the wall.`` ... ``Teo shrugged.``
     (``Will``, ``May``, ``Grace`` are written lower case too; a quotation's ``"Night."`` is no
     narration; ``Paris was grey.`` ... ``Paris always was.`` is a place: :func:`acts_after`).
+    A name no list knows needs two such openings (``Kakashi coughed.`` ... ``Kakashi watched
+    her work.``: a short scene names its people only at sentence starts), and a number is none
+    (``Twelve wolves sat``, ``Twelve pairs of eyes``: a plural noun reads like a verb in ``-s``).
 
     >>> opens_sentences_as_a_name("Teo", Occurrence(total=2, acts=1), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2, acts=1), Counter())
     (True, False)
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
+    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n), Counter()) for w, n in (("Kakashi", 2), ("Kakashi", 1), ("Twelve", 2))]
+    [True, False, False]
     """
-    return " " not in form and occ.total - occ.in_quote >= 2 and occ.acts > 0 and not lower_words[form.lower()] and is_listed_given_name(form)
+    return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
+        and (occ.acts > 0 and is_listed_given_name(form) or occ.acts >= 2 and form.lower() not in NUMBER_WORDS)
 
 
 _VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")

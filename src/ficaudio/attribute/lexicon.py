@@ -257,6 +257,12 @@ def title_prefixes(title: str) -> tuple[str, ...]:
 
 DETERMINERS = frozenset({"the", "a", "an", "his", "her", "their", "my", "our", "your", "its", "this", "that"})
 
+NUMBER_WORDS = frozenset("""
+one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen eighteen
+nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand million dozen dozens hundreds thousands
+""".split())
+"""Number words, which open sentences (``Twelve wolves sat``) and are no names."""
+
 NOT_NAMES = frozenset("""
 i i'm i'd i'll i've a an the and but or nor for so yet if then than when while where what who whom whose which
 why how oh ah ahh ahem eh hey hi hello bye goodbye cheers yes yeah yep no nope not okay ok well um uh hmm mm huh wow please
