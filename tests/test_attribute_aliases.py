@@ -2053,3 +2053,48 @@ def test_a_name_in_a_tied_by_its_stem_alone_is_no_pet_name_of_a_tagged_speaker()
     ]
     cast = paragraph_characters(scene)
     assert "Vera" in cast and "Veronica" not in cast["Vera"].aliases
+
+
+# Round 43B: a club's rank written as an honorific
+
+_COACHS_WHISTLE = [
+    "The pitch was still wet. Kantoku blew the whistle and the first-years ran.",
+    '"Again!" Kantoku shouted. "Your first touch is a wall, Haru."',
+    '"Yes, Kantoku!"',
+    'Morita-kantoku folded his arms. "Again, I said."',
+]
+
+
+def test_a_bare_kantoku_is_the_one_surname_called_kantoku():
+    # "Kantoku" is Morita-kantoku, the club's coach, not a voice of its own
+    characters = paragraph_characters(_COACHS_WHISTLE)
+    assert "Kantoku" not in characters and "Kantoku" in characters["Morita"].aliases
+    assert dialogue_speakers(_COACHS_WHISTLE)[-1] == "Morita"
+
+
+def test_a_bare_kantoku_beside_two_bearers_is_neither():
+    # two coaches, Morita-kantoku and Sato-kantoku: the bare "Kantoku" names neither
+    scene = [*_COACHS_WHISTLE, 'Sato-kantoku laughed from the other bench. "Yours are slow, Morita."']
+    characters = paragraph_characters(scene)
+    assert "Kantoku" not in characters["Morita"].aliases and "Kantoku" not in characters["Sato"].aliases
+
+
+_SHERIFF_COMES_IN = [
+    "At ten the sheriff came in. Dolores Whitcomb had been sheriff of the county for twenty years.",
+    '"Evening, all," Sheriff Whitcomb said, and shook the rain off her hat.',
+    '"Coffee, Sheriff?" Margie asked.',
+    '"Please," said Dolores Whitcomb.',
+]
+
+
+def test_a_sheriff_and_her_surname_are_one_person():
+    # "Sheriff" is a title: Sheriff Whitcomb is the one Whitcomb, Dolores, not a voice of her own
+    characters = paragraph_characters(_SHERIFF_COMES_IN)
+    assert "Sheriff Whitcomb" not in characters and "Sheriff Whitcomb" in characters["Dolores Whitcomb"].aliases
+
+
+def test_a_sheriff_beside_two_of_her_surname_is_neither():
+    # two Whitcomb women, Dolores and her sister Ada: "Sheriff Whitcomb" is not joined to Ada
+    scene = [_SHERIFF_COMES_IN[0] + " Her sister Ada Whitcomb ran the feed store.", *_SHERIFF_COMES_IN[1:], '"Not for me," said Ada Whitcomb.']
+    characters = paragraph_characters(scene)
+    assert "Sheriff Whitcomb" not in characters["Ada Whitcomb"].aliases

@@ -170,10 +170,10 @@ STORY_FLOORS = [
     # round 42's blind set (bench/heldout then), read and moved here in round 43 (339/578 for the six at round 42's start and its end)
     ("circus_winter", 95, 0.66),  # round 42 blind: 63/95 = 0.663 at its start and its end
     ("cultivation_sect", 98, 0.64),  # round 42 blind: 63/98 = 0.643 at its start and its end
-    ("diner_night", 96, 0.52),  # round 42 blind: 50/96 = 0.521 at its start and its end
+    ("diner_night", 96, 0.68),  # round 42 blind: 50/96 = 0.521 at its start and its end; 43B: 66/96 (the narrator's mother is the listed Loretta Pruitt +11, Sheriff a title +5)
     ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
     ("mafia_dinner", 98, 0.57),  # round 42 blind: 56/98 = 0.571 at its start and its end
-    ("soccer_club", 96, 0.40),  # round 42 blind: 39/96 = 0.406 at its start and its end
+    ("soccer_club", 96, 0.46),  # round 42 blind: 39/96 = 0.406 at its start and its end; 43B: 45/96 (-kantoku an honorific rank: Kuroiwa-kantoku and Kantoku are Kuroiwa, +6)
 ]
 
 

@@ -1084,3 +1084,144 @@ def test_a_gran_is_no_grandads_wife_whom_the_narration_writes_by_her_name():
     speakers = dialogue_speakers(scene)
     assert speakers[1] == "Albert Lowther"
     assert speakers[4] == speakers[5] == "Gran"
+
+
+# Round 43B: the narrator's parent, a call across a scene break
+
+_RAINY_SHIFT = [
+    "Characters: Tess Harlow, Nora Harlow, Sam Ortiz",
+    "Relationship: Tess Harlow & Nora Harlow",
+    "Additional Tags: Tess POV, Phone Calls",
+    "Summary: A wet night at the bakery.",
+    "I was wiping down the counter when the phone rang. My mother never said hello.",
+    '"Are you driving home in this, Tess?"',
+    '"Not yet, Mom," I said. "Sam is still here."',
+    "Sam took the receiver out of my hand and listened for a while.",
+    '"Yes, Nora," he said at last. "I will drive her myself."',
+    "He hung up and went back to the ovens.",
+    '"Your mom worries," Sam said.',
+    '"She worries professionally," I said.',
+    '"Tell him I said goodnight," my mother said when I called her back.',
+]
+
+
+def test_the_narrators_mother_is_the_one_listed_woman_of_the_narrators_surname():
+    # Tess Harlow tells it; the header lists one other Harlow, Nora, whom only a quotation calls
+    # by name: "my mother" / "Mom" is Nora's voice, not a voice of its own
+    spoken = dialogue_speakers(_RAINY_SHIFT)
+    assert spoken[0] == "Nora Harlow" and spoken[-1] == "Nora Harlow"
+
+
+def test_the_narrators_mother_is_no_listed_sister_the_narration_calls_by_name():
+    # the one other Harlow listed is a sister the narration writes as Nora: the mother is unlisted
+    scene = [line.replace("Sam took the receiver", "Nora, my sister, took the receiver").replace('"Yes, Nora," he said', '"Yes, Mom," she said') for line in _RAINY_SHIFT]
+    spoken = dialogue_speakers(scene)
+    assert spoken[0] != "Nora Harlow" and spoken[-1] != "Nora Harlow"
+
+
+def test_the_narrators_mother_is_no_one_of_two_listed_women_of_the_narrators_surname():
+    scene = [_RAINY_SHIFT[0].replace("Sam Ortiz", "Ivy Harlow, Sam Ortiz"), *_RAINY_SHIFT[1:]]
+    spoken = dialogue_speakers(scene)
+    assert "Nora Harlow" not in (spoken[0], spoken[-1]) and "Ivy Harlow" not in (spoken[0], spoken[-1])
+
+
+def test_a_friends_mother_is_no_listed_woman_of_the_narrators_surname():
+    # Sam's mother calls, and the narration never writes her as "my mother": she is not Nora
+    scene = [
+        "Characters: Tess Harlow, Nora Harlow, Sam Ortiz",
+        "Summary: A wet night at the bakery.",
+        "I was wiping down the counter when Sam's phone rang. His mom never said hello either.",
+        '"Are you driving home in this, Samuel?" his mom said.',
+        '"Not yet, Mom. Tess is still here."',
+        '"Tell her mother I said hello," his mom said.',
+    ]
+    assert "Nora Harlow" not in dialogue_speakers(scene)
+
+
+_TWO_SCENES_CALL = [
+    "Ada stood at the counter with the ledger. The clerk was counting coins at the back.",
+    '"Mrs. Pell, the order from the mill?" Ada said.',
+    "* * *",
+    "The next morning the shop was empty but for the two of them.",
+    '"The mill can wait," the clerk said.',
+]
+
+
+def _dialogue_of_file(tmp_path, paragraphs: list[str]) -> list[str]:
+    """The speakers of a story file read as a user's is (``read_story``: a scene break is a break)."""
+    from ficaudio.parse import read_story
+    from ficaudio.segment import segment
+
+    path = tmp_path / "story.txt"
+    path.write_text("\n\n".join(paragraphs) + "\n", encoding="utf-8")
+    story = read_story(path)
+    return [l.speaker for l in attribute(story, list(segment(story))).lines if l.segment.kind is SegmentKind.DIALOGUE]
+
+
+def test_a_described_reply_after_a_scene_break_answers_no_call(tmp_path):
+    # the call to Mrs. Pell is made before the break: the clerk who speaks after it is not her
+    assert _dialogue_of_file(tmp_path, _TWO_SCENES_CALL)[1] == "the clerk"
+
+
+def test_a_described_reply_right_after_the_call_is_the_one_called(tmp_path):
+    scene = [line for line in _TWO_SCENES_CALL if line not in ("* * *", "The next morning the shop was empty but for the two of them.")]
+    assert _dialogue_of_file(tmp_path, scene)[1] == "Mrs. Pell"
+
+
+_THANKS_AFTER_THE_BREAK = [
+    "Margie wiped the counter. An old man sat at the far end with his coffee.",
+    '"That\'s the last of the pie," says the old man at the end of the counter.',
+    "* * *",
+    "The next morning the diner opened late.",
+    '"Thanks, Walt," Margie said.',
+    "Walt only grunted and went back to his paper.",
+]
+
+
+def test_a_call_after_a_scene_break_thanks_no_described_speaker(tmp_path):
+    # "Thanks, Walt" after the break thanks someone of the new scene: the old man is not Walt
+    assert _dialogue_of_file(tmp_path, _THANKS_AFTER_THE_BREAK)[0] == "the man"
+
+
+def test_a_call_right_after_a_described_speaker_names_him(tmp_path):
+    scene = [line for line in _THANKS_AFTER_THE_BREAK if line not in ("* * *", "The next morning the diner opened late.")]
+    assert _dialogue_of_file(tmp_path, scene)[0] == "Walt"
+
+
+def test_the_narrators_father_is_no_listed_man_where_the_narration_writes_her_husband():
+    # Tess Harlow's husband shares her surname: with "my husband" in the narration, the one
+    # listed Harlow man may be him (only quotations call him Ben), so "my dad" names nobody
+    scene = [
+        "Characters: Tess Harlow, Ben Harlow, Sam Ortiz",
+        "Additional Tags: Tess POV",
+        "Summary: A wet night at the bakery.",
+        "I was wiping down the counter when the phone rang. My dad never said hello. My husband was asleep upstairs.",
+        '"Are you driving home in this, Tess?"',
+        '"Not yet, Dad," I said. "Sam is still here."',
+        '"Tell him to drive slowly," my dad said.',
+        '"Ben, are you awake?" I called up the stairs.',
+        '"Yes, Ben is awake," Sam said.',
+    ]
+    assert dialogue_speakers(scene)[0] == "Dad"
+    without = [line.replace(" My husband was asleep upstairs.", "") for line in scene]
+    assert dialogue_speakers(without)[0] == "Ben"  # no other kin of his gender written: the one listed Harlow man
+
+
+_ROUNDS_AFTER_THE_BREAK = [
+    "The meeting ran long. At the head of the table sat Ines Varga, her glasses in her hair.",
+    '"Go on," Ines said to Tom.',
+    '"The scans are clean," Tom said. "You trust them more than I do, Ines."',
+    "* * *",
+    "The night shift came on at seven, and the ward was quiet.",
+    '"I do," said the supervisor. She turned a page.',
+]
+
+
+def test_a_role_after_a_scene_break_answers_no_call_made_before_it(tmp_path):
+    # Tom calls Ines before the break; the supervisor who speaks after it is not named by that call
+    assert _dialogue_of_file(tmp_path, _ROUNDS_AFTER_THE_BREAK)[-1] == "the supervisor"
+
+
+def test_a_role_answering_a_call_in_the_next_paragraph_is_the_one_called(tmp_path):
+    scene = [line for line in _ROUNDS_AFTER_THE_BREAK if line not in ("* * *", "The night shift came on at seven, and the ward was quiet.")]
+    assert _dialogue_of_file(tmp_path, scene)[-1] == "Ines"

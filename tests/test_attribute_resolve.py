@@ -1068,3 +1068,32 @@ def test_a_possessive_that_may_be_someone_elses_gives_a_description_no_gender():
 def test_a_hand_laid_on_a_body_is_laid_on_someone_elses(text, gender):
     end = text.index(" ", 4)
     assert description_gender(text, end) is gender
+
+
+# Round 43B: two of one head noun set apart by a contrast
+
+_TWO_BROTHERS_ON_THE_PORCH = [
+    "After dinner the two brothers stood on the back porch in the cold.",
+    '"You didn\'t have to tell him," said the younger brother.',
+    '"He already knew," the older brother said. "He always knows."',
+    '"You could have let me tell him myself," the younger brother said.',
+]
+
+
+def test_the_older_brother_is_not_the_younger_brother():
+    # "the older brother" after "the younger brother" is the other of the two, not the same voice
+    assert dialogue_speakers(_TWO_BROTHERS_ON_THE_PORCH) == ["the younger brother", "the older brother", "the older brother", "the younger brother"]
+
+
+def test_a_description_without_a_contrast_is_still_the_one_met_before():
+    # "the brother" after "the younger brother" carries no contrast of its own: the same man
+    scene = [line.replace("the older brother said", "the brother said") for line in _TWO_BROTHERS_ON_THE_PORCH[:3]]
+    assert dialogue_speakers(scene) == ["the younger brother", "the younger brother", "the younger brother"]
+
+
+def test_descriptions_set_apart_by_contrast():
+    from ficaudio.attribute.resolve import set_apart_by_contrast
+
+    assert set_apart_by_contrast("the taller man", "the shorter man")
+    assert not set_apart_by_contrast("the ANBU captain", "the captain")
+    assert not set_apart_by_contrast("the elder sister", "the elder sister")

@@ -1085,7 +1085,7 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     person = roster.lookup(full)
     if person is None:
         givers = titled_name_givers(roster, full)
-        candidates = givers or [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p]
+        candidates = givers or ([] if _surname_of_two(roster, title, form) else [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p])
         partner = next((p for p in candidates if len(givers) < 2 and _title_fits(p, title) and roster.may_join(p, full)), None)
         if partner:
             person = partner
@@ -1098,6 +1098,22 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     person.forms[full] += count
     if title in TITLE_GENDER and person.gender is Gender.UNKNOWN:
         person.gender, person.gender_reason = TITLE_GENDER[title], f"title {title_form(title, '').strip()}"
+
+
+def _surname_of_two(roster: Roster, title: str, surname: str) -> bool:
+    """Whether a rank that says no gender (``Sheriff``, ``Detective``) is written before a
+    surname that two people's full names end in: ``Sheriff Whitcomb`` beside ``Dolores
+    Whitcomb`` and her sister ``Ada Whitcomb`` is not the one the surname was first indexed to.
+
+    >>> r = Roster(); _ = r.add(Person("Dolores Whitcomb", Counter({"Dolores Whitcomb": 1})), ["Dolores Whitcomb"])
+    >>> _surname_of_two(r, "sheriff", "Whitcomb")
+    False
+    >>> _ = r.add(Person("Ada Whitcomb", Counter({"Ada Whitcomb": 1})), ["Ada Whitcomb"]); _surname_of_two(r, "sheriff", "Whitcomb"), _surname_of_two(r, "mrs", "Whitcomb")
+    (True, False)
+    """
+    if title in TITLE_GENDER or " " in surname:
+        return False
+    return sum(any(len(f.split()) > 1 and f.split()[-1] == surname for f in (p.name, *p.forms)) for p in roster.people) > 1
 
 
 def titled_name_givers(roster: Roster, full: str) -> list[Person]:

@@ -12,6 +12,7 @@ name only called, heard as a voice, is the person who answers its calls (:func:`
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
@@ -335,7 +336,7 @@ def addressed_description_named(doc: Document, decisions: dict[int, Decision]) -
             continue
         if decisions[following].rule not in _READ_FROM_PARAGRAPH:
             continue  # a guessed turn is no evidence of who answered the call
-        if doc.paragraph_of[index] is doc.paragraph_of[following]:
+        if doc.paragraph_of[index] is doc.paragraph_of[following] or _scene_break_between(doc, index, following):
             continue
         silent = [n for n in _called_in_paragraph(doc, decisions, index, replier) if n not in speakers and n not in subjects]
         if not silent and _spoke_before(lines, replier, index) and (called := bare_call(doc, doc.segments[index].text)):
@@ -364,7 +365,7 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
         replier, caller = decisions[following].speaker, decisions[index].speaker
         if first[replier] != following or not _unintroduced_role(doc.text, replier, doc.segments[following].start) or replier in taken:
             continue
-        if decisions[following].rule not in _DESCRIBED_RULES or doc.paragraph_of[index] is doc.paragraph_of[following]:
+        if decisions[following].rule not in _DESCRIBED_RULES or doc.paragraph_of[index] is doc.paragraph_of[following] or _scene_break_between(doc, index, following):
             continue
         called = [n for n in dict.fromkeys([*vocatives_in(doc, doc.segments[index].text), *turned_to(quote_context(doc, index))]) if n != caller and doc.roster.by_name(n)]
         if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values():
@@ -480,6 +481,15 @@ def _genders_agree(resolver: Resolver, a: str, b: str) -> bool:
     return len(genders) <= 1
 
 
+def _scene_break_between(doc: Document, index: int, following: int) -> bool:
+    """Whether a scene or chapter break falls after quotation ``index``'s paragraph and by
+    quotation ``following``'s: a line after the break answers no call made before it."""
+    starts = doc.paragraph_starts
+    first = bisect.bisect_right(starts, doc.paragraph_of[index].start)
+    last = bisect.bisect_right(starts, doc.paragraph_of[following].start)
+    return any(para.scene_start for para in doc.paragraphs[first:last])
+
+
 def _called_in_paragraph(doc: Document, decisions: dict[int, Decision], index: int, replier: str) -> list[str]:
     """The names the quotations of ``index``'s paragraph call, by whoever is not the replier:
     ``"Feel pretty sick, Thea?" he asked. "Why didn't you call somebody?"`` calls Thea even
@@ -504,6 +514,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
             continue
         if decisions[following].speaker == described or doc.paragraph_of[following] is doc.paragraph_of[index] and decisions[following].rule != "explicit_tag":
             continue  # in the same paragraph only a caller named by its own tag is someone else
+        if _scene_break_between(doc, index, following):
+            continue  # a call after a scene or chapter break thanks no one before it
         called = {n for n in calls_in_the_room(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name
@@ -829,6 +841,70 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
                 and not _called_other_kin(body, [kin[0]], noun, owners=r"[Mm]y"):
             found[voice] = person.name
     return found
+
+
+_NARRATORS_PARENTS = frozenset({"mother", "father"})
+_KIN_OF_ONE_NAME = {"mother": ("sister", "wife", "daughter"), "father": ("brother", "husband", "son")}  # kin of a parent's gender who share the narrator's surname
+
+
+def narrators_parent_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
+    """The narrator's mother (father), heard as a voice of its own that the narration writes
+    as ``my mother`` (``Mama`` with the alias ``my mother``, or ``my mom`` itself), is the one
+    person the header lists with the narrator's surname, of the parent's gender, whose given
+    name the narration never writes: June Pruitt tells the story, the header lists ``Loretta
+    Pruitt``, and only a quotation calls her ``Loretta`` -> ``{"Mama": "Loretta Pruitt"}``.
+    Nobody either where the narration writes the narrator's kin who may share the surname and
+    are of the parent's gender (``my sister``, ``my wife``, ``my daughter`` for a mother;
+    ``my brother``, ``my husband``, ``my son`` for a father): the one listed may be theirs.
+
+    As :func:`narrators_sibling_named`, the narrator's name is the one the story gives ``I``
+    and their surname the last word of a listed full name opening with it. Nobody when two
+    listed of the surname are of that gender, when the listed one's gender is unknown, when
+    the narration writes their given name (a sister the narrator calls ``Nell`` is no
+    ``Mom``: a first-person narrator calls a parent by the kin word), or calls them other kin
+    (``my aunt Loretta``), nor for a kin voice the narration never writes as the narrator's
+    (a friend's ``Mom``, called by the friend).
+    """
+    narrator = renames.get(FIRST_PERSON_NAME)
+    if not narrator:
+        return {}
+    voices = {d.speaker for d in decisions.values()} - set(renames)
+    parents = {v: kin for v in voices if (kin := _narrators_parent(doc, v))}
+    if not parents:
+        return {}
+    body = doc.text[doc.header.end:]
+    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
+    me = doc.roster.by_name(narrator)
+    mine = {narrator, *(me.forms if me else ())}
+    surnames = {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
+    if len(surnames) != 1:
+        return {}
+    narrated = {w for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.start >= doc.header.end for w in m.text.split()}
+    narration = " ".join(doc.text[s:e] for s, e in doc.narration_spans if s >= doc.header.end)
+    found: dict[str, str] = {}
+    for voice, kin in sorted(parents.items()):
+        gender = KIN_GENDER[kin]
+        if re.search(rf"\b[Mm]y\s+(?:[a-z]+\s+)?(?:{'|'.join(_KIN_OF_ONE_NAME[kin])})\b", narration):
+            continue  # the narrator's sister, wife or daughter may be the one listed of the surname
+        alike = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
+                 and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, gender)]
+        if len(alike) != 1 or _gender_of(doc, alike[0]) is not gender or alike[0] in narrated:
+            continue
+        if (person := doc.roster.lookup(alike[0])) and person.name != narrator and person.name not in parents \
+                and not _called_other_kin(body, [alike[0]], kin, owners=r"[Mm]y"):
+            found[voice] = person.name
+    return found
+
+
+def _narrators_parent(doc: Document, voice: str) -> str | None:
+    """``mother`` or ``father`` for a voice that is a parent's kin word the narration writes as
+    the narrator's (``my mother``, ``my dad``: the voice's own name or one of its forms), else
+    None."""
+    person = doc.roster.by_name(voice)
+    forms = {voice, *(person.forms if person else ())}
+    kins = {KIN_NAMES.get(f.lower().removeprefix("my "), "") for f in forms} - {""}
+    mine = {KIN_NAMES.get(f.lower()[3:], "") for f in forms if f.lower().startswith("my ")} - {""}
+    return kins.pop() if len(kins) == 1 and kins == mine and kins <= _NARRATORS_PARENTS else None
 
 
 _KIN_WORDS = FAMILY_KIN | {"cousin", "stepbrother", "stepsister"}

@@ -709,7 +709,7 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         return spouse
     if kin := kin_sharing_surname(resolver, m, para):
         return kin
-    titled = (None if possessive_rank(m) or _newcomer_knight(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head)
+    titled = (None if possessive_rank(m) or _newcomer_knight(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head, m.text)
     if titled:
         if titled.startswith("the ") and (person := resolver.person(titled)):
             _learn_gender(resolver, person, m)  # a described person only: a named one has pronouns of their own
@@ -1370,10 +1370,37 @@ def _titled_person(resolver: Resolver, head: str) -> str | None:
     return hits[0].name if len(hits) == 1 else None
 
 
-def _same_head_description(resolver: Resolver, head: str) -> str | None:
-    """``the captain`` after ``the ANBU captain`` was met: the same person."""
+def _same_head_description(resolver: Resolver, head: str, text: str = "") -> str | None:
+    """``the captain`` after ``the ANBU captain`` was met: the same person; ``the older
+    brother`` after ``the younger brother`` is not (:func:`set_apart_by_contrast`)."""
     hits = [p.name for p in resolver.doc.roster.people if p.name.startswith("the ") and p.name.endswith(" " + head)]
-    return hits[0] if len(hits) == 1 else None
+    return hits[0] if len(hits) == 1 and not set_apart_by_contrast(hits[0], text) else None
+
+
+_ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other"})
+_CONTRASTS = frozenset({"older", "younger", "elder", "eldest", "oldest", "youngest", "taller", "shorter", "bigger", "smaller"}) | _ORDINALS
+
+
+def set_apart_by_contrast(described: str, other: str) -> bool:
+    """Whether two descriptions of one head noun each carry a word that sets one of two apart
+    (``older``, ``younger``, ``taller``, ``first``, ``other``) and the words differ: ``the
+    younger brother`` and ``the older brother`` are the two brothers, ``the taller man`` and
+    ``the shorter man`` two men; ``the ANBU captain`` and ``the captain`` may be one. A later
+    one counted out by an ordinal (``the second disciple``) is not one met with another
+    word before the noun (``the Hanshuang disciple``): the ordinal picks one of many, the
+    other word said who that one was.
+
+    >>> set_apart_by_contrast("the younger brother", "the older brother"), set_apart_by_contrast("the ANBU captain", "the captain")
+    (True, False)
+    >>> set_apart_by_contrast("the older brother", "The older brother"), set_apart_by_contrast("the taller man", "the man")
+    (False, False)
+    >>> set_apart_by_contrast("the Hanshuang disciple", "the second disciple"), set_apart_by_contrast("the disciple", "the second disciple")
+    (True, False)
+    """
+    head = described.lower().split()[-1]
+    mine_all, theirs_all = (set(words[1:words.index(head)] if head in words else words[1:]) for words in (d.lower().split() for d in (described, other)))
+    mine, theirs = mine_all & _CONTRASTS, theirs_all & _CONTRASTS
+    return bool(mine and theirs and mine != theirs) or bool(theirs & _ORDINALS and mine_all and mine_all != theirs_all)
 
 
 def _possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
