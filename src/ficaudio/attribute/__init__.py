@@ -48,12 +48,12 @@ from ficaudio.attribute.conversation import (
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
 from ficaudio.attribute.introductions import addressed_description_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, narrators_parent_named, narrators_sibling_named, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
-from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES, SUBJECT_PRONOUNS
+from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
-from ficaudio.attribute.mentions import READER_PLACEHOLDER, fold, word_before
+from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, tag_before_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -312,31 +312,10 @@ def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> 
         return decision
     if decision := voice_on_the_line(resolver, ctx) or named_action_beat(resolver, ctx):
         return decision
-    against = _gender_the_tag_rules_out(resolver, ctx)
     for rule in _CONVERSATION_RULES:
-        if (decision := rule(resolver, ctx)) and not _is_of_gender(resolver, decision.speaker, against):
+        if decision := rule(resolver, ctx):
             return decision
     return None
-
-
-def _gender_the_tag_rules_out(resolver: Resolver, ctx: QuoteContext) -> Gender | None:
-    """The gender a quotation's own pronoun tag rules out when it named no one: ``"Stop,"
-    she said.`` with no woman the resolver could take is still no man's line, so the turns
-    may not give it to one.
-
-    Scenes: tests/test_attribute_init.py.
-    """
-    for finder in (tag_after_quote, tag_before_quote):
-        m = finder(ctx)
-        if m is not None:
-            said = SUBJECT_PRONOUNS.get(fold(m.text).lower()) if m.kind == "pronoun" else None
-            return {Gender.MALE: Gender.FEMALE, Gender.FEMALE: Gender.MALE}.get(said)
-    return None
-
-
-def _is_of_gender(resolver: Resolver, name: str, gender: Gender | None) -> bool:
-    person = resolver.doc.roster.by_name(name)
-    return gender is not None and person is not None and person.gender is gender
 
 
 def _later_quote(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
