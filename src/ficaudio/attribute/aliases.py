@@ -1495,7 +1495,8 @@ def own_name_parts(roster: Roster, lower_words: Counter) -> None:
     """
     bearers = Counter(w for p in roster.people for w in {w for f in p.forms for w in f.split()})
     for person in roster.people:
-        parts = {w for f in person.forms for w in _name_parts(f, lower_words)} if not person.known else set()
+        honoured = _honoured_words(person)
+        parts = {w for f in person.forms for w in _name_parts(f, lower_words, honoured)} if not person.known else set()
         for part in sorted(parts - set(person.forms)):
             if bearers[part] == 1 and roster.lookup(part) in (None, person) and _only_a_name(part, lower_words):
                 _add_aliases(roster, person, (part,))  # counted under the full form
@@ -1507,7 +1508,13 @@ def _only_a_name(word: str, lower_words: Counter) -> bool:
     return not lower_words[word.lower()] and word.lower() not in KIN_NAMES and word.lower().rstrip(".") not in TITLES
 
 
-def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...]:
+def _honoured_words(person: Person) -> set[str]:
+    """The names a person's forms write with an honorific after them: ``Mochizuki`` of
+    ``Mochizuki-kun``, ``Ozaki`` of ``Ozaki-san``."""
+    return {base for f in person.forms for w in f.split() if (found := split_honorific(w))[1] for base in found[:1]}
+
+
+def _name_parts(form: str, lower_words: Counter | None = None, honoured: Collection[str] = ()) -> tuple[str, ...]:
     """The parts a name of two or three words gives its person: the given name of a full name
     (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
     the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
@@ -1533,6 +1540,8 @@ def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...
     if not title:
         if family_first(name, lower_words or Counter()):
             return (name[0], split_honorific(name[1])[0])
+        if len(name) == 2 and set(name) & set(honoured):  # an honorific after a word of it (``Mochizuki-kun``): a name of two names, in either order
+            return (name[0], name[1])
         return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
     return (name[-1],) if len(name) == 1 or wife_by_husbands_name(title, " ".join(name)) else (name[-1], name[0])
 
