@@ -279,12 +279,38 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     for entry in listed:
         forms = _one_persons_forms(entry, words_listed) if not crossover or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
+        if "|" not in entry and "(" not in entry and (a is None) != (b is None):
+            _give_listed_name(roster, story, entry, forms, a or b)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
             if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)
                               or _surname_titled_otherwise(story, entry, forms[1])):
                 continue
             join_into_larger(roster, a, b)
+
+
+def _give_listed_name(roster: Roster, story: str, entry: str, forms: tuple[str, str], person: Person) -> None:
+    """A listed full name of which the story makes a person of one word only, the other
+    nobody's (``Ozaki Hinata``, the story's ``Ozaki``, ``Ozaki-san``, never ``Hinata``), is that
+    person's: the person takes the listed name and its other word. Only a person the story
+    knows by that word alone (no title, no other name), whose gender the other word's does not
+    contradict, and not when the story writes the other word in lower case or after someone
+    else's name.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); oz = r.add(Person("Ozaki", Counter({"Ozaki": 8, "Ozaki-san": 0}), Gender.FEMALE), ["Ozaki", "Ozaki-san"])
+    >>> _give_listed_name(r, "Ozaki-san laughed.", "Ozaki Hinata", ("Ozaki", "Hinata"), oz); r.lookup("Hinata").name
+    'Ozaki'
+    """
+    found = next((f for f in forms if roster.resolve_phrase(f) is person), "")
+    other = next((f for f in forms if f != found), "")
+    if not found or not other or " " in found or " " in other or person.known or person.title or not only_surname_forms(person, found):
+        return
+    if roster.lookup(other) is not None or re.search(rf"\b{re.escape(other.lower())}\b", story) or _word_given_to_another(roster, story, forms):
+        return
+    if Gender.UNKNOWN not in (person.gender, prior := name_prior(other)[0]) and prior is not person.gender:
+        return
+    _add_aliases(roster, person, (entry, other))
 
 
 def join_listed_surname_nicknames(roster: Roster, text: str, header: Header, narration: Sequence[Sequence[Word]] = ()) -> None:
