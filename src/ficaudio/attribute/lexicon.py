@@ -80,7 +80,7 @@ NEUTRAL_TITLES = frozenset({
     "dr", "doctor", "professor", "prof", "captain", "capt", "colonel", "col", "general", "major",
     "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "agent", "officer",
     "detective", "inspector", "judge", "father", "reverend", "rev", "saint", "st", "president",
-    "senator", "governor", "elder", "chief", "coach", "nurse", "insp",
+    "senator", "governor", "elder", "chief", "coach", "nurse", "insp", "sheriff", "deputy", "marshal",
 })
 TITLES = frozenset(TITLE_GENDER) | NEUTRAL_TITLES
 KNIGHTS_TITLES = frozenset({"sir", "dame"})
