@@ -289,6 +289,38 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
             join_into_larger(roster, a, b)
 
 
+def join_titled_listed_names(roster: Roster, text: str, header: Header) -> None:
+    """A listed full name the story writes once after the words a person's name opens with
+    (``Sect Leader Yan Zhaolin``, beside ``Sect Leader Yan`` and a listed ``Yan Zhaolin``;
+    ``Uncle Aldo Ferrante`` beside ``Uncle Aldo``) is that person's, in either order of
+    family and given name: the title stands before the name's first word, whichever it is.
+    Only where no other listed name shares that first word, and the full name is no one
+    else's.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); yan = r.add(Person("Sect Leader Yan", Counter({"Sect Leader Yan": 3})), ["Sect Leader Yan"])
+    >>> t = "Characters: Yan Zhaolin, Qin Mo\nSect Leader Yan Zhaolin's voice came out of the paper."
+    >>> join_titled_listed_names(r, t, Header(31, (12, 31))); r.lookup("Yan Zhaolin").name
+    'Sect Leader Yan'
+    """
+    listed, story = header.cast_names(text), text[header.end:]
+    firsts = Counter(entry.split()[0] for entry in listed if len(entry.split()) == 2)
+    for entry in listed:
+        words_of = entry.split()
+        if len(words_of) != 2 or firsts[words_of[0]] != 1 or "(" in entry or "|" in entry:
+            continue
+        for hit in re.finditer(rf"\b((?:[A-Z][\w'’.-]* ){{1,3}}){re.escape(entry)}\b", story):
+            titled = f"{hit.group(1)}{words_of[0]}"
+            person, owner = roster.lookup(titled), roster.lookup(entry)
+            if person is None or person.known or " " not in titled or owner is person:
+                continue
+            if owner is None:
+                _add_aliases(roster, person, (entry,))
+            elif may_be(person, owner) and may_be(owner, person):
+                join_into_larger(roster, person, owner)
+            break
+
+
 def _give_listed_name(roster: Roster, story: str, entry: str, forms: tuple[str, str], person: Person) -> None:
     """A listed full name of which the story makes a person of one word only, the other
     nobody's (``Ozaki Hinata``, the story's ``Ozaki``, ``Ozaki-san``, never ``Hinata``), is that
