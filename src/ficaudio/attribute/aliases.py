@@ -1046,6 +1046,32 @@ def join_nicknames(roster: Roster) -> None:
             givens[id(owners[0])] = _lower_givens(owners[0])
 
 
+_A_PET_FORM = letters.compile(r"A-([A-Z][a-z]+)")  # A-Ci, A-Xian: a Chinese pet form, A- and a given name's last syllable
+
+
+def join_a_pet_forms(roster: Roster) -> None:
+    """A Chinese pet form, ``A-`` before the last syllable of a given name (``A-Ci`` of ``Jiang
+    Ci``, ``A-Xian`` of ``Wei Wuxian``), is the one person whose full name, family name first,
+    ends in that syllable: not when two do (``A-Lin`` beside ``Yan Lin`` and ``Yan Zhaolin``),
+    nor when genders clash or a sentence names the two apart.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); ci = r.add(Person("A-Ci", Counter({"A-Ci": 4})), ["A-Ci"])
+    >>> jiang = r.add(Person("Jiang Ci", Counter({"Jiang Ci": 9, "Jiang": 0}), Gender.MALE), ["Jiang Ci", "Jiang"])
+    >>> join_a_pet_forms(r); r.lookup("A-Ci").name
+    'Jiang Ci'
+    """
+    for person in list(roster.people):
+        found = _A_PET_FORM.fullmatch(person.name) if roster.holds(person) and set(person.forms) == {person.name} else None
+        if found is None:
+            continue
+        syllable = found.group(1).lower()
+        owners = [p for p in roster.people if p is not person and not p.known
+                  and any(len(f.split()) == 2 and f.split()[1].lower().endswith(syllable) for f in p.forms)]
+        if len(owners) == 1 and may_be(person, owners[0]) and may_be(owners[0], person) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
 def _lower_givens(person: Person) -> set[str]:
     return {g.lower() for g in _untitled_givens(person)}
 
