@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
-from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, TITLE_GENDER, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import clips, pet_stem, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
@@ -944,13 +944,25 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
     """
     givens = _given_names_by_surname(runs)
     for run in runs:
-        if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
+        if len(run.words) != 2 or run.title:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or " " in given.name:
             continue
+        if len(givens[run.words[1]]) != 1 and _titled_fits(roster, surname, givens[run.words[1]]) is not given:
+            continue
         if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
+
+
+def _titled_fits(roster: Roster, surname: Person, givens: set[str]) -> Person | None:
+    """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
+    Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
+    Nell is a woman. None where the title has no gender, or not exactly one fits."""
+    gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
+    people = {id(p): p for g in givens if (p := roster.lookup(g)) is not None and p is not surname}
+    fitting = [p for p in people.values() if p.gender is gender] if gender is not Gender.UNKNOWN else []
+    return fitting[0] if len(fitting) == 1 and all(p.gender is not Gender.UNKNOWN for p in people.values()) else None
 
 
 _FATHER_WORDS = "|".join(k for k, noun in KIN_NAMES.items() if noun == "father")
