@@ -299,7 +299,7 @@ def join_titled_listed_names(roster: Roster, text: str, header: Header) -> None:
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); yan = r.add(Person("Sect Leader Yan", Counter({"Sect Leader Yan": 3})), ["Sect Leader Yan"])
-    >>> t = "Characters: Yan Zhaolin, Qin Mo\nSect Leader Yan Zhaolin's voice came out of the paper."
+    >>> t = "Characters: Yan Zhaolin, Qin Mo\\nSect Leader Yan Zhaolin's voice came out of the paper."
     >>> join_titled_listed_names(r, t, Header(31, (12, 31))); r.lookup("Yan Zhaolin").name
     'Sect Leader Yan'
     """
@@ -958,8 +958,12 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
 def _titled_fits(roster: Roster, surname: Person, givens: set[str]) -> Person | None:
     """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
     Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
-    Nell is a woman. None where the title has no gender, or not exactly one fits."""
+    Nell is a woman. None where the title has no gender, not exactly one fits, or another
+    titled person bears the surname."""
     gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
+    last = surname.name.split()[-1]
+    if sum(bool(p.title) and p.name.split()[-1] == last for p in roster.people) != 1:
+        return None  # a Master and a Miss of one surname: join_titled_siblings pairs them
     people = {id(p): p for g in givens if (p := roster.lookup(g)) is not None and p is not surname}
     fitting = [p for p in people.values() if p.gender is gender] if gender is not Gender.UNKNOWN else []
     return fitting[0] if len(fitting) == 1 and all(p.gender is not Gender.UNKNOWN for p in people.values()) else None
