@@ -1130,7 +1130,9 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
 def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[NameRun, int]], lower_words: Counter) -> None:
     """A one-word name the quotations call someone by, that nobody bears and the text never
     writes in lower case, is one more name of the one person whose given name it clips or
-    lengthens by two letters or more: ``"There's a first time for everything, Viv."`` in a
+    lengthens by two letters or more, or whose full name a nicknames table gives it
+    (:func:`~ficaudio.attribute.names.full_names_of`: ``"Zosia, sit."`` to ``Zofia``):
+    ``"There's a first time for everything, Viv."`` in a
     story whose narration writes ``Vivian``; ``"Speaker, Elijah, I'm driving."`` to ``Eli``
     -- not when two people's given names fit, nor a name a sentence keeps apart from that
     person. ``called_runs``: each name run of a quotation, with where its quotation starts.
@@ -1145,7 +1147,8 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
               and roster.lookup(r.form) is None and not lower_words[r.form.lower()] and is_vocative_run(text, r, start)}
     givens = [(g, p) for p in roster.people if not p.known for g in _untitled_givens(p)] if called else []
     for form in called:
-        owners = list({id(p): p for g, p in givens if clips(form, g) or clips(g, form)}.values())
+        full = full_names_of(form)
+        owners = list({id(p): p for g, p in givens if clips(form, g) or clips(g, form) or g.lower() in full}.values())
         if len(owners) == 1 and roster.may_join(owners[0], form):
             _add_aliases(roster, owners[0], (form,))
 
