@@ -2098,3 +2098,187 @@ def test_a_sheriff_beside_two_of_her_surname_is_neither():
     scene = [_SHERIFF_COMES_IN[0] + " Her sister Ada Whitcomb ran the feed store.", *_SHERIFF_COMES_IN[1:], '"Not for me," said Ada Whitcomb.']
     characters = paragraph_characters(scene)
     assert "Sheriff Whitcomb" not in characters["Ada Whitcomb"].aliases
+
+
+# ----------------------------------------------------------------------------- round 43A: one person, two names
+
+_CONES = [
+    "Characters: Ozaki Hinata, Mochizuki Kaede, Tachibana Ryuuji",
+    "Summary: Practice before the match.",
+    "Ozaki-san was waiting at the gate with the water bottles. She handed me one without looking.",
+    '"Hydrate," she said.',
+    '"Thanks, Ozaki-san," I say.',
+    'Tachibana-senpai jogged up behind me. "Kaede, you\'re on the left today."',
+    '"Again?"',
+    '"Again," said Tachibana. He took a bottle from Ozaki.',
+    'Ozaki rolled her eyes. "You two are hopeless."',
+]
+
+
+def test_a_japanese_name_with_an_honorific_gives_its_person_both_words():
+    # Tachibana-senpai marks Tachibana Ryuuji a name of two names: Ryuuji is his too
+    assert "Ryuuji" in paragraph_characters(_CONES)["Tachibana"].aliases
+
+
+def test_a_listed_name_gives_its_other_word_to_the_person_the_story_knows_by_one():
+    # the story writes Ozaki and Ozaki-san, never Hinata: the listed Ozaki Hinata is hers
+    assert {"Hinata", "Ozaki Hinata"} <= set(paragraph_characters(_CONES)["Ozaki"].aliases)
+
+
+def test_a_listed_given_name_of_the_other_gender_is_no_name_of_the_surnames_person():
+    # Ozaki here is the shopkeeper, a man; the listed Ozaki Aya (a woman's name) is his daughter
+    scene = [
+        "Characters: Ozaki Aya, Tachibana Ryuuji",
+        "Summary: The shop by the station.",
+        "Ozaki-san ran the shop by the station. He was a big man with a bad knee and a worse temper.",
+        '"You again," Ozaki said when Tachibana came in.',
+        '"Me again," Tachibana said. "Is she here?"',
+        '"Upstairs," said Ozaki. He went back to his newspaper.',
+    ]
+    assert not {"Aya", "Ozaki Aya"} & set(paragraph_characters(scene)["Ozaki"].aliases)
+
+
+def test_a_title_before_a_listed_full_name_joins_it_to_the_titled_person():
+    # Sect Leader Yan Zhaolin, written once: Sect Leader Yan is the listed Yan Zhaolin
+    scene = [
+        "Characters: Yan Zhaolin, Qin Mo, Lu Wenxuan",
+        "Summary: A talisman at night.",
+        "The talisman on the pillar flared gold, and Sect Leader Yan Zhaolin's voice came out of the paper.",
+        '"Lu Wenxuan. Are you awake?"',
+        '"I am," said Lu Wenxuan. He sat up.',
+        '"Then listen carefully," said Sect Leader Yan. "Keep the boy on the peak."',
+        '"Yes, Sect Leader," Lu Wenxuan said.',
+    ]
+    assert "Yan Zhaolin" in paragraph_characters(scene)["Sect Leader Yan"].aliases
+
+
+def test_a_sect_leader_and_his_daughter_of_one_surname_stay_two():
+    scene = [
+        "Characters: Yan Lin, Qin Mo",
+        "Summary: The hall.",
+        "Sect Leader Yan sat at the head of the hall. He did not look up when his daughter came in.",
+        'Yan Lin knelt. "Father."',
+        '"You were at the river again," Sect Leader Yan said.',
+        '"I was," said Yan Lin. She kept her eyes on the floor.',
+        'Qin Mo stepped forward. "Sect Leader, it was my doing."',
+        '"Was it," said Sect Leader Yan. He set down his brush.',
+    ]
+    cast = paragraph_characters(scene)
+    assert "Yan Lin" in cast and "Sect Leader Yan" in cast and "Yan Lin" not in cast["Sect Leader Yan"].aliases
+
+
+def test_a_chinese_a_pet_form_is_the_full_name_ending_in_its_syllable():
+    scene = [
+        "Characters: Jiang Ci, Lu Wenxuan, Xie Lan",
+        "Summary: The youngest is missing again.",
+        "Jiang Ci was hiding behind the woodpile. He had a cat in his arms.",
+        '"A-Ci," Lu Wenxuan said. "Put it down."',
+        '"It followed me," said A-Ci.',
+        "Xie Lan laughed. She took the cat from him.",
+        '"A-Ci, it did not," said Xie Lan.',
+        "Jiang Ci sulked all the way back to the hall.",
+    ]
+    cast = paragraph_characters(scene)
+    assert "A-Ci" in cast["Jiang Ci"].aliases and "A-Ci" not in cast
+
+
+def test_an_a_pet_form_two_full_names_end_in_joins_neither():
+    # A-Lin may be Yan Lin or Yan Zhaolin: nobody
+    scene = [
+        "Characters: Yan Lin, Yan Zhaolin",
+        "Summary: Mother and daughter.",
+        "Yan Zhaolin stood at the window. Yan Lin knelt by the brazier.",
+        '"A-Lin," said a voice from the door. "Come here."',
+        '"A-Lin is busy," said Yan Zhaolin.',
+        "Yan Lin did not move.",
+    ]
+    cast = paragraph_characters(scene)
+    assert "A-Lin" not in cast["Yan Lin"].aliases and "A-Lin" not in cast["Yan Zhaolin"].aliases
+
+
+_STORM = [
+    "Characters: Dolores Whitcomb, Hal Brennan",
+    "Summary: The creek is up.",
+    "Dolores Whitcomb had been sheriff for nine years. She came up the porch steps slowly.",
+    '"Evening, Hal," Sheriff Whitcomb said. She shook the rain off her hat.',
+    '"Evening, Sheriff," said Hal. "Coffee?"',
+    '"Please."',
+    'Hal poured. "Creek\'s up."',
+    '"I know," Sheriff Whitcomb said. "Bridge or no bridge."',
+]
+
+
+def test_a_sheriff_and_her_surname_are_her_full_name():
+    assert "Sheriff Whitcomb" in paragraph_characters(_STORM)["Dolores Whitcomb"].aliases
+
+
+def test_a_ranked_woman_is_no_husband_of_her_surname():
+    # Sheriff Whitcomb (she) and Bill Whitcomb (he) are two, whether her rank is a sheriff's or a captain's
+    for rank in ("Sheriff", "Captain"):
+        scene = [
+            "Characters: Bill Whitcomb, Hal Brennan",
+            "Summary: The store.",
+            "Bill Whitcomb had run the hardware store for thirty years. He was sweeping the porch when the cruiser pulled up.",
+            f'{rank} Whitcomb got out and shook the rain off her hat. "Bill."',
+            '"Dee," he said. "You look tired."',
+            f'"Creek\'s up," {rank} Whitcomb said. She leaned on the rail.',
+            '"Hal says a lot of things," said Bill Whitcomb.',
+        ]
+        cast = paragraph_characters(scene)
+        assert f"{rank} Whitcomb" in cast and f"{rank} Whitcomb" not in cast["Bill Whitcomb"].aliases
+
+
+_ADAIRS = [
+    "Characters: June Pruitt, Earl Tibbs, Original Male Character",
+    "Summary: A stranger at the diner.",
+    "I was wiping the counter when the door opened. Earl looked up from his cards. The man in the wet coat stood dripping on the mat.",
+    '"You open?"',
+    '"We\'re open," I said.',
+    "Sheriff Whitcomb came in behind him and looked him over. \"And I don't know you.\"",
+    '"Wes Adair, ma\'am. My car\'s in the ditch."',
+    '"What brings you to town, Mr. Adair?"',
+    '"Adair," Earl said slowly. "Adair. There was a Nell Adair used to live out on the lake road."',
+    '"Nell Adair\'s girl was in my class," I said. "She corrected my spelling."',
+    '"Nell Adair rowed a boat through the flood," Earl said. "She was a wonder."',
+    '"She was my grandmother," Wes said. He put his hand on the box.',
+    "Wes looked at the window. He did not say anything else.",
+]
+
+
+def test_a_mister_is_the_man_of_two_full_names_of_his_surname():
+    # Mr. Adair is Wes Adair, not Nell Adair, his grandmother, and no name of the narrator's
+    cast = paragraph_characters(_ADAIRS)
+    adair = next(c for c in cast.values() if "Mr. Adair" in (c.name, *c.aliases))
+    assert "Wes" in (adair.name, *adair.aliases) and "I" not in adair.aliases
+
+
+def test_a_polish_pet_form_is_the_sister_whose_name_it_is():
+    # Zosia is Zofia's pet form, not Zuzanna's: the two sisters stay two, Zosia joins Zofia
+    scene = [
+        "Characters: Zofia Nowak, Zuzanna Nowak, Marek Nowak",
+        "Summary: Two sisters and the goats.",
+        "Zofia Nowak came in from the yard with snow on her boots. Her sister Zuzanna was already at the table.",
+        '"You\'re late," Zuzanna said.',
+        '"I had to feed the goats," Zofia said. She pulled off her gloves.',
+        "Marek came down the stairs and looked at them both.",
+        '"Zosia, sit," Marek said. "Eat something."',
+        "Zofia sat down. Zuzanna passed her the bread.",
+        '"Zosia always feeds the goats," said Zuzanna.',
+    ]
+    cast = paragraph_characters(scene)
+    zofia = next(c for c in cast.values() if "Zofia" in (c.name, *c.aliases))
+    assert "Zosia" in zofia.aliases and "Zosia" not in cast and "Zuzanna" in cast and "Zosia" not in cast["Zuzanna"].aliases
+
+
+def test_a_pet_form_is_no_name_of_a_sister_whose_name_it_is_not():
+    scene = [
+        "Characters: Zuzanna Nowak, Marek Nowak",
+        "Summary: The kitchen.",
+        "Zuzanna Nowak came in from the yard with snow on her boots. Her brother Marek was already at the table.",
+        '"You\'re late," Marek said.',
+        '"I had to feed the goats," Zuzanna said. She pulled off her gloves.',
+        '"Did you see Zosia at the market?"',
+        '"No," Zuzanna said. "Zosia went to the city."',
+    ]
+    cast = paragraph_characters(scene)
+    assert not any("Zosia" in c.aliases for c in cast.values())

@@ -168,12 +168,12 @@ STORY_FLOORS = [
     ("vampire_club", 98, 0.67),  # round 41 blind: 67/98 = 0.684 at its end (383/580 for the six; 346 at its start); round 42D: 72/98 = 0.735 (`call me the Margrave` beside `call me Mr. Aurelian`; one of the five, Wren's, is right only while her narrator voice is merged into Mr. Aurelian's), floor below 71/98; 66/98 = 0.673 after round 42 set it right (the narrator is named only from lines their own paragraph gives them: 7 of Aurelian's lines, right only through the merge, went wrong; by alias 51 -> 67)
     ("wildfire_crew", 96, 0.76),  # round 41 blind: 73/96 = 0.760 at its end (383/580 for the six; 346 at its start)
     # round 42's blind set (bench/heldout then), read and moved here in round 43 (339/578 for the six at round 42's start and its end)
-    ("circus_winter", 95, 0.66),  # round 42 blind: 63/95 = 0.663 at its start and its end
-    ("cultivation_sect", 98, 0.64),  # round 42 blind: 63/98 = 0.643 at its start and its end
-    ("diner_night", 96, 0.68),  # round 42 blind: 50/96 = 0.521 at its start and its end; 43B: 66/96 (the narrator's mother is the listed Loretta Pruitt +11, Sheriff a title +5)
+    ("circus_winter", 95, 0.84),  # round 42 blind: 63/95 = 0.663 at its start and its end; 80/95 = 0.842 after round 43A (Zosia is Zofia)
+    ("cultivation_sect", 98, 0.70),  # round 42 blind: 63/98 = 0.643 at its start and its end; 69/98 = 0.704 after round 43A (Sect Leader Yan Zhaolin, A-Ci)
+    ("diner_night", 96, 0.57),  # round 42 blind: 50/96 = 0.521 at its start and its end; 55/96 = 0.573 after round 43A (Sheriff Whitcomb)
     ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
     ("mafia_dinner", 98, 0.57),  # round 42 blind: 56/98 = 0.571 at its start and its end
-    ("soccer_club", 96, 0.46),  # round 42 blind: 39/96 = 0.406 at its start and its end; 43B: 45/96 (-kantoku an honorific rank: Kuroiwa-kantoku and Kantoku are Kuroiwa, +6)
+    ("soccer_club", 96, 0.72),  # round 42 blind: 39/96 = 0.406 at its start and its end; 70/96 = 0.729 after round 43A (Mochizuki Kaede, Ozaki Hinata, Kuroiwa-kantoku)
 ]
 
 

@@ -253,3 +253,12 @@ def test_korean_and_chinese_honorifics_and_call_particles_come_off_a_name(word, 
 def test_a_call_particle_comes_off_only_a_name_of_two_syllables_however_long_the_first(word, expected):
     # round 41H: "Yoon-ah" came apart into "Yoon" (and a voice of that name) as its first part has four letters
     assert split_honorific(word) == expected
+
+
+def test_a_japanese_rank_after_a_surname_comes_off_as_an_honorific():
+    # round 43A: Kuroiwa-kantoku is Kuroiwa, as Kakashi-sensei is Kakashi; a hyphenated name stays whole
+    from ficaudio.attribute.mentions import split_honorific
+
+    assert split_honorific("Kuroiwa-kantoku") == ("Kuroiwa", "kantoku")
+    assert split_honorific("Sato-buchou") == ("Sato", "buchou")
+    assert split_honorific("Mary-Kate") == ("Mary-Kate", None)

@@ -27,3 +27,11 @@ def test_the_first_names_list_reads_the_same_as_the_librarys_own_reader():
     from ficaudio.attribute.names import _detector
 
     assert list(_detector().names.items()) == list(detector.Detector(case_sensitive=False).names.items())
+
+
+def test_pet_forms_of_other_languages_give_their_full_names():
+    # Polish, Russian, Italian, Spanish: forms the English nicknames table does not list
+    assert "zofia" in full_names_of("Zosia") and "tomasz" in full_names_of("Tomek")
+    assert "mikhail" in full_names_of("Misha") and "giuseppe" in full_names_of("Beppe")
+    assert "francisco" in full_names_of("Paco")
+    assert "zuzanna" not in full_names_of("Zosia")  # Zuzia is Zuzanna's; Zosia is Zofia's only

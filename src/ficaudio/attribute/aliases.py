@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
-from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, TITLE_GENDER, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import clips, pet_stem, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
@@ -279,12 +279,70 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     for entry in listed:
         forms = _one_persons_forms(entry, words_listed) if not crossover or "(" not in entry else ("", "")
         a, b = (roster.resolve_phrase(form) for form in forms)
+        if "|" not in entry and "(" not in entry and (a is None) != (b is None):
+            _give_listed_name(roster, story, entry, forms, a or b)
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
             if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)
                               or _surname_titled_otherwise(story, entry, forms[1])):
                 continue
             join_into_larger(roster, a, b)
+
+
+def join_titled_listed_names(roster: Roster, text: str, header: Header) -> None:
+    """A listed full name the story writes once after the words a person's name opens with
+    (``Sect Leader Yan Zhaolin``, beside ``Sect Leader Yan`` and a listed ``Yan Zhaolin``;
+    ``Uncle Aldo Ferrante`` beside ``Uncle Aldo``) is that person's, in either order of
+    family and given name: the title stands before the name's first word, whichever it is.
+    Only where no other listed name shares that first word, and the full name is no one
+    else's.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); yan = r.add(Person("Sect Leader Yan", Counter({"Sect Leader Yan": 3})), ["Sect Leader Yan"])
+    >>> t = "Characters: Yan Zhaolin, Qin Mo\\nSect Leader Yan Zhaolin's voice came out of the paper."
+    >>> join_titled_listed_names(r, t, Header(31, (12, 31))); r.lookup("Yan Zhaolin").name
+    'Sect Leader Yan'
+    """
+    listed, story = header.cast_names(text), text[header.end:]
+    firsts = Counter(entry.split()[0] for entry in listed if len(entry.split()) == 2)
+    for entry in listed:
+        words_of = entry.split()
+        if len(words_of) != 2 or firsts[words_of[0]] != 1 or "(" in entry or "|" in entry:
+            continue
+        for hit in re.finditer(rf"\b((?:[A-Z][\w'’.-]* ){{1,3}}){re.escape(entry)}\b", story):
+            titled = f"{hit.group(1)}{words_of[0]}"
+            person, owner = roster.lookup(titled), roster.lookup(entry)
+            if person is None or person.known or " " not in titled or owner is person:
+                continue
+            if owner is None:
+                _add_aliases(roster, person, (entry,))
+            elif may_be(person, owner) and may_be(owner, person):
+                join_into_larger(roster, person, owner)
+            break
+
+
+def _give_listed_name(roster: Roster, story: str, entry: str, forms: tuple[str, str], person: Person) -> None:
+    """A listed full name of which the story makes a person of one word only, the other
+    nobody's (``Ozaki Hinata``, the story's ``Ozaki``, ``Ozaki-san``, never ``Hinata``), is that
+    person's: the person takes the listed name and its other word. Only a person the story
+    knows by that word alone (no title, no other name), whose gender the other word's does not
+    contradict, and not when the story writes the other word in lower case or after someone
+    else's name.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); oz = r.add(Person("Ozaki", Counter({"Ozaki": 8, "Ozaki-san": 0}), Gender.FEMALE), ["Ozaki", "Ozaki-san"])
+    >>> _give_listed_name(r, "Ozaki-san laughed.", "Ozaki Hinata", ("Ozaki", "Hinata"), oz); r.lookup("Hinata").name
+    'Ozaki'
+    """
+    found = next((f for f in forms if roster.resolve_phrase(f) is person), "")
+    other = next((f for f in forms if f != found), "")
+    if not found or not other or " " in found or " " in other or person.known or person.title or not only_surname_forms(person, found):
+        return
+    if roster.lookup(other) is not None or re.search(rf"\b{re.escape(other.lower())}\b", story) or _word_given_to_another(roster, story, forms):
+        return
+    if Gender.UNKNOWN not in (person.gender, prior := name_prior(other)[0]) and prior is not person.gender:
+        return
+    _add_aliases(roster, person, (entry, other))
 
 
 def join_listed_surname_nicknames(roster: Roster, text: str, header: Header, narration: Sequence[Sequence[Word]] = ()) -> None:
@@ -886,13 +944,29 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
     """
     givens = _given_names_by_surname(runs)
     for run in runs:
-        if len(run.words) != 2 or run.title or len(givens[run.words[1]]) != 1:
+        if len(run.words) != 2 or run.title:
             continue
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or " " in given.name:
             continue
+        if len(givens[run.words[1]]) != 1 and _titled_fits(roster, surname, givens[run.words[1]]) is not given:
+            continue
         if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
+
+
+def _titled_fits(roster: Roster, surname: Person, givens: set[str]) -> Person | None:
+    """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
+    Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
+    Nell is a woman. None where the title has no gender, not exactly one fits, or another
+    titled person bears the surname."""
+    gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
+    last = surname.name.split()[-1]
+    if sum(bool(p.title) and p.name.split()[-1] == last for p in roster.people) != 1:
+        return None  # a Master and a Miss of one surname: join_titled_siblings pairs them
+    people = {id(p): p for g in givens if (p := roster.lookup(g)) is not None and p is not surname}
+    fitting = [p for p in people.values() if p.gender is gender] if gender is not Gender.UNKNOWN else []
+    return fitting[0] if len(fitting) == 1 and all(p.gender is not Gender.UNKNOWN for p in people.values()) else None
 
 
 _FATHER_WORDS = "|".join(k for k, noun in KIN_NAMES.items() if noun == "father")
@@ -988,6 +1062,32 @@ def join_nicknames(roster: Roster) -> None:
             givens[id(owners[0])] = _lower_givens(owners[0])
 
 
+_A_PET_FORM = letters.compile(r"A-([A-Z][a-z]+)")  # A-Ci, A-Xian: a Chinese pet form, A- and a given name's last syllable
+
+
+def join_a_pet_forms(roster: Roster) -> None:
+    """A Chinese pet form, ``A-`` before the last syllable of a given name (``A-Ci`` of ``Jiang
+    Ci``, ``A-Xian`` of ``Wei Wuxian``), is the one person whose full name, family name first,
+    ends in that syllable: not when two do (``A-Lin`` beside ``Yan Lin`` and ``Yan Zhaolin``),
+    nor when genders clash or a sentence names the two apart.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); ci = r.add(Person("A-Ci", Counter({"A-Ci": 4})), ["A-Ci"])
+    >>> jiang = r.add(Person("Jiang Ci", Counter({"Jiang Ci": 9, "Jiang": 0}), Gender.MALE), ["Jiang Ci", "Jiang"])
+    >>> join_a_pet_forms(r); r.lookup("A-Ci").name
+    'Jiang Ci'
+    """
+    for person in list(roster.people):
+        found = _A_PET_FORM.fullmatch(person.name) if roster.holds(person) and set(person.forms) == {person.name} else None
+        if found is None:
+            continue
+        syllable = found.group(1).lower()
+        owners = [p for p in roster.people if p is not person and not p.known
+                  and any(len(f.split()) == 2 and f.split()[1].lower().endswith(syllable) for f in p.forms)]
+        if len(owners) == 1 and may_be(person, owners[0]) and may_be(owners[0], person) and roster.may_join(owners[0], person.name):
+            join_person(roster, person, owners[0])
+
+
 def _lower_givens(person: Person) -> set[str]:
     return {g.lower() for g in _untitled_givens(person)}
 
@@ -1030,7 +1130,9 @@ def join_diminutives(roster: Roster, runs: list[NameRun]) -> None:
 def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[NameRun, int]], lower_words: Counter) -> None:
     """A one-word name the quotations call someone by, that nobody bears and the text never
     writes in lower case, is one more name of the one person whose given name it clips or
-    lengthens by two letters or more: ``"There's a first time for everything, Viv."`` in a
+    lengthens by two letters or more, or whose full name a nicknames table gives it
+    (:func:`~ficaudio.attribute.names.full_names_of`: ``"Zosia, sit."`` to ``Zofia``):
+    ``"There's a first time for everything, Viv."`` in a
     story whose narration writes ``Vivian``; ``"Speaker, Elijah, I'm driving."`` to ``Eli``
     -- not when two people's given names fit, nor a name a sentence keeps apart from that
     person. ``called_runs``: each name run of a quotation, with where its quotation starts.
@@ -1045,7 +1147,8 @@ def index_called_name_forms(roster: Roster, text: str, called_runs: list[tuple[N
               and roster.lookup(r.form) is None and not lower_words[r.form.lower()] and is_vocative_run(text, r, start)}
     givens = [(g, p) for p in roster.people if not p.known for g in _untitled_givens(p)] if called else []
     for form in called:
-        owners = list({id(p): p for g, p in givens if clips(form, g) or clips(g, form)}.values())
+        full = full_names_of(form)
+        owners = list({id(p): p for g, p in givens if clips(form, g) or clips(g, form) or g.lower() in full}.values())
         if len(owners) == 1 and roster.may_join(owners[0], form):
             _add_aliases(roster, owners[0], (form,))
 
@@ -1313,6 +1416,32 @@ def join_titled_surnames(roster: Roster) -> None:
             join_person(roster, titled[0], person)
 
 
+def join_ranked_surnames(roster: Roster) -> None:
+    """A rank before a surname (``Sheriff Whitcomb``, ``Captain Reyes``) is the one full name of
+    that surname (``Dolores Whitcomb``) whose gender does not clash with its own: not her
+    husband ``Bill Whitcomb``, nor a surname two full names of its gender bear; a rank of
+    unknown gender only the one full name of its surname.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); dee = r.add(Person("Dolores Whitcomb", Counter({"Dolores Whitcomb": 2}), Gender.FEMALE), ["Dolores Whitcomb"])
+    >>> bill = r.add(Person("Bill Whitcomb", Counter({"Bill Whitcomb": 2}), Gender.MALE), ["Bill Whitcomb"])
+    >>> sheriff = r.add(Person("Sheriff Whitcomb", Counter({"Sheriff Whitcomb": 3}), Gender.FEMALE, title="sheriff"), ["Sheriff Whitcomb"])
+    >>> join_ranked_surnames(r); r.lookup("Sheriff Whitcomb").name
+    'Dolores Whitcomb'
+    """
+    for titled in list(roster.people):
+        if not titled.title or rank_of_word(titled.title) is None or not roster.holds(titled):
+            continue
+        surname = titled.name.split()[-1]
+        if len(titled.name.split()) != 2 or not only_surname_forms(titled, surname):
+            continue
+        bearers = [p for p in roster.people if p is not titled and not p.title and not p.known and any(len(f.split()) == 2 and f.split()[1] == surname for f in p.forms)]
+        fitting = [p for p in bearers if Gender.UNKNOWN in (p.gender, titled.gender) or p.gender is titled.gender]
+        if len(fitting) == 1 and (titled.gender is not Gender.UNKNOWN or len(bearers) == 1) and may_be(titled, fitting[0]) and may_be(fitting[0], titled) and roster.may_join(fitting[0], titled.name):
+            join_person(roster, titled, fitting[0])
+            fitting[0].title = fitting[0].title or titled.title  # as a rank placed on a name is (characters._place_titled)
+
+
 def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
     """Two or more people of one surname known by unmarried titles (``Master Ashgrove``,
     ``Miss Ashgrove``) and as many given names written before that surname (``Corvin
@@ -1495,7 +1624,8 @@ def own_name_parts(roster: Roster, lower_words: Counter) -> None:
     """
     bearers = Counter(w for p in roster.people for w in {w for f in p.forms for w in f.split()})
     for person in roster.people:
-        parts = {w for f in person.forms for w in _name_parts(f, lower_words)} if not person.known else set()
+        honoured = _honoured_words(person)
+        parts = {w for f in person.forms for w in _name_parts(f, lower_words, honoured)} if not person.known else set()
         for part in sorted(parts - set(person.forms)):
             if bearers[part] == 1 and roster.lookup(part) in (None, person) and _only_a_name(part, lower_words):
                 _add_aliases(roster, person, (part,))  # counted under the full form
@@ -1507,7 +1637,13 @@ def _only_a_name(word: str, lower_words: Counter) -> bool:
     return not lower_words[word.lower()] and word.lower() not in KIN_NAMES and word.lower().rstrip(".") not in TITLES
 
 
-def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...]:
+def _honoured_words(person: Person) -> set[str]:
+    """The names a person's forms write with an honorific after them: ``Mochizuki`` of
+    ``Mochizuki-kun``, ``Ozaki`` of ``Ozaki-san``."""
+    return {base for f in person.forms for w in f.split() if (found := split_honorific(w))[1] for base in found[:1]}
+
+
+def _name_parts(form: str, lower_words: Counter | None = None, honoured: Collection[str] = ()) -> tuple[str, ...]:
     """The parts a name of two or three words gives its person: the given name of a full name
     (``Corisande Ashgrove`` -> ``Corisande``), and its surname when the first-names list knows
     the given name (``Theo Okafor`` -> both; ``Old Wren`` may be a nickname: ``Old`` only); the
@@ -1533,6 +1669,8 @@ def _name_parts(form: str, lower_words: Counter | None = None) -> tuple[str, ...
     if not title:
         if family_first(name, lower_words or Counter()):
             return (name[0], split_honorific(name[1])[0])
+        if len(name) == 2 and set(name) & set(honoured):  # an honorific after a word of it (``Mochizuki-kun``): a name of two names, in either order
+            return (name[0], name[1])
         return (name[0], name[-1]) if name_prior(name[0])[1] > 0 else (name[0],)
     return (name[-1],) if len(name) == 1 or wife_by_husbands_name(title, " ".join(name)) else (name[-1], name[0])
 

@@ -80,7 +80,7 @@ NEUTRAL_TITLES = frozenset({
     "dr", "doctor", "professor", "prof", "captain", "capt", "colonel", "col", "general", "major",
     "lieutenant", "lt", "sergeant", "sgt", "commander", "admiral", "agent", "officer",
     "detective", "inspector", "judge", "father", "reverend", "rev", "saint", "st", "president",
-    "senator", "governor", "elder", "chief", "coach", "nurse", "insp", "sheriff",
+    "senator", "governor", "elder", "chief", "coach", "nurse", "insp", "sheriff", "deputy", "marshal",
 })
 TITLES = frozenset(TITLE_GENDER) | NEUTRAL_TITLES
 KNIGHTS_TITLES = frozenset({"sir", "dame"})
@@ -94,9 +94,9 @@ HONORIFIC_GENDER = {
     "neesan": Gender.FEMALE, "nii": Gender.MALE, "niisan": Gender.MALE, "shishou": Gender.UNKNOWN,
     "taichou": Gender.UNKNOWN, "jii": Gender.MALE, "baa": Gender.FEMALE, "obaachan": Gender.FEMALE,
     "teme": Gender.UNKNOWN, "dobe": Gender.UNKNOWN, "tan": Gender.UNKNOWN,
-    # a club's or a school's rank written after a surname or alone, as the Korean office ranks
-    # below: the coach (``Kuroiwa-kantoku``), the club captain, the council president
-    "kantoku": Gender.UNKNOWN, "buchou": Gender.UNKNOWN, "kaichou": Gender.UNKNOWN,
+    # Japanese ranks written after a surname, as ``-sensei`` is: a coach or director, a club's
+    # captain, a council's president, a company's president, a section chief, a shop manager
+    **dict.fromkeys("kantoku buchou buchō kaichou kaichō shachou shachō kachou kachō tenchou tenchō".split(), Gender.UNKNOWN),
     # Korean: the honorific ``-nim``, a senior or junior colleague (``sunbae`` is senpai,
     # ``hoobae`` kouhai), the sibling's words said to an older friend or colleague too (a man's
     # ``hyung``/``noona``, a woman's ``oppa``/``unnie``), in their usual spellings, and an

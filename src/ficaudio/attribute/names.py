@@ -30,13 +30,54 @@ def _nicknamer():
 
 def full_names_of(nickname: str) -> frozenset[str]:
     """The given names (lower case) an English nickname or diminutive is listed for:
-    ``Hattie`` -> harriet, ``Ned`` -> edmund, edward, edwin (tests/test_attribute_names.py).
+    ``Hattie`` -> harriet, ``Ned`` -> edmund, edward, edwin (tests/test_attribute_names.py);
+    and those a pet form in another language is made from (:data:`OTHER_PET_FORMS`):
+    ``Zosia`` -> zofia.
 
-    >>> full_names_of("Xq")
-    frozenset()
+    >>> full_names_of("Xq"), sorted(full_names_of("Zosia"))
+    (frozenset(), ['zofia'])
     """
     namer = _nicknamer()
-    return frozenset(namer.canonicals_of(nickname)) if namer is not None and nickname.isalpha() else frozenset()
+    listed = frozenset(namer.canonicals_of(nickname)) if namer is not None and nickname.isalpha() else frozenset()
+    return listed | OTHER_PET_FORMS.get(nickname.lower(), frozenset())
+
+
+def _pet_forms(table: str) -> dict[str, frozenset[str]]:
+    """``"zosia: zofia, zofja; ..."`` -> {``zosia``: {``zofia``, ``zofja``}, ...}."""
+    pairs = (entry.split(":") for entry in table.split(";") if entry.strip())
+    return {pet.strip(): frozenset(n.strip() for n in names.split(",")) for pet, names in pairs}
+
+
+OTHER_PET_FORMS = _pet_forms("""
+    zosia: zofia; kasia: katarzyna; basia: barbara; gosia: malgorzata, małgorzata; ania: anna; magda: magdalena;
+    ola: aleksandra; tomek: tomasz; kuba: jakub; bartek: bartlomiej, bartłomiej; wojtek: wojciech;
+    jurek: jerzy; janek: jan; franek: franciszek; krzys: krzysztof; krzyś: krzysztof; stas: stanislaw; staś: stanisław;
+    jas: jan; jaś: jan; michas: michal, michał; piotrus: piotr; piotruś: piotr;
+    sasha: aleksandr, aleksandra, alexander, alexandra, alexandr; misha: mikhail; dima: dmitri, dmitry, dmitriy;
+    kolya: nikolai, nikolay; volodya: vladimir; vova: vladimir; seryozha: sergei, sergey; alyosha: aleksei, alexei, alexey, aleksey;
+    lyosha: aleksei, alexei, alexey, aleksey; vanya: ivan; petya: pyotr, petr; pasha: pavel; kostya: konstantin;
+    zhenya: yevgeny, evgeny, yevgenia, evgenia; grisha: grigory, grigori; fedya: fyodor, fedor; tolya: anatoly, anatoli;
+    borya: boris; styopa: stepan; slava: vyacheslav, stanislav, yaroslav, vladislav; rodya: rodion; yura: yuri, yury;
+    natasha: natalia, natalya, natalie; katya: yekaterina, ekaterina; nastya: anastasia, anastasiya; masha: maria, mariya;
+    dasha: darya, daria; olya: olga; tanya: tatiana, tatyana; sveta: svetlana; lena: yelena, elena; galya: galina;
+    lyuba: lyubov; nadya: nadezhda; sonya: sofya, sofia; dunya: avdotya; lyuda: lyudmila; ira: irina;
+    beppe: giuseppe; peppe: giuseppe; peppino: giuseppe; pino: giuseppe; gigi: luigi; totò: salvatore; toto: salvatore;
+    turi: salvatore; tano: gaetano; pippo: filippo; ciccio: francesco; checco: francesco; nanni: giovanni; gianni: giovanni;
+    vanni: giovanni; enzo: vincenzo, lorenzo; sandro: alessandro; nando: ferdinando; tonio: antonio; totonno: antonio;
+    mimmo: domenico; memè: domenico; betta: elisabetta; pina: giuseppina;
+    pepe: jose, josé; paco: francisco; pancho: francisco; curro: francisco; nacho: ignacio; lupe: guadalupe;
+    chuy: jesus, jesús; chus: jesus, jesús; quique: enrique; kike: enrique; memo: guillermo; lalo: eduardo;
+    beto: alberto, roberto, humberto; toño: antonio; tono: antonio; manolo: manuel; rafa: rafael; santi: santiago;
+    moncho: ramon, ramón; lucho: luis; pili: pilar; charo: rosario; lola: dolores; conchita: concepcion, concepción;
+    concha: concepcion, concepción; pepa: josefa; paca: francisca; chelo: consuelo; meche: mercedes; tere: teresa;
+    sepp: josef, joseph; hansi: hans, johannes; liesl: elisabeth; gretel: margarete, margarethe; willi: wilhelm;
+    resi: theresia, therese; kathi: katharina; steffi: stefanie
+""")
+"""Pet forms of given names in Polish, Russian, Italian, Spanish and German that the English
+nicknames table does not list (lower case; ``-sia``/``-ek``/``-ya``/``-ino`` forms whose stem is
+no clip of the name: ``Zosia`` of ``Zofia``, ``Tomek`` of ``Tomasz``, ``Sasha`` of ``Aleksandr``,
+``Beppe`` of ``Giuseppe``, ``Pepe`` of ``José``): common forms from the languages' own usage,
+proposals only, as the English table's are (:func:`~ficaudio.attribute.aliases.join_nicknames`)."""
 
 
 @lru_cache(maxsize=1)
