@@ -170,10 +170,10 @@ STORY_FLOORS = [
     # round 42's blind set (bench/heldout then), read and moved here in round 43 (339/578 for the six at round 42's start and its end)
     ("circus_winter", 95, 0.84),  # round 42 blind: 63/95 = 0.663 at its start and its end; 80/95 = 0.842 after round 43A (Zosia is Zofia)
     ("cultivation_sect", 98, 0.70),  # round 42 blind: 63/98 = 0.643 at its start and its end; 69/98 = 0.704 after round 43A (Sect Leader Yan Zhaolin, A-Ci)
-    ("diner_night", 96, 0.57),  # round 42 blind: 50/96 = 0.521 at its start and its end; 55/96 = 0.573 after round 43A (Sheriff Whitcomb)
+    ("diner_night", 96, 0.70),  # round 42 blind: 50/96 = 0.521 at its start and its end; 55/96 after round 43A (Sheriff Whitcomb); 66/96 after round 43B (the narrator's mother is the listed Loretta Pruitt, Sheriff a title, no reply across a break); 68/96 = 0.708 with 43A, 43B and 43C (June's replies to her mother on the phone)
     ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
     ("mafia_dinner", 98, 0.57),  # round 42 blind: 56/98 = 0.571 at its start and its end
-    ("soccer_club", 96, 0.72),  # round 42 blind: 39/96 = 0.406 at its start and its end; 70/96 = 0.729 after round 43A (Mochizuki Kaede, Ozaki Hinata, Kuroiwa-kantoku)
+    ("soccer_club", 96, 0.76),  # round 42 blind: 39/96 = 0.406 at its start and its end; 70/96 = 0.729 after round 43A (Mochizuki Kaede, Ozaki Hinata, Kuroiwa-kantoku); 45/96 after round 43B (-kantoku a rank); 73/96 = 0.760 with 43A, 43B and 43C (the phone's tag is the line)
 ]
 
 

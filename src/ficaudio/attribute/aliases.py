@@ -1416,32 +1416,6 @@ def join_titled_surnames(roster: Roster) -> None:
             join_person(roster, titled[0], person)
 
 
-def join_ranked_surnames(roster: Roster) -> None:
-    """A rank before a surname (``Sheriff Whitcomb``, ``Captain Reyes``) is the one full name of
-    that surname (``Dolores Whitcomb``) whose gender does not clash with its own: not her
-    husband ``Bill Whitcomb``, nor a surname two full names of its gender bear; a rank of
-    unknown gender only the one full name of its surname.
-
-    >>> from ficaudio.attribute.characters import Person, Roster
-    >>> r = Roster(); dee = r.add(Person("Dolores Whitcomb", Counter({"Dolores Whitcomb": 2}), Gender.FEMALE), ["Dolores Whitcomb"])
-    >>> bill = r.add(Person("Bill Whitcomb", Counter({"Bill Whitcomb": 2}), Gender.MALE), ["Bill Whitcomb"])
-    >>> sheriff = r.add(Person("Sheriff Whitcomb", Counter({"Sheriff Whitcomb": 3}), Gender.FEMALE, title="sheriff"), ["Sheriff Whitcomb"])
-    >>> join_ranked_surnames(r); r.lookup("Sheriff Whitcomb").name
-    'Dolores Whitcomb'
-    """
-    for titled in list(roster.people):
-        if not titled.title or rank_of_word(titled.title) is None or not roster.holds(titled):
-            continue
-        surname = titled.name.split()[-1]
-        if len(titled.name.split()) != 2 or not only_surname_forms(titled, surname):
-            continue
-        bearers = [p for p in roster.people if p is not titled and not p.title and not p.known and any(len(f.split()) == 2 and f.split()[1] == surname for f in p.forms)]
-        fitting = [p for p in bearers if Gender.UNKNOWN in (p.gender, titled.gender) or p.gender is titled.gender]
-        if len(fitting) == 1 and (titled.gender is not Gender.UNKNOWN or len(bearers) == 1) and may_be(titled, fitting[0]) and may_be(fitting[0], titled) and roster.may_join(fitting[0], titled.name):
-            join_person(roster, titled, fitting[0])
-            fitting[0].title = fitting[0].title or titled.title  # as a rank placed on a name is (characters._place_titled)
-
-
 def join_titled_siblings(roster: Roster, runs: list[NameRun]) -> None:
     """Two or more people of one surname known by unmarried titles (``Master Ashgrove``,
     ``Miss Ashgrove``) and as many given names written before that surname (``Corvin

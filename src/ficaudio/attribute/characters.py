@@ -1085,7 +1085,7 @@ def _place_titled(roster: Roster, title: str, form: str, count: int) -> None:
     person = roster.lookup(full)
     if person is None:
         givers = titled_name_givers(roster, full)
-        candidates = givers or ([] if _surname_of_two(roster, title, form) else [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p and not _ranked_apart(title, form, p)])
+        candidates = givers or ([] if _surname_of_two(roster, title, form) else [p for p in (roster.lookup(form), _person_with_part(roster, form)) if p])
         partner = next((p for p in candidates if len(givers) < 2 and _title_fits(p, title) and roster.may_join(p, full)), None)
         if partner:
             person = partner
@@ -1114,13 +1114,6 @@ def _surname_of_two(roster: Roster, title: str, surname: str) -> bool:
     if title in TITLE_GENDER or " " in surname:
         return False
     return sum(any(len(f.split()) > 1 and f.split()[-1] == surname for f in (p.name, *p.forms)) for p in roster.people) > 1
-
-
-def _ranked_apart(title: str, form: str, person: Person) -> bool:
-    """Whether a rank before a surname (``Sheriff Whitcomb``) waits for the genders before it
-    joins a person of a full name of that surname (``Bill Whitcomb``, her husband): a rank has
-    no gender, and a surname is a family's (``aliases.join_ranked_surnames`` joins them later)."""
-    return rank_of_word(title) is not None and person.name != form and len(person.name.split()) > 1 and not person.title
 
 
 def titled_name_givers(roster: Roster, full: str) -> list[Person]:

@@ -10,7 +10,7 @@ from typing import Sequence
 
 from ficaudio import letters
 from ficaudio.attribute.header import Header, field_lines, read_header
-from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, join_pet_form_endings, index_call_sign_agents, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_a_pet_forms, place_family_surnames, join_header_name_forms, join_titled_listed_names, join_listed_surname_nicknames, join_kin_names, join_knights_given_names, join_nicknames, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, join_ranked_surnames, lengthen_surnames, own_name_parts, own_titled_name_forms
+from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, join_pet_form_endings, index_call_sign_agents, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_a_pet_forms, place_family_surnames, join_header_name_forms, join_titled_listed_names, join_listed_surname_nicknames, join_kin_names, join_knights_given_names, join_nicknames, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts, own_titled_name_forms
 from ficaudio.attribute.described import index_described_names, index_description_named_next, join_parent_named_next
 from ficaudio.attribute.characters import Occurrence, animal_names, written_places, Roster, build_roster, called_before_full_stop, count_forms, is_character_form, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
 from ficaudio.attribute.gender import infer_genders
@@ -243,7 +243,6 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_full_names(roster, narration_runs + quote_runs, text)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
-    join_ranked_surnames(roster)
     join_titled_initials(roster)
     join_titled_siblings(roster, narration_runs + quote_runs)
     join_knights_given_names(roster, narration_runs + quote_runs)
