@@ -45,6 +45,8 @@ CALIBRATED = {
     "turn_taking/three_way": 0.65,  # 521/792
     "narrated_partner": 0.45,  # 42/89
     "narrated_other": 0.5,  # 19/40
+    "calls_the_other_of_two": 0.65,  # 5/7 pooled with LitBank (no firing there)
+    "speech_runs_on": 0.6,  # 4/6 pooled with LitBank
     "reported_speech_turn": 0.75,  # 8/10 pooled with LitBank
     "last_actor_speaks": 0.6,  # 71/123
     "speaker_goes_on_after_narration": 0.5,  # 11/21
