@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from ficaudio.attribute.conversation import arrives, departs, is_remembered, narrated_partner, three_way
+from ficaudio.attribute.conversation import arrives, departs, is_remembered, left_open, narrated_partner, three_way
 from ficaudio.attribute.document import Mention
 from ficaudio.attribute import _attribute_paragraph
 from ficaudio.attribute.document import build_document
@@ -795,3 +795,98 @@ def test_the_speaker_goes_on_after_a_listener_nods_at_a_remark(nod):
     # no question, no call: Tom's nod takes Ana's remark, and Ana goes on (review 40c R3)
     scene = ["Ana and Tom sat on the wall.", "“You look tired,” Ana said.", nod, "“Go to bed, then.”"]
     assert dialogue_speakers(scene)[-1] == "Ana"
+
+
+_FLOOD_STORY = [
+    "Wes sat in the booth by the door with the box beside him. Margie had put her cards down, and Earl was turning his coffee cup round and round.",
+    "“Adair,” Earl said slowly. “There was a Nell Adair used to live out on the lake road.”",
+    "“That was my grandmother,” Wes said.",
+    "“Nell Adair,” Earl said again, settling in. “In the flood of ’78 your grandmother rowed a johnboat clear down to the Dawson farm and took off six kids and a goat.",
+    "“And you know what she told them, Margie? That she’d sooner be crazy than sorry.”",
+    "“I never heard that,” Margie said.",
+]
+
+
+@pytest.mark.parametrize("straight", [False, True])
+def test_a_speech_left_open_at_the_end_of_its_paragraph_goes_on_in_the_next(straight):
+    # no closing mark: the writer's sign that the same voice keeps talking (not Wes by the
+    # count of turns, nor Margie, whom the speech calls)
+    scene = [p.replace("“", '"').replace("”", '"') for p in _FLOOD_STORY] if straight else _FLOOD_STORY
+    lines = dialogue_lines(scene)
+    assert (lines[-2].speaker, lines[-2].rule) == ("Earl", "speech_runs_on")
+
+
+def test_a_speech_closed_at_the_end_of_its_paragraph_does_not_run_on():
+    closed = [*_FLOOD_STORY[:3], _FLOOD_STORY[3] + "”", *_FLOOD_STORY[4:]]
+    assert dialogue_rules(closed)[-2] != "speech_runs_on"
+
+
+def test_a_speech_left_open_before_a_scene_break_does_not_run_on():
+    broken = [*_FLOOD_STORY[:4], "* * *", *_FLOOD_STORY[4:]]
+    assert dialogue_rules(broken)[-2] != "speech_runs_on"
+
+
+def test_left_open_reads_the_last_mark_of_the_paragraph():
+    assert left_open("“Go,” he said. “In the flood we rowed.")
+    assert left_open('"Go," he said. "We rowed.')
+    assert not left_open("“Go,” he said.")
+    assert not left_open('We rowed--" She laughed.')  # a straight mark after a letter closes
+    assert not left_open('"Go," she said. "Why?”')  # mixed marks: the curly one closes
+
+
+_PORCH = [
+    "Mara found her brother on the porch steps after dinner, with the dog asleep across his feet.",
+    "“You’re quiet,” Mara said.",
+    "“Tired,” Teo said.",
+    "“You were tired yesterday,” Mara said.",
+    "“Teo, you can’t keep doing this.”",
+    "“Doing what?”",
+]
+
+
+def test_in_a_talk_of_two_a_line_calling_one_of_them_is_the_others():
+    # the count of turns would give the line to Teo, whom it calls: of two, the other speaks
+    lines = dialogue_lines(_PORCH)
+    assert [(l.speaker, l.rule) for l in lines[-2:]] == [("Mara", "calls_the_other_of_two"), ("Teo", "vocative_addressee_replies")]
+
+
+def test_a_third_person_of_the_scene_who_acts_may_call_one_of_the_two():
+    scene = [
+        "Mara found her brother on the porch steps after dinner. Ines came out behind her with the lemonade and sat on the rail.",
+        "“Lemonade,” Ines said. “Nobody asked, but here it is.”",
+        "“You’re quiet,” Mara said.",
+        "“Tired,” Teo said.",
+        "“You were tired yesterday,” Mara said.",
+        "Ines set the glasses down one by one on the rail.",
+        "“Teo, drink something.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ines"
+    # with three people in the last turns the rule says nothing
+    assert "calls_the_other_of_two" not in dialogue_rules([*scene[:5], "“Both of you, stop,” Ines said.", "“Teo, drink something.”"])
+
+
+_WATER_BREAK = [
+    "I sat on the bench with my boots off. Ken sat beside me, and Tomo was stretching by the fence.",
+    "“Water,” Aiko said, coming down the steps with a crate.",
+    "“You’re a lifesaver,” Ken said.",
+    "“Say that again and you get the warm one.”",
+    "“Sorry.”",
+    "She hands me mine last. She flips a page. “Coach wants you on the left on Saturday.”",
+    "“Why the left?”",
+]
+
+
+def test_the_narrator_a_speaker_acts_on_as_me_answers():
+    # "She hands me mine last": the one spoken to is the narrator, not Ken by the count of turns
+    lines = dialogue_lines(_WATER_BREAK)
+    assert (lines[-1].speaker, lines[-1].rule) == ("I", "acted_on_replies")
+
+
+def test_me_in_a_paragraph_where_someone_else_acts_is_no_one_acted_on():
+    scene = [*_WATER_BREAK[:5], "She hands me mine last. Tomo laughs at something behind me. “Coach wants you on the left on Saturday.”", "“Why the left?”"]
+    assert dialogue_speakers(scene)[-1] != "I"
+
+
+def test_me_measured_against_is_no_one_acted_on():
+    scene = [*_WATER_BREAK[:5], "She has managed the team a year longer than me. “Coach wants you on the left on Saturday.”", "“Why the left?”"]
+    assert dialogue_rules(scene)[-1] != "acted_on_replies"

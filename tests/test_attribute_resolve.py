@@ -545,8 +545,9 @@ def test_the_girl_with_a_thing_is_the_one_the_narration_wrote_beside_it():
 
 
 def test_a_thing_written_beside_two_girls_names_neither():
-    # a paragraph of narration before the reply, so the turn (not the scarf) cannot decide it
-    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:2] + ["Mara moves a bishop. Priya studies the board."] + _RED_SCARF[2:]
+    # two paragraphs of narration before the reply, so the turn (not the scarf) cannot decide it
+    # (past one, a reply's tag still answers the last speaker, Priya: Mara by the turn)
+    two_scarves = _RED_SCARF[:1] + ["Then Priya pulls on a red scarf too."] + _RED_SCARF[1:2] + ["Mara moves a bishop.", "Priya studies the board."] + _RED_SCARF[2:]
     assert dialogue_speakers(two_scarves)[-1] != "Mara"
 
 
@@ -1097,3 +1098,22 @@ def test_descriptions_set_apart_by_contrast():
     assert set_apart_by_contrast("the taller man", "the shorter man")
     assert not set_apart_by_contrast("the ANBU captain", "the captain")
     assert not set_apart_by_contrast("the elder sister", "the elder sister")
+
+
+_BENCH_SEVEN = [
+    "Teddy stood at bench seven with his dough going soft. Femi leaned on the corner of it, sleeves pushed to the elbow.",
+    "“Let it sit for five minutes,” Femi said.",
+    "“I don’t have five minutes,” Teddy said.",
+    "It was the first time he had raised his voice all week. They both noticed.",
+]
+
+
+def test_a_description_tagging_the_reply_past_a_paragraph_of_narration_is_not_the_last_speaker():
+    # the narration between is about Teddy, the last man named; the tag still answers him
+    scene = [*_BENCH_SEVEN, "“You have exactly five minutes,” the taller man said, “because the judges will count.”"]
+    assert dialogue_speakers(scene)[-1] == "Femi"
+
+
+def test_a_description_tag_that_goes_on_past_a_paragraph_of_narration_is_the_last_speaker():
+    scene = [*_BENCH_SEVEN, "“And the oven runs hot,” the younger man went on, “so I lose another two.”"]
+    assert dialogue_speakers(scene)[-1] == "Teddy"

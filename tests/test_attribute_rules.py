@@ -1455,3 +1455,17 @@ def test_a_radio_that_comes_alive_with_a_named_voice_gives_that_person_the_line(
         '"Copy," Hollis said.',
     ])
     assert speakers[2] == "Mara"
+
+
+def test_a_name_owning_the_words_after_it_is_no_call():
+    # "Miller's Bridge?" asks about a place: the Millers are not called to answer
+    assert not is_address_phrase("Miller’s Bridge")
+    assert not is_address_phrase("Miller's Bridge")
+    assert is_address_phrase("Mr. Miller")
+    scene = [
+        "Earl and Hal had the diner to themselves until the stranger came in out of the rain. Miller ran the feed store, and everybody knew Miller.",
+        "“My car’s in the ditch out by the bridge,” the stranger said. “I walked.”",
+        "“Miller’s Bridge?” Earl swiveled round on his stool. “That’s two miles, son.”",
+        "“Felt like more.”",
+    ]
+    assert dialogue_speakers(scene)[-1] != "Miller"

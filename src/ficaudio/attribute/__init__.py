@@ -23,6 +23,7 @@ from ficaudio.attribute.calls import bare_line_is_the_caller, device_tag_is_the_
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
+    calls_the_other_of_two,
     departs,
     is_remembered_other,
     leaves,
@@ -38,6 +39,7 @@ from ficaudio.attribute.conversation import (
     speaker_goes_on_after_gesture,
     speaker_goes_on_after_reaction,
     speaker_goes_on_past_silence,
+    speech_runs_on,
     reported_speaker_speaks,
     reported_speech,
     turn_taking,
@@ -52,13 +54,13 @@ from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, narrated_in_first_person, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
 from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
 
-_CONVERSATION_RULES = (holder_picks_up, holder_goes_on, line_answers_phone, holder_answers_line, speaker_goes_on_after_narration, speaker_goes_on_after_gesture, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, answers_previous, salient_character)
+_CONVERSATION_RULES = (speech_runs_on, holder_picks_up, holder_goes_on, line_answers_phone, holder_answers_line, speaker_goes_on_after_narration, speaker_goes_on_after_gesture, speaker_goes_on_past_silence, reported_speaker_speaks, vocative_addressee_replies, summoned_answers, bare_line_is_the_caller, acted_on_replies, last_actor_speaks, speaker_goes_on_after_reaction, turn_taking, calls_the_other_of_two, answers_previous, salient_character)
 _MAX_NARRATION_PARAGRAPHS = 3  # this much narration without speech ends a conversation
 _REVEALING_KINDS = frozenset({"name", "description"})
 
@@ -168,8 +170,10 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
             resolver.salience.add(ctx.segment.start, decision.speaker, False)
             previous = decision
             if decision.rule != "group_tag":  # a crowd's line leaves the last person's turn as it was
-                conv.last_speaker, conv.last_tagged = decision.speaker, decision.rule in TAG_RULES or decision.rule in BEAT_RULES
-                conv.tagged_quote = (index, decision.speaker) if conv.last_tagged else conv.tagged_quote
+                named = decision.rule in TAG_RULES or decision.rule in BEAT_RULES
+                conv.tagged_quote = (index, decision.speaker) if named else conv.tagged_quote
+                # a quotation that goes on from a tagged one of its paragraph is named by that tag too
+                conv.last_speaker, conv.last_tagged = decision.speaker, named or decision.rule == "same_paragraph_continuation" and conv.last_tagged
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
@@ -484,7 +488,15 @@ def acted_on(resolver: Resolver, para: Paragraph, speaker: str) -> str | None:
     text = resolver.doc.text
     objects = {name for m in para.mentions if not (m.subject or m.clause_subject or is_possessive_name(text, m.end)) and m.kind in ("name", "first_person") and (name := resolver.mention(m, para)) and name != speaker}
     objects |= {name for name in (told_by_pronoun(resolver, para, speaker), object_pronoun(resolver, para, _FACED, exclude=(speaker,))) if name}
+    if speaker != FIRST_PERSON_NAME and narrated_in_first_person(resolver.doc) and _ME_OBJECT.search(para.narration_text(text, resolver.doc.segments)):
+        if {resolver.mention(m, para) for m in para.mentions if m.subject or m.clause_subject} <= {speaker, FIRST_PERSON_NAME}:
+            objects.add(FIRST_PERSON_NAME)  # no one else acts there (``Pike snorted behind me.`` is no look at me)
     return objects.pop() if len(objects) == 1 else None
+
+
+_ME_OBJECT = letters.compile(r"(?<!\bthan\s)\bme\b")
+"""The first-person narrator as the object of a speaker's own paragraph (``She hands me mine
+last.``, ``He looks me up and down.``), not one measured against (``longer than me``)."""
 
 
 def object_pronoun(resolver: Resolver, para: Paragraph, pattern: re.Pattern[str], *, exclude: Collection[str] = ()) -> str | None:

@@ -21,7 +21,7 @@ from ficaudio.attribute.lexicon import NOT_AFTER_SHORT_TITLE, SHORT_TITLES
 from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, address_phrases, decided, named_in_quote, quote_context, vocatives
 from ficaudio.models import SegmentKind
 
-ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn", "self_introduction", "self_named_answer"}
+ANCHOR_RULES = TAG_RULES | BEAT_RULES | {"addressed_by_next_turn", "self_introduction", "self_named_answer", "calls_the_other_of_two"}
 """Rules that read the speaker from the paragraph itself (a tag, a beat, a reply's call by name,
 a speaker's own name for themselves, unasked or asked for): they anchor a conversation."""
 

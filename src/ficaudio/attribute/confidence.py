@@ -70,6 +70,8 @@ CALIBRATED = {
     "turn_taking/three_way": 0.55,  # first contact 331/609, dev 643/995
     "narrated_partner": 0.4,  # first contact 32/75, dev 55/113
     "narrated_other": 0.5,  # first contact 8/13, dev 22/45
+    "calls_the_other_of_two": 0.55,  # first contact 0/0 (new in 43D), dev 5/7 (dev pooled with LitBank)
+    "speech_runs_on": 0.5,  # first contact 0/0 (new in 43D), dev 4/6 (dev pooled with LitBank)
     "reported_speech_turn": 0.45,  # first contact 0/3, dev 8/12 (dev pooled with LitBank)
     "last_actor_speaks": 0.5,  # first contact 49/101, dev 79/137
     "speaker_goes_on_after_narration": 0.45,  # first contact 8/15, dev 12/23

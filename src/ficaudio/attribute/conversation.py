@@ -96,6 +96,43 @@ def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decis
     return decided(conv.turns[-1], "speaker_goes_on_past_silence")
 
 
+_OPENING_MARKS = "“„«"
+_CLOSING_MARKS = "”»"
+
+
+def speech_runs_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """A speech whose paragraph ends with its quotation left open (an opening mark and no
+    closing one after it) goes on in the next paragraph: the writer's sign that the same voice
+    keeps talking. ``"Nell Adair," Earl said. "In the flood of '78 she rowed out alone.`` /
+    ``"And you know what she told them?"`` -> Earl, not anyone the speech named. Only for the
+    quotation that opens the next paragraph, straight after (no scene break), and only where
+    that paragraph's speech was given to someone."""
+    conv = resolver.conversation
+    before = resolver.previous_paragraph
+    if conv.last_speaker is None or before is None or not before.quotes or ctx.para.scene_start:
+        return None
+    doc = resolver.doc
+    if doc.text[ctx.para.start:ctx.segment.start].strip() or not left_open(doc.text[doc.segments[before.quotes[-1]].start:before.end]):
+        return None
+    return decided(conv.last_speaker, "speech_runs_on")
+
+
+def left_open(text: str) -> bool:
+    """Whether ``text`` (a paragraph from its last quotation on) ends inside a quotation: its
+    last double quotation mark opens one (a curly opening mark, or a straight one with a space
+    or nothing before it and a letter after it), with nothing closing it.
+
+    >>> [left_open(t) for t in ("“Go,” he said. “In the flood we rowed.", "“Go,” he said.", '"Go," he said. "We rowed.', '"Go," he said.', 'We rowed--" She laughed.', '"Go," she said. "Why?”')]
+    [True, False, True, False, False, False]
+    """
+    at = max(text.rfind(c) for c in _OPENING_MARKS + _CLOSING_MARKS + '"')
+    if at < 0:
+        return False
+    if text[at] != '"':
+        return text[at] in _OPENING_MARKS
+    return (at == 0 or text[at - 1].isspace()) and text[at + 1:at + 2].isalnum()
+
+
 def vocative_addressee_replies(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """The person named in the previous turn answers: ``"Kakashi, listen."`` / ``"I'm
     listening."`` -> Kakashi."""
@@ -153,6 +190,28 @@ def turn_taking(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if len(turns) >= 2 and turns[-2] != turns[-1] and turns[-2] not in named_in_quote(ctx) and turns[-2] not in conv.departed:
         return decided(turns[-2], "turn_taking", "three_way" if three_way(turns) else "")
     return None
+
+
+def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
+    """In a talk of two, a line that calls one of them by name is the other's, even where the
+    count of turns would give it to the one called or make the last speaker speak twice:
+    ``"I know," Tomas said.`` / ``"I'm sorry he said it."`` / ``"That's not your fault, Ro."``
+    -> Tomas, whoever the count says spoke the line between (the name says who listens; of
+    two, the other speaks). Only where the last four turns hold two people, no paragraph of
+    narration came since the last turn (it may bring in a third voice, or a call from afar),
+    the line calls the one of them who did not speak last and no one else, and
+    :func:`answers_previous` finds no one else the scene has named (a third voice joining:
+    ``Ines set the glasses down.`` / ``"Teo, drink something."`` stays open to Ines)."""
+    turns = resolver.conversation.turns
+    if len(turns) < 3 or len(set(turns[-4:])) != 2 or resolver.conversation.narration_paragraphs:
+        return None
+    called = named_in_quote(ctx)
+    if called != [turns[-2]]:
+        return None
+    other = answers_previous(resolver, ctx)
+    if other is not None and other.speaker in resolver.salience.named_between(resolver.scene_start, ctx.segment.start):
+        return None  # someone else of the scene is at hand: a third voice, not a slip of the count
+    return decided(turns[-1], "calls_the_other_of_two")
 
 
 def narrated_other(conv: Conversation, addressed: list[str]) -> str | None:

@@ -1297,12 +1297,22 @@ def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
 _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
 
 
+_GOES_ON_VERBS = r"added|continued|resumed|pursued|persisted|went\s+on|goes\s+on|adds|continues"
+_GOES_ON_AFTER = letters.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{_GOES_ON_VERBS})\b")
+_GOES_ON_BEFORE = letters.compile(rf"\b(?:{_GOES_ON_VERBS})\s+$")
+"""``the young man continued``, ``continued the young man``: the tag says the speaker goes on."""
+
+
 def answering_last_speaker(resolver: Resolver, m: Mention, para: Paragraph | None) -> frozenset[str]:
     """A description tagging the quotation after another person's turn (``"Don't talk to it,"
     hisses Freddie.`` / ``"Her," the dead girl corrects her.``), or opening the narration of
     that reply's paragraph (``"The stowaway," said Crane.`` / ``The big man shifted. "He's a
     boy."``, when that turn's own tag or beat named its speaker), answers that person: the
-    writer would say ``she``/``he`` for the one who just spoke.
+    writer would say ``she``/``he`` for the one who just spoke. A tag after the quotation
+    still answers the last turn past one paragraph of narration (``"I don't have five
+    minutes," Teddy said.`` / ``It was the first time he had raised his voice.`` / ``"You have
+    five minutes," the taller man said`` -> not Teddy), unless it says the speaker goes on
+    (``continued the young man``) or no one else of the description's gender is in the scene.
 
     ``para`` is the description's own paragraph, not necessarily the one being read.
 
@@ -1314,10 +1324,16 @@ def answering_last_speaker(resolver: Resolver, m: Mention, para: Paragraph | Non
 
     Scenes: tests/test_attribute_resolve.py.
     """
-    last = resolver.conversation.last_speaker
+    conv = resolver.conversation
+    last = conv.last_speaker
     text = resolver.doc.text
-    beat = resolver.conversation.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
-    if not last or not (beat or _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)):
+    beat = conv.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
+    tag = _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)
+    if tag and not last and conv.turns and conv.narration_paragraphs == 1 and not _GOES_ON_AFTER.match(text, m.end) and not _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start):
+        others = resolver.salience.named_between(resolver.scene_start, m.start) - {conv.turns[-1], FIRST_PERSON_NAME}
+        if any(resolver.gender(name) is m.gender for name in others):
+            last = conv.turns[-1]  # past a paragraph of narration a reply's tag still answers the last turn, when another of its kind is at hand
+    if not last or not (beat or tag):
         return frozenset()
     return frozenset({last})
 

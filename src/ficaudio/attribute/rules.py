@@ -1341,16 +1341,17 @@ def honorific_vocatives(doc: Document, quote: str) -> list[str]:
 def is_address_phrase(phrase: str) -> bool:
     """Whether a capitalised phrase before a comma can be a form of address: every word a
     name or a title (``Kakashi-sensei``, ``Mr. Bennet``), not ``It’s Gai`` or ``Why``, and
-    not a possessive (``"Mr. Drury’s, sir."`` answers whose voice it was).
+    not a possessive (``"Mr. Drury’s, sir."`` answers whose voice it was), nor a name owning
+    the words after it (``"Miller’s Bridge?"`` asks about a place).
 
     >>> is_address_phrase("Kakashi-sensei"), is_address_phrase("It’s Gai"), is_address_phrase("my dear Ino")
     (True, False, True)
-    >>> is_address_phrase("Mr. Drury’s")
-    False
+    >>> is_address_phrase("Mr. Drury’s"), is_address_phrase("Miller’s Bridge")
+    (False, False)
     """
     ws = [w for w in phrase.split() if w.lower() not in ("my", "dear")]
     return (bool(ws) and all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in ws)
-            and not ws[-1].endswith(("'s", "’s")))
+            and not any(w.endswith(("'s", "’s")) for w in ws))
 
 
 def _names_in(doc: Document, phrase: str) -> list[str]:
