@@ -890,3 +890,16 @@ def test_me_in_a_paragraph_where_someone_else_acts_is_no_one_acted_on():
 def test_me_measured_against_is_no_one_acted_on():
     scene = [*_WATER_BREAK[:5], "She has managed the team a year longer than me. “Coach wants you on the left on Saturday.”", "“Why the left?”"]
     assert dialogue_rules(scene)[-1] != "acted_on_replies"
+
+
+def test_a_call_by_another_name_than_the_last_speaker_used_is_a_new_voice():
+    # the reader calls her "Dana"; "Oi, Reyes" a line later is no slip of the count of two:
+    # a new voice, whom the next paragraph shows
+    scene = [
+        "Characters: Dana Reyes, Tomas Vidal", "Summary: The festival.",
+        "You wait by the lantern stall. Dana Reyes is already there, two candied apples in her hands. Dana Reyes never waits quietly.",
+        '"You came," Dana says.', '"You made me."', '"Don\'t be mad."', '"Dana, who else is coming?"',
+        '"Oi, Reyes. You said seven."',
+        "A tall boy shoulders his way between the stalls.",
+    ]
+    assert dialogue_speakers(scene)[-1] == "the boy"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import re
 from re import Match, Pattern
 
 from ficaudio import letters
@@ -206,12 +207,30 @@ def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | 
     if len(turns) < 3 or len(set(turns[-4:])) != 2 or resolver.conversation.narration_paragraphs:
         return None
     called = named_in_quote(ctx)
-    if called != [turns[-2]]:
+    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]):
         return None
     other = answers_previous(resolver, ctx)
     if other is not None and other.speaker in resolver.salience.named_between(resolver.scene_start, ctx.segment.start):
         return None  # someone else of the scene is at hand: a third voice, not a slip of the count
     return decided(turns[-1], "calls_the_other_of_two")
+
+
+def _called_by_another_name(resolver: Resolver, ctx: QuoteContext, name: str) -> bool:
+    """Whether the last line, just before this one, called ``name`` by a name this line does not
+    use: ``"Suki, who is going to die?"`` / ``"Oi, Tanaka. You said seven."`` -- one speaker keeps
+    to one name for the one they talk to, so the second is a new voice (arriving unnamed yet),
+    not the last speaker again.
+
+    Scenes: tests/test_attribute_conversation.py.
+    """
+    before = resolver.previous_paragraph
+    person = resolver.doc.roster.by_name(name)
+    if before is None or not before.quotes or person is None:
+        return False
+    forms = {person.name, *person.forms}
+    used_before = {f for f in forms if re.search(rf"\b{re.escape(f)}\b", resolver.doc.segments[before.quotes[-1]].text)}
+    used_now = {f for f in forms if re.search(rf"\b{re.escape(f)}\b", ctx.segment.text)}
+    return bool(used_before and used_now and not used_before & used_now)
 
 
 def narrated_other(conv: Conversation, addressed: list[str]) -> str | None:
