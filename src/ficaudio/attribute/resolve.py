@@ -491,7 +491,16 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     clause = window[breaks[-1].end() if breaks else 0:].split()
     opener = max((k for k, w in enumerate(clause) if w.lower() in _CLAUSE_OPENERS), default=-1)
     clause = clause[opener + 1:]
+    if clause and clause[0].lower() in _DETERMINERS and opener < 0 and breaks and breaks[-1].group() == "," and clause[-1].lower() not in _TIME_NOUNS:
+        return True  # "He laughed, a big rusty laugh I hadn't heard in years": a noun set beside the clause before
     return bool(clause) and clause[0].lower() not in _PREPOSITIONS | _DETERMINERS
+
+
+_TIME_NOUNS = frozenset("""
+night nights day days morning mornings evening evenings afternoon afternoons time times moment moments minute minutes
+second seconds hour hours week weeks month months year years summer winter spring autumn fall weekend later after
+before ago instant while
+""".split())
 
 
 def in_side_clause(text: str, at: int) -> bool:
