@@ -495,6 +495,10 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
     counter.`` / ``"Thanks, Walt."`` -> ``{"the man": "Walt"}`` (the tag must be read from its
     own paragraph; the call is in the next one, or in the same one under its own tag naming
     someone else: ``said the weeping handmaiden. "Ah, Ellis," cried Miss Marjoribanks``).
+    The call must come in the paragraph right after the described speaker's: with narration
+    between, or a scene break, it may greet someone who has come in since (``"Pie, then,"``
+    said by the stranger / ``At ten the sheriff came in.`` / ``"Evening, Dee," Margie said.``:
+    Dee is the sheriff).
     """
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}

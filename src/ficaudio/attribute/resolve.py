@@ -472,7 +472,10 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     holding.`` -- the sentence is about She and Dana, not about I. A noun phrase or a
     prepositional phrase that opens its clause is an adverbial (``and that night I cried``,
     ``and at the top of the stairs I stopped``: I acts), and a subordinator is no noun (``from
-    his face before he spoke``).
+    his face before he spoke``). A noun phrase set after a comma beside the clause before it,
+    with no conjunction, is no adverbial but that clause's noun said again (``He laughed, a big
+    rusty laugh I hadn't heard in years``: He acts), unless it names a time (``He left, the next
+    morning I cried``: I acts).
 
     >>> t = "She was the only person I had ever met. Dana looked at the mug I held. He left, and that night I cried. I ran."
     >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I had", "I held", "I cried", "I ran")]
@@ -480,6 +483,9 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     >>> t = "He turned, and at the top of the stairs I stopped. I can tell from his face before he speaks."
     >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I stopped", "he speaks")]
     [False, False]
+    >>> t = "He laughed, a big rusty laugh I hadn't heard. He left, the next morning I cried."
+    >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I hadn't", "I cried")]
+    [True, False]
     """
     if not _CONTACT_SUBJECT.match(text, at):
         return False
