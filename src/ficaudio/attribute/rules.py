@@ -619,7 +619,9 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
     (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
-    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
+    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He;
+    so is a ``when`` clause in which the one the subject acted on only takes what they were
+    handed (:func:`_takes_what_was_given`: ``She handed him a plate ... when he took it.`` -> She).
     The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause takes the beat
     only by an event there (:func:`_narrator_waits`): ``Tom was halfway out before I caught his
     arm.`` -> I, but ``"Tell him," Mara said, when I said nothing.`` -> Mara. Any subject of a
