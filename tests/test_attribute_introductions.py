@@ -171,6 +171,21 @@ def test_a_reply_calling_a_name_met_before_renames_nobody():
     assert speakers[1] != "Walt"
 
 
+def test_a_call_after_someone_comes_in_does_not_name_the_described_speaker():
+    # round 43F: narration brings a newcomer in between; the greeting is the newcomer's name, not the stranger's
+    scene = [
+        "Owen works the late shift at the diner. He wipes the counter while the rain comes down.",
+        '"Anything to eat?" Owen asks.',
+        '"Pie, then. Thank you," says the man in the wet coat.',
+        "At ten the sheriff comes in, stamping her boots on the mat and shaking the water off her hat.",
+        '"Evening, Dee," Owen says.',
+        'Dee takes the stool at the end of the counter, and Dee drinks her coffee. "Some night," she says.',
+    ]
+    result = scene_attribution(scene)
+    assert speakers_of(result) == ["Owen", "the man", "Owen", "Dee"]  # on 5180088: the man's line Dee's, "the man" her alias
+    assert not any("the man" in c.aliases for c in result.characters if c.name == "Dee")
+
+
 def test_a_call_earlier_in_the_turn_before_names_the_described_replier():
     scene = [
         '"It must be Thea who coughs," said Kronborg.',

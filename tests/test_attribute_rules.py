@@ -1385,6 +1385,50 @@ def test_a_noun_phrase_that_opens_a_clause_leaves_the_narrator_acting():
     assert dialogue_speakers(scene)[-1] == "I"
 
 
+def test_a_narrator_in_a_noun_set_beside_the_clause_does_not_take_the_beat():
+    # round 43F: "He laughed, a big rusty laugh I hadn't heard in years" -- the noun after the comma is his laugh, the I only remembers it
+    scene = [
+        'Hal rolled out the dough while Hal hummed to himself. Marta set the table.',
+        '"Hand me the butter," Hal said.',
+        "I handed him the butter.",
+        'He laughed, a big rusty laugh I hadn\'t heard out of him in a while. "Nobody wants to go to Ohio."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Hal"
+
+
+def test_a_time_noun_after_a_comma_leaves_the_narrator_acting():
+    # must not fire: "He left, the next morning I cried" -- a time phrase, not a noun set beside the clause; I act and speak
+    scene = [
+        'Hal rolled out the dough while Hal hummed to himself. Marta set the table.',
+        '"Hand me the butter," Hal said.',
+        'He went out to the truck, the next morning I found the note. "He left it on the counter."',
+        'She picked up her coat, that evening I called him. "Come home."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["I", "I"]
+
+
+def test_the_one_who_takes_what_he_was_handed_in_a_when_clause_does_not_take_the_beat():
+    # round 43F: "She handed him a plate ... when he took it" -- she acts and speaks; he only takes the plate
+    scene = [
+        "In the kitchen, Rosa washed and Paolo dried, and Paolo whistled under his breath.",
+        '"You were hard on the boy," Rosa said.',
+        '"I was soft on him," Paolo said.',
+        'She handed him a plate, and then another, and didn\'t let go of the second one when he took it. "That story. About the boat."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Rosa"
+
+
+def test_a_man_who_calls_out_in_a_when_clause_still_takes_the_beat():
+    # must not fire: no "him" before -- "when he called" is the interruption, and the line his
+    scene = [
+        "In the kitchen, Rosa washed and Paolo dried, and Paolo whistled under his breath.",
+        '"You were hard on the boy," Rosa said.',
+        '"I was soft on him," Paolo said.',
+        'She was halfway to the door when he called after her. "Wait. The story about the boat."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Paolo"
+
+
 def test_a_speech_verb_someone_only_wants_to_say_is_no_tag():
     # round 42C: "made you want to tell him": the narrator goes on, the one wanted to be told is no speaker
     scene = [

@@ -505,6 +505,10 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
     counter.`` / ``"Thanks, Walt."`` -> ``{"the man": "Walt"}`` (the tag must be read from its
     own paragraph; the call is in the next one, or in the same one under its own tag naming
     someone else: ``said the weeping handmaiden. "Ah, Ellis," cried Miss Marjoribanks``).
+    The call must come in the paragraph right after the described speaker's: with narration
+    between, or a scene break, it may greet someone who has come in since (``"Pie, then,"``
+    said by the stranger / ``At ten the sheriff came in.`` / ``"Evening, Dee," Margie said.``:
+    Dee is the sheriff).
     """
     dialogue = [i for i in sorted(decisions) if doc.segments[i].kind is SegmentKind.DIALOGUE]
     renames: dict[str, str] = {}
@@ -516,6 +520,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
             continue  # in the same paragraph only a caller named by its own tag is someone else
         if _scene_break_between(doc, index, following):
             continue  # a call after a scene or chapter break thanks no one before it
+        if doc.paragraph_of[following] is not doc.paragraph_of[index] and doc.paragraph_before(doc.paragraph_of[following]) is not doc.paragraph_of[index]:
+            continue  # narration between, or a new scene: the call may be to someone who came in since
         called = {n for n in calls_in_the_room(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name

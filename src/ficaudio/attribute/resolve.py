@@ -476,7 +476,10 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     holding.`` -- the sentence is about She and Dana, not about I. A noun phrase or a
     prepositional phrase that opens its clause is an adverbial (``and that night I cried``,
     ``and at the top of the stairs I stopped``: I acts), and a subordinator is no noun (``from
-    his face before he spoke``).
+    his face before he spoke``). A noun phrase set after a comma beside the clause before it,
+    with no conjunction, is no adverbial but that clause's noun said again (``He laughed, a big
+    rusty laugh I hadn't heard in years``: He acts), unless it names a time (``He left, the next
+    morning I cried``: I acts).
 
     >>> t = "She was the only person I had ever met. Dana looked at the mug I held. He left, and that night I cried. I ran."
     >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I had", "I held", "I cried", "I ran")]
@@ -484,6 +487,9 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     >>> t = "He turned, and at the top of the stairs I stopped. I can tell from his face before he speaks."
     >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I stopped", "he speaks")]
     [False, False]
+    >>> t = "He laughed, a big rusty laugh I hadn't heard. He left, the next morning I cried."
+    >>> [in_contact_relative_clause(t, t.index(w)) for w in ("I hadn't", "I cried")]
+    [True, False]
     """
     if not _CONTACT_SUBJECT.match(text, at):
         return False
@@ -495,7 +501,16 @@ def in_contact_relative_clause(text: str, at: int) -> bool:
     clause = window[breaks[-1].end() if breaks else 0:].split()
     opener = max((k for k, w in enumerate(clause) if w.lower() in _CLAUSE_OPENERS), default=-1)
     clause = clause[opener + 1:]
+    if clause and clause[0].lower() in _DETERMINERS and opener < 0 and breaks and breaks[-1].group() == "," and clause[-1].lower() not in _TIME_NOUNS:
+        return True  # "He laughed, a big rusty laugh I hadn't heard in years": a noun set beside the clause before
     return bool(clause) and clause[0].lower() not in _PREPOSITIONS | _DETERMINERS
+
+
+_TIME_NOUNS = frozenset("""
+night nights day days morning mornings evening evenings afternoon afternoons time times moment moments minute minutes
+second seconds hour hours week weeks month months year years summer winter spring autumn fall weekend later after
+before ago instant while
+""".split())
 
 
 def in_side_clause(text: str, at: int) -> bool:

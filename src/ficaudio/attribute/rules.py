@@ -619,7 +619,9 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     other is only talked about (``She is quiet long enough that I can hear the lamp hiss.`` ->
     She). ``He laughs, like she has startled it out of him. "Honest, at last."`` -> He
     (a ``before``/``until``/``when`` clause is :func:`interrupting_subject`'s). A relative
-    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He.
+    clause is a side clause too: ``He took the chair, which was warm as far as I cared.`` -> He;
+    so is a ``when`` clause in which the one the subject acted on only takes what they were
+    handed (:func:`_takes_what_was_given`: ``She handed him a plate ... when he took it.`` -> She).
     The narrator (or the ``you`` told) in a ``before``/``until``/``when`` clause takes the beat
     only by an event there (:func:`_narrator_waits`): ``Tom was halfway out before I caught his
     arm.`` -> I, but ``"Tell him," Mara said, when I said nothing.`` -> Mara. Any subject of a
@@ -638,7 +640,7 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     """
     opener = word_before(text, subject.start, 12)
     contact = in_contact_relative_clause(text, subject.start)
-    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or contact or _done_before(text, subject, opener)
+    side = opener in _SIDE_CLAUSE_OPENERS or in_relative_clause(text, subject.start) or contact or _done_before(text, subject, opener) or _takes_what_was_given(text, subjects, subject, opener)
     if not (side or subject.kind in TELLING_KINDS and opener in _INTERRUPTERS):
         return subject
     earlier = [m for m in subjects if m.start < subject.start and m.subject and not _SENTENCE_END.search(text, m.end, subject.start)
@@ -646,6 +648,27 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
     if not earlier or not (side or _narrator_waits(text, earlier[-1], subject)):
         return subject
     return earlier[-1]
+
+
+_OBJECT_OF = {"he": "him", "she": "her"}
+
+
+def _takes_what_was_given(text: str, subjects: list[Mention], subject: Mention, opener: str) -> bool:
+    """Whether ``subject`` is a ``he``/``she`` opening a ``when`` clause that only tells the
+    object of the sentence's earlier subject taking what it was handed: ``She handed him a
+    plate, and didn't let go of it when he took it.`` -- she acts (and speaks), the ``him`` she
+    handed it to only takes it. The earlier subject is of the other gender, the clause's
+    pronoun the object pronoun of the same person, before it in the same sentence.
+
+    >>> t = "She handed him a plate, and didn't let go of it when he took it. "
+    >>> ms = [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(52, 54, "pronoun", "he", Gender.MALE, subject=True)]
+    >>> _takes_what_was_given(t, ms, ms[1], "when"), _takes_what_was_given("She was at the door when he called. ", [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(25, 27, "pronoun", "he", Gender.MALE, subject=True)], Mention(25, 27, "pronoun", "he", Gender.MALE, subject=True), "when")
+    (True, False)
+    """
+    if opener != "when" or subject.kind != "pronoun" or (obj := _OBJECT_OF.get(subject.text.lower())) is None:
+        return False
+    earlier = [m for m in subjects if m.start < subject.start and m.subject and m.kind == "pronoun" and m.gender not in (subject.gender, None) and not _SENTENCE_END.search(text, m.end, subject.start)]
+    return bool(earlier) and re.search(rf"\b{obj}\b", text[earlier[-1].end:subject.start]) is not None
 
 
 def _in_side_clause(text: str, m: Mention) -> bool:
