@@ -62,10 +62,14 @@ def test_no_story_is_pooled_twice():
 
 def test_the_table_is_the_precision_on_first_contact():
     """Where an entry fired 20 times on first contact, its confidence is that precision (the
-    prior moves it a little, rounding to 0.05 a little more), never the dev precision."""
+    prior moves it by at most its weight's share of the gap to the prior, taken as 0.3 at most;
+    rounding to 0.05 a little more), never the dev precision: turn_taking, 918 firings, may stray
+    0.03 from its 0.65; first_person_action_beat, 52, 0.11 from its 0.58."""
     pooled = first_contact.pooled_entries(CONTACTS)
+    weight = first_contact.PRIOR_WEIGHT
     far = {key: (round(c["right"] / c["fired"], 3), CALIBRATED[key]) for key, c in pooled.items()
-           if key in CALIBRATED and c["fired"] >= first_contact.POOL_UNDER and abs(c["right"] / c["fired"] - CALIBRATED[key]) > 0.06}
+           if key in CALIBRATED and c["fired"] >= first_contact.POOL_UNDER
+           and abs(c["right"] / c["fired"] - CALIBRATED[key]) > 0.025 + weight / (c["fired"] + weight) * 0.3}
     assert not far, f"refresh the table (bench/first_contact.py table): {far}"
 
 
