@@ -2283,3 +2283,43 @@ def test_a_pet_form_is_no_name_of_a_sister_whose_name_it_is_not():
     ]
     cast = paragraph_characters(scene)
     assert not any("Zosia" in c.aliases for c in cast.values())
+
+
+# ----------------------------------------------------------------- round 43G: two speakers the tags name
+def test_a_pet_form_and_the_full_name_both_tagged_are_two_speakers():
+    # Lola is a pet form of Dolores, but here the granddaughter and her grandmother each speak
+    # under their own name: the tags name both, so the two stay two voices
+    scene = [
+        "Grandma Dolores was already in the kitchen when Lola came down. Dolores was rolling out the dough.",
+        '"Morning, Abuela," Lola said.',
+        '"You slept late," Dolores said. She did not look up. "Get the eggs."',
+        "Lola got the eggs. She set them on the counter.",
+        '"Only six?" Dolores asked.',
+        '"That\'s all there were," said Lola.',
+    ]
+    assert dialogue_speakers(scene) == ["Lola", "Dolores", "Dolores", "Dolores", "Lola"]
+
+
+def test_a_short_name_and_a_longer_one_both_tagged_stay_two_women():
+    # Ania (Polish for Anna) supervises Anna, the new intern: two women, each tagged
+    scene = [
+        "Anna was the new intern. Ania, her supervisor, handed her a stack of files.",
+        '"Where do these go?" Anna asked.',
+        '"Cabinet three," Ania said.',
+    ]
+    assert dialogue_speakers(scene) == ["Anna", "Ania"]
+
+
+def test_a_mister_the_tags_name_beside_his_tagged_son_is_not_the_son():
+    # Mr. Reyes coaches the twins Luis Reyes and Ana Reyes: he and Luis are both tagged
+    # speakers, so Mr. Reyes is no name of Luis (he is their father, or a coach of their name)
+    scene = [
+        "Luis Reyes and Ana Reyes were twins. Luis was taller; Ana was faster.",
+        "Mr. Reyes blew the whistle.",
+        '"Again," Mr. Reyes said. "From the top."',
+        '"My legs hurt," Luis said. He bent over.',
+        '"Mine don\'t," said Ana. She was already at the line.',
+        '"Good," Mr. Reyes said.',
+    ]
+    assert dialogue_speakers(scene) == ["Mr. Reyes", "Mr. Reyes", "Luis", "Ana", "Mr. Reyes"]
+    assert "Luis" not in paragraph_characters(scene)["Mr. Reyes"].aliases

@@ -234,13 +234,13 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     resolved = [(r, p) for r in narration_runs if not modifies_noun(text, r, text_nouns) and (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     place_family_surnames(roster, text, header)
-    join_nicknames(roster)
+    tagged = {form for form, occ in stats.items() if occ.tagged}
+    join_nicknames(roster, tagged)
     join_a_pet_forms(roster)
     join_diminutives(roster, narration_runs + quote_runs)
-    tagged = {form for form, occ in stats.items() if occ.tagged}
     join_clipped_names(roster, tagged)
     join_pet_form_endings(roster, tagged)
-    join_full_names(roster, narration_runs + quote_runs, text)
+    join_full_names(roster, narration_runs + quote_runs, text, tagged)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
     join_titled_initials(roster)
