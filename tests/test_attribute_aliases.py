@@ -2286,9 +2286,10 @@ def test_a_pet_form_is_no_name_of_a_sister_whose_name_it_is_not():
 
 
 # ----------------------------------------------------------------- round 43G: two speakers the tags name
-def test_a_pet_form_and_the_full_name_both_tagged_are_two_speakers():
-    # Lola is a pet form of Dolores, but here the granddaughter and her grandmother each speak
-    # under their own name: the tags name both, so the two stay two voices
+def test_a_pet_form_and_the_full_name_tagged_on_turns_in_a_row_are_two_speakers():
+    # Lola is a pet form of Dolores, but here the granddaughter and her grandmother answer each
+    # other, each tagged by her own name: two voices (cf. Peggy and Margaret above, never a
+    # turn apart)
     scene = [
         "Grandma Dolores was already in the kitchen when Lola came down. Dolores was rolling out the dough.",
         '"Morning, Abuela," Lola said.',
@@ -2300,8 +2301,8 @@ def test_a_pet_form_and_the_full_name_both_tagged_are_two_speakers():
     assert dialogue_speakers(scene) == ["Lola", "Dolores", "Dolores", "Dolores", "Lola"]
 
 
-def test_a_short_name_and_a_longer_one_both_tagged_stay_two_women():
-    # Ania (Polish for Anna) supervises Anna, the new intern: two women, each tagged
+def test_a_pet_form_answering_the_full_name_is_another_woman():
+    # Ania (Polish for Anna) supervises Anna, the new intern, and answers her question
     scene = [
         "Anna was the new intern. Ania, her supervisor, handed her a stack of files.",
         '"Where do these go?" Anna asked.',
@@ -2323,3 +2324,22 @@ def test_a_mister_the_tags_name_beside_his_tagged_son_is_not_the_son():
     ]
     assert dialogue_speakers(scene) == ["Mr. Reyes", "Mr. Reyes", "Luis", "Ana", "Mr. Reyes"]
     assert "Luis" not in paragraph_characters(scene)["Mr. Reyes"].aliases
+
+
+def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():
+    # Shiraishi Rin and Shiraishi Aoi are listed family name first: Shiraishi-kaichou (Rin, the
+    # council president) is no name of Aoi, her little sister, though the header writes
+    # `Shiraishi Aoi` (Aoi is no surname)
+    scene = [
+        "Characters: Shiraishi Rin, Shiraishi Aoi, Mori Kenta",
+        "Summary: Council.",
+        "Shiraishi-kaichou slammed the folder on the desk. Kenta flinched.",
+        '"Who approved this budget?"',
+        '"Not me, Kaichou," Kenta said.',
+        "Aoi, her little sister, leaned in the doorway and laughed.",
+        '"Onee-chan is scary today," Aoi said.',
+        '"Go home, Aoi," Shiraishi-kaichou said.',
+    ]
+    spoken = dialogue_speakers(scene)
+    assert spoken[2] == "Aoi" and spoken[3] != "Aoi"
+    assert "Shiraishi-kaichou" not in paragraph_characters(scene)["Aoi"].aliases

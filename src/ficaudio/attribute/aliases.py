@@ -934,7 +934,9 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Coll
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
     whose gender must be known and not clash, and never to a parent's title
     (:func:`a_parents_title`: a ``Mrs.``/``Ms.``, a mother or a wife; a ``Mr.`` where the story
-    writes the given name's father).
+    writes the given name's father). Not a full name whose first word is written before another
+    name too (``Shiraishi Rin``, ``Shiraishi Aoi``: a family name written first, so ``Aoi`` is no
+    surname of ``Shiraishi-kaichou``; or two people of one given name).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
@@ -943,9 +945,12 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Coll
     'Hettie'
     """
     givens = _given_names_by_surname(runs)
+    after = defaultdict(set)  # a given name -> the words written after it
+    for given_word, surname_words in ((g, s) for s, gs in givens.items() for g in gs):
+        after[given_word].add(surname_words)
     for run in runs:
-        if len(run.words) != 2 or run.title:
-            continue
+        if len(run.words) != 2 or run.title or len(after[run.words[0]]) > 1:
+            continue  # a first word before two names (Shiraishi Rin, Shiraishi Aoi): a family name written first, or two of one given name
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or " " in given.name:
             continue
@@ -1048,24 +1053,21 @@ def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[
                 roster.index(form, given, force=True)
 
 
-def join_nicknames(roster: Roster, tagged: Collection[str] = frozenset()) -> None:
+def join_nicknames(roster: Roster, answering: Collection[frozenset[str]] = frozenset()) -> None:
     """A one-word name that an English nicknames table lists for the given name of exactly one
     other person is that person: ``Hattie`` is ``Harriet Penhallow``, ``Ned`` is ``Edmund``,
     ``Lizzy`` is ``Elizabeth`` -- unless genders clash, a sentence names the two apart (``Ned
     and Edmund``), or two people bear a full name it shortens (``Ned`` with an ``Edward`` and an
     ``Edmund``). The table is PyPI ``nicknames`` (:func:`~ficaudio.attribute.names.full_names_of`).
-    Nor when the story's speech tags name both (``tagged`` forms: ``Lola said`` and ``said
-    Dolores``, ``Lena said`` and ``Elena grinned``): two speakers the narration keeps apart, as
-    :func:`join_clipped_names` does for an ``-a`` stem.
+    Nor when the tags of two turns in a row name the two (``answering``, lower case: ``"Morning,"
+    Lola said.`` then ``"You slept late," Dolores said.``): one answers the other.
 
     Scenes: tests/test_attribute_aliases.py.
     """
     givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
-    tagged_lower = {form.lower() for form in tagged}
     for person in list(roster.people):
         full = full_names_of(person.name) if roster.holds(person) and _is_bare_given_name(person) else frozenset()
-        if person.name.lower() in tagged_lower:
-            full -= tagged_lower  # a given name the tags name too is another speaker's
+        full = frozenset(g for g in full if frozenset((person.name.lower(), g)) not in answering)  # the name of one who answers them is another's
         owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])
