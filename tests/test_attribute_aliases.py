@@ -2283,3 +2283,63 @@ def test_a_pet_form_is_no_name_of_a_sister_whose_name_it_is_not():
     ]
     cast = paragraph_characters(scene)
     assert not any("Zosia" in c.aliases for c in cast.values())
+
+
+# ----------------------------------------------------------------- round 43G: two speakers the tags name
+def test_a_pet_form_and_the_full_name_tagged_on_turns_in_a_row_are_two_speakers():
+    # Lola is a pet form of Dolores, but here the granddaughter and her grandmother answer each
+    # other, each tagged by her own name: two voices (cf. Peggy and Margaret above, never a
+    # turn apart)
+    scene = [
+        "Grandma Dolores was already in the kitchen when Lola came down. Dolores was rolling out the dough.",
+        '"Morning, Abuela," Lola said.',
+        '"You slept late," Dolores said. She did not look up. "Get the eggs."',
+        "Lola got the eggs. She set them on the counter.",
+        '"Only six?" Dolores asked.',
+        '"That\'s all there were," said Lola.',
+    ]
+    assert dialogue_speakers(scene) == ["Lola", "Dolores", "Dolores", "Dolores", "Lola"]
+
+
+def test_a_pet_form_answering_the_full_name_is_another_woman():
+    # Ania (Polish for Anna) supervises Anna, the new intern, and answers her question
+    scene = [
+        "Anna was the new intern. Ania, her supervisor, handed her a stack of files.",
+        '"Where do these go?" Anna asked.',
+        '"Cabinet three," Ania said.',
+    ]
+    assert dialogue_speakers(scene) == ["Anna", "Ania"]
+
+
+def test_a_mister_the_tags_name_beside_his_tagged_son_is_not_the_son():
+    # Mr. Reyes coaches the twins Luis Reyes and Ana Reyes: he and Luis are both tagged
+    # speakers, so Mr. Reyes is no name of Luis (he is their father, or a coach of their name)
+    scene = [
+        "Luis Reyes and Ana Reyes were twins. Luis was taller; Ana was faster.",
+        "Mr. Reyes blew the whistle.",
+        '"Again," Mr. Reyes said. "From the top."',
+        '"My legs hurt," Luis said. He bent over.',
+        '"Mine don\'t," said Ana. She was already at the line.',
+        '"Good," Mr. Reyes said.',
+    ]
+    assert dialogue_speakers(scene) == ["Mr. Reyes", "Mr. Reyes", "Luis", "Ana", "Mr. Reyes"]
+    assert "Luis" not in paragraph_characters(scene)["Mr. Reyes"].aliases
+
+
+def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():
+    # Shiraishi Rin and Shiraishi Aoi are listed family name first: Shiraishi-kaichou (Rin, the
+    # council president) is no name of Aoi, her little sister, though the header writes
+    # `Shiraishi Aoi` (Aoi is no surname)
+    scene = [
+        "Characters: Shiraishi Rin, Shiraishi Aoi, Mori Kenta",
+        "Summary: Council.",
+        "Shiraishi-kaichou slammed the folder on the desk. Kenta flinched.",
+        '"Who approved this budget?"',
+        '"Not me, Kaichou," Kenta said.',
+        "Aoi, her little sister, leaned in the doorway and laughed.",
+        '"Onee-chan is scary today," Aoi said.',
+        '"Go home, Aoi," Shiraishi-kaichou said.',
+    ]
+    spoken = dialogue_speakers(scene)
+    assert spoken[2] == "Aoi" and spoken[3] != "Aoi"
+    assert "Shiraishi-kaichou" not in paragraph_characters(scene)["Aoi"].aliases

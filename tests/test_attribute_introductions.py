@@ -1240,3 +1240,25 @@ def test_a_role_after_a_scene_break_answers_no_call_made_before_it(tmp_path):
 def test_a_role_answering_a_call_in_the_next_paragraph_is_the_one_called(tmp_path):
     scene = [line for line in _ROUNDS_AFTER_THE_BREAK if line not in ("* * *", "The night shift came on at seven, and the ward was quiet.")]
     assert _dialogue_of_file(tmp_path, scene)[-1] == "Ines"
+
+
+def test_the_narrators_mother_is_no_listed_woman_of_the_surname_where_a_gran_is_in_the_story():
+    # Nora Harlow, listed, is Gran (Sam calls her Nora right after she speaks); the narrator's
+    # mother on the phone is unlisted: her voice takes no listed name
+    scene = [
+        "Characters: Tess Harlow, Nora Harlow, Sam Ortiz",
+        "Additional Tags: Tess POV",
+        "Summary: A wet night at the bakery.",
+        "I was wiping down the counter when the phone rang. My mother never said hello.",
+        '"Are you driving home in this, Tess?"',
+        '"Not yet, Mom," I said. "Sam is still here."',
+        "Sam took the receiver out of my hand and listened for a while.",
+        '"Yes, ma\'am," he said at last. "I will drive her myself."',
+        "He hung up. Gran came down from the flat upstairs in her slippers.",
+        '"Was that your mother?" Gran asked.',
+        '"Go back to bed, Nora," Sam said. "It\'s late."',
+        '"Don\'t you Nora me," Gran said.',
+        '"Tell him I said goodnight," my mother said when I called her back.',
+    ]
+    spoken = dialogue_speakers(scene)
+    assert "Nora" not in (spoken[0], spoken[-1]) and "Nora Harlow" not in (spoken[0], spoken[-1])

@@ -1117,3 +1117,16 @@ def test_a_description_tagging_the_reply_past_a_paragraph_of_narration_is_not_th
 def test_a_description_tag_that_goes_on_past_a_paragraph_of_narration_is_the_last_speaker():
     scene = [*_BENCH_SEVEN, "“And the oven runs hot,” the younger man went on, “so I lose another two.”"]
     assert dialogue_speakers(scene)[-1] == "Teddy"
+
+
+def test_the_oldest_sister_is_the_eldest_sister_not_a_third():
+    # `eldest` and `oldest` are one contrast: of three sisters on the porch, the oldest is the
+    # eldest met before, not a voice of her own, and the youngest stays apart
+    scene = [
+        "The three sisters sat on the porch. The eldest sister was shelling peas.",
+        '"Mama wants them by six," the eldest sister said.',
+        '"Then Mama can shell them," said the youngest sister.',
+        "The oldest sister threw a pea at her.",
+        '"Don\'t be lazy," the oldest sister said.',
+    ]
+    assert dialogue_speakers(scene) == ["the eldest sister", "the youngest sister", "the eldest sister"]

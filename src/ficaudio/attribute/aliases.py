@@ -929,12 +929,14 @@ def _quotations(doc: Document) -> list[int]:
     return [i for para in doc.paragraphs for i in para.quotes]
 
 
-def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
+def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Collection[str] = frozenset()) -> None:
     """A full name written even once (``Hettie Fairweather``) joins the person known only by
     its surname (``Miss Fairweather``, ``Fairweather``) to the one known by its given name,
     whose gender must be known and not clash, and never to a parent's title
     (:func:`a_parents_title`: a ``Mrs.``/``Ms.``, a mother or a wife; a ``Mr.`` where the story
-    writes the given name's father).
+    writes the given name's father). Not a full name whose first word is written before another
+    name too (``Shiraishi Rin``, ``Shiraishi Aoi``: a family name written first, so ``Aoi`` is no
+    surname of ``Shiraishi-kaichou``; or two people of one given name).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
@@ -943,29 +945,36 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str) -> None:
     'Hettie'
     """
     givens = _given_names_by_surname(runs)
+    after = defaultdict(set)  # a given name -> the words written after it
+    for given_word, surname_words in ((g, s) for s, gs in givens.items() for g in gs):
+        after[given_word].add(surname_words)
     for run in runs:
-        if len(run.words) != 2 or run.title:
-            continue
+        if len(run.words) != 2 or run.title or len(after[run.words[0]]) > 1:
+            continue  # a first word before two names (Shiraishi Rin, Shiraishi Aoi): a family name written first, or two of one given name
         given, surname = roster.lookup(run.words[0]), roster.lookup(run.words[1])
         if not given or not surname or given is surname or " " in given.name:
             continue
-        if len(givens[run.words[1]]) != 1 and _titled_fits(roster, surname, givens[run.words[1]]) is not given:
+        if len(givens[run.words[1]]) != 1 and _titled_fits(roster, surname, givens[run.words[1]], tagged) is not given:
             continue
         if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
 
 
-def _titled_fits(roster: Roster, surname: Person, givens: set[str]) -> Person | None:
+def _titled_fits(roster: Roster, surname: Person, givens: set[str], tagged: Collection[str] = frozenset()) -> Person | None:
     """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
     Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
-    Nell is a woman. None where the title has no gender, not exactly one fits, or another
-    titled person bears the surname."""
+    Nell is a woman. None where the title has no gender, not exactly one fits, another titled
+    person bears the surname, or the speech tags name both the titled name and the given name
+    that fits (``said Mr. Adair`` and ``Wes said``: the family's father talking with his son,
+    not the son)."""
     gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
     last = surname.name.split()[-1]
     if sum(bool(p.title) and p.name.split()[-1] == last for p in roster.people) != 1:
         return None  # a Master and a Miss of one surname: join_titled_siblings pairs them
     people = {id(p): p for g in givens if (p := roster.lookup(g)) is not None and p is not surname}
     fitting = [p for p in people.values() if p.gender is gender] if gender is not Gender.UNKNOWN else []
+    if len(fitting) == 1 and any(" ".join(_after_titles(f.split())[1]) in tagged for f in surname.forms) and any(g in tagged for g in _untitled_givens(fitting[0])):
+        return None
     return fitting[0] if len(fitting) == 1 and all(p.gender is not Gender.UNKNOWN for p in people.values()) else None
 
 
@@ -1044,18 +1053,21 @@ def drop_family_names(roster: Roster, narration_runs: list[NameRun], runs: list[
                 roster.index(form, given, force=True)
 
 
-def join_nicknames(roster: Roster) -> None:
+def join_nicknames(roster: Roster, answering: Collection[frozenset[str]] = frozenset()) -> None:
     """A one-word name that an English nicknames table lists for the given name of exactly one
     other person is that person: ``Hattie`` is ``Harriet Penhallow``, ``Ned`` is ``Edmund``,
     ``Lizzy`` is ``Elizabeth`` -- unless genders clash, a sentence names the two apart (``Ned
     and Edmund``), or two people bear a full name it shortens (``Ned`` with an ``Edward`` and an
     ``Edmund``). The table is PyPI ``nicknames`` (:func:`~ficaudio.attribute.names.full_names_of`).
+    Nor when the tags of two turns in a row name the two (``answering``, lower case: ``"Morning,"
+    Lola said.`` then ``"You slept late," Dolores said.``): one answers the other.
 
     Scenes: tests/test_attribute_aliases.py.
     """
     givens = {id(p): _lower_givens(p) for p in roster.people}  # read once for every nickname (a join reads the owner's anew)
     for person in list(roster.people):
         full = full_names_of(person.name) if roster.holds(person) and _is_bare_given_name(person) else frozenset()
+        full = frozenset(g for g in full if frozenset((person.name.lower(), g)) not in answering)  # the name of one who answers them is another's
         owners = [p for p in roster.people if p is not person and not p.known and full & givens[id(p)]] if full else []
         if len(owners) == 1 and may_be(person, owners[0]) and roster.may_join(owners[0], person.name):
             join_person(roster, person, owners[0])

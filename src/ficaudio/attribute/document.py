@@ -234,13 +234,13 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     resolved = [(r, p) for r in narration_runs if not modifies_noun(text, r, text_nouns) and (p := roster.resolve(r))]
     infer_genders(roster, text, resolved)
     place_family_surnames(roster, text, header)
-    join_nicknames(roster)
+    tagged = {form for form, occ in stats.items() if occ.tagged}
+    join_nicknames(roster, _answering_tags(text, segments, paragraphs, scanned))
     join_a_pet_forms(roster)
     join_diminutives(roster, narration_runs + quote_runs)
-    tagged = {form for form, occ in stats.items() if occ.tagged}
     join_clipped_names(roster, tagged)
     join_pet_form_endings(roster, tagged)
-    join_full_names(roster, narration_runs + quote_runs, text)
+    join_full_names(roster, narration_runs + quote_runs, text, tagged)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
     join_titled_initials(roster)
@@ -348,6 +348,22 @@ def _tag_vocative_pairs(text: str, segments: Sequence[Segment], paragraphs: list
             near = [r for r in tagged if 0 <= r.start - seg.end <= _TAG_REACH_CHARS or 0 <= seg.start - r.end <= _TAG_REACH_CHARS]
             called = [r for r in scanned.quote_runs_of[i] if is_vocative_run(text, r, seg.start)]
             pairs.extend((a, b) for a in near for b in called)
+    return pairs
+
+
+def _answering_tags(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph], scanned: _Scanned) -> set[frozenset[str]]:
+    """The names (lower case) the tags of two paragraphs of talk in a row give, one turn
+    answering the other (``"Morning," Lola said.`` then ``"You slept late," Dolores said.``):
+    two speakers, whatever a nicknames table says of their names."""
+    pairs: set[frozenset[str]] = set()
+    before = None
+    for para in paragraphs:
+        names = {r.form.lower() for span in para.narration(segments) for r in scanned.span_runs[span] if is_tagged(text, r)
+                 and any(0 <= r.start - segments[i].end <= _TAG_REACH_CHARS or 0 <= segments[i].start - r.end <= _TAG_REACH_CHARS for i in para.quotes)}
+        now = next(iter(names)) if len(names) == 1 else None
+        if before and now and before != now:
+            pairs.add(frozenset((before, now)))
+        before = now
     return pairs
 
 

@@ -851,6 +851,7 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
 
 _NARRATORS_PARENTS = frozenset({"mother", "father"})
 _KIN_OF_ONE_NAME = {"mother": ("sister", "wife", "daughter"), "father": ("brother", "husband", "son")}  # kin of a parent's gender who share the narrator's surname
+_ELDERS_OF_ONE_NAME = {"mother": ("grandmother", "aunt"), "father": ("grandfather", "uncle")}  # elder kin of that gender who may share it
 
 
 def narrators_parent_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
@@ -861,7 +862,8 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
     Pruitt``, and only a quotation calls her ``Loretta`` -> ``{"Mama": "Loretta Pruitt"}``.
     Nobody either where the narration writes the narrator's kin who may share the surname and
     are of the parent's gender (``my sister``, ``my wife``, ``my daughter`` for a mother;
-    ``my brother``, ``my husband``, ``my son`` for a father): the one listed may be theirs.
+    ``my brother``, ``my husband``, ``my son`` for a father), or a person of the story is an
+    elder kin of that gender (``Gran``, ``Grandpa``, ``my aunt``): the one listed may be theirs.
 
     As :func:`narrators_sibling_named`, the narrator's name is the one the story gives ``I``
     and their surname the last word of a listed full name opening with it. Nobody when two
@@ -892,6 +894,8 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
         gender = KIN_GENDER[kin]
         if re.search(rf"\b[Mm]y\s+(?:[a-z]+\s+)?(?:{'|'.join(_KIN_OF_ONE_NAME[kin])})\b", narration):
             continue  # the narrator's sister, wife or daughter may be the one listed of the surname
+        if any(_elder_kin(v) in _ELDERS_OF_ONE_NAME[kin] for v in voices | {p.name for p in doc.roster.people}):
+            continue  # a Gran of the story's own may be the one listed of the surname
         alike = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
                  and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, gender)]
         if len(alike) != 1 or _gender_of(doc, alike[0]) is not gender or alike[0] in narrated:
@@ -900,6 +904,13 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
                 and not _called_other_kin(body, [alike[0]], kin, owners=r"[Mm]y"):
             found[voice] = person.name
     return found
+
+
+def _elder_kin(name: str) -> str:
+    """The kin noun a person's name is, bare or the narrator's: ``Gran``, ``Obaa-san`` ->
+    grandmother, ``my aunt`` -> aunt, ``my grandfather`` -> grandfather; else ``""``."""
+    word = name.lower().removeprefix("my ").split("-")[0]
+    return KIN_NAMES.get(word) or (word if word in ("grandmother", "grandfather", "aunt", "uncle") else "")
 
 
 def _narrators_parent(doc: Document, voice: str) -> str | None:

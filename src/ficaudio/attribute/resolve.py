@@ -1403,13 +1403,17 @@ def _titled_person(resolver: Resolver, head: str) -> str | None:
 
 def _same_head_description(resolver: Resolver, head: str, text: str = "") -> str | None:
     """``the captain`` after ``the ANBU captain`` was met: the same person; ``the older
-    brother`` after ``the younger brother`` is not (:func:`set_apart_by_contrast`)."""
+    brother`` after ``the younger brother`` is not (:func:`set_apart_by_contrast`), and ``the
+    oldest sister`` after ``the eldest sister`` and ``the youngest sister`` is the eldest: the
+    one met not set apart from it."""
     hits = [p.name for p in resolver.doc.roster.people if p.name.startswith("the ") and p.name.endswith(" " + head)]
-    return hits[0] if len(hits) == 1 and not set_apart_by_contrast(hits[0], text) else None
+    hits = [h for h in hits if not set_apart_by_contrast(h, text)]
+    return hits[0] if len(hits) == 1 else None
 
 
 _ORDINALS = frozenset({"first", "second", "third", "fourth", "fifth", "other"})
 _CONTRASTS = frozenset({"older", "younger", "elder", "eldest", "oldest", "youngest", "taller", "shorter", "bigger", "smaller"}) | _ORDINALS
+_SAME_CONTRAST = {"elder": "older", "eldest": "oldest"}  # two spellings of one contrast: the elder sister is the older sister
 
 
 def set_apart_by_contrast(described: str, other: str) -> bool:
@@ -1427,9 +1431,12 @@ def set_apart_by_contrast(described: str, other: str) -> bool:
     (False, False)
     >>> set_apart_by_contrast("the Hanshuang disciple", "the second disciple"), set_apart_by_contrast("the disciple", "the second disciple")
     (True, False)
+    >>> set_apart_by_contrast("the eldest sister", "the oldest sister"), set_apart_by_contrast("the elder brother", "the younger brother")
+    (False, True)
     """
     head = described.lower().split()[-1]
-    mine_all, theirs_all = (set(words[1:words.index(head)] if head in words else words[1:]) for words in (d.lower().split() for d in (described, other)))
+    mine_all, theirs_all = ({_SAME_CONTRAST.get(w, w) for w in (words[1:words.index(head)] if head in words else words[1:])}
+                            for words in (d.lower().split() for d in (described, other)))
     mine, theirs = mine_all & _CONTRASTS, theirs_all & _CONTRASTS
     return bool(mine and theirs and mine != theirs) or bool(theirs & _ORDINALS and mine_all and mine_all != theirs_all)
 
