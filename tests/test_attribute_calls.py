@@ -402,3 +402,19 @@ def test_one_who_snatches_up_anothers_ringing_phone_holds_it():
             'Nadia\'s voice came down the line. "Where is he?"\n'
             '"Hiding from you."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")
+
+
+def test_a_doorbell_that_rings_beside_a_phone_is_no_call():
+    # round 43H: `phone ... rang` took the doorbell's ringing for the phone's, and the first
+    # "Hello?" after it (the grandmother at the door) went to the phone's owner as its holder
+    from ficaudio.attribute.calls import phone_rings
+    from attribute_scenes import dialogue_rules
+    assert not phone_rings("Jun shoved his phone in his pocket when the bell rang for class.")
+    assert phone_rings("He stared at his phone as it rang.")
+    scene = [
+        "Mara tossed her phone onto the couch as the doorbell rang. The front door creaked open before she could get up.",
+        '"Hello?"',
+        '"In here, Gran!" Mara called.',
+        '"There you are," said her grandmother.',
+    ]
+    assert dialogue_rules(scene)[0] != "holder_picks_up"

@@ -33,7 +33,11 @@ from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteConte
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:(?:tele)?phone|cell|mobile)"
-_RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_RING_GAP = r"(?:(?!\b(?:as|when|while|and|but|until|till|before|after|because|then)\s+(?:the|a|an|his|her|my|their|our|your|some)\b)[^.!?;]){0,40}?"
+"""What may stand between a phone and its ringing: not a new clause with a subject of its own, whose
+ringing is something else's (``put her phone down just as the doorbell rang``, ``pocketed his phone
+when the bell rang``; but ``stared at his phone as it rang``)."""
+_RINGS = letters.compile(rf"\b{_PHONE}\b{_RING_GAP}\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
 _OPENS = letters.compile(
     r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
@@ -59,7 +63,7 @@ _DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiec
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
-_OWNED_RINGS = letters.compile(rf"\b(?:(my)|his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z]+\s+)?{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_OWNED_RINGS = letters.compile(rf"\b(?:(my)|his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z]+\s+)?{_PHONE}\b{_RING_GAP}\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
 _HELLO = letters.compile(r"^[\"“‘']*(?:(?:hello|hullo|hallo)\s*[?.!,]*|(?:yeah|yes|yo|hey)\s*\?)[\"”’']*$", re.IGNORECASE)
 _ON_SPEAKER = letters.compile(r"\bspeaker(?:phone)?\b", re.IGNORECASE)
 _HANDED_OVER = letters.compile(
@@ -79,6 +83,8 @@ def phone_rings(text: str) -> bool:
 
     >>> phone_rings("Bash's phone starts buzzing against the table."), phone_rings("She picks up the phone.")
     (True, False)
+    >>> phone_rings("Ben's phone, forgotten on the table, rang."), phone_rings("He stared at his phone as it rang."), phone_rings("Mara tossed her phone onto the couch as the doorbell rang.")
+    (True, True, False)
     """
     return bool(_RINGS.search(text))
 
