@@ -834,6 +834,19 @@ def test_left_open_reads_the_last_mark_of_the_paragraph():
     assert not left_open('"Go," she said. "Why?”')  # mixed marks: the curly one closes
 
 
+def test_a_speech_cut_off_with_its_closing_mark_typed_as_an_opening_one_does_not_run_on():
+    # round 43H: a word processor turns the mark after a dash into an opening one
+    # (“I didn’t mean—“); the cut-off speech is closed, and the next line is the other's
+    assert not left_open("“I didn’t mean—“ Tom started.")
+    scene = [
+        "Tom and Ana stood on the porch in the rain.",
+        "“I didn’t mean—“ Tom started.",
+        "“Save it.”",
+        "“Ana, please.”",
+    ]
+    assert dialogue_speakers(scene)[1] == "Ana"
+
+
 _PORCH = [
     "Mara found her brother on the porch steps after dinner, with the dog asleep across his feet.",
     "“You’re quiet,” Mara said.",

@@ -120,17 +120,21 @@ def speech_runs_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 
 def left_open(text: str) -> bool:
     """Whether ``text`` (a paragraph from its last quotation on) ends inside a quotation: its
-    last double quotation mark opens one (a curly opening mark, or a straight one with a space
-    or nothing before it and a letter after it), with nothing closing it.
+    last double quotation mark opens one (a curly opening mark with a space or nothing before
+    it, or a straight one with a space or nothing before it and a letter after it), with nothing
+    closing it. A curly opening mark straight after a word or a dash closes a speech, typed the
+    wrong way round (``“I didn’t mean—“ Tom started.``: a speech cut off, not left open).
 
     >>> [left_open(t) for t in ("“Go,” he said. “In the flood we rowed.", "“Go,” he said.", '"Go," he said. "We rowed.', '"Go," he said.', 'We rowed--" She laughed.', '"Go," she said. "Why?”')]
     [True, False, True, False, False, False]
+    >>> [left_open(t) for t in ("“I didn’t mean—“ Tom started.", "“You never—“", "“Go.“")]
+    [False, False, False]
     """
     at = max(text.rfind(c) for c in _OPENING_MARKS + _CLOSING_MARKS + '"')
     if at < 0:
         return False
     if text[at] != '"':
-        return text[at] in _OPENING_MARKS
+        return text[at] in _OPENING_MARKS and (at == 0 or text[at - 1].isspace())
     return (at == 0 or text[at - 1].isspace()) and text[at + 1:at + 2].isalnum()
 
 
