@@ -1418,6 +1418,18 @@ def test_the_one_who_takes_what_he_was_handed_in_a_when_clause_does_not_take_the
     assert dialogue_speakers(scene)[-1] == "Rosa"
 
 
+def test_the_one_acted_on_who_acts_in_a_when_clause_takes_the_beat():
+    # round 43H: "She ... him when he took it" only for a taking verb; "She was still glaring at
+    # him when he turned his head." -- he acts there, and the line after is his
+    scene = [
+        "Ino lay on the roof beside Shikamaru, watching the clouds.",
+        "“That one looks like a rabbit,” Ino said.",
+        "“They all look like rabbits to you,” Shikamaru said.",
+        "She was still glaring at him when he turned his head. “You’re staring.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Shikamaru"
+
+
 def test_a_man_who_calls_out_in_a_when_clause_still_takes_the_beat():
     # must not fire: no "him" before -- "when he called" is the interruption, and the line his
     scene = [
