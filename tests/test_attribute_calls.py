@@ -418,3 +418,18 @@ def test_a_doorbell_that_rings_beside_a_phone_is_no_call():
         '"There you are," said her grandmother.',
     ]
     assert dialogue_rules(scene)[0] != "holder_picks_up"
+
+
+def test_a_line_said_in_the_room_before_the_phone_is_answered_is_not_the_voice_on_the_line():
+    # round 43H: "Don't you dare," Ino said -- before "He answered it anyway" in the ring's own
+    # paragraph -- was taken for the far voice, and the line "on the other end" went to her
+    from attribute_scenes import dialogue_lines
+    scene = [
+        "Ino and Kiba were closing up the flower shop.",
+        "Kiba’s phone buzzed on the counter. “Don’t you dare,” Ino said. He answered it anyway.",
+        "“Yeah?”",
+        "There was a long pause on the other end. “Is this Kiba Inuzuka?”",
+    ]
+    lines = dialogue_lines(scene)
+    assert (lines[1].speaker, lines[1].rule) == ("Kiba", "holder_picks_up")
+    assert lines[2].rule != "voice_on_the_line"

@@ -301,10 +301,13 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     conv.on_speaker = conv.on_speaker or bool(_ON_SPEAKER.search(doc.text, para.start, para.end))
     if _HANDED_OVER.search(narration):
         conv.holder = who_takes_the_phone(resolver, para)  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
+    answered_at = _answered_at(doc, para)
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or doc.segments[index].kind is not SegmentKind.DIALOGUE:
             continue
+        if answered_at is not None and doc.segments[index].start < answered_at:
+            continue  # ``Kiba's phone buzzed. "Don't you dare," Ino said. He answered it anyway.``: the room's, before the call
         if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
             conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
         answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
@@ -317,6 +320,13 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
             conv.on_line = self_named_with_affiliation(ctx) or next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker and n != conv.holder), None)
     last = decisions.get(para.quotes[-1]) if para.quotes else None
     conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
+
+
+def _answered_at(doc: Document, para: Paragraph) -> int | None:
+    """Where the paragraph's narration says the phone is answered (``He answered it anyway.``,
+    ``picked it up``, ``held it to his ear``), if it does: a line before that is said in the room."""
+    found = [m.start() for pattern in (_OPENS, _PICKS_UP) if (m := _in_narration(pattern, doc, para))]
+    return min(found) if found else None
 
 
 def ringing_phone_owner(resolver: Resolver, para: Paragraph) -> str | None:
