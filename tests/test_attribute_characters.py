@@ -917,6 +917,13 @@ def test_weather_a_school_or_an_adverb_opening_sentences_is_no_person():
         "“Home,” Hermione said.", "“Home,” Harry agreed.",
     ]
     assert "Hogwarts" not in paragraph_characters(school)
+    panic = [
+        "Panic gripped her. Panic clawed at her throat until she could barely breathe.",
+        "“Breathe,” Remus said quietly.", "“I can’t.”", "“You can. In, and out.”",
+    ]
+    assert "Panic" not in paragraph_characters(panic) and dialogue_speakers(panic)[1] != "Panic"
+    # a person is still found so when a sentence of theirs has a person's pronoun
+    assert "Aziraphale" in paragraph_characters(["Aziraphale fussed with his waistcoat. Aziraphale glanced at the door again.", "“He’s late,” the angel said."])
 
 
 def test_a_number_opening_sentences_is_no_person():

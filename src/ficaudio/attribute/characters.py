@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, NUMBER_WORDS, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, NUMBER_WORDS, PERSONIFIED_NOUNS, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import clips, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -505,18 +505,20 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     (``Twelve wolves sat``, ``Twelve pairs of eyes``: a plural noun reads like a verb in ``-s``).
     One of the two must be a sentence only a person's (:func:`acts_as_a_person`): ``Thunder
     rolled ... Thunder cracked again``, ``Hogwarts loomed ... Hogwarts welcomed them back`` are
-    no one; and an adverb is none (``Upstairs creaked. Upstairs groaned``).
+    no one; nor is an adverb (``Upstairs creaked. Upstairs groaned``), nor a feeling, the
+    weather or a time of day a writer makes act (``Panic gripped her. Panic clawed at her
+    throat``: :data:`~ficaudio.attribute.lexicon.PERSONIFIED_NOUNS`).
 
     >>> opens_sentences_as_a_name("Teo", Occurrence(total=2, acts=1), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2, acts=1), Counter())
     (True, False)
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
-    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1))]
-    [True, False, False, False, False]
+    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1), ("Panic", 2, 2))]
+    [True, False, False, False, False, False]
     """
     return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
         and (occ.acts > 0 and is_listed_given_name(form)
-             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS)
+             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS)
 
 
 _VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
@@ -545,12 +547,14 @@ _PERSON_PRONOUN = letters.compile(r"\b(?:he|she|his|her|him|himself|herself)\b",
 
 
 def acts_as_a_person(text: str, end: int) -> bool:
-    """Whether the sentence a name opens is only a person's: its verb is one of speaking or a
+    """Whether the sentence a name opens is a person's: its verb is one of speaking or a
     person's own (``sat``, ``knelt``, ``said``), or the sentence goes on with a person's pronoun
-    (``Kakashi coughed, his hand on his chest.``); not ``Thunder cracked again, closer.``, nor
-    ``Hogwarts welcomed them back the way it always did.``
+    (``Kakashi coughed, his hand on his chest.``, ``Aziraphale fussed with his waistcoat.``);
+    not ``Thunder cracked again, closer.``, nor ``Hogwarts welcomed them back the way it
+    always did.`` (what only acts on a person, ``Panic gripped her.``, is told by
+    :data:`~ficaudio.attribute.lexicon.PERSONIFIED_NOUNS`).
 
-    >>> t = "Kakashi coughed, his hand on his chest. Thunder cracked again. Kakashi sat. Hogwarts welcomed them back."
+    >>> t = "Kakashi coughed, his hand on his chest. Thunder cracked again. Kakashi sat. Hogwarts welcomed them."
     >>> [acts_as_a_person(t, t.index(w) + len(w.split()[0])) for w in ("Kakashi", "Thunder", "Kakashi sat", "Hogwarts")]
     [True, False, True, False]
     """
