@@ -433,3 +433,18 @@ def test_a_line_said_in_the_room_before_the_phone_is_answered_is_not_the_voice_o
     lines = dialogue_lines(scene)
     assert (lines[1].speaker, lines[1].rule) == ("Kiba", "holder_picks_up")
     assert lines[2].rule != "voice_on_the_line"
+
+
+def test_the_one_the_voice_on_the_line_calls_answers_it_not_the_holder():
+    # round 43H: the phone set on the table for all to hear (no "speaker" said); the coach
+    # calls Ben, and "No!" is Ben's, not the holder's by holder_answers_line
+    scene = [
+        "Ana’s phone rang. She answered it and set it on the table so they could all hear.",
+        "“Ana? Is everyone there?” said Coach Reyes.",
+        "“Everyone’s here, Coach,” Ana said.",
+        "“Good. Practice is cancelled tomorrow.”",
+        "“Yes!” Ben shouted.",
+        "“Don’t celebrate, Ben. We run on Saturday instead.”",
+        "“No!”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ben"

@@ -405,7 +405,9 @@ def holder_answers_line(resolver: Resolver, ctx: QuoteContext) -> Decision | Non
     line is the holder's, not the turn of someone in the room who spoke before the line did:
     ``"—hear me? June?"`` / ``"Lights went out a second. They're back."`` -> the one holding
     the phone, though Earl spoke in the dark just before. Not past narration (the holder may
-    have answered there), except the phone handed to a new holder, who speaks next."""
+    have answered there), except the phone handed to a new holder, who speaks next; and not
+    where the line called someone else in the room by name (``"Don't celebrate, Ben."`` /
+    ``"No!"`` -> Ben: the room heard the phone on the table)."""
     conv = resolver.conversation
     holder, line = conv.holder, conv.on_line
     if conv.narration_paragraphs and not (conv.narration_paragraphs == 1 and _handed_over_just_before(ctx)):
@@ -414,6 +416,8 @@ def holder_answers_line(resolver: Resolver, ctx: QuoteContext) -> Decision | Non
         return None
     if holder in named_in_quote(ctx) or holder in conv.departed:
         return None
+    if conv.addressee and conv.addressee != holder and not conv.narration_paragraphs:
+        return None  # ``"Don't celebrate, Ben."``: the voice on the line spoke to someone else in the room, who answers
     return decided(holder, "holder_answers_line")
 
 
