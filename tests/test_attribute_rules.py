@@ -1525,3 +1525,18 @@ def test_a_name_owning_the_words_after_it_is_no_call():
         "“Felt like more.”",
     ]
     assert dialogue_speakers(scene)[-1] != "Miller"
+
+
+def test_two_who_call_each_other_by_name_are_no_roll_call():
+    # round 43H: "Mum. It was fine." / "Ellie, you're allowed ..." -- two bare lines opening on
+    # two names, one with a full stop, were read as people reporting in (roll_call_answer), and
+    # each went to the one it called
+    scene = [
+        "Mum was at the sink when Ellie came in from school.",
+        "“How was it?” Mum asked.",
+        "“Fine,” Ellie said.",
+        "“Just fine?”",
+        "“Mum. It was fine.”",
+        "“Ellie, you’re allowed to say more than one word.”",
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Ellie", "Mum"]

@@ -1581,6 +1581,8 @@ def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if opening is None or tag_after_quote(ctx) or tag_before_quote(ctx):
         return None
     person, stop = opening
+    if resolver.conversation.turns and resolver.conversation.turns[-1] == person.name:
+        return None  # ``"Just fine?"`` (Mum) / ``"Mum. It was fine."``: a call of the one who just spoke, not Mum reporting in
     previous = _neighbour_quotation(ctx, -1)
     called = previous is not None and (m := _CALLED.match(previous.segment.text)) and ctx.doc.roster.lookup(m.group(1)) is person
     if called or any(_reports_in_turn(other, person, stop) for other in (previous, _neighbour_quotation(ctx, 1))):
