@@ -834,6 +834,19 @@ def test_left_open_reads_the_last_mark_of_the_paragraph():
     assert not left_open('"Go," she said. "Why?”')  # mixed marks: the curly one closes
 
 
+def test_a_few_words_left_open_are_a_closing_mark_forgotten_and_do_not_run_on():
+    # round 43H: "Maybe tomorrow. -- a short speech left open is more likely a typo than a
+    # speaker holding forth; the untagged reply is the other's
+    scene = [
+        "Ana sat on the steps of the library. Ben sat two steps below her, picking at his shoelace.",
+        '"When are you telling him?" Ben asked.',
+        '"I don\'t know," Ana said. "Maybe tomorrow.',
+        '"Tomorrow\'s too late."',
+        '"Then tonight."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Ben", "Ana"]
+
+
 def test_a_speech_cut_off_with_its_closing_mark_typed_as_an_opening_one_does_not_run_on():
     # round 43H: a word processor turns the mark after a dash into an opening one
     # (“I didn’t mean—“); the cut-off speech is closed, and the next line is the other's

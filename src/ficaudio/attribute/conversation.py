@@ -106,16 +106,24 @@ def speech_runs_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     closing one after it) goes on in the next paragraph: the writer's sign that the same voice
     keeps talking. ``"Nell Adair," Earl said. "In the flood of '78 she rowed out alone.`` /
     ``"And you know what she told them?"`` -> Earl, not anyone the speech named. Only for the
-    quotation that opens the next paragraph, straight after (no scene break), and only where
-    that paragraph's speech was given to someone."""
+    quotation that opens the next paragraph, straight after (no scene break), only where
+    that paragraph's speech was given to someone, and only a speech of some length
+    (:data:`_RUN_ON_WORDS`)."""
     conv = resolver.conversation
     before = resolver.previous_paragraph
     if conv.last_speaker is None or before is None or not before.quotes or ctx.para.scene_start:
         return None
     doc = resolver.doc
-    if doc.text[ctx.para.start:ctx.segment.start].strip() or not left_open(doc.text[doc.segments[before.quotes[-1]].start:before.end]):
+    left = doc.text[doc.segments[before.quotes[-1]].start:before.end]
+    if doc.text[ctx.para.start:ctx.segment.start].strip() or not left_open(left) or len(left.split()) < _RUN_ON_WORDS:
         return None
     return decided(conv.last_speaker, "speech_runs_on")
+
+
+_RUN_ON_WORDS = 8
+"""A speech runs on over a paragraph break when it is long (a speaker holding forth: 10 to 67
+words in our stories); a few words left open are more likely a closing mark forgotten (``"I
+don't know," Ana said. "Maybe tomorrow.`` / ``"Tomorrow's too late."`` -> the other)."""
 
 
 def left_open(text: str) -> bool:
