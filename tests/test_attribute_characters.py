@@ -922,6 +922,11 @@ def test_weather_a_school_or_an_adverb_opening_sentences_is_no_person():
         "“Breathe,” Remus said quietly.", "“I can’t.”", "“You can. In, and out.”",
     ]
     assert "Panic" not in paragraph_characters(panic) and dialogue_speakers(panic)[1] != "Panic"
+    tired = [
+        "Exhaustion dragged at him with every step. Exhaustion pulled his eyelids down as he walked.",
+        "“Almost there,” Hinata said.", "“You said that an hour ago.”",
+    ]
+    assert "Exhaustion" not in paragraph_characters(tired)
     # a person is still found so when a sentence of theirs has a person's pronoun
     assert "Aziraphale" in paragraph_characters(["Aziraphale fussed with his waistcoat. Aziraphale glanced at the door again.", "“He’s late,” the angel said."])
 

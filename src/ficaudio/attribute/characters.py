@@ -513,12 +513,13 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     (True, False)
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
-    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1), ("Panic", 2, 2))]
-    [True, False, False, False, False, False]
+    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1), ("Panic", 2, 2), ("Exhaustion", 2, 2))]
+    [True, False, False, False, False, False, False]
     """
     return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
         and (occ.acts > 0 and is_listed_given_name(form)
-             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS)
+             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS
+             and not form.lower().endswith(_ABSTRACT_ENDINGS))
 
 
 _VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
@@ -541,6 +542,11 @@ def acts_after(text: str, end: int) -> bool:
     if m is None or (w := m.group(1)) in _ANY_SUBJECT_VERBS:
         return False
     return w.endswith("ed") or w in SPEECH_VERBS or w in _PERSON_IRREGULAR_PASTS or is_present_tense(w)  # w is letters: no "'s"
+
+
+_ABSTRACT_ENDINGS = ("ness", "tion", "sion", "ity", "ment", "ism")
+"""Endings of abstract nouns a writer makes act (``Exhaustion dragged at him.``,
+``Loneliness followed her home.``), which no name no list knows ends in."""
 
 
 _PERSON_PRONOUN = letters.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
