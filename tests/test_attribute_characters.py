@@ -927,6 +927,11 @@ def test_weather_a_school_or_an_adverb_opening_sentences_is_no_person():
         "“Almost there,” Hinata said.", "“You said that an hour ago.”",
     ]
     assert "Exhaustion" not in paragraph_characters(tired)
+    routine = [
+        "Training starts before dawn. Training leaves him bruised and starving by noon.",
+        "“Eat,” Kiba says, shoving a bowl at him.", "“Not hungry.”",
+    ]
+    assert "Training" not in paragraph_characters(routine)
     # a person is still found so when a sentence of theirs has a person's pronoun
     assert "Aziraphale" in paragraph_characters(["Aziraphale fussed with his waistcoat. Aziraphale glanced at the door again.", "“He’s late,” the angel said."])
 

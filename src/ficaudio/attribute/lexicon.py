@@ -270,10 +270,12 @@ PERSONIFIED_NOUNS = frozenset("""
 panic fear dread terror guilt shame grief sorrow anger rage fury hope despair relief joy pain exhaustion fatigue
 hunger sleep silence darkness light thunder lightning rain snow wind fog mist frost dawn dusk morning evening night
 midnight noon winter summer spring autumn time death
+school class work homework practice training rehearsal detention breakfast lunch dinner supper
 """.split())
-"""Feelings, the weather and times of day, which a writer makes act at a sentence's start
-(``Panic gripped her. Panic clawed at her throat.``, ``Silence stretched.``): no name of a
-person found only so (:func:`~ficaudio.attribute.characters.opens_sentences_as_a_name`)."""
+"""Feelings, the weather, times of day and the day's routine, which a writer makes act at a
+sentence's start (``Panic gripped her. Panic clawed at her throat.``, ``Silence stretched.``,
+``Training leaves him bruised``): no name of a person found only so
+(:func:`~ficaudio.attribute.characters.opens_sentences_as_a_name`)."""
 
 NOT_NAMES = frozenset("""
 i i'm i'd i'll i've a an the and but or nor for so yet if then than when while where what who whom whose which
