@@ -448,3 +448,16 @@ def test_the_one_the_voice_on_the_line_calls_answers_it_not_the_holder():
         "“No!”",
     ]
     assert dialogue_speakers(scene)[-1] == "Ben"
+
+
+def test_one_in_the_room_before_the_ring_is_not_the_voice_on_a_phone_no_one_answered():
+    # round 43H: Nadia, named in the room before Felix's phone buzzed, speaks in the ring's own
+    # paragraph; no one answers, so she is no far voice, and the line after Marcus's is not
+    # given to the phone's owner by holder_answers_line
+    scene = [
+        "Nadia, Felix and Marcus were halfway through the pizza when Felix’s phone buzzed against the table. “Aren’t you going to get that?” Nadia asked.",
+        "“He never gets it,” Marcus said.",
+        "“Why not?” Nadia asked.",
+        "“Because it’s always his mum.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Marcus"

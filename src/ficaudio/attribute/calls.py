@@ -302,6 +302,8 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     if _HANDED_OVER.search(narration):
         conv.holder = who_takes_the_phone(resolver, para)  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
     answered_at = _answered_at(doc, para)
+    ring = _in_narration(_RINGS, doc, para) if ringing and not opened else None
+    in_the_room = resolver.salience.named_between(resolver.scene_start, ring.start()) if ring else set()  # ``Nadia and Felix were eating when his phone buzzed.``
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or doc.segments[index].kind is not SegmentKind.DIALOGUE:
@@ -311,8 +313,9 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
             conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
         answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
-        if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker:
-            conv.call, conv.on_line = "open", decision.speaker  # the first voice shown speaking on a held phone is the far one
+        if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker \
+                and decision.speaker not in in_the_room:
+            conv.call, conv.on_line = "open", decision.speaker  # the first voice shown speaking on a held phone is the far one (not one the scene had in the room before the ring, on a phone no one answered)
         conv.call_lines += 1
         if conv.on_line is None:
             ctx = quote_context(doc, index)
