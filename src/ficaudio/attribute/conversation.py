@@ -214,17 +214,23 @@ def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | 
     narration came since the last turn (it may bring in a third voice, or a call from afar),
     the line calls the one of them who did not speak last and no one else, and
     :func:`answers_previous` finds no one else the scene has named (a third voice joining:
-    ``Ines set the glasses down.`` / ``"Teo, drink something."`` stays open to Ines)."""
+    ``Ines set the glasses down.`` / ``"Teo, drink something."`` stays open to Ines); not a line
+    that opens by shouting the name (``"Mara! Come and dry these dishes!"``, from indoors)."""
     turns = resolver.conversation.turns
     if len(turns) < 3 or len(set(turns[-4:])) != 2 or resolver.conversation.narration_paragraphs:
         return None
     called = named_in_quote(ctx)
-    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]):
+    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]) or _SHOUTED_NAME.match(ctx.segment.text):
         return None
     other = answers_previous(resolver, ctx)
     if other is not None and other.speaker in resolver.salience.named_between(resolver.scene_start, ctx.segment.start):
         return None  # someone else of the scene is at hand: a third voice, not a slip of the count
     return decided(turns[-1], "calls_the_other_of_two")
+
+
+_SHOUTED_NAME = letters.compile(r"^[\"“‘'\s]*[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?\s*!")
+"""A line that opens by shouting a name (``"Mara! Come and dry these dishes!"``): a summons from
+elsewhere as often as not, not the one beside her speaking again."""
 
 
 def _called_by_another_name(resolver: Resolver, ctx: QuoteContext, name: str) -> bool:
