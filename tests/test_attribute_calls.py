@@ -402,3 +402,62 @@ def test_one_who_snatches_up_anothers_ringing_phone_holds_it():
             'Nadia\'s voice came down the line. "Where is he?"\n'
             '"Hiding from you."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")
+
+
+def test_a_doorbell_that_rings_beside_a_phone_is_no_call():
+    # round 43H: `phone ... rang` took the doorbell's ringing for the phone's, and the first
+    # "Hello?" after it (the grandmother at the door) went to the phone's owner as its holder
+    from ficaudio.attribute.calls import phone_rings
+    from attribute_scenes import dialogue_rules
+    assert not phone_rings("Jun shoved his phone in his pocket when the bell rang for class.")
+    assert phone_rings("He stared at his phone as it rang.")
+    scene = [
+        "Mara tossed her phone onto the couch as the doorbell rang. The front door creaked open before she could get up.",
+        '"Hello?"',
+        '"In here, Gran!" Mara called.',
+        '"There you are," said her grandmother.',
+    ]
+    assert dialogue_rules(scene)[0] != "holder_picks_up"
+
+
+def test_a_line_said_in_the_room_before_the_phone_is_answered_is_not_the_voice_on_the_line():
+    # round 43H: "Don't you dare," Ino said -- before "He answered it anyway" in the ring's own
+    # paragraph -- was taken for the far voice, and the line "on the other end" went to her
+    from attribute_scenes import dialogue_lines
+    scene = [
+        "Ino and Kiba were closing up the flower shop.",
+        "Kiba’s phone buzzed on the counter. “Don’t you dare,” Ino said. He answered it anyway.",
+        "“Yeah?”",
+        "There was a long pause on the other end. “Is this Kiba Inuzuka?”",
+    ]
+    lines = dialogue_lines(scene)
+    assert (lines[1].speaker, lines[1].rule) == ("Kiba", "holder_picks_up")
+    assert lines[2].rule != "voice_on_the_line"
+
+
+def test_the_one_the_voice_on_the_line_calls_answers_it_not_the_holder():
+    # round 43H: the phone set on the table for all to hear (no "speaker" said); the coach
+    # calls Ben, and "No!" is Ben's, not the holder's by holder_answers_line
+    scene = [
+        "Ana’s phone rang. She answered it and set it on the table so they could all hear.",
+        "“Ana? Is everyone there?” said Coach Reyes.",
+        "“Everyone’s here, Coach,” Ana said.",
+        "“Good. Practice is cancelled tomorrow.”",
+        "“Yes!” Ben shouted.",
+        "“Don’t celebrate, Ben. We run on Saturday instead.”",
+        "“No!”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ben"
+
+
+def test_one_in_the_room_before_the_ring_is_not_the_voice_on_a_phone_no_one_answered():
+    # round 43H: Nadia, named in the room before Felix's phone buzzed, speaks in the ring's own
+    # paragraph; no one answers, so she is no far voice, and the line after Marcus's is not
+    # given to the phone's owner by holder_answers_line
+    scene = [
+        "Nadia, Felix and Marcus were halfway through the pizza when Felix’s phone buzzed against the table. “Aren’t you going to get that?” Nadia asked.",
+        "“He never gets it,” Marcus said.",
+        "“Why not?” Nadia asked.",
+        "“Because it’s always his mum.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Marcus"

@@ -903,6 +903,39 @@ def test_a_name_no_list_knows_that_only_opens_sentences_is_a_person_when_it_acts
     ]) == ["Kakashi", "Sakura"]
 
 
+def test_weather_a_school_or_an_adverb_opening_sentences_is_no_person():
+    # round 43H: "Thunder rolled ... Thunder cracked", "Hogwarts loomed ... Hogwarts welcomed them
+    # back": two openings with a verb in -ed, but no sentence only a person's; the first became a
+    # voice and took "No." from the one who answered
+    weather = [
+        "Thunder rolled over the hills. Thunder cracked again, closer. Lucy pulled the blanket up to her chin.",
+        "“Can’t sleep?” Lucy asked.", "“No.”", "“Me neither.”",
+    ]
+    assert "Thunder" not in paragraph_characters(weather)
+    school = [
+        "Hogwarts loomed out of the mist. Hogwarts welcomed them back the way it always did.",
+        "“Home,” Hermione said.", "“Home,” Harry agreed.",
+    ]
+    assert "Hogwarts" not in paragraph_characters(school)
+    panic = [
+        "Panic gripped her. Panic clawed at her throat until she could barely breathe.",
+        "“Breathe,” Remus said quietly.", "“I can’t.”", "“You can. In, and out.”",
+    ]
+    assert "Panic" not in paragraph_characters(panic) and dialogue_speakers(panic)[1] != "Panic"
+    tired = [
+        "Exhaustion dragged at him with every step. Exhaustion pulled his eyelids down as he walked.",
+        "“Almost there,” Hinata said.", "“You said that an hour ago.”",
+    ]
+    assert "Exhaustion" not in paragraph_characters(tired)
+    routine = [
+        "Training starts before dawn. Training leaves him bruised and starving by noon.",
+        "“Eat,” Kiba says, shoving a bowl at him.", "“Not hungry.”",
+    ]
+    assert "Training" not in paragraph_characters(routine)
+    # a person is still found so when a sentence of theirs has a person's pronoun
+    assert "Aziraphale" in paragraph_characters(["Aziraphale fussed with his waistcoat. Aziraphale glanced at the door again.", "“He’s late,” the angel said."])
+
+
 def test_a_number_opening_sentences_is_no_person():
     # "Twelve wolves sat": a plural noun after it reads like a verb, but a number names no one
     scene = [

@@ -834,6 +834,47 @@ def test_left_open_reads_the_last_mark_of_the_paragraph():
     assert not left_open('"Go," she said. "Why?”')  # mixed marks: the curly one closes
 
 
+def test_a_name_shouted_from_elsewhere_is_not_the_last_speaker_again():
+    # round 43H: in a talk of two, "Mara! Come and dry these dishes!" (from indoors) was made
+    # Teo's by calls_the_other_of_two, an anchor, and the backfill then gave Teo's own line before it to Mara
+    scene = [
+        "Mara found Teo on the porch steps after dinner.",
+        "“You’re quiet,” Mara said.",
+        "“Tired,” Teo said.",
+        "“Liar.”",
+        "“Fine. I’m sad. Happy?”",
+        "“Mara! Come and dry these dishes!”",
+    ]
+    assert dialogue_speakers(scene)[3] == "Teo"
+    assert dialogue_rules(scene)[4] != "calls_the_other_of_two"
+
+
+def test_a_few_words_left_open_are_a_closing_mark_forgotten_and_do_not_run_on():
+    # round 43H: "Maybe tomorrow. -- a short speech left open is more likely a typo than a
+    # speaker holding forth; the untagged reply is the other's
+    scene = [
+        "Ana sat on the steps of the library. Ben sat two steps below her, picking at his shoelace.",
+        '"When are you telling him?" Ben asked.',
+        '"I don\'t know," Ana said. "Maybe tomorrow.',
+        '"Tomorrow\'s too late."',
+        '"Then tonight."',
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Ben", "Ana"]
+
+
+def test_a_speech_cut_off_with_its_closing_mark_typed_as_an_opening_one_does_not_run_on():
+    # round 43H: a word processor turns the mark after a dash into an opening one
+    # (“I didn’t mean—“); the cut-off speech is closed, and the next line is the other's
+    assert not left_open("“I didn’t mean—“ Tom started.")
+    scene = [
+        "Tom and Ana stood on the porch in the rain.",
+        "“I didn’t mean—“ Tom started.",
+        "“Save it.”",
+        "“Ana, please.”",
+    ]
+    assert dialogue_speakers(scene)[1] == "Ana"
+
+
 _PORCH = [
     "Mara found her brother on the porch steps after dinner, with the dog asleep across his feet.",
     "“You’re quiet,” Mara said.",

@@ -1418,6 +1418,18 @@ def test_the_one_who_takes_what_he_was_handed_in_a_when_clause_does_not_take_the
     assert dialogue_speakers(scene)[-1] == "Rosa"
 
 
+def test_the_one_acted_on_who_acts_in_a_when_clause_takes_the_beat():
+    # round 43H: "She ... him when he took it" only for a taking verb; "She was still glaring at
+    # him when he turned his head." -- he acts there, and the line after is his
+    scene = [
+        "Ino lay on the roof beside Shikamaru, watching the clouds.",
+        "“That one looks like a rabbit,” Ino said.",
+        "“They all look like rabbits to you,” Shikamaru said.",
+        "She was still glaring at him when he turned his head. “You’re staring.”",
+    ]
+    assert dialogue_speakers(scene)[-1] == "Shikamaru"
+
+
 def test_a_man_who_calls_out_in_a_when_clause_still_takes_the_beat():
     # must not fire: no "him" before -- "when he called" is the interruption, and the line his
     scene = [
@@ -1513,3 +1525,18 @@ def test_a_name_owning_the_words_after_it_is_no_call():
         "“Felt like more.”",
     ]
     assert dialogue_speakers(scene)[-1] != "Miller"
+
+
+def test_two_who_call_each_other_by_name_are_no_roll_call():
+    # round 43H: "Mum. It was fine." / "Ellie, you're allowed ..." -- two bare lines opening on
+    # two names, one with a full stop, were read as people reporting in (roll_call_answer), and
+    # each went to the one it called
+    scene = [
+        "Mum was at the sink when Ellie came in from school.",
+        "“How was it?” Mum asked.",
+        "“Fine,” Ellie said.",
+        "“Just fine?”",
+        "“Mum. It was fine.”",
+        "“Ellie, you’re allowed to say more than one word.”",
+    ]
+    assert dialogue_speakers(scene)[-2:] == ["Ellie", "Mum"]

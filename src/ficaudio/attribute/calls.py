@@ -33,7 +33,11 @@ from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteConte
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:(?:tele)?phone|cell|mobile)"
-_RINGS = letters.compile(rf"\b{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_RING_GAP = r"(?:(?!\b(?:as|when|while|and|but|until|till|before|after|because|then)\s+(?:the|a|an|his|her|my|their|our|your|some)\b)[^.!?;]){0,40}?"
+"""What may stand between a phone and its ringing: not a new clause with a subject of its own, whose
+ringing is something else's (``put her phone down just as the doorbell rang``, ``pocketed his phone
+when the bell rang``; but ``stared at his phone as it rang``)."""
+_RINGS = letters.compile(rf"\b{_PHONE}\b{_RING_GAP}\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
 _OPENS = letters.compile(
     r"\b(?:swipes?|swiped|swiping)\s+to\s+answer\b|\banswer(?:s|ed|ing)?\s+(?:it|the\s+call|the\s+phone|(?:his|her|my|their)\s+phone)\b"
     r"|\bpick(?:s|ed)?\s+up\s+(?:on\s+the\s+(?:first|second|third|fourth)\s+ring|at\s+once)\b|\bdiall?(?:s|ed|ing)\b"
@@ -59,7 +63,7 @@ _DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiec
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
-_OWNED_RINGS = letters.compile(rf"\b(?:(my)|his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z]+\s+)?{_PHONE}\b[^.!?;]{{0,40}}?\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
+_OWNED_RINGS = letters.compile(rf"\b(?:(my)|his|her|their|[A-Z][\w'’-]*['’]s?)\s+(?:[a-z]+\s+)?{_PHONE}\b{_RING_GAP}\b(?:buzz|ring|rang|vibrat|lit\s+up|lights\s+up)", re.IGNORECASE)
 _HELLO = letters.compile(r"^[\"“‘']*(?:(?:hello|hullo|hallo)\s*[?.!,]*|(?:yeah|yes|yo|hey)\s*\?)[\"”’']*$", re.IGNORECASE)
 _ON_SPEAKER = letters.compile(r"\bspeaker(?:phone)?\b", re.IGNORECASE)
 _HANDED_OVER = letters.compile(
@@ -79,6 +83,8 @@ def phone_rings(text: str) -> bool:
 
     >>> phone_rings("Bash's phone starts buzzing against the table."), phone_rings("She picks up the phone.")
     (True, False)
+    >>> phone_rings("Ben's phone, forgotten on the table, rang."), phone_rings("He stared at his phone as it rang."), phone_rings("Mara tossed her phone onto the couch as the doorbell rang.")
+    (True, True, False)
     """
     return bool(_RINGS.search(text))
 
@@ -295,15 +301,21 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     conv.on_speaker = conv.on_speaker or bool(_ON_SPEAKER.search(doc.text, para.start, para.end))
     if _HANDED_OVER.search(narration):
         conv.holder = who_takes_the_phone(resolver, para)  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
+    answered_at = _answered_at(doc, para)
+    ring = _in_narration(_RINGS, doc, para) if ringing and not opened else None
+    in_the_room = resolver.salience.named_between(resolver.scene_start, ring.start()) if ring else set()  # ``Nadia and Felix were eating when his phone buzzed.``
     for index in para.quotes:
         decision = decisions.get(index)
         if decision is None or doc.segments[index].kind is not SegmentKind.DIALOGUE:
             continue
+        if answered_at is not None and doc.segments[index].start < answered_at:
+            continue  # ``Kiba's phone buzzed. "Don't you dare," Ino said. He answered it anyway.``: the room's, before the call
         if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
             conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
         answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
-        if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker:
-            conv.call, conv.on_line = "open", decision.speaker  # the first voice shown speaking on a held phone is the far one
+        if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker \
+                and decision.speaker not in in_the_room:
+            conv.call, conv.on_line = "open", decision.speaker  # the first voice shown speaking on a held phone is the far one (not one the scene had in the room before the ring, on a phone no one answered)
         conv.call_lines += 1
         if conv.on_line is None:
             ctx = quote_context(doc, index)
@@ -311,6 +323,13 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
             conv.on_line = self_named_with_affiliation(ctx) or next((n for n in (caller_named(resolver, ctx), *called) if n and n != decision.speaker and n != conv.holder), None)
     last = decisions.get(para.quotes[-1]) if para.quotes else None
     conv.into_phone = bool(last and conv.on_line and last.speaker != conv.on_line and _HANDLED.search(narration))
+
+
+def _answered_at(doc: Document, para: Paragraph) -> int | None:
+    """Where the paragraph's narration says the phone is answered (``He answered it anyway.``,
+    ``picked it up``, ``held it to his ear``), if it does: a line before that is said in the room."""
+    found = [m.start() for pattern in (_OPENS, _PICKS_UP) if (m := _in_narration(pattern, doc, para))]
+    return min(found) if found else None
 
 
 def ringing_phone_owner(resolver: Resolver, para: Paragraph) -> str | None:
@@ -389,7 +408,9 @@ def holder_answers_line(resolver: Resolver, ctx: QuoteContext) -> Decision | Non
     line is the holder's, not the turn of someone in the room who spoke before the line did:
     ``"—hear me? June?"`` / ``"Lights went out a second. They're back."`` -> the one holding
     the phone, though Earl spoke in the dark just before. Not past narration (the holder may
-    have answered there), except the phone handed to a new holder, who speaks next."""
+    have answered there), except the phone handed to a new holder, who speaks next; and not
+    where the line called someone else in the room by name (``"Don't celebrate, Ben."`` /
+    ``"No!"`` -> Ben: the room heard the phone on the table)."""
     conv = resolver.conversation
     holder, line = conv.holder, conv.on_line
     if conv.narration_paragraphs and not (conv.narration_paragraphs == 1 and _handed_over_just_before(ctx)):
@@ -398,6 +419,8 @@ def holder_answers_line(resolver: Resolver, ctx: QuoteContext) -> Decision | Non
         return None
     if holder in named_in_quote(ctx) or holder in conv.departed:
         return None
+    if conv.addressee and conv.addressee != holder and not conv.narration_paragraphs:
+        return None  # ``"Don't celebrate, Ben."``: the voice on the line spoke to someone else in the room, who answers
     return decided(holder, "holder_answers_line")
 
 

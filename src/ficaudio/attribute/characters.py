@@ -13,7 +13,7 @@ from functools import lru_cache
 from typing import Callable
 
 from ficaudio import letters
-from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, NUMBER_WORDS, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
+from ficaudio.attribute.lexicon import ANIMAL_BODY, ANIMAL_NOUNS, BODY_PARTS, both_kin_names, DEMONYMS, DETERMINERS, GIVEN_NAME_TITLES, GROUP_PREFIXES, HONORIFIC_GENDER, KIN_NAMES, SIBLING_HONORIFICS, MONTH_GIVEN_NAMES, NEUTRAL_TITLES, NUMBER_WORDS, PERSONIFIED_NOUNS, PLACE_PREFIXES, PLACE_WORDS, SPEECH_VERBS, TITLE_GENDER, TITLES, is_present_tense, rank_of_word, same_title, title_prefixes
 from ficaudio.attribute.mentions import WORD_NAMES, NameRun, description_at, is_name_word, is_person_noun, name_runs, split_honorific, words, written_at
 from ficaudio.attribute.names import clips, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Character, Gender
@@ -64,6 +64,7 @@ class Occurrence:
     called: int = 0  # a quotation opens by calling it: '"Marisol. Did you ..."' (see called_before_full_stop)
     embodied: int = 0  # its own body follows it: "Orla shook her head", "Orla's eyes" (see has_own_body)
     acts: int = 0  # a verb a person does follows it in the narration: "Orla shrugged" (see acts_after)
+    acts_as_person: int = 0  # of those, a sentence only a person's: "Kakashi coughed, his hand on his chest", "Kakashi sat" (see acts_as_a_person)
     before_noun: int = 0  # a noun follows it: "Chicago people", "Senior year" (see nouns_only)
     titled: Counter = field(default_factory=Counter)
     honorifics: Counter = field(default_factory=Counter)
@@ -224,6 +225,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and role_after_name(text, run.form, run.end, speakers) is not None)
         occ.before_noun += before_noun(text, run, nouns)
         occ.acts += (not in_quote) and acts_after(text, run.end)
+        occ.acts_as_person += (not in_quote) and acts_after(text, run.end) and acts_as_a_person(text, run.end)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -501,16 +503,23 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     A name no list knows needs two such openings (``Kakashi coughed.`` ... ``Kakashi watched
     her work.``: a short scene names its people only at sentence starts), and a number is none
     (``Twelve wolves sat``, ``Twelve pairs of eyes``: a plural noun reads like a verb in ``-s``).
+    One of the two must be a sentence only a person's (:func:`acts_as_a_person`): ``Thunder
+    rolled ... Thunder cracked again``, ``Hogwarts loomed ... Hogwarts welcomed them back`` are
+    no one; nor is an adverb (``Upstairs creaked. Upstairs groaned``), nor a feeling, the
+    weather or a time of day a writer makes act (``Panic gripped her. Panic clawed at her
+    throat``: :data:`~ficaudio.attribute.lexicon.PERSONIFIED_NOUNS`).
 
     >>> opens_sentences_as_a_name("Teo", Occurrence(total=2, acts=1), Counter()), opens_sentences_as_a_name("Night", Occurrence(total=2, in_quote=2, acts=1), Counter())
     (True, False)
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
-    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n), Counter()) for w, n in (("Kakashi", 2), ("Kakashi", 1), ("Twelve", 2))]
-    [True, False, False]
+    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1), ("Panic", 2, 2), ("Exhaustion", 2, 2))]
+    [True, False, False, False, False, False, False]
     """
     return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
-        and (occ.acts > 0 and is_listed_given_name(form) or occ.acts >= 2 and form.lower() not in NUMBER_WORDS)
+        and (occ.acts > 0 and is_listed_given_name(form)
+             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS
+             and not form.lower().endswith(_ABSTRACT_ENDINGS))
 
 
 _VERB_AFTER = letters.compile(r"\s+(?:[a-z]+ly\s+)?([a-z]+)\b")
@@ -533,6 +542,36 @@ def acts_after(text: str, end: int) -> bool:
     if m is None or (w := m.group(1)) in _ANY_SUBJECT_VERBS:
         return False
     return w.endswith("ed") or w in SPEECH_VERBS or w in _PERSON_IRREGULAR_PASTS or is_present_tense(w)  # w is letters: no "'s"
+
+
+_ABSTRACT_ENDINGS = ("ness", "tion", "sion", "ity", "ment", "ism")
+"""Endings of abstract nouns a writer makes act (``Exhaustion dragged at him.``,
+``Loneliness followed her home.``), which no name no list knows ends in."""
+
+
+_PERSON_PRONOUN = letters.compile(r"\b(?:he|she|his|her|him|himself|herself)\b", re.IGNORECASE)
+
+
+def acts_as_a_person(text: str, end: int) -> bool:
+    """Whether the sentence a name opens is a person's: its verb is one of speaking or a
+    person's own (``sat``, ``knelt``, ``said``), or the sentence goes on with a person's pronoun
+    (``Kakashi coughed, his hand on his chest.``, ``Aziraphale fussed with his waistcoat.``);
+    not ``Thunder cracked again, closer.``, nor ``Hogwarts welcomed them back the way it
+    always did.`` (what only acts on a person, ``Panic gripped her.``, is told by
+    :data:`~ficaudio.attribute.lexicon.PERSONIFIED_NOUNS`).
+
+    >>> t = "Kakashi coughed, his hand on his chest. Thunder cracked again. Kakashi sat. Hogwarts welcomed them."
+    >>> [acts_as_a_person(t, t.index(w) + len(w.split()[0])) for w in ("Kakashi", "Thunder", "Kakashi sat", "Hogwarts")]
+    [True, False, True, False]
+    """
+    m = _VERB_AFTER.match(text, end)
+    if m is not None and (m.group(1) in SPEECH_VERBS or m.group(1) in _PERSON_IRREGULAR_PASTS):
+        return True
+    stop = _SENTENCE_STOP.search(text, end)
+    return bool(_PERSON_PRONOUN.search(text, end, stop.start() if stop else len(text)))
+
+
+_SENTENCE_STOP = letters.compile(r"[.!?…]")
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:

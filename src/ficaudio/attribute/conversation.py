@@ -106,31 +106,43 @@ def speech_runs_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     closing one after it) goes on in the next paragraph: the writer's sign that the same voice
     keeps talking. ``"Nell Adair," Earl said. "In the flood of '78 she rowed out alone.`` /
     ``"And you know what she told them?"`` -> Earl, not anyone the speech named. Only for the
-    quotation that opens the next paragraph, straight after (no scene break), and only where
-    that paragraph's speech was given to someone."""
+    quotation that opens the next paragraph, straight after (no scene break), only where
+    that paragraph's speech was given to someone, and only a speech of some length
+    (:data:`_RUN_ON_WORDS`)."""
     conv = resolver.conversation
     before = resolver.previous_paragraph
     if conv.last_speaker is None or before is None or not before.quotes or ctx.para.scene_start:
         return None
     doc = resolver.doc
-    if doc.text[ctx.para.start:ctx.segment.start].strip() or not left_open(doc.text[doc.segments[before.quotes[-1]].start:before.end]):
+    left = doc.text[doc.segments[before.quotes[-1]].start:before.end]
+    if doc.text[ctx.para.start:ctx.segment.start].strip() or not left_open(left) or len(left.split()) < _RUN_ON_WORDS:
         return None
     return decided(conv.last_speaker, "speech_runs_on")
 
 
+_RUN_ON_WORDS = 8
+"""A speech runs on over a paragraph break when it is long (a speaker holding forth: 10 to 67
+words in our stories); a few words left open are more likely a closing mark forgotten (``"I
+don't know," Ana said. "Maybe tomorrow.`` / ``"Tomorrow's too late."`` -> the other)."""
+
+
 def left_open(text: str) -> bool:
     """Whether ``text`` (a paragraph from its last quotation on) ends inside a quotation: its
-    last double quotation mark opens one (a curly opening mark, or a straight one with a space
-    or nothing before it and a letter after it), with nothing closing it.
+    last double quotation mark opens one (a curly opening mark with a space or nothing before
+    it, or a straight one with a space or nothing before it and a letter after it), with nothing
+    closing it. A curly opening mark straight after a word or a dash closes a speech, typed the
+    wrong way round (``“I didn’t mean—“ Tom started.``: a speech cut off, not left open).
 
     >>> [left_open(t) for t in ("“Go,” he said. “In the flood we rowed.", "“Go,” he said.", '"Go," he said. "We rowed.', '"Go," he said.', 'We rowed--" She laughed.', '"Go," she said. "Why?”')]
     [True, False, True, False, False, False]
+    >>> [left_open(t) for t in ("“I didn’t mean—“ Tom started.", "“You never—“", "“Go.“")]
+    [False, False, False]
     """
     at = max(text.rfind(c) for c in _OPENING_MARKS + _CLOSING_MARKS + '"')
     if at < 0:
         return False
     if text[at] != '"':
-        return text[at] in _OPENING_MARKS
+        return text[at] in _OPENING_MARKS and (at == 0 or text[at - 1].isspace())
     return (at == 0 or text[at - 1].isspace()) and text[at + 1:at + 2].isalnum()
 
 
@@ -202,17 +214,23 @@ def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | 
     narration came since the last turn (it may bring in a third voice, or a call from afar),
     the line calls the one of them who did not speak last and no one else, and
     :func:`answers_previous` finds no one else the scene has named (a third voice joining:
-    ``Ines set the glasses down.`` / ``"Teo, drink something."`` stays open to Ines)."""
+    ``Ines set the glasses down.`` / ``"Teo, drink something."`` stays open to Ines); not a line
+    that opens by shouting the name (``"Mara! Come and dry these dishes!"``, from indoors)."""
     turns = resolver.conversation.turns
     if len(turns) < 3 or len(set(turns[-4:])) != 2 or resolver.conversation.narration_paragraphs:
         return None
     called = named_in_quote(ctx)
-    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]):
+    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]) or _SHOUTED_NAME.match(ctx.segment.text):
         return None
     other = answers_previous(resolver, ctx)
     if other is not None and other.speaker in resolver.salience.named_between(resolver.scene_start, ctx.segment.start):
         return None  # someone else of the scene is at hand: a third voice, not a slip of the count
     return decided(turns[-1], "calls_the_other_of_two")
+
+
+_SHOUTED_NAME = letters.compile(r"^[\"“‘'\s]*[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?\s*!")
+"""A line that opens by shouting a name (``"Mara! Come and dry these dishes!"``): a summons from
+elsewhere as often as not, not the one beside her speaking again."""
 
 
 def _called_by_another_name(resolver: Resolver, ctx: QuoteContext, name: str) -> bool:

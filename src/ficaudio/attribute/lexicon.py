@@ -266,6 +266,19 @@ nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand 
 """.split())
 """Number words, which open sentences (``Twelve wolves sat``) and are no names."""
 
+PERSONIFIED_NOUNS = frozenset("""
+panic fear dread terror guilt shame grief sorrow anger rage hope relief joy exhaustion fatigue
+hunger sleep silence darkness thunder lightning rain snow wind fog mist frost dawn dusk morning evening night
+midnight noon winter summer spring autumn time
+school class work homework practice training rehearsal detention breakfast lunch dinner supper
+""".split())
+"""Feelings, the weather, times of day and the day's routine, which a writer makes act at a
+sentence's start (``Panic gripped her. Panic clawed at her throat.``, ``Silence stretched.``,
+``Training leaves him bruised``): no name of a person found only so
+(:func:`~ficaudio.attribute.characters.opens_sentences_as_a_name`). Left out: words that
+name well-known characters (Death, Light, Pain, Fury, Despair), who act at sentence starts as
+people do; a tag or a call finds any of these anyway."""
+
 NOT_NAMES = frozenset("""
 i i'm i'd i'll i've a an the and but or nor for so yet if then than when while where what who whom whose which
 why how oh ah ahh ahem eh hey hi hello bye goodbye cheers yes yeah yep no nope not okay ok well um uh hmm mm huh wow please

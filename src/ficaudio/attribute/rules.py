@@ -653,20 +653,29 @@ def main_clause_subject(text: str, subjects: list[Mention], subject: Mention) ->
 _OBJECT_OF = {"he": "him", "she": "her"}
 
 
+_TAKES_IT = letters.compile(r"\s+(?:[a-z]+ly\s+)?(?:took|takes|take|accepted|accepts|caught|catches|grabbed|grabs|reached\s+for|reaches\s+for|tried\s+to\s+take)\b")
+"""The verb of a ``when`` clause that only takes what was handed (``when he took it``)."""
+
+
 def _takes_what_was_given(text: str, subjects: list[Mention], subject: Mention, opener: str) -> bool:
     """Whether ``subject`` is a ``he``/``she`` opening a ``when`` clause that only tells the
     object of the sentence's earlier subject taking what it was handed: ``She handed him a
     plate, and didn't let go of it when he took it.`` -- she acts (and speaks), the ``him`` she
     handed it to only takes it. The earlier subject is of the other gender, the clause's
-    pronoun the object pronoun of the same person, before it in the same sentence.
+    pronoun the object pronoun of the same person, before it in the same sentence, and the
+    clause's verb one of taking (not ``She had been watching him when he finally looked up.``:
+    he acts there, and the line after is his).
 
     >>> t = "She handed him a plate, and didn't let go of it when he took it. "
-    >>> ms = [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(52, 54, "pronoun", "he", Gender.MALE, subject=True)]
+    >>> ms = [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(53, 55, "pronoun", "he", Gender.MALE, subject=True)]
     >>> _takes_what_was_given(t, ms, ms[1], "when"), _takes_what_was_given("She was at the door when he called. ", [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(25, 27, "pronoun", "he", Gender.MALE, subject=True)], Mention(25, 27, "pronoun", "he", Gender.MALE, subject=True), "when")
     (True, False)
+    >>> t = "She was glaring at him when he turned his head. "
+    >>> _takes_what_was_given(t, [Mention(0, 3, "pronoun", "She", Gender.FEMALE, subject=True), Mention(28, 30, "pronoun", "he", Gender.MALE, subject=True)], Mention(28, 30, "pronoun", "he", Gender.MALE, subject=True), "when")
+    False
     """
-    if opener != "when" or subject.kind != "pronoun" or (obj := _OBJECT_OF.get(subject.text.lower())) is None:
-        return False
+    if opener != "when" or subject.kind != "pronoun" or (obj := _OBJECT_OF.get(subject.text.lower())) is None or not _TAKES_IT.match(text, subject.end):
+        return False  # ``when he finally looked up``, ``when he turned his head``: the one acted on acts, and may speak
     earlier = [m for m in subjects if m.start < subject.start and m.subject and m.kind == "pronoun" and m.gender not in (subject.gender, None) and not _SENTENCE_END.search(text, m.end, subject.start)]
     return bool(earlier) and re.search(rf"\b{obj}\b", text[earlier[-1].end:subject.start]) is not None
 
@@ -1572,6 +1581,8 @@ def roll_call_answer(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     if opening is None or tag_after_quote(ctx) or tag_before_quote(ctx):
         return None
     person, stop = opening
+    if resolver.conversation.turns and resolver.conversation.turns[-1] == person.name:
+        return None  # ``"Just fine?"`` (Mum) / ``"Mum. It was fine."``: a call of the one who just spoke, not Mum reporting in
     previous = _neighbour_quotation(ctx, -1)
     called = previous is not None and (m := _CALLED.match(previous.segment.text)) and ctx.doc.roster.lookup(m.group(1)) is person
     if called or any(_reports_in_turn(other, person, stop) for other in (previous, _neighbour_quotation(ctx, 1))):
