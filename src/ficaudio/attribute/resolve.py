@@ -746,8 +746,15 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
         found = _generic_referent(resolver, m, para)
         if found:
             return found
+    return new_described(resolver, m)
+
+
+def new_described(resolver: Resolver, m: Mention) -> str:
+    """Someone new, named by the description ``m`` (``a man`` -> ``the man``; ``the ANBU
+    captain``)."""
+    generic = m.text.lower().startswith(("a ", "an ")) or m.head in GENERIC_HEADS
     name = f"the {m.head}" if generic else (m.text.lower() if m.text[:1].isupper() else m.text)
-    person = roster.description_person(name, m.gender)
+    person = resolver.doc.roster.description_person(name, m.gender)
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
