@@ -902,13 +902,16 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     voice came from speaks for that person (:func:`voice_source`): ``said Tuesday from the
     console`` ... ``"Thank you," said the console.`` -> Tuesday (description_tag). A
     description is not someone its quotation asks after or calls (:func:`named_in_quote`):
-    ``"Is Tom there?" the man asked.`` is someone new, not Tom, the last man seen."""
+    ``"Is Tom there?" the man asked.`` is another man, or someone new, not Tom, the last
+    man seen."""
     for finder in (tag_after_quote, tag_before_quote):
         m = finder(ctx)
         if m is not None:
             speaker = m.kind == "description" and resolver.voice_sources.get(m.head) or resolve_mention(resolver, ctx, m)
             if m.kind == "description" and speaker and not speaker.startswith("the ") and speaker in named_in_quote(ctx):
-                speaker = new_described(resolver, m)  # "Is Tom there?" the man asked.: not Tom, someone new
+                named = frozenset(named_in_quote(ctx))  # "Is Tom there?" the man asked.: not Tom; another man, or someone new
+                speaker = description_referent(resolver, replace(m, subject=True), ctx.para, named)
+                speaker = speaker if speaker and speaker not in named else new_described(resolver, m)
             if speaker and m.kind == "name" and (source := voice_source(ctx.doc.text, m.end, _first_sentence_end(ctx.doc.text, (m.end, ctx.para.end)))):
                 resolver.voice_sources[source] = speaker
             if speaker:
