@@ -461,3 +461,21 @@ def test_one_in_the_room_before_the_ring_is_not_the_voice_on_a_phone_no_one_answ
         "“Because it’s always his mum.”",
     ]
     assert dialogue_speakers(scene)[-1] == "Marcus"
+
+
+def test_a_caller_who_names_themselves_to_the_holder_is_the_voice_on_the_line():
+    # Round 43J: "Sakura, it's Tsunade." on an answered call went to no one, and the holder's
+    # reply to the caller.
+    assert dialogue_speakers([
+        '"I\'m going to bed," Sakura said to Ino. "Night."',
+        "Tsunade had been gone a week. Sakura's phone rang just as she lay down. She answered it.",
+        '"Sakura, it\'s Tsunade."',
+        '"My lady! Where are you?"',
+    ]) == ["Sakura", "Sakura", "Tsunade", "Sakura"]
+    # said to someone other than the holder, it hands the phone over: not the caller's
+    assert dialogue_speakers([
+        '"Where\'s Dad?" Ana asked. "He\'s late," Mum said.',
+        "Ana's phone buzzed. She answered it, listened, then turned to Mum.",
+        '"Mum, it\'s Dad."',
+        '"Tell him I\'m out," Mum said.',
+    ])[2] == "Ana"

@@ -1540,3 +1540,23 @@ def test_two_who_call_each_other_by_name_are_no_roll_call():
         "“Ellie, you’re allowed to say more than one word.”",
     ]
     assert dialogue_speakers(scene)[-2:] == ["Ellie", "Mum"]
+
+
+def test_a_description_tag_is_not_the_one_its_quotation_asks_after():
+    # Round 43J: `the man` went to Tom, the last man seen, though the line asks for Tom.
+    assert dialogue_speakers([
+        '"I\'m going to bed," Tom said. He went upstairs.',
+        "The door banged.",
+        '"Is Tom there?" the man asked.',
+        '"Upstairs," Ana said.',
+    ]) == ["Tom", "the man", "Ana"]
+    assert dialogue_speakers([
+        '"Back in five," Jonah said, and he went out to the truck.',
+        "Mara kept sorting the mail.",
+        '"Where\'s Jonah got to?" asked the old man at the counter.',
+        '"Out back," Mara said.',
+    ])[1] != "Jonah"
+    assert dialogue_speakers([  # naming oneself is still one's own line
+        "Tom came in from the rain.",
+        '"I\'m Tom," the man said.',
+    ]) == ["Tom"]

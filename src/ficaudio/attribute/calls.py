@@ -207,13 +207,34 @@ def identifies_itself(quote: str) -> str | None:
     return found.group(1) if found else None
 
 
+_HOLDER_THEN_SELF = letters.compile(r"^[\"“‘'*\W]*([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?),\s+it(?:['’]s|\s+is)\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
+
+
+def names_self_to_holder(resolver: Resolver, quote: str) -> str | None:
+    """The name a caller gives as their own after calling the one who answered:
+    ``"Sakura, it's Tsunade."`` on an answered call, Sakura holding the phone -> Tsunade. Said
+    to anyone else (``"Mum, it's Dad."``, the holder handing the phone over) it is no caller's.
+
+    >>> _HOLDER_THEN_SELF.match('"Ana, it’s Carla. Are you free?"').groups(), _HOLDER_THEN_SELF.match('"It’s Carla."')
+    (('Ana', 'Carla'), None)
+    """
+    conv = resolver.conversation
+    found = _HOLDER_THEN_SELF.match(quote)
+    if not found or conv.call != "open" or conv.holder is None:
+        return None
+    called = resolver.doc.roster.lookup(found.group(1))
+    return found.group(2) if called is not None and called.name == conv.holder else None
+
+
 def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """Over a phone or a radio a caller says who is speaking: ``The comm board chirped.`` /
     ``"Harbour Ash, this is Relay Control."`` -> Relay Control, as is ``"This is Anvil,"
     says the radio`` -> Anvil. Face to face the same words introduce someone else (``"This is
     Priya," he says, nodding at the tall girl.``), so a phone or a radio must be in the
-    narration of the quotation's paragraph or the one before, and no person tags it."""
-    name = identifies_itself(ctx.segment.text)
+    narration of the quotation's paragraph or the one before, and no person tags it. On an
+    answered call, a line calling the holder and naming itself (``"Sakura, it's Tsunade."``,
+    :func:`names_self_to_holder`) is the caller's likewise."""
+    name = identifies_itself(ctx.segment.text) or names_self_to_holder(resolver, ctx.segment.text)
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None

@@ -699,7 +699,7 @@ def _main_clause_subject(resolver: Resolver, m: Mention) -> bool:
     return word_before(resolver.doc.text, m.start, 30).endswith(",")  # after "and"/"if" it is a side clause
 
 
-def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+def description_referent(resolver: Resolver, m: Mention, para: Paragraph, exclude: frozenset[str] = frozenset()) -> str | None:
     """``the Hokage`` -> the character with that alias or title; ``the captain`` -> the one
     person titled so (``Captain Rhys``) or ``the ANBU captain`` met before; ``the woman`` -> the most
     recent woman; ``his wife`` -> a woman other than the man just mentioned; ``her voice``
@@ -743,11 +743,18 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str
     if elder := aged_bearer(resolver, m):
         return elder
     if m.gender is not Gender.UNKNOWN and not indefinite and not narrators_relative(m) and not (located_newcomer(resolver.doc.text, m) and (m.initial and m.subject or _is_tag_subject(resolver, m))) and (m.head in GENERIC_HEADS or not m.text.lower().startswith("the ")):
-        found = _generic_referent(resolver, m, para)
+        found = _generic_referent(resolver, m, para, exclude)
         if found:
             return found
+    return new_described(resolver, m)
+
+
+def new_described(resolver: Resolver, m: Mention) -> str:
+    """Someone new, named by the description ``m`` (``a man`` -> ``the man``; ``the ANBU
+    captain``)."""
+    generic = m.text.lower().startswith(("a ", "an ")) or m.head in GENERIC_HEADS
     name = f"the {m.head}" if generic else (m.text.lower() if m.text[:1].isupper() else m.text)
-    person = roster.description_person(name, m.gender)
+    person = resolver.doc.roster.description_person(name, m.gender)
     _learn_gender(resolver, person, m)
     resolver.add_person(person)
     return person.name
@@ -1276,7 +1283,7 @@ def voice_possessor(m: Mention) -> Mention | None:
     return Mention(m.start, m.start + len(text), "description", text, KIN_GENDER.get(head, Gender.UNKNOWN), subject=True, head=head)
 
 
-def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph, exclude: frozenset[str] = frozenset()) -> str | None:
     """``the boy`` is the most recent male who is not known as something else (``the father``);
     ``the other girl`` is not the one who spoke last, nor is a description tagging the reply to
     her (:func:`answering_last_speaker`); a subject is not the one its own clause
@@ -1285,7 +1292,7 @@ def _generic_referent(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     Indian sank at Herncastle's feet`` is not a man met pages back."""
     possessor = _possessor(resolver, m, para)
     bound = named_later_in_clause(resolver, m, para)
-    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para)
+    others = sentence_subjects_before(resolver, m, para) | other_than_last_speaker(resolver, m) | bound | answering_last_speaker(resolver, m, para) | exclude
     bound_alike = any(resolver.gender(name) is m.gender for name in bound)
     for _, name, _ in resolver.salience.recent(m.start):
         if name in (possessor, FIRST_PERSON_NAME) or name in others or resolver.gender(name) is not m.gender:

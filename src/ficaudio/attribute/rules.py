@@ -19,7 +19,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import SUBORDINATORS, BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, new_described, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -900,11 +900,18 @@ def explicit_tag(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     ``"Go," she said`` -> the woman meant (pronoun_tag); ``"Go," the ANBU captain said``
     (description_tag); ``"Go," I said`` -> the narrator (first_person_tag). A thing a named
     voice came from speaks for that person (:func:`voice_source`): ``said Tuesday from the
-    console`` ... ``"Thank you," said the console.`` -> Tuesday (description_tag)."""
+    console`` ... ``"Thank you," said the console.`` -> Tuesday (description_tag). A
+    description is not someone its quotation asks after or calls (:func:`named_in_quote`):
+    ``"Is Tom there?" the man asked.`` is another man, or someone new, not Tom, the last
+    man seen."""
     for finder in (tag_after_quote, tag_before_quote):
         m = finder(ctx)
         if m is not None:
             speaker = m.kind == "description" and resolver.voice_sources.get(m.head) or resolve_mention(resolver, ctx, m)
+            if m.kind == "description" and speaker and not speaker.startswith("the ") and speaker in named_in_quote(ctx):
+                named = frozenset(named_in_quote(ctx))  # "Is Tom there?" the man asked.: not Tom; another man, or someone new
+                speaker = description_referent(resolver, replace(m, subject=True), ctx.para, named)
+                speaker = speaker if speaker and speaker not in named else new_described(resolver, m)
             if speaker and m.kind == "name" and (source := voice_source(ctx.doc.text, m.end, _first_sentence_end(ctx.doc.text, (m.end, ctx.para.end)))):
                 resolver.voice_sources[source] = speaker
             if speaker:
