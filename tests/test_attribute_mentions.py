@@ -64,22 +64,6 @@ def test_a_compound_kin_noun_is_a_person_of_that_gender():
     assert lines[0].rule == "description_action_beat"
 
 
-def test_a_closed_compound_on_a_person_head_is_a_newcomer_who_speaks():
-    # Round 43J: `barmaid` was no person noun, so the line went to the last named speaker.
-    assert compound_head("barmaid") == "maid" and compound_head("gatekeeper") == "keeper"
-    assert compound_head("herman") == "herman" and compound_head("talisman") == "talisman" and compound_head("Norwood") == "Norwood"
-    assert dialogue_speakers([
-        "Harry and Ron dropped into a booth by the fire.",
-        '"Two butterbeers," Ron called.',
-        'The barmaid set them down with a wink. "There you go, love."',
-    ]) == ["Ron", "the barmaid"]
-    assert dialogue_speakers([
-        "Ana and Ben waited at the gate.",
-        '"Think he\'ll let us through?" Ben asked.',
-        'The gatekeeper looked them over slowly. "Papers."',
-    ]) == ["Ben", "the gatekeeper"]
-
-
 def test_only_a_mid_sentence_adjective_may_be_a_surname():
     ws = words("Good heavens, said Good. Nobody said Nobody.")
     flags = [(w.text, may_be_surname(w)) for w in ws]

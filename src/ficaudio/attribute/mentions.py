@@ -492,27 +492,17 @@ _KIN_PREFIXES = ("step", "grand", "foster", "god", "half")
 
 def compound_head(word: str) -> str:
     """The person noun a compound ends with: ``step-son`` and ``stepson`` are a son,
-    ``saloon-keeper`` a keeper, ``boy-officer`` an officer, and a closed compound on a few
-    heads no surname or thing ends with is its head (``barmaid``, ``milkmaid``, ``gatekeeper``,
-    ``cowgirl``; not ``-man``: ``Herman``, ``talisman``); other words stay as they are.
+    ``saloon-keeper`` a keeper, ``boy-officer`` an officer; other words stay as they are.
 
     >>> compound_head("step-son"), compound_head("stepmother"), compound_head("saloon-keeper"), compound_head("door")
     ('son', 'mother', 'keeper', 'door')
-    >>> compound_head("barmaid"), compound_head("policewoman"), compound_head("maid"), compound_head("keeper")
-    ('maid', 'woman', 'maid', 'keeper')
     """
     if "-" in word and (last := word.rsplit("-", 1)[1]) in _PERSON_NOUNS:
         return last
     for prefix in _KIN_PREFIXES:
         if word.startswith(prefix) and word[len(prefix):] in KIN_GENDER:
             return word[len(prefix):]
-    for head in _CLOSED_COMPOUND_HEADS:
-        if word.endswith(head) and len(word) - len(head) >= 3 and word[: -len(head)].isalpha() and word.islower():
-            return head
     return word
-
-
-_CLOSED_COMPOUND_HEADS = ("woman", "maid", "girl", "boy", "keeper")
 
 
 _GROUP_NOUNS = frozenset({
