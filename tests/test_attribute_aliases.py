@@ -2301,6 +2301,21 @@ def test_a_pet_form_and_the_full_name_tagged_on_turns_in_a_row_are_two_speakers(
     assert dialogue_speakers(scene) == ["Lola", "Dolores", "Dolores", "Dolores", "Lola"]
 
 
+def test_a_pet_form_whose_bearer_speaks_by_beats_answering_the_full_name_is_another_woman():
+    # Lena and Elena share a flat: Lena is tagged, Elena speaks only through the beats that
+    # open her paragraphs, one turn answering the other -- two women, though the pet-form
+    # table lists Lena for Elena (round 43K; 43G's guard read tags only)
+    scene = [
+        "The flat was quiet until Lena came home.",
+        '"You are impossible," Lena said.',
+        'Elena grinned at her. "I know."',
+        '"Hey!" Lena said.',
+        'Elena shrugged. "You deserved it."',
+    ]
+    assert dialogue_speakers(scene) == ["Lena", "Elena", "Lena", "Elena"]
+    assert {n: c.aliases for n, c in paragraph_characters(scene).items()} == {"Lena": (), "Elena": ()}
+
+
 def test_a_pet_form_answering_the_full_name_is_another_woman():
     # Ania (Polish for Anna) supervises Anna, the new intern, and answers her question
     scene = [
