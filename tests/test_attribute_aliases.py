@@ -2341,6 +2341,23 @@ def test_a_mister_the_tags_name_beside_his_tagged_son_is_not_the_son():
     assert "Luis" not in paragraph_characters(scene)["Mr. Reyes"].aliases
 
 
+def test_a_mister_speaking_by_beats_beside_his_tagged_son_is_not_the_son():
+    # the header lists the children Wes Adair and Nell Adair; their father, Mr. Adair, speaks
+    # through a beat (`Mr. Adair smiled. "Call me Tom."`) and Wes by a tag: two speakers, so
+    # Mr. Adair is no name of Wes (43G's guard read tags only; round 43K)
+    scene = [
+        "Characters: Wes Adair, Nell Adair, Priya Shah",
+        "Summary: Dinner.",
+        "Wes came home late. Nell was at the table with their father. Priya had come for dinner.",
+        '"Good evening, Mr. Adair," Priya said.',
+        'Mr. Adair smiled. "Call me Tom."',
+        '"Hi, Dad," Wes said.',
+        '"You are late," Nell said.',
+    ]
+    assert dialogue_speakers(scene)[2:] == ["Wes", "Nell"]
+    assert "Wes" not in paragraph_characters(scene)["Mr. Adair"].aliases
+
+
 def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():
     # Shiraishi Rin and Shiraishi Aoi are listed family name first: Shiraishi-kaichou (Rin, the
     # council president) is no name of Aoi, her little sister, though the header writes

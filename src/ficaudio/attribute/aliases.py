@@ -964,9 +964,9 @@ def _titled_fits(roster: Roster, surname: Person, givens: set[str], tagged: Coll
     """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
     Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
     Nell is a woman. None where the title has no gender, not exactly one fits, another titled
-    person bears the surname, or the speech tags name both the titled name and the given name
-    that fits (``said Mr. Adair`` and ``Wes said``: the family's father talking with his son,
-    not the son)."""
+    person bears the surname, or the speech tags (or the names opening beats of talk) name both
+    the titled name and the given name that fits (``said Mr. Adair`` or ``Mr. Adair smiled.
+    "Call me Tom."``, and ``Wes said``: the family's father talking with his son, not the son)."""
     gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
     last = surname.name.split()[-1]
     if sum(bool(p.title) and p.name.split()[-1] == last for p in roster.people) != 1:

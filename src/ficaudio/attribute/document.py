@@ -240,7 +240,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_diminutives(roster, narration_runs + quote_runs)
     join_clipped_names(roster, tagged)
     join_pet_form_endings(roster, tagged)
-    join_full_names(roster, narration_runs + quote_runs, text, tagged)
+    speaking = tagged | {n for para in paragraphs if para.quotes for n in _beat_opener(text, para, segments, scanned)}  # tags and beats
+    join_full_names(roster, narration_runs + quote_runs, text, speaking)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
     join_titled_initials(roster)
@@ -362,7 +363,7 @@ def _answering_tags(text: str, segments: Sequence[Segment], paragraphs: list[Par
         names = {r.form.lower() for span in para.narration(segments) for r in scanned.span_runs[span] if is_tagged(text, r)
                  and any(0 <= r.start - segments[i].end <= _TAG_REACH_CHARS or 0 <= segments[i].start - r.end <= _TAG_REACH_CHARS for i in para.quotes)}
         if not names and para.quotes:
-            names = _beat_opener(text, para, segments, scanned)
+            names = {n.lower() for n in _beat_opener(text, para, segments, scanned)}
         now = next(iter(names)) if len(names) == 1 else None
         if before and now and before != now:
             pairs.add(frozenset((before, now)))
@@ -371,7 +372,7 @@ def _answering_tags(text: str, segments: Sequence[Segment], paragraphs: list[Par
 
 
 def _beat_opener(text: str, para: Paragraph, segments: Sequence[Segment], scanned: _Scanned) -> set[str]:
-    """The name (lower case) that opens a paragraph of talk as the subject of its beat
+    """The name that opens a paragraph of talk as the subject of its beat
     (``Elena grinned at her. "I know."``): the one speaking, though no tag names them."""
     spans = para.narration(segments)
     if not spans or spans[0][0] != para.start:
@@ -381,7 +382,7 @@ def _beat_opener(text: str, para: Paragraph, segments: Sequence[Segment], scanne
     if first is None or text[para.start:first.start].strip():
         return set()
     after = text[first.end:first.end + 2]
-    return {first.form.lower()} if after[:1] == " " and after[1:2].islower() else set()
+    return {first.form} if after[:1] == " " and after[1:2].islower() else set()
 
 
 def _runs_by_sentence(ws: list[Word], runs: list[NameRun]) -> list[list[NameRun]]:
