@@ -274,3 +274,15 @@ def test_the_elder_brother_is_a_brother_not_the_elder():
         '"It is dry," the younger brother said.',
     ]
     assert dialogue_speakers(scene) == ["the elder", "the elder brother", "the younger brother"]
+
+
+def test_the_older_deputy_is_a_deputy_not_the_sheriff():
+    # "the older deputy said" names a deputy, as "the older guard" a guard: not the sheriff the
+    # scene named last (round 43K: `deputy` and `sheriff` were no person nouns)
+    scene = [
+        "Sheriff Boone leaned back in his chair. Two deputies stood at the door.",
+        '"Well?" Sheriff Boone asked.',
+        '"Nothing on the road," the older deputy said.',
+        '"Nothing by the river," the younger deputy said.',
+    ]
+    assert dialogue_speakers(scene) == ["Sheriff Boone", "the older deputy", "the younger deputy"]

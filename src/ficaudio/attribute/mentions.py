@@ -484,7 +484,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
     "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen", "keeper",
-    "redhead", "blonde", "blond", "brunette",
+    "redhead", "blonde", "blond", "brunette", "deputy", "sheriff",
 } | CREATURE_NOUNS)
 
 
