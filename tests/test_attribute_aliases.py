@@ -2358,6 +2358,44 @@ def test_a_mister_speaking_by_beats_beside_his_tagged_son_is_not_the_son():
     assert "Wes" not in paragraph_characters(scene)["Mr. Adair"].aliases
 
 
+def test_a_coach_of_a_listed_girls_surname_is_not_the_girl_both_tagged():
+    # the header lists Kuroiwa Emi (family name first); Kuroiwa-kantoku, the coach, and Emi
+    # are both tagged speakers: two people (round 43K); as a teacher Mochizuki-sensei beside a
+    # listed student Mochizuki Kaede
+    coach = [
+        "Characters: Kuroiwa Emi, Sato Ren",
+        "Summary: Practice.",
+        "Kuroiwa-kantoku blew the whistle. Emi and Ren jogged over.",
+        '"Laps," Kuroiwa-kantoku said.',
+        '"Again?" Emi said.',
+        '"Again," Kuroiwa-kantoku said.',
+    ]
+    assert dialogue_speakers(coach) == ["Kuroiwa", "Emi", "Kuroiwa"]
+    teacher = [
+        "Characters: Mochizuki Kaede, Sato Ren",
+        "Summary: Class.",
+        "Mochizuki-sensei wrote on the board. Kaede and Ren sat at the back.",
+        '"Open your books," Mochizuki-sensei said.',
+        '"Which page?" Kaede asked.',
+        '"Forty," Mochizuki-sensei said.',
+    ]
+    assert dialogue_speakers(teacher) == ["Mochizuki", "Kaede", "Mochizuki"]
+
+
+def test_a_ranked_surname_whose_given_name_no_tag_gives_is_still_the_listed_one():
+    # must not fire: Shiraishi-kaichou is listed as Shiraishi Rin, and only the narration writes
+    # Rin (no tag names her so): one person, as before
+    scene = [
+        "Characters: Shiraishi Rin, Mori Kenta",
+        "Summary: Council.",
+        "Shiraishi-kaichou slammed the folder on the desk. Kenta flinched. Rin was never patient.",
+        '"Who approved this budget?" Shiraishi-kaichou asked.',
+        '"Not me," Kenta said.',
+    ]
+    assert dialogue_speakers(scene) == ["Shiraishi", "Kenta"]
+    assert "Rin" in paragraph_characters(scene)["Shiraishi"].aliases
+
+
 def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():
     # Shiraishi Rin and Shiraishi Aoi are listed family name first: Shiraishi-kaichou (Rin, the
     # council president) is no name of Aoi, her little sister, though the header writes

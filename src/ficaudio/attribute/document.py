@@ -258,7 +258,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     drop_family_names(roster, narration_runs, quote_runs, text)
     drop_header_only_names(roster, narration_runs + quote_runs, header)
     join_header_cast(roster, text, header)
-    join_header_name_forms(roster, text, header)
+    join_header_name_forms(roster, text, header, tagged)
     join_titled_listed_names(roster, text, header)
     join_listed_surname_nicknames(roster, text, header, list(scanned.span_words.values()))
     join_bare_honorifics(roster)
