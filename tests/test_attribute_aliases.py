@@ -2301,6 +2301,21 @@ def test_a_pet_form_and_the_full_name_tagged_on_turns_in_a_row_are_two_speakers(
     assert dialogue_speakers(scene) == ["Lola", "Dolores", "Dolores", "Dolores", "Lola"]
 
 
+def test_a_pet_form_whose_bearer_speaks_by_beats_answering_the_full_name_is_another_woman():
+    # Lena and Elena share a flat: Lena is tagged, Elena speaks only through the beats that
+    # open her paragraphs, one turn answering the other -- two women, though the pet-form
+    # table lists Lena for Elena (round 43K; 43G's guard read tags only)
+    scene = [
+        "The flat was quiet until Lena came home.",
+        '"You are impossible," Lena said.',
+        'Elena grinned at her. "I know."',
+        '"Hey!" Lena said.',
+        'Elena shrugged. "You deserved it."',
+    ]
+    assert dialogue_speakers(scene) == ["Lena", "Elena", "Lena", "Elena"]
+    assert {n: c.aliases for n, c in paragraph_characters(scene).items()} == {"Lena": (), "Elena": ()}
+
+
 def test_a_pet_form_answering_the_full_name_is_another_woman():
     # Ania (Polish for Anna) supervises Anna, the new intern, and answers her question
     scene = [
@@ -2324,6 +2339,61 @@ def test_a_mister_the_tags_name_beside_his_tagged_son_is_not_the_son():
     ]
     assert dialogue_speakers(scene) == ["Mr. Reyes", "Mr. Reyes", "Luis", "Ana", "Mr. Reyes"]
     assert "Luis" not in paragraph_characters(scene)["Mr. Reyes"].aliases
+
+
+def test_a_mister_speaking_by_beats_beside_his_tagged_son_is_not_the_son():
+    # the header lists the children Wes Adair and Nell Adair; their father, Mr. Adair, speaks
+    # through a beat (`Mr. Adair smiled. "Call me Tom."`) and Wes by a tag: two speakers, so
+    # Mr. Adair is no name of Wes (43G's guard read tags only; round 43K)
+    scene = [
+        "Characters: Wes Adair, Nell Adair, Priya Shah",
+        "Summary: Dinner.",
+        "Wes came home late. Nell was at the table with their father. Priya had come for dinner.",
+        '"Good evening, Mr. Adair," Priya said.',
+        'Mr. Adair smiled. "Call me Tom."',
+        '"Hi, Dad," Wes said.',
+        '"You are late," Nell said.',
+    ]
+    assert dialogue_speakers(scene)[2:] == ["Wes", "Nell"]
+    assert "Wes" not in paragraph_characters(scene)["Mr. Adair"].aliases
+
+
+def test_a_coach_of_a_listed_girls_surname_is_not_the_girl_both_tagged():
+    # the header lists Kuroiwa Emi (family name first); Kuroiwa-kantoku, the coach, and Emi
+    # are both tagged speakers: two people (round 43K); as a teacher Mochizuki-sensei beside a
+    # listed student Mochizuki Kaede
+    coach = [
+        "Characters: Kuroiwa Emi, Sato Ren",
+        "Summary: Practice.",
+        "Kuroiwa-kantoku blew the whistle. Emi and Ren jogged over.",
+        '"Laps," Kuroiwa-kantoku said.',
+        '"Again?" Emi said.',
+        '"Again," Kuroiwa-kantoku said.',
+    ]
+    assert dialogue_speakers(coach) == ["Kuroiwa", "Emi", "Kuroiwa"]
+    teacher = [
+        "Characters: Mochizuki Kaede, Sato Ren",
+        "Summary: Class.",
+        "Mochizuki-sensei wrote on the board. Kaede and Ren sat at the back.",
+        '"Open your books," Mochizuki-sensei said.',
+        '"Which page?" Kaede asked.',
+        '"Forty," Mochizuki-sensei said.',
+    ]
+    assert dialogue_speakers(teacher) == ["Mochizuki", "Kaede", "Mochizuki"]
+
+
+def test_a_ranked_surname_whose_given_name_no_tag_gives_is_still_the_listed_one():
+    # must not fire: Shiraishi-kaichou is listed as Shiraishi Rin, and only the narration writes
+    # Rin (no tag names her so): one person, as before
+    scene = [
+        "Characters: Shiraishi Rin, Mori Kenta",
+        "Summary: Council.",
+        "Shiraishi-kaichou slammed the folder on the desk. Kenta flinched. Rin was never patient.",
+        '"Who approved this budget?" Shiraishi-kaichou asked.',
+        '"Not me," Kenta said.',
+    ]
+    assert dialogue_speakers(scene) == ["Shiraishi", "Kenta"]
+    assert "Rin" in paragraph_characters(scene)["Shiraishi"].aliases
 
 
 def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():

@@ -262,3 +262,27 @@ def test_a_japanese_rank_after_a_surname_comes_off_as_an_honorific():
     assert split_honorific("Kuroiwa-kantoku") == ("Kuroiwa", "kantoku")
     assert split_honorific("Sato-buchou") == ("Sato", "buchou")
     assert split_honorific("Mary-Kate") == ("Mary-Kate", None)
+
+
+def test_the_elder_brother_is_a_brother_not_the_elder():
+    # "the elder brother" is a brother older than the other, not a village elder: the younger
+    # brother's answer sets the two apart, and a council's "the elder" is a third (round 43K)
+    scene = [
+        "Tom and his brother Sam walked into the village hall. The elder of the council sat at the long table.",
+        '"Sit," the elder said.',
+        '"We came about the well," the elder brother said.',
+        '"It is dry," the younger brother said.',
+    ]
+    assert dialogue_speakers(scene) == ["the elder", "the elder brother", "the younger brother"]
+
+
+def test_the_older_deputy_is_a_deputy_not_the_sheriff():
+    # "the older deputy said" names a deputy, as "the older guard" a guard: not the sheriff the
+    # scene named last (round 43K: `deputy` and `sheriff` were no person nouns)
+    scene = [
+        "Sheriff Boone leaned back in his chair. Two deputies stood at the door.",
+        '"Well?" Sheriff Boone asked.',
+        '"Nothing on the road," the older deputy said.',
+        '"Nothing by the river," the younger deputy said.',
+    ]
+    assert dialogue_speakers(scene) == ["Sheriff Boone", "the older deputy", "the younger deputy"]

@@ -247,7 +247,7 @@ def surname_of(form: str) -> str:
     return form.split()[-1] if " " in form.strip() else ""
 
 
-def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
+def join_header_name_forms(roster: Roster, text: str, header: Header, tagged: Collection[str] = frozenset()) -> None:
     """The ``Characters:`` field lists each person once, so two people of the story named by one
     entry are one: a name and the other name after a bar (``Priya Vashti | Lodestar``, a hero
     and her code name; ``Aether | Traveler``) or in brackets after it (``Tomasz Brzezinski
@@ -262,7 +262,9 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
     dad)``), a pairing (``Sherlock/John Watson``), two of a family (``Sam Winchester | Dean
     Winchester``); nor a full name one of whose words the story writes after another person's
     name (``Ben Solo`` beside ``Han Solo``), nor one whose two words two titles name
-    (:func:`_titled_apart`: ``Colonel Fitzwilliam`` beside ``Mr. Darcy``).
+    (:func:`_titled_apart`: ``Colonel Fitzwilliam`` beside ``Mr. Darcy``), nor one whose first
+    word the tags name with a rank after it and whose second word they name too
+    (:func:`_ranked_apart`: ``Kuroiwa-kantoku`` and ``Emi`` beside a listed ``Kuroiwa Emi``).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); gus = r.add(Person("Gus", Counter(Gus=6), Gender.MALE), ["Gus"])
@@ -284,7 +286,7 @@ def join_header_name_forms(roster: Roster, text: str, header: Header) -> None:
         if a and b and a is not b and may_be(a, b) and may_be(b, a) and ("(" not in entry or Gender.UNKNOWN not in (a.gender, b.gender)):
             full_name = "|" not in entry and "(" not in entry
             if full_name and (_word_given_to_another(roster, story, forms) or _titled_apart(a, b) or a_parents_title(text, a, b) or a_parents_title(text, b, a)
-                              or _surname_titled_otherwise(story, entry, forms[1])):
+                              or _surname_titled_otherwise(story, entry, forms[1]) or _ranked_apart(a, b, tagged) or _ranked_apart(b, a, tagged)):
                 continue
             join_into_larger(roster, a, b)
 
@@ -936,7 +938,9 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Coll
     (:func:`a_parents_title`: a ``Mrs.``/``Ms.``, a mother or a wife; a ``Mr.`` where the story
     writes the given name's father). Not a full name whose first word is written before another
     name too (``Shiraishi Rin``, ``Shiraishi Aoi``: a family name written first, so ``Aoi`` is no
-    surname of ``Shiraishi-kaichou``; or two people of one given name).
+    surname of ``Shiraishi-kaichou``; or two people of one given name). Nor where the tags name
+    both a rank after its first word and its second word (``"Laps," Kuroiwa-kantoku said.`` and
+    ``"Again?" Emi said.`` beside a listed ``Kuroiwa Emi``: :func:`_ranked_apart`).
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); hettie = r.add(Person("Hettie", Counter(Hettie=8), Gender.FEMALE), ["Hettie"])
@@ -956,17 +960,37 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Coll
             continue
         if len(givens[run.words[1]]) != 1 and _titled_fits(roster, surname, givens[run.words[1]], tagged) is not given:
             continue
+        if _ranked_apart(given, surname, tagged):
+            continue
         if only_surname_forms(surname, run.words[1]) and _genders_allow(given, surname) and may_be(surname, given) and not a_parents_title(text, given, surname):
             join_person(roster, surname, given)
+
+
+_SURNAME_RANKS = frozenset("sensei kantoku buchou buchō kaichou kaichō shachou shachō kachou kachō tenchou tenchō".split())
+"""Japanese ranks written after a surname (a teacher, a coach, a club's captain, a president)."""
+
+
+def _ranked_apart(first: Person, second: Person, tagged: Collection[str]) -> bool:
+    """Whether the tags name both a rank after the first word of a full name written family
+    first (``Kuroiwa-kantoku`` of a listed ``Kuroiwa Emi``) and its second word (``Emi said``):
+    the coach and a girl of her name, two speakers (see :func:`join_full_names`).
+
+    >>> from ficaudio.attribute.characters import Person
+    >>> coach, emi = Person("Kuroiwa", Counter({"Kuroiwa": 3, "Kuroiwa-kantoku": 1})), Person("Emi", Counter(Emi=2))
+    >>> _ranked_apart(coach, emi, {"Kuroiwa", "Emi"}), _ranked_apart(coach, emi, {"Kuroiwa"})
+    (True, False)
+    """
+    ranked = any("-" in f and f.rsplit("-", 1)[1].lower() in _SURNAME_RANKS for f in first.forms)
+    return ranked and any(f in tagged or f.split("-")[0] in tagged for f in first.forms) and any(f in tagged for f in second.forms)
 
 
 def _titled_fits(roster: Roster, surname: Person, givens: set[str], tagged: Collection[str] = frozenset()) -> Person | None:
     """Of the people whose given names are written before one surname (``Wes Adair``, ``Nell
     Adair``), the one whose gender the surname person's title gives (``Mr. Adair``): Wes, when
     Nell is a woman. None where the title has no gender, not exactly one fits, another titled
-    person bears the surname, or the speech tags name both the titled name and the given name
-    that fits (``said Mr. Adair`` and ``Wes said``: the family's father talking with his son,
-    not the son)."""
+    person bears the surname, or the speech tags (or the names opening beats of talk) name both
+    the titled name and the given name that fits (``said Mr. Adair`` or ``Mr. Adair smiled.
+    "Call me Tom."``, and ``Wes said``: the family's father talking with his son, not the son)."""
     gender = TITLE_GENDER.get(surname.title or "", Gender.UNKNOWN)
     last = surname.name.split()[-1]
     if sum(bool(p.title) and p.name.split()[-1] == last for p in roster.people) != 1:

@@ -240,7 +240,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     join_diminutives(roster, narration_runs + quote_runs)
     join_clipped_names(roster, tagged)
     join_pet_form_endings(roster, tagged)
-    join_full_names(roster, narration_runs + quote_runs, text, tagged)
+    speaking = tagged | {n for para in paragraphs if para.quotes for n in _beat_opener(text, para, segments, scanned)}  # tags and beats
+    join_full_names(roster, narration_runs + quote_runs, text, speaking)
     lengthen_surnames(roster, narration_runs + quote_runs)
     join_titled_surnames(roster)
     join_titled_initials(roster)
@@ -257,7 +258,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
     drop_family_names(roster, narration_runs, quote_runs, text)
     drop_header_only_names(roster, narration_runs + quote_runs, header)
     join_header_cast(roster, text, header)
-    join_header_name_forms(roster, text, header)
+    join_header_name_forms(roster, text, header, tagged)
     join_titled_listed_names(roster, text, header)
     join_listed_surname_nicknames(roster, text, header, list(scanned.span_words.values()))
     join_bare_honorifics(roster)
@@ -354,17 +355,34 @@ def _tag_vocative_pairs(text: str, segments: Sequence[Segment], paragraphs: list
 def _answering_tags(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph], scanned: _Scanned) -> set[frozenset[str]]:
     """The names (lower case) the tags of two paragraphs of talk in a row give, one turn
     answering the other (``"Morning," Lola said.`` then ``"You slept late," Dolores said.``):
-    two speakers, whatever a nicknames table says of their names."""
+    two speakers, whatever a nicknames table says of their names. A paragraph of talk no tag
+    names gives the name that opens its beat (``Elena grinned at her. "I know."``)."""
     pairs: set[frozenset[str]] = set()
     before = None
     for para in paragraphs:
         names = {r.form.lower() for span in para.narration(segments) for r in scanned.span_runs[span] if is_tagged(text, r)
                  and any(0 <= r.start - segments[i].end <= _TAG_REACH_CHARS or 0 <= segments[i].start - r.end <= _TAG_REACH_CHARS for i in para.quotes)}
+        if not names and para.quotes:
+            names = {n.lower() for n in _beat_opener(text, para, segments, scanned)}
         now = next(iter(names)) if len(names) == 1 else None
         if before and now and before != now:
             pairs.add(frozenset((before, now)))
         before = now
     return pairs
+
+
+def _beat_opener(text: str, para: Paragraph, segments: Sequence[Segment], scanned: _Scanned) -> set[str]:
+    """The name that opens a paragraph of talk as the subject of its beat
+    (``Elena grinned at her. "I know."``): the one speaking, though no tag names them."""
+    spans = para.narration(segments)
+    if not spans or spans[0][0] != para.start:
+        return set()
+    runs = scanned.span_runs[spans[0]]
+    first = runs[0] if runs else None
+    if first is None or text[para.start:first.start].strip():
+        return set()
+    after = text[first.end:first.end + 2]
+    return {first.form} if after[:1] == " " and after[1:2].islower() else set()
 
 
 def _runs_by_sentence(ws: list[Word], runs: list[NameRun]) -> list[list[NameRun]]:

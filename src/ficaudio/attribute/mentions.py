@@ -367,6 +367,9 @@ def unstammered(word: str) -> str:
 _DESCRIPTION = letters.compile(r"(the|his|her|their|my|our|your|a|an)((?:\s+[A-Za-z][\w'’-]*){1,4})", re.IGNORECASE)
 
 
+_ADJECTIVE_NOUNS = frozenset({"elder"})  # person nouns that also stand before a noun as its adjective
+
+
 def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[str, str] | None:
     """A description of a person at the start of ``text``: (phrase, head noun) or None.
 
@@ -375,12 +378,16 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
 
     >>> description_at("the old woman said"), description_at("his wife impatiently")
     (('the old woman', 'woman'), ('his wife', 'wife'))
+    >>> description_at("the elder brother said"), description_at("the elder said")
+    (('the elder brother', 'brother'), ('the elder', 'elder'))
     """
     m = _DESCRIPTION.match(text)
     if not m:
         return None
     following = m.group(2).split()
     for k, head in enumerate(following):
+        if head.lower() in _ADJECTIVE_NOUNS and k + 1 < len(following) and is_person_noun(following[k + 1]):
+            continue  # "the elder brother": an elder's word before a noun is the brother's age
         if is_person_noun(head) or head.lower().rstrip(".,") in speakers:
             return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
@@ -477,7 +484,7 @@ _PERSON_NOUNS = frozenset(set(KIN_GENDER) | {
     "navigator", "admiral", "cadet", "ensign", "bartender", "shopkeeper", "vendor", "healer",
     "mage", "ranger", "thief", "bandit", "warrior", "hunter", "headmaster", "headmistress",
     "principal", "coach", "nun", "monk", "mistress", "hag", "giant", "gentleman", "gentlemen", "keeper",
-    "redhead", "blonde", "blond", "brunette",
+    "redhead", "blonde", "blond", "brunette", "deputy", "sheriff",
 } | CREATURE_NOUNS)
 
 
