@@ -187,7 +187,7 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 43: 367 and 446 of 578 with
-    the round's start engine."""
+    the round's start engine; 387 and 450 at its end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 578
     assert attribution_bench.score(texts, gold_spans=True).correct >= 367
@@ -200,7 +200,7 @@ def test_the_validation_set_does_not_drop():
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
     it): 433 and 471; at round 37's end: 442 and 474, and at round 38's end; at round 39's end
     (39b, a header's cast entry is one person): 445 and 475; read through the reader (round 41),
-    as a user's file is read: 444 and 473; at round 41's end: 446 and 475; at round 42's end the same."""
+    as a user's file is read: 444 and 473; at round 41's end: 446 and 475; at round 42's end the same; at round 43's start and end the same."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
     assert attribution_bench.score(texts, gold_spans=True).correct >= 446
