@@ -24,7 +24,7 @@ from typing import TYPE_CHECKING
 from ficaudio import letters
 from ficaudio.attribute.header import Header
 from ficaudio.attribute.characters import Person, Roster, after_article, is_vocative_run, titled_name_forms, titled_name_givers, wife_by_husbands_name
-from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, TITLE_GENDER, JAPANESE_KIN_NAMES, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
+from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, TITLE_GENDER, JAPANESE_KIN_NAMES, JAPANESE_RANKS, both_kin_names, GIVEN_NAME_TITLES, KNIGHTS_TITLES, PARTICIPLE, SAID_ALONE_RANKS, GENDERED_ROLES, HONORIFIC_GENDER, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, TITLES, CLIPPED_TITLES, rank_of_word, same_title
 from ficaudio.attribute.mentions import NameRun, Word, is_name_word, is_person_noun, name_runs, search_where_written, split_honorific, words
 from ficaudio.attribute.names import clips, pet_stem, full_names_of, is_listed_given_name, is_patronymic_of, is_pet_form, name_prior
 from ficaudio.models import Gender
@@ -304,6 +304,10 @@ def join_titled_listed_names(roster: Roster, text: str, header: Header) -> None:
     >>> t = "Characters: Yan Zhaolin, Qin Mo\\nSect Leader Yan Zhaolin's voice came out of the paper."
     >>> join_titled_listed_names(r, t, Header(31, (12, 31))); r.lookup("Yan Zhaolin").name
     'Sect Leader Yan'
+    >>> r = Roster(); yan = r.add(Person("Sect Leader Yan", Counter({"Sect Leader Yan": 3})), ["Sect Leader Yan"])
+    >>> t = "Characters: Yan Zhaolin, Qin Mo\\nThen Sect Leader Yan Zhaolin spoke."
+    >>> join_titled_listed_names(r, t, Header(31, (12, 31))); r.lookup("Yan Zhaolin").name
+    'Sect Leader Yan'
     """
     listed, story = header.cast_names(text), text[header.end:]
     firsts = Counter(entry.split()[0] for entry in listed if len(entry.split()) == 2)
@@ -312,9 +316,10 @@ def join_titled_listed_names(roster: Roster, text: str, header: Header) -> None:
         if len(words_of) != 2 or firsts[words_of[0]] != 1 or "(" in entry or "|" in entry:
             continue
         for hit in re.finditer(rf"\b((?:[A-Z][\w'’.-]* ){{1,3}}){re.escape(entry)}\b", story):
-            titled = f"{hit.group(1)}{words_of[0]}"
-            person, owner = roster.lookup(titled), roster.lookup(entry)
-            if person is None or person.known or " " not in titled or owner is person:
+            before = hit.group(1).split()  # as many capitalised words as stand there: "Then Sect Leader"
+            person = next((p for k in range(len(before)) if (p := roster.lookup(" ".join([*before[k:], words_of[0]])))), None)
+            owner = roster.lookup(entry)
+            if person is None or person.known or owner is person:
                 continue
             if owner is None:
                 _add_aliases(roster, person, (entry,))
@@ -966,7 +971,7 @@ def join_full_names(roster: Roster, runs: list[NameRun], text: str, tagged: Coll
             join_person(roster, surname, given)
 
 
-_SURNAME_RANKS = frozenset("sensei kantoku buchou buchō kaichou kaichō shachou shachō kachou kachō tenchou tenchō".split())
+_SURNAME_RANKS = JAPANESE_RANKS | {"sensei"}
 """Japanese ranks written after a surname (a teacher, a coach, a club's captain, a president)."""
 
 
@@ -1082,7 +1087,7 @@ def join_nicknames(roster: Roster, answering: Collection[frozenset[str]] = froze
     other person is that person: ``Hattie`` is ``Harriet Penhallow``, ``Ned`` is ``Edmund``,
     ``Lizzy`` is ``Elizabeth`` -- unless genders clash, a sentence names the two apart (``Ned
     and Edmund``), or two people bear a full name it shortens (``Ned`` with an ``Edward`` and an
-    ``Edmund``). The table is PyPI ``nicknames`` (:func:`~ficaudio.attribute.names.full_names_of`).
+    ``Edmund``). The tables are PyPI ``nicknames`` and ours of pet forms in other languages (``Zosia`` of ``Zofia``; :func:`~ficaudio.attribute.names.full_names_of`).
     Nor when the tags of two turns in a row name the two (``answering``, lower case: ``"Morning,"
     Lola said.`` then ``"You slept late," Dolores said.``): one answers the other.
 

@@ -141,7 +141,11 @@ class Roster:
     def honorifics_called(self, quote: str) -> list[Person]:
         """The one bearer of each bare honorific a quotation calls out, at its start or after a
         comma: ``"You don't know that, senpai."`` calls the only ``X-senpai``, and so does
-        ``"Why, sensei?"``."""
+        ``"Why, sensei?"``.
+
+        >>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
+        ['Why', 'sensei']
+        """
         return [p for m in _HONORIFIC_ALONE.finditer(quote) if (p := self.sole_honorific_bearer(m.group(1).lower()))]
 
     def resolve_phrase(self, phrase: str) -> Person | None:
@@ -233,12 +237,7 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
     return stats
 
 
-_HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")
-"""A word said alone as a call, at a quotation's start or after a comma, before a stop or the end.
-
->>> [m.group(1) for m in _HONORIFIC_ALONE.finditer('"Why, sensei?"')]
-['Why', 'sensei']
-"""
+_HONORIFIC_ALONE = letters.compile(r"(?:^\W*|,\s*)([A-Za-z]+)\s*(?=[,.!?…—-]|\W*$)")  # a word said alone as a call, at a quotation's start or after a comma
 _AFTER_DETERMINER = letters.compile(r"\b(?:[Tt]he|[Aa]n?|[Hh]is|[Tt]heir|[Mm]y|[Yy]our|[Oo]ur)\s+([a-z]{3,})\b")
 _AFTER_SUBJECT = letters.compile(r"\b(?:[Hh]e|[Ss]he|[Tt]hey|I|[Ww]e|[Yy]ou|[Ii]t)\s+([a-z]+)\b")
 
@@ -563,15 +562,21 @@ def acts_as_a_person(text: str, end: int) -> bool:
     >>> t = "Kakashi coughed, his hand on his chest. Thunder cracked again. Kakashi sat. Hogwarts welcomed them."
     >>> [acts_as_a_person(t, t.index(w) + len(w.split()[0])) for w in ("Kakashi", "Thunder", "Kakashi sat", "Hogwarts")]
     [True, False, True, False]
+    >>> t = "Ravenhold shook as the riders came. Meridian ran on solar power."
+    >>> [acts_as_a_person(t, t.index(w) + len(w)) for w in ("Ravenhold", "Meridian")]
+    [False, False]
     """
     m = _VERB_AFTER.match(text, end)
-    if m is not None and (m.group(1) in SPEECH_VERBS or m.group(1) in _PERSON_IRREGULAR_PASTS):
+    if m is not None and (m.group(1) in SPEECH_VERBS or m.group(1) in _ONLY_A_PERSON_PASTS):
         return True
     stop = _SENTENCE_STOP.search(text, end)
     return bool(_PERSON_PRONOUN.search(text, end, stop.start() if stop else len(text)))
 
 
 _SENTENCE_STOP = letters.compile(r"[.!?…]")
+_ONLY_A_PERSON_PASTS = frozenset("sat stood knelt spoke said told thought knew felt saw heard".split())
+"""Verbs of :data:`_PERSON_IRREGULAR_PASTS` a place or a thing does not take as their subject
+(``Hogwarts shook``, ``the engine ran``, ``the dam held`` are no people)."""
 
 
 def is_word_called_once(form: str, occ: Occurrence, forms) -> bool:

@@ -87,6 +87,10 @@ KNIGHTS_TITLES = frozenset({"sir", "dame"})
 GIVEN_NAME_TITLES = KNIGHTS_TITLES | {"lord", "lady", "prince", "princess", "king", "queen", "aunt", "uncle", "miss", "master", "brother", "sister", "saint", "st"}
 """Titles written before a given name (``Sir John``, ``Lady Mary``, ``Aunt May``, ``Miss Elizabeth``)."""
 
+JAPANESE_RANKS = frozenset("kantoku buchou buchō kaichou kaichō shachou shachō kachou kachō tenchou tenchō".split())
+"""Japanese ranks written after a surname, as ``-sensei`` is (``Kuroiwa-kantoku``): a coach or
+director, a club's captain, a council's or a company's president, a section chief, a shop manager."""
+
 HONORIFIC_GENDER = {
     "kun": Gender.MALE, "chan": Gender.UNKNOWN, "san": Gender.UNKNOWN, "sama": Gender.UNKNOWN,
     "sensei": Gender.UNKNOWN, "senpai": Gender.UNKNOWN, "sempai": Gender.UNKNOWN,
@@ -94,9 +98,7 @@ HONORIFIC_GENDER = {
     "neesan": Gender.FEMALE, "nii": Gender.MALE, "niisan": Gender.MALE, "shishou": Gender.UNKNOWN,
     "taichou": Gender.UNKNOWN, "jii": Gender.MALE, "baa": Gender.FEMALE, "obaachan": Gender.FEMALE,
     "teme": Gender.UNKNOWN, "dobe": Gender.UNKNOWN, "tan": Gender.UNKNOWN,
-    # Japanese ranks written after a surname, as ``-sensei`` is: a coach or director, a club's
-    # captain, a council's president, a company's president, a section chief, a shop manager
-    **dict.fromkeys("kantoku buchou buchō kaichou kaichō shachou shachō kachou kachō tenchou tenchō".split(), Gender.UNKNOWN),
+    **dict.fromkeys(JAPANESE_RANKS, Gender.UNKNOWN),
     # Korean: the honorific ``-nim``, a senior or junior colleague (``sunbae`` is senpai,
     # ``hoobae`` kouhai), the sibling's words said to an older friend or colleague too (a man's
     # ``hyung``/``noona``, a woman's ``oppa``/``unnie``), in their usual spellings, and an
