@@ -479,3 +479,16 @@ def test_a_caller_who_names_themselves_to_the_holder_is_the_voice_on_the_line():
         '"Mum, it\'s Dad."',
         '"Tell him I\'m out," Mum said.',
     ])[2] == "Ana"
+
+
+def test_holding_the_phone_to_an_ear_hands_it_to_no_one():
+    # "held it to her ear" reads like a handing over, but names no one who takes it: Ino still holds it
+    text = ("Ino and Kiba were closing up the flower shop.\n"
+            "The phone by the till rang. Ino picked it up and held it to her ear.\n"
+            '"Yamanaka Flowers."\n'
+            'Nadia\'s voice came down the line. "Are you watching the storm?"\n'
+            '"I\'m at work, Nadia. I\'m watching the windows."\n'
+            'The lights went out. In the dark Kiba said, "Well, that wasn\'t me."\n'
+            'Then the lights came back, and Nadia was still talking in her ear. "—hear me? Did I lose you?"\n'
+            '"The lights went out for a second. They\'re back."')
+    assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")

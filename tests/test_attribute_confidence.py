@@ -21,7 +21,7 @@ BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 attribution_bench = pytest.importorskip("attribution")
 
-MAX_DEV_ECE = 0.15  # round 43E: 0.116 on the fixtures with the table measured on first contact (0.020 with one measured on them)
+MAX_DEV_ECE = 0.15  # round 43E: 0.116 on the fixtures with the table measured on first contact (0.020 with one measured on them); 0.128 at round 43's end
 MIN_FIRINGS = 20
 MIN_BUCKET = 50
 OVER_PROMISE = 0.05

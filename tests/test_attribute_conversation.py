@@ -944,3 +944,10 @@ def test_a_call_by_another_name_than_the_last_speaker_used_is_a_new_voice():
         "A tall boy shoulders his way between the stalls.",
     ]
     assert dialogue_speakers(scene)[-1] == "the boy"
+
+
+def test_another_word_shouted_before_the_call_still_calls_the_other_of_two():
+    # "Stop! Teo, ..." shouts a word, not the name: the line is no summons from elsewhere
+    scene = [*_PORCH[:4], "“Stop! Teo, you can’t keep doing this.”", "“Doing what?”"]
+    lines = dialogue_lines(scene)
+    assert (lines[-2].speaker, lines[-2].rule) == ("Mara", "calls_the_other_of_two")

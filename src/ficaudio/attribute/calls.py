@@ -74,7 +74,7 @@ _SHOWN_RULES = TAG_RULES | BEAT_RULES
 _PICKS_UP = letters.compile(
     rf"\b(?:pick(?:s|ed)?|snatch(?:es|ed)?|grab(?:s|bed)?|scoop(?:s|ed)?)\s+(?:(?:it|the\s+(?:{_PHONE}|receiver|handset))\s+)?up\b(?!\s+(?:the|a|an|his|her|my|their)\b)"
     rf"|\banswer(?:s|ed)?\s+(?:it|the\s+(?:call|{_PHONE})|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
-_TEXTED = letters.compile(r"\b(?:texts?|texted|messages?|chat|notifications?|e-?mails?|DMs?)\b")
+_TEXTED = letters.compile(r"\b(?:texts?|texted|messages?|chat|notifications?|e-?mails?|DMs?)\b", re.IGNORECASE)
 _THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
 
 
@@ -320,8 +320,8 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
     if not conv.call:
         return
     conv.on_speaker = conv.on_speaker or bool(_ON_SPEAKER.search(doc.text, para.start, para.end))
-    if _HANDED_OVER.search(narration):
-        conv.holder = who_takes_the_phone(resolver, para)  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
+    if _HANDED_OVER.search(narration) and (taker := who_takes_the_phone(resolver, para)):
+        conv.holder = taker  # ``Ada held the phone out to Tom. He took it.``: someone else has it now
     answered_at = _answered_at(doc, para)
     ring = _in_narration(_RINGS, doc, para) if ringing and not opened else None
     in_the_room = resolver.salience.named_between(resolver.scene_start, ring.start()) if ring else set()  # ``Nadia and Felix were eating when his phone buzzed.``

@@ -220,7 +220,7 @@ def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | 
     if len(turns) < 3 or len(set(turns[-4:])) != 2 or resolver.conversation.narration_paragraphs:
         return None
     called = named_in_quote(ctx)
-    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]) or _SHOUTED_NAME.match(ctx.segment.text):
+    if called != [turns[-2]] or _called_by_another_name(resolver, ctx, called[0]) or _shouts_name(resolver, ctx.segment.text, called[0]):
         return None
     other = answers_previous(resolver, ctx)
     if other is not None and other.speaker in resolver.salience.named_between(resolver.scene_start, ctx.segment.start):
@@ -228,9 +228,19 @@ def calls_the_other_of_two(resolver: Resolver, ctx: QuoteContext) -> Decision | 
     return decided(turns[-1], "calls_the_other_of_two")
 
 
-_SHOUTED_NAME = letters.compile(r"^[\"“‘'\s]*[A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?\s*!")
-"""A line that opens by shouting a name (``"Mara! Come and dry these dishes!"``): a summons from
-elsewhere as often as not, not the one beside her speaking again."""
+_SHOUTED_NAME = letters.compile(r"^[\"“‘'\s]*([A-Z][\w'’-]*(?:[\s-][A-Z][\w'’-]*)?)\s*!")
+
+
+def _shouts_name(resolver: Resolver, quote: str, name: str) -> bool:
+    """Whether a line opens by shouting ``name`` (``"Mara! Come and dry these dishes!"``): a
+    summons from elsewhere as often as not, not the one beside her speaking again. Another word
+    shouted first is no such call (``"Stop! Teo, you can't keep doing this."``).
+
+    Scenes: tests/test_attribute_conversation.py.
+    """
+    m = _SHOUTED_NAME.match(quote)
+    person = resolver.doc.roster.by_name(name)
+    return bool(m) and person is not None and m.group(1) in {person.name, *person.forms}
 
 
 def _called_by_another_name(resolver: Resolver, ctx: QuoteContext, name: str) -> bool:
