@@ -831,10 +831,7 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
         return {}
     body = doc.text[doc.header.end:]
     kin_voices = {v: _kin_gender(v) for v in spoken if v not in _NARRATORS_SIBLINGS} | {v: _kin_gender(v) for v in renames if v not in _NARRATORS_SIBLINGS}
-    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
-    me = doc.roster.by_name(narrator)
-    mine = {narrator, *(me.forms if me else ())}
-    surnames = {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
+    listed, mine, surnames = _narrators_family(doc, narrator)
     found: dict[str, str] = {}
     for voice in sorted(voices):
         kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
@@ -881,10 +878,7 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
     if not parents:
         return {}
     body = doc.text[doc.header.end:]
-    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
-    me = doc.roster.by_name(narrator)
-    mine = {narrator, *(me.forms if me else ())}
-    surnames = {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
+    listed, mine, surnames = _narrators_family(doc, narrator)
     if len(surnames) != 1:
         return {}
     narrated = {w for para in doc.paragraphs for m in para.mentions if m.kind == "name" and m.start >= doc.header.end for w in m.text.split()}
@@ -911,6 +905,15 @@ def _elder_kin(name: str) -> str:
     grandmother, ``my aunt`` -> aunt, ``my grandfather`` -> grandfather; else ``""``."""
     word = name.lower().removeprefix("my ").split("-")[0]
     return KIN_NAMES.get(word) or (word if word in ("grandmother", "grandfather", "aunt", "uncle") else "")
+
+
+def _narrators_family(doc: Document, narrator: str) -> tuple[list[list[str]], set[str], set[str]]:
+    """The header's listed two-word names (split), the narrator's own names, and the surnames of
+    the listed names that are the narrator's (``June Pruitt`` for a narrator named ``June``)."""
+    listed = [n.split() for n in doc.header.people_names(doc.text) if len(n.split()) == 2]
+    me = doc.roster.by_name(narrator)
+    mine = {narrator, *(me.forms if me else ())}
+    return listed, mine, {words_of[1] for words_of in listed if words_of[0] in mine or " ".join(words_of) in mine}
 
 
 def _narrators_parent(doc: Document, voice: str) -> str | None:
