@@ -228,8 +228,9 @@ def count_forms(runs_in_narration: list[NameRun], runs_in_quotes: list[NameRun],
         occ.tagged_by_quote += (not in_quote) and _is_tagged(text, run) and beside_quotation(text, run)
         occ.embodied += (not in_quote) and (has_own_body(text, run.end) or run.initial and role_after_name(text, run.form, run.end, speakers) is not None)
         occ.before_noun += before_noun(text, run, nouns)
-        occ.acts += (not in_quote) and acts_after(text, run.end)
-        occ.acts_as_person += (not in_quote) and acts_after(text, run.end) and acts_as_a_person(text, run.end)
+        acts = (not in_quote) and acts_after(text, run.end)
+        occ.acts += acts
+        occ.acts_as_person += acts and acts_as_a_person(text, run.end)
         if run.title:
             occ.titled[run.title] += 1
         if run.honorific:
@@ -517,7 +518,7 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     """
     return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
         and (occ.acts > 0 and is_listed_given_name(form)
-             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS
+             or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in _NEVER_OPENING_NAMES
              and not form.lower().endswith(_ABSTRACT_ENDINGS))
 
 
@@ -527,6 +528,9 @@ is was are were be been has had have came comes meant means seemed seems looked 
 ended ends began begins lay lies fell falls went goes passed passes arrived arrives stayed stays turned turns always
 """.split())
 _PERSON_IRREGULAR_PASTS = frozenset("sat stood knelt ran held shook took gave made thought knew felt saw heard kept spoke told said got put".split())
+
+
+_NEVER_OPENING_NAMES = NUMBER_WORDS | _OPENING_ADVERBS | PERSONIFIED_NOUNS  # words that open sentences doing things and name no one
 
 
 def acts_after(text: str, end: int) -> bool:

@@ -11,6 +11,7 @@ from ficaudio.attribute.lexicon import BEFORE_PARTICIPLE, OBJECT_PRONOUN_CLOSES,
 from ficaudio.attribute.document import Mention, Paragraph, is_possessive_name, looks_like_verb, told_to_you
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Conversation, Resolver, in_side_clause, most_inner_states, narrated_in_first_person, pronoun_by_gender
 from ficaudio.attribute.rules import Decision, QuoteContext, decided, named_in_quote, vocatives
+from ficaudio.segmentation.quotes import DOUBLE_CLOSING_GLYPHS, DOUBLE_OPENING_GLYPHS
 
 
 def same_paragraph_continuation(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
@@ -97,10 +98,6 @@ def speaker_goes_on_past_silence(resolver: Resolver, ctx: QuoteContext) -> Decis
     return decided(conv.turns[-1], "speaker_goes_on_past_silence")
 
 
-_OPENING_MARKS = "“„«"
-_CLOSING_MARKS = "”»"
-
-
 def speech_runs_on(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     """A speech whose paragraph ends with its quotation left open (an opening mark and no
     closing one after it) goes on in the next paragraph: the writer's sign that the same voice
@@ -138,11 +135,11 @@ def left_open(text: str) -> bool:
     >>> [left_open(t) for t in ("“I didn’t mean—“ Tom started.", "“You never—“", "“Go.“")]
     [False, False, False]
     """
-    at = max(text.rfind(c) for c in _OPENING_MARKS + _CLOSING_MARKS + '"')
+    at = max(text.rfind(c) for c in DOUBLE_OPENING_GLYPHS + DOUBLE_CLOSING_GLYPHS + '"')
     if at < 0:
         return False
     if text[at] != '"':
-        return text[at] in _OPENING_MARKS and (at == 0 or text[at - 1].isspace())
+        return text[at] in DOUBLE_OPENING_GLYPHS and (at == 0 or text[at - 1].isspace())
     return (at == 0 or text[at - 1].isspace()) and text[at + 1:at + 2].isalnum()
 
 

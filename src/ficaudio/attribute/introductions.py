@@ -518,10 +518,8 @@ def thanked_description_named(doc: Document, decisions: dict[int, Decision]) -> 
             continue
         if decisions[following].speaker == described or doc.paragraph_of[following] is doc.paragraph_of[index] and decisions[following].rule != "explicit_tag":
             continue  # in the same paragraph only a caller named by its own tag is someone else
-        if _scene_break_between(doc, index, following):
-            continue  # a call after a scene or chapter break thanks no one before it
         if doc.paragraph_of[following] is not doc.paragraph_of[index] and doc.paragraph_before(doc.paragraph_of[following]) is not doc.paragraph_of[index]:
-            continue  # narration between, or a new scene: the call may be to someone who came in since
+            continue  # narration between, or a new scene (no paragraph before it): the call may be to someone who came in since
         called = {n for n in calls_in_the_room(doc, doc.segments[following].text) if _first_written_at(doc, n) >= doc.segments[following].start}
         if len(called) == 1 and (name := called.pop()) not in renames.values():
             renames[described] = name

@@ -1319,9 +1319,20 @@ def other_than_last_speaker(resolver: Resolver, m: Mention) -> frozenset[str]:
 _AFTER_QUOTATION = letters.compile(r"[,!?…—-][\"”’']\s+(?:[a-z]+\s+)?$")  # '"Her," the dead girl', '"Go," hisses the girl'
 
 
-_GOES_ON_VERBS = r"added|continued|resumed|pursued|persisted|went\s+on|goes\s+on|adds|continues"
-_GOES_ON_AFTER = letters.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{_GOES_ON_VERBS})\b")
-_GOES_ON_BEFORE = letters.compile(rf"\b(?:{_GOES_ON_VERBS})\s+$")
+class TagVerb:
+    """A kind of speech verb a pronoun tag can carry on either side: ``he added`` (after the
+    pronoun, an adverb allowed between) or ``added he`` (before it, within 20 characters)."""
+
+    def __init__(self, verbs: str) -> None:
+        self._after = letters.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
+        self._before = letters.compile(rf"\b(?:{verbs})\s+$")
+
+    def tags(self, text: str, m: Mention) -> bool:
+        """Whether one of the verbs stands right after or right before mention ``m``."""
+        return bool(self._after.match(text, m.end) or self._before.search(text, max(0, m.start - 20), m.start))
+
+
+_GOES_ON_TAG = TagVerb(r"added|continued|resumed|pursued|persisted|went\s+on|goes\s+on|adds|continues")
 """``the young man continued``, ``continued the young man``: the tag says the speaker goes on."""
 
 
@@ -1351,7 +1362,7 @@ def answering_last_speaker(resolver: Resolver, m: Mention, para: Paragraph | Non
     text = resolver.doc.text
     beat = conv.last_tagged and para is not None and para.quotes and m.subject and para.mentions and para.mentions[0].start == m.start
     tag = _AFTER_QUOTATION.search(text, max(0, m.start - 20), m.start)
-    if tag and not last and conv.turns and conv.narration_paragraphs == 1 and not _GOES_ON_AFTER.match(text, m.end) and not _GOES_ON_BEFORE.search(text, max(0, m.start - 20), m.start):
+    if tag and not last and conv.turns and conv.narration_paragraphs == 1 and not _GOES_ON_TAG.tags(text, m):
         others = resolver.salience.named_between(resolver.scene_start, m.start) - {conv.turns[-1], FIRST_PERSON_NAME}
         if any(resolver.gender(name) is m.gender for name in others):
             last = conv.turns[-1]  # past a paragraph of narration a reply's tag still answers the last turn, when another of its kind is at hand

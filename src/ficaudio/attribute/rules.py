@@ -19,7 +19,7 @@ from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import SUBORDINATORS, BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
 from ficaudio.attribute.mentions import NameRun, Word, calls_reader_placeholder, compound_head, is_group_noun, is_name_word, is_person_noun, name_runs, runs_of, word_before, words, writes_reader_placeholder
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, description_referent, in_contact_relative_clause, new_described, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, TELLING_KINDS, VOICE_HEADS, Resolver, TagVerb, description_referent, in_contact_relative_clause, new_described, in_relative_clause, reports_inner_state, named_later_in_clause, pronoun_by_gender, speaker_pronoun
 from ficaudio.models import Gender, Segment, SegmentKind
 
 _ADVERB = letters.compile(r"^[a-z]+ly$")
@@ -766,21 +766,8 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     return resolver.mention(m, ctx.para)
 
 
-class _TagVerb:
-    """A kind of speech verb a pronoun tag can carry on either side: ``he added`` (after the
-    pronoun, an adverb allowed between) or ``added he`` (before it, within 20 characters)."""
-
-    def __init__(self, verbs: str) -> None:
-        self._after = letters.compile(rf"\s+(?:[a-z]+ly\s+)?(?:{verbs})\b")
-        self._before = letters.compile(rf"\b(?:{verbs})\s+$")
-
-    def tags(self, text: str, m: Mention) -> bool:
-        """Whether one of the verbs stands right after or right before mention ``m``."""
-        return bool(self._after.match(text, m.end) or self._before.search(text, max(0, m.start - 20), m.start))
-
-
-_GOES_ON = _TagVerb(r"added|continued|resumed|pursued|persisted|went\s+on")
-_REPLIES = _TagVerb(r"replied|answered|returned|rejoined|retorted")
+_GOES_ON = TagVerb(r"added|continued|resumed|pursued|persisted|went\s+on")
+_REPLIES = TagVerb(r"replied|answered|returned|rejoined|retorted")
 
 
 def goes_on_tag(text: str, m: Mention) -> bool:
