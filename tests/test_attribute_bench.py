@@ -174,6 +174,13 @@ STORY_FLOORS = [
     ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
     ("mafia_dinner", 98, 0.59),  # round 42 blind: 56/98 = 0.571 at its start and its end; 58/98 = 0.592 after round 43 merged
     ("soccer_club", 96, 0.78),  # round 42 blind: 39/96 = 0.406 at its start and its end; 70/96 = 0.729 after round 43A (Mochizuki Kaede, Ozaki Hinata, Kuroiwa-kantoku); 45/96 after round 43B (-kantoku a rank); 73/96 = 0.760 with 43A, 43B and 43C (the phone's tag is the line); 75/96 = 0.781 after round 43 merged
+    # round 43's blind set (bench/heldout then), read and moved here in round 44 (367/578 for the six at round 43's start, 387 at its end)
+    ("arena_games", 96, 0.67),  # round 43 blind: 51/96 = 0.531 at its start, 65/96 = 0.677 at its end
+    ("class_reunion", 99, 0.76),  # round 43 blind: 76/99 = 0.768 at its start and its end
+    ("eighth_year", 97, 0.57),  # round 43 blind: 50/97 = 0.515 at its start, 56/97 = 0.577 at its end
+    ("ice_station", 96, 0.67),  # round 43 blind: 65/96 = 0.677 at its start and its end
+    ("knight_quest", 94, 0.68),  # round 43 blind: 64/94 = 0.681 at its start and its end
+    ("olympus_flats", 96, 0.63),  # round 43 blind: 61/96 = 0.635 at its start and its end
 ]
 
 
@@ -182,16 +189,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 43: 367 and 446 of 578 with
-    the round's start engine; 387 and 450 at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 578
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 367
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 446
 
 
 def test_the_validation_set_does_not_drop():
