@@ -43,6 +43,7 @@ DATA = BENCH / "first_contact.json"
 PYTHON = sys.executable
 
 ROUND_42_SIX = ("circus_winter", "cultivation_sect", "diner_night", "hero_comms", "mafia_dinner", "soccer_club")
+ROUND_43_SIX = ("arena_games", "class_reunion", "eighth_year", "ice_station", "knight_quest", "olympus_flats")
 
 CONTACTS = [
     # (round, commit, folder of the six in that commit, their names (None: the whole folder), strict figure recorded then, pooled)
@@ -63,6 +64,10 @@ CONTACTS = [
     # not pooled, so that one six is not counted twice.
     (42, "2402509", "bench/heldout", None, 339, False),
     (42, "478a803", "bench/data", ROUND_42_SIX, 339, True),
+    # round 43's six likewise: at round 43's start (e311ff5, the six just written), and at round 44's start (ef5bf1e, the
+    # six just moved; round 43's end engine, whose merges were checked against the six's totals), the later pooled
+    (43, "e311ff5", "bench/heldout", None, 367, False),
+    (43, "ef5bf1e", "bench/data", ROUND_43_SIX, 387, True),
 ]
 """Each round's first contact; ``pooled`` False: kept for reference, not counted in the table."""
 

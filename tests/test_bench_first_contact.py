@@ -15,11 +15,12 @@ from pathlib import Path
 
 import pytest
 
-from ficaudio.attribute.confidence import CALIBRATED, INHERITED, MOST_SURE
+from ficaudio.attribute.confidence import CALIBRATED, INHERITED, MOST_SURE, confidence
 
 BENCH = Path(__file__).resolve().parents[1] / "bench"
 sys.path.insert(0, str(BENCH))
 first_contact = pytest.importorskip("first_contact")
+import attribution as attribution_bench  # noqa: E402  (bench/ on the path above)
 
 CONTACTS = first_contact.load()
 NOT_ENTRIES = first_contact.NOT_RULES | INHERITED
@@ -74,16 +75,14 @@ def test_the_table_is_the_precision_on_first_contact():
 
 
 def test_lines_of_first_contact_are_right_about_as_often_as_the_table_says():
-    """The expected calibration error over the pooled first contacts, each entry's lines at its
-    table value (the inherited lines, which take another line's value, left out)."""
-    buckets: dict[str, Counter] = {}
+    """The expected calibration error over the pooled first contacts, each entry's lines at the
+    confidence the engine gives them (the inherited lines, which take another line's value, left
+    out), bucketed and scored by the benchmark's own functions."""
+    tally = attribution_bench.Tally()
     for key, c in first_contact.pooled_entries(CONTACTS).items():
         if key in NOT_ENTRIES or not c["fired"]:
             continue
-        value = CALIBRATED.get(key, CALIBRATED.get(key.split("/")[0], 0.5))
+        value = confidence(*key.split("/", 1))
         assert 0 < value <= MOST_SURE
-        b = buckets.setdefault(f"{min(9, int(value * 10 + 1e-9))}", Counter())
-        b.update(n=c["fired"], right=c["right"])
-        b["confidence"] += value * c["fired"]
-    total = sum(b["n"] for b in buckets.values())
-    assert sum(abs(b["confidence"] - b["right"]) for b in buckets.values()) / total < 0.03
+        tally.by_confidence[attribution_bench.confidence_bucket(value)].update(n=c["fired"], right=c["right"], confidence=value * c["fired"])
+    assert attribution_bench.expected_calibration_error(tally) < 0.03
