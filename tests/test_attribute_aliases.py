@@ -2271,6 +2271,22 @@ def test_a_polish_pet_form_is_the_sister_whose_name_it_is():
     assert "Zosia" in zofia.aliases and "Zosia" not in cast and "Zuzanna" in cast and "Zosia" not in cast["Zuzanna"].aliases
 
 
+def test_a_pet_form_typed_without_its_diacritic_is_the_one_whose_name_it_is():
+    # Staś is Stanisław's pet form; beside Stanislaw typed without the stroke on its l it still is
+    scene = [
+        "Characters: Stanislaw Wojcik, Agata Wojcik",
+        "Summary: The bakery at dawn.",
+        "Stanislaw Wojcik had the ovens lit before the sun was up. His sister Agata came in yawning.",
+        '"You could have woken me," Agata said.',
+        '"You needed the sleep," Stanislaw said. He slid a tray onto the rack.',
+        '"Staś, you always say that," Agata said. "Pass me an apron."',
+        "Stanislaw passed her an apron.",
+    ]
+    cast = paragraph_characters(scene)
+    stanislaw = next(c for c in cast.values() if "Stanislaw" in (c.name, *c.aliases))
+    assert "Staś" in stanislaw.aliases and "Staś" not in cast and "Staś" not in cast["Agata"].aliases
+
+
 def test_a_pet_form_is_no_name_of_a_sister_whose_name_it_is_not():
     scene = [
         "Characters: Zuzanna Nowak, Marek Nowak",

@@ -11,6 +11,7 @@ only proposes; :func:`~ficaudio.attribute.aliases.join_nicknames` decides.
 from __future__ import annotations
 
 import re
+import unicodedata
 from functools import lru_cache
 
 from ficaudio.models import Gender
@@ -42,17 +43,42 @@ def full_names_of(nickname: str) -> frozenset[str]:
     return listed | OTHER_PET_FORMS.get(nickname.lower(), frozenset())
 
 
+_UNDECOMPOSED = str.maketrans("łŁøØđĐ", "lLoOdD")  # letters with a stroke, which Unicode does not split into letter and mark
+
+
+def unaccented(word: str) -> str:
+    """``word`` without its diacritics, as a name is often typed: ``Staś`` -> ``Stas``,
+    ``Małgorzata`` -> ``Malgorzata``, ``José`` -> ``Jose``.
+
+    >>> unaccented("Staś"), unaccented("Małgorzata"), unaccented("Zoë")
+    ('Stas', 'Malgorzata', 'Zoe')
+    """
+    decomposed = unicodedata.normalize("NFKD", word.translate(_UNDECOMPOSED))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
 def _pet_forms(table: str) -> dict[str, frozenset[str]]:
-    """``"zosia: zofia, zofja; ..."`` -> {``zosia``: {``zofia``, ``zofja``}, ...}."""
-    pairs = (entry.split(":") for entry in table.split(";") if entry.strip())
-    return {pet.strip(): frozenset(n.strip() for n in names.split(",")) for pet, names in pairs}
+    """``"zosia: zofia; staś: stanisław; ..."`` -> {``zosia``: {``zofia``}, ``staś``:
+    {``stanisław``, ``stanislaw``}, ``stas``: the same, ...}: each form written with its
+    diacritics reached also as typed without them, both as the pet form and as the name.
+
+    >>> sorted(_pet_forms("staś: stanisław")["stas"])
+    ['stanislaw', 'stanisław']
+    """
+    forms: dict[str, frozenset[str]] = {}
+    for entry in filter(str.strip, table.split(";")):
+        pet, names = entry.split(":")
+        full = frozenset(spelling for n in names.split(",") for spelling in (n.strip(), unaccented(n.strip())))
+        for key in {pet.strip(), unaccented(pet.strip())}:
+            forms[key] = forms.get(key, frozenset()) | full
+    return forms
 
 
 OTHER_PET_FORMS = _pet_forms("""
-    zosia: zofia; kasia: katarzyna; basia: barbara; gosia: malgorzata, małgorzata; ania: anna; magda: magdalena;
-    ola: aleksandra; tomek: tomasz; kuba: jakub; bartek: bartlomiej, bartłomiej; wojtek: wojciech;
-    jurek: jerzy; janek: jan; franek: franciszek; krzys: krzysztof; krzyś: krzysztof; stas: stanislaw; staś: stanisław;
-    jas: jan; jaś: jan; michas: michal, michał; piotrus: piotr; piotruś: piotr;
+    zosia: zofia; kasia: katarzyna; basia: barbara; gosia: małgorzata; ania: anna; magda: magdalena;
+    ola: aleksandra; tomek: tomasz; kuba: jakub; bartek: bartłomiej; wojtek: wojciech;
+    jurek: jerzy; janek: jan; franek: franciszek; krzyś: krzysztof; staś: stanisław;
+    jaś: jan; michaś: michał; piotruś: piotr;
     sasha: aleksandr, aleksandra, alexander, alexandra, alexandr; misha: mikhail; dima: dmitri, dmitry, dmitriy;
     kolya: nikolai, nikolay; volodya: vladimir; vova: vladimir; seryozha: sergei, sergey; alyosha: aleksei, alexei, alexey, aleksey;
     lyosha: aleksei, alexei, alexey, aleksey; vanya: ivan; petya: pyotr, petr; pasha: pavel; kostya: konstantin;
@@ -61,15 +87,15 @@ OTHER_PET_FORMS = _pet_forms("""
     natasha: natalia, natalya, natalie; katya: yekaterina, ekaterina; nastya: anastasia, anastasiya; masha: maria, mariya;
     dasha: darya, daria; olya: olga; tanya: tatiana, tatyana; sveta: svetlana; lena: yelena, elena; galya: galina;
     lyuba: lyubov; nadya: nadezhda; sonya: sofya, sofia; dunya: avdotya; lyuda: lyudmila; ira: irina;
-    beppe: giuseppe; peppe: giuseppe; peppino: giuseppe; pino: giuseppe; gigi: luigi; totò: salvatore; toto: salvatore;
+    beppe: giuseppe; peppe: giuseppe; peppino: giuseppe; pino: giuseppe; gigi: luigi; totò: salvatore;
     turi: salvatore; tano: gaetano; pippo: filippo; ciccio: francesco; checco: francesco; nanni: giovanni; gianni: giovanni;
     vanni: giovanni; enzo: vincenzo, lorenzo; sandro: alessandro; nando: ferdinando; tonio: antonio; totonno: antonio;
     mimmo: domenico; memè: domenico; betta: elisabetta; pina: giuseppina;
-    pepe: jose, josé; paco: francisco; pancho: francisco; curro: francisco; nacho: ignacio; lupe: guadalupe;
-    chuy: jesus, jesús; chus: jesus, jesús; quique: enrique; kike: enrique; memo: guillermo; lalo: eduardo;
-    beto: alberto, roberto, humberto; toño: antonio; tono: antonio; manolo: manuel; rafa: rafael; santi: santiago;
-    moncho: ramon, ramón; lucho: luis; pili: pilar; charo: rosario; lola: dolores; conchita: concepcion, concepción;
-    concha: concepcion, concepción; pepa: josefa; paca: francisca; chelo: consuelo; meche: mercedes; tere: teresa;
+    pepe: josé; paco: francisco; pancho: francisco; curro: francisco; nacho: ignacio; lupe: guadalupe;
+    chuy: jesús; chus: jesús; quique: enrique; kike: enrique; memo: guillermo; lalo: eduardo;
+    beto: alberto, roberto, humberto; toño: antonio; manolo: manuel; rafa: rafael; santi: santiago;
+    moncho: ramón; lucho: luis; pili: pilar; charo: rosario; lola: dolores; conchita: concepción;
+    concha: concepción; pepa: josefa; paca: francisca; chelo: consuelo; meche: mercedes; tere: teresa;
     sepp: josef, joseph; hansi: hans, johannes; liesl: elisabeth; gretel: margarete, margarethe; willi: wilhelm;
     resi: theresia, therese; kathi: katharina; steffi: stefanie
 """)
@@ -77,7 +103,8 @@ OTHER_PET_FORMS = _pet_forms("""
 nicknames table does not list (lower case; ``-sia``/``-ek``/``-ya``/``-ino`` forms whose stem is
 no clip of the name: ``Zosia`` of ``Zofia``, ``Tomek`` of ``Tomasz``, ``Sasha`` of ``Aleksandr``,
 ``Beppe`` of ``Giuseppe``, ``Pepe`` of ``José``): common forms from the languages' own usage,
-proposals only, as the English table's are (:func:`~ficaudio.attribute.aliases.join_nicknames`)."""
+proposals only, as the English table's are (:func:`~ficaudio.attribute.aliases.join_nicknames`).
+Each is written once with its diacritics; :func:`_pet_forms` adds it as typed without them."""
 
 
 @lru_cache(maxsize=1)
