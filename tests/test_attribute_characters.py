@@ -936,6 +936,23 @@ def test_weather_a_school_or_an_adverb_opening_sentences_is_no_person():
     assert "Aziraphale" in paragraph_characters(["Aziraphale fussed with his waistcoat. Aziraphale glanced at the door again.", "“He’s late,” the angel said."])
 
 
+def test_weather_that_is_also_a_listed_given_name_is_no_person_until_it_acts_as_one():
+    # Rain, Dawn and Summer are in the first-names list: one opening acting sufficed, and the
+    # weather took the answer to "Will it stop?"
+    weather = [
+        "Mara stood at the window. Rain drummed on the glass.",
+        "Rain lashed the garden all night.",
+        '"Will it stop?" Mara asked.', '"No."', '"It has to."',
+    ]
+    assert "Rain" not in paragraph_characters(weather) and "Rain" not in dialogue_speakers(weather)
+    # a woman of such a name is found by a sentence only a person's
+    person = [
+        "Summer sat on the porch steps with her coffee. Summer shrugged when the dog barked.",
+        '"Morning," Eli said.', '"Morning."',
+    ]
+    assert "Summer" in paragraph_characters(person)
+
+
 def test_a_number_opening_sentences_is_no_person():
     # "Twelve wolves sat": a plural noun after it reads like a verb, but a number names no one
     scene = [

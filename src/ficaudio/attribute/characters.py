@@ -500,7 +500,9 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     opening shows it doing what a person does: ``Teo sat on the wall.`` ... ``Teo shrugged.``
     (``Will``, ``May``, ``Grace`` are written lower case too; a quotation's ``"Night."`` is no
     narration; ``Paris was grey.`` ... ``Paris always was.`` is a place: :func:`acts_after`).
-    A name no list knows needs two such openings (``Kakashi coughed.`` ... ``Kakashi watched
+    A listed name that is also such a word (``Rain``, ``Dawn``, ``Summer``) needs a sentence only a
+    person's: ``Rain drummed on the glass. Rain lashed the garden.`` is the weather, ``Dawn sat
+    on the wall.`` a woman. A name no list knows needs two such openings (``Kakashi coughed.`` ... ``Kakashi watched
     her work.``: a short scene names its people only at sentence starts), and a number is none
     (``Twelve wolves sat``, ``Twelve pairs of eyes``: a plural noun reads like a verb in ``-s``).
     One of the two must be a sentence only a person's (:func:`acts_as_a_person`): ``Thunder
@@ -513,11 +515,13 @@ def opens_sentences_as_a_name(form: str, occ: Occurrence, lower_words: Counter) 
     (True, False)
     >>> opens_sentences_as_a_name("Paris", Occurrence(total=2), Counter())
     False
+    >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=2, acts_as_person=p), Counter()) for w, p in (("Rain", 0), ("Dawn", 1))]
+    [False, True]
     >>> [opens_sentences_as_a_name(w, Occurrence(total=2, acts=n, acts_as_person=p), Counter()) for w, n, p in (("Kakashi", 2, 1), ("Kakashi", 1, 1), ("Twelve", 2, 2), ("Thunder", 2, 0), ("Upstairs", 2, 1), ("Panic", 2, 2), ("Exhaustion", 2, 2))]
     [True, False, False, False, False, False, False]
     """
     return " " not in form and occ.total - occ.in_quote >= 2 and not lower_words[form.lower()] \
-        and (occ.acts > 0 and is_listed_given_name(form)
+        and (occ.acts > 0 and is_listed_given_name(form) and (form.lower() not in PERSONIFIED_NOUNS or occ.acts_as_person > 0)
              or occ.acts >= 2 and occ.acts_as_person > 0 and form.lower() not in _NEVER_OPENING_NAMES
              and not form.lower().endswith(_ABSTRACT_ENDINGS))
 
