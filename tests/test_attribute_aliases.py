@@ -2429,3 +2429,97 @@ def test_a_rank_after_a_surname_two_listed_sisters_share_is_neither_sister():
     spoken = dialogue_speakers(scene)
     assert spoken[2] == "Aoi" and spoken[3] != "Aoi"
     assert "Shiraishi-kaichou" not in paragraph_characters(scene)["Aoi"].aliases
+
+
+# ---------------------------------------------------------------- round 44B: a listed family's full names, a rank's listed name
+_PRYOR_BROTHERS = [
+    "Characters: Fred Pryor, George Pryor, Ada Quill",
+    "Summary: The shop after closing.",
+    "Fred was stacking boxes behind the counter when George came in with the post.",
+    '"Anything for me?" Fred asked.',
+    '"Bills," George said. He dropped them on the counter.',
+    '"Bills for all of us, then," Ada said from the till.',
+]
+
+
+def test_a_listed_full_name_whose_surname_a_brother_shares_is_the_name_of_its_given_names_person():
+    # Pryor is listed twice (a family), so no one is joined by the surname; but Fred and George are
+    # each listed once, and the story's Fred is Fred Pryor, its George George Pryor
+    people = paragraph_characters(_PRYOR_BROTHERS)
+    assert "Fred Pryor" in people["Fred"].aliases and "George Pryor" not in people["Fred"].aliases
+    assert "George Pryor" in people["George"].aliases and "Fred Pryor" not in people["George"].aliases
+    assert dialogue_speakers(_PRYOR_BROTHERS) == ["Fred", "George", "Ada"]
+
+
+def test_a_mother_of_the_listed_surname_takes_no_listed_full_name_of_her_family():
+    # must not fire on Mrs. Hale: the listed Anna Hale is her daughter, whom the story calls
+    # Anna; Ellen Hale (the mother's own listed name) is never written, so nobody takes it
+    scene = [
+        "Characters: Ellen Hale, Anna Hale, Tom Birch",
+        "Summary: Tea at the Hales'.",
+        "Mrs. Hale poured the tea. Anna sat by the window and pretended not to watch the road.",
+        '"He is late," Mrs. Hale said.',
+        '"He is always late," said Anna. She did not turn round.',
+        'Tom came up the path at last. "Good afternoon, Mrs. Hale."',
+        '"Good afternoon, Tom," said Mrs. Hale.',
+    ]
+    people = paragraph_characters(scene)
+    assert "Anna Hale" in people["Anna"].aliases
+    assert not {"Anna", "Anna Hale", "Ellen Hale"} & set(people["Mrs. Hale"].aliases)
+    assert dialogue_speakers(scene) == ["Mrs. Hale", "Anna", "Tom", "Mrs. Hale"]
+
+
+def test_a_mum_called_by_the_children_of_two_listed_families_takes_no_listed_name():
+    # must not fire on Mum: two families are listed (Price, Moss), and Mum is no given name the
+    # header lists; Jess takes Jess Price though the first-names list calls Jess a man's name
+    scene = [
+        "Characters: Jess Price, Tom Price, Kit Moss, Ruth Moss",
+        "Summary: The school gate.",
+        "Jess and Kit waited at the gate with their bags.",
+        '"There she is," Jess said. She waved. "Mum!"',
+        '"Hello, love," Mum said. She kissed the top of her head.',
+        'Kit looked at his shoes. "My mum is late again."',
+    ]
+    people = paragraph_characters(scene)
+    assert not {"Ruth Moss", "Tom Price", "Jess Price", "Kit Moss"} & set(people["Mum"].aliases)
+    assert "Jess Price" in people["Jess"].aliases and "Kit Moss" in people["Kit"].aliases
+
+
+def test_a_professor_known_by_her_surname_takes_the_listed_full_name_of_it():
+    # the story writes only Professor Thorne and Thorne; the header's Agatha Thorne is hers
+    scene = [
+        "Characters: Ivy Rowe, Agatha Thorne, Ben Cole",
+        "Summary: The lab.",
+        "Professor Thorne was waiting at the door of the lab with her arms folded.",
+        '"You are late, Miss Rowe," Professor Thorne said.',
+        '"Sorry, Professor," said Ivy. She slid into a seat beside Ben.',
+        '"Sit down, both of you," said Thorne.',
+    ]
+    assert {"Agatha", "Agatha Thorne"} <= set(paragraph_characters(scene)["Professor Thorne"].aliases)
+
+
+def test_a_mrs_of_a_listed_surname_takes_no_listed_given_name():
+    # must not fire: a Mrs. is a family's title (a mother, a wife), so the listed Agatha Thorne
+    # may be her daughter; a rank is one person's own, a family title is not
+    scene = [
+        "Characters: Ivy Rowe, Agatha Thorne, Ben Cole",
+        "Summary: The kitchen.",
+        "Mrs. Thorne was waiting at the door of the kitchen with her arms folded.",
+        '"You are late, Ivy," Mrs. Thorne said.',
+        '"Sorry," said Ivy. She slid into a seat beside Ben.',
+        '"Sit down, both of you," said Mrs. Thorne.',
+    ]
+    assert not {"Agatha", "Agatha Thorne"} & set(paragraph_characters(scene)["Mrs. Thorne"].aliases)
+
+
+def test_a_captain_takes_no_listed_full_name_of_the_other_gender():
+    # must not fire: Captain Reyes is a woman, the listed Luis Reyes a man (her son, say)
+    scene = [
+        "Characters: Luis Reyes, Mara Quint",
+        "Summary: The bridge.",
+        "Captain Reyes stood at the rail. She had not slept in two days.",
+        '"Report," Captain Reyes said.',
+        '"Nothing on the scope, Captain," said Mara. She rubbed her eyes.',
+        '"Keep looking," said Reyes.',
+    ]
+    assert not {"Luis", "Luis Reyes"} & set(paragraph_characters(scene)["Captain Reyes"].aliases)

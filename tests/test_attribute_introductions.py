@@ -1262,3 +1262,35 @@ def test_the_narrators_mother_is_no_listed_woman_of_the_surname_where_a_gran_is_
     ]
     spoken = dialogue_speakers(scene)
     assert "Nora" not in (spoken[0], spoken[-1]) and "Nora Harlow" not in (spoken[0], spoken[-1])
+
+
+# ---------------------------------------------------------------- round 44B: a name the speaker says others call them
+_OLD_NAME = [
+    "Summary: The kitchen.",
+    "Dana stood at the stove. Her daughter came down the stairs in two jumpers.",
+    '"You of all people should know that, Pip," Dana said.',
+    '"Nobody calls me Pip anymore," said Rosalind. She sat down.',
+    '"I do," Dana said.',
+    '"Fine. Pip it is," Rosalind said.',
+]
+
+
+def test_a_name_the_speaker_says_nobody_calls_her_any_more_is_hers():
+    # Pip, heard only in Dana's call, is Rosalind: "Nobody calls me Pip anymore"
+    people = paragraph_characters(_OLD_NAME)
+    assert "Pip" in people["Rosalind"].aliases and "Pip" not in people
+    assert dialogue_speakers(_OLD_NAME) == ["Dana", "Rosalind", "Dana", "Rosalind"]
+
+
+def test_a_wrong_name_the_speaker_was_called_is_no_name_of_theirs():
+    # must not fire: Steve speaks by his own tags; "You just called me Steve" is Sam's complaint
+    scene = [
+        "Summary: The office.",
+        "Steve and Sam were the only two left in the office. Steve had his feet on the desk.",
+        '"Pass the stapler, Sammy," Steve said.',
+        '"You just called me Steve," Sam said. "I am not Steve."',
+        '"Sorry," said Steve.',
+    ]
+    people = paragraph_characters(scene)
+    assert "Steve" not in people["Sam"].aliases and "Steve" in people
+    assert dialogue_speakers(scene) == ["Steve", "Sam", "Sam", "Steve"]

@@ -286,3 +286,34 @@ def test_the_older_deputy_is_a_deputy_not_the_sheriff():
         '"Nothing by the river," the younger deputy said.',
     ]
     assert dialogue_speakers(scene) == ["Sheriff Boone", "the older deputy", "the younger deputy"]
+
+
+def test_an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it():
+    # `Naturally Nell`, `Eventually Theo`: the adverb is capitalised by its place only
+    scene = [
+        "Characters: Nell Varga, Theo Brandt",
+        "Summary: The roof.",
+        "Nell sat on the roof with her knees up. Theo came out of the window after a while.",
+        '"You found me," Nell said.',
+        "Theo sat down beside her. For a long time neither of them spoke.",
+        'Eventually Theo leaned back on his hands. "I always find you."',
+        'Naturally Nell laughed. "You always do."',
+    ]
+    people = paragraph_characters(scene)
+    assert set(people) == {"Nell", "Theo"}
+    assert not any(a.startswith(("Naturally", "Eventually")) for p in people.values() for a in p.aliases)
+    assert dialogue_speakers(scene) == ["Nell", "Theo", "Nell"]
+
+
+def test_a_given_name_in_ly_opening_a_sentence_is_still_the_name():
+    # must not fire: Molly and Emily are given names (the first-names list knows them)
+    scene = [
+        "Characters: Molly Hart, Emily Cole",
+        "Summary: The porch.",
+        'Molly Hart sat on the porch step. "Cold," she said.',
+        'Emily Cole came out with two mugs. "Tea," she said.',
+        '"Thanks," Molly said.',
+    ]
+    people = paragraph_characters(scene)
+    assert "Molly" in people["Molly Hart"].aliases and "Emily" in people["Emily Cole"].aliases
+    assert dialogue_speakers(scene) == ["Molly Hart", "Emily Cole", "Molly Hart"]

@@ -17,6 +17,7 @@ import re
 from typing import Collection, Sequence
 
 from ficaudio import letters
+from ficaudio.attribute.aliases import join_listed_given_names
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill, opening_called_by_the_reply
 from ficaudio.attribute.calls import bare_line_is_the_caller, device_tag_is_the_line, follow_call, holder_answers_line, holder_goes_on, holder_picks_up, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
@@ -49,7 +50,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
-from ficaudio.attribute.introductions import addressed_description_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, narrators_parent_named, narrators_sibling_named, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, called_me_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, narrators_parent_named, narrators_sibling_named, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
@@ -87,6 +88,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **introduced, **name_first_person(doc, decisions)}
     renames = {**narrators_sibling_named(doc, decisions, renames), **renames}
     renames = {**narrators_parent_named(doc, decisions, renames), **renames}
+    renames = {**called_me_named(resolver, decisions, renames), **renames}
     renames = {**described_then_named(resolver, decisions, renames), **renames}
     renames = {**self_named_newcomer(resolver, decisions, renames), **renames}
     renames = {**greeted_newcomer_named(resolver, decisions, renames), **renames}
@@ -95,6 +97,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = {**called_name_answered(resolver, decisions, renames), **renames}
     renames = follow_renames({**role_claimed_named(resolver, decisions, renames), **renames})
     give_reader_gender(doc)
+    join_listed_given_names(doc.roster, doc.text, doc.header)  # a name only: who speaks is settled
     lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 

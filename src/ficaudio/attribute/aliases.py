@@ -332,24 +332,69 @@ def _give_listed_name(roster: Roster, story: str, entry: str, forms: tuple[str, 
     """A listed full name of which the story makes a person of one word only, the other
     nobody's (``Ozaki Hinata``, the story's ``Ozaki``, ``Ozaki-san``, never ``Hinata``), is that
     person's: the person takes the listed name and its other word. Only a person the story
-    knows by that word alone (no title, no other name), whose gender the other word's does not
-    contradict, and not when the story writes the other word in lower case or after someone
-    else's name.
+    knows by that word alone (no other name; no title but a rank or calling of one's own,
+    :data:`_RANKS_OF_ONE`: ``Professor McGonagall`` is the listed ``Minerva McGonagall``, a
+    ``Mrs. Thorne`` may be a listed ``Agatha Thorne``'s mother), whose gender the other word's
+    does not contradict, and not when the other word is a title (``Captain Ingram`` listed),
+    nor when the story writes it in lower case or after someone else's name.
 
     >>> from ficaudio.attribute.characters import Person, Roster
     >>> r = Roster(); oz = r.add(Person("Ozaki", Counter({"Ozaki": 8, "Ozaki-san": 0}), Gender.FEMALE), ["Ozaki", "Ozaki-san"])
     >>> _give_listed_name(r, "Ozaki-san laughed.", "Ozaki Hinata", ("Ozaki", "Hinata"), oz); r.lookup("Hinata").name
     'Ozaki'
+    >>> prof = r.add(Person("Professor Thorne", Counter({"Professor Thorne": 3, "Thorne": 1}), Gender.FEMALE, title="professor"), ["Professor Thorne", "Thorne"])
+    >>> mrs = r.add(Person("Mrs. Vane", Counter({"Mrs. Vane": 3, "Vane": 1}), Gender.FEMALE, title="mrs"), ["Mrs. Vane", "Vane"])
+    >>> _give_listed_name(r, "Thorne sat.", "Agatha Thorne", ("Agatha", "Thorne"), prof); _give_listed_name(r, "Vane sat.", "Ivy Vane", ("Ivy", "Vane"), mrs)
+    >>> r.lookup("Agatha").name, r.lookup("Ivy")
+    ('Professor Thorne', None)
     """
     found = next((f for f in forms if roster.resolve_phrase(f) is person), "")
     other = next((f for f in forms if f != found), "")
-    if not found or not other or " " in found or " " in other or person.known or person.title or not only_surname_forms(person, found):
+    if not found or not other or " " in found or " " in other or person.known or person.title not in _RANKS_OF_ONE or not only_surname_forms(person, found):
         return
-    if roster.lookup(other) is not None or re.search(rf"\b{re.escape(other.lower())}\b", story) or _word_given_to_another(roster, story, forms):
+    if roster.lookup(other) is not None or other.lower().rstrip(".") in TITLES or re.search(rf"\b{re.escape(other.lower())}\b", story) or _word_given_to_another(roster, story, forms):
         return
     if Gender.UNKNOWN not in (person.gender, prior := name_prior(other)[0]) and prior is not person.gender:
         return
     _add_aliases(roster, person, (entry, other))
+
+
+_RANKS_OF_ONE = frozenset({None} | (NEUTRAL_TITLES - set(TITLE_GENDER) - {"elder"}))
+"""What a person may be titled and still take a listed full name of one of its words
+(:func:`_give_listed_name`): no title, or a rank or calling that is one person's own
+(``Professor McGonagall``, ``Dr. Raman``), not one a family shares (``Mrs.``, ``Mr.``,
+``Lady``) nor a kin word (``Father``, ``Elder``)."""
+
+
+def join_listed_given_names(roster: Roster, text: str, header: Header) -> None:
+    """A listed full name whose surname another listed name shares (``Ron Weasley, Molly
+    Weasley``: a family) joins no one by its surname (:func:`join_header_name_forms`), but
+    its given name, which no other listed name has, is one person's: the story's person of
+    that given name (``Ron``) takes the full name as one of its names, whatever gender the
+    first-names list gives the name (it calls ``Jess`` a man's): the person is the one the
+    story calls by it. Not a titled or configured person, nor where the full name already
+    names someone else. The surname is given to nobody: which of the family a bare
+    ``Weasley`` is stays the other passes'. Run when the voices are settled (a name only: the
+    full name is the header's, which the story's text never writes, so no rule reads it), so
+    that a given name that another pass makes the narrator's (``"Go ahead, Maud."``) takes it
+    along.
+
+    >>> from ficaudio.attribute.characters import Person, Roster
+    >>> r = Roster(); ron = r.add(Person("Ron", Counter(Ron=9), Gender.MALE), ["Ron"])
+    >>> t = "Characters: Ron Weasley, Molly Weasley\\nRon ran."
+    >>> join_listed_given_names(r, t, Header(39, (12, 39))); r.lookup("Ron Weasley").name, r.lookup("Molly Weasley")
+    ('Ron', None)
+    """
+    listed = [entry for entry in header.cast_names(text) if "(" not in entry and "|" not in entry and not _PAIRING_MARKS.search(entry)]
+    words_listed = Counter(w.strip("()") for entry in header.cast_names(text) for w in entry.split())
+    for entry in listed:
+        found = _given_and_surname(entry.split())
+        if len(found) != 2 or " " in found[1] or words_listed[found[0]] != 1 or words_listed[found[1]] < 2:
+            continue
+        person = roster.lookup(found[0])
+        if person is None or person.known or person.title or roster.lookup(entry) not in (None, person):
+            continue
+        _add_aliases(roster, person, (entry,))
 
 
 def join_listed_surname_nicknames(roster: Roster, text: str, header: Header, narration: Sequence[Sequence[Word]] = ()) -> None:

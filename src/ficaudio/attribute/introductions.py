@@ -279,6 +279,32 @@ def _movable(decision: Decision) -> bool:
     return is_unnamed(decision.speaker) or decision.rule not in _READ_FROM_PARAGRAPH
 
 
+_CALLED_ME = letters.compile(r"(?<![\w'’])(?:[Cc]alls|[Cc]alled)\s+me\s+([A-Z][a-z][\w'’-]*)(?![\w'’-])")
+
+
+def called_me_named(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A name a speaker says others call them by (``"Nobody calls me Kore anymore,"``,
+    ``"Gran called me Pip"``) is that speaker's, though the story heard it as a voice of its own
+    from the calls (``"The point, Kore, is ..."``): ``{"Kore": "Persephone"}``. Only a named
+    speaker (not ``I``, not a description or kin word, whose own name is still to find), a name
+    that is a person of the story with no tagged line of its own (``"You just called me
+    Steve," Sam said.`` to a Steve whom tags make speak is a wrong name, not Sam's), no name
+    another pass renamed (``taken``), one speaker only, and genders that do not clash.
+    """
+    doc = resolver.doc
+    tagged = {d.speaker for d in decisions.values() if d.rule == "explicit_tag"}
+    claims: dict[str, set[str]] = defaultdict(set)
+    for index, decision in decisions.items():
+        speaker = decision.speaker
+        if speaker == FIRST_PERSON_NAME or is_unnamed(speaker) or doc.segments[index].kind is not SegmentKind.DIALOGUE:
+            continue
+        for found in _CALLED_ME.finditer(doc.segments[index].text):
+            person = doc.roster.lookup(found.group(1))
+            if person is not None and person.name != speaker and not person.known and person.name not in tagged and person.name not in taken:
+                claims[person.name].add(speaker)
+    return {name: speaker for name, (speaker, *others) in claims.items() if not others and _genders_agree(resolver, name, speaker)}
+
+
 def is_unnamed(speaker: str) -> bool:
     """A speaker known by no name of their own: a description (``the monk``) or a kin word
     (``Mom``, ``Okaa-san``); the name they give themselves names them from then on.

@@ -321,6 +321,8 @@ ADVERB_SUFFIX = "ly"
 
 _LY_NOUNS = "family|belly|bully|ally|reply|supply|jelly|folly|lily|holly|fly|butterfly|assembly|melancholy"
 _LY_WORD = rf"(?!(?:{_LY_NOUNS})\b)[a-z]+ly\b"
+LY_WORD = _LY_WORD
+"""A lower-case word in ``-ly`` that is no noun (``slowly``, ``eventually``; not ``family``): an adverb."""
 _CLAUSE_GOES_ON = (r"(?:\s*[,.;:!?—…]|\s+(?:and|but|or|as|while|before|when|again|then|that|to|at|in|on|into|onto|from|with|across|through"
                    r"|toward|towards|over|under|behind|by|for|away|back|out|up|down)\b|\s*$)")
 OBJECT_PRONOUN_GENDER = {"him": Gender.MALE, "her": Gender.FEMALE}

@@ -13,7 +13,8 @@ from functools import lru_cache
 from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
-from ficaudio.attribute.lexicon import GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.names import is_listed_given_name
+from ficaudio.attribute.lexicon import LY_WORD, GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -330,8 +331,8 @@ def may_be_surname(word: Word) -> bool:
 
 
 def _make_run(run: list[Word]) -> NameRun:
-    while run and run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not (len(run) == 1 and may_be_surname(run[0])):
-        run = run[1:]  # "Then Kakashi", "on Tuesday Lux": the first word is not a name
+    while run and (run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not (len(run) == 1 and may_be_surname(run[0])) or opening_adverb(run)):
+        run = run[1:]  # "Then Kakashi", "on Tuesday Lux", "Eventually Draco": the first word is not a name
     if not run:
         return NameRun((), None, None, 0, 0, False)
     title = None
@@ -343,6 +344,26 @@ def _make_run(run: list[Word]) -> NameRun:
     if parts:
         parts[-1], honorific = split_honorific(parts[-1])
     return NameRun(tuple(unstammered(p) for p in parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
+
+
+_LY_ADVERB = re.compile(LY_WORD)
+
+
+def opening_adverb(run: list[Word]) -> bool:
+    """Whether a run of capitalised words opens a sentence with an adverb in ``-ly`` before a
+    name (``Eventually Draco tipped his head back``, ``Presently Tom came``): the adverb is
+    capitalised only by its place, no part of the name. A given name in ``-ly`` that the
+    first-names list knows (``Molly Weasley``, ``Emily``), an ``-ly`` noun (``Holly``), a short
+    word (``Early March``), a word in ``-aly``, ``-oly``, ``-yly`` (an adverb is made of an
+    adjective, which does not end so: ``Tessaly Control`` is a place's, ``Italy`` one), or an
+    adverb alone (``Finally.``) is not one.
+
+    >>> [opening_adverb(words(t)[:2]) for t in ("Eventually Draco sat.", "Molly Weasley sat.", "Lily Evans sat.", "Tessaly Control here.", "Early March came.")]
+    [True, False, False, False, False]
+    """
+    first = run[0]
+    return (len(run) > 1 and first.initial and len(first.lower) > 5 and first.lower[-3] not in "aoy" and bool(_LY_ADVERB.fullmatch(first.lower))
+            and not is_listed_given_name(first.text))
 
 
 def unstammered(word: str) -> str:
