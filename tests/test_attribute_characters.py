@@ -953,6 +953,29 @@ def test_weather_that_is_also_a_listed_given_name_is_no_person_until_it_acts_as_
     assert "Summer" in paragraph_characters(person)
 
 
+def test_a_listed_given_name_opening_one_beat_is_a_person():
+    # the header lists Ada Quinn; the story writes Ada once, as the beat of the scene's last line:
+    # she says it, not the one who spoke before her
+    scene = [
+        "Characters: Ada Quinn, Tom Birch, Lou Park", "Summary: A shop in the rain.",
+        "Tom pushed the door open and the bell rang. Lou was behind him, shaking rain off her coat.",
+        '"We\'re closed," Tom said.', '"You\'re not," Lou said. "The sign says open."',
+        'Ada glanced up from the till. "The sign lies."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Ada"
+    # not a listed name: one opening is not enough (a short scene names its people twice)
+    unlisted = [scene[0].replace("Ada Quinn, ", ""), *scene[1:]]
+    assert "Ada" not in paragraph_characters(unlisted)
+    # nor a listed name the story also writes in lower case, opening a sentence as a word
+    hope = [
+        "Characters: Hope Marsh, Tom Birch", "Summary: A shop in the rain.",
+        "Tom stood by the window. There was no hope of the rain stopping.",
+        "Hope flickered anyway when the clouds thinned.",
+        '"Maybe it\'ll stop," Tom said.', '"Maybe."',
+    ]
+    assert "Hope" not in paragraph_characters(hope)
+
+
 def test_a_number_opening_sentences_is_no_person():
     # "Twelve wolves sat": a plural noun after it reads like a verb, but a number names no one
     scene = [

@@ -863,10 +863,12 @@ def _rank_alone(ranked: NameRun, bare: NameRun) -> bool:
     return len(ranked.words) > 1 and bare.words == ranked.words[:1] and not ranked.title and not bare.title and rank_of_word(bare.words[0]) is not None
 
 
-def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset(), families: set[str] = frozenset(), not_people: set[str] = frozenset()) -> Roster:
+def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list[Character], apart: set[frozenset[str]] = frozenset(), families: set[str] = frozenset(), not_people: set[str] = frozenset(), listed_givens: set[str] = frozenset()) -> Roster:
     """Turn accepted forms into people, merging full names, parts and titled forms, never two
     forms that :func:`forms_kept_apart` found to be two people, nor a bare surname the header
-    lists for two people (``families``) into either."""
+    lists for two people (``families``) into either; a given name the header lists
+    (``listed_givens``) needs only one sentence of the story's that is a person's
+    (:func:`is_listed_actor`)."""
     roster = Roster()
     roster.apart = apart
     roster.families = set(families)
@@ -874,7 +876,8 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
         _add_known(roster, character)
     places = place_short_names(stats) | set(not_people)
     borne = borne_honorifics(stats)
-    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or names_a_bearer(f, o, borne)) and f not in places}
+    accepted = {f: o for f, o in stats.items() if (is_character_form(f, o, lower_words) or names_a_bearer(f, o, borne)
+                                                   or f in listed_givens and is_listed_actor(f, o, lower_words)) and f not in places}
     accepted = {f: o for f, o in accepted.items() if not is_word_called_once(f, o, stats)}
     for form in sorted(accepted, key=lambda f: (-len(f.split()), -accepted[f].total, f)):
         _place_form(roster, form, accepted[form])
@@ -883,6 +886,22 @@ def build_roster(stats: dict[str, Occurrence], lower_words: Counter, known: list
             join_in_passing(roster, form, occ)
     merge_short_forms(roster)
     return roster
+
+
+def is_listed_actor(form: str, occ: Occurrence, lower_words: Counter) -> bool:
+    """A given name the header's ``Characters:`` field lists is a person when the story opens
+    one sentence of the narration with it doing what a person does (:func:`acts_after`):
+    ``Ada glanced up from the till. "The sign lies."``, written once, as the last beat of a
+    scene (the header is the evidence :func:`opens_sentences_as_a_name` asks a second opening
+    for). A word written lower case too (``Will``, ``Hope``) or one a writer makes act
+    (``Summer``, ``Rain``) needs more (:func:`is_character_form`).
+
+    >>> is_listed_actor("Ada", Occurrence(total=1, acts=1), Counter()), is_listed_actor("Ada", Occurrence(total=1), Counter())
+    (True, False)
+    >>> is_listed_actor("Hope", Occurrence(total=1, acts=1), Counter({"hope": 2})), is_listed_actor("Summer", Occurrence(total=1, acts=1), Counter())
+    (False, False)
+    """
+    return " " not in form and occ.acts > 0 and not lower_words[form.lower()] and form.lower() not in _NEVER_OPENING_NAMES
 
 
 def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:

@@ -225,7 +225,8 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
         own = count_forms(in_story, [r for r in quote_runs if r.form in header_forms], text, lower_words, text_nouns,
                           Counter({form: n for form, n in called.items() if form in header_forms}), nouns)
         stats = _made_by_the_story(stats, own, lower_words, header.people_words(text))
-    roster = build_roster(stats, lower_words, list(known), apart, header.family_names(text), animal_names(text, stats) | written_places(text, stats))
+    listed_givens = {name.split()[0] for name in header.cast_names(text)}
+    roster = build_roster(stats, lower_words, list(known), apart, header.family_names(text), animal_names(text, stats) | written_places(text, stats), listed_givens)
     roster.nouns = text_nouns
     narration_spans = list(scanned.span_words)  # what Document.narration_spans will give; the joins run before it exists
     join_equated_names(roster, text, narration_spans)
