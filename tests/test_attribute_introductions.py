@@ -1294,3 +1294,71 @@ def test_a_wrong_name_the_speaker_was_called_is_no_name_of_theirs():
     people = paragraph_characters(scene)
     assert "Steve" not in people["Sam"].aliases and "Steve" in people
     assert dialogue_speakers(scene) == ["Steve", "Sam", "Sam", "Steve"]
+
+# Round 44A: the narrator's `my co-host` is the one the header pairs with the narrator
+
+_POD = [
+    "Relationship: Nina Park & Jo Ellis",
+    "Characters: Nina Park, Jo Ellis, Sam Ruiz",
+    "Additional Tags: First Person, Nina POV, Podcasts",
+    "Summary: Episode forty of a small true-crime podcast.",
+    "I had the headphones on before the red light came up. Jo was already at the other mic, chewing a pen.",
+    '"Nina, you\'re live in five," Jo said.',
+    '"I know," I said.',
+    '"Welcome back to Cold Files," I said. "I\'m Nina Park."',
+    '"And I\'m Jo Ellis," said Jo.',
+    "We had done forty of these, and I still hated the first minute.",
+    '"Tonight we have a guest," my co-host said, and nodded at the man in the corner.',
+    "Sam Ruiz leaned into the spare mic.",
+    '"Thanks for having me," said Sam.',
+]
+
+
+def test_the_narrators_co_host_is_the_one_the_header_pairs_with_the_narrator():
+    # Nina tells it (`Nina POV`); `Nina Park & Jo Ellis`: her co-host is Jo
+    assert dialogue_speakers(_POD)[5] == "Jo Ellis"
+
+
+def test_the_narrators_co_host_is_nobody_beside_two_friendships_or_a_romance():
+    two = [_POD[0].replace("Nina Park & Jo Ellis", "Nina Park & Jo Ellis, Nina Park & Sam Ruiz"), *_POD[1:]]
+    assert dialogue_speakers(two)[5] == "my co-host"
+    lovers = [_POD[0].replace("Nina Park & Jo Ellis", "Nina Park/Jo Ellis"), *_POD[1:]]  # a co-host is no romance's word
+    assert dialogue_speakers(lovers)[5] == "my co-host"
+
+
+# Round 44A: `Her name was X` names the described speaker `her` means there
+
+_FERRY = [
+    "Tam splashed over to the hut and knocked on the door. Aldric waited by the horses.",
+    '"Ferry\'s closed!" came a voice from inside.',
+    '"We can pay," Tam called.',
+    "The door creaked open, and an old woman peered out at us with one clouded eye and one very sharp one.",
+    '"How much?" she said.',
+    "* * *",
+    "Her name was Old Hesk, and she had run the ferry for forty years, and she did not think much of knights.",
+    '"Had one through here last spring," Hesk told us. "Wouldn\'t pay the fare."',
+    '"Then we will pay double," said Aldric.',
+]
+
+
+def test_her_name_was_names_the_described_speaker_her_means():
+    # `an old woman` spoke as `the woman`; across the break `Her name was Old Hesk` gives her name
+    assert dialogue_speakers(_FERRY)[2] == "Hesk"
+
+
+def test_her_name_was_a_name_met_before_names_no_described_speaker():
+    # Hesk was written before the old woman came: a name the reader knows is someone already met
+    scene = [_FERRY[0].replace("Aldric waited by the horses.", "Aldric waited by the horses. Hesk, he had heard, kept the ferry."), *_FERRY[1:]]
+    assert dialogue_speakers(scene)[2] == "the woman"
+
+
+def test_her_name_was_said_of_a_named_woman_names_no_described_one():
+    scene = [
+        "Tam splashed over to the hut and knocked on the door. Aldric waited by the horses.",
+        "Morwenna sat on the bank with her scroll. An old woman was mending a net further down.",
+        '"River\'s high," the woman said.',
+        "Morwenna rolled up her scroll and stood.",
+        "Her name was Morwenna Ash, and she had been a witch for nine years.",
+        '"We cross anyway," said Morwenna.',
+    ]
+    assert dialogue_speakers(scene) == ["the woman", "Morwenna"]

@@ -1130,3 +1130,104 @@ def test_the_oldest_sister_is_the_eldest_sister_not_a_third():
         '"Don\'t be lazy," the oldest sister said.',
     ]
     assert dialogue_speakers(scene) == ["the eldest sister", "the youngest sister", "the eldest sister"]
+
+
+# Round 44A: a relation the work's header pairs -- `her best friend` is the one `Relationship:` writes `A & B` with her
+
+_REUNION = [
+    "Relationship: Tess Morgan/Owen Pike, Tess Morgan & Dana Reyes",
+    "Characters: Tess Morgan, Owen Pike, Dana Reyes, Kit Lowe",
+    "Summary: The ten-year reunion.",
+    "Tess stopped at the door of the gym and looked at the balloons with deep suspicion.",
+    '"I am not wearing a name tag," Tess said.',
+    'A hand landed on her shoulder, and her best friend leaned in. "Oh, you are. We all are."',
+    "Dana Reyes pinned the tag on her herself, and Tess let her.",
+    '"There," Dana said. "Now you look like a person."',
+    "Kit Lowe waved at them from the punch bowl.",
+    '"Ladies," said Kit.',
+]
+
+
+def test_her_best_friend_is_the_one_the_header_pairs_with_her_as_friends():
+    # `Tess Morgan & Dana Reyes` (AO3's `&`: a friendship); `her` is Tess, so her best friend is Dana
+    assert dialogue_speakers(_REUNION)[:2] == ["Tess Morgan", "Dana Reyes"]
+
+
+def test_her_best_friend_is_nobody_when_the_header_pairs_her_with_two_friends():
+    scene = [_REUNION[0].replace("Tess Morgan & Dana Reyes", "Tess Morgan & Dana Reyes, Tess Morgan & Kit Lowe"), *_REUNION[1:]]
+    assert dialogue_speakers(scene)[1] == "her best friend"
+
+
+def test_her_best_friend_is_no_sister_the_header_pairs_her_with():
+    # one surname, or a note that says so: kin, whatever the mark
+    sisters = [line.replace("Dana Reyes", "Dana Morgan") for line in _REUNION]
+    assert dialogue_speakers(sisters)[1] == "her best friend"
+    noted = [_REUNION[0].replace("Tess Morgan & Dana Reyes", "Tess Morgan & Dana Reyes (sisters)"), *_REUNION[1:]]
+    assert dialogue_speakers(noted)[1] == "her best friend"
+
+
+def test_her_new_friend_is_no_friend_the_header_pairs():
+    scene = [line.replace("her best friend", "her new friend") for line in _REUNION]
+    assert dialogue_speakers(scene)[1] == "her new friend"
+
+
+def test_the_best_friend_of_someone_the_header_pairs_with_nobody_stays_a_description():
+    # after Tess's best friend is Dana, `her` is Nora, whom the header pairs with no one: Nora's
+    # best friend is nobody the header names, and no voice of Dana's
+    scene = [
+        *_REUNION[:8],
+        "* * *",
+        "Across the gym, Nora Lowe stood alone by the punch bowl. Nora had come early and regretted it.",
+        '"Nobody is here yet," Nora said to the punch.',
+        "She looked at her phone again.",
+        'Then her best friend came through the doors with two coats. "Sorry, sorry. Parking."',
+    ]
+    assert dialogue_speakers(scene)[1] == "Dana Reyes"
+    assert dialogue_speakers(scene)[-1] == "her best friend"
+
+
+_FLAT = [
+    "Relationship: Ares/Aphrodite, Hermes & Persephone",
+    "Characters: Ares, Aphrodite, Hermes, Persephone",
+    "Summary: The boiler is dead.",
+    "Ares stood in the doorway of the flat with a towel round his neck and shampoo in his hair.",
+    '"Who turned off the hot water?" Ares shouted.',
+    "Behind him, in the bathroom, a hairdryer started up.",
+    '"Not me!" His girlfriend\'s voice carried easily over the noise. "I only used a little!"',
+    "Ares sighed and went back in.",
+]
+
+
+def test_his_girlfriend_is_the_one_the_header_pairs_with_him_as_lovers():
+    assert dialogue_speakers(_FLAT)[1:] == ["Aphrodite", "Aphrodite"]
+
+
+def test_his_girlfriend_is_nobody_for_a_friendship_or_two_pairings():
+    friends = [_FLAT[0].replace("Ares/Aphrodite", "Ares & Aphrodite"), *_FLAT[1:]]
+    assert dialogue_speakers(friends)[1] == "his girlfriend"
+    two = [_FLAT[0].replace("Ares/Aphrodite", "Ares/Aphrodite, Ares/Eris"), *_FLAT[1:]]  # Eris is never met: still a second pairing
+    assert dialogue_speakers(two)[1] == "his girlfriend"
+
+
+def test_a_cook_named_by_apposition_is_no_second_cook():
+    # the brief's must-not: a second, unnamed cook keeps a voice of his own
+    scene = [
+        "Dennis Kowalczyk, the cook, banged a ladle against the stockpot.",
+        '"Soup first," the cook said. "Then the weather."',
+        "Priya sat down at the long table.",
+        "A second cook, a thin man nobody had introduced, came in from the store room with a sack of onions.",
+        '"Where do these go?" the new cook asked.',
+        '"Anywhere but my bench," said Dennis.',
+    ]
+    assert dialogue_speakers(scene) == ["Dennis", "Dennis", "the new cook", "Dennis"]
+
+
+def test_a_woman_who_is_a_stranger_is_not_the_named_ferrywoman():
+    scene = [
+        "Tam knocked on the door of the hut. Old Hesk, the ferrywoman, opened it and squinted at him.",
+        '"Ferry\'s closed," Hesk said.',
+        "Further down the bank a woman in a green shawl was mending a net. She did not look up.",
+        '"River\'s high," the woman said. "Nobody crosses today."',
+        '"We can pay," said Tam.',
+    ]
+    assert dialogue_speakers(scene) == ["Hesk", "the woman", "the woman", "Tam"]

@@ -41,6 +41,7 @@ class _Block(Protocol):
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")  # a cast entry's note: "Wren Aldane (Player Character)"
+_KIN_NOTE = letters.compile(r"\([^()]*\b(?:siblings?|sisters?|brothers?|twins?|family|cousins?|parents?|mother|father|daughter|son)\b[^()]*\)", re.I)  # "Aurelie & Corin (siblings)": kin, no friends
 
 
 @dataclass(frozen=True)
@@ -100,6 +101,24 @@ class Header:
             for part in _BRACKETED.sub(" ", m.group(1)).split(","):
                 names = [" ".join(n.split()) for n in part.split("/")]
                 if len(names) == 2 and all(names) and "&" not in part:
+                    pairs.append((names[0], names[1]))
+        return pairs
+
+    def friendship_pairs(self, text: str) -> list[tuple[str, str]]:
+        """The two names of each friendship (``A & B``) the header's ``Relationship:`` and
+        ``Pairing:`` fields list, brackets dropped; a pairing (``A/B``), a friendship of three and
+        one its note calls kin (``Aurelie & Corin (siblings)``) are none.
+
+        >>> Header(80, None).friendship_pairs("Relationship: Kit/Ana, Tess & Jo, Al & Bo & Cy, Di & Ed (siblings)\\nTess ran.")
+        [('Tess', 'Jo')]
+        """
+        pairs = []
+        for m in _PAIRING_FIELD.finditer(text, 0, self.end):
+            for part in m.group(1).split(","):
+                if _KIN_NOTE.search(part):
+                    continue
+                names = [" ".join(n.split()) for n in _BRACKETED.sub(" ", part).split("&")]
+                if len(names) == 2 and all(names) and "/" not in part:
                     pairs.append((names[0], names[1]))
         return pairs
 

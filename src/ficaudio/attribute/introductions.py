@@ -21,12 +21,12 @@ from dataclasses import replace
 from ficaudio import letters
 from ficaudio.attribute.aliases import MAY_CALL, surname_of, writes_word
 from ficaudio.attribute.characters import Person, acts_after, may_be_name, written_as_place
-from ficaudio.attribute.document import Document, Paragraph
+from ficaudio.attribute.document import Document, Mention, Paragraph
 from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, KIN_NAMES, NEUTRAL_TITLES, NOT_AFTER_SHORT_TITLE, TITLE_GENDER
 from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver, header_partner, relation_kinds
 from ficaudio.attribute.rules import Decision, calls_in_the_room, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
@@ -641,6 +641,55 @@ def described_then_named(resolver: Resolver, decisions: dict[int, Decision], tak
     return renames
 
 
+_NAME_GIVEN = letters.compile(r"(?:His|Her) (?:first |real |full )?name (?:is|was) ")
+
+
+def named_by_possessive(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
+    """A described speaker whom the narration's ``his``/``her`` means where it gives that
+    pronoun's name is the person of the name: ``an old woman peered out at us`` / ``"How
+    much?" she said.`` / ``* * *`` / ``Her name was Old Hesk, and she had run the ferry for forty
+    years`` -> ``{"the woman": "Hesk"}``, every line of the old woman. The pronoun is read as the
+    resolver read it (the one ``her`` means there); the name must be met there for the first
+    time in the story (its header aside): a name the reader knows already is someone else,
+    not a new name for the described. Genders must agree; people the other passes renamed
+    (``taken``) are left alone, and so is an epithet (``the Warden``).
+
+    Scenes: tests/test_attribute_introductions.py.
+    """
+    doc = resolver.doc
+    speakers = {d.speaker for d in decisions.values()}
+    renames: dict[str, str] = {}
+    for para in doc.paragraphs:
+        for m in para.mentions:
+            if m.kind != "pronoun" or not (found := _NAME_GIVEN.match(doc.text, m.start)):
+                continue
+            described = resolver.read_as(m)
+            person = resolver.person(described) if described else None
+            if person is None or person.known or described not in speakers or not described.startswith("the ") or is_epithet(described) or described in taken or described in renames:
+                continue
+            named = next((n for n in para.mentions if n.kind == "name" and n.start == found.end() and n.person), None)
+            owner = doc.roster.by_name(named.person) if named else None
+            if owner is None or owner is person or not _genders_agree(resolver, described, named.person) or _another_described_since(resolver, described, m):
+                continue
+            before = doc.text[doc.header.end:m.start]
+            if not any(search_where_written(re.compile(rf"(?<![\w'’]){re.escape(f)}(?![\w])"), before, f) for f in owner.forms):
+                renames[described] = owner.name
+    return renames
+
+
+def _another_described_since(resolver: Resolver, described: str, m: Mention) -> bool:
+    """Whether the narration brings in someone else by description, of the pronoun ``m``'s
+    gender or of none, after its last mention of ``described`` and before ``m``: ``The sergeant
+    pointed at a skinny boy by the door. His name was Pell`` names the boy, whoever the resolver
+    took ``his`` for."""
+    doc = resolver.doc
+    gender = Gender.MALE if m.text.lower() == "his" else Gender.FEMALE
+    between = [x for para in doc.paragraphs if para.start <= m.start for x in para.mentions if x.start < m.start and x.kind in ("description", "name", "pronoun")]
+    last = max((x.start for x in between if resolver.read_as(x) == described), default=-1)
+    return any(x.kind == "description" and x.start > last and resolver.read_as(x) != described and x.gender in (gender, Gender.UNKNOWN)
+               and not is_group_noun(x.head or "") for x in between)
+
+
 def self_named_newcomer(resolver: Resolver, decisions: dict[int, Decision], taken: dict[str, str]) -> dict[str, str]:
     """One who answers with their own name when asked who they are, never having spoken before
     (``"And who might you be?"`` / ``"Tobias. Tobias Crane."``:
@@ -921,6 +970,24 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
         if (person := doc.roster.lookup(alike[0])) and person.name != narrator and person.name not in parents \
                 and not _called_other_kin(body, [alike[0]], kin, owners=r"[Mm]y"):
             found[voice] = person.name
+    return found
+
+
+def narrators_partner_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
+    """The narrator's ``my best friend``, ``my co-host``, ``my girlfriend``, heard as a voice of its
+    own, is the one the work's header pairs with the narrator (``Relationship: Delphine Marsh &
+    Bex Okafor``, Delphine telling the story -> ``{"my co-host": "Bex"}``), as
+    :func:`~ficaudio.attribute.resolve.partner_in_header` makes ``her best friend`` of a named
+    possessor. The narrator's name is the one the story gives ``I`` (``renames``); nobody as
+    :func:`~ficaudio.attribute.resolve.header_partner` says."""
+    name = renames.get(FIRST_PERSON_NAME)
+    narrator = (doc.roster.by_name(name) or doc.roster.by_name(FIRST_PERSON_NAME)) if name else None
+    if narrator is None:
+        return {}
+    found: dict[str, str] = {}
+    for voice in sorted({d.speaker for d in decisions.values()} - set(renames)):
+        if voice.lower().startswith("my ") and (kinds := relation_kinds(voice)) and (partner := header_partner(doc, narrator, kinds)) and partner is not narrator:
+            found[voice] = partner.name
     return found
 
 

@@ -722,6 +722,8 @@ def description_referent(resolver: Resolver, m: Mention, para: Paragraph, exclud
             return person.name
     if spouse := spouse_of_possessor(resolver, m, para):
         return spouse
+    if partner := partner_in_header(resolver, m, para):
+        return partner
     if kin := kin_sharing_surname(resolver, m, para):
         return kin
     titled = (None if possessive_rank(m) or _newcomer_knight(m) else _titled_person(resolver, m.head)) or _same_head_description(resolver, m.head, m.text)
@@ -1493,6 +1495,69 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     candidates = _titled_named_in(resolver, para, _HUSBAND_TITLES if wife else _WIFE_TITLES)
     spouses = {s for c in candidates if (s := _titled_spouse(resolver, c, spouse_titles))}
     return spouses.pop() if len(spouses) == 1 else None
+
+
+_ROMANTIC_HEADS = frozenset({"girlfriend", "boyfriend", "fiancé", "fiancée", "fiance", "fiancee", "lover", "sweetheart"})
+_FRIEND_HEADS = frozenset({"friend", "co-host", "cohost", "bestie"})
+_EITHER_HEADS = frozenset({"partner"})  # a partner in love or in work: the possessor's one pairing of either kind
+_FRIEND_WORDS = frozenset({"best", "oldest", "closest", "dearest", "old", "longtime", "long-time"})
+
+
+def partner_in_header(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """``her best friend``, ``his girlfriend`` is the one the work's header pairs with the one
+    ``her``/``his`` means: AO3's ``Relationship:`` field writes a romance ``A/B`` and a friendship
+    ``A & B``, so ``Jess & Priya`` makes Jess's best friend Priya, and ``Ares/Aphrodite`` makes
+    his girlfriend Aphrodite when ``his`` is Ares (the narrator's ``my best friend`` waits for
+    the narrator's name: :func:`~ficaudio.attribute.introductions.narrators_partner_named`).
+    Nobody as :func:`header_partner` says.
+
+    Scenes: tests/test_attribute_resolve.py.
+    """
+    if m.text.split(" ", 1)[0].lower() not in ("his", "her") or not (kinds := relation_kinds(m.text)):
+        return None
+    possessor = _possessor(resolver, m, para)
+    owner = resolver.person(possessor) if possessor else None
+    partner = header_partner(resolver.doc, owner, kinds) if owner else None
+    return partner.name if partner and resolver.person(partner.name) is partner else None
+
+
+def relation_kinds(phrase: str) -> tuple[str, ...]:
+    """The header's kinds of pairing a relation may be written in: ``romantic`` (``A/B``) for
+    ``his girlfriend``, ``friends`` (``A & B``) for ``her best friend`` or ``my co-host``, both
+    for ``her partner`` (in love or in work); none for anything else, nor for a relation that
+    says more than how close (``her new friend``, ``his ex-girlfriend``).
+
+    >>> relation_kinds("her best friend"), relation_kinds("His girlfriend"), relation_kinds("my partner"), relation_kinds("her new friend"), relation_kinds("the friend")
+    (('friends',), ('romantic',), ('romantic', 'friends'), (), ())
+    """
+    words_of = phrase.lower().split()
+    if len(words_of) < 2 or words_of[0] not in ("his", "her", "my") or any(w not in _FRIEND_WORDS for w in words_of[1:-1]):
+        return ()
+    head = words_of[-1]
+    if head in _FRIEND_HEADS:
+        return ("friends",)
+    if len(words_of) == 2 and head in _ROMANTIC_HEADS:
+        return ("romantic",)
+    if len(words_of) == 2 and head in _EITHER_HEADS:
+        return ("romantic", "friends")
+    return ()
+
+
+def header_partner(doc: Document, owner: Person, kinds: tuple[str, ...]) -> Person | None:
+    """The one person the header's ``Relationship:`` field pairs with ``owner`` in a pairing of
+    those ``kinds`` (``romantic``: ``A/B``; ``friends``: ``A & B``). Nobody when the owner has two
+    such pairings or none, or where the pair shares a surname (``Jess Mahler & Kat Mahler``:
+    sisters, whatever the mark)."""
+    pairs = [*(doc.header.romantic_pairs(doc.text) if "romantic" in kinds else []), *(doc.header.friendship_pairs(doc.text) if "friends" in kinds else [])]
+    others = set()
+    for a, b in pairs:
+        if len(a.split()) > 1 and len(b.split()) > 1 and a.split()[-1] == b.split()[-1]:
+            continue  # one family's two names: kin or spouses, no friendship or courtship
+        mine = [name in owner.forms or doc.roster.resolve_phrase(name) is owner for name in (a, b)]
+        if mine[0] != mine[1]:
+            others.add(b if mine[0] else a)
+    partner = doc.roster.resolve_phrase(others.pop()) if len(others) == 1 else None
+    return partner if partner is not None and partner is not owner else None
 
 
 def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
