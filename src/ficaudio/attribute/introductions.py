@@ -368,16 +368,9 @@ def role_answering_call_named(resolver: Resolver, decisions: dict[int, Decision]
         if decisions[following].rule not in _DESCRIBED_RULES or doc.paragraph_of[index] is doc.paragraph_of[following] or _scene_break_between(doc, index, following):
             continue
         called = [n for n in dict.fromkeys([*vocatives_in(doc, doc.segments[index].text), *turned_to(quote_context(doc, index))]) if n != caller and doc.roster.by_name(n)]
-        if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values() and not _named_beside(doc, following, called[0]):
+        if len(called) == 1 and _genders_agree(resolver, replier, called[0]) and called[0] not in renames.values():
             renames[replier] = called[0]
     return renames
-
-
-def _named_beside(doc, index: int, name: str) -> bool:
-    """Whether the narration of the paragraph of quotation ``index`` names ``name``: then the role
-    that speaks there is someone else (``The Chief leaned in over Jess's shoulder. "I'm here."``
-    is not Jess, whom the call before named)."""
-    return any(m.kind == "name" and m.person == name for m in doc.paragraph_of[index].mentions)
 
 
 _CLAIMS_ROLE = letters.compile(r"(?<![\w'’])(?<![Ii]f\s)(?<!think\s)(?<!thought\s)(?<!whether\s)(?:I am|I'm|I’m)\s+(?:the|a|an|your|their)\s+((?:[a-z-]+\s+){0,2}(?!(?:here|now|too)\b)[a-z-]+)(?=(?:\s+(?:here|now|too))?\s*(?:[,.!;—]|of\b|[\"”’]|$))")

@@ -339,6 +339,9 @@ def _make_run(run: list[Word]) -> NameRun:
     if parts and parts[0].lower().rstrip(".") in TITLES and len(parts) > 1:
         title = parts[0].lower().rstrip(".")
         parts = parts[1:]
+    elif len(parts) > 3 and parts[1].lower() in TITLES and parts[0].lower() not in TITLES:
+        title = parts[1].lower()  # "Station Chief Ruth Halvorsen": a title its post's word stands before
+        parts = parts[2:]
     honorific = None
     if parts:
         parts[-1], honorific = split_honorific(parts[-1])
