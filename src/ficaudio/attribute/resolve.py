@@ -1495,14 +1495,15 @@ def spouse_of_possessor(resolver: Resolver, m: Mention, para: Paragraph) -> str 
     return spouses.pop() if len(spouses) == 1 else None
 
 
-def relation_answering(resolver: Resolver, m: Mention) -> str | None:
+def relation_answering(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
     """The ``his``/``her`` of a tag whose subject is a relation no list knows as a person (``"He
     had to sit down," her ex admitted.``: :func:`~ficaudio.attribute.mentions.owned_tag_subject`)
     owns the speaker, and is not the speaker. In a talk of two named people, the ``her`` meaning
     the one who spoke last, the relation is the other: Jess and Marcus talking, Jess's turn just
-    said -> Marcus. Nobody otherwise: a talk of more, a possessor who is not the last speaker
-    (``"I will not," said Mr. Pett.`` / ``"I thought so," said his step-son``: a ``his``
-    read as someone else), the other of the relation's other gender.
+    said -> Marcus. Nobody otherwise: a talk of more, a ``his``/``her`` read as someone other
+    than the last speaker (the one spoken to last is whose relation answers; a ``his`` read as
+    the one who just spoke is a misreading, no ground to name the other), the other of the
+    relation's other gender.
 
     Scenes: tests/test_attribute_rules.py.
     """
@@ -1511,7 +1512,7 @@ def relation_answering(resolver: Resolver, m: Mention) -> str | None:
     talk = resolver.conversation.participants()
     if relation is None or len(talk) != 2 or any(n == FIRST_PERSON_NAME or not n[:1].isupper() for n in talk):
         return None
-    owner = pronoun_by_gender(resolver, m.gender, m.start, resolver.paragraph) if resolver.paragraph else None
+    owner = pronoun_by_gender(resolver, m.gender, m.start, para)
     if owner is None or owner != resolver.conversation.turns[-1]:
         return None
     other = talk[0] if talk[1] == owner else talk[1]

@@ -754,7 +754,7 @@ def resolve_mention(resolver: Resolver, ctx: QuoteContext, m: Mention) -> str | 
     if m.kind == "pronoun":
         if settled := resolver.settled.get(m.start):
             return settled
-        if relation := relation_answering(resolver, m):
+        if relation := relation_answering(resolver, m, ctx.para):
             return relation  # '"He had to sit down," her ex admitted.': not the "her"
         speaker = speaker_going_on(resolver, ctx, m) or addressee_replying(resolver, ctx, m) or acted_on_replying(resolver, ctx, m) or speaker_pronoun(resolver, m.gender, m.start, ctx.para, exclude=named_later_in_clause(resolver, m, ctx.para))
         speaker = vocative_excludes_speaker(resolver, ctx, m, speaker)
