@@ -421,16 +421,18 @@ def owned_tag_subject(text: str, at: int, speech_verbs: frozenset[str]) -> tuple
     >>> t = '"Me again," his rival said. "No," says her partner. "Yes," his voice said. "So," his rival knew.'
     >>> [owned_tag_subject(t, t.index(w), frozenset({"said", "says"})) for w in ("his rival said", "her partner", "his voice", "his rival knew")]
     [('his rival', 'rival'), ('her partner', 'partner'), None, None]
+    >>> t = '"No," says her partner mildly. "No," says her partner at once. His rival said no.'
+    >>> [owned_tag_subject(t, t.index(w), frozenset({"said", "says"})) for w in ("her partner mildly", "her partner at", "His rival")]
+    [('her partner', 'partner'), None, None]
     """
     m = _OWNED_TAG.match(text, at)
     before = _QUOTE_CLOSED_BEFORE.search(text, max(0, at - 30), at) if m else None
     if m is None or before is None or is_person_noun(m.group(1)) or m.group(1) in BODY_PARTS or m.group(1) in _NOT_OWNED_SPEAKERS or m.group(1) in _STOP_DESCRIPTION:
         return None
     inverted = before.group(1)
-    if inverted is None and m.group(2) not in speech_verbs or inverted is not None and (inverted not in speech_verbs or m.group(2) is not None):
+    if inverted is None and m.group(2) not in speech_verbs or inverted is not None and (inverted not in speech_verbs or m.group(2) is not None and not m.group(2).endswith("ly")):
         return None
-    head = m.group(1)
-    return text[at:m.end(1)], head
+    return text[at:m.end(1)], m.group(1)
 
 
 _INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+|[A-Z]{2,3})(?=\s*[,.;:!?—])")
