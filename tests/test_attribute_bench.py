@@ -178,7 +178,7 @@ STORY_FLOORS = [
     ("arena_games", 96, 0.67),  # round 43 blind: 51/96 = 0.531 at its start, 65/96 = 0.677 at its end
     ("class_reunion", 99, 0.76),  # round 43 blind: 76/99 = 0.768 at its start and its end
     ("eighth_year", 97, 0.57),  # round 43 blind: 50/97 = 0.515 at its start, 56/97 = 0.577 at its end
-    ("ice_station", 96, 0.67),  # round 43 blind: 65/96 = 0.677 at its start and its end
+    ("ice_station", 96, 0.79),  # round 43 blind: 65/96 = 0.677 at its start and its end; 76/96 = 0.792 after round 44F (Station Chief Ruth Halvorsen is the Chief)
     ("knight_quest", 94, 0.68),  # round 43 blind: 64/94 = 0.681 at its start and its end
     ("olympus_flats", 96, 0.63),  # round 43 blind: 61/96 = 0.635 at its start and its end
 ]
