@@ -178,7 +178,7 @@ STORY_FLOORS = [
     ("arena_games", 96, 0.67),  # round 43 blind: 51/96 = 0.531 at its start, 65/96 = 0.677 at its end
     ("class_reunion", 99, 0.81),  # round 43 blind: 76/99 = 0.768 at its start and its end; 81/99 = 0.818 after round 44A (`her best friend` is the one the header pairs with her: `Jess Alvarez & Priya Nair`)
     ("eighth_year", 97, 0.81),  # round 43 blind: 50/97 = 0.515 at its start, 56/97 = 0.577 at its end; 79/97 = 0.814 after round 44B (Ron is the listed Ron Weasley though Molly Weasley is listed too, Professor McGonagall the listed Minerva McGonagall, Eventually Draco no name)
-    ("ice_station", 96, 0.67),  # round 43 blind: 65/96 = 0.677 at its start and its end
+    ("ice_station", 96, 0.79),  # round 43 blind: 65/96 = 0.677 at its start and its end; 76/96 = 0.792 after round 44F (Station Chief Ruth Halvorsen is the Chief)
     ("knight_quest", 94, 0.72),  # round 43 blind: 64/94 = 0.681 at its start and its end; 68/94 = 0.723 after round 44A (`Her name was Old Hesk` names the old woman who spoke before it)
     ("olympus_flats", 96, 0.65),  # round 43 blind: 61/96 = 0.635 at its start and its end; 63/96 = 0.656 after round 44B ("Nobody calls me Kore anymore": Kore is Persephone)
 ]

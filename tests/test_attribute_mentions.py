@@ -317,3 +317,29 @@ def test_a_given_name_in_ly_opening_a_sentence_is_still_the_name():
     people = paragraph_characters(scene)
     assert "Molly" in people["Molly Hart"].aliases and "Emily" in people["Emily Cole"].aliases
     assert dialogue_speakers(scene) == ["Molly Hart", "Emily Cole", "Molly Hart"]
+
+# ------------------------------------------------ a title after the word of its post (round 44F)
+def test_a_title_after_the_word_of_its_post_opens_a_full_name():
+    # "Station Chief Ruth Halvorsen": chief is the title, Ruth Halvorsen the name (on ef5bf1e a run
+    # of four words with no title, so "the Chief" had no bearer)
+    t = "The wind rose. Station Chief Ruth Halvorsen did not like it. Head Coach Dan Okafor shrugged."
+    assert [(r.title, r.form) for r in name_runs(words(t), t)] == [("chief", "Ruth Halvorsen"), ("coach", "Dan Okafor")]
+
+
+def test_a_run_with_no_title_second_or_too_short_keeps_its_words():
+    # a title first is read as before; three words (the post, the title, one name) are left as they
+    # were; a title word first and second is the first's
+    t = "Then Professor Minerva Vance came. Fire Chief Dunn waved. Kessler Station Ruth Halvorsen. Captain Major Tom Bell."
+    assert [(r.title, r.form) for r in name_runs(words(t), t)] == [
+        ("professor", "Minerva Vance"), (None, "Fire Chief Dunn"), (None, "Kessler Station Ruth Halvorsen"), ("captain", "Major Tom Bell")]
+
+
+def test_the_chief_is_the_station_chief_the_story_named():
+    scene = [
+        "Station Chief Ruth Halvorsen did not like the look of the sky. Priya stood at the window beside Eli.",
+        '"It\'s getting worse," Priya said.',
+        '"It\'ll hold," Eli said.',
+        'The Chief put her mug down. "Nobody goes out alone tonight."',
+    ]
+    lines = dialogue_lines(scene)
+    assert lines[-1].speaker in ("Ruth Halvorsen", "Chief Ruth Halvorsen")  # on ef5bf1e: "the Chief", a voice of its own

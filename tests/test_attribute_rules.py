@@ -1560,3 +1560,54 @@ def test_a_description_tag_is_not_the_one_its_quotation_asks_after():
         "Tom came in from the rain.",
         '"I\'m Tom," the man said.',
     ]) == ["Tom"]
+
+
+
+# ---------------------------------------------------------------- a tag's his/her relation (round 44F)
+_EX_TALK = [
+    "Nina found Leo by the coat rack. She had not seen him since the divorce.",
+    '"You came," Nina said.',
+    '"I said I would," Leo said.',
+    '"You say a lot of things," Nina said.',
+]
+
+
+def test_a_relation_tagging_a_reply_in_a_talk_of_two_is_the_other():
+    # "her ex" is no listed person noun; the "her" is Nina, who spoke last, so her ex is Leo
+    # (on ef5bf1e both lines were Nina's: the "her" read as the speaker)
+    assert speakers("\n".join([*_EX_TALK, '"I meant that one," her ex admitted.']))[-1] == ("Leo", "pronoun_action_beat")
+    assert speakers("\n".join([*_EX_TALK, '"I meant that one," says her ex.']))[-1] == ("Leo", "pronoun_tag")
+
+
+def test_a_relation_in_a_talk_of_three_is_left_as_it_was():
+    # with Dana in the talk the other is no one person: the rule stays silent and the line keeps
+    # the reading it had on ef5bf1e (Dana)
+    scene = [
+        "Nina found Leo by the coat rack. Dana was pouring the wine.",
+        '"You came," Nina said.',
+        '"I said I would," Leo said.',
+        '"He always does," Dana said.',
+        '"You say a lot of things," Nina said.',
+        '"I meant that one," her ex admitted.',
+    ]
+    assert speakers("\n".join(scene))[-1] == ("Dana", "pronoun_action_beat")
+
+
+@pytest.mark.parametrize("tag, expected", [
+    ('"I meant that one," her phone said.', ("Nina", "pronoun_action_beat")),  # a thing that tells: as on ef5bf1e
+    ('"I meant that one," her voice said.', ("Nina", "description_tag")),  # her own voice
+])
+def test_a_thing_or_a_voice_after_her_is_no_relation(tag, expected):
+    assert speakers("\n".join([*_EX_TALK, tag]))[-1] == expected
+
+
+def test_a_listed_relation_keeps_its_description():
+    # "her sister" is a person noun: a description of its own, read as before
+    scene = [
+        "Nina sat on the step. Mara sat beside her, picking at the paint.",
+        '"You\'re quiet," Nina said.',
+        '"I\'m thinking," Mara said.',
+        '"About what?" Nina asked.',
+        '"About leaving," her sister said.',
+    ]
+    assert speakers("\n".join(scene))[-1] == ("Mara", "description_tag")

@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
 from ficaudio.attribute.names import is_listed_given_name
-from ficaudio.attribute.lexicon import LY_WORD, GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.lexicon import LY_WORD, BODY_PARTS, GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -340,6 +340,9 @@ def _make_run(run: list[Word]) -> NameRun:
     if parts and parts[0].lower().rstrip(".") in TITLES and len(parts) > 1:
         title = parts[0].lower().rstrip(".")
         parts = parts[1:]
+    elif len(parts) > 3 and parts[1].lower() in TITLES and parts[0].lower() not in TITLES:
+        title = parts[1].lower()  # "Station Chief Ruth Halvorsen": a title its post's word stands before
+        parts = parts[2:]
     honorific = None
     if parts:
         parts[-1], honorific = split_honorific(parts[-1])
@@ -414,6 +417,43 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
             return None  # "the door of the woman", "the time when my father": the phrase ended
     return None
+
+
+# someone's one-word relation as the subject of a tag right after a quotation: '"Me again," his
+# rival said.', '"No," says her partner.' (the relation speaks, not the one "his" means)
+_OWNED_TAG = letters.compile(r"(?:[Hh]is|[Hh]er|[Tt]heir)\s+([a-z]+)(?:\s+(?:[a-z]+ly\s+)?([a-z]+)\b|(?=\s*[,.;:!?—]))")
+_QUOTE_CLOSED_BEFORE = letters.compile(r"[,!?…—][\"”’']\s+(?:([a-z]+)\s+)?$")
+_NOT_OWNED_SPEAKERS = frozenset("""
+voice voices highness majesty lordship ladyship excellency eminence holiness grace honour honor
+advice words reply answer tone expression look smile laugh silence face eyes mouth lips letter note message
+phone text screen watch radio
+""".split())
+"""What follows ``his``/``her`` in a tag and is no one else: the speaker's own voice or face, a form
+of address that stands for the speaker (``"Quite," said her ladyship.``), or a thing that tells
+(``his advice concluded``, ``her phone said``)."""
+
+
+def owned_tag_subject(text: str, at: int, speech_verbs: frozenset[str]) -> tuple[str, str] | None:
+    """``his rival`` at ``at`` when it is a tag's subject right after a quotation (``"Go," his rival
+    said``, ``"Go," said his rival.``): (phrase, head), a person of their own though no list knows
+    the noun. Not the speaker's own voice or a form of address (:data:`_NOT_OWNED_SPEAKERS`), nor
+    a body part.
+
+    >>> t = '"Me again," his rival said. "No," says her partner. "Yes," his voice said. "So," his rival knew.'
+    >>> [owned_tag_subject(t, t.index(w), frozenset({"said", "says"})) for w in ("his rival said", "her partner", "his voice", "his rival knew")]
+    [('his rival', 'rival'), ('her partner', 'partner'), None, None]
+    >>> t = '"No," says her partner mildly. "No," says her partner at once. His rival said no.'
+    >>> [owned_tag_subject(t, t.index(w), frozenset({"said", "says"})) for w in ("her partner mildly", "her partner at", "His rival")]
+    [('her partner', 'partner'), None, None]
+    """
+    m = _OWNED_TAG.match(text, at)
+    before = _QUOTE_CLOSED_BEFORE.search(text, max(0, at - 30), at) if m else None
+    if m is None or before is None or is_person_noun(m.group(1)) or m.group(1) in BODY_PARTS or m.group(1) in _NOT_OWNED_SPEAKERS or m.group(1) in _STOP_DESCRIPTION:
+        return None
+    inverted = before.group(1)
+    if inverted is None and m.group(2) not in speech_verbs or inverted is not None and (inverted not in speech_verbs or m.group(2) is not None and not m.group(2).endswith("ly")):
+        return None
+    return text[at:m.end(1)], m.group(1)
 
 
 _INVERTED_TAG_HEAD = letters.compile(r"[,!?…—][\"”’']\s+([a-z]+)\s+the\s+([A-Za-z][a-z]+|[A-Z]{2,3})(?=\s*[,.;:!?—])")

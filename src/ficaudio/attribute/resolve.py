@@ -15,7 +15,7 @@ from ficaudio.attribute.aliases import join_person
 from ficaudio.attribute.characters import DUBBED, Person
 from ficaudio.attribute.document import Document, Mention, Paragraph, Salience, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import FIRST_PERSON_MIN_SHARE, FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, NOT_AFTER_SHORT_TITLE, SPEECH_VERBS, SUBORDINATORS, TITLES
-from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word, word_before
+from ficaudio.attribute.mentions import compound_head, fold, is_group_noun, is_name_word, owned_tag_subject, word_before
 from ficaudio.models import Gender
 
 FIRST_PERSON_NAME = "I"
@@ -1558,6 +1558,30 @@ def header_partner(doc: Document, owner: Person, kinds: tuple[str, ...]) -> Pers
             others.add(b if mine[0] else a)
     partner = doc.roster.resolve_phrase(others.pop()) if len(others) == 1 else None
     return partner if partner is not None and partner is not owner else None
+
+def relation_answering(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
+    """The ``his``/``her`` of a tag whose subject is a relation no list knows as a person (``"He
+    had to sit down," her ex admitted.``: :func:`~ficaudio.attribute.mentions.owned_tag_subject`)
+    owns the speaker, and is not the speaker. In a talk of two named people, the ``her`` meaning
+    the one who spoke last, the relation is the other: Jess and Marcus talking, Jess's turn just
+    said -> Marcus. Nobody otherwise: a talk of more, a ``his``/``her`` read as someone other
+    than the last speaker (the one spoken to last is whose relation answers; a ``his`` read as
+    the one who just spoke is a misreading, no ground to name the other), the other of the
+    relation's other gender.
+
+    Scenes: tests/test_attribute_rules.py.
+    """
+    text = resolver.doc.text
+    relation = owned_tag_subject(text, m.start, SPEECH_VERBS) if m.text.lower() in ("his", "her") else None
+    talk = resolver.conversation.participants()
+    if relation is None or len(talk) != 2 or any(n == FIRST_PERSON_NAME or not n[:1].isupper() for n in talk):
+        return None
+    owner = pronoun_by_gender(resolver, m.gender, m.start, para)
+    if owner is None or owner != resolver.conversation.turns[-1]:
+        return None
+    other = talk[0] if talk[1] == owner else talk[1]
+    gender = KIN_GENDER.get(relation[1], Gender.UNKNOWN)
+    return None if gender is not Gender.UNKNOWN and resolver.gender(other) not in (gender, Gender.UNKNOWN) else other
 
 
 def kin_sharing_surname(resolver: Resolver, m: Mention, para: Paragraph) -> str | None:
