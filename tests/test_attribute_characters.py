@@ -983,3 +983,15 @@ def test_a_number_opening_sentences_is_no_person():
         '"Well?" Ines said.', '"We wait."',
     ]
     assert "Twelve" not in paragraph_characters(scene)
+
+
+def test_a_name_before_a_question_or_a_please_is_called_for_the_turns_only():
+    from ficaudio.attribute.characters import called_before_full_stop, called_before_question
+    assert called_before_question("“Oren. Where did we leave the canoe?”") == ["Oren"]
+    assert called_before_question("“Lise. Please. I need one minute.”") == ["Lise"]
+    # a topic the next sentence takes up, a name given again, a report: no call
+    assert called_before_question("“Noemi. She asked for me?”") == []
+    assert called_before_question("“Dahl. Ivo Dahl. Got a minute?”") == []
+    assert called_before_question("“Brennan. Night porter at the old hotel.”") == []
+    # the roster reads no call from a question: a topic said first asks the room
+    assert called_before_full_stop("“Kitchen. Who's got the big pan?”") == []

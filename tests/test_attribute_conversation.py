@@ -951,3 +951,48 @@ def test_another_word_shouted_before_the_call_still_calls_the_other_of_two():
     scene = [*_PORCH[:4], "“Stop! Teo, you can’t keep doing this.”", "“Doing what?”"]
     lines = dialogue_lines(scene)
     assert (lines[-2].speaker, lines[-2].rule) == ("Mara", "calls_the_other_of_two")
+
+
+# a name opening a question, a please, or cut off by a dash calls its bearer, who answers next (round 44C)
+_PEAS = [
+    "Greta stood at the stove with the soup. Pavel and Odile sat at the kitchen table, shelling peas into a bowl.",
+    "“Who had the ladle last?” Greta asked.",
+    "“Not me,” Pavel said.",
+]
+_QUIET_TEA = [
+    "Mireille poured the tea. Stellan and Lotta sat across the table from her, not looking at each other.",
+    "“You two are very quiet tonight,” Mireille said.",
+]
+
+
+def test_a_name_opening_a_question_calls_the_one_who_answers():
+    # the count would give the reply to Greta, who spoke two turns before; Odile was asked
+    scene = [*_PEAS, "“Odile. Where did we put it after Sunday?” Pavel asked.", "“In the drawer by the sink, where it always goes.”"]
+    assert [(l.speaker, l.rule) for l in dialogue_lines(scene)][-1] == ("Odile", "vocative_addressee_replies")
+
+
+@pytest.mark.parametrize("call", ["“Lotta—” Stellan began.", "“Lotta. Please. I only want to talk about it,” Stellan said."])
+def test_a_name_cut_off_or_a_please_calls_the_one_who_answers(call):
+    assert dialogue_speakers([*_QUIET_TEA, call, "“There is nothing to talk about.”"])[-1] == "Lotta"
+
+
+@pytest.mark.parametrize("line", ["“Kitchen. Who left the kettle on?” Stellan asked.", "“I—” Stellan began."])
+def test_a_word_that_is_no_one_s_name_calls_no_one_and_the_count_decides(line):
+    # "Kitchen" is no person, "I" no call: the reply goes by the count, to Mireille
+    assert dialogue_speakers([*_QUIET_TEA, line, "“Not me.”"])[-1] == "Mireille"
+
+
+def test_a_name_opening_a_question_calls_no_one_the_scene_has_not_had_in_it():
+    # Rudi left in the scene before: a call by a name the scene has neither heard nor named may
+    # be someone's other name not yet joined to them (Kasia's, here), so the count decides
+    text = "\n".join([
+        "Rudi pulled on his coat by the tent flap.",
+        '"I am off to town for the post," Rudi said. "Back by dark."',
+        "***",
+        "Sten sat on an upturned crate by the stove. Kasia stood by the door, counting the takings into a tin.",
+        '"Well?" Sten said.',
+        '"Not much," Kasia said.',
+        '"Rudi. How much is in the tin?" Sten asked.',
+        '"Forty dollars, give or take."',
+    ])
+    assert speakers(text)[-1] == ("Kasia", "turn_taking")

@@ -1611,3 +1611,11 @@ def test_a_listed_relation_keeps_its_description():
         '"About leaving," her sister said.',
     ]
     assert speakers("\n".join(scene))[-1] == ("Mara", "description_tag")
+
+def test_turn_calls_read_a_name_before_a_question_and_a_name_cut_off():
+    from ficaudio.attribute.rules import turn_calls
+    assert turn_calls("“Ada. Six. Is the gate shut again?”") == ["Ada"]
+    assert turn_calls("“Oren—”") == ["Oren"]
+    assert turn_calls("“I—”") == [] and turn_calls("“Oren, I—”") == [] and turn_calls("“But why—”") == []
+    # neither is a call the other passes read (they find names, and would make a pet name a voice)
+    assert address_phrases("“Oren—”") == [] and address_phrases("“Ada. Six. Is the gate shut again?”") == []

@@ -56,7 +56,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, narrated_in_first_person, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, called_in_turn, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -450,13 +450,23 @@ def _end_turn(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision
             conv.turns.append(decision.speaker)
             conv.exchange += 1
         conv.departed.discard(decision.speaker)
-        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) or addressed_by_title(resolver, ctx) if n != decision.speaker]
+        addressed = [] if names_in_answer(ctx) else [n for n in turned_to(ctx) or vocatives(ctx) or called_by_name(ctx) or called_in_scene(resolver, ctx) or addressed_by_title(resolver, ctx) if n != decision.speaker]
         conv.addressee = addressed[0] if addressed else conv.addressee
         called = [n for n in summoned(ctx) if n != decision.speaker]  # heard once they speak
         conv.summoned = called[0] if called else None if conv.summoned == decision.speaker else conv.summoned
         conv.asked = ctx.segment.text.rstrip(" ”\"'’—-").endswith("?")
     if conv.turns:
         conv.acted_on = acted_on(resolver, para, conv.turns[-1])
+
+
+def called_in_scene(resolver: Resolver, ctx: QuoteContext) -> list[str]:
+    """The one a quotation calls only by opening on their name before a question or a
+    ``please``, or by their name cut off (:func:`.rules.called_in_turn`: ``"Oren. Where did we
+    leave the canoe?"``, ``"Oren—"``), when the scene has had them in it: they answer next. One
+    the scene has neither heard nor named may be someone's other name, not yet joined to them (a
+    pet name for the one beside the speaker): no call is read then, and the count decides."""
+    present = set(resolver.conversation.turns) | named_in_scene(resolver, ctx.segment.start)
+    return [n for n in called_in_turn(ctx) if n in present]
 
 
 def addressed_by_title(resolver: Resolver, ctx: QuoteContext) -> list[str]:

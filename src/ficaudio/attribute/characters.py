@@ -753,6 +753,31 @@ def called_before_full_stop(quote: str) -> list[str]:
     return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
 
 
+def called_before_question(quote: str) -> list[str]:
+    """A quotation that opens on a name and a full stop and goes on to ask something, or to say
+    ``please``, calls that person though no ``you`` says so: ``"Oren. Where did we leave the
+    canoe?"``, ``"Ada. Six. Is the gate shut again?"``, ``"Lise. Please. I need one minute."`` --
+    the one named is the one asked; not a name given again in full, nor one the next sentence
+    takes up as its subject (as :func:`called_before_full_stop`). For the turns only: the roster
+    counts no call this way (a topic said first, ``"Kitchen. Who's got the big pan?"``, asks the
+    room; a word that is no one's name calls no one).
+
+    >>> called_before_question('"Oren. Where did we leave the canoe?"'), called_before_question('"Lise. Please. I need one minute."')
+    (['Oren'], ['Lise'])
+    >>> called_before_question('"Brennan. Night porter at the old hotel."'), called_before_question('"Noemi. She asked for me?"'), called_before_question('"Dahl. Ivo Dahl. Ready?"')
+    ([], [], [])
+    """
+    m = _NAME_STOP.match(quote)
+    if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
+        return []
+    rest = m.group(2)
+    if re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", rest):
+        return []
+    first = rest.split(maxsplit=1)[0].lower().strip("*_.,!")
+    if first in _TOPIC_PRONOUNS:
+        return []
+    return [m.group(1)] if "?" in rest or first == "please" else []
+
 _COPULA_BEFORE = letters.compile(r"\b(?:[Hh]e|[Ss]he) (?:is|was|became|becomes)(?: (?:just|only|still|simply|again|always))? $")
 
 

@@ -14,7 +14,7 @@ from functools import lru_cache
 
 from ficaudio import letters
 from ficaudio.attribute.address import addressed_by_rank
-from ficaudio.attribute.characters import Person, called_before_full_stop
+from ficaudio.attribute.characters import Person, called_before_full_stop, called_before_question
 from ficaudio.attribute.confidence import confidence
 from ficaudio.attribute.document import Document, Mention, Paragraph, looks_like_verb, told_to_you
 from ficaudio.attribute.lexicon import SUBORDINATORS, BEFORE_PARTICIPLE, NOT_AFTER_BOUND_TITLE, PARTICIPLE, SAID_ALONE_RANKS, not_after_titles, OBJECT_PRONOUN_GENDER, TITLE_BEFORE_NAME, KIN_GENDER, NOT_PERSON_HEADS, SHORT_TITLES, SPEECH_VERBS, THOUGHT_VERBS, TITLES
@@ -968,6 +968,9 @@ def named_action_beat(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
 # only the interjection ignores case: a name must be capitalised (``"It’s Gai, isn’t it"`` names nobody)
 # a word an apostrophe opens after the opening mark is a dialect's clipped word (``“‘Ello, Harry``), no name
 _VOCATIVE_START = letters.compile(r"^\W*(?:(?:(?i:hey|oh|well|yes|no|listen|look|please|thanks|thank you|sorry|good morning|hello|hi|dear|my dear)|(?<=^[\"“]['‘’])[A-Z][a-z]*),?\s+)?([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:,|!|\?|\.\W*$|…)")
+_NAME_CUT_OFF = letters.compile(r"^\W*([A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*(?:—|–|--)\W*$")
+"""A quotation that is a name and a dash, cut off (``"Oren—"``): the speaker began to speak to
+that person, or to stop them."""
 _VOCATIVE_END = letters.compile(r",\s*((?:my\s+dear\s+)?[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’-]*)?)\s*[.!?…—-]*\W*$")
 # a rank said alone calls (``"Cheers, Prof. See you."``, ``"Good one, Rev. Really."``); written short
 # before a name it does not (``, Capt. Rhys,``; ``Thanks, Capt. Rhys.``: ``then``, read by _address_phrases)
@@ -1205,6 +1208,29 @@ def vocatives_in(doc: Document, quote: str) -> list[str]:
     found.extend(n for n in honorific_vocatives(doc, quote) if n not in found)
     found.extend(n for n in reader_called(doc, quote) if n not in found)
     return found
+
+
+def turn_calls(quote: str) -> list[str]:
+    """Calls that say only who is spoken to, and so who answers next: a name opening a
+    quotation before a question or a ``please`` (:func:`.characters.called_before_question`),
+    and a name cut off by a dash (``"Oren—"``). Read for the turns alone
+    (:func:`called_in_turn`): no pass that finds or joins names counts them, since a call
+    heard once by a name the story has not joined to its bearer would make that name a voice of
+    its own, or another's name.
+
+    >>> turn_calls('"Oren. Where did we leave the canoe?"'), turn_calls('"Oren—"'), turn_calls('"I—"'), turn_calls('"Oren, I—"')
+    (['Oren'], ['Oren'], [], [])
+    """
+    cut_off = _NAME_CUT_OFF.match(quote)
+    return called_before_question(quote) + ([cut_off.group(1)] if cut_off and is_address_phrase(cut_off.group(1)) else [])
+
+
+def called_in_turn(ctx: QuoteContext) -> list[str]:
+    """The people :func:`turn_calls` finds a quotation calling, by the roster's names."""
+    found: list[str] = []
+    for phrase in turn_calls(ctx.segment.text):
+        found.extend(n for n in _names_in(ctx.doc, phrase) if n not in found)
+    return narrator_addressed(ctx.doc, found)
 
 
 def calls_in_the_room(doc: Document, quote: str) -> list[str]:
