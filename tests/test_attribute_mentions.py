@@ -337,4 +337,3 @@ def test_a_given_name_in_ly_opening_a_sentence_is_still_the_name():
     people = paragraph_characters(scene)
     assert "Molly" in people["Molly Hart"].aliases and "Emily" in people["Emily Cole"].aliases
     assert dialogue_speakers(scene) == ["Molly Hart", "Emily Cole", "Molly Hart"]
-
