@@ -1362,3 +1362,47 @@ def test_her_name_was_said_of_a_named_woman_names_no_described_one():
         '"We cross anyway," said Morwenna.',
     ]
     assert dialogue_speakers(scene) == ["the woman", "Morwenna"]
+
+
+# ---------------------------------------------------------------- round 44G: invented scenes for 44A and 44B
+def test_the_narrators_best_friend_is_no_mentor_the_story_never_names():
+    # `Peter Parker & Tony Stark` is no friendship of classmates: the header's Tony, never
+    # written in the story, is not the narrator's best friend
+    scene = [
+        "Relationship: Peter Parker & Tony Stark",
+        "Characters: Peter Parker, Tony Stark, Ned Leeds",
+        '"Peter, you are late," Mr. Harrington said when I slid into my seat.',
+        "My best friend kicked my chair.",
+        '"Dude, where were you?" my best friend whispered.',
+        '"Lab," I said.',
+    ]
+    assert dialogue_speakers(scene)[1] == "my best friend"
+    assert "my best friend" not in paragraph_characters(scene).get("Tony Stark", SimpleNamespace(aliases=())).aliases
+
+
+def test_a_wrong_name_the_narration_writes_as_someone_else_is_no_name_of_the_speaker():
+    # "He called me Nadia": Nadia, whom the narration writes as someone texting Marco, is not
+    # Lena; nor is the dead Aunt Rachel Tessa, nor the classmate Anika Priya
+    ex = [
+        "Lena sat on the bathroom floor with her phone in her hand. Nadia had texted Marco twice that week; Lena had seen the messages.",
+        "Her sister knelt beside her.",
+        '"What happened?" her sister asked.',
+        '"He called me Nadia," Lena said. "In the middle of dinner."',
+        '"Oh, honey," her sister said.',
+    ]
+    aunt = [
+        "Tessa and her brother Cal sat in the car outside the hospital.",
+        '"Mom called me Rachel this morning," Tessa said quietly. "Rachel was her sister."',
+        "Cal said nothing. Aunt Rachel had been dead for ten years.",
+        '"She does that now," Cal said finally.',
+    ]
+    classmate = [
+        "Priya dropped her bag on the kitchen table.",
+        '"Mr. Dunn called me Anika again," Priya said. "Anika is the other girl in my class."',
+        '"Did you correct him?" her mother asked.',
+        "Anika had laughed about it at lunch, but Priya had not.",
+    ]
+    assert "Nadia" not in paragraph_characters(ex)["Lena"].aliases
+    assert "Lena" not in dialogue_speakers(ex)[::4]
+    assert "Rachel" not in paragraph_characters(aunt)["Tessa"].aliases
+    assert "Anika" not in paragraph_characters(classmate)["Priya"].aliases

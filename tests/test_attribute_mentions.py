@@ -288,6 +288,26 @@ def test_the_older_deputy_is_a_deputy_not_the_sheriff():
     assert dialogue_speakers(scene) == ["Sheriff Boone", "the older deputy", "the younger deputy"]
 
 
+def test_a_given_name_in_ly_the_story_writes_mid_sentence_is_still_the_name():
+    # Everly and Waverly are no adverbs, though the first-names list does not know them: the
+    # story writes them capitalised where no sentence starts (`"Morning," Everly said.`, the header)
+    precinct = [
+        "Everly Hart pushed open the door of the precinct. Behind her came Sam Cole.",
+        '"Morning," Everly said.',
+        '"Morning, Hart," Cole said.',
+        '"Coffee?" Hart asked.',
+    ]
+    people = paragraph_characters(precinct)
+    assert "Everly" in people["Hart"].aliases and "Everly" not in people
+    assert dialogue_speakers(precinct) == ["Hart", "Sam Cole", "Hart"]
+    station = [
+        "Characters: Waverly Earp, Nicole Haught",
+        "Waverly Earp ran down the steps of the station.",
+        '"Nicole!" Waverly shouted.',
+    ]
+    assert dialogue_speakers(station) == ["Waverly Earp"]
+
+
 def test_an_adverb_opening_a_sentence_is_no_part_of_the_name_after_it():
     # `Naturally Nell`, `Eventually Theo`: the adverb is capitalised by its place only
     scene = [

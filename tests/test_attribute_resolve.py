@@ -1231,3 +1231,47 @@ def test_a_woman_who_is_a_stranger_is_not_the_named_ferrywoman():
         '"We can pay," said Tam.',
     ]
     assert dialogue_speakers(scene) == ["Hesk", "the woman", "the woman", "Tam"]
+
+
+# ---------------------------------------------------------------- round 44G: invented scenes for 44A's header partner
+def test_his_best_friend_is_no_mentor_the_header_pairs_with_him_and_the_story_never_names():
+    # AO3's `&` pairs a mentor too: Peter's best friend is no Tony the header alone lists
+    scene = [
+        "Relationship: Peter Parker & Tony Stark",
+        "Characters: Peter Parker, Tony Stark, Ned Leeds",
+        "Peter slammed his locker shut and slung his bag over his shoulder.",
+        '"You are coming to the lab later, right?" his best friend asked, falling into step beside him.',
+        '"Can\'t," Peter said. "Internship."',
+        '"The Stark internship," his best friend said. "Right. Of course."',
+    ]
+    assert dialogue_speakers(scene)[0] == "his best friend"
+    assert "Tony Stark" not in speakers_of(scene_attribution(scene))
+
+
+def test_her_best_friend_said_again_is_the_friend_not_the_one_she_is_friends_with():
+    # the scene's second `her best friend` is the first one's Dana, though `her` is read as
+    # Dana there by then: not Dana's best friend Tess, talking to herself
+    scene = [
+        "Relationship: Tess Morgan & Dana Reyes",
+        "Characters: Tess Morgan, Dana Reyes",
+        "Tess leaned back in her chair. Her best friend had brought a cake, of course, and was cutting it.",
+        '"Who wants the first slice?" her best friend asked.',
+        '"Me," Tess said.',
+        '"Greedy," her best friend said, and handed it over.',
+        "Dana Reyes had always been generous.",
+    ]
+    assert dialogue_speakers(scene) == ["Dana Reyes", "Tess Morgan", "Dana Reyes"]
+
+
+def test_his_girlfriend_is_no_man_the_header_pairs_him_with():
+    # the header's endgame `Harry Potter/Cedric Diggory` is not who Harry dates now
+    scene = [
+        "Relationship: Harry Potter/Cedric Diggory",
+        "Characters: Harry Potter, Cedric Diggory, Cho Chang",
+        "Harry stood in the doorway of the flat with a towel round his neck and shampoo in his hair.",
+        '"Who turned off the hot water?" Harry shouted.',
+        "Behind him, in the bathroom, a hairdryer started up.",
+        '"Not me!" His girlfriend\'s voice carried easily over the noise. "I only used a little!"',
+        "Harry sighed and went back in. Cedric would have laughed at him.",
+    ]
+    assert dialogue_speakers(scene)[1:] == ["his girlfriend", "his girlfriend"]

@@ -26,7 +26,7 @@ from ficaudio.attribute.lexicon import FAMILY_KIN, GENDERED_ROLES, KIN_GENDER, K
 from ficaudio.attribute.names import name_prior
 from ficaudio.attribute.narrator import story_names
 from ficaudio.attribute.mentions import description_at, is_group_noun, is_name_word, is_person_noun, name_runs, search_where_written, words, written_at
-from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver, header_partner, relation_kinds
+from ficaudio.attribute.resolve import FIRST_PERSON_NAME, GENERIC_HEADS, Resolver, header_partner, relation_kinds, written_by_name
 from ficaudio.attribute.rules import Decision, calls_in_the_room, decided, quote_context, turned_to, vocatives_in
 from ficaudio.models import Gender, SegmentKind
 
@@ -289,10 +289,16 @@ def called_me_named(resolver: Resolver, decisions: dict[int, Decision], taken: d
     speaker (not ``I``, not a description or kin word, whose own name is still to find), a name
     that is a person of the story with no tagged line of its own (``"You just called me
     Steve," Sam said.`` to a Steve whom tags make speak is a wrong name, not Sam's), no name
-    another pass renamed (``taken``), one speaker only, and genders that do not clash.
+    another pass renamed (``taken``), one speaker only, and genders that do not clash. A name
+    the narration writes is someone the story shows apart from the speaker (``Nadia had texted
+    Marco`` ... ``"He called me Nadia," Lena said.``, ``Aunt Rachel had been dead for ten
+    years``): a wrong name the speaker was called, not hers; the name must be one only the
+    quotations say.
     """
     doc = resolver.doc
     tagged = {d.speaker for d in decisions.values() if d.rule == "explicit_tag"}
+    narrated = {x.person for para in doc.paragraphs for x in para.mentions if x.kind == "name" and x.person and x.start >= doc.header.end}
+    tagged |= {p.name for name in narrated if (p := doc.roster.by_name(name)) is not None}
     claims: dict[str, set[str]] = defaultdict(set)
     for index, decision in decisions.items():
         speaker = decision.speaker
@@ -979,14 +985,17 @@ def narrators_partner_named(doc: Document, decisions: dict[int, Decision], renam
     Bex Okafor``, Delphine telling the story -> ``{"my co-host": "Bex"}``), as
     :func:`~ficaudio.attribute.resolve.partner_in_header` makes ``her best friend`` of a named
     possessor. The narrator's name is the one the story gives ``I`` (``renames``); nobody as
-    :func:`~ficaudio.attribute.resolve.header_partner` says."""
+    :func:`~ficaudio.attribute.resolve.header_partner` says, nor a friend the story never names
+    (:func:`~ficaudio.attribute.resolve.written_by_name`: ``Peter Parker & Tony Stark`` is no
+    friendship of classmates)."""
     name = renames.get(FIRST_PERSON_NAME)
     narrator = (doc.roster.by_name(name) or doc.roster.by_name(FIRST_PERSON_NAME)) if name else None
     if narrator is None:
         return {}
     found: dict[str, str] = {}
     for voice in sorted({d.speaker for d in decisions.values()} - set(renames)):
-        if voice.lower().startswith("my ") and (kinds := relation_kinds(voice)) and (partner := header_partner(doc, narrator, kinds)) and partner is not narrator:
+        if voice.lower().startswith("my ") and (kinds := relation_kinds(voice)) and (partner := header_partner(doc, narrator, kinds)) and partner is not narrator \
+                and ("friends" not in kinds or written_by_name(doc, partner)):
             found[voice] = partner.name
     return found
 

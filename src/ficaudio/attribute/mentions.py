@@ -279,7 +279,7 @@ def name_runs(ws: list[Word], text: str) -> list[NameRun]:
     while i < len(ws):
         j = _run_end(ws, i, text) if ws[i].text[:1].isupper() else i  # a run opens on a capital
         if j > i:
-            runs.append(_make_run(ws[i:j]))
+            runs.append(_make_run(ws[i:j], text))
             i = j
         else:
             i += 1
@@ -330,8 +330,8 @@ def may_be_surname(word: Word) -> bool:
     return word.lower in WORD_NAMES and not word.initial
 
 
-def _make_run(run: list[Word]) -> NameRun:
-    while run and (run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not (len(run) == 1 and may_be_surname(run[0])) or opening_adverb(run)):
+def _make_run(run: list[Word], text: str = "") -> NameRun:
+    while run and (run[0].lower in NOT_NAMES and run[0].lower not in TITLES and not (len(run) == 1 and may_be_surname(run[0])) or opening_adverb(run, text)):
         run = run[1:]  # "Then Kakashi", "on Tuesday Lux", "Eventually Draco": the first word is not a name
     if not run:
         return NameRun((), None, None, 0, 0, False)
@@ -352,7 +352,7 @@ def _make_run(run: list[Word]) -> NameRun:
 _LY_ADVERB = re.compile(LY_WORD)
 
 
-def opening_adverb(run: list[Word]) -> bool:
+def opening_adverb(run: list[Word], text: str = "") -> bool:
     """Whether a run of capitalised words opens a sentence with an adverb in ``-ly`` before a
     name (``Eventually Draco tipped his head back``, ``Presently Tom came``): the adverb is
     capitalised only by its place, no part of the name. A given name in ``-ly`` that the
@@ -361,12 +361,26 @@ def opening_adverb(run: list[Word]) -> bool:
     adjective, which does not end so: ``Tessaly Control`` is a place's, ``Italy`` one), or an
     adverb alone (``Finally.``) is not one.
 
+    A word ``text`` (the story) writes capitalised where no sentence starts, or with an owner's
+    ``'s``, is a name too, one the list does not know (``"Morning," Everly said.``,
+    ``Characters: Waverly Earp``): an adverb is capitalised only at a sentence's start.
+
     >>> [opening_adverb(words(t)[:2]) for t in ("Eventually Draco sat.", "Molly Weasley sat.", "Lily Evans sat.", "Tessaly Control here.", "Early March came.")]
     [True, False, False, False, False]
+    >>> t = 'Everly Hart sat. "Hi," Everly said.'; opening_adverb(words(t)[:2], t)
+    False
     """
     first = run[0]
     return (len(run) > 1 and first.initial and len(first.lower) > 5 and first.lower[-3] not in "aoy" and bool(_LY_ADVERB.fullmatch(first.lower))
-            and not is_listed_given_name(first.text))
+            and not is_listed_given_name(first.text) and not _written_as_a_name(text, first.text))
+
+
+@lru_cache(maxsize=4096)
+def _written_as_a_name(text: str, word: str) -> bool:
+    """Whether ``text`` writes ``word`` capitalised after a lower-case word, a comma, a
+    semicolon or a colon (a closing quotation mark between), or with an owner's ``'s``:
+    ``said Everly``, ``"Hi," Everly said``, ``Everly's coat``."""
+    return bool(re.search(rf"(?:[a-z,;:][\"”’']?\s+{re.escape(word)}(?![\w'’-])|(?<![\w'’-]){re.escape(word)}['’]s\b)", text))
 
 
 def unstammered(word: str) -> str:

@@ -1515,10 +1515,40 @@ def partner_in_header(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     """
     if m.text.split(" ", 1)[0].lower() not in ("his", "her") or not (kinds := relation_kinds(m.text)):
         return None
+    first = _first_in_scene(resolver, m)
     possessor = _possessor(resolver, m, para)
     owner = resolver.person(possessor) if possessor else None
+    if first is not m and owner is not None and resolver.read_as(first) == owner.name:
+        return owner.name  # the scene's first ``her best friend`` was read as the one ``her`` now means: the friend again
     partner = header_partner(resolver.doc, owner, kinds) if owner else None
-    return partner.name if partner and resolver.person(partner.name) is partner else None
+    if partner is None or resolver.person(partner.name) is not partner or "friends" in kinds and not written_by_name(resolver.doc, partner):
+        return None
+    said = _GENDERED_PARTNERS.get(m.text.lower().split()[-1], Gender.UNKNOWN)
+    if Gender.UNKNOWN not in (said, partner.gender) and partner.gender is not said:
+        return None  # "his girlfriend" beside "Harry Potter/Draco Malfoy": the endgame is not who he dates now
+    return partner.name
+
+
+_GENDERED_PARTNERS = {"girlfriend": Gender.FEMALE, "fiancée": Gender.FEMALE, "boyfriend": Gender.MALE, "fiancé": Gender.MALE}
+
+
+def _first_in_scene(resolver: Resolver, m: Mention) -> Mention:
+    """The scene's first description in ``m``'s words after the possessive (``Her best friend``
+    ... ``her best friend``), ``m`` itself if none comes before it."""
+    start = max(resolver.scene_start, resolver.doc.header.end)
+    words_of = m.text.lower().split()[1:]
+    earlier = [x for para in resolver.doc.paragraphs if para.end >= start and para.start <= m.start for x in para.mentions
+               if x.kind == "description" and start <= x.start < m.start and x.text.lower().split()[1:] == words_of]
+    return min(earlier, key=lambda x: x.start, default=m)
+
+
+def written_by_name(doc: Document, person: Person) -> bool:
+    """Whether the story's narration writes ``person`` by name (the header aside): AO3's ``&``
+    pairs a mentor or a godfather too (``Peter Parker & Tony Stark``), and a friend the story
+    never names (``his best friend``, beside a Tony the header alone lists) is no evidence
+    that the description is the header's partner."""
+    return any(x.kind == "name" and x.start >= doc.header.end and x.person and doc.roster.by_name(x.person) is person
+               for para in doc.paragraphs if para.end > doc.header.end for x in para.mentions)
 
 
 def relation_kinds(phrase: str) -> tuple[str, ...]:
