@@ -308,13 +308,15 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         return
     opened = call_opens(narration)
     ringing = phone_rings(narration) and not conv.call
-    rang = ringing or conv.call == "ringing"  # a phone that rang is answered here, not one dialled
+    still_ringing = conv.call == "ringing"  # rang before this paragraph, answered by no one yet
+    rang = ringing or still_ringing  # a phone that rang is answered here, not one dialled
     if opened or ringing:
         conv.call = "open" if opened else "ringing"
     if ringing:
         conv.holder, conv.on_speaker, conv.call_lines = ringing_phone_owner(resolver, para), False, 0
-    if rang and not conv.call_lines and (answerer := who_picks_up(resolver, para)):
+    if rang and (not conv.call_lines or still_ringing) and (answerer := who_picks_up(resolver, para)):
         conv.call, conv.holder = "open", answerer  # ``The phone rang. Gran snatched it up.``; ``Kiba's phone rang. Ino grabbed it up.``
+        conv.call_lines = 0 if still_ringing else conv.call_lines  # ``"Damn," Kiba said.`` over the ringing was the room's, not the call's
     if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
         conv.call, conv.on_line = "open", voice
     if not conv.call:
@@ -331,7 +333,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
             continue
         if answered_at is not None and doc.segments[index].start < answered_at:
             continue  # ``Kiba's phone buzzed. "Don't you dare," Ino said. He answered it anyway.``: the room's, before the call
-        if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
+        if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text, doc.roster):
             conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
         answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
         if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker \
@@ -401,15 +403,23 @@ def _subject_before(resolver: Resolver, para: Paragraph, at: int) -> str | None:
     return resolver.mention(subject, para) if subject else None
 
 
-def answers_the_phone(quote: str) -> bool:
+def answers_the_phone(quote: str, roster=None) -> bool:
     """A line that answers a ringing phone: a name or a place alone (``"Blue Heron."``,
     ``"Moretti."``) or a hello (``"Hello?"``, ``"Yeah?"``); not ``"Hey."``, which the caller
-    as often says first, nor a name asked (``"Ada?"``).
+    as often says first, nor a name asked (``"Ada?"``). Given the story's roster, one word
+    alone counts as a name only if the roster knows it: ``"Damn,"`` over the ringing is an
+    oath, not an answer.
 
     >>> [answers_the_phone(q) for q in ('"Blue Heron,"', '"Hello?"', '"Yeah?"', '"Hello, Mum."', '"Get that, would you?"', '"Hey."', '"Ada?"')]
     [True, True, True, False, False, False, False]
     """
-    return is_own_name(quote) or bool(_HELLO.match(quote))
+    if _HELLO.match(quote):
+        return True
+    found = _OWN_NAME.match(quote)
+    if not is_own_name(quote) or found is None:
+        return False
+    name = found.group(1)
+    return roster is None or " " in name or roster.lookup(name) is not None
 
 
 def holder_picks_up(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -417,7 +427,7 @@ def holder_picks_up(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     picks up: the phone's owner or the one the narration shows picking it up (``The phone by
     the till rang. Ada picked it up.`` / ``"Hale's Books."`` -> Ada)."""
     conv = resolver.conversation
-    if not conv.call or conv.holder is None or conv.call_lines or not answers_the_phone(ctx.segment.text) or conv.holder in conv.departed:
+    if not conv.call or conv.holder is None or conv.call_lines or not answers_the_phone(ctx.segment.text, resolver.doc.roster) or conv.holder in conv.departed:
         return None
     if set(named_in_quote(ctx)) - {conv.holder}:
         return None  # ``"Moretti."`` when another Moretti is in the story: a name that may be the caller's
