@@ -59,7 +59,7 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
-_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
+_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speakers?|loudspeakers?|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
@@ -234,11 +234,24 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     narration of the quotation's paragraph or the one before, and no person tags it. On an
     answered call, a line calling the holder and naming itself (``"Sakura, it's Tsunade."``,
     :func:`names_self_to_holder`) is the caller's likewise."""
-    name = identifies_itself(ctx.segment.text) or names_self_to_holder(resolver, ctx.segment.text)
+    name = identifies_itself(ctx.segment.text) or names_self_to_holder(resolver, ctx.segment.text) or _named_by_its_next_quote(ctx)
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
     return decided(person.name, "identified_on_the_channel")
+
+
+def _named_by_its_next_quote(ctx: QuoteContext) -> str | None:
+    """The name the paragraph's next quotation gives as its own, when this quotation's tag,
+    between the two, is a bare voice or a device: ``"Good afternoon, everyone!" says the
+    voice from the speakers. "This is Mira Holt, and ..."`` -> Mira Holt for both halves."""
+    doc = ctx.doc
+    tag = tag_after_quote(ctx)
+    if tag is None or ctx.order + 1 >= len(ctx.para.quotes) or not _nobody_yet(tag):
+        return None
+    if _NEW_SENTENCE.search(doc.text, tag.end, ctx.after[1]):
+        return None  # a sentence of narration after the tag may bring someone else in
+    return identifies_itself(doc.segments[ctx.para.quotes[ctx.order + 1]].text)
 
 
 def device_tag_is_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -287,9 +300,20 @@ def _channel_beside(ctx: QuoteContext) -> bool:
 
 
 def _tagged_by_someone(ctx: QuoteContext) -> bool:
-    """A speech tag whose subject is not a phone or a radio (``he says``, not ``says the radio``)."""
+    """A speech tag whose subject is not a phone or a radio, nor a voice nobody is named for
+    yet (``he says``, not ``says the radio``, ``says the voice``)."""
     tag = tag_after_quote(ctx) or tag_before_quote(ctx)
-    return tag is not None and not _DEVICE.fullmatch(tag.head or "")
+    return tag is not None and not _nobody_yet(tag)
+
+
+_NEW_SENTENCE = letters.compile(r"[.!?…]\s+[^\w\s]*\w")
+_BARE_VOICE = letters.compile(r"(?:the|a)\s+voice", re.IGNORECASE)
+
+
+def _nobody_yet(tag: Mention) -> bool:
+    """A tag's subject that is a phone or a radio, or a voice nobody is named for yet (``the
+    voice``, ``a voice``; not ``Mara's voice``)."""
+    return bool(_DEVICE.fullmatch(tag.head or "")) or tag.kind == "description" and bool(_BARE_VOICE.fullmatch(tag.text))
 
 
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
