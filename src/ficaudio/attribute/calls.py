@@ -29,7 +29,7 @@ from ficaudio.attribute.names import is_listed_given_name
 from ficaudio.attribute.characters import is_possessive_end
 from ficaudio.attribute.document import Document, Mention, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteContext, decided, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
+from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteContext, decided, is_radio_procedure, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:(?:tele)?phone|cell|mobile)"
@@ -557,12 +557,21 @@ def join_call_signs_to_users(doc: Document) -> None:
     stations = {caller for _, (called, caller) in calls if called}
     subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
     users: dict[str, set[str]] = defaultdict(set)
+    unseen: set[str] = set()  # stations no paragraph shows anyone speaking for, each call over a radio
+    off_air: set[str] = set()  # callers of a call with no radio in sight (``"Pebblehorn, Rockslide!"``: an order in a battle)
     for index, (called, caller) in calls:
-        if caller not in subjects and _station_calls(doc, stations, called, caller) and (shown := _shown_speaking(quote_context(doc, index))):
+        if caller not in subjects and _station_calls(doc, stations, called, caller):
+            ctx = quote_context(doc, index)
+            shown = _shown_speaking(ctx)
             users[caller] |= shown
+            unseen |= {caller} if called is not None and not shown and not _anyone_acts(ctx) else set()
+            off_air |= set() if is_radio_procedure(doc.segments[index].text) or _channel_beside(ctx) else {caller}
     for station, shown in users.items():
         if len(shown) == 1:
             _give_call_sign(doc, station, next(iter(shown)))
+    for station in unseen - off_air:
+        if not users[station] and (person := doc.roster.lookup(station)) is not None and person.name not in doc.call_signs.values():
+            doc.call_signs[station] = person.name  # ``"Morning Tern, Skerrvoe Coastguard. Be advised ..."``: a station no one is shown at speaks as itself
 
 
 def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
@@ -599,6 +608,15 @@ def _shown_speaking(ctx: QuoteContext) -> set[str]:
         if _VOICE_AFTER.match(doc.text, m.end) or m.initial and not is_possessive_end(doc.text, m.end) and not _watches_another(ctx.para, m, doc.text):
             shown |= {_speaker_of(m)} - {None}
     return shown
+
+
+def _anyone_acts(ctx: QuoteContext) -> bool:
+    """Whether the narration of the quotation's paragraph has a person as a subject (``He keyed
+    his radio.``, ``Kirsty grabbed the handset.``), not only an owner (``a woman's voice came
+    through it``)."""
+    text = ctx.doc.text
+    return any((m.subject or m.initial) and m.kind in _PERSON_KINDS | {"pronoun"} and not is_possessive_end(text, m.end) and not _VOICE_AFTER.match(text, m.end)
+               for m in ctx.para.mentions if not any(ctx.doc.segments[i].start <= m.start < ctx.doc.segments[i].end for i in ctx.para.quotes))
 
 
 def _watches_another(para: Paragraph, m: Mention, text: str) -> bool:
