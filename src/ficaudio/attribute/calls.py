@@ -238,6 +238,8 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
+    if any(m.subject and m.kind in ("name", "pronoun", "first_person") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
+        return None  # ``Tom pointed at the stage. "This is Mira Holt."``: someone else acting just before introduces her
     return decided(person.name, "identified_on_the_channel")
 
 
