@@ -59,7 +59,7 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
-_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speakers?|loudspeakers?|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
+_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|handset|speakers?|loudspeakers?|intercom|receiver|walkie(?:[\s-]talkie)?|channel)\b", re.IGNORECASE)
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
@@ -655,3 +655,81 @@ def _give_call_sign(doc: Document, station: str, user: str) -> None:
         join_person(roster, person, owner)
         for para in doc.paragraphs:
             para.mentions = [replace(m, person=owner.name) if m.person == person.name else m for m in para.mentions]
+
+
+_CALL_RULES = frozenset({"voice_on_the_line", "identified_on_the_channel", "device_tag_is_the_line", "station_call_sign"})
+_REVEAL_WINDOW = 4  # paragraphs after a far voice in which the room's answer may name it
+
+
+def far_voice_named(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """A voice over a radio, a phone or a speaker that the narration names only as ``the voice``
+    (``"Kessler, this is the *Dawn*, over," said the voice.``, ``"Come back, over." The voice
+    sounded rougher.``) is the one the room's answer calls by name (``The chief leaned in.
+    "I'm here, Ingram."`` -> Ingram): the first line of the paragraphs after it, not the voice's
+    own, that calls one person who is not its speaker names it. Where no answer names it, the
+    voice last named so in the scene is taking up the channel again. A speech that runs on from
+    the voice's paragraph goes with it."""
+    doc = resolver.doc
+    paragraphs = doc.paragraphs
+    named_before: str | None = None
+    for k, para in enumerate(paragraphs):
+        if para.scene_start:
+            named_before = None
+        if not para.quotes or not _far_voice(quote_context(doc, para.quotes[0]), decisions):
+            continue
+        name = _answer_names(resolver, paragraphs[k + 1:k + 1 + _REVEAL_WINDOW], decisions) or named_before
+        if name is None or name in named_in_quote(quote_context(doc, para.quotes[0])):
+            continue
+        named_before = name
+        old = decisions[para.quotes[0]].speaker
+        for index in para.quotes:
+            decisions[index] = decided(name, "far_voice_named")
+        for following in paragraphs[k + 1:]:
+            runs_on = following.quotes and (d := decisions.get(following.quotes[0])) is not None and d.rule == "speech_runs_on" and d.speaker == old
+            if not runs_on:
+                break
+            for index in following.quotes:
+                if (d := decisions.get(index)) is not None and d.speaker == old:
+                    decisions[index] = decided(name, "far_voice_named")
+
+
+def _far_voice(ctx: QuoteContext, decisions: dict[int, Decision]) -> bool:
+    """Whether a quotation is a voice named only as ``the voice`` -- its tag, or the subject
+    opening its paragraph's narration -- with a radio, a phone or a speaker beside it, that no
+    call rule already named."""
+    decision = decisions.get(ctx.index)
+    if decision is None or decision.rule in _CALL_RULES or not _channel_beside(ctx):
+        return False
+    tag = tag_after_quote(ctx) or tag_before_quote(ctx)
+    if tag is not None:
+        return tag.kind == "description" and bool(_THE_VOICE.fullmatch(tag.text))
+    text = ctx.doc.text
+    return any(m.kind == "description" and m.subject and m.initial and _THE_VOICE.fullmatch(m.text) and not _VOICE_THROUGH_OWNER.match(text, m.end)
+               for m in ctx.para.mentions if m.start >= ctx.segment.end)
+
+
+_THE_VOICE = letters.compile(r"[Tt]he\s+voice")
+_VOICE_THROUGH_OWNER = letters.compile(r"\s+of\b")  # ``the voice of the captain``: an owner named
+
+
+def _answer_names(resolver: Resolver, following: list[Paragraph], decisions: dict[int, Decision]) -> str | None:
+    """The one person the room's first line after a far voice calls, not the line's speaker
+    (``"I'm here, Ingram."``), skipping the voice's own lines and the room's lines that call
+    no one; nobody past a paragraph of narration alone, or where a line calls two."""
+    doc = resolver.doc
+    for para in following:
+        if para.scene_start or not para.quotes:
+            return None  # a paragraph of narration alone: the exchange with the voice is over
+        ctx = quote_context(doc, para.quotes[0])
+        decision = decisions.get(para.quotes[0])
+        if decision is None or _far_voice(ctx, decisions):
+            continue
+        opening = _OPENING_NAME.match(ctx.segment.text)
+        person = doc.roster.lookup(opening.group(1)) if opening else None
+        called = [n for n in dict.fromkeys([*vocatives(ctx), *([person.name] if person else [])]) if n != decision.speaker]
+        if called:
+            return called[0] if len(called) == 1 else None
+    return None
+
+
+_OPENING_NAME = letters.compile(r"^[\"“‘']*([A-Z][\w'’-]*)\.\s")  # ``"Ingram. We're here."``: the one answered, named first
