@@ -672,14 +672,15 @@ def far_voice_named(resolver: Resolver, decisions: dict[int, Decision]) -> None:
     doc = resolver.doc
     paragraphs = doc.paragraphs
     named_before: str | None = None
+    scene = 0
     for k, para in enumerate(paragraphs):
         if para.scene_start:
-            named_before = None
+            named_before, scene = None, k
         if not para.quotes or not _far_voice(quote_context(doc, para.quotes[0]), decisions):
             continue
         name = _answer_names(resolver, paragraphs[k + 1:k + 1 + _REVEAL_WINDOW], decisions) or named_before
-        if name is None or name in named_in_quote(quote_context(doc, para.quotes[0])):
-            continue
+        if name is None or name in named_in_quote(quote_context(doc, para.quotes[0])) or name in _in_the_room(resolver, paragraphs[scene:k], decisions):
+            continue  # ``"Turn it off, Tom," Mara said.``: the answer calls someone in the room, not the voice
         named_before = name
         old = decisions[para.quotes[0]].speaker
         for index in para.quotes:
@@ -691,6 +692,14 @@ def far_voice_named(resolver: Resolver, decisions: dict[int, Decision]) -> None:
             for index in following.quotes:
                 if (d := decisions.get(index)) is not None and d.speaker == old:
                     decisions[index] = decided(name, "far_voice_named")
+
+
+def _in_the_room(resolver: Resolver, paragraphs: list[Paragraph], decisions: dict[int, Decision]) -> set[str]:
+    """Who the scene shows in the room: the subjects its narration names and the speakers of
+    its lines that no call rule gave to a voice on a channel."""
+    named = {m.person for p in paragraphs for m in p.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+    return named | {d.speaker for p in paragraphs for i in p.quotes if (d := decisions.get(i)) and d.rule not in _CALL_RULES | {"far_voice_named"}
+                    and not _far_voice(quote_context(resolver.doc, i), decisions)}
 
 
 def _far_voice(ctx: QuoteContext, decisions: dict[int, Decision]) -> bool:
