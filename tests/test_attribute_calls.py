@@ -215,8 +215,9 @@ _WATCHED_AT_THE_RADIO = [
 
 def test_one_who_opens_a_sentence_watching_another_is_not_shown_using_the_call_sign():
     """``Kirsty watched her father unhook the handset.``: the sentence names another person,
-    so Kirsty is no operator, and the calls are not hers (review 40c R5)."""
-    assert _call_signs(_WATCHED_AT_THE_RADIO) == {}
+    so Kirsty is no operator, and the calls are not hers (review 40c R5). Harbour Control,
+    whom no paragraph shows anyone speaking for, speaks its own calls (round 44D)."""
+    assert _call_signs(_WATCHED_AT_THE_RADIO) == {"Harbour Control": "Harbour Control"}
     speakers = dialogue_speakers(_WATCHED_AT_THE_RADIO)
     assert speakers[1] != "Kirsty" and speakers[3] != "Kirsty"
 

@@ -572,8 +572,19 @@ def join_call_signs_to_users(doc: Document) -> None:
         if len(shown) == 1:
             _give_call_sign(doc, station, next(iter(shown)))
     for station in unseen - off_air:
-        if not users[station] and (person := doc.roster.lookup(station)) is not None and person.name not in doc.call_signs.values():
+        if not users[station] and (person := doc.roster.lookup(station)) is not None and person.name not in doc.call_signs.values() \
+                and _names_station(person.name, station):
             doc.call_signs[station] = person.name  # ``"Morning Tern, Skerrvoe Coastguard. Be advised ..."``: a station no one is shown at speaks as itself
+
+
+def _names_station(name: str, station: str) -> bool:
+    """Whether a roster person's name is the station's own (``Skerrvoe Coastguard`` for
+    ``Coastguard``), not a person's the form was joined to (``Kirsty`` for ``Silver Gull``).
+
+    >>> _names_station("Skerrvoe Coastguard", "Coastguard"), _names_station("Kirsty", "Silver Gull")
+    (True, False)
+    """
+    return f" {station} " in f" {name} "
 
 
 def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
