@@ -604,6 +604,12 @@ def test_the_voice_on_the_radio_is_the_one_the_room_answers_by_name():
         '"Understood," Tom called over her shoulder.',
     ])
     assert speakers(text, [_MARA, _TOM, _HUGO])[0] == ("Hugo", "far_voice_named")
+    # the voice's split quotation goes with it; a line the room tags in the same paragraph does not
+    opening = "\n".join(text.split("\n")[:2])
+    split = opening + '\n"Glacier hut," said the voice, "this is the supply plane, over."\nMara grabbed the handset. "Go ahead, Hugo. We copy."'
+    assert [s for s, _ in speakers(split, [_MARA, _TOM, _HUGO])] == ["Hugo", "Hugo", "Mara"]
+    muttered = opening + '\n"Glacier hut, this is the supply plane, over," said the voice. "Not tonight," Tom muttered.\nMara grabbed the handset. "Go ahead, Hugo. We copy."'
+    assert [s for s, _ in speakers(muttered, [_MARA, _TOM, _HUGO])] == ["Hugo", "Tom", "Mara"]
 
 
 def test_a_radio_playing_in_the_room_is_not_the_one_the_room_calls():

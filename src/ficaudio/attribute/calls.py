@@ -238,7 +238,7 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
-    if any(m.subject and m.kind in ("name", "pronoun", "first_person") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
+    if any(m.subject and m.kind in ("name", "first_person") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
         return None  # ``Tom pointed at the stage. "This is Mira Holt."``: someone else acting just before introduces her
     return decided(person.name, "identified_on_the_channel")
 
@@ -669,6 +669,7 @@ def _give_call_sign(doc: Document, station: str, user: str) -> None:
 
 
 _CALL_RULES = frozenset({"voice_on_the_line", "identified_on_the_channel", "device_tag_is_the_line", "station_call_sign"})
+_GOES_ON = frozenset({"same_paragraph_continuation", "speech_runs_on"})  # a line that only goes on from the one before (a split quotation shares its first half's decision)
 _REVEAL_WINDOW = 4  # paragraphs after a far voice in which the room's answer may name it
 
 
@@ -693,15 +694,17 @@ def far_voice_named(resolver: Resolver, decisions: dict[int, Decision]) -> None:
         if name is None or name in named_in_quote(quote_context(doc, para.quotes[0])) or name in _in_the_room(resolver, paragraphs[scene:k], decisions):
             continue  # ``"Turn it off, Tom," Mara said.``: the answer calls someone in the room, not the voice
         named_before = name
-        old = decisions[para.quotes[0]].speaker
+        first = decisions[para.quotes[0]]
+        old = first.speaker
         for index in para.quotes:
-            decisions[index] = decided(name, "far_voice_named")
+            if (d := decisions.get(index)) is first or d is not None and d.speaker == old and d.rule in _GOES_ON:  # the voice's split or going on; not ``"B," Tom said.``
+                decisions[index] = decided(name, "far_voice_named")
         for following in paragraphs[k + 1:]:
             runs_on = following.quotes and (d := decisions.get(following.quotes[0])) is not None and d.rule == "speech_runs_on" and d.speaker == old
             if not runs_on:
                 break
             for index in following.quotes:
-                if (d := decisions.get(index)) is not None and d.speaker == old:
+                if (d := decisions.get(index)) is not None and d.speaker == old and d.rule in _GOES_ON:
                     decisions[index] = decided(name, "far_voice_named")
 
 
