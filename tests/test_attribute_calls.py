@@ -215,8 +215,9 @@ _WATCHED_AT_THE_RADIO = [
 
 def test_one_who_opens_a_sentence_watching_another_is_not_shown_using_the_call_sign():
     """``Kirsty watched her father unhook the handset.``: the sentence names another person,
-    so Kirsty is no operator, and the calls are not hers (review 40c R5)."""
-    assert _call_signs(_WATCHED_AT_THE_RADIO) == {}
+    so Kirsty is no operator, and the calls are not hers (review 40c R5). Harbour Control,
+    whom no paragraph shows anyone speaking for, speaks its own calls (round 44D)."""
+    assert _call_signs(_WATCHED_AT_THE_RADIO) == {"Harbour Control": "Harbour Control"}
     speakers = dialogue_speakers(_WATCHED_AT_THE_RADIO)
     assert speakers[1] != "Kirsty" and speakers[3] != "Kirsty"
 
@@ -492,3 +493,143 @@ def test_holding_the_phone_to_an_ear_hands_it_to_no_one():
             'Then the lights came back, and Nadia was still talking in her ear. "—hear me? Did I lose you?"\n'
             '"The lights went out for a second. They\'re back."')
     assert speakers(text, [INO, KIBA, NADIA])[-1] == ("Ino", "holder_answers_line")
+
+
+# ---------------------------------------------------------------- round 44D: voices from elsewhere
+class _Roster:
+    """A roster that knows only the names given."""
+
+    def __init__(self, *names: str):
+        self.names = set(names)
+
+    def lookup(self, name: str):
+        return name if name in self.names else None
+
+
+def test_a_one_word_answer_to_a_ringing_phone_is_a_name_only_if_the_story_knows_it():
+    from ficaudio.attribute.calls import answers_the_phone
+    roster = _Roster("Yamanaka")
+    assert answers_the_phone('"Yamanaka."', roster) and answers_the_phone('"Blue Heron,"', roster) and answers_the_phone('"Hello?"', roster)
+    assert not answers_the_phone('"Damn,"', roster) and not answers_the_phone('"Typical."', roster)
+    assert answers_the_phone('"Damn,"')  # with no roster to ask, the old reading
+
+
+def test_an_oath_over_a_ringing_phone_is_no_answer_and_the_one_who_picks_up_holds_it():
+    # Round 43's phone bug: "Damn," over the ringing made Kiba the holder, so Ino's pick-up was
+    # ignored, Sakura (calling Ino) was no caller, and her lines went to Kiba.
+    text = "\n".join([
+        "Ino and Kiba were halfway through the washing-up when the phone in the hall rang.",
+        '"Damn," Kiba said.',
+        "Ino dried her hands and picked it up.",
+        '"Hello?"',
+        '"Ino, it\'s Sakura. Is he there?"',
+        '"He is."',
+        '"Tell him he owes me."',
+        '"Sure."',
+    ])
+    assert [s for s, _ in speakers(text, [INO, KIBA, SAKURA])] == ["Kiba", "Ino", "Sakura", "Ino", "Sakura", "Ino"]
+
+
+_HARBOUR_CALL = [
+    "The storm had been building since noon. Mara and Tom sat in the cabin of the *Grey Heron*, listening to the hull groan.",
+    'The radio over the chart table hissed, and a man\'s voice came through the static. "Grey Heron, Grey Heron, this is Kilda Rescue, over."',
+    'Mara grabbed the handset. "Kilda Rescue, Grey Heron. Go ahead, over."',
+    '"Grey Heron, Kilda Rescue. The wind is backing west. Make for the north pier, over."',
+    'Tom leaned over her shoulder. "Tell him we can\'t see the pier."',
+    '"Kilda Rescue, Grey Heron. No sight of the pier yet, over."',
+    '"Grey Heron, Kilda Rescue. Understood. We will put the lights on, over."',
+]
+
+
+def test_a_station_no_one_is_shown_speaking_for_speaks_its_own_calls():
+    # the rescue station is only ever a voice on the radio: its calls are its own, not the turns
+    # of the two in the cabin; the boat's sign, which Mara is shown using, stays with the crew
+    speakers_ = dialogue_speakers(_HARBOUR_CALL)
+    assert [speakers_[i] for i in (0, 2, 5)] == ["Kilda Rescue"] * 3
+    assert speakers_[1] == "Mara" and "Grey Heron" not in speakers_
+
+
+def test_orders_called_out_in_a_battle_are_no_station():
+    # "Pebblehorn, Rockslide!" reads like a radio call (a name, then another), but no radio is in
+    # sight and no procedure word closes it: Rockslide is no station speaking
+    scene = [
+        "The arena roared. Dax shoved his phone into his pocket and planted his feet at the edge of the chalk circle.",
+        '"Pebblehorn, Rockslide! Bring the ceiling down!"',
+        'Across the field, Mira only laughed. "Breeze, dodge it!"',
+        '"Pebblehorn, Stomp!"',
+    ]
+    assert _call_signs(scene) == {}
+    assert "Rockslide" not in dialogue_speakers(scene)
+
+
+_TOM, _ANA = Character("Tom", (), Gender.MALE), Character("Ana", (), Gender.FEMALE)
+_MIRA = Character("Mira Holt", ("Mira",), Gender.FEMALE)
+
+
+def test_a_voice_over_the_speakers_that_introduces_itself_is_that_person():
+    text = "\n".join([
+        "Tom and Ana found their seats. Above the crowd, the speakers crackled to life.",
+        '"Good evening, everyone!" says the voice, warm and everywhere at once. "This is Mira Holt, and welcome to the finals!"',
+        'Tom rolled his eyes at Ana. "She says that every year."',
+        '"She means it every year," Ana said.',
+    ])
+    assert [s for s, _ in speakers(text, [_TOM, _ANA, _MIRA])] == ["Mira Holt", "Mira Holt", "Tom", "Ana"]
+
+
+def test_one_introduced_face_to_face_or_by_someone_acting_is_not_the_speaker():
+    at_the_door = "\n".join([
+        "Tom and Ana waited at the gate.",
+        '"Good evening," said the man at the door. "This is Mira Holt, my sister. She will show you in."',
+        '"Thank you," Ana said.',
+    ])
+    assert "Mira Holt" not in [s for s, _ in speakers(at_the_door, [_TOM, _ANA, _MIRA])]
+    pointed_out = "\n".join([
+        "Tom and Ana found their seats. Above the crowd, the speakers crackled to life.",
+        '"Good evening, everyone!" says the voice. Tom pointed at the stage. "This is Mira Holt, and she is great."',
+        '"She is," Ana said.',
+    ])
+    assert "Mira Holt" not in [s for s, _ in speakers(pointed_out, [_TOM, _ANA, _MIRA])]
+
+
+_MARA, _HUGO = Character("Mara", (), Gender.FEMALE), Character("Hugo", (), Gender.MALE)
+
+
+def test_the_voice_on_the_radio_is_the_one_the_room_answers_by_name():
+    text = "\n".join([
+        "The storm had been building since noon. Mara and Tom sat in the hut at the top of the glacier, listening to the wind.",
+        "At eight the radio on the shelf crackled.",
+        '"Glacier hut, glacier hut, this is the supply plane, do you copy, over," said the voice, thin with static.',
+        'Mara grabbed the handset. "Go ahead, Hugo. We copy."',
+        '"Can\'t land in this. I\'ll try again at dawn, over."',
+        '"Understood," Tom called over her shoulder.',
+    ])
+    assert speakers(text, [_MARA, _TOM, _HUGO])[0] == ("Hugo", "far_voice_named")
+    # the voice's split quotation goes with it; a line the room tags in the same paragraph does not
+    opening = "\n".join(text.split("\n")[:2])
+    split = opening + '\n"Glacier hut," said the voice, "this is the supply plane, over."\nMara grabbed the handset. "Go ahead, Hugo. We copy."'
+    assert [s for s, _ in speakers(split, [_MARA, _TOM, _HUGO])] == ["Hugo", "Hugo", "Mara"]
+    muttered = opening + '\n"Glacier hut, this is the supply plane, over," said the voice. "Not tonight," Tom muttered.\nMara grabbed the handset. "Go ahead, Hugo. We copy."'
+    assert [s for s, _ in speakers(muttered, [_MARA, _TOM, _HUGO])] == ["Hugo", "Tom", "Mara"]
+
+
+def test_a_radio_playing_in_the_room_is_not_the_one_the_room_calls():
+    # the room talks to someone in it, not to the voice on the radio (a weather report)
+    text = "\n".join([
+        "Mara and Tom sat in the kitchen with the dishes.",
+        "The radio on the shelf crackled.",
+        '"And that is the weather for the north coast," said the voice.',
+        '"Turn it off, Tom," Mara said.',
+        '"You turn it off."',
+    ])
+    assert "far_voice_named" not in [r for _, r in speakers(text, [_MARA, _TOM, _HUGO])]
+
+
+def test_an_intercom_nobody_answers_gives_the_room_no_caller():
+    # the buzzer and the hiss of an intercom open no call: the two on the doorstep go on talking
+    scene = [
+        "Tom pressed the buzzer for flat six. The intercom hissed and clicked, and then nothing.",
+        '"Maybe she\'s out," Ana said.',
+        '"She\'s never out," Tom said.',
+        '"Then she is hiding."',
+    ]
+    assert dialogue_speakers(scene) == ["Ana", "Tom", "Ana"]

@@ -20,7 +20,7 @@ from ficaudio import letters
 from ficaudio.attribute.aliases import join_listed_given_names
 from ficaudio.attribute.address import addressed_by_rank
 from ficaudio.attribute.alternation import addressed_by_next_turn, alternation_backfill, opening_called_by_the_reply
-from ficaudio.attribute.calls import bare_line_is_the_caller, device_tag_is_the_line, follow_call, holder_answers_line, holder_goes_on, holder_picks_up, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
+from ficaudio.attribute.calls import bare_line_is_the_caller, device_tag_is_the_line, far_voice_named, follow_call, holder_answers_line, holder_goes_on, holder_picks_up, identified_on_the_channel, join_call_signs_to_users, line_answers_phone, station_call_sign, voice_on_the_line
 from ficaudio.attribute.conversation import (
     acted_on_replies,
     answers_previous,
@@ -81,6 +81,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     viewpoint_replies(resolver, decisions)
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
+    far_voice_named(resolver, decisions)
     introduced = self_introductions(doc, decisions)  # before the backfill: a speaker naming themselves anchors the turns before it
     opening_called_by_the_reply(doc, decisions)
     addressed_by_next_turn(doc, decisions)

@@ -29,7 +29,7 @@ from ficaudio.attribute.names import is_listed_given_name
 from ficaudio.attribute.characters import is_possessive_end
 from ficaudio.attribute.document import Document, Mention, Paragraph
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver
-from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteContext, decided, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
+from ficaudio.attribute.rules import BEAT_RULES, TAG_RULES, Decision, QuoteContext, decided, is_radio_procedure, named_in_quote, radio_calls, quote_context, self_named_with_affiliation, tag_after_quote, tag_before_quote, vocatives
 from ficaudio.models import SegmentKind
 
 _PHONE = r"(?:(?:tele)?phone|cell|mobile)"
@@ -59,7 +59,7 @@ _REPORTED = letters.compile(r"\b(?:said|says|told\s+(?:me|him|her|them)|wanted\s
 _I_BEFORE = letters.compile(r"\bI\s+(?:[a-z]+ly\s+)?$")  # the narrator is the verb's own subject
 _SENTENCES = letters.compile(r"[^.!?]+[.!?]*")
 _ITS_NAME = letters.compile(r"(?:^|[.!?]\s+|^\W+)It['’]s\s+([A-Z][\w'’-]*)\s*[.!]")
-_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|speaker|loudspeaker|intercom|receiver|walkie[\s-]talkie|channel)\b", re.IGNORECASE)
+_DEVICE = letters.compile(rf"\b(?:{_PHONE}|radio|comm|comms|comm\s+board|earpiece|headset|handset|speakers?|loudspeakers?|intercom|receiver|walkie(?:[\s-]talkie)?|channel)\b", re.IGNORECASE)
 _CHANNEL = letters.compile(rf"{_DEVICE.pattern}|\b(?:on|down)\s+the\s+line\b|\brang\b", re.IGNORECASE)
 _VOICE_THROUGH = letters.compile(r"\s+voice\b[^.!?]{0,60}?\b(?:came|comes|filled|fills|crackled|crackles|sounded|sounds|cut|cuts|spoke|speaks)\b")
 _SENTENCE_END = letters.compile(r"[.!?]|$")
@@ -234,11 +234,26 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     narration of the quotation's paragraph or the one before, and no person tags it. On an
     answered call, a line calling the holder and naming itself (``"Sakura, it's Tsunade."``,
     :func:`names_self_to_holder`) is the caller's likewise."""
-    name = identifies_itself(ctx.segment.text) or names_self_to_holder(resolver, ctx.segment.text)
+    name = identifies_itself(ctx.segment.text) or names_self_to_holder(resolver, ctx.segment.text) or _named_by_its_next_quote(ctx)
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
+    if any(m.subject and m.kind in ("name", "first_person") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
+        return None  # ``Tom pointed at the stage. "This is Mira Holt."``: someone else acting just before introduces her
     return decided(person.name, "identified_on_the_channel")
+
+
+def _named_by_its_next_quote(ctx: QuoteContext) -> str | None:
+    """The name the paragraph's next quotation gives as its own, when this quotation's tag,
+    between the two, is a bare voice or a device: ``"Good afternoon, everyone!" says the
+    voice from the speakers. "This is Mira Holt, and ..."`` -> Mira Holt for both halves."""
+    doc = ctx.doc
+    tag = tag_after_quote(ctx)
+    if tag is None or ctx.order + 1 >= len(ctx.para.quotes) or not _nobody_yet(tag):
+        return None
+    if _NEW_SENTENCE.search(doc.text, tag.end, ctx.after[1]):
+        return None  # a sentence of narration after the tag may bring someone else in
+    return identifies_itself(doc.segments[ctx.para.quotes[ctx.order + 1]].text)
 
 
 def device_tag_is_the_line(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -287,9 +302,20 @@ def _channel_beside(ctx: QuoteContext) -> bool:
 
 
 def _tagged_by_someone(ctx: QuoteContext) -> bool:
-    """A speech tag whose subject is not a phone or a radio (``he says``, not ``says the radio``)."""
+    """A speech tag whose subject is not a phone or a radio, nor a voice nobody is named for
+    yet (``he says``, not ``says the radio``, ``says the voice``)."""
     tag = tag_after_quote(ctx) or tag_before_quote(ctx)
-    return tag is not None and not _DEVICE.fullmatch(tag.head or "")
+    return tag is not None and not _nobody_yet(tag)
+
+
+_NEW_SENTENCE = letters.compile(r"[.!?…]\s+[^\w\s]*\w")
+_BARE_VOICE = letters.compile(r"(?:the|a)\s+voice", re.IGNORECASE)
+
+
+def _nobody_yet(tag: Mention) -> bool:
+    """A tag's subject that is a phone or a radio, or a voice nobody is named for yet (``the
+    voice``, ``a voice``; not ``Mara's voice``)."""
+    return bool(_DEVICE.fullmatch(tag.head or "")) or tag.kind == "description" and bool(_BARE_VOICE.fullmatch(tag.text))
 
 
 def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
@@ -308,13 +334,15 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
         return
     opened = call_opens(narration)
     ringing = phone_rings(narration) and not conv.call
-    rang = ringing or conv.call == "ringing"  # a phone that rang is answered here, not one dialled
+    still_ringing = conv.call == "ringing"  # rang before this paragraph, answered by no one yet
+    rang = ringing or still_ringing  # a phone that rang is answered here, not one dialled
     if opened or ringing:
         conv.call = "open" if opened else "ringing"
     if ringing:
         conv.holder, conv.on_speaker, conv.call_lines = ringing_phone_owner(resolver, para), False, 0
-    if rang and not conv.call_lines and (answerer := who_picks_up(resolver, para)):
+    if rang and (not conv.call_lines or still_ringing) and (answerer := who_picks_up(resolver, para)):
         conv.call, conv.holder = "open", answerer  # ``The phone rang. Gran snatched it up.``; ``Kiba's phone rang. Ino grabbed it up.``
+        conv.call_lines = 0 if still_ringing else conv.call_lines  # ``"Damn," Kiba said.`` over the ringing was the room's, not the call's
     if (voice := voice_through_device(resolver, para)) and voice != conv.on_line:
         conv.call, conv.on_line = "open", voice
     if not conv.call:
@@ -331,7 +359,7 @@ def follow_call(resolver: Resolver, para: Paragraph, decisions: dict[int, Decisi
             continue
         if answered_at is not None and doc.segments[index].start < answered_at:
             continue  # ``Kiba's phone buzzed. "Don't you dare," Ino said. He answered it anyway.``: the room's, before the call
-        if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text):
+        if conv.call == "ringing" and conv.holder is None and conv.on_line is None and not conv.call_lines and answers_the_phone(doc.segments[index].text, doc.roster):
             conv.call, conv.holder = "open", decision.speaker  # ``"Blue Heron," I said.``: who answers holds the phone
         answered = conv.call == "open" or ringing  # not a phone left to ring while the room talks
         if conv.on_line is None and conv.holder is not None and decision.speaker != conv.holder and decision.rule in _SHOWN_RULES and conv.call_lines <= 1 and answered and not conv.on_speaker \
@@ -401,15 +429,23 @@ def _subject_before(resolver: Resolver, para: Paragraph, at: int) -> str | None:
     return resolver.mention(subject, para) if subject else None
 
 
-def answers_the_phone(quote: str) -> bool:
+def answers_the_phone(quote: str, roster=None) -> bool:
     """A line that answers a ringing phone: a name or a place alone (``"Blue Heron."``,
     ``"Moretti."``) or a hello (``"Hello?"``, ``"Yeah?"``); not ``"Hey."``, which the caller
-    as often says first, nor a name asked (``"Ada?"``).
+    as often says first, nor a name asked (``"Ada?"``). Given the story's roster, one word
+    alone counts as a name only if the roster knows it: ``"Damn,"`` over the ringing is an
+    oath, not an answer.
 
     >>> [answers_the_phone(q) for q in ('"Blue Heron,"', '"Hello?"', '"Yeah?"', '"Hello, Mum."', '"Get that, would you?"', '"Hey."', '"Ada?"')]
     [True, True, True, False, False, False, False]
     """
-    return is_own_name(quote) or bool(_HELLO.match(quote))
+    if _HELLO.match(quote):
+        return True
+    found = _OWN_NAME.match(quote)
+    if not is_own_name(quote) or found is None:
+        return False
+    name = found.group(1)
+    return roster is None or " " in name or roster.lookup(name) is not None
 
 
 def holder_picks_up(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
@@ -417,7 +453,7 @@ def holder_picks_up(resolver: Resolver, ctx: QuoteContext) -> Decision | None:
     picks up: the phone's owner or the one the narration shows picking it up (``The phone by
     the till rang. Ada picked it up.`` / ``"Hale's Books."`` -> Ada)."""
     conv = resolver.conversation
-    if not conv.call or conv.holder is None or conv.call_lines or not answers_the_phone(ctx.segment.text) or conv.holder in conv.departed:
+    if not conv.call or conv.holder is None or conv.call_lines or not answers_the_phone(ctx.segment.text, resolver.doc.roster) or conv.holder in conv.departed:
         return None
     if set(named_in_quote(ctx)) - {conv.holder}:
         return None  # ``"Moretti."`` when another Moretti is in the story: a name that may be the caller's
@@ -523,12 +559,32 @@ def join_call_signs_to_users(doc: Document) -> None:
     stations = {caller for _, (called, caller) in calls if called}
     subjects = {m.text for p in doc.paragraphs for m in p.mentions if m.kind == "name" and m.subject and m.start >= doc.header.end}
     users: dict[str, set[str]] = defaultdict(set)
+    unseen: set[str] = set()  # stations no paragraph shows anyone speaking for, each call over a radio
+    off_air: set[str] = set()  # callers of a call with no radio in sight (``"Pebblehorn, Rockslide!"``: an order in a battle)
     for index, (called, caller) in calls:
-        if caller not in subjects and _station_calls(doc, stations, called, caller) and (shown := _shown_speaking(quote_context(doc, index))):
+        if caller not in subjects and _station_calls(doc, stations, called, caller):
+            ctx = quote_context(doc, index)
+            shown = _shown_speaking(ctx)
             users[caller] |= shown
+            unseen |= {caller} if called is not None and not shown and not _anyone_acts(ctx) else set()
+            off_air |= set() if is_radio_procedure(doc.segments[index].text) or _channel_beside(ctx) else {caller}
     for station, shown in users.items():
         if len(shown) == 1:
             _give_call_sign(doc, station, next(iter(shown)))
+    for station in unseen - off_air:
+        if not users[station] and (person := doc.roster.lookup(station)) is not None and person.name not in doc.call_signs.values() \
+                and _names_station(person.name, station):
+            doc.call_signs[station] = person.name  # ``"Morning Tern, Skerrvoe Coastguard. Be advised ..."``: a station no one is shown at speaks as itself
+
+
+def _names_station(name: str, station: str) -> bool:
+    """Whether a roster person's name is the station's own (``Skerrvoe Coastguard`` for
+    ``Coastguard``), not a person's the form was joined to (``Kirsty`` for ``Silver Gull``).
+
+    >>> _names_station("Skerrvoe Coastguard", "Coastguard"), _names_station("Kirsty", "Silver Gull")
+    (True, False)
+    """
+    return f" {station} " in f" {name} "
 
 
 def _station_calls(doc: Document, stations: set[str], called: str | None, caller: str) -> bool:
@@ -567,6 +623,15 @@ def _shown_speaking(ctx: QuoteContext) -> set[str]:
     return shown
 
 
+def _anyone_acts(ctx: QuoteContext) -> bool:
+    """Whether the narration of the quotation's paragraph has a person as a subject (``He keyed
+    his radio.``, ``Kirsty grabbed the handset.``), not only an owner (``a woman's voice came
+    through it``)."""
+    text = ctx.doc.text
+    return any((m.subject or m.initial) and m.kind in _PERSON_KINDS | {"pronoun"} and not is_possessive_end(text, m.end) and not _VOICE_AFTER.match(text, m.end)
+               for m in ctx.para.mentions if not any(ctx.doc.segments[i].start <= m.start < ctx.doc.segments[i].end for i in ctx.para.quotes))
+
+
 def _watches_another(para: Paragraph, m: Mention, text: str) -> bool:
     """Whether the sentence ``m`` opens has them watch or hear another person (a name, a
     description, ``I`` or ``you``): ``Kirsty watched her father unhook the handset.``, ``I
@@ -601,3 +666,93 @@ def _give_call_sign(doc: Document, station: str, user: str) -> None:
         join_person(roster, person, owner)
         for para in doc.paragraphs:
             para.mentions = [replace(m, person=owner.name) if m.person == person.name else m for m in para.mentions]
+
+
+_CALL_RULES = frozenset({"voice_on_the_line", "identified_on_the_channel", "device_tag_is_the_line", "station_call_sign"})
+_GOES_ON = frozenset({"same_paragraph_continuation", "speech_runs_on"})  # a line that only goes on from the one before (a split quotation shares its first half's decision)
+_REVEAL_WINDOW = 4  # paragraphs after a far voice in which the room's answer may name it
+
+
+def far_voice_named(resolver: Resolver, decisions: dict[int, Decision]) -> None:
+    """A voice over a radio, a phone or a speaker that the narration names only as ``the voice``
+    (``"Kessler, this is the *Dawn*, over," said the voice.``, ``"Come back, over." The voice
+    sounded rougher.``) is the one the room's answer calls by name (``The chief leaned in.
+    "I'm here, Ingram."`` -> Ingram): the first line of the paragraphs after it, not the voice's
+    own, that calls one person who is not its speaker names it. Where no answer names it, the
+    voice last named so in the scene is taking up the channel again. A speech that runs on from
+    the voice's paragraph goes with it."""
+    doc = resolver.doc
+    paragraphs = doc.paragraphs
+    named_before: str | None = None
+    scene = 0
+    for k, para in enumerate(paragraphs):
+        if para.scene_start:
+            named_before, scene = None, k
+        if not para.quotes or not _far_voice(quote_context(doc, para.quotes[0]), decisions):
+            continue
+        name = _answer_names(resolver, paragraphs[k + 1:k + 1 + _REVEAL_WINDOW], decisions) or named_before
+        if name is None or name in named_in_quote(quote_context(doc, para.quotes[0])) or name in _in_the_room(resolver, paragraphs[scene:k], decisions):
+            continue  # ``"Turn it off, Tom," Mara said.``: the answer calls someone in the room, not the voice
+        named_before = name
+        first = decisions[para.quotes[0]]
+        old = first.speaker
+        for index in para.quotes:
+            if (d := decisions.get(index)) is first or d is not None and d.speaker == old and d.rule in _GOES_ON:  # the voice's split or going on; not ``"B," Tom said.``
+                decisions[index] = decided(name, "far_voice_named")
+        for following in paragraphs[k + 1:]:
+            runs_on = following.quotes and (d := decisions.get(following.quotes[0])) is not None and d.rule == "speech_runs_on" and d.speaker == old
+            if not runs_on:
+                break
+            for index in following.quotes:
+                if (d := decisions.get(index)) is not None and d.speaker == old and d.rule in _GOES_ON:
+                    decisions[index] = decided(name, "far_voice_named")
+
+
+def _in_the_room(resolver: Resolver, paragraphs: list[Paragraph], decisions: dict[int, Decision]) -> set[str]:
+    """Who the scene shows in the room: the subjects its narration names and the speakers of
+    its lines that no call rule gave to a voice on a channel."""
+    named = {m.person for p in paragraphs for m in p.mentions if m.kind == "name" and (m.subject or m.clause_subject) and m.person}
+    return named | {d.speaker for p in paragraphs for i in p.quotes if (d := decisions.get(i)) and d.rule not in _CALL_RULES | {"far_voice_named"}
+                    and not _far_voice(quote_context(resolver.doc, i), decisions)}
+
+
+def _far_voice(ctx: QuoteContext, decisions: dict[int, Decision]) -> bool:
+    """Whether a quotation is a voice named only as ``the voice`` -- its tag, or the subject
+    opening its paragraph's narration -- with a radio, a phone or a speaker beside it, that no
+    call rule already named."""
+    decision = decisions.get(ctx.index)
+    if decision is None or decision.rule in _CALL_RULES or not _channel_beside(ctx):
+        return False
+    tag = tag_after_quote(ctx) or tag_before_quote(ctx)
+    if tag is not None:
+        return tag.kind == "description" and bool(_THE_VOICE.fullmatch(tag.text))
+    text = ctx.doc.text
+    return any(m.kind == "description" and m.subject and m.initial and _THE_VOICE.fullmatch(m.text) and not _VOICE_THROUGH_OWNER.match(text, m.end)
+               for m in ctx.para.mentions if m.start >= ctx.segment.end)
+
+
+_THE_VOICE = letters.compile(r"[Tt]he\s+voice")
+_VOICE_THROUGH_OWNER = letters.compile(r"\s+of\b")  # ``the voice of the captain``: an owner named
+
+
+def _answer_names(resolver: Resolver, following: list[Paragraph], decisions: dict[int, Decision]) -> str | None:
+    """The one person the room's first line after a far voice calls, not the line's speaker
+    (``"I'm here, Ingram."``), skipping the voice's own lines and the room's lines that call
+    no one; nobody past a paragraph of narration alone, or where a line calls two."""
+    doc = resolver.doc
+    for para in following:
+        if para.scene_start or not para.quotes:
+            return None  # a paragraph of narration alone: the exchange with the voice is over
+        ctx = quote_context(doc, para.quotes[0])
+        decision = decisions.get(para.quotes[0])
+        if decision is None or _far_voice(ctx, decisions):
+            continue
+        opening = _OPENING_NAME.match(ctx.segment.text)
+        person = doc.roster.lookup(opening.group(1)) if opening else None
+        called = [n for n in dict.fromkeys([*vocatives(ctx), *([person.name] if person else [])]) if n != decision.speaker]
+        if called:
+            return called[0] if len(called) == 1 else None
+    return None
+
+
+_OPENING_NAME = letters.compile(r"^[\"“‘']*([A-Z][\w'’-]*)\.\s")  # ``"Ingram. We're here."``: the one answered, named first
