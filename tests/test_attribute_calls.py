@@ -633,3 +633,27 @@ def test_an_intercom_nobody_answers_gives_the_room_no_caller():
         '"Then she is hiding."',
     ]
     assert dialogue_speakers(scene) == ["Ana", "Tom", "Ana"]
+
+
+def test_this_is_the_captain_speaking_names_the_voice_over_the_speakers():
+    # round 44K: "This is Captain Vale speaking" introduces the voice as the plain "This is Captain
+    # Vale." does (on main f6b11a8 the announcement went to Jonah, in the room)
+    scene = [
+        "Jonah and Priya were halfway through their drinks when the speakers clicked on.",
+        '"This is Captain Vale speaking," said the voice. "We\'ll be landing shortly."',
+        '"Finally," Priya said.',
+    ]
+    assert dialogue_speakers(scene)[:2] == ["Captain Vale", "Captain Vale"]
+
+
+def test_a_self_introduction_someone_in_the_room_says_after_acting_is_theirs():
+    # round 44K: "the speakers" here are people on a panel; "He nudged her" is Tom acting just
+    # before the line, so "This is Mira Holt." introduces her, as a name would (on main f6b11a8
+    # the line went to Mira Holt by identified_on_the_channel)
+    scene = [
+        "Tom and Ava found seats near the front. Mira Holt was on the panel tonight.",
+        '"I love her books," Ava said.',
+        '"I know," Tom said.',
+        'He nudged her as the speakers filed onto the stage. "This is Mira Holt. Told you she was tall."',
+    ]
+    assert dialogue_speakers(scene)[-1] == "Tom"

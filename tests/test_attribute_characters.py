@@ -995,3 +995,14 @@ def test_a_name_before_a_question_or_a_please_is_called_for_the_turns_only():
     assert called_before_question("“Brennan. Night porter at the old hotel.”") == []
     # the roster reads no call from a question: a topic said first asks the room
     assert called_before_full_stop("“Kitchen. Who's got the big pan?”") == []
+
+
+def test_a_question_about_the_one_named_is_no_call():
+    # round 44K: "Mum. Is she still angry?" asks about Mum, not Mum herself
+    from ficaudio.attribute.characters import called_before_full_stop, called_before_question
+    assert called_before_question("“Mum. Is she still angry?”") == []
+    assert called_before_question("“Oren. Where did he go?”") == []
+    assert called_before_full_stop("“Kaito. Did he call you?”") == []
+    # a question to the one named about someone else still calls them
+    assert called_before_question("“Oren. Did you see her?”") == ["Oren"]
+    assert called_before_full_stop("“Kaito. Did you call him?”") == ["Kaito"]

@@ -996,3 +996,19 @@ def test_a_name_opening_a_question_calls_no_one_the_scene_has_not_had_in_it():
         '"Forty dollars, give or take."',
     ])
     assert speakers(text)[-1] == ("Kasia", "turn_taking")
+
+
+# round 44K: review of 44C with invented scenes
+_ROOFTOP = [
+    "Ren and Aiko sat on the roof. Kaito had left for Osaka that morning without a word.",
+    "“I keep thinking about Kaito,” Ren said.",
+    "“Me too,” Aiko said.",
+]
+
+
+@pytest.mark.parametrize("line", ["“Kaito—”", "“Kaito. Did he call you?”", "“Kaito. Is he ever coming back?”"])
+def test_a_name_said_as_the_topic_calls_no_one_who_has_not_talked(line):
+    # Kaito has only been named (he left); a name broken off, or a question about him, is said
+    # about him to the one beside the speaker, and he does not answer (on main f6b11a8 he did)
+    speakers = dialogue_speakers([*_ROOFTOP, line, "“Don’t. Please.”", "“Fine.”"])
+    assert "Kaito" not in speakers

@@ -363,3 +363,29 @@ def test_the_chief_is_the_station_chief_the_story_named():
     ]
     lines = dialogue_lines(scene)
     assert lines[-1].speaker in ("Ruth Halvorsen", "Chief Ruth Halvorsen")  # on ef5bf1e: "the Chief", a voice of its own
+
+
+# round 44K: review of 44F with invented scenes
+@pytest.mark.parametrize("place", ["the Old Major Thomas Bridge", "Lake Captain Thomas Park"])
+def test_a_place_named_for_a_titled_person_is_no_post_and_its_bearer(place):
+    # on main f6b11a8 "Major Thomas Bridge" was a name, and Thomas took it (and "Thomas Bridge") as his
+    scene = [
+        f"The bus crossed {place}. Nell and Thomas sat in the back.",
+        '"I hate this bridge," Nell said.',
+        '"It\'s fine," Thomas said.',
+    ]
+    people = paragraph_characters(scene)
+    assert people["Thomas"].aliases == () and not any("Park" in n or "Bridge" in n for n in people)
+
+
+@pytest.mark.parametrize("part", ["gut", "pride", "stomach", "conscience"])
+def test_a_part_of_the_speaker_that_talks_is_no_relation_of_theirs(part):
+    # "his gut said" in a talk of two is Tom's own inner voice, not the other of the two (on main
+    # f6b11a8 the line went to Ada as "his ... " relation answering)
+    scene = [
+        "Tom and Ada stood at the edge of the quarry.",
+        '"It\'s safe," Ada said.',
+        '"Sure," Tom said.',
+        f'"Don\'t jump," his {part} said.',
+    ]
+    assert dialogue_speakers(scene)[-1] != "Ada"

@@ -465,8 +465,11 @@ def called_in_scene(resolver: Resolver, ctx: QuoteContext) -> list[str]:
     ``please``, or by their name cut off (:func:`.rules.called_in_turn`: ``"Oren. Where did we
     leave the canoe?"``, ``"Oren—"``), when the scene has had them in it: they answer next. One
     the scene has neither heard nor named may be someone's other name, not yet joined to them (a
-    pet name for the one beside the speaker): no call is read then, and the count decides."""
-    present = set(resolver.conversation.turns) | named_in_scene(resolver, ctx.segment.start)
+    pet name for the one beside the speaker): no call is read then, and the count decides. Nor
+    one the narration has sent away (``Kaito had left for Osaka.`` ... ``"Kaito—"``): the name
+    is the topic broken off, and they are not there to answer."""
+    conv = resolver.conversation
+    present = (set(conv.turns) | named_in_scene(resolver, ctx.segment.start)) - conv.departed
     return [n for n in called_in_turn(ctx) if n in present]
 
 

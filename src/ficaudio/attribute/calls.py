@@ -75,7 +75,7 @@ _PICKS_UP = letters.compile(
     rf"\b(?:pick(?:s|ed)?|snatch(?:es|ed)?|grab(?:s|bed)?|scoop(?:s|ed)?)\s+(?:(?:it|the\s+(?:{_PHONE}|receiver|handset))\s+)?up\b(?!\s+(?:the|a|an|his|her|my|their)\b)"
     rf"|\banswer(?:s|ed)?\s+(?:it|the\s+(?:call|{_PHONE})|(?:his|her|my|their)\s+{_PHONE})\b", re.IGNORECASE)
 _TEXTED = letters.compile(r"\b(?:texts?|texted|messages?|chat|notifications?|e-?mails?|DMs?)\b", re.IGNORECASE)
-_THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)\s*[,.!—]")
+_THIS_IS = letters.compile(r"^[\"“‘'*\W]*(?:[^.!?,\"”]{1,40},\s+)?[Tt]his\s+is\s+([A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)?)(?:\s+speaking)?\s*[,.!—]")
 
 
 def phone_rings(text: str) -> bool:
@@ -238,8 +238,8 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
-    if any(m.subject and m.kind in ("name", "first_person") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
-        return None  # ``Tom pointed at the stage. "This is Mira Holt."``: someone else acting just before introduces her
+    if any(m.subject and m.kind in ("name", "first_person", "pronoun") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
+        return None  # ``Tom pointed at the stage. "This is Mira Holt."``, ``He nudged her.``: someone else acting just before introduces her
     return decided(person.name, "identified_on_the_channel")
 
 

@@ -741,6 +741,8 @@ def called_before_full_stop(quote: str) -> list[str]:
     ([], [])
     >>> called_before_full_stop('"Aya. She likes you."'), called_before_full_stop('"Ann. Tell Annika I said so."')
     ([], ['Ann'])
+    >>> called_before_full_stop('"Kaito. Did he call you?"'), called_before_full_stop('"Kaito. Did you call him?"')
+    ([], ['Kaito'])
     """
     m = _NAME_STOP.match(quote)
     if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
@@ -750,6 +752,8 @@ def called_before_full_stop(quote: str) -> list[str]:
     first = m.group(2).split(maxsplit=1)[0].lower()
     if first in _TOPIC_PRONOUNS:
         return []  # "Aya. She likes you.": the name is what the sentence is about
+    if "?" in m.group(2) and _THIRD_PERSON_SUBJECT.search(m.group(2).split("?", 1)[0]):
+        return []  # "Kaito. Did he call you?": asked about the one named
     return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
 
 
@@ -766,6 +770,8 @@ def called_before_question(quote: str) -> list[str]:
     (['Oren'], ['Lise'])
     >>> called_before_question('"Brennan. Night porter at the old hotel."'), called_before_question('"Noemi. She asked for me?"'), called_before_question('"Dahl. Ivo Dahl. Ready?"')
     ([], [], [])
+    >>> called_before_question('"Mum. Is she still angry?"'), called_before_question('"Oren. Did he call you?"'), called_before_question('"Oren. Did you see her?"')
+    ([], [], ['Oren'])
     """
     m = _NAME_STOP.match(quote)
     if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
@@ -776,7 +782,14 @@ def called_before_question(quote: str) -> list[str]:
     first = rest.split(maxsplit=1)[0].lower().strip("*_.,!")
     if first in _TOPIC_PRONOUNS:
         return []
+    if "?" in rest and _THIRD_PERSON_SUBJECT.search(rest.split("?", 1)[0]):
+        return []  # "Mum. Is she still angry?": a question about the one named, asked of someone else
     return [m.group(1)] if "?" in rest or first == "please" else []
+
+
+_THIRD_PERSON_SUBJECT = letters.compile(r"\b(?:is|was|did|does|do|has|had|will|would|can|could|should|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|hasn['’]t|won['’]t|can['’]t)\s+(?:he|she)\b", re.IGNORECASE)
+"""A question whose subject is someone spoken of, not to: after a name and a full stop
+(``"Oren. Did he call you?"``, ``"Mum. Is she still angry?"``) the name is the question's topic."""
 
 _COPULA_BEFORE = letters.compile(r"\b(?:[Hh]e|[Ss]he) (?:is|was|became|becomes)(?: (?:just|only|still|simply|again|always))? $")
 

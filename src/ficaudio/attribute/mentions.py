@@ -14,7 +14,7 @@ from typing import Iterator, NamedTuple
 
 from ficaudio import letters, placeholders
 from ficaudio.attribute.names import is_listed_given_name
-from ficaudio.attribute.lexicon import LY_WORD, BODY_PARTS, GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, SHORT_TITLES, TITLES
+from ficaudio.attribute.lexicon import ANIMAL_NOUNS, LY_WORD, BODY_PARTS, GIVEN_NAME_SYLLABLES, HONORIFIC_GENDER, KIN_GENDER, VOCATIVE_PARTICLES, NOT_NAMES, NOT_PERSON_HEADS, PLACE_PREFIXES, PLACE_WORDS, SHORT_TITLES, TITLES
 
 _WORD = letters.compile(r"(?<![0-9A-Za-z])[A-Za-z][A-Za-z'’]*(?:-[A-Za-z]+)*\.?")  # not the B of "Room 4B"
 _SLASHED_LETTERS = letters.compile(r"(?<![A-Za-z/])[A-Za-z]/[A-Za-z](?![A-Za-z/])")  # Y/N, L/N: a placeholder, no word
@@ -340,13 +340,25 @@ def _make_run(run: list[Word], text: str = "") -> NameRun:
     if parts and parts[0].lower().rstrip(".") in TITLES and len(parts) > 1:
         title = parts[0].lower().rstrip(".")
         parts = parts[1:]
-    elif len(parts) > 3 and parts[1].lower() in TITLES and parts[0].lower() not in TITLES:
+    elif len(parts) > 3 and parts[1].lower() in TITLES and parts[0].lower() not in TITLES and not _place_named_for(parts):
         title = parts[1].lower()  # "Station Chief Ruth Halvorsen": a title its post's word stands before
         parts = parts[2:]
     honorific = None
     if parts:
         parts[-1], honorific = split_honorific(parts[-1])
     return NameRun(tuple(unstammered(p) for p in parts), title, honorific, run[0].start, run[-1].end, run[0].initial)
+
+
+def _place_named_for(parts: list[str]) -> bool:
+    """Whether a run with a title in its second word is a place named for a titled person, no
+    post and its bearer: ``Lake Captain Reyes Park``, ``the Old Major Thomas Bridge`` (a place's
+    first or last word, :data:`~ficaudio.attribute.lexicon.PLACE_PREFIXES` /
+    :data:`~ficaudio.attribute.lexicon.PLACE_WORDS`).
+
+    >>> _place_named_for(["Old", "Major", "Thomas", "Bridge"]), _place_named_for(["Lake", "Captain", "Reyes", "Park"]), _place_named_for(["Station", "Chief", "Ruth", "Halvorsen"])
+    (True, True, False)
+    """
+    return parts[0].lower() in PLACE_PREFIXES or parts[-1].lower() in PLACE_WORDS
 
 
 _LY_ADVERB = re.compile(LY_WORD)
@@ -441,10 +453,13 @@ _NOT_OWNED_SPEAKERS = frozenset("""
 voice voices highness majesty lordship ladyship excellency eminence holiness grace honour honor
 advice words reply answer tone expression look smile laugh silence face eyes mouth lips letter note message
 phone text screen watch radio
+gut stomach belly pride conscience heart brain mind head instinct instincts subconscious ego logic sense
+reflection shadow body
 """.split())
 """What follows ``his``/``her`` in a tag and is no one else: the speaker's own voice or face, a form
-of address that stands for the speaker (``"Quite," said her ladyship.``), or a thing that tells
-(``his advice concluded``, ``her phone said``)."""
+of address that stands for the speaker (``"Quite," said her ladyship.``), a thing that tells
+(``his advice concluded``, ``her phone said``), or a part of the speaker that talks to them
+(``"Don't jump," his gut said.``, ``her conscience said``). Nor an animal (``her dog said``)."""
 
 
 def owned_tag_subject(text: str, at: int, speech_verbs: frozenset[str]) -> tuple[str, str] | None:
@@ -459,10 +474,13 @@ def owned_tag_subject(text: str, at: int, speech_verbs: frozenset[str]) -> tuple
     >>> t = '"No," says her partner mildly. "No," says her partner at once. His rival said no.'
     >>> [owned_tag_subject(t, t.index(w), frozenset({"said", "says"})) for w in ("her partner mildly", "her partner at", "His rival")]
     [('her partner', 'partner'), None, None]
+    >>> t = '"Jump," his gut said. "Woof," her dog said. "Go on," her conscience said.'
+    >>> [owned_tag_subject(t, t.index(w), frozenset({"said"})) for w in ("his gut", "her dog", "her conscience")]
+    [None, None, None]
     """
     m = _OWNED_TAG.match(text, at)
     before = _QUOTE_CLOSED_BEFORE.search(text, max(0, at - 30), at) if m else None
-    if m is None or before is None or is_person_noun(m.group(1)) or m.group(1) in BODY_PARTS or m.group(1) in _NOT_OWNED_SPEAKERS or m.group(1) in _STOP_DESCRIPTION:
+    if m is None or before is None or is_person_noun(m.group(1)) or m.group(1) in BODY_PARTS or m.group(1) in _NOT_OWNED_SPEAKERS or m.group(1) in ANIMAL_NOUNS or m.group(1) in _STOP_DESCRIPTION:
         return None
     inverted = before.group(1)
     if inverted is None and m.group(2) not in speech_verbs or inverted is not None and (inverted not in speech_verbs or m.group(2) is not None and not m.group(2).endswith("ly")):
