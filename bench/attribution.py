@@ -173,6 +173,33 @@ def story_of(name: str, text: str) -> Story:
     return Story(text, name, None, name, (Chapter(1, None, None, tuple(blocks)),))
 
 
+def with_thoughts(segments: list[Segment], thoughts: list[Segment]) -> list[Segment]:
+    """``segments`` with each thought (``*I should go*``, as the real segmenter marks it) that lies
+    wholly inside a narration segment split out of it: the gold gives the quotations, not the
+    thoughts, and a user's run hears a thought as the thinker's, not as narration to resolve
+    tags against.
+
+    >>> n = Segment(0, 0, SegmentKind.NARRATION, 0, 20, "He sat. *Go.* He sat")
+    >>> [(s.kind.value, s.text) for s in with_thoughts([n], [Segment(0, 0, SegmentKind.THOUGHT, 8, 13, "*Go.*")])]
+    [('narration', 'He sat. '), ('thought', '*Go.*'), ('narration', ' He sat')]
+    """
+    out = []
+    thoughts = sorted(thoughts, key=lambda t: t.start)
+    for seg in segments:
+        inside = [t for t in thoughts if seg.kind is SegmentKind.NARRATION and seg.start <= t.start and t.end <= seg.end] if thoughts else []
+        cursor = seg.start
+        for t in inside:
+            if t.start > cursor:
+                out.append(Segment(seg.chapter, seg.paragraph, SegmentKind.NARRATION, cursor, t.start, seg.text[cursor - seg.start:t.start - seg.start]))
+            out.append(Segment(seg.chapter, seg.paragraph, SegmentKind.THOUGHT, t.start, t.end, t.text))
+            cursor = t.end
+        if not inside:
+            out.append(seg)
+        elif cursor < seg.end:
+            out.append(Segment(seg.chapter, seg.paragraph, SegmentKind.NARRATION, cursor, seg.end, seg.text[cursor - seg.start:]))
+    return out
+
+
 def segments_of(story: Story, spans: list[tuple[int, int]]) -> list[Segment]:
     """Dialogue segments for the spans, narration for the gaps, each in the block it starts in."""
     segments = []
@@ -319,7 +346,8 @@ def _story_and_segments(t: Text, gold_spans: bool) -> tuple[Story, list[Segment]
 
         story = read_story(path)
         if t.file is not None and gold_spans:
-            return story, segments_of(story, [(g["start"], g["end"]) for g in t.gold])
+            thoughts = [seg for seg in segment(story) if seg.kind is SegmentKind.THOUGHT]
+            return story, with_thoughts(segments_of(story, [(g["start"], g["end"]) for g in t.gold]), thoughts)
         return story, list(segment(story))
     story = story_of(t.name, t.text)
     spans = [(g["start"], g["end"]) for g in t.gold] if gold_spans else detected_spans(t.text)

@@ -314,3 +314,77 @@ _WALK_IN = [
 def test_a_self_introduction_anchors_the_turns_before_it():
     assert dialogue_speakers(_WALK_IN)[1:6] == ["Teo", "Mara", "Teo", "Mara", "Teo"]
 
+
+
+# --------------------------------------------------------------- thoughts (round 44J)
+def _thought_scene(paragraphs: list[str]):
+    """A list of paragraphs segmented as a user's run segments them: thoughts marked."""
+    from ficaudio.segment import segment
+
+    from attribute_scenes import paragraph_story
+
+    st, _ = paragraph_story(paragraphs)
+    return st, list(segment(st))
+
+
+def _state_after(paragraphs: list[str]):
+    """The conversation once every paragraph of the scene has been read, and the document."""
+    from ficaudio.attribute import _attribute_paragraph
+    from ficaudio.attribute.document import build_document
+    from ficaudio.attribute.resolve import Resolver
+
+    st, segs = _thought_scene(paragraphs)
+    resolver = Resolver(build_document(st, segs, ()))
+    decisions: dict = {}
+    for para in resolver.doc.paragraphs:
+        _attribute_paragraph(resolver, para, decisions)
+    return resolver
+
+
+_DOCK = [
+    "Mira and Tomas sat on the end of the dock while the ferryman coiled his ropes.",
+    "“The boat leaves Friday,” Mira said.",
+    "“You could stay,” Tomas said.",
+]
+
+
+def test_a_paragraph_of_narration_and_a_thought_is_narration_to_the_talk():
+    """``Tomas skimmed a stone. *Don't beg,* he told himself.``: the thought is no quotation of
+    the paragraph; the paragraph is narration, whose actor acted last, and the thinker has no
+    turn in the talk."""
+    resolver = _state_after([*_DOCK, "Tomas skimmed a stone across the water. *Don’t beg,* he told himself. *She has to choose it.*"])
+    para = resolver.doc.paragraphs[-1]
+    assert para.quotes == [] and len(para.thoughts) == 2
+    conv = resolver.conversation
+    assert conv.narration_paragraphs == 1 and conv.last_speaker is None
+    assert conv.last_actor == "Tomas" and conv.turns == ["Mira", "Tomas"]
+    # the thought's words are no narration: the paragraph's narration is around them
+    assert [resolver.doc.text[s:e].strip() for s, e in para.narration(resolver.doc.segments)] == ["Tomas skimmed a stone across the water.", "he told himself."]
+
+
+def test_the_thinker_of_a_thought_is_still_found():
+    st, segs = _thought_scene([*_DOCK, "Tomas skimmed a stone across the water. *Don’t beg,* he told himself. *She has to choose it.*", "“If you go,” he said, “write to me.”"])
+    lines = [(l.segment.kind.value, l.speaker) for l in attribute(st, segs).lines if l.segment.kind.value in ("thought", "dialogue")]
+    assert lines[2:] == [("thought", "Tomas"), ("thought", "Tomas"), ("dialogue", "Tomas"), ("dialogue", "Tomas")]
+
+
+_KITCHEN = [
+    "Nadia, Leo and Pim sat in the kitchen.",
+    "“Who left the gas on?” Nadia asked.",
+    "“Nobody,” Leo said.",
+]
+
+
+def test_a_thought_tag_is_no_act_the_talk_answers():
+    """``*She knows,* Pim thinks.``: Pim thinks, and does nothing the talk turns to: no last
+    actor, no one narrated."""
+    conv = _state_after([*_KITCHEN, "*She knows,* Pim thinks. *She knows it was me.*"]).conversation
+    assert conv.last_actor is None and conv.narrated == []
+
+
+def test_one_who_acts_beside_a_thought_is_still_the_last_actor():
+    """Not a sentence whose subject acts: ``Pim looks at the stove.`` makes Pim the last actor,
+    with a thought beside it or without."""
+    for last in ("Pim looks at the stove.", "*She knows,* she thinks. Pim looks at the stove."):
+        conv = _state_after([*_KITCHEN, last]).conversation
+        assert conv.last_actor == "Pim" and "Pim" in conv.narrated

@@ -389,3 +389,14 @@ def test_a_part_of_the_speaker_that_talks_is_no_relation_of_theirs(part):
         f'"Don\'t jump," his {part} said.',
     ]
     assert dialogue_speakers(scene)[-1] != "Ada"
+
+def test_a_title_before_a_name_heads_no_description():
+    """Round 44J: ``For a long moment Lady Ashgrove said nothing`` is Lady Ashgrove, no
+    description ``a long moment Lady``; ``a text from Professor Hale`` is no professor of its own.
+    A lower-case head, or a title with no name after it, still heads one."""
+    from ficaudio.attribute.mentions import description_at
+
+    assert description_at("a long moment Lady Ashgrove said nothing") is None
+    assert description_at("a text from Professor Hale came in") is None
+    assert description_at("the old woman said") == ("the old woman", "woman")
+    assert description_at("the old Lady said") == ("the old Lady", "lady")

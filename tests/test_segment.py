@@ -321,6 +321,25 @@ def test_not_thoughts(text):
     assert pieces(text) == [(N, text)]
 
 
+def test_a_thread_of_text_messages_is_no_thought():
+    """Lines that each open on a sender's name and a colon, two or more together, are a
+    thread of messages someone reads (round 44J): written words, no one's thought."""
+    thread = "Her phone buzzed.\n\n*Dario: you up*\n*Dario: the bus left without us*\n*Sofi (Team B): lol*"
+    assert SegmentKind.THOUGHT not in [kind for kind, _ in pieces(thread)]
+
+
+@pytest.mark.parametrize(
+    ("text", "thought"),
+    [
+        ("He stood.\n\n*Plan B: run.*\n\nHe ran.", "*Plan B: run.*"),  # one line alone: a plan thought
+        ("*Okay,* she thought.\n*Okay. Breathe.*", "*Okay. Breathe.*"),  # thoughts on lines of their own, no sender
+        ("She read it twice. *Step one: breathe.* Then she laughed.", "*Step one: breathe.*"),  # inside a sentence
+    ],
+)
+def test_lines_that_are_no_thread_stay_thoughts(text, thought):
+    assert (T, thought) in pieces(text)
+
+
 # ------------------------------------------------------------------------- whole stories
 def test_exact_segments_with_heading_scene_break_and_paragraph_indices():
     text = 'Chapter 1\n"Hi," she said.\n***\n/Oh no./\n'

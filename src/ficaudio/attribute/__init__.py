@@ -56,7 +56,7 @@ from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
 from ficaudio.attribute.reader import addressed_reader_gender, tagged_reader_gender
 from ficaudio.attribute.resolve import FIRST_PERSON_NAME, Resolver, narrated_in_first_person, in_side_clause, newcomer_named_by_tag, pronoun_by_gender, voice_named_by
-from ficaudio.attribute.rules import Decision, address_phrases, called_in_turn, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
+from ficaudio.attribute.rules import Decision, address_phrases, called_in_turn, is_address_phrase, QuoteContext, action_beat, anonymous_tag, decided, named_in_quote, announced_by_previous_paragraph, closing_tag, explicit_tag, group_tag, named_action_beat, names_in_answer, quote_context, roll_call_answer, self_named_answer, split_quotation, summoned, tag_after_quote, tag_before_quote, turned_to, unnamed_voice_end, vocatives, echoed_name, thought_not_said, BEAT_RULES, TAG_RULES
 from ficaudio.models import NARRATOR, UNKNOWN_SPEAKER, Attribution, Character, Line, Segment, SegmentKind, Story, Gender
 
 __all__ = ["attribute", "Decision"]
@@ -76,8 +76,9 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     doc.narrator_names |= addressed_only_names(doc)
     resolver = Resolver(doc)
     decisions: dict[int, Decision] = {}
+    thoughts: dict[int, Decision] = {}
     for para in doc.paragraphs:
-        _attribute_paragraph(resolver, para, decisions)
+        _attribute_paragraph(resolver, para, decisions, thoughts)
     viewpoint_replies(resolver, decisions)
     revealed_by_next_paragraph(resolver, decisions)
     revealed_voice(resolver, decisions)
@@ -101,7 +102,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     renames = follow_renames({**role_claimed_named(resolver, decisions, renames), **renames})
     give_reader_gender(doc)
     join_listed_given_names(doc.roster, doc.text, doc.header)  # a name only: who speaks is settled
-    lines = tuple(_line(i, seg, decisions.get(i), renames) for i, seg in enumerate(segments))
+    lines = tuple(_line(i, seg, decisions.get(i) or thoughts.get(i), renames) for i, seg in enumerate(segments))
     return Attribution(_characters(doc, lines, renames), lines)
 
 
@@ -135,7 +136,7 @@ def give_reader_gender(doc: Document) -> None:
         reader.gender, reader.gender_reason = found
 
 
-def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision]) -> None:
+def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[int, Decision], thoughts: dict[int, Decision] | None = None) -> None:
     """Decide each quotation of ``para`` (into ``decisions``), then carry into the conversation
     what its narration says for the turns after it: who acted last, who is announced, who left,
     who keeps silent; a paragraph of narration alone says too who watches, who reacts and what
@@ -145,7 +146,9 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         conv.reset()
     resolver.read(para)
     introduced_after_speaking(resolver, para, decisions)
+    pending = list(para.thoughts)  # decided in their place among the quotations, no turn of the talk
     if not para.quotes:
+        _decide_thoughts(resolver, para, pending, para.end, thoughts)
         conv.narration_paragraphs += 1
         conv.last_speaker = None
         if conv.narration_paragraphs >= _MAX_NARRATION_PARAGRAPHS:
@@ -165,6 +168,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
         return
     previous: Decision | None = None
     for index in para.quotes:
+        _decide_thoughts(resolver, para, pending, resolver.doc.segments[index].start, thoughts)
         ctx = quote_context(resolver.doc, index)
         decision = decide(resolver, ctx, previous)
         if (decision is None or decision.rule == "salient_character") and unfree_first_reply(resolver, ctx):
@@ -180,6 +184,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
                 conv.tagged_quote = (index, decision.speaker) if named else conv.tagged_quote
                 # a quotation that goes on from a tagged one of its paragraph is named by that tag too
                 conv.last_speaker, conv.last_tagged = decision.speaker, named or decision.rule == "same_paragraph_continuation" and conv.last_tagged
+    _decide_thoughts(resolver, para, pending, para.end, thoughts)
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
@@ -189,6 +194,40 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
     conv.departed |= departures(resolver, para)
     conv.silent = silent_people(resolver, para, resolver.doc.segments[para.quotes[-1]].end)
     follow_call(resolver, para, decisions)
+
+
+def _decide_thoughts(resolver: Resolver, para: Paragraph, pending: list[int], before: int, thoughts: dict[int, Decision] | None) -> None:
+    """Decide the thoughts of ``para`` (``*Not again,* she thought.``) that start before
+    ``before``, taking them from ``pending``: each is its thinker's, by its tag or the
+    viewpoint, but no quotation of the paragraph and no turn of the talk."""
+    while pending and resolver.doc.segments[pending[0]].start < before:
+        index = pending.pop(0)
+        decision = explicit_tag(resolver, ctx := thought_context(resolver.doc, para, index)) or viewpoint_thinker(resolver, ctx)
+        if decision and thoughts is not None:
+            thoughts[index] = decision
+
+
+def thought_tags(doc: Document, para: Paragraph) -> set[int]:
+    """Where the tags of a paragraph's thoughts start (``*Not again,* Aggie thinks.`` -> Aggie):
+    thinking is no act the talk answers."""
+    found = set()
+    for index in para.thoughts:
+        ctx = thought_context(doc, para, index)
+        for m in (tag_after_quote(ctx), tag_before_quote(ctx)):
+            if m is not None:
+                found.add(m.start)
+    return found
+
+
+def thought_context(doc: Document, para: Paragraph, index: int) -> QuoteContext:
+    """A thought's context as a quotation's: the narration between it and the quotation or
+    thought before it and after it in its paragraph."""
+    marked = sorted(para.quotes + para.thoughts)
+    order = marked.index(index)
+    seg = doc.segments[index]
+    previous_end = doc.segments[marked[order - 1]].end if order else para.start
+    next_start = doc.segments[marked[order + 1]].start if order + 1 < len(marked) else para.end
+    return QuoteContext(doc, index, seg, para, order, (previous_end, seg.start), (seg.end, max(seg.end, next_start)))
 
 
 def departures(resolver: Resolver, para: Paragraph) -> set[str]:
@@ -209,7 +248,8 @@ def closing_actor(resolver: Resolver, para: Paragraph) -> str | None:
     clause's (``Pell sat on my desk, which he knows I hate.`` -> Pell)."""
     doc = resolver.doc
     last_quote_end = doc.segments[para.quotes[-1]].end if para.quotes else para.start
-    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not is_remembered_other(doc.text, m)]
+    tags = thought_tags(doc, para)
+    subjects = [m for m in para.mentions if m.start >= last_quote_end and (m.subject or m.clause_subject) and not is_remembered_other(doc.text, m) and m.start not in tags]
     subjects = [m for m in subjects if not in_side_clause(doc.text, m.start)] or subjects
     if not subjects or possessive_reaction(doc.text, subjects[-1]):
         return None
@@ -221,7 +261,8 @@ def narration_subjects(resolver: Resolver, para: Paragraph, before: int) -> list
     ``In the kitchen, Tess filled a glass while Noa hunted for a spoon.`` -> Tess, Noa (not a
     subject of what does not happen: ``before he can stop her``)."""
     text = resolver.doc.text
-    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start)]
+    tags = thought_tags(resolver.doc, para)
+    subjects = [m for m in para.mentions if m.start < before and (m.subject or m.clause_subject) and not in_unrealised_clause(text, m.start) and m.start not in tags]
     return [name for m in subjects if (name := resolver.mention(m, para))]
 
 

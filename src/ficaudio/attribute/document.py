@@ -44,15 +44,16 @@ class Paragraph:
     index: int
     start: int
     end: int
-    quotes: list[int] = field(default_factory=list)  # indices into the segment list
+    quotes: list[int] = field(default_factory=list)  # indices into the segment list of its quotations (its thoughts apart)
+    thoughts: list[int] = field(default_factory=list)  # indices of its thoughts (``*Not again,* she thought.``): no quotations of the talk
     mentions: list[Mention] = field(default_factory=list)
     scene_start: bool = False  # first paragraph of a chapter or after a scene break
     front_matter: bool = False  # a header field or an author's note before the story (``Characters: ...``, ``A/N: ...``)
 
     def narration(self, segments: Sequence[Segment]) -> list[tuple[int, int]]:
-        """Spans of the paragraph outside its quotations."""
+        """Spans of the paragraph outside its quotations and thoughts."""
         spans, cursor = [], self.start
-        for i in self.quotes:
+        for i in sorted(self.quotes + self.thoughts) if self.thoughts else self.quotes:
             seg = segments[i]
             if seg.start > cursor:
                 spans.append((cursor, seg.start))
@@ -147,7 +148,10 @@ def build_paragraphs(story: Story, segments: Sequence[Segment]) -> tuple[list[Pa
         if seg.kind is SegmentKind.SCENE_BREAK:
             _mark_scene_break(ordered, starts, seg.start)
         para = paragraphs.get((seg.chapter, seg.paragraph))
-        if para is not None and seg.kind in QUOTE_KINDS:
+        if para is not None and seg.kind is SegmentKind.THOUGHT:
+            para.thoughts.append(i)
+            paragraph_of[i] = para
+        elif para is not None and seg.kind in QUOTE_KINDS:
             para.quotes.append(i)
             paragraph_of[i] = para
     return ordered, paragraph_of
@@ -316,7 +320,7 @@ def _scan(text: str, segments: Sequence[Segment], paragraphs: list[Paragraph]) -
             scanned.lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
             scanned.span_runs[(start, end)] = runs = name_runs(ws, text)
             scanned.sentence_runs.extend(g for g in _runs_by_sentence(ws, runs) if len(g) > 1)
-        for i in para.quotes:
+        for i in sorted(para.quotes + para.thoughts):
             ws = words(text, segments[i].start, segments[i].end)
             scanned.lower_words.update(w.lower for w in ws if not is_capitalised(w.text))
             scanned.quote_runs_of[i] = name_runs(ws, text)

@@ -438,11 +438,29 @@ def description_at(text: str, speakers: frozenset[str] = frozenset()) -> tuple[s
     for k, head in enumerate(following):
         if head.lower() in _ADJECTIVE_NOUNS and k + 1 < len(following) and is_person_noun(following[k + 1]):
             continue  # "the elder brother": an elder's word before a noun is the brother's age
+        if (is_person_noun(head) or head.lower().rstrip(".,") in speakers) and titles_a_name(following, k):
+            return None  # "For a long moment Lady Ashgrove said": the title opens a name, it heads no description
         if is_person_noun(head) or head.lower().rstrip(".,") in speakers:
             return " ".join([m.group(1), *following[: k + 1]]), compound_head(head.lower().rstrip(".,"))
         if head.lower() in _STOP_DESCRIPTION or head[-1:] in ",;:.!?":
             return None  # "the door of the woman", "the time when my father": the phrase ended
     return None
+
+
+def titles_a_name(following: list[str], k: int) -> bool:
+    """Whether the person noun ``following[k]`` is a title before a name, after words of the phrase
+    in lower case: capitalised, with a capitalised word after it and none before it (``a long
+    moment Lady Ashgrove`` -- the moment is long, Lady Ashgrove is the person; not ``the old
+    woman``, nor ``the ANBU Captain`` with no name after).
+
+    >>> titles_a_name("long moment Lady Ashgrove said".split(), 2), titles_a_name("old woman Mara".split(), 1)
+    (True, False)
+    >>> titles_a_name("Hokage Tsunade".split(), 0), titles_a_name("ANBU Captain said".split(), 1)
+    (False, False)
+    """
+    head = following[k]
+    return (k > 0 and head[:1].isupper() and not head.isupper() and k + 1 < len(following) and following[k + 1][:1].isupper()
+            and not any(w[:1].isupper() for w in following[:k]))
 
 
 # someone's one-word relation as the subject of a tag right after a quotation: '"Me again," his

@@ -56,9 +56,43 @@ def find_thoughts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
     spans = []
     for match in _THOUGHT_RE.finditer(piece):
         alone = not (piece[: match.start()].strip() or piece[match.end() :].strip())
-        if looks_like_thought(match.group(2), alone):
+        if looks_like_thought(match.group(2), alone) and not in_chat_thread(text, lo + match.start()):
             spans.append((lo + match.start(), lo + match.end()))
     return spans
+
+
+# A line of a text-message thread or a chat log: a marked line that opens on a sender's name
+# (capitalised words, a bracketed note) and a colon: ``*Priya: the buses*``, ``_Kyle (Group 7): lol ok_``.
+_CHAT_LINE = re.compile(r"[ \t]*([/*_])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]*\))?:[ \t]+[^\n]*\1[ \t]*")
+
+
+def in_chat_thread(text: str, at: int) -> bool:
+    r"""Whether the marked text starting at ``at`` is a line of a text-message thread: its
+    line and the line before or after it are each a marked line opening on a sender's name
+    and a colon (``*Marcus: u alive*`` / ``*Marcus: thank the new girl for me*``). Written
+    words, no one's thought; one such line alone may be a thought's plan (``*Plan B: run.*``).
+
+    >>> t = "Four messages.\n*Priya: kyle*\n*Kyle (Group 7): lol ok*\n\nShe sighed."
+    >>> in_chat_thread(t, t.index("*Priya")), in_chat_thread(t, t.index("*Kyle"))
+    (True, True)
+    >>> t = "He stood.\n\n*Plan B: run.*\n\nHe ran."
+    >>> in_chat_thread(t, t.index("*Plan"))
+    False
+    """
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    end = len(text) if end < 0 else end
+    if not _CHAT_LINE.fullmatch(text, start, end):
+        return False
+    before = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else None
+    after = end + 1 if end < len(text) else None
+    return (before is not None and bool(_CHAT_LINE.fullmatch(text, before, start - 1))) or (
+        after is not None and bool(_CHAT_LINE.fullmatch(text, after, _line_end(text, after))))
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 # ------------------------------------------------------------ italics (HTML/EPUB)
