@@ -388,3 +388,40 @@ def test_one_who_acts_beside_a_thought_is_still_the_last_actor():
     for last in ("Pim looks at the stove.", "*She knows,* she thinks. Pim looks at the stove."):
         conv = _state_after([*_KITCHEN, last]).conversation
         assert conv.last_actor == "Pim" and "Pim" in conv.narrated
+
+
+# ------------------------------------------------ thoughts: round 44L's invented scenes
+def _thought_lines(paragraphs: list[str]) -> list[tuple[str, str]]:
+    st, segs = _thought_scene(paragraphs)
+    return [(l.segment.kind.value, l.speaker) for l in attribute(st, segs).lines if l.segment.kind.value in ("thought", "dialogue")]
+
+
+def test_a_thinker_after_an_untagged_line_is_not_revealed_as_its_voice():
+    """``"I said seven."`` / ``Dev unlocked the doors. *She definitely said six.*``: the one
+    who thinks about the line is no voice the next paragraph reveals -- Priya answers Dev."""
+    lines = _thought_lines([
+        "Priya and Dev argued all the way to the car.",
+        "\u201cYou said six,\u201d Dev said.",
+        "\u201cI said seven.\u201d",
+        "Dev unlocked the doors. *She definitely said six.*",
+        "\u201cGet in,\u201d Priya said.",
+    ])
+    assert lines == [("dialogue", "Dev"), ("dialogue", "Priya"), ("thought", "Dev"), ("dialogue", "Priya")]
+
+
+def test_an_untagged_thought_before_its_paragraphs_tagged_line_is_the_speakers():
+    """``*You have no idea.* "Long week," Kira said.``: one paragraph, one character -- Kira
+    thinks it, not Jamie, who asked last."""
+    lines = _thought_lines([
+        "Kira dropped her bag by the door, and her roommate looked up from the couch.",
+        "\u201cLong day?\u201d Jamie asked.",
+        "*You have no idea.* \u201cLong week,\u201d Kira said.",
+    ])
+    assert lines == [("dialogue", "Jamie"), ("thought", "Kira"), ("dialogue", "Kira")]
+    # a thought after another's line in the paragraph, or with narration before the line, keeps the viewpoint
+    lines = _thought_lines([
+        "Priya leaned against the counter and Dev poured the coffee.",
+        "\u201cYou okay?\u201d Dev asked.",
+        "\u201cFine,\u201d Priya said. *Liar.*",
+    ])
+    assert lines == [("dialogue", "Dev"), ("dialogue", "Priya"), ("thought", "Priya")]

@@ -328,6 +328,13 @@ def test_a_thread_of_text_messages_is_no_thought():
     assert SegmentKind.THOUGHT not in [kind for kind, _ in pieces(thread)]
 
 
+def test_a_thread_with_a_paragraph_for_each_message_is_no_thought():
+    """Round 44L: a thread whose messages stand a blank line apart, each its own paragraph, is a
+    thread too -- not the reader's thoughts."""
+    thread = "Aiko's phone lit up.\n\n*Ren: you up?*\n\n_Ren: i did something dumb_\n\n\"Oh no,\" Aiko said."
+    assert SegmentKind.THOUGHT not in [kind for kind, _ in pieces(thread)]
+
+
 @pytest.mark.parametrize(
     ("text", "thought"),
     [

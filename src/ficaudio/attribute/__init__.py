@@ -185,6 +185,7 @@ def _attribute_paragraph(resolver: Resolver, para: Paragraph, decisions: dict[in
                 # a quotation that goes on from a tagged one of its paragraph is named by that tag too
                 conv.last_speaker, conv.last_tagged = decision.speaker, named or decision.rule == "same_paragraph_continuation" and conv.last_tagged
     _decide_thoughts(resolver, para, pending, para.end, thoughts)
+    _thought_before_own_line(resolver.doc, para, decisions, thoughts)
     _end_turn(resolver, para, decisions)
     conv.last_actor = closing_actor(resolver, para)
     conv.announced = announced_speaker(resolver, para)
@@ -205,6 +206,23 @@ def _decide_thoughts(resolver: Resolver, para: Paragraph, pending: list[int], be
         decision = explicit_tag(resolver, ctx := thought_context(resolver.doc, para, index)) or viewpoint_thinker(resolver, ctx)
         if decision and thoughts is not None:
             thoughts[index] = decision
+
+
+def _thought_before_own_line(doc: Document, para: Paragraph, decisions: dict[int, Decision], thoughts: dict[int, Decision] | None) -> None:
+    """An untagged thought that opens its paragraph right before a quotation its tag or beat
+    names the speaker of is that speaker's: ``*You have no idea.* "Long week," Kira said.``
+    -> Kira (one paragraph, one character), not the latest subject before it."""
+    if thoughts is None or not para.quotes:
+        return
+    index = para.thoughts[0] if para.thoughts else None
+    if index is None or (found := thoughts.get(index)) is None or found.rule != "viewpoint_thinker":
+        return
+    seg, nxt = doc.segments[index], para.quotes[0]
+    said = decisions.get(nxt)
+    if (doc.text[para.start:seg.start].strip() or nxt < index or doc.text[seg.end:doc.segments[nxt].start].strip()
+            or said is None or said.rule not in TAG_RULES | BEAT_RULES):
+        return
+    thoughts[index] = decided(said.speaker, "thought_before_own_line")
 
 
 def thought_tags(doc: Document, para: Paragraph) -> set[int]:
@@ -402,8 +420,8 @@ def revealed_by_next_paragraph(resolver: Resolver, decisions: dict[int, Decision
     shouting?"`` / ``Nonna stood in the doorway ...`` -> Nonna, not the next in turn."""
     paragraphs = resolver.doc.paragraphs
     for before, para, following in zip([None, *paragraphs], paragraphs, paragraphs[1:]):
-        if len(para.quotes) != 1 or following.quotes or following.scene_start:
-            continue
+        if len(para.quotes) != 1 or following.quotes or following.thoughts or following.scene_start:
+            continue  # a paragraph with a thought is its thinker's reaction to the line, not the line's voice revealed
         index = para.quotes[0]
         decision = decisions.get(index)
         guessed_turn = decision is not None and decision.rule in _TURN_RULES and before is not None and not before.quotes and not before.mentions

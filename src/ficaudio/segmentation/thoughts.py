@@ -78,16 +78,41 @@ def in_chat_thread(text: str, at: int) -> bool:
     >>> t = "He stood.\n\n*Plan B: run.*\n\nHe ran."
     >>> in_chat_thread(t, t.index("*Plan"))
     False
+    >>> t = "It buzzed.\n\n*Ren: you up?*\n\n*Ren: i did something dumb*\n\nShe groaned."
+    >>> in_chat_thread(t, t.index("*Ren: you")), in_chat_thread(t, t.index("*Ren: i"))
+    (True, True)
     """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
     if not _CHAT_LINE.fullmatch(text, start, end):
         return False
-    before = text.rfind("\n", 0, max(0, start - 1)) + 1 if start else None
-    after = end + 1 if end < len(text) else None
-    return (before is not None and bool(_CHAT_LINE.fullmatch(text, before, start - 1))) or (
-        after is not None and bool(_CHAT_LINE.fullmatch(text, after, _line_end(text, after))))
+    return _is_chat_line(text, _line_before(text, start)) or _is_chat_line(text, _line_after(text, end))
+
+
+def _line_before(text: str, start: int) -> tuple[int, int] | None:
+    """The nearest line before the line at ``start`` that is not blank (blank lines between
+    paragraphs skipped: a thread may give each message a paragraph of its own)."""
+    while start > 0:
+        end = start - 1
+        start = text.rfind("\n", 0, end) + 1
+        if text[start:end].strip():
+            return start, end
+    return None
+
+
+def _line_after(text: str, end: int) -> tuple[int, int] | None:
+    """The nearest line after the line ending at ``end`` that is not blank."""
+    while end < len(text):
+        start = end + 1
+        end = _line_end(text, start)
+        if text[start:end].strip():
+            return start, end
+    return None
+
+
+def _is_chat_line(text: str, span: tuple[int, int] | None) -> bool:
+    return span is not None and bool(_CHAT_LINE.fullmatch(text, *span))
 
 
 def _line_end(text: str, at: int) -> int:
