@@ -84,13 +84,13 @@ STORY_FLOORS = [
     # round 30: six stories kept blind through round 29 (bench/heldout then), moved here in round 31
     ("fog_street", 90, 0.85),  # round 30: 0.622 at ad3cdec; 0.622 after round 29; 0.811 after round 31 (31a titles, 31d descriptions); 0.833 after round 33a; 77/90 = 0.856 after round 39 merged
     ("group_project", 95, 0.70),  # round 30: 0.505; 0.505; 0.695 after round 31 (31b header cast: Bug is Marcus); 67/95 = 0.705 after round 35 merged
-    ("hollow_court", 95, 0.76),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor); 64/95 = 0.674 after round 40 merged; 73/95 = 0.768 after round 42E (Cora, a pet form in -a, is Corisande)
+    ("hollow_court", 95, 0.77),  # round 30: 0.411; 0.421; 0.642 after round 31 (31a titles, 31d the Chancellor); 64/95 = 0.674 after round 40 merged; 73/95 = 0.768 after round 42E (Cora, a pet form in -a, is Corisande); 74/95 = 0.779 after round 44 merged
     ("pit_lane", 88, 0.81),  # round 30: 0.375; 0.375; 0.693 after round 31u (accented names); 0.807 after round 31; 72/88 = 0.818 after round 35 merged
     ("second_year", 97, 0.83),  # round 30: 0.443; 0.443; 0.608 after round 31a (titles and surnames); 0.773 after round 33a (the narrator's given name); 73/97 = 0.753 with symbol lines read as scene breaks (round 33); 78/97 = 0.804 after round 34b; 80/97 = 0.825 after round 35 merged; 81/97 = 0.835 after round 39n (the reply's call names a guessed opening)
     ("tea_house", 100, 0.88),  # round 30: 0.670; 0.670; 0.860 after round 31b (kin words, the family name); 87/100 = 0.870 after round 37 merged; 88/100 = 0.880 after round 39n (the reply's call names a guessed opening)
     # round 31's blind set (bench/heldout then), read and moved here in round 32
     ("bakery_au", 94, 0.88),  # round 31 blind: 0.670 at its start, 0.777 at its end; 0.830 after round 32c (on speaker, a voice after a door); 79/94 = 0.840 after round 32 merged; 78/94 = 0.830 when the bench read symbol lines as scene breaks (round 33); 83/94 = 0.883 after round 34g (a bare line on a speakerphone); 83/94 = 0.883 after round 35 merged
-    ("mage_trial", 86, 0.77),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33g
+    ("mage_trial", 86, 0.79),  # round 31 blind: 0.593 at its start, 0.709 at its end; 0.744 after round 32b (titled siblings); 66/86 = 0.767 after round 32 merged; 67/86 = 0.779 after round 33g; 68/86 = 0.791 after round 44 merged
     ("spirit_exam", 98, 0.75),  # round 31 blind: 0.684 at its start, 0.673 at its end; 0.704 after round 32c (names turned to); 70/98 = 0.714 after round 32 merged; 73/98 = 0.745 after round 36 merged; 74/98 = 0.755 after round 39b (Kaido Sora listed: one boy)
     ("star_relay", 97, 0.80),  # round 31 blind: 0.433 at its start, 0.515 at its end; 0.629 after round 32a (ranks, a call sign, a header title), 0.670 after round 32b (a pet name); 76/97 = 0.784 after round 32 merged; 77/97 = 0.794 after round 34g; 78/97 = 0.804 after round 40 merged
     ("summer_camp", 95, 0.96),  # round 31 blind: 0.653 at its start, 0.653 at its end; 0.947 after round 32b (the narrator's names, Mrs. P); 90/95 = 0.947 after round 32 merged; 92/95 = 0.968 after round 35 merged
@@ -106,9 +106,9 @@ STORY_FLOORS = [
     ("reader_insert", 95, 0.91),  # round 32 blind: 0.579 at its start, 0.800 at its end; 0.842 after round 33d; 81/95 = 0.853 merged with 33f; 83/95 = 0.874 after round 35 merged; 85/95 = 0.895 after round 37 merged; 87/95 = 0.916 after round 43 merged
     # round 33's blind set (bench/heldout then), read and moved here in round 34
     ("dojo_rivals", 95, 0.73),  # round 33 blind: 0.674 at its start, 0.653 at its end; 64/95 = 0.674 after round 34e (a list of verb phrases ending in a tag); 64/95 = 0.674 after round 34 merged; floor at it (floors are never lowered); 65/95 = 0.684 after round 35 merged; 69/95 = 0.726 after round 36h; 70/95 = 0.737 after round 39n (the reply's call names a guessed opening)
-    ("family_dinner", 99, 0.75),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged
+    ("family_dinner", 99, 0.77),  # round 33 blind: 0.586 at its start, 0.596 at its end; 60/99 = 0.606 after round 34d; 74/99 = 0.747 after round 34a (Dad gives his name); 75/99 = 0.758 after round 34 merged; floor a line below (round 34 review fixes); 75/99 = 0.758 after round 35 merged; 77/99 = 0.778 after round 44 merged
     ("gala_heist", 97, 0.73),  # round 33 blind: 0.495 at its start, 0.485 at its end; 52/97 = 0.536 after round 34e (Noor's gender: possessives of another); 62/97 = 0.639 after round 34b (Viv is Vivian); 67/97 = 0.691 after round 34 merged; floor a line below (round 34 review fixes); 70/97 = 0.722 after round 34i (Ferryman is Dez); 71/97 = 0.732 after round 35 merged
-    ("kitchen_shift", 97, 0.89),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged
+    ("kitchen_shift", 97, 0.90),  # round 33 blind: 0.443 at its start, 0.474 at its end; 60/97 = 0.619 after round 34a (Chef is Mercer); 73/97 = 0.753 after round 34b (the narrator named); 87/97 = 0.897 after round 34 merged; floor a line below (round 34 review fixes); 87/97 = 0.897 after round 35 merged; 88/97 = 0.907 after round 44 merged
     ("road_hunters", 97, 0.73),  # round 33 blind: 0.619 at its start, 0.649 at its end; 0.680 after round 34c; 67/97 = 0.691 after round 34b (Lij, Elijah are Eli); 70/97 = 0.722 after round 34 merged; floor a line below (round 34 review fixes); 68/97 = 0.701 after the round-34 review took out newcomer_then_described (fitted to this story's one clerk sentence: the clerk is its own voice again); floor lowered with the rule; 70/97 = 0.722 after round 37d (the stranger gives his name); 72/97 = 0.742 after round 39n (the reply's call names a guessed opening); 69/97 = 0.711 read through the reader (round 41); 71/97 = 0.732 after round 41D (an opening no rule could guess is the one the reply calls)
     ("royal_court", 92, 0.80),  # round 42D: 74/92 = 0.804 (the knight is Dame Isolde; the Queen's Guard after "of" takes no gender from her "She"); round 33 blind: 0.543 at its start, 0.554 at its end; 55/92 = 0.598 after round 34e (the one called answers, a side clause's he); 64/92 = 0.696 after round 34d (titles of address: Majesty, Highness); 54/92 = 0.587 after round 34a (Osric the herald); 0.609 after round 34c; 71/92 = 0.772 after round 34 merged; floor a line below (round 34 review fixes); 71/92 = 0.772 after round 35 merged; 72/92 = 0.783 after round 37 merged
     # round 34's blind set (bench/heldout then), read and moved here in round 35
@@ -128,15 +128,15 @@ STORY_FLOORS = [
     # round 36's blind set (bench/heldout then), read and moved here in round 37
     ("archaeology_dig", 99, 0.79),  # round 36 blind: 78/99 = 0.788 at its start and its end; 79/99 = 0.798 after round 43 merged
     ("election_night", 98, 0.75),  # round 36 blind: 70/98 = 0.714 at its start and its end; 72/98 = 0.735 after round 39f (a scene's first reply); 74/98 = 0.755 after round 43 merged
-    ("fishing_boat", 95, 0.86),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a; 66/95 = 0.695 after round 40e (the skipper Haldane is the header's Ewan Haldane, and Dad is he); 82/95 = 0.863 after round 42E (Moose McCall is the header's Struan McCall)
-    ("tattoo_parlour", 94, 0.72),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged; 68/94 = 0.723 after round 41 merged
+    ("fishing_boat", 95, 0.91),  # round 36 blind: 37/95 = 0.389 at its start and its end; 38/95 = 0.400 after round 37a; 66/95 = 0.695 after round 40e (the skipper Haldane is the header's Ewan Haldane, and Dad is he); 82/95 = 0.863 after round 42E (Moose McCall is the header's Struan McCall); 87/95 = 0.916 after round 44 merged
+    ("tattoo_parlour", 94, 0.76),  # round 36 blind: 58/94 = 0.617 at its start and its end; 60/94 = 0.638 after round 37a (the fandom is no person); 65/94 = 0.691 after round 37 merged; 68/94 = 0.723 after round 41 merged; 72/94 = 0.766 after round 44 merged
     ("time_loop", 99, 0.86),  # round 36 blind: 78/99 = 0.788 at its start and its end; 80/99 = 0.808 after round 37a (a plural day is no person); 86/99 = 0.869 after round 39f
     ("witch_coven", 100, 0.70),  # round 36 blind: 62/100 = 0.620 at its start and its end; 64/100 after round 37d (the girl in the raincoat gives her name); 65/100 = 0.650 after round 37 merged; 66/100 = 0.660 after round 41 merged; 70/100 = 0.700 after round 42E (Goldie, a pet form of the end of Marigold, is Marigold Ashby)
     # round 37's blind set (bench/heldout then), read and moved here in round 38
-    ("boarding_house", 90, 0.92),  # round 37 blind: 67/90 = 0.744 at its start and its end; 80/90 = 0.889 after round 40 merged; 83/90 = 0.922 after round 43 merged
+    ("boarding_house", 90, 0.93),  # round 37 blind: 67/90 = 0.744 at its start and its end; 80/90 = 0.889 after round 40 merged; 83/90 = 0.922 after round 43 merged; 84/90 = 0.933 after round 44 merged
     ("lighthouse_keeper", 89, 0.70),  # round 37 blind: 55/89 = 0.618 at its start and its end; 56/89 = 0.629 after round 38 merged; 61/89 = 0.685 after round 40 merged; 63/89 = 0.708 after round 41 merged
-    ("masquerade_court", 99, 0.61),  # round 37 blind: 69/99 = 0.697 at its start and its end; 61/99 = 0.616 read through the reader (round 41)
-    ("road_trip", 97, 0.77),  # round 37 blind: 72/97 = 0.742 at its start and its end; 71/97 = 0.732 read through the reader (round 41); 75/97 = 0.773 after round 42A (the narrator's `my sister` is the one other Brannigan the header lists)
+    ("masquerade_court", 99, 0.62),  # round 37 blind: 69/99 = 0.697 at its start and its end; 61/99 = 0.616 read through the reader (round 41); 62/99 = 0.626 after round 44 merged
+    ("road_trip", 97, 0.79),  # round 37 blind: 72/97 = 0.742 at its start and its end; 71/97 = 0.732 read through the reader (round 41); 75/97 = 0.773 after round 42A (the narrator's `my sister` is the one other Brannigan the header lists); 77/97 = 0.794 after round 44 merged
     ("spy_debrief", 98, 0.80),  # round 37 blind: 78/98 = 0.796 at its start and its end; 79/98 = 0.806 after round 41 merged
     ("volleyball_club", 100, 0.79),  # round 37 blind: 78/100 at its start, 79/100 = 0.790 at its end
     # round 38's blind set (bench/heldout then), read and moved here in round 39
@@ -145,7 +145,7 @@ STORY_FLOORS = [
     ("chess_tournament", 95, 0.89),  # round 38 blind: 84/95 = 0.884 at its start and its end; 85/95 = 0.895 after round 40 merged
     ("orchard_harvest", 99, 0.74),  # round 38 blind: 73/99 = 0.737 at its start and its end; 74/99 = 0.747 after round 39l
     ("school_festival", 85, 0.89),  # round 38 blind: 52/85 = 0.612 at its start and its end; 76/85 = 0.894 after round 39 merged
-    ("submarine_watch", 96, 0.78),  # round 38 blind: 68/96 = 0.708 at its start and its end; 72/96 = 0.750 after round 39b (the header's `Tomasz Brzezinski (Mouse)`); 73/96 = 0.760 after round 39 merged; 75/96 = 0.781 after round 43 merged
+    ("submarine_watch", 96, 0.79),  # round 38 blind: 68/96 = 0.708 at its start and its end; 72/96 = 0.750 after round 39b (the header's `Tomasz Brzezinski (Mouse)`); 73/96 = 0.760 after round 39 merged; 75/96 = 0.781 after round 43 merged; 76/96 = 0.792 after round 44 merged
     # round 39's blind set (bench/heldout then), read and moved here in round 40
     ("baking_contest", 100, 0.84),  # round 39 blind: 75/100 at its start, 77/100 = 0.770 at its end; 82/100 = 0.820 after round 40 merged; 84/100 = 0.840 after round 43 merged
     ("ghost_hunt", 96, 0.83),  # round 39 blind: 77/96 = 0.802 at its start and its end; 80/96 = 0.833 after round 40 merged
@@ -157,30 +157,30 @@ STORY_FLOORS = [
     ("desert_caravan", 96, 0.55),  # round 40 blind: 53/96 = 0.552 at its start and its end
     ("dnd_session", 99, 0.70),  # round 40 blind: 70/99 = 0.707 at its start and its end; 66/99 = 0.667 read through the reader (round 41); 70/99 = 0.707 after round 41D (the author's note's `Noor is the GM` read for who is who)
     ("hockey_bus", 97, 0.73),  # round 40 blind: 67/97 = 0.691 at its start and its end; 71/97 = 0.732 after round 41 merged
-    ("museum_night", 99, 0.84),  # round 40 blind: 82/99 = 0.828 at its start and its end; 81/99 = 0.818 read through the reader (round 41); 84/99 = 0.848 after 41B (`has been curator of` names the curator)
+    ("museum_night", 99, 0.86),  # round 40 blind: 82/99 = 0.828 at its start and its end; 81/99 = 0.818 read through the reader (round 41); 84/99 = 0.848 after 41B (`has been curator of` names the curator); 86/99 = 0.869 after round 44 merged
     ("office_romance", 90, 0.74),  # round 40 blind: 55/90 = 0.611 at its start and its end; 58/90 read through the reader (round 41a); 64/90 = 0.711 after round 41A (a Korean full name gives its given name, a rank of two words before a name); 67/90 = 0.744 after round 43 merged
     ("true_crime_pod", 86, 0.88),  # round 40 blind: 75/86 = 0.872 at its start and its end; 76/86 = 0.884 after round 44A (the narrator's `my co-host` is the one the header pairs with her)
     # round 41's blind set (bench/heldout then), read and moved here in round 42 (first read through the reader)
     ("farm_holiday", 96, 0.79),  # round 41 blind: 43/96 = 0.448 at its end (383/580 for the six; 346 at its start); 58/96 = 0.604 after round 42A (a grandparent's kin name is the listed Lowther whom only the quotations call by name); 75/96 = 0.781 after round 42E (Gran is the one the header pairs with Grandad, Albert Lowther); 76/96 = 0.792 after round 43 merged
-    ("opera_house", 95, 0.77),  # round 41 blind: 66/95 = 0.695 at its end (383/580 for the six; 346 at its start); round 42D: 72/95 (the ghost light after "for" takes no gender from Clara's "she"); round 42A: 68/95 alone (a listed Count's given name and particled surname are one person); 74/95 = 0.779 with both
+    ("opera_house", 95, 0.78),  # round 41 blind: 66/95 = 0.695 at its end (383/580 for the six; 346 at its start); round 42D: 72/95 (the ghost light after "for" takes no gender from Clara's "she"); round 42A: 68/95 alone (a listed Count's given name and particled surname are one person); 74/95 = 0.779 with both; 75/95 = 0.789 after round 44 merged
     ("pokemon_gym", 95, 0.73),  # round 41 blind: 50/95 = 0.526 at its end (383/580 for the six; 346 at its start); 61/95 = 0.642 after round 42A (a pronoun window cut `Her` to `He`: the full name Corvina Ashgrove was male), 63/95 = 0.663 with its `my brother` (the one other Aldane listed); 70/95 = 0.737 after round 43 merged
     ("space_academy", 100, 0.87),  # round 41 blind: 84/100 = 0.840 at its end (383/580 for the six; 346 at its start); 87/100 = 0.870 after round 43 merged
     ("vampire_club", 98, 0.67),  # round 41 blind: 67/98 = 0.684 at its end (383/580 for the six; 346 at its start); round 42D: 72/98 = 0.735 (`call me the Margrave` beside `call me Mr. Aurelian`; one of the five, Wren's, is right only while her narrator voice is merged into Mr. Aurelian's), floor below 71/98; 66/98 = 0.673 after round 42 set it right (the narrator is named only from lines their own paragraph gives them: 7 of Aurelian's lines, right only through the merge, went wrong; by alias 51 -> 67)
-    ("wildfire_crew", 96, 0.76),  # round 41 blind: 73/96 = 0.760 at its end (383/580 for the six; 346 at its start)
+    ("wildfire_crew", 96, 0.79),  # round 41 blind: 73/96 = 0.760 at its end (383/580 for the six; 346 at its start); 76/96 = 0.792 after round 44 merged
     # round 42's blind set (bench/heldout then), read and moved here in round 43 (339/578 for the six at round 42's start and its end)
     ("circus_winter", 95, 0.84),  # round 42 blind: 63/95 = 0.663 at its start and its end; 80/95 = 0.842 after round 43A (Zosia is Zofia)
-    ("cultivation_sect", 98, 0.72),  # round 42 blind: 63/98 = 0.643 at its start and its end; 69/98 = 0.704 after round 43A (Sect Leader Yan Zhaolin, A-Ci); 71/98 = 0.724 after round 43 merged
+    ("cultivation_sect", 98, 0.73),  # round 42 blind: 63/98 = 0.643 at its start and its end; 69/98 = 0.704 after round 43A (Sect Leader Yan Zhaolin, A-Ci); 71/98 = 0.724 after round 43 merged; 72/98 = 0.735 after round 44 merged
     ("diner_night", 96, 0.78),  # round 42 blind: 50/96 = 0.521 at its start and its end; 55/96 after round 43A (Sheriff Whitcomb); 66/96 after round 43B (the narrator's mother is the listed Loretta Pruitt, Sheriff a title, no reply across a break); 68/96 = 0.708 with 43A, 43B and 43C (June's replies to her mother on the phone); 70/96 = 0.729 after round 43 merged; 75/96 = 0.781 after round 43K (the older deputy is a deputy)
-    ("hero_comms", 95, 0.71),  # round 42 blind: 68/95 = 0.716 at its start and its end
+    ("hero_comms", 95, 0.72),  # round 42 blind: 68/95 = 0.716 at its start and its end; 69/95 = 0.726 after round 44 merged
     ("mafia_dinner", 98, 0.59),  # round 42 blind: 56/98 = 0.571 at its start and its end; 58/98 = 0.592 after round 43 merged
     ("soccer_club", 96, 0.78),  # round 42 blind: 39/96 = 0.406 at its start and its end; 70/96 = 0.729 after round 43A (Mochizuki Kaede, Ozaki Hinata, Kuroiwa-kantoku); 45/96 after round 43B (-kantoku a rank); 73/96 = 0.760 with 43A, 43B and 43C (the phone's tag is the line); 75/96 = 0.781 after round 43 merged
     # round 43's blind set (bench/heldout then), read and moved here in round 44 (367/578 for the six at round 43's start, 387 at its end)
-    ("arena_games", 96, 0.67),  # round 43 blind: 51/96 = 0.531 at its start, 65/96 = 0.677 at its end
-    ("class_reunion", 99, 0.81),  # round 43 blind: 76/99 = 0.768 at its start and its end; 81/99 = 0.818 after round 44A (`her best friend` is the one the header pairs with her: `Jess Alvarez & Priya Nair`)
+    ("arena_games", 96, 0.71),  # round 43 blind: 51/96 = 0.531 at its start, 65/96 = 0.677 at its end; 69/96 = 0.719 after round 44 merged
+    ("class_reunion", 99, 0.83),  # round 43 blind: 76/99 = 0.768 at its start and its end; 81/99 = 0.818 after round 44A (`her best friend` is the one the header pairs with her: `Jess Alvarez & Priya Nair`); 83/99 = 0.838 after round 44 merged
     ("eighth_year", 97, 0.79),  # round 43 blind: 50/97 = 0.515 at its start, 56/97 = 0.577 at its end; 79/97 = 0.814 after round 44B (Ron is the listed Ron Weasley though Molly Weasley is listed too, Professor McGonagall the listed Minerva McGonagall, Eventually Draco no name); 77/97 = 0.794 once the harness hears italic thoughts as a user's run does (round 44J: after Harry's thought, Draco's next line goes to the thinker)
-    ("ice_station", 96, 0.79),  # round 43 blind: 65/96 = 0.677 at its start and its end; 76/96 = 0.792 after round 44F (Station Chief Ruth Halvorsen is the Chief)
+    ("ice_station", 96, 0.84),  # round 43 blind: 65/96 = 0.677 at its start and its end; 76/96 = 0.792 after round 44F (Station Chief Ruth Halvorsen is the Chief); 81/96 = 0.844 after round 44 merged
     ("knight_quest", 94, 0.72),  # round 43 blind: 64/94 = 0.681 at its start and its end; 68/94 = 0.723 after round 44A (`Her name was Old Hesk` names the old woman who spoke before it)
-    ("olympus_flats", 96, 0.65),  # round 43 blind: 61/96 = 0.635 at its start and its end; 63/96 = 0.656 after round 44B ("Nobody calls me Kore anymore": Kore is Persephone)
+    ("olympus_flats", 96, 0.67),  # round 43 blind: 61/96 = 0.635 at its start and its end; 63/96 = 0.656 after round 44B ("Nobody calls me Kore anymore": Kore is Persephone); 65/96 = 0.677 after round 44 merged
 ]
 
 
@@ -194,7 +194,7 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
 def test_the_blind_held_out_set_does_not_drop():
     """bench/heldout: six stories nobody developing the rules has read (see its README); scored
     strictly and as the seeds are (a split voice not punished). Round 44: 354 and 455 of 563 with
-    the round's start engine."""
+    the round's start engine; 359 and 458 at its end."""
     texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
     assert sum(len(t.gold) for t in texts) == 563
     assert attribution_bench.score(texts, gold_spans=True).correct >= 354
@@ -207,11 +207,12 @@ def test_the_validation_set_does_not_drop():
     433 and 463 at its end; round 37d (the story starts after its header, not at a title above
     it): 433 and 471; at round 37's end: 442 and 474, and at round 38's end; at round 39's end
     (39b, a header's cast entry is one person): 445 and 475; read through the reader (round 41),
-    as a user's file is read: 444 and 473; at round 41's end: 446 and 475; at round 42's end the same; at round 43's start and end the same."""
+    as a user's file is read: 444 and 473; at round 41's end: 446 and 475; at round 42's end the same; at round 43's start and end the same;
+    at round 44's end (44J: thoughts heard as a user's run hears them): 446 and 476."""
     texts = attribution_bench.load_texts(BENCH / "validation", typed=True)
     assert sum(len(t.gold) for t in texts) == 585
     assert attribution_bench.score(texts, gold_spans=True).correct >= 446
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 475
+    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 476
 
 
 def test_explicit_accuracy_does_not_drop(tally):
