@@ -591,6 +591,16 @@ def test_one_introduced_face_to_face_or_by_someone_acting_is_not_the_speaker():
     assert "Mira Holt" not in [s for s, _ in speakers(pointed_out, [_TOM, _ANA, _MIRA])]
 
 
+def test_one_who_leans_to_the_radio_before_it_speaks_does_not_introduce_the_voice():
+    # the guard above reads the sentence before the line, not the whole paragraph: Tom acts,
+    # then the radio crackles, and the voice names itself
+    scene = [
+        "Tom leaned toward the speaker. The radio crackled. \"This is Harbour Control, over.\"",
+        "\"Harbour Control, Sea Otter,\" Tom said. \"Go ahead.\"",
+    ]
+    assert dialogue_speakers(scene)[0] == "Harbour Control"
+
+
 _MARA, _HUGO = Character("Mara", (), Gender.FEMALE), Character("Hugo", (), Gender.MALE)
 
 

@@ -425,3 +425,18 @@ def test_an_untagged_thought_before_its_paragraphs_tagged_line_is_the_speakers()
         "\u201cFine,\u201d Priya said. *Liar.*",
     ])
     assert lines == [("dialogue", "Dev"), ("dialogue", "Priya"), ("thought", "Priya")]
+
+
+def test_a_run_of_untagged_thoughts_before_a_tagged_line_is_the_speakers_even_with_no_viewpoint():
+    # no subject before them to take as the viewpoint: the thoughts were no one's; two thoughts
+    # in a row before the line are both the speaker's
+    lines = _thought_lines([
+        "The room was quiet.",
+        "*You have no idea.* \u201cLong week,\u201d Kira said.",
+    ])
+    assert lines == [("thought", "Kira"), ("dialogue", "Kira")]
+    lines = _thought_lines([
+        "Tom drove with the radio off.",
+        "*Not again.* *Not today.* \u201cDrive faster,\u201d Mara said.",
+    ])
+    assert lines == [("thought", "Mara"), ("thought", "Mara"), ("dialogue", "Mara")]

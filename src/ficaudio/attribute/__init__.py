@@ -211,18 +211,24 @@ def _decide_thoughts(resolver: Resolver, para: Paragraph, pending: list[int], be
 def _thought_before_own_line(doc: Document, para: Paragraph, decisions: dict[int, Decision], thoughts: dict[int, Decision] | None) -> None:
     """An untagged thought that opens its paragraph right before a quotation its tag or beat
     names the speaker of is that speaker's: ``*You have no idea.* "Long week," Kira said.``
-    -> Kira (one paragraph, one character), not the latest subject before it."""
-    if thoughts is None or not para.quotes:
+    -> Kira (one paragraph, one character), not the latest subject before it nor no one; so is
+    each of a run of such thoughts (``*Not again.* *Not today.* "Drive," Mara said.``)."""
+    if thoughts is None or not para.quotes or not para.thoughts:
         return
-    index = para.thoughts[0] if para.thoughts else None
-    if index is None or (found := thoughts.get(index)) is None or found.rule != "viewpoint_thinker":
-        return
-    seg, nxt = doc.segments[index], para.quotes[0]
+    nxt = para.quotes[0]
+    run, end = [], para.start  # the thoughts that open the paragraph, nothing but spaces between them and the line
+    for index in para.thoughts:
+        seg = doc.segments[index]
+        if index > nxt or doc.text[end:seg.start].strip():
+            break
+        run.append(index)
+        end = seg.end
     said = decisions.get(nxt)
-    if (doc.text[para.start:seg.start].strip() or nxt < index or doc.text[seg.end:doc.segments[nxt].start].strip()
-            or said is None or said.rule not in TAG_RULES | BEAT_RULES):
+    if not run or doc.text[end:doc.segments[nxt].start].strip() or said is None or said.rule not in TAG_RULES | BEAT_RULES:
         return
-    thoughts[index] = decided(said.speaker, "thought_before_own_line")
+    for index in run:
+        if (found := thoughts.get(index)) is None or found.rule == "viewpoint_thinker":
+            thoughts[index] = decided(said.speaker, "thought_before_own_line")
 
 
 def thought_tags(doc: Document, para: Paragraph) -> set[int]:
@@ -370,9 +376,8 @@ def voice_heard_last(text: str, span: tuple[int, int], mentions: Sequence[Mentio
 
 
 def decide(resolver: Resolver, ctx: QuoteContext, previous: Decision | None) -> Decision | None:
-    """Apply the rules in priority order; the first that decides wins."""
-    if ctx.segment.kind is SegmentKind.THOUGHT:
-        return explicit_tag(resolver, ctx) or viewpoint_thinker(resolver, ctx)
+    """Apply the rules in priority order; the first that decides wins (a quotation's; a thought is
+    decided by :func:`_decide_thoughts`)."""
     if decision := split_quotation(resolver, ctx, previous) or group_tag(resolver, ctx) or identified_on_the_channel(resolver, ctx) or device_tag_is_the_line(resolver, ctx) or station_call_sign(resolver, ctx) or explicit_tag(resolver, ctx) or anonymous_tag(resolver, ctx):
         return decision
     if ctx.order > 0:

@@ -238,9 +238,22 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
     person = resolver.doc.roster.lookup(name) if name else None
     if person is None or not (resolver.conversation.call or _channel_beside(ctx)) or _tagged_by_someone(ctx):
         return None
-    if any(m.subject and m.kind in ("name", "first_person", "pronoun") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(ctx.before)):
+    if any(m.subject and m.kind in ("name", "first_person", "pronoun") and resolver.mention(m, ctx.para) not in (None, person.name) for m in ctx.mentions_in(_last_sentence(ctx.doc.text, ctx.before))):
         return None  # ``Tom pointed at the stage. "This is Mira Holt."``, ``He nudged her.``: someone else acting just before introduces her
     return decided(person.name, "identified_on_the_channel")
+
+
+def _last_sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
+    """The last sentence of the narration ``span``: ``Tom leaned toward the speaker. The radio
+    crackled. `` -> ``The radio crackled. `` (Tom acts, but the radio is what speaks next).
+
+    >>> t = "Tom leaned toward the speaker. The radio crackled. "; t[slice(*_last_sentence(t, (0, len(t))))]
+    'The radio crackled. '
+    """
+    start, end = span
+    body = text[start:end].rstrip()
+    cut = max(body.rfind(mark, 0, len(body) - 1) for mark in ".!?…")
+    return (start + cut + 1 if cut >= 0 else start, end)
 
 
 def _named_by_its_next_quote(ctx: QuoteContext) -> str | None:
