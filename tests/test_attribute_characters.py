@@ -1006,3 +1006,18 @@ def test_a_question_about_the_one_named_is_no_call():
     # a question to the one named about someone else still calls them
     assert called_before_question("“Oren. Did you see her?”") == ["Oren"]
     assert called_before_full_stop("“Kaito. Did you call him?”") == ["Kaito"]
+
+
+def test_a_call_closed_by_please_and_a_quote_mark_or_dash_is_a_call():
+    from ficaudio.attribute.characters import called_before_question
+    assert called_before_question('"Lise. Please."') == ["Lise"] and called_before_question('"Oren. Please—"') == ["Oren"]
+
+
+def test_a_generic_cast_tag_is_no_listed_given_name():
+    # AO3's "Ensemble" and "Original Female Character" name no one who opens a beat
+    scene = [
+        "Characters: Ensemble, Original Female Character, Tom Birch", "Summary: A party.",
+        "Tom stood by the punch bowl. Ensemble cast parties were always like this.",
+        '"Drink?" Tom said.', '"Please."',
+    ]
+    assert not {"Ensemble", "Original"} & set(paragraph_characters(scene)) and dialogue_speakers(scene)[1] != "Ensemble"

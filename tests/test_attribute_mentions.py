@@ -400,3 +400,10 @@ def test_a_title_before_a_name_heads_no_description():
     assert description_at("a text from Professor Hale came in") is None
     assert description_at("the old woman said") == ("the old woman", "woman")
     assert description_at("the old Lady said") == ("the old Lady", "lady")
+
+
+def test_an_abbreviated_title_after_its_posts_word_opens_the_name():
+    # "Police Sgt. Ruth Vale" as "Station Chief Ruth Halvorsen": the title written short
+    t = "Police Sgt. Ruth Vale took the call."
+    run = name_runs(words(t), t)[0]
+    assert run.title == "sgt" and run.form == "Ruth Vale"

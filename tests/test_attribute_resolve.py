@@ -1275,3 +1275,14 @@ def test_his_girlfriend_is_no_man_the_header_pairs_him_with():
         "Harry sighed and went back in. Cedric would have laughed at him.",
     ]
     assert dialogue_speakers(scene)[1:] == ["his girlfriend", "his girlfriend"]
+
+
+def test_her_best_friend_is_not_the_partner_who_just_spoke():
+    # "her" read as Priya (the last woman named) makes Priya's partner Jess the best friend; but
+    # Jess spoke the line before: no one answers herself
+    scene = [
+        "Relationship: Jess Hale & Priya Shah", "Summary: A park.",
+        "Jess sat on the bench. Tom was late again. Priya had texted twice.",
+        '"He is not coming," Jess said.', '"He never does," her best friend said.',
+    ]
+    assert dialogue_speakers(scene)[1] != "Jess"

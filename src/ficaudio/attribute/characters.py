@@ -779,7 +779,7 @@ def called_before_question(quote: str) -> list[str]:
     rest = m.group(2)
     if re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", rest):
         return []
-    first = rest.split(maxsplit=1)[0].lower().strip("*_.,!")
+    first = rest.split(maxsplit=1)[0].lower().strip("*_.,!\"”’'—…")
     if first in _TOPIC_PRONOUNS:
         return []
     if "?" in rest and _THIRD_PERSON_SUBJECT.search(rest.split("?", 1)[0]):
@@ -931,15 +931,20 @@ def is_listed_actor(form: str, occ: Occurrence, lower_words: Counter) -> bool:
     one sentence of the narration with it doing what a person does (:func:`acts_after`):
     ``Ada glanced up from the till. "The sign lies."``, written once, as the last beat of a
     scene (the header is the evidence :func:`opens_sentences_as_a_name` asks a second opening
-    for). A word written lower case too (``Will``, ``Hope``) or one a writer makes act
-    (``Summer``, ``Rain``) needs more (:func:`is_character_form`).
+    for). A word written lower case too (``Will``, ``Hope``) needs more (:func:`is_character_form`),
+    and one a writer makes act (``Summer``, ``Rain``) a sentence only a person's, as in
+    :func:`opens_sentences_as_a_name`.
 
     >>> is_listed_actor("Ada", Occurrence(total=1, acts=1), Counter()), is_listed_actor("Ada", Occurrence(total=1), Counter())
     (True, False)
     >>> is_listed_actor("Hope", Occurrence(total=1, acts=1), Counter({"hope": 2})), is_listed_actor("Summer", Occurrence(total=1, acts=1), Counter())
     (False, False)
+    >>> is_listed_actor("Summer", Occurrence(total=1, acts=1, acts_as_person=1), Counter())  # "Summer sat on the steps."
+    True
     """
-    return " " not in form and occ.acts > 0 and not lower_words[form.lower()] and form.lower() not in _NEVER_OPENING_NAMES
+    word = form.lower()
+    return (" " not in form and occ.acts > 0 and not lower_words[word] and word not in NUMBER_WORDS | _OPENING_ADVERBS
+            and (word not in PERSONIFIED_NOUNS or occ.acts_as_person > 0))
 
 
 def borne_honorifics(stats: dict[str, Occurrence]) -> set[str]:

@@ -9,7 +9,7 @@ from functools import cached_property
 from typing import Sequence
 
 from ficaudio import letters
-from ficaudio.attribute.header import Header, field_lines, read_header
+from ficaudio.attribute.header import GENERIC_CAST_WORDS, Header, field_lines, read_header
 from ficaudio.attribute.aliases import drop_family_names, drop_header_only_names, join_bare_titles, split_rank_from_word, drop_spoken_clips, join_clipped_names, join_pet_form_endings, index_call_sign_agents, index_called_name_forms, index_honorific_roles, index_kin_names, join_inner_clips, index_narrators_kin, index_rank_titles, index_title_answerers, join_addressed_only_names, join_bare_honorifics, join_diminutives, join_equated_names, join_pronoun_equated_names, join_full_names, join_header_cast, join_a_pet_forms, place_family_surnames, join_header_name_forms, join_titled_listed_names, join_listed_surname_nicknames, join_kin_names, join_knights_given_names, join_nicknames, join_parent_to_family, join_quoted_nicknames, join_titled_initials, join_titled_siblings, join_titled_surnames, lengthen_surnames, own_name_parts, own_titled_name_forms
 from ficaudio.attribute.described import index_described_names, index_description_named_next, join_parent_named_next
 from ficaudio.attribute.characters import Occurrence, animal_names, written_places, Roster, build_roster, called_before_full_stop, count_forms, is_character_form, finalise_names, forms_kept_apart, is_possessive_end, is_tagged, is_vocative_run, modifies_noun, nouns_only
@@ -229,7 +229,7 @@ def build_document(story: Story, segments: Sequence[Segment], known: Sequence[Ch
         own = count_forms(in_story, [r for r in quote_runs if r.form in header_forms], text, lower_words, text_nouns,
                           Counter({form: n for form, n in called.items() if form in header_forms}), nouns)
         stats = _made_by_the_story(stats, own, lower_words, header.people_words(text))
-    listed_givens = {name.split()[0] for name in header.cast_names(text)}
+    listed_givens = {name.split()[0] for name in header.cast_names(text)} - GENERIC_CAST_WORDS
     roster = build_roster(stats, lower_words, list(known), apart, header.family_names(text), animal_names(text, stats) | written_places(text, stats), listed_givens)
     roster.nouns = text_nouns
     narration_spans = list(scanned.span_words)  # what Document.narration_spans will give; the joins run before it exists

@@ -41,7 +41,12 @@ class _Block(Protocol):
 
 
 _BRACKETED = re.compile(r"\([^()]*\)")  # a cast entry's note: "Wren Aldane (Player Character)"
-_KIN_NOTE = letters.compile(r"\([^()]*\b(?:siblings?|sisters?|brothers?|twins?|family|cousins?|parents?|mother|father|daughter|son)\b[^()]*\)", re.I)  # "Aurelie & Corin (siblings)": kin, no friends
+_KIN_NOTE = letters.compile(r"\([^()]*\b(?:(?:god|step|grand|great-grand|half-)?(?:siblings?|sisters?|brothers?|twins?|family|cousins?|parents?|mother|father|daughter|son|aunt|uncle|niece|nephew))\b[^()]*\)", re.I)  # "Aurelie & Corin (siblings)": kin, no friends
+
+
+GENERIC_CAST_WORDS = frozenset({"Original", "Other", "Others", "Minor", "Ensemble", "Everyone", "Reader", "You", "Various", "Background", "Unnamed"})
+"""First words of AO3's generic character tags (``Original Female Character(s)``, ``Ensemble``,
+``Reader``, ``Minor Characters``), which name no one."""
 
 
 @dataclass(frozen=True)
@@ -67,12 +72,14 @@ class Header:
 
     def people_words(self, text: str) -> set[str]:
         """The words of the names the header's ``Characters:``, ``Relationship:`` and ``Pairing:``
-        fields list.
+        fields list, AO3's generic tags' words (``Ensemble``, ``Original Female Character``) left out.
 
         >>> sorted(Header(60, (12, 20)).people_words("Characters: Tess, Jo\\nPairing: Tess/Kit Vane\\nTess laughed."))
         ['Jo', 'Kit', 'Tess', 'Vane']
+        >>> sorted(Header(60, (12, 40)).people_words("Characters: Ensemble, Tess\\nTess laughed."))
+        ['Tess']
         """
-        return {w for m in _PEOPLE_FIELD.finditer(text, 0, self.end) for w in _NAME_WORD.findall(m.group(1))}
+        return {w for m in _PEOPLE_FIELD.finditer(text, 0, self.end) for w in _NAME_WORD.findall(m.group(1))} - GENERIC_CAST_WORDS
 
     def people_names(self, text: str) -> list[str]:
         """The full names the header's ``Characters:``, ``Relationship:`` and ``Pairing:`` fields
@@ -111,10 +118,12 @@ class Header:
 
         >>> Header(80, None).friendship_pairs("Relationship: Kit/Ana, Tess & Jo, Al & Bo & Cy, Di & Ed (siblings)\\nTess ran.")
         [('Tess', 'Jo')]
+        >>> Header(120, None).friendship_pairs("Relationship: Tess & Jo (best friends, roommates), Sirius & Harry (godfather & godson)\\nTess ran.")
+        [('Tess', 'Jo')]
         """
         pairs = []
         for m in _PAIRING_FIELD.finditer(text, 0, self.end):
-            for part in m.group(1).split(","):
+            for part in re.split(r",(?![^()]*\))", m.group(1)):  # commas inside a note ("(best friends, roommates)") split no pairing
                 if _KIN_NOTE.search(part):
                     continue
                 names = [" ".join(n.split()) for n in _BRACKETED.sub(" ", part).split("&")]

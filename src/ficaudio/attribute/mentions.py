@@ -340,8 +340,8 @@ def _make_run(run: list[Word], text: str = "") -> NameRun:
     if parts and parts[0].lower().rstrip(".") in TITLES and len(parts) > 1:
         title = parts[0].lower().rstrip(".")
         parts = parts[1:]
-    elif len(parts) > 3 and parts[1].lower() in TITLES and parts[0].lower() not in TITLES and not _place_named_for(parts):
-        title = parts[1].lower()  # "Station Chief Ruth Halvorsen": a title its post's word stands before
+    elif len(parts) > 3 and parts[1].lower().rstrip(".") in TITLES and parts[0].lower().rstrip(".") not in TITLES and not _place_named_for(parts):
+        title = parts[1].lower().rstrip(".")  # "Station Chief Ruth Halvorsen", "Police Sgt. Ruth Vale": a title its post's word stands before
         parts = parts[2:]
     honorific = None
     if parts:

@@ -1526,6 +1526,9 @@ def partner_in_header(resolver: Resolver, m: Mention, para: Paragraph) -> str | 
     said = _GENDERED_PARTNERS.get(m.text.lower().split()[-1], Gender.UNKNOWN)
     if Gender.UNKNOWN not in (said, partner.gender) and partner.gender is not said:
         return None  # "his girlfriend" beside "Harry Potter/Draco Malfoy": the endgame is not who he dates now
+    turns = resolver.conversation.turns
+    if turns and turns[-1] == partner.name:
+        return None  # the partner just spoke: "her" was misread (Jess speaks, then "her best friend said"), no one answers herself
     return partner.name
 
 
@@ -1610,7 +1613,7 @@ def relation_answering(resolver: Resolver, m: Mention, para: Paragraph) -> str |
     if owner is None or owner != resolver.conversation.turns[-1]:
         return None
     other = talk[0] if talk[1] == owner else talk[1]
-    gender = KIN_GENDER.get(relation[1], Gender.UNKNOWN)
+    gender = _GENDERED_PARTNERS.get(relation[1], KIN_GENDER.get(relation[1], Gender.UNKNOWN))
     return None if gender is not Gender.UNKNOWN and resolver.gender(other) not in (gender, Gender.UNKNOWN) else other
 
 
