@@ -245,10 +245,10 @@ def identified_on_the_channel(resolver: Resolver, ctx: QuoteContext) -> Decision
 
 def _last_sentence(text: str, span: tuple[int, int]) -> tuple[int, int]:
     """The last sentence of the narration ``span``: ``Tom leaned toward the speaker. The radio
-    crackled. `` -> ``The radio crackled. `` (Tom acts, but the radio is what speaks next).
+    crackled. `` -> `` The radio crackled. `` (Tom acts, but the radio is what speaks next).
 
     >>> t = "Tom leaned toward the speaker. The radio crackled. "; t[slice(*_last_sentence(t, (0, len(t))))]
-    'The radio crackled. '
+    ' The radio crackled. '
     """
     start, end = span
     body = text[start:end].rstrip()
