@@ -744,17 +744,28 @@ def called_before_full_stop(quote: str) -> list[str]:
     >>> called_before_full_stop('"Kaito. Did he call you?"'), called_before_full_stop('"Kaito. Did you call him?"')
     ([], ['Kaito'])
     """
+    opened = _name_then_rest(quote)
+    if opened is None:
+        return []
+    name, rest, first = opened
+    return [name] if _SECOND_PERSON.search(rest) or first in _IMPERATIVES or _ITS_ME.match(rest) else []
+
+
+def _name_then_rest(quote: str, strip: str = "") -> tuple[str, str, str] | None:
+    """``(name, what follows it, its first word in lower case, ``strip`` taken off)`` of a
+    quotation that opens on a name and a full stop, when the name may be called: not one given
+    again in full (``"Marrow. Brynn Marrow."``), nor one the next sentence takes up as its
+    subject (``"Aya. She likes you."``) or asks about (``"Kaito. Did he call you?"``)."""
     m = _NAME_STOP.match(quote)
     if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
-        return []
-    if re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", m.group(2)):
-        return []  # "Marrow. Brynn Marrow.": the name given again in full
-    first = m.group(2).split(maxsplit=1)[0].lower()
-    if first in _TOPIC_PRONOUNS:
-        return []  # "Aya. She likes you.": the name is what the sentence is about
-    if "?" in m.group(2) and _THIRD_PERSON_SUBJECT.search(m.group(2).split("?", 1)[0]):
-        return []  # "Kaito. Did he call you?": asked about the one named
-    return [m.group(1)] if _SECOND_PERSON.search(m.group(2)) or first in _IMPERATIVES or _ITS_ME.match(m.group(2)) else []
+        return None
+    name, rest = m.group(1), m.group(2)
+    if re.search(rf"\b{re.escape(name.split()[-1])}\b", rest):
+        return None
+    first = rest.split(maxsplit=1)[0].lower().strip(strip)
+    if first in _TOPIC_PRONOUNS or "?" in rest and _THIRD_PERSON_SUBJECT.search(rest.split("?", 1)[0]):
+        return None
+    return name, rest, first
 
 
 def called_before_question(quote: str) -> list[str]:
@@ -773,18 +784,11 @@ def called_before_question(quote: str) -> list[str]:
     >>> called_before_question('"Mum. Is she still angry?"'), called_before_question('"Oren. Did he call you?"'), called_before_question('"Oren. Did you see her?"')
     ([], [], ['Oren'])
     """
-    m = _NAME_STOP.match(quote)
-    if not m or not all(is_name_word(w) or w.lower().rstrip(".") in TITLES for w in m.group(1).split()):
+    opened = _name_then_rest(quote, strip="*_.,!\"”’'—…")
+    if opened is None:
         return []
-    rest = m.group(2)
-    if re.search(rf"\b{re.escape(m.group(1).split()[-1])}\b", rest):
-        return []
-    first = rest.split(maxsplit=1)[0].lower().strip("*_.,!\"”’'—…")
-    if first in _TOPIC_PRONOUNS:
-        return []
-    if "?" in rest and _THIRD_PERSON_SUBJECT.search(rest.split("?", 1)[0]):
-        return []  # "Mum. Is she still angry?": a question about the one named, asked of someone else
-    return [m.group(1)] if "?" in rest or first == "please" else []
+    name, rest, first = opened
+    return [name] if "?" in rest or first == "please" else []
 
 
 _THIRD_PERSON_SUBJECT = letters.compile(r"\b(?:is|was|did|does|do|has|had|will|would|can|could|should|isn['’]t|wasn['’]t|didn['’]t|doesn['’]t|hasn['’]t|won['’]t|can['’]t)\s+(?:he|she)\b", re.IGNORECASE)
