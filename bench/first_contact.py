@@ -69,6 +69,7 @@ CONTACTS = [
     # totals -- 20 lines more, not blind -- kept for reference)
     (43, "e311ff5", "bench/heldout", None, 367, True),
     (43, "ef5bf1e", "bench/data", ROUND_43_SIX, 387, False),
+    (44, "1693caa", "bench/heldout", None, 354, True),  # round 44's six just written (a635f38's rules)
 ]
 """Each round's first contact; ``pooled`` False: kept for reference, not counted in the table."""
 

@@ -181,6 +181,13 @@ STORY_FLOORS = [
     ("ice_station", 96, 0.84),  # round 43 blind: 65/96 = 0.677 at its start and its end; 76/96 = 0.792 after round 44F (Station Chief Ruth Halvorsen is the Chief); 81/96 = 0.844 after round 44 merged
     ("knight_quest", 94, 0.72),  # round 43 blind: 64/94 = 0.681 at its start and its end; 68/94 = 0.723 after round 44A (`Her name was Old Hesk` names the old woman who spoke before it)
     ("olympus_flats", 96, 0.67),  # round 43 blind: 61/96 = 0.635 at its start and its end; 63/96 = 0.656 after round 44B ("Nobody calls me Kore anymore": Kore is Persephone); 65/96 = 0.677 after round 44 merged
+    # round 44's blind set (bench/heldout then), read and moved here in round 45 (354/563 for the six at round 44's start, 359 at its end)
+    ("bakery_rivals", 96, 0.75),  # round 44 blind: 72/96 = 0.750 at its end
+    ("foggy_inquiry", 90, 0.65),  # round 44 blind: 59/90 = 0.656 at its end
+    ("pirate_crew", 96, 0.68),  # round 44 blind: 66/96 = 0.688 at its end
+    ("space_station", 96, 0.65),  # round 44 blind: 57/96 = 0.594 with round 44's start engine, 63/96 = 0.656 at its end
+    ("vampire_council", 94, 0.69),  # round 44 blind: 65/94 = 0.691 at its end
+    ("wedding_week", 91, 0.37),  # round 44 blind: 34/91 = 0.374 at its end
 ]
 
 
@@ -189,16 +196,6 @@ def test_held_out_story_accuracy_does_not_drop(name, quotations, floor):
     texts = [t for t in attribution_bench.load_texts(BENCH / "data", typed=True) if t.name == name]
     story_tally = attribution_bench.score(texts, gold_spans=True)
     assert story_tally.gold == quotations and story_tally.correct / story_tally.gold >= floor
-
-
-def test_the_blind_held_out_set_does_not_drop():
-    """bench/heldout: six stories nobody developing the rules has read (see its README); scored
-    strictly and as the seeds are (a split voice not punished). Round 44: 354 and 455 of 563 with
-    the round's start engine; 359 and 458 at its end."""
-    texts = attribution_bench.load_texts(BENCH / "heldout", typed=True)
-    assert sum(len(t.gold) for t in texts) == 563
-    assert attribution_bench.score(texts, gold_spans=True).correct >= 354
-    assert attribution_bench.score(texts, gold_spans=True, by_alias=True).correct >= 455
 
 
 def test_the_validation_set_does_not_drop():
