@@ -341,6 +341,8 @@ def test_a_thread_with_a_paragraph_for_each_message_is_no_thought():
         ("He stood.\n\n*Plan B: run.*\n\nHe ran.", "*Plan B: run.*"),  # one line alone: a plan thought
         ("*Okay,* she thought.\n*Okay. Breathe.*", "*Okay. Breathe.*"),  # thoughts on lines of their own, no sender
         ("She read it twice. *Step one: breathe.* Then she laughed.", "*Step one: breathe.*"),  # inside a sentence
+        ("He stood.\n\n*Plan A: hide.*\n*Plan B: run.*\n\nHe ran.", "*Plan B: run.*"),  # one mind's two plans
+        ("She froze.\n*Option A: lie.*\n*Option B: lie better.*", "*Option A: lie.*"),  # a list's labels are no senders
     ],
 )
 def test_lines_that_are_no_thread_stay_thoughts(text, thought):

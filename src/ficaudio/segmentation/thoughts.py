@@ -63,7 +63,14 @@ def find_thoughts(text: str, lo: int, hi: int) -> list[tuple[int, int]]:
 
 # A line of a text-message thread or a chat log: a marked line that opens on a sender's name
 # (capitalised words, a bracketed note) and a colon: ``*Priya: the buses*``, ``_Kyle (Group 7): lol ok_``.
-_CHAT_LINE = re.compile(r"[ \t]*([/*_])[A-Z][\w'’.-]*(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]*\))?:[ \t]+[^\n]*\1[ \t]*")
+_CHAT_LINE = re.compile(r"[ \t]*([/*_])([A-Z][\w'’.-]*)(?:[ \t]+[A-Z][\w'’.-]*){0,2}(?:[ \t]+\([^)\n]*\))?:[ \t]+[^\n]*\1[ \t]*")
+
+LIST_LABELS = frozenset(
+    "plan option step rule note reminder goal priority problem question fact lesson pro pros con cons "
+    "todo to-do item reason point idea choice task target objective".split()
+)
+"""Words that head a line of someone's own list, not a sender: ``*Plan A: hide.*`` / ``*Plan B: run.*``
+are one mind's two plans, not two people texting."""
 
 
 def in_chat_thread(text: str, at: int) -> bool:
@@ -81,11 +88,14 @@ def in_chat_thread(text: str, at: int) -> bool:
     >>> t = "It buzzed.\n\n*Ren: you up?*\n\n*Ren: i did something dumb*\n\nShe groaned."
     >>> in_chat_thread(t, t.index("*Ren: you")), in_chat_thread(t, t.index("*Ren: i"))
     (True, True)
+    >>> t = "He stood.\n\n*Plan A: hide.*\n*Plan B: run.*\n\nHe ran."
+    >>> in_chat_thread(t, t.index("*Plan A")), in_chat_thread(t, t.index("*Plan B"))
+    (False, False)
     """
     start = text.rfind("\n", 0, at) + 1
     end = text.find("\n", at)
     end = len(text) if end < 0 else end
-    if not _CHAT_LINE.fullmatch(text, start, end):
+    if not _is_chat_line(text, (start, end)):
         return False
     return _is_chat_line(text, _line_before(text, start)) or _is_chat_line(text, _line_after(text, end))
 
@@ -112,7 +122,10 @@ def _line_after(text: str, end: int) -> tuple[int, int] | None:
 
 
 def _is_chat_line(text: str, span: tuple[int, int] | None) -> bool:
-    return span is not None and bool(_CHAT_LINE.fullmatch(text, *span))
+    """Whether ``span`` is a marked line opening on a sender and a colon; a list's label
+    (``*Step two: ...*``) is no sender."""
+    match = span and _CHAT_LINE.fullmatch(text, *span)
+    return bool(match) and match.group(2).lower() not in LIST_LABELS
 
 
 def _line_end(text: str, at: int) -> int:
