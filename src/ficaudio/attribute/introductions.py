@@ -996,11 +996,10 @@ def narrators_titled_parent_named(doc: Document, decisions: dict[int, Decision],
     daughter's title), or is talked about in the voice's own lines (``"Anna's upstairs," Mum
     said``: nobody speaks of herself by her name; a call, ``"Helen? Helen, is she there?"``, is
     left out, for a call is often misread as the line of the one called) -> ``{"Mrs. Hollister":
-    "Helen"}``. A listed one the story never makes a
-    person of (``Richard Hollister``, called once) gives the voice its full name and given
-    name instead of a rename. The title, unlike a bare kin word, says the voice is no
-    grandparent, aunt or friend's parent: a ``Mrs.`` of the narrator's surname who is
-    called ``Mum`` is the narrator's family's mother.
+    "Helen"}``. A listed one the story never makes a person of (``Richard Hollister``, called
+    once) gives the voice its full name and given name instead of a rename. The title, unlike
+    a bare kin word, says the voice is no grandparent, aunt or friend's parent: a ``Mrs.`` of
+    the narrator's surname who is called ``Mum`` is the narrator's family's mother.
 
     Nobody when two listed of the surname may be that parent (a listed one of unknown gender
     counts), when the narration calls the one listed other kin (``my aunt Helen``), nor when
