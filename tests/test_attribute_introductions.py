@@ -1406,3 +1406,88 @@ def test_a_wrong_name_the_narration_writes_as_someone_else_is_no_name_of_the_spe
     assert "Lena" not in dialogue_speakers(ex)[::4]
     assert "Rachel" not in paragraph_characters(aunt)["Tessa"].aliases
     assert "Anika" not in paragraph_characters(classmate)["Priya"].aliases
+
+
+# Round 45C: the narrator's parent heard as the family's title (`Mrs. Marlowe`, called `Mum`)
+
+_FAMILY_EVENING = [
+    "Characters: Tess Marlowe, Anna Marlowe, Ruth Marlowe, Peter Marlowe, Sam Okafor",
+    "Additional Tags: First Person, Tess POV, Sisters",
+    "Summary: The night before the party.",
+    "I was peeling potatoes when the doorbell went. Mum got there first, wiping her hands on her apron. Sam was on the step with a cake tin.",
+    "“Evening, Mrs. Marlowe,” Sam said.",
+    "“Come in, love,” Mum said. “The kettle’s on.”",
+    "Anna came down the stairs in one boot. My sister has never owned the right shoes for anything.",
+    "“They’re not a crisis,” Anna said. “They’re a choice.”",
+    "“It’s a bad choice,” I said.",
+    "Dad looked up from the crossword. “Is that Sam? Hello, Sam.”",
+    "“Hello, Mr. Marlowe.”",
+    "“Ruth, where did you put the good pen?” Dad asked.",
+    "“In your hand, Peter,” Mum said.",
+]
+
+
+def test_the_narrators_titled_parents_take_the_listed_names_of_the_narrators_surname():
+    # Tess Marlowe tells it; of the listed Marlowes Anna speaks as herself, so the Mrs. whom Tess
+    # calls Mum is Ruth Marlowe and the Mr. she calls Dad is Peter Marlowe (the one man listed)
+    people = paragraph_characters(_FAMILY_EVENING)
+    assert "Ruth Marlowe" in people["Mrs. Marlowe"].aliases
+    assert "Peter Marlowe" in people["Mr. Marlowe"].aliases
+    assert "Anna Marlowe" in people["Anna"].aliases
+
+
+def test_the_sister_is_the_listed_one_of_the_surname_the_titled_mother_did_not_take():
+    # two other Marlowe women are listed; once the Mrs. (Mum) is Ruth, `my sister` is Anna
+    f = _FAMILY_EVENING
+    scene = [*f[:7], "“They’re not a crisis,” Anna said.", "My sister looked down at the boot. “Fine. It’s a choice,” my sister said.",
+             *f[8:11], "“Where’s the good pen?” Dad asked.", f[12]]
+    speakers = dialogue_speakers(scene)
+    assert speakers[3] == speakers[4] == "Anna"
+    assert "Ruth Marlowe" in paragraph_characters(scene)["Mrs. Marlowe"].aliases
+
+
+def test_a_friends_titled_mother_is_not_the_narrators():
+    # Sam's mother, Mrs. Okafor, whom Sam calls Mum: not of the narrator's surname, so no Marlowe
+    scene = [
+        "Characters: Tess Marlowe, Ruth Marlowe, Sam Okafor",
+        "Additional Tags: First Person, Tess POV",
+        "Summary: After school.",
+        "I walked Sam home. His mother was in the front garden, pulling up weeds.",
+        "“Afternoon, Mrs. Okafor,” I said.",
+        "“Hi, Mum,” Sam said. “Can Tess stay for tea?”",
+        "“Of course she can,” Mrs. Okafor said. “Tell Ruth I said hello.”",
+    ]
+    people = paragraph_characters(scene)
+    assert not any(a.startswith("Ruth") for a in people["Mrs. Okafor"].aliases)
+
+
+def test_a_titled_mother_takes_no_listed_name_in_a_story_told_in_the_third_person():
+    # no narrator: his mum and her mum are two women, and the listed Ruth Marlowe is no one's by title
+    scene = [
+        "Characters: Anna Marlowe, Ruth Marlowe, Tom Birch",
+        "Summary: Two families at the school gate.",
+        "Anna waited at the gate with Tom. Her mum came first, then his.",
+        "“Hello, Mrs. Marlowe,” Tom said.",
+        "“Hi, Mum,” Anna said.",
+        "“Hello, Tom,” Mrs. Marlowe said. “Is your mum coming?”",
+        "“She’s parking,” Tom said.",
+    ]
+    people = paragraph_characters(scene)
+    assert not any(a.startswith("Ruth") for a in people["Mrs. Marlowe"].aliases)
+
+
+def test_a_titled_mother_who_talks_about_the_listed_one_is_not_her():
+    # Anna's lines go to `my sister`, so Anna is no voice of her own; Mum talks about her, so she is not Anna
+    scene = [line.replace("“They’re not a crisis,” Anna said.", "“They’re not a crisis,” my sister said.")
+             .replace("“The kettle’s on.”", "“Anna’s upstairs having a crisis about shoes.”") for line in _FAMILY_EVENING]
+    scene[0] = "Characters: Tess Marlowe, Anna Marlowe, Sam Okafor"
+    people = paragraph_characters(scene)
+    assert not any(a.startswith("Anna") for a in people["Mrs. Marlowe"].aliases)
+
+
+def test_a_titled_mother_takes_no_listed_name_a_silent_sister_may_bear():
+    # the one other Marlowe listed never speaks, and the narration writes `my sister`: she may be the sister
+    scene = ["Characters: Tess Marlowe, Ruth Marlowe, Sam Okafor", *(line for line in _FAMILY_EVENING[1:] if "Anna" not in line and "bad choice" not in line)]
+    scene[4:4] = ["My sister was still at work.", "“Hi, Sam,” I said."]
+    people = paragraph_characters(scene)
+    assert not any(a.startswith("Ruth") for a in people["Mrs. Marlowe"].aliases)

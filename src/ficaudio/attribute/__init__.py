@@ -50,7 +50,7 @@ from ficaudio.attribute.conversation import (
     vocative_addressee_replies,
 )
 from ficaudio.attribute.document import Document, Mention, Paragraph, build_document, is_possessive_name, told_to_you
-from ficaudio.attribute.introductions import addressed_description_named, called_me_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, named_by_possessive, narrators_parent_named, narrators_partner_named, narrators_sibling_named, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
+from ficaudio.attribute.introductions import addressed_description_named, called_me_named, self_named_newcomer, greeted_newcomer_named, called_name_answered, described_then_named, header_title_named, introduced_after_speaking, kin_name_of_family, named_by_possessive, narrators_parent_named, narrators_partner_named, narrators_sibling_named, narrators_titled_parent_named, role_answering_call_named, role_claimed_named, self_introductions, thanked_description_named
 from ficaudio.attribute.lexicon import OBJECT_PRONOUN_CLOSES
 from ficaudio.attribute.narrator import addressed_only_names, name_first_person
 from ficaudio.attribute.mentions import READER_PLACEHOLDER, word_before
@@ -88,6 +88,7 @@ def attribute(story: Story, segments: Sequence[Segment], *, known: Sequence[Char
     addressed_by_next_turn(doc, decisions)
     alternation_backfill(doc, decisions)
     renames = {**kin_name_of_family(doc, decisions), **thanked_description_named(doc, decisions), **addressed_description_named(doc, decisions), **introduced, **name_first_person(doc, decisions)}
+    renames = {**narrators_titled_parent_named(doc, decisions, renames), **renames}
     renames = {**narrators_sibling_named(doc, decisions, renames), **renames}
     renames = {**narrators_parent_named(doc, decisions, renames), **renames}
     renames = {**called_me_named(resolver, decisions, renames), **renames}

@@ -911,12 +911,15 @@ def narrators_sibling_named(doc: Document, decisions: dict[int, Decision], renam
     body = doc.text[doc.header.end:]
     kin_voices = {v: _kin_gender(v) for v in spoken if v not in _NARRATORS_SIBLINGS} | {v: _kin_gender(v) for v in renames if v not in _NARRATORS_SIBLINGS}
     listed, mine, surnames = _narrators_family(doc, narrator)
+    taken = {name for v, name in renames.items() if (p := doc.roster.by_name(v)) and p.title in _TITLED_PARENTS}  # a parent named by the title (narrators_titled_parent_named)
+    taken |= {words_of[0] for words_of in listed if (p := doc.roster.lookup(" ".join(words_of))) and p.title in _TITLED_PARENTS and p.name in spoken}
+    named_apart = {v for v in kin_voices if any(words_of[0] == v and words_of[1] not in surnames for words_of in listed)}  # "Nana Doyle" listed: that Nana is no Hollister
     found: dict[str, str] = {}
     for voice in sorted(voices):
-        kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine
+        kin = [words_of[0] for words_of in listed if words_of[1] in surnames and words_of[0] not in mine and words_of[0] not in taken
                and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, _NARRATORS_SIBLINGS[voice])]
         gender, noun = _NARRATORS_SIBLINGS[voice], voice.split()[1]
-        if _more_than_one(body, noun) or any(g is gender and v not in renames for v, g in kin_voices.items()):
+        if _more_than_one(body, noun) or any(g is gender and v not in renames and v not in named_apart for v, g in kin_voices.items()):
             continue
         if len(surnames) == 1 and len(kin) == 1 and (person := doc.roster.lookup(kin[0])) and person.name != narrator \
                 and not any(renames[v] == person.name for v, g in kin_voices.items() if g is gender and v in renames) \
@@ -976,6 +979,72 @@ def narrators_parent_named(doc: Document, decisions: dict[int, Decision], rename
         if (person := doc.roster.lookup(alike[0])) and person.name != narrator and person.name not in parents \
                 and not _called_other_kin(body, [alike[0]], kin, owners=r"[Mm]y"):
             found[voice] = person.name
+    return found
+
+
+_FAMILY_TITLES = {"mother": ("mrs", "ms"), "father": ("mr",)}  # Person.title keys: a parent's title of the family's surname
+_TITLED_PARENTS = frozenset(t for titles in _FAMILY_TITLES.values() for t in titles)
+_UNMARRIED_TITLES = frozenset({"miss", "master"})  # a daughter's or son's title: nobody's Mrs. or Mr.
+
+
+def narrators_titled_parent_named(doc: Document, decisions: dict[int, Decision], renames: dict[str, str]) -> dict[str, str]:
+    """The narrator's parent heard as the family's title and surname, called by a parent's kin
+    word (``Mrs. Hollister``, whom the narrator calls ``Mum``), is the one person the header
+    lists with the narrator's surname and the parent's gender who is none of the family's
+    other voices: Josie Hollister tells the story, the header lists ``Claire Hollister`` and
+    ``Helen Hollister``, and Claire speaks in a voice of her own (or is titled ``Miss``, a
+    daughter's title), or is talked about in the voice's own lines (``"Anna's upstairs," Mum
+    said``: nobody speaks of herself by her name; a call, ``"Helen? Helen, is she there?"``, is
+    left out, for a call is often misread as the line of the one called) -> ``{"Mrs. Hollister":
+    "Helen"}``. A listed one the story never makes a person of (``Richard Hollister``, called
+    once) gives the voice its full name and given name instead of a rename. The title, unlike
+    a bare kin word, says the voice is no grandparent, aunt or friend's parent: a ``Mrs.`` of
+    the narrator's surname who is called ``Mum`` is the narrator's family's mother.
+
+    Nobody when two listed of the surname may be that parent (a listed one of unknown gender
+    counts), when the narration calls the one listed other kin (``my aunt Helen``), nor when
+    the narration writes the narrator's kin of the parent's gender who share the surname
+    (``my sister``, ``my wife``, ``my daughter`` for a mother) and none of the listed ones of
+    that gender speaks in a voice of their own or bears a child's title: the one listed may be
+    that sister, and the mother unlisted.
+    """
+    narrator = renames.get(FIRST_PERSON_NAME)
+    if not narrator:
+        return {}
+    listed, mine, surnames = _narrators_family(doc, narrator)
+    if len(surnames) != 1:
+        return {}
+    surname = next(iter(surnames))
+    voices = {d.speaker for d in decisions.values()}
+    body = doc.text[doc.header.end:]
+    narration = " ".join(doc.text[s:e] for s, e in doc.narration_spans if s >= doc.header.end)
+    found: dict[str, str] = {}
+    for voice in sorted(voices - set(renames)):
+        person = doc.roster.by_name(voice)
+        kin = next((k for k, titles in _FAMILY_TITLES.items() if person and person.title in titles), None)
+        if kin is None or person.known or voice.split()[-1] != surname or kin not in {KIN_NAMES.get(f.lower()) for f in person.forms}:
+            continue
+        gender = KIN_GENDER[kin]
+        alike = [words_of[0] for words_of in listed if words_of[1] == surname and words_of[0] not in mine
+                 and _gender_of(doc, words_of[0]) in (Gender.UNKNOWN, gender)]
+        said = " ".join(doc.segments[i].text for i, d in decisions.items() if d.speaker == voice)
+        apart = {given for given in alike if re.search(rf"\b{re.escape(given)}(?:['’]s\b|\s+[a-z])", said)  # "Anna's upstairs," Mum said: she is no Anna (a call may be a line misread)
+                 or (p := doc.roster.lookup(given)) is not None and p is not person and (p.title in _UNMARRIED_TITLES or p.name in voices)}
+        left = [given for given in alike if given not in apart]
+        if len(left) != 1 or _gender_of(doc, left[0]) is not gender or _called_other_kin(body, left, kin, owners=r"[Mm]y"):
+            continue
+        if not apart and re.search(rf"\b[Mm]y\s+(?:[a-z]+\s+)?(?:{'|'.join(_KIN_OF_ONE_NAME[kin])})\b", narration):
+            continue  # the narrator's sister, wife or daughter may be the one listed
+        given = left[0]
+        owner = doc.roster.lookup(given)
+        if owner is not None and owner is not person:
+            if owner.name not in voices and not owner.known:
+                found[voice] = owner.name
+        elif owner is None and doc.roster.lookup(f"{given} {surname}") is None:
+            person.forms.setdefault(f"{given} {surname}", 0)
+            doc.roster.index(f"{given} {surname}", person)
+            person.forms.setdefault(given, 0)
+            doc.roster.index(given, person)
     return found
 
 
